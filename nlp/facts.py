@@ -1,0 +1,90 @@
+"""Facts read off the cells of a row: participant count, remote format; the report's summary."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.records import Summary
+
+_NUMBER = r"(\d{1,3}(?:[ \xa0]\d{3})+|\d+)"
+_PEOPLE = r"(?:человек\w*|чел\.|участник\w*|посетител\w*|гост\w*)"
+_TOTAL = re.compile(
+    r"(?:общее\s+)?количество\s+(?:участников|посетителей|человек)[^–—\-:\d]{0,40}[–—\-:]?\s*"
+    r"(?:более|около|свыше|порядка)?\s*" + _NUMBER + r"(?:\s*[-–]\s*" + _NUMBER + r")?",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(
+    r"(?:(?:более|около|свыше|порядка|в\s+количестве)\s+)?" + _NUMBER + r"\s+" + _PEOPLE, re.IGNORECASE)
+_LEADING = re.compile(r"^\s*(?:более|около|свыше)?\s*" + _NUMBER + r"\s+" + _PEOPLE, re.IGNORECASE)
+_REMOTE = re.compile(
+    r"дистанционн\w+\s+формат|онлайн|online|видеоконферен|видеосвяз|ВКС|телемост|"
+    r"https?://|www\.|\bсайт\w*|в\s+режиме\s+видео",
+    re.IGNORECASE,
+)
+_MEETINGS = re.compile(r"состоял\w*\s+(\d+)\s+(?:встреч|прием|переговор)", re.IGNORECASE)
+_PLACE_AFTER_DASH = re.compile(r"\d+\s+\w+\s*[–—-]\s*((?:в|на)\s+[^,;]+?(?:\([^)]*\))?)(?=,\s*\d|\.?$|;)")
+_PLACE = re.compile(r"\b((?:в|на)\s+(?:здании|помещении|территории|зале|центре|офисе)[^,;.(]*(?:\([^)]*\))?)")
+
+
+def _number(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def participant_count(participants: str, description: str = "") -> int | None:
+    """The announced number of participants, or None when the row gives none.
+
+    A stated total wins; else a count opening the participants cell; else the
+    sum of the group counts in the participants cell; else a count in the description.
+    A range ("100-150 человек") gives its lower bound, "более 1200" gives 1200.
+
+    >>> participant_count("Общее количество участников – 261 человек")
+    261
+    >>> participant_count("Студенты (7 участников), преподаватели (4 участника)")
+    11
+    >>> participant_count("", "приняли участие более 1 200 человек")
+    1200
+    >>> participant_count("Представители бизнеса") is None
+    True
+    """
+    for text in (participants, description):
+        if match := _TOTAL.search(text):
+            return _number(match.group(1))
+    if match := _LEADING.match(participants):
+        return _number(match.group(1))
+    groups = [_number(m.group(1)) for m in _COUNT.finditer(participants)]
+    if groups:
+        return sum(groups)
+    counts = [_number(m.group(1)) for m in _COUNT.finditer(description)]
+    return max(counts) if counts else None
+
+
+def is_remote(title: str, place: str, description: str = "") -> bool:
+    """Whether the event was held remotely: online, by video link, on a website.
+
+    >>> is_remote("Телемост «День единения»", "г. Смоленск")
+    True
+    >>> is_remote("Визит делегации", "г. Минск", "проведена онлайн-трансляция")
+    False
+    """
+    if _REMOTE.search(title) or _REMOTE.search(place):
+        return True
+    return bool(re.search(r"(?:в|во)\s+(?:дистанционном|онлайн-?)\s*формате", description, re.IGNORECASE)) \
+        and not place.strip()
+
+
+def read_summary(text: str) -> Summary | None:
+    """The closing paragraph of a report, when the text is one.
+
+    >>> s = read_summary("Во II квартале 2025 года состоялось 9 встреч (приемов, переговоров) "
+    ...                  "с иностранными делегациями: 7 приемов – в здании Дома Советов, "
+    ...                  "1 встреча – в центре «Мой бизнес»")
+    >>> s.meetings, s.places
+    (9, ('в здании Дома Советов', 'в центре «Мой бизнес»'))
+    """
+    match = _MEETINGS.search(text)
+    if not match:
+        return None
+    rest = text[match.end():]
+    places = [m.group(1).strip() for m in _PLACE_AFTER_DASH.finditer(rest)]
+    places = places or [m.group(1).strip() for m in _PLACE.finditer(rest)]
+    return Summary(text=text, meetings=int(match.group(1)), places=tuple(places))

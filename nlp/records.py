@@ -1,0 +1,184 @@
+"""Records passed between the stages: report -> events -> mentions -> entities."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+
+class EntityType(StrEnum):
+    PER = "PER"
+    ORG = "ORG"
+    LOC = "LOC"
+
+
+class PlaceKind(StrEnum):
+    COUNTRY = "country"
+    REGION = "region"
+    DISTRICT = "district"
+    CITY = "city"
+    SITE = "site"
+
+
+class Field(StrEnum):
+    """The cells of an event row, in table order after the row number."""
+
+    TITLE = "title"
+    PLACE = "place"
+    DATES = "dates"
+    DESCRIPTION = "description"
+    PARTICIPANTS = "participants"
+
+
+FIELDS: tuple[Field, ...] = tuple(Field)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell: its text with whitespace normalised, and the text as published."""
+
+    text: str
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A report as its reader finds it: heading paragraphs, table rows of cell texts, closing text.
+
+    `locations` says where each row starts in the file ("line 14", "table row 3"), for messages.
+    """
+
+    heading: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    locations: tuple[str, ...]
+    trailing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The closing paragraph of a report: how many meetings, and where."""
+
+    text: str
+    meetings: int | None
+    places: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "meetings": self.meetings, "places": list(self.places)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Summary:
+        return cls(data["text"], data.get("meetings"), tuple(data.get("places") or ()))
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One event row of a report, with what can be read off its cells."""
+
+    report: str
+    number: int
+    row: int
+    sphere: str
+    cells: tuple[Cell, ...]
+    start: date | None = None
+    end: date | None = None
+    participant_count: int | None = None
+    remote: bool = False
+
+    def cell(self, name: Field) -> Cell:
+        return self.cells[FIELDS.index(name)]
+
+    @property
+    def title(self) -> str:
+        return self.cell(Field.TITLE).text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "report": self.report,
+            "number": self.number,
+            "row": self.row,
+            "sphere": self.sphere,
+            **{name.value: cell.text for name, cell in zip(FIELDS, self.cells, strict=True)},
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "participant_count": self.participant_count,
+            "remote": self.remote,
+            "raw": {name.value: cell.raw for name, cell in zip(FIELDS, self.cells, strict=True)},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        raw = data.get("raw") or {}
+        cells = tuple(Cell(data.get(name.value) or "", raw.get(name.value, data.get(name.value) or ""))
+                      for name in FIELDS)
+        return cls(
+            report=data["report"], number=int(data["number"]), row=int(data.get("row", data["number"])),
+            sphere=data["sphere"], cells=cells,
+            start=date.fromisoformat(data["start"]) if data.get("start") else None,
+            end=date.fromisoformat(data["end"]) if data.get("end") else None,
+            participant_count=data.get("participant_count"), remote=bool(data.get("remote")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A quarterly report: its metadata, event rows and what went wrong reading it."""
+
+    id: str
+    title: str
+    source: str
+    checksum: str
+    events: tuple[Event, ...]
+    summary: Summary | None = None
+    warnings: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text naming a person, organisation or place."""
+
+    start: int
+    stop: int
+    type: EntityType
+    text: str
+    normal: str
+    source: str = "ner"
+    field: Field | None = None
+    role: str | None = None
+    kind: PlaceKind | None = None
+    country: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {"start": self.start, "stop": self.stop, "type": self.type.value, "text": self.text,
+                "normal": self.normal, "source": self.source}
+        for key in ("field", "role", "kind", "country"):
+            value = getattr(self, key)
+            if value is not None:
+                data[key] = str(value)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A real-world person, organisation or place, as named in one event."""
+
+    id: str
+    type: EntityType
+    name: str
+    country: str | None = None
+    smolensk: bool = False
+    kind: PlaceKind | None = None
+    roles: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = field(default=(), compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "type": self.type.value, "name": self.name}
+        if self.type is EntityType.LOC:
+            data["kind"] = self.kind.value if self.kind else None
+        if self.type is EntityType.PER:
+            data["roles"] = list(self.roles)
+        data["country"] = self.country
+        data["smolensk"] = self.smolensk
+        return data

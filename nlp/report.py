@@ -1,0 +1,192 @@
+"""Turn a report file (.docx or its text export) into a Report of Event records."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from nlp.dates import parse_date_range
+from nlp.errors import ReportError
+from nlp.facts import is_remote, participant_count, read_summary
+from nlp.records import FIELDS, Cell, Event, Field, Report, Summary, Table
+from nlp.report_docx import NotADocx, read_docx_table
+from nlp.report_text import HEADER_WORDS, ROW_NUMBER, read_text_table
+
+REPORT_SUFFIXES = (".txt", ".docx")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_PERIOD = re.compile(r"\b(IV|I{1,3}|[1-4])\s*(?:-?[ймго]{1,2})?\s+квартал\w*\s+(\d{4})", re.IGNORECASE)
+_FILE_PERIOD = re.compile(r"(\d{4})-Q([1-4])")
+# Which column holds which field, by the words of its header cell.
+_COLUMN_WORDS: dict[Field, re.Pattern[str]] = {
+    Field.TITLE: re.compile(r"наименование|название", re.I),
+    Field.PLACE: re.compile(r"место", re.I),
+    Field.DATES: re.compile(r"срок|дата", re.I),
+    Field.DESCRIPTION: re.compile(r"цель|содержание|результат", re.I),
+    Field.PARTICIPANTS: re.compile(r"участник", re.I),
+}
+
+
+def collapse(text: str) -> str:
+    """Whitespace (line breaks, no-break spaces) collapsed to single spaces.
+
+    >>> collapse(" 22-25 мая \\n2025\\xa0года ")
+    '22-25 мая 2025 года'
+    """
+    return " ".join(text.split())
+
+
+def normalize_cell(text: str) -> str:
+    """Spaces collapsed within each line; lines kept (they separate list items); blank lines dropped."""
+    return "\n".join(line for line in (collapse(part) for part in text.split("\n")) if line)
+
+
+def decode(data: bytes) -> str:
+    """Text of a text export: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1251."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1251")
+
+
+def read_period(heading: str, source: str) -> str | None:
+    """`YYYY-QN` from the heading ("во II квартале 2025 года"), else from the file name.
+
+    >>> read_period("Отчет ... во II квартале 2025 года", "x.txt")
+    '2025-Q2'
+    """
+    if match := _PERIOD.search(heading):
+        quarter = _ROMAN.get(match.group(1).upper()) or int(match.group(1))
+        return f"{match.group(2)}-Q{quarter}"
+    if match := _FILE_PERIOD.search(Path(source).name):
+        return f"{match.group(1)}-Q{match.group(2)}"
+    return None
+
+
+def _column_map(header: tuple[str, ...]) -> dict[Field, int]:
+    columns: dict[Field, int] = {}
+    for index, text in enumerate(header):
+        for name, words in _COLUMN_WORDS.items():
+            if name not in columns and words.search(text):
+                columns[name] = index
+                break
+    return columns
+
+
+def _event(report: str, cells: tuple[str, ...], columns: dict[Field, int], sphere: str, row: int,
+           year: int | None, warn: list[str], where: str) -> Event:
+    number = int(ROW_NUMBER.match(cells[0]).group(1))  # type: ignore[union-attr]
+    raw = tuple(cells[columns[name]] if name in columns and columns[name] < len(cells) else ""
+                for name in FIELDS)
+    event_cells = tuple(Cell(collapse(text) if name in (Field.TITLE, Field.PLACE, Field.DATES)
+                             else normalize_cell(text), text) for name, text in zip(FIELDS, raw, strict=True))
+    values = {name: cell.text for name, cell in zip(FIELDS, event_cells, strict=True)}
+    span = parse_date_range(values[Field.DATES], year)
+    if span is None:
+        warn.append(f"{where} (row {number}): cannot read dates {values[Field.DATES]!r}; dates left empty")
+    return Event(
+        report=report, number=number, row=row, sphere=sphere, cells=event_cells,
+        start=span[0] if span else None, end=span[1] if span else None,
+        participant_count=participant_count(values[Field.PARTICIPANTS], values[Field.DESCRIPTION]),
+        remote=is_remote(values[Field.TITLE], values[Field.PLACE], values[Field.DESCRIPTION]),
+    )
+
+
+def _is_header(cells: tuple[str, ...]) -> bool:
+    return len(cells) > 2 and sum(bool(HEADER_WORDS.match(c)) for c in cells) >= len(cells) - 1
+
+
+def _is_column_numbers(cells: tuple[str, ...]) -> bool:
+    return len(cells) > 2 and [c.strip().rstrip(".") for c in cells] == [str(i) for i in range(1, len(cells) + 1)]
+
+
+def parse_table(table: Table, source: str, checksum: str) -> Report:
+    """Events, summary and problems of a report read into a Table."""
+    heading = collapse(" ".join(table.heading))
+    report_id = read_period(heading, source)
+    if report_id is None:
+        raise ReportError(source, "not a report: no quarter ('во II квартале 2025 года') in the heading")
+    year = int(report_id[:4])
+    rows = list(zip(table.rows, table.locations, strict=True))
+    if not rows or not any(cells and ROW_NUMBER.match(cells[0]) for cells, _ in rows):
+        raise ReportError(source, "not a report: no event table (no row numbered '1.')")
+    header = rows[0][0] if _is_header(rows[0][0]) else ()
+    columns = _column_map(header) if header else {name: i + 1 for i, name in enumerate(FIELDS)}
+    width = len(header) or len(FIELDS) + 1
+    warnings: list[str] = []
+    errors: list[str] = []
+    missing = [name.value for name in FIELDS if name not in columns]
+    if missing:
+        errors.append(f"{source}: the table has {width} columns; none for {', '.join(missing)}; left empty")
+    events: list[Event] = []
+    numbers: set[int] = set()
+    sphere = ""
+    summary: Summary | None = None
+    for index, (cells, location) in enumerate(rows[1 if header else 0:], 2 if header else 1):
+        where = f"{source}: {location}"
+        if not cells or _is_header(cells) or _is_column_numbers(cells):
+            continue
+        if not ROW_NUMBER.match(cells[0]):
+            text = collapse(" ".join(cells))
+            if len(cells) > 1:
+                errors.append(f"{where}: a row of {len(cells)} cells without a row number; skipped")
+            elif found := read_summary(text):
+                summary = found
+            elif text:
+                sphere = text
+            continue
+        if len(cells) != width:
+            errors.append(f"{where} (row {cells[0].strip()}): {len(cells)} cells, expected {width}; "
+                          "read what is there")
+        event = _event(report_id, cells, columns, sphere, index, year, warnings, where)
+        if event.number in numbers:
+            errors.append(f"{where}: row number {event.number} repeated; the second one skipped")
+            continue
+        numbers.add(event.number)
+        events.append(event)
+    for text in table.trailing:
+        summary = read_summary(collapse(text)) or summary
+    return Report(id=report_id, title=heading, source=source, checksum=checksum, events=tuple(events),
+                  summary=summary, warnings=tuple(warnings), errors=tuple(errors))
+
+
+def read_report(path: Path | str) -> Report:
+    """Read one report file, detecting .docx or text from its content.
+
+    Raises:
+        ReportError: the file is empty, unreadable or not a report.
+    """
+    path = Path(path)
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReportError(source, f"cannot read: {error.strerror}") from error
+    if not data.strip():
+        raise ReportError(source, "empty file")
+    checksum = hashlib.sha256(data).hexdigest()
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            table = read_docx_table(data)
+        except NotADocx as error:
+            raise ReportError(source, str(error)) from error
+    elif path.suffix.lower() == ".docx":
+        raise ReportError(source, "not a Word document (not a zip file); save it as .docx or as text")
+    elif b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ReportError(source, "not a report: binary data")
+    else:
+        table = read_text_table(decode(data))
+    return parse_table(table, source, checksum)
+
+
+def report_files(paths: list[Path]) -> Iterator[Path]:
+    """The report files among PATHS, folders expanded (sorted), in the order given."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
+                              and not p.name.startswith((".", "~$")))
+        else:
+            yield path

@@ -1,0 +1,57 @@
+"""Read the plain-text export of a report: a line led by a tab opens a table cell."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.records import Table
+
+ROW_NUMBER = re.compile(r"^\s*(\d{1,4})\s*\.?\s*$")
+HEADER_WORDS = re.compile(r"^\s*(№|наименование|место|срок|дата|цель|содержание|участник|результат)", re.I)
+
+
+def _cells(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
+    """Heading lines before the table, and (line number, text) of each cell."""
+    heading: list[str] = []
+    cells: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(lines, 1):
+        if line.startswith("\t"):
+            cells.append((number, [line[1:]]))
+        elif cells:
+            cells[-1][1].append(line)
+        elif line.strip():
+            heading.append(line.strip())
+    return heading, [(number, "\n".join(parts).rstrip()) for number, parts in cells]
+
+
+def read_text_table(text: str) -> Table:
+    """Group the cells of a text export into table rows.
+
+    The header row is the run of leading cells that name columns; its length is
+    the number of columns. A row-number cell opens an event row that takes the
+    next cells up to that length; any other cell outside an open row stands alone
+    (a section header or the closing paragraph).
+    """
+    heading, cells = _cells(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    header_length = 0
+    while header_length < len(cells) and HEADER_WORDS.match(cells[header_length][1]):
+        header_length += 1
+    rows: list[list[str]] = []
+    locations: list[str] = []
+    if header_length:
+        rows.append([text for _, text in cells[:header_length]])
+        locations.append(f"line {cells[0][0]}")
+    columns = header_length or 6
+    is_open = False
+    for line, cell in cells[header_length:]:
+        if ROW_NUMBER.match(cell):
+            rows.append([cell])
+            locations.append(f"line {line}")
+            is_open = True
+        elif is_open and len(rows[-1]) < columns:
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+            locations.append(f"line {line}")
+            is_open = False
+    return Table(tuple(heading), tuple(tuple(row) for row in rows), tuple(locations))

@@ -1,0 +1,55 @@
+"""Shared fixtures: the sample reports, as text and as real Word documents made from them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from nlp.report import decode
+from nlp.report_text import read_text_table
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "data" / "reports"
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLES = ("2025-Q2", "2024-Q1")
+
+
+def write_docx(text_report: Path, out: Path) -> Path:
+    """A Word document with the report's table: multi-paragraph cells, merged section-header rows."""
+    table = read_text_table(decode(text_report.read_bytes()))
+    document = Document()
+    for line in table.heading:
+        document.add_paragraph(line)
+    width = len(table.rows[0])
+    word_table = document.add_table(rows=0, cols=width)
+    trailing = []
+    for cells in table.rows:
+        if len(cells) == 1 and cells is table.rows[-1]:
+            trailing.append(cells[0])  # the closing paragraph stands below the table in Word
+            continue
+        row = word_table.add_row()
+        targets = row.cells
+        if len(cells) == 1:
+            targets = [targets[0].merge(targets[-1])]
+        for target, text in zip(targets, cells, strict=False):
+            lines = text.split("\n")
+            target.text = lines[0]
+            for line in lines[1:]:
+                target.add_paragraph(line)
+    for text in trailing:
+        document.add_paragraph(text)
+    document.save(out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_paths() -> dict[str, Path]:
+    return {name: REPORTS / f"{name}.txt" for name in SAMPLES}
+
+
+@pytest.fixture(scope="session")
+def docx_samples(tmp_path_factory, sample_paths) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("docx")
+    return {name: write_docx(path, folder / f"{name}.docx") for name, path in sample_paths.items()}

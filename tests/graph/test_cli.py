@@ -1,0 +1,47 @@
+"""`ties extract` through its runner: the export format, folders, and bad files among good ones."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from graph.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_extract_folder_writes_schema_lines(tmp_path, sample_paths):
+    out = tmp_path / "out" / "events.jsonl"
+    result = run("extract", str(next(iter(sample_paths.values())).parent), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 81 + 28
+    first = rows[0]
+    assert (first["report"], first["number"]) == ("2024-Q1", 1)
+    for key in ("sphere", "title", "start", "end", "countries", "entities", "participant_count", "remote"):
+        assert key in first
+    assert first["start"] == "2024-02-05"
+
+
+def test_bad_file_is_reported_and_the_rest_still_read(tmp_path, sample_paths):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(sample_paths["2024-Q1"], folder / "2024-Q1.txt")
+    (folder / "0-empty.txt").write_text("")
+    (folder / "broken.docx").write_text("not a zip")
+    out = tmp_path / "events.jsonl"
+    result = run("extract", str(folder), "--out", str(out))
+    assert result.exit_code == 1
+    assert "0-empty.txt: empty file" in result.output
+    assert "broken.docx: not a Word document" in result.output
+    assert "Traceback" not in result.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 28
+
+
+def test_help_everywhere():
+    assert run("--help").exit_code == 0
+    assert "--out" in run("extract", "-h").output

@@ -1,0 +1,49 @@
+"""Every date form of the sample reports, and what cannot be read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from nlp.dates import parse_date_range
+
+CASES = [
+    ("22-25 мая 2025 года", (date(2025, 5, 22), date(2025, 5, 25))),
+    ("22-25 мая \n2025 года", (date(2025, 5, 22), date(2025, 5, 25))),
+    ("6 июня\n2025 года", (date(2025, 6, 6), date(2025, 6, 6))),
+    ("30 апреля – 1 мая 2025 года", (date(2025, 4, 30), date(2025, 5, 1))),
+    ("15 апреля – \n4 мая\n2025 года", (date(2025, 4, 15), date(2025, 5, 4))),
+    ("май-июнь 2025 года", (date(2025, 5, 1), date(2025, 6, 30))),
+    ("май-август\n2025 года", (date(2025, 5, 1), date(2025, 8, 31))),
+    ("апрель 2025 года", (date(2025, 4, 1), date(2025, 4, 30))),
+    ("март \n2025 года", (date(2025, 3, 1), date(2025, 3, 31))),
+    ("март-апрель 2025 года", (date(2025, 3, 1), date(2025, 4, 30))),
+    ("16 февраля, 5 марта 2024 года", (date(2024, 2, 16), date(2024, 3, 5))),
+    ("4 ноября 2023 года – 8 июля 2024 года", (date(2023, 11, 4), date(2024, 7, 8))),
+    ("3-9 мая 2025 года (на территории Смоленской области – 5 мая 2025\xa0года)",
+     (date(2025, 5, 3), date(2025, 5, 9))),
+    ("18 января –\n18 февраля\n2024 года", (date(2024, 1, 18), date(2024, 2, 18))),
+    ("февраль 2024 года", (date(2024, 2, 1), date(2024, 2, 29))),
+    ("19.11.2024", (date(2024, 11, 19), date(2024, 11, 19))),
+    ("II квартал 2025 года", (date(2025, 4, 1), date(2025, 6, 30))),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_date_forms(text: str, expected: tuple[date, date]) -> None:
+    assert parse_date_range(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("22-25 мая", (date(2025, 5, 22), date(2025, 5, 25))),
+    ("апрель", (date(2025, 4, 1), date(2025, 4, 30))),
+    ("4 ноября – 8 июля", (date(2024, 11, 4), date(2025, 7, 8))),
+])
+def test_missing_year_comes_from_the_report(text: str, expected: tuple[date, date]) -> None:
+    assert parse_date_range(text, default_year=2025) == expected
+
+
+@pytest.mark.parametrize("text", ["", "в течение года", "22-25", "31 апреля 2025 года", "мая", "ежегодно"])
+def test_unreadable_dates_give_none(text: str) -> None:
+    assert parse_date_range(text) is None

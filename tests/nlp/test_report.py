@@ -1,0 +1,195 @@
+"""Reading reports: both sample formats, encodings, metadata, and every kind of bad input."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from nlp.errors import ReportError
+from nlp.records import Field
+from nlp.report import read_report
+
+EXPECTED_EVENTS = {"2025-Q2": 81, "2024-Q1": 28}
+TWO_LINE_SPHERE = ("Сотрудничество в сфере архитектуры и строительства Смоленской области, "
+                   "в сфере жилищно-коммунального хозяйства, энергетики и тарифной политики")
+
+
+@pytest.fixture(scope="module")
+def text_reports(sample_paths):
+    return {name: read_report(path) for name, path in sample_paths.items()}
+
+
+@pytest.fixture(scope="module")
+def docx_reports(docx_samples):
+    return {name: read_report(path) for name, path in docx_samples.items()}
+
+
+@pytest.mark.parametrize("name", EXPECTED_EVENTS)
+def test_every_row_is_an_event(text_reports, name):
+    report = text_reports[name]
+    assert report.id == name
+    assert [e.number for e in report.events] == list(range(1, EXPECTED_EVENTS[name] + 1))
+    assert report.errors == () and report.warnings == ()
+    assert all(e.start and e.end and e.start <= e.end for e in report.events)
+    assert all(e.sphere.startswith(("Сотрудничество", "Общие")) for e in report.events)
+
+
+@pytest.mark.parametrize("name", EXPECTED_EVENTS)
+def test_docx_reads_the_same_as_text(text_reports, docx_reports, name):
+    assert docx_reports[name].id == name
+    assert [e.to_dict() for e in docx_reports[name].events] == [e.to_dict() for e in text_reports[name].events]
+    assert docx_reports[name].summary == text_reports[name].summary
+
+
+def test_docx_fixture_is_a_real_word_table(docx_samples):
+    from docx import Document
+
+    table = Document(str(docx_samples["2025-Q2"])).tables[0]
+    header_row = table.rows[1]  # the first section header, merged across the row
+    assert len({cell._tc for cell in header_row.cells}) == 1
+    assert len(header_row.cells) == 6
+    first_event = table.rows[2].cells
+    assert len(first_event[4].paragraphs) > 3
+
+
+def test_sphere_header_over_two_lines_is_one_sphere(text_reports):
+    assert text_reports["2025-Q2"].events[7].sphere == TWO_LINE_SPHERE
+
+
+def test_cells_are_normalised_and_raw_text_kept(text_reports):
+    first = text_reports["2025-Q2"].events[0]
+    assert first.title.startswith("Визит делегации Объединенных Арабских Эмиратов")
+    dates = first.cell(Field.DATES)
+    assert dates.text == "22-25 мая 2025 года"
+    assert dates.raw == "22-25 мая \n2025 года"
+    assert "  " not in first.cell(Field.DESCRIPTION).text
+
+
+def test_report_metadata(text_reports):
+    report = text_reports["2025-Q2"]
+    assert report.title.startswith("Отчет о мероприятиях в международной сфере")
+    assert report.summary is not None and report.summary.meetings == 9
+    assert len(report.summary.places) == 3
+    assert len(report.checksum) == 64
+    assert text_reports["2024-Q1"].summary.meetings == 3
+
+
+def test_participant_counts_and_remote_rows(text_reports):
+    events = {e.number: e for e in text_reports["2025-Q2"].events}
+    assert events[4].participant_count == 1200
+    assert events[14].participant_count == 261
+    assert events[1].participant_count is None
+    remote = {n for n, e in events.items() if e.remote}
+    assert {53, 54, 55} <= remote  # the telebridges
+    assert 1 not in remote and 2 not in remote
+
+
+SAMPLE = """Отчет о мероприятиях в международной сфере
+во II квартале 2025 года
+
+\t№ п/п
+\tНаименование мероприятия
+\tМесто проведения
+\tСроки проведения мероприятия
+\tЦель, содержание и результат мероприятия
+\tУчастники мероприятия
+
+\tСотрудничество в сфере спорта
+
+\t1. 
+\tТурнир по самбо
+\tг. Минск
+\t4-6 июня
+2025 года
+\tПрошел турнир
+\tСпортсмены (12 человек)
+
+\t2. 
+\tВизит делегации
+\tг. Смоленск
+\t{dates}
+\tВстреча
+\tДелегация
+"""
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1251", "utf-16"])
+def test_text_encodings(tmp_path, encoding):
+    report = read_report(write(tmp_path, "r.txt", SAMPLE.format(dates="5 мая 2025 года").encode(encoding)))
+    assert [e.title for e in report.events] == ["Турнир по самбо", "Визит делегации"]
+    assert report.events[0].participant_count == 12
+
+
+def test_unreadable_dates_warn_and_keep_the_row(tmp_path):
+    report = read_report(write(tmp_path, "r.txt", SAMPLE.format(dates="по согласованию").encode()))
+    assert report.events[1].start is None and report.events[1].end is None
+    assert len(report.warnings) == 1
+    assert "r.txt" in report.warnings[0] and "row 2" in report.warnings[0]
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"", "empty file"),
+    (b"   \n\n", "empty file"),
+    ("Просто письмо без таблицы".encode(), "not a report"),
+    ("Отчет во II квартале 2025 года\n\tкакой-то текст".encode(), "no event table"),
+    (b"\x00\x01\x02\x03binary" * 10, "binary"),
+])
+def test_files_that_are_not_reports(tmp_path, data, message):
+    with pytest.raises(ReportError, match=message) as caught:
+        read_report(write(tmp_path, "bad.txt", data))
+    assert "bad.txt" in str(caught.value)
+
+
+def test_docx_that_is_not_a_zip(tmp_path):
+    with pytest.raises(ReportError, match="not a Word document") as caught:
+        read_report(write(tmp_path, "fake.docx", SAMPLE.format(dates="5 мая").encode()))
+    assert "fake.docx" in str(caught.value)
+
+
+def test_truncated_docx(tmp_path, docx_samples):
+    data = docx_samples["2024-Q1"].read_bytes()
+    with pytest.raises(ReportError, match="fake.docx: not a Word document"):
+        read_report(write(tmp_path, "fake.docx", data[: len(data) // 2]))
+
+
+def test_zip_that_is_not_a_word_document(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(ReportError, match="without word/document.xml"):
+        read_report(write(tmp_path, "x.docx", buffer.getvalue()))
+
+
+def test_wrong_number_of_columns(tmp_path):
+    five = SAMPLE.replace("\tМесто проведения\n", "").replace("\tг. Минск\n", "").replace("\tг. Смоленск\n", "")
+    report = read_report(write(tmp_path, "five.txt", five.format(dates="5 мая 2025").encode()))
+    assert len(report.events) == 2
+    assert report.events[0].cell(Field.PLACE).text == ""
+    assert report.events[0].start is not None
+    assert any("5 columns" in e and "place" in e and "five.txt" in e for e in report.errors)
+
+
+def test_broken_row_does_not_sink_the_report(tmp_path):
+    broken = SAMPLE.format(dates="5 мая 2025").replace("\tПрошел турнир\n\tСпортсмены (12 человек)\n", "")
+    report = read_report(write(tmp_path, "broken.txt", broken.encode()))
+    assert [e.number for e in report.events] == [1, 2]
+    assert report.events[1].title == "Визит делегации"
+    assert any("row 1" in e and "broken.txt" in e for e in report.errors)
+
+
+def test_truncated_file_keeps_the_rows_before_the_cut(tmp_path):
+    text = SAMPLE.format(dates="5 мая 2025")
+    cut = text[: text.index("\tВстреча")]
+    report = read_report(write(tmp_path, "cut.txt", cut.encode()))
+    assert [e.title for e in report.events] == ["Турнир по самбо", "Визит делегации"]
+    assert report.events[0].start is not None
+    assert any("row 2" in e for e in report.errors)
