@@ -149,14 +149,16 @@ class Mention:
     role: str | None = None
     kind: PlaceKind | None = None
     country: str | None = None
+    smolensk: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        data = {"start": self.start, "stop": self.stop, "type": self.type.value, "text": self.text,
-                "normal": self.normal, "source": self.source}
+        data: dict[str, Any] = {"start": self.start, "stop": self.stop, "type": self.type.value,
+                                "text": self.text, "normal": self.normal, "source": self.source}
         for key in ("field", "role", "kind", "country"):
             value = getattr(self, key)
             if value is not None:
                 data[key] = str(value)
+        data["smolensk"] = self.smolensk
         return data
 
 

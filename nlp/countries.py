@@ -1,0 +1,77 @@
+"""Countries by name, short form, abbreviation or adjective, from pycountry plus a lexicon."""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from nlp.resources import lexicon
+
+SMOLENSK_COUNTRY = "RU"
+
+
+def fold(text: str) -> str:
+    """Lowercase, ё as е, whitespace collapsed: the key names are compared on.
+
+    >>> fold("Объединённые  Арабские Эмираты")
+    'объединенные арабские эмираты'
+    """
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+@dataclass(frozen=True, slots=True)
+class CountryTable:
+    """Country names (folded, nominative) and adjective stems, each with its ISO alpha-2 code."""
+
+    names: dict[str, str]
+    adjectives: tuple[tuple[str, str], ...]
+    preferred: dict[str, str]
+
+    def code(self, name: str) -> str | None:
+        """The code of a country name in the nominative (any letter case).
+
+        >>> table = load_countries()
+        >>> table.code("Республика Беларусь"), table.code("ОАЭ"), table.code("Китай"), table.code("Смоленск")
+        ('BY', 'AE', 'CN', None)
+        """
+        return self.names.get(fold(name))
+
+    def adjective_code(self, word: str) -> str | None:
+        """The country a word like "белорусских" or "Российско-германской" names by adjective.
+
+        >>> load_countries().adjective_code("белорусских"), load_countries().adjective_code("смоленских")
+        ('BY', None)
+        """
+        for part in fold(word).split("-"):
+            for stem, code in self.adjectives:
+                if part.startswith(stem) and len(part) > len(stem):
+                    return code
+        return None
+
+
+@cache
+def load_countries() -> CountryTable:
+    """Every ISO 3166-1 state by its Russian names from pycountry, plus the lexicon's forms."""
+    russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    names: dict[str, str] = {}
+    preferred: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            english = getattr(country, attribute, None)
+            if english:
+                local = russian.gettext(english)
+                if re.search("[а-яА-Я]", local):
+                    names.setdefault(fold(local), country.alpha_2)
+                    preferred.setdefault(country.alpha_2, local.replace("ё", "е"))
+    adjectives: list[tuple[str, str]] = []
+    for code, forms, stems in lexicon("countries"):
+        for form in forms.split(","):
+            names[fold(form)] = code
+        preferred.setdefault(code, forms.split(",")[0].strip())
+        adjectives.extend((stem.strip(), code) for stem in stems.split(",") if stem.strip())
+    adjectives.sort(key=lambda pair: -len(pair[0]))
+    return CountryTable(names, tuple(adjectives), preferred)

@@ -1,0 +1,245 @@
+"""From text to mentions: natasha's entities refined by the rules, with canonical names and countries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from natasha import MorphVocab
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from nlp.countries import CountryTable, fold, load_countries
+from nlp.ner import NATASHA_SPANS, Natasha, char_span, load_natasha, make_pipeline
+from nlp.normalize import normal_person, normal_phrase
+from nlp.places import Gazetteer, load_gazetteer
+from nlp.records import EntityType, Mention, PlaceKind
+from nlp.rules import (
+    Chunk,
+    Lexicons,
+    after_place_prefix,
+    after_street,
+    find_named,
+    find_places,
+    is_cap,
+    load_lexicons,
+    role_before,
+)
+
+_INITIALS_NAME = re.compile(r"^[А-ЯЁ]$")
+_SMOLENSK_LEGAL_FORM = re.compile(r"^С?ОГ[А-ЯЁ]+$")  # областное государственное …: a Smolensk regional body
+
+
+@dataclass(frozen=True, slots=True)
+class Models:
+    """Everything extraction loads once and passes in."""
+
+    natasha: Natasha
+    nlp: Language
+    lexicons: Lexicons
+    countries: CountryTable
+    gazetteer: Gazetteer
+
+    @property
+    def vocab(self) -> MorphVocab:
+        return self.natasha.morph_vocab
+
+
+def load_models() -> Models:
+    """Load natasha, the spaCy pipeline, lexicons, the country table and the gazetteer."""
+    natasha = load_natasha()
+    return Models(natasha, make_pipeline(natasha), load_lexicons(), load_countries(), load_gazetteer())
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """What a stretch of text says about a country: its code, and whether it is the Smolensk side."""
+
+    country: str | None
+    smolensk: bool
+
+
+def country_signal(tokens: Span | list, models: Models) -> Signal:
+    """The state an organisation's name or a role points at, and whether it is Smolensk's own.
+
+    A foreign state wins over Russia ("Российско-германская палата" is German's partner body).
+    """
+    found: list[str] = []
+    smolensk = False
+    for token in tokens:
+        code = models.countries.code(token.lemma_) if is_cap(token) else None
+        code = code or models.countries.code(token.text) if token.text.isupper() and len(token.text) > 1 else code
+        code = code or models.countries.adjective_code(token.text)
+        if code is None and is_cap(token) and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+            place = (models.gazetteer.by_adjective(token.text) if token.pos_ == "ADJ"
+                     else models.gazetteer.lookup(token.lemma_))
+            if place is not None and (token.pos_ == "ADJ" or token.pos_ == "PROPN"):
+                code = place.country
+                smolensk = smolensk or place.smolensk
+        if "смоленск" in token.lower_ or "смоленщин" in token.lower_:
+            smolensk, code = True, "RU"
+        if _SMOLENSK_LEGAL_FORM.match(token.text):
+            smolensk, code = True, code or "RU"
+        if code:
+            found.append(code)
+    foreign = [code for code in found if code != "RU"]
+    if smolensk and not foreign:
+        return Signal("RU", True)
+    return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign)
+
+
+def _place(chunk_tokens: Span, head: int, kind: str | None, models: Models) -> tuple[str, str, Signal]:
+    """Canonical name, kind and state of a place span (prefix words like "г." left out)."""
+    name = normal_phrase(models.vocab, list(chunk_tokens), head)
+    code = models.countries.code(name)
+    if code:
+        return models.countries.preferred.get(code, name) if fold(name) in ("оаэ", "кнр", "рф", "рб") \
+            else name, PlaceKind.COUNTRY, Signal(code, False)
+    place = models.gazetteer.lookup(name)
+    if place is not None and (kind in (None, "city") or place.kind != "city"):
+        return place.name if kind in (None, "city") else name, kind or place.kind, \
+            Signal(place.country, place.smolensk)
+    signal = country_signal(list(chunk_tokens), models)
+    return name, kind or PlaceKind.CITY, signal
+
+
+def _overlaps(start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < s_stop and s_start < stop for s_start, s_stop in spans)
+
+
+def _inside(start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s_start <= start and stop <= s_stop and (s_start, s_stop) != (start, stop)
+               for s_start, s_stop in spans)
+
+
+def _mention(doc: Doc, text: str, start: int, stop: int, type_: EntityType, normal: str, source: str,
+             **extra) -> Mention:
+    first, last = char_span(doc, start, stop)
+    return Mention(first, last, type_, text[first:last], normal, source, **extra)
+
+
+def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
+    """"А.В. Стрельцов" and "Стрельцов А.В." by shape, for names natasha leaves out."""
+    found = []
+    for i in range(len(doc) - 4):
+        window = doc[i:i + 5]
+        if _INITIALS_NAME.match(window[0].text) and window[1].text == "." and _INITIALS_NAME.match(window[2].text) \
+                and window[3].text == "." and is_cap(window[4]) and len(window[4].text) > 1:
+            found.append((i, i + 5))
+    return found
+
+
+def extract_doc(doc: Doc, text: str, models: Models) -> list[Mention]:
+    """Mentions of a parsed text, in text order."""
+    lex = models.lexicons
+    named = find_named(doc, lex)
+    orgs = [c for c in named if c.label == "ORG"]
+    sites = [c for c in named if c.label == "LOC"]
+    blocked = [(c.start, c.stop) for c in named if c.label in ("EVENT", "DOC")]
+    org_spans = [(c.start, c.stop) for c in orgs]
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    for chunk in orgs:
+        tokens = doc[chunk.start:chunk.stop]
+        if _inside(chunk.start, chunk.stop, blocked) and not any(t.text == "«" for t in tokens[:2]):
+            continue
+        normal = normal_phrase(models.vocab, list(tokens), chunk.head - chunk.start)
+        signal = country_signal(list(tokens), models)
+        mentions.append(_mention(doc, text, chunk.start, chunk.stop, EntityType.ORG, normal, "rule:org",
+                                 country=signal.country, smolensk=signal.smolensk))
+    taken += org_spans
+
+    # persons: natasha's, plus initials-and-surname shapes it missed; never inside an organisation's name
+    people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
+    people += [p for p in _person_tokens(doc) if not _overlaps(*p, people)]
+    role_spans: list[tuple[int, int]] = []
+    person_tokens = {i for start, stop in people for i in range(start, stop)}
+    for start, stop in sorted(people):
+        if _overlaps(start, stop, taken) or after_place_prefix(doc, start, lex):
+            continue
+        tokens = list(doc[start:stop])
+        single = [t for t in tokens if t.text not in ".()" and not _INITIALS_NAME.match(t.text)]
+        if len(single) == 1 and len(tokens) == 1:
+            place = models.gazetteer.lookup(tokens[0].lemma_)
+            if place is not None and place.country in ("RU", "BY"):
+                continue  # a town natasha took for a surname ("Гагарин")
+        role = role_before(doc, start, lex, person_tokens - set(range(start, stop)))
+        role_text = None
+        signal = Signal(None, False)
+        if role is not None:
+            role_tokens = list(doc[role.start:role.stop])
+            role_text = _normal_role(models, role_tokens, role.head - role.start)
+            signal = country_signal(role_tokens, models)
+            role_spans.append((role.start, role.stop))
+        normal = normal_person(models.vocab, tokens)
+        mentions.append(_mention(doc, text, start, stop, EntityType.PER, normal, "ner", role=role_text,
+                                 country=signal.country, smolensk=signal.smolensk))
+        taken.append((start, stop))
+
+    # places: sites and rule places first, then natasha's, never inside an organisation or a role
+    place_chunks = sites + find_places(doc, lex)
+    place_chunks += [Chunk(s.start, s.end, "LOC", s.end - 1, source="ner")
+                     for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"]
+    place_spans: list[tuple[int, int]] = []
+    for chunk in place_chunks:
+        if _overlaps(chunk.start, chunk.stop, taken + role_spans + blocked + place_spans) \
+                or after_street(doc, chunk.start, lex):
+            continue
+        prefix = 0
+        while chunk.start + prefix < chunk.stop and not is_cap(doc[chunk.start + prefix]):
+            prefix += 1
+        if chunk.kind == "site" and chunk.source == "rule" and chunk.label == "LOC":
+            prefix = 0
+        name_start = chunk.start + prefix if chunk.kind not in ("site",) else chunk.start
+        if name_start >= chunk.stop:
+            continue
+        tokens = doc[name_start:chunk.stop]
+        head = min(max(chunk.head - name_start, 0), len(tokens) - 1)
+        name, kind, signal = _place(tokens, head, chunk.kind, models)
+        mentions.append(_mention(doc, text, name_start, chunk.stop, EntityType.LOC, name,
+                                 "rule:place" if chunk.source == "rule" else "ner", kind=PlaceKind(kind),
+                                 country=signal.country, smolensk=signal.smolensk))
+        place_spans.append((chunk.start, chunk.stop))
+
+    # natasha's organisations where no rule found one and no event or document is named
+    for span in doc.spans[NATASHA_SPANS]:
+        if span.label_ != "ORG" or _overlaps(span.start, span.end, taken + blocked + place_spans + role_spans):
+            continue
+        if span.start > 0 and doc[span.start - 1].text == "«":
+            continue  # a quoted name after a word no rule knows: a project, an event
+        tokens = list(span)
+        head = next((i for i, t in enumerate(tokens) if t.pos_ in ("NOUN", "PROPN")), 0)
+        signal = country_signal(tokens, models)
+        mentions.append(_mention(doc, text, span.start, span.end, EntityType.ORG,
+                                 normal_phrase(models.vocab, tokens, head), "ner",
+                                 country=signal.country, smolensk=signal.smolensk))
+        taken.append((span.start, span.end))
+    return sorted(mentions, key=lambda m: (m.start, -m.stop))
+
+
+def _normal_role(models: Models, tokens: list, head: int) -> str:
+    """A position in the nominative; a double post ("… – министр …") normalised part by part."""
+    parts: list[list] = [[]]
+    for token in tokens:
+        if token.text in ("–", "—", "-") and parts[-1]:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    names = []
+    for index, part in enumerate(parts):
+        part_head = head if index == 0 else next(
+            (i for i, t in enumerate(part) if t.lemma_ in models.lexicons.positions), 0)
+        names.append(normal_phrase(models.vocab, part, min(part_head, len(part) - 1)))
+    return " – ".join(names)
+
+
+def extract(text: str, models: Models | None = None) -> list[Mention]:
+    """Persons, organisations and places in any Russian text, with canonical names.
+
+    Args:
+        text: a report cell, a news item, any Russian text.
+        models: from `load_models()`; loaded on the spot when not given (slow: pass them in).
+    """
+    models = models or load_models()
+    return extract_doc(models.nlp(text), text, models)

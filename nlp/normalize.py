@@ -1,0 +1,151 @@
+"""Canonical names in the nominative, by morphology: persons, organisations, places, roles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from natasha import MorphVocab
+from pymorphy2.analyzer import Parse
+from spacy.tokens import Token
+
+_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
+# Surname endings no nominative has, for names the dictionary does not know (Зарубицким -> Зарубицкий).
+_OBLIQUE_SURNAME = ((r"([сц]к)(?:ого|ому|им|ом)$", r"\1ий"), (r"([сц]к)(?:ой|ую)$", r"\1ая"),
+                    (r"(ов|ев|ёв|ин|ын)(?:ым|ом|ому|у)$", r"\1"), (r"(ов|ев|ин|ын)ой$", r"\1а"))
+
+
+def _inflect(parse: Parse, grams: set[str]) -> Parse | None:
+    """Inflect with OpenCorpora grammemes (natasha's MorphForm.inflect expects UD ones)."""
+    return Parse.inflect(parse, grams)
+
+
+def shape_like(word: str, original: str) -> str:
+    """`word` with the letter case of `original`, and no ё where the original had none.
+
+    >>> shape_like("министерство", "Министерства"), shape_like("могилёв", "МОГИЛЕВЕ")
+    ('Министерство', 'МОГИЛЕВ')
+    """
+    if "ё" not in original.lower():
+        word = word.replace("ё", "е")
+    if original.isupper() and len(original) > 1:
+        return word.upper()
+    if original[:1].isupper():
+        return "-".join(part[:1].upper() + part[1:] for part in word.split("-")) \
+            if all(p[:1].isupper() for p in original.split("-") if p) else word[:1].upper() + word[1:]
+    return word
+
+
+def _parse(vocab: MorphVocab, token: Token, gender: str | None = None, surname: bool = False):
+    """The pymorphy parse of a token that best fits spaCy's tags (case, gender, part of speech)."""
+    parses = vocab.parse(token.text.lower())
+    case = _CASES.get(token.morph.get("Case")[0]) if token.morph.get("Case") else None
+    wanted_pos = {"NOUN", "PROPN"} if token.pos_ in ("NOUN", "PROPN") else {"ADJ"} if token.pos_ == "ADJ" else None
+
+    def score(parse) -> tuple:
+        tag = parse.tag
+        return (
+            surname and ("Surn" in tag or "Name" in tag),
+            wanted_pos is None or parse.pos in wanted_pos or (parse.pos == "NOUN" and "NOUN" in (wanted_pos or ())),
+            case is None or case in tag,
+            gender is None or gender in tag or "plur" in tag,
+            "nomn" not in tag if case not in (None, "nomn") else True,
+            parse.score,
+        )
+    return max(parses, key=score) if parses else None
+
+
+def nominative(vocab: MorphVocab, token: Token, gender: str | None = None) -> str:
+    """The token's word in the nominative, keeping number and (for adjectives) the head's gender."""
+    parse = _parse(vocab, token, gender)
+    if parse is None or "nomn" in parse.tag and (gender is None or gender in parse.tag or "plur" in parse.tag):
+        return token.text
+    grams = {"nomn"}
+    if gender and parse.tag.POS in ("ADJF", "PRTF") and "plur" not in parse.tag:
+        grams.add(gender)
+    inflected = _inflect(parse, grams) or _inflect(parse, {"nomn"})
+    return shape_like(inflected.word, token.text) if inflected else token.text
+
+
+def head_gender(vocab: MorphVocab, token: Token) -> str | None:
+    parse = _parse(vocab, token)
+    if parse is None:
+        return None
+    for gram in ("masc", "femn", "neut"):
+        if gram in parse.tag:
+            return gram
+    return _GENDERS.get((token.morph.get("Gender") or [""])[0])
+
+
+def join(tokens: Sequence[Token], words: Sequence[str]) -> str:
+    """Words joined with the spacing their tokens had ("«ПО «Кристалл»", "В.Н. Анохин")."""
+    parts = []
+    for index, (token, word) in enumerate(zip(tokens, words, strict=True)):
+        parts.append(word)
+        if index < len(tokens) - 1 and token.whitespace_:
+            parts.append(" ")
+    return "".join(parts)
+
+
+def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int) -> str:
+    """A noun phrase in the nominative: the head and the adjectives before it inflect, the rest stays.
+
+    "Витебского областного исполнительного комитета" -> "Витебский областной исполнительный комитет";
+    "Министерства сельского хозяйства и продовольствия" -> "Министерство сельского хозяйства и продовольствия".
+    """
+    words = [token.text for token in tokens]
+    if tokens[head].text.isupper() and len(tokens[head].text) > 1:  # an abbreviation: ОАО «…», ГУ «…»
+        return join(tokens, words)
+    gender = head_gender(vocab, tokens[head])
+    words[head] = nominative(vocab, tokens[head])
+    for index in range(head - 1, -1, -1):
+        if tokens[index].pos_ in ("ADJ", "VERB", "DET", "NUM") or tokens[index].text.lower() == "и":
+            if tokens[index].text.lower() != "и":
+                words[index] = nominative(vocab, tokens[index], gender)
+        else:
+            break
+    return join(tokens, words)
+
+
+def surname_nominative(vocab: MorphVocab, token: Token) -> str:
+    """A surname (or given name) in the nominative, masculine unless only a feminine reading fits."""
+    word = token.text
+    parse = _parse(vocab, token, surname=True)
+    if parse is not None and ("Surn" in parse.tag or "Name" in parse.tag or parse.tag.POS == "ADJF"):
+        if "nomn" in parse.tag:
+            return word
+        gender = "femn" if "femn" in parse.tag else "masc"
+        inflected = _inflect(parse, {"nomn", gender}) or _inflect(parse, {"nomn"})
+        if inflected:
+            return shape_like(inflected.word, word)
+    for pattern, replacement in _OBLIQUE_SURNAME:
+        if re.search(pattern, word):
+            return re.sub(pattern, replacement, word)
+    if parse is not None and "nomn" not in parse.tag and parse.tag.POS == "NOUN":
+        inflected = _inflect(parse, {"nomn"})
+        if inflected:
+            return shape_like(inflected.word, word)
+    return word
+
+
+def normal_person(vocab: MorphVocab, tokens: Sequence[Token]) -> str:
+    """"И.О. Фамилия" when initials are given (either side), else the full name in the nominative.
+
+    Brackets (a Latin spelling) are left out: "Мухаммадом Али (Mohamed Ali)" -> "Мухаммад Али".
+    """
+    kept: list[Token] = []
+    depth = 0
+    for token in tokens:
+        depth += token.text == "("
+        if depth == 0 and token.text != ")":
+            kept.append(token)
+        depth -= token.text == ")" and depth > 0
+    initials = "".join(t.text for t in kept if re.fullmatch(r"[А-ЯЁA-Z]|\.", t.text))
+    names = [t for t in kept if not re.fullmatch(r"[А-ЯЁA-Z]|\.", t.text) and t.text not in ",-–"]
+    if not names:
+        return join(kept, [t.text for t in kept])
+    if _INITIALS.match(initials.replace(" ", "")) and initials:
+        return f"{initials} {surname_nominative(vocab, names[-1])}"
+    return " ".join(surname_nominative(vocab, token) for token in names)

@@ -1,0 +1,87 @@
+"""The settlement gazetteer (nlp/lexicon/places.tsv, from GeoNames) and place lookups."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from nlp.countries import fold
+from nlp.resources import lexicon
+
+_ADJECTIVE_ENDING = re.compile(
+    r"(?:ск|цк)(?:ая|ий|ой|ого|ому|им|ом|ую|ое|ые|их|ими|ых|ым|ей|ое)$|(?:ск|цк)$")
+_REGION_NOUN = re.compile(r"щин(?:а|ы|е|у|ой)$")
+NEAR = ("RU", "BY")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: str
+    country: str
+    smolensk: bool
+    latitude: float
+    longitude: float
+    geonames: str
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    by_name: dict[str, tuple[Place, ...]]
+    by_stem: dict[str, tuple[Place, ...]]
+
+    def lookup(self, name: str) -> Place | None:
+        """The most likely settlement of that name (Russia and Belarus first, then the largest).
+
+        >>> g = load_gazetteer()
+        >>> g.lookup("Могилев").country, g.lookup("смоленск").smolensk, g.lookup("Нетакогоместа") is None
+        ('BY', True, True)
+        """
+        places = self.by_name.get(fold(name))
+        return places[0] if places else None
+
+    def by_adjective(self, adjective: str) -> Place | None:
+        """The settlement an adjective is made from: "Витебская" -> Витебск, "Лиозненского" -> Лиозно.
+
+        >>> g = load_gazetteer()
+        >>> g.by_adjective("Витебской").name, g.by_adjective("Лиозненский").name
+        ('Витебск', 'Лиозно')
+        """
+        word = fold(adjective)
+        if match := _REGION_NOUN.search(word):  # "Витебщина" is the land around Витебск
+            return self.lookup(word[: match.start()] + "ск")
+        stem = _ADJECTIVE_ENDING.sub("", word)
+        # a fleeting vowel: Дубровно -> Дубровенский, Лиозно -> Лиозненский
+        for key in (stem, stem[:-2] + stem[-1:], stem[:-2], stem[:-1]):
+            if len(key) >= 3 and key in self.by_stem:
+                return self.by_stem[key][0]
+        return None
+
+
+def _stem(name: str) -> str:
+    word = fold(name)
+    stem = _ADJECTIVE_ENDING.sub("", word)
+    return stem if stem != word else word.rstrip("оаеьиыя")
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """Read the gazetteer once."""
+    by_name: dict[str, list[Place]] = {}
+    by_stem: dict[str, list[Place]] = {}
+    for name, aliases, kind, country, smolensk, lat, lon, geonames, population in lexicon("places"):
+        place = Place(name, kind, country, smolensk == "1", float(lat), float(lon), geonames, int(population))
+        for form in [name, *filter(None, aliases.split(","))]:
+            by_name.setdefault(fold(form), []).append(place)
+        if " " not in name:
+            by_stem.setdefault(_stem(name), []).append(place)
+    def order(places: list[Place]) -> tuple[Place, ...]:
+        return tuple(sorted(places, key=lambda p: (p.country not in NEAR, -p.population)))
+    for name, country, kind in lexicon("place_overrides"):
+        known = by_name.get(fold(name), [])
+        base = known[0] if known else Place(name, kind, country, False, 0.0, 0.0, "", 0)
+        by_name[fold(name)] = [Place(base.name, kind, country, False, base.latitude, base.longitude,
+                                     base.geonames, 10**9)]
+    return Gazetteer({k: order(v) for k, v in by_name.items()}, {k: order(v) for k, v in by_stem.items()})

@@ -1,0 +1,296 @@
+"""Rules for what natasha misses in these reports: organisations, officials' roles, places.
+
+All rules work on the tokens of a spaCy Doc made by `nlp.ner` (natasha's tokens with
+their morphology) and return token spans; the words they look for are data files in
+`nlp/lexicon/`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from nlp.resources import lexicon
+
+_ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,9}$")
+_QUOTE_OPEN, _QUOTE_CLOSE = "«", "»"
+_MAX_QUOTE = 40
+_CHAIN_POS = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
+_STOP = {",", ";", ":", "(", ")", ".", "!", "?", "—"}
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    heads: dict[str, tuple[str, frozenset[str]]]
+    positions: frozenset[str]
+    place_prefixes: dict[tuple[str, ...], str]
+    street_prefixes: frozenset[tuple[str, ...]]
+    region_words: dict[str, str]
+    not_legal_forms: frozenset[str]
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """A prefix as the tokens razdel makes of it: "г." -> ("г", ".")."""
+    return tuple(re.findall(r"[\w-]+|\.", text.lower()))
+
+
+@cache
+def load_lexicons() -> Lexicons:
+    heads = {row[0]: (row[1], frozenset(filter(None, (row[2] if len(row) > 2 else "").split(","))))
+             for row in lexicon("org_heads")}
+    return Lexicons(
+        heads=heads,
+        positions=frozenset(row[0] for row in lexicon("positions")),
+        place_prefixes={_words(row[0]): row[1] for row in lexicon("place_prefixes")},
+        street_prefixes=frozenset(_words(row[0]) for row in lexicon("street_prefixes")),
+        region_words={row[0]: row[1] for row in lexicon("region_words")},
+        not_legal_forms=frozenset(row[0] for row in lexicon("not_legal_forms")),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """A token span found by a rule: [start, stop), what it names, and its head token."""
+
+    start: int
+    stop: int
+    label: str  # ORG, LOC, EVENT, DOC, ROLE
+    head: int
+    kind: str | None = None
+    source: str = "rule"
+
+
+def case_of(token: Token) -> str | None:
+    cases = token.morph.get("Case")
+    return cases[0] if cases else None
+
+
+def is_cap(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def is_abbreviation(token: Token, lex: Lexicons) -> bool:
+    return bool(_ABBREVIATION.match(token.text)) and token.text not in lex.not_legal_forms
+
+
+def quote_end(doc: Doc, start: int) -> int | None:
+    """Index after the quotation opening at `start`; nested «…«…» share one closing mark."""
+    if doc[start].text not in (_QUOTE_OPEN, '"', "“", "„"):
+        return None
+    closing = _QUOTE_CLOSE if doc[start].text == _QUOTE_OPEN else None
+    depth = 1
+    for index in range(start + 1, min(len(doc), start + _MAX_QUOTE)):
+        text = doc[index].text
+        if text == (closing or text) and text in (_QUOTE_CLOSE, '"', "”", "“"):
+            depth -= 1
+            # «A «B» closes both with one mark, unless a second one follows
+            while depth > 0 and index + 1 < len(doc) and doc[index + 1].text == text:
+                index += 1
+                depth -= 1
+            return index + 1
+        if text == _QUOTE_OPEN:
+            depth += 1
+    return None
+
+
+def _is_gen(token: Token) -> bool:
+    return case_of(token) == "Gen" and token.pos_ in _CHAIN_POS
+
+
+def _name_after_imeni(doc: Doc, index: int) -> int:
+    """Skip "имени В.И. Ленина" / "им. К.Г. Разумовского": initials, dots and capitalised words."""
+    while index < len(doc) and (is_cap(doc[index]) or doc[index].text == "."):
+        index += 1
+        if index < len(doc) and not doc[index - 1].text == "." and len(doc[index - 1].text) > 1 \
+                and doc[index].text != ".":
+            break
+    return index
+
+
+def _chain(doc: Doc, index: int, flags: frozenset[str]) -> int:
+    """Extend a noun phrase to the right over its genitive dependents and the like."""
+    while index < len(doc):
+        token = doc[index]
+        lower = token.lower_
+        nxt = doc[index + 1] if index + 1 < len(doc) else None
+        if _is_gen(token):
+            index += 1
+        elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
+            index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
+        elif lower == "и" and nxt is not None and _is_gen(nxt) and not is_cap(nxt):
+            index += 2
+        elif lower in ("имени", "им") and nxt is not None:
+            index = _name_after_imeni(doc, index + (2 if nxt.text == "." else 1))
+        elif lower == "при" and nxt is not None and is_cap(nxt):
+            index += 1
+            while index < len(doc) and (is_cap(doc[index]) or _is_gen(doc[index])) \
+                    and doc[index].pos_ in _CHAIN_POS:
+                index += 1
+        elif lower in ("в", "во") and "in" in flags and nxt is not None and is_cap(nxt):
+            index += 1
+            while index < len(doc) and ((is_cap(doc[index]) and doc[index].pos_ in _CHAIN_POS)
+                                        or _is_gen(doc[index]) or doc[index].text in ("г", ".")):
+                if doc[index].text == "." and not (index > 0 and doc[index - 1].text == "г"):
+                    break
+                index += 1
+        elif lower == "по" and "po" in flags and nxt is not None and not is_cap(nxt):
+            index += 1
+            while index < len(doc) and (doc[index].pos_ in _CHAIN_POS or doc[index].lower_ == "и") \
+                    and not (doc[index].lower_ == "и" and index + 1 < len(doc) and is_cap(doc[index + 1])):
+                index += 1
+        else:
+            break
+    return index
+
+
+def _left(doc: Doc, head: int) -> int:
+    """Extend a noun phrase to the left over the adjectives that agree with its head."""
+    start = head
+    head_case = case_of(doc[head])
+    while start > 0:
+        token = doc[start - 1]
+        if token.pos_ in ("ADJ", "VERB") and case_of(token) is not None \
+                and (case_of(token) == head_case or is_cap(token)) and token.text not in _STOP:
+            start -= 1
+        else:
+            break
+    return start
+
+
+def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
+    """The organisation, site, event or document a head noun (or legal form) opens, if named."""
+    token = doc[head]
+    if is_abbreviation(token, lex):
+        index = head + 1
+        if index < len(doc) and is_abbreviation(doc[index], lex):
+            index += 1  # ОГБОУ ВО «…», ГБУК НО «…»
+        end = quote_end(doc, index) if index < len(doc) else None
+        return Chunk(head, end, "ORG", head) if end else None
+    if token.lemma_ not in lex.heads:
+        return None
+    klass, flags = lex.heads[token.lemma_]
+    start = _left(doc, head)
+    index = head + 1
+    if token.lemma_ == "общество" and doc[index:index + 3].text.lower() in (
+            "с ограниченной ответственностью", "с дополнительной ответственностью"):
+        index += 3
+    index = _chain(doc, index, flags)
+    quoted = index < len(doc) and (end := quote_end(doc, index)) is not None
+    if quoted:
+        index = end
+        nested = _nested_parent(doc, index, lex)
+        if nested is not None:
+            index = nested.stop
+    label = {"org": "ORG", "site": "LOC", "event": "EVENT", "doc": "DOC"}[klass]
+    if label in ("EVENT", "DOC"):
+        return Chunk(start, index, label, head)
+    if "q" in flags and not quoted:
+        return None
+    has_capital = any(is_cap(doc[i]) for i in range(start, index) if doc[i].text not in _QUOTE_OPEN)
+    if not quoted and (index - start < 2 or not has_capital):
+        return None
+    return Chunk(start, index, label, head, kind="site" if label == "LOC" else None)
+
+
+def _nested_parent(doc: Doc, index: int, lex: Lexicons) -> Chunk | None:
+    """A parent organisation in the genitive right after a quoted name (a branch of it)."""
+    probe = index
+    while probe < len(doc) and doc[probe].pos_ == "ADJ" and case_of(doc[probe]) == "Gen":
+        probe += 1
+    if probe < len(doc) and case_of(doc[probe]) == "Gen" and lex.heads.get(doc[probe].lemma_, ("",))[0] == "org":
+        parent = named_phrase(doc, probe, lex)
+        if parent is not None and parent.start == index and quote_end(doc, parent.stop - 1) is None:
+            return parent
+    return None
+
+
+def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
+    """Every organisation, site, event and document phrase, nested ones included."""
+    chunks = []
+    for index in range(len(doc)):
+        chunk = named_phrase(doc, index, lex)
+        if chunk is not None:
+            chunks.append(chunk)
+    return chunks
+
+
+def _match_prefix(doc: Doc, index: int, prefixes) -> int:
+    """Length in tokens of the longest prefix from `prefixes` starting at `index` (0 if none)."""
+    best = 0
+    for prefix in prefixes:
+        if tuple(t.lower_ for t in doc[index:index + len(prefix)]) == prefix:
+            best = max(best, len(prefix))
+    return best
+
+
+def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
+    """Settlements after "г.", "пос.", "с.", "дер."…, and regions ("Смоленская область")."""
+    chunks = []
+    for index in range(len(doc)):
+        length = _match_prefix(doc, index, lex.place_prefixes)
+        if length:
+            kind = lex.place_prefixes[tuple(t.lower_ for t in doc[index:index + length])]
+            start = stop = index + length
+            while stop < len(doc) and is_cap(doc[stop]) and doc[stop].pos_ != "PUNCT" and stop - start < 3 \
+                    and not doc[stop].text.isupper():
+                stop += 1
+            if stop > start:
+                chunks.append(Chunk(index, stop, "LOC", stop - 1, kind=kind))
+            continue
+        token = doc[index]
+        region = lex.region_words.get(token.lemma_)
+        if region and index > 0 and is_cap(doc[index - 1]) and doc[index - 1].pos_ == "ADJ":
+            start = _left(doc, index)
+            if token.lemma_ == "республика":
+                stop = index + 1
+                while stop < len(doc) and doc[stop].pos_ == "PROPN" and is_cap(doc[stop]):
+                    stop += 1
+                chunks.append(Chunk(start, stop, "LOC", index, kind="region"))
+            else:
+                chunks.append(Chunk(start, index + 1, "LOC", index, kind=region))
+        elif token.lemma_ == "республика" and is_cap(token) and index + 1 < len(doc) and is_cap(doc[index + 1]) \
+                and doc[index + 1].pos_ in ("PROPN", "ADJ", "NOUN"):
+            stop = index + 1
+            while stop < len(doc) and is_cap(doc[stop]) and doc[stop].pos_ in ("PROPN", "ADJ", "NOUN") \
+                    and stop - index <= 3:
+                stop += 1
+            chunks.append(Chunk(index, stop, "LOC", index, kind="region"))
+    return chunks
+
+
+def after_street(doc: Doc, start: int, lex: Lexicons) -> bool:
+    """Whether a span is preceded by a street word ("ул. Шкадова"): part of an address."""
+    return any(start - len(p) >= 0 and tuple(t.lower_ for t in doc[start - len(p):start]) == p
+               for p in lex.street_prefixes)
+
+
+def after_place_prefix(doc: Doc, start: int, lex: Lexicons) -> bool:
+    return any(start - len(p) >= 0 and tuple(t.lower_ for t in doc[start - len(p):start]) == p
+               for p in lex.place_prefixes)
+
+
+def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
+    """The position phrase right before a person ("заместитель председателя Правительства … А.В. Стрельцов")."""
+    index = person_start - 1
+    leftmost = None
+    while index >= 0 and person_start - index <= 30:
+        token = doc[index]
+        if index in blocked or token.pos_ in ("VERB", "AUX", "PRON") or (token.text in _STOP and token.text != "."):
+            break
+        if token.text == "." and not (index > 0 and doc[index - 1].text in ("г", "им")):
+            break
+        if token.lower_ == "с" or token.lower_ == "во" or (token.lower_ == "и" and leftmost is not None):
+            break
+        if token.lemma_ in lex.positions and token.pos_ in ("NOUN", "PROPN", "ADJ"):
+            leftmost = index
+        index -= 1
+    if leftmost is None:
+        return None
+    start = leftmost
+    while start > 0 and (doc[start - 1].pos_ == "ADJ" or (doc[start - 1].lower_ == "и" and start > 1
+                                                          and doc[start - 2].pos_ == "ADJ")):
+        start -= 1
+    return Chunk(start, person_start, "ROLE", leftmost)
