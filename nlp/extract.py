@@ -71,9 +71,11 @@ def country_signal(tokens: Span | list, models: Models) -> Signal:
         code = code or models.countries.code(token.text) if token.text.isupper() and len(token.text) > 1 else code
         code = code or models.countries.adjective_code(token.text)
         if code is None and is_cap(token) and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+            # a town by its adjective ("Витебского"), or by name after "г." ("г. Витебска")
+            after_prefix = token.i >= 2 and doc_text(token, -1) == "." and doc_text(token, -2) in ("г", "гор")
             place = (models.gazetteer.by_adjective(token.text) if token.pos_ == "ADJ"
-                     else models.gazetteer.lookup(token.lemma_))
-            if place is not None and (token.pos_ == "ADJ" or token.pos_ == "PROPN"):
+                     else models.gazetteer.lookup(token.lemma_) if after_prefix else None)
+            if place is not None:
                 code = place.country
                 smolensk = smolensk or place.smolensk
         if "смоленск" in token.lower_ or "смоленщин" in token.lower_:
@@ -88,6 +90,10 @@ def country_signal(tokens: Span | list, models: Models) -> Signal:
     return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign)
 
 
+def doc_text(token, offset: int) -> str:
+    return token.doc[token.i + offset].lower_
+
+
 def _place(chunk_tokens: Span, head: int, kind: str | None, models: Models) -> tuple[str, str, Signal]:
     """Canonical name, kind and state of a place span (prefix words like "г." left out)."""
     name = normal_phrase(models.vocab, list(chunk_tokens), head)
@@ -97,8 +103,7 @@ def _place(chunk_tokens: Span, head: int, kind: str | None, models: Models) -> t
             else name, PlaceKind.COUNTRY, Signal(code, False)
     place = models.gazetteer.lookup(name)
     if place is not None and (kind in (None, "city") or place.kind != "city"):
-        return place.name if kind in (None, "city") else name, kind or place.kind, \
-            Signal(place.country, place.smolensk)
+        return name, kind or place.kind, Signal(place.country, place.smolensk)
     signal = country_signal(list(chunk_tokens), models)
     return name, kind or PlaceKind.CITY, signal
 
@@ -136,19 +141,23 @@ def extract_doc(doc: Doc, text: str, models: Models) -> list[Mention]:
     orgs = [c for c in named if c.label == "ORG"]
     sites = [c for c in named if c.label == "LOC"]
     blocked = [(c.start, c.stop) for c in named if c.label in ("EVENT", "DOC")]
-    org_spans = [(c.start, c.stop) for c in orgs]
     mentions: list[Mention] = []
     taken: list[tuple[int, int]] = []
+    place_chunks_extra: list[Chunk] = []
 
     for chunk in orgs:
         tokens = doc[chunk.start:chunk.stop]
         if _inside(chunk.start, chunk.stop, blocked) and not any(t.text == "«" for t in tokens[:2]):
             continue
         normal = normal_phrase(models.vocab, list(tokens), chunk.head - chunk.start)
+        if models.countries.code(normal):  # "Российской Федерации": a state, not a body
+            place_chunks_extra.append(Chunk(chunk.start, chunk.stop, "LOC", chunk.head, source="ner"))
+            continue
         signal = country_signal(list(tokens), models)
         mentions.append(_mention(doc, text, chunk.start, chunk.stop, EntityType.ORG, normal, "rule:org",
                                  country=signal.country, smolensk=signal.smolensk))
-    taken += org_spans
+    taken += [(c.start, c.stop) for c in orgs if (c.start, c.stop) not in
+              {(p.start, p.stop) for p in place_chunks_extra}]
 
     # persons: natasha's, plus initials-and-surname shapes it missed; never inside an organisation's name
     people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
@@ -160,6 +169,8 @@ def extract_doc(doc: Doc, text: str, models: Models) -> list[Mention]:
             continue
         tokens = list(doc[start:stop])
         single = [t for t in tokens if t.text not in ".()" and not _INITIALS_NAME.match(t.text)]
+        if len(tokens) == 1 and (tokens[0].lemma_ in lex.positions or tokens[0].pos_ == "ADJ"):
+            continue  # "Чрезвычайный и Полномочный Посол": a title, no name
         if len(single) == 1 and len(tokens) == 1:
             place = models.gazetteer.lookup(tokens[0].lemma_)
             if place is not None and place.country in ("RU", "BY"):
@@ -178,7 +189,7 @@ def extract_doc(doc: Doc, text: str, models: Models) -> list[Mention]:
         taken.append((start, stop))
 
     # places: sites and rule places first, then natasha's, never inside an organisation or a role
-    place_chunks = sites + find_places(doc, lex)
+    place_chunks = place_chunks_extra + sites + find_places(doc, lex)
     place_chunks += [Chunk(s.start, s.end, "LOC", s.end - 1, source="ner")
                      for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"]
     place_spans: list[tuple[int, int]] = []
@@ -205,6 +216,11 @@ def extract_doc(doc: Doc, text: str, models: Models) -> list[Mention]:
     # natasha's organisations where no rule found one and no event or document is named
     for span in doc.spans[NATASHA_SPANS]:
         if span.label_ != "ORG" or _overlaps(span.start, span.end, taken + blocked + place_spans + role_spans):
+            continue
+        if models.countries.code(normal_phrase(models.vocab, list(span), len(span) - 1)):
+            name, kind, signal = _place(span, len(span) - 1, None, models)  # "Российской Федерации"
+            mentions.append(_mention(doc, text, span.start, span.end, EntityType.LOC, name, "ner",
+                                     kind=PlaceKind(kind), country=signal.country))
             continue
         if span.start > 0 and doc[span.start - 1].text == "«":
             continue  # a quoted name after a word no rule knows: a project, an event

@@ -14,7 +14,8 @@ _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 # Surname endings no nominative has, for names the dictionary does not know (Зарубицким -> Зарубицкий).
 _OBLIQUE_SURNAME = ((r"([сц]к)(?:ого|ому|им|ом)$", r"\1ий"), (r"([сц]к)(?:ой|ую)$", r"\1ая"),
-                    (r"(ов|ев|ёв|ин|ын)(?:ым|ом|ому|у)$", r"\1"), (r"(ов|ев|ин|ын)ой$", r"\1а"))
+                    (r"(ов|ев|ёв|ин|ын)(?:ым|ом|ому|у)$", r"\1"), (r"(ов|ев|ин|ын)ой$", r"\1а"),
+                    (r"([бвгджзклмнпрстфхцчшщ])(?:ом|ому|а|у)$", r"\1"))
 
 
 def _inflect(parse: Parse, grams: set[str]) -> Parse | None:
@@ -123,10 +124,6 @@ def surname_nominative(vocab: MorphVocab, token: Token) -> str:
     for pattern, replacement in _OBLIQUE_SURNAME:
         if re.search(pattern, word):
             return re.sub(pattern, replacement, word)
-    if parse is not None and "nomn" not in parse.tag and parse.tag.POS == "NOUN":
-        inflected = _inflect(parse, {"nomn"})
-        if inflected:
-            return shape_like(inflected.word, word)
     return word
 
 

@@ -96,17 +96,22 @@ def quote_end(doc: Doc, start: int) -> int | None:
     return None
 
 
+def _is_initial(doc: Doc, index: int) -> bool:
+    return len(doc[index].text) == 1 and doc[index].text.isupper() and index + 1 < len(doc) \
+        and doc[index + 1].text == "."
+
+
 def _is_gen(token: Token) -> bool:
     return case_of(token) == "Gen" and token.pos_ in _CHAIN_POS
 
 
 def _name_after_imeni(doc: Doc, index: int) -> int:
-    """Skip "имени В.И. Ленина" / "им. К.Г. Разумовского": initials, dots and capitalised words."""
-    while index < len(doc) and (is_cap(doc[index]) or doc[index].text == "."):
+    """Skip "имени В.И. Ленина" / "им. К.Г. Разумовского" / "имени Тенишевых": initials, then names."""
+    while index < len(doc) and _is_initial(doc, index):
+        index += 2
+    while index < len(doc) and is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN", "ADJ") \
+            and len(doc[index].text) > 1:
         index += 1
-        if index < len(doc) and not doc[index - 1].text == "." and len(doc[index - 1].text) > 1 \
-                and doc[index].text != ".":
-            break
     return index
 
 
@@ -116,6 +121,8 @@ def _chain(doc: Doc, index: int, flags: frozenset[str]) -> int:
         token = doc[index]
         lower = token.lower_
         nxt = doc[index + 1] if index + 1 < len(doc) else None
+        if _is_initial(doc, index):
+            break  # "… Российской Федерации А.Л. Оверчук": a person's initials start here
         if _is_gen(token):
             index += 1
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
@@ -124,7 +131,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str]) -> int:
             index += 2
         elif lower in ("имени", "им") and nxt is not None:
             index = _name_after_imeni(doc, index + (2 if nxt.text == "." else 1))
-        elif lower == "при" and nxt is not None and is_cap(nxt):
+        elif lower == "при" and "pri" in flags and nxt is not None and is_cap(nxt):
             index += 1
             while index < len(doc) and (is_cap(doc[index]) or _is_gen(doc[index])) \
                     and doc[index].pos_ in _CHAIN_POS:
@@ -132,7 +139,8 @@ def _chain(doc: Doc, index: int, flags: frozenset[str]) -> int:
         elif lower in ("в", "во") and "in" in flags and nxt is not None and is_cap(nxt):
             index += 1
             while index < len(doc) and ((is_cap(doc[index]) and doc[index].pos_ in _CHAIN_POS)
-                                        or _is_gen(doc[index]) or doc[index].text in ("г", ".")):
+                                        or (case_of(doc[index]) in ("Loc", "Gen") and doc[index].pos_ in _CHAIN_POS)
+                                        or doc[index].text in ("г", ".")):
                 if doc[index].text == "." and not (index > 0 and doc[index - 1].text == "г"):
                     break
                 index += 1
@@ -164,6 +172,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     """The organisation, site, event or document a head noun (or legal form) opens, if named."""
     token = doc[head]
     if is_abbreviation(token, lex):
+        if head > 0 and is_abbreviation(doc[head - 1], lex):
+            return None  # the second word of "ОГБОУ ВО «…»"
         index = head + 1
         if index < len(doc) and is_abbreviation(doc[index], lex):
             index += 1  # ОГБОУ ВО «…», ГБУК НО «…»
@@ -178,21 +188,29 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
             "с ограниченной ответственностью", "с дополнительной ответственностью"):
         index += 3
     index = _chain(doc, index, flags)
-    quoted = index < len(doc) and (end := quote_end(doc, index)) is not None
+    quoted = index < len(doc) and (end := quote_end(doc, index)) is not None \
+        and not (index + 1 < len(doc) and doc[index + 1].pos_ == "ADP")  # «О результатах…» is a title
+    if label_of(klass) in ("EVENT", "DOC"):
+        return Chunk(head, end if quoted else head + 1, label_of(klass), head)
     if quoted:
         index = end
         nested = _nested_parent(doc, index, lex)
         if nested is not None:
             index = nested.stop
-    label = {"org": "ORG", "site": "LOC", "event": "EVENT", "doc": "DOC"}[klass]
-    if label in ("EVENT", "DOC"):
-        return Chunk(start, index, label, head)
+    label = label_of(klass)
     if "q" in flags and not quoted:
         return None
-    has_capital = any(is_cap(doc[i]) for i in range(start, index) if doc[i].text not in _QUOTE_OPEN)
-    if not quoted and (index - start < 2 or not has_capital):
+    # unquoted, a name needs a capital on the head or an adjective before it: "Витебский областной
+    # исполнительный комитет", not "образовательные организации Смоленской области"
+    named = any(is_cap(doc[i]) for i in range(start, head + 1)) if label == "ORG" else \
+        any(is_cap(doc[i]) for i in range(start, index))
+    if not quoted and (index - start < 2 or not named or "Plur" in token.morph.get("Number")):
         return None
     return Chunk(start, index, label, head, kind="site" if label == "LOC" else None)
+
+
+def label_of(klass: str) -> str:
+    return {"org": "ORG", "site": "LOC", "event": "EVENT", "doc": "DOC"}[klass]
 
 
 def _nested_parent(doc: Doc, index: int, lex: Lexicons) -> Chunk | None:
@@ -209,11 +227,15 @@ def _nested_parent(doc: Doc, index: int, lex: Lexicons) -> Chunk | None:
 
 def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
     """Every organisation, site, event and document phrase, nested ones included."""
+    quotes = [(i, end) for i in range(len(doc)) if doc[i].text == _QUOTE_OPEN and (end := quote_end(doc, i))]
     chunks = []
     for index in range(len(doc)):
         chunk = named_phrase(doc, index, lex)
-        if chunk is not None:
-            chunks.append(chunk)
+        if chunk is None:
+            continue
+        if any(q_start < chunk.start and chunk.stop <= q_stop for q_start, q_stop in quotes):
+            continue  # «Управляющая компания холдинга «…»» is the name of the ОАО around it
+        chunks.append(chunk)
     return chunks
 
 
@@ -235,7 +257,8 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
             kind = lex.place_prefixes[tuple(t.lower_ for t in doc[index:index + length])]
             start = stop = index + length
             while stop < len(doc) and is_cap(doc[stop]) and doc[stop].pos_ != "PUNCT" and stop - start < 3 \
-                    and not doc[stop].text.isupper():
+                    and not doc[stop].text.isupper() and not (
+                        stop > start and stop + 1 < len(doc) and doc[stop + 1].lemma_ in lex.region_words):
                 stop += 1
             if stop > start:
                 chunks.append(Chunk(index, stop, "LOC", stop - 1, kind=kind))
