@@ -19,10 +19,12 @@ from nlp.rules import (
     Lexicons,
     after_place_prefix,
     after_street,
+    before_street,
     find_named,
     find_places,
     is_cap,
     load_lexicons,
+    role_after,
     role_before,
 )
 
@@ -66,11 +68,14 @@ def country_signal(tokens: Span | list, models: Models) -> Signal:
     """
     found: list[str] = []
     smolensk = False
+    depth = 0
     for token in tokens:
+        depth += token.text == "«"
+        depth -= token.text == "»" and depth > 0
         code = models.countries.code(token.lemma_) if is_cap(token) else None
         code = code or models.countries.code(token.text) if token.text.isupper() and len(token.text) > 1 else code
         code = code or models.countries.adjective_code(token.text)
-        if code is None and is_cap(token) and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+        if code is None and depth == 0 and is_cap(token) and token.pos_ in ("ADJ", "PROPN", "NOUN"):
             # a town by its adjective ("Витебского"), or by name after "г." ("г. Витебска")
             after_prefix = token.i >= 2 and doc_text(token, -1) == "." and doc_text(token, -2) in ("г", "гор")
             place = (models.gazetteer.by_adjective(token.text) if token.pos_ == "ADJ"
@@ -123,6 +128,17 @@ def _mention(doc: Doc, text: str, start: int, stop: int, type_: EntityType, norm
     return Mention(first, last, type_, text[first:last], normal, source, **extra)
 
 
+_LOCATIVE = {"в", "во", "из", "до", "под", "около", "через", "на"}
+
+
+def _looks_like_town(doc: Doc, index: int, models: Models) -> bool:
+    """A lone surname-like word that is a sizeable town of Russia or Belarus, or follows "в", "из"…."""
+    place = models.gazetteer.lookup(doc[index].lemma_)
+    if place is None or place.country not in ("RU", "BY"):
+        return False
+    return (index > 0 and doc[index - 1].lower_ in _LOCATIVE) or place.population >= 20000
+
+
 def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     """"А.В. Стрельцов" and "Стрельцов А.В." by shape, for names natasha leaves out."""
     found = []
@@ -154,8 +170,10 @@ def extract_doc(doc: Doc, text: str, models: Models) -> list[Mention]:
             place_chunks_extra.append(Chunk(chunk.start, chunk.stop, "LOC", chunk.head, source="ner"))
             continue
         signal = country_signal(list(tokens), models)
+        nested = _inside(chunk.start, chunk.stop, [(c.start, c.stop) for c in orgs])
         mentions.append(_mention(doc, text, chunk.start, chunk.stop, EntityType.ORG, normal, "rule:org",
-                                 country=signal.country, smolensk=signal.smolensk))
+                                 country=signal.country, smolensk=signal.smolensk,
+                                 within="org" if nested else None))
     taken += [(c.start, c.stop) for c in orgs if (c.start, c.stop) not in
               {(p.start, p.stop) for p in place_chunks_extra}]
 
@@ -168,14 +186,12 @@ def extract_doc(doc: Doc, text: str, models: Models) -> list[Mention]:
         if _overlaps(start, stop, taken) or after_place_prefix(doc, start, lex):
             continue
         tokens = list(doc[start:stop])
-        single = [t for t in tokens if t.text not in ".()" and not _INITIALS_NAME.match(t.text)]
         if len(tokens) == 1 and (tokens[0].lemma_ in lex.positions or tokens[0].pos_ == "ADJ"):
             continue  # "Чрезвычайный и Полномочный Посол": a title, no name
-        if len(single) == 1 and len(tokens) == 1:
-            place = models.gazetteer.lookup(tokens[0].lemma_)
-            if place is not None and place.country in ("RU", "BY"):
-                continue  # a town natasha took for a surname ("Гагарин")
-        role = role_before(doc, start, lex, person_tokens - set(range(start, stop)))
+        if len(tokens) == 1 and _looks_like_town(doc, start, models):
+            continue  # a town natasha took for a surname ("в Гагарине")
+        others = person_tokens - set(range(start, stop))
+        role = role_before(doc, start, lex, others) or role_after(doc, stop, lex, others)
         role_text = None
         signal = Signal(None, False)
         if role is not None:
@@ -194,9 +210,11 @@ def extract_doc(doc: Doc, text: str, models: Models) -> list[Mention]:
                      for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"]
     place_spans: list[tuple[int, int]] = []
     for chunk in place_chunks:
-        if _overlaps(chunk.start, chunk.stop, taken + role_spans + blocked + place_spans) \
-                or after_street(doc, chunk.start, lex):
+        in_address = after_street(doc, chunk.start, lex) or (chunk.source == "ner" and (
+            before_street(doc, chunk.stop, lex) or before_street(doc, chunk.stop - 1, lex)))  # "Эжвинский пр-д"
+        if in_address or _overlaps(chunk.start, chunk.stop, taken + blocked + place_spans):
             continue
+        in_role = _overlaps(chunk.start, chunk.stop, role_spans)
         prefix = 0
         while chunk.start + prefix < chunk.stop and not is_cap(doc[chunk.start + prefix]):
             prefix += 1
@@ -210,7 +228,8 @@ def extract_doc(doc: Doc, text: str, models: Models) -> list[Mention]:
         name, kind, signal = _place(tokens, head, chunk.kind, models)
         mentions.append(_mention(doc, text, name_start, chunk.stop, EntityType.LOC, name,
                                  "rule:place" if chunk.source == "rule" else "ner", kind=PlaceKind(kind),
-                                 country=signal.country, smolensk=signal.smolensk))
+                                 country=signal.country, smolensk=signal.smolensk,
+                                 within="role" if in_role else None))
         place_spans.append((chunk.start, chunk.stop))
 
     # natasha's organisations where no rule found one and no event or document is named
@@ -250,12 +269,42 @@ def _normal_role(models: Models, tokens: list, head: int) -> str:
     return " – ".join(names)
 
 
-def extract(text: str, models: Models | None = None) -> list[Mention]:
+def _natasha_mention(doc: Doc, text: str, span: Span, models: Models) -> Mention:
+    """natasha's own span as a Mention, named by our normaliser."""
+    tokens = list(span)
+    type_ = EntityType(span.label_)
+    if type_ is EntityType.PER:
+        return _mention(doc, text, span.start, span.end, type_, normal_person(models.vocab, tokens), "ner")
+    head = next((i for i, t in enumerate(tokens) if t.pos_ in ("NOUN", "PROPN")), 0)
+    if type_ is EntityType.LOC:
+        head = len(tokens) - 1
+    return _mention(doc, text, span.start, span.end, type_, normal_phrase(models.vocab, tokens, head), "ner")
+
+
+def extract(text: str, models: Models | None = None, *, report_rules: bool = False) -> list[Mention]:
     """Persons, organisations and places in any Russian text, with canonical names.
+
+    By default natasha's entities stand as natasha finds them, and the rules only add
+    what natasha missed, so ordinary text (news) is read at least as well as by natasha;
+    spans do not overlap. With `report_rules` the report conventions apply: the rules
+    replace natasha's spans, organisations nested in others' names are kept, and places
+    inside a person's position are dropped (as the pipeline does for report rows).
 
     Args:
         text: a report cell, a news item, any Russian text.
         models: from `load_models()`; loaded on the spot when not given (slow: pass them in).
+        report_rules: read the text as a report cell.
     """
     models = models or load_models()
-    return extract_doc(models.nlp(text), text, models)
+    doc = models.nlp(text)
+    found = extract_doc(doc, text, models)
+    if report_rules:
+        return [m for m in found if m.within != "role"]
+    by_span = {(m.start, m.stop, m.type): m for m in found}
+    result = []
+    for span in doc.spans[NATASHA_SPANS]:
+        own = _natasha_mention(doc, text, span, models)
+        result.append(by_span.get((own.start, own.stop, own.type), own))
+    covered = [(m.start, m.stop) for m in result]
+    result += [m for m in found if m.within is None and not _overlaps(m.start, m.stop, covered)]
+    return sorted(result, key=lambda m: (m.start, -m.stop))

@@ -49,6 +49,7 @@ def _parse(vocab: MorphVocab, token: Token, gender: str | None = None, surname: 
         tag = parse.tag
         return (
             surname and ("Surn" in tag or "Name" in tag),
+            not surname or "plur" not in tag,
             wanted_pos is None or parse.pos in wanted_pos or (parse.pos == "NOUN" and "NOUN" in (wanted_pos or ())),
             case is None or case in tag,
             gender is None or gender in tag or "plur" in tag,

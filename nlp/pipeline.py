@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from nlp.countries import fold
@@ -56,17 +57,13 @@ def event_mentions(event: Event, models: Models) -> tuple[list[Mention], set[str
             continue
         doc = models.nlp(cell.text)
         for mention in extract_doc(doc, cell.text, models):
-            mentions.append(_with_field(mention, field))
+            if mention.within != "role":  # positions add no place (GUIDELINES: what counts as an entity)
+                mentions.append(replace(mention, field=field))
         for token in doc:
             code = models.countries.adjective_code(token.text) if token.pos_ in ("ADJ", "PROPN", "NOUN") else None
             if code:
                 adjectives.add(code)
     return mentions, adjectives
-
-
-def _with_field(mention: Mention, field) -> Mention:
-    from dataclasses import replace
-    return replace(mention, field=field)
 
 
 def event_countries(entities: list[Entity], adjectives: set[str]) -> list[str]:

@@ -53,8 +53,17 @@ class Gazetteer:
         if match := _REGION_NOUN.search(word):  # "Витебщина" is the land around Витебск
             return self.lookup(word[: match.start()] + "ск")
         stem = _ADJECTIVE_ENDING.sub("", word)
-        # a fleeting vowel: Дубровно -> Дубровенский, Лиозно -> Лиозненский
-        for key in (stem, stem[:-2] + stem[-1:], stem[:-2], stem[:-1]):
+        if stem == word:
+            return None  # not an adjective of a place
+        # a fleeting vowel: Дубровно -> Дубровенский, Лиозно -> Лиозненский, Гродно -> Гродненский
+        candidates = [stem, stem.rstrip("ь")]
+        if stem[-2:-1] in ("е", "о"):
+            candidates.append(stem[:-2] + stem[-1:])
+        if stem.endswith(("ен", "ан", "ян")):  # Лиозно -> Лиозненский, Орша -> Оршанский, Рудня -> Руднянский
+            candidates.append(stem[:-2])
+        if stem.endswith("е"):
+            candidates.append(stem[:-1])
+        for key in candidates:
             if len(key) >= 3 and key in self.by_stem:
                 return self.by_stem[key][0]
         return None
@@ -75,8 +84,7 @@ def load_gazetteer() -> Gazetteer:
         place = Place(name, kind, country, smolensk == "1", float(lat), float(lon), geonames, int(population))
         for form in [name, *filter(None, aliases.split(","))]:
             by_name.setdefault(fold(form), []).append(place)
-        if " " not in name:
-            by_stem.setdefault(_stem(name), []).append(place)
+        by_stem.setdefault(_stem(name.split()[-1]), []).append(place)
     def order(places: list[Place]) -> tuple[Place, ...]:
         return tuple(sorted(places, key=lambda p: (p.country not in NEAR, -p.population)))
     for name, country, kind in lexicon("place_overrides"):

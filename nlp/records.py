@@ -150,11 +150,14 @@ class Mention:
     kind: PlaceKind | None = None
     country: str | None = None
     smolensk: bool = False
+    # "org": an organisation named inside another's name (a parent, a government);
+    # "role": a place named inside a person's position ("Губернатор Смоленской области")
+    within: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"start": self.start, "stop": self.stop, "type": self.type.value,
                                 "text": self.text, "normal": self.normal, "source": self.source}
-        for key in ("field", "role", "kind", "country"):
+        for key in ("field", "role", "kind", "country", "within"):
             value = getattr(self, key)
             if value is not None:
                 data[key] = str(value)

@@ -181,6 +181,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         return Chunk(head, end, "ORG", head) if end else None
     if token.lemma_ not in lex.heads:
         return None
+    if head + 1 < len(doc) and is_abbreviation(doc[head + 1], lex):
+        return None  # "музей АО «ПО «Кристалл»": a word describing the organisation named next
     klass, flags = lex.heads[token.lemma_]
     start = _left(doc, head)
     index = head + 1
@@ -290,9 +292,19 @@ def after_street(doc: Doc, start: int, lex: Lexicons) -> bool:
                for p in lex.street_prefixes)
 
 
+def before_street(doc: Doc, stop: int, lex: Lexicons) -> bool:
+    """Whether a span is followed by a street word ("Эжвинский пр-д"): part of an address."""
+    return any(tuple(t.lower_ for t in doc[stop:stop + len(p)]) == p for p in lex.street_prefixes)
+
+
 def after_place_prefix(doc: Doc, start: int, lex: Lexicons) -> bool:
     return any(start - len(p) >= 0 and tuple(t.lower_ for t in doc[start - len(p):start]) == p
                for p in lex.place_prefixes)
+
+
+def _adjective(token: Token) -> bool:
+    """An adjective, also when natasha tags a capitalised one as a name ("Полномочный Посол")."""
+    return token.pos_ == "ADJ" or bool(re.search(r"(?:ый|ий|ой)$", token.lower_)) and token.pos_ in ("PROPN", "NOUN")
 
 
 def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
@@ -313,7 +325,27 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
     if leftmost is None:
         return None
     start = leftmost
-    while start > 0 and (doc[start - 1].pos_ == "ADJ" or (doc[start - 1].lower_ == "и" and start > 1
-                                                          and doc[start - 2].pos_ == "ADJ")):
+    while start > 0 and (_adjective(doc[start - 1]) or (doc[start - 1].lower_ == "и" and start > 1
+                                                         and _adjective(doc[start - 2]))):
         start -= 1
     return Chunk(start, person_start, "ROLE", leftmost)
+
+
+def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
+    """The position in apposition after a person: "А.В. Казаков, советник Губернатора Смоленской области"."""
+    index = person_stop
+    if index + 1 >= len(doc) or doc[index].text not in (",", "–", "—"):
+        return None
+    start = index + 1
+    head = start
+    while head < len(doc) and doc[head].pos_ == "ADJ":
+        head += 1
+    if head >= len(doc) or doc[head].lemma_ not in lex.positions or case_of(doc[head]) not in (None, "Nom"):
+        return None
+    stop = head + 1
+    while stop < len(doc) and stop not in blocked and doc[stop].pos_ not in ("VERB", "AUX", "PRON") \
+            and (doc[stop].text not in _STOP or (doc[stop].text == "." and doc[stop - 1].text in ("г", "им"))):
+        if _is_initial(doc, stop):
+            return None  # the next person's name: a list of officials, not an apposition
+        stop += 1
+    return Chunk(start, stop, "ROLE", head)

@@ -45,6 +45,14 @@ def write_docx(text_report: Path, out: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def models():
+    """natasha, the spaCy pipeline and the lexicons, loaded once for the whole run."""
+    from nlp.extract import load_models
+
+    return load_models()
+
+
+@pytest.fixture(scope="session")
 def sample_paths() -> dict[str, Path]:
     return {name: REPORTS / f"{name}.txt" for name in SAMPLES}
 

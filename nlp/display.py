@@ -1,0 +1,27 @@
+"""displacy rendering of a text with its mentions highlighted: where a fact came from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy import displacy
+
+from nlp.records import Mention
+
+COLORS = {"PER": "#f6c8b6", "ORG": "#b8d8f2", "LOC": "#c8e6b8"}
+
+
+def render_mentions(text: str, mentions: Iterable[Mention], title: str | None = None) -> str:
+    """HTML of `text` with each mention marked by its type (displacy's entity style, text escaped).
+
+    Overlapping mentions (a government inside a ministry's name) keep the outermost one.
+    """
+    spans = []
+    last_stop = -1
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.stop)):
+        if mention.start >= last_stop:
+            spans.append({"start": mention.start, "end": mention.stop, "label": mention.type.value})
+            last_stop = mention.stop
+    data = {"text": text, "ents": spans, "title": title}
+    return displacy.render(data, style="ent", manual=True, page=False, jupyter=False,
+                           options={"colors": COLORS})

@@ -1,0 +1,119 @@
+"""Each extraction rule on real sentences of the sample reports, and natasha's view on news text."""
+
+from __future__ import annotations
+
+import pytest
+from natasha import Doc
+
+from nlp.display import render_mentions
+from nlp.extract import extract
+
+
+def found(models, text: str, report_rules: bool = True) -> set[tuple[str, str]]:
+    return {(m.type.value, m.normal) for m in extract(text, models, report_rules=report_rules)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # legal forms with nested quotes
+    ("переговоры с ОАО «Управляющая компания холдинга «Бобруйскагромаш», ОАО «МАЗ»",
+     {("ORG", "ОАО «Управляющая компания холдинга «Бобруйскагромаш»"), ("ORG", "ОАО «МАЗ»")}),
+    ("музей АО «ПО «Кристалл» (г. Смоленск, ул. Шкадова, д. 2)",
+     {("ORG", "АО «ПО «Кристалл»"), ("LOC", "Смоленск")}),
+    ("артисты ОГБУК «Культурно-досуговый центр «Губернский»",
+     {("ORG", "ОГБУК «Культурно-досуговый центр «Губернский»")}),
+    ("студенты ОГБОУ ВО «Смоленский государственный институт искусств»",
+     {("ORG", "ОГБОУ ВО «Смоленский государственный институт искусств»")}),
+    # government bodies: the head inflects, its dependents stay
+    ("при поддержке Министерства сельского хозяйства и продовольствия Республики Беларусь",
+     {("ORG", "Министерство сельского хозяйства и продовольствия Республики Беларусь")}),
+    ("представители Министерства культуры и туризма Смоленской области",
+     {("ORG", "Министерство культуры и туризма Смоленской области")}),
+    ("делегация Витебского областного исполнительного комитета",
+     {("ORG", "Витебский областной исполнительный комитет")}),
+    # an organisation inside another's name is an entity too
+    ("Представительства Правительства Смоленской области при Правительстве Российской Федерации",
+     {("ORG", "Представительство Правительства Смоленской области при Правительстве Российской Федерации"),
+      ("ORG", "Правительство Смоленской области"), ("ORG", "Правительство Российской Федерации")}),
+    ("Посольства Республики Беларусь в Российской Федерации",
+     {("ORG", "Посольство Республики Беларусь в Российской Федерации")}),
+    # an event's name is no organisation
+    ("Участие в 35-й Международной специализированной выставке «БЕЛАГРО-2025»", set()),
+    # places after г., пос., с., дер.; streets are no places; a site is
+    ("г. Гагарин, Эжвинский пр-д, д. 1", {("LOC", "Гагарин")}),
+    ("Дорогобужский район, с. Болдино", {("LOC", "Дорогобужский район"), ("LOC", "Болдино")}),
+    ("в пос. Вишенки", {("LOC", "Вишенки")}),
+    ("митинг (дер. Микулино Руднянского района)", {("LOC", "Микулино"), ("LOC", "Руднянский район")}),
+    ("возложение цветов к памятнику «Катюша» (г. Рудня)", {("LOC", "памятник «Катюша»"), ("LOC", "Рудня")}),
+    # states
+    ("Делегация Объединенных Арабских Эмиратов", {("LOC", "Объединенные Арабские Эмираты")}),
+])
+def test_entities_of_report_sentences(models, text, expected):
+    assert found(models, text) == expected
+
+
+@pytest.mark.parametrize(("text", "person", "role"), [
+    ("заместитель председателя Правительства Смоленской области А.В. Стрельцов",
+     "А.В. Стрельцов", "заместитель председателя Правительства Смоленской области"),
+    ("переговоры с директором ОАО «Ольса» Е.Э. Богданович", "Е.Э. Богданович", "директор ОАО «Ольса»"),
+    ("и заместителем генерального директора ОАО «Могилевлифтмаш» А.В. Бельским",
+     "А.В. Бельский", "заместитель генерального директора ОАО «Могилевлифтмаш»"),
+    ("рабочая встреча Губернатора Смоленской области В.Н. Анохина с Главой Администрации Президента "
+     "Республики Беларусь Д.Н. Крутым", "Д.Н. Крутой", "Глава Администрации Президента Республики Беларусь"),
+    ("Чрезвычайный и Полномочный Посол Республики Беларусь в Российской Федерации А.Н. Рогожник",
+     "А.Н. Рогожник", "Чрезвычайный и Полномочный Посол Республики Беларусь в Российской Федерации"),
+    ("Участники: А.В. Казаков, советник Губернатора Смоленской области; представители бизнеса",
+     "А.В. Казаков", "советник Губернатора Смоленской области"),
+])
+def test_officials_and_their_roles(models, text, person, role):
+    people = {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type.value == "PER"}
+    assert people.get(person) == role
+
+
+def test_a_position_adds_no_place_but_its_body(models):
+    names = found(models, "Губернатор Смоленской области В.Н. Анохиным")
+    assert ("PER", "В.Н. Анохин") in names
+    assert not any(kind == "LOC" for kind, _ in names)
+
+
+def test_foreign_name_with_latin_in_brackets(models):
+    text = "во главе с владельцем компании Xstrike LLC Мухаммадом Али (Mohamed Ali)"
+    people = [m for m in extract(text, models, report_rules=True) if m.type.value == "PER"]
+    assert [p.normal for p in people] == ["Мухаммад Али"]
+
+
+def test_countries_of_bodies_and_places(models):
+    mentions = {m.normal: m for m in extract(
+        "Витебский городской исполнительный комитет и Смоленская областная Дума, г. Могилев", models,
+        report_rules=True)}
+    assert mentions["Витебский городской исполнительный комитет"].country == "BY"
+    assert mentions["Смоленская областная Дума"].smolensk
+    assert (mentions["Могилев"].country, mentions["Могилев"].kind) == ("BY", "city")
+
+
+NEWS = [
+    "Президент России Владимир Путин провел переговоры с президентом Белоруссии Александром Лукашенко в Москве.",
+    "Компания «Газпром» и немецкая BASF подписали соглашение в Санкт-Петербурге.",
+    "Центральный банк России сохранил ключевую ставку, заявила глава ЦБ Эльвира Набиуллина.",
+    "Губернатор Московской области Андрей Воробьев посетил завод «Ростсельмаш» в Ростове-на-Дону.",
+]
+
+
+@pytest.mark.parametrize("text", NEWS)
+def test_news_keeps_every_natasha_span(models, text):
+    doc = Doc(text)
+    doc.segment(models.natasha.segmenter)
+    doc.tag_ner(models.natasha.ner_tagger)
+    ours = {(m.start, m.stop, m.type.value) for m in extract(text, models)}
+    assert {(s.start, s.stop, s.type) for s in doc.spans} <= ours
+
+
+def test_news_spans_do_not_overlap(models):
+    mentions = extract(" ".join(NEWS), models)
+    assert all(a.stop <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
+
+
+def test_displacy_marks_mentions_and_escapes_text(models):
+    text = "Губернатор <b>Смоленской</b> области В.Н. Анохин"
+    html = render_mentions(text, extract(text, models))
+    assert "В.Н. Анохин" in html and "PER" in html
+    assert "<b>" not in html
