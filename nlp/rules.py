@@ -179,14 +179,15 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
             index += 1  # ОГБОУ ВО «…», ГБУК НО «…»
         end = quote_end(doc, index) if index < len(doc) else None
         return Chunk(head, end, "ORG", head) if end else None
-    if token.lemma_ not in lex.heads:
+    lemma = token.lemma_ if token.lemma_ in lex.heads else token.lemma_.split("-")[0]
+    if lemma not in lex.heads:
         return None
     if head + 1 < len(doc) and is_abbreviation(doc[head + 1], lex):
         return None  # "музей АО «ПО «Кристалл»": a word describing the organisation named next
-    klass, flags = lex.heads[token.lemma_]
+    klass, flags = lex.heads[lemma]
     start = _left(doc, head)
     index = head + 1
-    if token.lemma_ == "общество" and doc[index:index + 3].text.lower() in (
+    if lemma == "общество" and doc[index:index + 3].text.lower() in (
             "с ограниченной ответственностью", "с дополнительной ответственностью"):
         index += 3
     index = _chain(doc, index, flags)
@@ -325,8 +326,8 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
     if leftmost is None:
         return None
     start = leftmost
-    while start > 0 and (_adjective(doc[start - 1]) or (doc[start - 1].lower_ == "и" and start > 1
-                                                         and _adjective(doc[start - 2]))):
+    while start > 0 and start - 1 not in blocked and (_adjective(doc[start - 1]) or (
+            doc[start - 1].lower_ == "и" and start > 1 and start - 2 not in blocked and _adjective(doc[start - 2]))):
         start -= 1
     return Chunk(start, person_start, "ROLE", leftmost)
 
