@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from nlp.errors import ReportError
-from nlp.pipeline import event_records, load_models
+from nlp.pipeline import extract_events, load_models
 from nlp.records import Report
 from nlp.report import read_report, report_files
 
@@ -54,15 +54,13 @@ def main() -> None:
 def extract(paths: tuple[Path, ...], out: Path | None) -> None:
     """Read reports (files or folders) and write one JSON line per event."""
     reports, failed = read_reports(paths)
-    models = load_models() if reports else None
     lines: list[str] = []
-    total = sum(len(report.events) for report in reports)
-    with click.progressbar(length=total, label="extracting", file=sys.stderr,
-                           show_pos=True) as progress:
-        for report in reports:
-            for record in event_records(report, models):
-                lines.append(json.dumps(record, ensure_ascii=False))
-                progress.update(1)
+    if reports:
+        models = load_models()
+        total = sum(len(report.events) for report in reports)
+        with click.progressbar(length=total, label="extracting", file=sys.stderr, show_pos=True) as bar:
+            events = extract_events(reports, models, progress=bar.update)
+        lines = [json.dumps(extracted.to_dict(), ensure_ascii=False) for extracted in events]
     text = "\n".join(lines) + ("\n" if lines else "")
     if out is None:
         click.echo(text, nl=False)

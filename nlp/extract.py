@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from natasha import MorphVocab
 from spacy.language import Language
@@ -250,7 +250,29 @@ def extract_doc(doc: Doc, text: str, models: Models) -> list[Mention]:
                                  normal_phrase(models.vocab, tokens, head), "ner",
                                  country=signal.country, smolensk=signal.smolensk))
         taken.append((span.start, span.end))
-    return sorted(mentions, key=lambda m: (m.start, -m.stop))
+    return _abbreviations(doc, text, sorted(mentions, key=lambda m: (m.start, -m.stop)), models)
+
+
+_DEFINITION = re.compile(r"^\s*\(\s*(?:далее\s*[–—-]\s*)?")
+
+
+def _abbreviations(doc: Doc, text: str, mentions: list[Mention], models: Models) -> list[Mention]:
+    """Mark an organisation's short name defined right after it: "ООО «…» (ООО «СТиМ»)", "(далее – ЦПЭ)"."""
+    orgs = [m for m in mentions if m.type is EntityType.ORG and m.within is None]
+    result = []
+    for mention in mentions:
+        before = next((o for o in orgs if o.stop <= mention.start and o is not mention
+                       and _DEFINITION.fullmatch(text[o.stop:mention.start])), None)
+        if mention.type is EntityType.ORG and before is not None and text[mention.stop:].lstrip().startswith(")"):
+            mention = replace(mention, alias_of=before.normal)
+        result.append(mention)
+    for org in orgs:
+        match = re.match(r"\s*\(\s*далее\s*[–—-]\s*([А-ЯЁA-Z]{2,10})\s*\)", text[org.stop:])
+        if match:
+            start, stop = org.stop + match.start(1), org.stop + match.end(1)
+            result.append(Mention(start, stop, EntityType.ORG, match.group(1), match.group(1), "rule:alias",
+                                  country=org.country, smolensk=org.smolensk, alias_of=org.normal))
+    return sorted(result, key=lambda m: (m.start, -m.stop))
 
 
 def _normal_role(models: Models, tokens: list, head: int) -> str:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from typing import Any
 
 from nlp.countries import fold
 from nlp.extract import Models, extract_doc, load_models
 from nlp.records import FIELDS, Entity, EntityType, Event, Mention, Report
+from nlp.resolve import Alias, resolve
 
-__all__ = ["Models", "event_records", "load_models", "event_entities"]
+__all__ = ["ExtractedEvent", "Models", "event_entities", "event_records", "extract_events", "load_models"]
 
 
 def mention_key(mention: Mention) -> tuple[str, ...]:
@@ -33,7 +34,7 @@ def event_entities(mentions: list[Mention]) -> list[Entity]:
     """One entity per distinct thing the event's mentions name, in order of first mention."""
     entities: dict[tuple[str, ...], Entity] = {}
     for mention in mentions:
-        key = mention_key(mention)
+        key = mention_key(replace(mention, normal=mention.alias_of) if mention.alias_of else mention)
         roles = (mention.role,) if mention.role else ()
         known = entities.get(key)
         if known is None:
@@ -72,15 +73,60 @@ def event_countries(entities: list[Entity], adjectives: set[str]) -> list[str]:
     return sorted(code for code in codes if code != "RU")
 
 
-def event_records(report: Report, models: Models | None) -> Iterator[dict[str, Any]]:
-    """One export record per event of the report (SCHEMA.md), with entities and countries."""
-    for event in report.events:
-        record = event.to_dict()
-        if models is None:
-            record["countries"], record["entities"] = [], []
+@dataclass(frozen=True, slots=True)
+class ExtractedEvent:
+    """An event with its entities (resolved across all reports) and foreign countries."""
+
+    event: Event
+    entities: tuple[Entity, ...]
+    countries: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        record = self.event.to_dict()
+        record["countries"] = list(self.countries)
+        record["entities"] = [entity.to_dict() for entity in self.entities]
+        return record
+
+
+def _merge_by_id(entities: list[Entity]) -> list[Entity]:
+    """One entity per IRI within an event ("ОАЭ" and "Объединенные Арабские Эмираты"), roles united."""
+    merged: dict[str, Entity] = {}
+    for entity in entities:
+        known = merged.get(entity.id)
+        if known is None:
+            merged[entity.id] = entity
         else:
+            roles = known.roles + tuple(r for r in entity.roles if fold(r) not in map(fold, known.roles))
+            merged[entity.id] = replace(known, roles=roles, mentions=known.mentions + entity.mentions)
+    return list(merged.values())
+
+
+def extract_events(reports: list[Report], models: Models, aliases: list[Alias] | None = None,
+                   progress: Callable[[int], None] | None = None) -> list[ExtractedEvent]:
+    """Extract every event of the reports, then resolve entities across all of them."""
+    rows: list[tuple[Event, list[Entity], set[str]]] = []
+    definitions: set[tuple[str, str]] = set()
+    for report in reports:
+        for event in report.events:
             mentions, adjectives = event_mentions(event, models)
-            entities = event_entities(mentions)
-            record["countries"] = event_countries(entities, adjectives)
-            record["entities"] = [entity.to_dict() for entity in entities]
-        yield record
+            rows.append((event, event_entities(mentions), adjectives))
+            definitions |= {(m.normal, m.alias_of) for m in mentions if m.alias_of}
+            if progress:
+                progress(1)
+    resolution = resolve([e for _, entities, _ in rows for e in entities], models.gazetteer, aliases,
+                         sorted(definitions))
+    result = []
+    for event, entities, adjectives in rows:
+        resolved = _merge_by_id([resolution.resolve(e, models.gazetteer) for e in entities])
+        result.append(ExtractedEvent(event, tuple(resolved), tuple(event_countries(resolved, adjectives))))
+    return result
+
+
+def event_records(report: Report, models: Models | None) -> Iterator[dict[str, Any]]:
+    """One export record per event of one report (SCHEMA.md), entities resolved within it."""
+    if models is None:
+        for event in report.events:
+            yield {**event.to_dict(), "countries": [], "entities": []}
+        return
+    for extracted in extract_events([report], models):
+        yield extracted.to_dict()

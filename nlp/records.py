@@ -153,11 +153,13 @@ class Mention:
     # "org": an organisation named inside another's name (a parent, a government);
     # "role": a place named inside a person's position ("Губернатор Смоленской области")
     within: str | None = None
+    # the name this mention abbreviates where the text defines it: "ООО «…» (ООО «СТиМ»)", "(далее – СЭЗ)"
+    alias_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"start": self.start, "stop": self.stop, "type": self.type.value,
                                 "text": self.text, "normal": self.normal, "source": self.source}
-        for key in ("field", "role", "kind", "country", "within"):
+        for key in ("field", "role", "kind", "country", "within", "alias_of"):
             value = getattr(self, key)
             if value is not None:
                 data[key] = str(value)

@@ -1,0 +1,11 @@
+"""The ontology's files, and the namespace our entities' IRIs are minted in."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+HERE = Path(str(resources.files("ontology")))
+ALIASES = HERE / "aliases.csv"
+# Entities (persons, organisations, places, events) are minted under this base (nlp.resolve).
+ENTITY_BASE = "https://w3id.org/smolensk-ties/id/"

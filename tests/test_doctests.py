@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["nlp.dates", "nlp.facts", "nlp.report"]
+MODULES = ["nlp.dates", "nlp.facts", "nlp.report", "nlp.countries", "nlp.places", "nlp.resolve", "nlp.normalize"]
 
 
 @pytest.mark.parametrize("name", MODULES)

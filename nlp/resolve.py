@@ -1,0 +1,279 @@
+"""Identity: one stable IRI per real-world person, organisation or place across events and reports."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from nlp.countries import fold
+from nlp.places import Gazetteer
+from nlp.records import Entity, EntityType, PlaceKind
+from nlp.resources import lexicon
+from ontology import ALIASES, ENTITY_BASE
+
+_TRANSLIT = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t",
+     "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"], strict=True))
+_QUOTED = re.compile(r"«(.+)»?$")
+_KIND_PATH = {EntityType.PER: "person", EntityType.ORG: "org", EntityType.LOC: "place"}
+
+
+def slug(text: str) -> str:
+    """A lowercase Latin slug of a Russian name.
+
+    >>> slug("ОАО «Минский автомобильный завод»"), slug("В.Н. Анохин")
+    ('oao-minskiy-avtomobilnyy-zavod', 'v-n-anokhin')
+    """
+    latin = "".join(_TRANSLIT.get(ch, ch) for ch in text.lower())
+    latin = re.sub(r"[ыи]й\b", lambda m: "iy" if m.group()[0] == "и" else "yy", latin)
+    return re.sub(r"[^a-z0-9]+", "-", latin).strip("-")
+
+
+def mint_iri(kind: EntityType, *parts: str) -> str:
+    """The IRI of an entity from its normalised identity; the same parts give the same IRI.
+
+    >>> mint_iri(EntityType.PER, "анохин", "в.н.")
+    'https://w3id.org/smolensk-ties/id/person/anokhin-v-n'
+    """
+    return f"{ENTITY_BASE}{_KIND_PATH[kind]}/{slug('-'.join(p for p in parts if p)) or 'x'}"
+
+
+def _legal_forms() -> list[tuple[str, str]]:
+    return sorted(((fold(full), abbr) for full, abbr in lexicon("legal_forms")), key=lambda p: -len(p[0]))
+
+
+def org_parts(name: str) -> tuple[str, str]:
+    """(legal form abbreviation, the name without it), quotes unified and case folded.
+
+    >>> org_parts("общество с ограниченной ответственностью «Триада»")
+    ('ООО', 'триада')
+    >>> org_parts("ОАО «Управляющая компания холдинга «Бобруйскагромаш»")
+    ('ОАО', 'управляющая компания холдинга бобруйскагромаш')
+    """
+    text = re.sub(r"[\"“”„]", "«", name).strip()
+    folded = fold(text)
+    for full, abbr in _legal_forms():
+        if folded.startswith(full + " «"):
+            return abbr, _bare(text[len(full):])
+    head, _, rest = text.partition("«")
+    words = head.split()
+    if rest and words and all(w.isupper() for w in words):
+        return " ".join(words), _bare(rest)
+    return "", _bare(text)
+
+
+def _bare(text: str) -> str:
+    return fold(re.sub(r"[«»]", " ", text))
+
+
+def acronym(name: str) -> str:
+    """Initial letters of the words of a name: "Минский автомобильный завод" -> "МАЗ"."""
+    return "".join(w[0] for w in re.findall(r"[А-Яа-яЁё]+", name) if len(w) > 2).upper()
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    relation: str
+    type: EntityType
+    name: str
+    other: str
+
+
+def read_aliases(path: Path = ALIASES) -> list[Alias]:
+    """The curated alias file: `same` merges two names into one entity, `different` keeps them apart."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    rows = csv.DictReader(lines)
+    return [Alias(row["relation"].strip(), EntityType(row["type"].strip()), row["name"].strip(),
+                  row["other"].strip()) for row in rows if row.get("relation")]
+
+
+class _Groups:
+    """Union-find over identity keys, refusing merges the alias file forbids."""
+
+    def __init__(self, forbidden: set[frozenset[tuple]]) -> None:
+        self.parent: dict[tuple, tuple] = {}
+        self.forbidden = forbidden
+
+    def find(self, key: tuple) -> tuple:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def members(self, root: tuple) -> set[tuple]:
+        return {k for k in self.parent if self.find(k) == root}
+
+    def union(self, a: tuple, b: tuple) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b:
+            return
+        if self.forbidden:
+            left, right = self.members(root_a), self.members(root_b)
+            if any(frozenset((x, y)) in self.forbidden for x in left for y in right):
+                return
+        self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def person_parts(name: str) -> tuple[str, str]:
+    """(folded surname, initials) of a person's canonical name.
+
+    >>> person_parts("В.Н. Анохин"), person_parts("Мухаммад Али")
+    (('анохин', 'в.н.'), ('мухаммад али', ''))
+    """
+    match = re.match(r"^((?:[А-ЯЁA-Z]\.\s?){1,2})\s*(.+)$", name)
+    if match:
+        return fold(match.group(2)), match.group(1).replace(" ", "").lower()
+    return fold(name), ""
+
+
+def identity_key(entity: Entity, gazetteer: Gazetteer) -> tuple:
+    """What two mentions must share to be one entity before any merging rule."""
+    if entity.type is EntityType.PER:
+        return ("PER", *person_parts(entity.name))
+    if entity.type is EntityType.LOC:
+        if entity.kind is PlaceKind.COUNTRY and entity.country:
+            return ("LOC", "country", entity.country)
+        place = gazetteer.lookup(entity.name) if entity.kind in (PlaceKind.CITY, None) else None
+        if place is not None and place.geonames:
+            return ("LOC", "geonames", place.geonames)
+        return ("LOC", str(entity.kind or ""), fold(entity.name))
+    return ("ORG", *org_parts(entity.name))
+
+
+def _same_name_merges(keys: Iterable[tuple], groups: _Groups) -> None:
+    """One name under different legal forms ("ГК «СТиМ»", "ООО «СТиМ»") is one organisation."""
+    by_name: dict[str, list[tuple]] = defaultdict(list)
+    for key in keys:
+        if key[0] == "ORG":
+            by_name[key[2]].append(key)
+    for same in by_name.values():
+        for other in same[1:]:
+            groups.union(same[0], other)
+
+
+def _person_merges(keys: Iterable[tuple], groups: _Groups) -> None:
+    """Same surname, compatible initials: "Анохин" and "В. Анохин" join "В.Н. Анохин" when only one fits."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        if key[0] == "PER":
+            by_surname[key[1]].add(key[2])
+    for surname, initials in by_surname.items():
+        full = [i for i in initials if i.count(".") == 2]
+        for partial in initials:
+            if partial in full:
+                continue
+            fits = [f for f in full if f.startswith(partial)]
+            if len(fits) == 1:
+                groups.union(("PER", surname, partial), ("PER", surname, fits[0]))
+
+
+def _acronym_merges(entities: Iterable[Entity], groups: _Groups, gazetteer: Gazetteer) -> None:
+    """ОАО «МАЗ» joins ОАО «Минский автомобильный завод» when no other name has that acronym."""
+    by_acronym: dict[str, set[tuple]] = defaultdict(set)
+    short: list[tuple[str, tuple]] = []
+    for entity in entities:
+        if entity.type is not EntityType.ORG:
+            continue
+        key = identity_key(entity, gazetteer)
+        bare = key[2]
+        inner = entity.name.split("«", 1)[-1]
+        if re.fullmatch(r"[A-ZА-ЯЁ]{2,6}", bare.upper().replace(" ", "")) and len(bare) <= 6:
+            short.append((bare.upper(), key))
+        elif (letters := acronym(inner)) and len(letters) >= 2:
+            by_acronym[letters].add(key)
+    for letters, key in short:
+        candidates = by_acronym.get(letters, set())
+        if len(candidates) == 1:
+            groups.union(key, next(iter(candidates)))
+
+
+def _canonical(entities: list[Entity]) -> Entity:
+    """The fullest, most informative form among the mentions of one entity."""
+    def rank(entity: Entity) -> tuple:
+        if entity.type is EntityType.PER:
+            return (person_parts(entity.name)[1].count("."), len(entity.name), entity.name)
+        if entity.type is EntityType.ORG:
+            bare = org_parts(entity.name)[1]
+            return (not bare.replace(" ", "").isupper() and len(bare) > 6, "«" in entity.name, len(entity.name),
+                    entity.name)
+        return (entity.kind is not None, len(entity.name), entity.name)
+    return max(entities, key=rank)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The entity each provisional key resolves to: IRI, canonical name and attributes."""
+
+    entities: dict[tuple, Entity]
+
+    def resolve(self, entity: Entity, gazetteer: Gazetteer) -> Entity:
+        """The event's entity with its global IRI and canonical name; roles stay the event's own."""
+        found = self.entities[identity_key(entity, gazetteer)]
+        return replace(found, roles=entity.roles, mentions=entity.mentions,
+                       country=found.country or entity.country)
+
+
+def resolve(entities: list[Entity], gazetteer: Gazetteer, aliases: list[Alias] | None = None,
+            definitions: Iterable[tuple[str, str]] = ()) -> Resolution:
+    """Group the provisional entities of all events into real-world entities with stable IRIs.
+
+    `definitions` are (short name, full name) pairs of organisations the text defined
+    ("ООО «…» (ООО «СТиМ»)"). The result depends only on the set of entities, not their
+    order: ingesting reports in any order, or twice, gives the same IRIs.
+    """
+    aliases = read_aliases() if aliases is None else aliases
+    keys = {identity_key(e, gazetteer) for e in entities}
+
+    def alias_key(type_: EntityType, name: str) -> tuple:
+        return identity_key(Entity(id="", type=type_, name=name), gazetteer)
+
+    forbidden = {frozenset((alias_key(a.type, a.name), alias_key(a.type, a.other)))
+                 for a in aliases if a.relation == "different"}
+    groups = _Groups(forbidden)
+    for key in sorted(keys):
+        groups.find(key)
+    for alias in aliases:
+        if alias.relation == "same":
+            groups.union(alias_key(alias.type, alias.name), alias_key(alias.type, alias.other))
+    for short, full in definitions:
+        groups.union(alias_key(EntityType.ORG, short), alias_key(EntityType.ORG, full))
+    _person_merges(sorted(keys), groups)
+    _same_name_merges(sorted(keys), groups)
+    _acronym_merges(entities, groups, gazetteer)
+
+    clusters: dict[tuple, list[Entity]] = defaultdict(list)
+    for entity in entities:
+        clusters[groups.find(identity_key(entity, gazetteer))].append(entity)
+    resolved: dict[tuple, Entity] = {}
+    minted: dict[str, list[tuple]] = defaultdict(list)
+    for root, members in clusters.items():
+        best = _canonical(members)
+        best_key = identity_key(best, gazetteer)
+        if best.type is EntityType.PER:
+            iri = mint_iri(best.type, best_key[1], best_key[2])
+        elif best.type is EntityType.LOC and best_key[1] == "country":
+            iri = mint_iri(best.type, "country", best_key[2])
+        elif best.type is EntityType.ORG:
+            iri = mint_iri(best.type, best_key[2])
+        else:
+            iri = mint_iri(best.type, best.name)
+        minted[iri].append(root)
+        country = next((m.country for m in members if m.country and m.country != "RU"), None) \
+            or next((m.country for m in members if m.country), None)
+        resolved[root] = Entity(id=iri, type=best.type, name=best.name, country=country,
+                                smolensk=any(m.smolensk for m in members), kind=best.kind)
+    # two different entities with one slug: tell them apart by a hash of their identity
+    for iri, roots in minted.items():
+        if len(roots) > 1:
+            for root in roots:
+                digest = hashlib.sha1(repr(root).encode()).hexdigest()[:6]
+                resolved[root] = replace(resolved[root], id=f"{iri}-{digest}")
+    # keys named only by the alias file or a definition, with no mention in these reports, resolve to nothing
+    return Resolution({key: resolved[root] for key in groups.parent if (root := groups.find(key)) in resolved})

@@ -1,0 +1,126 @@
+"""Identity across events and reports: stable IRIs, merging rules and the curated alias file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from nlp.pipeline import extract_events
+from nlp.records import Entity, EntityType, PlaceKind
+from nlp.report import read_report
+from nlp.resolve import Alias, mint_iri, org_parts, read_aliases, resolve
+
+
+@pytest.fixture(scope="module")
+def reports(sample_paths):
+    return [read_report(sample_paths["2024-Q1"]), read_report(sample_paths["2025-Q2"])]
+
+
+@pytest.fixture(scope="module")
+def events(reports, models):
+    return extract_events(reports, models)
+
+
+def ids_named(events, name: str) -> dict[str, set[str]]:
+    """IRIs of the entities with that canonical name, by report."""
+    found: dict[str, set[str]] = {}
+    for extracted in events:
+        for entity in extracted.entities:
+            if entity.name == name:
+                found.setdefault(extracted.event.report, set()).add(entity.id)
+    return found
+
+
+@pytest.mark.parametrize("name", ["В.Н. Анохин", "Д.Н. Крутой", "А.В. Стрельцов", "Витебская область",
+                                  "Могилевская область", "Правительство Смоленской области"])
+def test_one_iri_across_both_reports(events, name):
+    found = ids_named(events, name)
+    assert set(found) == {"2024-Q1", "2025-Q2"}
+    assert len(found["2024-Q1"] | found["2025-Q2"]) == 1
+
+
+def test_roles_stay_with_their_event(events):
+    roles = {(e.event.report, role) for e in events for entity in e.entities
+             if entity.name == "Д.Н. Крутой" for role in entity.roles}
+    assert any(report == "2024-Q1" and "Посол" in role for report, role in roles)
+    assert any(report == "2025-Q2" and "Администрации Президента" in role for report, role in roles)
+
+
+def test_order_and_repetition_do_not_change_iris(reports, models, events):
+    def iris(found):
+        return {(e.event.report, e.event.number): sorted(x.id for x in e.entities) for e in found}
+    assert iris(extract_events(list(reversed(reports)), models)) == iris(events)
+    twice = extract_events(reports + reports, models)
+    assert {k: v for k, v in iris(twice).items()} == iris(events)
+
+
+def test_acronym_and_defined_short_names(events):
+    names = {entity.id: entity.name for e in events for entity in e.entities}
+    maz = [iri for iri, name in names.items() if name == "ОАО «Минский автомобильный завод»"]
+    assert len(maz) == 1 and not any(name == "ОАО «МАЗ»" for name in names.values())
+    assert "ООО «СТиМ»" not in names.values()
+
+
+def test_every_entity_appears_once_per_event(events):
+    for extracted in events:
+        iris = [entity.id for entity in extracted.entities]
+        assert len(iris) == len(set(iris)), extracted.event.number
+
+
+def org(name: str) -> Entity:
+    return Entity(id="", type=EntityType.ORG, name=name)
+
+
+def test_legal_form_written_out_is_the_abbreviation(models):
+    result = resolve([org("общество с ограниченной ответственностью «Триада»"), org("ООО «Триада»")],
+                     models.gazetteer, aliases=[])
+    assert len({e.id for e in result.entities.values()}) == 1
+    assert org_parts("публичное акционерное общество «Дорогобуж»") == ("ПАО", "дорогобуж")
+
+
+def test_persons_with_compatible_initials_merge(models):
+    people = [Entity(id="", type=EntityType.PER, name=n) for n in ("В.Н. Анохин", "Анохин", "А.П. Анохин")]
+    result = resolve(people, models.gazetteer, aliases=[])
+    by_name = {name: result.resolve(Entity(id="", type=EntityType.PER, name=name), models.gazetteer).id
+               for name in ("В.Н. Анохин", "Анохин", "А.П. Анохин")}
+    assert by_name["В.Н. Анохин"] != by_name["А.П. Анохин"]
+    assert by_name["Анохин"] not in (by_name["В.Н. Анохин"], by_name["А.П. Анохин"])  # two fit: no guess
+    alone = resolve(people[:2], models.gazetteer, aliases=[])
+    assert len({e.id for e in alone.entities.values()}) == 1
+
+
+def test_place_in_any_case_is_the_gazetteer_place(models):
+    from nlp.extract import extract
+
+    mogilev = [m for m in extract("встреча в г. Могилеве", models) if m.type is EntityType.LOC][0]
+    assert (mogilev.normal, mogilev.country, mogilev.kind) == ("Могилев", "BY", PlaceKind.CITY)
+    assert models.gazetteer.lookup("Могилев").geonames
+
+
+def test_alias_file_merges_and_splits(tmp_path: Path, models):
+    path = tmp_path / "aliases.csv"
+    path.write_text("# curated\nrelation,type,name,other\n"
+                    "same,ORG,Смоленский музей,ОГБУК «Смоленский государственный музей-заповедник»\n"
+                    "different,ORG,ООО «Триада»,ОАО «Триада»\n",
+                    encoding="utf-8")
+    aliases = read_aliases(path)
+    assert [a.relation for a in aliases] == ["same", "different"]
+    entities = [org("Смоленский музей"), org("ОГБУК «Смоленский государственный музей-заповедник»"),
+                org("ООО «Триада»"), org("ОАО «Триада»"), org("общество с ограниченной ответственностью «Триада»")]
+    result = resolve(entities, models.gazetteer, aliases=aliases)
+    iri = {e.name: result.resolve(e, models.gazetteer).id for e in entities}
+    assert iri["Смоленский музей"] == iri["ОГБУК «Смоленский государственный музей-заповедник»"]
+    assert iri["ООО «Триада»"] != iri["ОАО «Триада»"]
+    assert iri["ООО «Триада»"] == iri["общество с ограниченной ответственностью «Триада»"]
+    merged = resolve(entities, models.gazetteer, aliases=aliases[:1])
+    assert merged.resolve(org("ООО «Триада»"), models.gazetteer).id == \
+        merged.resolve(org("ОАО «Триада»"), models.gazetteer).id  # without the split, one name is one body
+
+
+def test_project_alias_file_reads(models):
+    assert all(isinstance(a, Alias) for a in read_aliases())
+
+
+def test_iri_is_minted_from_identity():
+    assert mint_iri(EntityType.ORG, "минский автомобильный завод").endswith("/org/minskiy-avtomobilnyy-zavod")
