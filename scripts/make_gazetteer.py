@@ -37,8 +37,8 @@ def russian_names(city: dict, vocab: MorphVocab) -> list[str]:
     return list(dict.fromkeys(known + names))
 
 
-_ROMAN = [("shch", "щ"), ("iya", "ия"), ("etsk", "ецк"), ("tsk", "тск"), ("kh", "х"), ("zh", "ж"), ("ts", "ц"), ("ch", "ч"),
-          ("sh", "ш"), ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("yo", "ё"), ("yy", "ый"), ("iy", "ий"), ("'", "ь")]
+_ROMAN = [("shch", "щ"), ("iya", "ия"), ("etsk", "ецк"), ("tsk", "тск"), ("kh", "х"), ("zh", "ж"), ("ts", "ц"),
+          ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("yo", "ё"), ("yy", "ый"), ("iy", "ий"), ("'", "ь")]
 _LETTERS = dict(zip("abvgdezijklmnoprstuf", "абвгдезийклмнопрстуф", strict=True))
 
 
