@@ -38,7 +38,8 @@ def russian_names(city: dict, vocab: MorphVocab) -> list[str]:
 
 
 _ROMAN = [("shch", "щ"), ("iya", "ия"), ("etsk", "ецк"), ("tsk", "тск"), ("kh", "х"), ("zh", "ж"), ("ts", "ц"),
-          ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("yo", "ё"), ("yy", "ый"), ("iy", "ий"), ("'", "ь")]
+          ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("ya", "я"), ("ye", "е"), ("yo", "ё"), ("yy", "ый"), ("iy", "ий"),
+          ("'", "ь")]
 _LETTERS = dict(zip("abvgdezijklmnoprstuf", "абвгдезийклмнопрстуф", strict=True))
 
 
