@@ -189,3 +189,31 @@ class Entity:
         data["country"] = self.country
         data["smolensk"] = self.smolensk
         return data
+
+
+class AgreementStatus(StrEnum):
+    SIGNED = "signed"
+    DISCUSSED = "discussed"
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """An agreement or document the text names: its kind, parties, status, date and where it is said."""
+
+    report: str
+    number: int
+    kind: str  # "соглашение о сотрудничестве", "протокол о намерениях"…
+    kind_code: str  # cooperation, intent, contract, memorandum, agreement
+    status: AgreementStatus
+    parties: tuple[str, ...]  # entity ids once resolved (canonical names before)
+    start: int  # the sentence's offsets in the description cell
+    stop: int
+    text: str
+    date: date | None = None
+    document_number: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "kind_code": self.kind_code, "status": self.status.value,
+                "parties": list(self.parties), "date": self.date.isoformat() if self.date else None,
+                "document_number": self.document_number, "start": self.start, "stop": self.stop,
+                "text": self.text}

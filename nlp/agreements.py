@@ -1,0 +1,92 @@
+"""Agreements and documents named in an event's description, with their parties."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from razdel import sentenize
+
+from nlp.records import Agreement, AgreementStatus, EntityType, Event, Field, Mention
+from nlp.resources import lexicon
+
+_SIGNED = re.compile(r"подписа|заключ", re.IGNORECASE)
+_DATE = re.compile(r"\bот\s+(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_NUMBER = re.compile(r"№\s*([\w/-]+)")
+_GENERIC = re.compile(r"\b(?:вопрос\w*|реализаци\w*|заключение\s+соглашений)\b", re.IGNORECASE)
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Sentences (razdel knows initials and "г."), cut further at ";" and line ends: list items."""
+    clauses = []
+    for sentence in sentenize(text):
+        for part in re.finditer(r"[^;\n]+", sentence.text):
+            clauses.append((sentence.start + part.start(), sentence.start + part.end()))
+    return clauses
+
+
+def _kind(sentence: str) -> tuple[str, str, int] | None:
+    """The phrase naming the document ("соглашения о сотрудничестве" -> "соглашение о сотрудничестве")."""
+    for stem, code in lexicon("agreement_kinds"):
+        match = re.search(rf"\b(?:(трехсторонн\w*|двухсторонн\w*)\s+)?{stem}(?!енност)\w*"
+                          r"(\s+о\s+(?:[а-яё]+(?:ом|ем|ой|ых|их)\s+)?[а-яё]+)?", sentence, re.IGNORECASE)
+        if match:
+            base = {"соглашени": "соглашение", "договор": "договор", "протокол": "протокол",
+                    "меморандум": "меморандум"}.get(stem, stem)
+            about = (match.group(2) or "").strip()
+            if stem == "протокол" and not about:
+                continue  # a protocol without "о …" is minutes, not an agreement
+            kind = " ".join(p for p in ("трехстороннее" if match.group(1) and match.group(1).lower().startswith(
+                "трех") else "", base, about) if p)
+            return kind, "cooperation" if "сотрудничеств" in about and code == "agreement" else code, match.end()
+    return None
+
+
+def _split_threeway(parties: list[Mention], text: str, between: int) -> list[list[Mention]]:
+    """"трехсторонние соглашения между: A, B и C, D, E" are three: A+B with each of C, D, E."""
+    joint = [m for m in parties if not re.search(r"\sи\s", text[between:m.start])]
+    others = [m for m in parties if m not in joint]
+    if len(joint) == 2 and len(others) > 1:
+        return [joint + [other] for other in others]
+    return [parties]
+
+
+def find_agreements(event: Event, mentions: list[Mention]) -> list[Agreement]:
+    """Every sentence of the title or description naming an agreement, with the organisations party to it.
+
+    Parties are the organisations named after "между" (or, without it, in the sentence);
+    a sentence that only talks of agreements in general, naming no party, gives none.
+    """
+    found: list[Agreement] = []
+    for field in (Field.TITLE, Field.DESCRIPTION):
+        found += _find_in(event, field, [m for m in mentions if m.field is field])
+    return found
+
+
+def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreement]:
+    text = event.cell(field).text
+    found: list[Agreement] = []
+    for clause_start, clause_stop in _clauses(text):
+        sentence = text[clause_start:clause_stop]
+        kind = _kind(sentence)
+        if kind is None:
+            continue
+        between = sentence.find("между", kind[2])
+        start = clause_start + (between if between >= 0 else 0)
+        parties = [m for m in mentions if m.type is EntityType.ORG and m.within is None
+                   and start <= m.start and m.stop <= clause_stop]
+        if (between < 0 and _GENERIC.search(sentence)) or (not parties and (between >= 0 or not _SIGNED.search(sentence))):
+            continue  # agreements in general ("вопросы реализации соглашений"), no particular one
+        day = _DATE.search(sentence)
+        number = _NUMBER.search(sentence)
+        # a document cited with its date ("Договор … от 19.11.2024 № 152") was signed then
+        status = AgreementStatus.SIGNED if _SIGNED.search(sentence) or day else AgreementStatus.DISCUSSED
+        groups = _split_threeway(parties, text, start) if kind[0].startswith("трех") else [parties]
+        for group in groups:
+            found.append(Agreement(
+                report=event.report, number=event.number, kind=kind[0], kind_code=kind[1], status=status,
+                parties=tuple(dict.fromkeys(m.normal for m in group)), start=clause_start, stop=clause_stop,
+                text=sentence.strip(),
+                date=date(int(day.group(3)), int(day.group(2)), int(day.group(1))) if day else event.start,
+                document_number=number.group(1) if number else None))
+    return found
