@@ -75,8 +75,9 @@ def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreem
         start = clause_start + (between if between >= 0 else 0)
         parties = [m for m in mentions if m.type is EntityType.ORG and m.within is None
                    and start <= m.start and m.stop <= clause_stop]
-        if (between < 0 and _GENERIC.search(sentence)) or (not parties and (between >= 0 or not _SIGNED.search(sentence))):
-            continue  # agreements in general ("вопросы реализации соглашений"), no particular one
+        generic = between < 0 and _GENERIC.search(sentence)  # "вопросы реализации соглашений": none in particular
+        if generic or (not parties and (between >= 0 or not _SIGNED.search(sentence))):
+            continue
         day = _DATE.search(sentence)
         number = _NUMBER.search(sentence)
         # a document cited with its date ("Договор … от 19.11.2024 № 152") was signed then
