@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from nlp.agreements import find_agreements
 from nlp.countries import fold
 from nlp.extract import Models, extract_doc, load_models
-from nlp.records import FIELDS, Entity, EntityType, Event, Mention, Report
+from nlp.records import FIELDS, Agreement, Entity, EntityType, Event, Mention, Report
 from nlp.resolve import Alias, resolve
 
 __all__ = ["ExtractedEvent", "Models", "event_entities", "event_records", "extract_events", "load_models"]
@@ -80,11 +81,13 @@ class ExtractedEvent:
     event: Event
     entities: tuple[Entity, ...]
     countries: tuple[str, ...]
+    agreements: tuple[Agreement, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         record = self.event.to_dict()
         record["countries"] = list(self.countries)
         record["entities"] = [entity.to_dict() for entity in self.entities]
+        record["agreements"] = [agreement.to_dict() for agreement in self.agreements]
         return record
 
 
@@ -104,21 +107,25 @@ def _merge_by_id(entities: list[Entity]) -> list[Entity]:
 def extract_events(reports: list[Report], models: Models, aliases: list[Alias] | None = None,
                    progress: Callable[[int], None] | None = None) -> list[ExtractedEvent]:
     """Extract every event of the reports, then resolve entities across all of them."""
-    rows: list[tuple[Event, list[Entity], set[str]]] = []
+    rows: list[tuple[Event, list[Entity], set[str], list[Agreement]]] = []
     definitions: set[tuple[str, str]] = set()
     for report in reports:
         for event in report.events:
             mentions, adjectives = event_mentions(event, models)
-            rows.append((event, event_entities(mentions), adjectives))
+            rows.append((event, event_entities(mentions), adjectives, find_agreements(event, mentions)))
             definitions |= {(m.normal, m.alias_of) for m in mentions if m.alias_of}
             if progress:
                 progress(1)
-    resolution = resolve([e for _, entities, _ in rows for e in entities], models.gazetteer, aliases,
+    resolution = resolve([e for _, entities, _, _ in rows for e in entities], models.gazetteer, aliases,
                          sorted(definitions))
     result = []
-    for event, entities, adjectives in rows:
+    for event, entities, adjectives, agreements in rows:
         resolved = _merge_by_id([resolution.resolve(e, models.gazetteer) for e in entities])
-        result.append(ExtractedEvent(event, tuple(resolved), tuple(event_countries(resolved, adjectives))))
+        by_name = {m.normal: entity.id for entity in resolved for m in entity.mentions}
+        agreements = [replace(a, parties=tuple(dict.fromkeys(by_name.get(p, p) for p in a.parties)))
+                      for a in agreements]
+        result.append(ExtractedEvent(event, tuple(resolved), tuple(event_countries(resolved, adjectives)),
+                                     tuple(agreements)))
     return result
 
 

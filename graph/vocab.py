@@ -1,0 +1,157 @@
+"""The ontology's terms as Python names: code writes TIES.Report, never an IRI string.
+
+The terms must equal those of ontology/ties.ttl (tests/graph/test_vocab.py checks).
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD, DefinedNamespace
+
+from ontology import ENTITY_BASE
+
+
+class TIES(DefinedNamespace):
+    """Smolensk ties: the terms of ontology/ties.ttl."""
+
+    _NS = Namespace("https://w3id.org/smolensk-ties/ontology#")
+    _fail = True
+    Agreement: URIRef
+    AgreementKinds: URIRef
+    Cell: URIRef
+    Directions: URIRef
+    EventTypes: URIRef
+    ExtractionRun: URIRef
+    Participation: URIRef
+    PlaceKinds: URIRef
+    Report: URIRef
+    Roles: URIRef
+    Spheres: URIRef
+    agent: URIRef
+    agreementKind: URIRef
+    cell: URIRef
+    cellText: URIRef
+    checksum: URIRef
+    country: URIRef
+    datesText: URIRef
+    direction: URIRef
+    discussedAt: URIRef
+    documentNumber: URIRef
+    extractedBy: URIRef
+    field: URIRef
+    inCapacityOf: URIRef
+    inReport: URIRef
+    legalForm: URIRef
+    meetingCount: URIRef
+    onBehalfOf: URIRef
+    participantCount: URIRef
+    participantsText: URIRef
+    participation: URIRef
+    party: URIRef
+    period: URIRef
+    placeKind: URIRef
+    remote: URIRef
+    roleInEvent: URIRef
+    rowNumber: URIRef
+    signedAt: URIRef
+    smolensk: URIRef
+    softwareVersion: URIRef
+    sphere: URIRef
+    statedRole: URIRef
+    summary: URIRef
+    venueText: URIRef
+    # concepts whose names are not Python identifiers: TIES["sphere-culture"]
+    _extras = [
+        "direction-domestic",
+        "direction-hosted",
+        "direction-incoming",
+        "direction-outgoing",
+        "direction-remote",
+        "kind-agreement",
+        "kind-contract",
+        "kind-cooperation",
+        "kind-memorandum",
+        "kind-protocol",
+        "place-city",
+        "place-country",
+        "place-district",
+        "place-region",
+        "place-site",
+        "role-head",
+        "role-participant",
+        "role-signatory",
+        "role-supporter",
+        "role-venue",
+        "sphere-agriculture",
+        "sphere-construction",
+        "sphere-culture",
+        "sphere-economy",
+        "sphere-education",
+        "sphere-energy",
+        "sphere-general",
+        "sphere-industry",
+        "sphere-investment",
+        "sphere-nature",
+        "sphere-other",
+        "sphere-public",
+        "sphere-social",
+        "sphere-sport",
+        "sphere-transport",
+        "sphere-youth",
+        "type-conference",
+        "type-culture",
+        "type-education",
+        "type-exhibition",
+        "type-forum",
+        "type-meeting",
+        "type-memorial",
+        "type-other",
+        "type-roundtable",
+        "type-sport",
+        "type-telebridge",
+        "type-trip",
+        "type-visit",
+    ]
+
+
+class SEM(DefinedNamespace):
+    """Simple Event Model terms this project uses."""
+
+    _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+    _fail = True
+    Event: URIRef
+    Place: URIRef
+    EventType: URIRef
+    hasPlace: URIRef
+    eventType: URIRef
+    hasActor: URIRef
+    hasEarliestBeginTimeStamp: URIRef
+    hasLatestEndTimeStamp: URIRef
+
+
+class OA(DefinedNamespace):
+    """W3C Web Annotation terms this project uses."""
+
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+    _fail = True
+    SpecificResource: URIRef
+    TextPositionSelector: URIRef
+    TextQuoteSelector: URIRef
+    hasSource: URIRef
+    hasSelector: URIRef
+    start: URIRef
+    end: URIRef
+    exact: URIRef
+    prefix: URIRef
+    suffix: URIRef
+
+
+ID = Namespace(ENTITY_BASE)
+GEONAMES = Namespace("https://sws.geonames.org/")
+ISO3166 = Namespace("http://id.loc.gov/vocabulary/countries/")
+
+PREFIXES = {
+    "ties": TIES._NS, "sem": SEM._NS, "schema": SDO._NS, "org": ORG._NS, "foaf": FOAF._NS, "prov": PROV._NS,
+    "oa": OA._NS, "skos": SKOS._NS, "time": TIME._NS, "dcterms": DCTERMS._NS, "owl": OWL._NS, "rdf": RDF._NS,
+    "rdfs": RDFS._NS, "xsd": XSD._NS, "id": ID, "geonames": GEONAMES,
+}
