@@ -82,3 +82,8 @@ def direction_of(event: Event, entities: tuple[Entity, ...] | list[Entity], coun
     if any(e.kind in (PlaceKind.CITY, PlaceKind.REGION, PlaceKind.SITE, PlaceKind.DISTRICT) for e in venue):
         return TIES["direction-domestic"]
     return TIES["direction-hosted"]
+
+
+def organisation_kind_of(name: str) -> URIRef:
+    """The kind of an organisation by its name: a government body, a company, a museum…"""
+    return scheme(TIES.OrganisationKinds).first_match(name + " ") or TIES["org-other"]

@@ -7,7 +7,10 @@ import sys
 from pathlib import Path
 
 import click
+import pyoxigraph as ox
 
+from graph.ingest import BuildError, build, summary
+from graph.store import EmbeddedStore, StoreError, store_path
 from nlp.errors import ReportError
 from nlp.pipeline import extract_events, load_models
 from nlp.records import Report
@@ -71,3 +74,81 @@ def extract(paths: tuple[Path, ...], out: Path | None) -> None:
     if failed:
         _say(f"{failed} file(s) had errors")
         sys.exit(1)
+
+
+STORE_OPTION = click.option("--store", "store", default=None, metavar="DIR",
+                            help="Store folder (default: $TIES_STORE, else data/store).")
+FORMAT_OPTION = click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table",
+                             show_default=True, help="Output for people (table) or programs (json, csv).")
+
+
+def _print_summary(facts: dict, output: str) -> None:
+    if output == "json":
+        click.echo(json.dumps({**facts, "top_partners": [{"name": n, "events": c} for n, c in facts["top_partners"]]},
+                              ensure_ascii=False, indent=1))
+        return
+    rows = [(key, str(value)) for key, value in facts.items() if key != "top_partners"]
+    rows += [(f"partner: {name}", str(events)) for name, events in facts["top_partners"]]
+    if output == "csv":
+        click.echo("what,count")
+        for key, value in rows:
+            click.echo(f'"{key}",{value}')
+        return
+    width = max(len(key) for key, _ in rows)
+    click.echo(f"{'what':<{width}}  count")
+    click.echo(f"{'-' * width}  -----")
+    for key, value in rows:
+        click.echo(f"{key:<{width}}  {value:>5}")
+
+
+@main.command("build")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@STORE_OPTION
+@click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the new graphs.")
+@click.option("--ttl", "ttl", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also write the whole graph as Turtle to this file.")
+@FORMAT_OPTION
+def build_command(paths: tuple[Path, ...], store: str | None, no_validate: bool, ttl: Path | None,
+                  output: str) -> None:
+    """Build the knowledge graph from reports: new ones added, changed ones replaced, unchanged skipped."""
+    folder = store_path(store)
+    reports, failed = read_reports(paths)
+    total = sum(len(report.events) for report in reports)
+    try:
+        with click.progressbar(length=total, label="building", file=sys.stderr, show_pos=True) as bar:
+            result = build(reports, folder, load_models, validate=not no_validate, progress=bar.update)
+        facts = summary(EmbeddedStore(folder))
+        if ttl is not None:
+            ttl.parent.mkdir(parents=True, exist_ok=True)
+            EmbeddedStore(folder).dump(ttl, _FORMATS["ttl"])
+    except (BuildError, StoreError) as error:
+        _say(f"error: {error}")
+        sys.exit(1)
+    for label, ids in (("added", result.added), ("replaced", result.replaced), ("unchanged", result.skipped)):
+        if ids:
+            _say(f"{label}: {', '.join(ids)}")
+    _print_summary(facts, output)
+    if failed:
+        _say(f"{failed} file(s) had errors")
+        sys.exit(1)
+
+
+_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+            "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
+
+
+@main.command("export")
+@STORE_OPTION
+@click.option("--format", "fmt", type=click.Choice(sorted(_FORMATS)), default="ttl", show_default=True,
+              help="RDF format; ttl, nt and jsonld hold the union of all reports' graphs.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="File to write.")
+def export_command(store: str | None, fmt: str, out: Path) -> None:
+    """Write the knowledge graph to a file."""
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        EmbeddedStore(store_path(store), read_only=True).dump(out, _FORMATS[fmt])
+    except StoreError as error:
+        _say(f"error: {error}")
+        sys.exit(1)
+    _say(f"{out}")

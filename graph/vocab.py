@@ -23,6 +23,7 @@ class TIES(DefinedNamespace):
     EventTypes: URIRef
     ExtractionRun: URIRef
     Participation: URIRef
+    OrganisationKinds: URIRef
     PlaceKinds: URIRef
     Report: URIRef
     Roles: URIRef
@@ -72,6 +73,12 @@ class TIES(DefinedNamespace):
         "kind-cooperation",
         "kind-memorandum",
         "kind-protocol",
+        "org-company",
+        "org-culture",
+        "org-education",
+        "org-government",
+        "org-other",
+        "org-public",
         "place-city",
         "place-country",
         "place-district",

@@ -105,8 +105,9 @@ def _merge_by_id(entities: list[Entity]) -> list[Entity]:
 
 
 def extract_events(reports: list[Report], models: Models, aliases: list[Alias] | None = None,
-                   progress: Callable[[int], None] | None = None) -> list[ExtractedEvent]:
-    """Extract every event of the reports, then resolve entities across all of them."""
+                   progress: Callable[[int], None] | None = None,
+                   known: list[Entity] | None = None) -> list[ExtractedEvent]:
+    """Extract every event of the reports, then resolve entities across all of them (and `known` ones)."""
     rows: list[tuple[Event, list[Entity], set[str], list[Agreement]]] = []
     definitions: set[tuple[str, str]] = set()
     for report in reports:
@@ -117,7 +118,7 @@ def extract_events(reports: list[Report], models: Models, aliases: list[Alias] |
             if progress:
                 progress(1)
     resolution = resolve([e for _, entities, _, _ in rows for e in entities], models.gazetteer, aliases,
-                         sorted(definitions))
+                         sorted(definitions), known or ())
     result = []
     for event, entities, adjectives, agreements in rows:
         resolved = _merge_by_id([resolution.resolve(e, models.gazetteer) for e in entities])

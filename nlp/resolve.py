@@ -221,7 +221,7 @@ class Resolution:
 
 
 def resolve(entities: list[Entity], gazetteer: Gazetteer, aliases: list[Alias] | None = None,
-            definitions: Iterable[tuple[str, str]] = ()) -> Resolution:
+            definitions: Iterable[tuple[str, str]] = (), known: Iterable[Entity] = ()) -> Resolution:
     """Group the provisional entities of all events into real-world entities with stable IRIs.
 
     `definitions` are (short name, full name) pairs of organisations the text defined
@@ -229,7 +229,8 @@ def resolve(entities: list[Entity], gazetteer: Gazetteer, aliases: list[Alias] |
     order: ingesting reports in any order, or twice, gives the same IRIs.
     """
     aliases = read_aliases() if aliases is None else aliases
-    keys = {identity_key(e, gazetteer) for e in entities}
+    known = list(known)
+    keys = {identity_key(e, gazetteer) for e in entities} | {identity_key(e, gazetteer) for e in known}
 
     def alias_key(type_: EntityType, name: str) -> tuple:
         return identity_key(Entity(id="", type=type_, name=name), gazetteer)
@@ -251,6 +252,10 @@ def resolve(entities: list[Entity], gazetteer: Gazetteer, aliases: list[Alias] |
     clusters: dict[tuple, list[Entity]] = defaultdict(list)
     for entity in entities:
         clusters[groups.find(identity_key(entity, gazetteer))].append(entity)
+    existing: dict[tuple, str] = {}
+    for entity in known:
+        root = groups.find(identity_key(entity, gazetteer))
+        existing[root] = min(existing.get(root, entity.id), entity.id)
     resolved: dict[tuple, Entity] = {}
     minted: dict[str, list[tuple]] = defaultdict(list)
     for root, members in clusters.items():
@@ -264,6 +269,7 @@ def resolve(entities: list[Entity], gazetteer: Gazetteer, aliases: list[Alias] |
             iri = mint_iri(best.type, best_key[2])
         else:
             iri = mint_iri(best.type, best.name)
+        iri = existing.get(root, iri)
         minted[iri].append(root)
         country = next((m.country for m in members if m.country and m.country != "RU"), None) \
             or next((m.country for m in members if m.country), None)
@@ -271,7 +277,7 @@ def resolve(entities: list[Entity], gazetteer: Gazetteer, aliases: list[Alias] |
                                 smolensk=any(m.smolensk for m in members), kind=best.kind)
     # two different entities with one slug: tell them apart by a hash of their identity
     for iri, roots in minted.items():
-        if len(roots) > 1:
+        if len(roots) > 1 and not any(root in existing for root in roots):
             for root in roots:
                 digest = hashlib.sha1(repr(root).encode()).hexdigest()[:6]
                 resolved[root] = replace(resolved[root], id=f"{iri}-{digest}")

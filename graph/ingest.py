@@ -1,0 +1,111 @@
+"""`ties build`: reports into the store, incrementally, idempotently and atomically."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib.namespace import FOAF, ORG, RDFS
+
+from graph.build import report_graph
+from graph.store import EmbeddedStore, build_lock
+from graph.validate import Violation, violations
+from nlp.extract import Models
+from nlp.pipeline import extract_events
+from nlp.records import Entity, EntityType, Report
+
+
+class BuildError(Exception):
+    """A build that wrote nothing: the message says why."""
+
+
+@dataclass(slots=True)
+class BuildResult:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    triples: dict[str, int] = field(default_factory=dict)
+
+
+def known_entities(store: EmbeddedStore) -> list[Entity]:
+    """Persons and organisations already in the store, with their IRIs, so new mentions keep them."""
+    query = f"""SELECT DISTINCT ?e ?type ?label WHERE {{ GRAPH ?g {{
+        ?e a ?type ; <{RDFS.label}> ?label .
+        VALUES ?type {{ <{FOAF.Person}> <{ORG.Organization}> }} }} }}"""
+    found = []
+    for row in store.query(query):
+        kind = EntityType.PER if row["type"].value == str(FOAF.Person) else EntityType.ORG
+        found.append(Entity(id=row["e"].value, type=kind, name=row["label"].value))
+    return sorted(found, key=lambda e: e.id)
+
+
+def build(reports: list[Report], store_dir: Path, models_loader: Callable[[], Models], *,
+          validate: bool = True, progress: Callable[[int], None] | None = None) -> BuildResult:
+    """Add new reports, replace changed ones, skip unchanged ones (by checksum), in one transaction.
+
+    Raises:
+        BuildError: two files for one period, or a graph that breaks the SHACL shapes.
+        StoreError: the store is locked by another build or cannot be opened.
+    """
+    result = BuildResult()
+    seen: dict[str, str] = {}
+    for report in reports:
+        if report.id in seen and seen[report.id] != report.checksum:
+            raise BuildError(f"{report.source}: a second report for {report.id} (the first: {seen[report.id]})")
+        seen[report.id] = report.source
+    with build_lock(store_dir):
+        store = EmbeddedStore(store_dir)
+        stored = store.checksums()
+        todo: list[Report] = []
+        for report in {r.id: r for r in reports}.values():
+            if stored.get(report.id) == report.checksum:
+                result.skipped.append(report.id)
+            else:
+                todo.append(report)
+                (result.replaced if report.id in stored else result.added).append(report.id)
+        if not todo:
+            return result
+        events = extract_events(todo, models_loader(), progress=progress, known=known_entities(store))
+        graphs = {report.id: report_graph(report, events) for report in todo}
+        if validate:
+            problems: list[Violation] = [v for g in graphs.values() for v in violations(g)]
+            if problems:
+                listed = "\n  ".join(map(str, problems[:20]))
+                raise BuildError(f"the graph breaks {len(problems)} SHACL constraint(s); nothing written:\n  {listed}")
+        store.replace_graphs(graphs)
+        result.triples = {report_id: len(graph) for report_id, graph in graphs.items()}
+    return result
+
+
+def summary(store: EmbeddedStore, top: int = 10) -> dict[str, object]:
+    """What the store holds: events, entities by type, countries, agreements and the top foreign partners."""
+    def count(pattern: str) -> int:
+        rows = list(store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ {pattern} }} }}"))
+        return int(rows[0]["n"].value) if rows else 0
+
+    ties = "https://w3id.org/smolensk-ties/ontology#"
+    entities = {
+        "persons": count(f"?x a <{FOAF.Person}>"),
+        "organisations": count(f"?x a <{ORG.Organization}>"),
+        "places": count("?x a <https://schema.org/Place>"),
+    }
+    partners_query = f"""
+        SELECT ?x (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?event) AS ?events) WHERE {{ GRAPH ?g {{
+            ?event <{ties}participation> ?p . ?p <{ties}agent> ?x .
+            ?x <{RDFS.label}> ?label ; <{ties}smolensk> false .
+            FILTER NOT EXISTS {{ ?x <{ties}country> ?c . ?c <http://www.w3.org/2004/02/skos/core#notation> "RU" }}
+            FILTER NOT EXISTS {{ ?x a <https://schema.org/Country> }}
+            FILTER NOT EXISTS {{ ?x a <https://schema.org/Place> FILTER NOT EXISTS {{ ?x <{ties}country> ?any }} }}
+            ?x a ?type . VALUES ?type {{ <{FOAF.Person}> <{ORG.Organization}> <https://schema.org/Place> }}
+        }} }} GROUP BY ?x ORDER BY DESC(?events) ?name LIMIT {top}"""
+    partners = [(row["name"].value, int(row["events"].value)) for row in store.query(partners_query)]
+    return {
+        "reports": count(f"?x a <{ties}Report>"),
+        "events": count("?x a <http://semanticweb.cs.vu.nl/2009/11/sem/Event>"),
+        **entities,
+        "countries": count(f"?e <{ties}country> ?x"),
+        "agreements": count(f"?x a <{ties}Agreement>"),
+        "top_partners": partners,
+    }
+

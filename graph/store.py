@@ -1,0 +1,111 @@
+"""The embedded store: Oxigraph on disk, one named graph per report, changed in one transaction."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+
+from graph.ids import graph_iri
+from graph.vocab import TIES
+
+STORE_ENV = "TIES_STORE"
+DEFAULT_STORE = Path("data") / "store"
+
+
+class StoreError(Exception):
+    """The store cannot be opened or changed; the message says why and what to do."""
+
+
+def store_path(option: str | None) -> Path:
+    """The store folder: --store, else $TIES_STORE, else data/store under the current folder."""
+    return Path(option or os.environ.get(STORE_ENV) or DEFAULT_STORE)
+
+
+@contextmanager
+def build_lock(path: Path) -> Iterator[None]:
+    """Hold the store's build lock; a second build at the same time is refused, not interleaved."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise StoreError(f"{path}: another build is running on this store; wait for it to finish") from error
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+class EmbeddedStore:
+    """An Oxigraph store in a folder."""
+
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        self.path = path
+        try:
+            if read_only:
+                if not (path / "CURRENT").exists():
+                    raise StoreError(f"{path}: no store here; run `ties build` first")
+                self.store = ox.Store.read_only(str(path))
+            else:
+                self.store = ox.Store(str(path))
+        except OSError as error:
+            raise StoreError(f"{path}: cannot open the store ({error})") from error
+
+    def checksums(self) -> dict[str, str]:
+        """Report id -> checksum of the file each stored report was built from."""
+        query = f"""SELECT ?period ?sum WHERE {{ GRAPH ?g {{
+            ?r a <{TIES.Report}> ; <{TIES.period}> ?period ; <{TIES.checksum}> ?sum }} }}"""
+        return {row["period"].value: row["sum"].value for row in self.store.query(query)}
+
+    def replace_graphs(self, graphs: dict[str, Graph | None]) -> None:
+        """Replace (or, for None, drop) the named graph of each report, all in one transaction."""
+        parts = []
+        for report_id, graph in sorted(graphs.items()):
+            name = graph_iri(report_id)
+            parts.append(f"DROP SILENT GRAPH <{name}>")
+            if graph is not None and len(graph):
+                triples = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+                parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{triples}\n}} }}")
+        if parts:
+            self.store.update(" ;\n".join(parts))
+        self.store.flush()
+
+    def query(self, sparql: str, **kwargs):
+        return self.store.query(sparql, **kwargs)
+
+    def graph_names(self) -> list[str]:
+        return sorted(str(g.value) for g in self.store.named_graphs())
+
+    def dump(self, path: Path, format: ox.RdfFormat) -> None:
+        """Write the store to a file; formats without graphs get the union of all named graphs."""
+        if format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            self.store.dump(str(path), format)
+            return
+        union = ox.Store()
+        union.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                     for q in self.store.quads_for_pattern(None, None, None))
+        union.dump(str(path), format, from_graph=ox.DefaultGraph())
+
+    def to_rdflib(self, report_id: str | None = None) -> Graph:
+        """A report's graph (or the union) as an rdflib Graph, for validation and tests."""
+        graph = Graph()
+        name = ox.NamedNode(str(graph_iri(report_id))) if report_id else None
+        for quad in self.store.quads_for_pattern(None, None, None, name):
+            graph.add((_term(quad.subject), _term(quad.predicate), _term(quad.object)))
+        return graph
+
+
+def _term(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
