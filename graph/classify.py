@@ -59,7 +59,8 @@ def event_type_of(title: str) -> URIRef:
     return scheme(TIES.EventTypes).first_match(title) or TIES["type-other"]
 
 
-_RECEIVED = re.compile(r"визит|прием|пребывани|прибыл|посетил", re.IGNORECASE)
+# a title that says guests came: a visit, a reception, observers, a delegation "из"/"от" somewhere
+_RECEIVED = re.compile(r"визит|прием|пребывани|прибыл|посетил|наблюдател|делегаци\w*\s+(?:из|от)\s", re.IGNORECASE)
 
 
 def direction_of(event: Event, entities: tuple[Entity, ...] | list[Entity], countries: list[str] | tuple) -> URIRef:

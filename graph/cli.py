@@ -152,3 +152,7 @@ def export_command(store: str | None, fmt: str, out: Path) -> None:
         _say(f"error: {error}")
         sys.exit(1)
     _say(f"{out}")
+
+
+if __name__ == "__main__":
+    main()

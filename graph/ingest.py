@@ -49,11 +49,11 @@ def build(reports: list[Report], store_dir: Path, models_loader: Callable[[], Mo
         StoreError: the store is locked by another build or cannot be opened.
     """
     result = BuildResult()
-    seen: dict[str, str] = {}
+    seen: dict[str, Report] = {}
     for report in reports:
-        if report.id in seen and seen[report.id] != report.checksum:
-            raise BuildError(f"{report.source}: a second report for {report.id} (the first: {seen[report.id]})")
-        seen[report.id] = report.source
+        first = seen.setdefault(report.id, report)
+        if first.checksum != report.checksum:
+            raise BuildError(f"{report.source}: a second report for {report.id} (the first: {first.source})")
     with build_lock(store_dir):
         store = EmbeddedStore(store_dir)
         stored = store.checksums()

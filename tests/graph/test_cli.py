@@ -45,3 +45,30 @@ def test_bad_file_is_reported_and_the_rest_still_read(tmp_path, sample_paths):
 def test_help_everywhere():
     assert run("--help").exit_code == 0
     assert "--out" in run("extract", "-h").output
+
+
+def test_build_then_export_every_format(tmp_path, sample_paths):
+    store = tmp_path / "store"
+    result = run("build", str(sample_paths["2024-Q1"]), "--store", str(store), "--format", "json")
+    assert result.exit_code == 0, result.output
+    facts = json.loads(result.stdout)
+    assert facts["events"] == 28 and facts["reports"] == 1 and facts["agreements"] >= 1
+    again = run("build", str(sample_paths["2024-Q1"]), "--store", str(store))
+    assert "unchanged: 2024-Q1" in again.output
+    for fmt in ("ttl", "nt", "jsonld", "trig"):
+        out = tmp_path / f"graph.{fmt}"
+        exported = run("export", "--store", str(store), "--format", fmt, "--out", str(out))
+        assert exported.exit_code == 0, exported.output
+        assert out.stat().st_size > 10_000
+    from rdflib import Dataset, Graph
+
+    assert len(Graph().parse(tmp_path / "graph.ttl")) == len(Graph().parse(tmp_path / "graph.nt"))
+    dataset = Dataset()
+    dataset.parse(tmp_path / "graph.trig", format="trig")
+    assert len(list(dataset.graphs())) >= 2  # the default graph and the report's named graph
+
+
+def test_export_without_a_store_is_a_clear_error(tmp_path):
+    result = run("export", "--store", str(tmp_path / "none"), "--out", str(tmp_path / "x.ttl"))
+    assert result.exit_code == 1
+    assert "no store here" in result.output and "Traceback" not in result.output

@@ -1,0 +1,169 @@
+"""The graph: SHACL, agreements, event types and directions, provenance, and the store's builds."""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS
+
+from graph.build import report_graph
+from graph.ids import event_iri
+from graph.ingest import BuildError, build
+from graph.store import EmbeddedStore, StoreError, build_lock
+from graph.validate import violations
+from graph.vocab import OA, SEM, TIES
+from nlp.pipeline import extract_events
+from nlp.report import read_report
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture(scope="module")
+def reports(sample_paths):
+    return {name: read_report(path) for name, path in sample_paths.items()}
+
+
+@pytest.fixture(scope="module")
+def events(reports, models):
+    return extract_events(list(reports.values()), models)
+
+
+@pytest.fixture(scope="module")
+def graphs(reports, events):
+    return {name: report_graph(report, events) for name, report in reports.items()}
+
+
+def test_samples_pass_shacl(graphs):
+    for graph in graphs.values():
+        assert violations(graph) == []
+
+
+def test_a_broken_graph_fails_shacl(graphs):
+    broken = graphs["2024-Q1"].__class__()
+    broken += graphs["2024-Q1"]
+    event = event_iri("2024-Q1", 3)
+    broken.remove((event, TIES.inReport, None))
+    broken.add((event, TIES.rowNumber, Literal("three")))
+    found = violations(broken)
+    assert {v.focus for v in found} == {str(event)}
+    assert any("inReport" in v.path for v in found) and any("rowNumber" in v.path for v in found)
+
+
+def test_event_type_and_direction_of_every_row(graphs):
+    expected = list(csv.DictReader((line for line in (DATA / "event_types.tsv").open(encoding="utf-8")
+                                    if not line.startswith("#")), delimiter="\t"))
+    assert len(expected) == 81 + 28
+    for row in expected:
+        graph, event = graphs[row["report"]], event_iri(row["report"], int(row["number"]))
+        assert graph.value(event, SEM.eventType) == TIES[f"type-{row['event_type']}"], row
+        assert graph.value(event, TIES.direction) == TIES[f"direction-{row['direction']}"], row
+
+
+AGREEMENTS = [
+    ("2024-Q1", 12, "protocol", {"Министерство культуры и туризма Смоленской области",
+                                 "Управление спорта и туризма Гродненского областного исполнительного комитета"}),
+    ("2025-Q2", 4, "cooperation", {"ООО «Корпорация инвестиционного развития Смоленской области»",
+                                   "холдинг «Белорусская кожевенно-обувная компания «Марко»"}),
+    ("2025-Q2", 4, "cooperation", {"АНО «ЦПП Смоленской области»", "АНО «Центр поддержки экспорта Смоленской области»",
+                                   "ОАО «Могилевское агентство регионального развития»"}),
+    ("2025-Q2", 18, "cooperation", {"Министерство культуры и туризма Смоленской области",
+                                    "Управление спорта и туризма Витебского областного исполнительного комитета"}),
+    ("2025-Q2", 58, "contract", {"Постоянный Комитет Союзного государства", "Правительство Смоленской области"}),
+]
+
+
+@pytest.mark.parametrize(("report", "number", "kind", "parties"), AGREEMENTS)
+def test_agreements_and_their_parties(graphs, report, number, kind, parties):
+    graph = graphs[report]
+    event = event_iri(report, number)
+    found = []
+    for agreement in set(graph.subjects(TIES.signedAt, event)) | set(graph.subjects(TIES.discussedAt, event)):
+        names = {str(graph.value(p, RDFS.label)) for p in graph.objects(agreement, TIES.party)}
+        found.append((graph.value(agreement, TIES.agreementKind), names))
+    assert (TIES[f"kind-{kind}"], parties) in found
+
+
+def test_three_way_agreements_are_three(graphs):
+    event = event_iri("2025-Q2", 4)
+    assert len(set(graphs["2025-Q2"].subjects(TIES.signedAt, event))) == 4
+
+
+def test_provenance_leads_to_the_mention(graphs):
+    graph = graphs["2025-Q2"]
+    checked = 0
+    for participation in list(graph.subjects(TIES.agent, None))[::7]:
+        agent = graph.value(participation, TIES.agent)
+        span = graph.value(participation, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"))
+        cell_text = str(graph.value(graph.value(span, OA.hasSource), TIES.cellText))
+        selectors = list(graph.objects(span, OA.hasSelector))
+        start = next(int(graph.value(s, OA.start)) for s in selectors if graph.value(s, OA.start) is not None)
+        end = next(int(graph.value(s, OA.end)) for s in selectors if graph.value(s, OA.end) is not None)
+        exact = next(str(graph.value(s, OA.exact)) for s in selectors if graph.value(s, OA.exact) is not None)
+        assert cell_text[start:end] == exact and exact
+        assert graph.value(agent, RDFS.label) is not None
+        checked += 1
+    assert checked > 20
+
+
+def _load(models):
+    return lambda: models
+
+
+def test_rebuild_is_idempotent_and_replaces_only_changed(tmp_path, sample_paths, models):
+    store_dir = tmp_path / "store"
+    reports = [read_report(p) for p in sample_paths.values()]
+    first = build(reports, store_dir, _load(models))
+    assert sorted(first.added) == ["2024-Q1", "2025-Q2"]
+    before = {r: EmbeddedStore(store_dir).to_rdflib(r) for r in ("2024-Q1", "2025-Q2")}
+    again = build(reports, store_dir, _load(models))
+    assert sorted(again.skipped) == ["2024-Q1", "2025-Q2"] and not again.added and not again.replaced
+    changed_file = tmp_path / "2024-Q1.txt"
+    changed_file.write_text(sample_paths["2024-Q1"].read_text(encoding="utf-8").replace(
+        "Торжественный митинг", "Торжественный митинг памяти"), encoding="utf-8")
+    third = build([read_report(changed_file), read_report(sample_paths["2025-Q2"])], store_dir, _load(models))
+    assert third.replaced == ["2024-Q1"] and third.skipped == ["2025-Q2"]
+    store = EmbeddedStore(store_dir)
+    assert len(store.to_rdflib("2025-Q2") ^ before["2025-Q2"]) == 0
+    titles = {str(o) for o in store.to_rdflib("2024-Q1").objects(None, RDFS.label)}
+    assert "Торжественный митинг памяти" in titles and "Торжественный митинг" not in titles
+
+
+def test_second_build_at_once_is_refused(tmp_path):
+    with build_lock(tmp_path / "store"):
+        with pytest.raises(StoreError, match="another build is running"):
+            with build_lock(tmp_path / "store"):
+                pass
+
+
+def test_two_files_for_one_period_are_refused(tmp_path, sample_paths, models):
+    other = tmp_path / "copy.txt"
+    other.write_text(sample_paths["2024-Q1"].read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    with pytest.raises(BuildError, match="a second report for 2024-Q1"):
+        build([read_report(sample_paths["2024-Q1"]), read_report(other)], tmp_path / "s", _load(models))
+
+
+def test_killed_build_leaves_the_store_as_it_was(tmp_path, sample_paths):
+    store_dir = tmp_path / "store"
+    env = {**os.environ, "TIES_STORE": str(store_dir)}
+    ties = [sys.executable, "-m", "graph.cli"]
+    subprocess.run([*ties, "build", str(sample_paths["2024-Q1"])], env=env, check=True, capture_output=True)
+    before = len(EmbeddedStore(store_dir, read_only=True).to_rdflib())
+    process = subprocess.Popen([*ties, "build", str(sample_paths["2025-Q2"])], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    started = process.stderr.read(8)  # the progress label: the build is under way
+    assert started.startswith(b"building")
+    time.sleep(1.5)  # mid-way through extraction; nothing committed yet
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    store = EmbeddedStore(store_dir, read_only=True)
+    assert len(store.to_rdflib()) == before
+    assert set(store.checksums()) == {"2024-Q1"}
