@@ -10,6 +10,7 @@ import click
 import pyoxigraph as ox
 
 from graph.ingest import BuildError, build, summary
+from graph.query import QueryError, library, load_query
 from graph.store import EmbeddedStore, StoreError, store_path
 from nlp.errors import ReportError
 from nlp.pipeline import extract_events, load_models
@@ -152,6 +153,59 @@ def export_command(store: str | None, fmt: str, out: Path) -> None:
         _say(f"error: {error}")
         sys.exit(1)
     _say(f"{out}")
+
+
+def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    values = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise QueryError(f"--param {pair!r}: want KEY=VALUE")
+        values[key.strip()] = value
+    return values
+
+
+@main.command("queries")
+@FORMAT_OPTION
+def queries_command(output: str) -> None:
+    """List the query library: name, title, parameters."""
+    rows = [{"name": q.name, "title": q.title, "parameters": ", ".join(
+        f"{p.name} ({p.type}{', default ' + p.default if p.default else ''})" for p in q.params)}
+        for q in library().values()]
+    if output == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    from graph.query import Table
+
+    table = Table(("name", "title", "parameters"), tuple((r["name"], r["title"], r["parameters"]) for r in rows))
+    click.echo(table.to_delimited(",") if output == "csv" else table.to_text(width=70))
+
+
+@main.command("query")
+@click.argument("query")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="Bind a parameter (repeatable).")
+@STORE_OPTION
+@click.option("--format", "output", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="Output for people (table) or programs.")
+@click.option("--limit", type=int, default=None, help="Print at most this many rows.")
+def query_command(query: str, params: tuple[str, ...], store: str | None, output: str, limit: int | None) -> None:
+    """Run a library query (by name), a .rq file or a SPARQL query given as text."""
+    try:
+        text = load_query(query).bind(parse_params(params))
+        table = open_store(store).select(text, limit)
+    except (QueryError, StoreError) as error:
+        _say(f"error: {error}")
+        sys.exit(1)
+    if output == "json":
+        click.echo(table.to_json())
+    elif output in ("csv", "tsv"):
+        click.echo(table.to_delimited("," if output == "csv" else "\t"), nl=False)
+    else:
+        click.echo(table.to_text())
+
+
+def open_store(option: str | None) -> EmbeddedStore:
+    return EmbeddedStore(store_path(option), read_only=True)
 
 
 if __name__ == "__main__":

@@ -9,11 +9,14 @@ from pathlib import Path
 from rdflib.namespace import FOAF, ORG, RDFS
 
 from graph.build import report_graph
+from graph.classify import ontology
 from graph.store import EmbeddedStore, build_lock
 from graph.validate import Violation, violations
 from nlp.extract import Models
 from nlp.pipeline import extract_events
 from nlp.records import Entity, EntityType, Report
+
+ONTOLOGY_GRAPH = "ontology"  # the named graph id/graph/ontology holds ontology/ties.ttl
 
 
 class BuildError(Exception):
@@ -68,8 +71,10 @@ def build(reports: list[Report], store_dir: Path, models_loader: Callable[[], Mo
             return result
         events = extract_events(todo, models_loader(), progress=progress, known=known_entities(store))
         graphs = {report.id: report_graph(report, events) for report in todo}
+        graphs[ONTOLOGY_GRAPH] = ontology()  # SKOS labels for the queries, refreshed with every change
         if validate:
-            problems: list[Violation] = [v for g in graphs.values() for v in violations(g)]
+            problems: list[Violation] = [v for name, g in graphs.items() if name != ONTOLOGY_GRAPH
+                                         for v in violations(g)]
             if problems:
                 listed = "\n  ".join(map(str, problems[:20]))
                 raise BuildError(f"the graph breaks {len(problems)} SHACL constraint(s); nothing written:\n  {listed}")

@@ -12,6 +12,8 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
 from graph.ids import graph_iri
+from graph.query import Table
+from graph.results import ResultSet, from_oxigraph
 from graph.vocab import TIES
 
 STORE_ENV = "TIES_STORE"
@@ -79,6 +81,18 @@ class EmbeddedStore:
     def query(self, sparql: str, **kwargs):
         return self.store.query(sparql, **kwargs)
 
+    def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:
+        """Results of a query (SELECT, ASK, CONSTRUCT, DESCRIBE), refusing more than `max_rows`."""
+        try:
+            return from_oxigraph(self.store.query(sparql), max_rows)
+        except SyntaxError as error:
+            raise StoreError(f"the query does not parse: {error}") from error
+
+    def select(self, sparql: str, limit: int | None = None) -> Table:
+        """Results as a Table: SELECT rows, an ASK answer, or CONSTRUCT/DESCRIBE triples."""
+        table = self.results(sparql).table()
+        return Table(table.columns, table.rows[:limit] if limit is not None else table.rows)
+
     def graph_names(self) -> list[str]:
         return sorted(str(g.value) for g in self.store.named_graphs())
 
@@ -109,3 +123,4 @@ def _term(term):
     if term.language:
         return Literal(term.value, lang=term.language)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
+

@@ -1,0 +1,148 @@
+"""The SPARQL query library (ontology/queries/*.rq): headers, parameters bound as RDF terms, results."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+
+from ontology import HERE
+
+QUERIES = HERE / "queries"
+PARAMS_MARK = "#PARAMS"
+_HEADER = re.compile(r"^#\s*(title|question|param|example):\s*(.*)$")
+_IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.IGNORECASE)
+
+
+class QueryError(Exception):
+    """A query that cannot be found, or a parameter that cannot be bound; the message says which."""
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    name: str
+    type: str  # iri, literal, integer, date
+    default: str | None
+
+    def term(self, value: str) -> str:
+        """The value as an RDF term in SPARQL syntax: typed and escaped, never pasted as text."""
+        if self.type == "iri":
+            if not _IRI.match(value):
+                raise QueryError(f"--param {self.name}: not an IRI: {value!r}")
+            return URIRef(value).n3()
+        if self.type == "integer":
+            if not re.fullmatch(r"-?\d+", value.strip()):
+                raise QueryError(f"--param {self.name}: not an integer: {value!r}")
+            return Literal(int(value), datatype=XSD.integer).n3()
+        if self.type == "date":
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                raise QueryError(f"--param {self.name}: not a date (YYYY-MM-DD): {value!r}")
+            return Literal(value.strip(), datatype=XSD.date).n3()
+        return Literal(value).n3()
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    name: str
+    text: str
+    title: str = ""
+    question: str = ""
+    example: str = ""
+    params: tuple[Param, ...] = field(default=())
+
+    def bind(self, values: dict[str, str] | None = None) -> str:
+        """The query text with its parameters bound by a VALUES block at the #PARAMS mark.
+
+        A parameter with no value and no default stays unbound (matches anything).
+        """
+        values = dict(values or {})
+        known = {p.name for p in self.params}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            have = ", ".join(sorted(known)) or "none"
+            raise QueryError(f"{self.name}: no parameter {', '.join(unknown)} (it has: {have})")
+        bound = [(p, values.get(p.name, p.default)) for p in self.params]
+        bound = [(p, v) for p, v in bound if v not in (None, "")]
+        if not bound:
+            return self.text
+        block = "VALUES (" + " ".join(f"?{p.name}" for p, _ in bound) + ") { (" + \
+            " ".join(p.term(v) for p, v in bound) + ") }"
+        if PARAMS_MARK in self.text:
+            return self.text.replace(PARAMS_MARK, block, 1)
+        return self.text.rstrip() + "\n" + block + "\n"
+
+
+def parse_query(name: str, text: str) -> Query:
+    """A query file: its comment header (title, question, params, example) and its text."""
+    header: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        match = _HEADER.match(line.strip())
+        if match:
+            header.setdefault(match.group(1), []).append(match.group(2).strip())
+    params = []
+    for spec in header.get("param", []):
+        match = re.match(r"(\w+)\s+(iri|literal|integer|date)\s*=\s*(.*)$", spec)
+        if not match:
+            raise QueryError(f"{name}: bad parameter line {spec!r} (want: NAME TYPE = DEFAULT)")
+        params.append(Param(match.group(1), match.group(2), match.group(3).strip() or None))
+    first = lambda key: header.get(key, [""])[0]  # noqa: E731
+    return Query(name, text, first("title"), first("question"), first("example"), tuple(params))
+
+
+def library(folder: Path = QUERIES) -> dict[str, Query]:
+    """Every query of the library, by name (the file stem)."""
+    return {path.stem: parse_query(path.stem, path.read_text(encoding="utf-8"))
+            for path in sorted(folder.glob("*.rq"))}
+
+
+def load_query(spec: str) -> Query:
+    """A library query by name, a .rq file by path, or the text of a query itself."""
+    queries = library()
+    if spec in queries:
+        return queries[spec]
+    path = Path(spec)
+    if spec.endswith(".rq"):
+        if not path.exists():
+            raise QueryError(f"{spec}: no such file")
+        return parse_query(path.stem, path.read_text(encoding="utf-8"))
+    if re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", spec, re.IGNORECASE):
+        return parse_query("inline", spec)
+    raise QueryError(f"{spec}: not a library query ({', '.join(queries)}), a .rq file or a query")
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """SELECT results: variables and rows of plain values (None where unbound)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str | None, ...], ...]
+
+    def to_json(self) -> str:
+        return json.dumps([dict(zip(self.columns, row, strict=True)) for row in self.rows], ensure_ascii=False,
+                          indent=1)
+
+    def to_delimited(self, delimiter: str) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+        writer.writerow(self.columns)
+        writer.writerows([["" if v is None else v for v in row] for row in self.rows])
+        return buffer.getvalue()
+
+    def to_text(self, width: int = 60) -> str:
+        """A fixed-width table for people; long values cut with an ellipsis."""
+        def cut(value: str | None) -> str:
+            text = "" if value is None else value.replace("\n", " ")
+            return text if len(text) <= width else text[: width - 1] + "…"
+        cells = [[cut(v) for v in row] for row in self.rows]
+        widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(self.columns)]
+        lines = ["  ".join(c.ljust(w) for c, w in zip(self.columns, widths, strict=True)),
+                 "  ".join("-" * w for w in widths)]
+        lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
+        lines.append(f"({len(self.rows)} rows)")
+        return "\n".join(lines)

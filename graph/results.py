@@ -1,0 +1,179 @@
+"""SPARQL results, whichever store answered: one shape, written as SPARQL JSON, XML, CSV or TSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+
+from graph.query import Table
+
+Term = dict[str, str]  # SPARQL JSON term: {"type": "uri"|"literal"|"bnode", "value": …, "xml:lang"/"datatype"}
+
+SELECT_TYPES = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+}
+GRAPH_TYPES = {
+    "ttl": "text/turtle",
+    "nt": "application/n-triples",
+    "jsonld": "application/ld+json",
+}
+
+
+class TooManyRows(Exception):
+    """A result larger than the server's cap."""
+
+
+@dataclass(slots=True)
+class ResultSet:
+    kind: str  # "bindings", "boolean" or "triples"
+    variables: list[str] = field(default_factory=list)
+    rows: list[dict[str, Term]] = field(default_factory=list)
+    boolean: bool = False
+    triples: list[tuple[Term, Term, Term]] = field(default_factory=list)
+
+    def table(self) -> Table:
+        if self.kind == "boolean":
+            return Table(("result",), ((str(self.boolean).lower(),),))
+        if self.kind == "triples":
+            return Table(("subject", "predicate", "object"),
+                         tuple(tuple(t["value"] for t in triple) for triple in self.triples))
+        return Table(tuple(self.variables),
+                     tuple(tuple(row[v]["value"] if v in row else None for v in self.variables) for row in self.rows))
+
+
+def term_of(term) -> Term:
+    """A pyoxigraph term in SPARQL JSON form."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out: Term = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def from_oxigraph(results, max_rows: int | None = None) -> ResultSet:
+    """Read a pyoxigraph result, refusing one longer than `max_rows`."""
+    def check(count: int) -> None:
+        if max_rows is not None and count > max_rows:
+            raise TooManyRows(f"the result has more than {max_rows} rows; add LIMIT or narrow the query")
+    if isinstance(results, ox.QueryBoolean):
+        return ResultSet("boolean", boolean=bool(results))
+    if isinstance(results, ox.QuerySolutions):
+        variables = [v.value for v in results.variables]
+        rows = []
+        for solution in results:
+            rows.append({name: term_of(solution[name]) for name in variables if solution[name] is not None})
+            check(len(rows))
+        return ResultSet("bindings", variables, rows)
+    triples = []
+    for triple in results:
+        triples.append((term_of(triple.subject), term_of(triple.predicate), term_of(triple.object)))
+        check(len(triples))
+    return ResultSet("triples", triples=triples)
+
+
+def from_json(data: dict, max_rows: int | None = None) -> ResultSet:
+    """Read SPARQL JSON results (from a remote endpoint)."""
+    if "boolean" in data:
+        return ResultSet("boolean", boolean=bool(data["boolean"]))
+    rows = [{k: dict(v) for k, v in row.items()} for row in data["results"]["bindings"]]
+    if max_rows is not None and len(rows) > max_rows:
+        raise TooManyRows(f"the result has more than {max_rows} rows; add LIMIT or narrow the query")
+    for row in rows:
+        for term in row.values():
+            if term.get("type") == "typed-literal":  # SPARQL JSON of some older servers (Virtuoso)
+                term["type"] = "literal"
+    return ResultSet("bindings", list(data["head"].get("vars", [])), rows)
+
+
+def write_select(results: ResultSet, fmt: str) -> bytes:
+    """SELECT or ASK results in one of SELECT_TYPES."""
+    if fmt == "json":
+        if results.kind == "boolean":
+            return json.dumps({"head": {}, "boolean": results.boolean}).encode()
+        body = {"head": {"vars": results.variables}, "results": {"bindings": results.rows}}
+        return json.dumps(body, ensure_ascii=False).encode("utf-8")
+    if fmt == "xml":
+        return _xml(results).encode("utf-8")
+    delimiter = "," if fmt == "csv" else "\t"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n" if fmt == "csv" else "\n")
+    if results.kind == "boolean":
+        writer.writerow(["_askResult"])
+        writer.writerow([str(results.boolean).lower()])
+    else:
+        writer.writerow(results.variables if fmt == "csv" else [f"?{v}" for v in results.variables])
+        for row in results.rows:
+            writer.writerow([_plain(row.get(v)) if fmt == "csv" else _tsv(row.get(v)) for v in results.variables])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _plain(term: Term | None) -> str:
+    return "" if term is None else term["value"]
+
+
+def _tsv(term: Term | None) -> str:
+    if term is None:
+        return ""
+    if term["type"] == "uri":
+        return f"<{term['value']}>"
+    if term["type"] == "bnode":
+        return f"_:{term['value']}"
+    value = term["value"].replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    if "xml:lang" in term:
+        return f'"{value}"@{term["xml:lang"]}'
+    if "datatype" in term:
+        return f'"{value}"^^<{term["datatype"]}>'
+    return f'"{value}"'
+
+
+def _xml(results: ResultSet) -> str:
+    lines = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
+    if results.kind == "boolean":
+        lines += ["</head>", f"<boolean>{str(results.boolean).lower()}</boolean>", "</sparql>"]
+        return "\n".join(lines)
+    lines += [f"<variable name={quoteattr(v)}/>" for v in results.variables] + ["</head>", "<results>"]
+    for row in results.rows:
+        lines.append("<result>")
+        for name, term in row.items():
+            if term["type"] == "uri":
+                inner = f"<uri>{escape(term['value'])}</uri>"
+            elif term["type"] == "bnode":
+                inner = f"<bnode>{escape(term['value'])}</bnode>"
+            else:
+                attrs = f" xml:lang={quoteattr(term['xml:lang'])}" if "xml:lang" in term else \
+                    f" datatype={quoteattr(term['datatype'])}" if "datatype" in term else ""
+                inner = f"<literal{attrs}>{escape(term['value'])}</literal>"
+            lines.append(f"<binding name={quoteattr(name)}>{inner}</binding>")
+        lines.append("</result>")
+    lines += ["</results>", "</sparql>"]
+    return "\n".join(lines)
+
+
+def write_graph(results: ResultSet, fmt: str) -> bytes:
+    """CONSTRUCT or DESCRIBE results as Turtle, N-Triples or JSON-LD."""
+    def node(term: Term):
+        if term["type"] == "uri":
+            return ox.NamedNode(term["value"])
+        if term["type"] == "bnode":
+            return ox.BlankNode(term["value"])
+        if "xml:lang" in term:
+            return ox.Literal(term["value"], language=term["xml:lang"])
+        if "datatype" in term:
+            return ox.Literal(term["value"], datatype=ox.NamedNode(term["datatype"]))
+        return ox.Literal(term["value"])
+    triples = [ox.Triple(node(s), node(p), node(o)) for s, p, o in results.triples]
+    format = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+    return ox.serialize(triples, format=format) or b""
