@@ -208,5 +208,24 @@ def open_store(option: str | None) -> EmbeddedStore:
     return EmbeddedStore(store_path(option), read_only=True)
 
 
+@main.command("serve")
+@STORE_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on.")
+@click.option("--timeout", default=20.0, show_default=True, type=float, help="Seconds a query may run.")
+@click.option("--max-rows", default=10_000, show_default=True, type=int, help="Most rows a result may have.")
+def serve_command(store: str | None, host: str, port: int, timeout: float, max_rows: int) -> None:
+    """Serve the SPARQL endpoint (/sparql), the query page (/) and entity pages (/entity)."""
+    from graph.server import Limits, create_app, serve
+
+    try:
+        app = create_app(open_store(store), Limits(timeout=timeout, max_rows=max_rows))
+    except StoreError as error:
+        _say(f"error: {error}")
+        sys.exit(1)
+    _say(f"serving http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops")
+    serve(app, host=host, port=port)
+
+
 if __name__ == "__main__":
     main()

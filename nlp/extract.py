@@ -75,11 +75,8 @@ def country_signal(tokens: Span | list, models: Models) -> Signal:
         code = models.countries.code(token.lemma_) if is_cap(token) else None
         code = code or models.countries.code(token.text) if token.text.isupper() and len(token.text) > 1 else code
         code = code or models.countries.adjective_code(token.text)
-        if code is None and depth == 0 and is_cap(token) and token.pos_ in ("ADJ", "PROPN", "NOUN"):
-            # a town by its adjective ("Витебского"), or by name after "г." ("г. Витебска")
-            after_prefix = token.i >= 2 and doc_text(token, -1) == "." and doc_text(token, -2) in ("г", "гор")
-            place = (models.gazetteer.by_adjective(token.text) if token.pos_ == "ADJ"
-                     else models.gazetteer.lookup(token.lemma_) if after_prefix else None)
+        if code is None and is_cap(token) and token.pos_ in ("ADJ", "PROPN", "NOUN"):
+            place = _town_of(token, models, quoted=depth > 0)
             if place is not None:
                 code = place.country
                 smolensk = smolensk or place.smolensk
@@ -93,6 +90,21 @@ def country_signal(tokens: Span | list, models: Models) -> Signal:
     if smolensk and not foreign:
         return Signal("RU", True)
     return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign)
+
+
+def _town_of(token, models: Models, quoted: bool):
+    """The town a word points at: by adjective ("Витебского"), by name after "г." ("г. Витебска"),
+    or, inside a quoted name, by a town name it starts with ("Могилевлифтмаш"). Inside quotes only
+    towns of Russia and Belarus count: brand names borrow foreign words too freely.
+    """
+    after_prefix = token.i >= 2 and doc_text(token, -1) == "." and doc_text(token, -2) in ("г", "гор")
+    place = (models.gazetteer.by_adjective(token.text) if token.pos_ == "ADJ"
+             else models.gazetteer.lookup(token.lemma_) if after_prefix else None)
+    if place is None and quoted:
+        place = models.gazetteer.by_prefix(token.text)
+    if place is not None and quoted and place.country not in ("RU", "BY"):
+        return None
+    return place
 
 
 def doc_text(token, offset: int) -> str:

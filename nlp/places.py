@@ -47,6 +47,20 @@ class Gazetteer:
         places = self.by_name.get(fold(name))
         return places[0] if places else None
 
+    def by_prefix(self, word: str) -> Place | None:
+        """A sizeable town of Russia or Belarus a compound name starts with: "Могилевлифтмаш" -> Могилев.
+
+        >>> load_gazetteer().by_prefix("Могилевлифтмаш").name, load_gazetteer().by_prefix("Лазертаг")
+        ('Могилев', None)
+        """
+        folded = fold(word)
+        for length in range(min(len(folded), 14), 4, -1):
+            places = self.by_name.get(folded[:length])
+            if places and places[0].country in NEAR and places[0].population >= 50_000 \
+                    and places[0].kind == "city":
+                return places[0]
+        return None
+
     def by_adjective(self, adjective: str) -> Place | None:
         """The settlement an adjective is made from: "Витебская" -> Витебск, "Лиозненского" -> Лиозно.
 
