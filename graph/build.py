@@ -73,6 +73,8 @@ class ReportGraph:
         add(node, RDF.type, TIES.Report)
         add(node, RDFS.label, Literal(report.title, lang="ru"))
         add(node, TIES.period, Literal(report.id))
+        year, quarter = report.id.split("-Q")
+        add(node, TIES.quarterIndex, Literal(int(year) * 4 + int(quarter) - 1, datatype=XSD.integer))
         add(node, TIES.checksum, Literal(report.checksum))
         add(node, PROV.wasDerivedFrom, file)
         add(node, PROV.wasGeneratedBy, run)
@@ -132,13 +134,15 @@ class ReportGraph:
     # ------------------------------------------------------------ entities
 
     def describe_country(self, code: str) -> URIRef:
+        """A state, labelled by its name in the country table: one label in every report's graph."""
         node = country_iri(code)
-        if node not in self.described:
-            self.described.add(node)
+        if str(node) not in self.described:
+            self.described.add(str(node))
             name = self.countries.preferred.get(code, code)
             self.add(node, RDF.type, SDO.Country)
             self.add(node, RDF.type, SDO.Place)
             self.add(node, RDFS.label, Literal(name, lang="ru"))
+            self.add(node, TIES.smolensk, Literal(False))
             self.add(node, SKOS.notation, Literal(code))
             self.add(node, TIES.placeKind, TIES["place-country"])
             place = self.gazetteer.lookup(name)
@@ -148,6 +152,11 @@ class ReportGraph:
 
     def describe_entity(self, entity: Entity, parents: dict[str, str]) -> URIRef:
         node = URIRef(entity.id)
+        if entity.type is EntityType.LOC and entity.kind is PlaceKind.COUNTRY and entity.country:
+            node = self.describe_country(entity.country)
+            if entity.name != self.countries.preferred.get(entity.country):
+                self.add(node, SKOS.altLabel, Literal(entity.name, lang="ru"))
+            return node
         if entity.id in self.described:
             return node
         self.described.add(entity.id)

@@ -11,7 +11,8 @@ import pyoxigraph as ox
 
 from graph.ingest import BuildError, build, summary
 from graph.query import QueryError, library, load_query
-from graph.store import EmbeddedStore, StoreError, store_path
+from graph.remote import open_store
+from graph.store import StoreError
 from nlp.errors import ReportError
 from nlp.pipeline import extract_events, load_models
 from nlp.records import Report
@@ -77,8 +78,9 @@ def extract(paths: tuple[Path, ...], out: Path | None) -> None:
         sys.exit(1)
 
 
-STORE_OPTION = click.option("--store", "store", default=None, metavar="DIR",
-                            help="Store folder (default: $TIES_STORE, else data/store).")
+STORE_OPTION = click.option("--store", "store", default=None, metavar="DIR|URL",
+                            help="Store folder, or a SPARQL server's query URL (default: $TIES_STORE, "
+                                 "else data/store).")
 FORMAT_OPTION = click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table",
                              show_default=True, help="Output for people (table) or programs (json, csv).")
 
@@ -112,16 +114,16 @@ def _print_summary(facts: dict, output: str) -> None:
 def build_command(paths: tuple[Path, ...], store: str | None, no_validate: bool, ttl: Path | None,
                   output: str) -> None:
     """Build the knowledge graph from reports: new ones added, changed ones replaced, unchanged skipped."""
-    folder = store_path(store)
     reports, failed = read_reports(paths)
     total = sum(len(report.events) for report in reports)
     try:
         with click.progressbar(length=total, label="building", file=sys.stderr, show_pos=True) as bar:
-            result = build(reports, folder, load_models, validate=not no_validate, progress=bar.update)
-        facts = summary(EmbeddedStore(folder))
+            result = build(reports, store, load_models, validate=not no_validate, progress=bar.update)
+        built = open_store(store, read_only=False)
+        facts = summary(built)
         if ttl is not None:
             ttl.parent.mkdir(parents=True, exist_ok=True)
-            EmbeddedStore(folder).dump(ttl, _FORMATS["ttl"])
+            built.dump(ttl, _FORMATS["ttl"])
     except (BuildError, StoreError) as error:
         _say(f"error: {error}")
         sys.exit(1)
@@ -148,7 +150,7 @@ def export_command(store: str | None, fmt: str, out: Path) -> None:
     """Write the knowledge graph to a file."""
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        EmbeddedStore(store_path(store), read_only=True).dump(out, _FORMATS[fmt])
+        open_store(store).dump(out, _FORMATS[fmt])
     except StoreError as error:
         _say(f"error: {error}")
         sys.exit(1)
@@ -202,10 +204,6 @@ def query_command(query: str, params: tuple[str, ...], store: str | None, output
         click.echo(table.to_delimited("," if output == "csv" else "\t"), nl=False)
     else:
         click.echo(table.to_text())
-
-
-def open_store(option: str | None) -> EmbeddedStore:
-    return EmbeddedStore(store_path(option), read_only=True)
 
 
 @main.command("serve")

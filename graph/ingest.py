@@ -10,6 +10,7 @@ from rdflib.namespace import FOAF, ORG, RDFS
 
 from graph.build import report_graph
 from graph.classify import ontology
+from graph.remote import lock_path, open_store
 from graph.store import EmbeddedStore, build_lock
 from graph.validate import Violation, violations
 from nlp.extract import Models
@@ -43,7 +44,7 @@ def known_entities(store: EmbeddedStore) -> list[Entity]:
     return sorted(found, key=lambda e: e.id)
 
 
-def build(reports: list[Report], store_dir: Path, models_loader: Callable[[], Models], *,
+def build(reports: list[Report], store_spec: str | Path | None, models_loader: Callable[[], Models], *,
           validate: bool = True, progress: Callable[[int], None] | None = None) -> BuildResult:
     """Add new reports, replace changed ones, skip unchanged ones (by checksum), in one transaction.
 
@@ -57,8 +58,9 @@ def build(reports: list[Report], store_dir: Path, models_loader: Callable[[], Mo
         first = seen.setdefault(report.id, report)
         if first.checksum != report.checksum:
             raise BuildError(f"{report.source}: a second report for {report.id} (the first: {first.source})")
-    with build_lock(store_dir):
-        store = EmbeddedStore(store_dir)
+    spec = None if store_spec is None else str(store_spec)
+    with build_lock(lock_path(spec)):
+        store = open_store(spec, read_only=False)
         stored = store.checksums()
         todo: list[Report] = []
         for report in {r.id: r for r in reports}.values():

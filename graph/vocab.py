@@ -50,6 +50,7 @@ class TIES(DefinedNamespace):
     participation: URIRef
     party: URIRef
     period: URIRef
+    quarterIndex: URIRef
     placeKind: URIRef
     remote: URIRef
     roleInEvent: URIRef

@@ -1,0 +1,157 @@
+"""A SPARQL 1.1 server as the store: queries over the Protocol, each report's graph replaced by SPARQL Update.
+
+Works with Oxigraph server, Apache Jena Fuseki, Virtuoso, GraphDB or Amazon Neptune. `--store URL`
+names the query endpoint; the update endpoint is $TIES_STORE_UPDATE, else the query URL with its
+last segment "query" changed to "update", else the query URL itself. Credentials go in the URL
+(http://user:password@host/…): HTTP Digest or Basic, whichever the server asks for. Unlike the
+embedded store, a remote build is not one transaction: each report's graph is dropped and
+written in turn (in chunks, which servers such as Virtuoso need).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from graph.ids import graph_iri
+from graph.query import Table
+from graph.results import ResultSet, TooManyRows, from_json, term_of
+from graph.store import EmbeddedStore, StoreError, store_path
+from graph.vocab import TIES
+
+UPDATE_ENV = "TIES_STORE_UPDATE"
+CHUNK = 300  # triples per INSERT DATA: Virtuoso refuses much larger ones (SP031)
+
+
+def is_remote(spec: str | None) -> bool:
+    return bool(spec) and str(spec).startswith(("http://", "https://"))
+
+
+def _credentials(url: str) -> tuple[str, str | None, str | None]:
+    parts = urlsplit(url)
+    if parts.username is None:
+        return url, None, None
+    netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment)), parts.username, parts.password
+
+
+class RemoteStore:
+    """A store behind the SPARQL 1.1 Protocol."""
+
+    def __init__(self, url: str, update_url: str | None = None, timeout: float = 120.0) -> None:
+        self.url, user, password = _credentials(url)
+        update = update_url or os.environ.get(UPDATE_ENV)
+        if not update:
+            update = url[: -len("query")] + "update" if url.rstrip("/").endswith("/query") else url
+        self.update_url, update_user, update_password = _credentials(update)
+        self.timeout = timeout
+        manager = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+        for endpoint, name, secret in ((self.url, user, password), (self.update_url, update_user, update_password)):
+            if name is not None:
+                manager.add_password(None, endpoint, name, secret or "")
+        self.opener = urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(manager),
+                                                  urllib.request.HTTPBasicAuthHandler(manager))
+
+    # ------------------------------------------------------------ protocol
+
+    def _post(self, url: str, fields: dict[str, str], accept: str) -> bytes:
+        request = urllib.request.Request(url, data=urlencode(fields).encode("utf-8"), method="POST", headers={
+            "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
+        try:
+            with self.opener.open(request, timeout=self.timeout) as response:
+                return response.read()
+        except urllib.error.HTTPError as error:
+            detail = error.read().decode("utf-8", "replace")[:300].strip()
+            raise StoreError(f"{url}: HTTP {error.code}: {detail}") from error
+        except OSError as error:
+            raise StoreError(f"{url}: cannot reach the SPARQL server ({error})") from error
+
+    def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:
+        construct = any(word in sparql.upper() for word in ("CONSTRUCT", "DESCRIBE"))
+        if construct:
+            body = self._post(self.url, {"query": sparql}, "application/n-triples")
+            triples = [(term_of(t.subject), term_of(t.predicate), term_of(t.object))
+                       for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)]
+            if max_rows is not None and len(triples) > max_rows:
+                raise TooManyRows(f"the result has more than {max_rows} triples; add LIMIT or narrow the query")
+            return ResultSet("triples", triples=triples)
+        body = self._post(self.url, {"query": sparql}, "application/sparql-results+json")
+        return from_json(json.loads(body), max_rows)
+
+    def select(self, sparql: str, limit: int | None = None) -> Table:
+        table = self.results(sparql).table()
+        return Table(table.columns, table.rows[:limit] if limit is not None else table.rows)
+
+    def update(self, sparql: str) -> None:
+        self._post(self.update_url, {"update": sparql}, "*/*")
+
+    # ------------------------------------------------------------ the store's interface
+
+    def checksums(self) -> dict[str, str]:
+        rows = self.results(f"""SELECT ?period ?sum WHERE {{ GRAPH ?g {{
+            ?r a <{TIES.Report}> ; <{TIES.period}> ?period ; <{TIES.checksum}> ?sum }} }}""").rows
+        return {row["period"]["value"]: row["sum"]["value"] for row in rows}
+
+    def replace_graphs(self, graphs: dict[str, Graph | None]) -> None:
+        for report_id, graph in sorted(graphs.items()):
+            name = graph_iri(report_id)
+            self.update(f"DROP SILENT GRAPH <{name}>")
+            if graph is None:
+                continue
+            lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+            for start in range(0, len(lines), CHUNK):
+                chunk = "\n".join(line for line in lines[start:start + CHUNK] if line.strip())
+                self.update(f"INSERT DATA {{ GRAPH <{name}> {{\n{chunk}\n}} }}")
+
+    def query(self, sparql: str):
+        return [{k: _Value(v["value"]) for k, v in row.items()} for row in self.results(sparql).rows]
+
+    def dump(self, path: Path, format: ox.RdfFormat) -> None:
+        rows = self.results("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        quads = [ox.Quad(_node(r["s"]), _node(r["p"]), _node(r["o"]),
+                         ox.NamedNode(r["g"]["value"]) if format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+                         else ox.DefaultGraph()) for r in rows]
+        path.write_bytes(ox.serialize(quads, format=format) or b"")
+
+
+class _Value:
+    """A result value with `.value`, as pyoxigraph's terms have (so summaries read both stores alike)."""
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+
+def _node(term: dict[str, str]):
+    if term["type"] == "uri":
+        return ox.NamedNode(term["value"])
+    if term["type"] == "bnode":
+        return ox.BlankNode(term["value"])
+    if "xml:lang" in term:
+        return ox.Literal(term["value"], language=term["xml:lang"])
+    if "datatype" in term:
+        return ox.Literal(term["value"], datatype=ox.NamedNode(term["datatype"]))
+    return ox.Literal(term["value"])
+
+
+def open_store(spec: str | None, read_only: bool = True):
+    """The store a --store option names: a SPARQL server's URL, else a folder (see `store_path`)."""
+    if is_remote(spec) or is_remote(os.environ.get("TIES_STORE")):
+        return RemoteStore(str(spec or os.environ["TIES_STORE"]))
+    return EmbeddedStore(store_path(spec), read_only=read_only)
+
+
+def lock_path(spec: str | None) -> Path:
+    """Where a build on this store holds its lock: beside the folder, or in the temp folder for a server."""
+    if is_remote(spec) or is_remote(os.environ.get("TIES_STORE")):
+        digest = hashlib.sha1(str(spec or os.environ["TIES_STORE"]).encode()).hexdigest()[:12]
+        return Path(tempfile.gettempdir()) / f"ties-remote-{digest}"
+    return store_path(spec)
