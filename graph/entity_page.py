@@ -88,5 +88,6 @@ def entity_html(store, iri: str) -> str | None:
     parts.append("</ol>")
     body = "\n".join(parts)
     return f"""<!doctype html><html lang="ru"><head><meta charset="utf-8">
-<title>{escape(label)} — smolensk-ties</title><link rel="stylesheet" href="/static/style.css"></head>
+<title>{escape(label)} — smolensk-ties</title><link rel="stylesheet" href="/static/style.css">
+<link rel="icon" href="data:,"></head>
 <body><nav><a href="/">← query page</a></nav><main class="entity">{body}</main></body></html>"""

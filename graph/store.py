@@ -13,7 +13,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from graph.ids import graph_iri
 from graph.query import Table
-from graph.results import ResultSet, from_oxigraph
+from graph.results import ResultSet, TooManyRows, from_oxigraph
 from graph.vocab import TIES
 
 STORE_ENV = "TIES_STORE"
@@ -84,9 +84,18 @@ class EmbeddedStore:
     def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:
         """Results of a query (SELECT, ASK, CONSTRUCT, DESCRIBE), refusing more than `max_rows`."""
         try:
-            return from_oxigraph(self.store.query(sparql), max_rows)
+            results = self.store.query(sparql)
         except SyntaxError as error:
             raise StoreError(f"the query does not parse: {error}") from error
+        # pyoxigraph's results may not leave the thread that made them: read them here, and let no
+        # exception carry them (in its traceback) to another thread
+        try:
+            return from_oxigraph(results, max_rows)
+        except TooManyRows as error:
+            message = str(error)
+        finally:
+            del results
+        raise TooManyRows(message)
 
     def select(self, sparql: str, limit: int | None = None) -> Table:
         """Results as a Table: SELECT rows, an ASK answer, or CONSTRUCT/DESCRIBE triples."""

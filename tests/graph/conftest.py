@@ -1,0 +1,80 @@
+"""Fixtures of the graph tests: a store built from the samples, and real servers on loopback."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from graph.ingest import build
+from graph.store import EmbeddedStore
+from nlp.report import read_report
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_http(url: str, seconds: float = 60) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not answer in {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def sample_store(tmp_path_factory, sample_paths, models) -> Path:
+    """A store built from both samples (once per run)."""
+    folder = tmp_path_factory.mktemp("store") / "store"
+    build([read_report(p) for p in sample_paths.values()], folder, lambda: models)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def embedded(sample_store) -> EmbeddedStore:
+    return EmbeddedStore(sample_store, read_only=True)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory):
+    """`oxigraph serve` (PyPI package oxigraph) on loopback; its query URL."""
+    binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    port = free_port()
+    folder = tmp_path_factory.mktemp("oxigraph")
+    process = subprocess.Popen([binary, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_http(f"http://127.0.0.1:{port}/query?query=ASK%7B%7D")
+        yield f"http://127.0.0.1:{port}/query"
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory):
+    """Virtuoso Open Source (Debian virtuoso-opensource, installed by scripts/test.sh) on loopback."""
+    if not shutil.which("virtuoso-t"):
+        pytest.fail("virtuoso-t is not installed: run the tests with scripts/test.sh, which installs it")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    http, sql = free_port(), free_port()
+    script = ROOT / "scripts" / "virtuoso.sh"
+    subprocess.run(["bash", str(script), "start", str(folder), str(http), str(sql)], check=True, timeout=180)
+    try:
+        yield f"http://dba:dba@127.0.0.1:{http}/sparql-auth"
+    finally:
+        subprocess.run(["bash", str(script), "stop", str(folder)], check=False, timeout=60)

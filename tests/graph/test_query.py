@@ -1,0 +1,66 @@
+"""The query library: headers, parameters bound as terms, every query on the sample graph."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.query import QueryError, library, load_query
+
+QUERIES = sorted(library())
+EXPECTED_AT_LEAST = {  # rows each library query gives on the two samples, by its defaults
+    "activity": 30, "agreements": 8, "co-attendance": 500, "delegations": 30, "dormant-partners": 20,
+    "entity": 10, "new-partners": 50, "officials": 20, "partners-by-country": 20, "repeat-partners": 30,
+}
+
+
+def test_library_has_every_analyst_question():
+    assert set(EXPECTED_AT_LEAST) <= set(QUERIES)
+    for query in library().values():
+        assert query.title and " | " in query.title, query.name
+        assert query.question and query.example.startswith(f"ties query {query.name}"), query.name
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_every_query_runs(embedded, name):
+    table = embedded.select(load_query(name).bind())
+    assert len(table.rows) >= EXPECTED_AT_LEAST.get(name, 1)
+
+
+def test_repeat_partners_names_the_gold_repeat_partners(embedded):
+    names = {row[1] for row in embedded.select(load_query("repeat-partners").bind()).rows}
+    for partner in ("ОАО «Могилевлифтмаш»", "ГУ «Витебская областная библиотека имени В.И. Ленина»",
+                    "А.М. Субботин", "ОАО «Минский автомобильный завод»", "Союзное государство",
+                    "Витебская область", "Посольство Республики Беларусь в Российской Федерации"):
+        assert partner in names
+
+
+def test_belarusian_partners_of_both_quarters(embedded):
+    table = embedded.select(load_query("repeat-partners").bind({"country_code": "BY"}))
+    quarters = {row[1]: row[4] for row in table.rows}
+    assert {"2024-Q1", "2025-Q2"} <= set(quarters["А.М. Субботин"].split(", "))
+    assert all(row[2] == "BY" for row in table.rows)
+
+
+def test_parameters_are_bound_as_terms_not_text():
+    text = load_query("repeat-partners").bind({"country_code": 'BY" } } ; DROP ALL #', "min_events": "2"})
+    assert 'VALUES (?min_events ?country_code) { ("2"^^<http://www.w3.org/2001/XMLSchema#integer> ' \
+           '"BY\\" } } ; DROP ALL #") }' in text
+    with pytest.raises(QueryError, match="not an integer"):
+        load_query("repeat-partners").bind({"min_events": "2) } DROP ALL {"})
+    with pytest.raises(QueryError, match="not an IRI"):
+        load_query("entity").bind({"entity": "x> } ; DROP ALL ; <y"})
+    with pytest.raises(QueryError, match="no parameter"):
+        load_query("entity").bind({"nope": "1"})
+
+
+def test_an_injection_attempt_finds_nothing_and_changes_nothing(embedded):
+    before = len(embedded.to_rdflib())
+    rows = embedded.select(load_query("repeat-partners").bind({"country_code": 'BY") } } DELETE WHERE { ?s ?p ?o } #'}))
+    assert rows.rows == ()
+    assert len(embedded.to_rdflib()) == before
+
+
+def test_entity_query_for_an_official(embedded):
+    rows = embedded.select(load_query("entity").bind(
+        {"entity": "https://w3id.org/smolensk-ties/id/person/subbotin-a-m"})).rows
+    assert {row[2] for row in rows} == {"2024-Q1", "2025-Q2"}
