@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -72,3 +73,11 @@ def test_export_without_a_store_is_a_clear_error(tmp_path):
     result = run("export", "--store", str(tmp_path / "none"), "--out", str(tmp_path / "x.ttl"))
     assert result.exit_code == 1
     assert "no store here" in result.output and "Traceback" not in result.output
+
+
+def test_every_command_has_help_and_is_in_the_readme():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for name in main.commands:
+        result = run(name, "-h")
+        assert result.exit_code == 0 and "Usage:" in result.output, name
+        assert f"ties {name}" in readme, name
