@@ -24,7 +24,7 @@ from rdflib import Graph
 
 from graph.ids import graph_iri
 from graph.query import Table
-from graph.results import ResultSet, TooManyRows, from_json, term_of
+from graph.results import ResultSet, TooManyRows, from_json, oxigraph_term, term_of
 from graph.store import EmbeddedStore, StoreError, store_path
 from graph.vocab import TIES
 
@@ -117,7 +117,7 @@ class RemoteStore:
 
     def dump(self, path: Path, format: ox.RdfFormat) -> None:
         rows = self.results("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows
-        quads = [ox.Quad(_node(r["s"]), _node(r["p"]), _node(r["o"]),
+        quads = [ox.Quad(oxigraph_term(r["s"]), oxigraph_term(r["p"]), oxigraph_term(r["o"]),
                          ox.NamedNode(r["g"]["value"]) if format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
                          else ox.DefaultGraph()) for r in rows]
         path.write_bytes(ox.serialize(quads, format=format) or b"")
@@ -128,18 +128,6 @@ class _Value:
 
     def __init__(self, value: str) -> None:
         self.value = value
-
-
-def _node(term: dict[str, str]):
-    if term["type"] == "uri":
-        return ox.NamedNode(term["value"])
-    if term["type"] == "bnode":
-        return ox.BlankNode(term["value"])
-    if "xml:lang" in term:
-        return ox.Literal(term["value"], language=term["xml:lang"])
-    if "datatype" in term:
-        return ox.Literal(term["value"], datatype=ox.NamedNode(term["datatype"]))
-    return ox.Literal(term["value"])
 
 
 def open_store(spec: str | None, read_only: bool = True):

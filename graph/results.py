@@ -162,18 +162,22 @@ def _xml(results: ResultSet) -> str:
     return "\n".join(lines)
 
 
+def oxigraph_term(term: Term):
+    """A SPARQL JSON term as a pyoxigraph term (the converse of `term_of`)."""
+    if term["type"] == "uri":
+        return ox.NamedNode(term["value"])
+    if term["type"] == "bnode":
+        return ox.BlankNode(term["value"])
+    if "xml:lang" in term:
+        return ox.Literal(term["value"], language=term["xml:lang"])
+    if "datatype" in term:
+        return ox.Literal(term["value"], datatype=ox.NamedNode(term["datatype"]))
+    return ox.Literal(term["value"])
+
+
 def write_graph(results: ResultSet, fmt: str) -> bytes:
     """CONSTRUCT or DESCRIBE results as Turtle, N-Triples or JSON-LD."""
-    def node(term: Term):
-        if term["type"] == "uri":
-            return ox.NamedNode(term["value"])
-        if term["type"] == "bnode":
-            return ox.BlankNode(term["value"])
-        if "xml:lang" in term:
-            return ox.Literal(term["value"], language=term["xml:lang"])
-        if "datatype" in term:
-            return ox.Literal(term["value"], datatype=ox.NamedNode(term["datatype"]))
-        return ox.Literal(term["value"])
+    node = oxigraph_term
     triples = [ox.Triple(node(s), node(p), node(o)) for s, p, o in results.triples]
     format = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD}[fmt]
     return ox.serialize(triples, format=format) or b""

@@ -78,3 +78,19 @@ def virtuoso_server(tmp_path_factory):
         yield f"http://dba:dba@127.0.0.1:{http}/sparql-auth"
     finally:
         subprocess.run(["bash", str(script), "stop", str(folder)], check=False, timeout=60)
+
+
+@pytest.fixture(scope="session")
+def site(embedded):
+    """The app on a real HTTP server on loopback (a free port); its base URL."""
+    import threading
+
+    from werkzeug.serving import make_server
+
+    from graph.server import create_app
+
+    server = make_server("127.0.0.1", 0, create_app(embedded), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
