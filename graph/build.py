@@ -199,8 +199,8 @@ class ReportGraph:
         if place is not None and place.kind == kind.value:
             if place.geonames:
                 add(node, OWL.sameAs, GEONAMES[f"{place.geonames}/"])
-            elif place.ref:
-                add(node, SKOS.exactMatch, Literal(place.ref))
+            elif place.ref.startswith("iso3166-2:"):
+                add(node, SKOS.notation, Literal(place.ref.removeprefix("iso3166-2:")))  # the ISO 3166-2 code
             if place.latitude is not None:
                 geo = URIRef(f"{node}#geo")
                 add(node, SDO.geo, geo)
