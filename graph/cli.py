@@ -225,5 +225,60 @@ def serve_command(store: str | None, host: str, port: int, timeout: float, max_r
     serve(app, host=host, port=port)
 
 
+@main.command("partners")
+@STORE_OPTION
+@click.option("--min-events", default=2, show_default=True, type=int, help="Least number of events.")
+@click.option("--country", default=None, help="Only partners of this state (ISO code, e.g. BY).")
+@click.option("--type", "entity_type", type=click.Choice(["PER", "ORG", "LOC"]), default=None,
+              help="Only persons, organisations or places.")
+@click.option("--since", default=None, metavar="YYYY-QN", help="Only events from this quarter on.")
+@click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="Output for people (table) or programs.")
+def partners_command(store: str | None, min_events: int, country: str | None, entity_type: str | None,
+                     since: str | None, output: str) -> None:
+    """The repeat-partner report: foreign partners by number of events, with their Smolensk counterparts."""
+    from graph.analytics import load_network, partners
+    from graph.query import Table
+
+    try:
+        network = load_network(open_store(store)).filtered(since=since, country=country, entity_type=entity_type)
+    except StoreError as error:
+        _say(f"error: {error}")
+        sys.exit(1)
+    rows = [r for r in partners(network, min_events) if (country is None or r.country == country)
+            and (entity_type is None or r.type == entity_type)]
+    if output == "json":
+        click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=1))
+        return
+    table = Table(("partner", "type", "country", "events", "quarters", "first", "last", "spheres",
+                   "smolensk_counterparts"),
+                  tuple((r.label, r.type, r.country or "", str(r.events), ", ".join(r.quarters), r.first or "",
+                         r.last or "", "; ".join(r.spheres), "; ".join(r.counterparts)) for r in rows))
+    click.echo(table.to_delimited(",") if output == "csv" else table.to_text(width=48))
+
+
+@main.command("network")
+@STORE_OPTION
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="HTML file to write (works offline).")
+@click.option("--min-events", default=1, show_default=True, type=int, help="Leave out entities in fewer events.")
+@click.option("--max-nodes", default=300, show_default=True, type=int,
+              help="Draw at most this many entities (the ones in most events).")
+def network_command(store: str | None, out: Path, min_events: int, max_nodes: int) -> None:
+    """Write the interactive partner map (pyvis): filters by type, country, sphere and a time window."""
+    from graph.analytics import load_network
+    from graph.render import network_page
+
+    try:
+        network = load_network(open_store(store))
+    except StoreError as error:
+        _say(f"error: {error}")
+        sys.exit(1)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    drawn = network_page(network, out, min_events=min_events, max_nodes=max_nodes)
+    _say(f"{out}: {drawn['nodes']} partners, {drawn['edges']} links"
+         + (f", {drawn['pruned']} left out" if drawn["pruned"] else ""))
+
+
 if __name__ == "__main__":
     main()

@@ -86,6 +86,7 @@ class App:
             Rule("/", endpoint="page"),
             Rule("/sparql", endpoint="sparql", methods=["GET", "POST"]),
             Rule("/entity", endpoint="entity"),
+            Rule("/network", endpoint="network"),
             Rule("/api/queries", endpoint="queries"),
             Rule("/api/bind", endpoint="bind"),
             Rule("/static/<path:name>", endpoint="static"),
@@ -186,6 +187,18 @@ class App:
         except QueryError as error:
             raise Refused(400, str(error)) from error
         return Response(text, mimetype="application/sparql-query")
+
+    def on_network(self, request: Request) -> Response:
+        """The partner map, drawn from the store on request."""
+        import tempfile
+
+        from graph.analytics import load_network
+        from graph.render import network_page
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "network.html"
+            network_page(load_network(self.store), path)
+            return Response(path.read_bytes(), mimetype="text/html")
 
     def on_entity(self, request: Request) -> Response:
         iri = request.args.get("iri", "")
