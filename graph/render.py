@@ -27,7 +27,8 @@ def country_colour(code: str | None) -> str:
 
 
 def _tooltip(network: Network, iri: str, events: list[str]) -> str:
-    """Plain text of an entity's events, dates and roles (pyvis shows titles as text: nothing runs)."""
+    """An entity's events, dates and roles, HTML-escaped: pyvis puts a title with "href" in it into
+    innerHTML, so a hostile name must arrive as text."""
     entity = network.entities[iri]
     lines = [entity.label + (f" ({entity.country})" if entity.country else "")]
     for event in sorted(events, key=lambda e: network.events[e].start or network.events[e].period)[:12]:
@@ -36,7 +37,7 @@ def _tooltip(network: Network, iri: str, events: list[str]) -> str:
         lines.append(f"{info.start or info.period}: {info.title[:90]}" + (f" — {roles}" if roles else ""))
     if len(events) > 12:
         lines.append(f"… and {len(events) - 12} more")
-    return "\n".join(lines)
+    return html.escape("\n".join(lines), quote=False)
 
 
 def network_page(network: Network, out: Path, *, min_events: int = 1, max_nodes: int = MAX_NODES) -> dict:
@@ -56,7 +57,7 @@ def network_page(network: Network, out: Path, *, min_events: int = 1, max_nodes:
         entity = network.entities[node]
         mine = events_of[node]
         fill = SMOLENSK_COLOUR if entity.smolensk else TYPE_COLOURS[entity.type]
-        page.add_node(node, label=entity.label[:40], title=_tooltip(network, node, mine),
+        page.add_node(node, label=html.escape(entity.label[:40], quote=False), title=_tooltip(network, node, mine),
                       color={"background": fill, "border": country_colour(entity.country)}, borderWidth=3,
                       shape="dot", size=8 + 4 * min(len(mine), 20) ** 0.75,
                       country=entity.country or "", type=entity.type,

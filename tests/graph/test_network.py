@@ -121,3 +121,18 @@ def test_map_in_chromium(network, tmp_path):
         page.screenshot(path=str(ARTIFACTS / "network.png"))
         browser.close()
     assert errors == []
+
+
+def test_hostile_names_are_escaped_in_tooltips(network, tmp_path):
+    from dataclasses import replace
+
+    from graph.render import _tooltip
+
+    iri = next(iter(network.entities))
+    original = network.entities[iri]
+    network.entities[iri] = replace(original, label='<img src=x onerror="alert(1)"> href')
+    try:
+        text = _tooltip(network, iri, [e for e, a in network.links if a == iri])
+        assert "<img" not in text and "&lt;img" in text
+    finally:
+        network.entities[iri] = original
