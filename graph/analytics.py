@@ -15,6 +15,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX schema: <https://schema.org/>
 SELECT ?event ?title ?period ?start ?end ?sphere ?etype ?direction ?agent ?label ?class ?country ?smolensk ?role
+       ?org
 WHERE {
   GRAPH ?g {
     ?event ties:inReport/ties:period ?period ; schema:name ?title ; ties:sphere ?s ; sem:eventType ?t ;
@@ -27,6 +28,7 @@ WHERE {
     OPTIONAL { ?agent a <https://schema.org/Country> ; skos:notation ?isCountry }
     BIND (COALESCE(?ofCountry, ?isCountry) AS ?country)
     OPTIONAL { ?p ties:statedRole ?role }
+    OPTIONAL { ?p ties:onBehalfOf ?org }
   }
   GRAPH ?o { ?s skos:prefLabel ?sphere FILTER (lang(?sphere) = "ru")
              ?t skos:notation ?etype . ?d skos:notation ?direction }
@@ -55,6 +57,7 @@ class EntityInfo:
     country: str | None
     smolensk: bool
     roles: dict[str, set[str]] = field(default_factory=dict)  # event -> positions stated there
+    organisations: set[str] = field(default_factory=set)  # what a person represented
 
     @property
     def partner(self) -> bool:
@@ -98,8 +101,10 @@ def load_network(store) -> Network:
         known = entities.get(agent)
         if known is None or (known.type == "LOC" and kind != "LOC"):
             known = EntityInfo(agent, value["label"], kind, value.get("country"), value["smolensk"] == "true",
-                               known.roles if known else {})
+                               known.roles if known else {}, known.organisations if known else set())
             entities[agent] = known
+        if value.get("org"):
+            known.organisations.add(value["org"])
         if value.get("role"):
             known.roles.setdefault(event, set()).add(value["role"])
         links.add((event, agent))
@@ -122,20 +127,24 @@ def bipartite_graph(network: Network) -> nx.Graph:
 def co_attendance(network: Network, rollup: str | None = None) -> nx.Graph:
     """Entities linked by the events they shared (weight = number of shared events).
 
-    `rollup="country"` merges every entity into its state first (persons and organisations of
-    Belarus become Belarus), so the graph shows which states meet whom.
+    `rollup="organisation"` merges a person into the organisation they represented (where the
+    row says so); `rollup="country"` merges every entity into its state (persons and
+    organisations of Belarus become Belarus), so the graph shows which states meet whom.
     """
     def key(entity: EntityInfo) -> str:
         if rollup == "country" and entity.country:
             return f"country:{entity.country}"
+        if rollup == "organisation" and entity.type == "PER":
+            known = sorted(o for o in entity.organisations if o in network.entities)
+            return known[0] if known else entity.iri
         return entity.iri
     graph = nx.Graph()
     by_event: dict[str, set[str]] = defaultdict(set)
     for event, agent in network.links:
-        entity = network.entities[agent]
-        node = key(entity)
+        node = key(network.entities[agent])
         by_event[event].add(node)
         if node not in graph:
+            entity = network.entities.get(node, network.entities[agent])
             graph.add_node(node, label=entity.country if node.startswith("country:") else entity.label,
                            kind="LOC" if node.startswith("country:") else entity.type,
                            country=entity.country, smolensk=entity.smolensk and not node.startswith("country:"))

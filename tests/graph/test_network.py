@@ -41,6 +41,9 @@ def test_projections(network):
     assert all(d["weight"] >= 1 for _, _, d in shared.edges(data=True))
     states = co_attendance(network, rollup="country")
     assert "country:BY" in states and states.number_of_nodes() < shared.number_of_nodes()
+    bodies = co_attendance(network, rollup="organisation")
+    assert SUBBOTIN not in bodies  # he stands for the Vitebsk regional executive committee
+    assert "https://w3id.org/smolensk-ties/id/org/vitebskiy-oblastnoy-ispolnitelnyy-komitet" in bodies
 
 
 def test_filters_narrow_the_network(network):
