@@ -15,7 +15,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX schema: <https://schema.org/>
 SELECT ?event ?title ?period ?start ?end ?sphere ?etype ?direction ?agent ?label ?class ?country ?smolensk ?role
-       ?org
+       ?org ?location
 WHERE {
   GRAPH ?g {
     ?event ties:inReport/ties:period ?period ; schema:name ?title ; ties:sphere ?s ; sem:eventType ?t ;
@@ -29,6 +29,7 @@ WHERE {
     BIND (COALESCE(?ofCountry, ?isCountry) AS ?country)
     OPTIONAL { ?p ties:statedRole ?role }
     OPTIONAL { ?p ties:onBehalfOf ?org }
+    OPTIONAL { ?agent schema:location ?location }
   }
   GRAPH ?o { ?s skos:prefLabel ?sphere FILTER (lang(?sphere) = "ru")
              ?t skos:notation ?etype . ?d skos:notation ?direction }
@@ -58,6 +59,7 @@ class EntityInfo:
     smolensk: bool
     roles: dict[str, set[str]] = field(default_factory=dict)  # event -> positions stated there
     organisations: set[str] = field(default_factory=set)  # what a person represented
+    location: str | None = None  # the settlement an organisation's name points at
 
     @property
     def partner(self) -> bool:
@@ -105,6 +107,8 @@ def load_network(store) -> Network:
             entities[agent] = known
         if value.get("org"):
             known.organisations.add(value["org"])
+        if value.get("location"):
+            known.location = value["location"]
         if value.get("role"):
             known.roles.setdefault(event, set()).add(value["role"])
         links.add((event, agent))
@@ -127,17 +131,24 @@ def bipartite_graph(network: Network) -> nx.Graph:
 def co_attendance(network: Network, rollup: str | None = None) -> nx.Graph:
     """Entities linked by the events they shared (weight = number of shared events).
 
-    `rollup="organisation"` merges a person into the organisation they represented (where the
-    row says so); `rollup="country"` merges every entity into its state (persons and
-    organisations of Belarus become Belarus), so the graph shows which states meet whom.
+    Roll-ups climb person -> organisation -> town -> country: `rollup="organisation"` merges a
+    person into the organisation they represented (where the row says so); `rollup="place"`
+    goes on to the town the organisation's name points at; `rollup="country"` merges every
+    entity into its state (Belarusian persons, bodies and towns become Belarus).
     """
+    levels = ("organisation", "place", "country")
+    depth = levels.index(rollup) + 1 if rollup in levels else 0
+
     def key(entity: EntityInfo) -> str:
-        if rollup == "country" and entity.country:
+        if depth == 3 and entity.country:
             return f"country:{entity.country}"
-        if rollup == "organisation" and entity.type == "PER":
-            known = sorted(o for o in entity.organisations if o in network.entities)
-            return known[0] if known else entity.iri
-        return entity.iri
+        node = entity
+        if depth >= 1 and node.type == "PER":
+            known = sorted(o for o in node.organisations if o in network.entities)
+            node = network.entities[known[0]] if known else node
+        if depth >= 2 and node.type == "ORG" and node.location in network.entities:
+            node = network.entities[node.location]
+        return node.iri
     graph = nx.Graph()
     by_event: dict[str, set[str]] = defaultdict(set)
     for event, agent in network.links:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 
@@ -176,6 +177,8 @@ class ReportGraph:
                 add(node, TIES.legalForm, Literal(form))
             if entity.id in parents:
                 add(node, ORG.subOrganizationOf, URIRef(parents[entity.id]))
+            if entity.town:
+                add(node, SDO.location, self.describe_town(entity.town))
         else:
             self.describe_place(node, entity)
         if entity.country and not (entity.type is EntityType.LOC and entity.kind is PlaceKind.COUNTRY):
@@ -219,6 +222,14 @@ class ReportGraph:
                 add(region, SDO.containedInPlace, self.describe_country("RU"))
         elif entity.country:
             add(node, SDO.containedInPlace, self.describe_country(entity.country))
+
+    def describe_town(self, name: str) -> URIRef:
+        """The settlement an organisation's name points at, as the place entity of that name."""
+        town = Entity(id=mint_iri(EntityType.LOC, name), type=EntityType.LOC, name=name, kind=PlaceKind.CITY)
+        place = self.gazetteer.lookup(name)
+        if place is not None:
+            town = replace(town, country=place.country, smolensk=place.smolensk)
+        return self.describe_entity(town, {})
 
     # ------------------------------------------------------------ events
 

@@ -59,6 +59,7 @@ class Signal:
 
     country: str | None
     smolensk: bool
+    town: str | None = None  # the settlement the name points at ("Витебский …" -> Витебск)
 
 
 def country_signal(tokens: Span | list, models: Models) -> Signal:
@@ -68,6 +69,7 @@ def country_signal(tokens: Span | list, models: Models) -> Signal:
     """
     found: list[str] = []
     smolensk = False
+    town = None
     depth = 0
     for token in tokens:
         depth += token.text == "«"
@@ -80,6 +82,7 @@ def country_signal(tokens: Span | list, models: Models) -> Signal:
             if place is not None:
                 code = place.country
                 smolensk = smolensk or place.smolensk
+                town = town or place.name
         if "смоленск" in token.lower_ or "смоленщин" in token.lower_:
             smolensk, code = True, "RU"
         if _SMOLENSK_LEGAL_FORM.match(token.text):
@@ -88,8 +91,8 @@ def country_signal(tokens: Span | list, models: Models) -> Signal:
             found.append(code)
     foreign = [code for code in found if code != "RU"]
     if smolensk and not foreign:
-        return Signal("RU", True)
-    return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign)
+        return Signal("RU", True, town)
+    return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign, town)
 
 
 def _town_of(token, models: Models, quoted: bool):
@@ -184,7 +187,7 @@ def extract_doc(doc: Doc, text: str, models: Models) -> list[Mention]:
         signal = country_signal(list(tokens), models)
         nested = _inside(chunk.start, chunk.stop, [(c.start, c.stop) for c in orgs])
         mentions.append(_mention(doc, text, chunk.start, chunk.stop, EntityType.ORG, normal, "rule:org",
-                                 country=signal.country, smolensk=signal.smolensk,
+                                 country=signal.country, smolensk=signal.smolensk, town=signal.town,
                                  within="org" if nested else None))
     taken += [(c.start, c.stop) for c in orgs if (c.start, c.stop) not in
               {(p.start, p.stop) for p in place_chunks_extra}]
@@ -260,7 +263,7 @@ def extract_doc(doc: Doc, text: str, models: Models) -> list[Mention]:
         signal = country_signal(tokens, models)
         mentions.append(_mention(doc, text, span.start, span.end, EntityType.ORG,
                                  normal_phrase(models.vocab, tokens, head), "ner",
-                                 country=signal.country, smolensk=signal.smolensk))
+                                 country=signal.country, smolensk=signal.smolensk, town=signal.town))
         taken.append((span.start, span.end))
     return _abbreviations(doc, text, sorted(mentions, key=lambda m: (m.start, -m.stop)), models)
 

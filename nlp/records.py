@@ -153,13 +153,14 @@ class Mention:
     # "org": an organisation named inside another's name (a parent, a government);
     # "role": a place named inside a person's position ("Губернатор Смоленской области")
     within: str | None = None
+    town: str | None = None  # for an organisation: the settlement its name points at
     # the name this mention abbreviates where the text defines it: "ООО «…» (ООО «СТиМ»)", "(далее – СЭЗ)"
     alias_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"start": self.start, "stop": self.stop, "type": self.type.value,
                                 "text": self.text, "normal": self.normal, "source": self.source}
-        for key in ("field", "role", "kind", "country", "within", "alias_of"):
+        for key in ("field", "role", "kind", "country", "within", "alias_of", "town"):
             value = getattr(self, key)
             if value is not None:
                 data[key] = str(value)
@@ -179,6 +180,11 @@ class Entity:
     kind: PlaceKind | None = None
     roles: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = field(default=(), compare=False)
+
+    @property
+    def town(self) -> str | None:
+        """For an organisation: the settlement its name points at, if any mention says."""
+        return next((m.town for m in self.mentions if m.town), None)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "type": self.type.value, "name": self.name}

@@ -44,6 +44,10 @@ def test_projections(network):
     bodies = co_attendance(network, rollup="organisation")
     assert SUBBOTIN not in bodies  # he stands for the Vitebsk regional executive committee
     assert "https://w3id.org/smolensk-ties/id/org/vitebskiy-oblastnoy-ispolnitelnyy-komitet" in bodies
+    towns = co_attendance(network, rollup="place")  # … and the committee into Витебск
+    assert "https://w3id.org/smolensk-ties/id/place/vitebsk" in towns
+    assert "https://w3id.org/smolensk-ties/id/org/vitebskiy-oblastnoy-ispolnitelnyy-komitet" not in towns
+    assert states.number_of_nodes() < towns.number_of_nodes() < bodies.number_of_nodes()
 
 
 def test_filters_narrow_the_network(network):
