@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import sys
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -104,19 +108,70 @@ def _merge_by_id(entities: list[Entity]) -> list[Entity]:
     return list(merged.values())
 
 
+Row = tuple[Event, list[Entity], set[str], list[Agreement]]
+PARALLEL_FROM = 300  # events: below this, starting a second process costs more than it saves
+_worker_models: Models | None = None
+
+
+def _extract_report(report: Report, models: Models) -> tuple[list[Row], set[tuple[str, str]]]:
+    """One report's events with their event-level entities, adjectives, agreements and definitions."""
+    rows: list[Row] = []
+    definitions: set[tuple[str, str]] = set()
+    for event in report.events:
+        mentions, adjectives = event_mentions(event, models)
+        rows.append((event, event_entities(mentions), adjectives, find_agreements(event, mentions)))
+        definitions |= {(m.normal, m.alias_of) for m in mentions if m.alias_of}
+    return rows, definitions
+
+
+def _init_worker() -> None:
+    global _worker_models
+    _worker_models = load_models()
+
+
+def _extract_in_worker(report: Report) -> tuple[list[Row], set[tuple[str, str]]]:
+    assert _worker_models is not None
+    return _extract_report(report, _worker_models)
+
+
+def _extract_all(reports: list[Report], models: Models, workers: int,
+                 progress: Callable[[int], None] | None) -> tuple[list[Row], set[tuple[str, str]]]:
+    rows: list[Row] = []
+    definitions: set[tuple[str, str]] = set()
+    if workers > 1 and len(reports) > 1:
+        context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
+            for (report_rows, report_definitions), report in zip(pool.map(_extract_in_worker, reports),
+                                                                 reports, strict=True):
+                rows += report_rows
+                definitions |= report_definitions
+                if progress:
+                    progress(len(report.events))
+        return rows, definitions
+    for report in reports:
+        report_rows, report_definitions = _extract_report(report, models)
+        rows += report_rows
+        definitions |= report_definitions
+        if progress:
+            progress(len(report.events))
+    return rows, definitions
+
+
+def default_workers(reports: list[Report]) -> int:
+    """Both cores for a large input (a process per core, over reports), one for a small one."""
+    events = sum(len(r.events) for r in reports)
+    return min(os.cpu_count() or 1, len(reports)) if events >= PARALLEL_FROM else 1
+
+
 def extract_events(reports: list[Report], models: Models, aliases: list[Alias] | None = None,
                    progress: Callable[[int], None] | None = None,
-                   known: list[Entity] | None = None) -> list[ExtractedEvent]:
-    """Extract every event of the reports, then resolve entities across all of them (and `known` ones)."""
-    rows: list[tuple[Event, list[Entity], set[str], list[Agreement]]] = []
-    definitions: set[tuple[str, str]] = set()
-    for report in reports:
-        for event in report.events:
-            mentions, adjectives = event_mentions(event, models)
-            rows.append((event, event_entities(mentions), adjectives, find_agreements(event, mentions)))
-            definitions |= {(m.normal, m.alias_of) for m in mentions if m.alias_of}
-            if progress:
-                progress(1)
+                   known: list[Entity] | None = None, workers: int | None = None) -> list[ExtractedEvent]:
+    """Extract every event of the reports, then resolve entities across all of them (and `known` ones).
+
+    Extraction runs in `workers` processes over reports (default: `default_workers`); resolution
+    runs once over everything, so the result is the same whatever the number of processes.
+    """
+    rows, definitions = _extract_all(reports, models, workers or default_workers(reports), progress)
     resolution = resolve([e for _, entities, _, _ in rows for e in entities], models.gazetteer, aliases,
                          sorted(definitions), known or ())
     result = []

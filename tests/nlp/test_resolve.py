@@ -124,3 +124,9 @@ def test_project_alias_file_reads(models):
 
 def test_iri_is_minted_from_identity():
     assert mint_iri(EntityType.ORG, "минский автомобильный завод").endswith("/org/minskiy-avtomobilnyy-zavod")
+
+
+def test_two_processes_give_the_same_events(reports, models, events):
+    def flat(found):
+        return [e.to_dict() for e in found]
+    assert flat(extract_events(reports, models, workers=2)) == flat(events)

@@ -1,0 +1,163 @@
+"""The benchmark: extraction, build and query speed at 1×, 10× and 100× the samples, against plain
+natasha and an rdflib in-memory graph. Prints a table (and --json). Run:
+
+    .venv/bin/python -m benchmarks.run [--scales 1,10,100] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = [ROOT / "data" / "reports" / "2024-Q1.txt", ROOT / "data" / "reports" / "2025-Q2.txt"]
+AGGREGATES = {"repeat-partners", "partners-by-country", "new-partners", "dormant-partners", "co-attendance",
+              "delegations", "activity", "agreements", "officials"}
+
+
+def timed(function, *args, **kwargs) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - started, result
+
+
+def extraction(paths: list[Path], models) -> dict:
+    """Our extraction against natasha's NER alone over the same cells, in one process each."""
+    from natasha import Doc
+
+    from nlp.pipeline import extract_events
+    from nlp.report import read_report
+
+    reports = [read_report(p) for p in paths]
+    cells = [c.text for r in reports for e in r.events for c in e.cells if c.text]
+    chars = sum(len(c) for c in cells)
+
+    def natasha_alone() -> None:
+        for text in cells:
+            doc = Doc(text)
+            doc.segment(models.natasha.segmenter)
+            doc.tag_ner(models.natasha.ner_tagger)
+    ours, _ = timed(extract_events, reports, models, workers=1)
+    theirs, _ = timed(natasha_alone)
+    events = sum(len(r.events) for r in reports)
+    parallel, _ = timed(extract_events, reports, models, workers=2) if len(reports) > 1 else (ours, None)
+    return {"events": events, "chars": chars, "ours_s": ours, "natasha_s": theirs, "ratio": ours / theirs,
+            "events_per_s": events / ours, "chars_per_s": chars / ours, "two_processes_s": parallel}
+
+
+def build(corpus: Path, store: Path) -> dict:
+    """`ties build` from an empty store, in a child process: wall time and peak memory."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "graph.cli", "build", str(corpus), "--store", str(store),
+                    "--format", "json"], check=True, capture_output=True, cwd=ROOT)
+    wall = time.perf_counter() - started
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"build_s": wall, "peak_mib": peak_kib / 1024}
+
+
+def queries(store: Path, repeat: int, rdflib_budget: float) -> dict:
+    """Median latency of every library query on the store and on rdflib in memory, same triples."""
+    from rdflib import Dataset
+
+    from graph.query import library
+    from graph.store import EmbeddedStore
+
+    embedded = EmbeddedStore(store, read_only=True)
+    texts = {name: query.bind() for name, query in library().items()}
+    ours = {}
+    for name, text in texts.items():
+        times = [timed(embedded.select, text)[0] for _ in range(repeat)]
+        ours[name] = statistics.median(times)
+    load_s, dataset = timed(_load_rdflib, embedded, Dataset)
+    theirs = {}
+    for name, text in texts.items():
+        times = []
+        for _ in range(max(1, repeat // 2)):
+            elapsed, _ = timed(lambda t=text: list(dataset.query(t)))
+            times.append(elapsed)
+            if elapsed > rdflib_budget:
+                break
+        theirs[name] = statistics.median(times)
+    return {"triples": len(dataset), "rdflib_load_s": load_s, "ours": ours, "rdflib": theirs}
+
+
+def _load_rdflib(embedded, dataset_class):
+    dataset = dataset_class()
+    data = tempfile.NamedTemporaryFile(suffix=".nq", delete=False)
+    data.close()
+    import pyoxigraph as ox
+
+    embedded.store.dump(data.name, ox.RdfFormat.N_QUADS)
+    dataset.parse(data.name, format="nquads")
+    Path(data.name).unlink()
+    return dataset
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,10,100")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--rdflib-budget", type=float, default=120.0, help="stop repeating an rdflib query after")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    from benchmarks.corpus import write_corpus
+    from nlp.extract import load_models
+
+    models = load_models()
+    results = {"machine": f"{platform.machine()}, {platform.processor() or '?'}, python {platform.python_version()}"}
+    for scale in (int(s) for s in args.scales.split(",")):
+        with tempfile.TemporaryDirectory() as folder:
+            corpus = Path(folder) / "corpus"
+            paths = write_corpus(SAMPLES, scale, corpus)
+            print(f"[{scale}×] extracting…", file=sys.stderr, flush=True)
+            row = {"extraction": extraction(paths, models)}
+            print(f"[{scale}×] building…", file=sys.stderr, flush=True)
+            row["build"] = build(corpus, Path(folder) / "store")
+            print(f"[{scale}×] querying…", file=sys.stderr, flush=True)
+            row["queries"] = queries(Path(folder) / "store", args.repeat, args.rdflib_budget)
+            results[f"{scale}x"] = row
+    scales = [k for k in results if k.endswith("x")]
+    if len(scales) >= 2:
+        xs = [math.log(int(k[:-1])) for k in scales]
+        ys = [math.log(results[k]["build"]["build_s"]) for k in scales]
+        mean_x, mean_y = statistics.mean(xs), statistics.mean(ys)
+        results["build_exponent"] = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / \
+            sum((x - mean_x) ** 2 for x in xs)
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=1))
+    else:
+        print_table(results)
+
+
+def print_table(results: dict) -> None:
+    print(f"machine: {results['machine']}")
+    print(f"{'scale':>6} {'events':>7} {'chars/s':>9} {'natasha×':>9} {'2 procs s':>9} {'build s':>8} "
+          f"{'peak MiB':>9} {'triples':>9} {'lookup ms':>9} {'aggr max s':>10} {'vs rdflib':>9}")
+    for key in [k for k in results if k.endswith("x")]:
+        row = results[key]
+        ext, built, q = row["extraction"], row["build"], row["queries"]
+        aggregates = [n for n in q["ours"] if n in AGGREGATES]
+        slowest = max(q["ours"][n] for n in aggregates)
+        speedup = min(q["rdflib"][n] / q["ours"][n] for n in aggregates)
+        print(f"{key:>6} {ext['events']:>7} {ext['chars_per_s']:>9.0f} {ext['ratio']:>9.2f} "
+              f"{ext['two_processes_s']:>9.1f} {built['build_s']:>8.1f} {built['peak_mib']:>9.0f} {q['triples']:>9} "
+              f"{q['ours']['entity'] * 1000:>9.1f} {slowest:>10.3f} {speedup:>8.1f}×")
+    if "build_exponent" in results:
+        print(f"build time grows as corpus^{results['build_exponent']:.2f}")
+    for key in [k for k in results if k.endswith("x")]:
+        q = results[key]["queries"]
+        print(f"\n{key} queries (median s): " + ", ".join(
+            f"{n} {q['ours'][n]:.3f} (rdflib {q['rdflib'][n]:.2f})" for n in sorted(q["ours"])))
+
+
+if __name__ == "__main__":
+    main()
