@@ -87,6 +87,7 @@ def queries(store: Path, repeat: int, rdflib_budget: float) -> dict:
             if elapsed > rdflib_budget:
                 break
         theirs[name] = statistics.median(times)
+        print(f"  {name}: ours {ours[name]:.3f} s, rdflib {theirs[name]:.2f} s", file=sys.stderr, flush=True)
     return {"triples": len(dataset), "rdflib_load_s": load_s, "ours": ours, "rdflib": theirs}
 
 
@@ -106,7 +107,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,10,100")
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--rdflib-budget", type=float, default=120.0, help="stop repeating an rdflib query after")
+    parser.add_argument("--rdflib-budget", type=float, default=30.0,
+                        help="seconds after which an rdflib query is not repeated")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     from benchmarks.corpus import write_corpus
@@ -120,11 +122,14 @@ def main() -> None:
             paths = write_corpus(SAMPLES, scale, corpus)
             print(f"[{scale}×] extracting…", file=sys.stderr, flush=True)
             row = {"extraction": extraction(paths, models)}
+            print(f"[{scale}×] extraction: {json.dumps(row['extraction'])}", file=sys.stderr, flush=True)
             print(f"[{scale}×] building…", file=sys.stderr, flush=True)
             row["build"] = build(corpus, Path(folder) / "store")
+            print(f"[{scale}×] build: {json.dumps(row['build'])}", file=sys.stderr, flush=True)
             print(f"[{scale}×] querying…", file=sys.stderr, flush=True)
             row["queries"] = queries(Path(folder) / "store", args.repeat, args.rdflib_budget)
             results[f"{scale}x"] = row
+            print(json.dumps({f"{scale}x": row}, ensure_ascii=False), file=sys.stderr, flush=True)
     scales = [k for k in results if k.endswith("x")]
     if len(scales) >= 2:
         xs = [math.log(int(k[:-1])) for k in scales]
