@@ -5,7 +5,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-import sys
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -111,6 +110,7 @@ def _merge_by_id(entities: list[Entity]) -> list[Entity]:
 Row = tuple[Event, list[Entity], set[str], list[Agreement]]
 PARALLEL_FROM = 300  # events: below this, starting a second process costs more than it saves
 _worker_models: Models | None = None
+_THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _extract_report(report: Report, models: Models) -> tuple[list[Row], set[tuple[str, str]]]:
@@ -139,14 +139,25 @@ def _extract_all(reports: list[Report], models: Models, workers: int,
     rows: list[Row] = []
     definitions: set[tuple[str, str]] = set()
     if workers > 1 and len(reports) > 1:
-        context = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
-            for (report_rows, report_definitions), report in zip(pool.map(_extract_in_worker, reports),
-                                                                 reports, strict=True):
-                rows += report_rows
-                definitions |= report_definitions
-                if progress:
-                    progress(len(report.events))
+        # fresh interpreters whose numpy uses one thread each: a process per core, not threads
+        # fighting over the cores (forked workers with the parent's BLAS threads ran slower than one)
+        saved = {name: os.environ.get(name) for name in _THREAD_VARIABLES}
+        os.environ.update({name: "1" for name in _THREAD_VARIABLES})
+        try:
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker) as pool:
+                for (report_rows, report_definitions), report in zip(pool.map(_extract_in_worker, reports),
+                                                                     reports, strict=True):
+                    rows += report_rows
+                    definitions |= report_definitions
+                    if progress:
+                        progress(len(report.events))
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
         return rows, definitions
     for report in reports:
         report_rows, report_definitions = _extract_report(report, models)
