@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
-from networkx.algorithms import bipartite
 
 QUERY = """PREFIX ties: <https://w3id.org/smolensk-ties/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -251,9 +249,5 @@ def shortest_path(graph: nx.Graph, a: str, b: str) -> list[str]:
         return []
 
 
-def labels(graph: nx.Graph, nodes: Iterable[str]) -> list[str]:
-    return [graph.nodes[n].get("label", n) for n in nodes]
-
-
-__all__ = ["Network", "bipartite", "bipartite_graph", "co_attendance", "communities", "ego_network",
-           "labels", "load_network", "partners", "shortest_path"]
+__all__ = ["Network", "bipartite_graph", "co_attendance", "communities", "ego_network", "load_network",
+           "partners", "shortest_path"]

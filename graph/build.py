@@ -271,7 +271,7 @@ class ReportGraph:
     def describe_sphere(self, header: str) -> URIRef:
         concept = sphere_of(header)
         if concept == TIES["sphere-other"] and header:
-            concept = ID[f"sphere/{ids._digest(header)}"]  # a sphere no scheme concept names yet
+            concept = ID[f"sphere/{ids.digest(header)}"]  # a sphere no scheme concept names yet
             if concept not in self.described:
                 self.described.add(concept)
                 self.add(concept, RDF.type, SKOS.Concept)

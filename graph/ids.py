@@ -9,7 +9,8 @@ from rdflib import URIRef
 from graph.vocab import ID
 
 
-def _digest(*parts: str) -> str:
+def digest(*parts: str) -> str:
+    """A short, stable hash of some parts: IRIs for things without a name of their own."""
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
 
 
@@ -39,15 +40,15 @@ def span_iri(report_id: str, number: int, field: str, start: int, stop: int) -> 
 
 
 def participation_iri(report_id: str, number: int, entity: str) -> URIRef:
-    return ID[f"participation/{report_id}/{number}/{_digest(entity)}"]
+    return ID[f"participation/{report_id}/{number}/{digest(entity)}"]
 
 
 def post_iri(person: str, role: str) -> URIRef:
-    return ID[f"post/{_digest(person, role.lower())}"]
+    return ID[f"post/{digest(person, role.lower())}"]
 
 
 def membership_iri(person: str, role: str, report_id: str, number: int) -> URIRef:
-    return ID[f"membership/{_digest(person, role.lower(), report_id, str(number))}"]
+    return ID[f"membership/{digest(person, role.lower(), report_id, str(number))}"]
 
 
 def interval_iri(report_id: str, number: int) -> URIRef:

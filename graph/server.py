@@ -10,7 +10,6 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from urllib.parse import quote
 
 from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.routing import Map, Rule
@@ -220,8 +219,4 @@ def serve(app: App, host: str = "127.0.0.1", port: int = 8080, threads: int = 8)
     from waitress import serve as waitress_serve
 
     waitress_serve(app, host=host, port=port, threads=threads, ident="smolensk-ties")
-
-
-def entity_link(iri: str) -> str:
-    return f"/entity?iri={quote(iri, safe='')}"
 

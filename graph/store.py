@@ -102,9 +102,6 @@ class EmbeddedStore:
         table = self.results(sparql).table()
         return Table(table.columns, table.rows[:limit] if limit is not None else table.rows)
 
-    def graph_names(self) -> list[str]:
-        return sorted(str(g.value) for g in self.store.named_graphs())
-
     def dump(self, path: Path, format: ox.RdfFormat) -> None:
         """Write the store to a file; formats without graphs get the union of all named graphs."""
         if format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
