@@ -18,6 +18,8 @@ from werkzeug.wrappers import Request, Response
 from graph.entity_page import entity_html
 from graph.query import QueryError, library
 from graph.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
+from graph.store import EmbeddedStore
+from graph.workers import QueryProcesses, QueryTimeout
 
 STATIC = Path(str(resources.files("graph") / "static"))
 # strings, IRIs and comments: a keyword inside them is no keyword
@@ -36,6 +38,7 @@ class Limits:
     max_rows: int = 10_000
     max_body: int = 1_000_000
     max_concurrent: int = 4
+    queue_wait: float = 10.0  # how long a query waits for a free slot before it is refused
 
 
 class Refused(HTTPException):
@@ -80,6 +83,9 @@ class App:
         self.store = store
         self.limits = limits or Limits()
         self.slots = threading.BoundedSemaphore(self.limits.max_concurrent)
+        # the embedded store's queries run in processes that a timeout kills; a remote store has its own
+        self.processes = (QueryProcesses(store.path, self.limits.max_concurrent)
+                          if isinstance(store, EmbeddedStore) else None)
         self.pool = ThreadPoolExecutor(max_workers=self.limits.max_concurrent, thread_name_prefix="sparql")
         self.urls = Map([
             Rule("/", endpoint="page"),
@@ -131,19 +137,18 @@ class App:
         check_read_only(query)
         construct = bool(_CONSTRUCT.search(_STRINGS.sub(" ", query)))
         fmt = _negotiate(request, construct)
-        if not self.slots.acquire(blocking=False):
-            raise Refused(429, f"too many queries at once (at most {self.limits.max_concurrent}); try again")
+        if not self.slots.acquire(timeout=self.limits.queue_wait):
+            raise Refused(429, f"too many queries at once (at most {self.limits.max_concurrent}, none free for "
+                               f"{self.limits.queue_wait:g} s); try again")
         try:
-            future = self.pool.submit(self.store.results, query, self.limits.max_rows)
-            try:
-                results: ResultSet = future.result(timeout=self.limits.timeout)
-            except FutureTimeout as error:
-                raise Refused(503, f"the query ran over {self.limits.timeout:g} s and was stopped; "
-                                   "narrow it or add LIMIT") from error
-            except TooManyRows as error:
-                raise Refused(413, str(error)) from error
-            except Exception as error:  # the store's own message for a bad query (syntax, unknown function)
-                raise Refused(400, f"the query failed: {error}") from error
+            results = self.run(query)
+        except (FutureTimeout, QueryTimeout) as error:
+            raise Refused(503, f"the query ran over {self.limits.timeout:g} s and was stopped; "
+                               "narrow it or add LIMIT") from error
+        except TooManyRows as error:
+            raise Refused(413, str(error)) from error
+        except Exception as error:  # the store's own message for a bad query (syntax, unknown function)
+            raise Refused(400, f"the query failed: {error}") from error
         finally:
             self.slots.release()
         if results.kind == "triples":
@@ -154,6 +159,18 @@ class App:
         if request.args.get("download"):
             response.headers["Content-Disposition"] = f'attachment; filename="results.{fmt}"'
         return response
+
+    def run(self, query: str) -> ResultSet:
+        if self.processes is not None:
+            return self.processes.results(query, self.limits.max_rows, self.limits.timeout)
+        future = self.pool.submit(self.store.results, query, self.limits.max_rows)
+        return future.result(timeout=self.limits.timeout)
+
+    def close(self) -> None:
+        """Stop the query processes (they also end with this process)."""
+        if self.processes is not None:
+            self.processes.close()
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
     # ------------------------------------------------------------ pages
 

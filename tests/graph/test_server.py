@@ -96,8 +96,24 @@ def test_limits_have_clear_messages(embedded):
     assert bad.status_code == 400 and "failed" in bad.text
 
 
+def test_a_query_over_time_is_killed_not_left_running(embedded):
+    app = create_app(embedded, Limits(timeout=0.5))
+    try:
+        client = Client(app)
+        assert client.get("/sparql", query_string={"query": COUNT}).status_code == 200
+        [worker] = app.processes.workers
+        # every triple joined with every triple, twice: minutes of work if nothing stopped it
+        endless = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } GRAPH ?h { ?d ?e ?f } GRAPH ?i { ?x ?y ?z } }"
+        assert client.get("/sparql", query_string={"query": endless}).status_code == 503
+        assert not worker.process.is_alive()
+        assert client.get("/sparql", query_string={"query": COUNT}).status_code == 200  # a fresh worker answers
+        assert worker not in app.processes.workers
+    finally:
+        app.close()
+
+
 def test_busy_server_refuses_more_than_its_concurrent_queries(embedded):
-    app = create_app(embedded, Limits(max_concurrent=1))
+    app = create_app(embedded, Limits(max_concurrent=1, queue_wait=0.1))
     app.slots.acquire()
     try:
         response = Client(app).get("/sparql", query_string={"query": COUNT})
