@@ -47,6 +47,13 @@ def read_reports(paths: tuple[Path, ...]) -> tuple[list[Report], int]:
     return reports, failed
 
 
+def _say_problems(problems: list[str]) -> int:
+    """Print the rows that could not be extracted; 1 if there were any (the run exits 1), else 0."""
+    for problem in problems:
+        _say(f"error: {problem}")
+    return bool(problems)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Knowledge graph of the Smolensk region's international ties."""
@@ -66,6 +73,7 @@ def extract(paths: tuple[Path, ...], out: Path | None) -> None:
         with click.progressbar(length=total, label="extracting", file=sys.stderr, show_pos=True) as bar:
             events = extract_events(reports, models, progress=bar.update)
         lines = [json.dumps(extracted.to_dict(), ensure_ascii=False) for extracted in events]
+        failed += _say_problems([problem for extracted in events for problem in extracted.problems])
     text = "\n".join(lines) + ("\n" if lines else "")
     if out is None:
         click.echo(text, nl=False)
@@ -127,6 +135,7 @@ def build_command(paths: tuple[Path, ...], store: str | None, no_validate: bool,
     except (BuildError, StoreError) as error:
         _say(f"error: {error}")
         sys.exit(1)
+    failed += _say_problems(result.problems)
     for label, ids in (("added", result.added), ("replaced", result.replaced), ("unchanged", result.skipped)):
         if ids:
             _say(f"{label}: {', '.join(ids)}")

@@ -1,11 +1,13 @@
-"""`ties build`: reports into the store, incrementally, idempotently and atomically."""
+"""`ties build`: reports into the store, incrementally, idempotently, each report whole or not at all."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Graph
 from rdflib.namespace import FOAF, ORG, RDFS
 
 from graph.build import report_graph
@@ -14,10 +16,13 @@ from graph.remote import lock_path, open_store
 from graph.store import EmbeddedStore, build_lock
 from graph.validate import Violation, violations
 from nlp.extract import Models
-from nlp.pipeline import extract_events
+from nlp.pipeline import ExtractedEvent, extract_events
 from nlp.records import Entity, EntityType, Report
 
 ONTOLOGY_GRAPH = "ontology"  # the named graph id/graph/ontology holds ontology/ties.ttl
+# triples written in one transaction: a report is always whole (all its triples or none), and a large
+# corpus is written in steps of bounded memory
+BATCH_TRIPLES = 200_000
 
 
 class BuildError(Exception):
@@ -30,6 +35,7 @@ class BuildResult:
     replaced: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     triples: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # rows whose entities could not be read
 
 
 def known_entities(store: EmbeddedStore) -> list[Entity]:
@@ -72,17 +78,49 @@ def build(reports: list[Report], store_spec: str | Path | None, models_loader: C
         if not todo:
             return result
         events = extract_events(todo, models_loader(), progress=progress, known=known_entities(store))
-        graphs = {report.id: report_graph(report, events) for report in todo}
-        graphs[ONTOLOGY_GRAPH] = ontology()  # SKOS labels for the queries, refreshed with every change
-        if validate:
-            problems: list[Violation] = [v for name, g in graphs.items() if name != ONTOLOGY_GRAPH
-                                         for v in violations(g)]
+        result.problems = [problem for event in events for problem in event.problems]
+        by_report: dict[str, list[ExtractedEvent]] = {}
+        for event in events:
+            by_report.setdefault(event.event.report, []).append(event)
+        del events
+        with tempfile.TemporaryDirectory(prefix="ties-build-") as folder:
+            # every graph is made and checked before anything is written, one at a time, and waits on
+            # disk as N-Triples: memory holds one report's graph, not the corpus's
+            spool = Path(folder)
+            written = {ONTOLOGY_GRAPH: _spool(ontology(), spool / "ontology.nt")}  # SKOS labels for the queries
+            problems: list[Violation] = []
+            for number, report in enumerate(todo):
+                graph = report_graph(report, by_report.pop(report.id, []))
+                if validate:
+                    problems += violations(graph)
+                written[report.id] = _spool(graph, spool / f"{number}.nt")
             if problems:
                 listed = "\n  ".join(map(str, problems[:20]))
                 raise BuildError(f"the graph breaks {len(problems)} SHACL constraint(s); nothing written:\n  {listed}")
-        store.replace_graphs(graphs)
-        result.triples = {report_id: len(graph) for report_id, graph in graphs.items()}
+            for batch in _batches(written):
+                store.replace_graphs({report_id: written[report_id][0].read_text(encoding="utf-8")
+                                      for report_id in batch})
+        result.triples = {report_id: count for report_id, (_, count) in written.items()}
     return result
+
+
+def _spool(graph: Graph, path: Path) -> tuple[Path, int]:
+    graph.serialize(path, format="nt", encoding="utf-8")
+    return path, len(graph)
+
+
+def _batches(written: dict[str, tuple[Path, int]]) -> Iterator[list[str]]:
+    """Report ids in groups of about BATCH_TRIPLES triples, each group written in one transaction."""
+    batch: list[str] = []
+    size = 0
+    for report_id, (_, count) in written.items():
+        if batch and size + count > BATCH_TRIPLES:
+            yield batch
+            batch, size = [], 0
+        batch.append(report_id)
+        size += count
+    if batch:
+        yield batch
 
 
 def summary(store: EmbeddedStore, top: int = 10) -> dict[str, object]:

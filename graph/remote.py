@@ -20,7 +20,6 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from graph.ids import graph_iri
 from graph.query import Table
@@ -101,13 +100,14 @@ class RemoteStore:
             ?r a <{TIES.Report}> ; <{TIES.period}> ?period ; <{TIES.checksum}> ?sum }} }}""").rows
         return {row["period"]["value"]: row["sum"]["value"] for row in rows}
 
-    def replace_graphs(self, graphs: dict[str, Graph | None]) -> None:
-        for report_id, graph in sorted(graphs.items()):
+    def replace_graphs(self, graphs: dict[str, str | None]) -> None:
+        """Replace (or drop) each report's graph, given as N-Triples: not atomic (chunks Virtuoso accepts)."""
+        for report_id, triples in sorted(graphs.items()):
             name = graph_iri(report_id)
             self.update(f"DROP SILENT GRAPH <{name}>")
-            if graph is None:
+            if triples is None:
                 continue
-            lines = graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()
+            lines = triples.splitlines()
             for start in range(0, len(lines), CHUNK):
                 chunk = "\n".join(line for line in lines[start:start + CHUNK] if line.strip())
                 self.update(f"INSERT DATA {{ GRAPH <{name}> {{\n{chunk}\n}} }}")

@@ -57,7 +57,7 @@ def network_page(network: Network, out: Path, *, min_events: int = 1, max_nodes:
         entity = network.entities[node]
         mine = events_of[node]
         fill = SMOLENSK_COLOUR if entity.smolensk else TYPE_COLOURS[entity.type]
-        page.add_node(node, label=html.escape(entity.label[:40], quote=False), title=_tooltip(network, node, mine),
+        page.add_node(node, label=entity.label[:40], title=_tooltip(network, node, mine),
                       color={"background": fill, "border": country_colour(entity.country)}, borderWidth=3,
                       shape="dot", size=8 + 4 * min(len(mine), 20) ** 0.75,
                       country=entity.country or "", type=entity.type,

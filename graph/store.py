@@ -65,14 +65,13 @@ class EmbeddedStore:
             ?r a <{TIES.Report}> ; <{TIES.period}> ?period ; <{TIES.checksum}> ?sum }} }}"""
         return {row["period"].value: row["sum"].value for row in self.store.query(query)}
 
-    def replace_graphs(self, graphs: dict[str, Graph | None]) -> None:
-        """Replace (or, for None, drop) the named graph of each report, all in one transaction."""
+    def replace_graphs(self, graphs: dict[str, str | None]) -> None:
+        """Replace (or, for None, drop) the named graph of each report, given as N-Triples, in one transaction."""
         parts = []
-        for report_id, graph in sorted(graphs.items()):
+        for report_id, triples in sorted(graphs.items()):
             name = graph_iri(report_id)
             parts.append(f"DROP SILENT GRAPH <{name}>")
-            if graph is not None and len(graph):
-                triples = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+            if triples and triples.strip():
                 parts.append(f"INSERT DATA {{ GRAPH <{name}> {{\n{triples}\n}} }}")
         if parts:
             self.store.update(" ;\n".join(parts))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import pycountry
@@ -30,6 +30,7 @@ class CountryTable:
     names: dict[str, str]
     adjectives: tuple[tuple[str, str], ...]
     preferred: dict[str, str]
+    seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # words already looked up
 
     def code(self, name: str) -> str | None:
         """The code of a country name in the nominative (any letter case).
@@ -46,11 +47,16 @@ class CountryTable:
         >>> load_countries().adjective_code("белорусских"), load_countries().adjective_code("смоленских")
         ('BY', None)
         """
+        if word in self.seen:
+            return self.seen[word]
+        found = None
         for part in fold(word).split("-"):
-            for stem, code in self.adjectives:
-                if part.startswith(stem) and len(part) > len(stem):
-                    return code
-        return None
+            found = next((code for stem, code in self.adjectives if part.startswith(stem) and len(part) > len(stem)),
+                         None)
+            if found:
+                break
+        self.seen[word] = found
+        return found
 
 
 @cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from natasha import MorphVocab
 from pymorphy2.analyzer import Parse
@@ -20,7 +21,12 @@ _OBLIQUE_SURNAME = ((r"([сц]к)(?:ого|ому|им|ом)$", r"\1ий"), (r"(
 
 def _inflect(parse: Parse, grams: set[str]) -> Parse | None:
     """Inflect with OpenCorpora grammemes (natasha's MorphForm.inflect expects UD ones)."""
-    return Parse.inflect(parse, grams)
+    return _inflect_once(parse, frozenset(grams))
+
+
+@lru_cache(maxsize=100_000)
+def _inflect_once(parse: Parse, grams: frozenset[str]) -> Parse | None:
+    return Parse.inflect(parse, set(grams))  # the names of a corpus repeat: each form is made once
 
 
 def shape_like(word: str, original: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from nlp.agreements import find_agreements
 from nlp.countries import fold
 from nlp.extract import Models, extract_doc, load_models
+from nlp.limits import ROW_SECONDS, OverTime, time_limit
 from nlp.records import FIELDS, Agreement, Entity, EntityType, Event, Mention, Report
 from nlp.resolve import Alias, resolve
 
@@ -57,10 +58,9 @@ def event_mentions(event: Event, models: Models) -> tuple[list[Mention], set[str
     """Mentions in every cell of the row, and the states named by adjective ("белорусских")."""
     mentions: list[Mention] = []
     adjectives: set[str] = set()
-    for field, cell in zip(FIELDS, event.cells, strict=True):
-        if not cell.text:
-            continue
-        doc = models.nlp(cell.text)
+    filled = [(field, cell) for field, cell in zip(FIELDS, event.cells, strict=True) if cell.text]
+    docs = models.nlp.tokenizer.cells([cell.text for _, cell in filled])
+    for (field, cell), doc in zip(filled, docs, strict=True):
         for mention in extract_doc(doc, cell.text, models):
             if mention.within != "role":  # positions add no place (GUIDELINES: what counts as an entity)
                 mentions.append(replace(mention, field=field))
@@ -85,6 +85,7 @@ class ExtractedEvent:
     entities: tuple[Entity, ...]
     countries: tuple[str, ...]
     agreements: tuple[Agreement, ...] = ()
+    problems: tuple[str, ...] = ()  # one line each, naming file and row: what could not be extracted
 
     def to_dict(self) -> dict[str, Any]:
         record = self.event.to_dict()
@@ -107,7 +108,7 @@ def _merge_by_id(entities: list[Entity]) -> list[Entity]:
     return list(merged.values())
 
 
-Row = tuple[Event, list[Entity], set[str], list[Agreement]]
+Row = tuple[Event, list[Entity], set[str], list[Agreement], tuple[str, ...]]
 PARALLEL_FROM = 300  # events: below this, starting a second process costs more than it saves
 _worker_models: Models | None = None
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
@@ -118,8 +119,13 @@ def _extract_report(report: Report, models: Models) -> tuple[list[Row], set[tupl
     rows: list[Row] = []
     definitions: set[tuple[str, str]] = set()
     for event in report.events:
-        mentions, adjectives = event_mentions(event, models)
-        rows.append((event, event_entities(mentions), adjectives, find_agreements(event, mentions)))
+        try:
+            with time_limit(ROW_SECONDS):
+                mentions, adjectives = event_mentions(event, models)
+        except OverTime as error:  # one row that no rule can finish does not sink the report
+            rows.append((event, [], set(), [], (f"{report.source} (row {event.number}): no entities read: {error}",)))
+            continue
+        rows.append((event, event_entities(mentions), adjectives, find_agreements(event, mentions), ()))
         definitions |= {(m.normal, m.alias_of) for m in mentions if m.alias_of}
     return rows, definitions
 
@@ -183,16 +189,16 @@ def extract_events(reports: list[Report], models: Models, aliases: list[Alias] |
     runs once over everything, so the result is the same whatever the number of processes.
     """
     rows, definitions = _extract_all(reports, models, workers or default_workers(reports), progress)
-    resolution = resolve([e for _, entities, _, _ in rows for e in entities], models.gazetteer, aliases,
+    resolution = resolve([e for _, entities, _, _, _ in rows for e in entities], models.gazetteer, aliases,
                          sorted(definitions), known or ())
     result = []
-    for event, entities, adjectives, agreements in rows:
+    for event, entities, adjectives, agreements, problems in rows:
         resolved = _merge_by_id([resolution.resolve(e, models.gazetteer) for e in entities])
         by_name = {m.normal: entity.id for entity in resolved for m in entity.mentions}
         agreements = [replace(a, parties=tuple(dict.fromkeys(by_name.get(p, p) for p in a.parties)))
                       for a in agreements]
         result.append(ExtractedEvent(event, tuple(resolved), tuple(event_countries(resolved, adjectives)),
-                                     tuple(agreements)))
+                                     tuple(agreements), problems))
     return result
 
 

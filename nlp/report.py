@@ -7,9 +7,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from nlp.clean import clean
 from nlp.dates import parse_date_range
 from nlp.errors import ReportError
 from nlp.facts import is_remote, participant_count, read_summary
+from nlp.limits import READ_SECONDS, OverTime, time_limit
 from nlp.records import FIELDS, Cell, Event, Field, Report, Summary, Table
 from nlp.report_docx import NotADocx, read_docx_table
 from nlp.report_text import HEADER_WORDS, ROW_NUMBER, read_text_table
@@ -17,6 +19,8 @@ from nlp.report_text import HEADER_WORDS, ROW_NUMBER, read_text_table
 REPORT_SUFFIXES = (".txt", ".docx")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PERIOD = re.compile(r"\b(IV|I{1,3}|[1-4])\s*(?:-?[ймго]{1,2})?\s+квартал\w*\s+(\d{4})", re.IGNORECASE)
+MAX_CELL_CHARS = 20_000  # the longest cell of the samples has 2,600; a longer one is cut, with an error
+MAX_FILE_BYTES = 50 * 2**20  # a quarterly report is well under 1 MB
 _FILE_PERIOD = re.compile(r"(\d{4})-Q([1-4])")
 # Which column holds which field, by the words of its header cell.
 _COLUMN_WORDS: dict[Field, re.Pattern[str]] = {
@@ -43,13 +47,16 @@ def normalize_cell(text: str) -> str:
 
 
 def decode(data: bytes) -> str:
-    """Text of a text export: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1251."""
+    """Text of a text export: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1251.
+
+    A byte that its encoding cannot read (a cut UTF-16 file, cp1251's unused 0x98) becomes U+FFFD.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1251")
+        return data.decode("cp1251", errors="replace")
 
 
 def read_period(heading: str, source: str) -> str | None:
@@ -76,13 +83,25 @@ def _column_map(header: tuple[str, ...]) -> dict[Field, int]:
     return columns
 
 
-def _event(report: str, cells: tuple[str, ...], columns: dict[Field, int], sphere: str, row: int,
-           year: int | None, warn: list[str], where: str) -> Event:
+def _field_texts(cells: tuple[str, ...], columns: dict[Field, int]) -> tuple[str, ...]:
+    return tuple(cells[columns[name]] if name in columns and columns[name] < len(cells) else "" for name in FIELDS)
+
+
+def _event(report: str, cells: tuple[str, ...], published: tuple[str, ...], columns: dict[Field, int], sphere: str,
+           row: int, year: int | None, warn: list[str], errors: list[str], where: str) -> Event:
+    """The event of a numbered row: `cells` cleaned (nlp.clean), `published` as they were."""
     number = int(ROW_NUMBER.match(cells[0]).group(1))  # type: ignore[union-attr]
-    raw = tuple(cells[columns[name]] if name in columns and columns[name] < len(cells) else ""
-                for name in FIELDS)
+    texts = []
+    for name, text in zip(FIELDS, _field_texts(cells, columns), strict=True):
+        if len(text) > MAX_CELL_CHARS:
+            errors.append(f"{where} (row {number}): the {name.value} cell has {len(text):,} characters, over "
+                          f"{MAX_CELL_CHARS:,}; only the first {MAX_CELL_CHARS:,} are read")
+            text = text[:MAX_CELL_CHARS]
+        texts.append(text)
+    raw = [text[:MAX_CELL_CHARS] for text in _field_texts(published, columns)]
     event_cells = tuple(Cell(collapse(text) if name in (Field.TITLE, Field.PLACE, Field.DATES)
-                             else normalize_cell(text), text) for name, text in zip(FIELDS, raw, strict=True))
+                             else normalize_cell(text), original)
+                        for name, text, original in zip(FIELDS, texts, raw, strict=True))
     values = {name: cell.text for name, cell in zip(FIELDS, event_cells, strict=True)}
     span = parse_date_range(values[Field.DATES], year)
     if span is None:
@@ -105,13 +124,14 @@ def _is_column_numbers(cells: tuple[str, ...]) -> bool:
 
 def parse_table(table: Table, source: str, checksum: str) -> Report:
     """Events, summary and problems of a report read into a Table."""
-    heading = collapse(" ".join(table.heading))
+    heading = collapse(clean(" ".join(table.heading)))
     report_id = read_period(heading, source)
     if report_id is None:
         raise ReportError(source, "not a report: no quarter ('во II квартале 2025 года') in the heading")
     year = int(report_id[:4])
-    rows = list(zip(table.rows, table.locations, strict=True))
-    if not rows or not any(cells and ROW_NUMBER.match(cells[0]) for cells, _ in rows):
+    rows = [(tuple(clean(cell) for cell in cells), location, cells)
+            for cells, location in zip(table.rows, table.locations, strict=True)]
+    if not rows or not any(cells and ROW_NUMBER.match(cells[0]) for cells, _, _ in rows):
         raise ReportError(source, "not a report: no event table (no row numbered '1.')")
     header = rows[0][0] if _is_header(rows[0][0]) else ()
     columns = _column_map(header) if header else {name: i + 1 for i, name in enumerate(FIELDS)}
@@ -125,7 +145,7 @@ def parse_table(table: Table, source: str, checksum: str) -> Report:
     numbers: set[int] = set()
     sphere = ""
     summary: Summary | None = None
-    for index, (cells, location) in enumerate(rows[1 if header else 0:], 2 if header else 1):
+    for index, (cells, location, published) in enumerate(rows[1 if header else 0:], 2 if header else 1):
         where = f"{source}: {location}"
         if not cells or _is_header(cells) or _is_column_numbers(cells):
             continue
@@ -141,14 +161,14 @@ def parse_table(table: Table, source: str, checksum: str) -> Report:
         if len(cells) != width:
             errors.append(f"{where} (row {cells[0].strip()}): {len(cells)} cells, expected {width}; "
                           "read what is there")
-        event = _event(report_id, cells, columns, sphere, index, year, warnings, where)
+        event = _event(report_id, cells, published, columns, sphere, index, year, warnings, errors, where)
         if event.number in numbers:
             errors.append(f"{where}: row number {event.number} repeated; the second one skipped")
             continue
         numbers.add(event.number)
         events.append(event)
     for text in table.trailing:
-        summary = read_summary(collapse(text)) or summary
+        summary = read_summary(collapse(clean(text))) or summary
     return Report(id=report_id, title=heading, source=source, checksum=checksum, events=tuple(events),
                   summary=summary, warnings=tuple(warnings), errors=tuple(errors))
 
@@ -167,6 +187,18 @@ def read_report(path: Path | str) -> Report:
         raise ReportError(source, f"cannot read: {error.strerror}") from error
     if not data.strip():
         raise ReportError(source, "empty file")
+    if len(data) > MAX_FILE_BYTES:
+        raise ReportError(source, f"refused: {len(data) // 2**20} MiB, over {MAX_FILE_BYTES // 2**20} MiB "
+                                  "(a quarterly report is well under 1 MB)")
+    try:
+        with time_limit(READ_SECONDS):
+            return _read_bytes(data, path)
+    except OverTime as error:
+        raise ReportError(source, f"not read: {error}") from error
+
+
+def _read_bytes(data: bytes, path: Path) -> Report:
+    source = str(path)
     checksum = hashlib.sha256(data).hexdigest()
     if data.startswith(b"PK\x03\x04"):
         try:

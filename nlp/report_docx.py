@@ -47,9 +47,13 @@ def read_docx_table(data: bytes) -> Table:
     """The heading paragraphs, the rows of the first table and the paragraphs after it."""
     _check_zip(data)
     try:
-        document = Document(io.BytesIO(data))
-    except (KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise NotADocx(f"not a Word document ({error})") from error
+        return _read_document(Document(io.BytesIO(data)))
+    except Exception as error:  # a damaged part fails deep in zlib, lxml or python-docx, each its own way
+        message = " ".join(str(error).split())[:200] or "no detail"
+        raise NotADocx(f"not a readable Word document ({type(error).__name__}: {message})") from error
+
+
+def _read_document(document) -> Table:
     heading: list[str] = []
     trailing: list[str] = []
     rows: list[tuple[str, ...]] = []

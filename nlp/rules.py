@@ -242,13 +242,25 @@ def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
     return chunks
 
 
+def lowers(doc: Doc) -> list[str]:
+    """The lowercased words of a doc, made once per doc (the rules compare word runs often)."""
+    words = doc.user_data.get("lowers")
+    if words is None:
+        words = doc.user_data["lowers"] = [token.lower_ for token in doc]
+    return words
+
+
+def _lengths(prefixes) -> list[int]:
+    return sorted({len(prefix) for prefix in prefixes}, reverse=True)
+
+
 def _match_prefix(doc: Doc, index: int, prefixes) -> int:
     """Length in tokens of the longest prefix from `prefixes` starting at `index` (0 if none)."""
-    best = 0
-    for prefix in prefixes:
-        if tuple(t.lower_ for t in doc[index:index + len(prefix)]) == prefix:
-            best = max(best, len(prefix))
-    return best
+    words = lowers(doc)
+    for length in _lengths(prefixes):
+        if tuple(words[index:index + length]) in prefixes:
+            return length
+    return 0
 
 
 def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
@@ -257,7 +269,7 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
     for index in range(len(doc)):
         length = _match_prefix(doc, index, lex.place_prefixes)
         if length:
-            kind = lex.place_prefixes[tuple(t.lower_ for t in doc[index:index + length])]
+            kind = lex.place_prefixes[tuple(lowers(doc)[index:index + length])]
             start = stop = index + length
             while stop < len(doc) and is_cap(doc[stop]) and doc[stop].pos_ != "PUNCT" and stop - start < 3 \
                     and not doc[stop].text.isupper() and not (
@@ -289,18 +301,22 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
 
 def after_street(doc: Doc, start: int, lex: Lexicons) -> bool:
     """Whether a span is preceded by a street word ("ул. Шкадова"): part of an address."""
-    return any(start - len(p) >= 0 and tuple(t.lower_ for t in doc[start - len(p):start]) == p
-               for p in lex.street_prefixes)
+    return _ends_with(doc, start, lex.street_prefixes)
 
 
 def before_street(doc: Doc, stop: int, lex: Lexicons) -> bool:
     """Whether a span is followed by a street word ("Эжвинский пр-д"): part of an address."""
-    return any(tuple(t.lower_ for t in doc[stop:stop + len(p)]) == p for p in lex.street_prefixes)
+    return _match_prefix(doc, stop, lex.street_prefixes) > 0
 
 
 def after_place_prefix(doc: Doc, start: int, lex: Lexicons) -> bool:
-    return any(start - len(p) >= 0 and tuple(t.lower_ for t in doc[start - len(p):start]) == p
-               for p in lex.place_prefixes)
+    return _ends_with(doc, start, lex.place_prefixes)
+
+
+def _ends_with(doc: Doc, start: int, prefixes) -> bool:
+    """Whether one of `prefixes` ends just before token `start`."""
+    words = lowers(doc)
+    return any(start - length >= 0 and tuple(words[start - length:start]) in prefixes for length in _lengths(prefixes))
 
 
 def _adjective(token: Token) -> bool:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 from docx import Document
+from hypothesis import settings
 
 from nlp.report import decode
 from nlp.report_text import read_text_table
@@ -14,6 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "data" / "reports"
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLES = ("2025-Q2", "2024-Q1")
+
+# the fuzz tests: a few dozen examples each in CI; HYPOTHESIS_PROFILE=long for a deep search
+settings.register_profile("ci", max_examples=60, deadline=None)
+settings.register_profile("long", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def write_docx(text_report: Path, out: Path) -> Path:

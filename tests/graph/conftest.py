@@ -83,14 +83,38 @@ def virtuoso_server(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site(embedded):
     """The app on a real HTTP server on loopback (a free port); its base URL."""
+    from graph.server import create_app
+
+    app = create_app(embedded)
+    url, stop = serve_app(app)
+    yield url
+    stop()
+    app.close()
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium (Debian's, installed by scripts/test.sh) driven by Playwright."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("chromium is not installed: run the tests with scripts/test.sh, which installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+def serve_app(app):
+    """The app on a real HTTP server on a free loopback port: (base URL, stop function)."""
     import threading
 
     from werkzeug.serving import make_server
 
-    from graph.server import create_app
-
-    server = make_server("127.0.0.1", 0, create_app(embedded), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}", server.shutdown

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDF, RDFS
 
 from graph.build import report_graph
 from graph.ids import event_iri
@@ -167,3 +167,38 @@ def test_killed_build_leaves_the_store_as_it_was(tmp_path, sample_paths):
     store = EmbeddedStore(store_dir, read_only=True)
     assert len(store.to_rdflib()) == before
     assert set(store.checksums()) == {"2024-Q1"}
+
+
+def test_a_crash_between_writes_leaves_every_report_whole(tmp_path, sample_paths, models, monkeypatch):
+    import graph.ingest
+
+    reports = [read_report(p) for p in sample_paths.values()]
+    clean = tmp_path / "clean"
+    build(reports, clean, _load(models))
+    whole = {r.id: len(EmbeddedStore(clean).to_rdflib(r.id)) for r in reports}
+    events = {r.id: set(EmbeddedStore(clean).to_rdflib(r.id).subjects(RDF.type, SEM.Event)) for r in reports}
+    monkeypatch.setattr(graph.ingest, "BATCH_TRIPLES", 1)  # a transaction per graph
+    real = EmbeddedStore.replace_graphs
+    calls: list[list[str]] = []
+
+    def crash_on_the_third(self, graphs):
+        calls.append(sorted(graphs))
+        if len(calls) == 3:
+            raise RuntimeError("power cut")
+        real(self, graphs)
+    monkeypatch.setattr(EmbeddedStore, "replace_graphs", crash_on_the_third)
+    store_dir = tmp_path / "store"
+    with pytest.raises(RuntimeError, match="power cut"):
+        build(reports, store_dir, _load(models))
+    assert calls == [["ontology"], [reports[0].id], [reports[1].id]]
+    store = EmbeddedStore(store_dir, read_only=True)
+    assert set(store.checksums()) == {reports[0].id}  # the one written is whole, the other absent
+    assert len(store.to_rdflib(reports[0].id)) == whole[reports[0].id]
+    del store
+    monkeypatch.setattr(EmbeddedStore, "replace_graphs", real)
+    again = build(reports, store_dir, _load(models))  # the next build completes the store
+    assert again.added == [reports[1].id] and again.skipped == [reports[0].id]
+    repaired = EmbeddedStore(store_dir)
+    assert len(repaired.to_rdflib(reports[0].id)) == whole[reports[0].id]
+    # the second report is now built incrementally (its entities' labels may differ), with every event
+    assert set(repaired.to_rdflib(reports[1].id).subjects(RDF.type, SEM.Event)) == events[reports[1].id]

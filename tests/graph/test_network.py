@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,9 +21,6 @@ from graph.cli import main
 from graph.render import network_page
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-quic"]
 SUBBOTIN = "https://w3id.org/smolensk-ties/id/person/subbotin-a-m"
 
 
@@ -98,35 +94,29 @@ def test_page_prunes_to_stay_responsive(network, tmp_path):
     assert not re.search(r'(?:src|href)="(?:https?:|\.\./)', text)  # nothing loaded from outside the page
 
 
-def test_map_in_chromium(network, tmp_path):
-    if not Path(CHROMIUM).exists():
-        pytest.fail("chromium is not installed: run the tests with scripts/test.sh, which installs it")
-    from playwright.sync_api import sync_playwright
-
+def test_map_in_chromium(network, tmp_path, browser):
     page_file = tmp_path / "network.html"
     drawn = network_page(network, page_file)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        errors: list[str] = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(page_file.as_uri())
-        page.wait_for_function("document.body.dataset.ready === '1'")
-        assert page.evaluate("nodes.length") == drawn["nodes"]
-        everyone = int(page.evaluate("document.body.dataset.visibleNodes"))
-        assert everyone == drawn["nodes"]
-        page.select_option("#ties-to", "2024-Q1")
-        early = int(page.evaluate("document.body.dataset.visibleNodes"))
-        assert 0 < early < everyone
-        page.select_option("#ties-to", "2025-Q2")
-        page.select_option("#ties-type", "PER")
-        assert int(page.evaluate("document.body.dataset.visibleNodes")) < everyone
-        page.select_option("#ties-type", "")
-        page.wait_for_timeout(1500)
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "network.png"))
-        browser.close()
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(page_file.as_uri())
+    page.wait_for_function("document.body.dataset.ready === '1'")
+    assert page.evaluate("nodes.length") == drawn["nodes"]
+    everyone = int(page.evaluate("document.body.dataset.visibleNodes"))
+    assert everyone == drawn["nodes"]
+    page.select_option("#ties-to", "2024-Q1")
+    early = int(page.evaluate("document.body.dataset.visibleNodes"))
+    assert 0 < early < everyone
+    page.select_option("#ties-to", "2025-Q2")
+    page.select_option("#ties-type", "PER")
+    assert int(page.evaluate("document.body.dataset.visibleNodes")) < everyone
+    page.select_option("#ties-type", "")
+    page.wait_for_timeout(1500)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "network.png"))
+    page.close()
     assert errors == []
 
 

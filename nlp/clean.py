@@ -1,0 +1,41 @@
+"""Text typed by many hands made plain, so that one name is always spelled with the same characters.
+
+Invisible characters (zero-width spaces and joiners, direction marks, soft hyphens, controls) are
+dropped; accents are composed (и + combining breve = й) and stress marks removed; Latin letters that
+look like Cyrillic ones inside a Cyrillic word ("Ивaнов" with a Latin a) become Cyrillic.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# zero-width, direction marks and isolates, soft hyphen, word joiner, BOM, C0/C1 controls but tab and newline
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+                        "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_STRESS = re.compile("[\u0300\u0301]")  # grave and acute: stress marks over Russian vowels
+_LOOK_ALIKES = str.maketrans("AaBCcEeHKMOoPpTXxyë", "АаВСсЕеНКМОоРрТХхуё")
+_MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-zë])\w+\b")
+
+
+def _cyrillic_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    latin = sum(ch.isascii() and ch.isalpha() for ch in word)
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in word)
+    converted = word.translate(_LOOK_ALIKES)
+    # only a word mostly Cyrillic whose Latin letters all have Cyrillic twins ("Ивaнов", not "iPhone-ом")
+    if cyrillic >= latin and not re.search(r"[A-Za-z]", converted):
+        return converted
+    return word
+
+
+def clean(text: str) -> str:
+    """The text with invisible characters dropped, accents composed and look-alike letters made Cyrillic.
+
+    >>> clean("Ив\\u0430\\u200bнов и Ивaнов, Смоле\\u0301нск, и\\u0306од")
+    'Иванов и Иванов, Смоленск, йод'
+    """
+    # decomposed, so that a stress mark is found whatever letter carries it ("е́", "é")
+    text = unicodedata.normalize("NFC", _STRESS.sub("", unicodedata.normalize("NFD", _INVISIBLE.sub("", text))))
+    # composed again after: a Latin "y" with a breve becomes "у" + breve, which is "ў"
+    return unicodedata.normalize("NFC", _MIXED_WORD.sub(_cyrillic_word, text))
