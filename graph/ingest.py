@@ -52,7 +52,7 @@ def known_entities(store: EmbeddedStore) -> list[Entity]:
 
 def build(reports: list[Report], store_spec: str | Path | None, models_loader: Callable[[], Models], *,
           validate: bool = True, progress: Callable[[int], None] | None = None) -> BuildResult:
-    """Add new reports, replace changed ones, skip unchanged ones (by checksum), in one transaction.
+    """Add new reports, replace changed ones, skip unchanged ones (by checksum); each report whole or not at all.
 
     Raises:
         BuildError: two files for one period, or a graph that breaks the SHACL shapes.

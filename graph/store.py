@@ -1,4 +1,4 @@
-"""The embedded store: Oxigraph on disk, one named graph per report, changed in one transaction."""
+"""The embedded store: Oxigraph on disk, one named graph per report, replaced in transactions."""
 
 from __future__ import annotations
 

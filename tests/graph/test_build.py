@@ -143,6 +143,22 @@ def test_second_build_at_once_is_refused(tmp_path):
                 pass
 
 
+def test_two_builds_at_once_the_second_refused_the_first_completes(tmp_path, sample_paths):
+    env = {**os.environ, "TIES_STORE": str(tmp_path / "store")}
+    ties = [sys.executable, "-m", "graph.cli", "build"]
+    first = subprocess.Popen([*ties, str(sample_paths["2025-Q2"])], env=env, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+    assert first.stderr is not None
+    assert first.stderr.read(8) == b"building"  # the first holds the lock
+    second = subprocess.run([*ties, str(sample_paths["2024-Q1"])], env=env, capture_output=True, text=True)
+    assert second.returncode == 1
+    assert second.stderr.strip().splitlines()[-1] == \
+        f"error: {tmp_path / 'store'}: another build is running on this store; wait for it to finish"
+    first.stderr.read()
+    assert first.wait(300) == 0
+    assert set(EmbeddedStore(tmp_path / "store", read_only=True).checksums()) == {"2025-Q2"}
+
+
 def test_two_files_for_one_period_are_refused(tmp_path, sample_paths, models):
     other = tmp_path / "copy.txt"
     other.write_text(sample_paths["2024-Q1"].read_text(encoding="utf-8") + "\n", encoding="utf-8")
