@@ -57,7 +57,7 @@ class Query:
     params: tuple[Param, ...] = field(default=())
 
     def bind(self, values: dict[str, str] | None = None) -> str:
-        """The query text with its parameters bound by a VALUES block at the #PARAMS mark.
+        """The query text with its parameters bound by a VALUES block at each #PARAMS mark.
 
         A parameter with no value and no default stays unbound (matches anything).
         """
@@ -74,7 +74,7 @@ class Query:
         block = "VALUES (" + " ".join(f"?{p.name}" for p, _ in bound) + ") { (" + \
             " ".join(p.term(v) for p, v in bound) + ") }"
         if PARAMS_MARK in self.text:
-            return self.text.replace(PARAMS_MARK, block, 1)
+            return self.text.replace(PARAMS_MARK, block)
         return self.text.rstrip() + "\n" + block + "\n"
 
 
