@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 from nlp.countries import fold
@@ -69,7 +70,17 @@ def org_parts(name: str) -> tuple[str, str]:
 
 
 def _bare(text: str) -> str:
-    return fold(re.sub(r"[«»]", " ", text))
+    """The name folded, quotes gone, a state's official name in it shortened (its identity, not its label)."""
+    bare = fold(re.sub(r"[«»]", " ", text))
+    for official, short in _state_names():
+        if official in bare:
+            bare = re.sub(rf"\b{official}\b", short, bare)
+    return bare
+
+
+@cache
+def _state_names() -> tuple[tuple[str, str], ...]:
+    return tuple((fold(official), fold(short)) for official, short in lexicon("state_names_in_names"))
 
 
 def acronym(name: str) -> str:

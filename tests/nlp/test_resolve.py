@@ -79,6 +79,16 @@ def test_legal_form_written_out_is_the_abbreviation(models):
     assert org_parts("публичное акционерное общество «Дорогобуж»") == ("ПАО", "дорогобуж")
 
 
+def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(models):
+    names = ["Национальная академия наук Республики Беларусь", "Национальная Академия наук Беларуси",
+             "Министерство иностранных дел Российской Федерации", "Министерство иностранных дел России",
+             "Министерство иностранных дел Республики Казахстан"]
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
+    iri = {name: result.resolve(org(name), models.gazetteer).id for name in names}
+    assert iri[names[0]] == iri[names[1]] and iri[names[2]] == iri[names[3]]
+    assert len(set(iri.values())) == 3  # Russia's ministry is not Kazakhstan's
+
+
 def test_persons_with_compatible_initials_merge(models):
     people = [Entity(id="", type=EntityType.PER, name=n) for n in ("В.Н. Анохин", "Анохин", "А.П. Анохин")]
     result = resolve(people, models.gazetteer, aliases=[])
