@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import spacy
@@ -67,35 +68,39 @@ class NatashaTokenizer:
         source.segment(self.natasha.segmenter)
         source.tag_morph(self.natasha.morph_tagger)
         source.tag_ner(self.natasha.ner_tagger)
-        for token in source.tokens:
-            key = (token.text, token.pos, tuple(sorted(token.feats.items())))
+        tokens = source.tokens
+        lemmas, morphs = [], []
+        for token in tokens:
+            feats = tuple(sorted(token.feats.items()))
+            key = (token.text, token.pos, feats)
             lemma = self.lemmas.get(key)
             if lemma is None:
                 if len(self.lemmas) > LEMMA_CACHE:
                     self.lemmas.clear()
                 lemma = self.lemmas[key] = self.natasha.morph_vocab.lemmatize(token.text, token.pos, token.feats)
-            token.lemma = lemma
-        return [self._doc(text, source, start, stop) for text, (start, stop) in zip(texts, edges, strict=True)]
+            lemmas.append((lemma or token.text).replace("ё", "е"))
+            morphs.append("|".join(f"{k}={v}" for k, v in feats))
+        firsts = [token.start for token in tokens]
+        docs = []
+        for text, (start, stop) in zip(texts, edges, strict=True):
+            # the cell's tokens: those from its first character to its last (tokens are in text order)
+            low, high = bisect_left(firsts, start), bisect_left(firsts, stop)
+            spans = [span for span in source.spans if start <= span.start and span.stop <= stop]
+            docs.append(self._doc(text, tokens[low:high], lemmas[low:high], morphs[low:high], spans, start))
+        return docs
 
-    def _doc(self, text: str, source: NatashaDoc, start: int, stop: int) -> Doc:
-        """The spaCy Doc of text[start:stop] of the joined text, with offsets from the cell's start."""
-        tokens = [token for token in source.tokens if start <= token.start and token.stop <= stop]
+    def _doc(self, text: str, tokens: list, lemmas: list[str], morphs: list[str], spans: list, start: int) -> Doc:
+        """The spaCy Doc of one cell: its natasha tokens and entities, offsets from the cell's start."""
         offsets = [(token.start - start, token.stop - start) for token in tokens]
-        words = [token.text for token in tokens]
-        spaces = [bool(nxt[0] > here[1]) for here, nxt in zip(offsets, offsets[1:], strict=False)]
+        spaces = [nxt[0] > here[1] for here, nxt in zip(offsets, offsets[1:], strict=False)]
         spaces.append(bool(tokens) and len(text) > offsets[-1][1])
-        morphs = ["|".join(f"{k}={v}" for k, v in sorted(token.feats.items())) or "" for token in tokens]
-        doc = Doc(self.vocab, words=words, spaces=spaces, pos=[token.pos or "X" for token in tokens],
-                  morphs=morphs, lemmas=[(token.lemma or token.text).replace("ё", "е") for token in tokens])
+        doc = Doc(self.vocab, words=[token.text for token in tokens], spaces=spaces,
+                  pos=[token.pos or "X" for token in tokens], morphs=morphs, lemmas=lemmas)
         # the text may have runs of spaces that razdel skips: map character offsets, not joined words
         starts = {begin: i for i, (begin, _) in enumerate(offsets)}
         stops = {end: i for i, (_, end) in enumerate(offsets)}
-        spans = []
-        for span in source.spans:
-            begin, end = span.start - start, span.stop - start
-            if begin in starts and end in stops:
-                spans.append(Span(doc, starts[begin], stops[end] + 1, label=span.type))
-        doc.spans[NATASHA_SPANS] = spans
+        doc.spans[NATASHA_SPANS] = [Span(doc, starts[span.start - start], stops[span.stop - start] + 1, label=span.type)
+                                    for span in spans if span.start - start in starts and span.stop - start in stops]
         doc.user_data["offsets"] = offsets
         return doc
 

@@ -117,3 +117,17 @@ def test_displacy_marks_mentions_and_escapes_text(models):
     html = render_mentions(text, extract(text, models))
     assert "В.Н. Анохин" in html and "PER" in html
     assert "<b>" not in html
+
+
+def test_one_natasha_call_per_row_gives_each_cell_its_own_tokens_and_entities(models, sample_paths):
+    from nlp.ner import NATASHA_SPANS, char_span
+    from nlp.report import read_report
+
+    for event in read_report(sample_paths["2025-Q2"]).events[:30]:
+        texts = [cell.text for cell in event.cells if cell.text]
+        for text, doc in zip(texts, models.nlp.tokenizer.cells(texts), strict=True):
+            alone = models.nlp(text)
+            assert [t.text for t in doc] == [t.text for t in alone]
+            for span in doc.spans[NATASHA_SPANS]:  # every entity lies in its own cell, at its own place
+                start, stop = char_span(doc, span.start, span.end)
+                assert text[start:stop] == span.text
