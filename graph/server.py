@@ -19,7 +19,7 @@ from graph.entity_page import entity_html
 from graph.query import QueryError, library
 from graph.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
 from graph.store import EmbeddedStore
-from graph.workers import QueryProcesses, QueryTimeout
+from graph.workers import QueryLost, QueryProcesses, QueryTimeout
 
 STATIC = Path(str(resources.files("graph") / "static"))
 # strings, IRIs and comments: a keyword inside them is no keyword
@@ -147,6 +147,8 @@ class App:
                                "narrow it or add LIMIT") from error
         except TooManyRows as error:
             raise Refused(413, str(error)) from error
+        except QueryLost as error:
+            raise Refused(503, f"{error}; try again") from error
         except Exception as error:  # the store's own message for a bad query (syntax, unknown function)
             raise Refused(400, f"the query failed: {error}") from error
         finally:

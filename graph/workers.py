@@ -22,6 +22,10 @@ class QueryTimeout(Exception):
     """A query ran over its time and its process was killed."""
 
 
+class QueryLost(Exception):
+    """The query's process died before answering (killed from outside, out of memory)."""
+
+
 class QueryFailed(Exception):
     """The store refused the query (syntax, unknown function); the message is the store's."""
 
@@ -108,7 +112,7 @@ class QueryProcesses:
             status, value = worker.connection.recv()
         except (EOFError, OSError) as error:  # the worker died (killed from outside, out of memory)
             self._drop(worker)
-            raise QueryFailed("the query's process stopped before answering") from error
+            raise QueryLost("the query's process stopped before answering") from error
         self.idle.put(worker)
         if status == "ok":
             return value

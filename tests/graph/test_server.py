@@ -108,6 +108,12 @@ def test_a_query_over_time_is_killed_not_left_running(embedded):
         assert not worker.process.is_alive()
         assert client.get("/sparql", query_string={"query": COUNT}).status_code == 200  # a fresh worker answers
         assert worker not in app.processes.workers
+        [fresh] = app.processes.workers
+        fresh.process.kill()  # a worker lost from outside (the out-of-memory killer): one 503, then service
+        fresh.process.join()
+        lost = client.get("/sparql", query_string={"query": COUNT})
+        assert lost.status_code == 503 and "stopped before answering" in lost.text
+        assert client.get("/sparql", query_string={"query": COUNT}).status_code == 200
     finally:
         app.close()
 
