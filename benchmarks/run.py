@@ -72,6 +72,8 @@ def build(corpus: Path, store: Path) -> dict:
     with its extraction workers together (sampled every 0.2 s)."""
     import psutil
 
+    from benchmarks.load import tree_rss
+
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "graph.cli", "build", str(corpus), "--store", str(store),
                                 "--format", "json"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
@@ -80,10 +82,9 @@ def build(corpus: Path, store: Path) -> dict:
 
     def sample() -> None:
         nonlocal peak
-        parent = psutil.Process(process.pid)
         while not done.is_set():
             try:
-                peak = max(peak, sum(p.memory_info().rss for p in [parent, *parent.children(recursive=True)]))
+                peak = max(peak, tree_rss(process.pid))
             except psutil.Error:
                 pass
             done.wait(0.2)

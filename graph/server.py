@@ -86,7 +86,8 @@ class App:
         # the embedded store's queries run in processes that a timeout kills; a remote store has its own
         self.processes = (QueryProcesses(store.path, self.limits.max_concurrent)
                           if isinstance(store, EmbeddedStore) else None)
-        self.pool = ThreadPoolExecutor(max_workers=self.limits.max_concurrent, thread_name_prefix="sparql")
+        self.pool = (ThreadPoolExecutor(max_workers=self.limits.max_concurrent, thread_name_prefix="sparql")
+                     if self.processes is None else None)
         self.urls = Map([
             Rule("/", endpoint="page"),
             Rule("/sparql", endpoint="sparql", methods=["GET", "POST"]),
@@ -165,6 +166,7 @@ class App:
     def run(self, query: str) -> ResultSet:
         if self.processes is not None:
             return self.processes.results(query, self.limits.max_rows, self.limits.timeout)
+        assert self.pool is not None
         future = self.pool.submit(self.store.results, query, self.limits.max_rows)
         return future.result(timeout=self.limits.timeout)
 
@@ -172,7 +174,8 @@ class App:
         """Stop the query processes (they also end with this process)."""
         if self.processes is not None:
             self.processes.close()
-        self.pool.shutdown(wait=False, cancel_futures=True)
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
 
     # ------------------------------------------------------------ pages
 

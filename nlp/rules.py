@@ -30,6 +30,7 @@ class Lexicons:
     street_prefixes: frozenset[tuple[str, ...]]
     region_words: dict[str, str]
     not_legal_forms: frozenset[str]
+    longest_prefix: int  # words in the longest place or street prefix: how far the prefix rules look
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -41,13 +42,16 @@ def _words(text: str) -> tuple[str, ...]:
 def load_lexicons() -> Lexicons:
     heads = {row[0]: (row[1], frozenset(filter(None, (row[2] if len(row) > 2 else "").split(","))))
              for row in lexicon("org_heads")}
+    place_prefixes = {_words(row[0]): row[1] for row in lexicon("place_prefixes")}
+    street_prefixes = frozenset(_words(row[0]) for row in lexicon("street_prefixes"))
     return Lexicons(
         heads=heads,
         positions=frozenset(row[0] for row in lexicon("positions")),
-        place_prefixes={_words(row[0]): row[1] for row in lexicon("place_prefixes")},
-        street_prefixes=frozenset(_words(row[0]) for row in lexicon("street_prefixes")),
+        place_prefixes=place_prefixes,
+        street_prefixes=street_prefixes,
         region_words={row[0]: row[1] for row in lexicon("region_words")},
         not_legal_forms=frozenset(row[0] for row in lexicon("not_legal_forms")),
+        longest_prefix=max(map(len, [*place_prefixes, *street_prefixes])),
     )
 
 
@@ -250,14 +254,10 @@ def lowers(doc: Doc) -> list[str]:
     return words
 
 
-def _lengths(prefixes) -> list[int]:
-    return sorted({len(prefix) for prefix in prefixes}, reverse=True)
-
-
-def _match_prefix(doc: Doc, index: int, prefixes) -> int:
+def _match_prefix(doc: Doc, index: int, prefixes, longest: int) -> int:
     """Length in tokens of the longest prefix from `prefixes` starting at `index` (0 if none)."""
     words = lowers(doc)
-    for length in _lengths(prefixes):
+    for length in range(min(longest, len(words) - index), 0, -1):  # a cut slice is no prefix
         if tuple(words[index:index + length]) in prefixes:
             return length
     return 0
@@ -267,7 +267,7 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
     """Settlements after "г.", "пос.", "с.", "дер."…, and regions ("Смоленская область")."""
     chunks = []
     for index in range(len(doc)):
-        length = _match_prefix(doc, index, lex.place_prefixes)
+        length = _match_prefix(doc, index, lex.place_prefixes, lex.longest_prefix)
         if length:
             kind = lex.place_prefixes[tuple(lowers(doc)[index:index + length])]
             start = stop = index + length
@@ -301,22 +301,22 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
 
 def after_street(doc: Doc, start: int, lex: Lexicons) -> bool:
     """Whether a span is preceded by a street word ("ул. Шкадова"): part of an address."""
-    return _ends_with(doc, start, lex.street_prefixes)
+    return _ends_with(doc, start, lex.street_prefixes, lex.longest_prefix)
 
 
 def before_street(doc: Doc, stop: int, lex: Lexicons) -> bool:
     """Whether a span is followed by a street word ("Эжвинский пр-д"): part of an address."""
-    return _match_prefix(doc, stop, lex.street_prefixes) > 0
+    return _match_prefix(doc, stop, lex.street_prefixes, lex.longest_prefix) > 0
 
 
 def after_place_prefix(doc: Doc, start: int, lex: Lexicons) -> bool:
-    return _ends_with(doc, start, lex.place_prefixes)
+    return _ends_with(doc, start, lex.place_prefixes, lex.longest_prefix)
 
 
-def _ends_with(doc: Doc, start: int, prefixes) -> bool:
+def _ends_with(doc: Doc, start: int, prefixes, longest: int) -> bool:
     """Whether one of `prefixes` ends just before token `start`."""
     words = lowers(doc)
-    return any(start - length >= 0 and tuple(words[start - length:start]) in prefixes for length in _lengths(prefixes))
+    return any(tuple(words[start - length:start]) in prefixes for length in range(1, min(longest, start) + 1))
 
 
 def _adjective(token: Token) -> bool:
