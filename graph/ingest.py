@@ -12,14 +12,17 @@ from rdflib.namespace import FOAF, ORG, RDFS
 
 from graph.build import report_graph
 from graph.classify import ontology
+from graph.ids import graph_iri
 from graph.remote import lock_path, open_store
 from graph.store import EmbeddedStore, build_lock
 from graph.validate import Violation, violations
 from nlp.extract import Models
 from nlp.pipeline import ExtractedEvent, extract_events
 from nlp.records import Entity, EntityType, Report
+from ontology import SUMMARIES
 
 ONTOLOGY_GRAPH = "ontology"  # the named graph id/graph/ontology holds ontology/ties.ttl
+SUMMARY_GRAPH = "summary"  # the named graph id/graph/summary holds what ontology/summaries.ru works out
 # triples written in one transaction: a report is always whole (all its triples or none), and a large
 # corpus is written in steps of bounded memory
 BATCH_TRIPLES = 200_000
@@ -76,6 +79,8 @@ def build(reports: list[Report], store_spec: str | Path | None, models_loader: C
                 todo.append(report)
                 (result.replaced if report.id in stored else result.added).append(report.id)
         if not todo:
+            if not has_summaries(store):  # a store from before the summaries: work them out once
+                refresh_summaries(store)
             return result
         events = extract_events(todo, models_loader(), progress=progress, known=known_entities(store))
         result.problems = [problem for event in events for problem in event.problems]
@@ -101,7 +106,21 @@ def build(reports: list[Report], store_spec: str | Path | None, models_loader: C
                 store.replace_graphs({report_id: written[report_id][0].read_text(encoding="utf-8")
                                       for report_id in batch})
         result.triples = {report_id: count for report_id, (_, count) in written.items()}
+        refresh_summaries(store)
     return result
+
+
+def refresh_summaries(store) -> None:
+    """Work out the partner profiles and country rows the partner queries read, from every report graph.
+
+    Run after every write: a crash before it leaves the old summaries, which the next build replaces.
+    """
+    store.update(SUMMARIES.read_text(encoding="utf-8"))
+
+
+def has_summaries(store) -> bool:
+    rows = store.results(f"ASK {{ GRAPH <{graph_iri(SUMMARY_GRAPH)}> {{ ?s ?p ?o }} }}")
+    return bool(rows.boolean)
 
 
 def _spool(graph: Graph, path: Path) -> tuple[Path, int]:

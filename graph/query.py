@@ -57,9 +57,13 @@ class Query:
     params: tuple[Param, ...] = field(default=())
 
     def bind(self, values: dict[str, str] | None = None) -> str:
-        """The query text with its parameters bound by a VALUES block at each #PARAMS mark.
+        """The query text with its parameters bound by a VALUES block at each #PARAMS mark, and
+        written as constants where the text names them `$name`.
 
-        A parameter with no value and no default stays unbound (matches anything).
+        `$name` is SPARQL for the variable `?name`; bound, it becomes the escaped RDF term itself.
+        A constant is what an engine can use early: Oxigraph applies `FILTER (?n >= 2)` as it scans,
+        but `FILTER (?n >= ?min)` with ?min from VALUES only after every join (10× slower at 100×
+        the samples). A parameter with no value and no default stays unbound (matches anything).
         """
         values = dict(values or {})
         known = {p.name for p in self.params}
@@ -73,9 +77,13 @@ class Query:
             return self.text
         block = "VALUES (" + " ".join(f"?{p.name}" for p, _ in bound) + ") { (" + \
             " ".join(p.term(v) for p, v in bound) + ") }"
-        if PARAMS_MARK in self.text:
-            return self.text.replace(PARAMS_MARK, block)
-        return self.text.rstrip() + "\n" + block + "\n"
+        text = self.text
+        for param, value in bound:
+            term = param.term(value)
+            text = re.sub(rf"\${param.name}\b", lambda _, term=term: term, text)
+        if PARAMS_MARK in text:
+            return text.replace(PARAMS_MARK, block)
+        return text.rstrip() + "\n" + block + "\n"
 
 
 def parse_query(name: str, text: str) -> Query:

@@ -80,6 +80,11 @@ class EmbeddedStore:
     def query(self, sparql: str, **kwargs):
         return self.store.query(sparql, **kwargs)
 
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update in one transaction."""
+        self.store.update(sparql)
+        self.store.flush()
+
     def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:
         """Results of a query (SELECT, ASK, CONSTRUCT, DESCRIBE), refusing more than `max_rows`."""
         try:

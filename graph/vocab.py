@@ -19,46 +19,67 @@ class TIES(DefinedNamespace):
     Agreement: URIRef
     AgreementKinds: URIRef
     Cell: URIRef
+    CoAttendance: URIRef
+    CountryQuarter: URIRef
     Directions: URIRef
     EventTypes: URIRef
     ExtractionRun: URIRef
-    Participation: URIRef
     OrganisationKinds: URIRef
+    Participation: URIRef
+    PartnerProfile: URIRef
     PlaceKinds: URIRef
     Report: URIRef
     Roles: URIRef
     Spheres: URIRef
+    Summary: URIRef
     agent: URIRef
     agreementKind: URIRef
+    attendeeA: URIRef
+    attendeeB: URIRef
     cell: URIRef
     cellText: URIRef
     checksum: URIRef
+    counterpartsText: URIRef
     country: URIRef
+    countryCode: URIRef
     datesText: URIRef
     direction: URIRef
     discussedAt: URIRef
     documentNumber: URIRef
+    eventCount: URIRef
     extractedBy: URIRef
     field: URIRef
+    firstQuarterIndex: URIRef
+    firstStart: URIRef
     inCapacityOf: URIRef
+    inPeriod: URIRef
     inReport: URIRef
+    lastEnd: URIRef
+    lastQuarterIndex: URIRef
     legalForm: URIRef
     meetingCount: URIRef
     onBehalfOf: URIRef
     participantCount: URIRef
     participantsText: URIRef
     participation: URIRef
+    partnerCount: URIRef
+    partnerName: URIRef
     party: URIRef
     period: URIRef
-    quarterIndex: URIRef
     placeKind: URIRef
+    preferredName: URIRef
+    profileOf: URIRef
+    quarterIndex: URIRef
+    quartersText: URIRef
     remote: URIRef
     roleInEvent: URIRef
     rowNumber: URIRef
     signedAt: URIRef
     smolensk: URIRef
     softwareVersion: URIRef
+    sharedEvents: URIRef
     sphere: URIRef
+    spheresText: URIRef
     statedRole: URIRef
     summary: URIRef
     venueText: URIRef

@@ -12,6 +12,7 @@ import pycountry
 from nlp.resources import lexicon
 
 SMOLENSK_COUNTRY = "RU"
+STEM_START = 5  # the shortest adjective stem ("финск")
 
 
 def fold(text: str) -> str:
@@ -28,8 +29,10 @@ class CountryTable:
     """Country names (folded, nominative) and adjective stems, each with its ISO alpha-2 code."""
 
     names: dict[str, str]
-    adjectives: tuple[tuple[str, str], ...]
+    adjectives: tuple[tuple[str, str], ...]  # longest stems first
     preferred: dict[str, str]
+    # the stems by their first STEM_START letters: a word is compared with the few that share its start
+    by_start: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, compare=False, repr=False)
     seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # words already looked up
 
     def code(self, name: str) -> str | None:
@@ -51,8 +54,8 @@ class CountryTable:
             return self.seen[word]
         found = None
         for part in fold(word).split("-"):
-            found = next((code for stem, code in self.adjectives if part.startswith(stem) and len(part) > len(stem)),
-                         None)
+            found = next((code for stem, code in self.by_start.get(part[:STEM_START], ())
+                          if part.startswith(stem) and len(part) > len(stem)), None)
             if found:
                 break
         self.seen[word] = found
@@ -80,4 +83,9 @@ def load_countries() -> CountryTable:
         preferred.setdefault(code, forms.split(",")[0].strip())
         adjectives.extend((stem.strip(), code) for stem in stems.split(",") if stem.strip())
     adjectives.sort(key=lambda pair: -len(pair[0]))
-    return CountryTable(names, tuple(adjectives), preferred)
+    if any(len(stem) < STEM_START for stem, _ in adjectives):
+        raise ValueError(f"nlp/lexicon/countries.tsv: an adjective stem shorter than {STEM_START} letters")
+    by_start: dict[str, list[tuple[str, str]]] = {}
+    for stem, code in adjectives:
+        by_start.setdefault(stem[:STEM_START], []).append((stem, code))
+    return CountryTable(names, tuple(adjectives), preferred, {k: tuple(v) for k, v in by_start.items()})

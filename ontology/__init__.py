@@ -7,5 +7,6 @@ from pathlib import Path
 
 HERE = Path(str(resources.files("ontology")))
 ALIASES = HERE / "aliases.csv"
+SUMMARIES = HERE / "summaries.ru"  # the SPARQL Update every build runs after writing
 # Entities (persons, organisations, places, events) are minted under this base (nlp.resolve).
 ENTITY_BASE = "https://w3id.org/smolensk-ties/id/"

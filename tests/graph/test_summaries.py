@@ -1,0 +1,92 @@
+"""The summaries every build works out (ontology/summaries.ru) agree with the report graphs they sum up."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from rdflib import Literal
+from rdflib.namespace import FOAF, ORG, RDF, RDFS
+
+from graph.ids import graph_iri
+from graph.ingest import SUMMARY_GRAPH, build, refresh_summaries
+from graph.query import library
+from graph.store import EmbeddedStore
+from graph.vocab import TIES
+from nlp.report import read_report
+
+
+def _participants(graph) -> dict:
+    """Event -> its agents, read from the report triples themselves."""
+    agents = defaultdict(set)
+    for event, participation in graph.subject_objects(TIES.participation):
+        agents[event] |= set(graph.objects(participation, TIES.agent))
+    return agents
+
+
+def _summary(store: EmbeddedStore):
+    return store.to_rdflib(SUMMARY_GRAPH)
+
+
+def test_every_pair_that_met_twice_is_counted_as_the_reports_say(embedded):
+    reports = embedded.to_rdflib()
+    kinds = {FOAF.Person, ORG.Organization}
+    ours = {s for s in reports.subjects(TIES.smolensk, Literal(True))}
+    expected: dict[tuple, int] = defaultdict(int)
+    for agents in _participants(reports).values():
+        named = sorted((a for a in agents if set(reports.objects(a, RDF.type)) & kinds
+                        and (a, RDFS.label, None) in reports), key=str)
+        for a, b in combinations(named, 2):
+            if not (a in ours and b in ours):
+                expected[(a, b)] += 1
+    summary = _summary(embedded)
+    found = {(summary.value(pair, TIES.attendeeA), summary.value(pair, TIES.attendeeB)):
+             summary.value(pair, TIES.sharedEvents).toPython() for pair in summary.subjects(TIES.attendeeA, None)}
+    repeated = {pair: count for pair, count in expected.items() if count > 1}
+    assert len(expected) > 500 and len(repeated) > 50 and found == repeated
+
+
+def test_every_profile_counts_its_partners_events(embedded):
+    reports = embedded.to_rdflib()
+    events = defaultdict(set)
+    for event, agents in _participants(reports).items():
+        for agent in agents:
+            events[agent].add(event)
+    summary = _summary(embedded)
+    profiles = list(summary.subjects(RDF.type, TIES.PartnerProfile))
+    assert len(profiles) > 100
+    for profile in profiles:
+        partner = summary.value(profile, TIES.profileOf)
+        assert summary.value(profile, TIES.eventCount).toPython() == len(events[partner]), partner
+        assert (partner, TIES.smolensk, Literal(False)) in reports
+        assert str(summary.value(profile, TIES.countryCode)) != "RU"
+
+
+def test_an_added_report_brings_the_summaries_up_to_date(tmp_path, sample_paths, models):
+    folder = tmp_path / "store"
+    build([read_report(sample_paths["2024-Q1"])], folder, lambda: models)
+    store = EmbeddedStore(folder)
+    before = set(_summary(store))
+    period = library()["new-partners"].bind({"period": "2025-Q2"})
+    assert before and not store.select(period).rows
+    del store
+    build([read_report(p) for p in sample_paths.values()], folder, lambda: models)
+    store = EmbeddedStore(folder)
+    after = set(_summary(store))
+    assert store.select(period).rows and len(after) > len(before)
+    # just what working them out afresh from the two report graphs gives: nothing stale, nothing twice
+    refresh_summaries(store)
+    assert set(_summary(store)) == after
+
+
+def test_a_store_without_summaries_gets_them_from_the_next_build(tmp_path, sample_paths, models):
+    folder = tmp_path / "store"
+    build([read_report(sample_paths["2025-Q2"])], folder, lambda: models)
+    store = EmbeddedStore(folder)
+    expected = len(_summary(store))
+    store.update(f"DROP GRAPH <{graph_iri(SUMMARY_GRAPH)}>")
+    assert len(_summary(store)) == 0
+    del store
+    result = build([read_report(sample_paths["2025-Q2"])], folder, lambda: models)
+    assert result.skipped == ["2025-Q2"] and len(_summary(EmbeddedStore(folder))) == expected
+
