@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
 from rdflib.namespace import FOAF, ORG, RDFS
 
 from graph.build import report_graph
@@ -16,6 +17,7 @@ from graph.ids import graph_iri
 from graph.remote import lock_path, open_store
 from graph.store import EmbeddedStore, build_lock
 from graph.validate import Violation, violations
+from graph.vocab import TIES
 from nlp.extract import Models
 from nlp.pipeline import ExtractedEvent, extract_events
 from nlp.records import Entity, EntityType, Report
@@ -79,7 +81,9 @@ def build(reports: list[Report], store_spec: str | Path | None, models_loader: C
                 todo.append(report)
                 (result.replaced if report.id in stored else result.added).append(report.id)
         if not todo:
-            if not has_summaries(store):  # a store from before the summaries: work them out once
+            # summaries missing (a store from before them) or stale (a build cut off after its last
+            # report and before them): worked out again, so a build that adds nothing still mends them
+            if summarised_checksum(store) != reports_checksum(stored):
                 refresh_summaries(store)
             return result
         events = extract_events(todo, models_loader(), progress=progress, known=known_entities(store))
@@ -111,16 +115,24 @@ def build(reports: list[Report], store_spec: str | Path | None, models_loader: C
 
 
 def refresh_summaries(store) -> None:
-    """Work out the partner profiles and country rows the partner queries read, from every report graph.
+    """Work out what the partner queries read (profiles, country quarters, pairs, names) from every
+    report graph, and mark it with the checksum of the reports it sums up, in one update."""
+    graph = graph_iri(SUMMARY_GRAPH)
+    mark = Literal(reports_checksum(store.checksums())).n3()
+    store.update(SUMMARIES.read_text(encoding="utf-8") +
+                 f"\n;\nINSERT DATA {{ GRAPH <{graph}> {{ <{graph}> <{TIES.reportsChecksum}> {mark} }} }}\n")
 
-    Run after every write: a crash before it leaves the old summaries, which the next build replaces.
-    """
-    store.update(SUMMARIES.read_text(encoding="utf-8"))
+
+def reports_checksum(checksums: dict[str, str]) -> str:
+    """One SHA-256 over the stored reports' checksums: what a summary was worked out from."""
+    return hashlib.sha256("\n".join(f"{k} {v}" for k, v in sorted(checksums.items())).encode()).hexdigest()
 
 
-def has_summaries(store) -> bool:
-    rows = store.results(f"ASK {{ GRAPH <{graph_iri(SUMMARY_GRAPH)}> {{ ?s ?p ?o }} }}")
-    return bool(rows.boolean)
+def summarised_checksum(store) -> str | None:
+    """The reports checksum the store's summaries were worked out from; None without summaries."""
+    graph = graph_iri(SUMMARY_GRAPH)
+    rows = store.results(f"SELECT ?sum WHERE {{ GRAPH <{graph}> {{ <{graph}> <{TIES.reportsChecksum}> ?sum }} }}")
+    return rows.rows[0]["sum"]["value"] if rows.rows else None
 
 
 def _spool(graph: Graph, path: Path) -> tuple[Path, int]:

@@ -72,6 +72,7 @@ class TIES(DefinedNamespace):
     quarterIndex: URIRef
     quartersText: URIRef
     remote: URIRef
+    reportsChecksum: URIRef
     roleInEvent: URIRef
     rowNumber: URIRef
     signedAt: URIRef
