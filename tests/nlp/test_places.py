@@ -41,5 +41,14 @@ def test_settlements_have_ids_and_coordinates():
     assert load_gazetteer().lookup("Смоленская область").ref == "iso3166-2:RU-SMO"
 
 
+def test_regions_of_russia_and_belarus_have_coordinates_inside_them(rows):
+    regions = [row for row in rows if row[7].startswith(("iso3166-2:RU-", "iso3166-2:BY-"))]
+    assert regions and all(row[5] and row[6] for row in regions)
+    smolensk = load_gazetteer().lookup("Смоленская область")  # the oblast spans 53.0–56.0 N, 30.7–35.4 E
+    assert 53.0 < smolensk.latitude < 56.0 and 30.7 < smolensk.longitude < 35.4
+    mogilev = load_gazetteer().lookup("Могилевская область")
+    assert 52.5 < mogilev.latitude < 54.6 and 28.0 < mogilev.longitude < 32.8
+
+
 def test_guidelines_override_the_data():
     assert load_gazetteer().lookup("Севастополь").country == "RU"
