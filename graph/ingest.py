@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal
-from rdflib.namespace import FOAF, ORG, RDFS
+from rdflib.namespace import FOAF, ORG, RDFS, SDO
 
 from graph.build import report_graph
 from graph.classify import ontology
@@ -17,7 +17,7 @@ from graph.ids import graph_iri
 from graph.remote import lock_path, open_store
 from graph.store import EmbeddedStore, build_lock
 from graph.validate import Violation, violations
-from graph.vocab import TIES
+from graph.vocab import SEM, TIES
 from nlp.extract import Models
 from nlp.pipeline import ExtractedEvent, extract_events
 from nlp.records import Entity, EntityType, Report
@@ -155,33 +155,25 @@ def _batches(written: dict[str, tuple[Path, int]]) -> Iterator[list[str]]:
 
 
 def summary(store: EmbeddedStore, top: int = 10) -> dict[str, object]:
-    """What the store holds: events, entities by type, countries, agreements and the top foreign partners."""
+    """What the store holds: events, entities by type, countries, agreements and the top foreign partners
+    (from the partner profiles the build worked out, states themselves left out)."""
     def count(pattern: str) -> int:
         rows = list(store.query(f"SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ GRAPH ?g {{ {pattern} }} }}"))
         return int(rows[0]["n"].value) if rows else 0
 
-    ties = "https://w3id.org/smolensk-ties/ontology#"
-    entities = {
-        "persons": count(f"?x a <{FOAF.Person}>"),
-        "organisations": count(f"?x a <{ORG.Organization}>"),
-        "places": count("?x a <https://schema.org/Place>"),
-    }
-    partners_query = f"""
-        SELECT ?x (SAMPLE(?label) AS ?name) (COUNT(DISTINCT ?event) AS ?events) WHERE {{ GRAPH ?g {{
-            ?event <{ties}participation> ?p . ?p <{ties}agent> ?x .
-            ?x <{RDFS.label}> ?label ; <{ties}smolensk> false .
-            FILTER NOT EXISTS {{ ?x <{ties}country> ?c . ?c <http://www.w3.org/2004/02/skos/core#notation> "RU" }}
-            FILTER NOT EXISTS {{ ?x a <https://schema.org/Country> }}
-            FILTER NOT EXISTS {{ ?x a <https://schema.org/Place> FILTER NOT EXISTS {{ ?x <{ties}country> ?any }} }}
-            ?x a ?type . VALUES ?type {{ <{FOAF.Person}> <{ORG.Organization}> <https://schema.org/Place> }}
-        }} }} GROUP BY ?x ORDER BY DESC(?events) ?name LIMIT {top}"""
+    partners_query = f"""SELECT ?name ?events WHERE {{
+        GRAPH <{graph_iri(SUMMARY_GRAPH)}> {{
+            ?profile <{TIES.profileOf}> ?x ; <{TIES.partnerName}> ?name ; <{TIES.eventCount}> ?events }}
+        FILTER NOT EXISTS {{ GRAPH ?g {{ ?x a <{SDO.Country}> }} }}
+    }} ORDER BY DESC(?events) ?name LIMIT {top}"""
     partners = [(row["name"].value, int(row["events"].value)) for row in store.query(partners_query)]
     return {
-        "reports": count(f"?x a <{ties}Report>"),
-        "events": count("?x a <http://semanticweb.cs.vu.nl/2009/11/sem/Event>"),
-        **entities,
-        "countries": count(f"?e <{ties}country> ?x"),
-        "agreements": count(f"?x a <{ties}Agreement>"),
+        "reports": count(f"?x a <{TIES.Report}>"),
+        "events": count(f"?x a <{SEM.Event}>"),
+        "persons": count(f"?x a <{FOAF.Person}>"),
+        "organisations": count(f"?x a <{ORG.Organization}>"),
+        "places": count(f"?x a <{SDO.Place}>"),
+        "countries": count(f"?e <{TIES.country}> ?x"),
+        "agreements": count(f"?x a <{TIES.Agreement}>"),
         "top_partners": partners,
     }
-

@@ -79,7 +79,7 @@ class Query:
             " ".join(p.term(v) for p, v in bound) + ") }"
         text = self.text
         for param, value in bound:
-            term = param.term(value)
+            term = param.term(value)  # a function as replacement: a term's backslashes stay as they are
             text = re.sub(rf"\${param.name}\b", lambda _, term=term: term, text)
         if PARAMS_MARK in text:
             return text.replace(PARAMS_MARK, block)

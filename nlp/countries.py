@@ -29,10 +29,10 @@ class CountryTable:
     """Country names (folded, nominative) and adjective stems, each with its ISO alpha-2 code."""
 
     names: dict[str, str]
-    adjectives: tuple[tuple[str, str], ...]  # longest stems first
+    # adjective stems with their codes, by their first STEM_START letters (longest stems first): a word is
+    # compared with the few stems that share its start
+    adjectives: dict[str, tuple[tuple[str, str], ...]]
     preferred: dict[str, str]
-    # the stems by their first STEM_START letters: a word is compared with the few that share its start
-    by_start: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, compare=False, repr=False)
     seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # words already looked up
 
     def code(self, name: str) -> str | None:
@@ -54,7 +54,7 @@ class CountryTable:
             return self.seen[word]
         found = None
         for part in fold(word).split("-"):
-            found = next((code for stem, code in self.by_start.get(part[:STEM_START], ())
+            found = next((code for stem, code in self.adjectives.get(part[:STEM_START], ())
                           if part.startswith(stem) and len(part) > len(stem)), None)
             if found:
                 break
@@ -88,4 +88,4 @@ def load_countries() -> CountryTable:
     by_start: dict[str, list[tuple[str, str]]] = {}
     for stem, code in adjectives:
         by_start.setdefault(stem[:STEM_START], []).append((stem, code))
-    return CountryTable(names, tuple(adjectives), preferred, {k: tuple(v) for k, v in by_start.items()})
+    return CountryTable(names, {start: tuple(stems) for start, stems in by_start.items()}, preferred)

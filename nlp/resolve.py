@@ -74,7 +74,7 @@ def _bare(text: str) -> str:
     bare = fold(re.sub(r"[«»]", " ", text))
     for official, short in _state_names():
         if official in bare:
-            bare = re.sub(rf"\b{official}\b", short, bare)
+            bare = re.sub(rf"\b{re.escape(official)}\b", short, bare)
     return bare
 
 
