@@ -95,6 +95,9 @@ class RemoteStore:
 
     # ------------------------------------------------------------ the store's interface
 
+    def compact(self) -> None:
+        """Nothing to do: the server keeps its own files."""
+
     def checksums(self) -> dict[str, str]:
         rows = self.results(f"""SELECT ?period ?sum WHERE {{ GRAPH ?g {{
             ?r a <{TIES.Report}> ; <{TIES.period}> ?period ; <{TIES.checksum}> ?sum }} }}""").rows

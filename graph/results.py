@@ -72,6 +72,12 @@ def from_oxigraph(results, max_rows: int | None = None) -> ResultSet:
         return ResultSet("boolean", boolean=bool(results))
     if isinstance(results, ox.QuerySolutions):
         variables = [v.value for v in results.variables]
+        if max_rows is None:
+            # written as SPARQL JSON by Oxigraph and read by the json module, the rows cost about half
+            # of reading them term by term here (0.15 s of 0.3 s for 9,000 rows); with a cap, rows are
+            # read one by one so that reading stops at the cap
+            data = json.loads(results.serialize(format=ox.QueryResultsFormat.JSON))
+            return ResultSet("bindings", variables, data["results"]["bindings"])
         rows = []
         for solution in results:
             rows.append({name: term_of(solution[name]) for name in variables if solution[name] is not None})

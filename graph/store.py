@@ -85,6 +85,12 @@ class EmbeddedStore:
         self.store.update(sparql)
         self.store.flush()
 
+    def compact(self) -> None:
+        """Merge the store's files: a build replaces graphs and summaries, and until merged, the
+        deleted triples still lie on disk to be skipped by every scan (summary queries ran 1.4× slower
+        after a rebuild of the summaries at 100×; merging takes about 7 s there)."""
+        self.store.optimize()
+
     def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:
         """Results of a query (SELECT, ASK, CONSTRUCT, DESCRIBE), refusing more than `max_rows`."""
         try:

@@ -55,9 +55,11 @@ class TIES(DefinedNamespace):
     inPeriod: URIRef
     inReport: URIRef
     lastEnd: URIRef
+    lastPeriod: URIRef
     lastQuarterIndex: URIRef
     legalForm: URIRef
     meetingCount: URIRef
+    nameOrder: URIRef
     onBehalfOf: URIRef
     participantCount: URIRef
     participantsText: URIRef

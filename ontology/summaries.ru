@@ -22,7 +22,7 @@ INSERT DATA { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
 INSERT { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
   ?profile a ties:PartnerProfile ; ties:profileOf ?partner ; ties:partnerName ?label ; ties:countryCode ?country ;
            ties:eventCount ?events ; ties:firstQuarterIndex ?firstQuarter ; ties:lastQuarterIndex ?lastQuarter ;
-           ties:quartersText ?quarters ; ties:spheresText ?spheres ; ties:firstStart ?first ; ties:lastEnd ?last .
+           ties:lastPeriod ?lastPeriod ; ties:quartersText ?quarters ; ties:spheresText ?spheres ; ties:firstStart ?first ; ties:lastEnd ?last .
 } }
 WHERE {
   {
@@ -54,6 +54,8 @@ WHERE {
     }
     GROUP BY ?partner
   }
+  # the period's own name, from the report of that quarter (string MAX differs between engines)
+  GRAPH ?r { ?lastReport ties:quarterIndex ?lastQuarter ; ties:period ?lastPeriod }
   BIND (IRI(CONCAT("https://w3id.org/smolensk-ties/id/profile/", MD5(STR(?partner)))) AS ?profile)
 }
 ;

@@ -100,3 +100,24 @@ def test_missing_or_stale_summaries_are_mended_by_a_build_that_adds_nothing(tmp_
     assert not set(_summary(store).subjects(TIES.inPeriod, Literal("2024-Q1")))
     refresh_summaries(store)
     assert now == set(_summary(store)) and len(now) < len(expected)
+
+
+def test_names_are_numbered_in_code_point_order(embedded):
+    summary = _summary(embedded)
+    named = {subject: str(name) for predicate in (TIES.preferredName, TIES.partnerName)
+             for subject, name in summary.subject_objects(predicate)}
+    order = {subject: summary.value(subject, TIES.nameOrder).toPython() for subject in named}
+    assert len(named) > 100 and sorted(order.values()) == list(range(len(named)))
+    names = [named[subject] for subject in sorted(named, key=order.__getitem__)]
+    assert names == sorted(names)
+
+
+def test_queries_sorted_by_name_order_list_names_in_order(embedded):
+    pairs = embedded.select(library()["co-attendance"].bind({"min_events": "1"}))
+    keys = [(-int(events), a, b) for _, a, _, b, events in pairs.rows]
+    dormant = embedded.select(library()["dormant-partners"].bind({"since": "2026-Q1"}))
+    seen = [(tuple(-ord(c) for c in last), label) for _, label, _, last, _ in dormant.rows]
+    officials = [row[1] for row in embedded.select(library()["officials"].bind()).rows]
+    assert len(keys) > 50 and keys == sorted(keys)
+    assert len(seen) > 50 and seen == sorted(seen)
+    assert len(officials) > 20 and officials == sorted(officials)

@@ -131,3 +131,16 @@ def test_one_natasha_call_per_row_gives_each_cell_its_own_tokens_and_entities(mo
             for span in doc.spans[NATASHA_SPANS]:  # every entity lies in its own cell, at its own place
                 start, stop = char_span(doc, span.start, span.end)
                 assert text[start:stop] == span.text
+
+
+def test_ner_over_the_segmenters_tokens_finds_what_tag_ner_finds(models, sample_paths):
+    from nlp.ner import entity_spans
+    from nlp.report import read_report
+
+    cells = [cell.text for event in read_report(sample_paths["2024-Q1"]).events for cell in event.cells if cell.text]
+    for text in cells + NEWS + ["", "   "]:
+        doc = Doc(text)
+        doc.segment(models.natasha.segmenter)
+        doc.tag_ner(models.natasha.ner_tagger)
+        found = entity_spans(models.natasha.ner_tagger, doc.tokens)
+        assert [(s.start, s.stop, s.type) for s in found] == [(s.start, s.stop, s.type) for s in doc.spans]
