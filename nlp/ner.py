@@ -47,6 +47,7 @@ class NatashaTokenizer:
         self.vocab = vocab
         self.natasha = natasha
         self.lemmas: dict[tuple, str] = {}  # (word, part of speech, features) -> lemma: words repeat a lot
+        self.morphs: dict[tuple, str] = {}  # features -> spaCy's morphology string
 
     def __call__(self, text: str) -> Doc:
         return self.cells([text])[0]
@@ -81,7 +82,10 @@ class NatashaTokenizer:
                     self.lemmas.clear()
                 lemma = self.lemmas[key] = self.natasha.morph_vocab.lemmatize(token.text, token.pos, token.feats)
             lemmas.append((lemma or token.text).replace("ё", "е"))
-            morphs.append("|".join(f"{k}={v}" for k, v in feats))
+            morph = self.morphs.get(feats)
+            if morph is None:  # a few hundred feature sets in all
+                morph = self.morphs[feats] = "|".join(f"{k}={v}" for k, v in feats)
+            morphs.append(morph)
         firsts = [token.start for token in tokens]
         docs = []
         for text, (start, stop) in zip(texts, edges, strict=True):

@@ -45,8 +45,10 @@ def mint_iri(kind: EntityType, *parts: str) -> str:
     return f"{ENTITY_BASE}{_KIND_PATH[kind]}/{slug('-'.join(p for p in parts if p)) or 'x'}"
 
 
-def _legal_forms() -> list[tuple[str, str]]:
-    return sorted(((fold(full), abbr) for full, abbr in lexicon("legal_forms")), key=lambda p: -len(p[0]))
+@cache
+def _legal_forms() -> tuple[tuple[str, str], ...]:
+    """Legal forms, folded, longest first (made once: every organisation name is looked up)."""
+    return tuple(sorted(((fold(full), abbr) for full, abbr in lexicon("legal_forms")), key=lambda p: -len(p[0])))
 
 
 def org_parts(name: str) -> tuple[str, str]:
