@@ -133,14 +133,49 @@ def test_one_natasha_call_per_row_gives_each_cell_its_own_tokens_and_entities(mo
                 assert text[start:stop] == span.text
 
 
-def test_ner_over_the_segmenters_tokens_finds_what_tag_ner_finds(models, sample_paths):
+def _natasha_docs(models, texts):
+    docs = []
+    for text in texts:
+        doc = Doc(text)
+        doc.segment(models.natasha.segmenter)
+        docs.append(doc)
+    return docs
+
+
+def test_ner_over_a_reports_texts_at_once_finds_what_tag_ner_finds_in_each(models, sample_paths):
     from nlp.ner import entity_spans
     from nlp.report import read_report
 
     cells = [cell.text for event in read_report(sample_paths["2024-Q1"]).events for cell in event.cells if cell.text]
-    for text in cells + NEWS + ["", "   "]:
-        doc = Doc(text)
-        doc.segment(models.natasha.segmenter)
+    docs = _natasha_docs(models, cells + NEWS + ["", "   "])
+    found = entity_spans(models.natasha.ner_tagger, [doc.tokens for doc in docs])
+    for doc, spans in zip(docs, found, strict=True):
         doc.tag_ner(models.natasha.ner_tagger)
-        found = entity_spans(models.natasha.ner_tagger, doc.tokens)
-        assert [(s.start, s.stop, s.type) for s in found] == [(s.start, s.stop, s.type) for s in doc.spans]
+        assert [(s.start, s.stop, s.type) for s in spans] == [(s.start, s.stop, s.type) for s in doc.spans]
+
+
+def test_morphology_of_a_reports_sentences_at_once_is_what_tag_morph_gives_each_text(models, sample_paths):
+    from nlp.ner import tag_morphology
+    from nlp.report import read_report
+
+    rows = [" ".join(cell.text for cell in event.cells) for event in read_report(sample_paths["2025-Q2"]).events]
+    alone, together = _natasha_docs(models, rows), _natasha_docs(models, rows)
+    for doc in alone:
+        doc.tag_morph(models.natasha.morph_tagger)
+    tag_morphology(models.natasha.morph_tagger, [sentence for doc in together for sentence in doc.sents])
+    tags = [[(token.pos, token.feats) for token in doc.tokens] for doc in alone]
+    assert sum(map(len, tags)) > 5000
+    assert [[(token.pos, token.feats) for token in doc.tokens] for doc in together] == tags
+
+
+def test_a_reports_rows_parsed_together_are_parsed_as_each_alone(models, sample_paths):
+    from nlp.ner import NATASHA_SPANS
+    from nlp.report import read_report
+
+    rows = [[cell.text for cell in event.cells if cell.text] for event in read_report(sample_paths["2025-Q2"]).events]
+    for texts, docs in zip(rows, models.nlp.tokenizer.rows(rows), strict=True):
+        for doc, alone in zip(docs, models.nlp.tokenizer.cells(texts), strict=True):
+            assert [(t.text, t.pos_, str(t.morph), t.lemma_) for t in doc] == \
+                [(t.text, t.pos_, str(t.morph), t.lemma_) for t in alone]
+            assert [(s.start, s.end, s.label_) for s in doc.spans[NATASHA_SPANS]] == \
+                [(s.start, s.end, s.label_) for s in alone.spans[NATASHA_SPANS]]

@@ -173,10 +173,10 @@ def test_a_file_that_never_finishes_reading_is_given_up(tmp_path, monkeypatch):
 def test_a_row_that_never_finishes_is_given_up_and_the_others_kept(tmp_path, models, monkeypatch):
     real = nlp.pipeline.event_mentions
 
-    def stuck_on_row_two(event, models):
+    def stuck_on_row_two(event, models, docs=None):
         while event.number == 2:
             pass
-        return real(event, models)
+        return real(event, models, docs)
     monkeypatch.setattr(nlp.pipeline, "event_mentions", stuck_on_row_two)
     monkeypatch.setattr(nlp.pipeline, "ROW_SECONDS", 0.5)
     rows = [["Визит", "г. Минск", "5 мая 2025 года", "Встреча", "Делегация Республики Беларусь"]] * 3
