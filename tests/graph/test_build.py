@@ -43,7 +43,19 @@ def graphs(reports, events):
 
 def test_samples_pass_shacl(graphs):
     for graph in graphs.values():
+        before = set(graph)
         assert violations(graph) == []
+        assert set(graph) == before  # the ontology lent for the check is taken back
+
+
+def test_a_concept_missing_from_the_ontology_fails_shacl(graphs):
+    broken = graphs["2025-Q2"].__class__()
+    broken += graphs["2025-Q2"]
+    event = event_iri("2025-Q2", 1)
+    sphere = broken.value(event, TIES.sphere)
+    broken.set((event, TIES.sphere, URIRef(f"{sphere}-unknown")))
+    found = violations(broken)
+    assert [(v.focus, v.path) for v in found] == [(str(event), str(TIES.sphere))]
 
 
 def test_a_broken_graph_fails_shacl(graphs):
