@@ -61,17 +61,14 @@ def filled_cells(event: Event) -> list[tuple[str, str]]:
     return [(field, cell.text) for field, cell in zip(FIELDS, event.cells, strict=True) if cell.text]
 
 
-def event_mentions(event: Event, models: Models, docs: list[Doc] | None = None) -> tuple[list[Mention], set[str]]:
+def event_mentions(event: Event, models: Models, docs: list[Doc]) -> tuple[list[Mention], set[str]]:
     """Mentions in every cell of the row, and the states named by adjective ("белорусских").
 
-    `docs`: the row's filled cells already parsed (`NatashaTokenizer.rows`); parsed here if not given.
+    `docs`: the row's filled cells (`filled_cells`) parsed with the rest of the report (`NatashaTokenizer.rows`).
     """
     mentions: list[Mention] = []
     adjectives: set[str] = set()
-    filled = filled_cells(event)
-    if docs is None:
-        docs = models.nlp.tokenizer.cells([text for _, text in filled])
-    for (field, text), doc in zip(filled, docs, strict=True):
+    for (field, text), doc in zip(filled_cells(event), docs, strict=True):
         for mention in extract_doc(doc, text, models):
             if mention.within != "role":  # positions add no place (GUIDELINES: what counts as an entity)
                 mentions.append(replace(mention, field=field))

@@ -173,7 +173,7 @@ def test_a_file_that_never_finishes_reading_is_given_up(tmp_path, monkeypatch):
 def test_a_row_that_never_finishes_is_given_up_and_the_others_kept(tmp_path, models, monkeypatch):
     real = nlp.pipeline.event_mentions
 
-    def stuck_on_row_two(event, models, docs=None):
+    def stuck_on_row_two(event, models, docs):
         while event.number == 2:
             pass
         return real(event, models, docs)
