@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from benchmarks.run import PLAIN_QUERIES, rdflib_dataset
 from graph.query import QueryError, library, load_query, parse_query
 
 QUERIES = sorted(library())
@@ -81,3 +82,40 @@ def test_entity_query_for_an_official(embedded):
     rows = embedded.select(load_query("entity").bind(
         {"entity": "https://w3id.org/smolensk-ties/id/person/subbotin-a-m"})).rows
     assert {row[2] for row in rows} == {"2024-Q1", "2025-Q2"}
+
+
+PLAIN = library(PLAIN_QUERIES)
+PLAIN_CASES = [("partners-by-country", {}), ("partners-by-country", {"country": "BY"}),
+               ("co-attendance", {"min_events": "1"}), ("co-attendance", {}),
+               ("dormant-partners", {"since": "2025-Q2"}), ("dormant-partners", {"since": "2026-Q1"}),
+               ("activity", {}), ("delegations", {}), ("delegations", {"country": "BY"}),
+               ("officials", {}), ("officials", {"period": "2025-Q2"})]
+
+
+def test_every_plain_form_is_of_a_library_query_and_is_tried():
+    assert set(PLAIN) <= set(QUERIES)
+    assert {name for name, _ in PLAIN_CASES} == set(PLAIN)
+
+
+@pytest.mark.parametrize(("name", "params"), PLAIN_CASES)
+def test_the_plain_form_rdflib_is_timed_on_gives_the_library_query_s_rows(embedded, rdflib_copy, name, params):
+    """The benchmark compares Oxigraph on a library query with rdflib on its plain form: fair only if
+    both forms ask the same, on either engine (rows in the same order)."""
+    ours = embedded.select(library()[name].bind(params))
+    assert ours.rows
+    plain = embedded.select(PLAIN[name].bind(params))
+    assert plain.columns == ours.columns
+    assert in_order(plain.rows) == in_order(ours.rows)
+    theirs = rdflib_copy.query(PLAIN[name].bind(params))
+    assert in_order(tuple(None if term is None else str(term) for term in row) for row in theirs) == \
+        in_order(ours.rows)
+
+
+def in_order(rows) -> list[tuple]:
+    """Rows in their order, the parts of a GROUP_CONCAT sorted (SPARQL leaves their order open)."""
+    return [tuple(None if value is None else tuple(sorted(value.split(", "))) for value in row) for row in rows]
+
+
+@pytest.fixture(scope="module")
+def rdflib_copy(embedded):
+    return rdflib_dataset(embedded)
