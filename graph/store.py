@@ -13,7 +13,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from graph.ids import graph_iri
 from graph.query import Table
-from graph.results import ResultSet, TooManyRows, from_oxigraph
+from graph.results import ResultSet, TooManyRows, from_oxigraph, table_of_solutions
 from graph.vocab import TIES
 
 STORE_ENV = "TIES_STORE"
@@ -93,10 +93,7 @@ class EmbeddedStore:
 
     def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:
         """Results of a query (SELECT, ASK, CONSTRUCT, DESCRIBE), refusing more than `max_rows`."""
-        try:
-            results = self.store.query(sparql)
-        except SyntaxError as error:
-            raise StoreError(f"the query does not parse: {error}") from error
+        results = self._run(sparql)
         # pyoxigraph's results may not leave the thread that made them: read them here, and let no
         # exception carry them (in its traceback) to another thread
         try:
@@ -109,8 +106,17 @@ class EmbeddedStore:
 
     def select(self, sparql: str, limit: int | None = None) -> Table:
         """Results as a Table: SELECT rows, an ASK answer, or CONSTRUCT/DESCRIBE triples."""
-        table = self.results(sparql).table()
+        results = self._run(sparql)
+        if isinstance(results, ox.QuerySolutions):
+            return table_of_solutions(results, limit)
+        table = from_oxigraph(results).table()
         return Table(table.columns, table.rows[:limit] if limit is not None else table.rows)
+
+    def _run(self, sparql: str):
+        try:
+            return self.store.query(sparql)
+        except SyntaxError as error:
+            raise StoreError(f"the query does not parse: {error}") from error
 
     def dump(self, path: Path, format: ox.RdfFormat) -> None:
         """Write the store to a file; formats without graphs get the union of all named graphs."""
