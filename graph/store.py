@@ -112,7 +112,7 @@ class EmbeddedStore:
         table = from_oxigraph(results).table()
         return Table(table.columns, table.rows[:limit] if limit is not None else table.rows)
 
-    def _run(self, sparql: str):
+    def _run(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         try:
             return self.store.query(sparql)
         except SyntaxError as error:

@@ -84,7 +84,6 @@ def test_entity_query_for_an_official(embedded):
     assert {row[2] for row in rows} == {"2024-Q1", "2025-Q2"}
 
 
-
 @pytest.mark.parametrize("name", QUERIES)
 def test_a_table_read_straight_is_the_table_of_the_full_results(embedded, name):
     """select() reads plain values term by term; results() reads typed terms as SPARQL JSON."""
@@ -94,12 +93,12 @@ def test_a_table_read_straight_is_the_table_of_the_full_results(embedded, name):
     assert embedded.select(text, limit=2).rows == full.rows[:2]
 
 
-
 def test_an_unbound_value_is_none_in_a_table(embedded):
     text = "SELECT ?s ?nothing WHERE { GRAPH ?g { ?s ?p ?o } OPTIONAL { ?s <urn:ties:none> ?nothing } } LIMIT 3"
     table = embedded.select(text)
     assert table == embedded.results(text).table()
     assert len(table.rows) == 3 and all(row[0] and row[1] is None for row in table.rows)
+
 
 PLAIN = library(PLAIN_QUERIES)
 PLAIN_CASES = [("partners-by-country", {}), ("partners-by-country", {"country": "BY"}),
