@@ -27,11 +27,10 @@ import threading  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from benchmarks.plain import PLAIN_QUERIES, rdflib_dataset  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = [ROOT / "data" / "reports" / "2024-Q1.txt", ROOT / "data" / "reports" / "2025-Q2.txt"]
-# the same questions as some library queries, written for rdflib (see the files' headers): rdflib is timed
-# on these, and Oxigraph on both forms, so the rewrite's gain is printed too
-PLAIN_QUERIES = ROOT / "benchmarks" / "plain_queries"
 AGGREGATES = {"repeat-partners", "partners-by-country", "new-partners", "dormant-partners", "co-attendance",
               "delegations", "activity", "agreements", "officials"}
 
@@ -189,22 +188,6 @@ def _rdflib_query(dataset, text: str, budget: float) -> float:
     child.kill()
     child.join()
     return elapsed
-
-
-def rdflib_dataset(embedded):
-    """An rdflib in-memory Dataset holding every quad of the store."""
-    import pyoxigraph as ox
-    from rdflib import Dataset
-
-    dataset = Dataset()
-    data = tempfile.NamedTemporaryFile(suffix=".nq", delete=False)
-    data.close()
-    try:
-        embedded.store.dump(data.name, ox.RdfFormat.N_QUADS)
-        dataset.parse(data.name, format="nquads")
-    finally:
-        Path(data.name).unlink()
-    return dataset
 
 
 def main() -> None:

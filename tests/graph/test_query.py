@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.run import PLAIN_QUERIES, rdflib_dataset
+from benchmarks.plain import PLAIN_QUERIES, rdflib_dataset
 from graph.query import QueryError, library, load_query, parse_query
 
 QUERIES = sorted(library())
