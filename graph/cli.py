@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -12,15 +13,18 @@ import pyoxigraph as ox
 from graph.ingest import BuildError, build, summary
 from graph.query import QueryError, library, load_query
 from graph.remote import open_store
-from graph.store import StoreError
-from nlp.errors import ReportError
+from graph.snapshots import current_snapshot
+from graph.store import EmbeddedStore, StoreError
+from graph.workers import MEMORY_MIB
+from nlp.errors import ReportError, printable
 from nlp.pipeline import extract_events, load_models
 from nlp.records import Report
 from nlp.report import read_report, report_files
 
 
 def _say(message: str) -> None:
-    click.echo(message, err=True)
+    """A message on standard error; control characters but the message's own line breaks shown escaped."""
+    click.echo("\n".join(printable(line) for line in message.split("\n")), err=True)
 
 
 def read_reports(paths: tuple[Path, ...]) -> tuple[list[Report], int]:
@@ -135,6 +139,12 @@ def build_command(paths: tuple[Path, ...], store: str | None, no_validate: bool,
     except (BuildError, StoreError) as error:
         _say(f"error: {error}")
         sys.exit(1)
+    except OSError as error:  # the store was written; reading it back or writing --ttl failed
+        _say(f"error: {printable(str(ttl or store or ''))}: {printable(error.strerror or str(error))}")
+        sys.exit(1)
+    for message in result.refused:
+        _say(f"error: {message}")
+    failed += len(result.refused)
     failed += _say_problems(result.problems)
     for label, ids in (("added", result.added), ("replaced", result.replaced), ("unchanged", result.skipped)):
         if ids:
@@ -221,15 +231,22 @@ def query_command(query: str, params: tuple[str, ...], store: str | None, output
 @click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on.")
 @click.option("--timeout", default=20.0, show_default=True, type=float, help="Seconds a query may run.")
 @click.option("--max-rows", default=10_000, show_default=True, type=int, help="Most rows a result may have.")
-def serve_command(store: str | None, host: str, port: int, timeout: float, max_rows: int) -> None:
+@click.option("--max-memory", default=MEMORY_MIB, show_default=True, type=int,
+              help="MiB one query process may take (the embedded store); past it, that query gets 503.")
+def serve_command(store: str | None, host: str, port: int, timeout: float, max_rows: int, max_memory: int) -> None:
     """Serve the SPARQL endpoint (/sparql), the query page (/) and entity pages (/entity)."""
     from graph.server import Limits, create_app, serve
 
+    logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", stream=sys.stderr)
     try:
-        app = create_app(open_store(store), Limits(timeout=timeout, max_rows=max_rows))
+        opened = open_store(store)
+        app = create_app(opened, Limits(timeout=timeout, max_rows=max_rows, memory_mib=max_memory))
     except StoreError as error:
         _say(f"error: {error}")
         sys.exit(1)
+    if isinstance(opened, EmbeddedStore) and current_snapshot(opened.path) is None:
+        _say(f"warning: {opened.path} has no published state (a store from before they were made): serving "
+             "it as it is; run `ties build` on it once so that later builds show whole and at once")
     _say(f"serving http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops")
     serve(app, host=host, port=port)
 

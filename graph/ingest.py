@@ -15,9 +15,11 @@ from graph.build import report_graph
 from graph.classify import ontology
 from graph.ids import graph_iri
 from graph.remote import lock_path, open_store
-from graph.store import EmbeddedStore, build_lock
+from graph.snapshots import current_snapshot, publish
+from graph.store import EmbeddedStore, StoreError, build_lock
 from graph.validate import Violation, violations
 from graph.vocab import SEM, TIES
+from nlp.errors import printable
 from nlp.extract import Models
 from nlp.pipeline import ExtractedEvent, extract_events
 from nlp.records import Entity, EntityType, Report
@@ -41,6 +43,7 @@ class BuildResult:
     skipped: list[str] = field(default_factory=list)
     triples: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)  # rows whose entities could not be read
+    refused: list[str] = field(default_factory=list)  # periods not built, one line each saying why
 
 
 def known_entities(store: EmbeddedStore) -> list[Entity]:
@@ -59,17 +62,41 @@ def build(reports: list[Report], store_spec: str | Path | None, models_loader: C
           validate: bool = True, progress: Callable[[int], None] | None = None) -> BuildResult:
     """Add new reports, replace changed ones, skip unchanged ones (by checksum); each report whole or not at all.
 
+    Two different files for one period are both refused (`BuildResult.refused` names them); the other
+    periods are built.
+
     Raises:
-        BuildError: two files for one period, or a graph that breaks the SHACL shapes.
-        StoreError: the store is locked by another build or cannot be opened.
+        BuildError: a graph that breaks the SHACL shapes (nothing is written).
+        StoreError: the store is locked by another build, cannot be opened, or cannot be written
+            (a full disk, a read-only folder): what it held before stays.
     """
     result = BuildResult()
-    seen: dict[str, Report] = {}
-    for report in reports:
-        first = seen.setdefault(report.id, report)
-        if first.checksum != report.checksum:
-            raise BuildError(f"{report.source}: a second report for {report.id} (the first: {first.source})")
+    reports, result.refused = _one_report_per_period(reports)
     spec = None if store_spec is None else str(store_spec)
+    try:
+        _build(reports, spec, models_loader, validate, progress, result)
+    except OSError as error:
+        where = printable(spec or str(lock_path(spec)))
+        reason = printable(" ".join((error.strerror or str(error)).split()))
+        raise StoreError(f"{where}: cannot write the store ({reason}); it keeps what it held before "
+                         "this build") from error
+    return result
+
+
+def _one_report_per_period(reports: list[Report]) -> tuple[list[Report], list[str]]:
+    """The reports of periods that have one file (the same file twice counts once), and a line for each
+    period that has two different ones."""
+    files: dict[str, dict[str, str]] = {}
+    for report in reports:
+        files.setdefault(report.id, {}).setdefault(report.checksum, report.source)
+    refused = {period: sorted(sources.values()) for period, sources in files.items() if len(sources) > 1}
+    lines = [f"{' and '.join(sources)}: {len(sources)} different reports for {period}; that period is not "
+             "built (keep one file for it)" for period, sources in sorted(refused.items())]
+    return [report for report in reports if report.id not in refused], lines
+
+
+def _build(reports: list[Report], spec: str | None, models_loader: Callable[[], Models], validate: bool,
+           progress: Callable[[int], None] | None, result: BuildResult) -> None:
     with build_lock(lock_path(spec)):
         store = open_store(spec, read_only=False)
         stored = store.checksums()
@@ -86,7 +113,10 @@ def build(reports: list[Report], store_spec: str | Path | None, models_loader: C
             if summarised_checksum(store) != reports_checksum(stored):
                 refresh_summaries(store)
                 store.compact()
-            return result
+                _publish(store)
+            elif isinstance(store, EmbeddedStore) and current_snapshot(store.path) is None:
+                _publish(store)  # a store from before snapshots: servers get one to answer from
+            return
         events = extract_events(todo, models_loader(), progress=progress, known=known_entities(store))
         result.problems = [problem for event in events for problem in event.problems]
         by_report: dict[str, list[ExtractedEvent]] = {}
@@ -113,7 +143,13 @@ def build(reports: list[Report], store_spec: str | Path | None, models_loader: C
         result.triples = {report_id: count for report_id, (_, count) in written.items()}
         refresh_summaries(store)
         store.compact()
-    return result
+        _publish(store)
+
+
+def _publish(store) -> None:
+    """Make the finished build what servers answer from (graph.snapshots); a remote store serves itself."""
+    if isinstance(store, EmbeddedStore):
+        publish(store.store, store.path)
 
 
 def refresh_summaries(store) -> None:

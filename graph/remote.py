@@ -21,6 +21,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import pyoxigraph as ox
 
+from graph.guard import QueryRefused, inspect_query
 from graph.ids import graph_iri
 from graph.query import Table
 from graph.results import ResultSet, TooManyRows, from_json, oxigraph_term, term_of
@@ -75,7 +76,10 @@ class RemoteStore:
             raise StoreError(f"{url}: cannot reach the SPARQL server ({error})") from error
 
     def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:
-        construct = any(word in sparql.upper() for word in ("CONSTRUCT", "DESCRIBE"))
+        try:
+            construct = inspect_query(sparql).graph_result
+        except QueryRefused as error:
+            raise StoreError(f"the query is refused before it is sent: {error}") from error
         if construct:
             body = self._post(self.url, {"query": sparql}, "application/n-triples")
             triples = [(term_of(t.subject), term_of(t.predicate), term_of(t.object))

@@ -1,12 +1,23 @@
-"""`ties serve`: a read-only SPARQL 1.1 Protocol endpoint, a query page and entity pages."""
+"""`ties serve`: a read-only SPARQL 1.1 Protocol endpoint, a query page and entity pages.
+
+Every route that reads the store (the endpoint, entity pages, the map) shares one set of limits:
+a slot among `max_concurrent`, a time bound per query that really stops it (graph.workers), a cap on
+rows and on the request body. Queries are judged on their parse tree (graph.guard), never by their
+text. Only expected refusals are 4xx; anything else is a 500 with one line for the client and the
+traceback in the server's log.
+"""
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
+import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -16,29 +27,29 @@ from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
 from graph.entity_page import entity_html
+from graph.guard import QueryRefused, check_read_only
 from graph.query import QueryError, library
 from graph.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
-from graph.store import EmbeddedStore
-from graph.workers import QueryLost, QueryProcesses, QueryTimeout
+from graph.store import EmbeddedStore, StoreError
+from graph.workers import MEMORY_MIB, QueryFailed, QueryLost, QueryProcesses, QueryTimeout
 
 STATIC = Path(str(resources.files("graph") / "static"))
-# strings, IRIs and comments: a keyword inside them is no keyword
-_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-                      r"|<[^<>\s]*>|#[^\n]*")
-_UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
-_CONSTRUCT = re.compile(r"\b(CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+LOG = logging.getLogger("ties.serve")
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """What one query may take: time, rows, request size, and how many run at once."""
+    """What one request may take: time per query, rows, request size, memory per query process, how
+    many run at once, and how the HTTP server treats connections."""
 
     timeout: float = 20.0
     max_rows: int = 10_000
     max_body: int = 1_000_000
     max_concurrent: int = 4
-    queue_wait: float = 10.0  # how long a query waits for a free slot before it is refused
+    queue_wait: float = 10.0  # how long a request waits for a free slot before it is refused
+    memory_mib: int = MEMORY_MIB
+    connections: int = 1000  # open connections the HTTP server holds; an idle one costs only its socket
+    idle_seconds: float = 30.0  # a connection that sends nothing for this long is closed
 
 
 class Refused(HTTPException):
@@ -50,13 +61,9 @@ class Refused(HTTPException):
         return Response(self.description + "\n", status=self.code, mimetype="text/plain")
 
 
-def check_read_only(query: str) -> None:
-    """Refuse updates and federated queries: this endpoint only reads its own store."""
-    code = _STRINGS.sub(" ", query)
-    if _UPDATE.search(code):
-        raise Refused(403, "updates are not allowed on this endpoint (it is read-only)")
-    if _SERVICE.search(code):
-        raise Refused(403, "SERVICE (federated queries) is not allowed on this endpoint")
+def one_line(text: str) -> str:
+    """A message on one line: control characters (a forged line break) shown escaped."""
+    return re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group(0))[1:-1], text)
 
 
 def _negotiate(request: Request, construct: bool) -> str:
@@ -83,19 +90,24 @@ class App:
         self.store = store
         self.limits = limits or Limits()
         self.slots = threading.BoundedSemaphore(self.limits.max_concurrent)
-        # the embedded store's queries run in processes that a timeout kills; a remote store has its own
-        self.processes = (QueryProcesses(store.path, self.limits.max_concurrent)
+        # the embedded store's queries run in processes that a timeout kills, each on the store's
+        # published snapshot; a remote store has its own limits, and threads wait for it
+        self.processes = (QueryProcesses(store.path, self.limits.max_concurrent, self.limits.memory_mib)
                           if isinstance(store, EmbeddedStore) else None)
         self.pool = (ThreadPoolExecutor(max_workers=self.limits.max_concurrent, thread_name_prefix="sparql")
                      if self.processes is None else None)
+        self.pages = _LimitedStore(self)
+        self.network_lock = threading.Lock()
+        self.network_cache: tuple[object, bytes] | None = None
+        read = ["GET"]  # HEAD is answered like GET, without the body
         self.urls = Map([
-            Rule("/", endpoint="page"),
+            Rule("/", endpoint="page", methods=read),
             Rule("/sparql", endpoint="sparql", methods=["GET", "POST"]),
-            Rule("/entity", endpoint="entity"),
-            Rule("/network", endpoint="network"),
-            Rule("/api/queries", endpoint="queries"),
-            Rule("/api/bind", endpoint="bind"),
-            Rule("/static/<path:name>", endpoint="static"),
+            Rule("/entity", endpoint="entity", methods=read),
+            Rule("/network", endpoint="network", methods=read),
+            Rule("/api/queries", endpoint="queries", methods=read),
+            Rule("/api/bind", endpoint="bind", methods=read),
+            Rule("/static/<path:name>", endpoint="static", methods=read),
         ])
 
     def __call__(self, environ, start_response):
@@ -106,14 +118,55 @@ class App:
             response = getattr(self, f"on_{endpoint}")(request, **values)
         except HTTPException as error:
             response = error.get_response(environ)
+        except Exception:  # a bug: logged whole for the operator, one line for the client
+            LOG.exception("%s %s failed", request.method, one_line(request.full_path))
+            response = Response("internal error: the server failed on this request (see its log)\n", status=500,
+                                mimetype="text/plain")
         return response(environ, start_response)
+
+    # ------------------------------------------------------------ limits
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        """One of the `max_concurrent` places for work on the store, or 429 after `queue_wait`."""
+        if not self.slots.acquire(timeout=self.limits.queue_wait):
+            raise Refused(429, f"too many requests at once (at most {self.limits.max_concurrent}, none free for "
+                               f"{self.limits.queue_wait:g} s); try again")
+        try:
+            yield
+        finally:
+            self.slots.release()
+
+    def run(self, query: str, max_rows: int | None) -> ResultSet:
+        """A query on the store within the time limit; the refusals a client can act on as HTTP errors."""
+        try:
+            if self.processes is not None:
+                return self.processes.results(query, max_rows, self.limits.timeout)
+            assert self.pool is not None
+            return self.pool.submit(self.store.results, query, max_rows).result(timeout=self.limits.timeout)
+        except (FutureTimeout, QueryTimeout) as error:
+            raise Refused(503, f"the query ran over {self.limits.timeout:g} s and was stopped; "
+                               "narrow it or add LIMIT") from error
+        except TooManyRows as error:
+            raise Refused(413, str(error)) from error
+        except QueryLost as error:
+            raise Refused(503, f"{error}; try again") from error
+        except StoreError as error:  # a remote store that cannot be reached or refuses
+            raise Refused(502, one_line(str(error))) from error
+
+    def close(self) -> None:
+        """Stop the query processes (they also end with this process)."""
+        if self.processes is not None:
+            self.processes.close()
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
 
     # ------------------------------------------------------------ SPARQL protocol
 
     def query_text(self, request: Request) -> str:
         if request.content_length and request.content_length > self.limits.max_body:
             raise Refused(413, f"the request body is over {self.limits.max_body} bytes")
-        if request.method == "GET":
+        if request.method in ("GET", "HEAD"):
             if "update" in request.args:
                 raise Refused(403, "updates are not allowed on this endpoint (it is read-only)")
             query = request.args.get("query")
@@ -135,25 +188,16 @@ class App:
 
     def on_sparql(self, request: Request) -> Response:
         query = self.query_text(request)
-        check_read_only(query)
-        construct = bool(_CONSTRUCT.search(_STRINGS.sub(" ", query)))
-        fmt = _negotiate(request, construct)
-        if not self.slots.acquire(timeout=self.limits.queue_wait):
-            raise Refused(429, f"too many queries at once (at most {self.limits.max_concurrent}, none free for "
-                               f"{self.limits.queue_wait:g} s); try again")
         try:
-            results = self.run(query)
-        except (FutureTimeout, QueryTimeout) as error:
-            raise Refused(503, f"the query ran over {self.limits.timeout:g} s and was stopped; "
-                               "narrow it or add LIMIT") from error
-        except TooManyRows as error:
-            raise Refused(413, str(error)) from error
-        except QueryLost as error:
-            raise Refused(503, f"{error}; try again") from error
-        except Exception as error:  # the store's own message for a bad query (syntax, unknown function)
-            raise Refused(400, f"the query failed: {error}") from error
-        finally:
-            self.slots.release()
+            shape = check_read_only(query)
+        except QueryRefused as error:
+            raise Refused(error.status, str(error)) from error
+        fmt = _negotiate(request, shape.graph_result)
+        with self.slot():
+            try:
+                results = self.run(query, self.limits.max_rows)
+            except QueryFailed as error:  # the store's own message for a query it cannot run
+                raise Refused(400, f"the query failed: {one_line(str(error))}") from error
         if results.kind == "triples":
             return Response(write_graph(results, fmt if fmt in GRAPH_TYPES else "ttl"),
                             mimetype=GRAPH_TYPES.get(fmt, "text/turtle"))
@@ -163,28 +207,18 @@ class App:
             response.headers["Content-Disposition"] = f'attachment; filename="results.{fmt}"'
         return response
 
-    def run(self, query: str) -> ResultSet:
-        if self.processes is not None:
-            return self.processes.results(query, self.limits.max_rows, self.limits.timeout)
-        assert self.pool is not None
-        future = self.pool.submit(self.store.results, query, self.limits.max_rows)
-        return future.result(timeout=self.limits.timeout)
-
-    def close(self) -> None:
-        """Stop the query processes (they also end with this process)."""
-        if self.processes is not None:
-            self.processes.close()
-        if self.pool is not None:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-
     # ------------------------------------------------------------ pages
 
     def on_page(self, request: Request) -> Response:
         return Response((STATIC / "index.html").read_bytes(), mimetype="text/html")
 
     def on_static(self, request: Request, name: str) -> Response:
-        path = (STATIC / name).resolve()
-        if STATIC.resolve() not in path.parents or not path.is_file():
+        try:
+            path = (STATIC / name).resolve()
+            found = STATIC.resolve() in path.parents and path.is_file()
+        except (ValueError, OSError):  # a NUL byte, a name too long: no such file
+            found = False
+        if not found:
             raise NotFound()
         mime = {".js": "text/javascript", ".css": "text/css", ".html": "text/html"}.get(path.suffix,
                                                                                         "application/octet-stream")
@@ -201,16 +235,34 @@ class App:
         queries = library()
         name = request.args.get("name", "")
         if name not in queries:
-            raise Refused(404, f"no library query {name!r}")
+            raise Refused(404, f"no library query {one_line(repr(name))}")
         values = {k[2:]: v for k, v in request.args.items() if k.startswith("p.") and v != ""}
         try:
             text = queries[name].bind(values)
         except QueryError as error:
-            raise Refused(400, str(error)) from error
+            raise Refused(400, one_line(str(error))) from error
         return Response(text, mimetype="application/sparql-query")
 
     def on_network(self, request: Request) -> Response:
-        """The partner map, drawn from the store on request."""
+        """The partner map, drawn once per published state of the store and kept."""
+        key = self._state()
+        cached = self.network_cache
+        if cached is None or cached[0] != key:
+            with self.network_lock:  # many asking at once: one draws, the others take its page
+                cached = self.network_cache
+                if cached is None or cached[0] != key:
+                    with self.slot():
+                        cached = (key, self._draw_network())
+                    self.network_cache = cached
+        return Response(cached[1], mimetype="text/html")
+
+    def _state(self) -> object:
+        """What identifies the data pages show: the snapshot the workers open, or a minute for a remote store."""
+        if self.processes is not None:
+            return self.processes.current_source()
+        return int(time.time() // 60)
+
+    def _draw_network(self) -> bytes:
         import tempfile
 
         from graph.analytics import load_network
@@ -218,17 +270,28 @@ class App:
 
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "network.html"
-            network_page(load_network(self.store), path)
-            return Response(path.read_bytes(), mimetype="text/html")
+            network_page(load_network(self.pages), path)
+            return path.read_bytes()
 
     def on_entity(self, request: Request) -> Response:
         iri = request.args.get("iri", "")
         if not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", iri):
             raise Refused(400, "pass the entity's IRI as ?iri=")
-        page = entity_html(self.store, iri)
+        with self.slot():
+            page = entity_html(self.pages, iri)
         if page is None:
             raise Refused(404, f"nothing is known about {iri}")
         return Response(page, mimetype="text/html")
+
+
+class _LimitedStore:
+    """The store as the pages read it: each query within the endpoint's time limit, in its workers."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:
+        return self.app.run(sparql, max_rows)
 
 
 def create_app(store, limits: Limits | None = None) -> App:
@@ -236,9 +299,22 @@ def create_app(store, limits: Limits | None = None) -> App:
     return App(store, limits)
 
 
+def make_server(app: App, host: str = "127.0.0.1", port: int = 8080, threads: int = 8):
+    """A waitress server (production WSGI) for the app, not yet serving: `.run()` serves until
+    `.close()`. Connections are many and cheap (poll(), not select(), so past 1,024 sockets too); one
+    that stays silent is closed after `idle_seconds`, so idle sockets never lock others out."""
+    from waitress import create_server
+
+    return create_server(app, host=host, port=port, threads=threads, ident="smolensk-ties",
+                         connection_limit=app.limits.connections, channel_timeout=app.limits.idle_seconds,
+                         asyncore_use_poll=True, cleanup_interval=max(1, int(app.limits.idle_seconds // 3)),
+                         max_request_body_size=app.limits.max_body + 4096)
+
+
 def serve(app: App, host: str = "127.0.0.1", port: int = 8080, threads: int = 8) -> None:
-    """Serve the app with waitress (a production WSGI server) until interrupted."""
-    from waitress import serve as waitress_serve
-
-    waitress_serve(app, host=host, port=port, threads=threads, ident="smolensk-ties")
-
+    """Serve the app until interrupted."""
+    server = make_server(app, host, port, threads)
+    try:
+        server.run()
+    finally:
+        server.close()

@@ -2,6 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """Text for a one-line message: control characters (a line break in a file name) shown escaped,
+    so that no name can start a line of its own.
+
+    >>> printable("2025-Q2\\nerror: forged.txt")
+    '2025-Q2\\\\nerror: forged.txt'
+    """
+    return _CONTROL.sub(lambda match: match.group(0).encode("unicode_escape").decode("ascii"), text)
+
 
 class TiesError(Exception):
     """Base class of the errors this project raises on bad input."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from nlp.clean import clean
 from nlp.dates import parse_date_range
-from nlp.errors import ReportError
+from nlp.errors import ReportError, printable
 from nlp.facts import is_remote, participant_count, read_summary
 from nlp.limits import READ_SECONDS, OverTime, time_limit
 from nlp.records import FIELDS, Cell, Event, Field, Report, Summary, Table
@@ -22,6 +22,9 @@ _PERIOD = re.compile(r"\b(IV|I{1,3}|[1-4])\s*(?:-?[ймго]{1,2})?\s+кварт
 MAX_CELL_CHARS = 20_000  # the longest cell of the samples has 2,600; a longer one is cut, with an error
 MAX_FILE_BYTES = 50 * 2**20  # a quarterly report is well under 1 MB
 _FILE_PERIOD = re.compile(r"(\d{4})-Q([1-4])")
+# control characters a text export should not hold (a NUL from a broken save); tab and line breaks are text
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+BINARY_SHARE = 0.05  # more control bytes than this in the first 4 KiB: not a text report at all
 # Which column holds which field, by the words of its header cell.
 _COLUMN_WORDS: dict[Field, re.Pattern[str]] = {
     Field.TITLE: re.compile(r"наименование|название", re.I),
@@ -147,6 +150,9 @@ def parse_table(table: Table, source: str, checksum: str) -> Report:
     summary: Summary | None = None
     for index, (cells, location, published) in enumerate(rows[1 if header else 0:], 2 if header else 1):
         where = f"{source}: {location}"
+        if controls := sum(len(_CONTROL.findall(cell)) for cell in published):
+            label = f" (row {cells[0].strip()})" if cells and ROW_NUMBER.match(cells[0]) else ""
+            errors.append(f"{where}{label}: {controls} control character(s) such as NUL removed from the text")
         if not cells or _is_header(cells) or _is_column_numbers(cells):
             continue
         if not ROW_NUMBER.match(cells[0]):
@@ -180,7 +186,7 @@ def read_report(path: Path | str) -> Report:
         ReportError: the file is empty, unreadable or not a report.
     """
     path = Path(path)
-    source = str(path)
+    source = printable(str(path))
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -198,7 +204,7 @@ def read_report(path: Path | str) -> Report:
 
 
 def _read_bytes(data: bytes, path: Path) -> Report:
-    source = str(path)
+    source = printable(str(path))
     checksum = hashlib.sha256(data).hexdigest()
     if data.startswith(b"PK\x03\x04"):
         try:
@@ -207,11 +213,21 @@ def _read_bytes(data: bytes, path: Path) -> Report:
             raise ReportError(source, str(error)) from error
     elif path.suffix.lower() == ".docx":
         raise ReportError(source, "not a Word document (not a zip file); save it as .docx or as text")
-    elif b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    elif _looks_binary(data):
         raise ReportError(source, "not a report: binary data")
     else:
         table = read_text_table(decode(data))
     return parse_table(table, source, checksum)
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Mostly control bytes at the start, as an image or an archive has; a stray NUL in a text is
+    no reason to throw the text away (its row is cleaned and reported)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    head = data[:4096]
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
+    return controls > BINARY_SHARE * len(head)
 
 
 def report_files(paths: list[Path]) -> Iterator[Path]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
+import zlib
 
 from docx import Document
 from docx.table import Table as DocxTable
@@ -12,6 +14,12 @@ from docx.text.paragraph import Paragraph
 from nlp.records import Table
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a report is a few MB; more is a zip bomb
+MAX_PARAGRAPHS = 200_000  # the samples have under 3,000; an XML tree of more would take gigabytes
+MAX_CELLS = 100_000  # the samples' tables have under 1,000 cells
+_CHUNK = 1 << 20
+_PARAGRAPH = re.compile(rb"<w:p[\s>/]")
+_CELL = re.compile(rb"<w:tc[\s>/]")
+_TAG_TAIL = 6  # a tag cut between two chunks is counted in the next one
 
 
 class NotADocx(ValueError):
@@ -19,16 +27,44 @@ class NotADocx(ValueError):
 
 
 def _check_zip(data: bytes) -> None:
+    """Refuse a document before any XML tree is built: the bytes each part really inflates to are
+    counted as they stream (a zip's own size fields can lie), and so are the document's paragraphs
+    and table cells."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = archive.namelist()
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, EOFError) as error:
+            infos = archive.infolist()
+            if "word/document.xml" not in {info.filename for info in infos}:
+                raise NotADocx("not a Word document (a zip without word/document.xml)")
+            unpacked = 0
+            for info in infos:
+                unpacked = _inflate(archive, info, unpacked)
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as error:
         raise NotADocx(f"not a Word document (broken zip: {error})") from error
-    if "word/document.xml" not in names:
-        raise NotADocx("not a Word document (a zip without word/document.xml)")
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise NotADocx(f"refused: unpacks to {unpacked // 2**20} MiB, over {MAX_UNPACKED_BYTES // 2**20} MiB")
+
+
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, unpacked: int) -> int:
+    """Stream one part, adding its real size to `unpacked`; count paragraphs and cells in the document."""
+    counted = info.filename == "word/document.xml"
+    paragraphs = cells = 0
+    tail = b""
+    with archive.open(info) as part:
+        while chunk := part.read(_CHUNK):
+            unpacked += len(chunk)
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise NotADocx(f"refused: {info.filename} inflates past {MAX_UNPACKED_BYTES // 2**20} MiB "
+                               "(the whole document may unpack to no more)")
+            if counted:
+                text = tail + chunk
+                paragraphs += len(_PARAGRAPH.findall(text))
+                cells += len(_CELL.findall(text))
+                tail = text[-_TAG_TAIL:]
+                paragraphs -= len(_PARAGRAPH.findall(tail))  # counted again with the next chunk
+                cells -= len(_CELL.findall(tail))
+                if paragraphs > MAX_PARAGRAPHS:
+                    raise NotADocx(f"refused: over {MAX_PARAGRAPHS:,} paragraphs (a report has a few thousand)")
+                if cells > MAX_CELLS:
+                    raise NotADocx(f"refused: over {MAX_CELLS:,} table cells (a report has a few thousand)")
+    return unpacked
 
 
 def _cell_texts(row) -> tuple[str, ...]:

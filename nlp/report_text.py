@@ -3,11 +3,31 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from nlp.records import Table
+from nlp.resources import lexicon
 
 ROW_NUMBER = re.compile(r"^\s*(\d{1,4})\s*\.?\s*$")
 HEADER_WORDS = re.compile(r"^\s*(№|наименование|место|срок|дата|цель|содержание|участник|результат)", re.I)
+MAX_HEADING_CHARS = 250
+
+
+@cache
+def _heading_patterns() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for (pattern,) in lexicon("section_headings")), re.I)
+
+
+def is_section_heading(text: str) -> bool:
+    """A cell that reads as a heading of the table's sections: short, no figures, a heading's words.
+
+    >>> is_section_heading("Сотрудничество в сфере культуры и туризма")
+    True
+    >>> is_section_heading("Делегация Смоленской области")
+    False
+    """
+    flat = " ".join(text.split())
+    return len(flat) <= MAX_HEADING_CHARS and not re.search(r"\d", flat) and bool(_heading_patterns().search(flat))
 
 
 def _cells(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
@@ -43,15 +63,23 @@ def read_text_table(text: str) -> Table:
         locations.append(f"line {cells[0][0]}")
     columns = header_length or 6
     is_open = False
-    for line, cell in cells[header_length:]:
+    following = cells[header_length:]
+    for index, (line, cell) in enumerate(following):
         if ROW_NUMBER.match(cell):
             rows.append([cell])
             locations.append(f"line {line}")
             is_open = True
-        elif is_open and len(rows[-1]) < columns:
+        elif is_open and len(rows[-1]) < columns and not _closes_short_row(cell, following[index + 1:]):
             rows[-1].append(cell)
         else:
             rows.append([cell])
             locations.append(f"line {line}")
             is_open = False
     return Table(tuple(heading), tuple(tuple(row) for row in rows), tuple(locations))
+
+
+def _closes_short_row(cell: str, rest: list[tuple[int, str]]) -> bool:
+    """Whether `cell`, met while a row is still short of cells, is the next section's heading rather
+    than the row's last cell: it reads as a heading and the next cell opens a row (or nothing follows).
+    The row then stays short, and the report's reader says so, naming its line."""
+    return is_section_heading(cell) and (not rest or bool(ROW_NUMBER.match(rest[0][1])))

@@ -17,10 +17,20 @@ function updateLinks() {
   $("json").href = "/sparql?format=json&download=1&query=" + encoded;
 }
 
+// Only an http(s) IRI becomes a link; any other scheme (javascript:, data:, file:) stays text.
+function isWebIri(value) {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch (error) {
+    return false;
+  }
+}
+
 function cell(term) {
   const td = document.createElement("td");
   if (!term) return td;
-  if (term.type === "uri") {
+  if (term.type === "uri" && isWebIri(term.value)) {
     const a = document.createElement("a");
     a.textContent = term.value;
     a.href = term.value.startsWith(ENTITY_BASE) ? "/entity?iri=" + encodeURIComponent(term.value) : term.value;

@@ -16,7 +16,7 @@ from rdflib.namespace import RDF, RDFS
 
 from graph.build import report_graph
 from graph.ids import event_iri
-from graph.ingest import BuildError, build
+from graph.ingest import build
 from graph.store import EmbeddedStore, StoreError, build_lock
 from graph.validate import violations
 from graph.vocab import OA, SEM, TIES
@@ -171,11 +171,17 @@ def test_two_builds_at_once_the_second_refused_the_first_completes(tmp_path, sam
     assert set(EmbeddedStore(tmp_path / "store", read_only=True).checksums()) == {"2025-Q2"}
 
 
-def test_two_files_for_one_period_are_refused(tmp_path, sample_paths, models):
+def test_two_files_for_one_period_refuse_that_period_and_build_the_rest(tmp_path, sample_paths, models):
     other = tmp_path / "copy.txt"
     other.write_text(sample_paths["2024-Q1"].read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    with pytest.raises(BuildError, match="a second report for 2024-Q1"):
-        build([read_report(sample_paths["2024-Q1"]), read_report(other)], tmp_path / "s", _load(models))
+    reports = [read_report(sample_paths["2024-Q1"]), read_report(other), read_report(sample_paths["2025-Q2"]),
+               read_report(sample_paths["2025-Q2"])]  # the same file twice is one report
+    result = build(reports, tmp_path / "s", _load(models))
+    assert result.added == ["2025-Q2"]
+    [line] = result.refused
+    assert "\n" not in line and "2024-Q1" in line
+    assert str(sample_paths["2024-Q1"]) in line and str(other) in line
+    assert set(EmbeddedStore(tmp_path / "s", read_only=True).checksums()) == {"2025-Q2"}
 
 
 def test_killed_build_leaves_the_store_as_it_was(tmp_path, sample_paths):

@@ -193,3 +193,56 @@ def test_truncated_file_keeps_the_rows_before_the_cut(tmp_path):
     assert [e.title for e in report.events] == ["Турнир по самбо", "Визит делегации"]
     assert report.events[0].start is not None
     assert any("row 2" in e for e in report.errors)
+
+
+def test_a_row_missing_its_last_cell_swallows_no_heading(tmp_path):
+    two_spheres = SAMPLE.replace("\t2. \n", "\tСотрудничество в сфере культуры и туризма\n\n\t2. \n")
+    short = two_spheres.replace("\tСпортсмены (12 человек)\n", "")
+    report = read_report(write(tmp_path, "short.txt", short.format(dates="5 мая 2025").encode()))
+    first, second = report.events
+    assert first.cell(Field.PARTICIPANTS).text == ""
+    assert first.sphere == "Сотрудничество в сфере спорта"
+    assert second.sphere == "Сотрудничество в сфере культуры и туризма"
+    [error] = report.errors
+    assert "short.txt: line 13 (row 1.)" in error and "5 cells, expected 6" in error
+
+
+def test_a_nul_byte_costs_its_row_a_character_not_the_file(tmp_path):
+    text = SAMPLE.format(dates="5 мая 2025").replace("Турнир по", "Турнир\x00 по")
+    report = read_report(write(tmp_path, "nul.txt", text.encode()))
+    assert [e.title for e in report.events] == ["Турнир по самбо", "Визит делегации"]
+    [error] = report.errors
+    assert "nul.txt" in error and "row 1" in error and "NUL" in error
+
+
+def _word(body: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b'<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                         b'wordprocessingml/2006/main"><w:body>' + body + b"</w:body></w:document>")
+    return buffer.getvalue()
+
+
+def _lying(data: bytes, size: int) -> bytes:
+    """The zip with word/document.xml's sizes in both headers replaced by `size`."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        info = archive.getinfo("word/document.xml")
+        declared = info.file_size
+    old = declared.to_bytes(4, "little")
+    return data.replace(old, size.to_bytes(4, "little"))
+
+
+@pytest.mark.parametrize(("body", "lie", "message"), [
+    (b"<w:p/>" * 1_000_000, None, "over 200,000 paragraphs"),
+    (b"<w:tbl><w:tr>" + b"<w:tc><w:p/></w:tc>" * 150_000 + b"</w:tr></w:tbl>", None, "over 100,000 table cells"),
+    (b"<w:p><w:r><w:t>" + b"a" * (210 * 2**20) + b"</w:t></w:r></w:p>", None, "inflates past 200 MiB"),
+    (b"<w:p><w:r><w:t>" + b"a" * (210 * 2**20) + b"</w:t></w:r></w:p>", 1000, "broken zip"),
+])
+def test_a_word_document_that_unpacks_too_far_is_refused_before_parsing(tmp_path, body, lie, message):
+    data = _word(body)
+    if lie is not None:
+        data = _lying(data, lie)
+    with pytest.raises(ReportError, match=message) as caught:
+        read_report(write(tmp_path, "bomb.docx", data))
+    assert "bomb.docx" in str(caught.value) and "\n" not in str(caught.value)

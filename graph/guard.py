@@ -1,0 +1,152 @@
+"""What a query is, read from its parse tree: its form, and whether it may run on a read-only endpoint.
+
+The endpoint and the remote store both ask `inspect_query`. A query is judged on the tree a SPARQL
+parser makes of it (after SPARQL's `\\uXXXX` escapes are expanded, as the engine expands them), never
+by matching its text: a keyword that a text reading mistakes for a comment or a string is still a
+node of the tree. Before anything parses deeply, the text's size and nesting are bounded, so that a
+query of thousands of nested groups is refused in microseconds instead of exhausting a parser's stack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from pyparsing import ParseBaseException
+from rdflib.plugins.sparql.algebra import translateQuery
+from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+
+Form = Literal["select", "ask", "construct", "describe"]
+MAX_QUERY_CHARS = 200_000  # the library's longest query has about 2,100
+MAX_NESTING = 24  # groups, brackets and parentheses inside each other; the library's deepest is under 10,
+# and the parser's stack holds about 30
+_FORMS: dict[str, Form] = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct",
+                           "DescribeQuery": "describe"}
+# what the nesting count skips: strings, IRIs and comments (an IRI is `<` then no space up to `>`)
+_SKIPPED = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+                      r"|<[^<>\s\"{}|^`\\]*>|#[^\n]*")
+
+
+class QueryRefused(Exception):
+    """A query that must not run here; `status` is its HTTP status (400 unreadable, 403 forbidden)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class QueryShape:
+    """A query that parsed: its form and whether it calls other endpoints (SERVICE)."""
+
+    form: Form
+    federated: bool
+
+    @property
+    def graph_result(self) -> bool:
+        return self.form in ("construct", "describe")
+
+
+def nesting_depth(text: str) -> int:
+    """How deeply groups, brackets and parentheses nest, strings, IRIs and comments aside.
+
+    >>> nesting_depth('SELECT * { { ?s ?p "{{{" } FILTER((1)) }')
+    3
+    """
+    depth = deepest = 0
+    for char in _SKIPPED.sub(" ", text):
+        if char in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "})]":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
+def _nodes(tree: object) -> Iterator[CompValue]:
+    """Every node of a parse tree or algebra, iteratively (a tree may be deep; no recursion)."""
+    stack = [tree]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, CompValue):
+            yield node
+            stack.extend(node.values())
+        elif isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list | tuple):
+            stack.extend(node)
+
+
+def _position(text: str, error: ParseBaseException) -> str:
+    line = text.count("\n", 0, error.loc) + 1
+    column = error.loc - (text.rfind("\n", 0, error.loc) + 1) + 1
+    return f"line {line}, column {column}"
+
+
+def inspect_query(text: str, prefixes: tuple[tuple[str, str], ...] = ()) -> QueryShape:
+    """The query's form and whether it is federated, from its parse tree and algebra.
+
+    Raises:
+        QueryRefused: 400 if it is too large, too deeply nested or does not parse (the message
+            names the line and column), 403 if it is an update.
+    """
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryRefused(400, f"the query has {len(text):,} characters, over {MAX_QUERY_CHARS:,}")
+    return _inspect(text, prefixes)
+
+
+@lru_cache(maxsize=512)
+def _inspect(text: str, prefixes: tuple[tuple[str, str], ...]) -> QueryShape:
+    try:
+        expanded = expandUnicodeEscapes(text)
+    except ValueError as error:
+        raise QueryRefused(400, f"the query does not parse: {error}") from error
+    depth = nesting_depth(expanded)
+    if depth > MAX_NESTING:
+        raise QueryRefused(400, f"the query nests {depth} levels deep, over {MAX_NESTING}")
+    try:
+        parsed = parseQuery(expanded)
+    except RecursionError as error:
+        raise QueryRefused(400, "the query nests too deeply to read") from error
+    except ParseBaseException as error:
+        if _is_update(expanded):
+            raise QueryRefused(403, "updates are not allowed on this endpoint (it is read-only)") from error
+        raise QueryRefused(400, f"the query does not parse at {_position(expanded, error)}: "
+                                f"{error.msg}") from error
+    try:
+        algebra = translateQuery(parsed, initNs=dict(prefixes))
+    except RecursionError as error:
+        raise QueryRefused(400, "the query nests too deeply to read") from error
+    except Exception as error:  # rdflib raises plain Exceptions for an unknown prefix and the like
+        message = " ".join(str(error).split())[:200]
+        raise QueryRefused(400, f"the query does not parse: {message}") from error
+    federated = any(node.name == "ServiceGraphPattern" for node in _nodes(algebra.algebra))
+    federated = federated or any(node.name == "ServiceGraphPattern" for node in _nodes(parsed))
+    form = _FORMS.get(parsed[1].name)
+    if form is None:
+        raise QueryRefused(400, f"not a query form this endpoint answers ({parsed[1].name})")
+    return QueryShape(form, federated)
+
+
+def _is_update(text: str) -> bool:
+    try:
+        parseUpdate(text)
+    except (ParseBaseException, RecursionError):
+        return False
+    return True
+
+
+def check_read_only(text: str, prefixes: tuple[tuple[str, str], ...] = ()) -> QueryShape:
+    """The query's shape, if it only reads this store; refused (403) if it updates or federates."""
+    shape = inspect_query(text, prefixes)
+    if shape.federated:
+        raise QueryRefused(403, "SERVICE (federated queries) is not allowed on this endpoint")
+    return shape
