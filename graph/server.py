@@ -31,7 +31,7 @@ from graph.guard import QueryRefused, check_read_only
 from graph.query import QueryError, library
 from graph.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
 from graph.store import EmbeddedStore, StoreError
-from graph.workers import MEMORY_MIB, QueryFailed, QueryLost, QueryProcesses, QueryTimeout
+from graph.workers import MEMORY_MIB, QueryFailed, QueryLost, QueryOverMemory, QueryProcesses, QueryTimeout
 
 STATIC = Path(str(resources.files("graph") / "static"))
 LOG = logging.getLogger("ties.serve")
@@ -151,6 +151,8 @@ class App:
             raise Refused(413, str(error)) from error
         except QueryLost as error:
             raise Refused(503, f"{error}; try again") from error
+        except QueryOverMemory as error:
+            raise Refused(503, str(error)) from error
         except StoreError as error:  # a remote store that cannot be reached or refuses
             raise Refused(502, one_line(str(error))) from error
 

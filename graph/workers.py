@@ -3,10 +3,11 @@
 pyoxigraph cannot interrupt a query, and a thread cannot be stopped: a query past the endpoint's
 timeout would keep a core busy to its end. Each worker process opens the store's published snapshot
 (graph.snapshots) read-only once and answers one query at a time over a pipe; on timeout the parent
-kills it and starts a fresh one. A worker's memory is capped (an allocation past the cap ends the
-process, and the parent answers for the query alone), and where the system allows, a worker has no
-network at all: the engine would run a SERVICE clause that slipped past the endpoint's check, and
-here it can reach no host.
+kills it and starts a fresh one. The parent also watches the worker's resident memory while it
+waits, and stops a query past its cap the same way (a limit set inside the process would also
+refuse the threads and address space the store reserves, and end it in an abort rather than an
+answer). Where the system allows, a worker has no network at all: the engine would run a SERVICE
+clause that slipped past the endpoint's check, and here it can reach no host.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ import logging
 import multiprocessing
 import os
 import queue
-import resource
 import threading
+import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from graph.snapshots import current_snapshot
 LOG = logging.getLogger("ties.serve")
 STARTUP_SECONDS = 60
 MEMORY_MIB = 2048  # what one query process may take; the samples' queries take under 100 MiB, 100x under 600
+WATCH_SECONDS = 0.05  # how often a running query's memory is looked at
+_PAGE = os.sysconf("SC_PAGE_SIZE")
 _CLONE_NEWUSER = 0x10000000
 _CLONE_NEWNET = 0x40000000
 
@@ -37,6 +40,10 @@ class QueryTimeout(Exception):
 
 class QueryLost(Exception):
     """The query's process died before answering (killed from outside, out of memory)."""
+
+
+class QueryOverMemory(Exception):
+    """A query took more memory than a query process may, and its process was killed."""
 
 
 class QueryFailed(Exception):
@@ -53,15 +60,11 @@ def isolate_network() -> str | None:
     return os.strerror(ctypes.get_errno())
 
 
-def _answer_queries(connection: Connection, path: str, memory_mib: int) -> None:
-    """A worker's loop: cut the network, cap memory, open the store, then answer (query, max_rows)
-    until the pipe closes."""
+def _answer_queries(connection: Connection, path: str) -> None:
+    """A worker's loop: cut the network, open the store, then answer (query, max_rows) until the pipe closes."""
     from graph.store import EmbeddedStore
 
     isolation = isolate_network()
-    if memory_mib:
-        cap = memory_mib * 2**20
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     try:
         store = EmbeddedStore(Path(path), read_only=True)
     except Exception as error:
@@ -82,10 +85,10 @@ def _answer_queries(connection: Connection, path: str, memory_mib: int) -> None:
 
 
 class _Worker:
-    def __init__(self, context, path: Path, memory_mib: int) -> None:
+    def __init__(self, context, path: Path) -> None:
         self.source = path
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=_answer_queries, args=(child, str(path), memory_mib), daemon=True,
+        self.process = context.Process(target=_answer_queries, args=(child, str(path)), daemon=True,
                                        name="ties-query")
         self.process.start()
         child.close()
@@ -97,8 +100,16 @@ class _Worker:
             status, message = "error", "the process stopped"
         if status != "ready":
             self.kill()
-            raise QueryFailed(f"cannot start a query process: {message}")
+            raise QueryLost(f"cannot start a query process: {message}")
         self.isolation: str | None = message  # None: no network; else why the system refused
+
+    def resident_bytes(self) -> int:
+        """The process's resident memory (0 where /proc cannot tell)."""
+        try:
+            with open(f"/proc/{self.process.pid}/statm", encoding="ascii") as statm:
+                return int(statm.read().split()[1]) * _PAGE
+        except (OSError, ValueError, IndexError):
+            return 0
 
     def kill(self) -> None:
         self.process.kill()
@@ -147,7 +158,7 @@ class QueryProcesses:
                 self._drop(worker)
             with self.lock:
                 if len(self.workers) < self.size:
-                    worker = _Worker(self.context, self.source, self.memory_mib)
+                    worker = _Worker(self.context, self.source)
                     if worker.isolation is not None and self.isolation is None:
                         LOG.warning("query processes keep the network (%s): SERVICE is refused by the "
                                     "endpoint's parse of each query alone", worker.isolation)
@@ -183,20 +194,30 @@ class QueryProcesses:
         worker = self._take()
         try:
             worker.connection.send((query, max_rows))
-            if not worker.connection.poll(timeout):
-                self._drop(worker)
-                raise QueryTimeout(f"the query ran over {timeout:g} s and was stopped")
+            self._wait(worker, timeout)
             status, value = worker.connection.recv()
         except (EOFError, OSError) as error:  # the worker died (killed from outside, out of memory)
             self._drop(worker)
-            raise QueryLost(f"the query's process stopped before answering (a query may take at most "
-                            f"{self.memory_mib} MiB)") from error
+            raise QueryLost("the query's process stopped before answering") from error
         self._give_back(worker)
         if status == "ok":
             return value
         if status == "rows":
             raise TooManyRows(value)
         raise QueryFailed(value)
+
+    def _wait(self, worker: _Worker, timeout: float) -> None:
+        """Wait for the worker's answer; kill it past the time or the memory a query may take."""
+        deadline = time.monotonic() + timeout
+        cap = self.memory_mib * 2**20
+        while not worker.connection.poll(max(0.0, min(WATCH_SECONDS, deadline - time.monotonic()))):
+            if time.monotonic() >= deadline:
+                self._drop(worker)
+                raise QueryTimeout(f"the query ran over {timeout:g} s and was stopped")
+            if cap and worker.resident_bytes() > cap:
+                self._drop(worker)
+                raise QueryOverMemory(f"the query took more than the {self.memory_mib} MiB a query may take "
+                                      "and was stopped; narrow it or add LIMIT")
 
     def _drop(self, worker: _Worker) -> None:
         """Kill a worker; the next query that finds none idle starts a fresh one."""
