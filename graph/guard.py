@@ -10,6 +10,7 @@ query of thousands of nested groups is refused in microseconds instead of exhaus
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,7 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
+_PARSER = threading.Lock()
 Form = Literal["select", "ask", "construct", "describe"]
 MAX_QUERY_CHARS = 200_000  # the library's longest query has about 2,100
 MAX_NESTING = 24  # groups, brackets and parentheses inside each other; the library's deepest is under 10,
@@ -105,6 +107,13 @@ def inspect_query(text: str, prefixes: tuple[tuple[str, str], ...] = ()) -> Quer
 
 @lru_cache(maxsize=512)
 def _inspect(text: str, prefixes: tuple[tuple[str, str], ...]) -> QueryShape:
+    # pyparsing's grammar objects are shared and not safe to use from two threads at once (the
+    # first parses prepare the grammar in place: two at once leave it broken for good)
+    with _PARSER:
+        return _inspect_alone(text, prefixes)
+
+
+def _inspect_alone(text: str, prefixes: tuple[tuple[str, str], ...]) -> QueryShape:
     try:
         expanded = expandUnicodeEscapes(text)
     except ValueError as error:

@@ -32,6 +32,7 @@ from graph.query import QueryError, library
 from graph.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
 from graph.store import EmbeddedStore, StoreError
 from graph.workers import MEMORY_MIB, QueryFailed, QueryLost, QueryOverMemory, QueryProcesses, QueryTimeout
+from nlp.errors import printable
 
 STATIC = Path(str(resources.files("graph") / "static"))
 LOG = logging.getLogger("ties.serve")
@@ -59,11 +60,6 @@ class Refused(HTTPException):
 
     def get_response(self, environ=None, scope=None) -> Response:
         return Response(self.description + "\n", status=self.code, mimetype="text/plain")
-
-
-def one_line(text: str) -> str:
-    """A message on one line: control characters (a forged line break) shown escaped."""
-    return re.sub(r"[\x00-\x1f\x7f]", lambda m: repr(m.group(0))[1:-1], text)
 
 
 def _negotiate(request: Request, construct: bool) -> str:
@@ -119,7 +115,7 @@ class App:
         except HTTPException as error:
             response = error.get_response(environ)
         except Exception:  # a bug: logged whole for the operator, one line for the client
-            LOG.exception("%s %s failed", request.method, one_line(request.full_path))
+            LOG.exception("%s %s failed", request.method, printable(request.full_path))
             response = Response("internal error: the server failed on this request (see its log)\n", status=500,
                                 mimetype="text/plain")
         return response(environ, start_response)
@@ -154,7 +150,7 @@ class App:
         except QueryOverMemory as error:
             raise Refused(503, str(error)) from error
         except StoreError as error:  # a remote store that cannot be reached or refuses
-            raise Refused(502, one_line(str(error))) from error
+            raise Refused(502, printable(str(error))) from error
 
     def close(self) -> None:
         """Stop the query processes (they also end with this process)."""
@@ -199,7 +195,7 @@ class App:
             try:
                 results = self.run(query, self.limits.max_rows)
             except QueryFailed as error:  # the store's own message for a query it cannot run
-                raise Refused(400, f"the query failed: {one_line(str(error))}") from error
+                raise Refused(400, f"the query failed: {printable(str(error))}") from error
         if results.kind == "triples":
             return Response(write_graph(results, fmt if fmt in GRAPH_TYPES else "ttl"),
                             mimetype=GRAPH_TYPES.get(fmt, "text/turtle"))
@@ -237,12 +233,12 @@ class App:
         queries = library()
         name = request.args.get("name", "")
         if name not in queries:
-            raise Refused(404, f"no library query {one_line(repr(name))}")
+            raise Refused(404, f"no library query {printable(repr(name))}")
         values = {k[2:]: v for k, v in request.args.items() if k.startswith("p.") and v != ""}
         try:
             text = queries[name].bind(values)
         except QueryError as error:
-            raise Refused(400, one_line(str(error))) from error
+            raise Refused(400, printable(str(error))) from error
         return Response(text, mimetype="application/sparql-query")
 
     def on_network(self, request: Request) -> Response:

@@ -85,7 +85,7 @@ def test_truncated_and_corrupt_docx(tmp_path, small_docx, cut, flips):
     read_or_error(path)
 
 
-def test_zip_bomb_is_refused_by_size_without_unpacking(tmp_path):
+def test_zip_bomb_is_refused_as_it_inflates(tmp_path):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
@@ -96,10 +96,8 @@ def test_zip_bomb_is_refused_by_size_without_unpacking(tmp_path):
     path = tmp_path / "bomb.docx"
     path.write_bytes(buffer.getvalue())
     assert path.stat().st_size < 2 * 2**20
-    started = time.perf_counter()
-    with pytest.raises(ReportError, match=r"bomb.docx: refused: unpacks to 300 MiB"):
+    with pytest.raises(ReportError, match=r"bomb.docx: refused: word/document.xml inflates past 200 MiB"):
         read_report(path)
-    assert time.perf_counter() - started < 5
 
 
 @SETTINGS
