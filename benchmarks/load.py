@@ -40,6 +40,9 @@ HOSTILE: list[Request] = [
     ("GET", "/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"}), None, 413),
     ("GET", "/entity?" + urllib.parse.urlencode({"iri": "<script>alert(1)</script>"}), None, 400),
     ("POST", "/sparql", ("application/sparql-query", b"#" * 2_000_000), 413),
+    ("POST", "/sparql", ("application/sparql-query", b"SELECT * WHERE " + b"{" * 5000 + b"}" * 5000), 400),
+    ("GET", "/sparql?" + urllib.parse.urlencode(
+        {"query": "SELECT * { \\u0053ERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"}), None, 403),
 ]
 
 
