@@ -8,6 +8,7 @@ query, a crowd on the map, malformed paths and methods, and a build while servin
 from __future__ import annotations
 
 import http.client
+import os
 import socket
 import threading
 import time
@@ -132,7 +133,7 @@ def test_isolation_is_possible_where_tests_run():
 
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         refused = pool.apply(isolate_network)
-    if refused is not None and __import__("os").environ.get("CI"):
+    if refused is not None and os.environ.get("CI"):
         pytest.fail(f"no network namespace for the query processes: {refused}")
 
 
