@@ -93,8 +93,9 @@ def _position(text: str, error: ParseBaseException) -> str:
     return f"line {line}, column {column}"
 
 
-def inspect_query(text: str, prefixes: tuple[tuple[str, str], ...] = ()) -> QueryShape:
-    """The query's form and whether it is federated, from its parse tree and algebra.
+def inspect_query(text: str) -> QueryShape:
+    """The query's form (from its parse tree) and whether it is federated (a SERVICE anywhere in its
+    algebra, inside expressions such as FILTER EXISTS too).
 
     Raises:
         QueryRefused: 400 if it is too large, too deeply nested or does not parse (the message
@@ -102,18 +103,18 @@ def inspect_query(text: str, prefixes: tuple[tuple[str, str], ...] = ()) -> Quer
     """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryRefused(400, f"the query has {len(text):,} characters, over {MAX_QUERY_CHARS:,}")
-    return _inspect(text, prefixes)
+    return _inspect(text)
 
 
 @lru_cache(maxsize=512)
-def _inspect(text: str, prefixes: tuple[tuple[str, str], ...]) -> QueryShape:
+def _inspect(text: str) -> QueryShape:
     # pyparsing's grammar objects are shared and not safe to use from two threads at once (the
     # first parses prepare the grammar in place: two at once leave it broken for good)
     with _PARSER:
-        return _inspect_alone(text, prefixes)
+        return _inspect_alone(text)
 
 
-def _inspect_alone(text: str, prefixes: tuple[tuple[str, str], ...]) -> QueryShape:
+def _inspect_alone(text: str) -> QueryShape:
     try:
         expanded = expandUnicodeEscapes(text)
     except ValueError as error:
@@ -131,14 +132,13 @@ def _inspect_alone(text: str, prefixes: tuple[tuple[str, str], ...]) -> QuerySha
         raise QueryRefused(400, f"the query does not parse at {_position(expanded, error)}: "
                                 f"{error.msg}") from error
     try:
-        algebra = translateQuery(parsed, initNs=dict(prefixes))
+        algebra = translateQuery(parsed)
     except RecursionError as error:
         raise QueryRefused(400, "the query nests too deeply to read") from error
     except Exception as error:  # rdflib raises plain Exceptions for an unknown prefix and the like
         message = " ".join(str(error).split())[:200]
         raise QueryRefused(400, f"the query does not parse: {message}") from error
     federated = any(node.name == "ServiceGraphPattern" for node in _nodes(algebra.algebra))
-    federated = federated or any(node.name == "ServiceGraphPattern" for node in _nodes(parsed))
     form = _FORMS.get(parsed[1].name)
     if form is None:
         raise QueryRefused(400, f"not a query form this endpoint answers ({parsed[1].name})")
@@ -153,9 +153,9 @@ def _is_update(text: str) -> bool:
     return True
 
 
-def check_read_only(text: str, prefixes: tuple[tuple[str, str], ...] = ()) -> QueryShape:
+def check_read_only(text: str) -> QueryShape:
     """The query's shape, if it only reads this store; refused (403) if it updates or federates."""
-    shape = inspect_query(text, prefixes)
+    shape = inspect_query(text)
     if shape.federated:
         raise QueryRefused(403, "SERVICE (federated queries) is not allowed on this endpoint")
     return shape

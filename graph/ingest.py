@@ -149,7 +149,7 @@ def _build(reports: list[Report], spec: str | None, models_loader: Callable[[], 
 def _publish(store) -> None:
     """Make the finished build what servers answer from (graph.snapshots); a remote store serves itself."""
     if isinstance(store, EmbeddedStore):
-        publish(store.store, store.path)
+        publish(store)
 
 
 def refresh_summaries(store) -> None:

@@ -246,12 +246,17 @@ class App:
         key = self._state()
         cached = self.network_cache
         if cached is None or cached[0] != key:
-            with self.network_lock:  # many asking at once: one draws, the others take its page
+            # many asking at once: one draws, the others wait for its page as long as for a slot
+            if not self.network_lock.acquire(timeout=self.limits.queue_wait):
+                raise Refused(429, f"the map is being drawn and took over {self.limits.queue_wait:g} s; try again")
+            try:
                 cached = self.network_cache
                 if cached is None or cached[0] != key:
                     with self.slot():
                         cached = (key, self._draw_network())
                     self.network_cache = cached
+            finally:
+                self.network_lock.release()
         return Response(cached[1], mimetype="text/html")
 
     def _state(self) -> object:

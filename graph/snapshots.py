@@ -15,6 +15,10 @@ import os
 import shutil
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the store imports nothing of this module; the workers import it without the store
+    from graph.store import EmbeddedStore
 
 KEPT = 2
 
@@ -34,15 +38,15 @@ def current_snapshot(store: Path) -> Path | None:
     return path if name.isdigit() and (path / "CURRENT").exists() else None
 
 
-def publish(ox_store, store: Path) -> Path:
+def publish(store: EmbeddedStore) -> Path:
     """Publish the store's present state (call it holding the build lock, after the last write)."""
-    folder = served_folder(store)
+    folder = served_folder(store.path)
     folder.mkdir(parents=True, exist_ok=True)
     numbers = sorted(int(p.name) for p in folder.iterdir() if p.name.isdigit())
     number = (numbers[-1] + 1) if numbers else 1
     partial = folder / f".partial-{uuid.uuid4().hex}"
-    ox_store.flush()
-    ox_store.backup(str(partial))
+    store.store.flush()
+    store.store.backup(str(partial))
     target = folder / str(number)
     os.rename(partial, target)
     pointer = folder / f".current-{uuid.uuid4().hex}"

@@ -198,13 +198,12 @@ def read_report(path: Path | str) -> Report:
                                   "(a quarterly report is well under 1 MB)")
     try:
         with time_limit(READ_SECONDS):
-            return _read_bytes(data, path)
+            return _read_bytes(data, path, source)
     except OverTime as error:
         raise ReportError(source, f"not read: {error}") from error
 
 
-def _read_bytes(data: bytes, path: Path) -> Report:
-    source = printable(str(path))
+def _read_bytes(data: bytes, path: Path, source: str) -> Report:
     checksum = hashlib.sha256(data).hexdigest()
     if data.startswith(b"PK\x03\x04"):
         try:
@@ -225,9 +224,8 @@ def _looks_binary(data: bytes) -> bool:
     no reason to throw the text away (its row is cleaned and reported)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
-    head = data[:4096]
-    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13))
-    return controls > BINARY_SHARE * len(head)
+    head = data[:4096].decode("latin-1")  # one character per byte
+    return len(_CONTROL.findall(head)) > BINARY_SHARE * len(head)
 
 
 def report_files(paths: list[Path]) -> Iterator[Path]:
