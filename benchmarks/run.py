@@ -143,7 +143,7 @@ def queries(store: Path, repeat: int, rdflib_budget: float) -> dict:
     """Median latency of every library query on the store and on rdflib in memory, same triples
     (rdflib given the plain form of a query where there is one)."""
     from graph.query import library
-    from graph.store import EmbeddedStore
+    from graph.stores import EmbeddedStore
 
     embedded = EmbeddedStore(store, read_only=True)
     texts = {name: query.bind() for name, query in library().items()}

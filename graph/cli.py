@@ -10,16 +10,15 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 
-from graph.ingest import BuildError, build, summary
+from graph.pipeline import BuildError, build
 from graph.query import QueryError, library, load_query
-from graph.remote import open_store
-from graph.snapshots import current_snapshot
-from graph.store import EmbeddedStore, StoreError
-from graph.workers import MEMORY_MIB
+from graph.stores import EmbeddedStore, StoreError, open_store
+from graph.stores.snapshots import current_snapshot
+from graph.stores.summaries import summary
+from graph.web.workers import MEMORY_MIB
+from nlp import extract_events, load_models, read_report, report_files
 from nlp.errors import ReportError, printable
-from nlp.pipeline import extract_events, load_models
 from nlp.records import Report
-from nlp.report import read_report, report_files
 
 
 def _say(message: str) -> None:
@@ -235,7 +234,7 @@ def query_command(query: str, params: tuple[str, ...], store: str | None, output
               help="MiB one query process may take (the embedded store); past it, that query gets 503.")
 def serve_command(store: str | None, host: str, port: int, timeout: float, max_rows: int, max_memory: int) -> None:
     """Serve the SPARQL endpoint (/sparql), the query page (/) and entity pages (/entity)."""
-    from graph.server import Limits, create_app, serve
+    from graph.web.server import Limits, create_app, serve
 
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", stream=sys.stderr)
     try:
@@ -263,7 +262,7 @@ def serve_command(store: str | None, host: str, port: int, timeout: float, max_r
 def partners_command(store: str | None, min_events: int, country: str | None, entity_type: str | None,
                      since: str | None, output: str) -> None:
     """The repeat-partner report: foreign partners by number of events, with their Smolensk counterparts."""
-    from graph.analytics import load_network, partners
+    from graph.network.analytics import load_network, partners
     from graph.query import Table
 
     try:
@@ -292,8 +291,8 @@ def partners_command(store: str | None, min_events: int, country: str | None, en
               help="Draw at most this many entities (the ones in most events).")
 def network_command(store: str | None, out: Path, min_events: int, max_nodes: int) -> None:
     """Write the interactive partner map (pyvis): filters by type, country, sphere and a time window."""
-    from graph.analytics import load_network
-    from graph.render import network_page
+    from graph.network.analytics import load_network
+    from graph.network.render import network_page
 
     try:
         network = load_network(open_store(store))

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.ingest import build
-from graph.remote import open_store
-from graph.store import store_path
-from nlp.extract import load_models
-from nlp.report import read_report, report_files
+from graph.pipeline import build
+from graph.stores import open_store, store_path
+from nlp import load_models, read_report, report_files
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,14 +7,17 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from graph.rdf.vocab import sparql_prefixes
 from ontology import HERE
 
 QUERIES = HERE / "queries"
+INTERNAL = QUERIES / "internal"  # the queries the code runs itself: not in the library's list
 PARAMS_MARK = "#PARAMS"
 _HEADER = re.compile(r"^#\s*(title|question|param|example):\s*(.*)$")
 _IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.IGNORECASE)
@@ -107,6 +110,13 @@ def library(folder: Path = QUERIES) -> dict[str, Query]:
     """Every query of the library, by name (the file stem)."""
     return {path.stem: parse_query(path.stem, path.read_text(encoding="utf-8"))
             for path in sorted(folder.glob("*.rq"))}
+
+
+@cache
+def internal_query(name: str) -> Query:
+    """One of the queries the code runs itself (ontology/queries/internal/NAME.rq), the project's prefixes
+    put before it; bind its parameters with `Query.bind`, as the library's."""
+    return parse_query(name, sparql_prefixes() + (INTERNAL / f"{name}.rq").read_text(encoding="utf-8"))
 
 
 def load_query(spec: str) -> Query:

@@ -14,9 +14,10 @@ from spacy.tokens import Doc
 
 from nlp.agreements import find_agreements
 from nlp.countries import fold
+from nlp.describe import describe
 from nlp.extract import Models, extract_doc, load_models
 from nlp.limits import ROW_SECONDS, OverTime, time_limit
-from nlp.records import FIELDS, Agreement, Entity, EntityType, Event, Mention, Report
+from nlp.records import FIELDS, Agreement, Description, Entity, EntityType, Event, Mention, Report
 from nlp.resolve import Alias, resolve
 
 __all__ = ["ExtractedEvent", "Models", "event_entities", "event_records", "extract_events", "load_models"]
@@ -87,12 +88,14 @@ def event_countries(entities: list[Entity], adjectives: set[str]) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class ExtractedEvent:
-    """An event with its entities (resolved across all reports) and foreign countries."""
+    """An event with its entities (resolved across all reports), foreign countries, agreements, and the
+    description the RDF writer translates (`nlp.describe`)."""
 
     event: Event
     entities: tuple[Entity, ...]
     countries: tuple[str, ...]
-    agreements: tuple[Agreement, ...] = ()
+    agreements: tuple[Agreement, ...]
+    description: Description
     problems: tuple[str, ...] = ()  # one line each, naming file and row: what could not be extracted
 
     def to_dict(self) -> dict[str, Any]:
@@ -207,8 +210,9 @@ def extract_events(reports: list[Report], models: Models, aliases: list[Alias] |
         by_name = {m.normal: entity.id for entity in resolved for m in entity.mentions}
         agreements = [replace(a, parties=tuple(dict.fromkeys(by_name.get(p, p) for p in a.parties)))
                       for a in agreements]
-        result.append(ExtractedEvent(event, tuple(resolved), tuple(event_countries(resolved, adjectives)),
-                                     tuple(agreements), problems))
+        countries = tuple(event_countries(resolved, adjectives))
+        description = describe(event, resolved, countries, agreements, models.gazetteer, models.countries)
+        result.append(ExtractedEvent(event, tuple(resolved), countries, tuple(agreements), description, problems))
     return result
 
 

@@ -223,3 +223,89 @@ class Agreement:
                 "parties": list(self.parties), "date": self.date.isoformat() if self.date else None,
                 "document_number": self.document_number, "start": self.start, "stop": self.stop,
                 "text": self.text}
+
+
+# ---------------------------------------------------------------- what the RDF writer writes of an event
+
+
+class EventRole(StrEnum):
+    """How an entity took part in an event (the ontology's ties:Roles concepts, "role-…")."""
+
+    SIGNATORY = "signatory"
+    HEAD = "head"
+    SUPPORTER = "supporter"
+    VENUE = "venue"
+    PARTICIPANT = "participant"
+
+
+class Direction(StrEnum):
+    """Which way an event went (the ontology's ties:Directions concepts, "direction-…")."""
+
+    REMOTE = "remote"
+    OUTGOING = "outgoing"
+    INCOMING = "incoming"
+    HOSTED = "hosted"
+    DOMESTIC = "domestic"
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """A sovereign state: its IRI, ISO 3166-1 code, Russian name and GeoNames id."""
+
+    id: str
+    code: str
+    name: str
+    geonames: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """An entity with what resolution knows of it beyond its name.
+
+    Organisations: their kind (an ontology concept), legal form, parent (an entity id) and the town their
+    name points at. Places: their GeoNames id or ISO 3166-2 code and point, where the gazetteer has them,
+    and the place they lie in (the Smolensk region for its own places; else their state, by
+    `entity.country`).
+    """
+
+    entity: Entity
+    organisation_kind: str | None = None
+    legal_form: str | None = None
+    parent: str | None = None
+    town: Described | None = None
+    geonames: str | None = None
+    iso_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    region: Described | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A position a person held at the event, as the text states it, and the organisation it names."""
+
+    title: str
+    organisation: Described | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """An entity in an event: how it took part, and for a person, the posts it held."""
+
+    described: Described
+    role: EventRole
+    posts: tuple[Post, ...] = ()
+    venue: bool = False  # a place named in the place cell
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    """What the graph states of an event beyond its cells: its concepts (ontology local names), whether
+    its dates name days, its participants and every state the graph names for it."""
+
+    sphere: str
+    event_type: str
+    direction: Direction
+    day_precise: bool
+    participants: tuple[Participant, ...]
+    states: tuple[State, ...]

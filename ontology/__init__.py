@@ -8,5 +8,8 @@ from pathlib import Path
 HERE = Path(str(resources.files("ontology")))
 ALIASES = HERE / "aliases.csv"
 SUMMARIES = HERE / "summaries.ru"  # the SPARQL Update every build runs after writing
+ONTOLOGY = HERE / "ties.ttl"
+# The ontology's terms (classes, properties, SKOS concepts) are in this namespace.
+ONTOLOGY_BASE = "https://w3id.org/smolensk-ties/ontology#"
 # Entities (persons, organisations, places, events) are minted under this base (nlp.resolve).
 ENTITY_BASE = "https://w3id.org/smolensk-ties/id/"

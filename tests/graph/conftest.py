@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.load import free_port
-from graph.ingest import build
-from graph.store import EmbeddedStore
+from graph.pipeline import build
+from graph.stores import EmbeddedStore
 from nlp.report import read_report
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,7 +77,7 @@ def virtuoso_server(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site(embedded):
     """The app on a real HTTP server on loopback (a free port); its base URL."""
-    from graph.server import create_app
+    from graph.web.server import create_app
 
     app = create_app(embedded)
     url, stop = serve_app(app)

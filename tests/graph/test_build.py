@@ -14,12 +14,12 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from graph.build import report_graph
-from graph.ids import event_iri
-from graph.ingest import build
-from graph.store import EmbeddedStore, StoreError, build_lock
-from graph.validate import violations
-from graph.vocab import OA, SEM, TIES
+from graph.pipeline import build
+from graph.rdf.ids import event_iri
+from graph.rdf.validate import violations
+from graph.rdf.vocab import OA, SEM, TIES
+from graph.rdf.writer import report_graph
+from graph.stores import EmbeddedStore, StoreError, build_lock, stored_checksums
 from nlp.pipeline import extract_events
 from nlp.report import read_report
 
@@ -168,7 +168,7 @@ def test_two_builds_at_once_the_second_refused_the_first_completes(tmp_path, sam
         f"error: {tmp_path / 'store'}: another build is running on this store; wait for it to finish"
     first.stderr.read()
     assert first.wait(300) == 0
-    assert set(EmbeddedStore(tmp_path / "store", read_only=True).checksums()) == {"2025-Q2"}
+    assert set(stored_checksums(EmbeddedStore(tmp_path / "store", read_only=True))) == {"2025-Q2"}
 
 
 def test_two_files_for_one_period_refuse_that_period_and_build_the_rest(tmp_path, sample_paths, models):
@@ -181,7 +181,7 @@ def test_two_files_for_one_period_refuse_that_period_and_build_the_rest(tmp_path
     [line] = result.refused
     assert "\n" not in line and "2024-Q1" in line
     assert str(sample_paths["2024-Q1"]) in line and str(other) in line
-    assert set(EmbeddedStore(tmp_path / "s", read_only=True).checksums()) == {"2025-Q2"}
+    assert set(stored_checksums(EmbeddedStore(tmp_path / "s", read_only=True))) == {"2025-Q2"}
 
 
 def test_killed_build_leaves_the_store_as_it_was(tmp_path, sample_paths):
@@ -200,18 +200,18 @@ def test_killed_build_leaves_the_store_as_it_was(tmp_path, sample_paths):
     process.wait()
     store = EmbeddedStore(store_dir, read_only=True)
     assert len(store.to_rdflib()) == before
-    assert set(store.checksums()) == {"2024-Q1"}
+    assert set(stored_checksums(store)) == {"2024-Q1"}
 
 
 def test_a_crash_between_writes_leaves_every_report_whole(tmp_path, sample_paths, models, monkeypatch):
-    import graph.ingest
+    import graph.pipeline
 
     reports = [read_report(p) for p in sample_paths.values()]
     clean = tmp_path / "clean"
     build(reports, clean, _load(models))
     whole = {r.id: len(EmbeddedStore(clean).to_rdflib(r.id)) for r in reports}
     events = {r.id: set(EmbeddedStore(clean).to_rdflib(r.id).subjects(RDF.type, SEM.Event)) for r in reports}
-    monkeypatch.setattr(graph.ingest, "BATCH_TRIPLES", 1)  # a transaction per graph
+    monkeypatch.setattr(graph.pipeline, "BATCH_TRIPLES", 1)  # a transaction per graph
     real = EmbeddedStore.replace_graphs
     calls: list[list[str]] = []
 
@@ -226,7 +226,7 @@ def test_a_crash_between_writes_leaves_every_report_whole(tmp_path, sample_paths
         build(reports, store_dir, _load(models))
     assert calls == [["ontology"], [reports[0].id], [reports[1].id]]
     store = EmbeddedStore(store_dir, read_only=True)
-    assert set(store.checksums()) == {reports[0].id}  # the one written is whole, the other absent
+    assert set(stored_checksums(store)) == {reports[0].id}  # the one written is whole, the other absent
     assert len(store.to_rdflib(reports[0].id)) == whole[reports[0].id]
     del store
     monkeypatch.setattr(EmbeddedStore, "replace_graphs", real)

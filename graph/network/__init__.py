@@ -1,0 +1,1 @@
+"""The network of partners: networkx graphs and metrics from the store, and the interactive map."""

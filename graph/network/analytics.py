@@ -1,0 +1,231 @@
+"""The network: events and their participants from the store, as networkx graphs, and partner metrics."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+from rdflib.namespace import FOAF, ORG, SDO
+
+from graph.query import internal_query
+from graph.stores import Store
+
+TYPES = {str(FOAF.Person): "PER", str(ORG.Organization): "ORG", str(SDO.Place): "LOC"}
+
+
+@dataclass(slots=True)
+class EventInfo:
+    iri: str
+    title: str
+    period: str
+    start: str | None
+    end: str | None
+    sphere: str
+    event_type: str
+    direction: str
+
+
+@dataclass(slots=True)
+class EntityInfo:
+    iri: str
+    label: str
+    type: str
+    country: str | None
+    smolensk: bool
+    roles: dict[str, set[str]] = field(default_factory=dict)  # event -> positions stated there
+    organisations: set[str] = field(default_factory=set)  # what a person represented
+    location: str | None = None  # the settlement an organisation's name points at
+
+    @property
+    def partner(self) -> bool:
+        """A foreign partner: not the Smolensk side, not a Russian body or place."""
+        return not self.smolensk and self.country != "RU" and not (self.type == "LOC" and self.country is None)
+
+
+@dataclass(slots=True)
+class Network:
+    """Events, entities and who took part in what: the material of every projection."""
+
+    events: dict[str, EventInfo]
+    entities: dict[str, EntityInfo]
+    links: set[tuple[str, str]]  # (event, entity)
+
+    def filtered(self, *, since: str | None = None, until: str | None = None, sphere: str | None = None,
+                 event_type: str | None = None, country: str | None = None,
+                 entity_type: str | None = None) -> Network:
+        """The part of the network within a period, sphere, event type, country and entity type."""
+        events = {k: e for k, e in self.events.items()
+                  if (since is None or e.period >= since) and (until is None or e.period <= until)
+                  and (sphere is None or e.sphere == sphere) and (event_type is None or e.event_type == event_type)}
+        entities = {k: e for k, e in self.entities.items()
+                    if (country is None or e.country == country or e.smolensk)
+                    and (entity_type is None or e.type == entity_type or e.smolensk)}
+        links = {(ev, en) for ev, en in self.links if ev in events and en in entities}
+        return Network(events, entities, links)
+
+
+def load_network(store: Store) -> Network:
+    """Read events and participants from a store (embedded or remote)."""
+    events: dict[str, EventInfo] = {}
+    entities: dict[str, EntityInfo] = {}
+    links: set[tuple[str, str]] = set()
+    for row in store.results(internal_query("network").bind()).rows:
+        value = {k: v["value"] for k, v in row.items()}
+        event, agent = value["event"], value["agent"]
+        events.setdefault(event, EventInfo(event, value["title"], value["period"], value.get("start"),
+                                           value.get("end"), value["sphere"], value["etype"], value["direction"]))
+        kind = TYPES[value["class"]]
+        known = entities.get(agent)
+        if known is None or (known.type == "LOC" and kind != "LOC"):
+            known = EntityInfo(agent, value["label"], kind, value.get("country"), value["smolensk"] == "true",
+                               known.roles if known else {}, known.organisations if known else set())
+            entities[agent] = known
+        if value.get("org"):
+            known.organisations.add(value["org"])
+        if value.get("location"):
+            known.location = value["location"]
+        if value.get("role"):
+            known.roles.setdefault(event, set()).add(value["role"])
+        links.add((event, agent))
+    return Network(events, entities, links)
+
+
+def bipartite_graph(network: Network) -> nx.Graph:
+    """Events and entities as the two sides of one graph; an edge is a participation."""
+    graph = nx.Graph()
+    for iri, event in network.events.items():
+        graph.add_node(iri, bipartite=0, kind="event", label=event.title, period=event.period)
+    for iri, entity in network.entities.items():
+        graph.add_node(iri, bipartite=1, kind=entity.type, label=entity.label, country=entity.country,
+                       smolensk=entity.smolensk)
+    graph.add_edges_from(network.links)
+    graph.remove_nodes_from([n for n, d in list(graph.degree()) if d == 0])
+    return graph
+
+
+def co_attendance(network: Network, rollup: str | None = None) -> nx.Graph:
+    """Entities linked by the events they shared (weight = number of shared events).
+
+    Roll-ups climb person -> organisation -> town -> country: `rollup="organisation"` merges a
+    person into the organisation they represented (where the row says so); `rollup="place"`
+    goes on to the town the organisation's name points at; `rollup="country"` merges every
+    entity into its state (Belarusian persons, bodies and towns become Belarus).
+    """
+    levels = ("organisation", "place", "country")
+    depth = levels.index(rollup) + 1 if rollup in levels else 0
+
+    def key(entity: EntityInfo) -> str:
+        if depth == 3 and entity.country:
+            return f"country:{entity.country}"
+        node = entity
+        if depth >= 1 and node.type == "PER":
+            known = sorted(o for o in node.organisations if o in network.entities)
+            node = network.entities[known[0]] if known else node
+        if depth >= 2 and node.type == "ORG" and node.location in network.entities:
+            node = network.entities[node.location]
+        return node.iri
+    graph = nx.Graph()
+    by_event: dict[str, set[str]] = defaultdict(set)
+    for event, agent in network.links:
+        node = key(network.entities[agent])
+        by_event[event].add(node)
+        if node not in graph:
+            entity = network.entities.get(node, network.entities[agent])
+            graph.add_node(node, label=entity.country if node.startswith("country:") else entity.label,
+                           kind="LOC" if node.startswith("country:") else entity.type,
+                           country=entity.country, smolensk=entity.smolensk and not node.startswith("country:"))
+    for nodes in by_event.values():
+        ordered = sorted(nodes)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1:]:
+                weight = graph[a][b]["weight"] + 1 if graph.has_edge(a, b) else 1
+                graph.add_edge(a, b, weight=weight)
+    return graph
+
+
+def _quarter_number(period: str) -> int:
+    year, quarter = period.split("-Q")
+    return int(year) * 4 + int(quarter) - 1
+
+
+@dataclass(frozen=True, slots=True)
+class PartnerRow:
+    iri: str
+    label: str
+    type: str
+    country: str | None
+    events: int
+    quarters: tuple[str, ...]
+    first: str | None
+    last: str | None
+    recency: int  # quarters since last seen, counted from the latest quarter in the data
+    directions: dict[str, int]
+    spheres: tuple[str, ...]
+    counterparts: tuple[str, ...]
+    weighted_degree: float
+    betweenness: float
+    community: int
+
+    def to_dict(self) -> dict:
+        return {"iri": self.iri, "label": self.label, "type": self.type, "country": self.country,
+                "events": self.events, "quarters": list(self.quarters), "first": self.first, "last": self.last,
+                "recency": self.recency, "directions": self.directions, "spheres": list(self.spheres),
+                "smolensk_counterparts": list(self.counterparts), "weighted_degree": self.weighted_degree,
+                "betweenness": round(self.betweenness, 4), "community": self.community}
+
+
+def communities(graph: nx.Graph, seed: int = 42) -> dict[str, int]:
+    """Louvain communities (seeded, so every run gives the same ones), numbered by size."""
+    found = nx.community.louvain_communities(graph, weight="weight", seed=seed) if len(graph) else []
+    ordered = sorted(found, key=lambda c: (-len(c), min(c)))
+    return {node: index for index, members in enumerate(ordered) for node in members}
+
+
+def partners(network: Network, min_events: int = 2) -> list[PartnerRow]:
+    """The repeat-partner report: foreign partners in `min_events` or more events, ranked."""
+    graph = co_attendance(network)
+    strength = dict(graph.degree(weight="weight"))
+    between = nx.betweenness_centrality(graph, k=min(len(graph), 500), seed=42) if len(graph) > 2 else {}
+    community = communities(graph)
+    by_entity: dict[str, set[str]] = defaultdict(set)
+    officials: dict[str, set[str]] = defaultdict(set)  # event -> the Smolensk officials at it
+    for event, agent in network.links:
+        by_entity[agent].add(event)
+        entity = network.entities[agent]
+        if entity.smolensk and entity.type == "PER":
+            officials[event].add(entity.label)
+    latest = max((_quarter_number(e.period) for e in network.events.values()), default=0)
+    rows = []
+    for iri, events in by_entity.items():
+        entity = network.entities[iri]
+        if not entity.partner or len(events) < min_events:
+            continue
+        infos = [network.events[e] for e in events]
+        counterparts = set().union(*(officials[e] for e in events))
+        starts = [i.start for i in infos if i.start]
+        ends = [i.end for i in infos if i.end]
+        last_quarter = max(_quarter_number(i.period) for i in infos)
+        rows.append(PartnerRow(
+            iri, entity.label, entity.type, entity.country, len(events),
+            tuple(sorted({i.period for i in infos})), min(starts) if starts else None, max(ends) if ends else None,
+            latest - last_quarter, dict(Counter(i.direction for i in infos)),
+            tuple(sorted({i.sphere for i in infos})), tuple(sorted(counterparts)), strength.get(iri, 0),
+            between.get(iri, 0.0), community.get(iri, -1)))
+    return sorted(rows, key=lambda r: (-r.events, -r.weighted_degree, r.label))
+
+
+def ego_network(graph: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
+    return nx.ego_graph(graph, node, radius=radius)
+
+
+def shortest_path(graph: nx.Graph, a: str, b: str) -> list[str]:
+    """The chain of entities linking two partners (through shared events), or [] if none."""
+    try:
+        return nx.shortest_path(graph, a, b)
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        return []
+
+
+__all__ = ["Network", "bipartite_graph", "co_attendance", "communities", "ego_network", "load_network",
+           "partners", "shortest_path"]

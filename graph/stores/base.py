@@ -1,0 +1,101 @@
+"""What every store is: the `Store` protocol, its one error, and where a store and its build lock live."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from graph.query import Table, internal_query
+from graph.stores.results import ResultSet
+
+STORE_ENV = "TIES_STORE"
+DEFAULT_STORE = Path("data") / "store"
+
+
+class StoreError(Exception):
+    """The store cannot be opened or changed; the message says why and what to do."""
+
+
+class Store(Protocol):
+    """A quad store of one named graph per report: Oxigraph in a folder, or a SPARQL 1.1 server."""
+
+    def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:
+        """Results of a query (SELECT, ASK, CONSTRUCT, DESCRIBE), refusing more than `max_rows`."""
+        ...
+
+    def select(self, sparql: str, limit: int | None = None) -> Table:
+        """Results as a Table: SELECT rows, an ASK answer, or CONSTRUCT/DESCRIBE triples."""
+        ...
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update."""
+        ...
+
+    def replace_graphs(self, graphs: dict[str, str | None]) -> None:
+        """Replace (or, for None, drop) the named graph of each report, given as N-Triples."""
+        ...
+
+    def insert(self, graph_id: str, triples: str) -> None:
+        """Add N-Triples to the named graph of `graph_id` (a report id, "summary")."""
+        ...
+
+    def compact(self) -> None:
+        """Merge the store's files after a build, where the store has any."""
+        ...
+
+    def dump(self, path: Path, format: ox.RdfFormat) -> None:
+        """Write the store to a file; formats without graphs get the union of all named graphs."""
+        ...
+
+
+def stored_checksums(store: Store) -> dict[str, str]:
+    """Report id -> checksum of the file each stored report was built from."""
+    rows = store.results(internal_query("checksums").bind()).rows
+    return {row["period"]["value"]: row["sum"]["value"] for row in rows}
+
+
+def is_remote(spec: str | None) -> bool:
+    """Whether a --store value names a SPARQL server (an http(s) URL) rather than a folder."""
+    return bool(spec) and str(spec).startswith(("http://", "https://"))
+
+
+def store_spec(option: str | None) -> str | None:
+    """The store an option names: the option, else $TIES_STORE, else None (the default folder)."""
+    return option or os.environ.get(STORE_ENV) or None
+
+
+def store_path(option: str | None) -> Path:
+    """The store folder: --store, else $TIES_STORE, else data/store under the current folder."""
+    return Path(store_spec(option) or DEFAULT_STORE)
+
+
+def lock_path(spec: str | None) -> Path:
+    """Where a build on this store holds its lock: beside the folder, or in the temp folder for a server."""
+    spec = store_spec(spec)
+    if is_remote(spec):
+        digest = hashlib.sha1(str(spec).encode()).hexdigest()[:12]
+        return Path(tempfile.gettempdir()) / f"ties-remote-{digest}"
+    return store_path(spec)
+
+
+@contextmanager
+def build_lock(path: Path) -> Iterator[None]:
+    """Hold the store's build lock; a second build at the same time is refused, not interleaved."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise StoreError(f"{path}: another build is running on this store; wait for it to finish") from error
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

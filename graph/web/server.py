@@ -1,0 +1,323 @@
+"""`ties serve`: a read-only SPARQL 1.1 Protocol endpoint, a query page and entity pages.
+
+Every route that reads the store (the endpoint, entity pages, the map) shares one set of limits:
+a slot among `max_concurrent`, a time bound per query that really stops it (graph.web.workers), a cap on
+rows and on the request body. Queries are judged on their parse tree (graph.guard), never by their
+text. Only expected refusals are 4xx; anything else is a 500 with one line for the client and the
+traceback in the server's log.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from werkzeug.exceptions import HTTPException, NotFound
+from werkzeug.routing import Map, Rule
+from werkzeug.wrappers import Request, Response
+
+from graph.guard import QueryRefused, check_read_only
+from graph.query import QueryError, library
+from graph.stores import EmbeddedStore, StoreError
+from graph.stores.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
+from graph.web.entity_page import entity_html
+from graph.web.workers import MEMORY_MIB, QueryFailed, QueryLost, QueryOverMemory, QueryProcesses, QueryTimeout
+from nlp.errors import printable
+
+STATIC = Path(str(resources.files("graph.web") / "static"))
+LOG = logging.getLogger("ties.serve")
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one request may take: time per query, rows, request size, memory per query process, how
+    many run at once, and how the HTTP server treats connections."""
+
+    timeout: float = 20.0
+    max_rows: int = 10_000
+    max_body: int = 1_000_000
+    max_concurrent: int = 4
+    queue_wait: float = 10.0  # how long a request waits for a free slot before it is refused
+    memory_mib: int = MEMORY_MIB
+    connections: int = 1000  # open connections the HTTP server holds; an idle one costs only its socket
+    idle_seconds: float = 30.0  # a connection that sends nothing for this long is closed
+
+
+class Refused(HTTPException):
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(description=message)
+        self.code = code
+
+    def get_response(self, environ=None, scope=None) -> Response:
+        return Response(self.description + "\n", status=self.code, mimetype="text/plain")
+
+
+def _negotiate(request: Request, construct: bool) -> str:
+    """The result format: ?format=, else the Accept header, else JSON (Turtle for graphs)."""
+    table = GRAPH_TYPES if construct else SELECT_TYPES
+    wanted = request.args.get("format")
+    if wanted in table:
+        return wanted
+    best = request.accept_mimetypes.best_match(list(table.values()) + ["application/json", "text/xml",
+                                                                        "application/xml", "text/plain"])
+    aliases = {"application/json": "json", "text/xml": "xml", "application/xml": "xml", "text/plain": "nt"}
+    for name, mime in table.items():
+        if best == mime:
+            return name
+    if best in aliases and aliases[best] in table:
+        return aliases[best]
+    return "ttl" if construct else "json"
+
+
+class App:
+    """The WSGI application; `store` answers `results(query, max_rows)` (embedded or remote)."""
+
+    def __init__(self, store, limits: Limits | None = None) -> None:
+        self.store = store
+        self.limits = limits or Limits()
+        self.slots = threading.BoundedSemaphore(self.limits.max_concurrent)
+        # the embedded store's queries run in processes that a timeout kills, each on the store's
+        # published snapshot; a remote store has its own limits, and threads wait for it
+        self.processes = (QueryProcesses(store.path, self.limits.max_concurrent, self.limits.memory_mib)
+                          if isinstance(store, EmbeddedStore) else None)
+        self.pool = (ThreadPoolExecutor(max_workers=self.limits.max_concurrent, thread_name_prefix="sparql")
+                     if self.processes is None else None)
+        self.pages = _LimitedStore(self)
+        self.network_lock = threading.Lock()
+        self.network_cache: tuple[object, bytes] | None = None
+        read = ["GET"]  # HEAD is answered like GET, without the body
+        self.urls = Map([
+            Rule("/", endpoint="page", methods=read),
+            Rule("/sparql", endpoint="sparql", methods=["GET", "POST"]),
+            Rule("/entity", endpoint="entity", methods=read),
+            Rule("/network", endpoint="network", methods=read),
+            Rule("/api/queries", endpoint="queries", methods=read),
+            Rule("/api/bind", endpoint="bind", methods=read),
+            Rule("/static/<path:name>", endpoint="static", methods=read),
+        ])
+
+    def __call__(self, environ, start_response):
+        request = Request(environ)
+        request.max_content_length = self.limits.max_body
+        try:
+            endpoint, values = self.urls.bind_to_environ(environ).match()
+            response = getattr(self, f"on_{endpoint}")(request, **values)
+        except HTTPException as error:
+            response = error.get_response(environ)
+        except Exception:  # a bug: logged whole for the operator, one line for the client
+            LOG.exception("%s %s failed", request.method, printable(request.full_path))
+            response = Response("internal error: the server failed on this request (see its log)\n", status=500,
+                                mimetype="text/plain")
+        return response(environ, start_response)
+
+    # ------------------------------------------------------------ limits
+
+    @contextmanager
+    def slot(self) -> Iterator[None]:
+        """One of the `max_concurrent` places for work on the store, or 429 after `queue_wait`."""
+        if not self.slots.acquire(timeout=self.limits.queue_wait):
+            raise Refused(429, f"too many requests at once (at most {self.limits.max_concurrent}, none free for "
+                               f"{self.limits.queue_wait:g} s); try again")
+        try:
+            yield
+        finally:
+            self.slots.release()
+
+    def run(self, query: str, max_rows: int | None) -> ResultSet:
+        """A query on the store within the time limit; the refusals a client can act on as HTTP errors."""
+        try:
+            if self.processes is not None:
+                return self.processes.results(query, max_rows, self.limits.timeout)
+            assert self.pool is not None
+            return self.pool.submit(self.store.results, query, max_rows).result(timeout=self.limits.timeout)
+        except (FutureTimeout, QueryTimeout) as error:
+            raise Refused(503, f"the query ran over {self.limits.timeout:g} s and was stopped; "
+                               "narrow it or add LIMIT") from error
+        except TooManyRows as error:
+            raise Refused(413, str(error)) from error
+        except QueryLost as error:
+            raise Refused(503, f"{error}; try again") from error
+        except QueryOverMemory as error:
+            raise Refused(503, str(error)) from error
+        except StoreError as error:  # a remote store that cannot be reached or refuses
+            raise Refused(502, printable(str(error))) from error
+
+    def close(self) -> None:
+        """Stop the query processes (they also end with this process)."""
+        if self.processes is not None:
+            self.processes.close()
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+
+    # ------------------------------------------------------------ SPARQL protocol
+
+    def query_text(self, request: Request) -> str:
+        if request.content_length and request.content_length > self.limits.max_body:
+            raise Refused(413, f"the request body is over {self.limits.max_body} bytes")
+        if request.method in ("GET", "HEAD"):
+            if "update" in request.args:
+                raise Refused(403, "updates are not allowed on this endpoint (it is read-only)")
+            query = request.args.get("query")
+        else:
+            mime = request.mimetype
+            if mime == "application/sparql-update":
+                raise Refused(403, "updates are not allowed on this endpoint (it is read-only)")
+            if mime == "application/sparql-query":
+                query = request.get_data(as_text=True)
+            elif mime == "application/x-www-form-urlencoded":
+                if "update" in request.form:
+                    raise Refused(403, "updates are not allowed on this endpoint (it is read-only)")
+                query = request.form.get("query")
+            else:
+                raise Refused(415, "send the query as application/sparql-query or a form field 'query'")
+        if not query or not query.strip():
+            raise Refused(400, "no query: pass it as 'query'")
+        return query
+
+    def on_sparql(self, request: Request) -> Response:
+        query = self.query_text(request)
+        try:
+            shape = check_read_only(query)
+        except QueryRefused as error:
+            raise Refused(error.status, str(error)) from error
+        fmt = _negotiate(request, shape.graph_result)
+        with self.slot():
+            try:
+                results = self.run(query, self.limits.max_rows)
+            except QueryFailed as error:  # the store's own message for a query it cannot run
+                raise Refused(400, f"the query failed: {printable(str(error))}") from error
+        if results.kind == "triples":
+            return Response(write_graph(results, fmt if fmt in GRAPH_TYPES else "ttl"),
+                            mimetype=GRAPH_TYPES.get(fmt, "text/turtle"))
+        body = write_select(results, fmt if fmt in SELECT_TYPES else "json")
+        response = Response(body, mimetype=SELECT_TYPES.get(fmt, SELECT_TYPES["json"]))
+        if request.args.get("download"):
+            response.headers["Content-Disposition"] = f'attachment; filename="results.{fmt}"'
+        return response
+
+    # ------------------------------------------------------------ pages
+
+    def on_page(self, request: Request) -> Response:
+        return Response((STATIC / "index.html").read_bytes(), mimetype="text/html")
+
+    def on_static(self, request: Request, name: str) -> Response:
+        try:
+            path = (STATIC / name).resolve()
+            found = STATIC.resolve() in path.parents and path.is_file()
+        except (ValueError, OSError):  # a NUL byte, a name too long: no such file
+            found = False
+        if not found:
+            raise NotFound()
+        mime = {".js": "text/javascript", ".css": "text/css", ".html": "text/html"}.get(path.suffix,
+                                                                                        "application/octet-stream")
+        return Response(path.read_bytes(), mimetype=mime)
+
+    def on_queries(self, request: Request) -> Response:
+        body = [{"name": q.name, "title": q.title, "question": q.question, "example": q.example,
+                 "params": [{"name": p.name, "type": p.type, "default": p.default} for p in q.params]}
+                for q in library().values()]
+        return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
+
+    def on_bind(self, request: Request) -> Response:
+        """A library query with its parameters bound as RDF terms (the page runs what this returns)."""
+        queries = library()
+        name = request.args.get("name", "")
+        if name not in queries:
+            raise Refused(404, f"no library query {printable(repr(name))}")
+        values = {k[2:]: v for k, v in request.args.items() if k.startswith("p.") and v != ""}
+        try:
+            text = queries[name].bind(values)
+        except QueryError as error:
+            raise Refused(400, printable(str(error))) from error
+        return Response(text, mimetype="application/sparql-query")
+
+    def on_network(self, request: Request) -> Response:
+        """The partner map, drawn once per published state of the store and kept."""
+        key = self._state()
+        cached = self.network_cache
+        if cached is None or cached[0] != key:
+            # many asking at once: one draws, the others wait for its page as long as for a slot
+            if not self.network_lock.acquire(timeout=self.limits.queue_wait):
+                raise Refused(429, f"the map is being drawn and took over {self.limits.queue_wait:g} s; try again")
+            try:
+                cached = self.network_cache
+                if cached is None or cached[0] != key:
+                    with self.slot():
+                        cached = (key, self._draw_network())
+                    self.network_cache = cached
+            finally:
+                self.network_lock.release()
+        return Response(cached[1], mimetype="text/html")
+
+    def _state(self) -> object:
+        """What identifies the data pages show: the snapshot the workers open, or a minute for a remote store."""
+        if self.processes is not None:
+            return self.processes.current_source()
+        return int(time.time() // 60)
+
+    def _draw_network(self) -> bytes:
+        import tempfile
+
+        from graph.network.analytics import load_network
+        from graph.network.render import network_page
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "network.html"
+            network_page(load_network(self.pages), path)
+            return path.read_bytes()
+
+    def on_entity(self, request: Request) -> Response:
+        iri = request.args.get("iri", "")
+        if not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", iri):
+            raise Refused(400, "pass the entity's IRI as ?iri=")
+        with self.slot():
+            page = entity_html(self.pages, iri)
+        if page is None:
+            raise Refused(404, f"nothing is known about {iri}")
+        return Response(page, mimetype="text/html")
+
+
+class _LimitedStore:
+    """The store as the pages read it: each query within the endpoint's time limit, in its workers."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:
+        return self.app.run(sparql, max_rows)
+
+
+def create_app(store, limits: Limits | None = None) -> App:
+    """The application for a store: tested in-process, served by `serve`."""
+    return App(store, limits)
+
+
+def make_server(app: App, host: str = "127.0.0.1", port: int = 8080, threads: int = 8):
+    """A waitress server (production WSGI) for the app, not yet serving: `.run()` serves until
+    `.close()`. Connections are many and cheap (poll(), not select(), so past 1,024 sockets too); one
+    that stays silent is closed after `idle_seconds`, so idle sockets never lock others out."""
+    from waitress import create_server
+
+    return create_server(app, host=host, port=port, threads=threads, ident="smolensk-ties",
+                         connection_limit=app.limits.connections, channel_timeout=app.limits.idle_seconds,
+                         asyncore_use_poll=True, cleanup_interval=max(1, int(app.limits.idle_seconds // 3)),
+                         max_request_body_size=app.limits.max_body + 4096)
+
+
+def serve(app: App, host: str = "127.0.0.1", port: int = 8080, threads: int = 8) -> None:
+    """Serve the app until interrupted."""
+    server = make_server(app, host, port, threads)
+    try:
+        server.run()
+    finally:
+        server.close()

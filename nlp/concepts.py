@@ -1,0 +1,74 @@
+"""An event's and an organisation's concepts from their text, by the SKOS labels of ontology/ties.ttl.
+
+A concept is named by its local name in the ontology ("sphere-culture", "type-exhibition"); the RDF
+writer turns the name into the term.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rdflib import Graph, URIRef
+from rdflib.namespace import SKOS
+
+from ontology import ONTOLOGY, ONTOLOGY_BASE
+
+
+@dataclass(frozen=True, slots=True)
+class Scheme:
+    """A concept scheme's concepts in notation order, each with its lowercase trigger stems."""
+
+    concepts: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def first_match(self, text: str) -> str | None:
+        lowered = text.lower().replace("ё", "е")
+        for concept, stems in self.concepts:
+            if any(re.search(rf"(?<![а-яa-z]){re.escape(stem)}", lowered) for stem in stems):
+                return concept
+        return None
+
+
+@cache
+def scheme(name: str) -> Scheme:
+    """The concepts of the scheme `name` (a local name: "Spheres"), read from the ontology once."""
+    graph = _ontology()
+    concepts = []
+    for concept in graph.subjects(SKOS.inScheme, URIRef(ONTOLOGY_BASE + name)):
+        notation = str(graph.value(concept, SKOS.notation) or "")
+        stems = tuple(str(label).lower() for label in graph.objects(concept, SKOS.altLabel))
+        concepts.append((notation, str(concept).removeprefix(ONTOLOGY_BASE), stems))
+    return Scheme(tuple((concept, stems) for _, concept, stems in sorted(concepts)))
+
+
+@cache
+def _ontology() -> Graph:
+    return Graph().parse(ONTOLOGY)
+
+
+def sphere_of(header: str) -> str:
+    """The sphere of a section header.
+
+    >>> sphere_of("Сотрудничество в сфере культуры и туризма"), sphere_of("Прочее")
+    ('sphere-culture', 'sphere-other')
+    """
+    return scheme("Spheres").first_match(header) or "sphere-other"
+
+
+def event_type_of(title: str) -> str:
+    """The event type a title names ("Телемост …", "Участие в выставке …"), else "other".
+
+    >>> event_type_of("Участие в 35-й Международной специализированной выставке «БЕЛАГРО-2025»")
+    'type-exhibition'
+    """
+    return scheme("EventTypes").first_match(title) or "type-other"
+
+
+def organisation_kind_of(name: str) -> str:
+    """The kind of an organisation by its name: a government body, a company, a museum…
+
+    >>> organisation_kind_of("ОАО «Ольса»"), organisation_kind_of("Администрация города Смоленска")
+    ('org-company', 'org-government')
+    """
+    return scheme("OrganisationKinds").first_match(name + " ") or "org-other"

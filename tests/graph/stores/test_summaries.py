@@ -1,0 +1,124 @@
+"""The summaries every build works out (ontology/summaries.ru) agree with the report graphs they sum up."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from rdflib import Literal
+from rdflib.namespace import FOAF, ORG, RDF, RDFS
+
+from graph.pipeline import build
+from graph.query import library
+from graph.rdf.ids import graph_iri
+from graph.rdf.vocab import TIES
+from graph.stores import EmbeddedStore
+from graph.stores.summaries import SUMMARY_GRAPH, refresh_summaries
+from nlp.report import read_report
+
+
+def _participants(graph) -> dict:
+    """Event -> its agents, read from the report triples themselves."""
+    agents = defaultdict(set)
+    for event, participation in graph.subject_objects(TIES.participation):
+        agents[event] |= set(graph.objects(participation, TIES.agent))
+    return agents
+
+
+def _summary(store: EmbeddedStore):
+    return store.to_rdflib(SUMMARY_GRAPH)
+
+
+def test_every_pair_that_met_twice_is_counted_as_the_reports_say(embedded):
+    reports = embedded.to_rdflib()
+    kinds = {FOAF.Person, ORG.Organization}
+    ours = {s for s in reports.subjects(TIES.smolensk, Literal(True))}
+    expected: dict[tuple, int] = defaultdict(int)
+    for agents in _participants(reports).values():
+        named = sorted((a for a in agents if set(reports.objects(a, RDF.type)) & kinds
+                        and (a, RDFS.label, None) in reports), key=str)
+        for a, b in combinations(named, 2):
+            if not (a in ours and b in ours):
+                expected[(a, b)] += 1
+    summary = _summary(embedded)
+    found = {(summary.value(pair, TIES.attendeeA), summary.value(pair, TIES.attendeeB)):
+             summary.value(pair, TIES.sharedEvents).toPython() for pair in summary.subjects(TIES.attendeeA, None)}
+    repeated = {pair: count for pair, count in expected.items() if count > 1}
+    assert len(expected) > 500 and len(repeated) > 50 and found == repeated
+
+
+def test_every_profile_counts_its_partners_events(embedded):
+    reports = embedded.to_rdflib()
+    events = defaultdict(set)
+    for event, agents in _participants(reports).items():
+        for agent in agents:
+            events[agent].add(event)
+    summary = _summary(embedded)
+    profiles = list(summary.subjects(RDF.type, TIES.PartnerProfile))
+    assert len(profiles) > 100
+    for profile in profiles:
+        partner = summary.value(profile, TIES.profileOf)
+        assert summary.value(profile, TIES.eventCount).toPython() == len(events[partner]), partner
+        assert (partner, TIES.smolensk, Literal(False)) in reports
+        assert str(summary.value(profile, TIES.countryCode)) != "RU"
+
+
+def test_an_added_report_brings_the_summaries_up_to_date(tmp_path, sample_paths, models):
+    folder = tmp_path / "store"
+    build([read_report(sample_paths["2024-Q1"])], folder, lambda: models)
+    store = EmbeddedStore(folder)
+    before = set(_summary(store))
+    period = library()["new-partners"].bind({"period": "2025-Q2"})
+    assert before and not store.select(period).rows
+    del store
+    build([read_report(p) for p in sample_paths.values()], folder, lambda: models)
+    store = EmbeddedStore(folder)
+    after = set(_summary(store))
+    assert store.select(period).rows and len(after) > len(before)
+    # just what working them out afresh from the two report graphs gives: nothing stale, nothing twice
+    refresh_summaries(store)
+    assert set(_summary(store)) == after
+
+
+def test_missing_or_stale_summaries_are_mended_by_a_build_that_adds_nothing(tmp_path, sample_paths, models):
+    folder = tmp_path / "store"
+    reports = [read_report(p) for p in sample_paths.values()]
+    build(reports, folder, lambda: models)
+    store = EmbeddedStore(folder)
+    expected = set(_summary(store))
+    store.update(f"DROP GRAPH <{graph_iri(SUMMARY_GRAPH)}>")  # a store from before the summaries
+    del store
+    assert sorted(build(reports, folder, lambda: models).skipped) == ["2024-Q1", "2025-Q2"]
+    store = EmbeddedStore(folder)
+    assert set(_summary(store)) == expected
+    # a build cut off after writing a report and before the summaries: they still count the old one
+    store.replace_graphs({"2024-Q1": None})
+    del store
+    later = [r for r in reports if r.id == "2025-Q2"]
+    assert build(later, folder, lambda: models).skipped == ["2025-Q2"]
+    store = EmbeddedStore(folder)
+    now = set(_summary(store))
+    assert not set(_summary(store).subjects(TIES.inPeriod, Literal("2024-Q1")))
+    refresh_summaries(store)
+    assert now == set(_summary(store)) and len(now) < len(expected)
+
+
+def test_names_are_numbered_in_code_point_order(embedded):
+    summary = _summary(embedded)
+    named = {subject: str(name) for predicate in (TIES.preferredName, TIES.partnerName)
+             for subject, name in summary.subject_objects(predicate)}
+    order = {subject: summary.value(subject, TIES.nameOrder).toPython() for subject in named}
+    assert len(named) > 100 and sorted(order.values()) == list(range(len(named)))
+    names = [named[subject] for subject in sorted(named, key=order.__getitem__)]
+    assert names == sorted(names)
+
+
+def test_queries_sorted_by_name_order_list_names_in_order(embedded):
+    pairs = embedded.select(library()["co-attendance"].bind({"min_events": "1"}))
+    keys = [(-int(events), a, b) for _, a, _, b, events in pairs.rows]
+    dormant = embedded.select(library()["dormant-partners"].bind({"since": "2026-Q1"}))
+    seen = [(tuple(-ord(c) for c in last), label) for _, label, _, last, _ in dormant.rows]
+    officials = [row[1] for row in embedded.select(library()["officials"].bind()).rows]
+    assert len(keys) > 50 and keys == sorted(keys)
+    assert len(seen) > 50 and seen == sorted(seen)
+    assert len(officials) > 20 and officials == sorted(officials)

@@ -1,0 +1,155 @@
+"""Hostile names from a report never run: in the query page, entity pages, the map and the notebooks.
+
+A report whose organisation and titles carry markup is built into a store like any other; every page
+is opened in Chromium, which would fire a dialog if any of it ran.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from graph.pipeline import build
+from graph.stores import EmbeddedStore
+from graph.web.server import create_app
+from nlp.report import read_report
+from tests.graph.conftest import serve_app
+
+ROOT = Path(__file__).resolve().parents[2]
+ORGANISATION = "ОАО «<img src=x onerror=alert(1)>»"
+TITLE = 'Визит <script>alert(2)</script> "{{7*7}}" делегации'
+REPORT = """Отчет о мероприятиях в международной сфере в III квартале 2025 года
+
+\t№ п/п
+\tНаименование мероприятия
+\tМесто проведения
+\tСроки проведения
+\tЦель и результаты
+\tУчастники
+""" + "".join(f"""\t{number}.
+\t{TITLE}
+\tг. Минск
+\t{number} июля 2025 года
+\tВстреча с представителями {ORGANISATION} (Республика Беларусь) и ООО «{{{{ config }}}}»
+\tДелегация {ORGANISATION}, директор И.И. Петров
+""" for number in (1, 2, 3))
+
+
+@pytest.fixture(scope="module")
+def hostile_store(tmp_path_factory, models) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    report = folder / "2025-Q3.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    store = folder / "store"
+    build([read_report(report)], store, lambda: models)
+    return store
+
+
+@pytest.fixture(scope="module")
+def hostile_site(hostile_store):
+    app = create_app(EmbeddedStore(hostile_store, read_only=True))
+    url, stop = serve_app(app)
+    yield url
+    stop()
+    app.close()
+
+
+def watched(browser):
+    """A page, and the list that gets every dialog (alert) and script error it shows."""
+    page = browser.new_page()
+    fired: list[str] = []
+    page.on("dialog", lambda dialog: (fired.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    page.on("pageerror", lambda error: fired.append(f"error: {error}"))
+    return page, fired
+
+
+def hostile_entity(store: Path) -> str:
+    rows = EmbeddedStore(store, read_only=True).select(
+        'SELECT ?e WHERE { GRAPH ?g { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l '
+        'FILTER(CONTAINS(?l, "onerror")) } }').rows
+    assert rows, "the hostile organisation was not extracted"
+    return rows[0][0]
+
+
+def test_query_page_shows_markup_as_text(hostile_site, browser):
+    page, fired = watched(browser)
+    page.goto(hostile_site + "/")
+    page.fill("#query", "SELECT DISTINCT ?label WHERE { GRAPH ?g { ?x <http://www.w3.org/2000/01/rdf-schema#label> "
+                        "?label FILTER(REGEX(?label, \"onerror|script\")) } }")
+    page.click("#run")
+    page.wait_for_selector("#results tbody tr")
+    page.wait_for_timeout(300)
+    shown = page.inner_text("#results")
+    assert ORGANISATION in shown and "<script>alert(2)</script>" in shown
+    assert page.locator("#results img").count() == 0
+    assert fired == []
+
+
+def test_entity_page_shows_markup_as_text(hostile_site, hostile_store, browser):
+    page, fired = watched(browser)
+    page.goto(hostile_site + "/entity?iri=" + hostile_entity(hostile_store))
+    page.wait_for_selector("h1")
+    assert page.inner_text("h1") == ORGANISATION
+    assert TITLE in page.inner_text("body")
+    assert page.locator("img").count() == 0 and page.locator("script").count() == 0
+    assert fired == []
+
+
+def test_map_labels_and_tooltips_stay_text(hostile_site, hostile_store, browser):
+    page, fired = watched(browser)
+    page.goto(hostile_site + "/network")
+    page.wait_for_function("document.body.dataset.ready === '1'")
+    iri = hostile_entity(hostile_store)
+    assert page.evaluate("id => nodes.get(id).label", iri) == ORGANISATION  # drawn on the canvas as text
+    # pyvis shows a tooltip by assigning the node's title to innerHTML: do what a hover does
+    page.evaluate("id => { const box = document.createElement('div'); box.id = 'tip'; "
+                  "box.innerHTML = nodes.get(id).title; document.body.appendChild(box); }", iri)
+    page.wait_for_timeout(300)
+    assert ORGANISATION in page.inner_text("#tip") and "<script>" in page.inner_text("#tip")
+    assert page.locator("#tip img, #tip script").count() == 0
+    assert fired == []
+
+
+def test_library_query_parameters_are_bound_over_http(hostile_site, hostile_store):
+    import json
+    import urllib.parse
+    import urllib.request
+
+    before = len(EmbeddedStore(hostile_store, read_only=True).to_rdflib())
+    attempt = 'BY" } } } ; DROP ALL ; SELECT * { { { "'
+    url = hostile_site + "/api/bind?" + urllib.parse.urlencode({"name": "repeat-partners", "p.country_code": attempt})
+    bound = urllib.request.urlopen(url).read().decode()
+    answer = urllib.request.urlopen(hostile_site + "/sparql?" + urllib.parse.urlencode({"query": bound}))
+    assert json.load(answer)["results"]["bindings"] == []
+    assert len(EmbeddedStore(hostile_store, read_only=True).to_rdflib()) == before
+
+
+def test_notebook_outputs_show_markup_as_text(hostile_store, tmp_path, browser, monkeypatch):
+    store = tmp_path / "store"
+    shutil.copytree(hostile_store, store)
+    monkeypatch.setenv("TIES_STORE", str(store))
+    path = ROOT / "notebooks" / "03-network.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    NotebookClient(notebook, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    pages = [output.data["text/html"] for cell in notebook.cells if cell.cell_type == "code"
+             for output in cell.outputs if "text/html" in output.get("data", {})]
+    assert pages
+    for number, html in enumerate(pages):
+        file = tmp_path / f"output-{number}.html"
+        file.write_text(html, encoding="utf-8")
+        page, fired = watched(browser)
+        page.goto(file.as_uri())
+        page.wait_for_timeout(1500)
+        frame = page.frames[-1]
+        [node] = frame.evaluate("nodes.get().filter(n => n.label.includes('onerror')).map(n => n.id)")
+        # the hover: pyvis assigns the title to innerHTML
+        frame.evaluate("id => { const box = document.createElement('div'); box.id = 'tip'; "
+                       "box.innerHTML = nodes.get(id).title; document.body.appendChild(box); }", node)
+        page.wait_for_timeout(300)
+        assert frame.locator("#tip img").count() == 0
+        assert fired == []

@@ -1,0 +1,159 @@
+"""The HTTP endpoint: SPARQL 1.1 Protocol with a real client over loopback, read-only, limits, pages."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
+from werkzeug.test import Client
+
+from graph.query import library, load_query
+from graph.web.server import Limits, create_app
+
+PERSON = "https://w3id.org/smolensk-ties/id/person/subbotin-a-m"
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@pytest.fixture(scope="module")
+def client(embedded):
+    return Client(create_app(embedded))
+
+
+@pytest.fixture(scope="module")
+def endpoint(site):
+    return f"{site}/sparql"
+
+
+def wrapper(url: str, query: str, fmt=JSON) -> SPARQLWrapper:
+    sparql = SPARQLWrapper(url)
+    sparql.setQuery(query)
+    sparql.setReturnFormat(fmt)
+    return sparql
+
+
+@pytest.mark.parametrize("name", sorted(library()))
+def test_every_library_query_over_http_gives_the_cli_rows(endpoint, embedded, name):
+    text = load_query(name).bind()
+    result = wrapper(endpoint, text).queryAndConvert()
+    variables = result["head"]["vars"]
+    over_http = [tuple(row.get(v, {}).get("value") for v in variables) for row in result["results"]["bindings"]]
+    assert over_http == list(embedded.select(text).rows)
+
+
+@pytest.mark.parametrize(("fmt", "marker"), [(XML, b"<sparql"), (CSV, b"n\r\n")])
+def test_select_formats(endpoint, fmt, marker):
+    body = wrapper(endpoint, COUNT, fmt).query().response.read()
+    assert marker in body
+
+
+def test_post_forms_and_construct(client, endpoint):
+    form = client.post("/sparql", data={"query": COUNT}, headers={"Accept": "text/tab-separated-values"})
+    assert form.status_code == 200 and form.text.startswith("?n\n")
+    direct = client.post("/sparql", data=COUNT.encode(), content_type="application/sparql-query")
+    assert direct.status_code == 200 and direct.json["results"]["bindings"][0]["n"]["value"].isdigit()
+    construct = f"CONSTRUCT {{ <{PERSON}> ?p ?o }} WHERE {{ GRAPH ?g {{ <{PERSON}> ?p ?o }} }}"
+    turtle = wrapper(endpoint, construct, TURTLE).query().response.read().decode()
+    assert "Субботин" in turtle
+    for accept, marker in (("application/n-triples", f"<{PERSON}>"), ("application/ld+json", '"@id"')):
+        response = client.get("/sparql", query_string={"query": construct}, headers={"Accept": accept})
+        assert response.status_code == 200 and marker in response.text and response.mimetype == accept
+
+
+@pytest.mark.parametrize(("method", "kwargs"), [
+    ("get", {"query_string": {"update": "DROP ALL"}}),
+    ("post", {"data": {"update": "DROP ALL"}}),
+    ("post", {"data": b"DROP ALL", "content_type": "application/sparql-update"}),
+    ("post", {"data": b"INSERT DATA { <a:a> <a:b> <a:c> }", "content_type": "application/sparql-query"}),
+    ("get", {"query_string": {"query": "SELECT * WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"}}),
+    ("get", {"query_string": {"query": "LOAD <http://example.org/x.ttl>"}}),
+])
+def test_read_only(client, embedded, method, kwargs):
+    before = len(embedded.to_rdflib())
+    response = getattr(client, method)("/sparql", **kwargs)
+    assert response.status_code == 403
+    assert "not allowed" in response.text
+    assert len(embedded.to_rdflib()) == before
+
+
+def test_a_keyword_inside_a_string_is_not_refused(client):
+    response = client.get("/sparql", query_string={"query": 'SELECT ("DROP SERVICE" AS ?x) WHERE {}'})
+    assert response.status_code == 200
+
+
+def test_limits_have_clear_messages(embedded):
+    small = Client(create_app(embedded, Limits(max_rows=5, max_body=2000, timeout=0.05)))
+    rows = small.get("/sparql", query_string={"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"})
+    assert rows.status_code == 413 and "more than 5 rows" in rows.text
+    body = small.post("/sparql", data=("#" * 5000).encode(), content_type="application/sparql-query")
+    assert body.status_code == 413
+    # a join of every triple with every event: a second or so, over the 0.05 s allowed
+    join = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } "
+            "GRAPH ?h { ?x a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> } }")
+    slow = small.get("/sparql", query_string={"query": join})
+    assert slow.status_code == 503 and "stopped" in slow.text
+    bad = small.get("/sparql", query_string={"query": "SELEC nonsense"})
+    assert bad.status_code == 400 and "does not parse at line 1, column 1" in bad.text
+
+
+def test_a_query_over_time_is_killed_not_left_running(embedded):
+    app = create_app(embedded, Limits(timeout=0.5))
+    try:
+        client = Client(app)
+        assert client.get("/sparql", query_string={"query": COUNT}).status_code == 200
+        [worker] = app.processes.workers
+        # every triple joined with every triple, twice: minutes of work if nothing stopped it
+        endless = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } GRAPH ?h { ?d ?e ?f } GRAPH ?i { ?x ?y ?z } }"
+        assert client.get("/sparql", query_string={"query": endless}).status_code == 503
+        assert not worker.process.is_alive()
+        assert client.get("/sparql", query_string={"query": COUNT}).status_code == 200  # a fresh worker answers
+        assert worker not in app.processes.workers
+        [fresh] = app.processes.workers
+        fresh.process.kill()  # a worker lost from outside (the out-of-memory killer): one 503, then service
+        fresh.process.join()
+        lost = client.get("/sparql", query_string={"query": COUNT})
+        assert lost.status_code == 503 and "stopped before answering" in lost.text
+        assert client.get("/sparql", query_string={"query": COUNT}).status_code == 200
+    finally:
+        app.close()
+
+
+def test_busy_server_refuses_more_than_its_concurrent_queries(embedded):
+    app = create_app(embedded, Limits(max_concurrent=1, queue_wait=0.1))
+    app.slots.acquire()
+    try:
+        response = Client(app).get("/sparql", query_string={"query": COUNT})
+        assert response.status_code == 429
+    finally:
+        app.slots.release()
+
+
+def test_entity_page_shows_roles_events_and_sources(client):
+    page = client.get("/entity", query_string={"iri": PERSON})
+    assert page.status_code == 200
+    text = page.text
+    assert "<h1>А.М. Субботин</h1>" in text
+    assert "председатель Витебского областного исполнительного комитета" in text
+    assert "2024-Q1" in text and "2025-Q2" in text
+    assert 'class="entity"' in text  # displacy marks the mention in its source sentence
+    assert client.get("/entity", query_string={"iri": "https://w3id.org/none"}).status_code == 404
+    assert client.get("/entity", query_string={"iri": "<script>"}).status_code == 400
+
+
+def test_query_page_and_library_api_work_offline(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "/static/app.js" in page.text
+    assert "http://" not in page.text.replace("http://www.w3.org/2000/01/rdf-schema#", "")
+    assert client.get("/static/app.js").status_code == 200
+    assert client.get("/static/../server.py").status_code == 404
+    names = {q["name"] for q in client.get("/api/queries").json}
+    assert "repeat-partners" in names
+    bound = client.get("/api/bind", query_string={"name": "repeat-partners", "p.country_code": "BY"})
+    assert bound.status_code == 200 and '"BY"' in bound.text
+
+
+def test_http_server_keeps_answering(endpoint):
+    started = time.time()
+    for _ in range(20):
+        assert wrapper(endpoint, COUNT).queryAndConvert()["results"]["bindings"]
+    assert time.time() - started < 30
