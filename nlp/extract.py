@@ -8,9 +8,11 @@ from dataclasses import dataclass, replace
 from natasha import MorphVocab
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import registry
 
 from nlp.countries import CountryTable, fold, load_countries
-from nlp.ner import NATASHA_SPANS, Natasha, char_span, load_natasha, make_pipeline
+from nlp.limits import ROW_SECONDS, OverTime, time_limit
+from nlp.ner import NATASHA_SPANS, Natasha, cell_docs, char_span, load_natasha, make_pipeline
 from nlp.normalize import normal_person, normal_phrase
 from nlp.places import Gazetteer, load_gazetteer
 from nlp.records import EntityType, Mention, PlaceKind
@@ -33,24 +35,97 @@ _SMOLENSK_LEGAL_FORM = re.compile(r"^С?ОГ[А-ЯЁ]+$")  # областное 
 
 
 @dataclass(frozen=True, slots=True)
-class Models:
-    """Everything extraction loads once and passes in."""
+class Resources:
+    """What the rules read, loaded once: natasha's lemmatizer, the lexicons, the country table, the gazetteer."""
 
-    natasha: Natasha
-    nlp: Language
+    vocab: MorphVocab
     lexicons: Lexicons
     countries: CountryTable
     gazetteer: Gazetteer
 
+
+@registry.misc("ties.resources.v1")
+def load_resources() -> Resources:
+    """The rules' resources for the components' configs: loaded once per process."""
+    return Resources(load_natasha().morph_vocab, load_lexicons(), load_countries(), load_gazetteer())
+
+
+@dataclass(frozen=True, slots=True)
+class Models:
+    """Everything extraction loads once and passes in: natasha, the spaCy pipeline, the rules' resources."""
+
+    natasha: Natasha
+    nlp: Language
+    resources: Resources
+
     @property
     def vocab(self) -> MorphVocab:
-        return self.natasha.morph_vocab
+        return self.resources.vocab
+
+    @property
+    def lexicons(self) -> Lexicons:
+        return self.resources.lexicons
+
+    @property
+    def countries(self) -> CountryTable:
+        return self.resources.countries
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return self.resources.gazetteer
 
 
 def load_models() -> Models:
-    """Load natasha, the spaCy pipeline, lexicons, the country table and the gazetteer."""
+    """Load natasha, the spaCy pipeline (natasha's components, then the rules), lexicons and tables."""
     natasha = load_natasha()
-    return Models(natasha, make_pipeline(natasha), load_lexicons(), load_countries(), load_gazetteer())
+    nlp = make_pipeline(natasha)
+    nlp.add_pipe("ties_rules")
+    return Models(natasha, nlp, load_resources())
+
+
+class ReportRules:
+    """The rules as a spaCy component: what they read in each cell of a Doc, in `doc.user_data["mentions"]`.
+
+    A row (`nlp.ner.row_doc`) is cut into its cells first, each read within ROW_SECONDS: a row that no rule
+    can finish gets `doc.user_data["problem"]` instead, and does not sink the report. Any other Doc is
+    one cell, read without a bound. Each cell comes with the states its words name by adjective
+    ("белорусских").
+    """
+
+    def __init__(self, resources: Resources) -> None:
+        self.resources = resources
+
+    def __call__(self, doc: Doc) -> Doc:
+        if "cells" not in doc.user_data:
+            doc.user_data["mentions"] = [self.read(text, cell) for text, cell in cell_docs(doc)]
+            return doc
+        try:
+            with time_limit(ROW_SECONDS):
+                doc.user_data["mentions"] = [self.read(text, cell) for text, cell in cell_docs(doc)]
+        except OverTime as error:
+            doc.user_data["problem"] = str(error)
+        return doc
+
+    def read(self, text: str, cell: Doc) -> CellReading:
+        countries = self.resources.countries
+        adjectives = {code for token in cell if token.pos_ in ("ADJ", "PROPN", "NOUN")
+                      and (code := countries.adjective_code(token.text))}
+        return CellReading(text, cell, extract_doc(cell, text, self.resources), frozenset(adjectives))
+
+
+@dataclass(frozen=True, slots=True)
+class CellReading:
+    """What the rules read in one cell: its text, its Doc, its mentions and the states named by adjective."""
+
+    text: str
+    doc: Doc
+    mentions: list[Mention]
+    adjectives: frozenset[str]
+
+
+@Language.factory("ties_rules", default_config={"resources": {"@misc": "ties.resources.v1"}})
+def make_rules(nlp: Language, name: str, resources: Resources) -> ReportRules:
+    return ReportRules(resources)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +137,7 @@ class Signal:
     town: str | None = None  # the settlement the name points at ("Витебский …" -> Витебск)
 
 
-def country_signal(tokens: Span | list, models: Models) -> Signal:
+def country_signal(tokens: Span | list, models: Resources) -> Signal:
     """The state an organisation's name or a role points at, and whether it is Smolensk's own.
 
     A foreign state wins over Russia ("Российско-германская палата" is German's partner body).
@@ -114,7 +189,7 @@ def doc_text(token, offset: int) -> str:
     return token.doc[token.i + offset].lower_
 
 
-def _place(chunk_tokens: Span, head: int, kind: str | None, models: Models) -> tuple[str, str, Signal]:
+def _place(chunk_tokens: Span, head: int, kind: str | None, models: Resources) -> tuple[str, str, Signal]:
     """Canonical name, kind and state of a place span (prefix words like "г." left out)."""
     name = normal_phrase(models.vocab, list(chunk_tokens), head)
     code = models.countries.code(name)
@@ -146,7 +221,7 @@ def _mention(doc: Doc, text: str, start: int, stop: int, type_: EntityType, norm
 _LOCATIVE = {"в", "во", "из", "до", "под", "около", "через", "на"}
 
 
-def _looks_like_town(doc: Doc, index: int, models: Models) -> bool:
+def _looks_like_town(doc: Doc, index: int, models: Resources) -> bool:
     """A lone surname-like word that is a sizeable town of Russia or Belarus, or follows "в", "из"…."""
     place = models.gazetteer.lookup(doc[index].lemma_)
     if place is None or place.country not in ("RU", "BY"):
@@ -165,7 +240,7 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
-def extract_doc(doc: Doc, text: str, models: Models) -> list[Mention]:
+def extract_doc(doc: Doc, text: str, models: Resources) -> list[Mention]:
     """Mentions of a parsed text, in text order."""
     lex = models.lexicons
     named = find_named(doc, lex)
@@ -271,7 +346,7 @@ def extract_doc(doc: Doc, text: str, models: Models) -> list[Mention]:
 _DEFINITION = re.compile(r"^\s*\(\s*(?:далее\s*[–—-]\s*)?")
 
 
-def _abbreviations(doc: Doc, text: str, mentions: list[Mention], models: Models) -> list[Mention]:
+def _abbreviations(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:
     """Mark an organisation's short name defined right after it: "ООО «…» (ООО «СТиМ»)", "(далее – ЦПЭ)"."""
     orgs = [m for m in mentions if m.type is EntityType.ORG and m.within is None]
     result = []
@@ -290,7 +365,7 @@ def _abbreviations(doc: Doc, text: str, mentions: list[Mention], models: Models)
     return sorted(result, key=lambda m: (m.start, -m.stop))
 
 
-def _normal_role(models: Models, tokens: list, head: int) -> str:
+def _normal_role(models: Resources, tokens: list, head: int) -> str:
     """A position in the nominative; a double post ("… – министр …") normalised part by part."""
     parts: list[list] = [[]]
     for token in tokens:
@@ -306,7 +381,7 @@ def _normal_role(models: Models, tokens: list, head: int) -> str:
     return " – ".join(names)
 
 
-def _natasha_mention(doc: Doc, text: str, span: Span, models: Models) -> Mention:
+def _natasha_mention(doc: Doc, text: str, span: Span, models: Resources) -> Mention:
     """natasha's own span as a Mention, named by our normaliser."""
     tokens = list(span)
     type_ = EntityType(span.label_)
@@ -334,13 +409,13 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     """
     models = models or load_models()
     doc = models.nlp(text)
-    found = extract_doc(doc, text, models)
+    found = doc.user_data["mentions"][0].mentions
     if report_rules:
         return [m for m in found if m.within != "role"]
     by_span = {(m.start, m.stop, m.type): m for m in found}
     result = []
     for span in doc.spans[NATASHA_SPANS]:
-        own = _natasha_mention(doc, text, span, models)
+        own = _natasha_mention(doc, text, span, models.resources)
         result.append(by_span.get((own.start, own.stop, own.type), own))
     covered = [(m.start, m.stop) for m in result]
     result += [m for m in found if m.within is None and not _overlaps(m.start, m.stop, covered)]

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
+import numpy
 import spacy
 from natasha import Doc as NatashaDoc
 from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
-from slovnet.bio import bio_spans
+from slovnet.bio import B, I, bio_spans, parse_bio
 from slovnet.span import Span as SlovnetSpan
+from spacy.attrs import LEMMA, MORPH, POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as UPOS
 from spacy.tokens import Doc, Span
+from spacy.util import registry
 from spacy.vocab import Vocab
 
 NATASHA_SPANS = "natasha"
@@ -29,6 +35,7 @@ class Natasha:
     morph_vocab: MorphVocab
 
 
+@cache
 def load_natasha() -> Natasha:
     """Load natasha's segmenter, news embedding, morphology and NER taggers (about 2 s)."""
     embedding = NewsEmbedding()
@@ -36,108 +43,179 @@ def load_natasha() -> Natasha:
 
 
 class NatashaTokenizer:
-    """A spaCy tokenizer whose tokens are natasha's (razdel) tokens, so both agree on offsets.
+    """A spaCy tokenizer whose tokens and sentences are natasha's (razdel's), so both agree on offsets.
 
-    It also runs natasha's morphology and NER, since both need natasha's own
-    Doc: tokens get `pos_` and `morph`, and natasha's entities are stored as
-    `doc.spans["natasha"]` for the rule components to refine.
+    Runs of spaces and line breaks that razdel skips are not tokens: each token's character offsets in
+    the text are kept in `doc.user_data["offsets"]`.
     """
 
-    def __init__(self, vocab: Vocab, natasha: Natasha) -> None:
+    def __init__(self, vocab: Vocab, segmenter: Segmenter) -> None:
         self.vocab = vocab
-        self.natasha = natasha
-        self.lemmas: dict[tuple, str] = {}  # (word, part of speech, features) -> lemma: words repeat a lot
-        self.morphs: dict[tuple, str] = {}  # features -> spaCy's morphology string
+        self.segmenter = segmenter
 
     def __call__(self, text: str) -> Doc:
-        return self.cells([text])[0]
-
-    def cells(self, texts: list[str]) -> list[Doc]:
-        """One Doc per text of one table row (see `rows`)."""
-        return self.rows([texts])[0]
-
-    def rows(self, rows: list[list[str]]) -> list[list[Doc]]:
-        """One Doc per cell of each row, natasha's taggers run once over all the rows.
-
-        A row's cells are joined with a full stop between blank lines, which ends a sentence and
-        keeps one cell's words from reading as the next one's context; no token or entity crosses a
-        cell's edge. Then every sentence of every row goes to the morphology tagger and every row
-        to the NER, each in one call, shortest first: the taggers cost much per batch and pad a
-        batch to its longest item, so a report's rows together, sorted, take about 60% of a call
-        per row, with the same tags (see `tag_morphology`).
-        """
-        sources, edges = [], []
-        for texts in rows:
-            row_edges, offset = [], 0
-            for text in texts:
-                row_edges.append((offset, offset + len(text)))
-                offset += len(text) + len(CELL_SEPARATOR)
-            source = NatashaDoc(CELL_SEPARATOR.join(texts))
-            source.segment(self.natasha.segmenter)
-            sources.append(source)
-            edges.append(row_edges)
-        tag_morphology(self.natasha.morph_tagger, [sentence for source in sources for sentence in source.sents])
-        entities = entity_spans(self.natasha.ner_tagger, [source.tokens for source in sources])
-        return [self._cells(texts, source.tokens, row_entities, row_edges)
-                for texts, source, row_entities, row_edges in zip(rows, sources, entities, edges, strict=True)]
-
-    def _cells(self, texts: list[str], tokens: list, entities: list, edges: list[tuple[int, int]]) -> list[Doc]:
-        """A row's tagged tokens and entities cut back into its cells' Docs, with lemmas."""
-        lemmas, morphs = [], []
-        for token in tokens:
-            feats = tuple(sorted(token.feats.items()))
-            key = (token.text, token.pos, feats)
-            lemma = self.lemmas.get(key)
-            if lemma is None:
-                if len(self.lemmas) > LEMMA_CACHE:
-                    self.lemmas.clear()
-                lemma = self.lemmas[key] = self.natasha.morph_vocab.lemmatize(token.text, token.pos, token.feats)
-            lemmas.append((lemma or token.text).replace("ё", "е"))
-            morph = self.morphs.get(feats)
-            if morph is None:  # a few hundred feature sets in all
-                morph = self.morphs[feats] = "|".join(f"{k}={v}" for k, v in feats)
-            morphs.append(morph)
-        firsts = [token.start for token in tokens]
-        docs = []
-        for text, (start, stop) in zip(texts, edges, strict=True):
-            # the cell's tokens: those from its first character to its last (tokens are in text order)
-            low, high = bisect_left(firsts, start), bisect_left(firsts, stop)
-            spans = [span for span in entities if start <= span.start and span.stop <= stop]
-            docs.append(self._doc(text, tokens[low:high], lemmas[low:high], morphs[low:high], spans, start))
-        return docs
-
-    def _doc(self, text: str, tokens: list, lemmas: list[str], morphs: list[str], spans: list, start: int) -> Doc:
-        """The spaCy Doc of one cell: its natasha tokens and entities, offsets from the cell's start."""
-        offsets = [(token.start - start, token.stop - start) for token in tokens]
+        source = NatashaDoc(text)
+        source.segment(self.segmenter)
+        offsets = [(token.start, token.stop) for token in source.tokens]
+        firsts = {sentence.tokens[0].start for sentence in source.sents if sentence.tokens}
         spaces = [nxt[0] > here[1] for here, nxt in zip(offsets, offsets[1:], strict=False)]
-        spaces.append(bool(tokens) and len(text) > offsets[-1][1])
-        doc = Doc(self.vocab, words=[token.text for token in tokens], spaces=spaces,
-                  pos=[token.pos or "X" for token in tokens], morphs=morphs, lemmas=lemmas)
-        # the text may have runs of spaces that razdel skips: map character offsets, not joined words
-        starts = {begin: i for i, (begin, _) in enumerate(offsets)}
-        stops = {end: i for i, (_, end) in enumerate(offsets)}
-        doc.spans[NATASHA_SPANS] = [Span(doc, starts[span.start - start], stops[span.stop - start] + 1, label=span.type)
-                                    for span in spans if span.start - start in starts and span.stop - start in stops]
+        if offsets:
+            spaces.append(len(text) > offsets[-1][1])
+        doc = Doc(self.vocab, words=[token.text for token in source.tokens], spaces=spaces,
+                  sent_starts=[start in firsts for start, _ in offsets])
         doc.user_data["offsets"] = offsets
+        doc.user_data["text"] = text
         return doc
 
 
-def tag_morphology(tagger: NewsMorphTagger, sentences: list) -> None:
-    """natasha's morphology on each sentence's tokens, as `Doc.tag_morph` gives it, shortest first.
+def row_doc(nlp: Language, texts: list[str]) -> Doc:
+    """The cells of one table row as one Doc, to go through the pipeline together (see `cell_docs`).
+
+    The cells are joined with a full stop between blank lines, which ends a sentence and keeps one
+    cell's words from reading as the next one's context; no token or entity crosses a cell's edge.
+    """
+    edges, offset = [], 0
+    for text in texts:
+        edges.append((offset, offset + len(text)))
+        offset += len(text) + len(CELL_SEPARATOR)
+    doc = nlp.make_doc(CELL_SEPARATOR.join(texts))
+    doc.user_data["cells"] = (tuple(texts), tuple(edges))
+    return doc
+
+
+def cell_docs(doc: Doc) -> list[tuple[str, Doc]]:
+    """A row's tagged tokens and natasha's entities cut back into one Doc per cell, with each cell's text.
+
+    A Doc that is not a row (`row_doc`) is its own one cell.
+    """
+    if "cells" not in doc.user_data:
+        return [(doc.user_data["text"], doc)]
+    texts, edges = doc.user_data["cells"]
+    offsets = doc.user_data["offsets"]
+    firsts = [start for start, _ in offsets]
+    found = []
+    for text, (start, stop) in zip(texts, edges, strict=True):
+        # the cell's tokens: those from its first character to its last (tokens are in text order)
+        low, high = bisect_left(firsts, start), bisect_left(firsts, stop)
+        tokens = doc[low:high]
+        cell_offsets = [(begin - start, end - start) for begin, end in offsets[low:high]]
+        spaces = [nxt[0] > here[1] for here, nxt in zip(cell_offsets, cell_offsets[1:], strict=False)]
+        if cell_offsets:
+            spaces.append(len(text) > cell_offsets[-1][1])
+        cell = Doc(doc.vocab, words=[t.text for t in tokens], spaces=spaces, pos=[t.pos_ for t in tokens],
+                   morphs=[str(t.morph) for t in tokens], lemmas=[t.lemma_ for t in tokens])
+        cell.spans[NATASHA_SPANS] = [Span(cell, span.start - low, span.end - low, label=span.label_)
+                                     for span in doc.spans.get(NATASHA_SPANS, []) if low <= span.start
+                                     and span.end <= high]
+        cell.user_data["offsets"] = cell_offsets
+        found.append((text, cell))
+    return found
+
+
+class _Batched:
+    """A component that does its work over many Docs at once: `pipe` gives it a batch, `__call__` one Doc."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.process([doc])
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 1000) -> Iterator[Doc]:
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                self.process(batch)
+                yield from batch
+                batch = []
+        if batch:
+            self.process(batch)
+            yield from batch
+
+    def process(self, docs: list[Doc]) -> None:
+        raise NotImplementedError
+
+
+class NatashaMorphology(_Batched):
+    """natasha's morphology tagger and lemmatizer: every sentence of a batch in one call, shortest first."""
+
+    def __init__(self, natasha: Natasha) -> None:
+        self.natasha = natasha
+        # (word, part of speech, features) -> the lemma's string id: words repeat a lot
+        self.lemmas: dict[tuple, int] = {}
+        self.morphs: dict[tuple, int] = {}  # features -> the id of spaCy's morphology of them
+
+    def process(self, docs: list[Doc]) -> None:
+        words = [[token.text for token in doc] for doc in docs]
+        bounds = [[(sentence.start, sentence.end) for sentence in doc.sents] for doc in docs]
+        tagged = iter(tag_morphology(self.natasha.morph_tagger, [doc_words[start:end] for doc_words, doc_bounds
+                                                                 in zip(words, bounds, strict=True)
+                                                                 for start, end in doc_bounds]))
+        for doc, doc_words, doc_bounds in zip(docs, words, bounds, strict=True):
+            values = numpy.zeros((len(doc), 3), dtype="uint64")
+            morphology, strings = doc.vocab.morphology, doc.vocab.strings
+            lemmatize = self.natasha.morph_vocab.lemmatize
+            for start, _ in doc_bounds:
+                for index, (pos, feats) in enumerate(next(tagged), start):
+                    word, key = doc_words[index], tuple(sorted(feats.items()))
+                    morph = self.morphs.get(key)
+                    if morph is None:  # a few hundred feature sets in all
+                        morph = self.morphs[key] = morphology.add("|".join(f"{k}={v}" for k, v in key))
+                    lemma = self.lemmas.get((word, pos, key))
+                    if lemma is None:
+                        if len(self.lemmas) > LEMMA_CACHE:
+                            self.lemmas.clear()
+                        found = (lemmatize(word, pos, feats) or word).replace("ё", "е")
+                        lemma = self.lemmas[(word, pos, key)] = strings.add(found)
+                    values[index] = (UPOS[pos or "X"], morph, lemma)
+            doc.from_array([POS, MORPH, LEMMA], values)
+
+
+class NatashaNER(_Batched):
+    """natasha's NER over a batch of Docs in one call, shortest first; its entities in `doc.spans["natasha"]`."""
+
+    def __init__(self, natasha: Natasha) -> None:
+        self.natasha = natasha
+
+    def process(self, docs: list[Doc]) -> None:
+        tags = ner_tags(self.natasha.ner_tagger, [[token.text for token in doc] for doc in docs])
+        for doc, doc_tags in zip(docs, tags, strict=True):
+            doc.spans[NATASHA_SPANS] = [Span(doc, start, stop, label=label)
+                                        for start, stop, label in token_spans(doc_tags)]
+
+
+@registry.misc("ties.natasha.v1")
+def natasha_models() -> Natasha:
+    """natasha's models for the components' configs: loaded once per process."""
+    return load_natasha()
+
+
+@Language.factory("natasha_morphology", default_config={"natasha": {"@misc": "ties.natasha.v1"}})
+def make_morphology(nlp: Language, name: str, natasha: Natasha) -> NatashaMorphology:
+    return NatashaMorphology(natasha)
+
+
+@Language.factory("natasha_ner", default_config={"natasha": {"@misc": "ties.natasha.v1"}})
+def make_ner(nlp: Language, name: str, natasha: Natasha) -> NatashaNER:
+    return NatashaNER(natasha)
+
+
+def tag_morphology(tagger: NewsMorphTagger, sentences: list[list[str]]) -> list[list[tuple[str, dict]]]:
+    """natasha's morphology of each sentence's words, as `Doc.tag_morph` gives it: (part of speech,
+    features) per word; the sentences go to the tagger shortest first.
 
     The tagger pads the sentences of a batch to the longest one and computes the padding too; in
     text order a two-word sentence may share its batch with one of sixty words. Padding is zero
     after every layer of the tagger, so the order changes no tag (tested), only the work.
     """
-    order = sorted(range(len(sentences)), key=lambda index: len(sentences[index].tokens))
-    markups = tagger.map([[token.text for token in sentences[index].tokens] for index in order])
-    for index, markup in zip(order, markups, strict=True):
-        for token, tagged in zip(sentences[index].tokens, markup.tokens, strict=True):
-            token.pos, token.feats = tagged.pos, tagged.feats
+    order = sorted(range(len(sentences)), key=lambda index: len(sentences[index]))
+    tagged: list[list[tuple[str, dict]]] = [[] for _ in sentences]
+    for index, markup in zip(order, tagger.map([sentences[index] for index in order]), strict=True):
+        tagged[index] = [(token.pos, token.feats) for token in markup.tokens]
+    return tagged
 
 
-def entity_spans(tagger: NewsNERTagger, texts: list[list]) -> list[list[SlovnetSpan]]:
-    """natasha's NER over each text's tokens, already cut, as `Doc.tag_ner` finds it; shortest first.
+def ner_tags(tagger: NewsNERTagger, texts: list[list[str]]) -> list[list[str]]:
+    """natasha's NER tags (BIO) of each text's words, already cut, as `Doc.tag_ner` finds them; shortest first.
 
     `tag_ner` gives the tagger the text, which cuts it into words again with the same razdel
     tokenizer the segmenter used; the words are handed over instead, and the texts go in batches
@@ -145,17 +223,47 @@ def entity_spans(tagger: NewsNERTagger, texts: list[list]) -> list[list[SlovnetS
     """
     order = [index for index in sorted(range(len(texts)), key=lambda index: len(texts[index])) if texts[index]]
     infer = tagger.infer
-    tags = infer.decoder(infer.process(infer.encoder([[token.text for token in texts[index]] for index in order])))
-    spans: list[list[SlovnetSpan]] = [[] for _ in texts]
-    for index, text_tags in zip(order, tags, strict=True):
-        spans[index] = list(bio_spans(texts[index], text_tags))
+    tagged: list[list[str]] = [[] for _ in texts]
+    for index, text_tags in zip(order, infer.decoder(infer.process(infer.encoder([texts[i] for i in order]))),
+                                strict=True):
+        tagged[index] = list(text_tags)
+    return tagged
+
+
+def entity_spans(tagger: NewsNERTagger, texts: list[list]) -> list[list[SlovnetSpan]]:
+    """natasha's entities in each text's tokens (with `text`, `start`, `stop`), as character spans."""
+    tags = ner_tags(tagger, [[token.text for token in tokens] for tokens in texts])
+    return [list(bio_spans(tokens, text_tags)) for tokens, text_tags in zip(texts, tags, strict=True)]
+
+
+def token_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """BIO tags as (first token, token after the last, type), read as `slovnet.bio.bio_spans` reads them.
+
+    >>> token_spans(["B-ORG", "I-ORG", "O", "I-PER", "B-LOC"])
+    [(0, 2, 'ORG'), (4, 5, 'LOC')]
+    """
+    spans: list[tuple[int, int, str]] = []
+    label: str | None = None
+    start = stop = 0
+    for index, tag in enumerate(tags):
+        part, kind = parse_bio(tag)
+        if part == I:
+            stop = index + 1
+            continue
+        if label:
+            spans.append((start, stop, label))
+        label, start, stop = (kind, index, index + 1) if part == B else (None, index, index)
+    if label:
+        spans.append((start, stop, label))
     return spans
 
 
 def make_pipeline(natasha: Natasha) -> Language:
-    """spaCy's blank Russian pipeline with natasha as tokenizer, tagger and NER."""
+    """spaCy's blank Russian pipeline: natasha's tokens, then its morphology and NER as components."""
     nlp = spacy.blank("ru")
-    nlp.tokenizer = NatashaTokenizer(nlp.vocab, natasha)
+    nlp.tokenizer = NatashaTokenizer(nlp.vocab, natasha.segmenter)
+    nlp.add_pipe("natasha_morphology")
+    nlp.add_pipe("natasha_ner")
     return nlp
 
 

@@ -119,18 +119,30 @@ def test_displacy_marks_mentions_and_escapes_text(models):
     assert "<b>" not in html
 
 
+def _cells(models, rows: list[list[str]]) -> list[list[tuple[str, object]]]:
+    """Each row's cells as the pipeline reads them: the rows through the components in one batch, then cut."""
+    from nlp.ner import cell_docs, row_doc
+
+    docs = models.nlp.pipe([row_doc(models.nlp, texts) for texts in rows], batch_size=len(rows))
+    return [cell_docs(doc) for doc in docs]
+
+
 def test_one_natasha_call_per_row_gives_each_cell_its_own_tokens_and_entities(models, sample_paths):
     from nlp.ner import NATASHA_SPANS, char_span
     from nlp.report import read_report
 
-    for event in read_report(sample_paths["2025-Q2"]).events[:30]:
-        texts = [cell.text for cell in event.cells if cell.text]
-        for text, doc in zip(texts, models.nlp.tokenizer.cells(texts), strict=True):
+    rows = [[cell.text for cell in event.cells if cell.text] for event in read_report(sample_paths["2025-Q2"]).events]
+    checked = 0
+    for texts, cells in zip(rows[:30], _cells(models, rows[:30]), strict=True):
+        assert [text for text, _ in cells] == texts
+        for text, doc in cells:
             alone = models.nlp(text)
             assert [t.text for t in doc] == [t.text for t in alone]
             for span in doc.spans[NATASHA_SPANS]:  # every entity lies in its own cell, at its own place
                 start, stop = char_span(doc, span.start, span.end)
                 assert text[start:stop] == span.text
+                checked += 1
+    assert checked > 50
 
 
 def _natasha_docs(models, texts):
@@ -162,10 +174,11 @@ def test_morphology_of_a_reports_sentences_at_once_is_what_tag_morph_gives_each_
     alone, together = _natasha_docs(models, rows), _natasha_docs(models, rows)
     for doc in alone:
         doc.tag_morph(models.natasha.morph_tagger)
-    tag_morphology(models.natasha.morph_tagger, [sentence for doc in together for sentence in doc.sents])
-    tags = [[(token.pos, token.feats) for token in doc.tokens] for doc in alone]
-    assert sum(map(len, tags)) > 5000
-    assert [[(token.pos, token.feats) for token in doc.tokens] for doc in together] == tags
+    sentences = [[token.text for token in sentence.tokens] for doc in together for sentence in doc.sents]
+    tagged = tag_morphology(models.natasha.morph_tagger, sentences)
+    tags = [(token.pos, token.feats) for doc in alone for token in doc.tokens]
+    assert len(tags) > 5000
+    assert [tag for sentence in tagged for tag in sentence] == tags
 
 
 def test_a_reports_rows_parsed_together_are_parsed_as_each_alone(models, sample_paths):
@@ -173,9 +186,20 @@ def test_a_reports_rows_parsed_together_are_parsed_as_each_alone(models, sample_
     from nlp.report import read_report
 
     rows = [[cell.text for cell in event.cells if cell.text] for event in read_report(sample_paths["2025-Q2"]).events]
-    for texts, docs in zip(rows, models.nlp.tokenizer.rows(rows), strict=True):
-        for doc, alone in zip(docs, models.nlp.tokenizer.cells(texts), strict=True):
+    together = _cells(models, rows)
+    for texts, cells in zip(rows, together, strict=True):
+        for (_, doc), (_, alone) in zip(cells, _cells(models, [texts])[0], strict=True):
             assert [(t.text, t.pos_, str(t.morph), t.lemma_) for t in doc] == \
                 [(t.text, t.pos_, str(t.morph), t.lemma_) for t in alone]
             assert [(s.start, s.end, s.label_) for s in doc.spans[NATASHA_SPANS]] == \
                 [(s.start, s.end, s.label_) for s in alone.spans[NATASHA_SPANS]]
+    assert sum(len(doc) for cells in together for _, doc in cells) > 5000
+
+
+def test_the_pipeline_is_natashas_components_then_the_rules(models):
+    assert models.nlp.pipe_names == ["natasha_morphology", "natasha_ner", "ties_rules"]
+    doc = models.nlp("Губернатор Смоленской области Василий Анохин посетил Минск.")
+    assert [(s.text, s.label_) for s in doc.spans["natasha"]] == [("Смоленской области", "LOC"),
+                                                                   ("Василий Анохин", "PER"), ("Минск", "LOC")]
+    assert doc[0].lemma_ == "губернатор" and doc[0].pos_ == "NOUN" and str(doc[1].morph).startswith("Case=Gen")
+    assert {m.normal for m in doc.user_data["mentions"][0].mentions} >= {"Василий Анохин", "Минск"}

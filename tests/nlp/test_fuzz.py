@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import time
 import zipfile
@@ -169,14 +170,17 @@ def test_a_file_that_never_finishes_reading_is_given_up(tmp_path, monkeypatch):
 
 
 def test_a_row_that_never_finishes_is_given_up_and_the_others_kept(tmp_path, models, monkeypatch):
-    real = nlp.pipeline.event_mentions
+    rules = importlib.import_module("nlp.extract")  # the module: the package's `nlp.extract` is its function
+    real = rules.ReportRules.read
+    cells = []
 
-    def stuck_on_row_two(event, models, docs):
-        while event.number == 2:
+    def stuck_on_row_two(self, text, cell):
+        cells.append(text)
+        while len(cells) == 6:  # the second row's first cell: a rule that never finishes
             pass
-        return real(event, models, docs)
-    monkeypatch.setattr(nlp.pipeline, "event_mentions", stuck_on_row_two)
-    monkeypatch.setattr(nlp.pipeline, "ROW_SECONDS", 0.5)
+        return real(self, text, cell)
+    monkeypatch.setattr(rules.ReportRules, "read", stuck_on_row_two)
+    monkeypatch.setattr(rules, "ROW_SECONDS", 0.5)
     rows = [["Визит", "г. Минск", "5 мая 2025 года", "Встреча", "Делегация Республики Беларусь"]] * 3
     path = tmp_path / "stuck.txt"
     path.write_text(report_text(rows), encoding="utf-8")
