@@ -106,7 +106,10 @@ def _one_report_per_period(reports: list[Report]) -> tuple[list[Report], list[st
 
 def plan(reports: list[Report], stored: dict[str, str]) -> Plan:
     """Which reports are new, changed (another checksum than the stored one) or unchanged; one per period."""
-    todo, added, replaced, skipped = [], [], [], []
+    todo: list[Report] = []
+    added: list[str] = []
+    replaced: list[str] = []
+    skipped: list[str] = []
     for report in {r.id: r for r in reports}.values():
         if stored.get(report.id) == report.checksum:
             skipped.append(report.id)

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -74,19 +75,29 @@ class Query:
         if unknown:
             have = ", ".join(sorted(known)) or "none"
             raise QueryError(f"{self.name}: no parameter {', '.join(unknown)} (it has: {have})")
-        bound = [(p, values.get(p.name, p.default)) for p in self.params]
-        bound = [(p, v) for p, v in bound if v not in (None, "")]
-        if not bound:
-            return self.text
-        block = "VALUES (" + " ".join(f"?{p.name}" for p, _ in bound) + ") { (" + \
-            " ".join(p.term(v) for p, v in bound) + ") }"
+        bound: list[tuple[Param, str]] = []
+        for param in self.params:
+            value = values.get(param.name, param.default)
+            if value:
+                bound.append((param, value))
         text = self.text
         for param, value in bound:
-            term = param.term(value)  # a function as replacement: a term's backslashes stay as they are
-            text = re.sub(rf"\${param.name}\b", lambda _, term=term: term, text)
+            text = re.sub(rf"\${param.name}\b", _literally(param.term(value)), text)
+        # a parameter the text names only as `$name` is all written in: a VALUES block naming a variable the
+        # query no longer has is refused by some servers (Virtuoso: "No column")
+        bound = [(p, v) for p, v in bound if re.search(rf"\?{p.name}\b", text)]
+        if not bound:
+            return text
+        block = "VALUES (" + " ".join(f"?{p.name}" for p, _ in bound) + ") { (" + \
+            " ".join(p.term(v) for p, v in bound) + ") }"
         if PARAMS_MARK in text:
             return text.replace(PARAMS_MARK, block)
         return text.rstrip() + "\n" + block + "\n"
+
+
+def _literally(replacement: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for `re.sub` taken as it is: a term's backslashes are not group references."""
+    return lambda _: replacement
 
 
 def parse_query(name: str, text: str) -> Query:

@@ -54,13 +54,13 @@ def _points(text: str) -> list[_Point] | None:
         elif kind == "day":
             waiting.append(_Point(int(value), None))
             points.append(waiting[-1])
-        elif kind == "word" and (month := month_number(value)):
+        elif kind == "word" and (named := month_number(value)):
             if waiting:
                 for point in waiting:
-                    point.month = month
+                    point.month = named
                 waiting = []
             else:
-                points.append(_Point(None, month))
+                points.append(_Point(None, named))
         elif kind == "year":
             for point in points:
                 if point.year is None:

@@ -7,15 +7,15 @@ from dataclasses import dataclass, replace
 
 from natasha import MorphVocab
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from nlp.countries import CountryTable, fold, load_countries
 from nlp.limits import ROW_SECONDS, OverTime, time_limit
 from nlp.ner import NATASHA_SPANS, Natasha, cell_docs, char_span, load_natasha, make_pipeline
 from nlp.normalize import normal_person, normal_phrase
-from nlp.places import Gazetteer, load_gazetteer
-from nlp.records import EntityType, Mention, PlaceKind
+from nlp.places import Gazetteer, Place, load_gazetteer
+from nlp.records import EntityType, Mention, MentionSource, PlaceKind
 from nlp.rules import (
     Chunk,
     Lexicons,
@@ -170,7 +170,7 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign, town)
 
 
-def _town_of(token, models: Models, quoted: bool):
+def _town_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     """The town a word points at: by adjective ("Витебского"), by name after "г." ("г. Витебска"),
     or, inside a quoted name, by a town name it starts with ("Могилевлифтмаш"). Inside quotes only
     towns of Russia and Belarus count: brand names borrow foreign words too freely.
@@ -189,7 +189,7 @@ def doc_text(token, offset: int) -> str:
     return token.doc[token.i + offset].lower_
 
 
-def _place(chunk_tokens: Span, head: int, kind: str | None, models: Resources) -> tuple[str, str, Signal]:
+def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resources) -> tuple[str, PlaceKind, Signal]:
     """Canonical name, kind and state of a place span (prefix words like "г." left out)."""
     name = normal_phrase(models.vocab, list(chunk_tokens), head)
     code = models.countries.code(name)
@@ -212,7 +212,7 @@ def _inside(start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
                for s_start, s_stop in spans)
 
 
-def _mention(doc: Doc, text: str, start: int, stop: int, type_: EntityType, normal: str, source: str,
+def _mention(doc: Doc, text: str, start: int, stop: int, type_: EntityType, normal: str, source: MentionSource,
              **extra) -> Mention:
     first, last = char_span(doc, start, stop)
     return Mention(first, last, type_, text[first:last], normal, source, **extra)
@@ -252,10 +252,10 @@ def extract_doc(doc: Doc, text: str, models: Resources) -> list[Mention]:
     place_chunks_extra: list[Chunk] = []
 
     for chunk in orgs:
-        tokens = doc[chunk.start:chunk.stop]
+        tokens = list(doc[chunk.start:chunk.stop])
         if _inside(chunk.start, chunk.stop, blocked) and not any(t.text == "«" for t in tokens[:2]):
             continue
-        normal = normal_phrase(models.vocab, list(tokens), chunk.head - chunk.start)
+        normal = normal_phrase(models.vocab, tokens, chunk.head - chunk.start)
         if models.countries.code(normal):  # "Российской Федерации": a state, not a body
             place_chunks_extra.append(Chunk(chunk.start, chunk.stop, "LOC", chunk.head, source="ner"))
             continue
@@ -313,9 +313,9 @@ def extract_doc(doc: Doc, text: str, models: Resources) -> list[Mention]:
         name_start = chunk.start + prefix if chunk.kind not in ("site",) else chunk.start
         if name_start >= chunk.stop:
             continue
-        tokens = doc[name_start:chunk.stop]
-        head = min(max(chunk.head - name_start, 0), len(tokens) - 1)
-        name, kind, signal = _place(tokens, head, chunk.kind, models)
+        place = doc[name_start:chunk.stop]
+        head = min(max(chunk.head - name_start, 0), len(place) - 1)
+        name, kind, signal = _place(place, head, chunk.kind, models)
         mentions.append(_mention(doc, text, name_start, chunk.stop, EntityType.LOC, name,
                                  "rule:place" if chunk.source == "rule" else "ner", kind=PlaceKind(kind),
                                  country=signal.country, smolensk=signal.smolensk,

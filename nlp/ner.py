@@ -6,6 +6,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 import numpy
 import spacy
@@ -19,6 +20,7 @@ from spacy.parts_of_speech import IDS as UPOS
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 from spacy.vocab import Vocab
+from thinc.types import Ints2d
 
 NATASHA_SPANS = "natasha"
 CELL_SEPARATOR = "\n\n.\n\n"
@@ -167,7 +169,7 @@ class NatashaMorphology(_Batched):
                         found = (lemmatize(word, pos, feats) or word).replace("ё", "е")
                         lemma = self.lemmas[(word, pos, key)] = strings.add(found)
                     values[index] = (UPOS[pos or "X"], morph, lemma)
-            doc.from_array([POS, MORPH, LEMMA], values)
+            doc.from_array([POS, MORPH, LEMMA], cast(Ints2d, values))
 
 
 class NatashaNER(_Batched):

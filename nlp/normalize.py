@@ -48,7 +48,8 @@ def shape_like(word: str, original: str) -> str:
 def _parse(vocab: MorphVocab, token: Token, gender: str | None = None, surname: bool = False):
     """The pymorphy parse of a token that best fits spaCy's tags (case, gender, part of speech)."""
     parses = vocab.parse(token.text.lower())
-    case = _CASES.get(token.morph.get("Case")[0]) if token.morph.get("Case") else None
+    cases = token.morph.get("Case", [])
+    case = _CASES.get(cases[0]) if cases else None
     wanted_pos = {"NOUN", "PROPN"} if token.pos_ in ("NOUN", "PROPN") else {"ADJ"} if token.pos_ == "ADJ" else None
 
     def score(parse) -> tuple:
@@ -84,7 +85,7 @@ def head_gender(vocab: MorphVocab, token: Token) -> str | None:
     for gram in ("masc", "femn", "neut"):
         if gram in parse.tag:
             return gram
-    return _GENDERS.get((token.morph.get("Gender") or [""])[0])
+    return _GENDERS.get((token.morph.get("Gender", []) or [""])[0])
 
 
 def join(tokens: Sequence[Token], words: Sequence[str]) -> str:

@@ -15,7 +15,7 @@ from nlp.countries import fold
 from nlp.describe import describe
 from nlp.extract import CellReading, Models, load_models
 from nlp.ner import row_doc
-from nlp.records import FIELDS, Agreement, Description, Entity, EntityType, Event, Mention, Report
+from nlp.records import FIELDS, Agreement, Description, Entity, EntityType, Event, Field, Mention, Report
 from nlp.resolve import Alias, resolve
 
 __all__ = ["ExtractedEvent", "Models", "event_entities", "event_records", "extract_events", "load_models"]
@@ -55,7 +55,7 @@ def event_entities(mentions: list[Mention]) -> list[Entity]:
     return list(entities.values())
 
 
-def filled_cells(event: Event) -> list[tuple[str, str]]:
+def filled_cells(event: Event) -> list[tuple[Field, str]]:
     """(field, text) of the row's cells that have text."""
     return [(field, cell.text) for field, cell in zip(FIELDS, event.cells, strict=True) if cell.text]
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from nlp.countries import fold
+from nlp.records import PlaceKind
 from nlp.resources import lexicon
 
 _ADJECTIVE_ENDING = re.compile(
@@ -18,7 +19,7 @@ NEAR = ("RU", "BY")
 @dataclass(frozen=True, slots=True)
 class Place:
     name: str
-    kind: str
+    kind: PlaceKind
     country: str
     smolensk: bool
     latitude: float | None
@@ -100,7 +101,7 @@ def load_gazetteer() -> Gazetteer:
     by_name: dict[str, list[Place]] = {}
     by_stem: dict[str, list[Place]] = {}
     for name, aliases, kind, country, smolensk, lat, lon, ref, population in lexicon("places"):
-        place = Place(name, kind, country, smolensk == "1", float(lat) if lat else None,
+        place = Place(name, PlaceKind(kind), country, smolensk == "1", float(lat) if lat else None,
                       float(lon) if lon else None, ref, int(population))
         for form in [name, *filter(None, aliases.split(","))]:
             by_name.setdefault(fold(form), []).append(place)
@@ -110,7 +111,7 @@ def load_gazetteer() -> Gazetteer:
         return tuple(sorted(places, key=lambda p: (p.country not in NEAR, -p.population)))
     for name, country, kind in lexicon("place_overrides"):
         known = by_name.get(fold(name), [])
-        base = known[0] if known else Place(name, kind, country, False, None, None, f"name:{name}", 0)
-        by_name[fold(name)] = [Place(base.name, kind, country, False, base.latitude, base.longitude,
+        base = known[0] if known else Place(name, PlaceKind(kind), country, False, None, None, f"name:{name}", 0)
+        by_name[fold(name)] = [Place(base.name, PlaceKind(kind), country, False, base.latitude, base.longitude,
                                      base.ref, 10**9)]
     return Gazetteer({k: order(v) for k, v in by_name.items()}, {k: order(v) for k, v in by_stem.items()})

@@ -5,7 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
+
+# who found a mention: natasha's NER, or a rule (for an organisation, a place, an abbreviation the text defines)
+MentionSource = Literal["ner", "rule:org", "rule:place", "rule:alias"]
+# what a mention lies inside: another organisation's name (a parent, a government), or a person's position
+Nesting = Literal["org", "role"]
 
 
 class EntityType(StrEnum):
@@ -144,7 +149,7 @@ class Mention:
     type: EntityType
     text: str
     normal: str
-    source: str = "ner"
+    source: MentionSource = "ner"
     field: Field | None = None
     role: str | None = None
     kind: PlaceKind | None = None
@@ -152,7 +157,7 @@ class Mention:
     smolensk: bool = False
     # "org": an organisation named inside another's name (a parent, a government);
     # "role": a place named inside a person's position ("Губернатор Смоленской области")
-    within: str | None = None
+    within: Nesting | None = None
     town: str | None = None  # for an organisation: the settlement its name points at
     # the name this mention abbreviates where the text defines it: "ООО «…» (ООО «СТиМ»)", "(далее – СЭЗ)"
     alias_of: str | None = None

@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from nlp.records import PlaceKind
 from nlp.resources import lexicon
+
+ChunkLabel = Literal["ORG", "LOC", "EVENT", "DOC", "ROLE"]
 
 _ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,9}$")
 _QUOTE_OPEN, _QUOTE_CLOSE = "«", "»"
@@ -61,14 +65,14 @@ class Chunk:
 
     start: int
     stop: int
-    label: str  # ORG, LOC, EVENT, DOC, ROLE
+    label: ChunkLabel
     head: int
-    kind: str | None = None
-    source: str = "rule"
+    kind: PlaceKind | None = None
+    source: Literal["rule", "ner"] = "rule"
 
 
 def case_of(token: Token) -> str | None:
-    cases = token.morph.get("Case")
+    cases = token.morph.get("Case", [])
     return cases[0] if cases else None
 
 
@@ -195,11 +199,13 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
             "с ограниченной ответственностью", "с дополнительной ответственностью"):
         index += 3
     index = _chain(doc, index, flags)
-    quoted = index < len(doc) and (end := quote_end(doc, index)) is not None \
-        and not (index + 1 < len(doc) and doc[index + 1].pos_ == "ADP")  # «О результатах…» is a title
+    end = quote_end(doc, index) if index < len(doc) else None
+    if index + 1 < len(doc) and doc[index + 1].pos_ == "ADP":
+        end = None  # «О результатах…» is a title
+    quoted = end is not None
     if label_of(klass) in ("EVENT", "DOC"):
-        return Chunk(head, end if quoted else head + 1, label_of(klass), head)
-    if quoted:
+        return Chunk(head, end if end is not None else head + 1, label_of(klass), head)
+    if end is not None:
         index = end
         nested = _nested_parent(doc, index, lex)
         if nested is not None:
@@ -211,13 +217,16 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     # исполнительный комитет", not "образовательные организации Смоленской области"
     named = any(is_cap(doc[i]) for i in range(start, head + 1)) if label == "ORG" else \
         any(is_cap(doc[i]) for i in range(start, index))
-    if not quoted and (index - start < 2 or not named or "Plur" in token.morph.get("Number")):
+    if not quoted and (index - start < 2 or not named or "Plur" in token.morph.get("Number", [])):
         return None
-    return Chunk(start, index, label, head, kind="site" if label == "LOC" else None)
+    return Chunk(start, index, label, head, kind=PlaceKind.SITE if label == "LOC" else None)
 
 
-def label_of(klass: str) -> str:
-    return {"org": "ORG", "site": "LOC", "event": "EVENT", "doc": "DOC"}[klass]
+_LABELS: dict[str, ChunkLabel] = {"org": "ORG", "site": "LOC", "event": "EVENT", "doc": "DOC"}
+
+
+def label_of(klass: str) -> ChunkLabel:
+    return _LABELS[klass]
 
 
 def _nested_parent(doc: Doc, index: int, lex: Lexicons) -> Chunk | None:
@@ -276,7 +285,7 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
                         stop > start and stop + 1 < len(doc) and doc[stop + 1].lemma_ in lex.region_words):
                 stop += 1
             if stop > start:
-                chunks.append(Chunk(index, stop, "LOC", stop - 1, kind=kind))
+                chunks.append(Chunk(index, stop, "LOC", stop - 1, kind=PlaceKind(kind) if kind else None))
             continue
         token = doc[index]
         region = lex.region_words.get(token.lemma_)
@@ -286,16 +295,16 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
                 stop = index + 1
                 while stop < len(doc) and doc[stop].pos_ == "PROPN" and is_cap(doc[stop]):
                     stop += 1
-                chunks.append(Chunk(start, stop, "LOC", index, kind="region"))
+                chunks.append(Chunk(start, stop, "LOC", index, kind=PlaceKind.REGION))
             else:
-                chunks.append(Chunk(start, index + 1, "LOC", index, kind=region))
+                chunks.append(Chunk(start, index + 1, "LOC", index, kind=PlaceKind(region)))
         elif token.lemma_ == "республика" and is_cap(token) and index + 1 < len(doc) and is_cap(doc[index + 1]) \
                 and doc[index + 1].pos_ in ("PROPN", "ADJ", "NOUN"):
             stop = index + 1
             while stop < len(doc) and is_cap(doc[stop]) and doc[stop].pos_ in ("PROPN", "ADJ", "NOUN") \
                     and stop - index <= 3:
                 stop += 1
-            chunks.append(Chunk(index, stop, "LOC", index, kind="region"))
+            chunks.append(Chunk(index, stop, "LOC", index, kind=PlaceKind.REGION))
     return chunks
 
 

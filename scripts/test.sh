@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up with the test extras and the servers the tests drive (Debian's virtuoso-opensource and
-# chromium, installed when missing), lint, then run the whole test suite.
+# chromium, installed when missing), lint, type-check, then run the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -13,4 +13,5 @@ if ! command -v virtuoso-t >/dev/null || ! command -v chromium >/dev/null; then
   fi
 fi
 .venv/bin/ruff check .
+.venv/bin/mypy  # the packages, as [tool.mypy] in pyproject.toml names them
 .venv/bin/python -m pytest -p no:cacheprovider "$@"

@@ -9,7 +9,7 @@ import networkx as nx
 from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.query import internal_query
-from graph.stores import Store
+from graph.stores import Readable
 
 TYPES = {str(FOAF.Person): "PER", str(ORG.Organization): "ORG", str(SDO.Place): "LOC"}
 
@@ -65,7 +65,7 @@ class Network:
         return Network(events, entities, links)
 
 
-def load_network(store: Store) -> Network:
+def load_network(store: Readable) -> Network:
     """Read events and participants from a store (embedded or remote)."""
     events: dict[str, EventInfo] = {}
     entities: dict[str, EntityInfo] = {}

@@ -80,7 +80,7 @@ def network_page(network: Network, out: Path, *, min_events: int = 1, max_nodes:
         "physics": {"stabilization": {"iterations": 300}, "barnesHut": {"springLength": 120}},
         "interaction": {"hover": True, "tooltipDelay": 150}, "edges": {"color": {"opacity": 0.4}}}))
     page.write_html(str(out), notebook=False, open_browser=False)
-    countries = sorted({network.entities[n].country for n in sub if network.entities[n].country})
+    countries = sorted({country for n in sub if (country := network.entities[n].country)})
     controls = _controls(periods, spheres, countries, len(sub), pruned)
     text = out.read_text(encoding="utf-8").replace("</body>", controls + "\n</body>", 1)
     # pyvis's template also points at a node_modules copy of vis and at bootstrap on a CDN; vis is

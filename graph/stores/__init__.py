@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph.stores.base import (
     STORE_ENV,
+    Readable,
     Store,
     StoreError,
     build_lock,
@@ -16,7 +17,7 @@ from graph.stores.base import (
 from graph.stores.embedded import EmbeddedStore
 from graph.stores.remote import RemoteStore
 
-__all__ = ["STORE_ENV", "EmbeddedStore", "RemoteStore", "Store", "StoreError", "build_lock", "is_remote",
+__all__ = ["STORE_ENV", "EmbeddedStore", "Readable", "RemoteStore", "Store", "StoreError", "build_lock", "is_remote",
            "lock_path", "open_store", "store_path", "store_spec", "stored_checksums"]
 
 

@@ -24,12 +24,16 @@ class StoreError(Exception):
     """The store cannot be opened or changed; the message says why and what to do."""
 
 
-class Store(Protocol):
-    """A quad store of one named graph per report: Oxigraph in a folder, or a SPARQL 1.1 server."""
+class Readable(Protocol):
+    """What answers queries: a store, or the server's store whose queries run within its limits."""
 
     def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:
         """Results of a query (SELECT, ASK, CONSTRUCT, DESCRIBE), refusing more than `max_rows`."""
         ...
+
+
+class Store(Readable, Protocol):
+    """A quad store of one named graph per report: Oxigraph in a folder, or a SPARQL 1.1 server."""
 
     def select(self, sparql: str, limit: int | None = None) -> Table:
         """Results as a Table: SELECT rows, an ASK answer, or CONSTRUCT/DESCRIBE triples."""

@@ -33,7 +33,7 @@ def _credentials(url: str) -> tuple[str, str | None, str | None]:
     parts = urlsplit(url)
     if parts.username is None:
         return url, None, None
-    netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+    netloc = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment)), parts.username, parts.password
 
 

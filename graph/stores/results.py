@@ -77,7 +77,7 @@ def from_oxigraph(results, max_rows: int | None = None) -> ResultSet:
             # written as SPARQL JSON by Oxigraph and read by the json module, the rows cost about half
             # of reading them term by term here (0.15 s of 0.3 s for 9,000 rows); with a cap, rows are
             # read one by one so that reading stops at the cap
-            data = json.loads(results.serialize(format=ox.QueryResultsFormat.JSON))
+            data = json.loads(results.serialize(format=ox.QueryResultsFormat.JSON) or b"{}")
             return ResultSet("bindings", variables, data["results"]["bindings"])
         rows = []
         for solution in results:

@@ -9,7 +9,7 @@ from razdel import sentenize
 from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.query import internal_query
-from graph.stores import Store
+from graph.stores import Readable
 from nlp import render_mentions
 from nlp.records import EntityType, Mention
 
@@ -30,7 +30,7 @@ def _sentence(text: str, start: int, stop: int) -> tuple[str, int]:
     return text, 0
 
 
-def entity_html(store: Store, iri: str) -> str | None:
+def entity_html(store: Readable, iri: str) -> str | None:
     """The entity page as HTML (every value escaped), or None if the store knows nothing of `iri`."""
     about = store.results(internal_query("entity-about").bind({"entity": iri}), 1000).rows
     if not about:

@@ -59,7 +59,7 @@ class Refused(HTTPException):
         self.code = code
 
     def get_response(self, environ=None, scope=None) -> Response:
-        return Response(self.description + "\n", status=self.code, mimetype="text/plain")
+        return Response(f"{self.description}\n", status=self.code, mimetype="text/plain")
 
 
 def _negotiate(request: Request, construct: bool) -> str:
