@@ -66,8 +66,8 @@ class Query:
 
         `$name` is SPARQL for the variable `?name`; bound, it becomes the escaped RDF term itself.
         A constant is what an engine can use early: Oxigraph applies `FILTER (?n >= 2)` as it scans,
-        but `FILTER (?n >= ?min)` with ?min from VALUES only after every join (4× slower at 100×
-        the samples). A parameter with no value and no default stays unbound (matches anything).
+        but `FILTER (?n >= ?min)` with ?min from VALUES only after every join. A parameter with no
+        value and no default stays unbound (matches anything).
         """
         values = dict(values or {})
         known = {p.name for p in self.params}

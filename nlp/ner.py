@@ -39,7 +39,7 @@ class Natasha:
 
 @cache
 def load_natasha() -> Natasha:
-    """Load natasha's segmenter, news embedding, morphology and NER taggers (about 2 s)."""
+    """Load natasha's segmenter, news embedding, morphology and NER taggers, once per process."""
     embedding = NewsEmbedding()
     return Natasha(Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding), MorphVocab())
 

@@ -1,4 +1,4 @@
-"""Paths of the data files the extractor reads: lexicons and patterns."""
+"""The data files the extractor reads: the lexicons of `nlp/lexicon/`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from importlib import resources
 from pathlib import Path
 
 LEXICON = Path(str(resources.files("nlp") / "lexicon"))
-PATTERNS = Path(str(resources.files("nlp") / "patterns"))
 
 
 def read_table(path: Path) -> list[list[str]]:

@@ -51,6 +51,30 @@ def write_docx(text_report: Path, out: Path) -> Path:
     return out
 
 
+# the tiers: `pytest -m "not slow and not browser and not server"` runs the unit and golden tests in
+# a minute or two; the whole suite is what CI runs. A test that uses one of these fixtures is marked for it.
+MARKED_BY_FIXTURE = {"browser": "browser", "site": "server", "oxigraph_server": "server", "virtuoso_server": "server"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, marker in MARKED_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)
+
+
+@pytest.fixture(scope="session")
+def missing():
+    """Call it when a tool the test needs is not installed: a failure in CI (which must have it), else a
+    skip saying so."""
+    def say(what: str) -> None:
+        message = f"{what} is not installed: run the tests with scripts/test.sh, which installs it"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return say
+
+
 @pytest.fixture(scope="session")
 def models():
     """natasha, the spaCy pipeline and the lexicons, loaded once for the whole run."""

@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
+pytestmark = pytest.mark.slow  # a Jupyter kernel per notebook
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+README = ROOT / "README.md"
 
 
-def test_there_are_three_notebooks():
-    assert len(NOTEBOOKS) >= 3
+def test_the_readme_links_every_notebook_and_every_link_opens_one():
+    linked = set(re.findall(r"\]\((notebooks/[^)]+\.ipynb)\)", README.read_text(encoding="utf-8")))
+    assert linked == {f"notebooks/{path.name}" for path in NOTEBOOKS}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

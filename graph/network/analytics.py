@@ -176,8 +176,16 @@ class PartnerRow:
 
 
 def communities(graph: nx.Graph, seed: int = 42) -> dict[str, int]:
-    """Louvain communities (seeded, so every run gives the same ones), numbered by size."""
-    found = nx.community.louvain_communities(graph, weight="weight", seed=seed) if len(graph) else []
+    """Louvain communities (seeded, so every run gives the same ones), numbered by size.
+
+    Louvain visits the nodes in the graph's order, shuffled by the seed; a graph built from sets has its
+    nodes in an order that changes with each process's string hashing, so the communities are found
+    in a copy whose nodes and edges are sorted.
+    """
+    ordered_graph = nx.Graph()
+    ordered_graph.add_nodes_from(sorted(graph.nodes))
+    ordered_graph.add_edges_from(sorted((min(a, b), max(a, b), data) for a, b, data in graph.edges(data=True)))
+    found = nx.community.louvain_communities(ordered_graph, weight="weight", seed=seed) if len(graph) else []
     ordered = sorted(found, key=lambda c: (-len(c), min(c)))
     return {node: index for index, members in enumerate(ordered) for node in members}
 

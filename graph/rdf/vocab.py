@@ -152,8 +152,6 @@ class SEM(DefinedNamespace):
     _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
     _fail = True
     Event: URIRef
-    Place: URIRef
-    EventType: URIRef
     hasPlace: URIRef
     eventType: URIRef
     hasActor: URIRef
@@ -180,7 +178,6 @@ class OA(DefinedNamespace):
 
 ID = Namespace(ENTITY_BASE)
 GEONAMES = Namespace("https://sws.geonames.org/")
-ISO3166 = Namespace("http://id.loc.gov/vocabulary/countries/")
 
 PREFIXES = {
     "ties": TIES._NS, "sem": SEM._NS, "schema": SDO._NS, "org": ORG._NS, "foaf": FOAF._NS, "prov": PROV._NS,

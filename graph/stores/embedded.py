@@ -53,8 +53,8 @@ class EmbeddedStore:
 
     def compact(self) -> None:
         """Merge the store's files: a build replaces graphs and summaries, and until merged, the
-        deleted triples still lie on disk to be skipped by every scan (summary queries ran 1.4× slower
-        after a rebuild of the summaries at 100×; merging takes about 7 s there)."""
+        deleted triples still lie on disk to be skipped by every scan, and the summary queries slow
+        down after each rebuild of the summaries (the benchmark measures both)."""
         self.store.optimize()
 
     def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:

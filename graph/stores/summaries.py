@@ -35,7 +35,7 @@ def refresh_summaries(store: Store) -> None:
 def _name_order(store: Store, batch: int = 5_000) -> Iterator[str]:
     """`ties:nameOrder` for each preferred and partner name of the summaries: its place in code-point
     order, as N-Triples, in batches. Queries sort on it: sorting on the names themselves makes
-    Oxigraph read both names from disk at each comparison (0.5 s of 8,500 pairs at 100×)."""
+    Oxigraph read both names from disk at each comparison."""
     query = internal_query("summary-names").bind({"graph": str(graph_iri(SUMMARY_GRAPH))})
     named = sorted((row["name"]["value"], row["subject"]["value"]) for row in store.results(query).rows)
     order = TIES.nameOrder.n3()

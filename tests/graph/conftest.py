@@ -60,10 +60,10 @@ def oxigraph_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def virtuoso_server(tmp_path_factory):
+def virtuoso_server(tmp_path_factory, missing):
     """Virtuoso Open Source (Debian virtuoso-opensource, installed by scripts/test.sh) on loopback."""
     if not shutil.which("virtuoso-t"):
-        pytest.fail("virtuoso-t is not installed: run the tests with scripts/test.sh, which installs it")
+        missing("virtuoso-t (Debian's virtuoso-opensource)")
     folder = tmp_path_factory.mktemp("virtuoso")
     http, sql = free_port(), free_port()
     script = ROOT / "scripts" / "virtuoso.sh"
@@ -91,10 +91,10 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-network
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(missing):
     """Headless Chromium (Debian's, installed by scripts/test.sh) driven by Playwright."""
     if not Path(CHROMIUM).exists():
-        pytest.fail("chromium is not installed: run the tests with scripts/test.sh, which installs it")
+        missing("chromium")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -47,6 +47,7 @@ def test_roles_stay_with_their_event(events):
     assert any(report == "2025-Q2" and "Администрации Президента" in role for report, role in roles)
 
 
+@pytest.mark.slow
 def test_order_and_repetition_do_not_change_iris(reports, models, events):
     def iris(found):
         return {(e.event.report, e.event.number): sorted(x.id for x in e.entities) for e in found}
@@ -136,6 +137,7 @@ def test_iri_is_minted_from_identity():
     assert mint_iri(EntityType.ORG, "минский автомобильный завод").endswith("/org/minskiy-avtomobilnyy-zavod")
 
 
+@pytest.mark.slow
 def test_two_processes_give_the_same_events(reports, models, events):
     def flat(found):
         return [e.to_dict() for e in found]

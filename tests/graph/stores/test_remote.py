@@ -12,6 +12,8 @@ from graph.stores import RemoteStore
 from graph.stores.summaries import summary
 from nlp.report import read_report
 
+pytestmark = pytest.mark.server  # oxigraph serve and Virtuoso on loopback
+
 
 def normalised(rows) -> list[tuple]:
     """Rows compared as sets: the order inside a GROUP_CONCAT is not fixed by SPARQL, and an empty

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import combinations
 
+import pytest
 from rdflib import Literal
 from rdflib.namespace import FOAF, ORG, RDF, RDFS
 
@@ -63,6 +64,7 @@ def test_every_profile_counts_its_partners_events(embedded):
         assert str(summary.value(profile, TIES.countryCode)) != "RU"
 
 
+@pytest.mark.slow
 def test_an_added_report_brings_the_summaries_up_to_date(tmp_path, sample_paths, models):
     folder = tmp_path / "store"
     build([read_report(sample_paths["2024-Q1"])], folder, lambda: models)
@@ -80,6 +82,7 @@ def test_an_added_report_brings_the_summaries_up_to_date(tmp_path, sample_paths,
     assert set(_summary(store)) == after
 
 
+@pytest.mark.slow
 def test_missing_or_stale_summaries_are_mended_by_a_build_that_adds_nothing(tmp_path, sample_paths, models):
     folder = tmp_path / "store"
     reports = [read_report(p) for p in sample_paths.values()]

@@ -25,6 +25,8 @@ from graph.web.server import Limits, create_app, make_server
 from graph.web.workers import isolate_network
 from nlp.report import read_report
 
+pytestmark = [pytest.mark.server, pytest.mark.slow]  # real servers, some attacked for seconds
+
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
 
 def test_run_a_library_query_and_follow_an_entity(site, browser):

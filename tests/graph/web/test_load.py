@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from benchmarks.load import load, serving
+
+pytestmark = [pytest.mark.server, pytest.mark.slow]  # two thousand requests
 
 
 def test_two_thousand_requests_twenty_at_a_time(sample_store):
