@@ -241,106 +241,131 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
 
 
 def extract_doc(doc: Doc, text: str, models: Resources) -> list[Mention]:
-    """Mentions of a parsed text, in text order."""
-    lex = models.lexicons
-    named = find_named(doc, lex)
-    orgs = [c for c in named if c.label == "ORG"]
-    sites = [c for c in named if c.label == "LOC"]
-    blocked = [(c.start, c.stop) for c in named if c.label in ("EVENT", "DOC")]
-    mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    place_chunks_extra: list[Chunk] = []
+    """Mentions of a parsed text, in text order: organisations the rules find, then persons (natasha's and
+    initials-and-surname shapes) with their positions, then places, then natasha's organisations that
+    no rule found; each phase takes no span an earlier one took."""
+    reading = _Reading(doc, text, models)
+    reading.organisations()
+    reading.persons()
+    reading.places()
+    reading.natasha_organisations()
+    return _abbreviations(doc, text, sorted(reading.mentions, key=lambda m: (m.start, -m.stop)), models)
 
-    for chunk in orgs:
-        tokens = list(doc[chunk.start:chunk.stop])
-        if _inside(chunk.start, chunk.stop, blocked) and not any(t.text == "«" for t in tokens[:2]):
-            continue
-        normal = normal_phrase(models.vocab, tokens, chunk.head - chunk.start)
-        if models.countries.code(normal):  # "Российской Федерации": a state, not a body
-            place_chunks_extra.append(Chunk(chunk.start, chunk.stop, "LOC", chunk.head, source="ner"))
-            continue
-        signal = country_signal(list(tokens), models)
-        nested = _inside(chunk.start, chunk.stop, [(c.start, c.stop) for c in orgs])
-        mentions.append(_mention(doc, text, chunk.start, chunk.stop, EntityType.ORG, normal, "rule:org",
-                                 country=signal.country, smolensk=signal.smolensk, town=signal.town,
-                                 within="org" if nested else None))
-    taken += [(c.start, c.stop) for c in orgs if (c.start, c.stop) not in
-              {(p.start, p.stop) for p in place_chunks_extra}]
 
-    # persons: natasha's, plus initials-and-surname shapes it missed; never inside an organisation's name
-    people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
-    people += [p for p in _person_tokens(doc) if not _overlaps(*p, people)]
-    role_spans: list[tuple[int, int]] = []
-    person_tokens = {i for start, stop in people for i in range(start, stop)}
-    for start, stop in sorted(people):
-        if _overlaps(start, stop, taken) or after_place_prefix(doc, start, lex):
-            continue
-        tokens = list(doc[start:stop])
-        if len(tokens) == 1 and (tokens[0].lemma_ in lex.positions or tokens[0].pos_ == "ADJ"):
-            continue  # "Чрезвычайный и Полномочный Посол": a title, no name
-        if len(tokens) == 1 and _looks_like_town(doc, start, models):
-            continue  # a town natasha took for a surname ("в Гагарине")
-        others = person_tokens - set(range(start, stop))
-        role = role_before(doc, start, lex, others) or role_after(doc, stop, lex, others)
-        role_text = None
-        signal = Signal(None, False)
-        if role is not None:
-            role_tokens = list(doc[role.start:role.stop])
-            role_text = _normal_role(models, role_tokens, role.head - role.start)
-            signal = country_signal(role_tokens, models)
-            role_spans.append((role.start, role.stop))
-        normal = normal_person(models.vocab, tokens)
-        mentions.append(_mention(doc, text, start, stop, EntityType.PER, normal, "ner", role=role_text,
-                                 country=signal.country, smolensk=signal.smolensk))
-        taken.append((start, stop))
+class _Reading:
+    """The phases of `extract_doc` over one Doc, and the spans each phase leaves taken for the next."""
 
-    # places: sites and rule places first, then natasha's, never inside an organisation or a role
-    place_chunks = place_chunks_extra + sites + find_places(doc, lex)
-    place_chunks += [Chunk(s.start, s.end, "LOC", s.end - 1, source="ner")
-                     for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"]
-    place_spans: list[tuple[int, int]] = []
-    for chunk in place_chunks:
-        in_address = after_street(doc, chunk.start, lex) or (chunk.source == "ner" and (
-            before_street(doc, chunk.stop, lex) or before_street(doc, chunk.stop - 1, lex)))  # "Эжвинский пр-д"
-        if in_address or _overlaps(chunk.start, chunk.stop, taken + blocked + place_spans):
-            continue
-        in_role = _overlaps(chunk.start, chunk.stop, role_spans)
-        prefix = 0
-        while chunk.start + prefix < chunk.stop and not is_cap(doc[chunk.start + prefix]):
-            prefix += 1
-        if chunk.kind == "site" and chunk.source == "rule" and chunk.label == "LOC":
+    def __init__(self, doc: Doc, text: str, models: Resources) -> None:
+        self.doc, self.text, self.models, self.lex = doc, text, models, models.lexicons
+        named = find_named(doc, self.lex)
+        self.orgs = [c for c in named if c.label == "ORG"]
+        self.sites = [c for c in named if c.label == "LOC"]
+        self.blocked = [(c.start, c.stop) for c in named if c.label in ("EVENT", "DOC")]
+        self.mentions: list[Mention] = []
+        self.taken: list[tuple[int, int]] = []  # organisations' and persons' spans
+        self.states: list[Chunk] = []  # organisation-shaped names of states ("Российской Федерации")
+        self.role_spans: list[tuple[int, int]] = []
+        self.place_spans: list[tuple[int, int]] = []
+
+    def organisations(self) -> None:
+        """Organisations the rules find (legal forms, quoted names, government bodies)."""
+        doc, models = self.doc, self.models
+        for chunk in self.orgs:
+            tokens = list(doc[chunk.start:chunk.stop])
+            if _inside(chunk.start, chunk.stop, self.blocked) and not any(t.text == "«" for t in tokens[:2]):
+                continue
+            normal = normal_phrase(models.vocab, tokens, chunk.head - chunk.start)
+            if models.countries.code(normal):  # "Российской Федерации": a state, not a body
+                self.states.append(Chunk(chunk.start, chunk.stop, "LOC", chunk.head, source="ner"))
+                continue
+            signal = country_signal(list(tokens), models)
+            nested = _inside(chunk.start, chunk.stop, [(c.start, c.stop) for c in self.orgs])
+            self.mentions.append(_mention(doc, self.text, chunk.start, chunk.stop, EntityType.ORG, normal,
+                                          "rule:org", country=signal.country, smolensk=signal.smolensk,
+                                          town=signal.town, within="org" if nested else None))
+        states = {(p.start, p.stop) for p in self.states}
+        self.taken += [(c.start, c.stop) for c in self.orgs if (c.start, c.stop) not in states]
+
+    def persons(self) -> None:
+        """Persons: natasha's, plus initials-and-surname shapes it missed; never inside an organisation's
+        name; each with the position the text gives it and the state that position names."""
+        doc, models, lex = self.doc, self.models, self.lex
+        people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
+        people += [p for p in _person_tokens(doc) if not _overlaps(*p, people)]
+        person_tokens = {i for start, stop in people for i in range(start, stop)}
+        for start, stop in sorted(people):
+            if _overlaps(start, stop, self.taken) or after_place_prefix(doc, start, lex):
+                continue
+            tokens = list(doc[start:stop])
+            if len(tokens) == 1 and (tokens[0].lemma_ in lex.positions or tokens[0].pos_ == "ADJ"):
+                continue  # "Чрезвычайный и Полномочный Посол": a title, no name
+            if len(tokens) == 1 and _looks_like_town(doc, start, models):
+                continue  # a town natasha took for a surname ("в Гагарине")
+            others = person_tokens - set(range(start, stop))
+            role = role_before(doc, start, lex, others) or role_after(doc, stop, lex, others)
+            role_text = None
+            signal = Signal(None, False)
+            if role is not None:
+                role_tokens = list(doc[role.start:role.stop])
+                role_text = _normal_role(models, role_tokens, role.head - role.start)
+                signal = country_signal(role_tokens, models)
+                self.role_spans.append((role.start, role.stop))
+            normal = normal_person(models.vocab, tokens)
+            self.mentions.append(_mention(doc, self.text, start, stop, EntityType.PER, normal, "ner", role=role_text,
+                                          country=signal.country, smolensk=signal.smolensk))
+            self.taken.append((start, stop))
+
+    def places(self) -> None:
+        """Places: sites and rule places first, then natasha's, never inside an organisation or an address;
+        a place inside a person's position is marked so."""
+        doc, lex = self.doc, self.lex
+        chunks = self.states + self.sites + find_places(doc, lex)
+        chunks += [Chunk(s.start, s.end, "LOC", s.end - 1, source="ner")
+                   for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"]
+        for chunk in chunks:
+            in_address = after_street(doc, chunk.start, lex) or (chunk.source == "ner" and (
+                before_street(doc, chunk.stop, lex) or before_street(doc, chunk.stop - 1, lex)))  # "Эжвинский пр-д"
+            if in_address or _overlaps(chunk.start, chunk.stop, self.taken + self.blocked + self.place_spans):
+                continue
+            in_role = _overlaps(chunk.start, chunk.stop, self.role_spans)
             prefix = 0
-        name_start = chunk.start + prefix if chunk.kind not in ("site",) else chunk.start
-        if name_start >= chunk.stop:
-            continue
-        place = doc[name_start:chunk.stop]
-        head = min(max(chunk.head - name_start, 0), len(place) - 1)
-        name, kind, signal = _place(place, head, chunk.kind, models)
-        mentions.append(_mention(doc, text, name_start, chunk.stop, EntityType.LOC, name,
-                                 "rule:place" if chunk.source == "rule" else "ner", kind=PlaceKind(kind),
-                                 country=signal.country, smolensk=signal.smolensk,
-                                 within="role" if in_role else None))
-        place_spans.append((chunk.start, chunk.stop))
+            while chunk.start + prefix < chunk.stop and not is_cap(doc[chunk.start + prefix]):
+                prefix += 1
+            if chunk.kind == "site" and chunk.source == "rule" and chunk.label == "LOC":
+                prefix = 0
+            name_start = chunk.start + prefix if chunk.kind not in ("site",) else chunk.start
+            if name_start >= chunk.stop:
+                continue
+            place = doc[name_start:chunk.stop]
+            head = min(max(chunk.head - name_start, 0), len(place) - 1)
+            name, kind, signal = _place(place, head, chunk.kind, self.models)
+            self.mentions.append(_mention(doc, self.text, name_start, chunk.stop, EntityType.LOC, name,
+                                          "rule:place" if chunk.source == "rule" else "ner", kind=PlaceKind(kind),
+                                          country=signal.country, smolensk=signal.smolensk,
+                                          within="role" if in_role else None))
+            self.place_spans.append((chunk.start, chunk.stop))
 
-    # natasha's organisations where no rule found one and no event or document is named
-    for span in doc.spans[NATASHA_SPANS]:
-        if span.label_ != "ORG" or _overlaps(span.start, span.end, taken + blocked + place_spans + role_spans):
-            continue
-        if models.countries.code(normal_phrase(models.vocab, list(span), len(span) - 1)):
-            name, kind, signal = _place(span, len(span) - 1, None, models)  # "Российской Федерации"
-            mentions.append(_mention(doc, text, span.start, span.end, EntityType.LOC, name, "ner",
-                                     kind=PlaceKind(kind), country=signal.country))
-            continue
-        if span.start > 0 and doc[span.start - 1].text == "«":
-            continue  # a quoted name after a word no rule knows: a project, an event
-        tokens = list(span)
-        head = next((i for i, t in enumerate(tokens) if t.pos_ in ("NOUN", "PROPN")), 0)
-        signal = country_signal(tokens, models)
-        mentions.append(_mention(doc, text, span.start, span.end, EntityType.ORG,
-                                 normal_phrase(models.vocab, tokens, head), "ner",
-                                 country=signal.country, smolensk=signal.smolensk, town=signal.town))
-        taken.append((span.start, span.end))
-    return _abbreviations(doc, text, sorted(mentions, key=lambda m: (m.start, -m.stop)), models)
+    def natasha_organisations(self) -> None:
+        """natasha's organisations where no rule found one and no event or document is named."""
+        doc, models = self.doc, self.models
+        for span in doc.spans[NATASHA_SPANS]:
+            if span.label_ != "ORG" or _overlaps(span.start, span.end, self.taken + self.blocked + self.place_spans
+                                                 + self.role_spans):
+                continue
+            if models.countries.code(normal_phrase(models.vocab, list(span), len(span) - 1)):
+                name, kind, signal = _place(span, len(span) - 1, None, models)  # "Российской Федерации"
+                self.mentions.append(_mention(doc, self.text, span.start, span.end, EntityType.LOC, name, "ner",
+                                              kind=PlaceKind(kind), country=signal.country))
+                continue
+            if span.start > 0 and doc[span.start - 1].text == "«":
+                continue  # a quoted name after a word no rule knows: a project, an event
+            tokens = list(span)
+            head = next((i for i, t in enumerate(tokens) if t.pos_ in ("NOUN", "PROPN")), 0)
+            signal = country_signal(tokens, models)
+            self.mentions.append(_mention(doc, self.text, span.start, span.end, EntityType.ORG,
+                                          normal_phrase(models.vocab, tokens, head), "ner",
+                                          country=signal.country, smolensk=signal.smolensk, town=signal.town))
+            self.taken.append((span.start, span.end))
 
 
 _DEFINITION = re.compile(r"^\s*\(\s*(?:далее\s*[–—-]\s*)?")

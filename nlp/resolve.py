@@ -233,16 +233,10 @@ class Resolution:
                        country=found.country or entity.country)
 
 
-def resolve(entities: list[Entity], gazetteer: Gazetteer, aliases: list[Alias] | None = None,
-            definitions: Iterable[tuple[str, str]] = (), known: Iterable[Entity] = ()) -> Resolution:
-    """Group the provisional entities of all events into real-world entities with stable IRIs.
-
-    `definitions` are (short name, full name) pairs of organisations the text defined
-    ("ООО «…» (ООО «СТиМ»)"). The result depends only on the set of entities, not their
-    order: ingesting reports in any order, or twice, gives the same IRIs.
-    """
-    aliases = read_aliases() if aliases is None else aliases
-    known = list(known)
+def _grouped(entities: list[Entity], known: list[Entity], aliases: list[Alias],
+             definitions: Iterable[tuple[str, str]], gazetteer: Gazetteer) -> _Groups:
+    """The identity keys of the entities and the known ones, grouped: what the alias file and the text's
+    definitions say first, then persons by initials, same names, and acronyms."""
     keys = {identity_key(e, gazetteer) for e in entities} | {identity_key(e, gazetteer) for e in known}
 
     def alias_key(type_: EntityType, name: str) -> tuple:
@@ -261,7 +255,12 @@ def resolve(entities: list[Entity], gazetteer: Gazetteer, aliases: list[Alias] |
     _person_merges(sorted(keys), groups)
     _same_name_merges(sorted(keys), groups)
     _acronym_merges(entities, groups, gazetteer)
+    return groups
 
+
+def _named(entities: list[Entity], known: list[Entity], groups: _Groups, gazetteer: Gazetteer) -> dict[tuple, Entity]:
+    """One entity per group: its canonical name, its IRI (the stored one where the store knows the group,
+    else minted from the name, told apart by a hash where two groups would share one), country and side."""
     clusters: dict[tuple, list[Entity]] = defaultdict(list)
     for entity in entities:
         clusters[groups.find(identity_key(entity, gazetteer))].append(entity)
@@ -273,16 +272,7 @@ def resolve(entities: list[Entity], gazetteer: Gazetteer, aliases: list[Alias] |
     minted: dict[str, list[tuple]] = defaultdict(list)
     for root, members in clusters.items():
         best = _canonical(members)
-        best_key = identity_key(best, gazetteer)
-        if best.type is EntityType.PER:
-            iri = mint_iri(best.type, best_key[1], best_key[2])
-        elif best.type is EntityType.LOC and best_key[1] == "country":
-            iri = mint_iri(best.type, "country", best_key[2])
-        elif best.type is EntityType.ORG:
-            iri = mint_iri(best.type, best_key[2])
-        else:
-            iri = mint_iri(best.type, best.name)
-        iri = existing.get(root, iri)
+        iri = existing.get(root, _minted_iri(best, identity_key(best, gazetteer)))
         minted[iri].append(root)
         country = next((m.country for m in members if m.country and m.country != "RU"), None) \
             or next((m.country for m in members if m.country), None)
@@ -294,5 +284,30 @@ def resolve(entities: list[Entity], gazetteer: Gazetteer, aliases: list[Alias] |
             for root in roots:
                 digest = hashlib.sha1(repr(root).encode()).hexdigest()[:6]
                 resolved[root] = replace(resolved[root], id=f"{iri}-{digest}")
+    return resolved
+
+
+def _minted_iri(best: Entity, key: tuple) -> str:
+    if best.type is EntityType.PER:
+        return mint_iri(best.type, key[1], key[2])
+    if best.type is EntityType.LOC and key[1] == "country":
+        return mint_iri(best.type, "country", key[2])
+    if best.type is EntityType.ORG:
+        return mint_iri(best.type, key[2])
+    return mint_iri(best.type, best.name)
+
+
+def resolve(entities: list[Entity], gazetteer: Gazetteer, aliases: list[Alias] | None = None,
+            definitions: Iterable[tuple[str, str]] = (), known: Iterable[Entity] = ()) -> Resolution:
+    """Group the provisional entities of all events into real-world entities with stable IRIs.
+
+    `definitions` are (short name, full name) pairs of organisations the text defined
+    ("ООО «…» (ООО «СТиМ»)"). The result depends only on the set of entities, not their
+    order: ingesting reports in any order, or twice, gives the same IRIs.
+    """
+    aliases = read_aliases() if aliases is None else aliases
+    known = list(known)
+    groups = _grouped(entities, known, aliases, definitions, gazetteer)
+    resolved = _named(entities, known, groups, gazetteer)
     # keys named only by the alias file or a definition, with no mention in these reports, resolve to nothing
     return Resolution({key: resolved[root] for key in groups.parent if (root := groups.find(key)) in resolved})

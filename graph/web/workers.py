@@ -19,6 +19,7 @@ import os
 import queue
 import threading
 import time
+import traceback
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -50,6 +51,10 @@ class QueryFailed(Exception):
     """The store refused the query (syntax, unknown function); the message is the store's."""
 
 
+class QueryBug(Exception):
+    """Answering the query hit a bug in the query process; the message is its traceback, for the log."""
+
+
 def isolate_network() -> str | None:
     """Move this process into a network namespace of its own, which has no interface up: no host,
     loopback included, can be reached from it. None if done, else why not (the system refuses)."""
@@ -62,7 +67,7 @@ def isolate_network() -> str | None:
 
 def _answer_queries(connection: Connection, path: str) -> None:
     """A worker's loop: cut the network, open the store, then answer (query, max_rows) until the pipe closes."""
-    from graph.stores import EmbeddedStore
+    from graph.stores import EmbeddedStore, StoreError
 
     isolation = isolate_network()
     try:
@@ -80,8 +85,10 @@ def _answer_queries(connection: Connection, path: str) -> None:
             connection.send(("ok", store.results(query, max_rows)))
         except TooManyRows as error:
             connection.send(("rows", str(error)))
-        except Exception as error:  # the store's own message; the worker stays usable
+        except (StoreError, SyntaxError, ValueError, OSError) as error:  # the store refuses this query
             connection.send(("error", str(error)))
+        except Exception:  # a bug: its traceback goes to the server's log; the worker stays usable
+            connection.send(("bug", traceback.format_exc()))
 
 
 class _Worker:
@@ -204,6 +211,8 @@ class QueryProcesses:
             return value
         if status == "rows":
             raise TooManyRows(value)
+        if status == "bug":
+            raise QueryBug(f"a query process failed:\n{value}")
         raise QueryFailed(value)
 
     def _wait(self, worker: _Worker, timeout: float) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 import pytest
@@ -157,3 +158,49 @@ def test_http_server_keeps_answering(endpoint):
     for _ in range(20):
         assert wrapper(endpoint, COUNT).queryAndConvert()["results"]["bindings"]
     assert time.time() - started < 30
+
+
+def test_a_bug_in_a_query_process_is_sent_as_a_bug_and_the_process_stays(sample_store, monkeypatch):
+    """What the store refuses comes back as its message; anything else as a traceback, not as a refusal."""
+    from multiprocessing import Pipe
+
+    from graph.stores import EmbeddedStore
+    from graph.web import workers
+
+    def broken(self, query, max_rows=None):
+        if "broken" in query:
+            raise KeyError("a bug")
+        return real(self, query, max_rows)
+    real = EmbeddedStore.results
+    monkeypatch.setattr(EmbeddedStore, "results", broken)
+    monkeypatch.setattr(workers, "isolate_network", lambda: "not isolated in this test")
+    parent, child = Pipe()
+    thread = threading.Thread(target=workers._answer_queries, args=(child, str(sample_store)), daemon=True)
+    thread.start()
+    assert parent.recv()[0] == "ready"
+    parent.send(("SELECT * WHERE { ?s ?p ?o } # broken", None))
+    status, message = parent.recv()
+    assert status == "bug" and "KeyError: 'a bug'" in message and "Traceback" in message
+    parent.send(("SELECT * WHERE { ?s ?p", None))
+    status, message = parent.recv()
+    assert status == "error" and "Traceback" not in message
+    parent.send(("ASK { }", None))
+    assert parent.recv()[0] == "ok"
+    parent.close()
+    thread.join(10)
+
+
+def test_a_bug_answers_500_in_one_line_and_is_logged_whole(embedded, monkeypatch, caplog):
+    from graph.web.workers import QueryBug
+
+    app = create_app(embedded)
+    try:
+        def bug(query, max_rows, timeout):
+            raise QueryBug("a query process failed:\nTraceback (most recent call last):\nKeyError: 'x'")
+        monkeypatch.setattr(app.processes, "results", bug)
+        response = Client(app).get("/sparql", query_string={"query": COUNT})
+        assert response.status_code == 500
+        assert response.text.count("\n") == 1 and "KeyError" not in response.text
+        assert "KeyError: 'x'" in caplog.text
+    finally:
+        app.close()
