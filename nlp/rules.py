@@ -176,17 +176,22 @@ def _left(doc: Doc, head: int) -> int:
     return start
 
 
+def _quoted_after_legal_form(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
+    """An organisation named by a legal form and a quoted name: "ОАО «Ольса»", "ОГБОУ ВО «…»"."""
+    if head > 0 and is_abbreviation(doc[head - 1], lex):
+        return None  # the second word of "ОГБОУ ВО «…»"
+    index = head + 1
+    if index < len(doc) and is_abbreviation(doc[index], lex):
+        index += 1  # ОГБОУ ВО «…», ГБУК НО «…»
+    end = quote_end(doc, index) if index < len(doc) else None
+    return Chunk(head, end, "ORG", head) if end else None
+
+
 def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     """The organisation, site, event or document a head noun (or legal form) opens, if named."""
     token = doc[head]
     if is_abbreviation(token, lex):
-        if head > 0 and is_abbreviation(doc[head - 1], lex):
-            return None  # the second word of "ОГБОУ ВО «…»"
-        index = head + 1
-        if index < len(doc) and is_abbreviation(doc[index], lex):
-            index += 1  # ОГБОУ ВО «…», ГБУК НО «…»
-        end = quote_end(doc, index) if index < len(doc) else None
-        return Chunk(head, end, "ORG", head) if end else None
+        return _quoted_after_legal_form(doc, head, lex)
     lemma = token.lemma_ if token.lemma_ in lex.heads else token.lemma_.split("-")[0]
     if lemma not in lex.heads:
         return None

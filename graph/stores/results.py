@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
+from rdflib.namespace import XSD
 
 from graph.query import Table
 
@@ -59,7 +60,7 @@ def term_of(term) -> Term:
     out: Term = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
-    elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+    elif term.datatype.value != str(XSD.string):
         out["datatype"] = term.datatype.value
     return out
 
