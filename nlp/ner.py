@@ -261,7 +261,11 @@ def token_spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 
 def make_pipeline(natasha: Natasha) -> Language:
-    """spaCy's blank Russian pipeline: natasha's tokens, then its morphology and NER as components."""
+    """spaCy's blank Russian pipeline: natasha's tokens, then its morphology and NER as components.
+
+    The components take natasha's models from the registry (`ties.natasha.v1`), which loads them once per
+    process: pass the `load_natasha()` models here, so that tokenizer and components share them.
+    """
     nlp = spacy.blank("ru")
     nlp.tokenizer = NatashaTokenizer(nlp.vocab, natasha.segmenter)
     nlp.add_pipe("natasha_morphology")

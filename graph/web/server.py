@@ -28,7 +28,7 @@ from werkzeug.wrappers import Request, Response
 
 from graph.guard import QueryRefused, check_read_only
 from graph.query import QueryError, library
-from graph.stores import EmbeddedStore, StoreError
+from graph.stores import EmbeddedStore, Store, StoreError
 from graph.stores.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
 from graph.web.entity_page import entity_html
 from graph.web.workers import MEMORY_MIB, QueryFailed, QueryLost, QueryOverMemory, QueryProcesses, QueryTimeout
@@ -82,7 +82,7 @@ def _negotiate(request: Request, construct: bool) -> str:
 class App:
     """The WSGI application; `store` answers `results(query, max_rows)` (embedded or remote)."""
 
-    def __init__(self, store, limits: Limits | None = None) -> None:
+    def __init__(self, store: Store, limits: Limits | None = None) -> None:
         self.store = store
         self.limits = limits or Limits()
         self.slots = threading.BoundedSemaphore(self.limits.max_concurrent)
@@ -297,7 +297,7 @@ class _LimitedStore:
         return self.app.run(sparql, max_rows)
 
 
-def create_app(store, limits: Limits | None = None) -> App:
+def create_app(store: Store, limits: Limits | None = None) -> App:
     """The application for a store: tested in-process, served by `serve`."""
     return App(store, limits)
 
