@@ -38,7 +38,9 @@ HOSTILE: list[Request] = [
     ("POST", "/sparql", ("application/sparql-update", b"LOAD <http://example.org/x>"), 403),
     ("POST", "/sparql", ("application/sparql-query", b"INSERT DATA { <x:a> <x:b> <x:c> }"), 403),
     ("GET", "/sparql?" + urllib.parse.urlencode({"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"}), None, 413),
-    ("GET", "/entity?" + urllib.parse.urlencode({"iri": "<script>alert(1)</script>"}), None, 400),
+    ("GET", "/entity?" + urllib.parse.urlencode({"iri": "<script>alert(1)</script>"}), None, 404),
+    ("GET", "/org/" + urllib.parse.quote("<script>alert(1)</script>"), None, 404),
+    ("GET", "/search?" + urllib.parse.urlencode({"q": "<script>alert(1)</script>" * 50}), None, 200),
     ("POST", "/sparql", ("application/sparql-query", b"#" * 2_000_000), 413),
     ("POST", "/sparql", ("application/sparql-query", b"SELECT * WHERE " + b"{" * 5000 + b"}" * 5000), 400),
     ("GET", "/sparql?" + urllib.parse.urlencode(
@@ -79,8 +81,10 @@ def requests_mix(count: int) -> list[Request]:
     """COUNT requests: every library query, the pages, and the hostile ones, in turn."""
     queries: list[Request] = [("GET", "/sparql?" + urllib.parse.urlencode({"query": q.bind({})}), None, 200)
                               for q in library().values() if all(p.default is not None for p in q.params)]
-    pages: list[Request] = [("GET", "/", None, 200), ("GET", "/api/queries", None, 200),
-                            ("GET", "/static/app.js", None, 200)]
+    pages: list[Request] = [("GET", path, None, 200) for path in (
+        "/", "/query", "/api/queries", "/static/query.js", "/search?q=%D0%9C%D0%BE%D0%B3%D0%B8%D0%BB",
+        "/api/suggest?q=%D0%9C%D0%90%D0%97", "/org/olsa", "/event/2025-Q2/5", "/report/2025-Q2", "/country/BY",
+        "/partners", "/reports")]
     cycle = queries + pages + HOSTILE
     return [cycle[i % len(cycle)] for i in range(count)]
 

@@ -28,6 +28,7 @@ MAX_NESTING = 24  # groups, brackets and parentheses inside each other; the libr
 # and the parser's stack holds about 30
 _FORMS: dict[str, Form] = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct",
                            "DescribeQuery": "describe"}
+_UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix : (\S*)")  # rdflib's words for it
 # what the nesting count skips: strings, IRIs and comments (an IRI is `<` then no space up to `>`)
 _SKIPPED = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
                       r"|<[^<>\s\"{}|^`\\]*>|#[^\n]*")
@@ -87,34 +88,38 @@ def _nodes(tree: object) -> Iterator[CompValue]:
             stack.extend(node)
 
 
-def _position(text: str, error: ParseBaseException) -> str:
-    line = text.count("\n", 0, error.loc) + 1
+def _position(text: str, error: ParseBaseException, skipped: int = 0) -> str:
+    """Where a parse failed, as line and column of the text a person wrote (`skipped`: lines put before it)."""
+    line = text.count("\n", 0, error.loc) + 1 - skipped
     column = error.loc - (text.rfind("\n", 0, error.loc) + 1) + 1
     return f"line {line}, column {column}"
 
 
-def inspect_query(text: str) -> QueryShape:
+def inspect_query(text: str, prologue: str = "") -> QueryShape:
     """The query's form (from its parse tree) and whether it is federated (a SERVICE anywhere in its
     algebra, inside expressions such as FILTER EXISTS too).
 
     Raises:
         QueryRefused: 400 if it is too large, too deeply nested or does not parse (the message
             names the line and column), 403 if it is an update.
+
+    `prologue` (PREFIX lines the server puts before what a person wrote) is read with the text; positions
+    in messages count the text's own lines.
     """
     if len(text) > MAX_QUERY_CHARS:
         raise QueryRefused(400, f"the query has {len(text):,} characters, over {MAX_QUERY_CHARS:,}")
-    return _inspect(text)
+    return _inspect(text, prologue)
 
 
 @lru_cache(maxsize=512)
-def _inspect(text: str) -> QueryShape:
+def _inspect(text: str, prologue: str) -> QueryShape:
     # pyparsing's grammar objects are shared and not safe to use from two threads at once (the
     # first parses prepare the grammar in place: two at once leave it broken for good)
     with _PARSER:
-        return _inspect_alone(text)
+        return _inspect_alone(prologue + text, prologue.count("\n"))
 
 
-def _inspect_alone(text: str) -> QueryShape:
+def _inspect_alone(text: str, skipped: int = 0) -> QueryShape:
     try:
         expanded = expandUnicodeEscapes(text)
     except ValueError as error:
@@ -129,7 +134,7 @@ def _inspect_alone(text: str) -> QueryShape:
     except ParseBaseException as error:
         if _is_update(expanded):
             raise QueryRefused(403, "updates are not allowed on this endpoint (it is read-only)") from error
-        raise QueryRefused(400, f"the query does not parse at {_position(expanded, error)}: "
+        raise QueryRefused(400, f"the query does not parse at {_position(expanded, error, skipped)}: "
                                 f"{error.msg}") from error
     try:
         algebra = translateQuery(parsed)
@@ -137,6 +142,10 @@ def _inspect_alone(text: str) -> QueryShape:
         raise QueryRefused(400, "the query nests too deeply to read") from error
     except Exception as error:  # rdflib raises plain Exceptions for an unknown prefix and the like
         message = " ".join(str(error).split())[:200]
+        if unknown := _UNKNOWN_PREFIX.search(message):
+            prefix = unknown.group(1)
+            raise QueryRefused(400, f"the query uses the prefix {prefix}: without declaring it; add "
+                                    f"PREFIX {prefix}: <…> before SELECT") from error
         raise QueryRefused(400, f"the query does not parse: {message}") from error
     federated = any(node.name == "ServiceGraphPattern" for node in _nodes(algebra.algebra))
     form = _FORMS.get(parsed[1].name)
@@ -153,9 +162,9 @@ def _is_update(text: str) -> bool:
     return True
 
 
-def check_read_only(text: str) -> QueryShape:
+def check_read_only(text: str, prologue: str = "") -> QueryShape:
     """The query's shape, if it only reads this store; refused (403) if it updates or federates."""
-    shape = inspect_query(text)
+    shape = inspect_query(text, prologue)
     if shape.federated:
         raise QueryRefused(403, "SERVICE (federated queries) is not allowed on this endpoint")
     return shape

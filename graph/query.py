@@ -20,7 +20,7 @@ from ontology import HERE
 QUERIES = HERE / "queries"
 INTERNAL = QUERIES / "internal"  # the queries the code runs itself: not in the library's list
 PARAMS_MARK = "#PARAMS"
-_HEADER = re.compile(r"^#\s*(title|question|param|example):\s*(.*)$")
+_HEADER = re.compile(r"^#\s*(title|question|question-ru|param|example):\s*(.*)$")
 _IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.IGNORECASE)
 
 
@@ -59,6 +59,12 @@ class Query:
     question: str = ""
     example: str = ""
     params: tuple[Param, ...] = field(default=())
+    question_ru: str = ""
+
+    @property
+    def title_ru(self) -> str:
+        """The Russian half of a "Русское название | English title"."""
+        return self.title.split(" | ", 1)[0]
 
     def bind(self, values: dict[str, str] | None = None) -> str:
         """The query text with its parameters bound by a VALUES block at each #PARAMS mark, and
@@ -114,7 +120,8 @@ def parse_query(name: str, text: str) -> Query:
             raise QueryError(f"{name}: bad parameter line {spec!r} (want: NAME TYPE = DEFAULT)")
         params.append(Param(match.group(1), match.group(2), match.group(3).strip() or None))
     first = lambda key: header.get(key, [""])[0]  # noqa: E731
-    return Query(name, text, first("title"), first("question"), first("example"), tuple(params))
+    return Query(name, text, first("title"), first("question"), first("example"), tuple(params),
+                 first("question-ru"))
 
 
 def library(folder: Path = QUERIES) -> dict[str, Query]:

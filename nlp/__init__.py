@@ -9,8 +9,10 @@ from nlp.extract import Models, extract, load_models
 from nlp.pipeline import ExtractedEvent, extract_events
 from nlp.records import Cell, Entity, EntityType, Event, Field, Mention, PlaceKind, Report, Summary
 from nlp.report import read_report, report_files
+from nlp.resolve import acronym
 
 __all__ = [
     "Cell", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention", "Models", "PlaceKind", "Report",
-    "Summary", "extract", "extract_events", "load_models", "read_report", "render_mentions", "report_files",
+    "Summary", "acronym", "extract", "extract_events", "load_models", "read_report", "render_mentions",
+    "report_files",
 ]

@@ -10,3 +10,10 @@ command -v "$python" >/dev/null || python=python3
 spec="."
 [ -n "${1:-}" ] && spec=".[$1]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e "$spec"
+# the workspace's front-end libraries (CodeMirror for the SPARQL editor), from npm, served by the project
+# itself; without npm the query page falls back to a plain text box
+if command -v npm >/dev/null; then
+  npm ci --prefix graph/web --no-audit --no-fund --silent
+else
+  echo "npm not found: the SPARQL editor will be a plain text box (install Node.js and npm, then rerun)" >&2
+fi

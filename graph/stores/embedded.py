@@ -18,6 +18,8 @@ class EmbeddedStore:
 
     def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
+        self._default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None
         try:
             if read_only:
                 if not (path / "CURRENT").exists():
@@ -80,9 +82,20 @@ class EmbeddedStore:
 
     def _run(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         try:
-            return self.store.query(sparql)
+            return self.store.query(sparql, default_graph=self.default_graph())
         except SyntaxError as error:
             raise StoreError(f"the query does not parse: {error}") from error
+
+    def default_graph(self) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
+        """What a query reads outside GRAPH: the union of the report graphs and the ontology (not the
+        summaries, which restate them), so that `SELECT (COUNT(*) AS ?n) { ?s ?p ?o }` counts the data.
+        Every named graph stays there for GRAPH clauses. Read once for a read-only store."""
+        if self._default_graph is None or not self.read_only:
+            summary = str(graph_iri("summary"))
+            graphs = sorted((g for g in self.store.named_graphs()
+                             if isinstance(g, ox.NamedNode) and g.value != summary), key=lambda g: g.value)
+            self._default_graph = [*graphs, ox.DefaultGraph()]
+        return self._default_graph
 
     def dump(self, path: Path, format: ox.RdfFormat) -> None:
         """Write the store to a file; formats without graphs get the union of all named graphs."""

@@ -20,6 +20,7 @@ SELECT_TYPES = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
     "csv": "text/csv",
+    "records": "application/json",  # rows as objects with typed values: what a spreadsheet or script reads
     "tsv": "text/tab-separated-values",
 }
 GRAPH_TYPES = {
@@ -122,6 +123,11 @@ def write_select(results: ResultSet, fmt: str) -> bytes:
             return json.dumps({"head": {}, "boolean": results.boolean}).encode()
         body = {"head": {"vars": results.variables}, "results": {"bindings": results.rows}}
         return json.dumps(body, ensure_ascii=False).encode("utf-8")
+    if fmt == "records":
+        if results.kind == "boolean":
+            return json.dumps([{"answer": results.boolean}]).encode()
+        records = [{v: typed(row.get(v)) for v in results.variables} for row in results.rows]
+        return json.dumps(records, ensure_ascii=False, indent=1).encode("utf-8")
     if fmt == "xml":
         return _xml(results).encode("utf-8")
     delimiter = "," if fmt == "csv" else "\t"
@@ -135,6 +141,35 @@ def write_select(results: ResultSet, fmt: str) -> bytes:
         for row in results.rows:
             writer.writerow([_plain(row.get(v)) if fmt == "csv" else _tsv(row.get(v)) for v in results.variables])
     return buffer.getvalue().encode("utf-8")
+
+
+_INTEGERS = {str(XSD[name]) for name in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                          "positiveInteger", "negativeInteger", "nonPositiveInteger",
+                                          "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_NUMBERS = {str(XSD[name]) for name in ("decimal", "double", "float")}
+
+
+def typed(term: Term | None) -> str | int | float | bool | None:
+    """A term as a JSON value: numbers as numbers, booleans as booleans, anything else as its text.
+
+    >>> typed({"type": "literal", "value": "7", "datatype": str(XSD.integer)}), typed(None)
+    (7, None)
+    >>> typed({"type": "literal", "value": "true", "datatype": str(XSD.boolean)})
+    True
+    """
+    if term is None:
+        return None
+    datatype, value = term.get("datatype"), term["value"]
+    try:
+        if datatype in _INTEGERS:
+            return int(value)
+        if datatype in _NUMBERS:
+            return float(value)
+    except ValueError:
+        return value
+    if datatype == str(XSD.boolean):
+        return value in ("true", "1")
+    return value
 
 
 def _plain(term: Term | None) -> str:

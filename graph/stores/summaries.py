@@ -14,7 +14,7 @@ from rdflib import Literal
 from graph.query import internal_query
 from graph.rdf.ids import graph_iri
 from graph.rdf.vocab import TIES
-from graph.stores.base import Store, stored_checksums
+from graph.stores.base import Readable, Store, stored_checksums
 from ontology import SUMMARIES
 
 SUMMARY_GRAPH = "summary"  # the named graph id/graph/summary holds what ontology/summaries.ru works out
@@ -56,7 +56,7 @@ def summarised_checksum(store: Store) -> str | None:
     return rows[0]["sum"]["value"] if rows else None
 
 
-def summary(store: Store, top: int = 10) -> dict[str, object]:
+def summary(store: Readable, top: int = 10) -> dict[str, object]:
     """What the store holds: events, entities by type, countries, agreements and the top foreign partners
     (from the partner profiles the build worked out, states themselves left out)."""
     counts = store.results(internal_query("store-counts").bind()).rows[0]

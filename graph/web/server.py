@@ -21,20 +21,34 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlencode
 
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.routing import Map, Rule
+from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
 from graph.guard import QueryRefused, check_read_only
 from graph.query import QueryError, library
+from graph.rdf.vocab import PREFIXES, sparql_prefixes
+from graph.russian import days, number, plural, quarter
 from graph.stores import EmbeddedStore, Store, StoreError
 from graph.stores.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
-from graph.web.entity_page import entity_html
+from graph.stores.summaries import summary
+from graph.web import pages
+from graph.web.paths import iri_of, page_of
+from graph.web.search import KIND_ORDER, Hit, SearchIndex
 from graph.web.workers import MEMORY_MIB, QueryFailed, QueryLost, QueryOverMemory, QueryProcesses, QueryTimeout
 from nlp.errors import printable
 
 STATIC = Path(str(resources.files("graph.web") / "static"))
+VENDOR = Path(str(resources.files("graph.web") / "node_modules"))  # `npm ci` in graph/web (scripts/setup.sh)
+MIME_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".json": "application/json",
+              ".png": "image/png", ".svg": "image/svg+xml"}
+PROLOGUE = sparql_prefixes()
+DEFAULT_QUERY = """SELECT ?type (COUNT(?s) AS ?n) WHERE { ?s a ?type }
+GROUP BY ?type ORDER BY DESC(?n) LIMIT 20"""
 LOG = logging.getLogger("ties.serve")
 
 
@@ -68,6 +82,8 @@ def _negotiate(request: Request, construct: bool) -> str:
     wanted = request.args.get("format")
     if wanted in table:
         return wanted
+    # typed records are asked for by name only: an Accept of application/json means SPARQL JSON
+    table = {name: mime for name, mime in table.items() if name != "records"}
     best = request.accept_mimetypes.best_match(list(table.values()) + ["application/json", "text/xml",
                                                                         "application/xml", "text/plain"])
     aliases = {"application/json": "json", "text/xml": "xml", "application/xml": "xml", "text/plain": "nt"}
@@ -97,14 +113,28 @@ class App:
         self.network_cache: tuple[object, bytes] | None = None
         read = ["GET"]  # HEAD is answered like GET, without the body
         self.urls = Map([
-            Rule("/", endpoint="page", methods=read),
+            Rule("/", endpoint="home", methods=read),
+            Rule("/query", endpoint="query_page", methods=read),
+            Rule("/search", endpoint="search", methods=read),
+            Rule("/partners", endpoint="partners", methods=read),
+            Rule("/reports", endpoint="reports", methods=read),
+            Rule("/report/<period>", endpoint="report", methods=read),
+            Rule("/event/<period>/<int:number>", endpoint="event", methods=read),
+            Rule("/country/<code>", endpoint="country", methods=read),
+            Rule("/<any(org, person, place):kind>/<path:rest>", endpoint="entity_page", methods=read),
             Rule("/sparql", endpoint="sparql", methods=["GET", "POST"]),
             Rule("/entity", endpoint="entity", methods=read),
             Rule("/network", endpoint="network", methods=read),
             Rule("/api/queries", endpoint="queries", methods=read),
             Rule("/api/bind", endpoint="bind", methods=read),
+            Rule("/api/suggest", endpoint="suggest", methods=read),
+            Rule("/api/labels", endpoint="labels", methods=["POST"]),
             Rule("/static/<path:name>", endpoint="static", methods=read),
+            Rule("/vendor/<path:name>", endpoint="vendor", methods=read),
         ])
+        self.templates = templates()
+        self.search_lock = threading.Lock()
+        self.search_cache: tuple[object, SearchIndex] | None = None
 
     def __call__(self, environ, start_response):
         request = Request(environ)
@@ -185,11 +215,14 @@ class App:
         return query
 
     def on_sparql(self, request: Request) -> Response:
-        query = self.query_text(request)
+        # the project's prefixes are known without being written: put before the query (a PREFIX the
+        # query declares itself comes later and wins)
+        written = self.query_text(request)
         try:
-            shape = check_read_only(query)
+            shape = check_read_only(written, PROLOGUE)
         except QueryRefused as error:
             raise Refused(error.status, str(error)) from error
+        query = PROLOGUE + written
         fmt = _negotiate(request, shape.graph_result)
         with self.slot():
             try:
@@ -200,30 +233,172 @@ class App:
             return Response(write_graph(results, fmt if fmt in GRAPH_TYPES else "ttl"),
                             mimetype=GRAPH_TYPES.get(fmt, "text/turtle"))
         body = write_select(results, fmt if fmt in SELECT_TYPES else "json")
+        if fmt == "csv" and request.args.get("bom"):  # Excel reads UTF-8 only after a byte-order mark
+            body = "\ufeff".encode() + body
         response = Response(body, mimetype=SELECT_TYPES.get(fmt, SELECT_TYPES["json"]))
         if request.args.get("download"):
-            response.headers["Content-Disposition"] = f'attachment; filename="results.{fmt}"'
+            extension = "json" if fmt == "records" else fmt
+            response.headers["Content-Disposition"] = f'attachment; filename="results.{extension}"'
         return response
 
     # ------------------------------------------------------------ pages
 
-    def on_page(self, request: Request) -> Response:
-        return Response((STATIC / "index.html").read_bytes(), mimetype="text/html")
+    def render(self, name: str, status: int = 200, **context: object) -> Response:
+        """A page from its template; every page has the header's search box and section links."""
+        page = self.templates.get_template(name).render(**{"q": "", "section": "", **context})
+        return Response(page, status=status, mimetype="text/html")
+
+    def on_home(self, request: Request) -> Response:
+        if "query" in request.args:  # a permalink from before the query page moved to /query
+            return redirect("/query?" + urlencode({"query": request.args["query"]}), 301)
+        with self.slot():
+            counts = summary(self.pages, top=0)
+            reports = pages.reports_page(self.pages)
+            top = pages.partners_page(self.pages, min_events=2)[:10]
+        return self.render("home.html", counts=counts, reports=reports, top=top)
+
+    def on_query_page(self, request: Request) -> Response:
+        return self.render("query.html", section="query", editor=(VENDOR / "codemirror" / "lib").is_dir(),
+                           prefixes=sorted(PREFIXES.items()), prefix_map={k: str(v) for k, v in PREFIXES.items()},
+                           default_query=DEFAULT_QUERY)
+
+    def on_search(self, request: Request) -> Response:
+        query = request.args.get("q", "").strip()[:200]
+        hits = self.search_index().search(query, 500) if query else []
+        groups: dict[str, list[Hit]] = {}
+        for hit in hits:
+            groups.setdefault(pages.KIND_LABELS_PLURAL[hit.entry.kind], []).append(hit)
+        order = [pages.KIND_LABELS_PLURAL[kind] for kind in KIND_ORDER]
+        return self.render("search.html", section="search", q=query, hits=hits,
+                           groups=sorted(groups.items(), key=lambda item: order.index(item[0])))
+
+    def on_suggest(self, request: Request) -> Response:
+        """Suggestions as one types: the best few of each kind, with state and number of events."""
+        query = request.args.get("q", "").strip()[:200]
+        grouped = self.search_index().suggest(query) if query else {}
+        body = [{"kind": kind, "label": pages.KIND_LABELS_PLURAL[kind],
+                 "hits": [{"label": hit.entry.label, "page": hit.entry.page, "name": hit.name,
+                           "country": hit.entry.country_label, "events": hit.entry.events,
+                           "smolensk": hit.entry.smolensk} for hit in hits]}
+                for kind, hits in grouped.items()]
+        return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
+
+    def search_index(self) -> SearchIndex:
+        """The search index of the state the pages show, built once per state."""
+        key = self._state()
+        cached = self.search_cache
+        if cached is None or cached[0] != key:
+            if not self.search_lock.acquire(timeout=self.limits.queue_wait):
+                raise Refused(429, "поиск готовится; повторите через несколько секунд")
+            try:
+                cached = self.search_cache
+                if cached is None or cached[0] != key:
+                    with self.slot():
+                        cached = (key, SearchIndex.load(self.pages))
+                    self.search_cache = cached
+            finally:
+                self.search_lock.release()
+        return cached[1]
+
+    def on_labels(self, request: Request) -> Response:
+        """The labels and pages of up to 500 IRIs, for the query page's results."""
+        try:
+            iris = json.loads(request.get_data(as_text=True) or "[]")
+        except ValueError as error:
+            raise Refused(400, "ожидается список IRI в JSON") from error
+        if not isinstance(iris, list) or not all(isinstance(i, str) for i in iris):
+            raise Refused(400, "ожидается список IRI в JSON")
+        index = {entry.iri: entry for entry in self.search_index().entries}
+        found = {}
+        for iri in iris[:500]:
+            page = page_of(iri)
+            entry = index.get(iri)
+            if page is not None:
+                found[iri] = {"label": entry.label if entry else page.rsplit("/", 1)[-1], "page": page}
+        return Response(json.dumps(found, ensure_ascii=False), mimetype="application/json")
+
+    def on_entity_page(self, request: Request, kind: str, rest: str) -> Response:
+        iri = iri_of(kind, rest)
+        if iri is None:
+            raise NotFound()
+        with self.slot():
+            found = pages.entity_page(self.pages, iri)
+        if found is None:
+            return self.not_found(f"В графе нет сведений о {iri}")
+        return self.render("entity.html", e=found)
+
+    def on_country(self, request: Request, code: str) -> Response:
+        iri = iri_of("country", code)
+        if iri is None:
+            raise NotFound()
+        if code != code.upper():
+            return redirect(f"/country/{code.upper()}", 301)
+        with self.slot():
+            found = pages.country_page(self.pages, iri, code)
+        if found is None:
+            return self.not_found(f"В графе нет государства с кодом {code}")
+        return self.render("country.html", e=found)
+
+    def on_event(self, request: Request, period: str, number: int) -> Response:
+        iri = iri_of("event", f"{period}/{number}")
+        if iri is None:
+            raise NotFound()
+        with self.slot():
+            found = pages.event_page(self.pages, iri)
+        if found is None:
+            return self.not_found(f"В отчёте за {quarter(period)} нет строки {number}")
+        return self.render("event.html", ev=found)
+
+    def on_report(self, request: Request, period: str) -> Response:
+        iri = iri_of("report", period)
+        if iri is None:
+            raise NotFound()
+        with self.slot():
+            found = pages.report_page(self.pages, iri)
+        if found is None:
+            return self.not_found(f"Отчёта за {quarter(period)} нет в графе")
+        return self.render("report.html", section="reports", r=found)
+
+    def on_reports(self, request: Request) -> Response:
+        with self.slot():
+            found = pages.reports_page(self.pages)
+        return self.render("reports.html", section="reports", reports=found)
+
+    def on_partners(self, request: Request) -> Response:
+        country = request.args.get("country", "").strip().upper()
+        if country and not re.fullmatch(r"[A-Z]{2}", country):
+            raise Refused(400, "государство задаётся двухбуквенным кодом: BY, CN…")
+        try:
+            min_events = max(1, min(1000, int(request.args.get("min_events", "2"))))
+        except ValueError as error:
+            raise Refused(400, "min_events: нужно целое число") from error
+        with self.slot():
+            found = pages.partners_page(self.pages, country, min_events)
+            every = pages.partners_page(self.pages, "", 1) if country else found
+        countries = sorted({(p["country"], p["link"].label) for p in every if p["link"].href and
+                            p["link"].href == f"/country/{p['country']}"}, key=lambda c: c[1])
+        return self.render("partners.html", section="partners", partners=found, country=country,
+                           min_events=min_events, countries=countries)
+
+    def not_found(self, message: str) -> Response:
+        return self.render("not_found.html", status=404, message=message)
+
+    def on_entity(self, request: Request) -> Response:
+        """The entity page's old address (`/entity?iri=`): moved to the IRI's own path."""
+        page = page_of(request.args.get("iri", ""))
+        if page is None:
+            raise Refused(404, "у этого IRI нет страницы в графе")
+        return redirect(page, 301)
 
     def on_static(self, request: Request, name: str) -> Response:
-        try:
-            path = (STATIC / name).resolve()
-            found = STATIC.resolve() in path.parents and path.is_file()
-        except (ValueError, OSError):  # a NUL byte, a name too long: no such file
-            found = False
-        if not found:
-            raise NotFound()
-        mime = {".js": "text/javascript", ".css": "text/css", ".html": "text/html"}.get(path.suffix,
-                                                                                        "application/octet-stream")
-        return Response(path.read_bytes(), mimetype=mime)
+        return _file(STATIC, name)
+
+    def on_vendor(self, request: Request, name: str) -> Response:
+        """The front-end libraries the set-up installed from npm (graph/web/package.json), served here."""
+        return _file(VENDOR, name)
 
     def on_queries(self, request: Request) -> Response:
-        body = [{"name": q.name, "title": q.title, "question": q.question, "example": q.example,
+        body = [{"name": q.name, "title": q.title_ru, "question": q.question_ru or q.question, "example": q.example,
                  "params": [{"name": p.name, "type": p.type, "default": p.default} for p in q.params]}
                 for q in library().values()]
         return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
@@ -276,15 +451,25 @@ class App:
             network_page(load_network(self.pages), path)
             return path.read_bytes()
 
-    def on_entity(self, request: Request) -> Response:
-        iri = request.args.get("iri", "")
-        if not re.match(r"^https?://[^\s<>\"{}|\\^`]+$", iri):
-            raise Refused(400, "pass the entity's IRI as ?iri=")
-        with self.slot():
-            page = entity_html(self.pages, iri)
-        if page is None:
-            raise Refused(404, f"nothing is known about {iri}")
-        return Response(page, mimetype="text/html")
+def _file(folder: Path, name: str) -> Response:
+    """A file under `folder`, never outside it."""
+    try:
+        path = (folder / name).resolve()
+        found = folder.resolve() in path.parents and path.is_file()
+    except (ValueError, OSError):  # a NUL byte, a name too long: no such file
+        found = False
+    if not found:
+        raise NotFound()
+    return Response(path.read_bytes(), mimetype=MIME_TYPES.get(path.suffix, "application/octet-stream"))
+
+
+def templates() -> Environment:
+    """The pages' templates, every value escaped, with the Russian formats as filters."""
+    environment = Environment(loader=PackageLoader("graph.web", "templates"), autoescape=select_autoescape(["html"]),
+                              undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    environment.filters.update(quarter=quarter, days=days, number=number,
+                               plural=lambda count, one, few, many: plural(int(count), one, few, many))
+    return environment
 
 
 class _LimitedStore:

@@ -103,6 +103,17 @@ def browser(missing):
         instance.close()
 
 
+@pytest.fixture(scope="session")
+def type_query():
+    """Put a query into the query page's editor (CodeMirror, or the plain text box without it)."""
+    def put(page, text: str) -> None:
+        if page.locator(".CodeMirror").count():
+            page.evaluate("(text) => document.querySelector('.CodeMirror').CodeMirror.setValue(text)", text)
+        else:
+            page.fill("#query", text)
+    return put
+
+
 def serve_app(app):
     """The app on a real HTTP server on a free loopback port: (base URL, stop function)."""
     import threading

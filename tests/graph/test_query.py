@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from benchmarks.plain import PLAIN_QUERIES, rdflib_dataset
@@ -19,6 +21,7 @@ def test_library_has_every_analyst_question():
     for query in library().values():
         assert query.title and " | " in query.title, query.name
         assert query.question and query.example.startswith(f"ties query {query.name}"), query.name
+        assert re.search("[а-яё]", query.question_ru) and query.title_ru and " | " not in query.title_ru, query.name
 
 
 @pytest.mark.parametrize("name", QUERIES)

@@ -219,7 +219,7 @@ def test_a_malformed_static_path_is_a_404(site, path, caplog):
 
 
 @pytest.mark.parametrize(("method", "path", "allowed"), [
-    ("POST", "/", "GET, HEAD"), ("DELETE", "/static/app.js", "GET, HEAD"), ("PUT", "/sparql", "GET, HEAD, POST"),
+    ("POST", "/", "GET, HEAD"), ("DELETE", "/static/query.js", "GET, HEAD"), ("PUT", "/sparql", "GET, HEAD, POST"),
     ("POST", "/entity", "GET, HEAD"), ("PATCH", "/network", "GET, HEAD"),
 ])
 def test_a_wrong_method_is_a_405_with_allow(site, method, path, allowed):
@@ -229,7 +229,7 @@ def test_a_wrong_method_is_a_405_with_allow(site, method, path, allowed):
     assert sorted(headers["Allow"].split(", ")) == sorted(allowed.split(", "))
 
 
-@pytest.mark.parametrize("path", ["/", "/static/app.js", query_path("ASK {}")])
+@pytest.mark.parametrize("path", ["/", "/static/query.js", query_path("ASK {}")])
 def test_head_answers_like_get_without_a_body(site, path):
     port, _ = site
     got = ask(port, "GET", path)

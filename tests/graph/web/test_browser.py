@@ -1,32 +1,182 @@
-"""The query page in a real headless Chromium: run a library query, see the table, follow an entity link."""
+"""The analyst's workspace in a real headless Chromium: search, every kind of page, the SPARQL editor.
+
+Each test clicks through pages as an analyst would, fails on any console error, and saves a screenshot of
+each page kind to docs/screenshots/ (the README shows them, so they stay true).
+"""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import re
 from pathlib import Path
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
+import pytest
+
+pytestmark = pytest.mark.slow
+
+SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 
-def test_run_a_library_query_and_follow_an_entity(site, browser):
-    page = browser.new_page()
+@pytest.fixture
+def page(browser):
+    """A page that records console errors and uncaught exceptions; the test fails on any."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
+    page.console_errors = errors  # a test that asks for a refusal takes its own error out
+    yield page
+    page.close()
+    assert errors == []
+
+
+def shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+
+def downloaded(page, selector: str) -> tuple[str, bytes]:
+    with page.expect_download() as info:
+        page.click(selector)
+    download = info.value
+    return download.suggested_filename, Path(download.path()).read_bytes()
+
+
+def test_search_suggests_as_one_types_and_opens_the_page(site, page):
     page.goto(site + "/")
+    page.click("#search-box")
+    page.keyboard.type("Могилевской")  # a case form: finds the region, not the city
+    page.wait_for_selector("#suggestions a")
+    suggested = page.inner_text("#suggestions")
+    assert "Могилевская область" in suggested and "места" in suggested.lower()
+    assert "Могилев\n" not in suggested
+    shot(page, "search")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/place/mogilevskaya-oblast$"))
+    assert page.inner_text("h1") == "Могилевская область"
+    page.fill("#search-box", "")
+    page.click("#search-box")
+    page.keyboard.type("МАЗ")  # an acronym finds its organisation
+    page.wait_for_selector("#suggestions a")
+    assert "ОАО «Минский автомобильный завод»" in page.inner_text("#suggestions")
+    page.keyboard.press("Enter")  # nothing chosen: the full results page
+    page.wait_for_url(re.compile(r"/search\?q="))
+    assert page.locator("main table.data a[href='/org/minskiy-avtomobilnyy-zavod']").count() == 1
+    page.goto(site + "/search?q=" + "Могилёв")  # ё is е
+    assert page.locator("main a[href='/place/mogilev']").count() == 1
+
+
+@pytest.mark.parametrize(("path", "name"), [("/org/mogilevliftmash", "organisation"),
+                                            ("/person/subbotin-a-m", "person"), ("/event/2025-Q2/5", "event"),
+                                            ("/report/2025-Q2", "report"), ("/country/BY", "country")])
+def test_every_link_on_a_page_opens_a_page_with_content(site, page, path, name):
+    page.goto(site + path)
+    heading = page.inner_text("h1")
+    assert heading.strip()
+    shot(page, name)
+    links = sorted({href for href in page.eval_on_selector_all("main a[href^='/']", "as => as.map(a => a.href)")})
+    assert len(links) >= 5
+    for href in links:
+        response = page.request.get(href)
+        assert response.status == 200, href
+        body = response.text()
+        assert re.search(r"<h1>[^<\s][^<]*</h1>", body), href  # a page with a heading, not an empty shell
+
+
+def test_an_event_page_marks_every_participant_in_its_row_and_groups_them_by_side(site, page):
+    page.goto(site + "/event/2025-Q2/5")
+    sides = page.locator("section.side h2").all_inner_texts()
+    assert sides[:2] == ["Смоленская сторона", "Зарубежные партнёры"]
+    assert "17–18 апреля 2025 г." in page.inner_text("dl.facts")
+    assert page.locator("section.row mark").count() >= 10  # displaCy's marks over the row's text
+    assert "Соглашение о сотрудничестве" in page.inner_text("body")
+
+
+def test_tables_sort_page_and_export_what_they_hold(site, page):
+    page.goto(site + "/country/BY")
+    table = page.locator("table.data").first
+    rows = table.locator("tbody tr")
+    total = rows.count()
+    assert total > 25
+    assert table.locator("tbody tr:visible").count() == 25  # paged
+    page.locator(".table-tools").first.locator("button", has_text="→").click()
+    assert table.locator("tbody tr:visible").count() == min(25, total - 25)
+    header = table.locator("th", has_text="Мероприятий")
+    header.click()
+    header.click()  # descending
+    counts = [int(n) for n in table.locator("tbody td.num").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True)
+    page.locator(".table-tools").first.evaluate("element => { element.id = 'tools-1'; }")
+    name, body = downloaded(page, "#tools-1 .export-csv")
+    assert name.endswith(".csv")
+    lines = list(csv.reader(io.StringIO(body.decode("utf-8"))))
+    assert lines[0][:3] == ["Партнёр", "Тип", "Мероприятий"] and len(lines) == total + 1
+    _, excel = downloaded(page, "#tools-1 .export-excel")
+    assert excel.startswith("\ufeff".encode())
+    _, records = downloaded(page, "#tools-1 .export-json")
+    data = json.loads(records)
+    assert len(data) == total and isinstance(data[0]["Мероприятий"], int)
+
+
+def test_the_partners_table_filters_by_state(site, page):
+    page.goto(site + "/partners")
+    every = page.locator("table.data tbody tr").count()
+    page.select_option("select[name=country]", "BY")
+    page.click("form.filters button")
+    page.wait_for_url(re.compile(r"country=BY"))
+    only = page.locator("table.data tbody tr").count()
+    assert 0 < only < every
+    shot(page, "partners")
+    page.goto(site + "/reports")
+    assert page.locator("table.data tbody tr").count() == 2
+
+
+def test_the_query_editor_knows_the_prefixes_and_counts_the_data(site, page, type_query):
+    page.goto(site + "/query")
+    page.wait_for_selector(".CodeMirror")  # the editor from npm, served by the project
+    type_query(page, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # no GRAPH: the union of the reports
+    page.click(".CodeMirror")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector("#results tbody td.num")
+    assert int(page.inner_text("#results tbody td.num").replace("\u00a0", "").replace(" ", "")) > 20_000
+    type_query(page, "SELECT ?type (COUNT(?e) AS ?n) WHERE { ?e a ?type ; ties:smolensk true } GROUP BY ?type "
+                     "ORDER BY DESC(?n)")  # ties: is known without PREFIX
+    page.click("#run")
+    page.wait_for_selector("#results tbody tr")
+    page.click("button.view[data-view=chart]")
+    assert page.locator("#chart .bar").count() >= 2
+    type_query(page, "SELECT ?x WHERE { ?x a nope:Thing }")
+    page.click("#run")
+    page.wait_for_selector("#status.error")
+    assert "nope:" in page.inner_text("#status") and "PREFIX nope:" in page.inner_text("#status")
+    assert page.console_errors == ["Failed to load resource: the server responded with a status of 400 (BAD REQUEST)"]
+    page.console_errors.clear()
+
+
+def test_a_library_query_with_parameters_shows_labels_that_open_pages(site, page, type_query):
+    page.goto(site + "/query")
     page.select_option("#library", "repeat-partners")
     page.fill("#param-country_code", "BY")
     page.click("#use")
     page.wait_for_selector("#results tbody tr")
     assert page.locator("#results tbody tr").count() >= 10
-    assert "Витебская область" in page.inner_text("#results")
-    assert "country_code" in page.input_value("#query")
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "query-page.png"), full_page=True)
+    link = page.locator("#results a.entity", has_text="Витебская область").first
+    assert link.get_attribute("href") == "/place/vitebskaya-oblast"
+    assert page.locator("#results td.num").count() >= 10  # numbers right-aligned
+    shot(page, "query")
     permalink = page.get_attribute("#permalink", "href")
-    page.click("#results a.entity >> nth=0")
-    page.wait_for_selector("h1")
-    assert "/entity?iri=" in page.url
-    assert page.locator("ol.events li").count() >= 2
+    name, body = downloaded(page, "#csv")
+    assert name.endswith(".csv") and b"vitebskaya-oblast" in body
+    _, excel = downloaded(page, "#excel")
+    assert excel.startswith("\ufeff".encode())
+    _, records = downloaded(page, "#json")
+    rows = json.loads(records)
+    assert isinstance(rows[0]["events"], int) and rows[0]["events"] >= rows[-1]["events"]
+    link.click()
+    page.wait_for_url(re.compile(r"/place/vitebskaya-oblast$"))
+    assert page.inner_text("h1") == "Витебская область"
     page.goto(site + permalink)  # the permalink carries the query and runs it
     page.wait_for_selector("#results tbody tr")
-    assert errors == []

@@ -1,0 +1,89 @@
+"""Dates, quarters, numbers and counted nouns as Russian readers write them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+                   "октября", "ноября", "декабря")
+ROMAN_QUARTERS = ("I", "II", "III", "IV")
+
+
+def quarter(period: str) -> str:
+    """A report period as a quarter: "2025-Q2" -> "II кв. 2025"; anything else as it is.
+
+    >>> quarter("2025-Q2"), quarter("2024-Q4"), quarter("весна")
+    ('II кв. 2025', 'IV кв. 2024', 'весна')
+    """
+    year, _, number = period.partition("-Q")
+    if not (year.isdigit() and number in ("1", "2", "3", "4")):
+        return period
+    return f"{ROMAN_QUARTERS[int(number) - 1]} кв. {year}"
+
+
+def day(value: date | str) -> str:
+    """A date as "17 апреля 2025 г.".
+
+    >>> day("2025-04-17")
+    '17 апреля 2025 г.'
+    """
+    when = date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{when.day} {MONTHS_GENITIVE[when.month - 1]} {when.year} г."
+
+
+def days(start: date | str | None, end: date | str | None) -> str:
+    """A span of days as Russian writes it: "17–18 апреля 2025 г.", "30 апреля – 2 мая 2025 г.".
+
+    >>> days("2025-04-17", "2025-04-18"), days("2025-04-30", "2025-05-02"), days("2025-05-05", "2025-05-05")
+    ('17–18 апреля 2025 г.', '30 апреля – 2 мая 2025 г.', '5 мая 2025 г.')
+    >>> days("2024-12-30", "2025-01-02"), days(None, None)
+    ('30 декабря 2024 г. – 2 января 2025 г.', '')
+    """
+    if not start:
+        return ""
+    first = date.fromisoformat(start) if isinstance(start, str) else start
+    last = date.fromisoformat(end) if isinstance(end, str) and end else (end or first)
+    assert isinstance(last, date)
+    if first == last:
+        return day(first)
+    if first.year != last.year:
+        return f"{day(first)} – {day(last)}"
+    if first.month != last.month:
+        return f"{first.day} {MONTHS_GENITIVE[first.month - 1]} – {day(last)}"
+    return f"{first.day}–{day(last)}"
+
+
+def number(value: int | float) -> str:
+    """A number with a thin space between thousands and a decimal comma: "12 345", "0,25".
+
+    >>> number(12345), number(999), number(0.25), number(1234567.5)
+    ('12\u202f345', '999', '0,25', '1\u202f234\u202f567,5')
+    """
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def plural(count: int, one: str, few: str, many: str) -> str:
+    """The noun form a count takes: 1 мероприятие, 2 мероприятия, 5 мероприятий, 11 мероприятий, 21 мероприятие.
+
+    >>> [plural(n, "мероприятие", "мероприятия", "мероприятий") for n in (1, 2, 5, 11, 21, 22, 25, 111)]
+    ['мероприятие', 'мероприятия', 'мероприятий', 'мероприятий', 'мероприятие', 'мероприятия', 'мероприятий', \
+'мероприятий']
+    """
+    tens, units = count % 100, count % 10
+    if 11 <= tens <= 14:
+        return many
+    if units == 1:
+        return one
+    if 2 <= units <= 4:
+        return few
+    return many
+
+
+def counted(count: int, one: str, few: str, many: str) -> str:
+    """A count with its noun: "21 мероприятие".
+
+    >>> counted(5, "событие", "события", "событий"), counted(1002, "строка", "строки", "строк")
+    ('5 событий', '1\u202f002 строки')
+    """
+    return f"{number(count)} {plural(count, one, few, many)}"

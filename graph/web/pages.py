@@ -1,0 +1,277 @@
+"""What each page of the workspace shows, read from the store: plain dicts and lists for the templates.
+
+Every read is an internal query (ontology/queries/internal) with its parameters bound as terms; the
+page functions turn rows into what an analyst reads: labels, Russian dates and quarters, sides,
+roles, counts. Links are page paths (`graph.web.paths`), never raw IRIs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+from razdel import sentenize
+from rdflib.namespace import FOAF, ORG, SDO
+
+from graph.query import internal_query, library
+from graph.russian import days, quarter
+from graph.stores import Readable
+from graph.web.paths import page_of
+from nlp import EntityType, Mention, render_mentions
+
+KIND_OF_CLASS = {str(FOAF.Person): "person", str(ORG.Organization): "org", str(SDO.Place): "place",
+                 str(SDO.Country): "country"}
+KIND_LABELS = {"person": "Персона", "org": "Организация", "place": "Место", "country": "Государство"}
+KIND_LABELS_PLURAL = {"org": "Организации", "person": "Персоны", "place": "Места", "country": "Государства"}
+MENTION_TYPES = {"person": EntityType.PER, "org": EntityType.ORG, "place": EntityType.LOC, "country": EntityType.LOC}
+FIELD_LABELS = {"title": "Название", "place": "Место", "dates": "Сроки", "description": "Описание",
+                "participants": "Участники"}
+MAX_ROWS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A name that links to its page (no link where the IRI has none)."""
+
+    label: str
+    href: str | None
+
+
+def rows(store: Readable, name: str, **params: str) -> list[dict[str, str]]:
+    """The rows of an internal query, each a dict of plain values (absent where unbound)."""
+    results = store.results(internal_query(name).bind(params), MAX_ROWS)
+    return [{key: term["value"] for key, term in row.items()} for row in results.rows]
+
+
+def link(iri: str | None, label: str | None) -> Link:
+    return Link(label or iri or "", page_of(iri) if iri else None)
+
+
+def side_of(smolensk: bool, country: str | None) -> str:
+    """Смоленская сторона, российская сторона or a foreign partner."""
+    if smolensk:
+        return "Смоленская сторона"
+    if country == "RU" or country is None:
+        return "Российская сторона"
+    return "Зарубежный партнёр"
+
+
+def _kind(classes: set[str]) -> str:
+    for kind in ("country", "org", "person", "place"):
+        if any(KIND_OF_CLASS.get(c) == kind for c in classes):
+            return kind
+    return "place"
+
+
+def _sentence(text: str, start: int, stop: int) -> tuple[str, int]:
+    """The sentence of `text` holding [start, stop), and its offset."""
+    for sentence in sentenize(text):
+        if sentence.start <= start < sentence.stop:
+            return text[sentence.start:max(sentence.stop, stop)], sentence.start
+    return text, 0
+
+
+def highlighted(text: str, spans: list[tuple[int, int, str, str]]) -> Markup:
+    """`text` with each (start, stop, kind, name) span marked, every character escaped (nlp's displaCy)."""
+    mentions = [Mention(start, stop, MENTION_TYPES.get(kind, EntityType.ORG), text[start:stop], name)
+                for start, stop, kind, name in sorted(set(spans)) if 0 <= start < stop <= len(text)]
+    return Markup(render_mentions(text, mentions))  # displaCy escapes the text, keeps the outermost of overlaps
+
+
+# ---------------------------------------------------------------- entity
+
+
+def entity_page(store: Readable, iri: str) -> dict[str, Any] | None:
+    """An entity's card, events by quarter, counterparts, representatives or posts, places; None if unknown."""
+    card = rows(store, "entity-card", entity=iri)
+    if not card:
+        return None
+    first = card[0]
+    kind = _kind({row["class"] for row in card})
+    code = next((row["code"] for row in card if row.get("code")), None)
+    if kind == "country":
+        code = next((row["notation"] for row in card if row.get("notation")), code)
+    smolensk = any(row.get("smolensk") == "true" for row in card)
+    identifiers = sorted({row["sameAs"] for row in card if row.get("sameAs", "").startswith(("http://", "https://"))})
+    events = rows(store, "entity-events", entity=iri)
+    listed: dict[str, dict[str, Any]] = {}
+    posts: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in events:
+        event = listed.setdefault(row["event"], {
+            "link": link(row["event"], row["title"]), "period": row["period"], "quarter": quarter(row["period"]),
+            "row": int(row["row"]), "when": days(row.get("start"), row.get("end")), "start": row.get("start", ""),
+            "roles": set(), "stated": set(), "source": None})
+        event["roles"].add(row.get("role", ""))
+        if row.get("stated"):
+            event["stated"].add(row["stated"])
+            posts[(row["stated"], row.get("onBehalfLabel", ""))].add(row["period"])
+        if row.get("text") and event["source"] is None:
+            start, stop = int(row["s"]), int(row["x"])
+            sentence, offset = _sentence(row["text"], start, stop)
+            event["source"] = highlighted(sentence, [(start - offset, stop - offset, kind, first["label"])])
+    by_quarter = Counter(event["period"] for event in listed.values())
+    counterparts = [{"link": link(row["other"], row["label"]),
+                     "kind": KIND_LABELS["country" if row.get("state") else _kind({row["class"]})],
+                     "side": "Смоленская сторона" if row["smolensk"] == "true" else "",
+                     "events": int(row["events"]), "last": quarter(row["last"])}
+                    for row in rows(store, "entity-counterparts", entity=iri)]
+    representatives = [{"link": link(row["person"], row["label"]), "post": row["stated"],
+                        "events": int(row["events"]), "last": quarter(row["last"])}
+                       for row in rows(store, "entity-representatives", entity=iri)] if kind == "org" else []
+    places = [{"link": link(row["place"], row["label"]), "events": int(row["events"])}
+              for row in rows(store, "entity-places", entity=iri)]
+    return {
+        "iri": iri, "label": first["label"], "kind": kind, "kind_label": KIND_LABELS[kind],
+        "country": Link(first.get("countryLabel", ""), f"/country/{code}") if code and kind != "country" else None,
+        "code": code, "side": "" if kind == "country" else side_of(smolensk, code),
+        "aliases": sorted({row["alt"] for row in card if row.get("alt")}),
+        "identifiers": identifiers,
+        "notation": first.get("notation") if kind != "country" else None,
+        "legal_form": first.get("legalForm"), "org_kind": first.get("orgKind"), "place_kind": first.get("placeKind"),
+        "point": (first["lat"], first["lon"]) if first.get("lat") and first.get("lon") else None,
+        "town": link(first["town"], first.get("townLabel")) if first.get("town") else None,
+        "parent": link(first["parent"], first.get("parentLabel")) if first.get("parent") else None,
+        "events": sorted(listed.values(), key=lambda e: (e["start"] or e["period"], e["period"], e["row"])),
+        "quarters": [{"period": p, "quarter": quarter(p), "events": n} for p, n in sorted(by_quarter.items())],
+        "counterparts": counterparts, "representatives": representatives, "places": places,
+        "posts": [{"post": post, "organisation": organisation, "quarters": ", ".join(quarter(p) for p in sorted(when))}
+                  for (post, organisation), when in sorted(posts.items(), key=lambda item: min(item[1]))],
+    }
+
+
+# ---------------------------------------------------------------- event
+
+
+def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
+    """An event: its cells with every mention marked, concepts, participants by side, agreements, report row."""
+    found = rows(store, "event", event=iri)
+    if not found:
+        return None
+    event = found[0]
+    cells = {"title": event.get("title", ""), "place": event.get("venue", ""), "dates": event.get("dates", ""),
+             "description": event.get("description", ""), "participants": event.get("participants", "")}
+    spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    people: dict[str, dict[str, Any]] = {}
+    for row in rows(store, "event-participants", event=iri):
+        kind = _kind({row["class"]})
+        who = people.setdefault(row["agent"], {
+            "link": link(row["agent"], row["label"]), "kind": KIND_LABELS[kind],
+            "country": row.get("countryLabel") or "", "code": row.get("code"),
+            "smolensk": row["smolensk"] == "true", "roles": set(), "stated": set(), "on_behalf": set()})
+        who["roles"].add(row.get("role", ""))
+        if row.get("stated"):
+            who["stated"].add(row["stated"])
+        if row.get("onBehalf"):
+            who["on_behalf"].add(link(row["onBehalf"], row.get("onBehalfLabel")))
+        if row.get("field") in cells and row.get("s"):
+            spans[row["field"]].append((int(row["s"]), int(row["x"]), kind, row["label"]))
+    sides: dict[str, list[dict[str, Any]]] = {"Смоленская сторона": [], "Зарубежные партнёры": [],
+                                              "Российские участники": []}
+    for who in sorted(people.values(), key=lambda w: w["link"].label):
+        if who["smolensk"]:
+            sides["Смоленская сторона"].append(who)
+        elif who["code"] and who["code"] != "RU":
+            sides["Зарубежные партнёры"].append(who)
+        else:
+            sides["Российские участники"].append(who)
+    agreements: dict[str, dict[str, Any]] = {}
+    for row in rows(store, "event-agreements", event=iri):
+        agreement = agreements.setdefault(row["agreement"], {
+            "label": row["label"], "kind": row.get("kind", ""), "signed": row["signed"] == "true",
+            "date": days(row.get("date"), row.get("date")) if row.get("date") else "",
+            "number": row.get("number", ""), "parties": []})
+        if row.get("party"):
+            agreement["parties"].append(link(row["party"], row.get("partyLabel")))
+    return {
+        "iri": iri, "title": event["title"], "period": event["period"], "quarter": quarter(event["period"]),
+        "row": int(event["row"]), "report": link(event["report"], f"Отчёт за {quarter(event['period'])}"),
+        "when": days(event.get("start"), event.get("end")) if event.get("startDay") else event.get("dates", ""),
+        "venue": event.get("venue", ""), "sphere": event.get("sphere", ""), "type": event.get("type", ""),
+        "direction": event.get("direction", ""), "remote": event.get("remote") == "true",
+        "participant_count": int(event["count"]) if event.get("count") else None,
+        "sides": {side: people_ for side, people_ in sides.items() if people_},
+        "agreements": list(agreements.values()),
+        "cells": [{"field": FIELD_LABELS[name], "html": highlighted(text, spans.get(name, []))}
+                  for name, text in cells.items() if text],
+    }
+
+
+# ---------------------------------------------------------------- report, reports
+
+
+def report_page(store: Readable, iri: str) -> dict[str, Any] | None:
+    """A report: its quarter, summary, events by sphere, counts by state and by event type."""
+    found = rows(store, "report", report=iri)
+    if not found:
+        return None
+    report = found[0]
+    states: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in rows(store, "report-event-states", report=iri):
+        states[row["event"]].append((row["code"], row["countryLabel"]))
+    by_sphere: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    types: Counter[str] = Counter()
+    countries: Counter[tuple[str, str]] = Counter()
+    events = rows(store, "report-events", report=iri)
+    for row in events:
+        by_sphere[row["sphere"]].append({
+            "link": link(row["event"], row["title"]), "row": int(row["row"]), "type": row.get("type", ""),
+            "when": days(row.get("start"), row.get("end")),
+            "states": [Link(label, f"/country/{code}") for code, label in sorted(states.get(row["event"], []))]})
+        types[row.get("type", "")] += 1
+        countries.update(set(states.get(row["event"], [])))
+    return {
+        "iri": iri, "label": report["label"], "period": report["period"], "quarter": quarter(report["period"]),
+        "summary": report.get("summary", ""), "meetings": report.get("meetings"), "file": report.get("file", ""),
+        "events": len(events),
+        "spheres": sorted(by_sphere.items(), key=lambda item: (-len(item[1]), item[0])),
+        "types": types.most_common(),
+        "countries": [(Link(label, f"/country/{code}"), n) for (code, label), n in countries.most_common()],
+    }
+
+
+def reports_page(store: Readable) -> list[dict[str, Any]]:
+    return [{"link": Link(quarter(row["period"]), page_of(row["report"])), "period": row["period"],
+             "label": row["label"], "events": int(row["events"])} for row in rows(store, "reports")]
+
+
+# ---------------------------------------------------------------- country
+
+
+def country_page(store: Readable, iri: str, code: str) -> dict[str, Any] | None:
+    """A state: its partners ranked, its events by quarter, the regions and cities involved."""
+    card = entity_page(store, iri)
+    if card is None:
+        return None
+    partners = [{"link": link(row["agent"], row["label"]), "kind": _kind({row["class"]}),
+                 "kind_label": KIND_LABELS[_kind({row["class"]})], "events": int(row["events"]),
+                 "first": quarter(row["first"]), "last": quarter(row["last"])}
+                for row in rows(store, "country-partners", country=iri)]
+    events = [{"link": link(row["event"], row["title"]), "period": row["period"], "quarter": quarter(row["period"]),
+               "row": int(row["row"]), "type": row.get("type", ""), "when": days(row.get("start"), row.get("end"))}
+              for row in rows(store, "country-events", country=iri)]
+    by_quarter: Counter[str] = Counter(str(event["period"]) for event in events)
+    return {**card, "code": code,
+            "partners": [p for p in partners if p["kind"] != "place"],
+            "country_places": [p for p in partners if p["kind"] == "place"],
+            "country_events": events,
+            "quarters": [{"period": p, "quarter": quarter(p), "events": n} for p, n in sorted(by_quarter.items())]}
+
+
+# ---------------------------------------------------------------- partners
+
+
+def partners_page(store: Readable, country: str = "", min_events: int = 2) -> list[dict[str, Any]]:
+    """The repeat-partner table (the library's repeat-partners query), with links."""
+    query = library()["repeat-partners"].bind({"min_events": str(min_events), "country_code": country})
+    found = []
+    for row in store.results(query, MAX_ROWS).rows:
+        value = {key: term["value"] for key, term in row.items()}
+        found.append({"link": link(value["partner"], value["label"]), "country": value.get("country", ""),
+                      "events": int(value["events"]),
+                      "quarters": ", ".join(quarter(p.strip()) for p in value.get("quarters", "").split(",") if p),
+                      "first": days(value.get("first"), value.get("first")) if value.get("first") else "",
+                      "last": days(value.get("last"), value.get("last")) if value.get("last") else "",
+                      "spheres": value.get("spheres", ""), "counterparts": value.get("smolensk_counterparts", "")})
+    return found

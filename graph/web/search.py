@@ -1,0 +1,163 @@
+"""Search over the store's persons, organisations and places by any name they go by, in any case form.
+
+The index holds every entity with its label, the other names the graph gives it (alternative labels,
+and each form in which a report wrote it: "Могилевской области"), and the acronym of its name ("МАЗ").
+A query matches a name when each of its words matches a word of the name: as the start of it (what
+is being typed: "Могил"), or by the same stem (Snowball's Russian stemmer: "Могилевской" finds
+"Могилевская"); ё is е and case does not count. Built once per state of the store, held in memory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+import snowballstemmer
+from rdflib.namespace import FOAF, ORG, SDO
+
+from graph.query import internal_query
+from graph.stores import Readable
+from graph.web.paths import page_of
+from nlp import acronym
+
+KINDS = {str(SDO.Country): "country", str(ORG.Organization): "org", str(FOAF.Person): "person",
+         str(SDO.Place): "place"}
+KIND_ORDER = ("org", "person", "place", "country")  # the order of the groups of suggestions
+PRECEDENCE = ("country", "org", "person", "place")  # where an IRI has two classes, the first here wins
+_WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
+_QUOTED = re.compile(r"«([^«»]+)»")
+_STEM_PREFIX = 5  # a stem this long may match the start of a longer one ("област" in "областн")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One entity as search shows it: its page, name, kind, side, state and number of events."""
+
+    iri: str
+    page: str
+    label: str
+    kind: str  # org, person, place, country
+    smolensk: bool
+    country: str | None  # ISO code
+    country_label: str | None
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    entry: Entry
+    name: str  # the name that matched (the label, or another name the entity goes by)
+    rank: tuple[int, int, str]
+
+
+@cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("russian")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lowercase, ё as е.
+
+    >>> words("Могилёвская  область, МАЗ-2")
+    ['могилевская', 'область', 'маз', '2']
+    """
+    return [word.lower().replace("ё", "е") for word in _WORD.findall(text)]
+
+
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def word_matches(query: str, query_stem: str, word: str, word_stem: str) -> bool:
+    """A query word matches a name's word by its start, or by stem.
+
+    >>> word_matches("могил", stem("могил"), "могилевлифтмаш", stem("могилевлифтмаш"))
+    True
+    >>> word_matches("могилевской", stem("могилевской"), "могилевская", stem("могилевская"))
+    True
+    >>> word_matches("могилевской", stem("могилевской"), "могилев", stem("могилев"))
+    False
+    """
+    return word.startswith(query) or word_stem == query_stem or (
+        len(query_stem) >= _STEM_PREFIX and word_stem.startswith(query_stem))
+
+
+class SearchIndex:
+    """The entities of one state of the store, searchable by name."""
+
+    def __init__(self, entries: list[Entry], names: dict[str, set[str]]) -> None:
+        self.entries = entries
+        # each name as (words, stems), under the first letter of each of its words, to look at few names
+        self.by_letter: dict[str, list[tuple[Entry, str, tuple[str, ...], tuple[str, ...]]]] = defaultdict(list)
+        for entry in entries:
+            for name in sorted(names.get(entry.iri, set()) | {entry.label}):
+                name_words = tuple(words(name))
+                if not name_words:
+                    continue
+                item = (entry, name, name_words, tuple(stem(w) for w in name_words))
+                for letter in {w[0] for w in name_words}:
+                    self.by_letter[letter].append(item)
+
+    @classmethod
+    def load(cls, store: Readable) -> SearchIndex:
+        """The index of what a store holds: two queries, whatever the store's size."""
+        found: dict[str, Entry] = {}
+        for row in store.results(internal_query("search-entries").bind()).rows:
+            value = {key: term["value"] for key, term in row.items()}
+            kind = KINDS.get(value["class"])
+            page = page_of(value["entity"])
+            if kind is None or page is None:
+                continue
+            known = found.get(value["entity"])
+            if known is not None and PRECEDENCE.index(known.kind) <= PRECEDENCE.index(kind):
+                continue
+            found[value["entity"]] = Entry(value["entity"], page, value["label"], kind,
+                                           value.get("smolensk") == "true", value.get("code"),
+                                           value.get("countryLabel"), int(value.get("events", 0)))
+        names: dict[str, set[str]] = defaultdict(set)
+        for row in store.results(internal_query("search-names").bind()).rows:
+            if row["entity"]["value"] in found:
+                names[row["entity"]["value"]].add(row["name"]["value"])
+        for entry in found.values():
+            if entry.kind == "org":
+                quoted = _QUOTED.search(entry.label)
+                short = acronym(quoted.group(1) if quoted else entry.label)
+                if len(short) >= 2:
+                    names[entry.iri].add(short)
+        return cls(sorted(found.values(), key=lambda e: e.iri), names)
+
+    def search(self, query: str, limit: int | None = None) -> list[Hit]:
+        """The entities a query finds, best first: a name that starts like the query, then more events."""
+        query_words = words(query)
+        if not query_words:
+            return []
+        stems = [stem(w) for w in query_words]
+        best: dict[str, Hit] = {}
+        for entry, name, name_words, name_stems in self.by_letter.get(query_words[0][0], []):
+            if not all(any(word_matches(q, s, w, ws) for w, ws in zip(name_words, name_stems, strict=True))
+                       for q, s in zip(query_words, stems, strict=True)):
+                continue
+            # a name said whole first, then one that starts as typed (the label before other names), then the rest
+            if name_words == tuple(query_words):
+                tier = 0
+            elif name_words[0].startswith(query_words[0]):
+                tier = 1 if name == entry.label else 2
+            else:
+                tier = 3
+            rank = (tier, -entry.events, entry.label)
+            known = best.get(entry.iri)
+            if known is None or rank < known.rank:
+                best[entry.iri] = Hit(entry, name, rank)
+        hits = sorted(best.values(), key=lambda hit: hit.rank)
+        return hits[:limit] if limit is not None else hits
+
+    def suggest(self, query: str, per_kind: int = 5) -> dict[str, list[Hit]]:
+        """The best few hits of each kind; the kind of the best hit first."""
+        grouped: dict[str, list[Hit]] = {}
+        for hit in self.search(query):  # best first, so each kind's first hit is its best
+            hits = grouped.setdefault(hit.entry.kind, [])
+            if len(hits) < per_kind:
+                hits.append(hit)
+        return grouped
