@@ -28,6 +28,7 @@ MAX_NESTING = 24  # groups, brackets and parentheses inside each other; the libr
 # and the parser's stack holds about 30
 _FORMS: dict[str, Form] = {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "construct",
                            "DescribeQuery": "describe"}
+READ_ONLY = "изменять данные здесь нельзя: точка доступа только читает"
 _UNKNOWN_PREFIX = re.compile(r"Unknown namespace prefix : (\S*)")  # rdflib's words for it
 # what the nesting count skips: strings, IRIs and comments (an IRI is `<` then no space up to `>`)
 _SKIPPED = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
@@ -92,7 +93,7 @@ def _position(text: str, error: ParseBaseException, skipped: int = 0) -> str:
     """Where a parse failed, as line and column of the text a person wrote (`skipped`: lines put before it)."""
     line = text.count("\n", 0, error.loc) + 1 - skipped
     column = error.loc - (text.rfind("\n", 0, error.loc) + 1) + 1
-    return f"line {line}, column {column}"
+    return f"строка {line}, столбец {column}"
 
 
 def inspect_query(text: str, prologue: str = "") -> QueryShape:
@@ -107,7 +108,7 @@ def inspect_query(text: str, prologue: str = "") -> QueryShape:
     in messages count the text's own lines.
     """
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryRefused(400, f"the query has {len(text):,} characters, over {MAX_QUERY_CHARS:,}")
+        raise QueryRefused(400, f"в запросе {len(text):,} символов, больше {MAX_QUERY_CHARS:,}")
     return _inspect(text, prologue)
 
 
@@ -123,34 +124,34 @@ def _inspect_alone(text: str, skipped: int = 0) -> QueryShape:
     try:
         expanded = expandUnicodeEscapes(text)
     except ValueError as error:
-        raise QueryRefused(400, f"the query does not parse: {error}") from error
+        raise QueryRefused(400, f"запрос не читается: {error}") from error
     depth = nesting_depth(expanded)
     if depth > MAX_NESTING:
-        raise QueryRefused(400, f"the query nests {depth} levels deep, over {MAX_NESTING}")
+        raise QueryRefused(400, f"в запросе {depth} уровней вложенности, больше {MAX_NESTING}")
     try:
         parsed = parseQuery(expanded)
     except RecursionError as error:
-        raise QueryRefused(400, "the query nests too deeply to read") from error
+        raise QueryRefused(400, "запрос вложен слишком глубоко, чтобы его прочесть") from error
     except ParseBaseException as error:
         if _is_update(expanded):
-            raise QueryRefused(403, "updates are not allowed on this endpoint (it is read-only)") from error
-        raise QueryRefused(400, f"the query does not parse at {_position(expanded, error, skipped)}: "
+            raise QueryRefused(403, READ_ONLY) from error
+        raise QueryRefused(400, f"запрос не читается ({_position(expanded, error, skipped)}): "
                                 f"{error.msg}") from error
     try:
         algebra = translateQuery(parsed)
     except RecursionError as error:
-        raise QueryRefused(400, "the query nests too deeply to read") from error
+        raise QueryRefused(400, "запрос вложен слишком глубоко, чтобы его прочесть") from error
     except Exception as error:  # rdflib raises plain Exceptions for an unknown prefix and the like
         message = " ".join(str(error).split())[:200]
         if unknown := _UNKNOWN_PREFIX.search(message):
             prefix = unknown.group(1)
-            raise QueryRefused(400, f"the query uses the prefix {prefix}: without declaring it; add "
-                                    f"PREFIX {prefix}: <…> before SELECT") from error
-        raise QueryRefused(400, f"the query does not parse: {message}") from error
+            raise QueryRefused(400, f"неизвестный префикс {prefix}: — объявите его строкой "
+                                    f"PREFIX {prefix}: <…> перед SELECT") from error
+        raise QueryRefused(400, f"запрос не читается: {message}") from error
     federated = any(node.name == "ServiceGraphPattern" for node in _nodes(algebra.algebra))
     form = _FORMS.get(parsed[1].name)
     if form is None:
-        raise QueryRefused(400, f"not a query form this endpoint answers ({parsed[1].name})")
+        raise QueryRefused(400, f"такую форму запроса здесь не выполняют ({parsed[1].name})")
     return QueryShape(form, federated)
 
 
@@ -166,5 +167,5 @@ def check_read_only(text: str, prologue: str = "") -> QueryShape:
     """The query's shape, if it only reads this store; refused (403) if it updates or federates."""
     shape = inspect_query(text, prologue)
     if shape.federated:
-        raise QueryRefused(403, "SERVICE (federated queries) is not allowed on this endpoint")
+        raise QueryRefused(403, "SERVICE (федеративные запросы) здесь нельзя")
     return shape

@@ -10,6 +10,7 @@ from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.query import internal_query
 from graph.stores import Readable
+from graph.stores.results import is_true
 
 TYPES = {str(FOAF.Person): "PER", str(ORG.Organization): "ORG", str(SDO.Place): "LOC"}
 
@@ -78,7 +79,7 @@ def load_network(store: Readable) -> Network:
         kind = TYPES[value["class"]]
         known = entities.get(agent)
         if known is None or (known.type == "LOC" and kind != "LOC"):
-            known = EntityInfo(agent, value["label"], kind, value.get("country"), value["smolensk"] == "true",
+            known = EntityInfo(agent, value["label"], kind, value.get("country"), is_true(value["smolensk"]),
                                known.roles if known else {}, known.organisations if known else set())
             entities[agent] = known
         if value.get("org"):

@@ -14,6 +14,7 @@ from graph.network.analytics import Network, co_attendance
 
 TYPE_COLOURS = {"PER": "#e07a5f", "ORG": "#3d85c6", "LOC": "#81b29a"}
 SMOLENSK_COLOUR = "#f2cc8f"
+TYPE_LABELS = {"PER": "персоны", "ORG": "организации", "LOC": "места"}
 MAX_NODES = 300  # beyond this the page prunes to the strongest partners so it stays responsive
 CONTROLS = Path(__file__).resolve().parents[1] / "web" / "static" / "network.js"
 
@@ -92,26 +93,28 @@ def network_page(network: Network, out: Path, *, min_events: int = 1, max_nodes:
 
 
 def _controls(periods: list[str], spheres: list[str], countries: list[str], nodes: int, pruned: int) -> str:
-    def options(values: list[str], empty: str | None = None) -> str:
+    def options(values: list[str], empty: str | None = None, labels: dict[str, str] | None = None) -> str:
         first = f'<option value="">{html.escape(empty)}</option>' if empty else ""
-        return first + "".join(f'<option value="{html.escape(v)}">{html.escape(v)}</option>' for v in values)
+        return first + "".join(f'<option value="{html.escape(v)}">{html.escape((labels or {}).get(v, v))}</option>'
+                               for v in values)
     legend = "".join(f'<span class="swatch" style="background:{c}"></span>{t} '
-                     for t, c in (("person", TYPE_COLOURS["PER"]), ("organisation", TYPE_COLOURS["ORG"]),
-                                  ("place", TYPE_COLOURS["LOC"]), ("Smolensk side", SMOLENSK_COLOUR)))
-    legend += "<br>ring: " + "".join(f'<span class="swatch" style="background:{country_colour(c)}"></span>{c} '
-                                     for c in countries[:12])
-    note = f" · {pruned} weaker partners left out" if pruned else ""
+                     for t, c in (("персона", TYPE_COLOURS["PER"]), ("организация", TYPE_COLOURS["ORG"]),
+                                  ("место", TYPE_COLOURS["LOC"]), ("Смоленская сторона", SMOLENSK_COLOUR)))
+    legend += "<br>кольцо — государство: " + "".join(
+        f'<span class="swatch" style="background:{country_colour(c)}"></span>{c} ' for c in countries[:12])
+    note = f" · не показаны {pruned} менее связанных" if pruned else ""
     return f"""<div id="ties-controls" data-nodes="{nodes}">
 <style>#ties-controls{{position:fixed;top:8px;left:8px;background:#fffe;padding:8px 10px;border:1px solid #ccd;
 font:13px system-ui,sans-serif;max-width:360px;z-index:10}}#ties-controls label{{display:block;margin:3px 0}}
 .swatch{{display:inline-block;width:10px;height:10px;border-radius:5px;margin:0 3px 0 6px}}</style>
-<b>Partners of the Smolensk region</b><div class="legend">{legend}</div>
-<label>Find <input id="ties-search" list="ties-names" placeholder="name"></label><datalist id="ties-names"></datalist>
-<label>Type <select id="ties-type">{options(["PER", "ORG", "LOC"], "all")}</select></label>
-<label>Country <select id="ties-country">{options(countries, "all")}</select></label>
-<label>Sphere <select id="ties-sphere">{options(spheres, "all")}</select></label>
-<label>From <select id="ties-from">{options(periods)}</select> to
+<b>Партнёры Смоленской области</b><div class="legend">{legend}</div>
+<label>Найти <input id="ties-search" list="ties-names" placeholder="название"></label>
+<datalist id="ties-names"></datalist>
+<label>Тип <select id="ties-type">{options(["PER", "ORG", "LOC"], "все", TYPE_LABELS)}</select></label>
+<label>Государство <select id="ties-country">{options(countries, "все")}</select></label>
+<label>Сфера <select id="ties-sphere">{options(spheres, "все")}</select></label>
+<label>С <select id="ties-from">{options(periods)}</select> по
 <select id="ties-to">{options(periods)}</select></label>
-<div id="ties-count" class="meta"></div><div class="meta">{nodes} partners drawn{note}</div>
+<div id="ties-count" class="meta"></div><div class="meta">на карте {nodes} партнёров{note}</div>
 </div>
 <script>{CONTROLS.read_text(encoding="utf-8")}</script>"""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -27,6 +28,7 @@ from graph.stores.results import ResultSet, TooManyRows, from_json, oxigraph_ter
 
 UPDATE_ENV = "TIES_STORE_UPDATE"
 CHUNK = 300  # triples per INSERT DATA: Virtuoso refuses much larger ones (SP031)
+DATASET_SECONDS = 60.0
 
 
 def _credentials(url: str) -> tuple[str, str | None, str | None]:
@@ -53,10 +55,15 @@ class RemoteStore:
                 manager.add_password(None, endpoint, name, secret or "")
         self.opener = urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(manager),
                                                   urllib.request.HTTPBasicAuthHandler(manager))
+        # with `reports_as_default_graph`, queries read the union of the report graphs and the ontology
+        # outside GRAPH (as the embedded store's do), every graph still named: the dataset is sent with each
+        # query (default-graph-uri, named-graph-uri), the graphs listed again at most once a minute
+        self.reports_as_default_graph = False
+        self._dataset: tuple[float, list[tuple[str, str]]] | None = None
 
     # ------------------------------------------------------------ protocol
 
-    def _post(self, url: str, fields: dict[str, str], accept: str) -> bytes:
+    def _post(self, url: str, fields: dict[str, str] | list[tuple[str, str]], accept: str) -> bytes:
         request = urllib.request.Request(url, data=urlencode(fields).encode("utf-8"), method="POST", headers={
             "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})
         try:
@@ -73,15 +80,30 @@ class RemoteStore:
             construct = inspect_query(sparql).graph_result
         except QueryRefused as error:
             raise StoreError(f"the query is refused before it is sent: {error}") from error
+        fields = [("query", sparql), *self.dataset()]
         if construct:
-            body = self._post(self.url, {"query": sparql}, "application/n-triples")
+            body = self._post(self.url, fields, "application/n-triples")
             triples = [(term_of(t.subject), term_of(t.predicate), term_of(t.object))
                        for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)]
             if max_rows is not None and len(triples) > max_rows:
-                raise TooManyRows(f"the result has more than {max_rows} triples; add LIMIT or narrow the query")
+                raise TooManyRows(f"в результате больше {max_rows} триплетов; добавьте LIMIT или сузьте запрос")
             return ResultSet("triples", triples=triples)
-        body = self._post(self.url, {"query": sparql}, "application/sparql-results+json")
+        body = self._post(self.url, fields, "application/sparql-results+json")
         return from_json(json.loads(body), max_rows)
+
+    def dataset(self) -> list[tuple[str, str]]:
+        """The protocol's dataset fields for a query: none, or the reports and ontology as default graph."""
+        if not self.reports_as_default_graph:
+            return []
+        if self._dataset is None or time.monotonic() - self._dataset[0] > DATASET_SECONDS:
+            query = internal_query("checksums").bind()
+            body = self._post(self.url, {"query": query}, "application/sparql-results+json")
+            reports = sorted(str(graph_iri(row["period"]["value"])) for row in from_json(json.loads(body)).rows)
+            default = [*reports, str(graph_iri("ontology"))]
+            fields = [("default-graph-uri", g) for g in default]
+            fields += [("named-graph-uri", g) for g in [*default, str(graph_iri("summary"))]]
+            self._dataset = (time.monotonic(), fields)
+        return self._dataset[1]
 
     def select(self, sparql: str, limit: int | None = None) -> Table:
         table = self.results(sparql).table()

@@ -70,7 +70,7 @@ def from_oxigraph(results, max_rows: int | None = None) -> ResultSet:
     """Read a pyoxigraph result, refusing one longer than `max_rows`."""
     def check(count: int) -> None:
         if max_rows is not None and count > max_rows:
-            raise TooManyRows(f"the result has more than {max_rows} rows; add LIMIT or narrow the query")
+            raise TooManyRows(f"в результате больше {max_rows} строк; добавьте LIMIT или сузьте запрос")
     if isinstance(results, ox.QueryBoolean):
         return ResultSet("boolean", boolean=bool(results))
     if isinstance(results, ox.QuerySolutions):
@@ -108,7 +108,7 @@ def from_json(data: dict, max_rows: int | None = None) -> ResultSet:
         return ResultSet("boolean", boolean=bool(data["boolean"]))
     rows = [{k: dict(v) for k, v in row.items()} for row in data["results"]["bindings"]]
     if max_rows is not None and len(rows) > max_rows:
-        raise TooManyRows(f"the result has more than {max_rows} rows; add LIMIT or narrow the query")
+        raise TooManyRows(f"в результате больше {max_rows} строк; добавьте LIMIT или сузьте запрос")
     for row in rows:
         for term in row.values():
             if term.get("type") == "typed-literal":  # SPARQL JSON of some older servers (Virtuoso)
@@ -168,8 +168,17 @@ def typed(term: Term | None) -> str | int | float | bool | None:
     except ValueError:
         return value
     if datatype == str(XSD.boolean):
-        return value in ("true", "1")
+        return is_true(value)
     return value
+
+
+def is_true(value: str | None) -> bool:
+    """An xsd:boolean's text as a boolean: "true" or "1" (Virtuoso writes 1 and 0).
+
+    >>> is_true("true"), is_true("1"), is_true("false"), is_true(None)
+    (True, True, False, False)
+    """
+    return value in ("true", "1")
 
 
 def _plain(term: Term | None) -> str:

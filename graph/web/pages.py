@@ -18,6 +18,7 @@ from rdflib.namespace import FOAF, ORG, SDO
 from graph.query import internal_query, library
 from graph.russian import days, quarter
 from graph.stores import Readable
+from graph.stores.results import is_true
 from graph.web.paths import page_of
 from nlp import EntityType, Mention, render_mentions
 
@@ -93,7 +94,7 @@ def entity_page(store: Readable, iri: str) -> dict[str, Any] | None:
     code = next((row["code"] for row in card if row.get("code")), None)
     if kind == "country":
         code = next((row["notation"] for row in card if row.get("notation")), code)
-    smolensk = any(row.get("smolensk") == "true" for row in card)
+    smolensk = any(is_true(row.get("smolensk")) for row in card)
     identifiers = sorted({row["sameAs"] for row in card if row.get("sameAs", "").startswith(("http://", "https://"))})
     events = rows(store, "entity-events", entity=iri)
     listed: dict[str, dict[str, Any]] = {}
@@ -114,7 +115,7 @@ def entity_page(store: Readable, iri: str) -> dict[str, Any] | None:
     by_quarter = Counter(event["period"] for event in listed.values())
     counterparts = [{"link": link(row["other"], row["label"]),
                      "kind": KIND_LABELS["country" if row.get("state") else _kind({row["class"]})],
-                     "side": "Смоленская сторона" if row["smolensk"] == "true" else "",
+                     "side": "Смоленская сторона" if is_true(row["smolensk"]) else "",
                      "events": int(row["events"]), "last": quarter(row["last"])}
                     for row in rows(store, "entity-counterparts", entity=iri)]
     representatives = [{"link": link(row["person"], row["label"]), "post": row["stated"],
@@ -159,7 +160,7 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
         who = people.setdefault(row["agent"], {
             "link": link(row["agent"], row["label"]), "kind": KIND_LABELS[kind],
             "country": row.get("countryLabel") or "", "code": row.get("code"),
-            "smolensk": row["smolensk"] == "true", "roles": set(), "stated": set(), "on_behalf": set()})
+            "smolensk": is_true(row["smolensk"]), "roles": set(), "stated": set(), "on_behalf": set()})
         who["roles"].add(row.get("role", ""))
         if row.get("stated"):
             who["stated"].add(row["stated"])
@@ -179,7 +180,7 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
     agreements: dict[str, dict[str, Any]] = {}
     for row in rows(store, "event-agreements", event=iri):
         agreement = agreements.setdefault(row["agreement"], {
-            "label": row["label"], "kind": row.get("kind", ""), "signed": row["signed"] == "true",
+            "label": row["label"], "kind": row.get("kind", ""), "signed": is_true(row["signed"]),
             "date": days(row.get("date"), row.get("date")) if row.get("date") else "",
             "number": row.get("number", ""), "parties": []})
         if row.get("party"):
@@ -189,7 +190,7 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
         "row": int(event["row"]), "report": link(event["report"], f"Отчёт за {quarter(event['period'])}"),
         "when": days(event.get("start"), event.get("end")) if event.get("startDay") else event.get("dates", ""),
         "venue": event.get("venue", ""), "sphere": event.get("sphere", ""), "type": event.get("type", ""),
-        "direction": event.get("direction", ""), "remote": event.get("remote") == "true",
+        "direction": event.get("direction", ""), "remote": is_true(event.get("remote")),
         "participant_count": int(event["count"]) if event.get("count") else None,
         "sides": {side: people_ for side, people_ in sides.items() if people_},
         "agreements": list(agreements.values()),

@@ -19,6 +19,7 @@ from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.query import internal_query
 from graph.stores import Readable
+from graph.stores.results import is_true
 from graph.web.paths import page_of
 from nlp import acronym
 
@@ -114,7 +115,7 @@ class SearchIndex:
             if known is not None and PRECEDENCE.index(known.kind) <= PRECEDENCE.index(kind):
                 continue
             found[value["entity"]] = Entry(value["entity"], page, value["label"], kind,
-                                           value.get("smolensk") == "true", value.get("code"),
+                                           is_true(value.get("smolensk")), value.get("code"),
                                            value.get("countryLabel"), int(value.get("events", 0)))
         names: dict[str, set[str]] = defaultdict(set)
         for row in store.results(internal_query("search-names").bind()).rows:

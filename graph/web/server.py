@@ -29,11 +29,11 @@ from werkzeug.routing import Map, Rule
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
-from graph.guard import QueryRefused, check_read_only
+from graph.guard import READ_ONLY, QueryRefused, check_read_only
 from graph.query import QueryError, library
 from graph.rdf.vocab import PREFIXES, sparql_prefixes
 from graph.russian import days, number, plural, quarter
-from graph.stores import EmbeddedStore, Store, StoreError
+from graph.stores import EmbeddedStore, RemoteStore, Store, StoreError
 from graph.stores.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
 from graph.stores.summaries import summary
 from graph.web import pages
@@ -100,6 +100,8 @@ class App:
 
     def __init__(self, store: Store, limits: Limits | None = None) -> None:
         self.store = store
+        if isinstance(store, RemoteStore):  # outside GRAPH, the endpoint reads the reports, as on the embedded store
+            store.reports_as_default_graph = True
         self.limits = limits or Limits()
         self.slots = threading.BoundedSemaphore(self.limits.max_concurrent)
         # the embedded store's queries run in processes that a timeout kills, each on the store's
@@ -124,7 +126,8 @@ class App:
             Rule("/<any(org, person, place):kind>/<path:rest>", endpoint="entity_page", methods=read),
             Rule("/sparql", endpoint="sparql", methods=["GET", "POST"]),
             Rule("/entity", endpoint="entity", methods=read),
-            Rule("/network", endpoint="network", methods=read),
+            Rule("/network", endpoint="network_page", methods=read),
+            Rule("/network/map", endpoint="network", methods=read),
             Rule("/api/queries", endpoint="queries", methods=read),
             Rule("/api/bind", endpoint="bind", methods=read),
             Rule("/api/suggest", endpoint="suggest", methods=read),
@@ -156,8 +159,8 @@ class App:
     def slot(self) -> Iterator[None]:
         """One of the `max_concurrent` places for work on the store, or 429 after `queue_wait`."""
         if not self.slots.acquire(timeout=self.limits.queue_wait):
-            raise Refused(429, f"too many requests at once (at most {self.limits.max_concurrent}, none free for "
-                               f"{self.limits.queue_wait:g} s); try again")
+            raise Refused(429, f"слишком много запросов сразу (не более {self.limits.max_concurrent}, ни один не "
+                               f"освободился за {self.limits.queue_wait:g} с); повторите")
         try:
             yield
         finally:
@@ -171,12 +174,12 @@ class App:
             assert self.pool is not None
             return self.pool.submit(self.store.results, query, max_rows).result(timeout=self.limits.timeout)
         except (FutureTimeout, QueryTimeout) as error:
-            raise Refused(503, f"the query ran over {self.limits.timeout:g} s and was stopped; "
-                               "narrow it or add LIMIT") from error
+            raise Refused(503, f"запрос шёл дольше {self.limits.timeout:g} с и остановлен; "
+                               "сузьте его или добавьте LIMIT") from error
         except TooManyRows as error:
             raise Refused(413, str(error)) from error
         except QueryLost as error:
-            raise Refused(503, f"{error}; try again") from error
+            raise Refused(503, f"{error}; повторите") from error
         except QueryOverMemory as error:
             raise Refused(503, str(error)) from error
         except StoreError as error:  # a remote store that cannot be reached or refuses
@@ -193,25 +196,25 @@ class App:
 
     def query_text(self, request: Request) -> str:
         if request.content_length and request.content_length > self.limits.max_body:
-            raise Refused(413, f"the request body is over {self.limits.max_body} bytes")
+            raise Refused(413, f"тело запроса больше {self.limits.max_body} байт")
         if request.method in ("GET", "HEAD"):
             if "update" in request.args:
-                raise Refused(403, "updates are not allowed on this endpoint (it is read-only)")
+                raise Refused(403, READ_ONLY)
             query = request.args.get("query")
         else:
             mime = request.mimetype
             if mime == "application/sparql-update":
-                raise Refused(403, "updates are not allowed on this endpoint (it is read-only)")
+                raise Refused(403, READ_ONLY)
             if mime == "application/sparql-query":
                 query = request.get_data(as_text=True)
             elif mime == "application/x-www-form-urlencoded":
                 if "update" in request.form:
-                    raise Refused(403, "updates are not allowed on this endpoint (it is read-only)")
+                    raise Refused(403, READ_ONLY)
                 query = request.form.get("query")
             else:
-                raise Refused(415, "send the query as application/sparql-query or a form field 'query'")
+                raise Refused(415, "передайте запрос как application/sparql-query или в поле формы 'query'")
         if not query or not query.strip():
-            raise Refused(400, "no query: pass it as 'query'")
+            raise Refused(400, "нет запроса: передайте его в параметре 'query'")
         return query
 
     def on_sparql(self, request: Request) -> Response:
@@ -228,7 +231,7 @@ class App:
             try:
                 results = self.run(query, self.limits.max_rows)
             except QueryFailed as error:  # the store's own message for a query it cannot run
-                raise Refused(400, f"the query failed: {printable(str(error))}") from error
+                raise Refused(400, f"хранилище не выполнило запрос: {printable(str(error))}") from error
         if results.kind == "triples":
             return Response(write_graph(results, fmt if fmt in GRAPH_TYPES else "ttl"),
                             mimetype=GRAPH_TYPES.get(fmt, "text/turtle"))
@@ -408,13 +411,17 @@ class App:
         queries = library()
         name = request.args.get("name", "")
         if name not in queries:
-            raise Refused(404, f"no library query {printable(repr(name))}")
+            raise Refused(404, f"в библиотеке нет запроса {printable(repr(name))}")
         values = {k[2:]: v for k, v in request.args.items() if k.startswith("p.") and v != ""}
         try:
             text = queries[name].bind(values)
         except QueryError as error:
             raise Refused(400, printable(str(error))) from error
         return Response(text, mimetype="application/sparql-query")
+
+    def on_network_page(self, request: Request) -> Response:
+        """The map inside the workspace's layout (the map itself is a page of its own, drawn by pyvis)."""
+        return self.render("network.html", section="network")
 
     def on_network(self, request: Request) -> Response:
         """The partner map, drawn once per published state of the store and kept."""
@@ -423,7 +430,7 @@ class App:
         if cached is None or cached[0] != key:
             # many asking at once: one draws, the others wait for its page as long as for a slot
             if not self.network_lock.acquire(timeout=self.limits.queue_wait):
-                raise Refused(429, f"the map is being drawn and took over {self.limits.queue_wait:g} s; try again")
+                raise Refused(429, f"карта рисуется дольше {self.limits.queue_wait:g} с; повторите")
             try:
                 cached = self.network_cache
                 if cached is None or cached[0] != key:

@@ -107,7 +107,7 @@ class _Worker:
             status, message = "error", "the process stopped"
         if status != "ready":
             self.kill()
-            raise QueryLost(f"cannot start a query process: {message}")
+            raise QueryLost(f"не запускается процесс запросов: {message}")
         self.isolation: str | None = message  # None: no network; else why the system refused
 
     def resident_bytes(self) -> int:
@@ -205,7 +205,7 @@ class QueryProcesses:
             status, value = worker.connection.recv()
         except (EOFError, OSError) as error:  # the worker died (killed from outside, out of memory)
             self._drop(worker)
-            raise QueryLost("the query's process stopped before answering") from error
+            raise QueryLost("процесс запроса остановился, не ответив") from error
         self._give_back(worker)
         if status == "ok":
             return value
@@ -222,11 +222,11 @@ class QueryProcesses:
         while not worker.connection.poll(max(0.0, min(WATCH_SECONDS, deadline - time.monotonic()))):
             if time.monotonic() >= deadline:
                 self._drop(worker)
-                raise QueryTimeout(f"the query ran over {timeout:g} s and was stopped")
+                raise QueryTimeout(f"запрос шёл дольше {timeout:g} с и остановлен")
             if cap and worker.resident_bytes() > cap:
                 self._drop(worker)
-                raise QueryOverMemory(f"the query took more than the {self.memory_mib} MiB a query may take "
-                                      "and was stopped; narrow it or add LIMIT")
+                raise QueryOverMemory(f"запросу понадобилось больше {self.memory_mib} МиБ памяти, и он "
+                                      "остановлен; сузьте его или добавьте LIMIT")
 
     def _drop(self, worker: _Worker) -> None:
         """Kill a worker; the next query that finds none idle starts a fresh one."""

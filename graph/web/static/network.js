@@ -24,7 +24,7 @@
     const from = $("ties-from").value, until = $("ties-to").value;
     edges.update(allEdges.map((e) => ({id: e.id, hidden: !(shown.has(e.from) && shown.has(e.to) &&
       (e.periods || []).some((p) => p >= from && p <= until))})));
-    $("ties-count").textContent = shown.size + " shown";
+    $("ties-count").textContent = "показано: " + shown.size;
     document.body.dataset.visibleNodes = String(shown.size);
   }
 

@@ -48,3 +48,46 @@ def test_summary_is_the_same(remote, embedded):
     # partners tied on their event count may come in another order
     assert sorted(n for _, n in theirs.pop("top_partners")) == sorted(n for _, n in ours.pop("top_partners"))
     assert theirs == ours
+
+
+@pytest.mark.parametrize("path", ["/", "/org/mogilevliftmash", "/person/subbotin-a-m", "/event/2025-Q2/5",
+                                  "/report/2025-Q2", "/country/BY", "/partners?country=BY", "/reports",
+                                  "/search?q=%D0%9C%D0%90%D0%97"])
+def test_the_workspace_pages_read_a_remote_store_as_the_embedded_one(remote, embedded, path):
+    """Every page and search, served from a SPARQL server, shows what the embedded store's shows."""
+    from werkzeug.test import Client
+
+    from graph.web.server import create_app
+
+    pages = []
+    for store in (remote, embedded):
+        app = create_app(store)
+        try:
+            response = Client(app).get(path)
+            assert response.status_code == 200, (path, response.text[:300])
+            pages.append(response.text)
+        finally:
+            app.close()
+    links = [sorted(set(re.findall(r'href="(/[^"]*)"', page))) for page in pages]
+    assert links[0] == links[1]
+    headings = [re.findall(r"<h[12][^>]*>(.*?)</h[12]>", page, re.S) for page in pages]
+    assert headings[0] == headings[1]
+
+
+def test_the_endpoint_on_a_remote_store_reads_the_reports_outside_graph(remote, embedded):
+    """`?s ?p ?o` without GRAPH counts the same data on a SPARQL server as on the embedded store."""
+    from werkzeug.test import Client
+
+    from graph.web.server import create_app
+
+    counts = []
+    for store in (remote, embedded):
+        app = create_app(store)
+        try:
+            response = Client(app).get("/sparql", query_string={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }",
+                                                                "format": "records"})
+            assert response.status_code == 200, response.text
+            counts.append(response.json[0]["n"])
+        finally:
+            app.close()
+    assert counts[0] == counts[1] > 20_000

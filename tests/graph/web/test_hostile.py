@@ -102,7 +102,7 @@ def test_entity_page_shows_markup_as_text(hostile_site, hostile_store, browser):
 
 def test_map_labels_and_tooltips_stay_text(hostile_site, hostile_store, browser):
     page, fired = watched(browser)
-    page.goto(hostile_site + "/network")
+    page.goto(hostile_site + "/network/map")
     page.wait_for_function("document.body.dataset.ready === '1'")
     iri = hostile_entity(hostile_store)
     assert page.evaluate("id => nodes.get(id).label", iri) == ORGANISATION  # drawn on the canvas as text

@@ -74,7 +74,7 @@ def test_read_only(client, embedded, method, kwargs):
     before = embedded.quad_count()
     response = getattr(client, method)("/sparql", **kwargs)
     assert response.status_code == 403
-    assert "not allowed" in response.text
+    assert "здесь нельзя" in response.text
     assert embedded.quad_count() == before
 
 
@@ -86,16 +86,16 @@ def test_a_keyword_inside_a_string_is_not_refused(client):
 def test_limits_have_clear_messages(embedded):
     small = Client(create_app(embedded, Limits(max_rows=5, max_body=2000, timeout=0.05)))
     rows = small.get("/sparql", query_string={"query": "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"})
-    assert rows.status_code == 413 and "more than 5 rows" in rows.text
+    assert rows.status_code == 413 and "больше 5 строк" in rows.text
     body = small.post("/sparql", data=("#" * 5000).encode(), content_type="application/sparql-query")
     assert body.status_code == 413
     # a join of every triple with every event: a second or so, over the 0.05 s allowed
     join = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } "
             "GRAPH ?h { ?x a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> } }")
     slow = small.get("/sparql", query_string={"query": join})
-    assert slow.status_code == 503 and "stopped" in slow.text
+    assert slow.status_code == 503 and "остановлен" in slow.text
     bad = small.get("/sparql", query_string={"query": "SELEC nonsense"})
-    assert bad.status_code == 400 and "does not parse at line 1, column 1" in bad.text
+    assert bad.status_code == 400 and "не читается (строка 1, столбец 1)" in bad.text
 
 
 def test_a_query_over_time_is_killed_not_left_running(embedded):
@@ -114,7 +114,7 @@ def test_a_query_over_time_is_killed_not_left_running(embedded):
         fresh.process.kill()  # a worker lost from outside (the out-of-memory killer): one 503, then service
         fresh.process.join()
         lost = client.get("/sparql", query_string={"query": COUNT})
-        assert lost.status_code == 503 and "stopped before answering" in lost.text
+        assert lost.status_code == 503 and "остановился, не ответив" in lost.text
         assert client.get("/sparql", query_string={"query": COUNT}).status_code == 200
     finally:
         app.close()
