@@ -173,6 +173,37 @@ def queries(store: Path, repeat: int, rdflib_budget: float) -> dict:
             "rdflib": theirs, "rdflib_stopped": stopped}
 
 
+PAGES = ("/", "/search?q=Могил", "/api/suggest?q=Могилевской", "/api/suggest?q=МАЗ", "/partners",
+         "/partners?country=BY", "/reports", "/org/mogilevliftmash", "/person/subbotin-a-m", "/place/mogilev",
+         "/country/BY", "/query")
+
+
+def pages(store: Path, repeat: int) -> dict:
+    """Server-side time of the workspace's pages (the app in this process, its query processes as served):
+    the median of `repeat` after a first request, and the search index's first build."""
+    from werkzeug.test import Client
+
+    from graph.stores import EmbeddedStore
+    from graph.web.server import create_app
+
+    app = create_app(EmbeddedStore(store, read_only=True))
+    try:
+        client = Client(app)
+        client.get("/sparql?query=ASK%7B%7D")  # the query processes started
+        index_s, _ = timed(app.search_index)
+        first_report = client.get("/reports").text.split('href="/report/', 1)[1].split('"', 1)[0]
+        paths = [*PAGES, f"/report/{first_report}", f"/event/{first_report}/5"]
+        medians = {}
+        for path in paths:
+            status = client.get(path).status_code
+            if status != 200:
+                raise RuntimeError(f"{path}: HTTP {status}")
+            medians[path] = statistics.median(timed(client.get, path)[0] for _ in range(repeat))
+        return {"search_index_s": index_s, "pages": medians}
+    finally:
+        app.close()
+
+
 def _rdflib_query(dataset, text: str, budget: float) -> float:
     """Seconds rdflib takes for a query, run in a forked copy of this process and stopped at `budget`
     (then `budget` is returned: a lower bound, which makes the speed-up a lower bound too)."""
@@ -221,6 +252,8 @@ def main() -> None:
             print(f"[{scale}×] build: {json.dumps(row['build'])}", file=sys.stderr, flush=True)
             print(f"[{scale}×] querying…", file=sys.stderr, flush=True)
             row["queries"] = queries(Path(folder) / "store", args.repeat, args.rdflib_budget)
+            print(f"[{scale}×] pages…", file=sys.stderr, flush=True)
+            row["workspace"] = pages(Path(folder) / "store", args.repeat)
             results[f"{scale}x"] = row
             print(json.dumps({f"{scale}x": row}, ensure_ascii=False), file=sys.stderr, flush=True)
     scales = [k for k in results if k.endswith("x")]
@@ -260,6 +293,12 @@ def print_table(results: dict) -> None:
             f"{q['rdflib'].get(n, float('nan')):.2f}"
             + (f", ours on its plain form {q['ours_plain'][n]:.3f})" if n in q.get("ours_plain", {}) else ")")
             for n in sorted(q["ours"])))
+    for key in [k for k in results if k.endswith("x") and "workspace" in results[k]]:
+        work = results[key]["workspace"]
+        slowest = max(work["pages"].items(), key=lambda item: item[1])
+        print(f"\n{key} workspace (median ms, server side; search index built in {work['search_index_s']:.2f} s; "
+              f"slowest {slowest[0]} {slowest[1] * 1000:.0f} ms): " + ", ".join(
+                  f"{path} {seconds * 1000:.0f}" for path, seconds in work["pages"].items()))
 
 
 if __name__ == "__main__":

@@ -46,6 +46,11 @@ def rows(store: Readable, name: str, **params: str) -> list[dict[str, str]]:
     return [{key: term["value"] for key, term in row.items()} for row in results.rows]
 
 
+def concept_labels(store: Readable) -> dict[str, str]:
+    """The Russian label of every concept: read once per page, so that no page query joins on labels."""
+    return {row["concept"]: row["label"] for row in rows(store, "concept-labels")}
+
+
 def link(iri: str | None, label: str | None) -> Link:
     return Link(label or iri or "", page_of(iri) if iri else None)
 
@@ -84,11 +89,14 @@ def highlighted(text: str, spans: list[tuple[int, int, str, str]]) -> Markup:
 # ---------------------------------------------------------------- entity
 
 
-def entity_page(store: Readable, iri: str) -> dict[str, Any] | None:
-    """An entity's card, events by quarter, counterparts, representatives or posts, places; None if unknown."""
+def entity_page(store: Readable, iri: str, related: bool = True) -> dict[str, Any] | None:
+    """An entity's card, events by quarter, counterparts, representatives or posts, places; None if unknown.
+
+    Without `related`, the card alone (a state's page shows its partners and events its own way)."""
     card = rows(store, "entity-card", entity=iri)
     if not card:
         return None
+    labels = concept_labels(store)
     first = card[0]
     kind = _kind({row["class"] for row in card})
     code = next((row["code"] for row in card if row.get("code")), None)
@@ -96,7 +104,8 @@ def entity_page(store: Readable, iri: str) -> dict[str, Any] | None:
         code = next((row["notation"] for row in card if row.get("notation")), code)
     smolensk = any(is_true(row.get("smolensk")) for row in card)
     identifiers = sorted({row["sameAs"] for row in card if row.get("sameAs", "").startswith(("http://", "https://"))})
-    events = rows(store, "entity-events", entity=iri)
+    events = rows(store, "entity-events", entity=iri) if related else []
+    sources = {row["event"]: row for row in rows(store, "entity-spans", entity=iri)} if related else {}
     listed: dict[str, dict[str, Any]] = {}
     posts: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in events:
@@ -104,25 +113,26 @@ def entity_page(store: Readable, iri: str) -> dict[str, Any] | None:
             "link": link(row["event"], row["title"]), "period": row["period"], "quarter": quarter(row["period"]),
             "row": int(row["row"]), "when": days(row.get("start"), row.get("end")), "start": row.get("start", ""),
             "roles": set(), "stated": set(), "source": None})
-        event["roles"].add(row.get("role", ""))
+        event["roles"].add(labels.get(row.get("role", ""), ""))
         if row.get("stated"):
             event["stated"].add(row["stated"])
             posts[(row["stated"], row.get("onBehalfLabel", ""))].add(row["period"])
-        if row.get("text") and event["source"] is None:
-            start, stop = int(row["s"]), int(row["x"])
-            sentence, offset = _sentence(row["text"], start, stop)
+        source = sources.get(row["event"])
+        if source is not None and event["source"] is None:
+            start, stop = int(source["s"]), int(source["x"])
+            sentence, offset = _sentence(source["text"], start, stop)
             event["source"] = highlighted(sentence, [(start - offset, stop - offset, kind, first["label"])])
     by_quarter = Counter(event["period"] for event in listed.values())
     counterparts = [{"link": link(row["other"], row["label"]),
                      "kind": KIND_LABELS["country" if row.get("state") else _kind({row["class"]})],
                      "side": "Смоленская сторона" if is_true(row["smolensk"]) else "",
                      "events": int(row["events"]), "last": quarter(row["last"])}
-                    for row in rows(store, "entity-counterparts", entity=iri)]
+                    for row in rows(store, "entity-counterparts", entity=iri)] if related else []
     representatives = [{"link": link(row["person"], row["label"]), "post": row["stated"],
                         "events": int(row["events"]), "last": quarter(row["last"])}
                        for row in rows(store, "entity-representatives", entity=iri)] if kind == "org" else []
     places = [{"link": link(row["place"], row["label"]), "events": int(row["events"])}
-              for row in rows(store, "entity-places", entity=iri)]
+              for row in rows(store, "entity-places", entity=iri)] if related else []
     return {
         "iri": iri, "label": first["label"], "kind": kind, "kind_label": KIND_LABELS[kind],
         "country": Link(first.get("countryLabel", ""), f"/country/{code}") if code and kind != "country" else None,
@@ -130,11 +140,13 @@ def entity_page(store: Readable, iri: str) -> dict[str, Any] | None:
         "aliases": sorted({row["alt"] for row in card if row.get("alt")}),
         "identifiers": identifiers,
         "notation": first.get("notation") if kind != "country" else None,
-        "legal_form": first.get("legalForm"), "org_kind": first.get("orgKind"), "place_kind": first.get("placeKind"),
+        "legal_form": first.get("legalForm"), "org_kind": labels.get(first.get("orgKind", "")),
+        "place_kind": labels.get(first.get("placeKind", "")),
         "point": (first["lat"], first["lon"]) if first.get("lat") and first.get("lon") else None,
         "town": link(first["town"], first.get("townLabel")) if first.get("town") else None,
         "parent": link(first["parent"], first.get("parentLabel")) if first.get("parent") else None,
         "events": sorted(listed.values(), key=lambda e: (e["start"] or e["period"], e["period"], e["row"])),
+        "event_count": len(listed),
         "quarters": [{"period": p, "quarter": quarter(p), "events": n} for p, n in sorted(by_quarter.items())],
         "counterparts": counterparts, "representatives": representatives, "places": places,
         "posts": [{"post": post, "organisation": organisation, "quarters": ", ".join(quarter(p) for p in sorted(when))}
@@ -151,23 +163,34 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
     if not found:
         return None
     event = found[0]
+    labels = concept_labels(store)
     cells = {"title": event.get("title", ""), "place": event.get("venue", ""), "dates": event.get("dates", ""),
              "description": event.get("description", ""), "participants": event.get("participants", "")}
     spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     people: dict[str, dict[str, Any]] = {}
-    for row in rows(store, "event-participants", event=iri):
-        kind = _kind({row["class"]})
+    found_rows = rows(store, "event-participants", event=iri)
+    classes: dict[str, set[str]] = defaultdict(set)
+    for row in found_rows:
+        classes[row["agent"]].add(row["class"])
+    kinds = {agent: _kind(known) for agent, known in classes.items() if known & set(KIND_OF_CLASS)}
+    for row in found_rows:
+        if row["agent"] not in kinds:
+            continue
+        kind = kinds[row["agent"]]
+        code = row.get("code") or (row.get("notation") if kind == "country" else None)
         who = people.setdefault(row["agent"], {
             "link": link(row["agent"], row["label"]), "kind": KIND_LABELS[kind],
-            "country": row.get("countryLabel") or "", "code": row.get("code"),
+            "country": row.get("countryLabel") or (row["label"] if kind == "country" else ""), "code": code,
             "smolensk": is_true(row["smolensk"]), "roles": set(), "stated": set(), "on_behalf": set()})
-        who["roles"].add(row.get("role", ""))
+        who["roles"].add(labels.get(row.get("role", ""), ""))
         if row.get("stated"):
             who["stated"].add(row["stated"])
         if row.get("onBehalf"):
             who["on_behalf"].add(link(row["onBehalf"], row.get("onBehalfLabel")))
-        if row.get("field") in cells and row.get("s"):
-            spans[row["field"]].append((int(row["s"]), int(row["x"]), kind, row["label"]))
+    for row in rows(store, "event-spans", event=iri):
+        if row["field"] in cells and row["agent"] in people:
+            spans[row["field"]].append((int(row["s"]), int(row["x"]), kinds[row["agent"]],
+                                        people[row["agent"]]["link"].label))
     sides: dict[str, list[dict[str, Any]]] = {"Смоленская сторона": [], "Зарубежные партнёры": [],
                                               "Российские участники": []}
     for who in sorted(people.values(), key=lambda w: w["link"].label):
@@ -180,7 +203,7 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
     agreements: dict[str, dict[str, Any]] = {}
     for row in rows(store, "event-agreements", event=iri):
         agreement = agreements.setdefault(row["agreement"], {
-            "label": row["label"], "kind": row.get("kind", ""), "signed": is_true(row["signed"]),
+            "label": row["label"], "kind": labels.get(row.get("kind", ""), ""), "signed": is_true(row["signed"]),
             "date": days(row.get("date"), row.get("date")) if row.get("date") else "",
             "number": row.get("number", ""), "parties": []})
         if row.get("party"):
@@ -189,8 +212,9 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
         "iri": iri, "title": event["title"], "period": event["period"], "quarter": quarter(event["period"]),
         "row": int(event["row"]), "report": link(event["report"], f"Отчёт за {quarter(event['period'])}"),
         "when": days(event.get("start"), event.get("end")) if event.get("startDay") else event.get("dates", ""),
-        "venue": event.get("venue", ""), "sphere": event.get("sphere", ""), "type": event.get("type", ""),
-        "direction": event.get("direction", ""), "remote": is_true(event.get("remote")),
+        "venue": event.get("venue", ""), "sphere": labels.get(event["sphere"], ""),
+        "type": labels.get(event["type"], ""), "direction": labels.get(event["direction"], ""),
+        "remote": is_true(event.get("remote")),
         "participant_count": int(event["count"]) if event.get("count") else None,
         "sides": {side: people_ for side, people_ in sides.items() if people_},
         "agreements": list(agreements.values()),
@@ -208,6 +232,7 @@ def report_page(store: Readable, iri: str) -> dict[str, Any] | None:
     if not found:
         return None
     report = found[0]
+    labels = concept_labels(store)
     states: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for row in rows(store, "report-event-states", report=iri):
         states[row["event"]].append((row["code"], row["countryLabel"]))
@@ -216,11 +241,12 @@ def report_page(store: Readable, iri: str) -> dict[str, Any] | None:
     countries: Counter[tuple[str, str]] = Counter()
     events = rows(store, "report-events", report=iri)
     for row in events:
-        by_sphere[row["sphere"]].append({
-            "link": link(row["event"], row["title"]), "row": int(row["row"]), "type": row.get("type", ""),
+        kind = labels.get(row["type"], "")
+        by_sphere[labels.get(row["sphere"], "")].append({
+            "link": link(row["event"], row["title"]), "row": int(row["row"]), "type": kind,
             "when": days(row.get("start"), row.get("end")),
             "states": [Link(label, f"/country/{code}") for code, label in sorted(states.get(row["event"], []))]})
-        types[row.get("type", "")] += 1
+        types[kind] += 1
         countries.update(set(states.get(row["event"], [])))
     return {
         "iri": iri, "label": report["label"], "period": report["period"], "quarter": quarter(report["period"]),
@@ -242,21 +268,23 @@ def reports_page(store: Readable) -> list[dict[str, Any]]:
 
 def country_page(store: Readable, iri: str, code: str) -> dict[str, Any] | None:
     """A state: its partners ranked, its events by quarter, the regions and cities involved."""
-    card = entity_page(store, iri)
+    card = entity_page(store, iri, related=False)
     if card is None:
         return None
+    labels = concept_labels(store)
     partners = [{"link": link(row["agent"], row["label"]), "kind": _kind({row["class"]}),
                  "kind_label": KIND_LABELS[_kind({row["class"]})], "events": int(row["events"]),
                  "first": quarter(row["first"]), "last": quarter(row["last"])}
                 for row in rows(store, "country-partners", country=iri)]
     events = [{"link": link(row["event"], row["title"]), "period": row["period"], "quarter": quarter(row["period"]),
-               "row": int(row["row"]), "type": row.get("type", ""), "when": days(row.get("start"), row.get("end"))}
+               "row": int(row["row"]), "type": labels.get(row["type"], ""),
+               "when": days(row.get("start"), row.get("end"))}
               for row in rows(store, "country-events", country=iri)]
     by_quarter: Counter[str] = Counter(str(event["period"]) for event in events)
     return {**card, "code": code,
             "partners": [p for p in partners if p["kind"] != "place"],
             "country_places": [p for p in partners if p["kind"] == "place"],
-            "country_events": events,
+            "country_events": events, "event_count": len(events),
             "quarters": [{"period": p, "quarter": quarter(p), "events": n} for p, n in sorted(by_quarter.items())]}
 
 

@@ -91,6 +91,7 @@
   function showChart(data, labels) {
     const figure = $("chart");
     figure.replaceChildren();
+    figure.classList.remove("wide");
     if ("boolean" in data) return false;
     const rows = data.results.bindings, vars = data.head.vars;
     const valueVar = vars.find((v) => rows.length && rows.every((b) => !b[v] || isNumber(b[v])) && rows.some((b) => b[v]));
@@ -115,14 +116,121 @@
     return true;
   }
 
+  const DATE = /#(date|dateTime)$/;
+  const ROMAN = ["I", "II", "III", "IV"];
+
+  // A timeline where a column holds dates: rows per quarter, in order, gaps shown as empty quarters.
+  function showTimeline(data) {
+    const figure = $("chart");
+    figure.replaceChildren();
+    figure.classList.remove("wide");
+    if ("boolean" in data) return false;
+    const rows = data.results.bindings, vars = data.head.vars;
+    const dateVar = vars.find((v) => rows.some((b) => b[v] && DATE.test(b[v].datatype || "")));
+    if (!dateVar) return false;
+    const counts = new Map();
+    for (const binding of rows) {
+      const term = binding[dateVar];
+      if (!term || !DATE.test(term.datatype || "")) continue;
+      const [year, month] = term.value.split("-").map(Number);
+      const key = year * 4 + Math.floor((month - 1) / 3);
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    const keys = [...counts.keys()].sort((a, b) => a - b);
+    const top = Math.max(...counts.values());
+    const caption = document.createElement("figcaption");
+    caption.textContent = "Строк по кварталам (" + dateVar + ")";
+    figure.appendChild(caption);
+    for (let key = keys[0]; key <= keys[keys.length - 1]; key++) {
+      const value = counts.get(key) || 0;
+      const bar = document.createElement("div"); bar.className = "bar";
+      const name = document.createElement("span"); name.className = "label";
+      name.textContent = ROMAN[key % 4] + " кв. " + Math.floor(key / 4);
+      const fill = document.createElement("span"); fill.className = "fill"; fill.style.width = (100 * value / top) + "%";
+      const number = document.createElement("span"); number.className = "value"; number.textContent = String(value);
+      bar.append(name, fill, number);
+      figure.appendChild(bar);
+    }
+    return true;
+  }
+
+  // A graph where two columns hold IRIs (WDQS's ?item ?linkedItem): nodes placed by a short force
+  // layout, drawn in SVG; a click on a node opens its page.
+  function showGraph(data, labels) {
+    const figure = $("chart");
+    figure.replaceChildren();
+    if ("boolean" in data) return false;
+    const rows = data.results.bindings, vars = data.head.vars;
+    const iriVars = vars.filter((v) => rows.length && rows.every((b) => !b[v] || b[v].type === "uri") && rows.some((b) => b[v]));
+    if (iriVars.length < 2) return false;
+    const [from, to] = vars.includes("item") && vars.includes("linkedItem") ? ["item", "linkedItem"] : iriVars;
+    const nodes = new Map(), edges = [];
+    const node = (term) => {
+      if (!nodes.has(term.value)) nodes.set(term.value, {id: term.value, x: Math.random() * 600, y: Math.random() * 400, dx: 0, dy: 0});
+      return nodes.get(term.value);
+    };
+    for (const binding of rows.slice(0, 500)) {
+      if (binding[from] && binding[to]) edges.push([node(binding[from]), node(binding[to])]);
+    }
+    const all = [...nodes.values()];
+    if (all.length > 300) return false;
+    // repulsion between near nodes, attraction along edges, a pull to the middle that keeps the
+    // unconnected pieces together
+    for (let step = 0; step < 300; step++) {
+      for (const a of all) { a.dx = (300 - a.x) * 0.01; a.dy = (200 - a.y) * 0.01; }
+      for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) {
+        const a = all[i], b = all[j], dx = a.x - b.x, dy = a.y - b.y, d2 = Math.max(dx * dx + dy * dy, 25);
+        if (d2 > 40000) continue;
+        const f = 80 / d2; a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
+      }
+      for (const [a, b] of edges) {
+        const dx = b.x - a.x, dy = b.y - a.y; a.dx += dx * 0.02; a.dy += dy * 0.02; b.dx -= dx * 0.02; b.dy -= dy * 0.02;
+      }
+      for (const a of all) { a.x += Math.max(-10, Math.min(10, a.dx)); a.y += Math.max(-10, Math.min(10, a.dy)); }
+    }
+    const xs = all.map((n) => n.x), ys = all.map((n) => n.y);
+    const minX = Math.min(...xs) - 60, minY = Math.min(...ys) - 20, width = Math.max(...xs) - minX + 60, height = Math.max(...ys) - minY + 20;
+    const svgNS = "http://www.w3.org/2000/svg";
+    const svg = document.createElementNS(svgNS, "svg");
+    svg.setAttribute("viewBox", minX + " " + minY + " " + width + " " + height);
+    svg.setAttribute("class", "graph");
+    for (const [a, b] of edges) {
+      const line = document.createElementNS(svgNS, "line");
+      line.setAttribute("x1", a.x); line.setAttribute("y1", a.y); line.setAttribute("x2", b.x); line.setAttribute("y2", b.y);
+      svg.appendChild(line);
+    }
+    for (const n of all) {
+      const known = labels[n.id];
+      const group = document.createElementNS(svgNS, "a");
+      if (known && known.page) group.setAttribute("href", known.page);
+      const circle = document.createElementNS(svgNS, "circle");
+      circle.setAttribute("cx", n.x); circle.setAttribute("cy", n.y); circle.setAttribute("r", 5);
+      const text = document.createElementNS(svgNS, "text");
+      text.setAttribute("x", n.x + 7); text.setAttribute("y", n.y + 4);
+      text.textContent = known ? known.label : n.id.replace(/^.*[/#]/, "");
+      const title = document.createElementNS(svgNS, "title"); title.textContent = n.id;
+      group.append(circle, text, title);
+      svg.appendChild(group);
+    }
+    const caption = document.createElement("figcaption");
+    caption.textContent = "Граф: " + from + " → " + to + " (" + all.length + " узлов, " + edges.length + " связей)";
+    figure.append(caption, svg);
+    figure.classList.add("wide");
+    return true;
+  }
+
+  const VIEWS = {chart: [showChart, "диаграмма: нужны столбец названий и числовой столбец"],
+                 timeline: [showTimeline, "хронология: нужен столбец с датами"],
+                 graph: [showGraph, "граф: нужны два столбца с IRI (как ?item ?linkedItem), не больше 300 узлов"]};
+
   async function show() {
     if (!lastData) return;
     const labels = lastData.labels;
-    const chart = view === "chart" && showChart(lastData.data, labels);
-    $("chart").hidden = !chart;
-    $("results").hidden = Boolean(chart);
-    if (!chart) showTable(lastData.data, labels);
-    if (view === "chart" && !chart) setStatus("диаграмма: нужны столбец названий и числовой столбец", false);
+    const drawn = view in VIEWS && VIEWS[view][0](lastData.data, labels);
+    $("chart").hidden = !drawn;
+    $("results").hidden = Boolean(drawn);
+    if (!drawn) showTable(lastData.data, labels);
+    if (view in VIEWS && !drawn) setStatus(VIEWS[view][1], false);
   }
 
   async function runQuery() {

@@ -145,9 +145,23 @@ def test_the_query_editor_knows_the_prefixes_and_counts_the_data(site, page, typ
     type_query(page, "SELECT ?type (COUNT(?e) AS ?n) WHERE { ?e a ?type ; ties:smolensk true } GROUP BY ?type "
                      "ORDER BY DESC(?n)")  # ties: is known without PREFIX
     page.click("#run")
-    page.wait_for_selector("#results tbody tr")
+    page.wait_for_selector("#results th:has-text('type')")
     page.click("button.view[data-view=chart]")
     assert page.locator("#chart .bar").count() >= 2
+    type_query(page, "SELECT ?event ?start WHERE { ?event sem:hasEarliestBeginTimeStamp ?start }")
+    page.click("button.view[data-view=timeline]")
+    page.click("#run")
+    page.wait_for_selector("#chart .bar")
+    quarters = page.locator("#chart .bar .label").all_inner_texts()
+    assert {"I кв. 2024", "II кв. 2025"} <= set(quarters) and "III кв. 2024" in quarters  # gaps drawn empty
+    assert sum(int(n) for n in page.locator("#chart .bar .value").all_inner_texts()) == 109
+    type_query(page, "SELECT ?item ?linkedItem WHERE { ?p ties:agent ?item ; ties:onBehalfOf ?linkedItem }")
+    page.click("button.view[data-view=graph]")
+    page.click("#run")
+    page.wait_for_selector("#chart svg.graph circle")
+    assert page.locator("#chart svg.graph circle").count() >= 10
+    assert page.locator("#chart svg.graph a[href^='/org/']").count() >= 5
+    shot(page, "query-graph")
     type_query(page, "SELECT ?x WHERE { ?x a nope:Thing }")
     page.click("#run")
     page.wait_for_selector("#status.error")
