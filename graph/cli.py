@@ -233,7 +233,7 @@ def query_command(query: str, params: tuple[str, ...], store: str | None, output
 @click.option("--max-memory", default=MEMORY_MIB, show_default=True, type=int,
               help="MiB one query process may take (the embedded store); past it, that query gets 503.")
 def serve_command(store: str | None, host: str, port: int, timeout: float, max_rows: int, max_memory: int) -> None:
-    """Serve the SPARQL endpoint (/sparql), the query page (/) and entity pages (/entity)."""
+    """Serve the analyst's workspace (/: search, pages, partners, the map, /query) and the SPARQL endpoint (/sparql)."""
     from graph.web.server import Limits, create_app, serve
 
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", stream=sys.stderr)
@@ -246,7 +246,7 @@ def serve_command(store: str | None, host: str, port: int, timeout: float, max_r
     if isinstance(opened, EmbeddedStore) and current_snapshot(opened.path) is None:
         _say(f"warning: {opened.path} has no published state (a store from before they were made): serving "
              "it as it is; run `ties build` on it once so that later builds show whole and at once")
-    _say(f"serving http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops")
+    _say(f"serving the workspace at http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops")
     serve(app, host=host, port=port)
 
 
