@@ -64,8 +64,12 @@ def side_of(smolensk: bool, country: str | None) -> str:
     return "Зарубежный партнёр"
 
 
+KIND_PRECEDENCE = ("country", "org", "person", "place")  # where an IRI has two classes, the first here wins
+
+
 def _kind(classes: set[str]) -> str:
-    for kind in ("country", "org", "person", "place"):
+    """What an entity is, from its classes: a state is also a place, and counts as a state."""
+    for kind in KIND_PRECEDENCE:
         if any(KIND_OF_CLASS.get(c) == kind for c in classes):
             return kind
     return "place"

@@ -15,18 +15,15 @@ from dataclasses import dataclass
 from functools import cache
 
 import snowballstemmer
-from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.query import internal_query
 from graph.stores import Readable
 from graph.stores.results import is_true
+from graph.web.pages import KIND_OF_CLASS, KIND_PRECEDENCE
 from graph.web.paths import page_of
 from nlp import acronym
 
-KINDS = {str(SDO.Country): "country", str(ORG.Organization): "org", str(FOAF.Person): "person",
-         str(SDO.Place): "place"}
-KIND_ORDER = ("org", "person", "place", "country")  # the order of the groups of suggestions
-PRECEDENCE = ("country", "org", "person", "place")  # where an IRI has two classes, the first here wins
+KIND_ORDER = ("org", "person", "place", "country")  # the order of the groups on the results page
 _WORD = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+")
 _QUOTED = re.compile(r"«([^«»]+)»")
 _STEM_PREFIX = 5  # a stem this long may match the start of a longer one ("област" in "областн")
@@ -107,12 +104,12 @@ class SearchIndex:
         found: dict[str, Entry] = {}
         for row in store.results(internal_query("search-entries").bind()).rows:
             value = {key: term["value"] for key, term in row.items()}
-            kind = KINDS.get(value["class"])
+            kind = KIND_OF_CLASS.get(value["class"])
             page = page_of(value["entity"])
             if kind is None or page is None:
                 continue
             known = found.get(value["entity"])
-            if known is not None and PRECEDENCE.index(known.kind) <= PRECEDENCE.index(kind):
+            if known is not None and KIND_PRECEDENCE.index(known.kind) <= KIND_PRECEDENCE.index(kind):
                 continue
             found[value["entity"]] = Entry(value["entity"], page, value["label"], kind,
                                            is_true(value.get("smolensk")), value.get("code"),

@@ -259,13 +259,7 @@
     }
   }
 
-  function rowsWord(n) {
-    const tens = n % 100, units = n % 10;
-    if (tens >= 11 && tens <= 14) return "строк";
-    if (units === 1) return "строка";
-    if (units >= 2 && units <= 4) return "строки";
-    return "строк";
-  }
+  const rowsWord = (n) => window.plural(n, "строка", "строки", "строк");
 
   const TYPE_LABELS = {iri: "IRI", literal: "текст", integer: "целое число", date: "дата"};
 

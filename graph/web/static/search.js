@@ -16,13 +16,7 @@
     active = index;
   }
 
-  function eventsWord(n) {
-    const tens = n % 100, units = n % 10;
-    if (tens >= 11 && tens <= 14) return "мероприятий";
-    if (units === 1) return "мероприятие";
-    if (units >= 2 && units <= 4) return "мероприятия";
-    return "мероприятий";
-  }
+  const eventsWord = (n) => window.plural(n, "мероприятие", "мероприятия", "мероприятий");
 
   async function suggest() {
     const query = box.value.trim();

@@ -142,6 +142,7 @@ def test_the_query_editor_knows_the_prefixes_and_counts_the_data(site, page, typ
     page.keyboard.press("Control+Enter")
     page.wait_for_selector("#results tbody td.num")
     assert int(page.inner_text("#results tbody td.num").replace("\u00a0", "").replace(" ", "")) > 20_000
+    assert page.inner_text("#status").startswith("1 строка за ")
     type_query(page, "SELECT ?type (COUNT(?e) AS ?n) WHERE { ?e a ?type ; ties:smolensk true } GROUP BY ?type "
                      "ORDER BY DESC(?n)")  # ties: is known without PREFIX
     page.click("#run")
