@@ -79,7 +79,12 @@
       const records = values().map((r) => Object.fromEntries(keys.map((k, i) => [k, numeric(r[i]) ? asNumber(r[i]) : r[i]])));
       download(name + ".json", "application/json", JSON.stringify(records, null, 1));
     });
+    // a link to a row (/report/2025-Q2#row-5) opens the page of the table that holds it
+    const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    const at = target ? rows().indexOf(target) : -1;
+    if (at >= 0) { page = Math.floor(at / PAGE); target.classList.add("target"); }
     show();
+    if (at >= 0) target.scrollIntoView({block: "center"});
   }
 
   document.querySelectorAll("table.data").forEach(setUp);

@@ -93,6 +93,9 @@ def test_an_event_page_marks_every_participant_in_its_row_and_groups_them_by_sid
     assert "17–18 апреля 2025 г." in page.inner_text("dl.facts")
     assert page.locator("section.row mark").count() >= 10  # displaCy's marks over the row's text
     assert "Соглашение о сотрудничестве" in page.inner_text("body")
+    page.click("p.kind a:has-text('строка 5')")  # to the row in its report
+    page.wait_for_url(re.compile(r"/report/2025-Q2#row-5$"))
+    assert page.locator("tr.target").is_visible() and "Могилев" in page.inner_text("tr.target")
 
 
 def test_tables_sort_page_and_export_what_they_hold(site, page):
@@ -195,3 +198,13 @@ def test_a_library_query_with_parameters_shows_labels_that_open_pages(site, page
     assert page.inner_text("h1") == "Витебская область"
     page.goto(site + permalink)  # the permalink carries the query and runs it
     page.wait_for_selector("#results tbody tr")
+
+
+def test_the_map_sits_in_the_workspace_with_russian_controls(site, page):
+    page.goto(site + "/network")
+    assert page.locator("header.top nav a.here").inner_text() == "Сеть"
+    controls = page.frame_locator("iframe.map").locator("#ties-controls")
+    controls.wait_for()
+    text = controls.inner_text()
+    assert "Партнёры Смоленской области" in text and "Государство" in text and "Сфера" in text
+    assert not re.search(r"\b(?:Type|Country|Sphere|partners drawn)\b", text)
