@@ -108,30 +108,13 @@ def entity_page(store: Readable, iri: str, related: bool = True) -> dict[str, An
         code = next((row["notation"] for row in card if row.get("notation")), code)
     smolensk = any(is_true(row.get("smolensk")) for row in card)
     identifiers = sorted({row["sameAs"] for row in card if row.get("sameAs", "").startswith(("http://", "https://"))})
-    events = rows(store, "entity-events", entity=iri) if related else []
-    sources = {row["event"]: row for row in rows(store, "entity-spans", entity=iri)} if related else {}
-    listed: dict[str, dict[str, Any]] = {}
+    listed = _entity_events(store, iri, kind, first["label"], labels) if related else {}
     posts: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in events:
-        event = listed.setdefault(row["event"], {
-            "link": link(row["event"], row["title"]), "period": row["period"], "quarter": quarter(row["period"]),
-            "row": int(row["row"]), "when": days(row.get("start"), row.get("end")), "start": row.get("start", ""),
-            "roles": set(), "stated": set(), "source": None})
-        event["roles"].add(labels.get(row.get("role", ""), ""))
-        if row.get("stated"):
-            event["stated"].add(row["stated"])
-            posts[(row["stated"], row.get("onBehalfLabel", ""))].add(row["period"])
-        source = sources.get(row["event"])
-        if source is not None and event["source"] is None:
-            start, stop = int(source["s"]), int(source["x"])
-            sentence, offset = _sentence(source["text"], start, stop)
-            event["source"] = highlighted(sentence, [(start - offset, stop - offset, kind, first["label"])])
+    for event in listed.values():
+        for stated, organisation in event["posts"]:
+            posts[(stated, organisation)].add(event["period"])
     by_quarter = Counter(event["period"] for event in listed.values())
-    counterparts = [{"link": link(row["other"], row["label"]),
-                     "kind": KIND_LABELS["country" if row.get("state") else _kind({row["class"]})],
-                     "side": "Смоленская сторона" if is_true(row["smolensk"]) else "",
-                     "events": int(row["events"]), "last": quarter(row["last"])}
-                    for row in rows(store, "entity-counterparts", entity=iri)] if related else []
+    counterparts = _counterparts(store, iri) if related else []
     representatives = [{"link": link(row["person"], row["label"]), "post": row["stated"],
                         "events": int(row["events"]), "last": quarter(row["last"])}
                        for row in rows(store, "entity-representatives", entity=iri)] if kind == "org" else []
@@ -158,6 +141,46 @@ def entity_page(store: Readable, iri: str, related: bool = True) -> dict[str, An
     }
 
 
+def _entity_events(store: Readable, iri: str, kind: str, label: str,
+                   labels: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """An entity's events with dates, roles, posts and the sentence each names it in; each part read by a
+    query that starts from the entity (see entity-events.rq on why there is no OPTIONAL)."""
+    dates = {row["event"]: row for row in rows(store, "entity-dates", entity=iri)}
+    sources = {row["event"]: row for row in rows(store, "entity-spans", entity=iri)}
+    on_behalf = {row["p"]: row["onBehalfLabel"] for row in rows(store, "entity-on-behalf", entity=iri)}
+    stated: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for row in rows(store, "entity-posts", entity=iri):
+        stated[row["event"]].append((row["stated"], on_behalf.get(row["p"], "")))
+    listed: dict[str, dict[str, Any]] = {}
+    for row in rows(store, "entity-events", entity=iri):
+        when = dates.get(row["event"], {})
+        event = listed.setdefault(row["event"], {
+            "link": link(row["event"], row["title"]), "period": row["period"], "quarter": quarter(row["period"]),
+            "row": int(row["row"]), "when": days(when.get("start"), when.get("end")), "start": when.get("start", ""),
+            "roles": set(), "stated": {post for post, _ in stated.get(row["event"], [])},
+            "posts": stated.get(row["event"], []), "source": None})
+        event["roles"].add(labels.get(row["role"], ""))
+        source = sources.get(row["event"])
+        if source is not None and event["source"] is None:
+            start, stop = int(source["s"]), int(source["x"])
+            sentence, offset = _sentence(source["text"], start, stop)
+            event["source"] = highlighted(sentence, [(start - offset, stop - offset, kind, label)])
+    return listed
+
+
+def _counterparts(store: Readable, iri: str) -> list[dict[str, Any]]:
+    """Whom an entity met, with how often and when last, most often first."""
+    found: dict[str, dict[str, Any]] = {}
+    classes: dict[str, set[str]] = defaultdict(set)
+    for row in rows(store, "entity-counterparts", entity=iri):
+        classes[row["other"]].add(row["class"])
+        found.setdefault(row["other"], {"link": link(row["other"], row["label"]),
+                                        "side": "Смоленская сторона" if is_true(row["smolensk"]) else "",
+                                        "events": int(row["events"]), "last": quarter(row["last"])})
+    return sorted(({**value, "kind": KIND_LABELS[_kind(classes[other])]} for other, value in found.items()
+                   if classes[other] & set(KIND_OF_CLASS)), key=lambda c: (-c["events"], c["link"].label))
+
+
 # ---------------------------------------------------------------- event
 
 
@@ -177,20 +200,22 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
     for row in found_rows:
         classes[row["agent"]].add(row["class"])
     kinds = {agent: _kind(known) for agent, known in classes.items() if known & set(KIND_OF_CLASS)}
+    states = {row["agent"]: row for row in rows(store, "event-states", event=iri)}
     for row in found_rows:
         if row["agent"] not in kinds:
             continue
-        kind = kinds[row["agent"]]
-        code = row.get("code") or (row.get("notation") if kind == "country" else None)
+        state = states.get(row["agent"], {})
         who = people.setdefault(row["agent"], {
-            "link": link(row["agent"], row["label"]), "kind": KIND_LABELS[kind],
-            "country": row.get("countryLabel") or (row["label"] if kind == "country" else ""), "code": code,
+            "link": link(row["agent"], row["label"]), "kind": KIND_LABELS[kinds[row["agent"]]],
+            "country": state.get("countryLabel", ""), "code": state.get("code"),
             "smolensk": is_true(row["smolensk"]), "roles": set(), "stated": set(), "on_behalf": set()})
-        who["roles"].add(labels.get(row.get("role", ""), ""))
-        if row.get("stated"):
-            who["stated"].add(row["stated"])
-        if row.get("onBehalf"):
-            who["on_behalf"].add(link(row["onBehalf"], row.get("onBehalfLabel")))
+        who["roles"].add(labels.get(row["role"], ""))
+    for row in rows(store, "event-posts", event=iri):
+        if row["agent"] in people:
+            if row.get("stated"):
+                people[row["agent"]]["stated"].add(row["stated"])
+            if row.get("onBehalf"):
+                people[row["agent"]]["on_behalf"].add(link(row["onBehalf"], row.get("onBehalfLabel")))
     for row in rows(store, "event-spans", event=iri):
         if row["field"] in cells and row["agent"] in people:
             spans[row["field"]].append((int(row["s"]), int(row["x"]), kinds[row["agent"]],
@@ -276,19 +301,24 @@ def country_page(store: Readable, iri: str, code: str) -> dict[str, Any] | None:
     if card is None:
         return None
     labels = concept_labels(store)
-    partners = [{"link": link(row["agent"], row["label"]), "kind": _kind({row["class"]}),
-                 "kind_label": KIND_LABELS[_kind({row["class"]})], "events": int(row["events"]),
-                 "first": quarter(row["first"]), "last": quarter(row["last"])}
-                for row in rows(store, "country-partners", country=iri)]
+    classes: dict[str, set[str]] = defaultdict(set)
+    profiles: dict[str, dict[str, str]] = {}
+    for row in rows(store, "country-partners", country=code):
+        classes[row["agent"]].add(row["class"])
+        profiles[row["agent"]] = row
+    ranked = sorted(profiles.items(), key=lambda item: (-int(item[1]["events"]), item[1]["label"]))
+    partners = [{"link": link(agent, row["label"]), "kind": _kind(classes[agent]),
+                 "kind_label": KIND_LABELS[_kind(classes[agent])], "events": int(row["events"]),
+                 "first": days(row["first"], row["first"]), "last": days(row["last"], row["last"])}
+                for agent, row in ranked if agent != iri]
     events = [{"link": link(row["event"], row["title"]), "period": row["period"], "quarter": quarter(row["period"]),
                "row": int(row["row"]), "type": labels.get(row["type"], ""),
-               "when": days(row.get("start"), row.get("end"))}
-              for row in rows(store, "country-events", country=iri)]
-    by_quarter: Counter[str] = Counter(str(event["period"]) for event in events)
+               "when": days(row.get("start"), row.get("end"))} for row in rows(store, "country-events", country=iri)]
+    by_quarter = {row["period"]: int(row["events"]) for row in rows(store, "country-quarters", country=iri)}
     return {**card, "code": code,
             "partners": [p for p in partners if p["kind"] != "place"],
             "country_places": [p for p in partners if p["kind"] == "place"],
-            "country_events": events, "event_count": len(events),
+            "country_events": events, "event_count": sum(by_quarter.values()),
             "quarters": [{"period": p, "quarter": quarter(p), "events": n} for p, n in sorted(by_quarter.items())]}
 
 
