@@ -30,6 +30,7 @@ MENTION_TYPES = {"person": EntityType.PER, "org": EntityType.ORG, "place": Entit
 FIELD_LABELS = {"title": "Название", "place": "Место", "dates": "Сроки", "description": "Описание",
                 "participants": "Участники"}
 MAX_ROWS = 20_000
+COUNTRY_EVENTS = 500  # a state's page lists the events of its newest quarters until it has this many
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,20 +302,24 @@ def country_page(store: Readable, iri: str, code: str) -> dict[str, Any] | None:
     if card is None:
         return None
     labels = concept_labels(store)
-    classes: dict[str, set[str]] = defaultdict(set)
-    profiles: dict[str, dict[str, str]] = {}
-    for row in rows(store, "country-partners", country=code):
-        classes[row["agent"]].add(row["class"])
-        profiles[row["agent"]] = row
-    ranked = sorted(profiles.items(), key=lambda item: (-int(item[1]["events"]), item[1]["label"]))
-    partners = [{"link": link(agent, row["label"]), "kind": _kind(classes[agent]),
-                 "kind_label": KIND_LABELS[_kind(classes[agent])], "events": int(row["events"]),
-                 "first": days(row["first"], row["first"]), "last": days(row["last"], row["last"])}
-                for agent, row in ranked if agent != iri]
-    events = [{"link": link(row["event"], row["title"]), "period": row["period"], "quarter": quarter(row["period"]),
-               "row": int(row["row"]), "type": labels.get(row["type"], ""),
-               "when": days(row.get("start"), row.get("end"))} for row in rows(store, "country-events", country=iri)]
+    ranked = sorted(rows(store, "country-partners", country=code), key=lambda row: (-int(row["events"]), row["label"]))
+    partners = []
+    for row in ranked:
+        if row["agent"] == iri:
+            continue
+        kind = "person" if is_true(row["person"]) else "org" if is_true(row["organisation"]) else "place"
+        partners.append({"link": link(row["agent"], row["label"]), "kind": kind, "kind_label": KIND_LABELS[kind],
+                         "events": int(row["events"]), "first": days(row.get("first"), row.get("first")),
+                         "last": days(row.get("last"), row.get("last"))})
     by_quarter = {row["period"]: int(row["events"]) for row in rows(store, "country-quarters", country=iri)}
+    events: list[dict[str, Any]] = []
+    for period in sorted(by_quarter, reverse=True):  # the newest quarters, until COUNTRY_EVENTS are listed
+        if len(events) >= COUNTRY_EVENTS:
+            break
+        events += [{"link": link(row["event"], row["title"]), "period": period, "quarter": quarter(period),
+                    "row": int(row["row"]), "type": labels.get(row["type"], ""),
+                    "when": days(row.get("start"), row.get("end"))}
+                   for row in rows(store, "country-events", country=iri, period=period)]
     return {**card, "code": code,
             "partners": [p for p in partners if p["kind"] != "place"],
             "country_places": [p for p in partners if p["kind"] == "place"],
@@ -323,6 +328,11 @@ def country_page(store: Readable, iri: str, code: str) -> dict[str, Any] | None:
 
 
 # ---------------------------------------------------------------- partners
+
+
+def partner_states(store: Readable) -> list[tuple[str, str]]:
+    """(code, name) of the states the partner profiles name, for the partners page's filter."""
+    return [(row["code"], row["label"]) for row in rows(store, "partner-states")]
 
 
 def partners_page(store: Readable, country: str = "", min_events: int = 2) -> list[dict[str, Any]]:

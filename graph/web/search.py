@@ -101,19 +101,21 @@ class SearchIndex:
     @classmethod
     def load(cls, store: Readable) -> SearchIndex:
         """The index of what a store holds: two queries, whatever the store's size."""
-        found: dict[str, Entry] = {}
+        # an entity has a row per class, state and side it is given: the rows are merged the same way
+        # whatever order a server returns them in (a state over a place, the most events, the first code)
+        merged: dict[str, list[dict[str, str]]] = defaultdict(list)
         for row in store.results(internal_query("search-entries").bind()).rows:
             value = {key: term["value"] for key, term in row.items()}
-            kind = KIND_OF_CLASS.get(value["class"])
-            page = page_of(value["entity"])
-            if kind is None or page is None:
-                continue
-            known = found.get(value["entity"])
-            if known is not None and KIND_PRECEDENCE.index(known.kind) <= KIND_PRECEDENCE.index(kind):
-                continue
-            found[value["entity"]] = Entry(value["entity"], page, value["label"], kind,
-                                           is_true(value.get("smolensk")), value.get("code"),
-                                           value.get("countryLabel"), int(value.get("events", 0)))
+            if KIND_OF_CLASS.get(value["class"]) and page_of(value["entity"]):
+                merged[value["entity"]].append(value)
+        found: dict[str, Entry] = {}
+        for iri, values in merged.items():
+            kind = min((KIND_OF_CLASS[v["class"]] for v in values), key=KIND_PRECEDENCE.index)
+            states = sorted((v["code"], v.get("countryLabel", "")) for v in values if v.get("code"))
+            code, state = states[0] if states else (None, None)
+            found[iri] = Entry(iri, page_of(iri) or "", min(v["label"] for v in values), kind,
+                               any(is_true(v.get("smolensk")) for v in values), code, state or None,
+                               max(int(v.get("events", 0)) for v in values))
         names: dict[str, set[str]] = defaultdict(set)
         for row in store.results(internal_query("search-names").bind()).rows:
             if row["entity"]["value"] in found:

@@ -35,7 +35,6 @@ from graph.rdf.vocab import PREFIXES, sparql_prefixes
 from graph.russian import days, number, plural, quarter
 from graph.stores import EmbeddedStore, RemoteStore, Store, StoreError
 from graph.stores.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
-from graph.stores.summaries import summary
 from graph.web import pages
 from graph.web.paths import iri_of, page_of
 from graph.web.search import KIND_ORDER, Hit, SearchIndex
@@ -255,9 +254,14 @@ class App:
         if "query" in request.args:  # a permalink from before the query page moved to /query
             return redirect("/query?" + urlencode({"query": request.args["query"]}), 301)
         with self.slot():
-            counts = summary(self.pages, top=0)
             reports = pages.reports_page(self.pages)
-            top = pages.partners_page(self.pages, min_events=2)[:10]
+        # the rest from the search index, which the header's search box needs anyway: no query here
+        # grows with the store
+        entries = self.search_index().entries
+        counts = {"reports": len(reports), "events": sum(int(r["events"]) for r in reports),
+                  **{kind: sum(1 for e in entries if e.kind == kind) for kind in ("org", "person", "place")}}
+        foreign = [e for e in entries if not e.smolensk and e.country not in (None, "RU")]
+        top = sorted(foreign, key=lambda e: (-e.events, e.label))[:10]
         return self.render("home.html", counts=counts, reports=reports, top=top)
 
     def on_query_page(self, request: Request) -> Response:
@@ -377,9 +381,7 @@ class App:
             raise Refused(400, "min_events: нужно целое число") from error
         with self.slot():
             found = pages.partners_page(self.pages, country, min_events)
-            every = pages.partners_page(self.pages, "", 1) if country else found
-        countries = sorted({(p["country"], p["link"].label) for p in every if p["link"].href and
-                            p["link"].href == f"/country/{p['country']}"}, key=lambda c: c[1])
+            countries = pages.partner_states(self.pages)
         return self.render("partners.html", section="partners", partners=found, country=country,
                            min_events=min_events, countries=countries)
 
