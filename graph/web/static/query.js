@@ -165,8 +165,10 @@
     if (iriVars.length < 2) return false;
     const [from, to] = vars.includes("item") && vars.includes("linkedItem") ? ["item", "linkedItem"] : iriVars;
     const nodes = new Map(), edges = [];
+    let seed = 42;  // a seeded start, so that the same results are drawn the same way every time
+    const random = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
     const node = (term) => {
-      if (!nodes.has(term.value)) nodes.set(term.value, {id: term.value, x: Math.random() * 600, y: Math.random() * 400, dx: 0, dy: 0});
+      if (!nodes.has(term.value)) nodes.set(term.value, {id: term.value, x: random() * 600, y: random() * 400, dx: 0, dy: 0});
       return nodes.get(term.value);
     };
     for (const binding of rows.slice(0, 500)) {
