@@ -16,6 +16,7 @@ from razdel import sentenize
 from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.query import internal_query, library
+from graph.rdf.ids import graph_iri
 from graph.russian import days, quarter
 from graph.stores import Readable
 from graph.stores.results import is_true
@@ -31,6 +32,7 @@ FIELD_LABELS = {"title": "Название", "place": "Место", "dates": "С
                 "participants": "Участники"}
 MAX_ROWS = 20_000
 COUNTRY_EVENTS = 500  # a state's page lists the events of its newest quarters until it has this many
+COUNTRY_PARTNERS = 500  # and its partners with the most events (all of them: the partners page and its CSV)
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,8 +298,10 @@ def reports_page(store: Readable) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- country
 
 
-def country_page(store: Readable, iri: str, code: str) -> dict[str, Any] | None:
-    """A state: its partners ranked, its events by quarter, the regions and cities involved."""
+def country_page(store: Readable, iri: str, code: str, kinds: dict[str, str]) -> dict[str, Any] | None:
+    """A state: its partners ranked, its events by quarter, the regions and cities involved.
+
+    `kinds`: what each entity is (org, person, place, country), as the search index knows it."""
     card = entity_page(store, iri, related=False)
     if card is None:
         return None
@@ -307,11 +311,13 @@ def country_page(store: Readable, iri: str, code: str) -> dict[str, Any] | None:
     for row in ranked:
         if row["agent"] == iri:
             continue
-        kind = "person" if is_true(row["person"]) else "org" if is_true(row["organisation"]) else "place"
+        kind = kinds.get(row["agent"], "place")
         partners.append({"link": link(row["agent"], row["label"]), "kind": kind, "kind_label": KIND_LABELS[kind],
                          "events": int(row["events"]), "first": days(row.get("first"), row.get("first")),
                          "last": days(row.get("last"), row.get("last"))})
-    by_quarter = {row["period"]: int(row["events"]) for row in rows(store, "country-quarters", country=iri)}
+    periods = {str(graph_iri(row["period"])): row["period"] for row in rows(store, "report-periods")}
+    by_quarter = {periods[row["g"]]: int(row["events"]) for row in rows(store, "country-quarters", country=iri)
+                  if row["g"] in periods}
     events: list[dict[str, Any]] = []
     for period in sorted(by_quarter, reverse=True):  # the newest quarters, until COUNTRY_EVENTS are listed
         if len(events) >= COUNTRY_EVENTS:
@@ -320,8 +326,9 @@ def country_page(store: Readable, iri: str, code: str) -> dict[str, Any] | None:
                     "row": int(row["row"]), "type": labels.get(row["type"], ""),
                     "when": days(row.get("start"), row.get("end"))}
                    for row in rows(store, "country-events", country=iri, period=period)]
+    persons_and_bodies = [p for p in partners if p["kind"] != "place"]
     return {**card, "code": code,
-            "partners": [p for p in partners if p["kind"] != "place"],
+            "partners": persons_and_bodies[:COUNTRY_PARTNERS], "partner_count": len(persons_and_bodies),
             "country_places": [p for p in partners if p["kind"] == "place"],
             "country_events": events, "event_count": sum(by_quarter.values()),
             "quarters": [{"period": p, "quarter": quarter(p), "events": n} for p, n in sorted(by_quarter.items())]}
@@ -330,9 +337,14 @@ def country_page(store: Readable, iri: str, code: str) -> dict[str, Any] | None:
 # ---------------------------------------------------------------- partners
 
 
-def partner_states(store: Readable) -> list[tuple[str, str]]:
-    """(code, name) of the states the partner profiles name, for the partners page's filter."""
-    return [(row["code"], row["label"]) for row in rows(store, "partner-states")]
+PARTNER_COLUMNS = ("Партнёр", "Государство", "Мероприятий", "Кварталы", "Впервые", "Последний раз", "Сферы",
+                   "Смоленская сторона")
+
+
+def partner_rows(partners: list[dict[str, Any]]) -> list[list[str]]:
+    """The partners table as rows of text under its header, as the page shows it."""
+    return [list(PARTNER_COLUMNS)] + [[p["link"].label, p["country"], str(p["events"]), p["quarters"], p["first"],
+                                       p["last"], p["spheres"], p["counterparts"]] for p in partners]
 
 
 def partners_page(store: Readable, country: str = "", min_events: int = 2) -> list[dict[str, Any]]:

@@ -9,6 +9,8 @@ traceback in the server's log.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import logging
 import re
@@ -21,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from werkzeug.exceptions import HTTPException, NotFound
@@ -42,6 +44,7 @@ from graph.web.workers import MEMORY_MIB, QueryFailed, QueryLost, QueryOverMemor
 from nlp.errors import printable
 
 STATIC = Path(str(resources.files("graph.web") / "static"))
+PAGE_ROWS = 500  # rows of a long table a page renders (the browser pages them by 25); the rest download
 VENDOR = Path(str(resources.files("graph.web") / "node_modules"))  # `npm ci` in graph/web (scripts/setup.sh)
 MIME_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".json": "application/json",
               ".png": "image/png", ".svg": "image/svg+xml"}
@@ -340,8 +343,9 @@ class App:
             raise NotFound()
         if code != code.upper():
             return redirect(f"/country/{code.upper()}", 301)
+        kinds = {entry.iri: entry.kind for entry in self.search_index().entries}  # (takes its own slot once)
         with self.slot():
-            found = pages.country_page(self.pages, iri, code)
+            found = pages.country_page(self.pages, iri, code, kinds)
         if found is None:
             return self.not_found(f"В графе нет государства с кодом {code}")
         return self.render("country.html", e=found)
@@ -381,9 +385,14 @@ class App:
             raise Refused(400, "min_events: нужно целое число") from error
         with self.slot():
             found = pages.partners_page(self.pages, country, min_events)
-            countries = pages.partner_states(self.pages)
-        return self.render("partners.html", section="partners", partners=found, country=country,
-                           min_events=min_events, countries=countries)
+        if request.args.get("format") == "csv":  # the whole table, however long, for a spreadsheet
+            return _csv_download(pages.partner_rows(found), "партнёры.csv", bool(request.args.get("bom")))
+        countries = sorted({(e.country, e.label) for e in self.search_index().entries
+                            if e.kind == "country" and e.country}, key=lambda state: state[1])
+        # a page shows the first PAGE_ROWS (most events first); the whole table downloads as CSV
+        download = "/partners?" + urlencode({"country": country, "min_events": min_events, "format": "csv"})
+        return self.render("partners.html", section="partners", partners=found[:PAGE_ROWS], total=len(found),
+                           country=country, min_events=min_events, countries=countries, csv=download)
 
     def not_found(self, message: str) -> Response:
         return self.render("not_found.html", status=404, message=message)
@@ -459,6 +468,16 @@ class App:
             path = Path(folder) / "network.html"
             network_page(load_network(self.pages), path)
             return path.read_bytes()
+
+def _csv_download(table: list[list[str]], name: str, bom: bool) -> Response:
+    """A table as a CSV file to download; with `bom`, as Excel reads it (a byte-order mark, `;`)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";" if bom else ",", lineterminator="\r\n").writerows(table)
+    body = ("\ufeff" if bom else "") + buffer.getvalue()
+    response = Response(body.encode("utf-8"), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    return response
+
 
 def _file(folder: Path, name: str) -> Response:
     """A file under `folder`, never outside it."""

@@ -133,6 +133,10 @@ def test_the_partners_table_filters_by_state(site, page):
     only = page.locator("table.data tbody tr").count()
     assert 0 < only < every
     shot(page, "partners")
+    name, body = downloaded(page, "p.meta a:has-text('CSV для Excel')")  # the whole table, from the server
+    lines = body.decode("utf-8-sig").splitlines()
+    assert body.startswith("\ufeff".encode()) and lines[0].startswith("Партнёр;Государство;Мероприятий")
+    assert len(lines) == only + 1 and name.endswith(".csv")
     page.goto(site + "/reports")
     assert page.locator("table.data tbody tr").count() == 2
 
