@@ -100,7 +100,7 @@ class SearchIndex:
 
     @classmethod
     def load(cls, store: Readable) -> SearchIndex:
-        """The index of what a store holds: two queries, whatever the store's size."""
+        """The index of what a store holds: three queries, whatever the store's size."""
         # an entity has a row per class, state and side it is given: the rows are merged the same way
         # whatever order a server returns them in (a state over a place, the most events, the first code)
         merged: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -108,6 +108,9 @@ class SearchIndex:
             value = {key: term["value"] for key, term in row.items()}
             if KIND_OF_CLASS.get(value["class"]) and page_of(value["entity"]):
                 merged[value["entity"]].append(value)
+        events: dict[str, set[str]] = defaultdict(set)
+        for row in store.results(internal_query("search-events").bind()).rows:
+            events[row["entity"]["value"]].add(row["event"]["value"])
         found: dict[str, Entry] = {}
         for iri, values in merged.items():
             kind = min((KIND_OF_CLASS[v["class"]] for v in values), key=KIND_PRECEDENCE.index)
@@ -115,7 +118,7 @@ class SearchIndex:
             code, state = states[0] if states else (None, None)
             found[iri] = Entry(iri, page_of(iri) or "", min(v["label"] for v in values), kind,
                                any(is_true(v.get("smolensk")) for v in values), code, state or None,
-                               max(int(v.get("events", 0)) for v in values))
+                               len(events.get(iri, ())))
         names: dict[str, set[str]] = defaultdict(set)
         for row in store.results(internal_query("search-names").bind()).rows:
             if row["entity"]["value"] in found:
