@@ -11,6 +11,7 @@ from pathlib import Path
 from pyvis.network import Network as PyvisNetwork
 
 from graph.network.analytics import Network, co_attendance
+from graph.russian import quarter
 
 TYPE_COLOURS = {"PER": "#e07a5f", "ORG": "#3d85c6", "LOC": "#81b29a"}
 SMOLENSK_COLOUR = "#f2cc8f"
@@ -103,6 +104,7 @@ def _controls(periods: list[str], spheres: list[str], countries: list[str], node
     legend += "<br>кольцо — государство: " + "".join(
         f'<span class="swatch" style="background:{country_colour(c)}"></span>{c} ' for c in countries[:12])
     note = f" · не показаны {pruned} менее связанных" if pruned else ""
+    quarters = {period: quarter(period) for period in periods}
     return f"""<div id="ties-controls" data-nodes="{nodes}">
 <style>#ties-controls{{position:fixed;top:8px;left:8px;background:#fffe;padding:8px 10px;border:1px solid #ccd;
 font:13px system-ui,sans-serif;max-width:360px;z-index:10}}#ties-controls label{{display:block;margin:3px 0}}
@@ -113,8 +115,8 @@ font:13px system-ui,sans-serif;max-width:360px;z-index:10}}#ties-controls label{
 <label>Тип <select id="ties-type">{options(["PER", "ORG", "LOC"], "все", TYPE_LABELS)}</select></label>
 <label>Государство <select id="ties-country">{options(countries, "все")}</select></label>
 <label>Сфера <select id="ties-sphere">{options(spheres, "все")}</select></label>
-<label>С <select id="ties-from">{options(periods)}</select> по
-<select id="ties-to">{options(periods)}</select></label>
+<label>С <select id="ties-from">{options(periods, labels=quarters)}</select> по
+<select id="ties-to">{options(periods, labels=quarters)}</select></label>
 <div id="ties-count" class="meta"></div><div class="meta">на карте {nodes} партнёров{note}</div>
 </div>
 <script>{CONTROLS.read_text(encoding="utf-8")}</script>"""

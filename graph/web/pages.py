@@ -8,6 +8,7 @@ roles, counts. Links are page paths (`graph.web.paths`), never raw IRIs.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,7 @@ from markupsafe import Markup
 from razdel import sentenize
 from rdflib.namespace import FOAF, ORG, SDO
 
-from graph.query import internal_query, library
+from graph.query import Table, internal_query, library
 from graph.rdf.ids import graph_iri
 from graph.russian import days, quarter
 from graph.stores import Readable
@@ -298,10 +299,10 @@ def reports_page(store: Readable) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- country
 
 
-def country_page(store: Readable, iri: str, code: str, kinds: dict[str, str]) -> dict[str, Any] | None:
+def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any]) -> dict[str, Any] | None:
     """A state: its partners ranked, its events by quarter, the regions and cities involved.
 
-    `kinds`: what each entity is (org, person, place, country), as the search index knows it."""
+    `known`: the search index's entries by IRI, for what each partner is (org, person, place)."""
     card = entity_page(store, iri, related=False)
     if card is None:
         return None
@@ -311,7 +312,7 @@ def country_page(store: Readable, iri: str, code: str, kinds: dict[str, str]) ->
     for row in ranked:
         if row["agent"] == iri:
             continue
-        kind = kinds.get(row["agent"], "place")
+        kind = known[row["agent"]].kind if row["agent"] in known else "place"
         partners.append({"link": link(row["agent"], row["label"]), "kind": kind, "kind_label": KIND_LABELS[kind],
                          "events": int(row["events"]), "first": days(row.get("first"), row.get("first")),
                          "last": days(row.get("last"), row.get("last"))})
@@ -341,10 +342,10 @@ PARTNER_COLUMNS = ("Партнёр", "Государство", "Мероприя
                    "Смоленская сторона")
 
 
-def partner_rows(partners: list[dict[str, Any]]) -> list[list[str]]:
-    """The partners table as rows of text under its header, as the page shows it."""
-    return [list(PARTNER_COLUMNS)] + [[p["link"].label, p["country"], str(p["events"]), p["quarters"], p["first"],
-                                       p["last"], p["spheres"], p["counterparts"]] for p in partners]
+def partner_rows(partners: list[dict[str, Any]]) -> Table:
+    """The partners table as the page shows it, as text."""
+    return Table(PARTNER_COLUMNS, tuple((p["link"].label, p["country"], str(p["events"]), p["quarters"], p["first"],
+                                         p["last"], p["spheres"], p["counterparts"]) for p in partners))
 
 
 def partners_page(store: Readable, country: str = "", min_events: int = 2) -> list[dict[str, Any]]:

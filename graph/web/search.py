@@ -87,6 +87,7 @@ class SearchIndex:
 
     def __init__(self, entries: list[Entry], names: dict[str, set[str]]) -> None:
         self.entries = entries
+        self.by_iri = {entry.iri: entry for entry in entries}
         # each name as (words, stems), under the first letter of each of its words, to look at few names
         self.by_letter: dict[str, list[tuple[Entry, str, tuple[str, ...], tuple[str, ...]]]] = defaultdict(list)
         for entry in entries:

@@ -9,8 +9,6 @@ traceback in the server's log.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
 import re
@@ -32,7 +30,7 @@ from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
 from graph.guard import READ_ONLY, QueryRefused, check_read_only
-from graph.query import QueryError, library
+from graph.query import QueryError, Table, library
 from graph.rdf.vocab import PREFIXES, sparql_prefixes
 from graph.russian import days, number, plural, quarter
 from graph.stores import EmbeddedStore, RemoteStore, Store, StoreError
@@ -318,7 +316,7 @@ class App:
             raise Refused(400, "ожидается список IRI в JSON") from error
         if not isinstance(iris, list) or not all(isinstance(i, str) for i in iris):
             raise Refused(400, "ожидается список IRI в JSON")
-        index = {entry.iri: entry for entry in self.search_index().entries}
+        index = self.search_index().by_iri
         found = {}
         for iri in iris[:500]:
             page = page_of(iri)
@@ -343,9 +341,9 @@ class App:
             raise NotFound()
         if code != code.upper():
             return redirect(f"/country/{code.upper()}", 301)
-        kinds = {entry.iri: entry.kind for entry in self.search_index().entries}  # (takes its own slot once)
+        index = self.search_index().by_iri  # before the slot: building the index takes one of its own
         with self.slot():
-            found = pages.country_page(self.pages, iri, code, kinds)
+            found = pages.country_page(self.pages, iri, code, index)
         if found is None:
             return self.not_found(f"В графе нет государства с кодом {code}")
         return self.render("country.html", e=found)
@@ -469,11 +467,9 @@ class App:
             network_page(load_network(self.pages), path)
             return path.read_bytes()
 
-def _csv_download(table: list[list[str]], name: str, bom: bool) -> Response:
+def _csv_download(table: Table, name: str, bom: bool) -> Response:
     """A table as a CSV file to download; with `bom`, as Excel reads it (a byte-order mark, `;`)."""
-    buffer = io.StringIO()
-    csv.writer(buffer, delimiter=";" if bom else ",", lineterminator="\r\n").writerows(table)
-    body = ("\ufeff" if bom else "") + buffer.getvalue()
+    body = ("\ufeff" if bom else "") + table.to_delimited(";" if bom else ",")
     response = Response(body.encode("utf-8"), mimetype="text/csv")
     response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
     return response

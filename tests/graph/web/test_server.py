@@ -211,3 +211,15 @@ def test_a_bug_answers_500_in_one_line_and_is_logged_whole(embedded, monkeypatch
         assert "KeyError: 'x'" in caplog.text
     finally:
         app.close()
+
+
+def test_a_state_page_counts_the_events_that_name_the_state(client, embedded):
+    """The card's and the chart's counts are events (not every subject the state is named on)."""
+    count = embedded.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e a "
+                            "<http://semanticweb.cs.vu.nl/2009/11/sem/Event> ; "
+                            "<https://w3id.org/smolensk-ties/ontology#country> "
+                            "<https://w3id.org/smolensk-ties/id/place/country-by> } }").rows[0][0]
+    page = client.get("/country/BY").text
+    assert f"<dt>Мероприятий</dt><dd>{count}</dd>" in page
+    shown = re.findall(r'<span class="value">(\d+)</span>', page)
+    assert sum(map(int, shown)) == int(count)
