@@ -83,6 +83,7 @@ class TIES(DefinedNamespace):
     sharedEvents: URIRef
     sphere: URIRef
     spheresText: URIRef
+    stateEventCount: URIRef
     statedRole: URIRef
     summary: URIRef
     venueText: URIRef

@@ -17,7 +17,6 @@ from razdel import sentenize
 from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.query import Table, internal_query, library
-from graph.rdf.ids import graph_iri
 from graph.russian import days, quarter
 from graph.stores import Readable
 from graph.stores.results import is_true
@@ -316,9 +315,7 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any])
         partners.append({"link": link(row["agent"], row["label"]), "kind": kind, "kind_label": KIND_LABELS[kind],
                          "events": int(row["events"]), "first": days(row.get("first"), row.get("first")),
                          "last": days(row.get("last"), row.get("last"))})
-    periods = {str(graph_iri(row["period"])): row["period"] for row in rows(store, "report-periods")}
-    by_quarter = {periods[row["g"]]: int(row["events"]) for row in rows(store, "country-quarters", country=iri)
-                  if row["g"] in periods}
+    by_quarter = {row["period"]: int(row["events"]) for row in rows(store, "country-quarters", country=code)}
     events: list[dict[str, Any]] = []
     for period in sorted(by_quarter, reverse=True):  # the newest quarters, until COUNTRY_EVENTS are listed
         if len(events) >= COUNTRY_EVENTS:
