@@ -51,6 +51,8 @@ class Network:
     events: dict[str, EventInfo]
     entities: dict[str, EntityInfo]
     links: set[tuple[str, str]]  # (event, entity)
+    names: dict[str, str] = field(default_factory=dict)  # an event type's or direction's code -> Russian label
+    states: dict[str, str] = field(default_factory=dict)  # a state's code -> its name, linked or not
 
     def filtered(self, *, since: str | None = None, until: str | None = None, sphere: str | None = None,
                  event_type: str | None = None, country: str | None = None,
@@ -63,33 +65,60 @@ class Network:
                     if (country is None or e.country == country or e.smolensk)
                     and (entity_type is None or e.type == entity_type or e.smolensk)}
         links = {(ev, en) for ev, en in self.links if ev in events and en in entities}
-        return Network(events, entities, links)
+        return Network(events, entities, links, self.names, self.states)
+
+
+def _rows(store: Readable, name: str) -> list[dict[str, str]]:
+    results = store.results(internal_query(name).bind())
+    return [{key: term["value"] for key, term in row.items()} for row in results.rows]
 
 
 def load_network(store: Readable) -> Network:
-    """Read events and participants from a store (embedded or remote)."""
+    """Read events and participants from a store (embedded or remote).
+
+    An entity's name is the least of its labels (as the summaries' preferred name), its type a person's
+    or an organisation's before a place's, and it is of the Smolensk side if any report says so."""
+    concept_labels = {row["concept"]: row["label"] for row in _rows(store, "concept-labels")}
+    notations = {row["concept"]: row["notation"] for row in _rows(store, "concept-notations")}
+    dates = {row["event"]: (row["start"], row["end"]) for row in _rows(store, "network-dates")}
     events: dict[str, EventInfo] = {}
-    entities: dict[str, EntityInfo] = {}
-    links: set[tuple[str, str]] = set()
-    for row in store.results(internal_query("network").bind()).rows:
-        value = {k: v["value"] for k, v in row.items()}
-        event, agent = value["event"], value["agent"]
-        events.setdefault(event, EventInfo(event, value["title"], value["period"], value.get("start"),
-                                           value.get("end"), value["sphere"], value["etype"], value["direction"]))
-        kind = TYPES[value["class"]]
-        known = entities.get(agent)
-        if known is None or (known.type == "LOC" and kind != "LOC"):
-            known = EntityInfo(agent, value["label"], kind, value.get("country"), is_true(value["smolensk"]),
-                               known.roles if known else {}, known.organisations if known else set())
-            entities[agent] = known
-        if value.get("org"):
-            known.organisations.add(value["org"])
-        if value.get("location"):
-            known.location = value["location"]
-        if value.get("role"):
-            known.roles.setdefault(event, set()).add(value["role"])
-        links.add((event, agent))
-    return Network(events, entities, links)
+    for row in _rows(store, "network-events"):
+        start, end = dates.get(row["event"], (None, None))
+        events[row["event"]] = EventInfo(row["event"], row["title"], row["period"], start, end,
+                                         concept_labels.get(row["sphere"], row["sphere"]),
+                                         notations.get(row["type"], row["type"]),
+                                         notations.get(row["direction"], row["direction"]))
+    names: dict[str, str] = {}
+    kinds: dict[str, str] = {}
+    ours: dict[str, bool] = {}
+    for row in _rows(store, "network-entities"):
+        agent, kind = row["agent"], TYPES[row["class"]]
+        names[agent] = min(names.get(agent, row["label"]), row["label"])
+        if kinds.get(agent, "LOC") == "LOC":
+            kinds[agent] = kind
+        ours[agent] = ours.get(agent, False) or is_true(row["smolensk"])
+    of_country: dict[str, str] = {}
+    own_code: dict[str, str] = {}
+    for row in _rows(store, "network-countries"):
+        (own_code if row.get("own") else of_country).setdefault(row["agent"], row["code"])
+    entities = {agent: EntityInfo(agent, names[agent], kinds[agent], of_country.get(agent, own_code.get(agent)),
+                                  ours[agent]) for agent in names}
+    for row in _rows(store, "network-behalf"):
+        if row["agent"] in entities:
+            entities[row["agent"]].organisations.add(row["org"])
+    for row in _rows(store, "network-locations"):
+        if row["agent"] in entities:
+            entities[row["agent"]].location = row["location"]
+    links = {(row["event"], row["agent"]) for row in _rows(store, "network-links")
+             if row["event"] in events and row["agent"] in entities}
+    for row in _rows(store, "network-roles"):
+        if (row["event"], row["agent"]) in links:
+            entities[row["agent"]].roles.setdefault(row["event"], set()).add(row["role"])
+    linked = {agent for _, agent in links}
+    concepts = {code: concept_labels[concept] for concept, code in notations.items() if concept in concept_labels}
+    states = {code: names[agent] for agent, code in own_code.items() if agent in names}
+    return Network(events, {agent: entity for agent, entity in entities.items() if agent in linked}, links, concepts,
+                   states)
 
 
 def bipartite_graph(network: Network) -> nx.Graph:

@@ -30,12 +30,16 @@ from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
 from graph.guard import READ_ONLY, QueryRefused, check_read_only
+from graph.network.analytics import Network, load_network
+from graph.network.view import View, network_view, path_between
+from graph.network.view import choices as network_choices
 from graph.query import QueryError, Table, library
 from graph.rdf.vocab import PREFIXES, sparql_prefixes
 from graph.russian import days, number, plural, quarter
 from graph.stores import EmbeddedStore, RemoteStore, Store, StoreError
 from graph.stores.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
 from graph.web import pages
+from graph.web.network import NetworkCache, entity_iri, export, view_request
 from graph.web.paths import iri_of, page_of
 from graph.web.search import KIND_ORDER, Hit, SearchIndex
 from graph.web.workers import MEMORY_MIB, QueryFailed, QueryLost, QueryOverMemory, QueryProcesses, QueryTimeout
@@ -111,8 +115,7 @@ class App:
         self.pool = (ThreadPoolExecutor(max_workers=self.limits.max_concurrent, thread_name_prefix="sparql")
                      if self.processes is None else None)
         self.pages = _LimitedStore(self)
-        self.network_lock = threading.Lock()
-        self.network_cache: tuple[object, bytes] | None = None
+        self.networks = NetworkCache()
         read = ["GET"]  # HEAD is answered like GET, without the body
         self.urls = Map([
             Rule("/", endpoint="home", methods=read),
@@ -127,7 +130,10 @@ class App:
             Rule("/sparql", endpoint="sparql", methods=["GET", "POST"]),
             Rule("/entity", endpoint="entity", methods=read),
             Rule("/network", endpoint="network_page", methods=read),
-            Rule("/network/map", endpoint="network", methods=read),
+            Rule("/network/map", endpoint="network_moved", methods=read),
+            Rule("/network.<any(gexf, graphml):fmt>", endpoint="network_file", methods=read),
+            Rule("/api/network", endpoint="network_view", methods=read),
+            Rule("/api/network/path", endpoint="network_path", methods=read),
             Rule("/api/queries", endpoint="queries", methods=read),
             Rule("/api/bind", endpoint="bind", methods=read),
             Rule("/api/suggest", endpoint="suggest", methods=read),
@@ -429,26 +435,50 @@ class App:
         return Response(text, mimetype="application/sparql-query")
 
     def on_network_page(self, request: Request) -> Response:
-        """The map inside the workspace's layout (the map itself is a page of its own, drawn by pyvis)."""
-        return self.render("network.html", section="network")
+        """The map: filters, legend and card around a Cytoscape canvas; the view comes from /api/network."""
+        network = self.network()
+        return self.render("network.html", section="network", choices=network_choices(network),
+                           ready=(VENDOR / "cytoscape" / "dist" / "cytoscape.min.js").is_file())
 
-    def on_network(self, request: Request) -> Response:
-        """The partner map, drawn once per published state of the store and kept."""
-        key = self._state()
-        cached = self.network_cache
-        if cached is None or cached[0] != key:
-            # many asking at once: one draws, the others wait for its page as long as for a slot
-            if not self.network_lock.acquire(timeout=self.limits.queue_wait):
-                raise Refused(429, f"карта рисуется дольше {self.limits.queue_wait:g} с; повторите")
-            try:
-                cached = self.network_cache
-                if cached is None or cached[0] != key:
-                    with self.slot():
-                        cached = (key, self._draw_network())
-                    self.network_cache = cached
-            finally:
-                self.network_lock.release()
-        return Response(cached[1], mimetype="text/html")
+    def on_network_moved(self, request: Request) -> Response:
+        return redirect("/network", 301)
+
+    def on_network_view(self, request: Request) -> Response:
+        """The view a URL asks for as JSON: nodes with positions, metrics and colours, edges, legend."""
+        body = self._network_view(request).to_dict()
+        for node in body["nodes"]:
+            node["page"] = page_of(node["id"])
+        return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
+
+    def on_network_file(self, request: Request, fmt: str) -> Response:
+        """The view as GEXF (with Gephi's positions and colours) or GraphML, to download."""
+        view = self._network_view(request)
+        response = Response(export(view.to_networkx(viz=fmt == "gexf"), fmt), mimetype="application/xml")
+        response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'сеть-партнёров.{fmt}')}"
+        return response
+
+    def on_network_path(self, request: Request) -> Response:
+        """The shortest chain of entities between two, within the filters: [] if none links them."""
+        wanted = view_request(request.args)
+        a, b = entity_iri(request.args.get("from", "")), entity_iri(request.args.get("to", ""))
+        network = self.network()
+        chain = path_between(network, wanted.filters, a, b)
+        body = {"path": chain, "labels": [network.entities[n].label for n in chain]}
+        return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
+
+    def network(self) -> Network:
+        """The network of the state the pages show, read once per state (seconds at 100× the samples)."""
+        def load() -> Network:
+            with self.slot():
+                return load_network(self.pages)
+        try:
+            return self.networks.get(self._state(), load, self.limits.queue_wait)
+        except TimeoutError as error:
+            raise Refused(429, "сеть собирается; повторите через несколько секунд") from error
+
+    def _network_view(self, request: Request) -> View:
+        network = self.network()
+        return network_view(network, view_request(request.args), self.networks.layouts)
 
     def _state(self) -> object:
         """What identifies the data pages show: the snapshot the workers open, or a minute for a remote store."""
