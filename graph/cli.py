@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -256,28 +257,32 @@ def serve_command(store: str | None, host: str, port: int, timeout: float, max_r
 @click.option("--country", default=None, help="Only partners of this state (ISO code, e.g. BY).")
 @click.option("--type", "entity_type", type=click.Choice(["PER", "ORG", "LOC"]), default=None,
               help="Only persons, organisations or places.")
-@click.option("--since", default=None, metavar="YYYY-QN", help="Only events from this quarter on.")
+@click.option("--since", default=None, metavar="YYYY-QN", help="Only partners seen in this quarter or later.")
 @click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="Output for people (table) or programs.")
 def partners_command(store: str | None, min_events: int, country: str | None, entity_type: str | None,
                      since: str | None, output: str) -> None:
-    """The repeat-partner report: foreign partners by number of events, with their Smolensk counterparts."""
-    from graph.network.analytics import load_network, partners
+    """The repeat-partner report: foreign partners by number of events, with their Smolensk counterparts.
+
+    Read from the partner profiles the build keeps; weighted degree, betweenness and community are worked
+    out on the pairs that met more than once."""
+    from graph.network.partners import read_partners
     from graph.query import Table
 
+    if since is not None and not re.fullmatch(r"\d{4}-Q[1-4]", since):
+        _say(f"error: --since: {since!r} is not a quarter such as 2025-Q2")
+        sys.exit(2)
     try:
-        network = load_network(open_store(store)).filtered(since=since, country=country, entity_type=entity_type)
+        rows = read_partners(open_store(store), min_events, country, entity_type, since)
     except StoreError as error:
         _say(f"error: {error}")
         sys.exit(1)
-    rows = [r for r in partners(network, min_events) if (country is None or r.country == country)
-            and (entity_type is None or r.type == entity_type)]
     if output == "json":
         click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=1))
         return
     table = Table(("partner", "type", "country", "events", "quarters", "first", "last", "spheres",
                    "smolensk_counterparts"),
-                  tuple((r.label, r.type, r.country or "", str(r.events), ", ".join(r.quarters), r.first or "",
+                  tuple((r.label, r.type, r.country, str(r.events), ", ".join(r.quarters), r.first or "",
                          r.last or "", "; ".join(r.spheres), "; ".join(r.counterparts)) for r in rows))
     click.echo(table.to_delimited(",") if output == "csv" else table.to_text(width=48))
 
@@ -285,24 +290,52 @@ def partners_command(store: str | None, min_events: int, country: str | None, en
 @main.command("network")
 @STORE_OPTION
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="HTML file to write (works offline).")
-@click.option("--min-events", default=1, show_default=True, type=int, help="Leave out entities in fewer events.")
-@click.option("--max-nodes", default=300, show_default=True, type=int,
+              help="File to write.")
+@click.option("--format", "output", type=click.Choice(["html", "gexf", "graphml"]), default="html", show_default=True,
+              help="html: the map, one file that works offline; gexf (Gephi) or graphml (Cytoscape, yEd).")
+@click.option("--focus", default="", metavar="IRI|PATH", help="Centre on an entity (its IRI or page path, /org/…).")
+@click.option("--depth", type=click.IntRange(1, 2), default=1, show_default=True, help="Steps from the focus.")
+@click.option("--kinds", default="ORG,PER", show_default=True, help="Entity types to draw: ORG, PER, LOC.")
+@click.option("--country", default="", help="Only partners of this state (ISO code, e.g. BY).")
+@click.option("--since", default="", metavar="YYYY-QN", help="Only events from this quarter on.")
+@click.option("--until", default="", metavar="YYYY-QN", help="Only events up to this quarter.")
+@click.option("--no-smolensk", is_flag=True, help="Leave out the Smolensk side.")
+@click.option("--max-nodes", default=150, show_default=True, type=click.IntRange(10, 600),
               help="Draw at most this many entities (the ones in most events).")
-def network_command(store: str | None, out: Path, min_events: int, max_nodes: int) -> None:
-    """Write the interactive partner map (pyvis): filters by type, country, sphere and a time window."""
+def network_command(store: str | None, out: Path, output: str, focus: str, depth: int, kinds: str, country: str,
+                    since: str, until: str, no_smolensk: bool, max_nodes: int) -> None:
+    """Write the partner map (laid out, coloured by state, communities found) as HTML, GEXF or GraphML."""
     from graph.network.analytics import load_network
-    from graph.network.render import network_page
+    from graph.network.view import KINDS, Filters, ViewRequest, choices, network_view
+    from graph.web.network import entity_iri, export, standalone_html
 
+    wanted = frozenset(k.strip().upper() for k in kinds.split(","))
+    if not wanted <= set(KINDS):
+        _say(f"error: --kinds: {kinds!r}: use ORG, PER and LOC")
+        sys.exit(2)
     try:
         network = load_network(open_store(store))
     except StoreError as error:
         _say(f"error: {error}")
         sys.exit(1)
+    request = ViewRequest(Filters(wanted, not no_smolensk, country.upper(), since=since, until=until),
+                          entity_iri(focus), depth, max_nodes=max_nodes)
+    view = network_view(network, request)
+    if focus and not view.focus:
+        _say(f"error: --focus: {focus} is not in the network with these filters")
+        sys.exit(1)
     out.parent.mkdir(parents=True, exist_ok=True)
-    drawn = network_page(network, out, min_events=min_events, max_nodes=max_nodes)
-    _say(f"{out}: {drawn['nodes']} partners, {drawn['edges']} links"
-         + (f", {drawn['pruned']} left out" if drawn["pruned"] else ""))
+    try:
+        if output == "html":
+            out.write_text(standalone_html(view, choices(network)), encoding="utf-8")
+        else:
+            out.write_bytes(export(view.to_networkx(viz=output == "gexf"), output))
+    except (OSError, FileNotFoundError) as error:
+        _say(f"error: {error}")
+        sys.exit(1)
+    left_out = view.total - len(view.nodes)
+    _say(f"{out}: {len(view.nodes)} entities, {len(view.edges)} links, {len(view.communities)} communities"
+         + (f"; {left_out} less active left out (--max-nodes)" if left_out else ""))
 
 
 if __name__ == "__main__":

@@ -60,6 +60,15 @@ WHERE {
 }
 ;
 
+# what each partner is (person, organisation, place: an organisation named for a place may be both), so
+# that the partner report can filter by type without reading the report graphs
+INSERT { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?profile ties:partnerClass ?class } }
+WHERE {
+  GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?profile ties:profileOf ?partner }
+  GRAPH ?g { ?partner a ?class VALUES ?class { foaf:Person <http://www.w3.org/ns/org#Organization> schema:Place } }
+}
+;
+
 # the Smolensk officials each partner met, aggregated apart: an aggregate over unbound values is an
 # error in the standard (Oxigraph) but skipped by Virtuoso, so no OPTIONAL feeds a GROUP_CONCAT
 INSERT { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?profile ties:counterpartsText ?officials } }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -174,37 +174,6 @@ def co_attendance(network: Network, rollup: str | None = None) -> nx.Graph:
     return graph
 
 
-def _quarter_number(period: str) -> int:
-    year, quarter = period.split("-Q")
-    return int(year) * 4 + int(quarter) - 1
-
-
-@dataclass(frozen=True, slots=True)
-class PartnerRow:
-    iri: str
-    label: str
-    type: str
-    country: str | None
-    events: int
-    quarters: tuple[str, ...]
-    first: str | None
-    last: str | None
-    recency: int  # quarters since last seen, counted from the latest quarter in the data
-    directions: dict[str, int]
-    spheres: tuple[str, ...]
-    counterparts: tuple[str, ...]
-    weighted_degree: float
-    betweenness: float
-    community: int
-
-    def to_dict(self) -> dict:
-        return {"iri": self.iri, "label": self.label, "type": self.type, "country": self.country,
-                "events": self.events, "quarters": list(self.quarters), "first": self.first, "last": self.last,
-                "recency": self.recency, "directions": self.directions, "spheres": list(self.spheres),
-                "smolensk_counterparts": list(self.counterparts), "weighted_degree": self.weighted_degree,
-                "betweenness": round(self.betweenness, 4), "community": self.community}
-
-
 def communities(graph: nx.Graph, seed: int = 42) -> dict[str, int]:
     """Louvain communities (seeded, so every run gives the same ones), numbered by size.
 
@@ -220,39 +189,6 @@ def communities(graph: nx.Graph, seed: int = 42) -> dict[str, int]:
     return {node: index for index, members in enumerate(ordered) for node in members}
 
 
-def partners(network: Network, min_events: int = 2) -> list[PartnerRow]:
-    """The repeat-partner report: foreign partners in `min_events` or more events, ranked."""
-    graph = co_attendance(network)
-    strength = dict(graph.degree(weight="weight"))
-    between = nx.betweenness_centrality(graph, k=min(len(graph), 500), seed=42) if len(graph) > 2 else {}
-    community = communities(graph)
-    by_entity: dict[str, set[str]] = defaultdict(set)
-    officials: dict[str, set[str]] = defaultdict(set)  # event -> the Smolensk officials at it
-    for event, agent in network.links:
-        by_entity[agent].add(event)
-        entity = network.entities[agent]
-        if entity.smolensk and entity.type == "PER":
-            officials[event].add(entity.label)
-    latest = max((_quarter_number(e.period) for e in network.events.values()), default=0)
-    rows = []
-    for iri, events in by_entity.items():
-        entity = network.entities[iri]
-        if not entity.partner or len(events) < min_events:
-            continue
-        infos = [network.events[e] for e in events]
-        counterparts = set().union(*(officials[e] for e in events))
-        starts = [i.start for i in infos if i.start]
-        ends = [i.end for i in infos if i.end]
-        last_quarter = max(_quarter_number(i.period) for i in infos)
-        rows.append(PartnerRow(
-            iri, entity.label, entity.type, entity.country, len(events),
-            tuple(sorted({i.period for i in infos})), min(starts) if starts else None, max(ends) if ends else None,
-            latest - last_quarter, dict(Counter(i.direction for i in infos)),
-            tuple(sorted({i.sphere for i in infos})), tuple(sorted(counterparts)), strength.get(iri, 0),
-            between.get(iri, 0.0), community.get(iri, -1)))
-    return sorted(rows, key=lambda r: (-r.events, -r.weighted_degree, r.label))
-
-
 def ego_network(graph: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
     return nx.ego_graph(graph, node, radius=radius)
 
@@ -266,4 +202,4 @@ def shortest_path(graph: nx.Graph, a: str, b: str) -> list[str]:
 
 
 __all__ = ["Network", "bipartite_graph", "co_attendance", "communities", "ego_network", "load_network",
-           "partners", "shortest_path"]
+           "shortest_path"]

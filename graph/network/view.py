@@ -15,6 +15,7 @@ from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, field
 
 import networkx as nx
+import numpy as np
 
 from graph.network.analytics import EntityInfo, Network, communities
 from graph.network.palette import NO_STATE, RUSSIA, SMOLENSK, assign_colours
@@ -202,9 +203,7 @@ def layout(graph: nx.Graph, fixed: dict[str, tuple[float, float]] | None = None)
         if len(part) == 1:
             placed[part[0]] = centre
         else:
-            inner = nx.rescale_layout_dict(
-                nx.forceatlas2_layout(graph.subgraph(part), seed=SEED, weight="weight", max_iter=150,
-                                      distributed_action=True, linlog=True, scaling_ratio=4.0), scale=radius * 0.9)
+            inner = nx.rescale_layout_dict(_forceatlas2(graph.subgraph(part)), scale=radius * 0.9)
             for node in part:
                 placed[node] = (centre[0] + float(inner[node][0]), centre[1] + float(inner[node][1]))
         x += 2 * radius
@@ -215,6 +214,19 @@ def layout(graph: nx.Graph, fixed: dict[str, tuple[float, float]] | None = None)
     half = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9) / 2
     return {n: (round((px - middle[0]) / half * SCALE, 1), round((py - middle[1]) / half * SCALE, 1))
             for n, (px, py) in placed.items()}
+
+
+def _forceatlas2(graph: nx.Graph) -> dict:
+    """ForceAtlas2 in its LinLog mode with hubs dissuaded (Jacomy et al., 2014): clusters read as clusters
+    and the Smolensk hubs do not pull everything into one knot. LinLog divides each node's distance to
+    itself (0 by 0, on the diagonal it then zeroes): numpy's warning about it is silenced, and a layout
+    that still came out with a non-finite position falls back to a spring layout."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        found = nx.forceatlas2_layout(graph, seed=SEED, weight="weight", max_iter=150, distributed_action=True,
+                                      linlog=True, scaling_ratio=4.0)
+    if all(np.isfinite(p).all() for p in found.values()):
+        return found
+    return nx.spring_layout(graph, seed=SEED, weight="weight")
 
 
 def _radius(size: int) -> float:

@@ -64,6 +64,7 @@ class TIES(DefinedNamespace):
     participantCount: URIRef
     participantsText: URIRef
     participation: URIRef
+    partnerClass: URIRef
     partnerCount: URIRef
     partnerName: URIRef
     party: URIRef

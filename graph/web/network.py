@@ -7,12 +7,13 @@ import io
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from pathlib import Path
 
 import networkx as nx
 from werkzeug.datastructures import MultiDict
 
 from graph.network.analytics import Network
-from graph.network.view import DEFAULT_KINDS, KINDS, LIMIT_NODES, MAX_NODES, Filters, ViewRequest
+from graph.network.view import DEFAULT_KINDS, KINDS, LIMIT_NODES, MAX_NODES, Filters, View, ViewRequest
 from graph.web.paths import ENTITY_BASE, iri_of
 
 MAX_ADDED = 60  # nodes a URL may expand or add: a permalink stays a link, not a data dump
@@ -85,6 +86,30 @@ class NetworkCache:
             return self.network
         finally:
             self.lock.release()
+
+
+def standalone_html(view: View, choices: dict) -> str:
+    """The map as one HTML file that works offline: the view, Cytoscape, the page's script and style
+    inlined. Filters, expanding and paths need the server; the file offers the card, the colourings,
+    sizes, the search on the map and PNG/SVG export. Nodes link to their IRIs."""
+    from markupsafe import Markup
+
+    from graph.web.server import STATIC, VENDOR, templates
+
+    library = VENDOR / "cytoscape" / "dist" / "cytoscape.min.js"
+    if not library.is_file():
+        raise FileNotFoundError(f"{library}: Cytoscape is not installed (scripts/setup.sh installs it from npm)")
+    body = view.to_dict()
+    for node in body["nodes"]:
+        node["page"] = node["id"] if node["id"].startswith(("http://", "https://")) else None
+
+    def inline(path: Path) -> Markup:
+        # trusted files of the project and of npm; a closing tag inside one would end its element early
+        return Markup(path.read_text(encoding="utf-8").replace("</", "<\\/"))
+    return templates().get_template("network_file.html").render(
+        view=body, choices=choices, standalone=True, ready=True, css=inline(STATIC / "style.css"),
+        russian_js=inline(STATIC / "russian.js"), cytoscape_js=inline(library),
+        network_js=inline(STATIC / "network.js"))
 
 
 def export(graph: nx.Graph, fmt: str) -> bytes:

@@ -437,7 +437,7 @@ class App:
     def on_network_page(self, request: Request) -> Response:
         """The map: filters, legend and card around a Cytoscape canvas; the view comes from /api/network."""
         network = self.network()
-        return self.render("network.html", section="network", choices=network_choices(network),
+        return self.render("network.html", section="network", choices=network_choices(network), standalone=False,
                            ready=(VENDOR / "cytoscape" / "dist" / "cytoscape.min.js").is_file())
 
     def on_network_moved(self, request: Request) -> Response:
@@ -486,16 +486,6 @@ class App:
             return self.processes.current_source()
         return int(time.time() // 60)
 
-    def _draw_network(self) -> bytes:
-        import tempfile
-
-        from graph.network.analytics import load_network
-        from graph.network.render import network_page
-
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "network.html"
-            network_page(load_network(self.pages), path)
-            return path.read_bytes()
 
 def _csv_download(table: Table, name: str, bom: bool) -> Response:
     """A table as a CSV file to download; with `bom`, as Excel reads it (a byte-order mark, `;`)."""

@@ -19,6 +19,9 @@
     expand: params.getAll("expand"), add: params.getAll("add"),
   };
   let view = null, selected = null, pathFrom = null, pathNodes = [];
+  // a map written to a file (`ties network --format html`) carries its view and has no server to ask
+  const embedded = $("net-data");
+  const on = (id, event, handler) => { const element = $(id); if (element) element[event] = handler; };
 
   // ---------------------------------------------------------------- the URL of a view
 
@@ -38,6 +41,7 @@
   }
 
   function remember() {
+    if (embedded) return;
     const q = query();
     if (state.size !== "events") q.set("size", state.size);
     if (state.colour !== "state") q.set("colour", state.colour);
@@ -180,6 +184,7 @@
 
   let loading = null;
   function reload(fit) {
+    if (embedded) { view = JSON.parse(embedded.textContent); draw(fit); return Promise.resolve(); }
     remember();
     $("net-status").textContent = "Сеть обновляется…";
     if (loading) loading.abort();
@@ -212,7 +217,7 @@
     const facts = $("card-facts");
     facts.replaceChildren();
     if (n.country && !n.smolensk) fact(facts, "Государство", view.state_names[n.country] || n.country,
-                                       "/country/" + n.country);
+                                       embedded ? null : "/country/" + n.country);
     fact(facts, "Мероприятий", number(n.events));
     fact(facts, "Впервые", quarterName(n.first));
     fact(facts, "Последний раз", quarterName(n.last));
@@ -222,8 +227,8 @@
     const group = view.communities.find((c) => c.id === n.community);
     if (group) fact(facts, "Сообщество", group.name);
     if (n.page) fact(facts, "Страница", "открыть", n.page);
-    $("card-to").disabled = !pathFrom || pathFrom === n.id;
-    $("card-path").textContent = pathFrom && pathFrom !== n.id ? "Путь от: " + cy.getElementById(pathFrom).data("label") : "";
+    if ($("card-to")) $("card-to").disabled = !pathFrom || pathFrom === n.id;
+    if ($("card-path")) $("card-path").textContent = pathFrom && pathFrom !== n.id ? "Путь от: " + cy.getElementById(pathFrom).data("label") : "";
     $("net-card").hidden = false;
   }
 
@@ -241,24 +246,24 @@
   });
   cy.on("mouseout", "node", () => { $("net-hover").hidden = true; });
 
-  $("net-card-close").onclick = () => { $("net-card").hidden = true; };
-  $("card-expand").onclick = () => {
+  on("net-card-close", "onclick", () => { $("net-card").hidden = true; });
+  on("card-expand", "onclick", () => {
     if (!selected) return;
     const id = selected.id();
     if (!state.expand.includes(id)) state.expand.push(id);
     reload(false).then(() => { const node = cy.getElementById(id); if (node.nonempty()) { node.select(); card(node); cy.animate({fit: {eles: node.closedNeighborhood(), padding: 60}}, {duration: 300}); } });
-  };
-  $("card-focus").onclick = () => {
+  });
+  on("card-focus", "onclick", () => {
     if (!selected) return;
     state.focus = selected.id(); state.expand = []; state.add = []; pathNodes = [];
     reload(true);
-  };
-  $("card-from").onclick = () => {
+  });
+  on("card-from", "onclick", () => {
     if (!selected) return;
     pathFrom = selected.id();
     $("card-path").textContent = "Выберите второй узел и нажмите «…сюда».";
-  };
-  $("card-to").onclick = () => {
+  });
+  on("card-to", "onclick", () => {
     if (!selected || !pathFrom) return;
     const to = selected.id();
     fetch("/api/network/path?" + query({from: pathFrom, to: to}).toString())
@@ -272,7 +277,7 @@
           cy.animate({fit: {eles: cy.elements(".path"), padding: 80}}, {duration: 300});
         });
       });
-  };
+  });
 
   function highlightPath() {
     cy.elements().removeClass("path");
@@ -292,10 +297,11 @@
       reload(true);
     };
   }
-  $("net-smolensk").checked = state.smolensk;
-  $("net-smolensk").onchange = () => { state.smolensk = $("net-smolensk").checked; reload(true); };
+  if ($("net-smolensk")) $("net-smolensk").checked = state.smolensk;
+  on("net-smolensk", "onchange", () => { state.smolensk = $("net-smolensk").checked; reload(true); });
   for (const key of ["country", "sphere", "type", "direction", "since", "until", "max"]) {
     const select = $("net-" + key);
+    if (!select) continue;
     select.value = state[key];
     select.onchange = () => { state[key] = select.value; reload(true); };
   }
@@ -304,13 +310,13 @@
     select.value = state[key];
     select.onchange = () => { state[key] = select.value; remember(); decorate(); };
   }
-  $("net-fit").onclick = () => cy.fit(undefined, 30);
-  $("net-reset").onclick = () => { location.href = "/network"; };
-  $("net-find").onchange = () => {
+  on("net-fit", "onclick", () => cy.fit(undefined, 30));
+  on("net-reset", "onclick", () => { location.href = "/network"; });
+  on("net-find", "onchange", () => {
     const wanted = $("net-find").value.trim().toLowerCase();
     const node = cy.nodes().filter((n) => n.data("label").toLowerCase() === wanted).first();
     if (node.nonempty()) { cy.nodes().unselect(); node.select(); card(node); cy.animate({center: {eles: node}, zoom: 1.5}, {duration: 300}); }
-  };
+  });
 
   // ---------------------------------------------------------------- exports
 

@@ -203,12 +203,3 @@ def test_a_library_query_with_parameters_shows_labels_that_open_pages(site, page
     page.goto(site + permalink)  # the permalink carries the query and runs it
     page.wait_for_selector("#results tbody tr")
 
-
-def test_the_map_sits_in_the_workspace_with_russian_controls(site, page):
-    page.goto(site + "/network")
-    assert page.locator("header.top nav a.here").inner_text() == "Сеть"
-    controls = page.frame_locator("iframe.map").locator("#ties-controls")
-    controls.wait_for()
-    text = controls.inner_text()
-    assert "Партнёры Смоленской области" in text and "Государство" in text and "Сфера" in text
-    assert not re.search(r"\b(?:Type|Country|Sphere|partners drawn)\b", text)

@@ -7,6 +7,7 @@ is opened in Chromium, which would fire a dialog if any of it ran.
 from __future__ import annotations
 
 import shutil
+import urllib.parse
 from pathlib import Path
 
 import nbformat
@@ -100,18 +101,18 @@ def test_entity_page_shows_markup_as_text(hostile_site, hostile_store, browser):
     assert fired == []
 
 
-def test_map_labels_and_tooltips_stay_text(hostile_site, hostile_store, browser):
+def test_map_labels_card_and_svg_stay_text(hostile_site, hostile_store, browser):
     page, fired = watched(browser)
-    page.goto(hostile_site + "/network/map")
-    page.wait_for_function("document.body.dataset.ready === '1'")
     iri = hostile_entity(hostile_store)
-    assert page.evaluate("id => nodes.get(id).label", iri) == ORGANISATION  # drawn on the canvas as text
-    # pyvis shows a tooltip by assigning the node's title to innerHTML: do what a hover does
-    page.evaluate("id => { const box = document.createElement('div'); box.id = 'tip'; "
-                  "box.innerHTML = nodes.get(id).title; document.body.appendChild(box); }", iri)
-    page.wait_for_timeout(300)
-    assert ORGANISATION in page.inner_text("#tip") and "<script>" in page.inner_text("#tip")
-    assert page.locator("#tip img, #tip script").count() == 0
+    page.goto(hostile_site + "/network?kinds=ORG,PER,LOC&focus=" + urllib.parse.quote(iri))
+    page.wait_for_function("document.body.dataset.ready === '1'")
+    assert page.evaluate("id => tiesNetwork.getElementById(id).data('label')", iri) == ORGANISATION  # canvas text
+    page.evaluate("id => { const n = tiesNetwork.getElementById(id); n.emit('tap'); n.emit('mouseover'); }", iri)
+    page.wait_for_selector("#net-card:not([hidden])")
+    assert page.inner_text("#card-title") == ORGANISATION and page.inner_text("#net-hover").startswith(ORGANISATION)
+    assert page.locator("#net-card img, #net-card script, #net-hover img, #net-legend img").count() == 0
+    svg = page.evaluate("tiesNetworkSvg()")  # the export: the name escaped as XML text
+    assert "<img" not in svg and "&lt;img" in svg
     assert fired == []
 
 

@@ -1,0 +1,159 @@
+"""The partner map in a real headless Chromium: drawn from the server's layout, clicked, expanded,
+filtered, centred on an entity, and exported in four formats that read back."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+import urllib.request
+
+import networkx as nx
+import pytest
+
+from tests.graph.web.test_browser import downloaded, shot
+
+pytestmark = pytest.mark.slow
+
+SUBBOTIN = "https://w3id.org/smolensk-ties/id/person/subbotin-a-m"
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    yield page
+    page.close()
+    assert errors == []
+
+
+def ready(page, url: str) -> float:
+    """Open the map and wait until it is drawn; the seconds it took."""
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function("document.body.dataset.ready === '1'", timeout=30_000)
+    return time.perf_counter() - started
+
+
+def drawn(page) -> int:
+    return page.evaluate("tiesNetwork.nodes().length")
+
+
+def click_node(page, iri: str) -> None:
+    """A real mouse click where the node is drawn."""
+    page.evaluate("id => tiesNetwork.animate({center: {eles: tiesNetwork.getElementById(id)}, zoom: 1.2}, "
+                  "{duration: 0})", iri)
+    point = page.evaluate("id => tiesNetwork.getElementById(id).renderedPosition()", iri)
+    box = page.locator("#net-graph").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    page.wait_for_selector("#net-card:not([hidden])")
+
+
+def fits(page) -> bool:
+    """Every node inside the canvas: the view was fitted to what is drawn."""
+    return page.evaluate("""() => { const b = tiesNetwork.nodes().renderedBoundingBox();
+        return b.x1 >= -1 && b.y1 >= -1 && b.x2 <= tiesNetwork.width() + 1 && b.y2 <= tiesNetwork.height() + 1; }""")
+
+
+def test_the_map_draws_at_once_and_a_click_opens_the_card(site, page):
+    ready(page, site + "/network")
+    assert page.locator("header.top nav a.here").inner_text() == "Сеть"
+    nodes = drawn(page)
+    assert nodes == int(page.evaluate("document.body.dataset.nodes")) > 20 and fits(page)
+    status = page.inner_text("#net-status")
+    assert re.search(r"Показано \d+ участник\w* из \d+", status) and "не показано" in status
+    legend = page.inner_text("#net-legend")
+    assert "Беларусь" in legend and "Смоленская сторона" in legend
+    assert not page.evaluate("tiesNetwork.nodes().some(n => n.data('raw').kind === 'LOC')")  # places off by default
+    shot(page, "network")
+    click_node(page, SUBBOTIN)
+    assert page.inner_text("#card-title") == "А.М. Субботин"
+    card = page.inner_text("#net-card")
+    assert "Беларусь" in card and "Мероприятий" in card and "Посредничество" in card
+    href = page.get_attribute("#card-title a", "href")
+    assert href == "/person/subbotin-a-m"
+    with urllib.request.urlopen(site + href) as answer:
+        assert answer.status == 200 and "А.М. Субботин" in answer.read().decode()
+    page.click("#card-title a")
+    page.wait_for_url(re.compile(r"/person/subbotin-a-m$"))
+
+
+def test_expand_adds_the_neighbours_without_moving_the_rest(site, page):
+    ready(page, site + "/network?max=50")
+    before = drawn(page)
+    positions = page.evaluate("Object.fromEntries(tiesNetwork.nodes().map(n => [n.id(), n.position()]))")
+    click_node(page, SUBBOTIN)
+    page.click("#card-expand")
+    page.wait_for_function(f"tiesNetwork.nodes().length > {before}")
+    after = page.evaluate("Object.fromEntries(tiesNetwork.nodes().map(n => [n.id(), n.position()]))")
+    assert all(abs(after[n]["x"] - p["x"]) < 1 and abs(after[n]["y"] - p["y"]) < 1 for n, p in positions.items())
+    assert "expand=" in page.url  # the permalink carries the expansion
+
+
+def test_filters_redraw_and_refit(site, page):
+    ready(page, site + "/network")
+    everyone = drawn(page)
+    page.uncheck("#net-smolensk")
+    page.select_option("#net-country", "BY")
+    page.wait_for_function("!tiesNetwork.nodes().some(n => n.data('raw').smolensk || n.data('raw').country !== 'BY')")
+    belarus = drawn(page)
+    assert 0 < belarus < everyone and fits(page)
+    page.check("#net-smolensk")
+    page.uncheck('input[name="kind"][value="PER"]')
+    page.wait_for_function("tiesNetwork.nodes().length > 0 && "
+                           "tiesNetwork.nodes().every(n => n.data('raw').kind === 'ORG')")
+    assert fits(page)
+    page.select_option("#net-until", "2024-Q1")
+    page.wait_for_function("tiesNetwork.nodes().every(n => n.data('raw').last === '2024-Q1')")
+    assert "until=2024-Q1" in page.url and "country=BY" in page.url
+    page.select_option("#net-colour", "community")
+    assert "Смоленская сторона" not in page.inner_text("#net-legend")  # communities, named by their members
+
+
+def test_a_focused_map_and_a_path(site, page):
+    ready(page, site + "/network?focus=/person/subbotin-a-m")
+    assert "В центре: А.М. Субботин" in page.inner_text("#net-focus")
+    assert page.evaluate("id => tiesNetwork.getElementById(id).hasClass('focus')", SUBBOTIN)
+    one_step = drawn(page)
+    page.click("#net-focus button:text('два шага')")
+    page.wait_for_function(f"tiesNetwork.nodes().length > {one_step}")
+    other = page.evaluate("""id => tiesNetwork.nodes().filter(n => n.id() !== id && !n.edgesWith(
+        tiesNetwork.getElementById(id)).length)[0].id()""", SUBBOTIN)
+    click_node(page, SUBBOTIN)
+    page.click("#card-from")
+    click_node(page, other)
+    page.click("#card-to")
+    page.wait_for_function("document.getElementById('card-path').textContent.includes('→')")
+    assert page.evaluate("tiesNetwork.nodes('.path').length") >= 3
+
+
+def test_exports_download_and_read_back(site, page):
+    ready(page, site + "/network?max=50")
+    nodes = drawn(page)
+    name, png = downloaded(page, "#net-png")
+    assert name.endswith(".png") and png.startswith(b"\x89PNG") and len(png) > 10_000
+    name, svg = downloaded(page, "#net-svg")
+    assert name.endswith(".svg") and svg.count(b"<title>") == nodes
+    edges = page.evaluate("tiesNetwork.edges().length")
+    for button, read in (("#net-gexf", nx.read_gexf), ("#net-graphml", nx.read_graphml)):
+        name, data = downloaded(page, button)
+        graph = read(io.BytesIO(data))
+        assert graph.number_of_nodes() == nodes and graph.number_of_edges() == edges
+
+
+def test_the_file_ties_network_writes_works_offline(sample_store, tmp_path, page):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    out = tmp_path / "map.html"
+    assert CliRunner().invoke(main, ["network", "--store", str(sample_store), "--out", str(out)]).exit_code == 0
+    outside: list[str] = []
+    page.route("**/*", lambda route: (outside.append(route.request.url), route.abort())
+               if not route.request.url.startswith("file:") else route.continue_())
+    ready(page, out.as_uri())
+    assert drawn(page) > 20 and outside == []
+    page.evaluate("tiesNetwork.nodes()[0].emit('tap')")
+    assert page.inner_text("#card-title")
