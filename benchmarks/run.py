@@ -204,6 +204,75 @@ def pages(store: Path, repeat: int) -> dict:
         app.close()
 
 
+def network(store: Path, repeat: int) -> dict:
+    """The network: reading it from the store, the map's views server-side (default, one state, a focus,
+    an expansion: median of `repeat` after the first, which lays out), the partner report from the
+    profiles, and the map page until drawn in headless Chromium (a fresh server: the first visit reads
+    the network), when Chromium is installed."""
+    from urllib.parse import quote
+
+    from werkzeug.test import Client
+
+    from graph.network.analytics import load_network
+    from graph.network.partners import read_partners
+    from graph.stores import EmbeddedStore
+    from graph.web.server import create_app
+
+    embedded = EmbeddedStore(store, read_only=True)
+    load_s, loaded = timed(load_network, embedded)
+    partners_s, _ = timed(read_partners, embedded)
+    busiest = max(loaded.entities, key=lambda iri: sum(1 for _, agent in loaded.links if agent == iri))
+    app = create_app(EmbeddedStore(store, read_only=True))
+    try:
+        client = Client(app)
+        views = {"default": "/api/network", "BY": "/api/network?country=BY&smolensk=0",
+                 "focus": f"/api/network?kinds=ORG,PER,LOC&focus={quote(busiest)}",
+                 "expand": f"/api/network?kinds=ORG,PER,LOC&max=50&expand={quote(busiest)}"}
+        medians = {}
+        for name, path in views.items():
+            first = client.get(path)
+            if first.status_code != 200 or not first.json["nodes"]:
+                raise RuntimeError(f"{path}: HTTP {first.status_code}, {len(first.json['nodes'])} nodes")
+            medians[name] = statistics.median(timed(client.get, path)[0] for _ in range(repeat))
+    finally:
+        app.close()
+    return {"load_s": load_s, "partners_s": partners_s, "views_s": medians, "browser_s": _map_in_chromium(store)}
+
+
+def _map_in_chromium(store: Path) -> dict[str, float] | None:
+    """Seconds from opening /network (and a focused map after it) to the drawn map, on a fresh server."""
+    from graph.web.server import create_app, make_server
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    from graph.stores import EmbeddedStore
+
+    app = create_app(EmbeddedStore(store, read_only=True))
+    server = make_server(app, port=0)
+    port = server.effective_port
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    found = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(chromium))
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            for name, path in (("first visit", "/network"), ("again", "/network"),
+                               ("focus", "/network?focus=/country/BY&kinds=ORG,PER,LOC")):
+                started = time.perf_counter()
+                page.goto(f"http://127.0.0.1:{port}{path}")
+                page.wait_for_function("document.body.dataset.ready === '1'", timeout=120_000)
+                found[name] = time.perf_counter() - started
+            browser.close()
+    finally:
+        server.close()
+        app.close()
+    return found
+
+
 def _rdflib_query(dataset, text: str, budget: float) -> float:
     """Seconds rdflib takes for a query, run in a forked copy of this process and stopped at `budget`
     (then `budget` is returned: a lower bound, which makes the speed-up a lower bound too)."""
@@ -254,6 +323,8 @@ def main() -> None:
             row["queries"] = queries(Path(folder) / "store", args.repeat, args.rdflib_budget)
             print(f"[{scale}×] pages…", file=sys.stderr, flush=True)
             row["workspace"] = pages(Path(folder) / "store", args.repeat)
+            print(f"[{scale}×] network…", file=sys.stderr, flush=True)
+            row["network"] = network(Path(folder) / "store", args.repeat)
             results[f"{scale}x"] = row
             print(json.dumps({f"{scale}x": row}, ensure_ascii=False), file=sys.stderr, flush=True)
     scales = [k for k in results if k.endswith("x")]
@@ -299,6 +370,13 @@ def print_table(results: dict) -> None:
         print(f"\n{key} workspace (median ms, server side; search index built in {work['search_index_s']:.2f} s; "
               f"slowest {slowest[0]} {slowest[1] * 1000:.0f} ms): " + ", ".join(
                   f"{path} {seconds * 1000:.0f}" for path, seconds in work["pages"].items()))
+    for key in [k for k in results if k.endswith("x") and "network" in results[k]]:
+        net = results[key]["network"]
+        drawn = net["browser_s"] or {}
+        print(f"\n{key} network: read in {net['load_s']:.2f} s, partner report {net['partners_s']:.2f} s; views "
+              + ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in net["views_s"].items())
+              + ("; drawn in Chromium " + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in drawn.items())
+                 if drawn else ""))
 
 
 if __name__ == "__main__":

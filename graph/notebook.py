@@ -42,8 +42,8 @@ def draw_view(view, ax, colour: str = "community", labels: int = 12) -> None:
     nx.draw_networkx_edges(graph, position, ax=ax, alpha=0.25, width=[0.4 + d["weight"] * 0.4
                                                                       for _, _, d in graph.edges(data=True)])
     nx.draw_networkx_nodes(graph, position, ax=ax, nodelist=[n["id"] for n in view.nodes],
-                           node_color=[n[key] for n in view.nodes], node_size=[25 + 18 * n["events"] for n in view.nodes],
-                           edgecolors="#555555", linewidths=0.5)
+                           node_color=[n[key] for n in view.nodes],
+                           node_size=[25 + 18 * n["events"] for n in view.nodes], edgecolors="#555555", linewidths=0.5)
     busiest = sorted(view.nodes, key=lambda n: -n["events"])[:labels]
     nx.draw_networkx_labels(graph, position, ax=ax, font_size=7, labels={n["id"]: n["label"] for n in busiest})
     ax.set_axis_off()

@@ -103,17 +103,22 @@ def load_network(store: Readable) -> Network:
         (own_code if row.get("own") else of_country).setdefault(row["agent"], row["code"])
     entities = {agent: EntityInfo(agent, names[agent], kinds[agent], of_country.get(agent, own_code.get(agent)),
                                   ours[agent]) for agent in names}
-    for row in _rows(store, "network-behalf"):
-        if row["agent"] in entities:
-            entities[row["agent"]].organisations.add(row["org"])
     for row in _rows(store, "network-locations"):
         if row["agent"] in entities:
             entities[row["agent"]].location = row["location"]
-    links = {(row["event"], row["agent"]) for row in _rows(store, "network-links")
-             if row["event"] in events and row["agent"] in entities}
+    links: set[tuple[str, str]] = set()
+    taking_part: dict[str, tuple[str, str]] = {}  # participation -> (event, agent)
+    for row in _rows(store, "network-links"):
+        if row["event"] in events and row["agent"] in entities:
+            links.add((row["event"], row["agent"]))
+            taking_part[row["participation"]] = (row["event"], row["agent"])
+    for row in _rows(store, "network-behalf"):
+        if row["participation"] in taking_part:
+            entities[taking_part[row["participation"]][1]].organisations.add(row["org"])
     for row in _rows(store, "network-roles"):
-        if (row["event"], row["agent"]) in links:
-            entities[row["agent"]].roles.setdefault(row["event"], set()).add(row["role"])
+        if row["participation"] in taking_part:
+            event, agent = taking_part[row["participation"]]
+            entities[agent].roles.setdefault(event, set()).add(row["role"])
     linked = {agent for _, agent in links}
     concepts = {code: concept_labels[concept] for concept, code in notations.items() if concept in concept_labels}
     states = {code: names[agent] for agent, code in own_code.items() if agent in names}

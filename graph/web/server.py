@@ -54,6 +54,7 @@ PROLOGUE = sparql_prefixes()
 DEFAULT_QUERY = """SELECT ?type (COUNT(?s) AS ?n) WHERE { ?s a ?type }
 GROUP BY ?type ORDER BY DESC(?n) LIMIT 20"""
 LOG = logging.getLogger("ties.serve")
+WARM_SECONDS = 20.0  # how often the server looks for a newly published state to prepare
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,6 +467,17 @@ class App:
         body = {"path": chain, "labels": [network.entities[n].label for n in chain]}
         return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
 
+    def keep_warm(self, stop: threading.Event, every: float = WARM_SECONDS) -> None:
+        """Build the search index and read the network now and after each newly published state, until
+        `stop`; a failure is logged and tried again at the next round."""
+        while not stop.is_set():
+            try:
+                self.search_index()
+                self.network()
+            except Exception:  # a warm-up that fails leaves the work to the next request
+                LOG.exception("warming the search index and the network failed")
+            stop.wait(every)
+
     def network(self) -> Network:
         """The network of the state the pages show, read once per state (seconds at 100× the samples)."""
         def load() -> Network:
@@ -544,9 +556,13 @@ def make_server(app: App, host: str = "127.0.0.1", port: int = 8080, threads: in
 
 
 def serve(app: App, host: str = "127.0.0.1", port: int = 8080, threads: int = 8) -> None:
-    """Serve the app until interrupted."""
+    """Serve the app until interrupted, keeping the search index and the network of the current state
+    ready in the background (seconds to read at 100× the samples: no visitor should wait for them)."""
     server = make_server(app, host, port, threads)
+    stop = threading.Event()
+    threading.Thread(target=app.keep_warm, args=(stop,), name="warm", daemon=True).start()
     try:
         server.run()
     finally:
+        stop.set()
         server.close()

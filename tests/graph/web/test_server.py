@@ -223,3 +223,44 @@ def test_a_state_page_counts_the_events_that_name_the_state(client, embedded):
     assert f"<dt>Мероприятий</dt><dd>{count}</dd>" in page
     shown = re.findall(r'<span class="value">(\d+)</span>', page)
     assert sum(map(int, shown)) == int(count)
+
+
+def test_the_server_prepares_search_and_network_before_anyone_asks(embedded):
+    import threading
+
+    app = create_app(embedded)
+    stop = threading.Event()
+    warming = threading.Thread(target=app.keep_warm, args=(stop, 0.2))
+    try:
+        warming.start()
+        for _ in range(600):
+            if app.networks.network is not None and app.search_cache is not None:
+                break
+            stop.wait(0.1)
+        assert app.networks.network is not None and app.search_cache is not None
+        assert app.networks.network.events and app.search_cache[1].by_iri
+    finally:
+        stop.set()
+        warming.join(timeout=30)
+        app.close()
+    assert not warming.is_alive()
+
+
+def test_the_network_api_answers_views_paths_and_files(client):
+    import io
+
+    import networkx as nx
+
+    view = client.get("/api/network?max=40").json
+    assert view["shown"] == 40 and view["nodes"][0]["page"].startswith("/")
+    assert all(set(n) >= {"x", "y", "colour", "community", "events", "betweenness"} for n in view["nodes"])
+    belarus = client.get("/api/network?country=BY&smolensk=0&max=600").json
+    assert belarus["nodes"] and {n["country"] for n in belarus["nodes"]} == {"BY"}
+    path = client.get("/api/network/path?from=/person/subbotin-a-m&to=/person/anokhin-v-n").json
+    assert path["labels"][0] == "А.М. Субботин" and path["labels"][-1] == "В.Н. Анохин"
+    exported = client.get("/network.graphml?max=40")
+    assert "attachment" in exported.headers["Content-Disposition"]
+    assert nx.read_graphml(io.BytesIO(exported.data)).number_of_nodes() == 40
+    assert client.get("/network/map").status_code == 301  # the old map's address
+    odd = client.get("/api/network?max=lots&depth=9&kinds=<script>&focus=%00")
+    assert odd.status_code == 200 and odd.json["nodes"] == []  # no kinds asked for: nothing drawn, no error
