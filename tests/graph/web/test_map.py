@@ -113,6 +113,10 @@ def test_filters_redraw_and_refit(site, page):
 
 
 def test_a_focused_map_and_a_path(site, page):
+    page.goto(site + "/person/subbotin-a-m")  # from the person's page to the map around him
+    page.click("text=Сеть вокруг")
+    page.wait_for_function("document.body.dataset.ready === '1'", timeout=30_000)
+    assert "В центре: А.М. Субботин" in page.inner_text("#net-focus")
     ready(page, site + "/network?focus=/person/subbotin-a-m")
     assert "В центре: А.М. Субботин" in page.inner_text("#net-focus")
     assert page.evaluate("id => tiesNetwork.getElementById(id).hasClass('focus')", SUBBOTIN)
