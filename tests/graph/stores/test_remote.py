@@ -91,3 +91,18 @@ def test_the_endpoint_on_a_remote_store_reads_the_reports_outside_graph(remote, 
         finally:
             app.close()
     assert counts[0] == counts[1] > 20_000
+
+
+def test_the_network_and_the_partner_report_read_a_remote_store_as_the_embedded_one(remote, embedded):
+    """The map and `ties partners` read the same from a SPARQL server (Virtuoso writes booleans as 1/0)."""
+    from graph.network.analytics import load_network
+    from graph.network.partners import read_partners
+    from graph.network.view import ViewRequest, network_view
+
+    theirs, ours = load_network(remote), load_network(embedded)
+    assert theirs.links == ours.links and theirs.events == ours.events and theirs.states == ours.states
+    assert {k: (e.label, e.type, e.country, e.smolensk, e.organisations, e.roles) for k, e in theirs.entities.items()} \
+        == {k: (e.label, e.type, e.country, e.smolensk, e.organisations, e.roles) for k, e in ours.entities.items()}
+    assert network_view(theirs, ViewRequest()).to_dict() == network_view(ours, ViewRequest()).to_dict()
+    assert [(r.iri, r.events, r.type, r.weighted_degree) for r in read_partners(remote)] \
+        == [(r.iri, r.events, r.type, r.weighted_degree) for r in read_partners(embedded)]

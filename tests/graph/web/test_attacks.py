@@ -191,22 +191,24 @@ def test_a_query_over_its_memory_is_a_503_for_it_alone(embedded):
         assert count(port) > 0  # a fresh process answers the next query
 
 
-def test_a_crowd_on_the_map_draws_it_once_and_queries_still_answer(embedded, monkeypatch):
-    with serving(embedded) as (_, port, app):
-        draws: list[float] = []
-        real = app._draw_network
+def test_a_crowd_on_the_map_reads_the_network_once_and_queries_still_answer(embedded, monkeypatch):
+    import graph.web.server as server
 
-        def counted():
-            draws.append(time.time())
-            return real()
-        monkeypatch.setattr(app, "_draw_network", counted)
+    reads: list[float] = []
+    real = server.load_network
+
+    def counted(store):
+        reads.append(time.time())
+        return real(store)
+    monkeypatch.setattr(server, "load_network", counted)
+    with serving(embedded) as (_, port, app):
         with ThreadPoolExecutor(16) as pool:
-            maps = [pool.submit(ask, port, "GET", "/network/map") for _ in range(16)]
+            maps = [pool.submit(ask, port, "GET", "/api/network") for _ in range(16)]
             asked = ask(port, "GET", query_path("ASK {}"), timeout=30)
             statuses = [future.result()[0] for future in maps]
         assert asked[0] == 200
         assert statuses == [200] * 16
-        assert len(draws) == 1
+        assert len(reads) == 1
 
 
 @pytest.mark.parametrize("path", ["/static/app.js%00.html", "/static/%00", "/static/" + "a" * 5000,
