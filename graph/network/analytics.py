@@ -53,6 +53,8 @@ class Network:
     links: set[tuple[str, str]]  # (event, entity)
     names: dict[str, str] = field(default_factory=dict)  # an event type's or direction's code -> Russian label
     states: dict[str, str] = field(default_factory=dict)  # a state's code -> its name, linked or not
+    points: dict[str, tuple[float, float]] = field(default_factory=dict)  # a place -> (latitude, longitude)
+    state_places: frozenset[str] = frozenset()  # the states themselves, as entities
 
     def filtered(self, *, since: str | None = None, until: str | None = None, sphere: str | None = None,
                  event_type: str | None = None, country: str | None = None,
@@ -65,7 +67,7 @@ class Network:
                     if (country is None or e.country == country or e.smolensk)
                     and (entity_type is None or e.type == entity_type or e.smolensk)}
         links = {(ev, en) for ev, en in self.links if ev in events and en in entities}
-        return Network(events, entities, links, self.names, self.states)
+        return Network(events, entities, links, self.names, self.states, self.points, self.state_places)
 
 
 def _rows(store: Readable, name: str) -> list[dict[str, str]]:
@@ -122,8 +124,9 @@ def load_network(store: Readable) -> Network:
     linked = {agent for _, agent in links}
     concepts = {code: concept_labels[concept] for concept, code in notations.items() if concept in concept_labels}
     states = {code: names[agent] for agent, code in own_code.items() if agent in names}
+    points = {row["place"]: (float(row["lat"]), float(row["lon"])) for row in _rows(store, "place-points")}
     return Network(events, {agent: entity for agent, entity in entities.items() if agent in linked}, links, concepts,
-                   states)
+                   states, points, frozenset(agent for agent in own_code if agent not in of_country))
 
 
 def bipartite_graph(network: Network) -> nx.Graph:

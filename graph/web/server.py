@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import threading
 import time
@@ -31,6 +32,8 @@ from werkzeug.wrappers import Request, Response
 
 from graph.guard import READ_ONLY, QueryRefused, check_read_only
 from graph.network.analytics import Network, load_network
+from graph.network.geography import map_data
+from graph.network.timeline import BREAKDOWNS, activity, timeline
 from graph.network.view import View, network_view, path_between
 from graph.network.view import choices as network_choices
 from graph.query import QueryError, Table, library
@@ -55,6 +58,9 @@ DEFAULT_QUERY = """SELECT ?type (COUNT(?s) AS ?n) WHERE { ?s a ?type }
 GROUP BY ?type ORDER BY DESC(?n) LIMIT 20"""
 LOG = logging.getLogger("ties.serve")
 WARM_SECONDS = 20.0  # how often the server looks for a newly published state to prepare
+# a tile server for the map's background where one may be reached (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png);
+# without it the map draws the bundled outlines alone and asks nothing of the network
+MAP_TILES = os.environ.get("TIES_MAP_TILES", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +140,10 @@ class App:
             Rule("/network/map", endpoint="network_moved", methods=read),
             Rule("/network.<any(gexf, graphml):fmt>", endpoint="network_file", methods=read),
             Rule("/api/network", endpoint="network_view", methods=read),
+            Rule("/map", endpoint="map_page", methods=read),
+            Rule("/api/map", endpoint="map_data", methods=read),
+            Rule("/timeline", endpoint="timeline", methods=read),
+            Rule("/api/timeline", endpoint="timeline_data", methods=read),
             Rule("/api/network/path", endpoint="network_path", methods=read),
             Rule("/api/queries", endpoint="queries", methods=read),
             Rule("/api/bind", endpoint="bind", methods=read),
@@ -465,6 +475,40 @@ class App:
         network = self.network()
         chain = path_between(network, wanted.filters, a, b)
         body = {"path": chain, "labels": [network.entities[n].label for n in chain]}
+        return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
+
+    def on_map_page(self, request: Request) -> Response:
+        """Where the partners are: states shaded, places as points (Leaflet; the outlines bundled)."""
+        return self.render("map.html", section="map", choices=network_choices(self.network()), tiles=MAP_TILES,
+                           args=request.args,
+                           ready=(VENDOR / "leaflet" / "dist" / "leaflet.js").is_file())
+
+    def on_map_data(self, request: Request) -> Response:
+        body = map_data(self.network(), view_request(request.args).filters)
+        for place in body["places"]:
+            place["page"] = page_of(place["iri"])
+            for partner in place["partners"]:
+                partner["page"] = page_of(partner["iri"])
+        return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
+
+    def on_timeline(self, request: Request) -> Response:
+        """Events per quarter by state, sphere, type or direction; the partners' activity over the quarters."""
+        network = self.network()
+        filters = view_request(request.args).filters
+        by = request.args.get("by", "country")
+        by = by if by in BREAKDOWNS else "country"
+        chart = timeline(network, filters, by)
+        top = max((sum(counts.values()) for counts in chart["counts"].values()), default=1) or 1
+        return self.render("timeline.html", section="timeline", choices=network_choices(network), chart=chart, top=top,
+                           breakdowns=BREAKDOWNS, args=request.args,
+                           activity=activity(network, filters), page_of=page_of)
+
+    def on_timeline_data(self, request: Request) -> Response:
+        network = self.network()
+        filters = view_request(request.args).filters
+        by = request.args.get("by", "country")
+        body = {"timeline": timeline(network, filters, by if by in BREAKDOWNS else "country"),
+                "activity": activity(network, filters)}
         return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
 
     def keep_warm(self, stop: threading.Event, every: float = WARM_SECONDS) -> None:

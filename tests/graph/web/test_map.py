@@ -161,3 +161,51 @@ def test_the_file_ties_network_writes_works_offline(sample_store, tmp_path, page
     assert drawn(page) > 20 and outside == []
     page.evaluate("tiesNetwork.nodes()[0].emit('tap')")
     assert page.inner_text("#card-title")
+
+
+def test_the_partner_map_renders_offline_with_the_sample_places(site, page):
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site) else None)
+    page.goto(site + "/map")
+    page.wait_for_function("document.body.dataset.ready === '1'", timeout=30_000)
+    assert page.locator("header.top nav a.here").inner_text() == "Карта"
+    markers = page.locator("path.ties-place")
+    assert markers.count() == int(page.evaluate("document.body.dataset.places")) > 10
+    assert int(page.evaluate("document.body.dataset.states")) > 10
+    assert "Беларусь" not in page.inner_text("#map-legend") and "места Смоленской области" in page.inner_text("#map-legend")
+    shot(page, "map")
+    page.evaluate("""() => tiesMap.eachLayer(l => { if (l.options && l.options.ties === \
+'https://w3id.org/smolensk-ties/id/place/smolensk') l.openPopup(); })""")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "Смоленск" in popup.inner_text() and "Правительство Смоленской области" in popup.inner_text()
+    popup.locator("a", has_text="Правительство Смоленской области").click()
+    page.wait_for_url(re.compile(r"/org/pravitelstvo-smolenskoy-oblasti$"))
+    page.go_back()
+    page.wait_for_function("document.body.dataset.ready === '1'")
+    everywhere = int(page.evaluate("document.body.dataset.places"))
+    page.evaluate("document.body.dataset.ready = '0'")
+    page.select_option("#map-filters [name=until]", "2024-Q1")
+    page.wait_for_function("document.body.dataset.ready === '1'")
+    assert int(page.evaluate("document.body.dataset.places")) < everywhere and "until=2024-Q1" in page.url
+    assert outside == []  # nothing asked of any other host: outlines and library are served here
+
+
+def test_the_timeline_draws_each_quarter_with_its_events(site, page, embedded):
+    from tests.graph.network.test_geography_timeline import EVENTS_PER_REPORT
+
+    expected = {row[0]: int(row[1]) for row in embedded.select(EVENTS_PER_REPORT).rows}
+    page.goto(site + "/timeline")
+    assert page.locator("header.top nav a.here").inner_text() == "Хронология"
+    for period, events in expected.items():
+        row = page.locator(f".stacked .row[data-period='{period}']")
+        assert row.locator(".total").inner_text() == str(events)
+        assert row.locator(".track span").count() >= 2  # stacked by state
+    shot(page, "timeline")
+    page.select_option("select[name=by]", "sphere")
+    page.click("text=Показать")
+    page.wait_for_url(re.compile(r"by=sphere"))
+    assert "Мероприятия по кварталам и сферам" in page.inner_text("h2")
+    assert page.locator("table.activity tr.quiet").count() >= 1  # partners gone quiet are marked
+    name, data = downloaded(page, "section:first-of-type button:text('CSV')")
+    assert name.endswith(".csv") and "Квартал" in data.decode("utf-8-sig")

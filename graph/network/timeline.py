@@ -1,0 +1,100 @@
+"""When: events per quarter broken down by state, sphere, event type or direction, and each partner's
+activity over the quarters (first and last seen, gaps, gone quiet), within the filters.
+
+An event with partners of two states counts once for each state (the bars of a quarter then add up to
+more than its events; the totals say how many events there were).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from graph.network.analytics import Network
+from graph.network.palette import PALETTE
+from graph.network.partners import quarter_index
+from graph.network.view import Filters
+
+BREAKDOWNS = {"country": "государствам", "sphere": "сферам", "type": "типам мероприятий",
+              "direction": "направлениям"}
+TOP_GROUPS = 8  # a chart shows this many groups; the rest are "прочие"
+OTHER = "прочие"
+NO_PARTNER_STATE = "без зарубежных участников"
+GREYS = {OTHER: "#b8b8b8", NO_PARTNER_STATE: "#e0e0e0"}  # the groups that are not a state, sphere or kind
+
+
+def _groups(network: Network, event: str, by: str, states: dict[str, set[str]]) -> set[str]:
+    info = network.events[event]
+    if by == "sphere":
+        return {info.sphere}
+    if by == "type":
+        return {network.names.get(info.event_type, info.event_type)}
+    if by == "direction":
+        return {network.names.get(info.direction, info.direction)}
+    codes = states.get(event) or set()
+    return {network.states.get(code, code) for code in codes} or {NO_PARTNER_STATE}
+
+
+def quarters_between(first: str, last: str) -> list[str]:
+    """Every quarter from `first` to `last`, gaps included.
+
+    >>> quarters_between("2024-Q3", "2025-Q2")
+    ['2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2']
+    """
+    return [f"{i // 4}-Q{i % 4 + 1}" for i in range(quarter_index(first), quarter_index(last) + 1)]
+
+
+def timeline(network: Network, filters: Filters, by: str = "country") -> dict:
+    """Events per quarter and group: `quarters` (every quarter of the window, empty ones too), `groups`
+    (the biggest first, then "прочие"), `counts` [quarter][group] and `totals` [quarter]."""
+    events = [k for k, e in network.events.items() if filters.keeps_event(e)]
+    states: dict[str, set[str]] = defaultdict(set)
+    for event, agent in network.links:
+        entity = network.entities[agent]
+        if not entity.smolensk and entity.country and entity.country != "RU":
+            states[event].add(entity.country)
+    per_event = {event: _groups(network, event, by, states) for event in events}
+    sizes = Counter(group for groups in per_event.values() for group in groups)
+    shown = [group for group, _ in sorted(sizes.items(), key=lambda item: (-item[1], item[0]))][:TOP_GROUPS]
+    periods = sorted({network.events[e].period for e in events})
+    quarters = quarters_between(periods[0], periods[-1]) if periods else []
+    counts: dict[str, Counter[str]] = {q: Counter() for q in quarters}
+    totals: Counter[str] = Counter()
+    for event, groups in per_event.items():
+        period = network.events[event].period
+        totals[period] += 1
+        for group in groups:
+            counts[period][group if group in shown else OTHER] += 1
+    drawn = shown + ([OTHER] if any(counts[q][OTHER] for q in quarters) else [])
+    colours = {group: PALETTE[i % len(PALETTE)] for i, group in enumerate(g for g in drawn if g not in GREYS)}
+    colours.update({group: colour for group, colour in GREYS.items() if group in drawn})
+    return {"by": by, "quarters": quarters, "groups": drawn, "colours": colours,
+            "counts": {q: {g: counts[q][g] for g in drawn} for q in quarters},
+            "totals": {q: totals[q] for q in quarters}, "events": len(events)}
+
+
+def activity(network: Network, filters: Filters, top: int = 30, last_quarters: int = 8) -> dict:
+    """The `top` foreign partners by events within the filters, each with its events in each of the last
+    `last_quarters` quarters of the window, first and last seen, the quarters it was absent between them,
+    and whether it has gone quiet (not seen in the window's last quarter)."""
+    events = {k for k, e in network.events.items() if filters.keeps_event(e)}
+    per_partner: dict[str, Counter[str]] = defaultdict(Counter)
+    for event, agent in network.links:
+        entity = network.entities[agent]
+        if event in events and entity.partner and agent not in network.state_places:
+            per_partner[agent][network.events[event].period] += 1
+    periods = sorted({network.events[e].period for e in events})
+    if not periods:
+        return {"quarters": [], "partners": []}
+    window = quarters_between(periods[0], periods[-1])[-last_quarters:]
+    ranked = sorted(per_partner, key=lambda p: (-sum(per_partner[p].values()), network.entities[p].label))[:top]
+    rows = []
+    for partner in ranked:
+        seen = sorted(per_partner[partner])
+        span = quarters_between(seen[0], seen[-1])
+        rows.append({"iri": partner, "label": network.entities[partner].label,
+                     "country": network.states.get(network.entities[partner].country or "", ""),
+                     "events": sum(per_partner[partner].values()), "first": seen[0], "last": seen[-1],
+                     "gaps": sum(1 for q in span if q not in per_partner[partner]),
+                     "quiet": seen[-1] != periods[-1],
+                     "counts": [per_partner[partner][q] for q in window]})
+    return {"quarters": window, "partners": rows}
