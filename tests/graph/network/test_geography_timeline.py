@@ -55,7 +55,8 @@ def test_activity_shows_first_last_gaps_and_who_went_quiet(network):
     assert found["quarters"][-1] == "2025-Q2"
     rows = {r["label"]: r for r in found["partners"]}
     subbotin = rows["А.М. Субботин"]
-    assert (subbotin["first"], subbotin["last"], subbotin["gaps"], subbotin["quiet"]) == ("2024-Q1", "2025-Q2", 4, False)
+    seen = (subbotin["first"], subbotin["last"], subbotin["gaps"], subbotin["quiet"])
+    assert seen == ("2024-Q1", "2025-Q2", 4, False)
     assert sum(subbotin["counts"]) == subbotin["events"]
     quiet = [r for r in found["partners"] if r["quiet"]]
     assert quiet and all(r["last"] == "2024-Q1" for r in quiet)
