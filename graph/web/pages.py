@@ -49,6 +49,13 @@ def rows(store: Readable, name: str, **params: str) -> list[dict[str, str]]:
     return [{key: term["value"] for key, term in row.items()} for row in results.rows]
 
 
+def map_points(places: list[dict[str, Any]], located: Mapping[str, Mapping[str, str]]) -> list[dict[str, Any]]:
+    """The places that have coordinates, for a page's small map: name, page, events, point."""
+    return [{"label": p["link"].label, "page": p["link"].href, "events": p["events"],
+             "lat": float(located[p["iri"]]["lat"]), "lon": float(located[p["iri"]]["lon"])}
+            for p in places if p["iri"] in located]
+
+
 def concept_labels(store: Readable) -> dict[str, str]:
     """The Russian label of every concept: read once per page, so that no page query joins on labels."""
     return {row["concept"]: row["label"] for row in rows(store, "concept-labels")}
@@ -121,8 +128,9 @@ def entity_page(store: Readable, iri: str, related: bool = True) -> dict[str, An
     representatives = [{"link": link(row["person"], row["label"]), "post": row["stated"],
                         "events": int(row["events"]), "last": quarter(row["last"])}
                        for row in rows(store, "entity-representatives", entity=iri)] if kind == "org" else []
-    places = [{"link": link(row["place"], row["label"]), "events": int(row["events"])}
+    places = [{"iri": row["place"], "link": link(row["place"], row["label"]), "events": int(row["events"])}
               for row in rows(store, "entity-places", entity=iri)] if related else []
+    located = {row["place"]: row for row in rows(store, "entity-place-points", entity=iri)} if places else {}
     return {
         "iri": iri, "label": first["label"], "kind": kind, "kind_label": KIND_LABELS[kind],
         "country": Link(first.get("countryLabel", ""), f"/country/{code}") if code and kind != "country" else None,
@@ -139,6 +147,7 @@ def entity_page(store: Readable, iri: str, related: bool = True) -> dict[str, An
         "event_count": len(listed),
         "quarters": [{"period": p, "quarter": quarter(p), "events": n} for p, n in sorted(by_quarter.items())],
         "counterparts": counterparts, "representatives": representatives, "places": places,
+        "map_points": map_points(places, located),
         "posts": [{"post": post, "organisation": organisation, "quarters": ", ".join(quarter(p) for p in sorted(when))}
                   for (post, organisation), when in sorted(posts.items(), key=lambda item: min(item[1]))],
     }
@@ -312,7 +321,8 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any])
         if row["agent"] == iri:
             continue
         kind = known[row["agent"]].kind if row["agent"] in known else "place"
-        partners.append({"link": link(row["agent"], row["label"]), "kind": kind, "kind_label": KIND_LABELS[kind],
+        partners.append({"iri": row["agent"], "link": link(row["agent"], row["label"]), "kind": kind,
+                         "kind_label": KIND_LABELS[kind],
                          "events": int(row["events"]), "first": days(row.get("first"), row.get("first")),
                          "last": days(row.get("last"), row.get("last"))})
     by_quarter = {row["period"]: int(row["events"]) for row in rows(store, "country-quarters", country=code)}
@@ -325,9 +335,11 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any])
                     "when": days(row.get("start"), row.get("end"))}
                    for row in rows(store, "country-events", country=iri, period=period)]
     persons_and_bodies = [p for p in partners if p["kind"] != "place"]
-    return {**card, "code": code,
+    country_places = [p for p in partners if p["kind"] == "place"]
+    located = {row["place"]: row for row in rows(store, "country-place-points", country=iri)}
+    return {**card, "code": code, "map_points": map_points(country_places, located),
             "partners": persons_and_bodies[:COUNTRY_PARTNERS], "partner_count": len(persons_and_bodies),
-            "country_places": [p for p in partners if p["kind"] == "place"],
+            "country_places": country_places,
             "country_events": events, "event_count": sum(by_quarter.values()),
             "quarters": [{"period": p, "quarter": quarter(p), "events": n} for p, n in sorted(by_quarter.items())]}
 

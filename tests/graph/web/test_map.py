@@ -4,6 +4,7 @@ filtered, centred on an entity, and exported in four formats that read back."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import time
 import urllib.request
@@ -210,3 +211,17 @@ def test_the_timeline_draws_each_quarter_with_its_events(site, page, embedded):
     assert page.locator("table.activity tr.quiet").count() >= 1  # partners gone quiet are marked
     name, data = downloaded(page, "section:first-of-type button:text('CSV')")
     assert name.endswith(".csv") and "Квартал" in data.decode("utf-8-sig")
+
+
+def test_state_and_entity_pages_show_their_places_on_a_small_map(site, page):
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site) else None)
+    page.goto(site + "/country/BY")
+    page.wait_for_selector(".mini-map[data-ready='1']")
+    listed = len(json.loads(page.get_attribute(".mini-map", "data-points")))
+    assert listed > 10 and page.locator(".mini-map path.ties-place").count() == listed
+    page.goto(site + "/org/mogilevliftmash")
+    page.wait_for_selector(".mini-map[data-ready='1']")
+    page.locator(".mini-map path.ties-place").first.click(force=True)
+    page.wait_for_url(re.compile(r"/place/mogilev$"))
+    assert outside == []
