@@ -400,6 +400,8 @@ def _normal_role(models: Resources, tokens: list, head: int) -> str:
             parts[-1].append(token)
     names = []
     for index, part in enumerate(parts):
+        if not part:  # a dash that ends the phrase ("… директор –") opens no second post
+            continue
         part_head = head if index == 0 else next(
             (i for i, t in enumerate(part) if t.lemma_ in models.lexicons.positions), 0)
         names.append(normal_phrase(models.vocab, part, min(part_head, len(part) - 1)))

@@ -104,6 +104,9 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int) -> str:
     "Витебского областного исполнительного комитета" -> "Витебский областной исполнительный комитет";
     "Министерства сельского хозяйства и продовольствия" -> "Министерство сельского хозяйства и продовольствия".
     """
+    if not tokens:
+        return ""
+    head = max(0, min(head, len(tokens) - 1))
     words = [token.text for token in tokens]
     if tokens[head].text.isupper() and len(tokens[head].text) > 1:  # an abbreviation: ОАО «…», ГУ «…»
         return join(tokens, words)

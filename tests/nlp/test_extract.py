@@ -203,3 +203,20 @@ def test_the_pipeline_is_natashas_components_then_the_rules(models):
                                                                    ("Василий Анохин", "PER"), ("Минск", "LOC")]
     assert doc[0].lemma_ == "губернатор" and doc[0].pos_ == "NOUN" and str(doc[1].morph).startswith("Case=Gen")
     assert {m.normal for m in doc.user_data["mentions"][0].mentions} >= {"Василий Анохин", "Минск"}
+
+
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_a_role_that_ends_on_a_dash_before_the_person(models, report_rules):
+    """«о новом главном редакторе - Елене Ямпольской» (factRuEval-2016 test, book_3771) once raised
+    IndexError: the dash opened a second post with nothing in it."""
+    text = "Стало известно о новом главном редакторе - Елене Ямпольской. Её назначил министр – А.В. Иванов."
+    found = {m.normal for m in extract(text, models, report_rules=report_rules) if m.type.value == "PER"}
+    assert "Елена Ямпольская" in found
+
+
+def test_normal_phrase_of_nothing_is_empty():
+    from natasha import MorphVocab
+
+    from nlp.normalize import normal_phrase
+
+    assert normal_phrase(MorphVocab(), [], 0) == ""
