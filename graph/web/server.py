@@ -495,9 +495,7 @@ class App:
         """Events per quarter by state, sphere, type or direction; the partners' activity over the quarters."""
         network = self.network()
         filters = view_request(request.args).filters
-        by = request.args.get("by", "country")
-        by = by if by in BREAKDOWNS else "country"
-        chart = timeline(network, filters, by)
+        chart = timeline(network, filters, _breakdown(request))
         top = max((sum(counts.values()) for counts in chart["counts"].values()), default=1) or 1
         return self.render("timeline.html", section="timeline", choices=network_choices(network), chart=chart, top=top,
                            breakdowns=BREAKDOWNS, args=request.args,
@@ -506,8 +504,7 @@ class App:
     def on_timeline_data(self, request: Request) -> Response:
         network = self.network()
         filters = view_request(request.args).filters
-        by = request.args.get("by", "country")
-        body = {"timeline": timeline(network, filters, by if by in BREAKDOWNS else "country"),
+        body = {"timeline": timeline(network, filters, _breakdown(request)),
                 "activity": activity(network, filters)}
         return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
 
@@ -546,6 +543,12 @@ class App:
         if self.processes is not None:
             return self.processes.current_source()
         return int(time.time() // 60)
+
+
+def _breakdown(request: Request) -> str:
+    """What a timeline is broken down by (state, sphere, type, direction); by state unless understood."""
+    by = request.args.get("by", "country")
+    return by if by in BREAKDOWNS else "country"
 
 
 def _csv_download(table: Table, name: str, bom: bool) -> Response:

@@ -19,19 +19,9 @@ pytestmark = pytest.mark.slow
 SUBBOTIN = "https://w3id.org/smolensk-ties/id/person/subbotin-a-m"
 
 
-@pytest.fixture
-def page(browser):
-    page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    page.close()
-    assert errors == []
-
-
 def ready(page, url: str) -> float:
     """Open the map and wait until it is drawn; the seconds it took."""
+    page.set_viewport_size({"width": 1400, "height": 900})
     started = time.perf_counter()
     page.goto(url)
     page.wait_for_function("document.body.dataset.ready === '1'", timeout=30_000)
