@@ -1,0 +1,129 @@
+"""Extraction on news it was not written for: factRuEval-2016, against plain natasha.
+
+    .venv/bin/python -m benchmarks.news --factrueval PATH [--split dev|test] [--json]
+
+PATH is a local copy of https://github.com/dialogue-evaluation/factRuEval-2016 (MIT); the dataset stays
+out of this repository. Each document is extracted in both modes (`news`, the default of
+`nlp.extract`, and `report`, the rules written for the reports) and by natasha's NER alone; a mention
+counts when its characters and type are exactly a gold object's (Person → PER, Org → ORG, Location
+and LocOrg → LOC; an object's span runs from its first span's start to its last span's end). Gold
+objects nest ("мэрии Москвы" holds "Москвы") and every system here is flat, so recall has a ceiling;
+the figures compare systems on equal terms. A document that raises is counted as a crash and scored
+as finding nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+TYPES = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
+SPLITS = {"dev": "devset", "test": "testset"}
+
+
+def read_gold(folder: Path, name: str) -> tuple[str, set[tuple[int, int, str]]]:
+    """A document's text and its gold objects as (start, stop, type)."""
+    text = (folder / f"{name}.txt").read_text(encoding="utf-8-sig")
+    spans: dict[str, tuple[int, int]] = {}
+    for line in (folder / f"{name}.spans").read_text(encoding="utf-8-sig").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) >= 4:
+            spans[fields[0]] = (int(fields[2]), int(fields[2]) + int(fields[3]))
+    gold = set()
+    for line in (folder / f"{name}.objects").read_text(encoding="utf-8-sig").splitlines():
+        fields = line.split("#", 1)[0].split()
+        if len(fields) >= 3 and fields[1] in TYPES:
+            parts = [spans[s] for s in fields[2:] if s in spans]
+            if parts:
+                gold.add((min(p[0] for p in parts), max(p[1] for p in parts), TYPES[fields[1]]))
+    return text, gold
+
+
+def natasha_spans(text: str, tools) -> set[tuple[int, int, str]]:
+    from natasha import Doc
+
+    doc = Doc(text)
+    doc.segment(tools["segmenter"])
+    doc.tag_ner(tools["ner"])
+    return {(span.start, span.stop, span.type) for span in doc.spans}
+
+
+def tally(counts: Counter, spans: set[tuple[int, int, str]]) -> None:
+    """Add spans to the counts by type and overall."""
+    for *_, kind in spans:
+        counts[kind] += 1
+        counts["all"] += 1
+
+
+def score(found: Counter, gold: Counter, hits: Counter) -> dict[str, dict[str, float]]:
+    """Precision, recall and F1 per type and overall."""
+    table = {}
+    for kind in ("PER", "ORG", "LOC", "all"):
+        tp, fp, fn = hits[kind], found[kind] - hits[kind], gold[kind] - hits[kind]
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        table[kind] = {"p": round(precision, 3), "r": round(recall, 3), "f1": round(f1, 3)}
+    return table
+
+
+def evaluate(folder: Path) -> dict:
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+    from nlp import extract, load_models
+
+    models = load_models()
+    tools = {"segmenter": Segmenter(), "ner": NewsNERTagger(NewsEmbedding())}
+    systems = {
+        "news": lambda text: {(m.start, m.stop, m.type.value) for m in extract(text, models)},
+        "report": lambda text: {(m.start, m.stop, m.type.value) for m in extract(text, models, report_rules=True)},
+        "natasha": lambda text: natasha_spans(text, tools),
+    }
+    names = sorted(path.stem for path in folder.glob("*.txt") if path.with_suffix(".objects").exists())
+    results = {}
+    for system, run in systems.items():
+        found, gold_counts, hits = Counter(), Counter(), Counter()
+        crashes: list[str] = []
+        characters, started = 0, time.perf_counter()
+        for name in names:
+            text, gold = read_gold(folder, name)
+            characters += len(text)
+            try:
+                spans = run(text)
+            except Exception as error:  # counted, named and scored as nothing found
+                crashes.append(f"{name}: {type(error).__name__}: {error}")
+                spans = set()
+            tally(found, spans)
+            tally(gold_counts, gold)
+            tally(hits, spans & gold)
+        seconds = time.perf_counter() - started
+        results[system] = {"scores": score(found, gold_counts, hits), "crashes": crashes,
+                           "chars_per_s": round(characters / seconds)}
+    return {"documents": len(names), "systems": results}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--factrueval", type=Path, required=True, help="a local copy of factRuEval-2016")
+    parser.add_argument("--split", choices=sorted(SPLITS), default="dev")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    results = evaluate(args.factrueval / SPLITS[args.split])
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=1))
+        return
+    print(f"factRuEval-2016 {args.split}: {results['documents']} documents, exact spans")
+    print(f"{'system':<9} {'F1':>6} {'P':>6} {'R':>6} {'PER':>6} {'ORG':>6} {'LOC':>6} {'crashes':>8} {'chars/s':>9}")
+    for system, found in results["systems"].items():
+        s = found["scores"]
+        print(f"{system:<9} {s['all']['f1']:>6.3f} {s['all']['p']:>6.3f} {s['all']['r']:>6.3f} {s['PER']['f1']:>6.3f} "
+              f"{s['ORG']['f1']:>6.3f} {s['LOC']['f1']:>6.3f} {len(found['crashes']):>8} {found['chars_per_s']:>9}")
+        for crash in found["crashes"]:
+            print(f"  crash: {crash}")
+
+
+if __name__ == "__main__":
+    main()
