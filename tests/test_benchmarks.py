@@ -18,3 +18,31 @@ def test_copies_are_readable_reports_of_their_own(tmp_path, sample_paths):
     texts = [p.read_text(encoding="utf-8") for p in paths]
     assert "В.Н. Анохин" in texts[0] or "В.Н. Анохин" in texts[3]
     assert sum("Анохин" in t for t in texts) < len(texts)  # the copies name other persons
+
+
+def test_the_news_benchmark_reads_factrueval_objects_as_spans(tmp_path):
+    """An object's span runs from its first span to its last; LocOrg counts as a place; other kinds drop."""
+    from collections import Counter
+
+    from benchmarks.news import read_gold, score, tally
+
+    text = "У здания мэрии Москвы выступил Юрий Лужков."
+    (tmp_path / "doc.txt").write_text("\ufeff" + text, encoding="utf-8")
+    (tmp_path / "doc.spans").write_text(
+        "1 org_descr 9 5 10 1  # 10 мэрии\n2 loc_name 15 6 11 1  # 11 Москвы\n"
+        "3 name 31 4 13 1  # 13 Юрий\n4 surname 36 6 14 1  # 14 Лужков\n", encoding="utf-8")
+    (tmp_path / "doc.objects").write_text(
+        "7 Org 1 2 # мэрии Москвы\n8 LocOrg 2 # Москвы\n9 Person 3 4 # Юрий Лужков\n10 Event 1 # мэрии\n",
+        encoding="utf-8")
+    read, gold = read_gold(tmp_path, "doc")
+    assert read == text
+    assert gold == {(9, 21, "ORG"), (15, 21, "LOC"), (31, 42, "PER")}
+    assert {text[a:b] for a, b, _ in gold} == {"мэрии Москвы", "Москвы", "Юрий Лужков"}
+    found, truth, hits = Counter(), Counter(), Counter()
+    predicted = {(31, 42, "PER"), (15, 21, "ORG")}  # a person right, a place typed wrong
+    tally(found, predicted)
+    tally(truth, gold)
+    tally(hits, predicted & gold)
+    table = score(found, truth, hits)
+    assert table["PER"] == {"p": 1.0, "r": 1.0, "f1": 1.0}
+    assert table["all"]["p"] == 0.5 and table["all"]["r"] == round(1 / 3, 3)
