@@ -11,13 +11,11 @@ from pathlib import Path
 import click
 import pyoxigraph as ox
 
-from graph.pipeline import BuildError, build
 from graph.query import QueryError, library, load_query
 from graph.stores import EmbeddedStore, StoreError, open_store
 from graph.stores.snapshots import current_snapshot
 from graph.stores.summaries import summary
 from graph.web.workers import MEMORY_MIB
-from nlp import extract_events, load_models, read_report, report_files
 from nlp.errors import ReportError, printable
 from nlp.records import Report
 
@@ -29,6 +27,8 @@ def _say(message: str) -> None:
 
 def read_reports(paths: tuple[Path, ...]) -> tuple[list[Report], int]:
     """Reports read from PATHS, and how many files or rows failed; problems are printed one a line."""
+    from nlp import read_report, report_files  # here, not above: commands that only query start faster
+
     reports: list[Report] = []
     failed = 0
     files = list(report_files(list(paths)))
@@ -69,6 +69,8 @@ def main() -> None:
               help="JSON Lines file to write (default: standard output).")
 def extract(paths: tuple[Path, ...], out: Path | None) -> None:
     """Read reports (files or folders) and write one JSON line per event."""
+    from nlp import extract_events, load_models
+
     reports, failed = read_reports(paths)
     lines: list[str] = []
     if reports:
@@ -126,6 +128,9 @@ def _print_summary(facts: dict, output: str) -> None:
 def build_command(paths: tuple[Path, ...], store: str | None, no_validate: bool, ttl: Path | None,
                   output: str) -> None:
     """Build the knowledge graph from reports: new ones added, changed ones replaced, unchanged skipped."""
+    from graph.pipeline import BuildError, build
+    from nlp import load_models
+
     reports, failed = read_reports(paths)
     total = sum(len(report.events) for report in reports)
     try:

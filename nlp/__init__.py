@@ -2,17 +2,43 @@
 
 This package's names are the stages' entry points; `graph` imports these, `nlp.records` and `nlp.errors`,
 and nothing else of `nlp` (tests/test_layers.py checks).
+
+The entry points load on first use (PEP 562): extraction brings spaCy and natasha's models with it,
+which a command that only queries the store (`ties query`, `ties partners`) should not wait for.
 """
 
-from nlp.display import render_mentions
-from nlp.extract import Models, extract, load_models
-from nlp.pipeline import ExtractedEvent, extract_events
-from nlp.records import Cell, Entity, EntityType, Event, Field, Mention, PlaceKind, Report, Summary
-from nlp.report import read_report, report_files
-from nlp.resolve import acronym
+from __future__ import annotations
 
-__all__ = [
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nlp.display import render_mentions
+    from nlp.extract import Models, extract, load_models
+    from nlp.pipeline import ExtractedEvent, extract_events
+    from nlp.records import Cell, Entity, EntityType, Event, Field, Mention, PlaceKind, Report, Summary
+    from nlp.report import read_report, report_files
+    from nlp.resolve import acronym
+
+_HOMES = {
+    "render_mentions": "nlp.display", "Models": "nlp.extract", "extract": "nlp.extract", "load_models": "nlp.extract",
+    "ExtractedEvent": "nlp.pipeline", "extract_events": "nlp.pipeline", "read_report": "nlp.report",
+    "report_files": "nlp.report", "acronym": "nlp.resolve",
+    **{name: "nlp.records" for name in ("Cell", "Entity", "EntityType", "Event", "Field", "Mention", "PlaceKind",
+                                        "Report", "Summary")},
+}
+
+__all__ = [  # the names of _HOMES, written out for the tools that read them
     "Cell", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention", "Models", "PlaceKind", "Report",
     "Summary", "acronym", "extract", "extract_events", "load_models", "read_report", "render_mentions",
     "report_files",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """An entry point, imported from its module the first time it is asked for."""
+    if name not in _HOMES:
+        raise AttributeError(f"module 'nlp' has no attribute {name!r}")
+    value = getattr(import_module(_HOMES[name]), name)
+    globals()[name] = value
+    return value

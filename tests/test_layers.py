@@ -44,3 +44,15 @@ def test_the_checks_see_imports_inside_functions(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text("def f():\n    from nlp.extract import Models\n    import graph.rdf\n", encoding="utf-8")
     assert imports(sample) == {"nlp.extract", "graph.rdf"}
+
+
+def test_commands_that_only_read_the_store_load_no_extraction():
+    """`ties query`, `ties partners`: the CLI imports nlp's entry points lazily, so neither spaCy nor
+    natasha's models are loaded (they cost most of a second before anything happens)."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, graph.cli, graph.network.partners, nlp.errors, nlp.records; "
+             "print(sorted(m for m in ('spacy', 'natasha', 'graph.pipeline') if m in sys.modules))")
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    assert found.stdout.strip() == "[]"

@@ -21,7 +21,7 @@ from graph.russian import days, quarter
 from graph.stores import Readable
 from graph.stores.results import is_true
 from graph.web.paths import page_of
-from nlp import EntityType, Mention, render_mentions
+from nlp import EntityType, Mention
 
 KIND_OF_CLASS = {str(FOAF.Person): "person", str(ORG.Organization): "org", str(SDO.Place): "place",
                  str(SDO.Country): "country"}
@@ -95,6 +95,8 @@ def _sentence(text: str, start: int, stop: int) -> tuple[str, int]:
 
 def highlighted(text: str, spans: list[tuple[int, int, str, str]]) -> Markup:
     """`text` with each (start, stop, kind, name) span marked, every character escaped (nlp's displaCy)."""
+    from nlp import render_mentions  # displaCy brings spaCy: loaded by the first page that marks a text
+
     mentions = [Mention(start, stop, MENTION_TYPES.get(kind, EntityType.ORG), text[start:stop], name)
                 for start, stop, kind, name in sorted(set(spans)) if 0 <= start < stop <= len(text)]
     return Markup(render_mentions(text, mentions))  # displaCy escapes the text, keeps the outermost of overlaps
