@@ -1,9 +1,14 @@
-"""Extraction on news it was not written for: factRuEval-2016, against plain natasha.
+"""Extraction on news it was not written for: factRuEval-2016 and NEREL, against plain natasha.
 
     .venv/bin/python -m benchmarks.news --factrueval PATH [--split dev|test] [--json]
+    .venv/bin/python -m benchmarks.news --nerel PATH [--split dev|test|train] [--json]
 
-PATH is a local copy of https://github.com/dialogue-evaluation/factRuEval-2016 (MIT); the dataset stays
-out of this repository. Each document is extracted in both modes (`news`, the default of
+PATH is a local copy of https://github.com/dialogue-evaluation/factRuEval-2016 (MIT), or the
+`NEREL-v1.1` folder of https://github.com/nerel-ds/NEREL; the datasets stay out of this repository.
+NEREL nests its entities and has many kinds: PERSON → PER, ORGANIZATION → ORG, COUNTRY, CITY,
+STATE_OR_PROVINCE, DISTRICT and LOCATION → LOC, and of those the outermost spans are gold (a flat
+tagger's task); it also reports how many organisation names of three or more words are found
+exactly. Each document is extracted in both modes (`news`, the default of
 `nlp.extract`, and `report`, the rules written for the reports) and by natasha's NER alone; a mention
 counts when its characters and type are exactly a gold object's (Person → PER, Org → ORG, Location
 and LocOrg → LOC; an object's span runs from its first span's start to its last span's end). Gold
@@ -22,6 +27,41 @@ from pathlib import Path
 
 TYPES = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
 SPLITS = {"dev": "devset", "test": "testset"}
+NEREL_TYPES = {"PERSON": "PER", "ORGANIZATION": "ORG", "COUNTRY": "LOC", "CITY": "LOC", "STATE_OR_PROVINCE": "LOC",
+               "DISTRICT": "LOC", "LOCATION": "LOC"}
+LONG_NAME = 3  # words in an organisation name counted as long
+
+
+def factrueval_documents(folder: Path):
+    """(name, text, gold) of each factRuEval document of a split folder."""
+    for path in sorted(folder.glob("*.txt")):
+        if path.with_suffix(".objects").exists():
+            text, gold = read_gold(folder, path.stem)
+            yield path.stem, text, gold
+
+
+def read_nerel(folder: Path, name: str) -> tuple[str, set[tuple[int, int, str]]]:
+    """A NEREL document's text and its outermost PER/ORG/LOC entities as (start, stop, type)."""
+    text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+    spans = []
+    for line in (folder / f"{name}.ann").read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if not line.startswith("T") or len(fields) < 2:
+            continue
+        kind, *offsets = fields[1].replace(";", " ").split()
+        if kind in NEREL_TYPES and len(offsets) >= 2:
+            numbers = [int(n) for n in offsets]
+            spans.append((min(numbers), max(numbers), NEREL_TYPES[kind]))
+    # inside a longer entity: not gold; two kinds on the very same characters both stay
+    outermost = {s for s in spans if not any(o[:2] != s[:2] and o[0] <= s[0] and s[1] <= o[1] for o in spans)}
+    return text, outermost
+
+
+def nerel_documents(folder: Path):
+    for path in sorted(folder.glob("*.txt")):
+        if path.with_suffix(".ann").exists():
+            text, gold = read_nerel(folder, path.stem)
+            yield path.stem, text, gold
 
 
 def read_gold(folder: Path, name: str) -> tuple[str, set[tuple[int, int, str]]]:
@@ -70,7 +110,7 @@ def score(found: Counter, gold: Counter, hits: Counter) -> dict[str, dict[str, f
     return table
 
 
-def evaluate(folder: Path) -> dict:
+def evaluate(documents) -> dict:
     from natasha import NewsEmbedding, NewsNERTagger, Segmenter
 
     from nlp import extract, load_models
@@ -82,14 +122,14 @@ def evaluate(folder: Path) -> dict:
         "report": lambda text: {(m.start, m.stop, m.type.value) for m in extract(text, models, report_rules=True)},
         "natasha": lambda text: natasha_spans(text, tools),
     }
-    names = sorted(path.stem for path in folder.glob("*.txt") if path.with_suffix(".objects").exists())
+    documents = list(documents)
     results = {}
     for system, run in systems.items():
         found, gold_counts, hits = Counter(), Counter(), Counter()
         crashes: list[str] = []
+        long_names = long_found = 0
         characters, started = 0, time.perf_counter()
-        for name in names:
-            text, gold = read_gold(folder, name)
+        for name, text, gold in documents:
             characters += len(text)
             try:
                 spans = run(text)
@@ -99,28 +139,43 @@ def evaluate(folder: Path) -> dict:
             tally(found, spans)
             tally(gold_counts, gold)
             tally(hits, spans & gold)
+            long = {g for g in gold if g[2] == "ORG" and len(text[g[0]:g[1]].split()) >= LONG_NAME}
+            long_names += len(long)
+            long_found += len(long & spans)
         seconds = time.perf_counter() - started
         results[system] = {"scores": score(found, gold_counts, hits), "crashes": crashes,
-                           "chars_per_s": round(characters / seconds)}
-    return {"documents": len(names), "systems": results}
+                           "chars_per_s": round(characters / seconds),
+                           "long_orgs_exact": round(long_found / long_names, 3) if long_names else None}
+    return {"documents": len(documents), "systems": results}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--factrueval", type=Path, required=True, help="a local copy of factRuEval-2016")
-    parser.add_argument("--split", choices=sorted(SPLITS), default="dev")
+    corpus = parser.add_mutually_exclusive_group(required=True)
+    corpus.add_argument("--factrueval", type=Path, help="a local copy of factRuEval-2016")
+    corpus.add_argument("--nerel", type=Path, help="the NEREL-v1.1 folder of a local copy of NEREL")
+    parser.add_argument("--split", choices=["dev", "test", "train"], default="dev")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    results = evaluate(args.factrueval / SPLITS[args.split])
+    if args.factrueval is not None:
+        if args.split not in SPLITS:
+            parser.error("factRuEval-2016 has dev and test")
+        name, documents = "factRuEval-2016", factrueval_documents(args.factrueval / SPLITS[args.split])
+    else:
+        name, documents = "NEREL v1.1", nerel_documents(args.nerel / args.split)
+    results = evaluate(documents)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
         return
-    print(f"factRuEval-2016 {args.split}: {results['documents']} documents, exact spans")
-    print(f"{'system':<9} {'F1':>6} {'P':>6} {'R':>6} {'PER':>6} {'ORG':>6} {'LOC':>6} {'crashes':>8} {'chars/s':>9}")
+    print(f"{name} {args.split}: {results['documents']} documents, exact spans")
+    print(f"{'system':<9} {'F1':>6} {'P':>6} {'R':>6} {'PER':>6} {'ORG':>6} {'LOC':>6} {'long ORG':>9} {'crashes':>8} "
+          f"{'chars/s':>9}")
     for system, found in results["systems"].items():
         s = found["scores"]
+        long = found["long_orgs_exact"]
         print(f"{system:<9} {s['all']['f1']:>6.3f} {s['all']['p']:>6.3f} {s['all']['r']:>6.3f} {s['PER']['f1']:>6.3f} "
-              f"{s['ORG']['f1']:>6.3f} {s['LOC']['f1']:>6.3f} {len(found['crashes']):>8} {found['chars_per_s']:>9}")
+              f"{s['ORG']['f1']:>6.3f} {s['LOC']['f1']:>6.3f} {'' if long is None else f'{long:.3f}':>9} "
+              f"{len(found['crashes']):>8} {found['chars_per_s']:>9}")
         for crash in found["crashes"]:
             print(f"  crash: {crash}")
 

@@ -46,3 +46,19 @@ def test_the_news_benchmark_reads_factrueval_objects_as_spans(tmp_path):
     table = score(found, truth, hits)
     assert table["PER"] == {"p": 1.0, "r": 1.0, "f1": 1.0}
     assert table["all"]["p"] == 0.5 and table["all"]["r"] == round(1 / 3, 3)
+
+
+def test_the_news_benchmark_reads_nerel_s_outermost_entities(tmp_path):
+    """Kinds map to PER/ORG/LOC, the others drop, nested ones give way to the outermost, and a
+    discontinuous span runs from its first to its last character."""
+    from benchmarks.news import read_nerel
+
+    text = "Мэрия Москвы и президент Барак Обама в Белом доме"
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "doc.ann").write_text(
+        "T1\tORGANIZATION 0 12\tМэрия Москвы\nT2\tCITY 6 12\tМосквы\nT3\tPROFESSION 15 24\tпрезидент\n"
+        "T4\tPERSON 25 36\tБарак Обама\nT5\tFACILITY 39 49\tБелом доме\nT6\tCOUNTRY 0 5;6 12\tМэрия Москвы\n"
+        "R1\tWORKPLACE Arg1:T4 Arg2:T1\n", encoding="utf-8")
+    read, gold = read_nerel(tmp_path, "doc")
+    assert read == text
+    assert gold == {(0, 12, "ORG"), (0, 12, "LOC"), (25, 36, "PER")}
