@@ -32,11 +32,12 @@ NEREL_TYPES = {"PERSON": "PER", "ORGANIZATION": "ORG", "COUNTRY": "LOC", "CITY":
 LONG_NAME = 3  # words in an organisation name counted as long
 
 
-def factrueval_documents(folder: Path):
-    """(name, text, gold) of each factRuEval document of a split folder."""
+def documents(folder: Path, annotations: str, read):
+    """(name, text, gold) of each document of a split folder: a text with its `annotations` file beside it
+    (factRuEval's folders also hold lists that are no documents), read by `read(folder, name)`."""
     for path in sorted(folder.glob("*.txt")):
-        if path.with_suffix(".objects").exists():
-            text, gold = read_gold(folder, path.stem)
+        if path.with_suffix(annotations).exists():
+            text, gold = read(folder, path.stem)
             yield path.stem, text, gold
 
 
@@ -55,13 +56,6 @@ def read_nerel(folder: Path, name: str) -> tuple[str, set[tuple[int, int, str]]]
     # inside a longer entity: not gold; two kinds on the very same characters both stay
     outermost = {s for s in spans if not any(o[:2] != s[:2] and o[0] <= s[0] and s[1] <= o[1] for o in spans)}
     return text, outermost
-
-
-def nerel_documents(folder: Path):
-    for path in sorted(folder.glob("*.txt")):
-        if path.with_suffix(".ann").exists():
-            text, gold = read_nerel(folder, path.stem)
-            yield path.stem, text, gold
 
 
 def read_gold(folder: Path, name: str) -> tuple[str, set[tuple[int, int, str]]]:
@@ -110,7 +104,7 @@ def score(found: Counter, gold: Counter, hits: Counter) -> dict[str, dict[str, f
     return table
 
 
-def evaluate(documents) -> dict:
+def evaluate(corpus) -> dict:
     from natasha import NewsEmbedding, NewsNERTagger, Segmenter
 
     from nlp import extract, load_models
@@ -122,14 +116,14 @@ def evaluate(documents) -> dict:
         "report": lambda text: {(m.start, m.stop, m.type.value) for m in extract(text, models, report_rules=True)},
         "natasha": lambda text: natasha_spans(text, tools),
     }
-    documents = list(documents)
+    texts = list(corpus)
     results = {}
     for system, run in systems.items():
         found, gold_counts, hits = Counter(), Counter(), Counter()
         crashes: list[str] = []
         long_names = long_found = 0
         characters, started = 0, time.perf_counter()
-        for name, text, gold in documents:
+        for name, text, gold in texts:
             characters += len(text)
             try:
                 spans = run(text)
@@ -146,7 +140,7 @@ def evaluate(documents) -> dict:
         results[system] = {"scores": score(found, gold_counts, hits), "crashes": crashes,
                            "chars_per_s": round(characters / seconds),
                            "long_orgs_exact": round(long_found / long_names, 3) if long_names else None}
-    return {"documents": len(documents), "systems": results}
+    return {"documents": len(texts), "systems": results}
 
 
 def main() -> None:
@@ -160,10 +154,10 @@ def main() -> None:
     if args.factrueval is not None:
         if args.split not in SPLITS:
             parser.error("factRuEval-2016 has dev and test")
-        name, documents = "factRuEval-2016", factrueval_documents(args.factrueval / SPLITS[args.split])
+        name, found = "factRuEval-2016", documents(args.factrueval / SPLITS[args.split], ".objects", read_gold)
     else:
-        name, documents = "NEREL v1.1", nerel_documents(args.nerel / args.split)
-    results = evaluate(documents)
+        name, found = "NEREL v1.1", documents(args.nerel / args.split, ".ann", read_nerel)
+    results = evaluate(found)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
         return

@@ -20,8 +20,6 @@ class EventInfo:
     iri: str
     title: str
     period: str
-    start: str | None
-    end: str | None
     sphere: str
     event_type: str
     direction: str
@@ -34,7 +32,6 @@ class EntityInfo:
     type: str
     country: str | None
     smolensk: bool
-    roles: dict[str, set[str]] = field(default_factory=dict)  # event -> positions stated there
     organisations: set[str] = field(default_factory=set)  # what a person represented
     location: str | None = None  # the settlement an organisation's name points at
 
@@ -56,19 +53,6 @@ class Network:
     points: dict[str, tuple[float, float]] = field(default_factory=dict)  # a place -> (latitude, longitude)
     state_places: frozenset[str] = frozenset()  # the states themselves, as entities
 
-    def filtered(self, *, since: str | None = None, until: str | None = None, sphere: str | None = None,
-                 event_type: str | None = None, country: str | None = None,
-                 entity_type: str | None = None) -> Network:
-        """The part of the network within a period, sphere, event type, country and entity type."""
-        events = {k: e for k, e in self.events.items()
-                  if (since is None or e.period >= since) and (until is None or e.period <= until)
-                  and (sphere is None or e.sphere == sphere) and (event_type is None or e.event_type == event_type)}
-        entities = {k: e for k, e in self.entities.items()
-                    if (country is None or e.country == country or e.smolensk)
-                    and (entity_type is None or e.type == entity_type or e.smolensk)}
-        links = {(ev, en) for ev, en in self.links if ev in events and en in entities}
-        return Network(events, entities, links, self.names, self.states, self.points, self.state_places)
-
 
 def _rows(store: Readable, name: str) -> list[dict[str, str]]:
     results = store.results(internal_query(name).bind())
@@ -82,11 +66,9 @@ def load_network(store: Readable) -> Network:
     or an organisation's before a place's, and it is of the Smolensk side if any report says so."""
     concept_labels = {row["concept"]: row["label"] for row in _rows(store, "concept-labels")}
     notations = {row["concept"]: row["notation"] for row in _rows(store, "concept-notations")}
-    dates = {row["event"]: (row["start"], row["end"]) for row in _rows(store, "network-dates")}
     events: dict[str, EventInfo] = {}
     for row in _rows(store, "network-events"):
-        start, end = dates.get(row["event"], (None, None))
-        events[row["event"]] = EventInfo(row["event"], row["title"], row["period"], start, end,
+        events[row["event"]] = EventInfo(row["event"], row["title"], row["period"],
                                          concept_labels.get(row["sphere"], row["sphere"]),
                                          notations.get(row["type"], row["type"]),
                                          notations.get(row["direction"], row["direction"]))
@@ -117,10 +99,6 @@ def load_network(store: Readable) -> Network:
     for row in _rows(store, "network-behalf"):
         if row["participation"] in taking_part:
             entities[taking_part[row["participation"]][1]].organisations.add(row["org"])
-    for row in _rows(store, "network-roles"):
-        if row["participation"] in taking_part:
-            event, agent = taking_part[row["participation"]]
-            entities[agent].roles.setdefault(event, set()).add(row["role"])
     linked = {agent for _, agent in links}
     concepts = {code: concept_labels[concept] for concept, code in notations.items() if concept in concept_labels}
     states = {code: names[agent] for agent, code in own_code.items() if agent in names}
@@ -197,17 +175,4 @@ def communities(graph: nx.Graph, seed: int = 42) -> dict[str, int]:
     return {node: index for index, members in enumerate(ordered) for node in members}
 
 
-def ego_network(graph: nx.Graph, node: str, radius: int = 1) -> nx.Graph:
-    return nx.ego_graph(graph, node, radius=radius)
-
-
-def shortest_path(graph: nx.Graph, a: str, b: str) -> list[str]:
-    """The chain of entities linking two partners (through shared events), or [] if none."""
-    try:
-        return nx.shortest_path(graph, a, b)
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        return []
-
-
-__all__ = ["Network", "bipartite_graph", "co_attendance", "communities", "ego_network", "load_network",
-           "shortest_path"]
+__all__ = ["Network", "bipartite_graph", "co_attendance", "communities", "load_network"]

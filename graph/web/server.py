@@ -306,7 +306,7 @@ class App:
                            "country": hit.entry.country_label, "events": hit.entry.events,
                            "smolensk": hit.entry.smolensk} for hit in hits]}
                 for kind, hits in grouped.items()]
-        return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
+        return _json(body)
 
     def search_index(self) -> SearchIndex:
         """The search index of the state the pages show, built once per state."""
@@ -340,7 +340,7 @@ class App:
             entry = index.get(iri)
             if page is not None:
                 found[iri] = {"label": entry.label if entry else page.rsplit("/", 1)[-1], "page": page}
-        return Response(json.dumps(found, ensure_ascii=False), mimetype="application/json")
+        return _json(found)
 
     def on_entity_page(self, request: Request, kind: str, rest: str) -> Response:
         iri = iri_of(kind, rest)
@@ -430,7 +430,7 @@ class App:
         body = [{"name": q.name, "title": q.title_ru, "question": q.question_ru or q.question, "example": q.example,
                  "params": [{"name": p.name, "type": p.type, "default": p.default} for p in q.params]}
                 for q in library().values()]
-        return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
+        return _json(body)
 
     def on_bind(self, request: Request) -> Response:
         """A library query with its parameters bound as RDF terms (the page runs what this returns)."""
@@ -459,7 +459,7 @@ class App:
         body = self._network_view(request).to_dict()
         for node in body["nodes"]:
             node["page"] = page_of(node["id"])
-        return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
+        return _json(body)
 
     def on_network_file(self, request: Request, fmt: str) -> Response:
         """The view as GEXF (with Gephi's positions and colours) or GraphML, to download."""
@@ -475,7 +475,7 @@ class App:
         network = self.network()
         chain = path_between(network, wanted.filters, a, b)
         body = {"path": chain, "labels": [network.entities[n].label for n in chain]}
-        return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
+        return _json(body)
 
     def on_map_page(self, request: Request) -> Response:
         """Where the partners are: states shaded, places as points (Leaflet; the outlines bundled)."""
@@ -489,7 +489,7 @@ class App:
             place["page"] = page_of(place["iri"])
             for partner in place["partners"]:
                 partner["page"] = page_of(partner["iri"])
-        return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
+        return _json(body)
 
     def on_timeline(self, request: Request) -> Response:
         """Events per quarter by state, sphere, type or direction; the partners' activity over the quarters."""
@@ -506,7 +506,7 @@ class App:
         filters = view_request(request.args).filters
         body = {"timeline": timeline(network, filters, _breakdown(request)),
                 "activity": activity(network, filters)}
-        return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
+        return _json(body)
 
     def keep_warm(self, stop: threading.Event, every: float = WARM_SECONDS) -> None:
         """Build the search index and read the network now and after each newly published state, until
@@ -543,6 +543,11 @@ class App:
         if self.processes is not None:
             return self.processes.current_source()
         return int(time.time() // 60)
+
+
+def _json(body: object) -> Response:
+    """A JSON answer, Russian as it is (not \\u-escaped)."""
+    return Response(json.dumps(body, ensure_ascii=False), mimetype="application/json")
 
 
 def _breakdown(request: Request) -> str:

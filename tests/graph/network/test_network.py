@@ -15,11 +15,10 @@ from graph.network.analytics import (
     bipartite_graph,
     co_attendance,
     communities,
-    ego_network,
     load_network,
-    shortest_path,
 )
 from graph.network.partners import read_partners
+from graph.network.view import Filters, ViewRequest, network_view, path_between
 
 SUBBOTIN = "https://w3id.org/smolensk-ties/id/person/subbotin-a-m"
 
@@ -47,11 +46,12 @@ def test_projections(network):
 
 
 def test_filters_narrow_the_network(network):
-    early = network.filtered(until="2024-Q1")
-    assert {e.period for e in early.events.values()} == {"2024-Q1"}
-    assert network.filtered(sphere="Спорт").events and len(network.filtered(sphere="Спорт").events) < 20
-    persons = network.filtered(entity_type="PER")
-    assert all(e.type == "PER" or e.smolensk for e in persons.entities.values())
+    early = [e for e in network.events.values() if Filters(until="2024-Q1").keeps_event(e)]
+    assert {e.period for e in early} == {"2024-Q1"}
+    sport = [e for e in network.events.values() if Filters(sphere="Спорт").keeps_event(e)]
+    assert sport and len(sport) < 20
+    persons = [e for e in network.entities.values() if Filters(kinds=frozenset({"PER"})).keeps_entity(e)]
+    assert persons and all(e.type == "PER" for e in persons)
 
 
 def test_repeat_partners_of_both_quarters(embedded, network):
@@ -99,12 +99,11 @@ def test_communities_are_the_same_in_processes_that_hash_strings_differently(sam
 
 
 def test_ego_networks_and_paths(network):
-    graph = co_attendance(network)
-    ego = ego_network(graph, SUBBOTIN)
-    assert SUBBOTIN in ego and len(ego) > 3
-    path = shortest_path(graph, SUBBOTIN, "https://w3id.org/smolensk-ties/id/person/anokhin-v-n")
+    ego = network_view(network, ViewRequest(focus=SUBBOTIN))
+    assert ego.focus == SUBBOTIN and len(ego.nodes) > 3
+    path = path_between(network, Filters(), SUBBOTIN, "https://w3id.org/smolensk-ties/id/person/anokhin-v-n")
     assert path[0] == SUBBOTIN and len(path) >= 2
-    assert shortest_path(graph, SUBBOTIN, "https://w3id.org/none") == []
+    assert path_between(network, Filters(), SUBBOTIN, "https://w3id.org/none") == []
 
 
 def test_partners_command(sample_store):

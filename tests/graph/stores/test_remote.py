@@ -101,8 +101,11 @@ def test_the_network_and_the_partner_report_read_a_remote_store_as_the_embedded_
 
     theirs, ours = load_network(remote), load_network(embedded)
     assert theirs.links == ours.links and theirs.events == ours.events and theirs.states == ours.states
-    assert {k: (e.label, e.type, e.country, e.smolensk, e.organisations, e.roles) for k, e in theirs.entities.items()} \
-        == {k: (e.label, e.type, e.country, e.smolensk, e.organisations, e.roles) for k, e in ours.entities.items()}
+    def described(network):
+        return {k: (e.label, e.type, e.country, e.smolensk, e.organisations, e.location)
+                for k, e in network.entities.items()}
+    assert described(theirs) == described(ours)
+    assert theirs.points == ours.points and theirs.state_places == ours.state_places
     assert network_view(theirs, ViewRequest()).to_dict() == network_view(ours, ViewRequest()).to_dict()
     assert [(r.iri, r.events, r.type, r.weighted_degree) for r in read_partners(remote)] \
         == [(r.iri, r.events, r.type, r.weighted_degree) for r in read_partners(embedded)]
