@@ -338,7 +338,7 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any])
                    for row in rows(store, "country-events", country=iri, period=period)]
     persons_and_bodies = [p for p in partners if p["kind"] != "place"]
     country_places = [p for p in partners if p["kind"] == "place"]
-    located = {row["place"]: row for row in rows(store, "country-place-points", country=iri)}
+    located = {row["place"]: row for row in rows(store, "country-place-points", country=code)}
     return {**card, "code": code, "map_points": map_points(country_places, located),
             "partners": persons_and_bodies[:COUNTRY_PARTNERS], "partner_count": len(persons_and_bodies),
             "country_places": country_places,
