@@ -149,7 +149,10 @@ def entity_page(store: Readable, iri: str, related: bool = True) -> dict[str, An
         "event_count": len(listed),
         "quarters": [{"period": p, "quarter": quarter(p), "events": n} for p, n in sorted(by_quarter.items())],
         "counterparts": counterparts, "representatives": representatives, "places": places,
-        "map_points": map_points(places, located),
+        # a place shows itself first (its own point), then where its events took place
+        "map_points": ([{"label": first["label"], "page": None, "events": len(listed), "lat": float(first["lat"]),
+                         "lon": float(first["lon"]), "own": True}] if kind == "place" and first.get("lat")
+                       and first.get("lon") else []) + map_points(places, located),
         "posts": [{"post": post, "organisation": organisation, "quarters": ", ".join(quarter(p) for p in sorted(when))}
                   for (post, organisation), when in sorted(posts.items(), key=lambda item: min(item[1]))],
     }

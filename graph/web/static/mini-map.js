@@ -14,7 +14,8 @@
       const top = Math.max(1, ...points.map((p) => p.events));
       for (const point of points) {
         const marker = L.circleMarker([point.lat, point.lon], {radius: 4 + 10 * Math.sqrt(point.events / top),
-          color: "#ffffff", weight: 1.5, fillColor: "#0072b2", fillOpacity: 0.85, className: "ties-place"}).addTo(map);
+          color: "#ffffff", weight: 1.5, fillColor: point.own ? "#e69f00" : "#0072b2", fillOpacity: 0.85,
+          className: "ties-place"}).addTo(map);
         const tip = document.createElement("span");
         tip.textContent = `${point.label}: ${point.events}`;
         marker.bindTooltip(tip);
