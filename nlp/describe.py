@@ -114,8 +114,12 @@ def describe_place(entity: Entity, gazetteer: Gazetteer) -> Described:
     if place is None or place.kind != kind.value:
         return Described(entity, region=region)
     iso = place.ref.removeprefix("iso3166-2:") if place.ref.startswith("iso3166-2:") else None
+    parent = gazetteer.region_of(place)
+    if parent is not None and region is None:  # a district lies in its region
+        region = Described(Entity(mint_iri(EntityType.LOC, parent.name), EntityType.LOC, parent.name,
+                                  country=parent.country, smolensk=parent.smolensk, kind=PlaceKind.REGION))
     return Described(entity, geonames=place.geonames, iso_code=None if place.geonames else iso,
-                     latitude=place.latitude, longitude=place.longitude, region=region)
+                     latitude=place.latitude, longitude=place.longitude, region=region, identifiers=place.ids)
 
 
 def describe_town(name: str, gazetteer: Gazetteer) -> Described:

@@ -197,6 +197,8 @@ def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resour
         return models.countries.preferred.get(code, name) if fold(name) in ("оаэ", "кнр", "рф", "рб") \
             else name, PlaceKind.COUNTRY, Signal(code, False)
     place = models.gazetteer.lookup(name)
+    if place is not None and place.kind == "region" and models.gazetteer.region(name) is place:
+        name = place.name  # "Нижегородская области": the case form the text's grammar left, made right
     if place is not None and (kind in (None, "city") or place.kind != "city"):
         return name, kind or place.kind, Signal(place.country, place.smolensk)
     signal = country_signal(list(chunk_tokens), models)

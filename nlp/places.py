@@ -1,4 +1,6 @@
-"""The settlement gazetteer (nlp/lexicon/places.tsv, from GeoNames) and place lookups."""
+"""The gazetteer and place lookups: states, regions and settlements (nlp/lexicon/places.tsv, from GeoNames and
+ISO 3166), districts of Russia and Belarus and the regions' Wikidata ids (divisions.tsv, ODbL), and the
+districts' OKTMO codes (district_codes.tsv, CC BY-SA)."""
 
 from __future__ import annotations
 
@@ -14,6 +16,9 @@ _ADJECTIVE_ENDING = re.compile(
     r"(?:ск|цк)(?:ая|ий|ой|ого|ому|им|ом|ую|ое|ые|их|ими|ых|ым|ей|ое)$|(?:ск|цк)$")
 _REGION_NOUN = re.compile(r"щин(?:а|ы|е|у|ой)$")
 NEAR = ("RU", "BY")
+# A district named without its region is first looked for here: the reports' own region and its neighbours.
+NEIGHBOURS = ("RU-SMO", "BY-VI", "BY-MA", "RU-BRY", "RU-KLU", "RU-TVE", "RU-PSK", "RU-MOS")
+_DISTRICT_WORDS = ("район", "р-н", "округ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +29,10 @@ class Place:
     smolensk: bool
     latitude: float | None
     longitude: float | None
-    ref: str  # "geonames:625144", "iso3166-2:RU-SMO"
+    ref: str  # "geonames:625144", "iso3166-2:RU-SMO", "district:BY-VI:Ушачский район"
     population: int
+    region: str | None = None  # a district's region (ISO 3166-2)
+    ids: tuple[str, ...] = ()  # open identifiers: "wikidata:Q…", "osm:relation/…", "oktmo:…"
 
     @property
     def geonames(self) -> str | None:
@@ -37,16 +44,53 @@ class Place:
 class Gazetteer:
     by_name: dict[str, tuple[Place, ...]]
     by_stem: dict[str, tuple[Place, ...]]
+    districts: dict[str, tuple[Place, ...]]  # adjective stem -> districts, the reports' neighbourhood first
+    regions: dict[str, str]  # adjective stem of a region's name -> its ISO 3166-2 code
+    by_ref: dict[str, Place]
 
     def lookup(self, name: str) -> Place | None:
-        """The most likely settlement of that name (Russia and Belarus first, then the largest).
+        """The most likely place of that name (Russia and Belarus first, then the largest); a district in any
+        case form and style («р-н», «муниципальный округ»), within the region named after it if any.
 
         >>> g = load_gazetteer()
         >>> g.lookup("Могилев").country, g.lookup("смоленск").smolensk, g.lookup("Нетакогоместа") is None
         ('BY', True, True)
+        >>> g.lookup("Руднянского муниципального округа").region, g.lookup("Ушачский р-н").region
+        ('RU-SMO', 'BY-VI')
+        >>> g.lookup("Кировский район").region, g.lookup("Кировского района Калужской области").region
+        ('BY-MA', 'RU-KLU')
         """
         places = self.by_name.get(fold(name))
+        return places[0] if places else self.district(name) or self.region(name)
+
+    def region(self, name: str) -> Place | None:
+        """A region of Russia or Belarus in any case form: "Нижегородской области" -> Нижегородская область.
+
+        >>> load_gazetteer().region("Нижегородская области").ref
+        'iso3166-2:RU-NIZ'
+        """
+        words = fold(name).split()
+        if len(words) != 2 or not words[1].startswith(("област", "кра")):
+            return None
+        code = self.regions.get(_ADJECTIVE_ENDING.sub("", words[0]))
+        return self.by_ref.get(f"iso3166-2:{code}") if code else None
+
+    def district(self, name: str) -> Place | None:
+        """A district by its adjective and the word for a district, and the region named after them."""
+        words = fold(name).split()
+        at = next((i for i, w in enumerate(words) if i and w.startswith(_DISTRICT_WORDS)), None)
+        if at is None or not (at == 1 or at == 2 and words[1].startswith("муниципальн")):
+            return None
+        places = self.districts.get(_ADJECTIVE_ENDING.sub("", words[0]), ())
+        rest = words[at + 1:]
+        if rest:
+            region = self.regions.get(_ADJECTIVE_ENDING.sub("", rest[0]))
+            places = tuple(p for p in places if p.region == region)
         return places[0] if places else None
+
+    def region_of(self, place: Place) -> Place | None:
+        """The region a district lies in."""
+        return self.by_ref.get(f"iso3166-2:{place.region}") if place.region else None
 
     def by_prefix(self, word: str) -> Place | None:
         """A sizeable town of Russia or Belarus a compound name starts with: "Могилевлифтмаш" -> Могилев.
@@ -95,18 +139,45 @@ def _stem(name: str) -> str:
     return stem if stem != word else word.rstrip("оаеьиыя")
 
 
+def _district_order(place: Place) -> tuple:
+    near = NEIGHBOURS.index(place.region) if place.region in NEIGHBOURS else len(NEIGHBOURS)
+    return (near, place.country not in NEAR, place.region or "", place.name)
+
+
+def _districts() -> list[Place]:
+    """The districts of divisions.tsv with their OKTMO codes from district_codes.tsv."""
+    oktmo = {(region, name): code for region, name, code in lexicon("district_codes")}
+    return [Place(name, PlaceKind.DISTRICT, country, region == "RU-SMO", float(lat), float(lon),
+                  f"district:{region}:{name}", 0, region,
+                  tuple(ids.split()) + ((f"oktmo:{oktmo[(region, name)]}",) if (region, name) in oktmo else ()))
+            for name, kind, country, region, lat, lon, ids, _point in lexicon("divisions") if kind == "district"]
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
     """Read the gazetteer once."""
     by_name: dict[str, list[Place]] = {}
     by_stem: dict[str, list[Place]] = {}
+    region_ids = {region: tuple(ids.split()) for _n, kind, _c, region, _la, _lo, ids, _p in lexicon("divisions")
+                  if kind == "region"}
+    by_ref: dict[str, Place] = {}
     for name, aliases, kind, country, smolensk, lat, lon, ref, population in lexicon("places"):
         place = Place(name, PlaceKind(kind), country, smolensk == "1", float(lat) if lat else None,
-                      float(lon) if lon else None, ref, int(population))
+                      float(lon) if lon else None, ref, int(population),
+                      ids=region_ids.get(ref.removeprefix("iso3166-2:"), ()))
+        by_ref[ref] = place
         for form in [name, *filter(None, aliases.split(","))]:
             by_name.setdefault(fold(form), []).append(place)
         if kind == "city":
             by_stem.setdefault(_stem(name.split()[-1]), []).append(place)
+    districts: dict[str, list[Place]] = {}
+    for place in _districts():
+        by_ref[place.ref] = place
+        stem = _ADJECTIVE_ENDING.sub("", fold(place.name.split()[0]))
+        districts.setdefault(stem, []).append(place)
+    regions = {_ADJECTIVE_ENDING.sub("", fold(p.name.split()[0])): p.ref.removeprefix("iso3166-2:")
+               for p in by_ref.values() if p.kind == "region" and p.ref.startswith("iso3166-2:")}
+
     def order(places: list[Place]) -> tuple[Place, ...]:
         return tuple(sorted(places, key=lambda p: (p.country not in NEAR, -p.population)))
     for name, country, kind in lexicon("place_overrides"):
@@ -114,4 +185,5 @@ def load_gazetteer() -> Gazetteer:
         base = known[0] if known else Place(name, PlaceKind(kind), country, False, None, None, f"name:{name}", 0)
         by_name[fold(name)] = [Place(base.name, PlaceKind(kind), country, False, base.latitude, base.longitude,
                                      base.ref, 10**9)]
-    return Gazetteer({k: order(v) for k, v in by_name.items()}, {k: order(v) for k, v in by_stem.items()})
+    return Gazetteer({k: order(v) for k, v in by_name.items()}, {k: order(v) for k, v in by_stem.items()},
+                     {k: tuple(sorted(v, key=_district_order)) for k, v in districts.items()}, regions, by_ref)

@@ -268,7 +268,8 @@ class Described:
     """An entity with what resolution knows of it beyond its name.
 
     Organisations: their kind (an ontology concept), legal form, parent (an entity id) and the town their
-    name points at. Places: their GeoNames id or ISO 3166-2 code and point, where the gazetteer has them,
+    name points at. Places: their GeoNames id or ISO 3166-2 code, other open identifiers (Wikidata,
+    OpenStreetMap, OKTMO) and point, where the gazetteer has them,
     and the place they lie in (the Smolensk region for its own places; else their state, by
     `entity.country`).
     """
@@ -283,6 +284,7 @@ class Described:
     latitude: float | None = None
     longitude: float | None = None
     region: Described | None = None
+    identifiers: tuple[str, ...] = ()  # "wikidata:Q…", "osm:relation/…", "oktmo:…"
 
 
 @dataclass(frozen=True, slots=True)

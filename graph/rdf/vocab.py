@@ -60,6 +60,7 @@ class TIES(DefinedNamespace):
     legalForm: URIRef
     meetingCount: URIRef
     nameOrder: URIRef
+    oktmo: URIRef
     onBehalfOf: URIRef
     participantCount: URIRef
     participantsText: URIRef
@@ -180,11 +181,14 @@ class OA(DefinedNamespace):
 
 ID = Namespace(ENTITY_BASE)
 GEONAMES = Namespace("https://sws.geonames.org/")
+WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+OSM_RELATION = Namespace("https://www.openstreetmap.org/relation/")
 
 PREFIXES = {
     "ties": TIES._NS, "sem": SEM._NS, "schema": SDO._NS, "org": ORG._NS, "foaf": FOAF._NS, "prov": PROV._NS,
     "oa": OA._NS, "skos": SKOS._NS, "time": TIME._NS, "dcterms": DCTERMS._NS, "owl": OWL._NS, "rdf": RDF._NS,
     "rdfs": RDFS._NS, "xsd": XSD._NS, "id": ID, "geonames": GEONAMES,
+    "wd": WIKIDATA,
 }
 
 

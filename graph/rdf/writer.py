@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD
 
 from graph.rdf import ids
-from graph.rdf.vocab import GEONAMES, ID, OA, PREFIXES, SEM, TIES
+from graph.rdf.vocab import GEONAMES, ID, OA, OSM_RELATION, PREFIXES, SEM, TIES, WIKIDATA
 from nlp import ExtractedEvent
 from nlp.records import (
     Agreement,
@@ -197,6 +197,14 @@ class ReportGraph:
             add(node, OWL.sameAs, GEONAMES[f"{described.geonames}/"])
         elif described.iso_code:
             add(node, SKOS.notation, Literal(described.iso_code))
+        for identifier in described.identifiers:
+            scheme, _, value = identifier.partition(":")
+            if scheme == "wikidata":
+                add(node, OWL.sameAs, WIKIDATA[value])
+            elif scheme == "osm":
+                add(node, OWL.sameAs, OSM_RELATION[value.removeprefix("relation/")])
+            elif scheme == "oktmo":
+                add(node, TIES.oktmo, Literal(value))
         if described.latitude is not None and described.longitude is not None:
             geo = URIRef(f"{node}#geo")
             add(node, SDO.geo, geo)

@@ -145,6 +145,8 @@ def entity_page(store: Readable, iri: str, related: bool = True) -> dict[str, An
         "point": (first["lat"], first["lon"]) if first.get("lat") and first.get("lon") else None,
         "town": link(first["town"], first.get("townLabel")) if first.get("town") else None,
         "parent": link(first["parent"], first.get("parentLabel")) if first.get("parent") else None,
+        "within": link(first["within"], first.get("withinLabel")) if first.get("within") else None,
+        "oktmo": first.get("oktmo"),
         "events": sorted(listed.values(), key=lambda e: (e["start"] or e["period"], e["period"], e["row"])),
         "event_count": len(listed),
         "quarters": [{"period": p, "quarter": quarter(p), "events": n} for p, n in sorted(by_quarter.items())],

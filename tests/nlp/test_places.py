@@ -52,3 +52,70 @@ def test_regions_of_russia_and_belarus_have_coordinates_inside_them(rows):
 
 def test_guidelines_override_the_data():
     assert load_gazetteer().lookup("Севастополь").country == "RU"
+
+
+# ---------------------------------------------------------------- districts
+
+
+@pytest.mark.parametrize(("name", "region", "oktmo"), [  # the districts the sample reports name
+    ("Демидовский район", "RU-SMO", "66611000"),
+    ("Дорогобужский район", "RU-SMO", "66614000"),
+    ("Руднянский муниципальный округ", "RU-SMO", "66638000"),
+    ("Духовщинский муниципальный округ", "RU-SMO", "66616000"),
+    ("Лиозненский район", "BY-VI", None),
+    ("Ушачский район", "BY-VI", None),
+])
+def test_districts_of_the_samples_resolve_with_a_point_an_identifier_and_their_region(name, region, oktmo):
+    gazetteer = load_gazetteer()
+    district = gazetteer.lookup(name)
+    assert (district.kind, district.region, district.smolensk) == ("district", region, region == "RU-SMO")
+    parent = gazetteer.region_of(district)
+    assert parent.kind == "region" and parent.ref == f"iso3166-2:{region}"
+    assert any(i.startswith("wikidata:Q") for i in parent.ids)
+    # the point lies near the region's own (districts are at most ~250 km from a region's middle)
+    assert abs(district.latitude - parent.latitude) < 2.5 and abs(district.longitude - parent.longitude) < 4
+    assert any(i.startswith(("wikidata:Q", "osm:relation/", "oktmo:")) for i in district.ids)
+    assert (f"oktmo:{oktmo}" in district.ids) if oktmo else any(i.startswith("osm:relation/") for i in district.ids)
+
+
+@pytest.mark.parametrize("form", [
+    "Ушачского района", "Ушачском районе", "Ушачский р-н", "Ушачского муниципального района",
+    "ушачский район",
+])
+def test_a_district_is_found_in_the_forms_reports_write(form):
+    assert load_gazetteer().lookup(form).ref == "district:BY-VI:Ушачский район"
+
+
+def test_a_district_named_with_its_region_is_that_region_s_and_without_one_the_nearest():
+    gazetteer = load_gazetteer()
+    kirov = [p for places in gazetteer.districts.values() for p in places if p.name == "Кировский район"]
+    assert {p.region for p in kirov} >= {"BY-MA", "RU-KLU"}  # one name, several districts
+    assert gazetteer.lookup("Кировский район").region == "BY-MA"  # a neighbour of Smolensk first
+    assert gazetteer.lookup("Кировского района Калужской области").region == "RU-KLU"
+    assert gazetteer.lookup("Октябрьский район Курской области").region == "RU-KRS"
+    assert gazetteer.lookup("Кировский район Тамбовской области") is None  # there is none
+
+
+def test_every_district_of_belarus_and_of_smolensk_and_its_neighbours_is_there():
+    rows = [row for row in lexicon("divisions") if row[1] == "district"]
+    by_region = Counter(row[3] for row in rows)
+    assert sum(n for region, n in by_region.items() if region.startswith("BY-")) == 118
+    # Moscow oblast has only urban okrugs now: its towns are in places.tsv
+    assert by_region["RU-SMO"] == 25 and by_region["RU-BRY"] >= 26 and by_region["RU-KLU"] >= 24
+    assert by_region["RU-TVE"] >= 30 and by_region["RU-PSK"] >= 24
+    belarus = [row for row in rows if row[2] == "BY"]
+    assert all("osm:relation/" in row[6] for row in belarus)  # each with its OpenStreetMap relation
+    assert all(row[4] and row[5] for row in rows)
+
+
+@pytest.mark.parametrize(("name", "licence"), [("divisions", "ODbL"), ("district_codes", "CC BY-SA 4.0")])
+def test_each_data_file_states_its_sources_and_licence(name, licence):
+    from nlp.resources import LEXICON
+    header = [line for line in (LEXICON / f"{name}.tsv").read_text("utf-8").splitlines() if line.startswith("#")]
+    assert any(f"Licence: {licence}" in line for line in header)
+    assert any("Source" in line or "Sources" in line for line in header)
+
+
+def test_a_region_in_a_case_form_is_the_region():
+    assert load_gazetteer().lookup("Нижегородская области").ref == "iso3166-2:RU-NIZ"
+    assert load_gazetteer().lookup("Смоленской области").smolensk

@@ -61,3 +61,26 @@ def test_activity_shows_first_last_gaps_and_who_went_quiet(network):
     quiet = [r for r in found["partners"] if r["quiet"]]
     assert quiet and all(r["last"] == "2024-Q1" for r in quiet)
     assert "Беларусь" not in rows  # states are the breakdown, not partners
+
+
+DISTRICTS = """PREFIX schema: <https://schema.org/>
+PREFIX ties: <https://w3id.org/smolensk-ties/ontology#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?label ?regionLabel ?lat (GROUP_CONCAT(DISTINCT STR(?same); separator=" ") AS ?ids) (SAMPLE(?code) AS ?oktmo)
+WHERE { GRAPH ?g { ?d ties:placeKind ties:place-district ; rdfs:label ?label ;
+                      schema:containedInPlace ?region ; schema:geo/schema:latitude ?lat .
+                   ?region rdfs:label ?regionLabel .
+                   OPTIONAL { ?d owl:sameAs ?same } OPTIONAL { ?d ties:oktmo ?code } } }
+GROUP BY ?label ?regionLabel ?lat"""
+
+
+def test_the_districts_the_samples_name_lie_in_their_region_with_a_point_and_an_identifier(embedded, network):
+    found = {row[0]: row for row in embedded.select(DISTRICTS).rows}
+    assert {"Демидовский район", "Дорогобужский район", "Лиозненский район", "Ушачский район"} <= set(found)
+    assert found["Ушачский район"][1] == "Витебская область"
+    assert "https://www.openstreetmap.org/relation/" in found["Ушачский район"][3]
+    assert found["Лиозненский район"][3].count("wikidata.org/entity/Q") == 1
+    assert found["Демидовский район"][1] == "Смоленская область" and found["Демидовский район"][4] == "66611000"
+    pinned = {p["label"] for p in map_data(network, Filters())["places"]}
+    assert {"Демидовский район", "Ушачский район"} <= pinned
