@@ -345,3 +345,37 @@ def network_command(store: str | None, out: Path, output: str, focus: str, depth
 
 if __name__ == "__main__":
     main()
+
+
+@main.command("brief")
+@STORE_OPTION
+@click.option("--country", default="", help="A state, by its ISO code (BY, CN…).")
+@click.option("--partner", "--region", "partner", default="",
+              help="An organisation, person or place: IRI, page path (/org/…) or short id (org/…).")
+@click.option("--period", default="", metavar="YYYY-QN", help="One quarter (default: the newest in the graph).")
+@click.option("--from", "first", default="", metavar="YYYY-QN", help="First quarter of a longer period.")
+@click.option("--to", "last", default="", metavar="YYYY-QN", help="Last quarter of a longer period.")
+@click.option("--format", "fmt", type=click.Choice(["docx", "html", "md"]), default=None,
+              help="docx (Word, as the reports), html or md (default: from --out's extension).")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+def brief_command(store: str | None, country: str, partner: str, period: str, first: str, last: str,
+                  fmt: str | None, out: Path) -> None:
+    """Write a brief (справка) on a state, a partner or the whole region over a period, with citations."""
+    from graph.briefs import BriefError, make_brief, read_material, render
+
+    fmt = fmt or out.suffix.lstrip(".").lower()
+    if fmt not in ("docx", "html", "md"):
+        _say(f"error: --format: say docx, html or md (the extension of {out} says none)")
+        sys.exit(2)
+    try:
+        material = read_material(open_store(store))
+        newest = material.periods()[-1] if material.periods() else ""
+        begin, end = (period, period) if period else (first or last or newest, last or first or newest)
+        brief = make_brief(material, begin, end, country=country, partner=partner)
+    except (StoreError, BriefError) as error:
+        _say(f"error: {error}")
+        sys.exit(1)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(render(brief, fmt))
+    _say(f"{out}: {brief.title} ({len(brief.events)} events, {len(brief.officials)} officials, "
+         f"{len(brief.agreements)} agreements)")

@@ -54,7 +54,8 @@ class Network:
     state_places: frozenset[str] = frozenset()  # the states themselves, as entities
 
 
-def _rows(store: Readable, name: str) -> list[dict[str, str]]:
+def plain_rows(store: Readable, name: str) -> list[dict[str, str]]:
+    """The rows of an internal query without parameters, each a dict of plain values (absent where unbound)."""
     results = store.results(internal_query(name).bind())
     return [{key: term["value"] for key, term in row.items()} for row in results.rows]
 
@@ -64,10 +65,10 @@ def load_network(store: Readable) -> Network:
 
     An entity's name is the least of its labels (as the summaries' preferred name), its type a person's
     or an organisation's before a place's, and it is of the Smolensk side if any report says so."""
-    concept_labels = {row["concept"]: row["label"] for row in _rows(store, "concept-labels")}
-    notations = {row["concept"]: row["notation"] for row in _rows(store, "concept-notations")}
+    concept_labels = {row["concept"]: row["label"] for row in plain_rows(store, "concept-labels")}
+    notations = {row["concept"]: row["notation"] for row in plain_rows(store, "concept-notations")}
     events: dict[str, EventInfo] = {}
-    for row in _rows(store, "network-events"):
+    for row in plain_rows(store, "network-events"):
         events[row["event"]] = EventInfo(row["event"], row["title"], row["period"],
                                          concept_labels.get(row["sphere"], row["sphere"]),
                                          notations.get(row["type"], row["type"]),
@@ -75,7 +76,7 @@ def load_network(store: Readable) -> Network:
     names: dict[str, str] = {}
     kinds: dict[str, str] = {}
     ours: dict[str, bool] = {}
-    for row in _rows(store, "network-entities"):
+    for row in plain_rows(store, "network-entities"):
         agent, kind = row["agent"], TYPES[row["class"]]
         names[agent] = min(names.get(agent, row["label"]), row["label"])
         if kinds.get(agent, "LOC") == "LOC":
@@ -83,26 +84,26 @@ def load_network(store: Readable) -> Network:
         ours[agent] = ours.get(agent, False) or is_true(row["smolensk"])
     of_country: dict[str, str] = {}
     own_code: dict[str, str] = {}
-    for row in _rows(store, "network-countries"):
+    for row in plain_rows(store, "network-countries"):
         (own_code if row.get("own") else of_country).setdefault(row["agent"], row["code"])
     entities = {agent: EntityInfo(agent, names[agent], kinds[agent], of_country.get(agent, own_code.get(agent)),
                                   ours[agent]) for agent in names}
-    for row in _rows(store, "network-locations"):
+    for row in plain_rows(store, "network-locations"):
         if row["agent"] in entities:
             entities[row["agent"]].location = row["location"]
     links: set[tuple[str, str]] = set()
     taking_part: dict[str, tuple[str, str]] = {}  # participation -> (event, agent)
-    for row in _rows(store, "network-links"):
+    for row in plain_rows(store, "network-links"):
         if row["event"] in events and row["agent"] in entities:
             links.add((row["event"], row["agent"]))
             taking_part[row["participation"]] = (row["event"], row["agent"])
-    for row in _rows(store, "network-behalf"):
+    for row in plain_rows(store, "network-behalf"):
         if row["participation"] in taking_part:
             entities[taking_part[row["participation"]][1]].organisations.add(row["org"])
     linked = {agent for _, agent in links}
     concepts = {code: concept_labels[concept] for concept, code in notations.items() if concept in concept_labels}
     states = {code: names[agent] for agent, code in own_code.items() if agent in names}
-    points = {row["place"]: (float(row["lat"]), float(row["lon"])) for row in _rows(store, "place-points")}
+    points = {row["place"]: (float(row["lat"]), float(row["lon"])) for row in plain_rows(store, "place-points")}
     return Network(events, {agent: entity for agent, entity in entities.items() if agent in linked}, links, concepts,
                    states, points, frozenset(agent for agent in own_code if agent not in of_country))
 

@@ -30,6 +30,8 @@ from werkzeug.routing import Map, Rule
 from werkzeug.utils import redirect
 from werkzeug.wrappers import Request, Response
 
+from graph.briefs import BriefError, Material, make_brief, read_material, render
+from graph.briefs.render import html_context
 from graph.guard import READ_ONLY, QueryRefused, check_read_only
 from graph.network.analytics import Network, load_network
 from graph.network.geography import map_data
@@ -144,6 +146,7 @@ class App:
             Rule("/api/map", endpoint="map_data", methods=read),
             Rule("/timeline", endpoint="timeline", methods=read),
             Rule("/api/timeline", endpoint="timeline_data", methods=read),
+            Rule("/brief", endpoint="brief", methods=read),
             Rule("/api/network/path", endpoint="network_path", methods=read),
             Rule("/api/queries", endpoint="queries", methods=read),
             Rule("/api/bind", endpoint="bind", methods=read),
@@ -155,6 +158,8 @@ class App:
         self.templates = templates()
         self.search_lock = threading.Lock()
         self.search_cache: tuple[object, SearchIndex] | None = None
+        self.brief_lock = threading.Lock()
+        self.brief_cache: tuple[object, Material] | None = None
 
     def __call__(self, environ, start_response):
         request = Request(environ)
@@ -507,6 +512,48 @@ class App:
         body = {"timeline": timeline(network, filters, _breakdown(request)),
                 "activity": activity(network, filters)}
         return _json(body)
+
+    def on_brief(self, request: Request) -> Response:
+        """A brief (справка) on a state (`country`), a partner (`partner`: IRI or page path) or the whole region,
+        over `from`–`to` (or `period`; the newest quarter by default): a page, or `format=docx|md` to download."""
+        material = self.material()
+        periods = material.periods()
+        args = request.args
+        period = args.get("period", "")
+        first = period or args.get("from", "") or (periods[-1] if periods else "")
+        last = period or args.get("to", "") or first
+        fmt = args.get("format", "html")
+        if fmt not in ("html", "docx", "md"):
+            raise Refused(400, "формат справки: html, docx или md")
+        try:
+            brief = make_brief(material, first, last, country=args.get("country", ""),
+                               partner=entity_iri(args.get("partner", "")) if args.get("partner") else "")
+        except BriefError as error:
+            raise Refused(400, str(error)) from error
+        subject = {key: args[key] for key in ("country", "partner") if args.get(key)}
+        if fmt != "html":
+            about = subject.get("country") or ("partner" if subject else "region")
+            name = f"spravka-{about}-{brief.first}-{brief.last}.{fmt}"
+            mimetype = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document" if fmt == "docx"
+                        else "text/markdown; charset=utf-8")
+            return Response(render(brief, fmt), mimetype=mimetype,
+                            headers={"Content-Disposition": f'attachment; filename="{name.lower()}"'})
+        download = "/brief?" + urlencode({**subject, "from": brief.first, "to": brief.last})
+        return self.render("brief.html", periods=periods, args=args, download=download,
+                           **html_context(brief, href=page_of))
+
+    def material(self) -> Material:
+        """What briefs are made of, read once per published state."""
+        state = self._state()
+        with self.brief_lock:
+            if self.brief_cache is None or self.brief_cache[0] != state:
+                with self.slot():
+                    if self.processes is not None:  # read in-process from the snapshot, as the network is
+                        found = read_material(EmbeddedStore(self.processes.current_source(), read_only=True))
+                    else:
+                        found = read_material(self.pages)
+                self.brief_cache = (state, found)
+            return self.brief_cache[1]
 
     def keep_warm(self, stop: threading.Event, every: float = WARM_SECONDS) -> None:
         """Build the search index and read the network now and after each newly published state, until
