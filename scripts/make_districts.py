@@ -9,6 +9,8 @@ Sources, each read from a local clone of its public repository (pass the clones'
   points from `dr5hn/countries-states-cities-database` (ODbL), else the point of the district's
   centre from nlp/lexicon/places.tsv (GeoNames, CC BY 4.0);
 - Wikidata ids of the regions of Russia and Belarus: dr5hn's csv/states.csv (ODbL);
+- the district outlines the map draws (graph/web/static/districts.geojson: Smolensk oblast and its Russian
+  neighbours, simplified): the same OpenStreetMap outlines (ODbL);
 - OKTMO codes of Russian districts whose centre is a town: `hflabs/city` (CC BY-SA 4.0); kept apart
   in district_codes.tsv so that each file has one licence.
 
@@ -35,6 +37,10 @@ from nlp.countries import fold  # noqa: E402
 from nlp.resources import read_table  # noqa: E402
 
 LEXICON = ROOT / "nlp" / "lexicon"
+OUTLINES = ROOT / "graph" / "web" / "static" / "districts.geojson"
+# the regions whose district outlines the map draws: Smolensk and its Russian neighbours
+OUTLINED = ("RU-SMO", "RU-BRY", "RU-KLU", "RU-TVE", "RU-PSK")
+TOLERANCE = 0.004  # degrees (~300 m): simplified outlines, a few hundred kilobytes
 BELARUS_REGIONS = {"Брэсцкая": "BY-BR", "Віцебская": "BY-VI", "Гомельская": "BY-HO", "Гродзенская": "BY-HR",
                    "Магілёўская": "BY-MA", "Мінская": "BY-MI"}
 PADZIEL_COMMIT = "b6d0504"
@@ -85,7 +91,42 @@ def centroid(geometry: dict) -> tuple[float, float]:
     return cy / (3 * total), cx / (3 * total)
 
 
-def russian_districts(repo: Path, regions: dict[str, str]) -> list[list[str]]:
+def simplify(ring: list[list[float]], tolerance: float = TOLERANCE) -> list[list[float]]:
+    """Douglas–Peucker: the ring's points that keep it within `tolerance` of the original. A closed ring is
+    cut in two at its point farthest from the start (a chord of length 0 would keep every point)."""
+    if len(ring) < 5:
+        return ring
+    if ring[0] == ring[-1]:
+        x0, y0 = ring[0]
+        cut = max(range(len(ring)), key=lambda i: (ring[i][0] - x0) ** 2 + (ring[i][1] - y0) ** 2)
+        return simplify(ring[:cut + 1], tolerance) + simplify(ring[cut:], tolerance)[1:]
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(ring) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x0, y0), (x1, y1) = ring[first], ring[last]
+        length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 or 1e-12
+        far, index = 0.0, first
+        for i in range(first + 1, last):
+            x, y = ring[i]
+            distance = abs((x1 - x0) * (y0 - y) - (x0 - x) * (y1 - y0)) / length
+            if distance > far:
+                far, index = distance, i
+        if far > tolerance:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    kept = [[round(x, 4), round(y, 4)] for (x, y), k in zip(ring, keep, strict=True) if k]
+    return kept if len(kept) >= 4 else [[round(x, 4), round(y, 4)] for x, y in ring]
+
+
+def outline(geometry: dict) -> dict:
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    simplified = [[simplify(ring) for ring in polygon[:1]] for polygon in polygons]  # outer rings: no holes
+    return {"type": "MultiPolygon", "coordinates": simplified}
+
+
+def russian_districts(repo: Path, regions: dict[str, str], outlines: list[dict]) -> list[list[str]]:
     rows = []
     for path in git_paths(repo, "GeoJson's/Regions"):
         region_name = Path(path).name.split("_")[0]
@@ -104,6 +145,9 @@ def russian_districts(repo: Path, regions: dict[str, str]) -> list[list[str]]:
                 continue  # urban okrugs are towns: GeoNames has them
             lat, lon = centroid(feature["geometry"])
             rows.append([name, "district", "RU", code, f"{lat:.4f}", f"{lon:.4f}", "", "centroid"])
+            if code in OUTLINED:
+                outlines.append({"type": "Feature", "properties": {"name": name, "region": code},
+                                 "geometry": outline(feature["geometry"])})
     return rows
 
 
@@ -194,8 +238,14 @@ def main() -> None:
         if row[3] == "BY" and row[2] == "city" and row[5]:
             for form in [row[0], *filter(None, row[1].split(","))]:
                 places.setdefault(fold(form), (row[5], row[6]))
-    table = region_ids(args.dr5hn) + russian_districts(args.osm_russia, regions) \
+    outlines: list[dict] = []
+    table = region_ids(args.dr5hn) + russian_districts(args.osm_russia, regions, outlines) \
         + belarusian_districts(args.osm_belarus, args.dr5hn, places)
+    OUTLINES.write_text(json.dumps({
+        "type": "FeatureCollection",
+        "licence": "ODbL 1.0; © OpenStreetMap contributors (via timurkanaz/Russia_geojson_OSM), simplified by "
+                   "scripts/make_districts.py",
+        "features": outlines}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     header = [
         "# Administrative divisions: districts of Russia and Belarus, and the regions' Wikidata ids.",
         "# name, kind, country, region (ISO 3166-2: the district's region, or the region itself), latitude, "
@@ -214,7 +264,7 @@ def main() -> None:
         "# centre town, cut to the district. Generated by scripts/make_districts.py. Do not edit by hand.",
     ]
     (LEXICON / "district_codes.tsv").write_text("\n".join(header + ["\t".join(r) for r in codes]) + "\n", "utf-8")
-    print(f"{len(table)} divisions, {len(codes)} OKTMO codes -> {LEXICON}")
+    print(f"{len(table)} divisions, {len(codes)} OKTMO codes -> {LEXICON}; {len(outlines)} outlines -> {OUTLINES}")
 
 
 if __name__ == "__main__":

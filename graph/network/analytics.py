@@ -52,6 +52,7 @@ class Network:
     states: dict[str, str] = field(default_factory=dict)  # a state's code -> its name, linked or not
     points: dict[str, tuple[float, float]] = field(default_factory=dict)  # a place -> (latitude, longitude)
     state_places: frozenset[str] = frozenset()  # the states themselves, as entities
+    place_kinds: dict[str, str] = field(default_factory=dict)  # a place with a point -> city, district, region…
 
 
 def plain_rows(store: Readable, name: str) -> list[dict[str, str]]:
@@ -103,9 +104,11 @@ def load_network(store: Readable) -> Network:
     linked = {agent for _, agent in links}
     concepts = {code: concept_labels[concept] for concept, code in notations.items() if concept in concept_labels}
     states = {code: names[agent] for agent, code in own_code.items() if agent in names}
-    points = {row["place"]: (float(row["lat"]), float(row["lon"])) for row in plain_rows(store, "place-points")}
+    located = plain_rows(store, "place-points")
+    points = {row["place"]: (float(row["lat"]), float(row["lon"])) for row in located}
+    place_kinds = {row["place"]: row["kind"].rpartition("place-")[2] for row in located}
     return Network(events, {agent: entity for agent, entity in entities.items() if agent in linked}, links, concepts,
-                   states, points, frozenset(agent for agent in own_code if agent not in of_country))
+                   states, points, frozenset(agent for agent in own_code if agent not in of_country), place_kinds)
 
 
 def bipartite_graph(network: Network) -> nx.Graph:

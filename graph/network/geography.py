@@ -58,6 +58,7 @@ def map_data(network: Network, filters: Filters) -> dict:
         latitude, longitude = network.points[place]
         partners = sorted(based[place].items(), key=lambda item: (-item[1], network.entities[item[0]].label))
         places.append({"iri": place, "label": known.label, "lat": latitude, "lon": longitude,
+                       "kind": network.place_kinds.get(place, ""),
                        "events": len(found), "country": known.country or "", "smolensk": known.smolensk,
                        "partner_count": len(partners),
                        "partners": [{"iri": p, "label": network.entities[p].label, "events": n}

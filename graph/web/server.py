@@ -54,7 +54,7 @@ STATIC = Path(str(resources.files("graph.web") / "static"))
 PAGE_ROWS = 500  # rows of a long table a page renders (the browser pages them by 25); the rest download
 VENDOR = Path(str(resources.files("graph.web") / "node_modules"))  # `npm ci` in graph/web (scripts/setup.sh)
 MIME_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".json": "application/json",
-              ".png": "image/png", ".svg": "image/svg+xml"}
+              ".png": "image/png", ".svg": "image/svg+xml", ".geojson": "application/geo+json"}
 PROLOGUE = sparql_prefixes()
 DEFAULT_QUERY = """SELECT ?type (COUNT(?s) AS ?n) WHERE { ?s a ?type }
 GROUP BY ?type ORDER BY DESC(?n) LIMIT 20"""

@@ -1,5 +1,6 @@
 // The partner map: states shaded by events with their partners (outlines from world-atlas, bundled),
-// places with coordinates as circles sized by events; the filters ask /api/map again and redraw.
+// districts of Smolensk oblast and its neighbours shaded where the graph names them (OpenStreetMap outlines,
+// bundled), other places with coordinates as circles sized by events; the filters ask /api/map again and redraw.
 // Names from the data reach the page as text only (textContent), never as HTML.
 (function () {
   "use strict";
@@ -10,9 +11,9 @@
   const box = $("map");
   const map = L.map(box, {zoomSnap: 0.25, worldCopyJump: true, attributionControl: true}).setView([54, 30], 4);
   if (box.dataset.tiles) L.tileLayer(box.dataset.tiles, {maxZoom: 12, attribution: "© OpenStreetMap"}).addTo(map);
-  map.attributionControl.setPrefix("Leaflet · контуры: Natural Earth (world-atlas)");
+  map.attributionControl.setPrefix("Leaflet · контуры: Natural Earth (world-atlas), районы © участники OpenStreetMap");
   window.tiesMap = map;
-  let outlines = null, states = null, places = null, data = null;
+  let outlines = null, states = null, places = null, data = null, districtOutlines = null, districts = null;
 
   function shade(events, top) {
     if (!events) return null;
@@ -75,6 +76,48 @@
     }
   }
 
+  // whether a point lies inside a (multi)polygon's outer rings: ray casting
+  function inside(lat, lon, geometry) {
+    for (const polygon of geometry.coordinates) {
+      const ring = polygon[0];
+      let hit = false;
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i], [xj, yj] = ring[j];
+        if ((yi > lat) !== (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) hit = !hit;
+      }
+      if (hit) return true;
+    }
+    return false;
+  }
+
+  // each district place of the data whose point lies in an outline: that outline, shaded; its circle is not drawn
+  function drawDistricts(top) {
+    if (districts) districts.remove();
+    const shown = new Set();
+    if (!districtOutlines) return shown;
+    const named = data.places.filter((p) => p.kind === "district");
+    districts = L.geoJSON(districtOutlines, {
+      style: (feature) => {
+        const place = named.find((p) => inside(p.lat, p.lon, feature.geometry));
+        feature.properties.place = place || null;
+        if (place) shown.add(place.iri);
+        const fill = place ? (place.smolensk ? OURS : shade(place.events, top)) : null;
+        const strength = place ? 0.35 + 0.45 * Math.log(place.events + 1) / Math.log(top + 1) : 0;
+        return {color: place && place.smolensk ? "#8a5a00" : "#9aa6b2", weight: place ? 1.2 : 0.4,
+                fillColor: fill || "#ffffff", fillOpacity: strength};
+      },
+      onEachFeature: (feature, layer) => {
+        const place = feature.properties.place;
+        if (!place) return;
+        layer.bindTooltip(`${place.label}: ${number(place.events)}`, {sticky: true});
+        layer.bindPopup(() => placePopup(place));
+        layer.options.ties = place.iri;
+      },
+    }).addTo(map);
+    document.body.dataset.districts = String(shown.size);
+    return shown;
+  }
+
   let fitted = false;
   function draw() {
     const byNumeric = new Map(data.states.filter((s) => s.numeric).map((s) => [s.numeric, s]));
@@ -95,8 +138,9 @@
         layer.options.ties = state.code;
       },
     }).addTo(map);
+    const outlined = drawDistricts(Math.max(1, ...data.places.map((p) => p.events)));
     if (places) places.remove();
-    places = L.layerGroup(data.places.map((place) => {
+    places = L.layerGroup(data.places.filter((place) => !outlined.has(place.iri)).map((place) => {
       const marker = L.circleMarker([place.lat, place.lon], {
         radius: 3 + 2.2 * Math.sqrt(place.events), color: place.smolensk ? "#1d2733" : "#ffffff", weight: place.smolensk ? 2 : 1.5,
         fillColor: place.smolensk ? OURS : FOREIGN, fillOpacity: 0.8, className: "ties-place"});
@@ -153,9 +197,13 @@
   }
 
   for (const select of document.querySelectorAll("#map-filters [data-filter]")) select.onchange = reload;
-  fetch("/vendor/world-atlas/countries-50m.json").then((r) => r.json()).then((atlas) => {
+  Promise.all([
+    fetch("/vendor/world-atlas/countries-50m.json").then((r) => r.json()),
+    fetch("/static/districts.geojson").then((r) => r.ok ? r.json() : null).catch(() => null),
+  ]).then(([atlas, found]) => {
     outlines = topojson.feature(atlas, atlas.objects.countries);
     for (const feature of outlines.features) if (feature.geometry) unwrap(feature.geometry);
+    districtOutlines = found;
     return reload();
   });
 })();
