@@ -221,9 +221,9 @@ def _table(document, header: tuple[str, ...], rows: list[tuple[str, ...]],
         for cell, text in zip(table.add_row().cells, row, strict=True):
             cell.text = text
     for row in table.rows:
-        for cell, width in zip(row.cells, widths or (None,) * len(header), strict=True):
-            if width:
-                cell.width = Cm(width)
+        for index, cell in enumerate(row.cells):
+            if widths:
+                cell.width = Cm(widths[index])
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(11)
