@@ -25,6 +25,21 @@ def _say(message: str) -> None:
     click.echo("\n".join(printable(line) for line in message.split("\n")), err=True)
 
 
+def _query_error(message: str, prologue: str = "") -> str:
+    """A query's error on one line: an undeclared prefix named as such, a parse error at the line and column
+    of the query as written (the prefixes put before it not counted), the parser's list of what it expected
+    left out."""
+    from graph.rdf.vocab import PREFIXES
+
+    if "Prefix not found" in message:
+        return (f"the query uses a prefix it does not declare; known without declaring: {', '.join(PREFIXES)}; "
+                "declare others with PREFIX name: <…>")
+    skipped = prologue.count("\n")
+    message = re.sub(r"error at (\d+):(\d+)",
+                     lambda m: f"error at line {int(m.group(1)) - skipped}, column {m.group(2)}", message)
+    return re.split(r":? expected one of", message)[0].split("\n")[0][:300]
+
+
 def read_reports(paths: tuple[Path, ...]) -> tuple[list[Report], int]:
     """Reports read from PATHS, and how many files or rows failed; problems are printed one a line."""
     from nlp import read_report, report_files  # here, not above: commands that only query start faster
@@ -215,12 +230,16 @@ def queries_command(output: str) -> None:
               show_default=True, help="Output for people (table) or programs.")
 @click.option("--limit", type=int, default=None, help="Print at most this many rows.")
 def query_command(query: str, params: tuple[str, ...], store: str | None, output: str, limit: int | None) -> None:
-    """Run a library query (by name), a .rq file or a SPARQL query given as text."""
+    """Run a library query (by name), a .rq file or a SPARQL query given as text (the project's prefixes,
+    ties:, schema:, sem:, org:…, are known without being declared, as in the workspace)."""
+    from graph.rdf.vocab import sparql_prefixes
+
+    prologue = "" if query in library() else sparql_prefixes()
     try:
-        text = load_query(query).bind(parse_params(params))
+        text = prologue + load_query(query).bind(parse_params(params))
         table = open_store(store).select(text, limit)
     except (QueryError, StoreError) as error:
-        _say(f"error: {error}")
+        _say(f"error: {_query_error(str(error), prologue)}")
         sys.exit(1)
     if output == "json":
         click.echo(table.to_json())

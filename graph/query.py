@@ -15,13 +15,15 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from graph.rdf.vocab import sparql_prefixes
-from ontology import HERE
+from ontology import ENTITY_BASE, HERE
 
 QUERIES = HERE / "queries"
 INTERNAL = QUERIES / "internal"  # the queries the code runs itself: not in the library's list
 PARAMS_MARK = "#PARAMS"
 _HEADER = re.compile(r"^#\s*(title|question|question-ru|param|example):\s*(.*)$")
 _IRI = re.compile(r"^[a-z][a-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", re.IGNORECASE)
+_SHORT_ID = re.compile(r"^/?(?:org|person|place|event|report|agreement)/[^\s<>\"{}|\\^`]+$")
+_PERIOD = re.compile(r"\d{4}-Q[1-4]")
 
 
 class QueryError(Exception):
@@ -31,15 +33,38 @@ class QueryError(Exception):
 @dataclass(frozen=True, slots=True)
 class Param:
     name: str
-    type: str  # iri, literal, integer, date
+    type: str  # iri, literal, integer, date, country (a code or a name), period (2025-Q2)
     default: str | None
 
     def term(self, value: str) -> str:
-        """The value as an RDF term in SPARQL syntax: typed and escaped, never pasted as text."""
+        """The value as an RDF term in SPARQL syntax: typed and escaped, never pasted as text.
+
+        An entity may be given by its short id as its page's path writes it (`org/olsa`), a state by its code
+        or its Russian name (`BY`, `Беларусь`), a quarter as `2025-Q2`; a value of the wrong kind is an error
+        that says what is expected.
+
+        >>> Param("entity", "iri", None).term("org/olsa"), Param("country", "country", None).term("Беларусь")
+        ('<https://w3id.org/smolensk-ties/id/org/olsa>', '"BY"')
+        """
         if self.type == "iri":
+            if _SHORT_ID.match(value.strip()):
+                value = ENTITY_BASE + value.strip().lstrip("/")
             if not _IRI.match(value):
-                raise QueryError(f"--param {self.name}: not an IRI: {value!r}")
+                raise QueryError(f"--param {self.name}: not an IRI or a short id (org/…, person/…, place/…): "
+                                 f"{value!r}")
             return URIRef(value).n3()
+        if self.type == "country":
+            from nlp import state_code
+
+            code = state_code(value)
+            if code is None:
+                raise QueryError(f"--param {self.name}: {value!r} is no state; give its ISO code (BY) or its "
+                                 "Russian name (Беларусь)")
+            return Literal(code).n3()
+        if self.type == "period":
+            if not _PERIOD.fullmatch(value.strip()):
+                raise QueryError(f"--param {self.name}: {value!r} is no quarter; write it as 2025-Q2")
+            return Literal(value.strip()).n3()
         if self.type == "integer":
             if not re.fullmatch(r"-?\d+", value.strip()):
                 raise QueryError(f"--param {self.name}: not an integer: {value!r}")
@@ -115,7 +140,7 @@ def parse_query(name: str, text: str) -> Query:
             header.setdefault(match.group(1), []).append(match.group(2).strip())
     params = []
     for spec in header.get("param", []):
-        match = re.match(r"(\w+)\s+(iri|literal|integer|date)\s*=\s*(.*)$", spec)
+        match = re.match(r"(\w+)\s+(iri|literal|integer|date|country|period)\s*=\s*(.*)$", spec)
         if not match:
             raise QueryError(f"{name}: bad parameter line {spec!r} (want: NAME TYPE = DEFAULT)")
         params.append(Param(match.group(1), match.group(2), match.group(3).strip() or None))
@@ -158,10 +183,19 @@ class Table:
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]
+    # the same rows with numbers and booleans as such, where the store said their datatypes (for JSON)
+    typed: tuple[tuple[str | int | float | bool | None, ...], ...] | None = None
 
     def to_json(self) -> str:
-        return json.dumps([dict(zip(self.columns, row, strict=True)) for row in self.rows], ensure_ascii=False,
-                          indent=1)
+        """Rows as objects; numbers and booleans typed where the results said so ("events": 6, not "6")."""
+        rows = self.typed if self.typed is not None else self.rows
+        return json.dumps([dict(zip(self.columns, row, strict=True)) for row in rows], ensure_ascii=False, indent=1)
+
+    def head(self, limit: int | None) -> Table:
+        """The first `limit` rows (all with None)."""
+        if limit is None:
+            return self
+        return Table(self.columns, self.rows[:limit], None if self.typed is None else self.typed[:limit])
 
     def to_delimited(self, delimiter: str) -> str:
         buffer = io.StringIO()

@@ -13,25 +13,28 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from nlp.countries import official_name, state_code
     from nlp.display import render_mentions
     from nlp.extract import Models, extract, load_models
     from nlp.pipeline import ExtractedEvent, extract_events
     from nlp.records import Cell, Entity, EntityType, Event, Field, Mention, PlaceKind, Report, Summary
     from nlp.report import read_report, report_files
     from nlp.resolve import acronym
+    from nlp.resources import read_table
 
 _HOMES = {
     "render_mentions": "nlp.display", "Models": "nlp.extract", "extract": "nlp.extract", "load_models": "nlp.extract",
     "ExtractedEvent": "nlp.pipeline", "extract_events": "nlp.pipeline", "read_report": "nlp.report",
-    "report_files": "nlp.report", "acronym": "nlp.resolve",
+    "report_files": "nlp.report", "acronym": "nlp.resolve", "official_name": "nlp.countries",
+    "state_code": "nlp.countries", "read_table": "nlp.resources",
     **{name: "nlp.records" for name in ("Cell", "Entity", "EntityType", "Event", "Field", "Mention", "PlaceKind",
                                         "Report", "Summary")},
 }
 
 __all__ = [  # the names of _HOMES, written out for the tools that read them
     "Cell", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention", "Models", "PlaceKind", "Report",
-    "Summary", "acronym", "extract", "extract_events", "load_models", "read_report", "render_mentions",
-    "report_files",
+    "Summary", "acronym", "extract", "extract_events", "load_models", "official_name", "read_report", "read_table",
+    "render_mentions", "report_files", "state_code",
 ]
 
 

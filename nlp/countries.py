@@ -89,3 +89,28 @@ def load_countries() -> CountryTable:
     for stem, code in adjectives:
         by_start.setdefault(stem[:STEM_START], []).append((stem, code))
     return CountryTable(names, {start: tuple(stems) for start, stems in by_start.items()}, preferred)
+
+
+def state_code(text: str) -> str | None:
+    """The ISO alpha-2 code of a state given by its code or its Russian name (nominative, short or official).
+
+    >>> state_code("by"), state_code("Беларусь"), state_code("Республика Беларусь"), state_code("Смоленск")
+    ('BY', 'BY', 'BY', None)
+    """
+    text = text.strip()
+    if re.fullmatch(r"[A-Za-z]{2}", text):
+        code = text.upper()
+        return code if pycountry.countries.get(alpha_2=code) else None
+    return load_countries().code(text)
+
+
+def official_name(code: str) -> str:
+    """A state's official Russian name, as a title names it: "BY" -> "Республика Беларусь".
+
+    >>> official_name("BY"), official_name("CN")
+    ('Республика Беларусь', 'Китайская Народная Республика')
+    """
+    for name, aliases, kind, country, *_ in lexicon("places"):
+        if kind == "country" and country == code:
+            return aliases.split(",")[0] if aliases else name
+    return load_countries().preferred.get(code, code)

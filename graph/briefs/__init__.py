@@ -5,20 +5,12 @@ from __future__ import annotations
 
 from graph.briefs.compose import Brief, Material, compose, read_material
 from graph.briefs.render import FORMATS, docx, html_context, markdown
-from nlp.resources import lexicon
+from nlp import official_name
 from ontology import ENTITY_BASE
 
 
 class BriefError(ValueError):
     """A brief that cannot be made as asked: an unknown subject or period (said in Russian, one line)."""
-
-
-def official_name(code: str) -> str:
-    """A state's official name for a brief's title: "BY" -> "Республика Беларусь" (the gazetteer's)."""
-    for name, aliases, kind, country, *_ in lexicon("places"):
-        if kind == "country" and country == code:
-            return aliases.split(",")[0] if aliases else name
-    return code
 
 
 def partner_iri(value: str) -> str:

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from pathlib import Path
 
 from rdflib.namespace import FOAF, ORG
 
@@ -16,7 +17,7 @@ from graph.network.analytics import plain_rows
 from graph.russian import quarter
 from graph.stores import Readable
 from graph.stores.results import is_true
-from nlp.resources import LEXICON, read_table
+from nlp import read_table
 
 PERSON, ORGANISATION = str(FOAF.Person), str(ORG.Organization)
 SMOLENSK_REGION = "Смоленской области"
@@ -186,8 +187,7 @@ def read_material(store: Readable) -> Material:
 
 @cache
 def _levels() -> tuple[tuple[str, int], ...]:
-    return tuple((stem, int(level)) for stem, level in read_table(LEXICON.parent.parent / "graph" / "briefs" /
-                                                                   "levels.tsv"))
+    return tuple((stem, int(level)) for stem, level in read_table(Path(__file__).with_name("levels.tsv")))
 
 
 def post_level(post: str) -> int:

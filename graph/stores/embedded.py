@@ -77,8 +77,7 @@ class EmbeddedStore:
         results = self._run(sparql)
         if isinstance(results, ox.QuerySolutions):
             return table_of_solutions(results, limit)
-        table = from_oxigraph(results).table()
-        return Table(table.columns, table.rows[:limit] if limit is not None else table.rows)
+        return from_oxigraph(results).table().head(limit)
 
     def _run(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         try:

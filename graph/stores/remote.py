@@ -107,7 +107,7 @@ class RemoteStore:
 
     def select(self, sparql: str, limit: int | None = None) -> Table:
         table = self.results(sparql).table()
-        return Table(table.columns, table.rows[:limit] if limit is not None else table.rows)
+        return table.head(limit)
 
     def update(self, sparql: str) -> None:
         self._post(self.update_url, {"update": sparql}, "*/*")

@@ -49,7 +49,8 @@ class ResultSet:
             return Table(("subject", "predicate", "object"),
                          tuple(tuple(t["value"] for t in triple) for triple in self.triples))
         return Table(tuple(self.variables),
-                     tuple(tuple(row[v]["value"] if v in row else None for v in self.variables) for row in self.rows))
+                     tuple(tuple(row[v]["value"] if v in row else None for v in self.variables) for row in self.rows),
+                     tuple(tuple(typed(row.get(v)) for v in self.variables) for row in self.rows))
 
 
 def term_of(term) -> Term:
@@ -97,9 +98,18 @@ def table_of_solutions(solutions: ox.QuerySolutions, limit: int | None = None) -
     """SELECT rows as plain values, read term by term up to `limit`: for a Table no types are
     needed, and reading the values straight costs less than writing and parsing SPARQL JSON."""
     columns = tuple(variable.value for variable in solutions.variables)
-    rows = tuple(tuple(None if term is None else term.value for term in solution)
-                 for solution in itertools.islice(solutions, limit))
-    return Table(columns, rows)
+    read = [tuple(solution) for solution in itertools.islice(solutions, limit)]
+    rows = tuple(tuple(None if term is None else term.value for term in solution) for solution in read)
+    return Table(columns, rows, tuple(tuple(_typed_term(term) for term in solution) for solution in read))
+
+
+def _typed_term(term) -> str | int | float | bool | None:
+    """A pyoxigraph term as a JSON value (numbers and booleans typed); a literal's datatype read only then."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal) and not term.language and term.datatype.value != str(XSD.string):
+        return typed(term_of(term))
+    return term.value
 
 
 def from_json(data: dict, max_rows: int | None = None) -> ResultSet:

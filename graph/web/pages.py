@@ -366,7 +366,7 @@ def partner_rows(partners: list[dict[str, Any]]) -> Table:
 
 def partners_page(store: Readable, country: str = "", min_events: int = 2) -> list[dict[str, Any]]:
     """The repeat-partner table (the library's repeat-partners query), with links."""
-    query = library()["repeat-partners"].bind({"min_events": str(min_events), "country_code": country})
+    query = library()["repeat-partners"].bind({"min_events": str(min_events), "country": country})
     found = []
     for row in store.results(query, MAX_ROWS).rows:
         value = {key: term["value"] for key, term in row.items()}

@@ -39,15 +39,19 @@ def test_repeat_partners_names_the_gold_repeat_partners(embedded):
 
 
 def test_belarusian_partners_of_both_quarters(embedded):
-    table = embedded.select(load_query("repeat-partners").bind({"country_code": "BY"}))
+    table = embedded.select(load_query("repeat-partners").bind({"country": "BY"}))
     quarters = {row[1]: row[4] for row in table.rows}
     assert {"2024-Q1", "2025-Q2"} <= set(quarters["А.М. Субботин"].split(", "))
     assert all(row[2] == "BY" for row in table.rows)
 
 
+NAMED = parse_query("named", "# param: name literal =\nSELECT ?x WHERE { #PARAMS\n ?x <urn:p> ?name }")
+
+
 def test_parameters_are_bound_as_terms_not_text():
-    text = load_query("repeat-partners").bind({"country_code": 'BY" } } ; DROP ALL #', "min_events": "2"})
-    assert 'VALUES (?country_code) { ("BY\\" } } ; DROP ALL #") }' in text
+    text = NAMED.bind({"name": 'BY" } } ; DROP ALL #'})
+    assert 'VALUES (?name) { ("BY\\" } } ; DROP ALL #") }' in text
+    text = load_query("repeat-partners").bind({"country": "BY", "min_events": "2"})
     assert '?events >= "2"^^<http://www.w3.org/2001/XMLSchema#integer>' in text
     with pytest.raises(QueryError, match="not an integer"):
         load_query("repeat-partners").bind({"min_events": "2) } DROP ALL {"})
@@ -55,6 +59,17 @@ def test_parameters_are_bound_as_terms_not_text():
         load_query("entity").bind({"entity": "x> } ; DROP ALL ; <y"})
     with pytest.raises(QueryError, match="no parameter"):
         load_query("entity").bind({"nope": "1"})
+
+
+def test_a_value_of_the_wrong_kind_says_what_is_expected_and_names_and_short_ids_are_understood():
+    assert '("BY")' in load_query("delegations").bind({"country": "Беларусь"})
+    assert '("BY")' in load_query("delegations").bind({"country": "by"})
+    with pytest.raises(QueryError, match="is no state; give its ISO code"):
+        load_query("delegations").bind({"country": 'BY" } } ; DROP ALL #'})
+    with pytest.raises(QueryError, match="write it as 2025-Q2"):
+        load_query("new-partners").bind({"period": "2025-2"})
+    bound = load_query("entity").bind({"entity": "person/subbotin-a-m"})
+    assert "<https://w3id.org/smolensk-ties/id/person/subbotin-a-m>" in bound
 
 
 def test_dollar_parameters_become_terms_and_unbound_ones_stay_variables():
@@ -77,7 +92,7 @@ def test_min_events_keeps_only_what_met_that_often(embedded, name):
 
 def test_an_injection_attempt_finds_nothing_and_changes_nothing(embedded):
     before = embedded.quad_count()
-    rows = embedded.select(load_query("repeat-partners").bind({"country_code": 'BY") } } DELETE WHERE { ?s ?p ?o } #'}))
+    rows = embedded.select(NAMED.bind({"name": 'BY") } } DELETE WHERE { ?s ?p ?o } #'}))
     assert rows.rows == ()
     assert embedded.quad_count() == before
 

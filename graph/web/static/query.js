@@ -263,7 +263,8 @@
 
   const rowsWord = (n) => window.plural(n, "строка", "строки", "строк");
 
-  const TYPE_LABELS = {iri: "IRI", literal: "текст", integer: "целое число", date: "дата"};
+  const TYPE_LABELS = {iri: "IRI или org/…", literal: "текст", integer: "целое число", date: "дата",
+                       country: "код или название государства", period: "квартал, 2025-Q2"};
 
   function showParams(query) {
     const form = $("params");

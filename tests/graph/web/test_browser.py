@@ -168,7 +168,7 @@ def test_the_query_editor_knows_the_prefixes_and_counts_the_data(site, page, typ
 def test_a_library_query_with_parameters_shows_labels_that_open_pages(site, page, type_query):
     page.goto(site + "/query")
     page.select_option("#library", "repeat-partners")
-    page.fill("#param-country_code", "BY")
+    page.fill("#param-country", "BY")
     page.click("#use")
     page.wait_for_selector("#results tbody tr")
     assert page.locator("#results tbody tr").count() >= 10

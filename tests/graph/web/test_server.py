@@ -156,7 +156,7 @@ def test_query_page_and_library_api_work_offline(client):
     assert client.get("/static/../server.py").status_code == 404
     names = {q["name"] for q in client.get("/api/queries").json}
     assert "repeat-partners" in names
-    bound = client.get("/api/bind", query_string={"name": "repeat-partners", "p.country_code": "BY"})
+    bound = client.get("/api/bind", query_string={"name": "repeat-partners", "p.country": "BY"})
     assert bound.status_code == 200 and '"BY"' in bound.text
 
 
