@@ -219,7 +219,7 @@ def queries_command(output: str) -> None:
     from graph.query import Table
 
     table = Table(("name", "title", "parameters"), tuple((r["name"], r["title"], r["parameters"]) for r in rows))
-    click.echo(table.to_delimited(",") if output == "csv" else table.to_text(width=70))
+    click.echo(table.to_delimited(",") if output == "csv" else table.to_text(width=90))
 
 
 @main.command("query")
@@ -308,7 +308,7 @@ def partners_command(store: str | None, min_events: int, country: str | None, en
                    "smolensk_counterparts"),
                   tuple((r.label, r.type, r.country, str(r.events), ", ".join(r.quarters), r.first or "",
                          r.last or "", "; ".join(r.spheres), "; ".join(r.counterparts)) for r in rows))
-    click.echo(table.to_delimited(",") if output == "csv" else table.to_text(width=48))
+    click.echo(table.to_delimited(",") if output == "csv" else table.to_text(width=60))
 
 
 @main.command("network")

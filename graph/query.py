@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -14,7 +15,7 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from graph.rdf.vocab import sparql_prefixes
+from graph.rdf.vocab import PREFIXES, sparql_prefixes
 from ontology import ENTITY_BASE, HERE
 
 QUERIES = HERE / "queries"
@@ -204,15 +205,47 @@ class Table:
         writer.writerows([["" if v is None else v for v in row] for row in self.rows])
         return buffer.getvalue()
 
-    def to_text(self, width: int = 60) -> str:
-        """A fixed-width table for people; long values cut with an ellipsis."""
-        def cut(value: str | None) -> str:
-            text = "" if value is None else value.replace("\n", " ")
-            return text if len(text) <= width else text[: width - 1] + "…"
-        cells = [[cut(v) for v in row] for row in self.rows]
-        widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(self.columns)]
-        lines = ["  ".join(c.ljust(w) for c, w in zip(self.columns, widths, strict=True)),
+    def to_text(self, width: int = 60, total: int | None = None) -> str:
+        """A fixed-width table for people that fits the terminal (`total` columns; the terminal's, 80 to 200):
+        the project's IRIs as short ids (`place/country-by`, what `--param` takes), the vocabularies' as
+        `ties:…`, cells cut with an ellipsis at `width` and the widest columns narrowed until the table fits.
+        The full values are in `--format csv|json`.
+
+        >>> table = Table(("partner", "events"), (("https://w3id.org/smolensk-ties/id/org/olsa", "3"),))
+        >>> print(table.to_text(total=80))
+        partner   events
+        --------  ------
+        org/olsa  3
+        (1 rows)
+        """
+        if total is None:
+            total = min(200, max(80, shutil.get_terminal_size((120, 24)).columns))
+
+        def shown(value: str | None) -> str:
+            return "" if value is None else short_iri(value).replace("\n", " ")
+        cells = [[shown(v) for v in row] for row in self.rows]
+        widths = [min(width, max([len(c)] + [len(row[i]) for row in cells])) for i, c in enumerate(self.columns)]
+        while sum(widths) + 2 * (len(widths) - 1) > total and max(widths) > 12:
+            widths[widths.index(max(widths))] -= 1
+
+        def cut(text: str, room: int) -> str:
+            return text if len(text) <= room else text[: room - 1] + "…"
+        lines = ["  ".join(cut(c, w).ljust(w) for c, w in zip(self.columns, widths, strict=True)).rstrip(),
                  "  ".join("-" * w for w in widths)]
-        lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)) for row in cells]
+        lines += ["  ".join(cut(v, w).ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells]
         lines.append(f"({len(self.rows)} rows)")
         return "\n".join(lines)
+
+
+def short_iri(value: str) -> str:
+    """An IRI as a person reads it: the project's entities by their short id, the vocabularies' terms by prefix.
+
+    >>> short_iri("https://w3id.org/smolensk-ties/id/place/country-by"), short_iri("https://schema.org/Place")
+    ('place/country-by', 'schema:Place')
+    """
+    if value.startswith(ENTITY_BASE):
+        return value[len(ENTITY_BASE):]
+    for prefix, namespace in PREFIXES.items():
+        if value.startswith(str(namespace)) and len(value) > len(str(namespace)):
+            return f"{prefix}:{value[len(str(namespace)):]}"
+    return value

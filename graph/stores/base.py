@@ -103,3 +103,58 @@ def build_lock(path: Path) -> Iterator[None]:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def export_prefixes(format: ox.RdfFormat) -> dict[str, str] | None:
+    """The project's and the standard vocabularies' prefixes, for the formats that write them (Turtle, TriG,
+    JSON-LD's @context): a dump readers can read, not megabytes of full IRIs."""
+    from graph.rdf.vocab import PREFIXES
+
+    if format not in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.JSON_LD):
+        return None
+    # not the entities' (id:) nor GeoNames': their local names hold "/", which Turtle writes escaped
+    # (id:org\/olsa), and Virtuoso's loader reads that as another IRI; a dump must load unchanged everywhere
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items() if prefix not in ("id", "geonames")}
+
+
+def compact_json_ld(expanded: bytes, prefixes: dict[str, str]) -> bytes:
+    """JSON-LD as Oxigraph writes it (expanded: full IRIs), compacted with a `@context` of `prefixes`:
+    properties, node ids, types and datatypes as `ties:country`, `id:org/…`.
+
+    >>> data = b'[{"@id": "https://w3id.org/smolensk-ties/id/org/x", "@type": ["http://www.w3.org/ns/org#Organization"],'
+    >>> data += b' "http://www.w3.org/2000/01/rdf-schema#label": [{"@value": "X"}]}]'
+    >>> compact_json_ld(data, {"id": "https://w3id.org/smolensk-ties/id/", "org": "http://www.w3.org/ns/org#",
+    ...                        "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}).decode()[:120]
+    '{"@context": {"id": "https://w3id.org/smolensk-ties/id/", "org": "http://www.w3.org/ns/org#", "rdfs": "http://www.w3.org'
+    """
+    import json
+
+    # longest namespace first: "…/id/" before a shorter one that is its start
+    ordered = sorted(prefixes.items(), key=lambda item: -len(item[1]))
+
+    def short(iri: str) -> str:
+        for prefix, namespace in ordered:
+            if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace):].startswith("//"):
+                return f"{prefix}:{iri[len(namespace):]}"
+        return iri
+
+    def compact(value):
+        if isinstance(value, list):
+            return [compact(item) for item in value]
+        if not isinstance(value, dict):
+            return value
+        out = {}
+        for key, item in value.items():
+            if key == "@id":
+                out[key] = short(item)
+            elif key == "@type":
+                out[key] = [short(t) for t in item] if isinstance(item, list) else short(item)
+            elif key.startswith("@"):
+                out[key] = compact(item)
+            else:
+                out[short(key)] = compact(item)
+        return out
+
+    nodes = json.loads(expanded or b"[]")
+    graph = compact(nodes if isinstance(nodes, list) else [nodes])
+    return json.dumps({"@context": dict(prefixes), "@graph": graph}, ensure_ascii=False).encode("utf-8")

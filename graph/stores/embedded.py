@@ -9,7 +9,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from graph.query import Table, internal_query
 from graph.rdf.ids import graph_iri
-from graph.stores.base import StoreError
+from graph.stores.base import StoreError, compact_json_ld, export_prefixes
 from graph.stores.results import ResultSet, TooManyRows, from_oxigraph, table_of_solutions
 
 
@@ -98,13 +98,17 @@ class EmbeddedStore:
 
     def dump(self, path: Path, format: ox.RdfFormat) -> None:
         """Write the store to a file; formats without graphs get the union of all named graphs."""
+        prefixes = export_prefixes(format)
         if format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            self.store.dump(str(path), format)
+            self.store.dump(str(path), format, prefixes=prefixes)
             return
         union = ox.Store()
         union.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
                      for q in self.store.quads_for_pattern(None, None, None))
-        union.dump(str(path), format, from_graph=ox.DefaultGraph())
+        if format == ox.RdfFormat.JSON_LD and prefixes:  # Oxigraph writes JSON-LD expanded: compacted here
+            path.write_bytes(compact_json_ld(union.dump(format=format, from_graph=ox.DefaultGraph()) or b"", prefixes))
+            return
+        union.dump(str(path), format, from_graph=ox.DefaultGraph(), prefixes=prefixes)
 
     def quad_count(self, report_id: str | None = None) -> int:
         """How many triples a report's graph holds (all named graphs together without a report)."""

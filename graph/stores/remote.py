@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from graph.guard import QueryRefused, inspect_query
 from graph.query import Table, internal_query
 from graph.rdf.ids import graph_iri
-from graph.stores.base import StoreError
+from graph.stores.base import StoreError, compact_json_ld, export_prefixes
 from graph.stores.results import ResultSet, TooManyRows, from_json, oxigraph_term, term_of
 
 UPDATE_ENV = "TIES_STORE_UPDATE"
@@ -137,4 +137,6 @@ class RemoteStore:
         quads = [ox.Quad(oxigraph_term(r["s"]), oxigraph_term(r["p"]), oxigraph_term(r["o"]),
                          ox.NamedNode(r["g"]["value"]) if format in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
                          else ox.DefaultGraph()) for r in rows]
-        path.write_bytes(ox.serialize(quads, format=format) or b"")
+        prefixes = export_prefixes(format)
+        written = ox.serialize(quads, format=format, prefixes=prefixes) or b""
+        path.write_bytes(compact_json_ld(written, prefixes) if format == ox.RdfFormat.JSON_LD and prefixes else written)

@@ -63,10 +63,20 @@ def test_build_then_export_every_format(tmp_path, sample_paths):
         assert out.stat().st_size > 10_000
     from rdflib import Dataset, Graph
 
-    assert len(Graph().parse(tmp_path / "graph.ttl")) == len(Graph().parse(tmp_path / "graph.nt"))
+    triples = len(Graph().parse(tmp_path / "graph.nt"))
+    turtle = (tmp_path / "graph.ttl").read_text(encoding="utf-8")
+    assert "@prefix ties: <https://w3id.org/smolensk-ties/ontology#> ." in turtle and "\n\tties:" in turtle
+    assert len(Graph().parse(tmp_path / "graph.ttl")) == triples
+    assert turtle.count("<https://w3id.org/smolensk-ties/ontology#") < triples / 100  # written short, by prefix
+    assert "\\/" not in turtle  # no escaped local names, which some servers misread
+    linked = json.loads((tmp_path / "graph.jsonld").read_text(encoding="utf-8"))
+    assert linked["@context"]["ties"] == "https://w3id.org/smolensk-ties/ontology#"
+    assert any("ties:country" in node for node in linked["@graph"])  # compacted with its context
+    assert len(Graph().parse(tmp_path / "graph.jsonld", format="json-ld")) == triples
     dataset = Dataset()
     dataset.parse(tmp_path / "graph.trig", format="trig")
-    assert len(list(dataset.graphs())) >= 2  # the default graph and the report's named graph
+    named = {str(g.identifier) for g in dataset.graphs()}
+    assert "https://w3id.org/smolensk-ties/id/graph/2024-Q1" in named  # the report's named graph kept
 
 
 def test_export_without_a_store_is_a_clear_error(tmp_path):
