@@ -25,6 +25,16 @@ def _say(message: str) -> None:
     click.echo("\n".join(printable(line) for line in message.split("\n")), err=True)
 
 
+EXCEL_OPTION = click.option("--excel", is_flag=True,
+                            help="CSV as Excel opens it: a byte-order mark and ';' between the cells.")
+
+
+def _delimited(table, delimiter: str, excel: bool) -> None:
+    """A table as CSV or TSV on standard output; for Excel with a byte-order mark and ';'."""
+    text = table.to_delimited(";" if excel else delimiter)
+    click.echo(("\ufeff" + text) if excel else text, nl=False)
+
+
 def _query_error(message: str, prologue: str = "") -> str:
     """A query's error on one line: an undeclared prefix named as such, a parse error at the line and column
     of the query as written (the prefixes put before it not counted), the parser's list of what it expected
@@ -229,7 +239,9 @@ def queries_command(output: str) -> None:
 @click.option("--format", "output", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
               show_default=True, help="Output for people (table) or programs.")
 @click.option("--limit", type=int, default=None, help="Print at most this many rows.")
-def query_command(query: str, params: tuple[str, ...], store: str | None, output: str, limit: int | None) -> None:
+@EXCEL_OPTION
+def query_command(query: str, params: tuple[str, ...], store: str | None, output: str, limit: int | None,
+                  excel: bool) -> None:
     """Run a library query (by name), a .rq file or a SPARQL query given as text (the project's prefixes,
     ties:, schema:, sem:, org:…, are known without being declared, as in the workspace)."""
     from graph.rdf.vocab import sparql_prefixes
@@ -243,8 +255,8 @@ def query_command(query: str, params: tuple[str, ...], store: str | None, output
         sys.exit(1)
     if output == "json":
         click.echo(table.to_json())
-    elif output in ("csv", "tsv"):
-        click.echo(table.to_delimited("," if output == "csv" else "\t"), nl=False)
+    elif output in ("csv", "tsv") or excel:
+        _delimited(table, "\t" if output == "tsv" else ",", excel)
     else:
         click.echo(table.to_text())
 
@@ -278,14 +290,15 @@ def serve_command(store: str | None, host: str, port: int, timeout: float, max_r
 @main.command("partners")
 @STORE_OPTION
 @click.option("--min-events", default=2, show_default=True, type=int, help="Least number of events.")
-@click.option("--country", default=None, help="Only partners of this state (ISO code, e.g. BY).")
+@click.option("--country", default=None, help="Only partners of this state (ISO code or name: BY, Беларусь).")
 @click.option("--type", "entity_type", type=click.Choice(["PER", "ORG", "LOC"]), default=None,
               help="Only persons, organisations or places.")
 @click.option("--since", default=None, metavar="YYYY-QN", help="Only partners seen in this quarter or later.")
 @click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
               help="Output for people (table) or programs.")
+@EXCEL_OPTION
 def partners_command(store: str | None, min_events: int, country: str | None, entity_type: str | None,
-                     since: str | None, output: str) -> None:
+                     since: str | None, output: str, excel: bool) -> None:
     """The repeat-partner report: foreign partners by number of events, with their Smolensk counterparts.
 
     Read from the partner profiles the build keeps; weighted degree, betweenness and community are worked
@@ -296,6 +309,14 @@ def partners_command(store: str | None, min_events: int, country: str | None, en
     if since is not None and not re.fullmatch(r"\d{4}-Q[1-4]", since):
         _say(f"error: --since: {since!r} is not a quarter such as 2025-Q2")
         sys.exit(2)
+    if country:
+        from nlp import state_code
+
+        code = state_code(country)
+        if code is None:
+            _say(f"error: --country: {country!r} is no state; give its ISO code (BY) or its Russian name (Беларусь)")
+            sys.exit(2)
+        country = code
     try:
         rows = read_partners(open_store(store), min_events, country, entity_type, since)
     except StoreError as error:
@@ -308,7 +329,10 @@ def partners_command(store: str | None, min_events: int, country: str | None, en
                    "smolensk_counterparts"),
                   tuple((r.label, r.type, r.country, str(r.events), ", ".join(r.quarters), r.first or "",
                          r.last or "", "; ".join(r.spheres), "; ".join(r.counterparts)) for r in rows))
-    click.echo(table.to_delimited(",") if output == "csv" else table.to_text(width=60))
+    if output == "csv" or excel:
+        _delimited(table, ",", excel)
+    else:
+        click.echo(table.to_text(width=60))
 
 
 @main.command("network")

@@ -217,24 +217,43 @@ class Table:
         --------  ------
         org/olsa  3
         (1 rows)
+        >>> olsa = ("https://w3id.org/smolensk-ties/id/org/olsa", "ОАО «Ольса»")
+        >>> print(Table(("partner", "label"), (olsa,)).to_text())
+        label
+        -----------
+        ОАО «Ольса»
+        (1 rows)
         """
         if total is None:
             total = min(200, max(80, shutil.get_terminal_size((120, 24)).columns))
 
         def shown(value: str | None) -> str:
             return "" if value is None else short_iri(value).replace("\n", " ")
-        cells = [[shown(v) for v in row] for row in self.rows]
-        widths = [min(width, max([len(c)] + [len(row[i]) for row in cells])) for i, c in enumerate(self.columns)]
-        while sum(widths) + 2 * (len(widths) - 1) > total and max(widths) > 12:
+        keep = [i for i in range(len(self.columns)) if not self._labelled(i)]
+        columns = [self.columns[i] for i in keep]
+        cells = [[shown(row[i]) for i in keep] for row in self.rows]
+        widths = [min(width, max([len(c)] + [len(row[i]) for row in cells])) for i, c in enumerate(columns)]
+        while sum(widths) + 2 * (len(widths) - 1) > total and max(widths) > 6:
             widths[widths.index(max(widths))] -= 1
 
         def cut(text: str, room: int) -> str:
             return text if len(text) <= room else text[: room - 1] + "…"
-        lines = ["  ".join(cut(c, w).ljust(w) for c, w in zip(self.columns, widths, strict=True)).rstrip(),
+        lines = ["  ".join(cut(c, w).ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
                  "  ".join("-" * w for w in widths)]
         lines += ["  ".join(cut(v, w).ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells]
         lines.append(f"({len(self.rows)} rows)")
         return "\n".join(lines)
+
+    def _labelled(self, index: int) -> bool:
+        """Whether a column of IRIs has its labels in the next one (`partner`, `label`; `a`, `a_label`; `person`,
+        `name`): a person reads the label, the IRI stays in CSV and JSON."""
+        following = self.columns[index + 1] if index + 1 < len(self.columns) else ""
+        return bool(self.rows) and following.endswith(("label", "name")) and \
+            all(_is_iri(row[index]) for row in self.rows)
+
+
+def _is_iri(value: str | None) -> bool:
+    return value is None or value.startswith(("http://", "https://", "urn:"))
 
 
 def short_iri(value: str) -> str:

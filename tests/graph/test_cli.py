@@ -91,3 +91,29 @@ def test_every_command_has_help_and_is_in_the_readme():
         result = run(name, "-h")
         assert result.exit_code == 0 and "Usage:" in result.output, name
         assert f"ties {name}" in readme, name
+
+
+def test_query_tables_fit_the_terminal_and_json_and_csv_keep_the_values(sample_store, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = run("query", "repeat-partners", "--store", str(sample_store), "--param", "country=Беларусь")
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.splitlines()
+    assert max(len(line) for line in lines) <= 80 and "Беларусь" in shown.output
+    assert "https://" not in shown.output  # labels for people; the IRIs in CSV and JSON
+    typed = json.loads(run("query", "repeat-partners", "--store", str(sample_store), "--param", "country=BY",
+                           "--format", "json").output)
+    assert typed[0]["events"] == max(row["events"] for row in typed) and isinstance(typed[0]["events"], int)
+    assert typed[0]["partner"].startswith("https://")  # the full value, for programs
+    excel = CliRunner().invoke(main, ["partners", "--store", str(sample_store), "--country", "Беларусь", "--excel"])
+    assert excel.stdout_bytes.startswith("\ufeff".encode()) and "partner;type;country" in excel.output
+
+
+def test_a_value_of_the_wrong_kind_is_one_line_that_says_what_is_expected(sample_store):
+    wrong = run("query", "delegations", "--store", str(sample_store), "--param", "country=Атлантида")
+    assert wrong.exit_code == 1 and "give its ISO code (BY) or its Russian name" in wrong.output
+    assert len(wrong.output.strip().splitlines()) == 1
+    prefix = run("query", "SELECT ?x WHERE { ?x a foo:Bar }", "--store", str(sample_store))
+    assert prefix.exit_code == 1 and "does not declare" in prefix.output and "ties" in prefix.output
+    known = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?e a sem:Event } }", "--store",
+                str(sample_store), "--format", "json")
+    assert json.loads(known.output) == [{"n": 109}]
