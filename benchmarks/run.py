@@ -30,7 +30,7 @@ from pathlib import Path  # noqa: E402
 from benchmarks.plain import PLAIN_QUERIES, rdflib_dataset  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = [ROOT / "data" / "reports" / "2024-Q1.txt", ROOT / "data" / "reports" / "2025-Q2.txt"]
+SAMPLES = [ROOT / "tests" / "data" / "reports" / "2024-Q1.txt", ROOT / "tests" / "data" / "reports" / "2025-Q2.txt"]
 AGGREGATES = {"repeat-partners", "partners-by-country", "new-partners", "dormant-partners", "co-attendance",
               "delegations", "activity", "agreements", "officials"}
 

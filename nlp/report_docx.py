@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 import zlib
+from pathlib import Path
 
 from docx import Document
 from docx.table import Table as DocxTable
@@ -99,3 +100,34 @@ def _read_document(document) -> Table:
             rows = [_cell_texts(row) for row in block.rows]
     locations = tuple(f"table row {index}" for index in range(1, len(rows) + 1))
     return Table(tuple(heading), tuple(rows), locations, tuple(trailing))
+
+
+def write_docx_table(table: Table, out: Path) -> Path:
+    """A report table as a Word document, as the region publishes them: heading paragraphs, then one table
+    (a section heading a merged row, a cell's paragraphs as paragraphs), then the closing text.
+
+    The inverse of `read_docx_table` for what a report holds: reading the file gives the table back.
+    """
+    document = Document()
+    for line in table.heading:
+        document.add_paragraph(line)
+    width = len(table.rows[0])
+    word_table = document.add_table(rows=0, cols=width)
+    trailing = list(table.trailing)
+    for cells in table.rows:
+        if len(cells) == 1 and cells is table.rows[-1]:
+            trailing.insert(0, cells[0])  # the closing paragraph stands below the table in Word
+            continue
+        row = word_table.add_row()
+        targets = row.cells
+        if len(cells) == 1:
+            targets = [targets[0].merge(targets[-1])]
+        for target, text in zip(targets, cells, strict=False):
+            lines = text.split("\n")
+            target.text = lines[0]
+            for line in lines[1:]:
+                target.add_paragraph(line)
+    for text in trailing:
+        document.add_paragraph(text)
+    document.save(str(out))
+    return out

@@ -6,14 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
-from docx import Document
 from hypothesis import settings
 
 from nlp.report import decode
+from nlp.report_docx import write_docx_table
 from nlp.report_text import read_text_table
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORTS = ROOT / "data" / "reports"
+REPORTS = Path(__file__).resolve().parent / "data" / "reports"  # the samples as text (data/reports: as published)
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLES = ("2025-Q2", "2024-Q1")
 
@@ -25,30 +25,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 def write_docx(text_report: Path, out: Path) -> Path:
     """A Word document with the report's table: multi-paragraph cells, merged section-header rows."""
-    table = read_text_table(decode(text_report.read_bytes()))
-    document = Document()
-    for line in table.heading:
-        document.add_paragraph(line)
-    width = len(table.rows[0])
-    word_table = document.add_table(rows=0, cols=width)
-    trailing = []
-    for cells in table.rows:
-        if len(cells) == 1 and cells is table.rows[-1]:
-            trailing.append(cells[0])  # the closing paragraph stands below the table in Word
-            continue
-        row = word_table.add_row()
-        targets = row.cells
-        if len(cells) == 1:
-            targets = [targets[0].merge(targets[-1])]
-        for target, text in zip(targets, cells, strict=False):
-            lines = text.split("\n")
-            target.text = lines[0]
-            for line in lines[1:]:
-                target.add_paragraph(line)
-    for text in trailing:
-        document.add_paragraph(text)
-    document.save(out)
-    return out
+    return write_docx_table(read_text_table(decode(text_report.read_bytes())), out)
 
 
 # the tiers: `pytest -m "not slow and not browser and not server"` runs the unit and golden tests in

@@ -19,7 +19,7 @@ from nlp.pipeline import event_records
 from nlp.report import read_report
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
-REPORT = Path(__file__).resolve().parents[2] / "data" / "reports" / "2025-Q2.txt"
+REPORT = Path(__file__).resolve().parents[1] / "data" / "reports" / "2025-Q2.txt"
 PLACE_WORDS = {"г", "город", "пос", "поселок", "с", "село", "дер", "деревня", "оз", "р"}
 
 

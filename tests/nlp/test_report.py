@@ -246,3 +246,13 @@ def test_a_word_document_that_unpacks_too_far_is_refused_before_parsing(tmp_path
     with pytest.raises(ReportError, match=message) as caught:
         read_report(write(tmp_path, "bomb.docx", data))
     assert "bomb.docx" in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_the_published_samples_read_as_their_text_exports(sample_paths):
+    """data/reports holds the samples as the main job reads them, one as a Word file (as the region publishes
+    them, made by scripts/make_sample_docx.py): each reads into the events of the text the tests use."""
+    published = Path(__file__).resolve().parents[2] / "data" / "reports"
+    assert {p.suffix for p in published.iterdir()} == {".docx", ".txt"}
+    for name, text in sample_paths.items():
+        [path] = [p for p in published.iterdir() if p.stem == name]
+        assert [e.cells for e in read_report(path).events] == [e.cells for e in read_report(text).events], name
