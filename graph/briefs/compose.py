@@ -6,20 +6,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from rdflib.namespace import FOAF, ORG
-
 from graph.briefs.russian import instrumental, period_phrase
-from graph.network.analytics import plain_rows
+from graph.network.analytics import Network, load_network, plain_rows
 from graph.russian import quarter
 from graph.stores import Readable
 from graph.stores.results import is_true
 from nlp import read_table
 
-PERSON, ORGANISATION = str(FOAF.Person), str(ORG.Organization)
 SMOLENSK_REGION = "Смоленской области"
 KEY_EVENTS = 5
 LISTED_PARTNERS = 15
@@ -124,6 +121,10 @@ class _Event:
     start: str | None
     end: str | None
 
+    @property
+    def source(self) -> Source:
+        return Source(self.period, self.row, self.iri)
+
 
 @dataclass(frozen=True, slots=True)
 class _Taking:
@@ -150,7 +151,10 @@ class Material:
         return sorted({event.period for event in self.events.values()})
 
 
-def read_material(store: Readable) -> Material:
+def read_material(store: Readable, network: Network | None = None) -> Material:
+    """What briefs are made of: who took part in what from the network (read here, or the one the workspace
+    keeps), and what only briefs need (rows, dates, venues, the states each event names, posts, agreements)."""
+    network = network or load_network(store)
     labels = {row["concept"]: row["label"] for row in plain_rows(store, "concept-labels")}
     events = {row["event"]: _Event(row["event"], row["period"], int(row["row"]), row["title"],
                                    labels.get(row["type"], ""), labels.get(row["sphere"], ""),
@@ -160,19 +164,14 @@ def read_material(store: Readable) -> Material:
     states: dict[str, set[str]] = defaultdict(set)
     for row in plain_rows(store, "brief-states"):
         states[row["event"]].add(row["code"])
-    found: dict[str, dict[str, _Taking]] = defaultdict(dict)
-    names: dict[str, str] = {}
+    posts: dict[tuple[str, str], str] = {}
     for row in plain_rows(store, "brief-participants"):
-        kind = "PER" if row["class"] == PERSON else "ORG" if row["class"] == ORGANISATION else "LOC"
-        agent = row["agent"]
-        names[agent] = min(names.get(agent, row["label"]), row["label"])
-        known = found[row["event"]].get(agent)  # one row per class, state and post: merged
-        found[row["event"]][agent] = _Taking(
-            agent, row["label"], kind if known is None or known.kind == "LOC" else known.kind,
-            is_true(row["smolensk"]) or (known is not None and known.smolensk),
-            row.get("code") or (known.country if known else ""),
-            known.stated if known is not None and known.stated else row.get("stated", ""))
-    taking = {event: [replace(t, label=names[t.agent]) for t in agents.values()] for event, agents in found.items()}
+        posts.setdefault((row["event"], row["agent"]), row["stated"])
+    taking: dict[str, list[_Taking]] = defaultdict(list)
+    for event, agent in sorted(network.links):
+        entity = network.entities[agent]
+        taking[event].append(_Taking(agent, entity.label, entity.type, entity.smolensk, entity.country or "",
+                                     posts.get((event, agent), "")))
     agreements: dict[str, dict[str, tuple[str, str, bool, set[str]]]] = defaultdict(dict)
     for row in plain_rows(store, "brief-agreements"):
         label, kind, signed, parties = agreements[row["event"]].get(
@@ -180,9 +179,10 @@ def read_material(store: Readable) -> Material:
         if row.get("partyLabel"):
             parties.add(row["partyLabel"])
         agreements[row["event"]][row["agreement"]] = (label, kind, signed, parties)
-    return Material(events, states, taking,
-                    {event: [(lb, k, s, tuple(sorted(p))) for lb, k, s, p in found_.values()]
-                     for event, found_ in agreements.items()}, labels, names)
+    return Material(events, states, dict(taking),
+                    {event: [(lb, k, s, tuple(sorted(p))) for lb, k, s, p in found.values()]
+                     for event, found in agreements.items()}, labels,
+                    {iri: entity.label for iri, entity in network.entities.items()})
 
 
 @cache
@@ -210,26 +210,29 @@ def validate_period(value: str) -> str:
     return value
 
 
-def _previous(first: str, last: str) -> tuple[str, str]:
-    """The period of the same length just before."""
-    def index(period: str) -> int:
-        return int(period[:4]) * 4 + int(period[-1]) - 1
+def _index(period: str) -> int:
+    """A quarter as a number, so that periods can be counted: 2025-Q2 -> 8101."""
+    return int(period[:4]) * 4 + int(period[-1]) - 1
 
-    def period(i: int) -> str:
-        return f"{i // 4}-Q{i % 4 + 1}"
-    length = index(last) - index(first) + 1
-    return period(index(first) - length), period(index(first) - 1)
+
+def _period(index: int) -> str:
+    return f"{index // 4}-Q{index % 4 + 1}"
+
+
+def _previous(first: str, last: str) -> tuple[str, str]:
+    """The period of the same length just before: 2025-Q2 -> 2025-Q1; 2024-Q1…2025-Q2 -> 2022-Q3…2023-Q4."""
+    length = _index(last) - _index(first) + 1
+    return _period(_index(first) - length), _period(_index(first) - 1)
 
 
 def _quarters(first: str, last: str) -> list[str]:
-    start, stop = (int(p[:4]) * 4 + int(p[-1]) - 1 for p in (first, last))
-    return [f"{i // 4}-Q{i % 4 + 1}" for i in range(start, stop + 1)]
+    return [_period(i) for i in range(_index(first), _index(last) + 1)]
 
 
 def _counts(events: Iterable[_Event], key) -> tuple[Count, ...]:
     grouped: dict[str, list[Source]] = defaultdict(list)
     for event in events:
-        grouped[key(event) or "не указано"].append(Source(event.period, event.row, event.iri))
+        grouped[key(event) or "не указано"].append(event.source)
     return tuple(Count(label, len(sources), tuple(sorted(sources)))
                  for label, sources in sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0])))
 
@@ -265,62 +268,73 @@ def compose(material: Material, kind: str, subject: str, first: str, last: str, 
     previous = _previous(first, last)
     before = [e for e in every if previous[0] <= e.period <= previous[1]]
     events = tuple(_brief_event(material, e) for e in within)
-    officials: dict[str, tuple[_Taking, set[str], list[Source]]] = {}
-    for event in within:
-        for t in material.taking.get(event.iri, ()):
-            if t.kind == "PER":
-                _, posts, sources = officials.setdefault(t.agent, (t, set(), []))
-                if t.stated:
-                    posts.add(t.stated)
-                sources.append(Source(event.period, event.row, event.iri))
-    agreements = [Agreement(label, kind_, signed, parties, (Source(e.period, e.row, e.iri),))
-                  for e in within for label, kind_, signed, parties in material.agreements.get(e.iri, ())]
-    seen: dict[str, list[_Event]] = defaultdict(list)
-    partner_of: dict[str, _Taking] = {}
-    for event in every:
-        for t in material.taking.get(event.iri, ()):
-            if _is_partner(t, kind, subject):
-                seen[t.agent].append(event)
-                partner_of[t.agent] = t
-    new: list[Partner] = []
-    recurring: list[Partner] = []
-    dormant: list[Partner] = []
-    for agent, its in seen.items():
-        inside = sorted((e for e in its if first <= e.period <= last), key=lambda e: (e.period, e.row))
-        earlier = sorted((e for e in its if e.period < first), key=lambda e: (e.period, e.row))
-        t = partner_of[agent]
-        if inside:
-            partner = Partner(material.names[agent], agent, t.country, tuple(Source(e.period, e.row, e.iri)
-                                                                             for e in inside), inside[-1].period)
-            (recurring if earlier else new).append(partner)
-        elif earlier:
-            dormant.append(Partner(material.names[agent], agent, t.country,
-                                   (Source(earlier[-1].period, earlier[-1].row, earlier[-1].iri),), earlier[-1].period))
+    agreements = tuple(Agreement(label, kind_, signed, parties, (e.source,))
+                       for e in within for label, kind_, signed, parties in material.agreements.get(e.iri, ()))
+    new, recurring, dormant = _partners(material, every, kind, subject, first, last)
     ranked = sorted(events, key=lambda e: (-e.level, -e.participants, e.source))
-    def by_events(partners: list[Partner]) -> tuple[Partner, ...]:
-        return tuple(sorted(partners, key=lambda p: (-len(p.sources), p.label)))
     return Brief(
         title=_title(kind, name, first, last), subject=name, kind=kind, first=first, last=last, events=events,
         by_type=_counts(within, lambda e: e.event_type), by_sphere=_counts(within, lambda e: e.sphere),
         by_direction=_counts(within, lambda e: e.direction), previous=previous,
         previous_known=any(previous[0] <= p <= previous[1] for p in material.periods()),
-        previous_events=tuple(sorted(Source(e.period, e.row, e.iri) for e in before)),
-        key_events=tuple(ranked[:KEY_EVENTS]),
-        officials=tuple(sorted((Official(material.names[agent], agent, t.smolensk, tuple(sorted(posts)),
-                                         tuple(sorted(set(sources))))
-                                for agent, (t, posts, sources) in officials.items()),
-                               key=lambda o: (not o.smolensk, -max((post_level(p) for p in o.posts), default=0),
-                                              o.label))),
-        agreements=tuple(agreements), new=by_events(new), recurring=by_events(recurring),
-        dormant=tuple(sorted(dormant, key=lambda p: (p.last, p.label), reverse=True)[:LISTED_PARTNERS]),
+        previous_events=tuple(sorted(e.source for e in before)), key_events=tuple(ranked[:KEY_EVENTS]),
+        officials=_officials(material, within), agreements=agreements, new=new, recurring=recurring,
+        dormant=dormant,
         quarters=tuple(Count(period, len(sources), tuple(sources)) for period in _quarters(first, last)
-                       for sources in [[Source(e.period, e.row, e.iri) for e in within if e.period == period]]),
+                       for sources in [[e.source for e in within if e.period == period]]),
         reported=frozenset(p for p in material.periods() if first <= p <= last))
+
+
+def _officials(material: Material, within: list[_Event]) -> tuple[Official, ...]:
+    """The persons at the period's events with the posts the rows give them: the Smolensk side first, the
+    highest posts first."""
+    found: dict[str, tuple[_Taking, set[str], set[Source]]] = {}
+    for event in within:
+        for t in material.taking.get(event.iri, ()):
+            if t.kind == "PER":
+                _, posts, sources = found.setdefault(t.agent, (t, set(), set()))
+                if t.stated:
+                    posts.add(t.stated)
+                sources.add(event.source)
+    officials = (Official(material.names[agent], agent, t.smolensk, tuple(sorted(posts)), tuple(sorted(sources)))
+                 for agent, (t, posts, sources) in found.items())
+    return tuple(sorted(officials, key=lambda o: (not o.smolensk, -max(map(post_level, o.posts), default=0),
+                                                  o.label)))
+
+
+def _partners(material: Material, every: list[_Event], kind: str, subject: str, first: str,
+              last: str) -> tuple[tuple[Partner, ...], tuple[Partner, ...], tuple[Partner, ...]]:
+    """The partners new in the period, those seen before too, and those seen only before (the latest
+    LISTED_PARTNERS of them, each with its last event)."""
+    seen: dict[str, list[_Event]] = defaultdict(list)
+    country: dict[str, str] = {}
+    for event in sorted(every, key=lambda e: (e.period, e.row)):
+        for t in material.taking.get(event.iri, ()):
+            if _is_partner(t, kind, subject):
+                seen[t.agent].append(event)
+                country[t.agent] = t.country
+    new: list[Partner] = []
+    recurring: list[Partner] = []
+    dormant: list[Partner] = []
+    for agent, its in seen.items():
+        inside = [e for e in its if first <= e.period <= last]
+        earlier = [e for e in its if e.period < first]
+        if inside:
+            (recurring if earlier else new).append(Partner(material.names[agent], agent, country[agent],
+                                                           tuple(e.source for e in inside), inside[-1].period))
+        elif earlier:
+            dormant.append(Partner(material.names[agent], agent, country[agent], (earlier[-1].source,),
+                                   earlier[-1].period))
+
+    def by_events(partners: list[Partner]) -> tuple[Partner, ...]:
+        return tuple(sorted(partners, key=lambda p: (-len(p.sources), p.label)))
+    latest = sorted(dormant, key=lambda p: (p.last, p.label), reverse=True)[:LISTED_PARTNERS]
+    return by_events(new), by_events(recurring), tuple(latest)
 
 
 def _brief_event(material: Material, event: _Event) -> BriefEvent:
     taking = material.taking.get(event.iri, [])
-    return BriefEvent(Source(event.period, event.row, event.iri), event.title, event.event_type, event.sphere,
+    return BriefEvent(event.source, event.title, event.event_type, event.sphere,
                       event.direction, event.venue, event.start, event.end,
                       max((post_level(t.stated) for t in taking), default=0),
                       sum(t.kind != "LOC" for t in taking))

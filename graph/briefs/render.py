@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
-from graph.briefs.compose import Brief, Count, Partner, Source
+from graph.briefs.compose import Brief, Count, Source
 from graph.briefs.russian import period_phrase
 from graph.russian import counted, days, quarter
 
@@ -76,61 +76,64 @@ def _when(start: str | None, end: str | None, period: str) -> str:
     return days(start, end) if start else quarter(period)
 
 
-def _partner_line(partner: Partner) -> Paragraph:
-    return Paragraph(f"{partner.label} — {events(len(partner.sources))}", partner.sources)
-
-
 def sections(brief: Brief) -> list[Section]:
     """The brief's statements, in order, each with its sources: what every format renders."""
-    total = len(brief.events)
-    before = len(brief.previous_events)
-    found: list[Section] = []
-    when = period_phrase(brief.first, brief.last)
-    earlier = period_phrase(*brief.previous).removeprefix("за ").removeprefix("период ")
-    missing = [quarter(p) for p in (c.label for c in brief.quarters) if p not in brief.reported]
-    overview = [Paragraph(f"{when[:1].upper()}{when[1:]} состоялось {events(total)}"
-                          + (f" (отчётов за {', '.join(missing)} в графе нет)." if missing else "."), brief.sources),
-                Paragraph(f"В предыдущем периоде ({earlier}) — {events(before)}; {change(total, before)}."
-                          if brief.previous_known else f"Отчётов за предыдущий период ({earlier}) в графе нет.",
-                          brief.previous_events)]
-    for heading, counts in (("По видам", brief.by_type), ("По сферам", brief.by_sphere),
-                            ("По направлению", brief.by_direction)):
-        if counts:
-            overview.append(Paragraph(f"{heading}:"))
-            overview += [Paragraph(f"{c.label} — {c.count}", c.sources) for c in counts]
-    found.append(Section("Общие сведения", tuple(overview)))
+    found = [Section("Общие сведения", _overview(brief))]
     if len(brief.quarters) >= 3:
-        found.append(Section(QUARTERS,
-                             tuple(Paragraph(f"{quarter(c.label)} — {c.count}" if c.label in brief.reported
-                                             else f"{quarter(c.label)} — отчёта в графе нет", c.sources)
-                                   for c in brief.quarters)))
+        found.append(Section(QUARTERS, tuple(
+            Paragraph(f"{quarter(c.label)} — {c.count}" if c.label in brief.reported
+                      else f"{quarter(c.label)} — отчёта в графе нет", c.sources) for c in brief.quarters)))
     if brief.key_events:
         found.append(Section("Основные мероприятия", tuple(
-            Paragraph(f"{_when(e.start, e.end, e.source.period)} — {e.title}"
-                      + (f" ({e.venue})" if e.venue else ""), (e.source,)) for e in brief.key_events)))
+            Paragraph(f"{_when(e.start, e.end, e.source.period)} — {e.title}" + (f" ({e.venue})" if e.venue else ""),
+                      (e.source,)) for e in brief.key_events)))
     if brief.officials:
         lines = []
         for smolensk, group in groupby(brief.officials, key=lambda o: o.smolensk):
             lines.append(Paragraph("Со смоленской стороны:" if smolensk else "С другой стороны:"))
-            lines += [Paragraph(f"{o.label}" + (f" — {'; '.join(o.posts)}" if o.posts else ""), o.sources)
-                      for o in group]
+            lines += [Paragraph(o.label + (f" — {'; '.join(o.posts)}" if o.posts else ""), o.sources) for o in group]
         found.append(Section("Участники", tuple(lines)))
     if brief.agreements:
         found.append(Section("Соглашения", tuple(
-            Paragraph(f"{a.label} ({a.kind.lower() or 'документ'}; {'подписано' if a.signed else 'обсуждалось'})"
+            Paragraph(f"{'Подписан' if a.signed else 'Обсуждался'} документ: {a.label}"
+                      + (f" ({a.kind.lower()})" if a.kind else "")
                       + (f"; стороны: {', '.join(a.parties)}" if a.parties else ""), a.sources)
             for a in brief.agreements)))
-    partners_heading = "Смоленские участники" if brief.kind == "partner" else "Партнёры"
-    lines = []
-    for label, partners in (("Новые", brief.new), ("Постоянные (участвовали и раньше)", brief.recurring),
-                            ("Не участвовавшие в периоде (последний раз)", brief.dormant)):
+    if partners := _partners(brief):
+        found.append(Section("Смоленские участники" if brief.kind == "partner" else "Партнёры", partners))
+    return found
+
+
+def _overview(brief: Brief) -> tuple[Paragraph, ...]:
+    """How many events, against the period before, by type, sphere and direction."""
+    total, before = len(brief.events), len(brief.previous_events)
+    when = period_phrase(brief.first, brief.last)
+    earlier = period_phrase(*brief.previous).removeprefix("за ").removeprefix("период ")
+    missing = [quarter(c.label) for c in brief.quarters if c.label not in brief.reported]
+    lines = [Paragraph(f"{when[:1].upper()}{when[1:]} состоялось {events(total)}"
+                       + (f" (отчётов за {', '.join(missing)} в графе нет)." if missing else "."), brief.sources),
+             Paragraph(f"В предыдущем периоде ({earlier}) — {events(before)}; {change(total, before)}."
+                       if brief.previous_known else f"Отчётов за предыдущий период ({earlier}) в графе нет.",
+                       brief.previous_events)]
+    for heading, counts in (("По видам", brief.by_type), ("По сферам", brief.by_sphere),
+                            ("По направлению", brief.by_direction)):
+        if counts:
+            lines.append(Paragraph(f"{heading}:"))
+            lines += [Paragraph(f"{c.label} — {c.count}", c.sources) for c in counts]
+    return tuple(lines)
+
+
+def _partners(brief: Brief) -> tuple[Paragraph, ...]:
+    """The new partners, the recurring ones (with their events in the period) and those gone quiet (with the
+    quarter they were last seen)."""
+    lines: list[Paragraph] = []
+    for label, partners, quiet in (("Новые", brief.new, False), ("Постоянные (участвовали и раньше)", brief.recurring,
+                                   False), ("Не участвовавшие в периоде (последний раз)", brief.dormant, True)):
         if partners:
             lines.append(Paragraph(f"{label}:"))
-            lines += [_partner_line(p) if label != "Не участвовавшие в периоде (последний раз)"
-                      else Paragraph(f"{p.label} — {quarter(p.last)}", p.sources) for p in partners]
-    if lines:
-        found.append(Section(partners_heading, tuple(lines)))
-    return found
+            lines += [Paragraph(f"{p.label} — {quarter(p.last) if quiet else events(len(p.sources))}", p.sources)
+                      for p in partners]
+    return tuple(lines)
 
 
 def event_rows(brief: Brief) -> Iterator[tuple[str, str, str, str, str]]:

@@ -547,11 +547,12 @@ class App:
         state = self._state()
         with self.brief_lock:
             if self.brief_cache is None or self.brief_cache[0] != state:
+                network = self.network()  # who took part in what: the network the map keeps
                 with self.slot():
                     if self.processes is not None:  # read in-process from the snapshot, as the network is
-                        found = read_material(EmbeddedStore(self.processes.current_source(), read_only=True))
+                        found = read_material(EmbeddedStore(self.processes.current_source(), read_only=True), network)
                     else:
-                        found = read_material(self.pages)
+                        found = read_material(self.pages, network)
                 self.brief_cache = (state, found)
             return self.brief_cache[1]
 
