@@ -199,10 +199,30 @@ def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resour
     place = models.gazetteer.lookup(name)
     if place is not None and place.kind == "region" and models.gazetteer.region(name) is place:
         name = place.name  # "Нижегородская области": the case form the text's grammar left, made right
+    if place is not None and place.kind == "district":
+        place, name = _district_within(chunk_tokens, place, name, models.gazetteer)
     if place is not None and (kind in (None, "city") or place.kind != "city"):
         return name, kind or place.kind, Signal(place.country, place.smolensk)
     signal = country_signal(list(chunk_tokens), models)
     return name, kind or PlaceKind.CITY, signal
+
+
+def _district_within(span: Span, place: Place, name: str, gazetteer: Gazetteer) -> tuple[Place, str]:
+    """A district named with its region after it ("Кировского района Калужской области", "… район, Калужская
+    область") is that region's: when it is not the one the name alone finds, the name says the region,
+    "Кировский район (Калужская область)", and so does the entity (its own IRI)."""
+    doc, index = span.doc, span.end
+    while index < len(doc) and index - span.end < 2 and doc[index].text in ("»", ",", "(", "«"):
+        index += 1
+    if index + 1 >= len(doc):
+        return place, name
+    region = gazetteer.region(f"{doc[index].text} {doc[index + 1].text}")
+    if region is None or region.ref == f"iso3166-2:{place.region}":
+        return place, name
+    there = gazetteer.lookup(f"{name} {region.name}")
+    if there is None or there.kind != "district":
+        return place, name
+    return there, f"{name} ({region.name})"
 
 
 def _overlaps(start: int, stop: int, spans: list[tuple[int, int]]) -> bool:

@@ -59,6 +59,8 @@ class Gazetteer:
         ('RU-SMO', 'BY-VI')
         >>> g.lookup("Кировский район").region, g.lookup("Кировского района Калужской области").region
         ('BY-MA', 'RU-KLU')
+        >>> g.lookup("Кировский район (Калужская область)").region
+        'RU-KLU'
         """
         places = self.by_name.get(fold(name))
         return places[0] if places else self.district(name) or self.region(name)
@@ -70,14 +72,14 @@ class Gazetteer:
         'iso3166-2:RU-NIZ'
         """
         words = fold(name).split()
-        if len(words) != 2 or not words[1].startswith(("област", "кра")):
+        if len(words) != 2 or not words[1].startswith(("обл", "кра")):
             return None
         code = self.regions.get(_ADJECTIVE_ENDING.sub("", words[0]))
         return self.by_ref.get(f"iso3166-2:{code}") if code else None
 
     def district(self, name: str) -> Place | None:
         """A district by its adjective and the word for a district, and the region named after them."""
-        words = fold(name).split()
+        words = fold(name).replace("(", " ").replace(")", " ").split()
         at = next((i for i, w in enumerate(words) if i and w.startswith(_DISTRICT_WORDS)), None)
         if at is None or not (at == 1 or at == 2 and words[1].startswith("муниципальн")):
             return None

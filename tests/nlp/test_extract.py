@@ -7,6 +7,7 @@ from natasha import Doc
 
 from nlp.display import render_mentions
 from nlp.extract import extract
+from nlp.records import EntityType, PlaceKind
 
 
 def found(models, text: str, report_rules: bool = True) -> set[tuple[str, str]]:
@@ -220,3 +221,14 @@ def test_normal_phrase_of_nothing_is_empty():
     from nlp.normalize import normal_phrase
 
     assert normal_phrase(MorphVocab(), [], 0) == ""
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Делегация Кировского района Калужской области прибыла в Смоленск.", "Кировский район (Калужская область)", "RU"),
+    ("Встреча прошла в пос. Кардымово, Кардымовский район, Смоленская обл.", "Кардымовский район", "RU"),
+    ("Делегация Кировского района посетила Смоленск.", "Кировский район", "BY"),  # the nearest: Mogilev oblast
+    ("Встреча в Лиозненском районе Витебской области.", "Лиозненский район", "BY"),
+])
+def test_a_district_is_the_one_in_the_region_named_after_it(models, text, name, country):
+    found = {m.normal: m for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC}
+    assert name in found and found[name].country == country and found[name].kind is PlaceKind.DISTRICT
