@@ -355,7 +355,8 @@ def network_command(store: str | None, out: Path, output: str, focus: str, depth
     """Write the partner map (laid out, coloured by state, communities found) as HTML, GEXF or GraphML."""
     from graph.network.analytics import load_network
     from graph.network.view import KINDS, Filters, ViewRequest, choices, network_view
-    from graph.web.network import entity_iri, export, standalone_html
+    from graph.web.network import export, standalone_html
+    from graph.web.paths import entity_iri
 
     wanted = frozenset(k.strip().upper() for k in kinds.split(","))
     if not wanted <= set(KINDS):

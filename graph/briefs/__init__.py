@@ -5,20 +5,12 @@ from __future__ import annotations
 
 from graph.briefs.compose import Brief, Material, compose, read_material
 from graph.briefs.render import FORMATS, docx, html_context, markdown
+from graph.web.paths import entity_iri
 from nlp import official_name
-from ontology import ENTITY_BASE
 
 
 class BriefError(ValueError):
     """A brief that cannot be made as asked: an unknown subject or period (said in Russian, one line)."""
-
-
-def partner_iri(value: str) -> str:
-    """An entity named by its IRI, its page's path (`/org/olsa`) or short id (`org/olsa`)."""
-    value = value.strip()
-    if value.startswith(("http://", "https://")):
-        return value
-    return f"{ENTITY_BASE}{value.lstrip('/')}"
 
 
 def make_brief(material: Material, first: str, last: str, country: str = "", partner: str = "") -> Brief:
@@ -35,7 +27,7 @@ def make_brief(material: Material, first: str, last: str, country: str = "", par
                 raise BriefError(f"в графе нет мероприятий с государством {code}")
             return compose(material, "country", code, first, last, official_name(code))
         if partner:
-            iri = partner_iri(partner)
+            iri = entity_iri(partner)
             if iri not in material.names:
                 raise BriefError(f"в графе нет участника {partner}")
             return compose(material, "partner", iri, first, last, material.names[iri])

@@ -14,29 +14,10 @@ from werkzeug.datastructures import MultiDict
 
 from graph.network.analytics import Network
 from graph.network.view import DEFAULT_KINDS, KINDS, LIMIT_NODES, MAX_NODES, Filters, View, ViewRequest
-from graph.web.paths import ENTITY_BASE, iri_of
+from graph.web.paths import entity_iri
 
 MAX_ADDED = 60  # nodes a URL may expand or add: a permalink stays a link, not a data dump
 KEPT_LAYOUTS = 64
-
-
-def entity_iri(value: str) -> str:
-    """An entity named by its IRI, its page's path (`/org/olsa`, `/country/BY`) or its short id (`org/olsa`).
-
-    >>> entity_iri("/country/BY"), entity_iri("/org/olsa"), entity_iri("https://w3id.org/smolensk-ties/id/org/x")
-    ('https://w3id.org/smolensk-ties/id/place/country-by', 'https://w3id.org/smolensk-ties/id/org/olsa', \
-'https://w3id.org/smolensk-ties/id/org/x')
-    >>> entity_iri("person/subbotin-a-m")
-    'https://w3id.org/smolensk-ties/id/person/subbotin-a-m'
-    """
-    value = value.strip()
-    if value and not value.startswith(("/", "http://", "https://")):
-        value = "/" + value
-    if value.startswith("/"):
-        kind, _, rest = value[1:].partition("/")
-        found = iri_of(kind, rest) if kind == "country" else f"{ENTITY_BASE}{value[1:]}"
-        return found or ""
-    return value
 
 
 def view_request(args: MultiDict[str, str]) -> ViewRequest:

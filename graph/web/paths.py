@@ -50,3 +50,22 @@ def iri_of(kind: str, rest: str) -> str | None:
     if kind not in PAGE_KINDS or not _PATH.match(path) or ".." in path.split("/"):
         return None
     return ENTITY_BASE + path
+
+
+def entity_iri(value: str) -> str:
+    """An entity named by its IRI, its page's path (`/org/olsa`, `/country/BY`) or its short id (`org/olsa`).
+
+    >>> entity_iri("/country/BY"), entity_iri("/org/olsa"), entity_iri("https://w3id.org/smolensk-ties/id/org/x")
+    ('https://w3id.org/smolensk-ties/id/place/country-by', 'https://w3id.org/smolensk-ties/id/org/olsa', \
+'https://w3id.org/smolensk-ties/id/org/x')
+    >>> entity_iri("person/subbotin-a-m")
+    'https://w3id.org/smolensk-ties/id/person/subbotin-a-m'
+    """
+    value = value.strip()
+    if value and not value.startswith(("/", "http://", "https://")):
+        value = "/" + value
+    if value.startswith("/"):
+        kind, _, rest = value[1:].partition("/")
+        found = iri_of(kind, rest) if kind == "country" else f"{ENTITY_BASE}{value[1:]}"
+        return found or ""
+    return value

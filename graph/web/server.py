@@ -44,8 +44,8 @@ from graph.russian import days, number, plural, quarter
 from graph.stores import EmbeddedStore, RemoteStore, Store, StoreError
 from graph.stores.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
 from graph.web import pages
-from graph.web.network import NetworkCache, entity_iri, export, view_request
-from graph.web.paths import iri_of, page_of
+from graph.web.network import NetworkCache, export, view_request
+from graph.web.paths import entity_iri, iri_of, page_of
 from graph.web.search import KIND_ORDER, Hit, SearchIndex
 from graph.web.workers import MEMORY_MIB, QueryFailed, QueryLost, QueryOverMemory, QueryProcesses, QueryTimeout
 from nlp.errors import printable
