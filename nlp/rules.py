@@ -282,6 +282,8 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
     chunks = []
     for index in range(len(doc)):
         length = _match_prefix(doc, index, lex.place_prefixes, lex.longest_prefix)
+        if length and not _place_prefix_here(doc, index, length):
+            length = 0
         if length:
             kind = lex.place_prefixes[tuple(lowers(doc)[index:index + length])]
             start = stop = index + length
@@ -294,7 +296,8 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
             continue
         token = doc[index]
         region = lex.region_words.get(token.lemma_)
-        if region and index > 0 and is_cap(doc[index - 1]) and doc[index - 1].pos_ == "ADJ":
+        if region and index > 0 and is_cap(doc[index - 1]) and doc[index - 1].pos_ == "ADJ" \
+                and agrees(doc[index - 1], token):
             start = _left(doc, index)
             if token.lemma_ == "республика":
                 stop = index + 1
@@ -311,6 +314,37 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
                 stop += 1
             chunks.append(Chunk(index, stop, "LOC", index, kind=PlaceKind.REGION))
     return chunks
+
+
+_NOT_A_PLACE_NAME = ("ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "VERB", "AUX")
+
+
+def _place_prefix_here(doc: Doc, index: int, length: int) -> bool:
+    """Whether "г.", "д.", "с."… at `index` abbreviates a kind of place here, and not: a year ("в 2013 г.
+    Этот…"), "и т. д.", an initial ("Д.Медведев": a capital letter glued to the name), or a prefix before a
+    word that names nothing ("… т. д. От имени…")."""
+    words = lowers(doc)
+    after = index + length
+    if index > 0 and doc[index - 1].like_num and words[index] in ("г", "гг"):
+        return False
+    if index > 1 and words[index - 1] == "." and words[index - 2] == "т":
+        return False
+    dot = doc[index + 1] if index + 1 < len(doc) and doc[index + 1].text == "." else None
+    if doc[index].text.isupper() and len(doc[index].text) == 1 and dot is not None and not dot.whitespace_:
+        return False
+    return after < len(doc) and doc[after].pos_ not in _NOT_A_PLACE_NAME
+
+
+def agrees(adjective: Token, noun: Token) -> bool:
+    """Whether an adjective agrees with the noun after it, as a region's name does ("Смоленская область",
+    "Витебской области"): not a capitalised word that only stands before it ("Уроженец штата").
+
+    Features the tagger left out are not held against it."""
+    for feature in ("Case", "Number") + (("Gender",) if noun.morph.get("Number", []) == ["Sing"] else ()):
+        left, right = adjective.morph.get(feature, []), noun.morph.get(feature, [])
+        if left and right and left != right:
+            return False
+    return True
 
 
 def after_street(doc: Doc, start: int, lex: Lexicons) -> bool:

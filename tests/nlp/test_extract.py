@@ -232,3 +232,24 @@ def test_normal_phrase_of_nothing_is_empty():
 def test_a_district_is_the_one_in_the_region_named_after_it(models, text, name, country):
     found = {m.normal: m for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC}
     assert name in found and found[name].country == country and found[name].kind is PlaceKind.DISTRICT
+
+
+@pytest.mark.parametrize(("text", "not_a_place"), [
+    ("Закон принят в 2013 г. Этот шаг поможет бюджету.", "Этот"),  # a year's «г.», not a town's
+    ("Д.Медведев назначил нового министра.", "Медведев"),  # an initial, not «д.» (деревня)
+    ("Пришли друзья, соседи и т. д. От имени семьи выступил сын.", "От"),
+    ("Уроженец штата Нью-Йорк переехал в Москву.", "Уроженец штат"),  # a capitalised word is no adjective
+])
+def test_words_that_only_look_like_a_place_after_a_prefix_or_before_a_region_word_are_none(models, text, not_a_place):
+    for report_rules in (False, True):
+        places = {m.normal for m in extract(text, models, report_rules=report_rules) if m.type is EntityType.LOC}
+        assert not any(not_a_place in place for place in places), (report_rules, places)
+
+
+def test_news_mode_adds_no_facility_and_no_quotation_taken_for_a_name(models):
+    text = ("Акция началась у храма Всех Святых. Суд «не оправдал возложенных на него надежд», "
+            "заявил министр. Делегация посетила ОАО «Ольса».")
+    found = {(m.type, m.normal) for m in extract(text, models)}
+    assert not any("храм" in name for _, name in found)
+    assert not any("оправдал" in name for _, name in found)
+    assert any(kind is EntityType.ORG and "Ольса" in name for kind, name in found)
