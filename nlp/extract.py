@@ -140,10 +140,13 @@ class Signal:
 def country_signal(tokens: Span | list, models: Resources) -> Signal:
     """The state an organisation's name or a role points at, and whether it is Smolensk's own.
 
-    A foreign state wins over Russia ("Российско-германская палата" is German's partner body).
+    A foreign state wins over Russia ("Российско-германская палата" is German's partner body), but not over
+    Smolensk named first: a state named after the name's own Smolensk words stands in a complement
+    ("Смоленская … организация ветеранов Афганистана" is Smolensk's).
     """
     found: list[str] = []
     smolensk = False
+    smolensk_first = False
     town = None
     depth = 0
     for token in tokens:
@@ -162,10 +165,11 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
             smolensk, code = True, "RU"
         if _SMOLENSK_LEGAL_FORM.match(token.text):
             smolensk, code = True, code or "RU"
+        smolensk_first = smolensk_first or (smolensk and not any(c != "RU" for c in found))
         if code:
             found.append(code)
     foreign = [code for code in found if code != "RU"]
-    if smolensk and not foreign:
+    if smolensk and (not foreign or smolensk_first):
         return Signal("RU", True, town)
     return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign, town)
 
