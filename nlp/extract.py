@@ -24,6 +24,7 @@ from nlp.rules import (
     before_street,
     find_named,
     find_places,
+    is_adjective,
     is_cap,
     load_lexicons,
     role_after,
@@ -318,6 +319,7 @@ class _Reading:
         doc, models, lex = self.doc, self.models, self.lex
         people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
         people += [p for p in _person_tokens(doc) if not _overlaps(*p, people)]
+        people += [p for p in self._names_taken_for_places() if not _overlaps(*p, people)]
         person_tokens = {i for start, stop in people for i in range(start, stop)}
         for start, stop in sorted(people):
             if _overlaps(start, stop, self.taken) or after_place_prefix(doc, start, lex):
@@ -340,6 +342,18 @@ class _Reading:
             self.mentions.append(_mention(doc, self.text, start, stop, EntityType.PER, normal, "ner", role=role_text,
                                           country=signal.country, smolensk=signal.smolensk))
             self.taken.append((start, stop))
+
+    def _names_taken_for_places(self) -> list[tuple[int, int]]:
+        """A bishop's see and name that natasha took for a place ("Митрополит Минский и Заславский Вениамин",
+        "Дорогобужский Исидор"): the first name, as the person."""
+        found = []
+        for span in self.doc.spans[NATASHA_SPANS]:
+            if span.label_ != "LOC" or len(span) < 2 or self.models.gazetteer.lookup(span.text) is not None:
+                continue
+            parses = self.models.vocab.parse(span[-1].lower_)
+            if "Name" in parses[0].tag and not any("Geox" in p.tag for p in parses):
+                found.append((span.end - 1, span.end))
+        return found
 
     def places(self) -> None:
         """Places: sites and rule places first, then natasha's, never inside an organisation or an address;
@@ -365,11 +379,39 @@ class _Reading:
             place = doc[name_start:chunk.stop]
             head = min(max(chunk.head - name_start, 0), len(place) - 1)
             name, kind, signal = _place(place, head, chunk.kind, self.models)
+            if chunk.source == "ner" and kind is PlaceKind.CITY and self.models.gazetteer.lookup(name) is None:
+                checked = self._checked(place, name)  # natasha's place that no gazetteer or marker vouches for
+                if checked is None:
+                    continue
+                name, kind, signal = checked
             self.mentions.append(_mention(doc, self.text, name_start, chunk.stop, EntityType.LOC, name,
                                           "rule:place" if chunk.source == "rule" else "ner", kind=PlaceKind(kind),
                                           country=signal.country, smolensk=signal.smolensk,
                                           within="role" if in_role else None))
             self.place_spans.append((chunk.start, chunk.stop))
+
+    def _checked(self, place: Span, name: str) -> tuple[str, PlaceKind, Signal] | None:
+        """natasha's place as the text bears it out, or None: the first of coordinated regions
+        ("Могилевская и Витебская области": Могилевская область), else a place only if a word of it is a
+        toponym in the dictionary, an abbreviation or a word the dictionary does not know ("Родина", "Телемост",
+        "Деловой" are none)."""
+        doc, models = self.doc, self.models
+        if len(place) == 1 and is_adjective(place[0]):
+            after = place.end
+            while after + 1 < len(doc) and doc[after].lower_ in ("и", ",") and is_adjective(doc[after + 1]):
+                after += 2
+            if after < len(doc) and after > place.end:
+                region = models.gazetteer.region(f"{place[0].text} {doc[after].text}")
+                if region is not None:
+                    return region.name, PlaceKind.REGION, Signal(region.country, region.smolensk)
+            return None
+        parses = [models.vocab.parse(token.lower_) for token in place]
+        toponym = any("Geox" in p.tag for found in parses for p in found)
+        unknown = any(not models.vocab.word_is_known(token.lower_) for token in place if token.is_alpha)
+        abbreviation = any(token.text.isupper() and len(token.text) > 1 for token in place)  # "ВДНХ"
+        if toponym or unknown or abbreviation:
+            return name, PlaceKind.CITY, country_signal(list(place), models)
+        return None
 
     def natasha_organisations(self) -> None:
         """natasha's organisations where no rule found one and no event or document is named."""

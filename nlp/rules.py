@@ -367,7 +367,7 @@ def _ends_with(doc: Doc, start: int, prefixes, longest: int) -> bool:
     return any(tuple(words[start - length:start]) in prefixes for length in range(1, min(longest, start) + 1))
 
 
-def _adjective(token: Token) -> bool:
+def is_adjective(token: Token) -> bool:
     """An adjective, also when natasha tags a capitalised one as a name ("Полномочный Посол")."""
     return token.pos_ == "ADJ" or bool(re.search(r"(?:ый|ий|ой)$", token.lower_)) and token.pos_ in ("PROPN", "NOUN")
 
@@ -390,8 +390,8 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
     if leftmost is None:
         return None
     start = leftmost
-    while start > 0 and start - 1 not in blocked and (_adjective(doc[start - 1]) or (
-            doc[start - 1].lower_ == "и" and start > 1 and start - 2 not in blocked and _adjective(doc[start - 2]))):
+    while start > 0 and start - 1 not in blocked and (is_adjective(doc[start - 1]) or (
+            doc[start - 1].lower_ == "и" and start > 1 and start - 2 not in blocked and is_adjective(doc[start - 2]))):
         start -= 1
     return Chunk(start, person_start, "ROLE", leftmost)
 

@@ -253,3 +253,15 @@ def test_news_mode_adds_no_facility_and_no_quotation_taken_for_a_name(models):
     assert not any("храм" in name for _, name in found)
     assert not any("оправдал" in name for _, name in found)
     assert any(kind is EntityType.ORG and "Ольса" in name for kind, name in found)
+
+
+@pytest.mark.parametrize(("text", "places", "persons"), [
+    ("В Могилевской и Витебской областях прошли дни культуры.", {"Могилевская область", "Витебская область"}, set()),
+    ("Звучали песни о Родине, о Земле и о любви.", set(), set()),
+    ("Митрополит Смоленский и Дорогобужский Исидор отслужил молебен.", set(), {"Исидор"}),
+    ("Делегация посетила страны Европы и Азии.", {"Европа", "Азия"}, set()),  # toponyms, if in no gazetteer
+])
+def test_a_place_natasha_finds_must_be_known_marked_or_look_like_one(models, text, places, persons):
+    found = extract(text, models, report_rules=True)
+    assert {m.normal for m in found if m.type is EntityType.LOC} == places
+    assert {m.normal for m in found if m.type is EntityType.PER} >= persons
