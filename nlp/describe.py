@@ -53,8 +53,8 @@ def describe(event: Event, entities: Sequence[Entity], countries: Sequence[str],
     for entity in entities:
         posts = tuple(Post(role, None if (named := organisation_in_role(role, entities)) is None else of(named))
                       for role in entity.roles)
-        first = entity.mentions[0] if entity.mentions else None
-        venue = entity.type is EntityType.LOC and first is not None and first.field is Field.PLACE
+        # a place the place cell names, wherever the row names it first (the title often names the city too)
+        venue = entity.type is EntityType.LOC and any(m.field is Field.PLACE for m in entity.mentions)
         participants.append(Participant(of(entity), role_in_event(entity, event, agreements), posts, venue))
     codes = set(countries) | {code for d in _all_described(described.values()) for code in _codes(d)}
     states = tuple(state_of(code, gazetteer, table) for code in sorted(codes))
