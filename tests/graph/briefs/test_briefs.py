@@ -21,7 +21,7 @@ PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 """
 COUNTRY_EVENTS = PREFIXES + """SELECT ?type (COUNT(DISTINCT ?event) AS ?n) WHERE { GRAPH ?g {
-  ?event ties:country ?country ; ties:inReport ?report ; sem:eventType ?concept . ?country skos:notation "BY" .
+  ?event ties:country ?country ; ties:inReport ?report ; %s ?concept . ?country skos:notation "BY" .
   ?report ties:period ?period FILTER (?period >= "2024-Q1" && ?period <= "2025-Q2") }
   GRAPH ?o { ?concept skos:prefLabel ?type FILTER (lang(?type) = "ru") } } GROUP BY ?type"""
 PARTNER_EVENTS = PREFIXES + """SELECT (COUNT(DISTINCT ?event) AS ?n) WHERE { GRAPH ?g {
@@ -58,9 +58,13 @@ def test_a_state_s_brief_counts_what_sparql_counts_and_cites_only_its_events(mat
     brief = make_brief(material, "2024-Q1", "2025-Q2", country="BY")
     assert brief.title == ("Информация о сотрудничестве Смоленской области с Республикой Беларусь "
                            "за период с I квартала 2024 г. по II квартал 2025 г.")
-    by_type = {row[0]: int(row[1]) for row in embedded.select(COUNTRY_EVENTS).rows}
+    by_type = {row[0]: int(row[1]) for row in embedded.select(COUNTRY_EVENTS % "sem:eventType").rows}
     assert len(brief.events) == sum(by_type.values()) > 20
     assert {c.label: c.count for c in brief.by_type} == by_type
+    by_sphere = {row[0]: int(row[1]) for row in embedded.select(COUNTRY_EVENTS % "ties:sphere").rows}
+    assert {c.label: c.count for c in brief.by_sphere} == by_sphere
+    by_direction = {row[0]: int(row[1]) for row in embedded.select(COUNTRY_EVENTS % "ties:direction").rows}
+    assert {c.label: c.count for c in brief.by_direction} == by_direction
     assert all(len(c.sources) == c.count for c in brief.by_type + brief.by_sphere + brief.by_direction)
     assert sum(c.count for c in brief.quarters) == len(brief.events)
     assert brief.reported == {"2024-Q1", "2025-Q2"}  # the quarters between have no report: said, not zero
