@@ -446,7 +446,7 @@ def _abbreviations(doc: Doc, text: str, mentions: list[Mention], models: Resourc
     for mention in mentions:
         before = next((o for o in orgs if o.stop <= mention.start and o is not mention
                        and _DEFINITION.fullmatch(text[o.stop:mention.start])), None)
-        if mention.type is EntityType.ORG and before is not None and text[mention.stop:].lstrip().startswith(")"):
+        if mention.type is EntityType.ORG and before is not None and _closes_definition(text, mention, mentions):
             mention = replace(mention, alias_of=before.normal)
         result.append(mention)
     for org in orgs:
@@ -456,6 +456,17 @@ def _abbreviations(doc: Doc, text: str, mentions: list[Mention], models: Resourc
             result.append(Mention(start, stop, EntityType.ORG, match.group(1), match.group(1), "rule:alias",
                                   country=org.country, smolensk=org.smolensk, alias_of=org.normal))
     return sorted(result, key=lambda m: (m.start, -m.stop))
+
+
+def _closes_definition(text: str, short: Mention, mentions: list[Mention]) -> bool:
+    """Whether a short name ends the brackets that define it, alone or with its state:
+    "(ООО «СТиМ»)", "(Минприроды России)"."""
+    rest = text[short.stop:]
+    if rest.lstrip().startswith(")"):
+        return True
+    state = next((m for m in mentions if m.type is EntityType.LOC and m.kind is PlaceKind.COUNTRY
+                  and m.start >= short.stop and not text[short.stop:m.start].strip()), None)
+    return state is not None and text[state.stop:].lstrip().startswith(")")
 
 
 def _normal_role(models: Resources, tokens: list, head: int) -> str:

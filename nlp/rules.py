@@ -131,7 +131,11 @@ def _chain(doc: Doc, index: int, flags: frozenset[str]) -> int:
         nxt = doc[index + 1] if index + 1 < len(doc) else None
         if _is_initial(doc, index):
             break  # "… Российской Федерации А.Л. Оверчук": a person's initials start here
-        if _is_gen(token):
+        if lower in ("г", "гор") and nxt is not None and nxt.text == "." and index + 2 < len(doc) \
+                and is_cap(doc[index + 2]) and doc[index + 2].pos_ in _CHAIN_POS and index > 0 \
+                and doc[index - 1].pos_ in ("NOUN", "PROPN"):
+            index += 3  # "Администрация г. Смоленска": the town in the genitive is the name's
+        elif _is_gen(token):
             index += 1
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative

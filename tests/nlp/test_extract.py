@@ -265,3 +265,11 @@ def test_a_place_natasha_finds_must_be_known_marked_or_look_like_one(models, tex
     found = extract(text, models, report_rules=True)
     assert {m.normal for m in found if m.type is EntityType.LOC} == places
     assert {m.normal for m in found if m.type is EntityType.PER} >= persons
+
+
+def test_an_organisation_named_with_its_town_and_a_short_name_defined_with_its_state(models):
+    text = ("В совещании участвовали Администрация г. Смоленска и Министерство природных ресурсов и экологии "
+            "Российской Федерации (Минприроды России).")
+    found = {m.normal: m for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG}
+    assert "Администрация г. Смоленска" in found  # not cut at «г.»
+    assert found["Минприроды"].alias_of == "Министерство природных ресурсов и экологии Российской Федерации"
