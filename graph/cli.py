@@ -423,3 +423,104 @@ def brief_command(store: str | None, country: str, partner: str, period: str, fi
     out.write_bytes(render(brief, fmt))
     _say(f"{out}: {brief.title} ({len(brief.events)} events, {len(brief.officials)} officials, "
          f"{len(brief.agreements)} agreements)")
+
+
+@main.group("review", invoke_without_command=True)
+@STORE_OPTION
+@click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="Output for people (table) or programs.")
+@click.option("--kind", type=click.Choice(["merge", "forms", "no-point", "natasha-only"]), default=None,
+              help="Only doubts of this kind.")
+@click.pass_context
+def review_command(context: click.Context, store: str | None, output: str, kind: str | None) -> None:
+    """What to check in the graph, and the decisions that stay made.
+
+    Without a subcommand: the doubtful entities, each with the command that decides it. A decision
+    (same, different, not-entity, type, country, name) is written to ontology/aliases.csv or
+    ontology/corrections.csv ($TIES_DECISIONS: another folder), and the next `ties build` applies it,
+    reading every report again."""
+    context.ensure_object(dict)
+    context.obj["store"] = store
+    if context.invoked_subcommand is not None:
+        return
+    from graph.query import Table
+    from graph.review import KINDS, doubts
+
+    try:
+        found = [d for d in doubts(open_store(store)) if kind is None or d.kind == kind]
+    except StoreError as error:
+        _say(f"error: {error}")
+        sys.exit(1)
+    if output == "json":
+        click.echo(json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=1))
+        return
+    table = Table(("doubt", "entities", "evidence", "decide"),
+                  tuple((KINDS[d.kind], " / ".join(d.labels), d.evidence, d.hint) for d in found))
+    if output == "csv":
+        _delimited(table, ",", False)
+    else:
+        click.echo(table.to_text(width=70))
+
+
+def _decide(context: click.Context, decision: str, entity: str, value: str = "", other: str = "") -> None:
+    from graph.review import decide
+
+    try:
+        said = decide(open_store(context.obj["store"]), decision, entity, value, other)
+    except (StoreError, ValueError) as error:
+        _say(f"error: {error}")
+        sys.exit(1)
+    _say(f"recorded {said}; the next `ties build` applies it (every report is read again)")
+
+
+@review_command.command("same")
+@click.argument("entity")
+@click.argument("other")
+@click.pass_context
+def review_same(context: click.Context, entity: str, other: str) -> None:
+    """The two entities are one (aliases.csv)."""
+    _decide(context, "same", entity, other=other)
+
+
+@review_command.command("different")
+@click.argument("entity")
+@click.argument("other")
+@click.pass_context
+def review_different(context: click.Context, entity: str, other: str) -> None:
+    """The two entities are never one, whatever the rules say (aliases.csv)."""
+    _decide(context, "different", entity, other=other)
+
+
+@review_command.command("not-entity")
+@click.argument("entity")
+@click.pass_context
+def review_not_entity(context: click.Context, entity: str) -> None:
+    """The name is no person, organisation or place: dropped from every event (corrections.csv)."""
+    _decide(context, "not-entity", entity)
+
+
+@review_command.command("type")
+@click.argument("entity")
+@click.argument("value", type=click.Choice(["PER", "ORG", "LOC"], case_sensitive=False))
+@click.pass_context
+def review_type(context: click.Context, entity: str, value: str) -> None:
+    """The entity is of another type (corrections.csv)."""
+    _decide(context, "type", entity, value)
+
+
+@review_command.command("country")
+@click.argument("entity")
+@click.argument("value", metavar="CODE")
+@click.pass_context
+def review_country(context: click.Context, entity: str, value: str) -> None:
+    """The entity belongs to another state (corrections.csv)."""
+    _decide(context, "country", entity, value)
+
+
+@review_command.command("name")
+@click.argument("entity")
+@click.argument("value", metavar="NAME")
+@click.pass_context
+def review_name(context: click.Context, entity: str, value: str) -> None:
+    """The entity's canonical name (corrections.csv)."""
+    _decide(context, "name", entity, value)

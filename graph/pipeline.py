@@ -23,7 +23,7 @@ from graph.rdf.writer import ontology, report_graph
 from graph.stores import EmbeddedStore, Store, StoreError, build_lock, lock_path, open_store, stored_checksums
 from graph.stores.snapshots import current_snapshot, publish
 from graph.stores.summaries import refresh_summaries, reports_checksum, summarised_checksum
-from nlp import ExtractedEvent, Models, extract_events
+from nlp import ExtractedEvent, Models, decisions_digest, extract_events
 from nlp.errors import printable
 from nlp.records import Entity, EntityType, Report
 
@@ -75,7 +75,8 @@ def build(reports: list[Report], store_spec: str | Path | None, models_loader: C
     try:
         with build_lock(lock_path(spec)):
             store = open_store(spec, read_only=False)
-            decided = plan(reports, stored_checksums(store))
+            decisions = decisions_digest()
+            decided = plan(reports, stored_checksums(store), stored_decisions(store), decisions)
             result.added, result.replaced, result.skipped = (list(decided.added), list(decided.replaced),
                                                              list(decided.skipped))
             if not decided.todo:
@@ -83,7 +84,7 @@ def build(reports: list[Report], store_spec: str | Path | None, models_loader: C
                 return result
             events = extract(decided, models_loader(), store, progress)
             result.problems = [problem for event in events for problem in event.problems]
-            result.triples = write(store, decided, events, validate=validate)
+            result.triples = write(store, decided, events, validate=validate, decisions=decisions)
     except OSError as error:
         where = printable(spec or str(lock_path(spec)))
         reason = printable(" ".join((error.strerror or str(error)).split()))
@@ -104,19 +105,28 @@ def _one_report_per_period(reports: list[Report]) -> tuple[list[Report], list[st
     return [report for report in reports if report.id not in refused], lines
 
 
-def plan(reports: list[Report], stored: dict[str, str]) -> Plan:
-    """Which reports are new, changed (another checksum than the stored one) or unchanged; one per period."""
+def plan(reports: list[Report], stored: dict[str, str], stored_decisions: dict[str, str] | None = None,
+         decisions: str = "") -> Plan:
+    """Which reports are new, changed (another checksum than the stored one, or extracted with other analysts'
+    decisions than now) or unchanged; one per period."""
     todo: list[Report] = []
     added: list[str] = []
     replaced: list[str] = []
     skipped: list[str] = []
     for report in {r.id: r for r in reports}.values():
-        if stored.get(report.id) == report.checksum:
+        same_decisions = stored_decisions is None or stored_decisions.get(report.id) == decisions
+        if stored.get(report.id) == report.checksum and same_decisions:
             skipped.append(report.id)
         else:
             todo.append(report)
             (replaced if report.id in stored else added).append(report.id)
     return Plan(tuple(todo), tuple(added), tuple(replaced), tuple(skipped))
+
+
+def stored_decisions(store: Store) -> dict[str, str]:
+    """Report id -> the checksum of the analysts' decisions it was extracted with."""
+    return {row["period"]["value"]: row["decisions"]["value"]
+            for row in store.results(internal_query("decisions").bind()).rows}
 
 
 def known_entities(store: Store) -> list[Entity]:
@@ -134,7 +144,8 @@ def extract(decided: Plan, models: Models, store: Store,
     return extract_events(list(decided.todo), models, progress=progress, known=known_entities(store))
 
 
-def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate: bool = True) -> dict[str, int]:
+def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate: bool = True,
+          decisions: str = "") -> dict[str, int]:
     """Each report's graph made, checked and written, then the summaries; triples written per graph.
 
     Every graph is made and checked before anything is written, one at a time, and waits on disk as
@@ -148,7 +159,7 @@ def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate
         written = {ONTOLOGY_GRAPH: _spool(ontology(), spool / "ontology.nt")}  # SKOS labels for the queries
         problems: list[Violation] = []
         for number, report in enumerate(decided.todo):
-            graph = report_graph(report, by_report.pop(report.id, []))
+            graph = report_graph(report, by_report.pop(report.id, []), decisions=decisions)
             if validate:
                 problems += violations(graph)
             written[report.id] = _spool(graph, spool / f"{number}.nt")

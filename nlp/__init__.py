@@ -13,6 +13,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from nlp.corrections import Correction, decisions_digest, read_corrections, write_alias, write_correction
     from nlp.countries import official_name, state_code
     from nlp.display import render_mentions
     from nlp.extract import Models, extract, load_models
@@ -27,14 +28,17 @@ _HOMES = {
     "ExtractedEvent": "nlp.pipeline", "extract_events": "nlp.pipeline", "read_report": "nlp.report",
     "report_files": "nlp.report", "acronym": "nlp.resolve", "official_name": "nlp.countries",
     "state_code": "nlp.countries", "read_table": "nlp.resources",
+    **{name: "nlp.corrections" for name in ("Correction", "decisions_digest", "read_corrections", "write_alias",
+                                                  "write_correction")},
     **{name: "nlp.records" for name in ("Cell", "Entity", "EntityType", "Event", "Field", "Mention", "PlaceKind",
                                         "Report", "Summary")},
 }
 
 __all__ = [  # the names of _HOMES, written out for the tools that read them
-    "Cell", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention", "Models", "PlaceKind", "Report",
-    "Summary", "acronym", "extract", "extract_events", "load_models", "official_name", "read_report", "read_table",
-    "render_mentions", "report_files", "state_code",
+    "Cell", "Correction", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention", "Models",
+    "PlaceKind", "Report", "Summary", "acronym", "decisions_digest", "extract", "extract_events", "load_models",
+    "official_name", "read_corrections", "read_report", "read_table", "render_mentions", "report_files",
+    "state_code", "write_alias", "write_correction",
 ]
 
 

@@ -11,12 +11,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from nlp.agreements import find_agreements
+from nlp.corrections import apply_corrections, read_corrections
 from nlp.countries import fold
 from nlp.describe import describe
 from nlp.extract import CellReading, Models, load_models
 from nlp.ner import row_doc
 from nlp.records import FIELDS, Agreement, Description, Entity, EntityType, Event, Field, Mention, Report
-from nlp.resolve import Alias, resolve
+from nlp.resolve import Alias, minted_iri, resolve
 
 __all__ = ["ExtractedEvent", "Models", "event_entities", "event_records", "extract_events", "load_models"]
 
@@ -211,9 +212,14 @@ def extract_events(reports: list[Report], models: Models, aliases: list[Alias] |
     rows, definitions = _extract_all(reports, models, workers or default_workers(reports), progress)
     resolution = resolve([e for row in rows for e in row.entities], models.gazetteer, aliases,
                          sorted(definitions), known or ())
+    corrections = read_corrections()
+
+    def mint(entity: Entity) -> str:
+        return minted_iri(entity, models.gazetteer)
     result = []
     for row in rows:
-        resolved = _merge_by_id([resolution.resolve(e, models.gazetteer) for e in row.entities])
+        resolved = _merge_by_id(apply_corrections([resolution.resolve(e, models.gazetteer) for e in row.entities],
+                                                  corrections, mint))
         by_name = {m.normal: entity.id for entity in resolved for m in entity.mentions}
         agreements = tuple(replace(a, parties=tuple(dict.fromkeys(by_name.get(p, p) for p in a.parties)))
                            for a in row.agreements)

@@ -15,7 +15,7 @@ from nlp.countries import fold
 from nlp.places import Gazetteer
 from nlp.records import Entity, EntityType, PlaceKind
 from nlp.resources import lexicon
-from ontology import ALIASES, ENTITY_BASE
+from ontology import ENTITY_BASE
 
 _TRANSLIT = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
@@ -98,8 +98,12 @@ class Alias:
     other: str
 
 
-def read_aliases(path: Path = ALIASES) -> list[Alias]:
-    """The curated alias file: `same` merges two names into one entity, `different` keeps them apart."""
+def read_aliases(path: Path | None = None) -> list[Alias]:
+    """The curated alias file: `same` merges two names into one entity, `different` keeps them apart (in the
+    decisions folder: ontology/, or $TIES_DECISIONS)."""
+    from nlp.corrections import aliases_path
+
+    path = path or aliases_path()
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     rows = csv.DictReader(lines)
     return [Alias(row["relation"].strip(), EntityType(row["type"].strip()), row["name"].strip(),
@@ -285,6 +289,11 @@ def _named(entities: list[Entity], known: list[Entity], groups: _Groups, gazette
                 digest = hashlib.sha1(repr(root).encode()).hexdigest()[:6]
                 resolved[root] = replace(resolved[root], id=f"{iri}-{digest}")
     return resolved
+
+
+def minted_iri(entity: Entity, gazetteer: Gazetteer) -> str:
+    """The IRI resolution gives an entity of this type and name (for a corrected type)."""
+    return _minted_iri(entity, identity_key(entity, gazetteer))
 
 
 def _minted_iri(best: Entity, key: tuple) -> str:

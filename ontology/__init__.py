@@ -6,7 +6,6 @@ from importlib import resources
 from pathlib import Path
 
 HERE = Path(str(resources.files("ontology")))
-ALIASES = HERE / "aliases.csv"
 SUMMARIES = HERE / "summaries.ru"  # the SPARQL Update every build runs after writing
 ONTOLOGY = HERE / "ties.ttl"
 # The ontology's terms (classes, properties, SKOS concepts) are in this namespace.

@@ -43,6 +43,7 @@ class TIES(DefinedNamespace):
     country: URIRef
     countryCode: URIRef
     datesText: URIRef
+    decisions: URIRef
     direction: URIRef
     discussedAt: URIRef
     documentNumber: URIRef

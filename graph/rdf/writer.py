@@ -347,10 +347,14 @@ class ReportGraph:
         add(node, TIES.extractedBy, Literal("rule"))
 
 
-def report_graph(report: Report, events: Iterable[ExtractedEvent], generated_at: datetime | None = None) -> Graph:
-    """The named graph of one report: the report, its events, participants, agreements and provenance."""
+def report_graph(report: Report, events: Iterable[ExtractedEvent], generated_at: datetime | None = None,
+                 decisions: str = "") -> Graph:
+    """The named graph of one report: the report, its events, participants, agreements and provenance
+    (`decisions`: the checksum of the analysts' decisions the extraction applied)."""
     builder = ReportGraph(report, generated_at)
     builder.describe_report()
+    if decisions:
+        builder.add(ids.run_iri(report.id, report.checksum), TIES.decisions, Literal(decisions))
     for extracted in events:
         if extracted.event.report == report.id:
             builder.describe_event(extracted)

@@ -1,0 +1,148 @@
+"""What an analyst should look at, and the decisions that stay made (`ties review`).
+
+Doubtful, read from the store: two entities of one type that may be one (a surname with other initials, one
+organisation's name inside another's), an entity the reports write in several forms, a place without
+coordinates, and a name only natasha found (no rule bore it out). A decision is written to the decisions files
+(`nlp.corrections`: aliases.csv for same / different, corrections.csv for the rest), which every later build
+applies, reading all reports again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from graph.network.analytics import Network, load_network, plain_rows
+from graph.stores import Readable
+from graph.web.paths import entity_iri
+from nlp import Correction, write_alias, write_correction
+from ontology import ENTITY_BASE
+
+KINDS = {"merge": "may be one entity", "forms": "written in several forms", "no-point": "a place without coordinates",
+         "natasha-only": "found by natasha alone"}
+_LEGAL = re.compile(r"^(?:[А-ЯЁA-Z]{2,6}\s+)+")  # ОАО, ГУ, ФГБОУ ВО…
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    kind: str  # a key of KINDS
+    entities: tuple[str, ...]  # IRIs
+    labels: tuple[str, ...]
+    evidence: str
+    hint: str  # the command that decides it
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "entities": list(self.entities), "labels": list(self.labels),
+                "evidence": self.evidence, "decide": self.hint}
+
+
+def short(iri: str) -> str:
+    return iri.removeprefix(ENTITY_BASE)
+
+
+def _events(network: Network) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = defaultdict(set)
+    for event, agent in network.links:
+        found[agent].add(event)
+    return found
+
+
+def _bare(label: str) -> str:
+    """An organisation's name without legal form and quotes, lowercased."""
+    return " ".join(re.sub(r"[«»\"“”„]", " ", _LEGAL.sub("", label)).lower().split())
+
+
+def _skeleton(text: str) -> str:
+    """What stays of a written name across case forms: each word's first four letters, quotes and ё aside
+    ("Смоленской области" and "Смоленская область" are one; "Могилевлифтмаш" and "Могилёвлифтмаш" too, but
+    "Могилевлифтмаш" and "Могилев-лифтмаш" are not)."""
+    words = re.sub(r"[«»\"“”„]", " ", text.lower().replace("ё", "е")).split()
+    return " ".join(word[:4] for word in words)
+
+
+def doubts(store: Readable, network: Network | None = None) -> list[Doubt]:
+    """Everything doubtful in the store, most telling first within each kind."""
+    network = network or load_network(store)
+    events = _events(network)
+    entities = network.entities
+    found: list[Doubt] = []
+    surnames: dict[str, list[str]] = defaultdict(list)
+    bare: dict[str, str] = {}
+    for iri, entity in entities.items():
+        if entity.type == "PER" and re.search(r"\S+\s+\S", entity.label):
+            surnames[entity.label.split()[-1].lower()].append(iri)
+        elif entity.type == "ORG" and len(_bare(entity.label).split()) >= 2:
+            bare[iri] = _bare(entity.label)
+    for group in surnames.values():
+        for i, a in enumerate(sorted(group)):
+            for b in sorted(group)[i + 1:]:
+                found.append(_merge(a, b, network, events))
+    by_name = sorted(bare.items(), key=lambda item: len(item[1]))
+    for i, (a, name_a) in enumerate(by_name):
+        for b, name_b in by_name[i + 1:]:
+            if name_a != name_b and re.search(rf"(^|\s){re.escape(name_a)}(\s|$)", name_b) and \
+                    len(name_a.split()) >= 2 and entities[a].country == entities[b].country:
+                found.append(_merge(a, b, network, events))
+    forms: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in plain_rows(store, "review-forms"):
+        if row["agent"] in entities:
+            forms[row["agent"]].setdefault(_skeleton(row["text"]), row["text"])
+    for iri, written in sorted(forms.items()):
+        if len(written) > 1 and entities[iri].type != "LOC":
+            found.append(Doubt("forms", (iri,), (entities[iri].label,), " | ".join(sorted(written.values())),
+                               f'ties review name {short(iri)} "…"'))
+    for iri, entity in sorted(entities.items()):
+        if entity.type == "LOC" and iri not in network.points and iri not in network.state_places:
+            found.append(Doubt("no-point", (iri,), (entity.label,), f"{len(events[iri])} events",
+                               f"ties review not-entity {short(iri)}"))
+    sources: dict[str, set[str]] = defaultdict(set)
+    for row in plain_rows(store, "review-sources"):
+        sources[row["agent"]].add(row["by"])
+    for iri, by in sorted(sources.items()):
+        if by == {"ner"} and iri in entities and entities[iri].type == "ORG":
+            found.append(Doubt("natasha-only", (iri,), (entities[iri].label,), f"{len(events[iri])} events",
+                               f"ties review not-entity {short(iri)}"))
+    order = list(KINDS)
+    return sorted(found, key=lambda d: (order.index(d.kind), d.labels))
+
+
+def _merge(a: str, b: str, network: Network, events: dict[str, set[str]]) -> Doubt:
+    first, second = network.entities[a], network.entities[b]
+    shared = len(events[a] & events[b])
+    evidence = f"{len(events[a])} and {len(events[b])} events, {shared} together; states {first.country or '—'}, " \
+               f"{second.country or '—'}"
+    return Doubt("merge", (a, b), (first.label, second.label), evidence,
+                 f"ties review same|different {short(a)} {short(b)}")
+
+
+def decide(store: Readable, decision: str, entity: str, value: str = "", other: str = "",
+           network: Network | None = None) -> str:
+    """Record a decision about an entity (an IRI, page path or short id); a one-line account of it.
+
+    Raises:
+        ValueError: an entity the store does not hold, or a value of the wrong kind (said in one line).
+    """
+    network = network or load_network(store)
+    iri = entity_iri(entity)
+    if iri not in network.entities:
+        raise ValueError(f"the store holds no entity {entity}")
+    known = network.entities[iri]
+    if decision in ("same", "different"):
+        other_iri = entity_iri(other)
+        if other_iri not in network.entities:
+            raise ValueError(f"the store holds no entity {other}")
+        second = network.entities[other_iri]
+        if second.type != known.type:
+            raise ValueError(f"{known.label} is {known.type}, {second.label} is {second.type}: only one type merges")
+        write_alias(decision, known.type, known.label, second.label)
+        return f"{decision}: {known.label} / {second.label}"
+    if decision == "type" and value.upper() not in ("PER", "ORG", "LOC"):
+        raise ValueError(f"type: {value!r}; say PER, ORG or LOC")
+    if decision == "country" and not re.fullmatch(r"[A-Za-z]{2}", value):
+        raise ValueError(f"country: {value!r}; say a state's ISO code (BY, CN…)")
+    if decision == "name" and not value.strip():
+        raise ValueError("name: say the canonical name")
+    normal = value.upper() if decision in ("type", "country") else value.strip()
+    write_correction(Correction(decision, iri, normal), known.label)
+    return f"{decision}: {known.label}" + (f" -> {normal}" if normal else "")

@@ -1,0 +1,77 @@
+"""`ties review` end to end: the doubts of a store built from the samples, decisions written to the decisions
+files, and the next build applying them to every report."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from graph.cli import main
+from graph.stores import EmbeddedStore
+from ontology import ENTITY_BASE, HERE
+
+pytestmark = pytest.mark.slow  # two builds of the samples
+
+LABEL = "SELECT ?label WHERE { GRAPH ?g { <%s> <http://www.w3.org/2000/01/rdf-schema#label> ?label } }"
+COUNTRY = """SELECT ?code WHERE { GRAPH ?g { <%s> <https://w3id.org/smolensk-ties/ontology#country> ?c .
+  ?c <http://www.w3.org/2004/02/skos/core#notation> ?code } }"""
+TYPED = "SELECT ?class WHERE { GRAPH ?g { <%s> a ?class } }"
+TAKES_PART = "SELECT ?p WHERE { GRAPH ?g { ?p <https://w3id.org/smolensk-ties/ontology#agent> <%s> } } LIMIT 1"
+
+
+def run(*args: str):
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def values(store, query: str) -> set[str]:
+    return {row[0] for row in store.select(query).rows}
+
+
+def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, monkeypatch, sample_paths):
+    decisions = tmp_path / "decisions"
+    decisions.mkdir()
+    shutil.copy(HERE / "aliases.csv", decisions / "aliases.csv")
+    monkeypatch.setenv("TIES_DECISIONS", str(decisions))
+    store = str(tmp_path / "store")
+    paths = [str(p) for p in sample_paths.values()]
+    run("build", *paths, "--store", store)
+
+    doubts = json.loads(run("review", "--store", store, "--format", "json").output)
+    kinds = {d["kind"] for d in doubts}
+    assert kinds == {"merge", "forms", "no-point", "natasha-only"}
+    written = {d["labels"][0]: d["evidence"] for d in doubts if d["kind"] == "forms"}
+    assert "ОАО «МАЗ»" in written["ОАО «Минский автомобильный завод»"]  # one name written two ways
+    merges = [d["entities"] for d in doubts if d["kind"] == "merge"]
+    vitebsk = [ENTITY_BASE + "org/vitebskiy-oblastnoy-ispolnitelnyy-komitet",
+               ENTITY_BASE + "org/vitebskiy-oblastnoy-ispolnitelnyy-komitet-belarusi"]
+    assert vitebsk in merges
+    assert ENTITY_BASE + "place/velikie-luka" in {d["entities"][0] for d in doubts if d["kind"] == "no-point"}
+
+    run("review", "--store", store, "same", "org/vitebskiy-oblastnoy-ispolnitelnyy-komitet",
+        "org/vitebskiy-oblastnoy-ispolnitelnyy-komitet-belarusi")
+    run("review", "--store", store, "different", "org/smolenskiy-gosudarstvennyy-universitet",
+        "org/smolenskiy-gosudarstvennyy-universitet-sporta")
+    run("review", "--store", store, "not-entity", "place/rossiya-belarus")
+    run("review", "--store", store, "name", "place/velikie-luka", "Великие Луки")
+    run("review", "--store", store, "country", "org/horsch", "DE")
+    run("review", "--store", store, "type", "org/sovetskiy-soyuz", "LOC")
+    wrong = CliRunner().invoke(main, ["review", "--store", store, "country", "org/horsch", "Германия"])
+    assert wrong.exit_code == 1 and "ISO code" in wrong.output
+    assert "not-entity" in (decisions / "corrections.csv").read_text(encoding="utf-8")
+
+    again = run("build", *paths, "--store", store)
+    assert "replaced: 2025-Q2, 2024-Q1" in again.output  # the decisions changed: every report read again
+    built = EmbeddedStore(tmp_path / "store", read_only=True)
+    assert not values(built, TAKES_PART % (ENTITY_BASE + "place/rossiya-belarus"))
+    assert values(built, LABEL % (ENTITY_BASE + "place/velikie-luka")) == {"Великие Луки"}
+    assert values(built, COUNTRY % (ENTITY_BASE + "org/horsch")) == {"DE"}
+    assert not values(built, TAKES_PART % vitebsk[1])  # one committee now
+    assert values(built, TAKES_PART % vitebsk[0])
+    assert "https://schema.org/Place" in values(built, TYPED % (ENTITY_BASE + "place/sovetskiy-soyuz"))
+    unchanged = run("build", *paths, "--store", store)
+    assert "unchanged: 2025-Q2, 2024-Q1" in unchanged.output
