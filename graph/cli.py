@@ -269,14 +269,20 @@ def query_command(query: str, params: tuple[str, ...], store: str | None, output
 @click.option("--max-rows", default=10_000, show_default=True, type=int, help="Most rows a result may have.")
 @click.option("--max-memory", default=MEMORY_MIB, show_default=True, type=int,
               help="MiB one query process may take (the embedded store); past it, that query gets 503.")
-def serve_command(store: str | None, host: str, port: int, timeout: float, max_rows: int, max_memory: int) -> None:
+@click.option("--review", is_flag=True,
+              help="Let the review page (/review) record decisions: for a local user, on loopback only.")
+def serve_command(store: str | None, host: str, port: int, timeout: float, max_rows: int, max_memory: int,
+                  review: bool) -> None:
     """Serve the analyst's workspace (/: search, pages, partners, the map, /query) and the SPARQL endpoint (/sparql)."""
     from graph.web.server import Limits, create_app, serve
 
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", stream=sys.stderr)
     try:
         opened = open_store(store)
-        app = create_app(opened, Limits(timeout=timeout, max_rows=max_rows, memory_mib=max_memory))
+        if review and host not in ("127.0.0.1", "localhost", "::1"):
+            _say("error: --review records decisions for a local user: serve it on loopback (--host 127.0.0.1)")
+            sys.exit(2)
+        app = create_app(opened, Limits(timeout=timeout, max_rows=max_rows, memory_mib=max_memory), review)
     except StoreError as error:
         _say(f"error: {error}")
         sys.exit(1)

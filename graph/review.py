@@ -21,6 +21,8 @@ from ontology import ENTITY_BASE
 
 KINDS = {"merge": "may be one entity", "forms": "written in several forms", "no-point": "a place without coordinates",
          "natasha-only": "found by natasha alone"}
+KINDS_RU = {"merge": "возможно, одно и то же", "forms": "записано по-разному", "no-point": "место без координат",
+            "natasha-only": "найдено только natasha"}
 _LEGAL = re.compile(r"^(?:[А-ЯЁA-Z]{2,6}\s+)+")  # ОАО, ГУ, ФГБОУ ВО…
 
 
@@ -94,14 +96,14 @@ def doubts(store: Readable, network: Network | None = None) -> list[Doubt]:
                                f'ties review name {short(iri)} "…"'))
     for iri, entity in sorted(entities.items()):
         if entity.type == "LOC" and iri not in network.points and iri not in network.state_places:
-            found.append(Doubt("no-point", (iri,), (entity.label,), f"{len(events[iri])} events",
+            found.append(Doubt("no-point", (iri,), (entity.label,), f"мероприятий: {len(events[iri])}",
                                f"ties review not-entity {short(iri)}"))
     sources: dict[str, set[str]] = defaultdict(set)
     for row in plain_rows(store, "review-sources"):
         sources[row["agent"]].add(row["by"])
     for iri, by in sorted(sources.items()):
         if by == {"ner"} and iri in entities and entities[iri].type == "ORG":
-            found.append(Doubt("natasha-only", (iri,), (entities[iri].label,), f"{len(events[iri])} events",
+            found.append(Doubt("natasha-only", (iri,), (entities[iri].label,), f"мероприятий: {len(events[iri])}",
                                f"ties review not-entity {short(iri)}"))
     order = list(KINDS)
     return sorted(found, key=lambda d: (order.index(d.kind), d.labels))
@@ -110,15 +112,30 @@ def doubts(store: Readable, network: Network | None = None) -> list[Doubt]:
 def _merge(a: str, b: str, network: Network, events: dict[str, set[str]]) -> Doubt:
     first, second = network.entities[a], network.entities[b]
     shared = len(events[a] & events[b])
-    evidence = f"{len(events[a])} and {len(events[b])} events, {shared} together; states {first.country or '—'}, " \
-               f"{second.country or '—'}"
+    evidence = f"мероприятий: {len(events[a])} и {len(events[b])}, из них вместе {shared}; государства: " \
+               f"{first.country or '—'}, {second.country or '—'}"
     return Doubt("merge", (a, b), (first.label, second.label), evidence,
                  f"ties review same|different {short(a)} {short(b)}")
 
 
+@dataclass(frozen=True, slots=True)
+class Decided:
+    decision: str
+    labels: tuple[str, ...]
+    value: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.decision}: {' / '.join(self.labels)}" + (f" -> {self.value}" if self.value else "")
+
+    def russian(self) -> str:
+        what = {"same": "одно и то же", "different": "разные", "not-entity": "не сущность", "type": "тип",
+                "country": "государство", "name": "название"}[self.decision]
+        return f"{' / '.join(self.labels)} — {what}" + (f": {self.value}" if self.value else "")
+
+
 def decide(store: Readable, decision: str, entity: str, value: str = "", other: str = "",
-           network: Network | None = None) -> str:
-    """Record a decision about an entity (an IRI, page path or short id); a one-line account of it.
+           network: Network | None = None) -> Decided:
+    """Record a decision about an entity (an IRI, page path or short id).
 
     Raises:
         ValueError: an entity the store does not hold, or a value of the wrong kind (said in one line).
@@ -136,7 +153,7 @@ def decide(store: Readable, decision: str, entity: str, value: str = "", other: 
         if second.type != known.type:
             raise ValueError(f"{known.label} is {known.type}, {second.label} is {second.type}: only one type merges")
         write_alias(decision, known.type, known.label, second.label)
-        return f"{decision}: {known.label} / {second.label}"
+        return Decided(decision, (known.label, second.label))
     if decision == "type" and value.upper() not in ("PER", "ORG", "LOC"):
         raise ValueError(f"type: {value!r}; say PER, ORG or LOC")
     if decision == "country" and not re.fullmatch(r"[A-Za-z]{2}", value):
@@ -144,5 +161,7 @@ def decide(store: Readable, decision: str, entity: str, value: str = "", other: 
     if decision == "name" and not value.strip():
         raise ValueError("name: say the canonical name")
     normal = value.upper() if decision in ("type", "country") else value.strip()
+    if decision not in ("not-entity", "type", "country", "name"):
+        raise ValueError(f"{decision!r}: say same, different, not-entity, type, country or name")
     write_correction(Correction(decision, iri, normal), known.label)
-    return f"{decision}: {known.label}" + (f" -> {normal}" if normal else "")
+    return Decided(decision, (known.label,), normal)

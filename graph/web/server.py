@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from werkzeug.exceptions import HTTPException, NotFound
@@ -40,6 +40,9 @@ from graph.network.view import View, network_view, path_between
 from graph.network.view import choices as network_choices
 from graph.query import QueryError, Table, library
 from graph.rdf.vocab import PREFIXES, sparql_prefixes
+from graph.review import KINDS_RU as REVIEW_KINDS
+from graph.review import decide as review_decide
+from graph.review import doubts as review_doubts
 from graph.russian import days, number, plural, quarter
 from graph.stores import EmbeddedStore, RemoteStore, Store, StoreError
 from graph.stores.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
@@ -111,8 +114,9 @@ def _negotiate(request: Request, construct: bool) -> str:
 class App:
     """The WSGI application; `store` answers `results(query, max_rows)` (embedded or remote)."""
 
-    def __init__(self, store: Store, limits: Limits | None = None) -> None:
+    def __init__(self, store: Store, limits: Limits | None = None, review: bool = False) -> None:
         self.store = store
+        self.review = review  # decisions from the review page: `ties serve --review`, a local user's
         if isinstance(store, RemoteStore):  # outside GRAPH, the endpoint reads the reports, as on the embedded store
             store.reports_as_default_graph = True
         self.limits = limits or Limits()
@@ -147,6 +151,8 @@ class App:
             Rule("/timeline", endpoint="timeline", methods=read),
             Rule("/api/timeline", endpoint="timeline_data", methods=read),
             Rule("/brief", endpoint="brief", methods=read),
+            Rule("/review", endpoint="review", methods=read),
+            Rule("/review/decide", endpoint="review_decide", methods=["POST"]),
             Rule("/api/network/path", endpoint="network_path", methods=read),
             Rule("/api/queries", endpoint="queries", methods=read),
             Rule("/api/bind", endpoint="bind", methods=read),
@@ -542,6 +548,31 @@ class App:
         return self.render("brief.html", periods=periods, args=args, download=download,
                            **html_context(brief, href=page_of))
 
+    def on_review(self, request: Request) -> Response:
+        """What to check in the graph (`ties review`): each doubt with its decision, as buttons where this
+        server takes decisions (`--review`, a local user), else as the command to run."""
+        found = review_doubts(self.pages, self.network())
+        return self.render("review.html", section="review", doubts=found, kinds=REVIEW_KINDS, decide=self.review,
+                           said=request.args.get("said", ""), page_of=page_of)
+
+    def on_review_decide(self, request: Request) -> Response:
+        """Record a decision from the review page: only on a server started with --review, from this same
+        page (its own origin: no other site can post here) and from this machine."""
+        if not self.review:
+            raise Refused(403, "этот сервер не принимает решений: запустите `ties serve --review`")
+        if request.remote_addr not in ("127.0.0.1", "::1"):
+            raise Refused(403, "решения принимаются только с этого компьютера")
+        origin = request.headers.get("Origin") or request.headers.get("Referer") or ""
+        if urlsplit(origin).netloc != request.host:
+            raise Refused(403, "решение можно принять только со страницы проверки этого сервера")
+        form = request.form
+        try:
+            said = review_decide(self.pages, form.get("decision", ""), form.get("entity", ""), form.get("value", ""),
+                                 form.get("other", ""), network=self.network())
+        except ValueError as error:
+            raise Refused(400, printable(str(error))) from error
+        return redirect("/review?" + urlencode({"said": said.russian()}), 303)
+
     def material(self) -> Material:
         """What briefs are made of, read once per published state."""
         state = self._state()
@@ -643,9 +674,10 @@ class _LimitedStore:
         return self.app.run(sparql, max_rows)
 
 
-def create_app(store: Store, limits: Limits | None = None) -> App:
-    """The application for a store: tested in-process, served by `serve`."""
-    return App(store, limits)
+def create_app(store: Store, limits: Limits | None = None, review: bool = False) -> App:
+    """The application for a store: tested in-process, served by `serve`; with `review`, the review page
+    records decisions (for a local user)."""
+    return App(store, limits, review)
 
 
 def make_server(app: App, host: str = "127.0.0.1", port: int = 8080, threads: int = 8):
