@@ -469,8 +469,30 @@ def _closes_definition(text: str, short: Mention, mentions: list[Mention]) -> bo
     return state is not None and text[state.stop:].lstrip().startswith(")")
 
 
+ROLE_SEPARATOR = "; "  # between two titles a phrase gives one after another: two roles
+
+
 def _normal_role(models: Resources, tokens: list, head: int) -> str:
-    """A position in the nominative; a double post ("… – министр …") normalised part by part."""
+    """A position in the nominative; a double post ("… – министр …") normalised part by part; two titles one
+    after the other ("Патриарший Экзарх всея Беларуси митрополит Минский и Заславский": a lowercase position
+    word right after a name) are two roles, joined by ROLE_SEPARATOR."""
+    titles: list[list] = [[]]
+    for index, token in enumerate(tokens):
+        if index > 0 and titles[-1] and token.lemma_ in models.lexicons.positions and token.text.islower() \
+                and token.morph.get("Case", []) == ["Nom"] and tokens[index - 1].pos_ == "PROPN" \
+                and is_cap(tokens[index - 1]):  # a new title starts in the nominative, a complement does not
+            titles.append([])
+        titles[-1].append(token)
+    found = []
+    for number, title in enumerate(titles):
+        title_head = head if number == 0 and head < len(title) else next(
+            (i for i, t in enumerate(title) if t.lemma_ in models.lexicons.positions), 0)
+        found.append(_normal_post(models, title, title_head))
+    return ROLE_SEPARATOR.join(found)
+
+
+def _normal_post(models: Resources, tokens: list, head: int) -> str:
+    """One title in the nominative; a double post ("… – министр …") normalised part by part."""
     parts: list[list] = [[]]
     for token in tokens:
         if token.text in ("–", "—", "-") and parts[-1]:

@@ -14,7 +14,7 @@ from nlp.agreements import find_agreements
 from nlp.corrections import apply_corrections, read_corrections
 from nlp.countries import fold
 from nlp.describe import describe
-from nlp.extract import CellReading, Models, load_models
+from nlp.extract import ROLE_SEPARATOR, CellReading, Models, load_models
 from nlp.ner import row_doc
 from nlp.records import FIELDS, Agreement, Description, Entity, EntityType, Event, Field, Mention, Report
 from nlp.resolve import Alias, minted_iri, resolve
@@ -42,7 +42,7 @@ def event_entities(mentions: list[Mention]) -> list[Entity]:
     entities: dict[tuple[str, ...], Entity] = {}
     for mention in mentions:
         key = mention_key(replace(mention, normal=mention.alias_of) if mention.alias_of else mention)
-        roles = (mention.role,) if mention.role else ()
+        roles = tuple(mention.role.split(ROLE_SEPARATOR)) if mention.role else ()
         known = entities.get(key)
         if known is None:
             entities[key] = Entity(id=provisional_id(mention), type=mention.type, name=mention.normal,

@@ -273,3 +273,18 @@ def test_an_organisation_named_with_its_town_and_a_short_name_defined_with_its_s
     found = {m.normal: m for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG}
     assert "Администрация г. Смоленска" in found  # not cut at «г.»
     assert found["Минприроды"].alias_of == "Министерство природных ресурсов и экологии Российской Федерации"
+
+
+def test_two_titles_one_after_the_other_are_two_roles_and_a_complement_is_none(models):
+    from nlp.extract import ROLE_SEPARATOR
+
+    found = extract("В торжествах приняли участие: Патриарх Московский и всея Руси Кирилл, Патриарший Экзарх всея "
+                    "Беларуси митрополит Минский и Заславский Вениамин, Государственный секретарь Союзного "
+                    "государства.", models, report_rules=True)
+    roles = {m.normal: m.role for m in found if m.type is EntityType.PER}
+    assert roles["Вениамин"].split(ROLE_SEPARATOR) == ["Патриарший Экзарх всея Беларуси",
+                                                      "митрополит Минский и Заславский"]
+    found = extract("Встреча с председателем Лиозненского Совета депутатов С.Н. Шлядневым.", models,
+                    report_rules=True)
+    roles = {m.normal: m.role for m in found if m.type is EntityType.PER}
+    assert roles["С.Н. Шляднев"] == "председатель Лиозненского Совета депутатов"  # a complement, one title
