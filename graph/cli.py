@@ -479,22 +479,18 @@ def _decide(context: click.Context, decision: str, entity: str, value: str = "",
     _say(f"recorded {said}; the next `ties build` applies it (every report is read again)")
 
 
-@review_command.command("same")
-@click.argument("entity")
-@click.argument("other")
-@click.pass_context
-def review_same(context: click.Context, entity: str, other: str) -> None:
-    """The two entities are one (aliases.csv)."""
-    _decide(context, "same", entity, other=other)
+def _pair_decision(decision: str, help_text: str) -> None:
+    """`ties review same|different ENTITY OTHER`: an identity decision about two entities (aliases.csv)."""
+    @review_command.command(decision, help=help_text)
+    @click.argument("entity")
+    @click.argument("other")
+    @click.pass_context
+    def command(context: click.Context, entity: str, other: str) -> None:
+        _decide(context, decision, entity, other=other)
 
 
-@review_command.command("different")
-@click.argument("entity")
-@click.argument("other")
-@click.pass_context
-def review_different(context: click.Context, entity: str, other: str) -> None:
-    """The two entities are never one, whatever the rules say (aliases.csv)."""
-    _decide(context, "different", entity, other=other)
+_pair_decision("same", "The two entities are one (aliases.csv).")
+_pair_decision("different", "The two entities are never one, whatever the rules say (aliases.csv).")
 
 
 @review_command.command("not-entity")

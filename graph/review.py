@@ -80,11 +80,16 @@ def doubts(store: Readable, network: Network | None = None) -> list[Doubt]:
         for i, a in enumerate(sorted(group)):
             for b in sorted(group)[i + 1:]:
                 found.append(_merge(a, b, network, events))
-    by_name = sorted(bare.items(), key=lambda item: len(item[1]))
-    for i, (a, name_a) in enumerate(by_name):
-        for b, name_b in by_name[i + 1:]:
-            if name_a != name_b and re.search(rf"(^|\s){re.escape(name_a)}(\s|$)", name_b) and \
-                    len(name_a.split()) >= 2 and entities[a].country == entities[b].country:
+    # one organisation's name inside another's, word for word: each name's runs of words looked up among the
+    # names (a few hundred runs a name, not every pair of names)
+    named: dict[str, list[str]] = defaultdict(list)
+    for iri, name in bare.items():
+        named[name].append(iri)
+    for b, name_b in sorted(bare.items()):
+        words = name_b.split()
+        runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)} - {name_b}
+        for a in sorted(iri for run in runs for iri in named.get(run, ())):
+            if entities[a].country == entities[b].country:
                 found.append(_merge(a, b, network, events))
     forms: dict[str, dict[str, str]] = defaultdict(dict)
     for row in plain_rows(store, "review-forms"):

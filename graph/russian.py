@@ -87,3 +87,15 @@ def counted(count: int, one: str, few: str, many: str) -> str:
     ('5 событий', '1\u202f002 строки')
     """
     return f"{number(count)} {plural(count, one, few, many)}"
+
+
+def coordinates(latitude: float | str, longitude: float | str) -> str:
+    """A point as Russian maps write it: "55,4023° с. ш., 31,704° в. д.".
+
+    >>> coordinates("55.4023", "31.704"), coordinates(-33.9, -70.65)
+    ('55,4023° с. ш., 31,704° в. д.', '33,9° ю. ш., 70,65° з. д.')
+    """
+    lat, lon = float(latitude), float(longitude)
+    def degrees(value: float) -> str:
+        return f"{abs(value):.4f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{degrees(lat)}° {'с' if lat >= 0 else 'ю'}. ш., {degrees(lon)}° {'в' if lon >= 0 else 'з'}. д."

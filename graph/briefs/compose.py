@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -41,7 +41,12 @@ class Count:
 
 @dataclass(frozen=True, slots=True)
 class BriefEvent:
-    source: Source
+    """An event as a brief tells it: its row, what it was, when and where, and (once composed) how high the
+    posts of its participants were."""
+
+    iri: str
+    period: str
+    row: int
     title: str
     event_type: str
     sphere: str
@@ -49,8 +54,12 @@ class BriefEvent:
     venue: str
     start: str | None
     end: str | None
-    level: int  # the highest post among the participants (levels.tsv)
-    participants: int
+    level: int = 0  # the highest post among the participants (levels.tsv)
+    participants: int = 0
+
+    @property
+    def source(self) -> Source:
+        return Source(self.period, self.row, self.iri)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,24 +118,6 @@ class Brief:
 
 
 @dataclass(frozen=True, slots=True)
-class _Event:
-    iri: str
-    period: str
-    row: int
-    title: str
-    event_type: str
-    sphere: str
-    direction: str
-    venue: str
-    start: str | None
-    end: str | None
-
-    @property
-    def source(self) -> Source:
-        return Source(self.period, self.row, self.iri)
-
-
-@dataclass(frozen=True, slots=True)
 class _Taking:
     agent: str
     label: str
@@ -140,7 +131,7 @@ class _Taking:
 class Material:
     """What every brief is made of, read from the store once."""
 
-    events: dict[str, _Event]
+    events: dict[str, BriefEvent]
     states: dict[str, set[str]]  # event -> the states it names
     taking: dict[str, list[_Taking]]  # event -> who took part
     agreements: dict[str, list[tuple[str, str, bool, tuple[str, ...]]]]  # event -> (label, kind, signed, parties)
@@ -156,7 +147,7 @@ def read_material(store: Readable, network: Network | None = None) -> Material:
     keeps), and what only briefs need (rows, dates, venues, the states each event names, posts, agreements)."""
     network = network or load_network(store)
     labels = {row["concept"]: row["label"] for row in plain_rows(store, "concept-labels")}
-    events = {row["event"]: _Event(row["event"], row["period"], int(row["row"]), row["title"],
+    events = {row["event"]: BriefEvent(row["event"], row["period"], int(row["row"]), row["title"],
                                    labels.get(row["type"], ""), labels.get(row["sphere"], ""),
                                    labels.get(row["direction"], ""), row.get("venue", ""), row.get("start"),
                                    row.get("end"))
@@ -229,7 +220,7 @@ def _quarters(first: str, last: str) -> list[str]:
     return [_period(i) for i in range(_index(first), _index(last) + 1)]
 
 
-def _counts(events: Iterable[_Event], key) -> tuple[Count, ...]:
+def _counts(events: Iterable[BriefEvent], key) -> tuple[Count, ...]:
     grouped: dict[str, list[Source]] = defaultdict(list)
     for event in events:
         grouped[key(event) or "не указано"].append(event.source)
@@ -237,7 +228,7 @@ def _counts(events: Iterable[_Event], key) -> tuple[Count, ...]:
                  for label, sources in sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0])))
 
 
-def subject_events(material: Material, kind: str, subject: str) -> list[_Event]:
+def subject_events(material: Material, kind: str, subject: str) -> list[BriefEvent]:
     """Every event (any period) of the subject: a state's (by its code), a partner's (by IRI), or all."""
     if kind == "country":
         return [e for e in material.events.values() if subject in material.states.get(e.iri, ())]
@@ -285,7 +276,7 @@ def compose(material: Material, kind: str, subject: str, first: str, last: str, 
         reported=frozenset(p for p in material.periods() if first <= p <= last))
 
 
-def _officials(material: Material, within: list[_Event]) -> tuple[Official, ...]:
+def _officials(material: Material, within: list[BriefEvent]) -> tuple[Official, ...]:
     """The persons at the period's events with the posts the rows give them: the Smolensk side first, the
     highest posts first."""
     found: dict[str, tuple[_Taking, set[str], set[Source]]] = {}
@@ -302,11 +293,11 @@ def _officials(material: Material, within: list[_Event]) -> tuple[Official, ...]
                                                   o.label)))
 
 
-def _partners(material: Material, every: list[_Event], kind: str, subject: str, first: str,
+def _partners(material: Material, every: list[BriefEvent], kind: str, subject: str, first: str,
               last: str) -> tuple[tuple[Partner, ...], tuple[Partner, ...], tuple[Partner, ...]]:
     """The partners new in the period, those seen before too, and those seen only before (the latest
     LISTED_PARTNERS of them, each with its last event)."""
-    seen: dict[str, list[_Event]] = defaultdict(list)
+    seen: dict[str, list[BriefEvent]] = defaultdict(list)
     country: dict[str, str] = {}
     for event in sorted(every, key=lambda e: (e.period, e.row)):
         for t in material.taking.get(event.iri, ()):
@@ -332,12 +323,10 @@ def _partners(material: Material, every: list[_Event], kind: str, subject: str, 
     return by_events(new), by_events(recurring), tuple(latest)
 
 
-def _brief_event(material: Material, event: _Event) -> BriefEvent:
+def _brief_event(material: Material, event: BriefEvent) -> BriefEvent:
     taking = material.taking.get(event.iri, [])
-    return BriefEvent(event.source, event.title, event.event_type, event.sphere,
-                      event.direction, event.venue, event.start, event.end,
-                      max((post_level(t.stated) for t in taking), default=0),
-                      sum(t.kind != "LOC" for t in taking))
+    return replace(event, level=max((post_level(t.stated) for t in taking), default=0),
+                   participants=sum(t.kind != "LOC" for t in taking))
 
 
 def _title(kind: str, name: str, first: str, last: str) -> str:

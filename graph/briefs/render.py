@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
-from graph.briefs.compose import Brief, Count, Source
+from graph.briefs.compose import Brief, BriefEvent, Count, Source
 from graph.briefs.russian import period_phrase
 from graph.russian import counted, days, quarter
 
@@ -72,8 +72,9 @@ class Section:
     paragraphs: tuple[Paragraph, ...]
 
 
-def _when(start: str | None, end: str | None, period: str) -> str:
-    return days(start, end) if start else quarter(period)
+def _when(event: BriefEvent) -> str:
+    """The event's days, or its quarter where the row gives none."""
+    return days(event.start, event.end) if event.start else quarter(event.period)
 
 
 def sections(brief: Brief) -> list[Section]:
@@ -85,7 +86,7 @@ def sections(brief: Brief) -> list[Section]:
                       else f"{quarter(c.label)} — отчёта в графе нет", c.sources) for c in brief.quarters)))
     if brief.key_events:
         found.append(Section("Основные мероприятия", tuple(
-            Paragraph(f"{_when(e.start, e.end, e.source.period)} — {e.title}" + (f" ({e.venue})" if e.venue else ""),
+            Paragraph(f"{_when(e)} — {e.title}" + (f" ({e.venue})" if e.venue else ""),
                       (e.source,)) for e in brief.key_events)))
     if brief.officials:
         lines = []
@@ -139,7 +140,7 @@ def _partners(brief: Brief) -> tuple[Paragraph, ...]:
 def event_rows(brief: Brief) -> Iterator[tuple[str, str, str, str, str]]:
     """The table of all events: №, when, what, type, source."""
     for number, event in enumerate(brief.events, 1):
-        yield (str(number), _when(event.start, event.end, event.source.period), event.title, event.event_type,
+        yield (str(number), _when(event), event.title, event.event_type,
                cite((event.source,)))
 
 
@@ -201,7 +202,7 @@ def docx(brief: Brief) -> bytes:
     document.add_heading("Источники", level=2)
     document.add_paragraph("Отчёты о мероприятиях в международной сфере; строка таблицы отчёта — номер в ссылке.")
     _table(document, ("Ссылка", "Отчёт", "Строка", "Мероприятие"),
-           [(cite((e.source,)), quarter(e.source.period), str(e.source.row), e.title) for e in brief.events])
+           [(cite((e.source,)), quarter(e.period), str(e.row), e.title) for e in brief.events])
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -236,7 +237,7 @@ def html_context(brief: Brief, href) -> dict:
     """What the HTML templates (brief_body.html) need: the statements, the chart, links to the events."""
     return {"b": brief, "parts": sections(brief), "bars": chart_bars(brief.quarters), "href": href,
             "cite_groups": cite_groups, "quarters_heading": QUARTERS,
-            "when": lambda event: _when(event.start, event.end, event.source.period)}
+            "when": _when}
 
 
 def chart_bars(quarters: tuple[Count, ...]) -> list[tuple[str, int, float]]:

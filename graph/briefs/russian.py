@@ -18,17 +18,12 @@ def _morph() -> MorphVocab:
     return MorphVocab()
 
 
-def _inflect(word: str, case: str, agree: set[str] | None = None) -> str | None:
-    morph = _morph()
-    for parse in morph.parse(word):
-        if parse.tag.case != "nomn" or not ({"NOUN", "ADJF", "PRTF"} & {parse.tag.POS}):
-            continue
-        grammemes = {case} | ({g for g in agree if g} if agree else set())
-        form = Parse.inflect(parse, grammemes)  # with OpenCorpora grammemes, not natasha's UD names
-        if form is not None:
-            text = form.word
-            return text[:1].upper() + text[1:] if word[:1].isupper() else text
-    return None
+def _instrumental_of(word: str, parse, agree: set[str]) -> str:
+    """A word of a name in the instrumental, agreeing in number (and gender): the word itself if it will not."""
+    form = Parse.inflect(parse, {"ablt"} | {g for g in agree if g})  # OpenCorpora grammemes, not natasha's
+    if form is None:
+        return word
+    return form.word[:1].upper() + form.word[1:] if word[:1].isupper() else form.word
 
 
 def instrumental(name: str) -> str:
@@ -46,22 +41,21 @@ def instrumental(name: str) -> str:
     out: list[str] = []
     for index, word in enumerate(words):
         if not re.fullmatch(r"[А-ЯЁа-яё-]+", word) or word.isupper():
-            return " ".join(out + words[index:])
+            break  # a quoted name, an abbreviation: as it is
         parses = [p for p in _morph().parse(word) if p.tag.case == "nomn"]
         noun = next((p for p in parses if p.tag.POS == "NOUN"), None)
         adjective = next((p for p in parses if p.tag.POS in ("ADJF", "PRTF")), None)
-        if adjective is not None and (noun is None or index + 1 < len(words) and _adjective_before_noun(words)):
-            out.append(_inflect(word, "ablt", {adjective.tag.number, adjective.tag.gender}) or word)
+        noun_follows = any(p.tag.POS == "NOUN" for w in words[index + 1:] for p in _morph().parse(w)[:1])
+        if adjective is not None and (noun is None or noun_follows):
+            out.append(_instrumental_of(word, adjective, {adjective.tag.number, adjective.tag.gender}))
             continue
-        if noun is not None:
-            head = _inflect(word, "ablt", {noun.tag.number}) or word
-            return " ".join(out + [head] + words[index + 1:])
-        return " ".join(out + words[index:])
-    return " ".join(out)
-
-
-def _adjective_before_noun(words: list[str]) -> bool:
-    return any(p.tag.POS == "NOUN" for w in words[1:] for p in _morph().parse(w)[:1])
+        if noun is not None:  # the head: what follows it stays as it is
+            out.append(_instrumental_of(word, noun, {noun.tag.number}))
+            index += 1
+        break
+    else:
+        return " ".join(out)
+    return " ".join(out + words[index:])
 
 
 def quarter_words(period: str, case: str = "nomn") -> str:

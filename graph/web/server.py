@@ -43,7 +43,7 @@ from graph.rdf.vocab import PREFIXES, sparql_prefixes
 from graph.review import KINDS_RU as REVIEW_KINDS
 from graph.review import decide as review_decide
 from graph.review import doubts as review_doubts
-from graph.russian import days, number, plural, quarter
+from graph.russian import coordinates, days, number, plural, quarter
 from graph.stores import EmbeddedStore, RemoteStore, Store, StoreError
 from graph.stores.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
 from graph.web import pages
@@ -54,6 +54,7 @@ from graph.web.workers import MEMORY_MIB, QueryFailed, QueryLost, QueryOverMemor
 from nlp.errors import printable
 
 STATIC = Path(str(resources.files("graph.web") / "static"))
+REVIEW_ROWS = 200  # doubts of one kind the review page lists; the rest in `ties review --format csv`
 PAGE_ROWS = 500  # rows of a long table a page renders (the browser pages them by 25); the rest download
 VENDOR = Path(str(resources.files("graph.web") / "node_modules"))  # `npm ci` in graph/web (scripts/setup.sh)
 MIME_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".json": "application/json",
@@ -553,7 +554,7 @@ class App:
         server takes decisions (`--review`, a local user), else as the command to run."""
         found = review_doubts(self.pages, self.network())
         return self.render("review.html", section="review", doubts=found, kinds=REVIEW_KINDS, decide=self.review,
-                           said=request.args.get("said", ""), page_of=page_of)
+                           said=request.args.get("said", ""), page_of=page_of, shown=REVIEW_ROWS)
 
     def on_review_decide(self, request: Request) -> Response:
         """Record a decision from the review page: only on a server started with --review, from this same
@@ -659,6 +660,7 @@ def templates() -> Environment:
     """The pages' templates, every value escaped, with the Russian formats as filters."""
     environment = Environment(loader=PackageLoader("graph.web", "templates"), autoescape=select_autoescape(["html"]),
                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    environment.globals.update(coordinates=coordinates)
     environment.filters.update(quarter=quarter, days=days, number=number,
                                plural=lambda count, one, few, many: plural(int(count), one, few, many))
     return environment
