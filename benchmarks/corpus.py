@@ -61,3 +61,16 @@ def write_corpus(samples: list[Path], scale: int, out: Path) -> list[Path]:
             path.write_text(make_copy(text, copy * len(samples)), encoding="utf-8")
             written.append(path)
     return written
+
+
+def write_new_report(sample: Path, scale: int, out: Path) -> Path:
+    """A report for a quarter no copy has (2026, after the samples' latest), made from `sample` with persons,
+    towns and organisations renamed as a copy the corpus of `scale` does not hold: the next quarter an
+    analyst adds to a store of `scale` times the samples."""
+    text = make_copy(sample.read_text(encoding="utf-8"), 2 * scale + 1)
+    match = _PERIOD.search(text)
+    year = int(match.group(3)) if match else 2025
+    text = re.sub(rf"\b{year - 1}\b", "2025", re.sub(rf"\b{year}\b", "2026", text))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    return out

@@ -25,6 +25,8 @@ import sys  # noqa: E402
 import tempfile  # noqa: E402
 import threading  # noqa: E402
 import time  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from benchmarks.plain import PLAIN_QUERIES, rdflib_dataset  # noqa: E402
@@ -107,16 +109,16 @@ def extraction(paths: list[Path], models, rounds: int) -> dict:
             "events_per_s": events / ours, "chars_per_s": chars / ours, "two_processes_s": parallel}
 
 
-def build(corpus: Path, store: Path) -> dict:
-    """`ties build` from an empty store, in a child process: wall time, and peak memory of the child
-    with its extraction workers together (sampled every 0.2 s)."""
+def _child(args: list[str]) -> tuple[float, int, bytes]:
+    """Wall time and peak memory (the process with its workers, sampled every 0.2 s) of a `ties` command
+    run in a child process, and its standard output."""
     import psutil
 
     from benchmarks.load import tree_rss
 
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "graph.cli", "build", str(corpus), "--store", str(store),
-                                "--format", "json"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    process = subprocess.Popen([sys.executable, "-m", "graph.cli", *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, cwd=ROOT)
     peak = 0
     done = threading.Event()
 
@@ -130,13 +132,45 @@ def build(corpus: Path, store: Path) -> dict:
             done.wait(0.2)
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, errors = process.communicate()
+    output, errors = process.communicate()
     done.set()
     sampler.join()
     wall = time.perf_counter() - started
     if process.returncode:
-        raise RuntimeError(f"ties build failed: {errors.decode()[-2000:]}")
-    return {"build_s": wall, "peak_mib": peak / 2**20}
+        raise RuntimeError(f"ties {args[0]} failed: {errors.decode()[-2000:]}")
+    return wall, peak, output
+
+
+def build(corpus: Path, store: Path) -> dict:
+    """`ties build` from an empty store: wall time, peak memory and the time of each of its steps."""
+    wall, peak, output = _child(["build", str(corpus), "--store", str(store), "--format", "json"])
+    return {"build_s": wall, "peak_mib": peak / 2**20, "steps_s": json.loads(output).get("seconds", {})}
+
+
+def add_one_report(store: Path, scale: int) -> dict:
+    """The next quarter's report added to (a copy of) the built store, as an analyst adds it: `ties build`
+    in a child process (wall time, its steps); against `ties extract` of that report alone (wall time,
+    models loaded as well)."""
+    import shutil
+
+    from benchmarks.corpus import write_new_report
+
+    with tempfile.TemporaryDirectory() as folder:
+        report = write_new_report(SAMPLES[1], scale, Path(folder) / "next" / "next.txt")
+        copy = Path(folder) / "store"
+        shutil.copytree(store, copy)
+        extract_s, _, _ = _child(["extract", str(report), "--out", str(Path(folder) / "next.jsonl")])
+        wall, peak, output = _child(["build", str(report), "--store", str(copy), "--format", "json"])
+    return {"add_s": wall, "extract_alone_s": extract_s, "ratio": wall / extract_s, "peak_mib": peak / 2**20,
+            "steps_s": json.loads(output).get("seconds", {})}
+
+
+def analytics(store: Path) -> dict:
+    """`ties partners` and `ties network` (the map as HTML) on the store, each in a child process."""
+    with tempfile.TemporaryDirectory() as folder:
+        partners_s, _, _ = _child(["partners", "--store", str(store), "--format", "json"])
+        network_s, _, _ = _child(["network", "--store", str(store), "--out", str(Path(folder) / "map.html")])
+    return {"partners_s": partners_s, "network_s": network_s}
 
 
 def queries(store: Path, repeat: int, rdflib_budget: float) -> dict:
@@ -300,12 +334,15 @@ def main() -> None:
     parser.add_argument("--extraction-rounds", type=int, default=None,
                         help="fresh-process passes of each extraction (default 5 at 1×, 3 up to 10×, 1 above)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--record", action="store_true",
+                        help=f"write the results to {RECORD.relative_to(ROOT)}, the next run's previous figures")
     args = parser.parse_args()
     from benchmarks.corpus import write_corpus
     from nlp.extract import load_models
 
     models = load_models()
-    results = {"machine": f"{platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}, "
+    results = {"date": time.strftime("%Y-%m-%d"),
+               "machine": f"{platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}, "
                           f"BLAS threads {os.environ.get('OPENBLAS_NUM_THREADS', 'default')}"}
     for scale in (int(s) for s in args.scales.split(",")):
         with tempfile.TemporaryDirectory() as folder:
@@ -319,6 +356,10 @@ def main() -> None:
             print(f"[{scale}×] building…", file=sys.stderr, flush=True)
             row["build"] = build(corpus, Path(folder) / "store")
             print(f"[{scale}×] build: {json.dumps(row['build'])}", file=sys.stderr, flush=True)
+            print(f"[{scale}×] adding the next quarter's report…", file=sys.stderr, flush=True)
+            row["add_one"] = add_one_report(Path(folder) / "store", scale)
+            print(f"[{scale}×] add one: {json.dumps(row['add_one'])}", file=sys.stderr, flush=True)
+            row["analytics"] = analytics(Path(folder) / "store")
             print(f"[{scale}×] querying…", file=sys.stderr, flush=True)
             row["queries"] = queries(Path(folder) / "store", args.repeat, args.rdflib_budget)
             print(f"[{scale}×] pages…", file=sys.stderr, flush=True)
@@ -329,15 +370,119 @@ def main() -> None:
             print(json.dumps({f"{scale}x": row}, ensure_ascii=False), file=sys.stderr, flush=True)
     scales = [k for k in results if k.endswith("x")]
     if len(scales) >= 2:
-        xs = [math.log(int(k[:-1])) for k in scales]
-        ys = [math.log(results[k]["build"]["build_s"]) for k in scales]
-        mean_x, mean_y = statistics.mean(xs), statistics.mean(ys)
-        results["build_exponent"] = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / \
-            sum((x - mean_x) ** 2 for x in xs)
+        results["exponents"] = {name: _exponent(results, figure) for name, figure in GROWTH.items()}
+        results["build_exponent"] = results["exponents"]["full build"]
+    previous = json.loads(RECORD.read_text(encoding="utf-8")) if RECORD.exists() else {}
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
     else:
         print_table(results)
+        print_targets(results, previous)
+    if args.record:
+        RECORD.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+RECORD = ROOT / "docs" / "benchmark.json"  # the last recorded run: the "previous" column of the next
+
+
+@dataclass(frozen=True)
+class Target:
+    """A figure of the benchmark, how it is read off one scale's results, and the target it is held to."""
+
+    name: str
+    read: Callable[[dict], float | None]
+    unit: str
+    at_most: bool  # the figure must stay at or below the target (else at or above it)
+    target: float
+
+    def met(self, value: float) -> bool:
+        return value <= self.target if self.at_most else value >= self.target
+
+
+def _aggregates(row: dict) -> list[str]:
+    return [name for name in row["queries"]["ours"] if name in AGGREGATES]
+
+
+def _beyond_extraction(row: dict) -> float | None:
+    steps = row["build"].get("steps_s") or {}
+    extraction = steps.get("extraction", 0.0) + steps.get("models", 0.0)
+    return (row["build"]["build_s"] - extraction) / extraction if extraction else None
+
+
+def _least_speedup(row: dict) -> float | None:
+    q = row["queries"]
+    ratios = [q["rdflib"][name] / q["ours"][name] for name in q["ours"] if name in q.get("rdflib", {})]
+    return min(ratios) if ratios else None
+
+
+TARGETS = (
+    Target("full build", lambda r: r["build"]["build_s"], "s", True, 300),
+    Target("peak memory of the build", lambda r: r["build"]["peak_mib"], "MiB", True, 2048),
+    Target("build beyond extraction ÷ extraction", _beyond_extraction, "", True, 0.5),
+    Target("adding the next report", lambda r: r["add_one"]["add_s"], "s", True, 10),
+    Target("adding it ÷ extracting it alone", lambda r: r["add_one"]["ratio"], "", True, 2),
+    Target("slowest library query (median)", lambda r: max(r["queries"]["ours"].values()), "s", True, 0.2),
+    Target("least speed-up over rdflib", _least_speedup, "×", False, 20),
+    Target("entity lookup", lambda r: r["queries"]["ours"]["entity"], "s", True, 0.02),
+    Target("slowest workspace page", lambda r: max(r["workspace"]["pages"].values()), "s", True, 0.5),
+    Target("ties partners", lambda r: r["analytics"]["partners_s"], "s", True, 3),
+    Target("ties network", lambda r: r["analytics"]["network_s"], "s", True, 3),
+    Target("the map drawn, first visit", lambda r: (r["network"]["browser_s"] or {}).get("first visit"), "s",
+           True, 3),
+    Target("extraction ÷ natasha's NER, per character", lambda r: r["extraction"]["ratio"], "", True, 1.5),
+)
+GROWTH: dict[str, Callable[[dict], float]] = {
+    "full build": lambda r: r["build"]["build_s"], "adding the next report": lambda r: r["add_one"]["add_s"],
+    "slowest library query": lambda r: max(r["queries"]["ours"].values()),
+    "reading the network": lambda r: r["network"]["load_s"], "ties partners": lambda r: r["analytics"]["partners_s"]}
+
+
+def _exponent(results: dict, figure: Callable[[dict], float]) -> float:
+    """How a figure grows with the corpus: the slope of log(figure) over log(scale), least squares."""
+    points = [(math.log(int(key[:-1])), math.log(figure(results[key]))) for key in results if key.endswith("x")]
+    mean_x, mean_y = statistics.mean(x for x, _ in points), statistics.mean(y for _, y in points)
+    return sum((x - mean_x) * (y - mean_y) for x, y in points) / sum((x - mean_x) ** 2 for x, _ in points)
+
+
+def _figure(target: Target, row: dict | None) -> float | None:
+    if row is None:
+        return None
+    try:
+        return target.read(row)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def print_targets(results: dict, previous: dict) -> None:
+    """Each figure at the largest scale measured, beside its target and the last recorded run's figure."""
+    key = [k for k in results if k.endswith("x")][-1]
+    row, before = results[key], previous.get(key)
+
+    def shown(value: float | None, unit: str) -> str:
+        if value is None:
+            return "—"
+        return f"{value:.3f}{unit}" if value < 1 else f"{value:.1f}{unit}" if value < 100 else f"{value:.0f}{unit}"
+    print(f"\n{key}: figures against the targets (previous: {RECORD.relative_to(ROOT)}, "
+          f"{previous.get('date', 'no date')})")
+    print(f"{'figure':<44} {'target':>10} {'now':>10} {'previous':>10}  met")
+    for target in TARGETS:
+        now = _figure(target, row)
+        bound = ("≤ " if target.at_most else "≥ ") + shown(target.target, target.unit)
+        met = "—" if now is None else "yes" if target.met(now) else "NO"
+        print(f"{target.name:<44} {bound:>10} {shown(now, target.unit):>10} "
+              f"{shown(_figure(target, before), target.unit):>10}  {met}")
+    steps = row["build"].get("steps_s") or {}
+    if steps:
+        total = sum(steps.values())
+        print(f"\n{key} build by step: " + ", ".join(f"{name} {seconds:.1f} s ({seconds / total:.0%})"
+                                                     for name, seconds in sorted(steps.items(), key=lambda i: -i[1])))
+    added = row.get("add_one", {}).get("steps_s") or {}
+    if added:
+        print(f"{key} adding the next report, by step: " + ", ".join(f"{name} {seconds:.1f} s"
+                                                                   for name, seconds in added.items()))
+    if "exponents" in results:
+        print("growth from the smallest to the largest scale (figure ∝ scale^k): " + ", ".join(
+            f"{name} k={value:.2f}" for name, value in results["exponents"].items()))
 
 
 def print_table(results: dict) -> None:

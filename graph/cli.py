@@ -124,10 +124,11 @@ FORMAT_OPTION = click.option("--format", "output", type=click.Choice(["table", "
                              show_default=True, help="Output for people (table) or programs (json, csv).")
 
 
-def _print_summary(facts: dict, output: str) -> None:
+def _print_summary(facts: dict, output: str, seconds: dict[str, float] | None = None) -> None:
     if output == "json":
-        click.echo(json.dumps({**facts, "top_partners": [{"name": n, "events": c} for n, c in facts["top_partners"]]},
-                              ensure_ascii=False, indent=1))
+        timed = {"seconds": {step: round(value, 2) for step, value in seconds.items()}} if seconds else {}
+        click.echo(json.dumps({**facts, "top_partners": [{"name": n, "events": c} for n, c in facts["top_partners"]],
+                               **timed}, ensure_ascii=False, indent=1))
         return
     rows = [(key, str(value)) for key, value in facts.items() if key != "top_partners"]
     rows += [(f"partner: {name}", str(events)) for name, events in facts["top_partners"]]
@@ -179,7 +180,9 @@ def build_command(paths: tuple[Path, ...], store: str | None, no_validate: bool,
     for label, ids in (("added", result.added), ("replaced", result.replaced), ("unchanged", result.skipped)):
         if ids:
             _say(f"{label}: {', '.join(ids)}")
-    _print_summary(facts, output)
+    if result.seconds:
+        _say("took: " + ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.seconds.items()))
+    _print_summary(facts, output, result.seconds)
     if failed:
         _say(f"{failed} file(s) had errors")
         sys.exit(1)

@@ -178,25 +178,46 @@ def load_query(spec: str) -> Query:
     raise QueryError(f"{spec}: not a library query ({', '.join(queries)}), a .rq file or a query")
 
 
-@dataclass(frozen=True, slots=True)
+TypedRows = tuple[tuple[str | int | float | bool | None, ...], ...]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Table:
     """SELECT results: variables and rows of plain values (None where unbound)."""
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str | None, ...], ...]
-    # the same rows with numbers and booleans as such, where the store said their datatypes (for JSON)
-    typed: tuple[tuple[str | int | float | bool | None, ...], ...] | None = None
+    # the same rows with numbers and booleans as such, where the store said their datatypes (for JSON); or
+    # what works them out when asked: reading every literal's datatype cost a third of a large query's time
+    typed: TypedRows | Callable[[], TypedRows] | None = None
+
+    def __eq__(self, other: object) -> bool:
+        """The same columns, rows and typed rows (however the typed ones are worked out)."""
+        if not isinstance(other, Table):
+            return NotImplemented
+        return (self.columns, self.rows, self.typed_rows()) == (other.columns, other.rows, other.typed_rows())
+
+    __hash__ = None  # type: ignore[assignment]  # equal tables may hold their typed rows differently
+
+    def typed_rows(self) -> TypedRows:
+        """The rows with numbers and booleans typed (the plain rows where the results did not say)."""
+        if callable(self.typed):
+            return self.typed()
+        return self.typed if self.typed is not None else self.rows
 
     def to_json(self) -> str:
         """Rows as objects; numbers and booleans typed where the results said so ("events": 6, not "6")."""
-        rows = self.typed if self.typed is not None else self.rows
-        return json.dumps([dict(zip(self.columns, row, strict=True)) for row in rows], ensure_ascii=False, indent=1)
+        return json.dumps([dict(zip(self.columns, row, strict=True)) for row in self.typed_rows()],
+                          ensure_ascii=False, indent=1)
 
     def head(self, limit: int | None) -> Table:
         """The first `limit` rows (all with None)."""
         if limit is None:
             return self
-        return Table(self.columns, self.rows[:limit], None if self.typed is None else self.typed[:limit])
+        typed = self.typed
+        if callable(typed):
+            return Table(self.columns, self.rows[:limit], lambda: self.typed_rows()[:limit])
+        return Table(self.columns, self.rows[:limit], None if typed is None else typed[:limit])
 
     def to_delimited(self, delimiter: str) -> str:
         buffer = io.StringIO()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 HERE = Path(str(resources.files("ontology")))
 SUMMARIES = HERE / "summaries.ru"  # the SPARQL Update every build runs after writing
+SUMMARIES_FORGET = HERE / "summaries-forget.ru"  # what a build of a few reports removes before it
 ONTOLOGY = HERE / "ties.ttl"
 # The ontology's terms (classes, properties, SKOS concepts) are in this namespace.
 ONTOLOGY_BASE = "https://w3id.org/smolensk-ties/ontology#"

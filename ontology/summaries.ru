@@ -4,15 +4,17 @@
 # two entities met at the same events a pair.
 # Aggregating ~100k participations costs seconds; reading the profiles costs milliseconds.
 # Run as one SPARQL 1.1 Update, on Oxigraph and on a remote server alike.
+# A build that adds or replaces a few reports works out again only what they touch
+# (graph.stores.summaries): each line "# scope: ?x" becomes VALUES ?x { … } with the entities of those
+# reports (?partner, ?entity) or their periods (?period); a full build leaves them comments.
+# summaries-forget.ru removes the same rows first. The pairs of entities that met more than once are
+# counted in Python (graph.stores.summaries): a join of every event's attendees with themselves.
 PREFIX ties: <https://w3id.org/smolensk-ties/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX schema: <https://schema.org/>
-
-DROP SILENT GRAPH <https://w3id.org/smolensk-ties/id/graph/summary>
-;
 
 INSERT DATA { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
   <https://w3id.org/smolensk-ties/id/graph/summary> a ties:Summary } }
@@ -37,6 +39,7 @@ WHERE {
       {
         SELECT ?partner ?name ?code ?event ?period ?q ?sphere ?start ?end WHERE {
           GRAPH ?g {
+            # scope: ?partner
             ?event ties:participation/ties:agent ?partner ; ties:inReport ?report ; ties:sphere ?sphere .
             ?report ties:period ?period ; ties:quarterIndex ?q .
             ?partner rdfs:label ?name ; ties:smolensk false .
@@ -64,8 +67,11 @@ WHERE {
 # that the partner report can filter by type without reading the report graphs
 INSERT { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?profile ties:partnerClass ?class } }
 WHERE {
-  GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?profile ties:profileOf ?partner }
-  GRAPH ?g { ?partner a ?class VALUES ?class { foaf:Person <http://www.w3.org/ns/org#Organization> schema:Place } }
+  GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
+    # scope: ?partner
+    ?profile ties:profileOf ?partner }
+  VALUES ?class { foaf:Person <http://www.w3.org/ns/org#Organization> schema:Place }
+  FILTER EXISTS { GRAPH ?g { ?partner a ?class } }  # once, not once for each report graph that says it
 }
 ;
 
@@ -76,7 +82,9 @@ INSERT { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
 WHERE {
   {
     SELECT ?profile (SAMPLE(?lat) AS ?latitude) (SAMPLE(?lon) AS ?longitude) WHERE {
-      GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?profile ties:profileOf ?partner }
+      GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
+        # scope: ?partner
+        ?profile ties:profileOf ?partner }
       GRAPH ?g { ?partner schema:geo ?geo . ?geo schema:latitude ?lat ; schema:longitude ?lon }
     }
     GROUP BY ?profile
@@ -89,9 +97,18 @@ WHERE {
 INSERT { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?profile ties:counterpartsText ?officials } }
 WHERE {
   {
-    SELECT ?partner (GROUP_CONCAT(DISTINCT ?officialName; separator="; ") AS ?officials) WHERE {
-      GRAPH ?h { ?met ties:participation/ties:agent ?partner , ?official .
-                 ?official ties:smolensk true ; a foaf:Person ; rdfs:label ?officialName } }
+    SELECT ?partner (GROUP_CONCAT(?officialName; separator="; ") AS ?officials) WHERE {
+      # in the order of the names, whichever order the graphs are read in
+      { SELECT DISTINCT ?partner ?officialName WHERE {
+          # the partners' events first: joined with the officials in one pattern, a few partners' events
+          # were looked for among every official's
+          { SELECT ?h ?met ?partner WHERE { GRAPH ?h {
+              # scope: ?partner
+              ?met ties:participation/ties:agent ?partner } } }
+          GRAPH ?h { ?met ties:participation/ties:agent ?official .
+                     ?official ties:smolensk true ; a foaf:Person ; rdfs:label ?officialName } }
+        ORDER BY ?officialName }
+    }
     GROUP BY ?partner
   }
   GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?profile ties:profileOf ?partner }
@@ -108,6 +125,7 @@ WHERE {
   {
     SELECT ?country ?period (COUNT(DISTINCT ?partner) AS ?partners) (COUNT(DISTINCT ?event) AS ?events) WHERE {
       GRAPH ?g {
+        # scope: ?period
         ?event ties:inReport/ties:period ?period ; ties:participation/ties:agent ?partner .
         ?partner ties:smolensk false .
         { ?partner ties:country/skos:notation ?country } UNION { ?partner a schema:Country ; skos:notation ?country }
@@ -129,7 +147,9 @@ INSERT { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
 WHERE {
   {
     SELECT ?country ?period (COUNT(DISTINCT ?event) AS ?events) WHERE {
-      GRAPH ?g { ?event ties:country ?state ; ties:inReport/ties:period ?period . ?state skos:notation ?country }
+      GRAPH ?g {
+        # scope: ?period
+        ?event ties:country ?state ; ties:inReport/ties:period ?period . ?state skos:notation ?country }
     }
     GROUP BY ?country ?period
   }
@@ -138,32 +158,39 @@ WHERE {
 }
 ;
 
-# pairs of entities (persons and organisations) that met more than once, not both of Smolensk: each
-# event's attendees are listed once and joined with themselves on the event (a hash join), which
-# costs a third of matching the two attendees in one pattern. Pairs that met once are left to the
-# network (`ties network`, graph.analytics): at 100 times the samples they are ~80,000 of ~90,000,
-# each triple written costs ~25 µs, and a query scanning them all takes seconds. The names are the
-# entities' own (below).
+# each Smolensk official at each event, in each position the row states, with the event's title, period,
+# start and places: what the officials query lists (~5,000 rows at 100 times the samples), read here
+# instead of joined from eleven properties over every report graph at each query. One subquery per
+# property, on purpose: Oxigraph joins subqueries by hashing whole scans, where one group of patterns
+# makes it look every property up row by row.
 INSERT { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
-  ?pair ties:attendeeA ?a ; ties:attendeeB ?b ; ties:sharedEvents ?events .
+  ?row a ties:OfficialAppearance ; ties:appearanceOf ?person ; rdfs:label ?name ; ties:positionText ?position ;
+       ties:atEvent ?event ; schema:name ?title ; ties:inPeriod ?period ; ties:placesText ?places ;
+       sem:hasEarliestBeginTimeStamp ?start .
 } }
 WHERE {
   {
-    SELECT ?a ?b (COUNT(DISTINCT ?event) AS ?events) WHERE {
-      { SELECT ?event ?a ?aOurs WHERE { GRAPH ?g {
-          ?event ties:participation/ties:agent ?a . ?a rdfs:label ?aName ; a ?ta .
-          VALUES ?ta { foaf:Person <http://www.w3.org/ns/org#Organization> }
-          OPTIONAL { ?a ties:smolensk ?aOurs } } } }
-      { SELECT ?event ?b ?bOurs WHERE { GRAPH ?h {
-          ?event ties:participation/ties:agent ?b . ?b rdfs:label ?bName ; a ?tb .
-          VALUES ?tb { foaf:Person <http://www.w3.org/ns/org#Organization> }
-          OPTIONAL { ?b ties:smolensk ?bOurs } } } }
-      FILTER (STR(?a) < STR(?b) && !(COALESCE(?aOurs, false) && COALESCE(?bOurs, false)))
+    SELECT ?person ?name ?position ?event ?title ?period ?start
+           (GROUP_CONCAT(DISTINCT COALESCE(?placeName, ""); separator=", ") AS ?places)
+    WHERE {
+      { SELECT ?g ?report ?period WHERE { GRAPH ?g {
+          # scope: ?period
+          ?report ties:period ?period } } }
+      { SELECT ?g ?p ?position WHERE { GRAPH ?g { ?p ties:statedRole ?position } } }
+      { SELECT ?g ?p ?person WHERE { GRAPH ?g { ?p ties:agent ?person } } }
+      { SELECT ?g ?person WHERE { GRAPH ?g { ?person a foaf:Person } } }
+      { SELECT ?g ?person WHERE { GRAPH ?g { ?person ties:smolensk true } } }
+      { SELECT ?g ?person ?name WHERE { GRAPH ?g { ?person rdfs:label ?name } } }
+      { SELECT ?g ?event ?p WHERE { GRAPH ?g { ?event ties:participation ?p } } }
+      { SELECT ?g ?event ?title WHERE { GRAPH ?g { ?event schema:name ?title } } }
+      { SELECT ?g ?event ?report WHERE { GRAPH ?g { ?event ties:inReport ?report } } }
+      OPTIONAL { SELECT ?g ?event ?start WHERE { GRAPH ?g { ?event sem:hasEarliestBeginTimeStamp ?start } } }
+      OPTIONAL { GRAPH ?g { ?event sem:hasPlace/rdfs:label ?placeName } }
     }
-    GROUP BY ?a ?b
-    HAVING (COUNT(DISTINCT ?event) > 1)
+    GROUP BY ?person ?name ?position ?event ?title ?period ?start
   }
-  BIND (IRI(CONCAT("https://w3id.org/smolensk-ties/id/pair/", MD5(CONCAT(STR(?a), " ", STR(?b))))) AS ?pair)
+  BIND (IRI(CONCAT("https://w3id.org/smolensk-ties/id/appearance/",
+                   MD5(CONCAT(STR(?person), " ", STR(?event), " ", ?position, " ", ?name)))) AS ?row)
 }
 ;
 
@@ -172,8 +199,9 @@ WHERE {
 INSERT { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?entity ties:preferredName ?name } }
 WHERE {
   SELECT ?entity (MIN(?label) AS ?name) WHERE {
-    GRAPH ?g { ?entity a ?type ; rdfs:label ?label
-               VALUES ?type { foaf:Person <http://www.w3.org/ns/org#Organization> } }
+    GRAPH ?g {
+      # scope: ?entity
+      ?entity rdfs:label ?label ; a ?type FILTER (?type IN (foaf:Person, <http://www.w3.org/ns/org#Organization>)) }
   }
   GROUP BY ?entity
 }

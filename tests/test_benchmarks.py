@@ -62,3 +62,34 @@ def test_the_news_benchmark_reads_nerel_s_outermost_entities(tmp_path):
     read, gold = read_nerel(tmp_path, "doc")
     assert read == text
     assert gold == {(0, 12, "ORG"), (0, 12, "LOC"), (25, 36, "PER")}
+
+
+def test_the_next_report_is_a_quarter_the_corpus_lacks(tmp_path, sample_paths):
+    from benchmarks.corpus import write_new_report
+
+    corpus = {read_report(p).id for p in write_corpus(list(sample_paths.values()), 3, tmp_path / "corpus")}
+    report = read_report(write_new_report(sample_paths["2025-Q2"], 3, tmp_path / "next" / "next.txt"))
+    assert report.id not in corpus and report.id > max(corpus)
+    assert len(report.events) == 81 and not report.errors
+    assert "Анохин" not in (tmp_path / "next" / "next.txt").read_text(encoding="utf-8")
+
+
+def test_figures_are_printed_against_their_targets_and_the_previous_run(capsys):
+    from benchmarks.run import GROWTH, TARGETS, _exponent, print_targets
+
+    def row(scale: int, build_s: float) -> dict:
+        return {"build": {"build_s": build_s, "peak_mib": 900.0, "steps_s": {"models": 2.0, "extraction": 80.0,
+                                                                            "summaries": 20.0}},
+                "add_one": {"add_s": 8.0, "ratio": 2.5}, "analytics": {"partners_s": 2.0, "network_s": 4.0},
+                "queries": {"ours": {"entity": 0.004, "officials": 0.25}, "rdflib": {"officials": 10.0}},
+                "workspace": {"pages": {"/": 0.03}}, "network": {"load_s": 4.0, "browser_s": None},
+                "extraction": {"ratio": 1.4}}
+    results = {"1x": row(1, 2.0), "100x": row(100, 2.0 * 100 ** 0.9)}
+    assert abs(_exponent(results, GROWTH["full build"]) - 0.9) < 1e-9
+    print_targets(results, {"100x": row(100, 400.0), "date": "2026-11-01"})
+    out = capsys.readouterr().out
+    lines = {line.split("  ")[0].strip(): line for line in out.splitlines()}
+    assert len([line for line in out.splitlines() if line.rstrip().endswith(("yes", "NO", "—"))]) == len(TARGETS)
+    assert lines["full build"].split()[-3:] == ["126s", "400s", "yes"]
+    assert lines["adding it ÷ extracting it alone"].rstrip().endswith("NO")
+    assert "summaries 20.0 s" in out and "2026-11-01" in out

@@ -92,15 +92,11 @@ def load_network(store: Readable) -> Network:
     for row in plain_rows(store, "network-locations"):
         if row["agent"] in entities:
             entities[row["agent"]].location = row["location"]
-    links: set[tuple[str, str]] = set()
-    taking_part: dict[str, tuple[str, str]] = {}  # participation -> (event, agent)
-    for row in plain_rows(store, "network-links"):
-        if row["event"] in events and row["agent"] in entities:
-            links.add((row["event"], row["agent"]))
-            taking_part[row["participation"]] = (row["event"], row["agent"])
+    links = {(row["event"], row["agent"]) for row in plain_rows(store, "network-links")
+             if row["event"] in events and row["agent"] in entities}
     for row in plain_rows(store, "network-behalf"):
-        if row["participation"] in taking_part:
-            entities[taking_part[row["participation"]][1]].organisations.add(row["org"])
+        if (row["event"], row["agent"]) in links:
+            entities[row["agent"]].organisations.add(row["org"])
     linked = {agent for _, agent in links}
     concepts = {code: concept_labels[concept] for concept, code in notations.items() if concept in concept_labels}
     states = {code: names[agent] for agent, code in own_code.items() if agent in names}

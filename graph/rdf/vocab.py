@@ -25,6 +25,7 @@ class TIES(DefinedNamespace):
     EventTypes: URIRef
     ExtractionRun: URIRef
     OrganisationKinds: URIRef
+    OfficialAppearance: URIRef
     Participation: URIRef
     PartnerProfile: URIRef
     PlaceKinds: URIRef
@@ -34,6 +35,8 @@ class TIES(DefinedNamespace):
     Summary: URIRef
     agent: URIRef
     agreementKind: URIRef
+    appearanceOf: URIRef
+    atEvent: URIRef
     attendeeA: URIRef
     attendeeB: URIRef
     cell: URIRef
@@ -72,6 +75,8 @@ class TIES(DefinedNamespace):
     party: URIRef
     period: URIRef
     placeKind: URIRef
+    placesText: URIRef
+    positionText: URIRef
     preferredName: URIRef
     profileOf: URIRef
     quarterIndex: URIRef

@@ -43,8 +43,9 @@ class Store(Readable, Protocol):
         """Run a SPARQL Update."""
         ...
 
-    def replace_graphs(self, graphs: dict[str, str | None]) -> None:
-        """Replace (or, for None, drop) the named graph of each report, given as N-Triples."""
+    def replace_graphs(self, graphs: dict[str, str | None], *, bulk: bool = False) -> None:
+        """Replace (or, for None, drop) the named graph of each report, given as N-Triples; `bulk`: a graph
+        the store lacks may be written faster and not atomically (its checksum last)."""
         ...
 
     def insert(self, graph_id: str, triples: str) -> None:

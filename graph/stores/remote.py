@@ -117,7 +117,7 @@ class RemoteStore:
     def compact(self) -> None:
         """Nothing to do: the server keeps its own files."""
 
-    def replace_graphs(self, graphs: dict[str, str | None]) -> None:
+    def replace_graphs(self, graphs: dict[str, str | None], *, bulk: bool = False) -> None:
         """Replace (or drop) each report's graph, given as N-Triples: not atomic (chunks Virtuoso accepts)."""
         for report_id, triples in sorted(graphs.items()):
             self.update(f"DROP SILENT GRAPH {graph_iri(report_id).n3()}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
@@ -100,7 +101,11 @@ def table_of_solutions(solutions: ox.QuerySolutions, limit: int | None = None) -
     columns = tuple(variable.value for variable in solutions.variables)
     read = [tuple(solution) for solution in itertools.islice(solutions, limit)]
     rows = tuple(tuple(None if term is None else term.value for term in solution) for solution in read)
-    return Table(columns, rows, tuple(tuple(_typed_term(term) for term in solution) for solution in read))
+
+    @functools.cache
+    def typed() -> tuple[tuple[str | int | float | bool | None, ...], ...]:
+        return tuple(tuple(_typed_term(term) for term in solution) for solution in read)
+    return Table(columns, rows, typed)
 
 
 def _typed_term(term) -> str | int | float | bool | None:

@@ -7,29 +7,152 @@ pairs and names, marked with the checksum of the reports they sum up.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from graph.query import internal_query
 from graph.rdf.ids import graph_iri
 from graph.rdf.vocab import TIES
 from graph.stores.base import Readable, Store, stored_checksums
-from ontology import SUMMARIES
+from graph.stores.results import is_true
+from ontology import ENTITY_BASE, SUMMARIES, SUMMARIES_FORGET
 
 SUMMARY_GRAPH = "summary"  # the named graph id/graph/summary holds what ontology/summaries.ru works out
 
 
-def refresh_summaries(store: Store) -> None:
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a few added or replaced reports touch: the persons, organisations and places their graphs
+    name, their periods, and the pairs of entities that attend one of their events together (a pair's
+    count changes only with such an event). Only summary rows about these change."""
+
+    entities: frozenset[str] = frozenset()
+    periods: frozenset[str] = frozenset()
+    pairs: frozenset[Pair] = frozenset()
+    # the entities that are or may become partners (profiled already, or not of the Smolensk side in a graph
+    # that names them): the profiles' scope, without the officials whose thousands of events no profile reads
+    partners: frozenset[str] = frozenset()
+
+    def __or__(self, other: Scope) -> Scope:
+        return Scope(self.entities | other.entities, self.periods | other.periods, self.pairs | other.pairs,
+                     self.partners | other.partners)
+
+
+# "# scope: ?x" in the summaries' updates and queries: the variable, bound to the scope's entities or periods
+_SCOPE_MARK = re.compile(r"^[ \t]*# scope: \?(\w+)[ \t]*$", re.MULTILINE)
+_SCOPE_OF = {"partner": "partners", "entity": "entities", "agent": "entities", "period": "periods"}
+
+
+def scoped(update: str, scope: Scope | None) -> str:
+    """The update with each "# scope: ?x" line made `VALUES ?x { … }` of the scope (left as it is without one)."""
+    if scope is None:
+        return update
+
+    def values(match: re.Match[str]) -> str:
+        variable = match.group(1)
+        if variable not in _SCOPE_OF:
+            raise ValueError(f"summaries: no scope for ?{variable}")
+        if _SCOPE_OF[variable] == "periods":
+            terms = [Literal(period).n3() for period in sorted(scope.periods)]
+        else:
+            terms = [URIRef(entity).n3() for entity in sorted(getattr(scope, _SCOPE_OF[variable]))]
+        return f"VALUES ?{variable} {{ {' '.join(terms)} }}"
+    return _SCOPE_MARK.sub(values, update)
+
+
+def touched_by(store: Store, report_ids: Iterable[str]) -> Scope:
+    """The scope of what the stored graphs of these reports name (read before they are replaced, and after)."""
+    scope = Scope()
+    query = internal_query("profiled").bind({"graph": str(graph_iri(SUMMARY_GRAPH))})
+    profiled = {row["partner"]["value"] for row in store.results(query).rows}
+    for report_id in report_ids:
+        query = internal_query("graph-entities").bind({"graph": str(graph_iri(report_id))})
+        rows = store.results(query).rows
+        met = _pair_counts(_attendance(store, report_id))
+        scope |= Scope(frozenset(row["entity"]["value"] for row in rows), frozenset({report_id}), frozenset(met),
+                       frozenset(row["entity"]["value"] for row in rows if row["entity"]["value"] in profiled
+                                 or "smolensk" not in row or not is_true(row["smolensk"]["value"])))
+    return scope
+
+
+def refresh_summaries(store: Store, scope: Scope | None = None) -> None:
     """Work out what the partner queries read (profiles, country quarters, pairs, names) from every
-    report graph, number the names in order, and last mark it all with the checksum of the reports it
-    sums up (a build cut off before the mark leaves summaries that the next build sees are stale)."""
+    report graph (or, with a scope, only the rows about what it names, after removing them), number
+    the names in order, and last mark it all with the checksum of the reports it sums up (a build cut
+    off before the mark leaves summaries that the next build sees are stale)."""
     graph = graph_iri(SUMMARY_GRAPH)
     mark = Literal(reports_checksum(stored_checksums(store)))
-    store.update(SUMMARIES.read_text(encoding="utf-8"))
+    if scope is None:
+        store.update(f"DROP SILENT GRAPH {graph.n3()}")
+    else:
+        store.update(scoped(SUMMARIES_FORGET.read_text(encoding="utf-8"), scope))
+    store.update(scoped(SUMMARIES.read_text(encoding="utf-8"), scope))
+    _count_pairs(store, scope)
     for lines in _name_order(store):
         store.insert(SUMMARY_GRAPH, lines)
     store.insert(SUMMARY_GRAPH, f"{graph.n3()} {TIES.reportsChecksum.n3()} {mark.n3()} .")
+
+
+def _attendance(store: Store, report_id: str | None = None,
+                agents: frozenset[str] | None = None) -> dict[str, dict[str, bool]]:
+    """Event -> its persons and organisations, each with whether it is of the Smolensk side there (only if
+    every statement of that graph says so); in one report's graph, or among some agents only."""
+    query = internal_query("attendance").bind({"graph": str(graph_iri(report_id))} if report_id else {})
+    if agents is not None:
+        query = scoped(query, Scope(entities=agents))
+    events: dict[str, dict[str, bool]] = {}
+    for row in store.results(query).rows:
+        attendees = events.setdefault(row["event"]["value"], {})
+        agent = row["agent"]["value"]
+        ours = "ours" in row and is_true(row["ours"]["value"])
+        attendees[agent] = attendees.get(agent, True) and ours
+    return events
+
+
+def _pair_counts(events: dict[str, dict[str, bool]], wanted: frozenset[Pair] | None = None) -> Counter[Pair]:
+    """How many events each pair of attendees shares (in code-point order, not both of Smolensk)."""
+    counts: Counter[Pair] = Counter()
+    for attendees in events.values():
+        names = sorted(attendees)
+        for index, first in enumerate(names):
+            for second in names[index + 1:]:
+                if not (attendees[first] and attendees[second]) and (wanted is None or (first, second) in wanted):
+                    counts[(first, second)] += 1
+    return counts
+
+
+def _count_pairs(store: Store, scope: Scope | None, batch: int = 5_000) -> None:
+    """The pairs of persons and organisations that met more than once, not both of Smolensk: their
+    shared events. Pairs that met once are left to the network (`ties network`, graph.analytics): at
+    100 times the samples they are ~80,000 of ~90,000, and a query scanning them all takes seconds.
+    With a scope, the pairs it names are removed and counted again (over every event of their members)."""
+    summary = graph_iri(SUMMARY_GRAPH).n3()
+    if scope is None:
+        counts = _pair_counts(_attendance(store))
+    else:
+        members = frozenset(entity for pair in scope.pairs for entity in pair)
+        counts = _pair_counts(_attendance(store, agents=members), scope.pairs) if members else Counter()
+        iris = sorted(_pair_iri(pair) for pair in scope.pairs)
+        for start in range(0, len(iris), batch):
+            values = " ".join(f"<{iri}>" for iri in iris[start:start + batch])
+            store.update(f"DELETE {{ GRAPH {summary} {{ ?pair ?p ?o }} }} WHERE {{ VALUES ?pair {{ {values} }} "
+                         f"GRAPH {summary} {{ ?pair ?p ?o }} }}")
+    a, b, shared = TIES.attendeeA.n3(), TIES.attendeeB.n3(), TIES.sharedEvents.n3()
+    lines = [f"<{iri}> {a} <{first}> .\n<{iri}> {b} <{second}> .\n<{iri}> {shared} {Literal(n).n3()} ."
+             for (first, second), n in sorted(counts.items()) if n > 1 for iri in [_pair_iri((first, second))]]
+    for start in range(0, len(lines), batch):
+        store.insert(SUMMARY_GRAPH, "\n".join(lines[start:start + batch]))
+
+
+def _pair_iri(pair: Pair) -> str:
+    return f"{ENTITY_BASE}pair/{hashlib.md5(f'{pair[0]} {pair[1]}'.encode()).hexdigest()}"
 
 
 def _name_order(store: Store, batch: int = 5_000) -> Iterator[str]:
