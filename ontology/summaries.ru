@@ -98,7 +98,7 @@ INSERT { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?profile ties
 WHERE {
   {
     SELECT ?partner (GROUP_CONCAT(?officialName; separator="; ") AS ?officials) WHERE {
-      # in the order of the names, whichever order the graphs are read in
+      # by surname (the name's last word: "А.В. Стрельцов"), whichever order the graphs are read in
       { SELECT DISTINCT ?partner ?officialName WHERE {
           # the partners' events first: joined with the officials in one pattern, a few partners' events
           # were looked for among every official's
@@ -107,7 +107,7 @@ WHERE {
               ?met ties:participation/ties:agent ?partner } } }
           GRAPH ?h { ?met ties:participation/ties:agent ?official .
                      ?official ties:smolensk true ; a foaf:Person ; rdfs:label ?officialName } }
-        ORDER BY ?officialName }
+        ORDER BY REPLACE(?officialName, "^.*[ .]", "") ?officialName }
     }
     GROUP BY ?partner
   }

@@ -55,8 +55,9 @@ def quarter_index(period: str) -> int:
     return int(year) * 4 + int(quarter) - 1
 
 
-def _split(text: str | None, separator: str) -> tuple[str, ...]:
-    return tuple(sorted(part for part in (text or "").split(separator) if part))
+def _split(text: str | None, separator: str, *, keep_order: bool = False) -> tuple[str, ...]:
+    parts = [part for part in (text or "").split(separator) if part]
+    return tuple(parts if keep_order else sorted(parts))
 
 
 def read_partners(store: Readable, min_events: int = 2, country: str | None = None, kind: str | None = None,
@@ -89,6 +90,8 @@ def read_partners(store: Readable, min_events: int = 2, country: str | None = No
         rows.append(PartnerRow(
             iri, value["label"], kind_of, value["country"], int(value["events"]), _split(value["quarters"], ", "),
             value.get("first"), value.get("last"), latest - int(value["lastQuarter"]), _split(value["spheres"], "; "),
-            _split(value.get("counterparts"), "; "), int(strength.get(iri, 0)), float(between.get(iri, 0.0)),
+            # the counterparts by surname, as the summaries list them
+            _split(value.get("counterparts"), "; ", keep_order=True), int(strength.get(iri, 0)),
+            float(between.get(iri, 0.0)),
             community.get(iri, -1)))
     return sorted(rows, key=lambda r: (-r.events, -r.weighted_degree, r.label, r.iri))
