@@ -181,7 +181,7 @@ def summarised_checksum(store: Store) -> str | None:
 
 def summary(store: Readable, top: int = 10) -> dict[str, object]:
     """What the store holds: events, entities by type, countries, agreements and the top foreign partners
-    (from the partner profiles the build worked out, states themselves left out)."""
+    (from the partner profiles the build worked out, states themselves left out; at most 100)."""
     counts = store.results(internal_query("store-counts").bind()).rows[0]
     query = internal_query("top-partners").bind({"graph": str(graph_iri(SUMMARY_GRAPH))})
     partners = [(row["name"]["value"], int(row["events"]["value"])) for row in store.results(query).rows[:top]]
