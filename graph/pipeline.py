@@ -3,8 +3,9 @@
 Three steps, each finishing its own work: `plan` decides which reports are new, changed or unchanged
 (by checksum); `extract` runs the extraction stage (`nlp.pipeline`) on what changed, resolving its
 entities against those the store already holds; `write` turns the records into one graph per
-report (`graph.rdf.writer`), checks them, writes them, and works out the summaries again. The stores
-know nothing of extraction.
+report (`graph.rdf.writer`), checks them (`graph.rdf.validate`), writes them, and brings the summaries
+up to date (all of them, or the rows a build of few reports touches). The stores know nothing of
+extraction.
 """
 
 from __future__ import annotations
