@@ -154,3 +154,23 @@ def in_order(rows) -> list[tuple]:
 @pytest.fixture(scope="module")
 def rdflib_copy(embedded):
     return rdflib_dataset(embedded)
+
+
+def test_a_table_read_from_tsv_is_the_table_read_term_by_term(tmp_path):
+    """Escapes, languages, datatypes, bare numbers and booleans, blank nodes and a row of one unbound value
+    read from Oxigraph's TSV as from its terms (with a limit the rows are read term by term)."""
+    from graph.stores import EmbeddedStore
+
+    store = EmbeddedStore(tmp_path / "store")
+    store.update('INSERT DATA { GRAPH <urn:g> { <urn:a> <urn:p> "таб\\tстрока\\nкавычка\\" слэш\\\\ é"@ru , '
+                 '5 , -2.50 , true , false , 1.0e3 , "2024-01-01"^^<http://www.w3.org/2001/XMLSchema#date> , '
+                 '"plain" , _:b1 , <urn:b> , "«ОАО „МАЗ“»" , "x\\u0009y" } }')
+    pattern = "GRAPH ?g { <urn:a> <urn:p> ?o } OPTIONAL { ?o <urn:q> ?none }"
+    for text in (f"SELECT ?o ?none WHERE {{ {pattern} }} ORDER BY STR(?o)", f"SELECT ?none WHERE {{ {pattern} }}"):
+        whole, term_by_term = store.select(text), store.select(text, limit=1000)
+        assert whole == term_by_term and len(whole.rows) == 12
+    objects = store.select("SELECT ?o WHERE { GRAPH ?g { <urn:a> <urn:p> ?o } }")
+    typed = {row[0]: value[0] for row, value in zip(objects.rows, objects.typed_rows(), strict=True)}
+    assert typed["5"] == 5 and typed["-2.5"] == -2.5 and typed["true"] is True and typed["false"] is False
+    assert typed["1000"] == 1000.0 and typed["2024-01-01"] == "2024-01-01" and typed["urn:b"] == "urn:b"
+    assert "таб\tстрока\nкавычка\" слэш\\ é" in typed and "x\ty" in typed and "«ОАО „МАЗ“»" in typed
