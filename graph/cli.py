@@ -6,12 +6,13 @@ import json
 import logging
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 import pyoxigraph as ox
 
-from graph.query import QueryError, library, load_query
+from graph.query import QueryError, Table, library, load_query
 from graph.stores import EmbeddedStore, StoreError, open_store
 from graph.stores.snapshots import current_snapshot
 from graph.stores.summaries import summary
@@ -33,6 +34,16 @@ def _delimited(table, delimiter: str, excel: bool) -> None:
     """A table as CSV or TSV on standard output; for Excel with a byte-order mark and ';'."""
     text = table.to_delimited(";" if excel else delimiter)
     click.echo(("\ufeff" + text) if excel else text, nl=False)
+
+
+def _records(records: list[dict], table: Callable[[], Table], output: str, width: int, excel: bool = False) -> None:
+    """What a report command found: JSON records, or the table as CSV (for Excel too) or for people."""
+    if output == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=1))
+    elif output == "csv" or excel:
+        _delimited(table(), ",", excel)
+    else:
+        click.echo(table().to_text(width=width))
 
 
 def _query_error(message: str, prologue: str = "") -> str:
@@ -229,7 +240,6 @@ def queries_command(output: str) -> None:
     if output == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
-    from graph.query import Table
 
     table = Table(("name", "title", "parameters"), tuple((r["name"], r["title"], r["parameters"]) for r in rows))
     click.echo(table.to_delimited(",") if output == "csv" else table.to_text(width=90))
@@ -313,7 +323,6 @@ def partners_command(store: str | None, min_events: int, country: str | None, en
     Read from the partner profiles the build keeps; weighted degree, betweenness and community are worked
     out on the pairs that met more than once."""
     from graph.network.partners import read_partners
-    from graph.query import Table
 
     if since is not None and not re.fullmatch(r"\d{4}-Q[1-4]", since):
         _say(f"error: --since: {since!r} is not a quarter such as 2025-Q2")
@@ -331,17 +340,10 @@ def partners_command(store: str | None, min_events: int, country: str | None, en
     except StoreError as error:
         _say(f"error: {error}")
         sys.exit(1)
-    if output == "json":
-        click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=1))
-        return
-    table = Table(("partner", "type", "country", "events", "quarters", "first", "last", "spheres",
-                   "smolensk_counterparts"),
-                  tuple((r.label, r.type, r.country, str(r.events), ", ".join(r.quarters), r.first or "",
-                         r.last or "", "; ".join(r.spheres), "; ".join(r.counterparts)) for r in rows))
-    if output == "csv" or excel:
-        _delimited(table, ",", excel)
-    else:
-        click.echo(table.to_text(width=60))
+    _records([r.to_dict() for r in rows], lambda: Table(
+        ("partner", "type", "country", "events", "quarters", "first", "last", "spheres", "smolensk_counterparts"),
+        tuple((r.label, r.type, r.country, str(r.events), ", ".join(r.quarters), r.first or "", r.last or "",
+               "; ".join(r.spheres), "; ".join(r.counterparts)) for r in rows)), output, 60, excel)
 
 
 @main.command("network")
@@ -452,7 +454,6 @@ def review_command(context: click.Context, store: str | None, output: str, kind:
     context.obj["store"] = store
     if context.invoked_subcommand is not None:
         return
-    from graph.query import Table
     from graph.review import KINDS, doubts
 
     try:
@@ -460,15 +461,9 @@ def review_command(context: click.Context, store: str | None, output: str, kind:
     except StoreError as error:
         _say(f"error: {error}")
         sys.exit(1)
-    if output == "json":
-        click.echo(json.dumps([d.to_dict() for d in found], ensure_ascii=False, indent=1))
-        return
-    table = Table(("doubt", "entities", "evidence", "decide"),
-                  tuple((KINDS[d.kind], " / ".join(d.labels), d.evidence, d.hint) for d in found))
-    if output == "csv":
-        _delimited(table, ",", False)
-    else:
-        click.echo(table.to_text(width=70))
+    _records([d.to_dict() for d in found], lambda: Table(
+        ("doubt", "entities", "evidence", "decide"),
+        tuple((KINDS[d.kind], " / ".join(d.labels), d.evidence, d.hint) for d in found)), output, 70)
 
 
 def _decide(context: click.Context, decision: str, entity: str, value: str = "", other: str = "") -> None:
@@ -504,28 +499,17 @@ def review_not_entity(context: click.Context, entity: str) -> None:
     _decide(context, "not-entity", entity)
 
 
-@review_command.command("type")
-@click.argument("entity")
-@click.argument("value", type=click.Choice(["PER", "ORG", "LOC"], case_sensitive=False))
-@click.pass_context
-def review_type(context: click.Context, entity: str, value: str) -> None:
-    """The entity is of another type (corrections.csv)."""
-    _decide(context, "type", entity, value)
+def _value_decision(decision: str, value: click.ParamType | None, metavar: str, help_text: str) -> None:
+    """`ties review type|country|name ENTITY VALUE`: a correction of one entity (corrections.csv)."""
+    @review_command.command(decision, help=help_text)
+    @click.argument("entity")
+    @click.argument("value", type=value, metavar=metavar)
+    @click.pass_context
+    def command(context: click.Context, entity: str, value: str) -> None:
+        _decide(context, decision, entity, value)
 
 
-@review_command.command("country")
-@click.argument("entity")
-@click.argument("value", metavar="CODE")
-@click.pass_context
-def review_country(context: click.Context, entity: str, value: str) -> None:
-    """The entity belongs to another state (corrections.csv)."""
-    _decide(context, "country", entity, value)
-
-
-@review_command.command("name")
-@click.argument("entity")
-@click.argument("value", metavar="NAME")
-@click.pass_context
-def review_name(context: click.Context, entity: str, value: str) -> None:
-    """The entity's canonical name (corrections.csv)."""
-    _decide(context, "name", entity, value)
+_value_decision("type", click.Choice(["PER", "ORG", "LOC"], case_sensitive=False), "[PER|ORG|LOC]",
+                "The entity is of another type (corrections.csv).")
+_value_decision("country", None, "CODE", "The entity belongs to another state (corrections.csv).")
+_value_decision("name", None, "NAME", "The entity's canonical name (corrections.csv).")

@@ -183,16 +183,17 @@ def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate
     full disk), the new graphs written are dropped again and nothing else is written.
     """
     steps = steps or Steps({})
-    touched = _touched_before(store, decided)
+    stored = stored_checksums(store)  # before this build writes
+    touched = _touched_before(store, decided, stored)
     added: list[str] = []
     try:
         with steps("graphs and writing"):
-            counts = _write_graphs(store, decided, events, validate, decisions, added)
+            counts = _write_graphs(store, decided, events, validate, decisions, added, fresh=not stored)
         with steps("summaries"):
             written = decided.added + decided.replaced
             refresh_summaries(store, None if touched is None else touched | touched_by(store, written))
         with steps("compaction"):
-            if _compaction_pays(store, len(decided.todo), full=touched is None):
+            if _compaction_pays(store, len(decided.todo), len(stored) + len(decided.added), full=touched is None):
                 store.compact()
     except (BuildError, OSError, StoreError):
         for report_id in added:
@@ -204,8 +205,12 @@ def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate
 
 
 def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], validate: bool, decisions: str,
-                  added: list[str]) -> dict[str, int]:
-    """Make, check and write every report's graph (`write`); the new reports written are listed in `added`."""
+                  added: list[str], *, fresh: bool) -> dict[str, int]:
+    """Make, check and write every report's graph (`write`); the new reports written are listed in `added`.
+
+    `fresh`: the store holds no report yet, and the bulk loader writes the new graphs. Only then: on a
+    full disk, a store that held reports keeps exactly those (a transaction that fails writes nothing),
+    where bulk-loaded graphs might stay."""
     by_report: dict[str, list[ExtractedEvent]] = {}
     for event in events:
         by_report.setdefault(event.event.report, []).append(event)
@@ -218,9 +223,6 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
         jobs = [GraphJob(report, tuple(by_report.pop(report.id, [])), decisions, spool / f"{number}.nt", validate)
                 for number, report in enumerate(decided.todo)]
         problems: list[Violation] = []
-        # the bulk loader for a store's first build only: on a full disk, a store that held reports keeps
-        # exactly those (a transaction that fails writes nothing), where bulk-loaded graphs might stay
-        fresh = not stored_checksums(store)
         for report_id, path, count, found in _made(jobs, default_workers(list(decided.todo))):
             counts[report_id] = count
             problems += found
@@ -239,9 +241,9 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
     return counts
 
 
-def _compaction_pays(store: Store, written: int, *, full: bool) -> bool:
+def _compaction_pays(store: Store, written: int, stored: int, *, full: bool) -> bool:
     """Whether to merge the store's files now: after a build that worked out every summary, or once the
-    reports written since the last merge reach COMPACT_SHARE of those stored. Until merged, what a build
+    reports written since the last merge reach COMPACT_SHARE of the `stored` ones. Until merged, what a build
     replaced still lies on disk to be skipped: at 100× the samples, one report added left the partner
     queries 5–30% slower, and merging costs ~3 s, more than the rest of adding that report's graph.
     The count is kept beside the store (`<store>.compaction`)."""
@@ -253,17 +255,16 @@ def _compaction_pays(store: Store, written: int, *, full: bool) -> bool:
     except (OSError, ValueError):
         since = 0
     since += written
-    pays = full or since >= max(1, len(stored_checksums(store))) * COMPACT_SHARE
+    pays = full or since >= max(1, stored) * COMPACT_SHARE
     tally.write_text(f"{0 if pays else since}\n", encoding="utf-8")
     return pays
 
 
-def _touched_before(store: Store, decided: Plan) -> Scope | None:
+def _touched_before(store: Store, decided: Plan, stored: dict[str, str]) -> Scope | None:
     """What the replaced reports' stored graphs name, when the summaries can be brought up to date for
     what this build touches: they sum up what the store holds now, and the build writes at most one
     report in INCREMENTAL_SHARE of those stored (more, and working them all out costs less). None for a
     build that works them all out."""
-    stored = stored_checksums(store)
     if len(decided.todo) > len(stored) * INCREMENTAL_SHARE or summarised_checksum(store) != reports_checksum(stored):
         return None
     return touched_by(store, decided.replaced)

@@ -284,14 +284,11 @@ def test_a_new_graph_cut_off_before_its_checksum_is_written_again_whole(tmp_path
 def test_the_store_is_compacted_once_enough_reports_were_written_since(tmp_path, monkeypatch):
     import graph.pipeline
 
-    store = EmbeddedStore(tmp_path / "store")
-    store.replace_graphs({period: f"<urn:report:{period}> <{RDF.type}> <{TIES.Report}> .\n"
-                                  f'<urn:report:{period}> <{TIES.period}> "{period}" .\n'
-                                  f'<urn:report:{period}> <{TIES.checksum}> "sum-{period}" .'
-                          for period in ("2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4")})
+    store = EmbeddedStore(tmp_path / "store")  # holding four reports, say
     monkeypatch.setattr(graph.pipeline, "COMPACT_SHARE", 0.5)  # two reports of the four
     pays = graph.pipeline._compaction_pays
-    assert [pays(store, 1, full=False), pays(store, 1, full=False), pays(store, 1, full=False)] == [False, True, False]
-    assert pays(store, 0, full=True)  # a build that worked out every summary
-    assert not pays(store, 1, full=False)  # counted afresh from there
+    assert [pays(store, 1, 4, full=False), pays(store, 1, 4, full=False), pays(store, 1, 4, full=False)] \
+        == [False, True, False]
+    assert pays(store, 0, 4, full=True)  # a build that worked out every summary
+    assert not pays(store, 1, 4, full=False)  # counted afresh from there
     assert (tmp_path / "store.compaction").read_text().strip() == "1"
