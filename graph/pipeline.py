@@ -21,9 +21,10 @@ from pathlib import Path
 
 from rdflib.namespace import FOAF
 
+from graph.network.parts import Part, cache_folder, keep_part, part_of, prune_store_cache
 from graph.query import internal_query
 from graph.rdf.validate import Violation, validator
-from graph.rdf.writer import ntriples, ontology, report_triples
+from graph.rdf.writer import ntriples, ontology, report_triples, with_digest
 from graph.stores import EmbeddedStore, Store, StoreError, build_lock, lock_path, open_store, stored_checksums
 from graph.stores.snapshots import current_snapshot, publish
 from graph.stores.summaries import Scope, refresh_summaries, reports_checksum, summarised_checksum, touched_by
@@ -220,14 +221,18 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
         ontology().serialize(ontology_file, format="nt", encoding="utf-8")  # SKOS labels for the queries
         later = {ONTOLOGY_GRAPH: (ontology_file, len(ontology()))}
         counts = {ONTOLOGY_GRAPH: len(ontology())}
-        jobs = [GraphJob(report, tuple(by_report.pop(report.id, [])), decisions, spool / f"{number}.nt", validate)
-                for number, report in enumerate(decided.todo)]
+        cache = cache_folder(store.path) if isinstance(store, EmbeddedStore) else None
+        jobs = [GraphJob(report, tuple(by_report.pop(report.id, [])), decisions, spool / f"{number}.nt", validate,
+                         cache is not None) for number, report in enumerate(decided.todo)]
         problems: list[Violation] = []
-        for report_id, path, count, found in _made(jobs, default_workers(list(decided.todo))):
+        for made in _made(jobs, default_workers(list(decided.todo))):
+            report_id, path, count = made.report_id, made.path, made.count
             counts[report_id] = count
-            problems += found
+            problems += made.violations
             if problems:
                 continue
+            if cache is not None and made.part is not None:  # kept by digest: unused, never wrong, if not written
+                keep_part(cache, made.digest, made.part)
             if report_id in decided.replaced:
                 later[report_id] = (path, count)
                 continue
@@ -288,17 +293,37 @@ class GraphJob:
     decisions: str
     path: Path
     validate: bool
+    network: bool  # read its part of the network too (for the cache beside an embedded store)
 
 
-def make_graph(job: GraphJob) -> tuple[str, Path, int, list[Violation]]:
-    """The report's graph as N-Triples in `job.path`: its report id, the file, its triples and its violations."""
+@dataclass(frozen=True, slots=True)
+class MadeGraph:
+    """A report's graph made: its N-Triples in `path` (`count` triples, with their `digest`), the SHACL
+    constraints it breaks, and its part of the network (`graph.network.parts`), where one was asked for."""
+
+    report_id: str
+    path: Path
+    count: int
+    violations: list[Violation]
+    digest: str
+    part: Part | None
+
+
+def make_graph(job: GraphJob) -> MadeGraph:
+    """The report's graph as N-Triples in `job.path`, checked, and its part of the network read from it."""
     triples = report_triples(job.report, job.events, decisions=job.decisions)
-    text = ntriples(triples)
+    text, digest = with_digest(job.report.id, ntriples(triples))
     job.path.write_text(text, encoding="utf-8")
-    return job.report.id, job.path, len(triples), validator()(text) if job.validate else []
+    if not (job.validate or job.network):
+        return MadeGraph(job.report.id, job.path, len(triples), [], digest, None)
+    checker = validator()
+    with checker.holding(text) as graph:  # loaded once for both
+        found = checker.check() if job.validate else []
+        part = part_of(checker.store, graph) if job.network else None
+    return MadeGraph(job.report.id, job.path, len(triples), found, digest, part)
 
 
-def _made(jobs: list[GraphJob], workers: int) -> Iterator[tuple[str, Path, int, list[Violation]]]:
+def _made(jobs: list[GraphJob], workers: int) -> Iterator[MadeGraph]:
     """`make_graph` over the jobs, in `workers` processes (as many as extraction used)."""
     if workers <= 1:
         yield from map(make_graph, jobs)
@@ -321,9 +346,12 @@ def _mend(store: Store) -> None:
 
 
 def _publish(store: Store) -> None:
-    """Make the finished build what servers answer from (graph.stores.snapshots); a remote store serves itself."""
+    """Make the finished build what servers answer from (graph.stores.snapshots), and let go of the network's
+    parts of graphs it replaced (a server still on the previous state reads those graphs from its snapshot);
+    a remote store serves itself."""
     if isinstance(store, EmbeddedStore):
         publish(store)
+        prune_store_cache(store)
 
 
 def _batches(written: dict[str, tuple[Path, int]]) -> Iterator[list[str]]:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import networkx as nx
 from rdflib.namespace import FOAF, ORG, SDO
 
+from graph.network.parts import Part, stored_parts
 from graph.query import internal_query
 from graph.stores import Readable
 from graph.stores.results import is_true
@@ -61,15 +64,26 @@ def plain_rows(store: Readable, name: str) -> list[dict[str, str]]:
     return [{key: term["value"] for key, term in row.items()} for row in results.rows]
 
 
-def load_network(store: Readable) -> Network:
-    """Read events and participants from a store (embedded or remote).
-
-    An entity's name is the least of its labels (as the summaries' preferred name), its type a person's
-    or an organisation's before a place's, and it is of the Smolensk side if any report says so."""
+def load_network(store: Readable, cache: Path | None = None) -> Network:
+    """Read events and participants from a store (embedded or remote), a report graph at a time: from the
+    cache of its parts (`graph.network.parts`; by default beside an embedded store) where it has one."""
     concept_labels = {row["concept"]: row["label"] for row in plain_rows(store, "concept-labels")}
     notations = {row["concept"]: row["notation"] for row in plain_rows(store, "concept-notations")}
+    return assemble(stored_parts(store, cache), concept_labels, notations)
+
+
+def assemble(parts: Iterable[Part], concept_labels: dict[str, str], notations: dict[str, str]) -> Network:
+    """The network of graphs' parts (each graph's rows of the network queries), however ordered.
+
+    An entity's name is the least of its labels (as the summaries' preferred name), its type a person's
+    or an organisation's before a place's, and it is of the Smolensk side if any report says so; where
+    reports differ on its state, its settlement or a place's point, the least is taken."""
+    parts = list(parts)
+
+    def rows(name: str) -> Iterator[dict[str, str]]:
+        return (row for part in parts for row in part[name])
     events: dict[str, EventInfo] = {}
-    for row in plain_rows(store, "network-events"):
+    for row in rows("network-events"):
         events[row["event"]] = EventInfo(row["event"], row["title"], row["period"],
                                          concept_labels.get(row["sphere"], row["sphere"]),
                                          notations.get(row["type"], row["type"]),
@@ -77,7 +91,7 @@ def load_network(store: Readable) -> Network:
     names: dict[str, str] = {}
     kinds: dict[str, str] = {}
     ours: dict[str, bool] = {}
-    for row in plain_rows(store, "network-entities"):
+    for row in rows("network-entities"):
         agent, kind = row["agent"], TYPES[row["class"]]
         names[agent] = min(names.get(agent, row["label"]), row["label"])
         if kinds.get(agent, "LOC") == "LOC":
@@ -85,24 +99,28 @@ def load_network(store: Readable) -> Network:
         ours[agent] = ours.get(agent, False) or is_true(row["smolensk"])
     of_country: dict[str, str] = {}
     own_code: dict[str, str] = {}
-    for row in plain_rows(store, "network-countries"):
-        (own_code if row.get("own") else of_country).setdefault(row["agent"], row["code"])
+    for row in rows("network-countries"):
+        codes = own_code if row.get("own") else of_country
+        codes[row["agent"]] = min(codes.get(row["agent"], row["code"]), row["code"])
     entities = {agent: EntityInfo(agent, names[agent], kinds[agent], of_country.get(agent, own_code.get(agent)),
                                   ours[agent]) for agent in names}
-    for row in plain_rows(store, "network-locations"):
+    for row in rows("network-locations"):
         if row["agent"] in entities:
-            entities[row["agent"]].location = row["location"]
-    links = {(row["event"], row["agent"]) for row in plain_rows(store, "network-links")
+            entity = entities[row["agent"]]
+            entity.location = min(entity.location or row["location"], row["location"])
+    links = {(row["event"], row["agent"]) for row in rows("network-links")
              if row["event"] in events and row["agent"] in entities}
-    for row in plain_rows(store, "network-behalf"):
+    for row in rows("network-behalf"):
         if (row["event"], row["agent"]) in links:
             entities[row["agent"]].organisations.add(row["org"])
     linked = {agent for _, agent in links}
     concepts = {code: concept_labels[concept] for concept, code in notations.items() if concept in concept_labels}
     states = {code: names[agent] for agent, code in own_code.items() if agent in names}
-    located = plain_rows(store, "place-points")
-    points = {row["place"]: (float(row["lat"]), float(row["lon"])) for row in located}
-    place_kinds = {row["place"]: row["kind"].rpartition("place-")[2] for row in located}
+    located: dict[str, dict[str, str]] = {}
+    for row in rows("place-points"):
+        located[row["place"]] = min(located.get(row["place"], row), row, key=lambda r: (r["lat"], r["lon"], r["kind"]))
+    points = {place: (float(row["lat"]), float(row["lon"])) for place, row in located.items()}
+    place_kinds = {place: row["kind"].rpartition("place-")[2] for place, row in located.items()}
     return Network(events, {agent: entity for agent, entity in entities.items() if agent in linked}, links, concepts,
                    states, points, frozenset(agent for agent in own_code if agent not in of_country), place_kinds)
 

@@ -9,6 +9,8 @@ kind of constraint cannot pass unchecked; the tests hold the results to pyshacl'
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -149,12 +151,23 @@ class Validator:
 
     def __call__(self, ntriples: str) -> list[Violation]:
         """The violations of a graph, sorted; empty if it conforms."""
+        with self.holding(ntriples):
+            return self.check()
+
+    @contextmanager
+    def holding(self, ntriples: str) -> Iterator[ox.NamedNode]:
+        """Hold a graph in the store (as the named graph yielded) while the block runs: checked by `check`,
+        and read by other queries while it is loaded."""
         self.store.load(ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=self.data)
         try:
-            found = {Violation(solution["focus"].value, check.path, check.message)
-                     for check in self.checks for solution in self._solutions(check.query)}
+            yield self.data
         finally:
             self.store.remove_graph(self.data)
+
+    def check(self) -> list[Violation]:
+        """The violations of the graph held, sorted; empty if it conforms."""
+        found = {Violation(solution["focus"].value, check.path, check.message)
+                 for check in self.checks for solution in self._solutions(check.query)}
         return sorted(found, key=lambda v: (v.focus, v.path, v.message))
 
     def _solutions(self, query: str) -> ox.QuerySolutions:

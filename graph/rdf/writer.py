@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import cache
@@ -399,3 +400,11 @@ def ntriples(triples: Iterable[Triple]) -> str:
         return text
     return "".join(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)
 
+
+
+def with_digest(report_id: str, text: str) -> tuple[str, str]:
+    """A report's graph as N-Triples (`ntriples`) with its digest stated of the named graph
+    (ties:contentDigest), and that digest: the SHA-256 of the text. Whatever is worked out from the graph
+    alone can be kept under it."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return f"{text}<{ids.graph_iri(report_id)}> <{TIES.contentDigest}> \"{digest}\" .\n", digest

@@ -27,6 +27,14 @@ def served_folder(store: Path) -> Path:
     return store.with_name(store.name + ".served")
 
 
+def store_of_snapshot(path: Path) -> Path | None:
+    """The store a published snapshot was taken of; None for a path that is no snapshot."""
+    folder = path.parent
+    if path.name.isdigit() and folder.name.endswith(".served"):
+        return folder.with_name(folder.name.removesuffix(".served"))
+    return None
+
+
 def current_snapshot(store: Path) -> Path | None:
     """The folder of the store's newest published snapshot; None if it has none."""
     folder = served_folder(store)

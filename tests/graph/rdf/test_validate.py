@@ -3,16 +3,18 @@ the shapes forbid, and refuses shapes it cannot check."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pyoxigraph as ox
 import pytest
 from pyshacl import validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SDO, SH, XSD
 
-from graph.rdf.ids import event_iri, report_iri
+from graph.rdf.ids import event_iri, graph_iri, report_iri
 from graph.rdf.validate import UnsupportedShape, compile_shapes, violations
 from graph.rdf.vocab import TIES
-from graph.rdf.writer import ntriples, ontology, report_graph, report_triples
+from graph.rdf.writer import ntriples, ontology, report_graph, report_triples, with_digest
 from nlp.pipeline import extract_events
 from nlp.report import read_report
 from ontology import HERE
@@ -77,6 +79,10 @@ def test_n_triples_of_the_writer_read_back_as_the_graph(sample_paths, models):
     assert len(list(ox.parse(text.encode("utf-8"), ox.RdfFormat.N_TRIPLES))) == len(triples)  # strict N-Triples
     assert set(Graph().parse(data=text, format="nt")) == set(triples)
     assert any("\\n" in line for line in text.splitlines())  # a cell of several lines, escaped
+    signed, digest = with_digest(report.id, text)
+    assert signed.startswith(text) and digest == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    (added,) = set(Graph().parse(data=signed, format="nt")) - set(triples)
+    assert added == (graph_iri(report.id), TIES.contentDigest, Literal(digest))
 
 
 def test_a_constraint_it_cannot_check_is_refused():

@@ -1,0 +1,129 @@
+"""The network's material one named graph at a time, and a cache of it beside an embedded store.
+
+Reading the network is seven queries over every report graph: 3.6 s at 100× the samples, which
+`ties network`, the map and the review waited for on every new state of the store. What they read of a
+report graph depends on that graph alone, so a build works it out while it checks the graph (in the
+graph-making processes, from the same N-Triples) and keeps it in `<store>.network/<digest>.json`, named
+by the graph's digest (ties:contentDigest, written with the graph): a file there is never stale, only
+unused. Graphs without a digest or a file (the ontology's, the summaries', those of an older build) are
+read from the store, and kept for next time where they have a digest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from graph.query import PARAMS_MARK, internal_query
+from graph.stores import EmbeddedStore, Readable
+from graph.stores.snapshots import store_of_snapshot
+
+# the queries whose rows make the network, each selecting the named graph ?g a row comes from
+PART_QUERIES = ("network-events", "network-entities", "network-countries", "network-locations",
+                "network-links", "network-behalf", "place-points")
+
+Rows = list[dict[str, str]]  # plain values by variable, an unbound one absent
+Part = dict[str, Rows]  # one graph's rows, by query
+
+
+def rows_by_graph(run: Callable[[str], Rows], graphs: Iterable[str] | None = None) -> dict[str, Part]:
+    """The rows of PART_QUERIES for each of `graphs` (every named graph when None), by graph IRI; `run`
+    answers a query with plain rows. A graph given that has no rows gets an empty part."""
+    listed = None if graphs is None else sorted(set(graphs))
+    block = "" if listed is None else "VALUES ?g { " + " ".join(str(ox.NamedNode(g)) for g in listed) + " }"
+    parts = {graph: _empty() for graph in listed or ()}
+    if listed == []:
+        return parts
+    for name in PART_QUERIES:
+        for row in run(internal_query(name).bind().replace(PARAMS_MARK, block)):
+            graph = row.pop("g")
+            parts.setdefault(graph, _empty())[name].append(row)
+    return parts
+
+
+def stored_parts(store: Readable, cache: Path | None = None) -> list[Part]:
+    """Every named graph's part, in the order of the graphs' IRIs: kept ones from `cache` (by default, beside
+    an embedded store), the rest read from the store (and kept, where the graph has a digest)."""
+    def run(query: str) -> Rows:
+        return [{key: term["value"] for key, term in row.items()} for row in store.results(query).rows]
+    if cache is None and isinstance(store, EmbeddedStore):
+        cache = cache_folder(store.path)
+    if cache is None:
+        parts = rows_by_graph(run)
+    else:
+        digests = {row["g"]: row.get("digest") for row in run(internal_query("graph-digests").bind())}
+        parts = {}
+        for graph, digest in digests.items():
+            kept = read_part(cache, digest) if digest else None
+            if kept is not None:
+                parts[graph] = kept
+        missing = [graph for graph in digests if graph not in parts]
+        # graphs named in VALUES are looked up one by one: for most of them, one scan of all costs less
+        read = rows_by_graph(run, missing if len(missing) * 2 < len(digests) else None)
+        for graph in missing:
+            part = parts[graph] = read.get(graph, _empty())
+            if digests.get(graph):
+                keep_part(cache, str(digests[graph]), part)
+    return [parts[graph] for graph in sorted(parts)]
+
+
+def _empty() -> Part:
+    return {name: [] for name in PART_QUERIES}
+
+
+def part_of(store: ox.Store, graph: ox.NamedNode) -> Part:
+    """The rows of one graph of an Oxigraph store (in memory: the graph being checked in a build)."""
+    return rows_by_graph(lambda query: oxigraph_rows(store, query), [graph.value])[graph.value]
+
+
+def oxigraph_rows(store: ox.Store, query: str) -> Rows:
+    """A SELECT's rows from a pyoxigraph store, as plain values (read from its SPARQL JSON)."""
+    results = store.query(query)
+    assert isinstance(results, ox.QuerySolutions)
+    data = json.loads(results.serialize(format=ox.QueryResultsFormat.JSON) or b"{}")
+    return [{key: term["value"] for key, term in row.items()} for row in data["results"]["bindings"]]
+
+
+def cache_folder(store: Path) -> Path:
+    """Where an embedded store's network parts are kept; a published snapshot shares its store's."""
+    owner = store_of_snapshot(store) or store
+    return owner.with_name(owner.name + ".network")
+
+
+def read_part(folder: Path, digest: str) -> Part | None:
+    """The part kept under a digest; None where there is none or it cannot be read."""
+    try:
+        part = json.loads((folder / f"{digest}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return part if isinstance(part, dict) and set(part) == set(PART_QUERIES) else None
+
+
+def keep_part(folder: Path, digest: str, part: Part) -> None:
+    """Keep a graph's part under its digest (written whole, then renamed); a folder that cannot be written
+    (a read-only copy of a store) is skipped: the part is then read from the store next time too."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = folder / f".{digest}-{uuid.uuid4().hex}"
+        partial.write_text(json.dumps(part, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(partial, folder / f"{digest}.json")
+    except OSError:
+        pass
+
+
+def prune_store_cache(store: EmbeddedStore) -> None:
+    """Remove the parts kept for graphs the store no longer holds (after a build)."""
+    rows = store.results(internal_query("graph-digests").bind()).rows
+    keep = {f"{row['digest']['value']}.json" for row in rows if "digest" in row}
+    try:
+        files = list(cache_folder(store.path).iterdir())
+    except OSError:
+        return
+    for path in files:  # a partial file too: from a write cut off (or, rarely, under way: then not kept)
+        if path.name not in keep:
+            path.unlink(missing_ok=True)
