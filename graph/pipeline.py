@@ -192,7 +192,8 @@ def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate
             counts = _write_graphs(store, decided, events, validate, decisions, added, fresh=not stored)
         with steps("summaries"):
             written = decided.added + decided.replaced
-            refresh_summaries(store, None if touched is None else touched | touched_by(store, written))
+            scope = None if touched is None else touched | touched_by(store, written)
+            refresh_summaries(store, scope, added=() if decided.replaced else decided.added)
         with steps("compaction"):
             if _compaction_pays(store, len(decided.todo), len(stored) + len(decided.added), full=touched is None):
                 store.compact()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 HERE = Path(str(resources.files("ontology")))
 SUMMARIES = HERE / "summaries.ru"  # the SPARQL Update every build runs after writing
+SUMMARIES_COUNTERPARTS = HERE / "summaries-counterparts.ru"  # run after it: the officials each partner met
 SUMMARIES_FORGET = HERE / "summaries-forget.ru"  # what a build of a few reports removes before it
 ONTOLOGY = HERE / "ties.ttl"
 # The ontology's terms (classes, properties, SKOS concepts) are in this namespace.

@@ -1,7 +1,7 @@
 # The summaries: what the partner queries of the library read, worked out once by every build
-# (graph.ingest.refresh_summaries) instead of by every query. Each foreign partner gets a profile
-# (events, quarters, dates, spheres, Smolensk counterparts), each country a row per quarter and each
-# two entities met at the same events a pair.
+# (graph.stores.summaries.refresh_summaries) instead of by every query. Each foreign partner gets a
+# profile (events, quarters, dates, spheres; its Smolensk counterparts: summaries-counterparts.ru), each
+# country a row per quarter and each two entities met at the same events a pair.
 # Aggregating ~100k participations costs seconds; reading the profiles costs milliseconds.
 # Run as one SPARQL 1.1 Update, on Oxigraph and on a remote server alike.
 # A build that adds or replaces a few reports works out again only what they touch
@@ -107,29 +107,6 @@ WHERE {
     }
     GROUP BY ?profile
   }
-}
-;
-
-# the Smolensk officials each partner met, aggregated apart: an aggregate over unbound values is an
-# error in the standard (Oxigraph) but skipped by Virtuoso, so no OPTIONAL feeds a GROUP_CONCAT
-INSERT { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?profile ties:counterpartsText ?officials } }
-WHERE {
-  {
-    SELECT ?partner (GROUP_CONCAT(?officialName; separator="; ") AS ?officials) WHERE {
-      # by surname (the name's last word: "А.В. Стрельцов"), whichever order the graphs are read in
-      { SELECT DISTINCT ?partner ?officialName WHERE {
-          # the partners' events first: joined with the officials in one pattern, a few partners' events
-          # were looked for among every official's
-          { SELECT ?h ?met ?partner WHERE { GRAPH ?h {
-              # scope: ?partner
-              ?met ties:participation/ties:agent ?partner } } }
-          GRAPH ?h { ?met ties:participation/ties:agent ?official .
-                     ?official ties:smolensk true ; a foaf:Person ; rdfs:label ?officialName } }
-        ORDER BY REPLACE(?officialName, "^.*[ .]", "") ?officialName }
-    }
-    GROUP BY ?partner
-  }
-  GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?profile ties:profileOf ?partner }
 }
 ;
 

@@ -19,12 +19,14 @@ from graph.rdf.ids import graph_iri
 from graph.rdf.vocab import TIES
 from graph.stores.base import Readable, Store, stored_checksums
 from graph.stores.results import is_true
-from ontology import ENTITY_BASE, SUMMARIES, SUMMARIES_FORGET
+from ontology import ENTITY_BASE, SUMMARIES, SUMMARIES_COUNTERPARTS, SUMMARIES_FORGET
 
 SUMMARY_GRAPH = "summary"  # the named graph id/graph/summary holds what ontology/summaries.ru works out
+COUNTERPART_SEPARATOR = "; "  # between the officials' names in a profile's ties:counterpartsText
 
 
 Pair = tuple[str, str]
+Named = tuple[str, str | None]  # a name and its language tag
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,22 +84,75 @@ def touched_by(store: Store, report_ids: Iterable[str]) -> Scope:
     return scope
 
 
-def refresh_summaries(store: Store, scope: Scope | None = None) -> None:
+def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[str] = ()) -> None:
     """Work out what the partner queries read (profiles, country quarters, pairs, names) from every
     report graph (or, with a scope, only the rows about what it names, after removing them), number
     the names in order, and last mark it all with the checksum of the reports it sums up (a build cut
-    off before the mark leaves summaries that the next build sees are stale)."""
+    off before the mark leaves summaries that the next build sees are stale).
+
+    `added`: with a scope, the reports it comes from when the build added them and wrote no other; the
+    counterparts of partners profiled before are then those stored joined with those of the new graphs."""
     graph = graph_iri(SUMMARY_GRAPH)
     mark = Literal(reports_checksum(stored_checksums(store)))
+    added = sorted(added) if scope is not None else []
+    before = _profiles(store, scope.partners) if scope is not None and added else {}
     if scope is None:
         store.update(f"DROP SILENT GRAPH {graph.n3()}")
     else:
         store.update(scoped(SUMMARIES_FORGET.read_text(encoding="utf-8"), scope))
     store.update(scoped(SUMMARIES.read_text(encoding="utf-8"), scope))
+    if added and scope is not None:
+        _join_counterparts(store, scope, before, added)
+    else:
+        store.update(scoped(SUMMARIES_COUNTERPARTS.read_text(encoding="utf-8"), scope))
     _count_pairs(store, scope)
     for lines in _name_order(store):
         store.insert(SUMMARY_GRAPH, lines)
     store.insert(SUMMARY_GRAPH, f"{graph.n3()} {TIES.reportsChecksum.n3()} {mark.n3()} .")
+
+
+def _profiles(store: Store, partners: frozenset[str]) -> dict[str, tuple[str, set[Named]]]:
+    """Partner -> its profile and the Smolensk officials it met, for the partners profiled among these."""
+    query = internal_query("profiles-counterparts").bind({"graph": str(graph_iri(SUMMARY_GRAPH))})
+    rows = store.results(scoped(query, Scope(partners=partners))).rows if partners else []
+    found: dict[str, tuple[str, set[Named]]] = {}
+    for row in rows:
+        names = row.get("names")
+        found[row["partner"]["value"]] = (row["profile"]["value"], {
+            (name, names.get("xml:lang")) for name in names["value"].split(COUNTERPART_SEPARATOR)} if names else set())
+    return found
+
+
+def _join_counterparts(store: Store, scope: Scope, before: dict[str, tuple[str, set[Named]]],
+                       added: list[str]) -> None:
+    """The counterparts of the scope's profiles after reports were added: for a partner profiled before,
+    those stored joined with the officials the new graphs put beside it (its events are those it had and
+    new ones); a partner profiled now for the first time gets them worked out over all its events."""
+    met: dict[str, set[Named]] = {}
+    for report_id in added:
+        query = internal_query("graph-counterparts").bind({"graph": str(graph_iri(report_id))})
+        for row in store.results(query).rows:
+            met.setdefault(row["partner"]["value"], set()).add((row["name"]["value"], row["name"].get("xml:lang")))
+    now = _profiles(store, scope.partners)
+    fresh = frozenset(partner for partner in now if partner not in before)
+    if fresh:
+        store.update(scoped(SUMMARIES_COUNTERPARTS.read_text(encoding="utf-8"), Scope(partners=fresh)))
+    lines = []
+    for partner, (profile, _) in sorted(now.items()):
+        named = before[partner][1] | met.get(partner, set()) if partner not in fresh else set()
+        if named:
+            # as GROUP_CONCAT writes them: by surname, in the names' language where they share one
+            languages = {language for _, language in named}
+            text = COUNTERPART_SEPARATOR.join(sorted({name for name, _ in named}, key=_by_surname))
+            literal = Literal(text, lang=languages.pop() if len(languages) == 1 else None)
+            lines.append(f"<{profile}> {TIES.counterpartsText.n3()} {literal.n3()} .")
+    if lines:
+        store.insert(SUMMARY_GRAPH, "\n".join(lines))
+
+
+def _by_surname(name: str) -> tuple[str, str]:
+    """As summaries-counterparts.ru orders names: by the last word (after the last space or dot), then whole."""
+    return re.sub(r"^.*[ .]", "", name), name
 
 
 def _attendance(store: Store, report_id: str | None = None,

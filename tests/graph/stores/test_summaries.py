@@ -78,9 +78,11 @@ def test_summaries_brought_up_to_date_for_what_a_build_touches_equal_summaries_w
     scopes = []
     real = graph.pipeline.refresh_summaries
 
-    def spy(store, scope=None):
+    def spy(store, scope=None, added=()):
         scopes.append(scope)
-        real(store, scope)
+        additions.append(tuple(added))
+        real(store, scope, added)
+    additions: list[tuple[str, ...]] = []
     monkeypatch.setattr(graph.pipeline, "refresh_summaries", spy)
     first, second = read_report(sample_paths["2024-Q1"]), read_report(sample_paths["2025-Q2"])
     folder = tmp_path / "store"
@@ -91,6 +93,16 @@ def test_summaries_brought_up_to_date_for_what_a_build_touches_equal_summaries_w
     assert before and not store.select(period).rows
     del store
     build([first, second], folder, lambda: models)
+    # added only: the counterparts of partners profiled before are those stored joined with the new graph's
+    assert additions[1] == ("2025-Q2",)
+    store = EmbeddedStore(folder)
+    added = set(_summary(store))
+    grown = {s for s, p, o in added - before if p == TIES.counterpartsText} & \
+        {s for s, p, o in before if p == TIES.counterpartsText}
+    assert len(grown) > 5  # partners met again, by more officials
+    refresh_summaries(store)
+    assert set(_summary(store)) == added
+    del store
     # a shorter 2024-Q1: its last rows' partners lose events, some of them every one
     shorter = replace(first, events=first.events[:-12], checksum="shorter")
     build([shorter, second], folder, lambda: models)
