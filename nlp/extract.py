@@ -24,6 +24,7 @@ from nlp.rules import (
     before_street,
     find_named,
     find_places,
+    honorary_titles,
     is_adjective,
     is_cap,
     load_lexicons,
@@ -287,7 +288,9 @@ class _Reading:
         named = find_named(doc, self.lex)
         self.orgs = [c for c in named if c.label == "ORG"]
         self.sites = [c for c in named if c.label == "LOC"]
+        # events, documents and honorary titles: what lies wholly inside one is no entity of the event
         self.blocked = [(c.start, c.stop) for c in named if c.label in ("EVENT", "DOC")]
+        self.blocked += honorary_titles(doc, self.lex)
         self.mentions: list[Mention] = []
         self.taken: list[tuple[int, int]] = []  # organisations' and persons' spans
         self.states: list[Chunk] = []  # organisation-shaped names of states ("Российской Федерации")

@@ -30,6 +30,7 @@ _STOP = {",", ";", ":", "(", ")", ".", "!", "?", "—"}
 class Lexicons:
     heads: dict[str, tuple[str, frozenset[str]]]
     positions: frozenset[str]
+    honorifics: frozenset[str]  # heads of honorary titles: what follows them in the genitive is the title's
     place_prefixes: dict[tuple[str, ...], str]
     street_prefixes: frozenset[tuple[str, ...]]
     region_words: dict[str, str]
@@ -51,6 +52,7 @@ def load_lexicons() -> Lexicons:
     return Lexicons(
         heads=heads,
         positions=frozenset(row[0] for row in lexicon("positions")),
+        honorifics=frozenset(row[0] for row in lexicon("honorifics")),
         place_prefixes=place_prefixes,
         street_prefixes=street_prefixes,
         region_words={row[0]: row[1] for row in lexicon("region_words")},
@@ -248,6 +250,18 @@ def _nested_parent(doc: Doc, index: int, lex: Lexicons) -> Chunk | None:
         if parent is not None and parent.start == index and quote_end(doc, parent.stop - 1) is None:
             return parent
     return None
+
+
+def honorary_titles(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
+    """The spans of honorary titles: a capitalised head ("Героя", "Героями") with the genitive chain after it
+    ("Советского Союза", "Социалистического Труда"), which names no place or organisation of the event."""
+    found = []
+    for index, token in enumerate(doc):
+        if token.lemma_ in lex.honorifics and is_cap(token):
+            end = _chain(doc, index + 1, frozenset())
+            if end > index + 1:
+                found.append((index, end))
+    return found
 
 
 def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:

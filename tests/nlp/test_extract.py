@@ -288,3 +288,16 @@ def test_two_titles_one_after_the_other_are_two_roles_and_a_complement_is_none(m
                     report_rules=True)
     roles = {m.normal: m.role for m in found if m.type is EntityType.PER}
     assert roles["С.Н. Шляднев"] == "председатель Лиозненского Совета депутатов"  # a complement, one title
+
+
+@pytest.mark.parametrize("text", [
+    "Организована выставка Витебского областного музея Героя Советского Союза М.Ф. Шмырева.",
+    "Митинг в честь подвига гвардейцев-минеров, Героев Советского Союза.",
+    "Вручение медали Героя Российской Федерации ветерану.",
+])
+def test_an_honorary_title_names_no_state_or_body_in_a_report(models, text):
+    found = extract(text, models, report_rules=True)
+    assert not [m for m in found if m.normal in ("Советский Союз", "СССР", "Российская Федерация", "Россия")]
+    # the same state outside a title stays a place
+    again = extract("В мероприятии приняли участие представители Российской Федерации.", models, report_rules=True)
+    assert [m.type for m in again if m.normal in ("Российская Федерация", "Россия")] == [EntityType.LOC]
