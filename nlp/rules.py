@@ -174,7 +174,9 @@ def _left(doc: Doc, head: int) -> int:
     head_case = case_of(doc[head])
     while start > 0:
         token = doc[start - 1]
-        if token.pos_ in ("ADJ", "VERB") and case_of(token) is not None \
+        # a capitalised compound adjective ("Российско-Белорусской") often has no case from the tagger
+        cased = case_of(token) is not None or (is_cap(token) and "-" in token.text)
+        if token.pos_ in ("ADJ", "VERB") and cased \
                 and (case_of(token) == head_case or is_cap(token)) and token.text not in _STOP:
             start -= 1
         else:

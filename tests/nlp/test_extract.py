@@ -301,3 +301,9 @@ def test_an_honorary_title_names_no_state_or_body_in_a_report(models, text):
     # the same state outside a title stays a place
     again = extract("В мероприятии приняли участие представители Российской Федерации.", models, report_rules=True)
     assert [m.type for m in again if m.normal in ("Российская Федерация", "Россия")] == [EntityType.LOC]
+
+
+def test_a_compound_adjective_the_tagger_leaves_without_case_still_opens_a_name(models):
+    text = "Состоялось заседание Совместной Российско-Белорусской комиссии по охране трансграничных водных объектов."
+    orgs = [m.text for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG]
+    assert orgs == ["Совместной Российско-Белорусской комиссии по охране трансграничных водных объектов"]
