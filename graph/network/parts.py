@@ -121,9 +121,8 @@ def prune_store_cache(store: EmbeddedStore) -> None:
     rows = store.results(internal_query("graph-digests").bind()).rows
     keep = {f"{row['digest']['value']}.json" for row in rows if "digest" in row}
     try:
-        files = list(cache_folder(store.path).iterdir())
-    except OSError:
+        for path in list(cache_folder(store.path).iterdir()):
+            if path.name not in keep:  # a partial file too: from a write cut off (or one under way: not kept)
+                path.unlink(missing_ok=True)
+    except OSError:  # no folder, or one this user cannot change: unused parts cost only disk
         return
-    for path in files:  # a partial file too: from a write cut off (or, rarely, under way: then not kept)
-        if path.name not in keep:
-            path.unlink(missing_ok=True)

@@ -401,7 +401,6 @@ def ntriples(triples: Iterable[Triple]) -> str:
     return "".join(f"{term(s)} {term(p)} {term(o)} .\n" for s, p, o in triples)
 
 
-
 def with_digest(report_id: str, text: str) -> tuple[str, str]:
     """A report's graph as N-Triples (`ntriples`) with its digest stated of the named graph
     (ties:contentDigest), and that digest: the SHA-256 of the text. Whatever is worked out from the graph
