@@ -220,25 +220,24 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
         spool = Path(folder)
         ontology_file = spool / "ontology.nt"
         ontology().serialize(ontology_file, format="nt", encoding="utf-8")  # SKOS labels for the queries
-        later = {ONTOLOGY_GRAPH: (ontology_file, len(ontology()))}
-        counts = {ONTOLOGY_GRAPH: len(ontology())}
+        later = {ONTOLOGY_GRAPH: (ontology_file, len(ontology()))}  # written with the replaced reports
+        counts = {ONTOLOGY_GRAPH: later[ONTOLOGY_GRAPH][1]}
         cache = cache_folder(store.path) if isinstance(store, EmbeddedStore) else None
         jobs = [GraphJob(report, tuple(by_report.pop(report.id, [])), decisions, spool / f"{number}.nt", validate,
                          cache is not None) for number, report in enumerate(decided.todo)]
         problems: list[Violation] = []
         for made in _made(jobs, default_workers(list(decided.todo))):
-            report_id, path, count = made.report_id, made.path, made.count
-            counts[report_id] = count
+            counts[made.report_id] = made.count
             problems += made.violations
             if problems:
                 continue
             if cache is not None and made.part is not None:  # kept by digest: unused, never wrong, if not written
                 keep_part(cache, made.digest, made.part)
-            if report_id in decided.replaced:
-                later[report_id] = (path, count)
+            if made.report_id in decided.replaced:
+                later[made.report_id] = (made.path, made.count)
                 continue
-            added.append(report_id)  # before it is written: a graph cut off half-way is dropped as well
-            store.replace_graphs({report_id: path.read_text(encoding="utf-8")}, bulk=fresh)
+            added.append(made.report_id)  # before it is written: a graph cut off half-way is dropped as well
+            store.replace_graphs({made.report_id: made.path.read_text(encoding="utf-8")}, bulk=fresh)
         if problems:
             listed = "\n  ".join(map(str, problems[:20]))
             raise BuildError(f"the graph breaks {len(problems)} SHACL constraint(s); nothing written:\n  {listed}")

@@ -60,8 +60,7 @@ class Network:
 
 def plain_rows(store: Readable, name: str) -> list[dict[str, str]]:
     """The rows of an internal query without parameters, each a dict of plain values (absent where unbound)."""
-    results = store.results(internal_query(name).bind())
-    return [{key: term["value"] for key, term in row.items()} for row in results.rows]
+    return store.results(internal_query(name).bind()).plain()
 
 
 def load_network(store: Readable, cache: Path | None = None) -> Network:

@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from graph.query import PARAMS_MARK, internal_query
 from graph.stores import EmbeddedStore, Readable
+from graph.stores.results import from_oxigraph
 from graph.stores.snapshots import store_of_snapshot
 
 # the queries whose rows make the network, each selecting the named graph ?g a row comes from
@@ -50,7 +51,7 @@ def stored_parts(store: Readable, cache: Path | None = None) -> list[Part]:
     """Every named graph's part, in the order of the graphs' IRIs: kept ones from `cache` (by default, beside
     an embedded store), the rest read from the store (and kept, where the graph has a digest)."""
     def run(query: str) -> Rows:
-        return [{key: term["value"] for key, term in row.items()} for row in store.results(query).rows]
+        return store.results(query).plain()
     if cache is None and isinstance(store, EmbeddedStore):
         cache = cache_folder(store.path)
     if cache is None:
@@ -82,11 +83,8 @@ def part_of(store: ox.Store, graph: ox.NamedNode) -> Part:
 
 
 def oxigraph_rows(store: ox.Store, query: str) -> Rows:
-    """A SELECT's rows from a pyoxigraph store, as plain values (read from its SPARQL JSON)."""
-    results = store.query(query)
-    assert isinstance(results, ox.QuerySolutions)
-    data = json.loads(results.serialize(format=ox.QueryResultsFormat.JSON) or b"{}")
-    return [{key: term["value"] for key, term in row.items()} for row in data["results"]["bindings"]]
+    """A SELECT's rows from a pyoxigraph store, as plain values."""
+    return from_oxigraph(store.query(query)).plain()
 
 
 def cache_folder(store: Path) -> Path:

@@ -44,6 +44,10 @@ class ResultSet:
     boolean: bool = False
     triples: list[tuple[Term, Term, Term]] = field(default_factory=list)
 
+    def plain(self) -> list[dict[str, str]]:
+        """The rows as plain values by variable (a literal's text, an IRI), an unbound one absent."""
+        return [{key: term["value"] for key, term in row.items()} for row in self.rows]
+
     def table(self) -> Table:
         if self.kind == "boolean":
             return Table(("result",), ((str(self.boolean).lower(),),))

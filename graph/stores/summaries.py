@@ -94,15 +94,15 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
     counterparts of partners profiled before are then those stored joined with those of the new graphs."""
     graph = graph_iri(SUMMARY_GRAPH)
     mark = Literal(reports_checksum(stored_checksums(store)))
-    added = sorted(added) if scope is not None else []
-    before = _profiles(store, scope.partners) if scope is not None and added else {}
+    additions = sorted(added) if scope is not None else []
+    before = _profiles(store, scope.partners) if scope is not None and additions else {}
     if scope is None:
         store.update(f"DROP SILENT GRAPH {graph.n3()}")
     else:
         store.update(scoped(SUMMARIES_FORGET.read_text(encoding="utf-8"), scope))
     store.update(scoped(SUMMARIES.read_text(encoding="utf-8"), scope))
-    if added and scope is not None:
-        _join_counterparts(store, scope, before, added)
+    if scope is not None and additions:
+        _join_counterparts(store, scope, before, additions)
     else:
         store.update(scoped(SUMMARIES_COUNTERPARTS.read_text(encoding="utf-8"), scope))
     _count_pairs(store, scope)

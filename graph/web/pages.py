@@ -45,8 +45,7 @@ class Link:
 
 def rows(store: Readable, name: str, **params: str) -> list[dict[str, str]]:
     """The rows of an internal query, each a dict of plain values (absent where unbound)."""
-    results = store.results(internal_query(name).bind(params), MAX_ROWS)
-    return [{key: term["value"] for key, term in row.items()} for row in results.rows]
+    return store.results(internal_query(name).bind(params), MAX_ROWS).plain()
 
 
 def map_points(places: list[dict[str, Any]], located: Mapping[str, Mapping[str, str]]) -> list[dict[str, Any]]:
