@@ -259,11 +259,11 @@ def _looks_like_town(doc: Doc, index: int, models: Resources) -> bool:
 
 def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     """"А.В. Стрельцов" and "Стрельцов А.В." by shape, for names natasha leaves out."""
+    words = [token.text for token in doc]
     found = []
-    for i in range(len(doc) - 4):
-        window = doc[i:i + 5]
-        if _INITIALS_NAME.match(window[0].text) and window[1].text == "." and _INITIALS_NAME.match(window[2].text) \
-                and window[3].text == "." and is_cap(window[4]) and len(window[4].text) > 1:
+    for i in range(len(words) - 4):
+        if words[i + 1] == "." and words[i + 3] == "." and _INITIALS_NAME.match(words[i]) \
+                and _INITIALS_NAME.match(words[i + 2]) and words[i + 4][:1].isupper() and len(words[i + 4]) > 1:
             found.append((i, i + 5))
     return found
 

@@ -13,6 +13,9 @@ import spacy
 from natasha import Doc as NatashaDoc
 from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 from slovnet.bio import B, I, bio_spans, parse_bio
+from slovnet.conll import parse_conll_tag
+from slovnet.exec.infer import Infer
+from slovnet.shape import word_shape
 from slovnet.span import Span as SlovnetSpan
 from spacy.attrs import LEMMA, MORPH, POS
 from spacy.language import Language
@@ -25,6 +28,9 @@ from thinc.types import Ints2d
 NATASHA_SPANS = "natasha"
 CELL_SEPARATOR = "\n\n.\n\n"
 LEMMA_CACHE = 200_000  # lemmas kept; cleared when full
+CODES_CACHE = 200_000  # words' ids in a tagger's vocabularies kept; cleared when full
+
+WordCodes = dict[str, tuple[int, int]]  # a word -> its ids in a tagger's vocabularies of words and of shapes
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,17 +101,18 @@ def cell_docs(doc: Doc) -> list[tuple[str, Doc]]:
     texts, edges = doc.user_data["cells"]
     offsets = doc.user_data["offsets"]
     firsts = [start for start, _ in offsets]
+    words = doc_words(doc)
+    tags = doc.to_array([POS, MORPH, LEMMA])
     found = []
     for text, (start, stop) in zip(texts, edges, strict=True):
         # the cell's tokens: those from its first character to its last (tokens are in text order)
         low, high = bisect_left(firsts, start), bisect_left(firsts, stop)
-        tokens = doc[low:high]
         cell_offsets = [(begin - start, end - start) for begin, end in offsets[low:high]]
         spaces = [nxt[0] > here[1] for here, nxt in zip(cell_offsets, cell_offsets[1:], strict=False)]
         if cell_offsets:
             spaces.append(len(text) > cell_offsets[-1][1])
-        cell = Doc(doc.vocab, words=[t.text for t in tokens], spaces=spaces, pos=[t.pos_ for t in tokens],
-                   morphs=[str(t.morph) for t in tokens], lemmas=[t.lemma_ for t in tokens])
+        cell = Doc(doc.vocab, words=words[low:high], spaces=spaces)
+        cell.from_array([POS, MORPH, LEMMA], cast(Ints2d, tags[low:high]))
         cell.spans[NATASHA_SPANS] = [Span(cell, span.start - low, span.end - low, label=span.label_)
                                      for span in doc.spans.get(NATASHA_SPANS, []) if low <= span.start
                                      and span.end <= high]
@@ -142,33 +149,42 @@ class NatashaMorphology(_Batched):
 
     def __init__(self, natasha: Natasha) -> None:
         self.natasha = natasha
-        # (word, part of speech, features) -> the lemma's string id: words repeat a lot
-        self.lemmas: dict[tuple, int] = {}
-        self.morphs: dict[tuple, int] = {}  # features -> the id of spaCy's morphology of them
+        self.codes: WordCodes = {}
+        # the tagger's tag id -> (part of speech, features, spaCy's id of the part, spaCy's id of the features):
+        # a few hundred tags in all, each parsed once
+        self.tags: dict[int, tuple[str, dict[str, str], int, int]] = {}
+        # (word, tag id) -> the lemma's string id: words repeat a lot
+        self.lemmas: dict[tuple[str, int], int] = {}
+
+    def _tag(self, tag: int, vocab: Vocab) -> tuple[str, dict[str, str], int, int]:
+        known = self.tags.get(tag)
+        if known is None:
+            pos, feats = parse_conll_tag(self.natasha.morph_tagger.infer.decoder.tags_vocab.decode(tag))
+            morph = vocab.morphology.add("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+            known = self.tags[tag] = (pos, feats, UPOS[pos or "X"], morph)
+        return known
 
     def process(self, docs: list[Doc]) -> None:
-        words = [[token.text for token in doc] for doc in docs]
+        words = [doc_words(doc) for doc in docs]
         bounds = [[(sentence.start, sentence.end) for sentence in doc.sents] for doc in docs]
-        tagged = iter(tag_morphology(self.natasha.morph_tagger, [doc_words[start:end] for doc_words, doc_bounds
-                                                                 in zip(words, bounds, strict=True)
-                                                                 for start, end in doc_bounds]))
-        for doc, doc_words, doc_bounds in zip(docs, words, bounds, strict=True):
+        tagged = iter(tag_ids(self.natasha.morph_tagger.infer, [doc_words[start:end] for doc_words, doc_bounds
+                                                                in zip(words, bounds, strict=True)
+                                                                for start, end in doc_bounds], self.codes))
+        lemmatize = self.natasha.morph_vocab.lemmatize
+        for doc, doc_words_, doc_bounds in zip(docs, words, bounds, strict=True):
             values = numpy.zeros((len(doc), 3), dtype="uint64")
-            morphology, strings = doc.vocab.morphology, doc.vocab.strings
-            lemmatize = self.natasha.morph_vocab.lemmatize
+            strings = doc.vocab.strings
             for start, _ in doc_bounds:
-                for index, (pos, feats) in enumerate(next(tagged), start):
-                    word, key = doc_words[index], tuple(sorted(feats.items()))
-                    morph = self.morphs.get(key)
-                    if morph is None:  # a few hundred feature sets in all
-                        morph = self.morphs[key] = morphology.add("|".join(f"{k}={v}" for k, v in key))
-                    lemma = self.lemmas.get((word, pos, key))
+                for index, tag in enumerate(next(tagged), start):
+                    pos, feats, pos_id, morph = self._tag(tag, doc.vocab)
+                    word = doc_words_[index]
+                    lemma = self.lemmas.get((word, tag))
                     if lemma is None:
                         if len(self.lemmas) > LEMMA_CACHE:
                             self.lemmas.clear()
                         found = (lemmatize(word, pos, feats) or word).replace("ё", "е")
-                        lemma = self.lemmas[(word, pos, key)] = strings.add(found)
-                    values[index] = (UPOS[pos or "X"], morph, lemma)
+                        lemma = self.lemmas[(word, tag)] = strings.add(found)
+                    values[index] = (pos_id, morph, lemma)
             doc.from_array([POS, MORPH, LEMMA], cast(Ints2d, values))
 
 
@@ -177,12 +193,19 @@ class NatashaNER(_Batched):
 
     def __init__(self, natasha: Natasha) -> None:
         self.natasha = natasha
+        self.codes: WordCodes = {}
 
     def process(self, docs: list[Doc]) -> None:
-        tags = ner_tags(self.natasha.ner_tagger, [[token.text for token in doc] for doc in docs])
+        tags = ner_tags(self.natasha.ner_tagger, [doc_words(doc) for doc in docs], self.codes)
         for doc, doc_tags in zip(docs, tags, strict=True):
             doc.spans[NATASHA_SPANS] = [Span(doc, start, stop, label=label)
                                         for start, stop, label in token_spans(doc_tags)]
+
+
+def doc_words(doc: Doc) -> list[str]:
+    """The words of a Doc made by `NatashaTokenizer`, read from its text (quicker than from its tokens)."""
+    text = doc.user_data["text"]
+    return [text[start:stop] for start, stop in doc.user_data["offsets"]]
 
 
 @registry.misc("ties.natasha.v1")
@@ -201,35 +224,58 @@ def make_ner(nlp: Language, name: str, natasha: Natasha) -> NatashaNER:
     return NatashaNER(natasha)
 
 
-def tag_morphology(tagger: NewsMorphTagger, sentences: list[list[str]]) -> list[list[tuple[str, dict]]]:
-    """natasha's morphology of each sentence's words, as `Doc.tag_morph` gives it: (part of speech,
-    features) per word; the sentences go to the tagger shortest first.
+def tag_ids(infer: Infer, texts: list[list[str]], codes: WordCodes | None = None) -> list[list[int]]:
+    """A slovnet tagger's tag ids for each text's words, already cut; the texts go in batches of the
+    encoder's size, shortest first.
 
-    The tagger pads the sentences of a batch to the longest one and computes the padding too; in
-    text order a two-word sentence may share its batch with one of sixty words. Padding is zero
-    after every layer of the tagger, so the order changes no tag (tested), only the work.
+    The model pads the texts of a batch to the longest one and computes the padding too; in text order
+    a two-word sentence may share its batch with one of sixty words. Padding is zero after every layer
+    of the model, so the order changes no tag (tested), only the work. Each word's ids in the model's
+    vocabularies (the word, its shape) are kept in `codes`: the encoder would work them out again at
+    every occurrence.
     """
-    order = sorted(range(len(sentences)), key=lambda index: len(sentences[index]))
-    tagged: list[list[tuple[str, dict]]] = [[] for _ in sentences]
-    for index, markup in zip(order, tagger.map([sentences[index] for index in order]), strict=True):
-        tagged[index] = [(token.pos, token.feats) for token in markup.tokens]
+    encoder = infer.encoder
+    words_vocab, shapes_vocab = encoder.words_vocab, encoder.shapes_vocab
+    codes = {} if codes is None else codes
+    if len(codes) > CODES_CACHE:
+        codes.clear()
+
+    def encoded(words: list[str]) -> tuple[list[int], list[int]]:
+        word_ids, shape_ids = [], []
+        for word in words:
+            code = codes.get(word)
+            if code is None:
+                code = codes[word] = (words_vocab.encode(word.lower()), shapes_vocab.encode(word_shape(word)))
+            word_ids.append(code[0])
+            shape_ids.append(code[1])
+        return word_ids, shape_ids
+
+    order = [index for index in sorted(range(len(texts)), key=lambda index: len(texts[index])) if texts[index]]
+    tagged: list[list[int]] = [[] for _ in texts]
+    for first in range(0, len(order), encoder.batch_size):
+        batch = order[first:first + encoder.batch_size]
+        predicted = infer.process([encoder.input([encoded(texts[index]) for index in batch])])
+        for index, ids in zip(batch, predicted, strict=True):
+            tagged[index] = [int(tag) for tag in ids]
     return tagged
 
 
-def ner_tags(tagger: NewsNERTagger, texts: list[list[str]]) -> list[list[str]]:
-    """natasha's NER tags (BIO) of each text's words, already cut, as `Doc.tag_ner` finds them; shortest first.
+def tag_morphology(tagger: NewsMorphTagger, sentences: list[list[str]],
+                   codes: WordCodes | None = None) -> list[list[tuple[str, dict]]]:
+    """natasha's morphology of each sentence's words, as `Doc.tag_morph` gives it: (part of speech,
+    features) per word (see `tag_ids`)."""
+    decode = tagger.infer.decoder.tags_vocab.decode
+    return [[parse_conll_tag(decode(tag)) for tag in ids] for ids in tag_ids(tagger.infer, sentences, codes)]
+
+
+def ner_tags(tagger: NewsNERTagger, texts: list[list[str]], codes: WordCodes | None = None) -> list[list[str]]:
+    """natasha's NER tags (BIO) of each text's words, already cut, as `Doc.tag_ner` finds them (see `tag_ids`).
 
     `tag_ner` gives the tagger the text, which cuts it into words again with the same razdel
-    tokenizer the segmenter used; the words are handed over instead, and the texts go in batches
-    by length, as in `tag_morphology` (the same spans, tested).
+    tokenizer the segmenter used; the words are handed over instead (the same spans, tested).
     """
-    order = [index for index in sorted(range(len(texts)), key=lambda index: len(texts[index])) if texts[index]]
-    infer = tagger.infer
-    tagged: list[list[str]] = [[] for _ in texts]
-    for index, text_tags in zip(order, infer.decoder(infer.process(infer.encoder([texts[i] for i in order]))),
-                                strict=True):
-        tagged[index] = list(text_tags)
-    return tagged
+    decode = tagger.infer.decoder.tags_vocab.decode
+    return [[decode(tag) for tag in ids] for ids in tag_ids(tagger.infer, texts, codes)]
 
 
 def entity_spans(tagger: NewsNERTagger, texts: list[list]) -> list[list[SlovnetSpan]]:

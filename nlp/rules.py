@@ -36,6 +36,7 @@ class Lexicons:
     region_words: dict[str, str]
     not_legal_forms: frozenset[str]
     longest_prefix: int  # words in the longest place or street prefix: how far the prefix rules look
+    prefix_starts: frozenset[str]  # the first words of place and street prefixes: where one may begin
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -58,6 +59,7 @@ def load_lexicons() -> Lexicons:
         region_words={row[0]: row[1] for row in lexicon("region_words")},
         not_legal_forms=frozenset(row[0] for row in lexicon("not_legal_forms")),
         longest_prefix=max(map(len, [*place_prefixes, *street_prefixes])),
+        prefix_starts=frozenset(prefix[0] for prefix in [*place_prefixes, *street_prefixes]),
     )
 
 
@@ -268,9 +270,12 @@ def honorary_titles(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
 
 def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
     """Every organisation, site, event and document phrase, nested ones included."""
-    quotes = [(i, end) for i in range(len(doc)) if doc[i].text == _QUOTE_OPEN and (end := quote_end(doc, i))]
+    quotes = [(i, end) for i, token in enumerate(doc) if token.text == _QUOTE_OPEN and (end := quote_end(doc, i))]
     chunks = []
-    for index in range(len(doc)):
+    for index, token in enumerate(doc):
+        lemma = token.lemma_
+        if lemma not in lex.heads and lemma.split("-")[0] not in lex.heads and not _ABBREVIATION.match(token.text):
+            continue  # no head noun nor legal form: `named_phrase` would find nothing (a quicker test)
         chunk = named_phrase(doc, index, lex)
         if chunk is None:
             continue
@@ -288,9 +293,12 @@ def lowers(doc: Doc) -> list[str]:
     return words
 
 
-def _match_prefix(doc: Doc, index: int, prefixes, longest: int) -> int:
-    """Length in tokens of the longest prefix from `prefixes` starting at `index` (0 if none)."""
+def _match_prefix(doc: Doc, index: int, prefixes, longest: int, starts: frozenset[str]) -> int:
+    """Length in tokens of the longest prefix from `prefixes` starting at `index` (0 if none); `starts` holds
+    the prefixes' first words (a quicker first test)."""
     words = lowers(doc)
+    if index >= len(words) or words[index] not in starts:
+        return 0
     for length in range(min(longest, len(words) - index), 0, -1):  # a cut slice is no prefix
         if tuple(words[index:index + length]) in prefixes:
             return length
@@ -300,8 +308,8 @@ def _match_prefix(doc: Doc, index: int, prefixes, longest: int) -> int:
 def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
     """Settlements after "г.", "пос.", "с.", "дер."…, and regions ("Смоленская область")."""
     chunks = []
-    for index in range(len(doc)):
-        length = _match_prefix(doc, index, lex.place_prefixes, lex.longest_prefix)
+    for index, token in enumerate(doc):
+        length = _match_prefix(doc, index, lex.place_prefixes, lex.longest_prefix, lex.prefix_starts)
         if length and not _place_prefix_here(doc, index, length):
             length = 0
         if length:
@@ -314,7 +322,6 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
             if stop > start:
                 chunks.append(Chunk(index, stop, "LOC", stop - 1, kind=PlaceKind(kind) if kind else None))
             continue
-        token = doc[index]
         region = lex.region_words.get(token.lemma_)
         if region and index > 0 and is_cap(doc[index - 1]) and doc[index - 1].pos_ == "ADJ" \
                 and agrees(doc[index - 1], token):
@@ -374,7 +381,7 @@ def after_street(doc: Doc, start: int, lex: Lexicons) -> bool:
 
 def before_street(doc: Doc, stop: int, lex: Lexicons) -> bool:
     """Whether a span is followed by a street word ("Эжвинский пр-д"): part of an address."""
-    return _match_prefix(doc, stop, lex.street_prefixes, lex.longest_prefix) > 0
+    return _match_prefix(doc, stop, lex.street_prefixes, lex.longest_prefix, lex.prefix_starts) > 0
 
 
 def after_place_prefix(doc: Doc, start: int, lex: Lexicons) -> bool:
