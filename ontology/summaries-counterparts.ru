@@ -1,5 +1,5 @@
 # The Smolensk officials each foreign partner met (ties:counterpartsText of its profile), worked out after
-# ontology/summaries.ru has made the profiles, by the same builds and with the same "# scope: ?partner"
+# ontology/summaries-profiles.ru has made the profiles, by the same builds and with the same "# scope: ?partner"
 # lines. A build that only adds reports, to profiles it finds already made, does not run it: a partner's
 # counterparts are then those stored joined with those the new graphs name (graph.stores.summaries),
 # since adding events to a partner can only add names to its counterparts.

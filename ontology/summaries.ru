@@ -1,7 +1,8 @@
 # The summaries: what the partner queries of the library read, worked out once by every build
 # (graph.stores.summaries.refresh_summaries) instead of by every query. Each foreign partner gets a
-# profile (events, quarters, dates, spheres; its Smolensk counterparts: summaries-counterparts.ru), each
-# country a row per quarter and each two entities met at the same events a pair.
+# profile (events, quarters, dates, spheres: summaries-profiles.ru, run before this; its Smolensk
+# counterparts: summaries-counterparts.ru, run after), and here its class and point; each country a row
+# per quarter and each two entities met at the same events a pair.
 # Aggregating ~100k participations costs seconds; reading the profiles costs milliseconds.
 # Run as one SPARQL 1.1 Update, on Oxigraph and on a remote server alike.
 # A build that adds or replaces a few reports works out again only what they touch
@@ -18,67 +19,6 @@ PREFIX schema: <https://schema.org/>
 
 INSERT DATA { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
   <https://w3id.org/smolensk-ties/id/graph/summary> a ties:Summary } }
-;
-
-# a partner: foreign, or an international body (no state); a place of unknown state is not a partner
-INSERT { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
-  ?profile a ties:PartnerProfile ; ties:profileOf ?partner ; ties:partnerName ?label ; ties:countryCode ?country ;
-           ties:eventCount ?events ; ties:firstQuarterIndex ?firstQuarter ; ties:lastQuarterIndex ?lastQuarter ;
-           ties:lastPeriod ?lastPeriod ; ties:quartersText ?quarters ; ties:spheresText ?spheres ; ties:firstStart ?first ; ties:lastEnd ?last .
-} }
-WHERE {
-  {
-    SELECT ?partner (MIN(?name) AS ?label) (MIN(?code) AS ?country) (COUNT(DISTINCT ?event) AS ?events)
-           (MIN(?q) AS ?firstQuarter) (MAX(?q) AS ?lastQuarter)
-           (GROUP_CONCAT(DISTINCT ?period; separator=", ") AS ?quarters)
-           (MIN(?start) AS ?first) (MAX(?end) AS ?last)
-           (GROUP_CONCAT(DISTINCT ?sphereName; separator="; ") AS ?spheres)
-    WHERE {
-      # ordered so that the quarters are listed in time and the spheres as they first appear, however the
-      # graphs are read (a build that works out some profiles and one that works out all write the same)
-      { SELECT ?partner ?name ?code ?event ?period ?q ?start ?end ?sphereName WHERE {
-          # the partners' events first, in a subquery (evaluated on its own), then the sphere names:
-          # joined the other way round, the names multiplied the work fortyfold. One subquery per
-          # property, joined on the graph, the event or the report: Oxigraph scans each once and joins
-          # the scans by hashing, where one group of patterns looked each up event by event (2.2 s
-          # against 0.9 s for the partners one report names at 100× the samples)
-          { SELECT ?partner ?name ?code ?event ?period ?q ?sphere ?start ?end WHERE {
-              { SELECT ?g ?event ?partner WHERE { GRAPH ?g {
-                  # scope: ?partner
-                  ?p ties:agent ?partner . ?event ties:participation ?p } } }
-              { SELECT ?g ?partner ?name WHERE { GRAPH ?g {
-                  # scope: ?partner
-                  ?partner rdfs:label ?name ; ties:smolensk false } } }
-              { SELECT ?g ?event ?report WHERE { GRAPH ?g { ?event ties:inReport ?report } } }
-              { SELECT ?g ?event ?sphere WHERE { GRAPH ?g { ?event ties:sphere ?sphere } } }
-              { SELECT ?g ?report ?period ?q WHERE { GRAPH ?g { ?report ties:period ?period ; ties:quarterIndex ?q } } }
-              OPTIONAL { SELECT ?g ?event ?start ?end WHERE { GRAPH ?g {
-                  ?event sem:hasEarliestBeginTimeStamp ?start ; sem:hasLatestEndTimeStamp ?end } } }
-              OPTIONAL { SELECT ?g ?partner ?ofCountry WHERE { GRAPH ?g {
-                  # scope: ?partner
-                  ?partner ties:country/skos:notation ?ofCountry } } }
-              OPTIONAL { SELECT ?g ?partner ?isCountry WHERE { GRAPH ?g {
-                  # scope: ?partner
-                  ?partner a schema:Country ; skos:notation ?isCountry } } }
-              OPTIONAL { SELECT ?g ?partner ?isPlace WHERE { GRAPH ?g {
-                  # scope: ?partner
-                  ?partner a schema:Place BIND (true AS ?isPlace) } } }
-              BIND (COALESCE(?ofCountry, ?isCountry, "") AS ?code)
-              FILTER (?code != "RU" && (?code != "" || !BOUND(?isPlace)))
-            }
-          }
-          GRAPH <https://w3id.org/smolensk-ties/id/graph/ontology> {
-            ?sphere skos:prefLabel ?sphereName FILTER (lang(?sphereName) = "ru") }
-        }
-        ORDER BY ?q ?sphereName
-      }
-    }
-    GROUP BY ?partner
-  }
-  # the period's own name, from the report of that quarter (string MAX differs between engines)
-  GRAPH ?r { ?lastReport ties:quarterIndex ?lastQuarter ; ties:period ?lastPeriod }
-  BIND (IRI(CONCAT("https://w3id.org/smolensk-ties/id/profile/", MD5(STR(?partner)))) AS ?profile)
-}
 ;
 
 # what each partner is (person, organisation, place: an organisation named for a place may be both), so

@@ -1,5 +1,5 @@
 """The repeat-partner report (`ties partners`): the partner profiles every build keeps
-(ontology/summaries.ru), ranked, with network metrics worked out on the pairs that met more than once.
+(ontology/summaries-profiles.ru), ranked, with network metrics worked out on the pairs that met more than once.
 
 Reading the profiles costs a fraction of a second at any scale; rebuilding the whole network per call,
 as this report did before, cost 15 s at 100 times the samples.

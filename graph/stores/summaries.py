@@ -10,16 +10,16 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from rdflib import Literal, URIRef
+from rdflib import RDF, Literal, URIRef
 
 from graph.query import internal_query
 from graph.rdf.ids import graph_iri
 from graph.rdf.vocab import TIES
 from graph.stores.base import Readable, Store, stored_checksums
-from graph.stores.results import is_true
-from ontology import ENTITY_BASE, SUMMARIES, SUMMARIES_COUNTERPARTS, SUMMARIES_FORGET
+from graph.stores.results import Term, is_true
+from ontology import ENTITY_BASE, SUMMARIES, SUMMARIES_COUNTERPARTS, SUMMARIES_FORGET, SUMMARIES_PROFILES
 
 SUMMARY_GRAPH = "summary"  # the named graph id/graph/summary holds what ontology/summaries.ru works out
 COUNTERPART_SEPARATOR = "; "  # between the officials' names in a profile's ties:counterpartsText
@@ -27,6 +27,22 @@ COUNTERPART_SEPARATOR = "; "  # between the officials' names in a profile's ties
 
 Pair = tuple[str, str]
 Named = tuple[str, str | None]  # a name and its language tag
+# a profile's figures as summaries-profiles.ru writes them: the variable of the queries that read them, the property
+PROFILE_FIGURES = {"label": TIES.partnerName, "country": TIES.countryCode, "events": TIES.eventCount,
+                   "firstQuarter": TIES.firstQuarterIndex, "lastQuarter": TIES.lastQuarterIndex,
+                   "lastPeriod": TIES.lastPeriod, "quarters": TIES.quartersText, "spheres": TIES.spheresText,
+                   "first": TIES.firstStart, "last": TIES.lastEnd}
+QUARTER_SEPARATOR, SPHERE_SEPARATOR = ", ", "; "  # between the periods and the spheres of a profile's texts
+
+
+@dataclass(frozen=True, slots=True)
+class StoredProfile:
+    """A partner's profile in the store: its IRI, its figures by variable (see PROFILE_FIGURES) and the
+    Smolensk officials it met."""
+
+    profile: str
+    figures: dict[str, Term]
+    names: frozenset[Named]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,20 +106,30 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
     the names in order, and last mark it all with the checksum of the reports it sums up (a build cut
     off before the mark leaves summaries that the next build sees are stale).
 
-    `added`: with a scope, the reports it comes from when the build added them and wrote no other; the
-    counterparts of partners profiled before are then those stored joined with those of the new graphs."""
+    `added`: with a scope, the reports it comes from when the build added them and wrote no other. The
+    profiles, preferred names and counterparts stored are then joined with what the new graphs say
+    (`_added_profiles`, `_added_names`, `_join_counterparts`) instead of worked out over every graph."""
     graph = graph_iri(SUMMARY_GRAPH)
     mark = Literal(reports_checksum(stored_checksums(store)))
     additions = sorted(added) if scope is not None else []
     before = _profiles(store, scope.partners) if scope is not None and additions else {}
+    names = _preferred_names(store, scope.entities) if scope is not None and additions else {}
     if scope is None:
         store.update(f"DROP SILENT GRAPH {graph.n3()}")
     else:
         store.update(scoped(SUMMARIES_FORGET.read_text(encoding="utf-8"), scope))
-    store.update(scoped(SUMMARIES.read_text(encoding="utf-8"), scope))
     if scope is not None and additions:
-        _join_counterparts(store, scope, before, additions)
+        profiles, recount = _added_profiles(store, scope, before, additions)
+        preferred, rename = _added_names(store, scope, names, additions)
+        if profiles or preferred:
+            store.insert(SUMMARY_GRAPH, "\n".join(profiles + preferred))
+        if recount:
+            store.update(scoped(SUMMARIES_PROFILES.read_text(encoding="utf-8"), Scope(partners=recount)))
+        store.update(scoped(SUMMARIES.read_text(encoding="utf-8"), replace(scope, entities=rename)))
+        _join_counterparts(store, scope, {p: s for p, s in before.items() if p not in recount}, additions)
     else:
+        store.update(scoped(SUMMARIES_PROFILES.read_text(encoding="utf-8"), scope))
+        store.update(scoped(SUMMARIES.read_text(encoding="utf-8"), scope))
         store.update(scoped(SUMMARIES_COUNTERPARTS.read_text(encoding="utf-8"), scope))
     _count_pairs(store, scope)
     for lines in _name_order(store):
@@ -111,23 +137,133 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
     store.insert(SUMMARY_GRAPH, f"{graph.n3()} {TIES.reportsChecksum.n3()} {mark.n3()} .")
 
 
-def _profiles(store: Store, partners: frozenset[str]) -> dict[str, tuple[str, set[Named]]]:
-    """Partner -> its profile and the Smolensk officials it met, for the partners profiled among these."""
-    query = internal_query("profiles-counterparts").bind({"graph": str(graph_iri(SUMMARY_GRAPH))})
+def _profiles(store: Store, partners: frozenset[str]) -> dict[str, StoredProfile]:
+    """The stored profiles of these partners, by partner."""
+    query = internal_query("stored-profiles").bind({"graph": str(graph_iri(SUMMARY_GRAPH))})
     rows = store.results(scoped(query, Scope(partners=partners))).rows if partners else []
-    found: dict[str, tuple[str, set[Named]]] = {}
+    found: dict[str, StoredProfile] = {}
     for row in rows:
         names = row.get("names")
-        found[row["partner"]["value"]] = (row["profile"]["value"], {
-            (name, names.get("xml:lang")) for name in names["value"].split(COUNTERPART_SEPARATOR)} if names else set())
+        found[row["partner"]["value"]] = StoredProfile(
+            row["profile"]["value"], {figure: row[figure] for figure in PROFILE_FIGURES if figure in row},
+            frozenset((name, names.get("xml:lang")) for name in names["value"].split(COUNTERPART_SEPARATOR))
+            if names else frozenset())
     return found
 
 
-def _join_counterparts(store: Store, scope: Scope, before: dict[str, tuple[str, set[Named]]],
-                       added: list[str]) -> None:
+def _added_profiles(store: Store, scope: Scope, before: dict[str, StoredProfile],
+                    added: list[str]) -> tuple[list[str], frozenset[str]]:
+    """The profiles of the scope's partners after reports were added, as N-Triples: each one stored joined
+    with what the new graphs say of its partner (ontology/queries/internal/graph-profiles.rq), a new one
+    from those alone; and the partners whose profiles must be worked out over every graph instead: named
+    in a report of a quarter not after the last of their profile (its spheres are listed in the order they
+    first appear, which the stored text does not tell), or with values of another kind (a language, a
+    datatype) than those stored, which SPARQL orders otherwise than by their text."""
+    new: list[tuple[int, dict[str, Term]]] = []
+    for report_id in added:
+        query = internal_query("graph-profiles").bind({"graph": str(graph_iri(report_id))})
+        new += [(int(row["quarter"]["value"]), row) for row in store.results(query).rows]
+    figures = {partner: stored.figures for partner, stored in before.items()}
+    recount: set[str] = set()
+    for quarter, row in sorted(new, key=lambda pair: pair[0]):
+        partner = row["partner"]["value"]
+        if partner in recount or partner not in scope.partners:
+            continue
+        joined = _joined_profile(figures[partner], row, quarter) if partner in figures else _new_profile(row, quarter)
+        if joined is None:
+            recount.add(partner)
+        else:
+            figures[partner] = joined
+    lines = []
+    for partner, profile in sorted(figures.items()):
+        if partner in recount:
+            continue
+        iri = URIRef(before[partner].profile if partner in before else _profile_iri(partner)).n3()
+        lines += [f"{iri} {RDF.type.n3()} {TIES.PartnerProfile.n3()} .", f"{iri} {TIES.profileOf.n3()} <{partner}> ."]
+        lines += [f"{iri} {PROFILE_FIGURES[figure].n3()} {_literal(term).n3()} ." for figure, term in profile.items()]
+    return lines, frozenset(recount)
+
+
+def _new_profile(row: dict[str, Term], quarter: int) -> dict[str, Term]:
+    """A profile from one report's graph alone (graph-profiles.rq): it has one quarter."""
+    figures: dict[str, Term] = {figure: row[figure] for figure in ("label", "country", "events", "lastPeriod",
+                                                                   "spheres", "first", "last") if figure in row}
+    return {**figures, "firstQuarter": row["quarter"], "lastQuarter": row["quarter"],
+            "quarters": {"type": "literal", "value": row["lastPeriod"]["value"]}}
+
+
+def _joined_profile(stored: dict[str, Term], row: dict[str, Term], quarter: int) -> dict[str, Term] | None:
+    """A stored profile joined with one later report's (graph-profiles.rq), as summaries-profiles.ru would
+    work it out over both; None where it cannot tell (see `_added_profiles`)."""
+    if "lastQuarter" not in stored or quarter <= int(stored["lastQuarter"]["value"]) \
+            or any(figure not in stored or _kind(stored[figure]) != _kind(row[figure])
+                   for figure in ("label", "country", "events", "spheres")) \
+            or any(figure in stored and figure in row and _kind(stored[figure]) != _kind(row[figure])
+                   for figure in ("first", "last")):
+        return None
+    spheres = stored["spheres"]["value"].split(SPHERE_SEPARATOR)
+    spheres += [sphere for sphere in row["spheres"]["value"].split(SPHERE_SEPARATOR) if sphere not in spheres]
+    joined = {**stored,
+              "label": min(stored["label"], row["label"], key=lambda term: term["value"]),
+              "country": min(stored["country"], row["country"], key=lambda term: term["value"]),
+              "events": {**stored["events"],
+                         "value": str(int(stored["events"]["value"]) + int(row["events"]["value"]))},
+              "lastQuarter": row["quarter"], "lastPeriod": row["lastPeriod"],
+              "quarters": {**stored["quarters"],
+                           "value": stored["quarters"]["value"] + QUARTER_SEPARATOR + row["lastPeriod"]["value"]},
+              "spheres": {**stored["spheres"], "value": SPHERE_SEPARATOR.join(spheres)}}
+    # a least or greatest date over events one of which has none is none (an error in SPARQL's aggregates)
+    for figure, pick in (("first", min), ("last", max)):
+        joined.pop(figure, None)
+        if figure in stored and figure in row:
+            joined[figure] = pick(stored[figure], row[figure], key=lambda term: term["value"])
+    return joined
+
+
+def _kind(term: Term) -> tuple[str | None, str | None]:
+    return term.get("datatype"), term.get("xml:lang")
+
+
+def _literal(term: Term) -> Literal:
+    return Literal(term["value"], lang=term.get("xml:lang"), datatype=term.get("datatype"))
+
+
+def _profile_iri(partner: str) -> str:
+    """As summaries-profiles.ru mints a profile's IRI."""
+    return f"{ENTITY_BASE}profile/{hashlib.md5(partner.encode()).hexdigest()}"
+
+
+def _preferred_names(store: Store, entities: frozenset[str]) -> dict[str, Term]:
+    """The stored preferred names of these entities, by entity."""
+    query = internal_query("stored-preferred-names").bind({"graph": str(graph_iri(SUMMARY_GRAPH))})
+    rows = store.results(scoped(query, Scope(entities=entities))).rows if entities else []
+    return {row["entity"]["value"]: row["name"] for row in rows}
+
+
+def _added_names(store: Store, scope: Scope, before: dict[str, Term],
+                 added: list[str]) -> tuple[list[str], frozenset[str]]:
+    """The preferred names of the scope's entities after reports were added, as N-Triples: the least of the
+    stored one and those of the new graphs; and the entities whose name must be worked out over every graph
+    instead (names of another kind, which SPARQL orders otherwise than by their text)."""
+    names = dict(before)
+    rename: set[str] = set()
+    for report_id in added:
+        query = internal_query("graph-preferred-names").bind({"graph": str(graph_iri(report_id))})
+        for row in store.results(query).rows:
+            entity, name = row["entity"]["value"], row["name"]
+            if entity not in scope.entities:
+                continue
+            if entity in names and _kind(names[entity]) != _kind(name):
+                rename.add(entity)
+            names[entity] = min(names.get(entity, name), name, key=lambda term: term["value"])
+    return [f"{URIRef(entity).n3()} {TIES.preferredName.n3()} {_literal(name).n3()} ."
+            for entity, name in sorted(names.items()) if entity not in rename], frozenset(rename)
+
+
+def _join_counterparts(store: Store, scope: Scope, before: dict[str, StoredProfile], added: list[str]) -> None:
     """The counterparts of the scope's profiles after reports were added: for a partner profiled before,
     those stored joined with the officials the new graphs put beside it (its events are those it had and
-    new ones); a partner profiled now for the first time gets them worked out over all its events."""
+    new ones); a partner profiled now for the first time (or again) gets them worked out over all its events."""
     met: dict[str, set[Named]] = {}
     for report_id in added:
         query = internal_query("graph-counterparts").bind({"graph": str(graph_iri(report_id))})
@@ -138,14 +274,14 @@ def _join_counterparts(store: Store, scope: Scope, before: dict[str, tuple[str, 
     if fresh:
         store.update(scoped(SUMMARIES_COUNTERPARTS.read_text(encoding="utf-8"), Scope(partners=fresh)))
     lines = []
-    for partner, (profile, _) in sorted(now.items()):
-        named = before[partner][1] | met.get(partner, set()) if partner not in fresh else set()
+    for partner, stored in sorted(now.items()):
+        named = before[partner].names | met.get(partner, set()) if partner not in fresh else set()
         if named:
             # as GROUP_CONCAT writes them: by surname, in the names' language where they share one
             languages = {language for _, language in named}
             text = COUNTERPART_SEPARATOR.join(sorted({name for name, _ in named}, key=_by_surname))
             literal = Literal(text, lang=languages.pop() if len(languages) == 1 else None)
-            lines.append(f"<{profile}> {TIES.counterpartsText.n3()} {literal.n3()} .")
+            lines.append(f"<{stored.profile}> {TIES.counterpartsText.n3()} {literal.n3()} .")
     if lines:
         store.insert(SUMMARY_GRAPH, "\n".join(lines))
 

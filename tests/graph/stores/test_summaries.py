@@ -1,4 +1,4 @@
-"""The summaries every build works out (ontology/summaries.ru) agree with the report graphs they sum up."""
+"""The summaries every build works out (ontology/summaries*.ru) agree with the report graphs they sum up."""
 
 from __future__ import annotations
 
@@ -84,6 +84,7 @@ def test_summaries_brought_up_to_date_for_what_a_build_touches_equal_summaries_w
         real(store, scope, added)
     additions: list[tuple[str, ...]] = []
     monkeypatch.setattr(graph.pipeline, "refresh_summaries", spy)
+    recounted = _spy_on_added_profiles(monkeypatch)
     first, second = read_report(sample_paths["2024-Q1"]), read_report(sample_paths["2025-Q2"])
     folder = tmp_path / "store"
     build([first], folder, lambda: models)
@@ -93,8 +94,10 @@ def test_summaries_brought_up_to_date_for_what_a_build_touches_equal_summaries_w
     assert before and not store.select(period).rows
     del store
     build([first, second], folder, lambda: models)
-    # added only: the counterparts of partners profiled before are those stored joined with the new graph's
+    # added only: the counterparts of partners profiled before are those stored joined with the new graph's,
+    # and so are their profiles and the preferred names (a later quarter: none worked out over every graph)
     assert additions[1] == ("2025-Q2",)
+    assert recounted == [frozenset()]
     store = EmbeddedStore(folder)
     added = set(_summary(store))
     grown = {s for s, p, o in added - before if p == TIES.counterpartsText} & \
@@ -113,6 +116,43 @@ def test_summaries_brought_up_to_date_for_what_a_build_touches_equal_summaries_w
     assert store.select(period).rows and after != before
     refresh_summaries(store)  # afresh from the two report graphs: nothing stale, nothing twice, nothing missing
     assert set(_summary(store)) == after
+
+
+def _spy_on_added_profiles(monkeypatch) -> list[frozenset[str]]:
+    """The partners whose profiles each build that adds reports works out over every graph (not joined)."""
+    import graph.stores.summaries
+
+    recounted: list[frozenset[str]] = []
+    real = graph.stores.summaries._added_profiles
+
+    def spy(*args):
+        lines, recount = real(*args)
+        recounted.append(recount)
+        return lines, recount
+    monkeypatch.setattr(graph.stores.summaries, "_added_profiles", spy)
+    return recounted
+
+
+@pytest.mark.slow
+def test_a_report_of_an_earlier_quarter_added_leaves_the_summaries_worked_out_afresh(
+        tmp_path, sample_paths, models, monkeypatch):
+    """Added after a later one, a report's partners profiled already are profiled again over every graph:
+    their spheres are listed as they first appear, which the stored profile does not tell. The others are
+    joined; what the build leaves equals the summaries worked out afresh."""
+    import graph.pipeline
+
+    monkeypatch.setattr(graph.pipeline, "INCREMENTAL_SHARE", 1.0)
+    recounted = _spy_on_added_profiles(monkeypatch)
+    first, second = read_report(sample_paths["2024-Q1"]), read_report(sample_paths["2025-Q2"])
+    folder = tmp_path / "store"
+    build([second], folder, lambda: models)
+    build([second, first], folder, lambda: models)
+    store = EmbeddedStore(folder)
+    profiled = {str(p) for p in _summary(store).objects(None, TIES.profileOf)}
+    assert len(recounted) == 1 and 5 < len(recounted[0]) < len(profiled) / 2
+    added = set(_summary(store))
+    refresh_summaries(store)
+    assert set(_summary(store)) == added
 
 
 @pytest.mark.slow
