@@ -392,6 +392,25 @@ class _Reading:
                                           country=signal.country, smolensk=signal.smolensk,
                                           within="role" if in_role else None))
             self.place_spans.append((chunk.start, chunk.stop))
+            if kind is PlaceKind.REGION:
+                self._coordinated_regions(chunk, in_role)
+
+    def _coordinated_regions(self, chunk: Chunk, in_role: bool) -> None:
+        """The regions coordinated before a region's name, one place each where the gazetteer knows them:
+        "Могилевская и Витебская области" names the Могилевская область as well."""
+        doc, gazetteer = self.doc, self.models.gazetteer
+        index = chunk.start
+        while index >= 2 and doc[index - 1].lower_ in ("и", ",") and is_cap(doc[index - 2]) \
+                and is_adjective(doc[index - 2]) and not _overlaps(index - 2, index - 1, self.taken + self.blocked):
+            region = gazetteer.region(f"{doc[index - 2].text} {doc[chunk.head].text}")
+            if region is None:
+                break
+            if not _overlaps(index - 2, index - 1, self.place_spans):  # natasha may have found it alone
+                self.mentions.append(_mention(doc, self.text, index - 2, index - 1, EntityType.LOC, region.name,
+                                              "rule:place", kind=PlaceKind.REGION, country=region.country,
+                                              smolensk=region.smolensk, within="role" if in_role else None))
+                self.place_spans.append((index - 2, index - 1))
+            index -= 2
 
     def _checked(self, place: Span, name: str) -> tuple[str, PlaceKind, Signal] | None:
         """natasha's place as the text bears it out, or None: the first of coordinated regions

@@ -112,13 +112,28 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int) -> str:
         return join(tokens, words)
     gender = head_gender(vocab, tokens[head])
     words[head] = nominative(vocab, tokens[head])
+    cases = tokens[head].morph.get("Case", [])
+    case = _CASES.get(cases[0]) if cases else None
     for index in range(head - 1, -1, -1):
-        if tokens[index].pos_ in ("ADJ", "VERB", "DET", "NUM") or tokens[index].text.lower() == "и":
-            if tokens[index].text.lower() != "и":
-                words[index] = nominative(vocab, tokens[index], gender)
+        token = tokens[index]
+        if token.pos_ in ("ADJ", "VERB", "DET", "NUM") or token.text.lower() == "и":
+            if token.text.lower() != "и":
+                words[index] = nominative(vocab, token, gender)
+        elif (reading := _agreed_adjective(vocab, token, case, gender)) is not None:
+            inflected = _inflect(reading, {"nomn", gender} if gender and "plur" not in reading.tag else {"nomn"})
+            words[index] = shape_like(inflected.word, token.text) if inflected else token.text
         else:
             break
     return join(tokens, words)
+
+
+def _agreed_adjective(vocab: MorphVocab, token: Token, case: str | None, gender: str | None) -> Parse | None:
+    """A capitalised word before the head that the tagger took for a name but the dictionary reads as an
+    adjective agreeing with the head ("Кыргызской Республики": Кыргызская Республика); None otherwise."""
+    if token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper() or case is None:
+        return None
+    return next((parse for parse in vocab.parse(token.text.lower()) if parse.tag.POS == "ADJF" and case in parse.tag
+                 and (gender is None or gender in parse.tag or "plur" in parse.tag)), None)
 
 
 def surname_nominative(vocab: MorphVocab, token: Token) -> str:

@@ -395,8 +395,11 @@ def _ends_with(doc: Doc, start: int, prefixes, longest: int) -> bool:
 
 
 def is_adjective(token: Token) -> bool:
-    """An adjective, also when natasha tags a capitalised one as a name ("Полномочный Посол")."""
-    return token.pos_ == "ADJ" or bool(re.search(r"(?:ый|ий|ой)$", token.lower_)) and token.pos_ in ("PROPN", "NOUN")
+    """An adjective, also when natasha tags a capitalised one as a name ("Полномочный Посол", "Могилевская")."""
+    return token.pos_ == "ADJ" or bool(_ADJECTIVE_ENDING.search(token.lower_)) and token.pos_ in ("PROPN", "NOUN")
+
+
+_ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя)$")  # nominative singular: masculine, feminine
 
 
 def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:

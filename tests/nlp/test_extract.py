@@ -257,6 +257,11 @@ def test_news_mode_adds_no_facility_and_no_quotation_taken_for_a_name(models):
 
 @pytest.mark.parametrize(("text", "places", "persons"), [
     ("В Могилевской и Витебской областях прошли дни культуры.", {"Могилевская область", "Витебская область"}, set()),
+    # the first region in the nominative, tagged as a name: a feminine adjective all the same
+    ("Представители Республики Беларусь (Могилевская и Витебская области).",
+     {"Республика Беларусь", "Могилевская область", "Витебская область"}, set()),
+    ("Делегации Гомельской, Брестской и Витебской областей.",
+     {"Гомельская область", "Брестская область", "Витебская область"}, set()),
     ("Звучали песни о Родине, о Земле и о любви.", set(), set()),
     ("Митрополит Смоленский и Дорогобужский Исидор отслужил молебен.", set(), {"Исидор"}),
     ("Делегация посетила страны Европы и Азии.", {"Европа", "Азия"}, set()),  # toponyms, if in no gazetteer
@@ -307,3 +312,10 @@ def test_a_compound_adjective_the_tagger_leaves_without_case_still_opens_a_name(
     text = "Состоялось заседание Совместной Российско-Белорусской комиссии по охране трансграничных водных объектов."
     orgs = [m.text for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG]
     assert orgs == ["Совместной Российско-Белорусской комиссии по охране трансграничных водных объектов"]
+
+
+def test_an_adjective_the_tagger_took_for_a_name_agrees_with_its_head_in_the_normal_name(models):
+    text = "110 участников из Российской Федерации, Республики Беларусь, Республики Казахстан, Кыргызской Республики."
+    found = {m.normal: m.country for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC}
+    assert found == {"Российская Федерация": "RU", "Республика Беларусь": "BY", "Республика Казахстан": "KZ",
+                     "Кыргызская Республика": "KG"}
