@@ -205,16 +205,23 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     lemma = token.lemma_ if token.lemma_ in lex.heads else token.lemma_.split("-")[0]
     if lemma not in lex.heads:
         return None
-    if head + 1 < len(doc) and is_abbreviation(doc[head + 1], lex):
-        return None  # "музей АО «ПО «Кристалл»": a word describing the organisation named next
     klass, flags = lex.heads[lemma]
     start = _left(doc, head)
+    if head + 1 < len(doc) and is_abbreviation(doc[head + 1], lex) \
+            and not any(is_cap(doc[i]) for i in range(start, head + 1)):
+        return None  # "музей АО «ПО «Кристалл»": a word describing the organisation named next
     index = head + 1
     if lemma == "общество" and doc[index:index + 3].text.lower() in (
             "с ограниченной ответственностью", "с дополнительной ответственностью"):
         index += 3
     index = _chain(doc, index, flags)
-    end = quote_end(doc, index) if index < len(doc) else None
+    back = index
+    while back - 1 > head and is_abbreviation(doc[back - 1], lex):
+        back -= 1
+    if back < index and _parent_after(doc, back, lex) is not None:
+        index = back  # "отделом … ГБУК «…»", "… АНО ЦСПИ «…»": the quotation names the legal form's organisation
+    parent = _parent_after(doc, index, lex)
+    end = quote_end(doc, index) if index < len(doc) and parent is None else None
     if index + 1 < len(doc) and doc[index + 1].pos_ == "ADP":
         end = None  # «О результатах…» is a title
     quoted = end is not None
@@ -234,7 +241,20 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         any(is_cap(doc[i]) for i in range(start, index))
     if not quoted and (index - start < 2 or not named or "Plur" in token.morph.get("Number", [])):
         return None
+    if parent is not None and label == "ORG":
+        index = parent  # a branch named with its parent: "Оршанский колледж УО «…»" (the parent is one too)
     return Chunk(start, index, label, head, kind=PlaceKind.SITE if label == "LOC" else None)
+
+
+def _parent_after(doc: Doc, index: int, lex: Lexicons) -> int | None:
+    """Where a parent organisation named by its legal form and a quotation ends, if one follows a name
+    at `index` ("… колледж УО «Витебский государственный университет …»", "… (филиал) ФГБОУ ВО «…»")."""
+    if [token.lower_ for token in doc[index:index + 3]] == ["(", "филиал", ")"]:
+        index += 3
+    if index >= len(doc) or not is_abbreviation(doc[index], lex):
+        return None
+    chunk = _quoted_after_legal_form(doc, index, lex)
+    return chunk.stop if chunk is not None else None
 
 
 _LABELS: dict[str, ChunkLabel] = {"org": "ORG", "site": "LOC", "event": "EVENT", "doc": "DOC"}

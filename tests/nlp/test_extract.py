@@ -319,3 +319,24 @@ def test_an_adjective_the_tagger_took_for_a_name_agrees_with_its_head_in_the_nor
     found = {m.normal: m.country for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC}
     assert found == {"Российская Федерация": "RU", "Республика Беларусь": "BY", "Республика Казахстан": "KZ",
                      "Кыргызская Республика": "KG"}
+
+
+def test_a_branch_named_with_its_parent_is_one_name_and_the_parent_another(models):
+    found = extract("Участники: Витебская область, Оршанский колледж УО «Витебский государственный университет имени "
+                    "П.М. Машерова», Смоленский казачий институт промышленных технологий и бизнеса (филиал) ФГБОУ ВО "
+                    "«МГУТУ им. К.Г. Разумовского (ПКУ)».", models, report_rules=True)
+    orgs = {m.normal for m in found if m.type is EntityType.ORG}
+    assert orgs == {"Оршанский колледж УО «Витебский государственный университет имени П.М. Машерова»",
+                    "УО «Витебский государственный университет имени П.М. Машерова»",
+                    "Смоленский казачий институт промышленных технологий и бизнеса (филиал) ФГБОУ ВО «МГУТУ им. "
+                    "К.Г. Разумовского (ПКУ)»",
+                    "ФГБОУ ВО «МГУТУ им. К.Г. Разумовского (ПКУ)»"}
+
+
+@pytest.mark.parametrize("text", [
+    "Выставку подготовил отдел общего обслуживания ГБУК «Смоленская областная универсальная научная библиотека».",
+    "Экскурсию провел музей АО «ПО «Кристалл».",
+])
+def test_an_unnamed_unit_before_a_legal_form_takes_no_quotation_for_its_own_name(models, text):
+    orgs = [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG]
+    assert len(orgs) == 1 and orgs[0].startswith(("ГБУК «", "АО «"))
