@@ -170,7 +170,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str]) -> int:
     return index
 
 
-def _left(doc: Doc, head: int) -> int:
+def _left(doc: Doc, head: int, lex: Lexicons) -> int:
     """Extend a noun phrase to the left over the adjectives that agree with its head."""
     start = head
     head_case = case_of(doc[head])
@@ -178,7 +178,10 @@ def _left(doc: Doc, head: int) -> int:
         token = doc[start - 1]
         # a capitalised compound adjective ("Российско-Белорусской") often has no case from the tagger
         cased = case_of(token) is not None or (is_cap(token) and "-" in token.text)
-        if token.pos_ in ("ADJ", "VERB") and cased \
+        # a position noun the tagger took for an adjective is no part of the name ("заместителем
+        # Председателя Совета Федерации": the council)
+        position = token.lemma_ in lex.positions and not _ADJECTIVE_ENDING.search(token.lemma_)
+        if token.pos_ in ("ADJ", "VERB") and cased and not position \
                 and (case_of(token) == head_case or is_cap(token)) and token.text not in _STOP:
             start -= 1
         else:
@@ -206,7 +209,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if lemma not in lex.heads:
         return None
     klass, flags = lex.heads[lemma]
-    start = _left(doc, head)
+    start = _left(doc, head, lex)
     if head + 1 < len(doc) and is_abbreviation(doc[head + 1], lex) \
             and not any(is_cap(doc[i]) for i in range(start, head + 1)):
         return None  # "музей АО «ПО «Кристалл»": a word describing the organisation named next
@@ -345,7 +348,7 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
         region = lex.region_words.get(token.lemma_)
         if region and index > 0 and is_cap(doc[index - 1]) and doc[index - 1].pos_ == "ADJ" \
                 and agrees(doc[index - 1], token):
-            start = _left(doc, index)
+            start = _left(doc, index, lex)
             if token.lemma_ == "республика":
                 stop = index + 1
                 while stop < len(doc) and doc[stop].pos_ == "PROPN" and is_cap(doc[stop]):

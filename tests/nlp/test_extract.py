@@ -340,3 +340,11 @@ def test_a_branch_named_with_its_parent_is_one_name_and_the_parent_another(model
 def test_an_unnamed_unit_before_a_legal_form_takes_no_quotation_for_its_own_name(models, text):
     orgs = [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG]
     assert len(orgs) == 1 and orgs[0].startswith(("ГБУК «", "АО «"))
+
+
+def test_a_position_the_tagger_took_for_an_adjective_is_no_part_of_an_organisations_name(models):
+    found = extract("Делегация во главе с заместителем Председателя Совета Федерации Ю.Л. Воробьевым.", models,
+                    report_rules=True)
+    assert not [m for m in found if m.type is EntityType.ORG and m.normal.startswith("Председател")]
+    assert {m.normal: m.role for m in found if m.type is EntityType.PER} == {
+        "Ю.Л. Воробьев": "заместитель Председателя Совета Федерации"}
