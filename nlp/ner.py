@@ -167,17 +167,17 @@ class NatashaMorphology(_Batched):
     def process(self, docs: list[Doc]) -> None:
         words = [doc_words(doc) for doc in docs]
         bounds = [[(sentence.start, sentence.end) for sentence in doc.sents] for doc in docs]
-        tagged = iter(tag_ids(self.natasha.morph_tagger.infer, [doc_words[start:end] for doc_words, doc_bounds
+        tagged = iter(tag_ids(self.natasha.morph_tagger.infer, [row_words[start:end] for row_words, doc_bounds
                                                                 in zip(words, bounds, strict=True)
                                                                 for start, end in doc_bounds], self.codes))
         lemmatize = self.natasha.morph_vocab.lemmatize
-        for doc, doc_words_, doc_bounds in zip(docs, words, bounds, strict=True):
+        for doc, row_words, doc_bounds in zip(docs, words, bounds, strict=True):
             values = numpy.zeros((len(doc), 3), dtype="uint64")
             strings = doc.vocab.strings
             for start, _ in doc_bounds:
                 for index, tag in enumerate(next(tagged), start):
                     pos, feats, pos_id, morph = self._tag(tag, doc.vocab)
-                    word = doc_words_[index]
+                    word = row_words[index]
                     lemma = self.lemmas.get((word, tag))
                     if lemma is None:
                         if len(self.lemmas) > LEMMA_CACHE:

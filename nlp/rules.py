@@ -221,9 +221,11 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     back = index
     while back - 1 > head and is_abbreviation(doc[back - 1], lex):
         back -= 1
-    if back < index and _parent_after(doc, back, lex) is not None:
+    parent = _parent_after(doc, back, lex) if back < index else None
+    if parent is not None:
         index = back  # "отделом … ГБУК «…»", "… АНО ЦСПИ «…»": the quotation names the legal form's organisation
-    parent = _parent_after(doc, index, lex)
+    else:
+        parent = _parent_after(doc, index, lex)
     end = quote_end(doc, index) if index < len(doc) and parent is None else None
     if index + 1 < len(doc) and doc[index + 1].pos_ == "ADP":
         end = None  # «О результатах…» is a title

@@ -169,7 +169,7 @@ def _added_profiles(store: Store, scope: Scope, before: dict[str, StoredProfile]
         partner = row["partner"]["value"]
         if partner in recount or partner not in scope.partners:
             continue
-        joined = _joined_profile(figures[partner], row, quarter) if partner in figures else _new_profile(row, quarter)
+        joined = _joined_profile(figures[partner], row, quarter) if partner in figures else _new_profile(row)
         if joined is None:
             recount.add(partner)
         else:
@@ -184,7 +184,7 @@ def _added_profiles(store: Store, scope: Scope, before: dict[str, StoredProfile]
     return lines, frozenset(recount)
 
 
-def _new_profile(row: dict[str, Term], quarter: int) -> dict[str, Term]:
+def _new_profile(row: dict[str, Term]) -> dict[str, Term]:
     """A profile from one report's graph alone (graph-profiles.rq): it has one quarter."""
     figures: dict[str, Term] = {figure: row[figure] for figure in ("label", "country", "events", "lastPeriod",
                                                                    "spheres", "first", "last") if figure in row}
