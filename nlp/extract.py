@@ -257,6 +257,29 @@ def _looks_like_town(doc: Doc, index: int, models: Resources) -> bool:
     return (index > 0 and doc[index - 1].lower_ in _LOCATIVE) or place.population >= 20000
 
 
+_REGION_BY_NICKNAME = re.compile(r"щин(?:а|ы|е|у|ой)$")  # "Смоленщина", "Витебщины": a region's popular name
+
+
+def _may_be_a_lone_name(token: Token, models: Resources) -> bool:
+    """Whether a word natasha took alone for a person may be a name: one the dictionary reads as a given
+    name, surname or patronymic, or one it does not know; not a compound ending in a common word
+    ("Оффлайн-встреч", "Герои-гвардейцы"; "Жан-Клод" stays), a word read only in the plural, or a
+    region's popular name ("Витебщины")."""
+    word = token.lower_
+    if _REGION_BY_NICKNAME.search(word):
+        return False
+    vocab = models.vocab
+
+    def named(part: str) -> bool:
+        return any("Name" in parse.tag or "Surn" in parse.tag or "Patr" in parse.tag for parse in vocab.parse(part))
+    if named(word):
+        return True
+    last = word.rsplit("-", 1)[-1]
+    if last != word and vocab.word_is_known(last) and not named(last):
+        return False
+    return not all("plur" in parse.tag for parse in vocab.parse(word))
+
+
 def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     """"А.В. Стрельцов" and "Стрельцов А.В." by shape, for names natasha leaves out."""
     words = [token.text for token in doc]
@@ -332,6 +355,8 @@ class _Reading:
                 continue  # "Чрезвычайный и Полномочный Посол": a title, no name
             if len(tokens) == 1 and _looks_like_town(doc, start, models):
                 continue  # a town natasha took for a surname ("в Гагарине")
+            if len(tokens) == 1 and not _may_be_a_lone_name(tokens[0], models):
+                continue  # "Оффлайн-встреч", "Герои-гвардейцы", "Витебщины": no one's name
             others = person_tokens - set(range(start, stop))
             role = role_before(doc, start, lex, others) or role_after(doc, stop, lex, others)
             role_text = None

@@ -348,3 +348,15 @@ def test_a_position_the_tagger_took_for_an_adjective_is_no_part_of_an_organisati
     assert not [m for m in found if m.type is EntityType.ORG and m.normal.startswith("Председател")]
     assert {m.normal: m.role for m in found if m.type is EntityType.PER} == {
         "Ю.Л. Воробьев": "заместитель Председателя Совета Федерации"}
+
+
+@pytest.mark.parametrize(("text", "persons"), [
+    ("Организация Оффлайн-встреч с молодежью.", set()),
+    ("Митинг у памятника Герои-гвардейцы.", set()),
+    ("Монумент в честь партизан и подпольщиков Витебщины.", set()),
+    ("Молебен отслужил митрополит Смоленский и Дорогобужский Исидор.", {"Исидор"}),
+    ("На концерте выступил Жан-Клод со своим оркестром.", {"Жан-Клод"}),
+])
+def test_a_lone_word_natasha_takes_for_a_person_must_read_as_a_name(models, text, persons):
+    found = extract(text, models, report_rules=True)
+    assert {m.normal for m in found if m.type is EntityType.PER} == persons
