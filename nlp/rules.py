@@ -218,6 +218,11 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
             "с ограниченной ответственностью", "с дополнительной ответственностью"):
         index += 3
     index = _chain(doc, index, flags)
+    if index - 1 > head and index < len(doc) and (doc[index - 1].lemma_,) in lex.place_prefixes \
+            and doc[index - 1].is_lower and is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN"):
+        # a chain never ends on a place word whose name the tagger left out of it ("… матери города Рудни"):
+        # the town is an organisation's ("Администрации города Рудни"), a site's own place besides it
+        index = index + 1 if label_of(lex.heads[lemma][0]) == "ORG" else index - 1
     back = index
     while back - 1 > head and is_abbreviation(doc[back - 1], lex):
         back -= 1

@@ -360,3 +360,9 @@ def test_a_position_the_tagger_took_for_an_adjective_is_no_part_of_an_organisati
 def test_a_lone_word_natasha_takes_for_a_person_must_read_as_a_name(models, text, persons):
     found = extract(text, models, report_rules=True)
     assert {m.normal for m in found if m.type is EntityType.PER} == persons
+
+
+def test_a_name_never_ends_on_a_place_word_whose_name_the_tagger_left_out(models):
+    found = extract("Закладка сада на территории Храма Казанской иконы Божией матери города Рудни.", models,
+                    report_rules=True)
+    assert {m.normal for m in found if m.type is EntityType.LOC} == {"Храм Казанской иконы Божией матери", "Рудня"}
