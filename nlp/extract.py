@@ -261,23 +261,18 @@ _REGION_BY_NICKNAME = re.compile(r"щин(?:а|ы|е|у|ой)$")  # "Смоле�
 
 
 def _may_be_a_lone_name(token: Token, models: Resources) -> bool:
-    """Whether a word natasha took alone for a person may be a name: one the dictionary reads as a given
-    name, surname or patronymic, or one it does not know; not a compound ending in a common word
-    ("Оффлайн-встреч", "Герои-гвардейцы"; "Жан-Клод" stays), a word read only in the plural, or a
-    region's popular name ("Витебщины")."""
+    """Whether a word natasha took alone for a person may be a name: not a compound ending in a common noun
+    ("Оффлайн-встреч", "Герои-гвардейцы"; "Жан-Клод", "Лукашенко-младший" stay) or a region's popular name
+    ("Витебщины")."""
     word = token.lower_
     if _REGION_BY_NICKNAME.search(word):
         return False
-    vocab = models.vocab
-
-    def named(part: str) -> bool:
-        return any("Name" in parse.tag or "Surn" in parse.tag or "Patr" in parse.tag for parse in vocab.parse(part))
-    if named(word):
-        return True
     last = word.rsplit("-", 1)[-1]
-    if last != word and vocab.word_is_known(last) and not named(last):
-        return False
-    return not all("plur" in parse.tag for parse in vocab.parse(word))
+    if last == word or not models.vocab.word_is_known(last):
+        return True
+    parses = models.vocab.parse(last)
+    return not (all(parse.tag.POS == "NOUN" for parse in parses)
+                and not any("Name" in parse.tag or "Surn" in parse.tag or "Patr" in parse.tag for parse in parses))
 
 
 def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
