@@ -251,9 +251,18 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         any(is_cap(doc[i]) for i in range(start, index))
     if not quoted and (index - start < 2 or not named or "Plur" in token.morph.get("Number", [])):
         return None
+    if not quoted and "act" in flags and start == head and _sentence_start(doc, head) \
+            and not any(is_cap(doc[i]) for i in range(head + 1, index)):
+        return None  # "Организация площадки": an action, capitalised by the sentence's start
     if parent is not None and label == "ORG":
         index = parent  # a branch named with its parent: "Оршанский колледж УО «…»" (the parent is one too)
     return Chunk(start, index, label, head, kind=PlaceKind.SITE if label == "LOC" else None)
+
+
+def _sentence_start(doc: Doc, index: int) -> bool:
+    """Whether a token opens a sentence or a line (a cell's text starts many)."""
+    return index == 0 or doc[index - 1].text in (".", "!", "?", ":", ";", "-", "–", "—", "•") \
+        or "\n" in doc[index - 1].whitespace_ or bool(doc[index].is_sent_start)
 
 
 def _parent_after(doc: Doc, index: int, lex: Lexicons) -> int | None:

@@ -366,3 +366,13 @@ def test_a_name_never_ends_on_a_place_word_whose_name_the_tagger_left_out(models
     found = extract("Закладка сада на территории Храма Казанской иконы Божией матери города Рудни.", models,
                     report_rules=True)
     assert {m.normal for m in found if m.type is EntityType.LOC} == {"Храм Казанской иконы Божией матери", "Рудня"}
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("Организация площадки для проведения встреч.", set()),
+    ("Организация Объединенных Наций провела сессию.", {"Организация Объединенных Наций"}),
+    ("В мероприятии участвовало Объединение белорусских землячеств.", {"Объединение белорусских землячеств"}),
+])
+def test_an_action_noun_capitalised_by_the_sentence_start_names_nothing_but_in_the_middle_a_body(models, text, orgs):
+    found = {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG}
+    assert found == orgs
