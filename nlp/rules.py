@@ -127,7 +127,7 @@ def _name_after_imeni(doc: Doc, index: int) -> int:
     return index
 
 
-def _chain(doc: Doc, index: int, flags: frozenset[str]) -> int:
+def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
     """Extend a noun phrase to the right over its genitive dependents and the like."""
     while index < len(doc):
         token = doc[index]
@@ -135,10 +135,10 @@ def _chain(doc: Doc, index: int, flags: frozenset[str]) -> int:
         nxt = doc[index + 1] if index + 1 < len(doc) else None
         if _is_initial(doc, index):
             break  # "… Российской Федерации А.Л. Оверчук": a person's initials start here
-        if lower in ("г", "гор") and nxt is not None and nxt.text == "." and index + 2 < len(doc) \
+        if (lower, ".") in lex.place_prefixes and nxt is not None and nxt.text == "." and index + 2 < len(doc) \
                 and is_cap(doc[index + 2]) and doc[index + 2].pos_ in _CHAIN_POS and index > 0 \
-                and doc[index - 1].pos_ in ("NOUN", "PROPN"):
-            index += 3  # "Администрация г. Смоленска": the town in the genitive is the name's
+                and doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+            index += 3  # "Администрация г. Смоленска", "Набережная р. Днепр": the place is the name's
         elif _is_gen(token):
             index += 1
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
@@ -217,7 +217,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if lemma == "общество" and doc[index:index + 3].text.lower() in (
             "с ограниченной ответственностью", "с дополнительной ответственностью"):
         index += 3
-    index = _chain(doc, index, flags)
+    index = _chain(doc, index, flags, lex)
     if index - 1 > head and index < len(doc) and (doc[index - 1].lemma_,) in lex.place_prefixes \
             and doc[index - 1].is_lower and is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN"):
         # a chain never ends on a place word whose name the tagger left out of it ("… матери города Рудни"):
@@ -301,7 +301,7 @@ def honorary_titles(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     found = []
     for index, token in enumerate(doc):
         if token.lemma_ in lex.honorifics and is_cap(token):
-            end = _chain(doc, index + 1, frozenset())
+            end = _chain(doc, index + 1, frozenset(), lex)
             if end > index + 1:
                 found.append((index, end))
     return found

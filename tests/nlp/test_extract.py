@@ -376,3 +376,8 @@ def test_a_name_never_ends_on_a_place_word_whose_name_the_tagger_left_out(models
 def test_an_action_noun_capitalised_by_the_sentence_start_names_nothing_but_in_the_middle_a_body(models, text, orgs):
     found = {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG}
     assert found == orgs
+
+
+def test_a_place_abbreviated_after_a_sites_head_is_the_sites_name(models):
+    found = extract("Проведен субботник (г. Смоленск, Набережная р. Днепр).", models, report_rules=True)
+    assert {m.normal for m in found if m.type is EntityType.LOC} == {"Смоленск", "Набережная р. Днепр"}
