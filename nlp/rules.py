@@ -318,10 +318,17 @@ def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
         chunk = named_phrase(doc, index, lex)
         if chunk is None:
             continue
-        if any(q_start < chunk.start and chunk.stop <= q_stop for q_start, q_stop in quotes):
+        if any(q_start < chunk.start and chunk.stop <= q_stop and _named_by_word_before(doc, q_start)
+               for q_start, q_stop in quotes):
             continue  # «Управляющая компания холдинга «…»» is the name of the ОАО around it
         chunks.append(chunk)
     return chunks
+
+
+def _named_by_word_before(doc: Doc, quote: int) -> bool:
+    """Whether a quotation names what a word before it opens (a legal form, a head noun, a title: "ОАО «…»",
+    "Телемост «…»"); not one standing alone after a comma or on a line of its own («Клуб золотого возраста»)."""
+    return quote > 0 and doc[quote - 1].is_alpha
 
 
 def lowers(doc: Doc) -> list[str]:

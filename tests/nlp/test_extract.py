@@ -381,3 +381,13 @@ def test_an_action_noun_capitalised_by_the_sentence_start_names_nothing_but_in_t
 def test_a_place_abbreviated_after_a_sites_head_is_the_sites_name(models):
     found = extract("Проведен субботник (г. Смоленск, Набережная р. Днепр).", models, report_rules=True)
     assert {m.normal for m in found if m.type is EntityType.LOC} == {"Смоленск", "Набережная р. Днепр"}
+
+
+def test_a_quotation_standing_alone_names_the_body_its_first_word_heads(models):
+    text = "г. Рудня, СОГБУ «Руднянский комплексный центр социального обслуживания населения»,\n«Клуб золотого возраста»"
+    orgs = {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG}
+    assert orgs == {"СОГБУ «Руднянский комплексный центр социального обслуживания населения»",
+                    "Клуб золотого возраста"}
+    # after a word that opens it, a quotation is that word's name: a telebridge's title names no state
+    found = extract("Телемост «День единения народов России и Белоруссии»", models, report_rules=True)
+    assert not [m for m in found if m.type is not EntityType.PER]
