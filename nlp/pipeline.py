@@ -16,7 +16,7 @@ from nlp.countries import fold
 from nlp.describe import describe
 from nlp.extract import ROLE_SEPARATOR, CellReading, Models, load_models
 from nlp.ner import row_doc
-from nlp.records import FIELDS, Agreement, Description, Entity, EntityType, Event, Field, Mention, Report
+from nlp.records import FIELDS, Agreement, Description, Entity, EntityType, Event, Field, Mention, PlaceKind, Report
 from nlp.resolve import Alias, minted_iri, resolve
 
 __all__ = ["ExtractedEvent", "Models", "event_entities", "event_records", "extract_events", "load_models"]
@@ -72,7 +72,22 @@ def event_mentions(event: Event, readings: list[CellReading]) -> tuple[list[Ment
         # positions add no place (GUIDELINES: what counts as an entity)
         mentions += [replace(mention, field=field) for mention in reading.mentions if mention.within != "role"]
         adjectives |= reading.adjectives
-    return mentions, adjectives
+    return _venues_placed(mentions), adjectives
+
+
+def _venues_placed(mentions: list[Mention]) -> list[Mention]:
+    """An organisation in the place cell whose own words name no state is a venue of the Smolensk town that
+    cell names, if it names one («г. Рудня, Смоленская область, …, «Клуб золотого возраста»»: Smolensk's
+    club, not a partner of unknown state). Only Smolensk towns: a body named beside Moscow or Minsk may be
+    an international one (the Union State's)."""
+    town = next((m for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.kind is PlaceKind.CITY
+                 and m.smolensk), None)
+    if town is None:
+        return mentions
+    return [replace(m, country=town.country, smolensk=True, town=m.town or town.normal)
+            if m.field == "place" and m.type is EntityType.ORG and m.country is None and m.alias_of is None
+            and m.within is None else m
+            for m in mentions]
 
 
 def event_countries(entities: list[Entity], adjectives: set[str]) -> list[str]:

@@ -142,3 +142,14 @@ def test_two_processes_give_the_same_events(reports, models, events):
     def flat(found):
         return [e.to_dict() for e in found]
     assert flat(extract_events(reports, models, workers=2)) == flat(events)
+
+
+def test_a_venue_named_in_the_place_cell_without_a_state_is_of_the_smolensk_town_there(events):
+    venues = [(extracted.event.cell("place").text, entity) for extracted in events for entity in extracted.entities
+              if entity.name == "Клуб золотого возраста"]
+    assert len(venues) == 3 and all("Смоленская область" in place for place, _ in venues)
+    assert {(entity.country, entity.smolensk) for _, entity in venues} == {("RU", True)}
+    # a body named beside a town that is not Smolensk's keeps its own state, or none
+    union = [entity for extracted in events for entity in extracted.entities
+             if entity.name == "Постоянный Комитет Союзного государства"]
+    assert union and {entity.country for entity in union} == {None}
