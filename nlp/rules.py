@@ -128,7 +128,12 @@ def _name_after_imeni(doc: Doc, index: int) -> int:
 
 
 def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
-    """Extend a noun phrase to the right over its genitive dependents and the like."""
+    """Extend a noun phrase to the right over its genitive dependents and the like.
+
+    A "в <place>" complement belongs to a head that may take one (flag "in"): the phrase's own, or one in its
+    genitive chain ("отделение Посольства … в Российской Федерации в г. Смоленске": two heads, two places);
+    one head, one place ("Посольство … в Российской Федерации", not "… в г. Смоленске" after it)."""
+    places = 1 if "in" in flags else 0
     while index < len(doc):
         token = doc[index]
         lower = token.lower_
@@ -140,6 +145,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                 and doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
             index += 3  # "Администрация г. Смоленска", "Набережная р. Днепр": the place is the name's
         elif _is_gen(token):
+            places += "in" in lex.heads.get(token.lemma_, ("", frozenset()))[1]
             index += 1
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
@@ -152,13 +158,15 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             while index < len(doc) and (is_cap(doc[index]) or _is_gen(doc[index])) \
                     and doc[index].pos_ in _CHAIN_POS:
                 index += 1
-        elif lower in ("в", "во") and "in" in flags and nxt is not None and is_cap(nxt):
+        elif lower in ("в", "во") and places > 0 and nxt is not None \
+                and (is_cap(nxt) or (nxt.lower_, ".") in lex.place_prefixes):  # "… в г. Смоленске"
+            places -= 1
             index += 1
             while index < len(doc) and ((is_cap(doc[index]) and doc[index].pos_ in _CHAIN_POS)
                                         or (case_of(doc[index]) in ("Loc", "Gen") and doc[index].pos_ in _CHAIN_POS)
                                         or doc[index].text in ("г", ".")):
-                if doc[index].text == "." and not (index > 0 and doc[index - 1].text == "г"):
-                    break
+                if doc[index].text == "." and not (index > 0 and doc[index - 1].text == "г") or _is_initial(doc, index):
+                    break  # a full stop ends it, and a person's initials start after it
                 index += 1
         elif lower == "по" and "po" in flags and nxt is not None and not is_cap(nxt):
             index += 1
@@ -249,6 +257,10 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     # исполнительный комитет", not "образовательные организации Смоленской области"
     named = any(is_cap(doc[i]) for i in range(start, head + 1)) if label == "ORG" else \
         any(is_cap(doc[i]) for i in range(start, index))
+    if label == "ORG" and not named and "in" in flags:
+        # a branch of a named body in a place: "отделение Посольства Республики Беларусь … в г. Смоленске"
+        within = [i for i in range(head + 1, index) if doc[i].lower_ in ("в", "во")]
+        named = bool(within) and any(is_cap(doc[i]) for i in range(head + 1, within[0]))
     if not quoted and (index - start < 2 or not named or "Plur" in token.morph.get("Number", [])):
         return None
     if not quoted and "act" in flags and start == head and _sentence_start(doc, head) \

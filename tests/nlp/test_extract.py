@@ -391,3 +391,13 @@ def test_a_quotation_standing_alone_names_the_body_its_first_word_heads(models):
     # after a word that opens it, a quotation is that word's name: a telebridge's title names no state
     found = extract("Телемост «День единения народов России и Белоруссии»", models, report_rules=True)
     assert not [m for m in found if m.type is not EntityType.PER]
+
+
+def test_a_branch_in_a_place_names_its_place_and_its_parent_only_its_own(models):
+    text = ("Участники: руководитель отделения Посольства Республики Беларусь в Российской Федерации в г. Смоленске "
+            "А.В. Андреев.")
+    found = extract(text, models, report_rules=True)
+    orgs = {m.normal for m in found if m.type is EntityType.ORG}
+    assert "отделение Посольства Республики Беларусь в Российской Федерации в г. Смоленске" in orgs
+    assert not [name for name in orgs if name.startswith("Посольство") and name.endswith("Смоленске")]
+    assert {m.normal for m in found if m.type is EntityType.PER} == {"А.В. Андреев"}
