@@ -588,15 +588,18 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
         own = _natasha_mention(doc, text, span, models.resources)
         result.append(by_span.get((own.start, own.stop, own.type), own))
     covered = [(m.start, m.stop) for m in result]
-    result += [m for m in found if m.within is None and not _overlaps(m.start, m.stop, covered) and _news_name(m)]
+    result += [m for m in found if m.within is None and not _overlaps(m.start, m.stop, covered) and _news_name(m, text)]
     return sorted(result, key=lambda m: (m.start, -m.stop))
 
 
-def _news_name(mention: Mention) -> bool:
+def _news_name(mention: Mention, text: str) -> bool:
     """Whether a name the rules found, and natasha did not, is one news would annotate: not a building or a
     monument (news corpora keep facilities apart from places), not a run over a line break, not a quotation
-    taken for a name (a quoted part that starts in lowercase: «не оправдал возложенных на него надежд»)."""
+    taken for a name (a quoted part that starts in lowercase: «не оправдал возложенных на него надежд»; an
+    organisation's words inside quotation marks of their own: «Большой оркестр праздничной помощи», an event)."""
     if "\n" in mention.text or mention.kind is PlaceKind.SITE:
+        return False
+    if mention.type is EntityType.ORG and text[:mention.start].rstrip().endswith(("«", '"', "„", "“")):
         return False
     quoted = re.search(r"[«\"„“]\s*(\w)", mention.text)
     return not (mention.type is EntityType.ORG and quoted and quoted.group(1).islower())
