@@ -384,7 +384,8 @@ def test_a_place_abbreviated_after_a_sites_head_is_the_sites_name(models):
 
 
 def test_a_quotation_standing_alone_names_the_body_its_first_word_heads(models):
-    text = "г. Рудня, СОГБУ «Руднянский комплексный центр социального обслуживания населения»,\n«Клуб золотого возраста»"
+    text = ("г. Рудня, СОГБУ «Руднянский комплексный центр социального обслуживания населения»,\n"
+            "«Клуб золотого возраста»")
     orgs = {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG}
     assert orgs == {"СОГБУ «Руднянский комплексный центр социального обслуживания населения»",
                     "Клуб золотого возраста"}
