@@ -139,6 +139,9 @@ class Signal:
     town: str | None = None  # the settlement the name points at ("Витебский …" -> Витебск)
 
 
+_RUSSIAN_AGENCY = re.compile(r"^Рос[а-яё]{4,}$")  # one word made of "Рос(сия)" and what the agency does
+
+
 def country_signal(tokens: Span | list, models: Resources) -> Signal:
     """The state an organisation's name or a role points at, and whether it is Smolensk's own.
 
@@ -163,6 +166,8 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
                 code = place.country
                 smolensk = smolensk or place.smolensk
                 town = town or place.name
+        if code is None and _RUSSIAN_AGENCY.match(token.text):
+            code = "RU"  # "Росрыболовство", "Роснедра", "Россотрудничество": a federal agency's name
         if "смоленск" in token.lower_ or "смоленщин" in token.lower_:
             smolensk, code = True, "RU"
         if _SMOLENSK_LEGAL_FORM.match(token.text):

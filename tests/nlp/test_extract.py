@@ -402,3 +402,10 @@ def test_a_branch_in_a_place_names_its_place_and_its_parent_only_its_own(models)
     assert "отделение Посольства Республики Беларусь в Российской Федерации в г. Смоленске" in orgs
     assert not [name for name in orgs if name.startswith("Посольство") and name.endswith("Смоленске")]
     assert {m.normal for m in found if m.type is EntityType.PER} == {"А.В. Андреев"}
+
+
+def test_a_federal_agency_named_in_one_word_from_russia_is_russian(models):
+    found = extract("Представители Росрыболовства, Росприроднадзора и Роснедр приняли участие.", models,
+                    report_rules=True)
+    assert {m.normal: m.country for m in found if m.type is EntityType.ORG} == {
+        "Росрыболовство": "RU", "Росприроднадзор": "RU", "Роснедра": "RU"}
