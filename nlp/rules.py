@@ -145,7 +145,8 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                 and doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
             index += 3  # "Администрация г. Смоленска", "Набережная р. Днепр": the place is the name's
         elif _is_gen(token):
-            places += "in" in lex.heads.get(token.lemma_, ("", frozenset()))[1]
+            if "in" in lex.heads.get(token.lemma_, ("", frozenset()))[1]:
+                places += 1  # a head in the chain that may take a place of its own ("Посольства")
             index += 1
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
@@ -230,7 +231,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
             and doc[index - 1].is_lower and is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN"):
         # a chain never ends on a place word whose name the tagger left out of it ("… матери города Рудни"):
         # the town is an organisation's ("Администрации города Рудни"), a site's own place besides it
-        index = index + 1 if label_of(lex.heads[lemma][0]) == "ORG" else index - 1
+        index = index + 1 if label_of(klass) == "ORG" else index - 1
     back = index
     while back - 1 > head and is_abbreviation(doc[back - 1], lex):
         back -= 1
