@@ -12,7 +12,7 @@ from spacy.util import registry
 
 from nlp.countries import CountryTable, fold, load_countries
 from nlp.limits import ROW_SECONDS, OverTime, time_limit
-from nlp.ner import NATASHA_SPANS, Natasha, cell_docs, char_span, load_natasha, make_pipeline
+from nlp.ner import NATASHA_SPANS, Natasha, cell_docs, char_span, doc_words, load_natasha, make_pipeline
 from nlp.normalize import normal_person, normal_phrase
 from nlp.places import Gazetteer, Place, load_gazetteer
 from nlp.records import EntityType, Mention, MentionSource, PlaceKind
@@ -31,6 +31,7 @@ from nlp.rules import (
     role_after,
     role_before,
 )
+from nlp.syntax import Syntax, in_doubt, name_stop
 
 _INITIALS_NAME = re.compile(r"^[А-ЯЁ]$")
 _SMOLENSK_LEGAL_FORM = re.compile(r"^С?ОГ[А-ЯЁ]+$")  # областное государственное …: a Smolensk regional body
@@ -44,12 +45,15 @@ class Resources:
     lexicons: Lexicons
     countries: CountryTable
     gazetteer: Gazetteer
+    syntax: Syntax
 
 
 @registry.misc("ties.resources.v1")
 def load_resources() -> Resources:
     """The rules' resources for the components' configs: loaded once per process."""
-    return Resources(load_natasha().morph_vocab, load_lexicons(), load_countries(), load_gazetteer())
+    natasha = load_natasha()
+    return Resources(natasha.morph_vocab, load_lexicons(), load_countries(), load_gazetteer(),
+                     Syntax(natasha.syntax_parser))
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,20 +103,23 @@ class ReportRules:
 
     def __call__(self, doc: Doc) -> Doc:
         if "cells" not in doc.user_data:
-            doc.user_data["mentions"] = [self.read(text, cell) for text, cell in cell_docs(doc)]
+            doc.user_data["mentions"] = self.read(cell_docs(doc))
             return doc
         try:
             with time_limit(ROW_SECONDS):
-                doc.user_data["mentions"] = [self.read(text, cell) for text, cell in cell_docs(doc)]
+                doc.user_data["mentions"] = self.read(cell_docs(doc))
         except OverTime as error:
             doc.user_data["problem"] = str(error)
         return doc
 
-    def read(self, text: str, cell: Doc) -> CellReading:
+    def read(self, cells: list[tuple[str, Doc]]) -> list[CellReading]:
         countries = self.resources.countries
-        adjectives = {code for token in cell if token.pos_ in ("ADJ", "PROPN", "NOUN")
-                      and (code := countries.adjective_code(token.text))}
-        return CellReading(text, cell, extract_doc(cell, text, self.resources), frozenset(adjectives))
+        found = []
+        for (text, cell), mentions in zip(cells, extract_docs(cells, self.resources), strict=True):
+            adjectives = {code for token in cell if token.pos_ in ("ADJ", "PROPN", "NOUN")
+                          and (code := countries.adjective_code(token.text))}
+            found.append(CellReading(text, cell, mentions, frozenset(adjectives)))
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,9 +287,8 @@ def _may_be_a_lone_name(token: Token, models: Resources) -> bool:
                 and not any("Name" in parse.tag or "Surn" in parse.tag or "Patr" in parse.tag for parse in parses))
 
 
-def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
-    """"А.В. Стрельцов" and "Стрельцов А.В." by shape, for names natasha leaves out."""
-    words = [token.text for token in doc]
+def _person_tokens(words: list[str]) -> list[tuple[int, int]]:
+    """"А.В. Стрельцов" and "Стрельцов А.В." by shape, in a Doc's words, for names natasha leaves out."""
     found = []
     for i in range(len(words) - 4):
         if words[i + 1] == "." and words[i + 3] == "." and _INITIALS_NAME.match(words[i]) \
@@ -291,25 +297,45 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
-def extract_doc(doc: Doc, text: str, models: Resources) -> list[Mention]:
-    """Mentions of a parsed text, in text order: organisations the rules find, then persons (natasha's and
+def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[Mention]]:
+    """Mentions of each parsed text, in text order: organisations the rules find, then persons (natasha's and
     initials-and-surname shapes) with their positions, then places, then natasha's organisations that
-    no rule found; each phase takes no span an earlier one took."""
-    reading = _Reading(doc, text, models)
-    reading.organisations()
-    reading.persons()
-    reading.places()
-    reading.natasha_organisations()
-    return _abbreviations(doc, text, sorted(reading.mentions, key=lambda m: (m.start, -m.stop)), models)
+    no rule found; each phase takes no span an earlier one took. The sentences where an organisation's name
+    may go on are parsed first, all texts' in one batch (`nlp.syntax`)."""
+    readings = [_Reading(doc, text, models) for text, doc in cells]
+    models.syntax.parse_docs([(reading.doc, reading.in_doubt) for reading in readings])
+    found = []
+    for reading in readings:
+        reading.organisations()
+        reading.persons()
+        reading.places()
+        reading.natasha_organisations()
+        mentions = sorted(reading.mentions, key=lambda m: (m.start, -m.stop))
+        found.append(_abbreviations(reading.doc, reading.text, mentions, models))
+    return found
 
 
 class _Reading:
-    """The phases of `extract_doc` over one Doc, and the spans each phase leaves taken for the next."""
+    """The phases of `extract_docs` over one Doc, and the spans each phase leaves taken for the next."""
 
     def __init__(self, doc: Doc, text: str, models: Resources) -> None:
         self.doc, self.text, self.models, self.lex = doc, text, models, models.lexicons
         named = find_named(doc, self.lex)
-        self.orgs = [c for c in named if c.label == "ORG"]
+        words = doc_words(doc)
+        self.shaped_people = _person_tokens(words)
+        people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"] + self.shaped_people
+        # no name goes on over a person, nor over initials (a person's name follows)
+        self.barriers = frozenset({i for start, stop in people for i in range(start, stop)}
+                                  | {i for i, word in enumerate(words) if _INITIALS_NAME.match(word)})
+        self.named = named
+        # where an organisation's name may go on: its sentence is parsed before the phases (see `extract_docs`)
+        names = [(c.start, c.stop) for c in named if c.label == "ORG"]
+        spans = [(c.start, c.stop) for c in named]
+        names += [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "ORG"
+                  and not _overlaps(s.start, s.end, spans)]  # natasha's, where no rule named anything
+        self.in_doubt = [stop for start, stop in names if doc[stop - 1].is_alpha
+                         and in_doubt(doc, start, stop, self.barriers)]
+        self.orgs: list[Chunk] = []
         self.sites = [c for c in named if c.label == "LOC"]
         # events, documents and honorary titles: what lies wholly inside one is no entity of the event
         self.blocked = [(c.start, c.stop) for c in named if c.label in ("EVENT", "DOC")]
@@ -320,9 +346,17 @@ class _Reading:
         self.role_spans: list[tuple[int, int]] = []
         self.place_spans: list[tuple[int, int]] = []
 
+    def _lengthened(self, chunk: Chunk) -> Chunk:
+        """An organisation's name with the words after it that its syntax says are its own (`nlp.syntax`)."""
+        if not self.doc[chunk.stop - 1].is_alpha:
+            return chunk  # a quoted name ends at its closing mark
+        stop = name_stop(self.doc, chunk.start, chunk.stop, self.models.syntax, self.barriers)
+        return chunk if stop == chunk.stop else replace(chunk, stop=stop)
+
     def organisations(self) -> None:
         """Organisations the rules find (legal forms, quoted names, government bodies)."""
         doc, models = self.doc, self.models
+        self.orgs = [self._lengthened(c) for c in self.named if c.label == "ORG"]
         for chunk in self.orgs:
             tokens = list(doc[chunk.start:chunk.stop])
             if _inside(chunk.start, chunk.stop, self.blocked) and not any(t.text == "«" for t in tokens[:2]):
@@ -344,7 +378,7 @@ class _Reading:
         name; each with the position the text gives it and the state that position names."""
         doc, models, lex = self.doc, self.models, self.lex
         people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
-        people += [p for p in _person_tokens(doc) if not _overlaps(*p, people)]
+        people += [p for p in self.shaped_people if not _overlaps(*p, people)]
         people += [p for p in self._names_taken_for_places() if not _overlaps(*p, people)]
         person_tokens = {i for start, stop in people for i in range(start, stop)}
         for start, stop in sorted(people):
@@ -388,13 +422,20 @@ class _Reading:
         a place inside a person's position is marked so."""
         doc, lex = self.doc, self.lex
         chunks = self.states + self.sites + find_places(doc, lex)
+        ruled = [(c.start, c.stop) for c in chunks]
         chunks += [Chunk(s.start, s.end, "LOC", s.end - 1, source="ner")
                    for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"]
+        self.natasha_orgs = self._natasha_orgs()
+        # the words natasha's organisations were lengthened over, where no place of the rules takes them first
+        lengthened = [(span.end, stop) for span, stop in self.natasha_orgs
+                      if stop > span.end and not _overlaps(span.start, span.end, ruled)]
         for chunk in chunks:
             in_address = after_street(doc, chunk.start, lex) or (chunk.source == "ner" and (
                 before_street(doc, chunk.stop, lex) or before_street(doc, chunk.stop - 1, lex)))  # "Эжвинский пр-д"
             if in_address or _overlaps(chunk.start, chunk.stop, self.taken + self.blocked + self.place_spans):
                 continue
+            if _overlaps(chunk.start, chunk.stop, lengthened):
+                continue  # the state a body natasha found is of ("… здравоохранения Великобритании")
             in_role = _overlaps(chunk.start, chunk.stop, self.role_spans)
             prefix = 0
             while chunk.start + prefix < chunk.stop and not is_cap(doc[chunk.start + prefix]):
@@ -460,27 +501,44 @@ class _Reading:
             return name, PlaceKind.CITY, country_signal(list(place), models)
         return None
 
+    def _natasha_orgs(self) -> list[tuple[Span, int]]:
+        """natasha's organisations that no rule, person, position, event or document took, and no state's
+        name nor a quotation after a word no rule knows (a project, an event); each with where its name ends
+        (`nlp.syntax`), lengthened only over words nothing else took."""
+        doc, models = self.doc, self.models
+        found = []
+        for span in doc.spans[NATASHA_SPANS]:
+            if span.label_ != "ORG" or _overlaps(span.start, span.end, self.taken + self.blocked + self.role_spans):
+                continue
+            if span.start > 0 and doc[span.start - 1].text == "«":
+                continue
+            stop = span.end
+            if not models.countries.code(normal_phrase(models.vocab, list(span), len(span) - 1)) \
+                    and span[-1].is_alpha:
+                stop = name_stop(doc, span.start, span.end, models.syntax, self.barriers)
+                if _overlaps(span.end, stop, self.taken + self.blocked + self.role_spans):
+                    stop = span.end
+            found.append((span, stop))
+        return found
+
     def natasha_organisations(self) -> None:
         """natasha's organisations where no rule found one and no event or document is named."""
         doc, models = self.doc, self.models
-        for span in doc.spans[NATASHA_SPANS]:
-            if span.label_ != "ORG" or _overlaps(span.start, span.end, self.taken + self.blocked + self.place_spans
-                                                 + self.role_spans):
+        for span, stop in self.natasha_orgs:
+            if _overlaps(span.start, span.end, self.place_spans):
                 continue
             if models.countries.code(normal_phrase(models.vocab, list(span), len(span) - 1)):
                 name, kind, signal = _place(span, len(span) - 1, None, models)  # "Российской Федерации"
                 self.mentions.append(_mention(doc, self.text, span.start, span.end, EntityType.LOC, name, "ner",
                                               kind=PlaceKind(kind), country=signal.country))
                 continue
-            if span.start > 0 and doc[span.start - 1].text == "«":
-                continue  # a quoted name after a word no rule knows: a project, an event
-            tokens = list(span)
+            tokens = list(doc[span.start:stop])
             head = next((i for i, t in enumerate(tokens) if t.pos_ in ("NOUN", "PROPN")), 0)
             signal = country_signal(tokens, models)
-            self.mentions.append(_mention(doc, self.text, span.start, span.end, EntityType.ORG,
+            self.mentions.append(_mention(doc, self.text, span.start, stop, EntityType.ORG,
                                           normal_phrase(models.vocab, tokens, head), "ner",
                                           country=signal.country, smolensk=signal.smolensk, town=signal.town))
-            self.taken.append((span.start, span.end))
+            self.taken.append((span.start, stop))
 
 
 _DEFINITION = re.compile(r"^\s*\(\s*(?:далее\s*[–—-]\s*)?")
@@ -588,10 +646,17 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     if report_rules:
         return [m for m in found if m.within != "role"]
     by_span = {(m.start, m.stop, m.type): m for m in found}
-    result = []
+    # natasha's organisation lengthened by its syntax (`nlp.syntax`): the same start, a later stop
+    lengthened: dict[tuple[int, EntityType], Mention] = {(m.start, m.type): m for m in found
+                                                         if m.source == "ner" and m.type is EntityType.ORG}
+    result: list[Mention] = []
     for span in doc.spans[NATASHA_SPANS]:
         own = _natasha_mention(doc, text, span, models.resources)
-        result.append(by_span.get((own.start, own.stop, own.type), own))
+        longer = lengthened.get((own.start, own.type))
+        if longer is not None and longer.stop > own.stop:
+            result.append(longer)
+        elif not any(m.start <= own.start and own.stop <= m.stop for m in result):  # not in a lengthened name
+            result.append(by_span.get((own.start, own.stop, own.type), own))
     covered = [(m.start, m.stop) for m in result]
     result += [m for m in found if m.within is None and not _overlaps(m.start, m.stop, covered) and _news_name(m, text)]
     return sorted(result, key=lambda m: (m.start, -m.stop))

@@ -11,13 +11,13 @@ from typing import cast
 import numpy
 import spacy
 from natasha import Doc as NatashaDoc
-from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 from slovnet.bio import B, I, bio_spans, parse_bio
 from slovnet.conll import parse_conll_tag
 from slovnet.exec.infer import Infer
 from slovnet.shape import word_shape
 from slovnet.span import Span as SlovnetSpan
-from spacy.attrs import LEMMA, MORPH, POS
+from spacy.attrs import LEMMA, MORPH, POS, SENT_START
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as UPOS
 from spacy.tokens import Doc, Span
@@ -41,13 +41,15 @@ class Natasha:
     morph_tagger: NewsMorphTagger
     ner_tagger: NewsNERTagger
     morph_vocab: MorphVocab
+    syntax_parser: NewsSyntaxParser
 
 
 @cache
 def load_natasha() -> Natasha:
-    """Load natasha's segmenter, news embedding, morphology and NER taggers, once per process."""
+    """Load natasha's segmenter, news embedding, morphology and NER taggers and syntax parser, once per process."""
     embedding = NewsEmbedding()
-    return Natasha(Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding), MorphVocab())
+    return Natasha(Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding), MorphVocab(),
+                   NewsSyntaxParser(embedding))
 
 
 class NatashaTokenizer:
@@ -103,6 +105,7 @@ def cell_docs(doc: Doc) -> list[tuple[str, Doc]]:
     firsts = [start for start, _ in offsets]
     words = doc_words(doc)
     tags = doc.to_array([POS, MORPH, LEMMA])
+    starts = sentence_starts(doc)
     found = []
     for text, (start, stop) in zip(texts, edges, strict=True):
         # the cell's tokens: those from its first character to its last (tokens are in text order)
@@ -117,6 +120,9 @@ def cell_docs(doc: Doc) -> list[tuple[str, Doc]]:
                                      for span in doc.spans.get(NATASHA_SPANS, []) if low <= span.start
                                      and span.end <= high]
         cell.user_data["offsets"] = cell_offsets
+        cell.user_data["text"] = text
+        cell.user_data["sentences"] = [0] + [first - low for first in starts[bisect_left(starts, low + 1):
+                                                                                bisect_left(starts, high)]]
         found.append((text, cell))
     return found
 
@@ -202,6 +208,14 @@ class NatashaNER(_Batched):
                                         for start, stop, label in token_spans(doc_tags)]
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each sentence of a Doc made by `NatashaTokenizer`, or of a cell cut from one."""
+    starts = doc.user_data.get("sentences")
+    if starts is None:
+        starts = doc.user_data["sentences"] = [int(i) for i in numpy.flatnonzero(doc.to_array(SENT_START) == 1)]
+    return starts
+
+
 def doc_words(doc: Doc) -> list[str]:
     """The words of a Doc made by `NatashaTokenizer`, read from its text (quicker than from its tokens)."""
     text = doc.user_data["text"]
@@ -226,7 +240,21 @@ def make_ner(nlp: Language, name: str, natasha: Natasha) -> NatashaNER:
 
 def tag_ids(infer: Infer, texts: list[list[str]], codes: WordCodes | None = None) -> list[list[int]]:
     """A slovnet tagger's tag ids for each text's words, already cut; the texts go in batches of the
-    encoder's size, shortest first.
+    encoder's size, shortest first (see `_predictions`)."""
+    return [[int(tag) for tag in ids] for ids in _predictions(infer, texts, codes, [])]
+
+
+def tag_pairs(infer: Infer, texts: list[list[str]],
+              codes: WordCodes | None = None) -> list[tuple[list[int], list[int]]]:
+    """slovnet's dependency parser on each text's words, already cut: each word's head (1-based, 0 for the root)
+    and relation id (see `_predictions`)."""
+    return [([int(head) for head in heads], [int(rel) for rel in rels])
+            for heads, rels in _predictions(infer, texts, codes, ([], []))]
+
+
+def _predictions(infer: Infer, texts: list[list[str]], codes: WordCodes | None, empty):
+    """A slovnet model's predictions for each text's words (`empty` for a text without any); the texts go in
+    batches of the encoder's size, shortest first.
 
     The model pads the texts of a batch to the longest one and computes the padding too; in text order
     a two-word sentence may share its batch with one of sixty words. Padding is zero after every layer
@@ -251,13 +279,13 @@ def tag_ids(infer: Infer, texts: list[list[str]], codes: WordCodes | None = None
         return word_ids, shape_ids
 
     order = [index for index in sorted(range(len(texts)), key=lambda index: len(texts[index])) if texts[index]]
-    tagged: list[list[int]] = [[] for _ in texts]
+    predicted: list = [empty for _ in texts]
     for first in range(0, len(order), encoder.batch_size):
         batch = order[first:first + encoder.batch_size]
-        predicted = infer.process([encoder.input([encoded(texts[index]) for index in batch])])
-        for index, ids in zip(batch, predicted, strict=True):
-            tagged[index] = [int(tag) for tag in ids]
-    return tagged
+        for index, prediction in zip(batch, infer.process([encoder.input([encoded(texts[index]) for index in batch])]),
+                                     strict=True):
+            predicted[index] = prediction
+    return predicted
 
 
 def tag_morphology(tagger: NewsMorphTagger, sentences: list[list[str]],

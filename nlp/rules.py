@@ -144,6 +144,8 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                 and is_cap(doc[index + 2]) and doc[index + 2].pos_ in _CHAIN_POS and index > 0 \
                 and doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
             index += 3  # "Администрация г. Смоленска", "Набережная р. Днепр": the place is the name's
+        elif lower in ("имени", "им") and nxt is not None:
+            index = _name_after_imeni(doc, index + (2 if nxt.text == "." else 1))
         elif _is_gen(token):
             if "in" in lex.heads.get(token.lemma_, ("", frozenset()))[1]:
                 places += 1  # a head in the chain that may take a place of its own ("Посольства")
@@ -152,8 +154,6 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
         elif lower == "и" and nxt is not None and _is_gen(nxt) and not is_cap(nxt):
             index += 2
-        elif lower in ("имени", "им") and nxt is not None:
-            index = _name_after_imeni(doc, index + (2 if nxt.text == "." else 1))
         elif lower == "при" and "pri" in flags and nxt is not None and is_cap(nxt):
             index += 1
             while index < len(doc) and (is_cap(doc[index]) or _is_gen(doc[index])) \
@@ -190,7 +190,9 @@ def _left(doc: Doc, head: int, lex: Lexicons) -> int:
         # a position noun the tagger took for an adjective is no part of the name ("заместителем
         # Председателя Совета Федерации": the council)
         position = token.lemma_ in lex.positions and not _ADJECTIVE_ENDING.search(token.lemma_)
-        if token.pos_ in ("ADJ", "VERB") and cased and not position \
+        # a lowercase participle is a clause's, no part of the name ("созданном Следственном комитете")
+        agreed = token.pos_ == "ADJ" or (token.pos_ == "VERB" and is_cap(token))
+        if agreed and cased and not position \
                 and (case_of(token) == head_case or is_cap(token)) and token.text not in _STOP:
             start -= 1
         else:

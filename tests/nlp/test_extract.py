@@ -275,9 +275,13 @@ def test_a_place_natasha_finds_must_be_known_marked_or_look_like_one(models, tex
 def test_an_organisation_named_with_its_town_and_a_short_name_defined_with_its_state(models):
     text = ("В совещании участвовали Администрация г. Смоленска и Министерство природных ресурсов и экологии "
             "Российской Федерации (Минприроды России).")
-    found = {m.normal: m for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG}
+    mentions = extract(text, models, report_rules=True)
+    found = {m.normal: m for m in mentions if m.type is EntityType.ORG}
     assert "Администрация г. Смоленска" in found  # not cut at «г.»
-    assert found["Минприроды"].alias_of == "Министерство природных ресурсов и экологии Российской Федерации"
+    # the short name goes on over its state: one name, and the state no place of its own
+    assert found["Минприроды России"].alias_of == "Министерство природных ресурсов и экологии Российской Федерации"
+    assert found["Минприроды России"].country == "RU"
+    assert "Россия" not in {m.normal for m in mentions if m.type is EntityType.LOC}
 
 
 def test_two_titles_one_after_the_other_are_two_roles_and_a_complement_is_none(models):

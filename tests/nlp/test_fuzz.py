@@ -172,13 +172,13 @@ def test_a_file_that_never_finishes_reading_is_given_up(tmp_path, monkeypatch):
 def test_a_row_that_never_finishes_is_given_up_and_the_others_kept(tmp_path, models, monkeypatch):
     rules = importlib.import_module("nlp.extract")  # the module: the package's `nlp.extract` is its function
     real = rules.ReportRules.read
-    cells = []
+    rows_read = []
 
-    def stuck_on_row_two(self, text, cell):
-        cells.append(text)
-        while len(cells) == 6:  # the second row's first cell: a rule that never finishes
+    def stuck_on_row_two(self, cells):
+        rows_read.append(cells)
+        while len(rows_read) == 2:  # the second row: a rule that never finishes
             pass
-        return real(self, text, cell)
+        return real(self, cells)
     monkeypatch.setattr(rules.ReportRules, "read", stuck_on_row_two)
     monkeypatch.setattr(rules, "ROW_SECONDS", 0.5)
     rows = [["Визит", "г. Минск", "5 мая 2025 года", "Встреча", "Делегация Республики Беларусь"]] * 3

@@ -1,0 +1,88 @@
+"""An organisation's name bounded by natasha's dependency parser (`nlp.syntax`), in report and news mode."""
+
+from __future__ import annotations
+
+import pytest
+from natasha import Doc
+
+from nlp.extract import extract
+from nlp.records import EntityType
+from nlp.syntax import PARSES
+
+
+def orgs(models, text: str, report_rules: bool = True) -> set[str]:
+    return {m.normal for m in extract(text, models, report_rules=report_rules) if m.type is EntityType.ORG}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a complement with «по» and the genitives and agreed participles inside it
+    ("Жалоба направлена в Европейский суд по правам человека.", "Европейский суд по правам человека"),
+    ("Агентство по охране окружающей среды США опубликовало доклад.", "Агентство по охране окружающей среды США"),
+    # a complement inside a complement takes any preposition
+    ("Сотрудники Федеральной службы по надзору в сфере образования и науки провели проверку.",
+     "Федеральная служба по надзору в сфере образования и науки"),
+    # words coordinated inside a genitive chain
+    ("Состоялось заседание Комиссии Парламентского Собрания Союза Беларуси и России по энергетике.",
+     "Комиссия Парламентского Собрания Союза Беларуси и России по энергетике"),
+    # «с», «за»
+    ("В здании работал Фонд борьбы с коррупцией.", "Фонд борьбы с коррупцией"),
+    ("Представители Центра общественного наблюдения за выборами Президента Российской Федерации выступили.",
+     "Центр общественного наблюдения за выборами Президента Российской Федерации"),
+])
+def test_a_name_goes_on_over_the_words_that_hang_from_it(models, text, name):
+    assert name in orgs(models, text)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a second body coordinated with the first is a name of its own
+    ("Совещание провели Министерство культуры Республики Беларусь и Министерство образования Республики Беларусь.",
+     {"Министерство культуры Республики Беларусь", "Министерство образования Республики Беларусь"}),
+    # a participle after the name opens a clause
+    ("Центр общественного наблюдения за выборами, расположенный в Смоленске, открылся.",
+     {"Центр общественного наблюдения за выборами"}),
+])
+def test_a_name_stops_where_its_words_end(models, text, names):
+    assert orgs(models, text) == names
+
+
+def test_a_name_stops_before_a_person_and_a_complement_that_tells_where(models):
+    found = extract("Губернатор Смоленской области В.Н. Анохин встретился с Послом Республики Беларусь в "
+                    "Российской Федерации.", models, report_rules=True)
+    assert {m.normal for m in found if m.type is EntityType.PER} == {"В.Н. Анохин"}
+    assert not any(m.type is EntityType.ORG and "Анохин" in m.text for m in found)
+
+
+def test_in_news_natashas_organisation_is_lengthened_and_the_state_inside_it_no_place_of_its_own(models):
+    text = "Об этом сообщила пресс-служба Национальной системы здравоохранения Великобритании."
+    news = extract(text, models)
+    assert {(m.type, m.normal) for m in news} == \
+        {(EntityType.ORG, "Национальная система здравоохранения Великобритании")}
+    natasha = Doc(text)
+    natasha.segment(models.natasha.segmenter)
+    natasha.tag_ner(models.natasha.ner_tagger)
+    # natasha alone cuts the name and finds the state apart: the case this module is for
+    assert {span.text for span in natasha.spans} == {"Национальной системы здравоохранения", "Великобритании"}
+
+
+def test_only_a_sentence_where_a_name_may_go_on_is_parsed(models):
+    doc = models.nlp("Губернатор провел совещание. Жалоба направлена в Европейский суд по правам человека. "
+                     "Делегация осмотрела город.")
+    parsed = doc.user_data.get(PARSES, {})
+    assert list(parsed) == [4]  # the second sentence, from its first token
+    heads, relations = parsed[4]
+    assert len(heads) == len(relations) == 9
+    assert relations[heads.index(-1) if -1 in heads else 0] == "root"
+
+
+def test_the_parser_on_a_sentence_is_natashas_syntax_parser(models):
+    from nlp.ner import tag_pairs
+
+    text = "Сотрудники Федеральной службы по надзору в сфере образования и науки провели проверку."
+    doc = Doc(text)
+    doc.segment(models.natasha.segmenter)
+    doc.parse_syntax(models.natasha.syntax_parser)
+    parser = models.natasha.syntax_parser.infer
+    heads, relations = tag_pairs(parser, [[token.text for token in doc.tokens]])[0]
+    # natasha names a head "sentence_token", 1-based, 0 for the root
+    assert [(str(head), parser.decoder.rels_vocab.decode(rel)) for head, rel in zip(heads, relations, strict=True)] \
+        == [(token.head_id.split("_")[1], token.rel) for token in doc.tokens]
