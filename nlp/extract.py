@@ -287,6 +287,14 @@ def _may_be_a_lone_name(token: Token, models: Resources) -> bool:
                 and not any("Name" in parse.tag or "Surn" in parse.tag or "Patr" in parse.tag for parse in parses))
 
 
+def _barriers(doc: Doc, words: list[str], shaped_people: list[tuple[int, int]]) -> frozenset[int]:
+    """The tokens no organisation's name goes on over (`nlp.syntax.name_stop`): a person's (natasha's, or
+    initials and surname), and initials (a person's name follows)."""
+    people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"] + shaped_people
+    return frozenset({i for start, stop in people for i in range(start, stop)}
+                     | {i for i, word in enumerate(words) if _INITIALS_NAME.match(word)})
+
+
 def _person_tokens(words: list[str]) -> list[tuple[int, int]]:
     """"А.В. Стрельцов" and "Стрельцов А.В." by shape, in a Doc's words, for names natasha leaves out."""
     found = []
@@ -323,10 +331,7 @@ class _Reading:
         named = find_named(doc, self.lex)
         words = doc_words(doc)
         self.shaped_people = _person_tokens(words)
-        people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"] + self.shaped_people
-        # no name goes on over a person, nor over initials (a person's name follows)
-        self.barriers = frozenset({i for start, stop in people for i in range(start, stop)}
-                                  | {i for i, word in enumerate(words) if _INITIALS_NAME.match(word)})
+        self.barriers = _barriers(doc, words, self.shaped_people)
         self.named = named
         # where an organisation's name may go on: its sentence is parsed before the phases (see `extract_docs`)
         names = [(c.start, c.stop) for c in named if c.label == "ORG"]
@@ -507,7 +512,7 @@ class _Reading:
         (`nlp.syntax`), lengthened only over words nothing else took."""
         doc, models = self.doc, self.models
         found = []
-        for span in doc.spans[NATASHA_SPANS]:
+        for span in [part for whole in doc.spans[NATASHA_SPANS] for part in _short_name_apart(whole)]:
             if span.label_ != "ORG" or _overlaps(span.start, span.end, self.taken + self.blocked + self.role_spans):
                 continue
             if span.start > 0 and doc[span.start - 1].text == "«":
@@ -539,6 +544,18 @@ class _Reading:
                                           normal_phrase(models.vocab, tokens, head), "ner",
                                           country=signal.country, smolensk=signal.smolensk, town=signal.town))
             self.taken.append((span.start, stop))
+
+
+def _short_name_apart(span: Span) -> list[Span]:
+    """natasha's organisation with the short name it defines in brackets at its end, as two names: the short
+    one is its alias (`_abbreviations`): "… педагогический университет (МГОПУ)"."""
+    doc = span.doc
+    if span.label_ != "ORG" or len(span) < 4 or span[-1].text != ")":
+        return [span]
+    opening = next((i for i in range(span.end - 2, span.start, -1) if doc[i].text == "("), None)
+    if opening is None or opening == span.start or ")" in doc[opening + 1:span.end - 1].text:
+        return [span]
+    return [Span(doc, span.start, opening, label="ORG"), Span(doc, opening + 1, span.end - 1, label="ORG")]
 
 
 _DEFINITION = re.compile(r"^\s*\(\s*(?:далее\s*[–—-]\s*)?")
@@ -646,17 +663,28 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     if report_rules:
         return [m for m in found if m.within != "role"]
     by_span = {(m.start, m.stop, m.type): m for m in found}
-    # natasha's organisation lengthened by its syntax (`nlp.syntax`): the same start, a later stop
-    lengthened: dict[tuple[int, EntityType], Mention] = {(m.start, m.type): m for m in found
-                                                         if m.source == "ner" and m.type is EntityType.ORG}
+    bracketed = [m for m in found if m.source == "ner" and m.type is EntityType.ORG]
+    words = doc_words(doc)
+    barriers = _barriers(doc, words, _person_tokens(words))
     result: list[Mention] = []
     for span in doc.spans[NATASHA_SPANS]:
         own = _natasha_mention(doc, text, span, models.resources)
-        longer = lengthened.get((own.start, own.type))
-        if longer is not None and longer.stop > own.stop:
-            result.append(longer)
-        elif not any(m.start <= own.start and own.stop <= m.stop for m in result):  # not in a lengthened name
-            result.append(by_span.get((own.start, own.stop, own.type), own))
+        if any(m.start <= own.start and own.stop <= m.stop for m in result):
+            continue  # in an organisation's lengthened name
+        if own.type is EntityType.ORG:
+            parts = [m for m in bracketed if own.start <= m.start < own.stop]
+            if len(parts) > 1:  # a short name in brackets apart, as the rules read it (`_short_name_apart`)
+                result += parts
+                continue
+            # natasha's organisation lengthened over the words its syntax says are its own (`nlp.syntax`); named
+            # as the rules name that span where they found it
+            stop = name_stop(doc, span.start, span.end, models.resources.syntax, barriers) \
+                if span[-1].is_alpha and not models.countries.code(own.normal) else span.end
+            if stop > span.end:
+                longer = _natasha_mention(doc, text, Span(doc, span.start, stop, label="ORG"), models.resources)
+                result.append(by_span.get((longer.start, longer.stop, longer.type), longer))
+                continue
+        result.append(by_span.get((own.start, own.stop, own.type), own))
     covered = [(m.start, m.stop) for m in result]
     result += [m for m in found if m.within is None and not _overlaps(m.start, m.stop, covered) and _news_name(m, text)]
     return sorted(result, key=lambda m: (m.start, -m.stop))

@@ -100,12 +100,20 @@ NEWS = [
 
 
 @pytest.mark.parametrize("text", NEWS)
-def test_news_keeps_every_natasha_span(models, text):
+def test_news_keeps_every_natasha_span_or_lengthens_an_organisation_over_it(models, text):
     doc = Doc(text)
     doc.segment(models.natasha.segmenter)
     doc.tag_ner(models.natasha.ner_tagger)
     ours = {(m.start, m.stop, m.type.value) for m in extract(text, models)}
-    assert {(s.start, s.stop, s.type) for s in doc.spans} <= ours
+    natasha = {(s.start, s.stop, s.type) for s in doc.spans}
+    lengthened = {o for o in ours - natasha if o[2] == "ORG" and any(n[:1] == o[:1] and n[2] == "ORG" for n in natasha)}
+    for start, stop, kind in natasha - ours:  # only inside an organisation natasha found, lengthened
+        assert any(o[0] <= start and stop <= o[1] for o in lengthened), (text[start:stop], kind)
+
+
+def test_news_lengthens_natashas_organisation_over_its_state(models):
+    text = "Центральный банк России сохранил ключевую ставку."
+    assert {(m.type.value, m.text) for m in extract(text, models)} == {("ORG", "Центральный банк России")}
 
 
 def test_news_spans_do_not_overlap(models):
@@ -413,3 +421,12 @@ def test_a_federal_agency_named_in_one_word_from_russia_is_russian(models):
                     report_rules=True)
     assert {m.normal: m.country for m in found if m.type is EntityType.ORG} == {
         "Росрыболовство": "RU", "Росприроднадзор": "RU", "Роснедра": "RU"}
+
+
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_a_short_name_natasha_takes_into_the_name_it_defines_is_apart_and_its_alias(models, report_rules):
+    text = "Он окончил Московский государственный открытый педагогический университет (МГОПУ) в 1990 году."
+    orgs = {m.text: m.alias_of for m in extract(text, models, report_rules=report_rules)
+            if m.type is EntityType.ORG}
+    assert orgs == {"Московский государственный открытый педагогический университет": None,
+                    "МГОПУ": "Московский государственный открытый педагогический университет"}
