@@ -332,9 +332,9 @@ class _Reading:
         words = doc_words(doc)
         self.shaped_people = _person_tokens(words)
         self.barriers = _barriers(doc, words, self.shaped_people)
-        self.named = named
+        self.rule_orgs = [self._before_person(c) for c in named if c.label == "ORG"]
         # where an organisation's name may go on: its sentence is parsed before the phases (see `extract_docs`)
-        names = [(c.start, c.stop) for c in named if c.label == "ORG"]
+        names = [(c.start, c.stop) for c in self.rule_orgs]
         spans = [(c.start, c.stop) for c in named]
         names += [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "ORG"
                   and not _overlaps(s.start, s.end, spans)]  # natasha's, where no rule named anything
@@ -351,6 +351,21 @@ class _Reading:
         self.role_spans: list[tuple[int, int]] = []
         self.place_spans: list[tuple[int, int]] = []
 
+    def _before_person(self, chunk: Chunk) -> Chunk:
+        """An organisation's name cut before a person the rules' genitive chain ran into ("Совета Федерации
+        Виктора Озерова", "Комитета Госдумы по науке … Дмитрий Новиков"); not a person the name is named after:
+        inside a quotation, after «имени» or an honorary title ("… имени А.М. Горького", "… музей Героя
+        Советского Союза Миная Филипповича Шмырева")."""
+        doc = self.doc
+        inside = next((i for i in range(chunk.head + 1, chunk.stop) if i in self.barriers), None)
+        if inside is None or any(doc[i].text in ("«", '"', "“", "„") or doc[i].lower_ in ("имени", "им")
+                                 or doc[i].lemma_ in self.lex.honorifics for i in range(chunk.head + 1, inside)):
+            return chunk
+        stop = inside
+        while stop > chunk.head + 1 and not doc[stop - 1].is_alpha:
+            stop -= 1
+        return replace(chunk, stop=stop)
+
     def _lengthened(self, chunk: Chunk) -> Chunk:
         """An organisation's name with the words after it that its syntax says are its own (`nlp.syntax`)."""
         if not self.doc[chunk.stop - 1].is_alpha:
@@ -361,7 +376,7 @@ class _Reading:
     def organisations(self) -> None:
         """Organisations the rules find (legal forms, quoted names, government bodies)."""
         doc, models = self.doc, self.models
-        self.orgs = [self._lengthened(c) for c in self.named if c.label == "ORG"]
+        self.orgs = [self._lengthened(c) for c in self.rule_orgs]
         for chunk in self.orgs:
             tokens = list(doc[chunk.start:chunk.stop])
             if _inside(chunk.start, chunk.stop, self.blocked) and not any(t.text == "«" for t in tokens[:2]):
@@ -507,9 +522,10 @@ class _Reading:
         return None
 
     def _natasha_orgs(self) -> list[tuple[Span, int]]:
-        """natasha's organisations that no rule, person, position, event or document took, and no state's
-        name nor a quotation after a word no rule knows (a project, an event); each with where its name ends
-        (`nlp.syntax`), lengthened only over words nothing else took."""
+        """natasha's organisations that no rule, person, position, event or document took, and no quotation
+        after a word no rule knows (a project, an event); a short name in brackets apart (`_short_name_apart`);
+        each with where its name ends (`nlp.syntax`), lengthened only over words nothing else took (a state's
+        name, which natasha may tag as an organisation, as it stands)."""
         doc, models = self.doc, self.models
         found = []
         for span in [part for whole in doc.spans[NATASHA_SPANS] for part in _short_name_apart(whole)]:

@@ -92,6 +92,8 @@ def quote_end(doc: Doc, start: int) -> int | None:
     """Index after the quotation opening at `start`; nested «…«…» share one closing mark."""
     if doc[start].text not in (_QUOTE_OPEN, '"', "“", "„"):
         return None
+    if doc[start].text == '"' and start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha:
+        return None  # a straight mark glued to the word before it closes a quotation: `… администрации". Местные`
     closing = _QUOTE_CLOSE if doc[start].text == _QUOTE_OPEN else None
     depth = 1
     for index in range(start + 1, min(len(doc), start + _MAX_QUOTE)):

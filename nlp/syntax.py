@@ -3,7 +3,8 @@
 A name found by natasha or by the rules may stop short of words that belong to it: a complement with «по», «при»,
 «с», «за» ("Европейского суда | по правам человека", "Фонда борьбы | с коррупцией"), a genitive chain the
 morphology left uncased, the state the body is of ("Национальной системы здравоохранения | Великобритании"). The
-parser says whether the words after the name hang from it; only the sentence holding such a name is parsed, once.
+parser says whether the words after the name hang from it; only the sentence (or list item) holding such a name
+is parsed, once.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from spacy.tokens import Doc
 from nlp.ner import WordCodes, doc_words, sentence_starts, tag_pairs
 
 _UNITS = "syntax units"  # doc.user_data: the first token of each stretch parsed as one (see `_units`)
-PARSES = "syntax"  # doc.user_data: a sentence's first token -> (heads, relations) of its tokens, doc-wide indices
+PARSES = "syntax"  # doc.user_data: a unit's first token -> (heads, relations) of its tokens, doc-wide indices
 
 # relations by which a word belongs to the name it hangs from: genitive and prepositional complements, agreed
 # adjectives, numbers, names in several words, coordination inside a complement ("… в сфере связи и информационных
@@ -38,27 +39,27 @@ class Syntax:
     parser: NewsSyntaxParser
     codes: WordCodes = field(default_factory=dict)
 
-    def sentence(self, doc: Doc, index: int) -> tuple[int, list[int], list[str]]:
-        """The first token of the sentence holding token `index`, and each of the sentence's tokens' head (a
-        doc index, -1 for the root) and relation; parsed the first time it is asked for (see `parse`)."""
-        first = _sentence_of(_units(doc), index)
+    def unit(self, doc: Doc, index: int) -> tuple[int, list[int], list[str]]:
+        """The first token of the sentence or list item holding token `index` (see `_units`), and each of its
+        tokens' head (a doc index, -1 for the root) and relation; parsed the first time it is asked for."""
+        first = _unit_of(_units(doc), index)
         parses = doc.user_data.setdefault(PARSES, {})
         if first not in parses:
             self.parse(doc, [index])
         return first, *parses[first]
 
     def parse(self, doc: Doc, indices: list[int]) -> None:
-        """Parse, in one batch, the sentences holding `indices` that are not parsed yet."""
+        """Parse, in one batch, the units holding `indices` that are not parsed yet."""
         self.parse_docs([(doc, indices)])
 
     def parse_docs(self, wanted: list[tuple[Doc, list[int]]]) -> None:
-        """Parse, in one batch, the sentences of each Doc holding its indices that are not parsed yet (the
-        cells of a row together: the parser's cost is much per call)."""
+        """Parse, in one batch, the units of each Doc holding its indices that are not parsed yet (the cells
+        of a row together: much of the parser's cost is per call)."""
         todo = []
         for doc, indices in wanted:
             parses = doc.user_data.setdefault(PARSES, {})
             starts = _units(doc)
-            for first in sorted({first for index in indices if (first := _sentence_of(starts, index)) not in parses}):
+            for first in sorted({first for index in indices if (first := _unit_of(starts, index)) not in parses}):
                 after = bisect_right(starts, first)
                 todo.append((doc, first, starts[after] if after < len(starts) else len(doc)))
         if not todo:
@@ -83,7 +84,7 @@ def _units(doc: Doc) -> list[int]:
     return units
 
 
-def _sentence_of(starts: list[int], index: int) -> int:
+def _unit_of(starts: list[int], index: int) -> int:
     return starts[bisect_right(starts, index) - 1] if starts and starts[0] <= index else 0
 
 
@@ -95,7 +96,7 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
     is another name ("Министерство культуры и Министерство образования"), not part of this one."""
     if not in_doubt(doc, start, stop, barriers):
         return stop
-    first, heads, relations = syntax.sentence(doc, stop)
+    first, heads, relations = syntax.unit(doc, stop)
     last = first + len(heads)
     if start < first:
         return stop
@@ -120,13 +121,13 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
 
 def in_doubt(doc: Doc, start: int, stop: int, barriers: frozenset[int]) -> bool:
     """Whether the name in tokens [start, stop) may go on past `stop` (a quick test: only then is its
-    sentence parsed): no person follows, and the next word is one a name may go on with."""
+    unit parsed): no person follows, and the next word is one a name may go on with."""
     return stop < len(doc) and stop not in barriers and _may_continue(doc, start, stop)
 
 
 def _may_continue(doc: Doc, start: int, index: int) -> bool:
-    """Whether the word after a name in [start, index) could carry it on (a quick test before parsing the
-    sentence): a preposition opening a name's complement, or any inside a complement the name has; «и»; a
+    """Whether the word after a name in [start, index) could carry it on (a quick test before parsing its
+    unit): a preposition opening a name's complement, or any inside a complement the name has; «и»; a
     word in an oblique case."""
     token = doc[index]
     if token.pos_ == "ADP":

@@ -430,3 +430,29 @@ def test_a_short_name_natasha_takes_into_the_name_it_defines_is_apart_and_its_al
             if m.type is EntityType.ORG}
     assert orgs == {"Московский государственный открытый педагогический университет": None,
                     "МГОПУ": "Московский государственный открытый педагогический университет"}
+
+
+@pytest.mark.parametrize(("text", "person", "org"), [
+    ("Законопроект поддержал член Совета Федерации Виктор Озеров.", "Виктор Озеров", "Совет Федерации"),
+    ("Об этом заявил председатель Комитета Госдумы по науке и наукоемким технологиям Дмитрий Новиков.",
+     "Дмитрий Новиков", "Комитет Госдумы по науке и наукоемким технологиям"),
+])
+def test_an_organisations_genitive_chain_stops_before_a_person(models, text, person, org):
+    found = extract(text, models, report_rules=True)
+    assert person in {m.text for m in found if m.type is EntityType.PER}
+    assert org in {m.normal for m in found if m.type is EntityType.ORG}
+
+
+def test_a_person_a_name_is_named_after_stays_in_it(models):
+    found = extract("Организована выставка «Они приближали Победу» Витебского областного музея Героя Советского "
+                    "Союза Миная Филипповича Шмырева, состоялся праздничный концерт.", models, report_rules=True)
+    museum = next(m for m in found if m.type is EntityType.ORG and m.normal.startswith("Витебский областной музей"))
+    assert "Героя Советского Союза Миная" in museum.text  # not cut before the hero's name
+
+
+def test_a_straight_quotation_mark_glued_to_a_word_closes_a_quotation(models):
+    text = ('Позиция "Единой России" укрепилась. Такие фигуры, как господин Сагитов, перестали отвечать '
+            '"на звонки".')
+    found = extract(text, models, report_rules=True)
+    assert "Сагитов" in {m.text for m in found if m.type is EntityType.PER}
+    assert not any(m.type is EntityType.ORG and "Сагитов" in m.text for m in found)
