@@ -6,13 +6,15 @@ import re
 from dataclasses import dataclass, replace
 
 from natasha import MorphVocab
+from spacy.attrs import POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as UPOS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from nlp.countries import CountryTable, fold, load_countries
 from nlp.limits import ROW_SECONDS, OverTime, time_limit
-from nlp.ner import NATASHA_SPANS, Natasha, cell_docs, char_span, doc_words, load_natasha, make_pipeline
+from nlp.ner import NATASHA_SPANS, Natasha, cell_docs, char_span, load_natasha, make_pipeline
 from nlp.normalize import normal_person, normal_phrase
 from nlp.places import Gazetteer, Place, load_gazetteer
 from nlp.records import EntityType, Mention, MentionSource, PlaceKind
@@ -30,10 +32,12 @@ from nlp.rules import (
     load_lexicons,
     role_after,
     role_before,
+    texts,
 )
 from nlp.syntax import Syntax, in_doubt, name_stop
 
 _INITIALS_NAME = re.compile(r"^[А-ЯЁ]$")
+_NAMING_PARTS = frozenset(UPOS[part] for part in ("ADJ", "PROPN", "NOUN"))  # words that may name a state
 _SMOLENSK_LEGAL_FORM = re.compile(r"^С?ОГ[А-ЯЁ]+$")  # областное государственное …: a Smolensk regional body
 
 
@@ -116,8 +120,8 @@ class ReportRules:
         countries = self.resources.countries
         found = []
         for (text, cell), mentions in zip(cells, extract_docs(cells, self.resources), strict=True):
-            adjectives = {code for token in cell if token.pos_ in ("ADJ", "PROPN", "NOUN")
-                          and (code := countries.adjective_code(token.text))}
+            adjectives = {code for word, pos in zip(texts(cell), cell.to_array(POS).tolist(), strict=True)
+                          if pos in _NAMING_PARTS and (code := countries.adjective_code(word))}
             found.append(CellReading(text, cell, mentions, frozenset(adjectives)))
         return found
 
@@ -329,7 +333,7 @@ class _Reading:
     def __init__(self, doc: Doc, text: str, models: Resources) -> None:
         self.doc, self.text, self.models, self.lex = doc, text, models, models.lexicons
         named = find_named(doc, self.lex)
-        words = doc_words(doc)
+        words = texts(doc)
         self.shaped_people = _person_tokens(words)
         self.barriers = _barriers(doc, words, self.shaped_people)
         self.rule_orgs = [self._before_person(c) for c in named if c.label == "ORG"]
@@ -680,7 +684,7 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
         return [m for m in found if m.within != "role"]
     by_span = {(m.start, m.stop, m.type): m for m in found}
     bracketed = [m for m in found if m.source == "ner" and m.type is EntityType.ORG]
-    words = doc_words(doc)
+    words = texts(doc)
     barriers = _barriers(doc, words, _person_tokens(words))
     result: list[Mention] = []
     for span in doc.spans[NATASHA_SPANS]:

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
+from nlp.ner import doc_words
 from nlp.records import PlaceKind
 from nlp.resources import lexicon
 
@@ -316,8 +318,9 @@ def honorary_titles(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     """The spans of honorary titles: a capitalised head ("Героя", "Героями") with the genitive chain after it
     ("Советского Союза", "Социалистического Труда"), which names no place or organisation of the event."""
     found = []
-    for index, token in enumerate(doc):
-        if token.lemma_ in lex.honorifics and is_cap(token):
+    words = texts(doc)
+    for index, lemma in enumerate(lemmas(doc)):
+        if lemma in lex.honorifics and words[index][:1].isupper():
             end = _chain(doc, index + 1, frozenset(), lex)
             if end > index + 1:
                 found.append((index, end))
@@ -326,11 +329,11 @@ def honorary_titles(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
 
 def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
     """Every organisation, site, event and document phrase, nested ones included."""
-    quotes = [(i, end) for i, token in enumerate(doc) if token.text == _QUOTE_OPEN and (end := quote_end(doc, i))]
+    words = texts(doc)
+    quotes = [(i, end) for i, word in enumerate(words) if word == _QUOTE_OPEN and (end := quote_end(doc, i))]
     chunks = []
-    for index, token in enumerate(doc):
-        lemma = token.lemma_
-        if lemma not in lex.heads and lemma.split("-")[0] not in lex.heads and not _ABBREVIATION.match(token.text):
+    for index, lemma in enumerate(lemmas(doc)):
+        if lemma not in lex.heads and lemma.split("-")[0] not in lex.heads and not _ABBREVIATION.match(words[index]):
             continue  # no head noun nor legal form: `named_phrase` would find nothing (a quicker test)
         chunk = named_phrase(doc, index, lex)
         if chunk is None:
@@ -352,8 +355,27 @@ def lowers(doc: Doc) -> list[str]:
     """The lowercased words of a doc, made once per doc (the rules compare word runs often)."""
     words = doc.user_data.get("lowers")
     if words is None:
-        words = doc.user_data["lowers"] = [token.lower_ for token in doc]
+        words = doc.user_data["lowers"] = [word.lower() for word in texts(doc)]
     return words
+
+
+def texts(doc: Doc) -> list[str]:
+    """The words of a doc, made once per doc: the rules look at every word several times, and a list is read
+    much quicker than spaCy's tokens are made."""
+    words = doc.user_data.get("texts")
+    if words is None:
+        made_by_natasha = "text" in doc.user_data and "offsets" in doc.user_data
+        words = doc.user_data["texts"] = doc_words(doc) if made_by_natasha else [token.text for token in doc]
+    return words
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """The lemmas of a doc's words, made once per doc (see `texts`)."""
+    found = doc.user_data.get("lemmas")
+    if found is None:
+        strings = doc.vocab.strings
+        found = doc.user_data["lemmas"] = [strings[key] for key in doc.to_array(LEMMA).tolist()]
+    return found
 
 
 def _match_prefix(doc: Doc, index: int, prefixes, longest: int, starts: frozenset[str]) -> int:
@@ -371,7 +393,7 @@ def _match_prefix(doc: Doc, index: int, prefixes, longest: int, starts: frozense
 def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
     """Settlements after "г.", "пос.", "с.", "дер."…, and regions ("Смоленская область")."""
     chunks = []
-    for index, token in enumerate(doc):
+    for index, lemma in enumerate(lemmas(doc)):
         length = _match_prefix(doc, index, lex.place_prefixes, lex.longest_prefix, lex.prefix_starts)
         if length and not _place_prefix_here(doc, index, length):
             length = 0
@@ -385,7 +407,10 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
             if stop > start:
                 chunks.append(Chunk(index, stop, "LOC", stop - 1, kind=PlaceKind(kind) if kind else None))
             continue
-        region = lex.region_words.get(token.lemma_)
+        if lemma not in lex.region_words and lemma != "республика":
+            continue  # neither a region's word nor a republic (a quicker test)
+        token = doc[index]
+        region = lex.region_words.get(lemma)
         if region and index > 0 and is_cap(doc[index - 1]) and doc[index - 1].pos_ == "ADJ" \
                 and agrees(doc[index - 1], token):
             start = _left(doc, index, lex)
