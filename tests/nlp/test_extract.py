@@ -456,3 +456,16 @@ def test_a_straight_quotation_mark_glued_to_a_word_closes_a_quotation(models):
     found = extract(text, models, report_rules=True)
     assert "Сагитов" in {m.text for m in found if m.type is EntityType.PER}
     assert not any(m.type is EntityType.ORG and "Сагитов" in m.text for m in found)
+
+
+def test_a_name_after_imeni_with_spaced_initials_belongs_to_the_body(models):
+    found = extract("Он окончил Литературный институт имени А. М. Горького и работал в редакции.", models,
+                    report_rules=True)
+    assert {m.text for m in found if m.type is EntityType.ORG} == {"Литературный институт имени А. М. Горького"}
+    assert not any(m.type is EntityType.PER for m in found)  # the namesake is no person of the text
+
+
+def test_a_lowercase_participle_before_a_name_opens_a_clause_not_the_name(models):
+    found = extract("Дело расследуется в недавно созданном Следственном комитете Белоруссии.", models,
+                    report_rules=True)
+    assert "Следственном комитете Белоруссии" in {m.text for m in found if m.type is EntityType.ORG}
