@@ -666,9 +666,10 @@ def _natasha_mention(doc: Doc, text: str, span: Span, models: Resources) -> Ment
 def extract(text: str, models: Models | None = None, *, report_rules: bool = False) -> list[Mention]:
     """Persons, organisations and places in any Russian text, with canonical names.
 
-    By default natasha's entities stand as natasha finds them, and the rules only add
-    what natasha missed, so ordinary text (news) is read at least as well as by natasha;
-    spans do not overlap. With `report_rules` the report conventions apply: the rules
+    By default natasha's entities stand as natasha finds them (an organisation's name goes on
+    over the words its syntax says are its own, `nlp.syntax`, and a short name in brackets
+    comes apart), and the rules only add what natasha missed, so ordinary text (news) is read
+    at least as well as by natasha; spans do not overlap. With `report_rules` the report conventions apply: the rules
     replace natasha's spans, organisations nested in others' names are kept, and places
     inside a person's position are dropped (as the pipeline does for report rows).
 
