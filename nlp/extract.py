@@ -540,11 +540,22 @@ class _Reading:
             stop = span.end
             if not models.countries.code(normal_phrase(models.vocab, list(span), len(span) - 1)) \
                     and span[-1].is_alpha:
-                stop = name_stop(doc, span.start, span.end, models.syntax, self.barriers)
-                if _overlaps(span.end, stop, self.taken + self.blocked + self.role_spans):
-                    stop = span.end
+                stop = self._over_bodies(span, name_stop(doc, span.start, span.end, models.syntax, self.barriers))
             found.append((span, stop))
         return found
+
+    def _over_bodies(self, span: Span, stop: int) -> int:
+        """Where natasha's organisation lengthened to `stop` ends: over words nothing else took, or over whole
+        organisations the rules found after it, their genitive chain being its own ("Группы высокого уровня |
+        Совета Министров Союзного государства": the group's name, the council also a name of its own)."""
+        others = self.taken + self.blocked + self.role_spans
+        if not _overlaps(span.end, stop, others):
+            return stop
+        bodies = [(c.start, c.stop) for c in self.orgs if c.start < stop and span.end < c.stop]
+        rest = [taken for taken in others if taken not in bodies]
+        if not bodies or any(start < span.end for start, _ in bodies) or _overlaps(span.end, stop, rest):
+            return span.end
+        return max(stop, *(end for _, end in bodies))
 
     def natasha_organisations(self) -> None:
         """natasha's organisations where no rule found one and no event or document is named."""

@@ -86,3 +86,11 @@ def test_the_parser_on_a_sentence_is_natashas_syntax_parser(models):
     # natasha names a head "sentence_token", 1-based, 0 for the root
     assert [(str(head), parser.decoder.rels_vocab.decode(rel)) for head, rel in zip(heads, relations, strict=True)] \
         == [(token.head_id.split("_")[1], token.rel) for token in doc.tokens]
+
+
+def test_natashas_organisation_goes_on_over_a_body_in_its_genitive_chain_which_stays_a_name(models):
+    text = ("Визит официальной делегации с целью участия в заседании Группы высокого уровня Совета Министров "
+            "Союзного государства")
+    assert {"Группа высокого уровня Совета Министров Союзного государства",
+            "Совет Министров Союзного государства"} <= orgs(models, text)
+    assert "Группа высокого уровня" not in orgs(models, text)
