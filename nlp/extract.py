@@ -291,21 +291,31 @@ def _may_be_a_lone_name(token: Token, models: Resources) -> bool:
                 and not any("Name" in parse.tag or "Surn" in parse.tag or "Patr" in parse.tag for parse in parses))
 
 
-def _barriers(doc: Doc, words: list[str], shaped_people: list[tuple[int, int]]) -> frozenset[int]:
+def _barriers(doc: Doc) -> frozenset[int]:
     """The tokens no organisation's name goes on over (`nlp.syntax.name_stop`): a person's (natasha's, or
-    initials and surname), and initials (a person's name follows)."""
-    people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"] + shaped_people
-    return frozenset({i for start, stop in people for i in range(start, stop)}
-                     | {i for i, word in enumerate(words) if _INITIALS_NAME.match(word)})
+    initials and surname), and initials (a person's name follows); worked out once per Doc (the rules and the
+    news mode both ask)."""
+    found = doc.user_data.get("barriers")
+    if found is None:
+        people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"] + _person_tokens(doc)
+        found = doc.user_data["barriers"] = frozenset(
+            {i for start, stop in people for i in range(start, stop)}
+            | {i for i, word in enumerate(texts(doc)) if _INITIALS_NAME.match(word)})
+    return found
 
 
-def _person_tokens(words: list[str]) -> list[tuple[int, int]]:
-    """"А.В. Стрельцов" and "Стрельцов А.В." by shape, in a Doc's words, for names natasha leaves out."""
+def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
+    """"А.В. Стрельцов" and "Стрельцов А.В." by shape, for names natasha leaves out; once per Doc."""
+    found = doc.user_data.get("shaped people")
+    if found is not None:
+        return found
+    words = texts(doc)
     found = []
     for i in range(len(words) - 4):
         if words[i + 1] == "." and words[i + 3] == "." and _INITIALS_NAME.match(words[i]) \
                 and _INITIALS_NAME.match(words[i + 2]) and words[i + 4][:1].isupper() and len(words[i + 4]) > 1:
             found.append((i, i + 5))
+    doc.user_data["shaped people"] = found
     return found
 
 
@@ -333,9 +343,7 @@ class _Reading:
     def __init__(self, doc: Doc, text: str, models: Resources) -> None:
         self.doc, self.text, self.models, self.lex = doc, text, models, models.lexicons
         named = find_named(doc, self.lex)
-        words = texts(doc)
-        self.shaped_people = _person_tokens(words)
-        self.barriers = _barriers(doc, words, self.shaped_people)
+        self.barriers = _barriers(doc)
         self.rule_orgs = [self._before_person(c) for c in named if c.label == "ORG"]
         # where an organisation's name may go on: its sentence is parsed before the phases (see `extract_docs`)
         names = [(c.start, c.stop) for c in self.rule_orgs]
@@ -345,6 +353,7 @@ class _Reading:
         self.in_doubt = [stop for start, stop in names if doc[stop - 1].is_alpha
                          and in_doubt(doc, start, stop, self.barriers)]
         self.orgs: list[Chunk] = []
+        self.natasha_orgs: list[tuple[Span, int, bool]] = []  # see `_natasha_orgs`, worked out with the places
         self.sites = [c for c in named if c.label == "LOC"]
         # events, documents and honorary titles: what lies wholly inside one is no entity of the event
         self.blocked = [(c.start, c.stop) for c in named if c.label in ("EVENT", "DOC")]
@@ -402,7 +411,7 @@ class _Reading:
         name; each with the position the text gives it and the state that position names."""
         doc, models, lex = self.doc, self.models, self.lex
         people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
-        people += [p for p in self.shaped_people if not _overlaps(*p, people)]
+        people += [p for p in _person_tokens(doc) if not _overlaps(*p, people)]
         people += [p for p in self._names_taken_for_places() if not _overlaps(*p, people)]
         person_tokens = {i for start, stop in people for i in range(start, stop)}
         for start, stop in sorted(people):
@@ -451,7 +460,7 @@ class _Reading:
                    for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"]
         self.natasha_orgs = self._natasha_orgs()
         # the words natasha's organisations were lengthened over, where no place of the rules takes them first
-        lengthened = [(span.end, stop) for span, stop in self.natasha_orgs
+        lengthened = [(span.end, stop) for span, stop, _ in self.natasha_orgs
                       if stop > span.end and not _overlaps(span.start, span.end, ruled)]
         for chunk in chunks:
             in_address = after_street(doc, chunk.start, lex) or (chunk.source == "ner" and (
@@ -525,11 +534,11 @@ class _Reading:
             return name, PlaceKind.CITY, country_signal(list(place), models)
         return None
 
-    def _natasha_orgs(self) -> list[tuple[Span, int]]:
+    def _natasha_orgs(self) -> list[tuple[Span, int, bool]]:
         """natasha's organisations that no rule, person, position, event or document took, and no quotation
         after a word no rule knows (a project, an event); a short name in brackets apart (`_short_name_apart`);
-        each with where its name ends (`nlp.syntax`), lengthened only over words nothing else took (a state's
-        name, which natasha may tag as an organisation, as it stands)."""
+        each with where its name ends (`nlp.syntax`), lengthened only over words nothing else took, and whether
+        it is a state's name, which natasha may tag as an organisation (it stands as it is)."""
         doc, models = self.doc, self.models
         found = []
         for span in [part for whole in doc.spans[NATASHA_SPANS] for part in _short_name_apart(whole)]:
@@ -537,11 +546,11 @@ class _Reading:
                 continue
             if span.start > 0 and doc[span.start - 1].text == "«":
                 continue
+            state = bool(models.countries.code(normal_phrase(models.vocab, list(span), len(span) - 1)))
             stop = span.end
-            if not models.countries.code(normal_phrase(models.vocab, list(span), len(span) - 1)) \
-                    and span[-1].is_alpha:
+            if not state and span[-1].is_alpha:
                 stop = self._over_bodies(span, name_stop(doc, span.start, span.end, models.syntax, self.barriers))
-            found.append((span, stop))
+            found.append((span, stop, state))
         return found
 
     def _over_bodies(self, span: Span, stop: int) -> int:
@@ -560,10 +569,10 @@ class _Reading:
     def natasha_organisations(self) -> None:
         """natasha's organisations where no rule found one and no event or document is named."""
         doc, models = self.doc, self.models
-        for span, stop in self.natasha_orgs:
+        for span, stop, state in self.natasha_orgs:
             if _overlaps(span.start, span.end, self.place_spans):
                 continue
-            if models.countries.code(normal_phrase(models.vocab, list(span), len(span) - 1)):
+            if state:
                 name, kind, signal = _place(span, len(span) - 1, None, models)  # "Российской Федерации"
                 self.mentions.append(_mention(doc, self.text, span.start, span.end, EntityType.LOC, name, "ner",
                                               kind=PlaceKind(kind), country=signal.country))
@@ -696,8 +705,7 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
         return [m for m in found if m.within != "role"]
     by_span = {(m.start, m.stop, m.type): m for m in found}
     bracketed = [m for m in found if m.source == "ner" and m.type is EntityType.ORG]
-    words = texts(doc)
-    barriers = _barriers(doc, words, _person_tokens(words))
+    barriers = _barriers(doc)
     result: list[Mention] = []
     for span in doc.spans[NATASHA_SPANS]:
         own = _natasha_mention(doc, text, span, models.resources)

@@ -45,12 +45,8 @@ class Syntax:
         first = _unit_of(_units(doc), index)
         parses = doc.user_data.setdefault(PARSES, {})
         if first not in parses:
-            self.parse(doc, [index])
+            self.parse_docs([(doc, [index])])
         return first, *parses[first]
-
-    def parse(self, doc: Doc, indices: list[int]) -> None:
-        """Parse, in one batch, the units holding `indices` that are not parsed yet."""
-        self.parse_docs([(doc, indices)])
 
     def parse_docs(self, wanted: list[tuple[Doc, list[int]]]) -> None:
         """Parse, in one batch, the units of each Doc holding its indices that are not parsed yet (the cells
