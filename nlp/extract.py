@@ -21,12 +21,12 @@ from nlp.records import EntityType, Mention, MentionSource, PlaceKind
 from nlp.rules import (
     Chunk,
     Lexicons,
-    after_place_prefix,
     after_street,
     before_street,
     find_named,
     find_places,
     honorary_titles,
+    in_place_name,
     is_adjective,
     is_cap,
     load_lexicons,
@@ -344,7 +344,7 @@ class _Reading:
         self.doc, self.text, self.models, self.lex = doc, text, models, models.lexicons
         named = find_named(doc, self.lex)
         self.barriers = _barriers(doc)
-        self.rule_orgs = [self._before_person(c) for c in named if c.label == "ORG"]
+        self.rule_orgs = [cut for c in named if c.label == "ORG" and (cut := self._before_person(c)) is not None]
         # where an organisation's name may go on: its sentence is parsed before the phases (see `extract_docs`)
         names = [(c.start, c.stop) for c in self.rule_orgs]
         spans = [(c.start, c.stop) for c in named]
@@ -364,11 +364,12 @@ class _Reading:
         self.role_spans: list[tuple[int, int]] = []
         self.place_spans: list[tuple[int, int]] = []
 
-    def _before_person(self, chunk: Chunk) -> Chunk:
+    def _before_person(self, chunk: Chunk) -> Chunk | None:
         """An organisation's name cut before a person the rules' genitive chain ran into ("Совета Федерации
         Виктора Озерова", "Комитета Госдумы по науке … Дмитрий Новиков"); not a person the name is named after:
         inside a quotation, after «имени» or an honorary title ("… имени А.М. Горького", "… музей Героя
-        Советского Союза Миная Филипповича Шмырева")."""
+        Советского Союза Миная Филипповича Шмырева"). None where nothing named is left: a lowercase unit
+        named by the person alone ("в администрации Джорджа Буша-младшего")."""
         doc = self.doc
         inside = next((i for i in range(chunk.head + 1, chunk.stop) if i in self.barriers), None)
         if inside is None or any(doc[i].text in ("«", '"', "“", "„") or doc[i].lower_ in ("имени", "им")
@@ -377,6 +378,8 @@ class _Reading:
         stop = inside
         while stop > chunk.head + 1 and not doc[stop - 1].is_alpha:
             stop -= 1
+        if not any(is_cap(doc[i]) for i in range(chunk.start, stop)):
+            return None
         return replace(chunk, stop=stop)
 
     def _lengthened(self, chunk: Chunk) -> Chunk:
@@ -415,7 +418,7 @@ class _Reading:
         people += [p for p in self._names_taken_for_places() if not _overlaps(*p, people)]
         person_tokens = {i for start, stop in people for i in range(start, stop)}
         for start, stop in sorted(people):
-            if _overlaps(start, stop, self.taken) or after_place_prefix(doc, start, lex):
+            if _overlaps(start, stop, self.taken) or in_place_name(doc, start, lex):
                 continue
             tokens = list(doc[start:stop])
             if len(tokens) == 1 and (tokens[0].lemma_ in lex.positions or tokens[0].pos_ == "ADJ"):

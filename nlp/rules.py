@@ -225,14 +225,19 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         return None
     klass, flags = lex.heads[lemma]
     start = _left(doc, head, lex)
+    body = head + 1 < len(doc) and is_abbreviation(doc[head + 1], lex) \
+        and _quoted_after_legal_form(doc, head + 1, lex) is None  # "факультета МГУ", not "музей АО «…»"
     if head + 1 < len(doc) and is_abbreviation(doc[head + 1], lex) \
-            and not any(is_cap(doc[i]) for i in range(start, head + 1)):
+            and not any(is_cap(doc[i]) for i in range(start, head + 1)) and not ("of" in flags and body):
         return None  # "музей АО «ПО «Кристалл»": a word describing the organisation named next
     index = head + 1
     if lemma == "общество" and doc[index:index + 3].text.lower() in (
             "с ограниченной ответственностью", "с дополнительной ответственностью"):
         index += 3
     index = _chain(doc, index, flags, lex)
+    if "of" in flags and index < len(doc) and is_abbreviation(doc[index], lex) and (index == head + 1 or body) \
+            and _quoted_after_legal_form(doc, index, lex) is None:
+        index += 1  # a unit of a body named by its short name: "философский факультет МГУ"
     if index - 1 > head and index < len(doc) and (doc[index - 1].lemma_,) in lex.place_prefixes \
             and doc[index - 1].is_lower and is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN"):
         # a chain never ends on a place word whose name the tagger left out of it ("… матери города Рудни"):
@@ -258,11 +263,14 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         if nested is not None:
             index = nested.stop
     label = label_of(klass)
-    if "q" in flags and not quoted:
+    # a unit named by the body it belongs to, lowercase as it may be: "министерство культуры Польши",
+    # "философский факультет МГУ", "пресс-служба полиции РА" (the body's own name stays one too)
+    unit = label == "ORG" and "of" in flags and any(is_cap(doc[i]) for i in _genitives(doc, head + 1, index))
+    if "q" in flags and not quoted and not unit:
         return None
     # unquoted, a name needs a capital on the head or an adjective before it: "Витебский областной
     # исполнительный комитет", not "образовательные организации Смоленской области"
-    named = any(is_cap(doc[i]) for i in range(start, head + 1)) if label == "ORG" else \
+    named = unit or any(is_cap(doc[i]) for i in range(start, head + 1)) if label == "ORG" else \
         any(is_cap(doc[i]) for i in range(start, index))
     if label == "ORG" and not named and "in" in flags:
         # a branch of a named body in a place: "отделение Посольства Республики Беларусь … в г. Смоленске"
@@ -276,6 +284,18 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if parent is not None and label == "ORG":
         index = parent  # a branch named with its parent: "Оршанский колледж УО «…»" (the parent is one too)
     return Chunk(start, index, label, head, kind=PlaceKind.SITE if label == "LOC" else None)
+
+
+def _genitives(doc: Doc, start: int, stop: int) -> range:
+    """The words of a name's chain before its first complement ("в <place>", "по <what>", "при <body>"): the bodies
+    a unit may belong to ("филиал в Липецкой области" is named by no body)."""
+    for index in range(start, stop):
+        if doc[index].lower_ in _COMPLEMENTS:
+            return range(start, index)
+    return range(start, stop)
+
+
+_COMPLEMENTS = frozenset({"в", "во", "по", "при"})
 
 
 def _sentence_start(doc: Doc, index: int) -> bool:
@@ -474,6 +494,17 @@ def before_street(doc: Doc, stop: int, lex: Lexicons) -> bool:
 
 def after_place_prefix(doc: Doc, start: int, lex: Lexicons) -> bool:
     return _ends_with(doc, start, lex.place_prefixes, lex.longest_prefix)
+
+
+def in_place_name(doc: Doc, start: int, lex: Lexicons) -> bool:
+    """Whether a word stands after a place word, or after capitalised adjectives after one: "г. Великие Луки"
+    (natasha takes "Луки" for a person), "пос. Красный Бор"; not "г. Смоленске А.В. Андреев"."""
+    while True:
+        if after_place_prefix(doc, start, lex):
+            return True
+        if start == 0 or not is_cap(doc[start - 1]) or doc[start - 1].pos_ != "ADJ":
+            return False
+        start -= 1
 
 
 def _ends_with(doc: Doc, start: int, prefixes, longest: int) -> bool:

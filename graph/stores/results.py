@@ -114,7 +114,7 @@ def table_of_solutions(solutions: ox.QuerySolutions, limit: int | None = None) -
     cells = [line.split("\t") for line in lines]
     if not columns:
         cells = [[] for _ in cells]
-    rows = tuple(tuple(_tsv_value(cell) for cell in row) for row in cells)
+    rows = _tsv_rows(cells)
 
     @functools.cache
     def typed() -> tuple[tuple[str | int | float | bool | None, ...], ...]:
@@ -141,6 +141,23 @@ def _typed_term(term) -> str | int | float | bool | None:
     if isinstance(term, ox.Literal) and not term.language and term.datatype.value != str(XSD.string):
         return typed(term_of(term))
     return term.value
+
+
+def _tsv_rows(cells: list[list[str]]) -> tuple[tuple[str | None, ...], ...]:
+    """The rows' values, as `_tsv_value` reads a cell, with the common cells read in the loop: a call per
+    cell was a fifth of the time of a large query (8,000 rows of five columns at 100× the samples)."""
+    rows = []
+    for row in cells:
+        values: list[str | None] = []
+        for cell in row:
+            if cell and cell[0] == "<":
+                values.append(cell[1:-1])
+            elif cell and cell[0] == '"' and "\\" not in cell:
+                values.append(cell[1:cell.rindex('"')])
+            else:
+                values.append(_tsv_value(cell))
+        rows.append(tuple(values))
+    return tuple(rows)
 
 
 def _tsv_value(cell: str) -> str | None:

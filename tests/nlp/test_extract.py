@@ -469,3 +469,35 @@ def test_a_lowercase_participle_before_a_name_opens_a_clause_not_the_name(models
     found = extract("Дело расследуется в недавно созданном Следственном комитете Белоруссии.", models,
                     report_rules=True)
     assert "Следственном комитете Белоруссии" in {m.text for m in found if m.type is EntityType.ORG}
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Делегация встретилась с представителями министерства культуры Польши.", "министерства культуры Польши"),
+    ("Лекцию прочитал декан философского факультета МГУ Владимир Миронов.", "философского факультета МГУ"),
+    ("Об этом сообщила пресс-служба полиции РА.", "пресс-служба полиции РА"),
+    ("Совещание провел председатель комитета Совета Федерации по экономической политике.",
+     "комитета Совета Федерации по экономической политике"),
+])
+def test_a_lowercase_unit_is_named_by_the_body_it_belongs_to(models, text, unit):
+    found = extract(text, models, report_rules=True)
+    assert unit in {m.text for m in found if m.type is EntityType.ORG}
+
+
+@pytest.mark.parametrize("text", [
+    "Встреча прошла с руководителями областных органов управления Республики Беларусь.",  # a process noun
+    "Компания Horsch (филиал в Липецкой области) представила технику.",  # a place is no body it belongs to
+    "Он работал заместителем генпрокурора в администрации Джорджа Буша-младшего.",  # nor is a person
+])
+def test_a_lowercase_unit_without_a_body_after_it_names_nothing(models, text):
+    found = extract(text, models, report_rules=True)
+    assert not [m for m in found if m.type is EntityType.ORG and m.text[:1].islower()]
+
+
+def test_a_name_after_a_place_word_is_a_place_not_a_person(models):
+    found = extract("В мероприятии приняли участие сотрудники краеведческого музея г. Великие Луки.", models,
+                    report_rules=True)
+    assert ("LOC", "Великие Луки") in {(m.type.value, m.text) for m in found}
+    assert not [m for m in found if m.type is EntityType.PER]
+    # a person after a town named after "г." stays a person
+    found = extract("Участники: глава отделения в г. Смоленске А.В. Андреев.", models, report_rules=True)
+    assert "А.В. Андреев" in {m.normal for m in found if m.type is EntityType.PER}
