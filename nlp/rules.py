@@ -270,7 +270,9 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         return None
     # unquoted, a name needs a capital on the head or an adjective before it: "Витебский областной
     # исполнительный комитет", not "образовательные организации Смоленской области"
-    named = unit or any(is_cap(doc[i]) for i in range(start, head + 1)) if label == "ORG" else \
+    # or named after someone: "институт русского языка имени А. С. Пушкина"
+    named = unit or any(is_cap(doc[i]) for i in range(start, head + 1)) \
+        or any(_named_after(doc, i) for i in range(head + 1, index)) if label == "ORG" else \
         any(is_cap(doc[i]) for i in range(start, index))
     if label == "ORG" and not named and "in" in flags:
         # a branch of a named body in a place: "отделение Посольства Республики Беларусь … в г. Смоленске"
@@ -284,6 +286,12 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if parent is not None and label == "ORG":
         index = parent  # a branch named with its parent: "Оршанский колледж УО «…»" (the parent is one too)
     return Chunk(start, index, label, head, kind=PlaceKind.SITE if label == "LOC" else None)
+
+
+def _named_after(doc: Doc, index: int) -> bool:
+    """Whether a word opens the name of someone a body is named after: «имени», «им.» (not the pronoun «им»)."""
+    word = doc[index].lower_
+    return word == "имени" or word == "им" and index + 1 < len(doc) and doc[index + 1].text == "."
 
 
 def _genitives(doc: Doc, start: int, stop: int) -> range:

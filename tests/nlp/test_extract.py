@@ -501,3 +501,11 @@ def test_a_name_after_a_place_word_is_a_place_not_a_person(models):
     # a person after a town named after "г." stays a person
     found = extract("Участники: глава отделения в г. Смоленске А.В. Андреев.", models, report_rules=True)
     assert "А.В. Андреев" in {m.normal for m in found if m.type is EntityType.PER}
+
+
+def test_a_lowercase_body_named_after_someone_is_a_name(models):
+    found = extract("Он поступил в институт русского языка имени А. С. Пушкина.", models, report_rules=True)
+    assert "институт русского языка имени А. С. Пушкина" in {m.text for m in found if m.type is EntityType.ORG}
+    # «им» without a full stop is a pronoun, no one a body is named after
+    found = extract("Кредит выдали в отделении банка им на полгода.", models, report_rules=True)
+    assert not [m for m in found if m.type is EntityType.ORG]
