@@ -225,18 +225,16 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         return None
     klass, flags = lex.heads[lemma]
     start = _left(doc, head, lex)
-    body = head + 1 < len(doc) and is_abbreviation(doc[head + 1], lex) \
-        and _quoted_after_legal_form(doc, head + 1, lex) is None  # "факультета МГУ", not "музей АО «…»"
     if head + 1 < len(doc) and is_abbreviation(doc[head + 1], lex) \
-            and not any(is_cap(doc[i]) for i in range(start, head + 1)) and not ("of" in flags and body):
+            and not any(is_cap(doc[i]) for i in range(start, head + 1)) \
+            and not ("of" in flags and _short_name(doc, head + 1, lex)):
         return None  # "музей АО «ПО «Кристалл»": a word describing the organisation named next
     index = head + 1
     if lemma == "общество" and doc[index:index + 3].text.lower() in (
             "с ограниченной ответственностью", "с дополнительной ответственностью"):
         index += 3
     index = _chain(doc, index, flags, lex)
-    if "of" in flags and index < len(doc) and is_abbreviation(doc[index], lex) and (index == head + 1 or body) \
-            and _quoted_after_legal_form(doc, index, lex) is None:
+    if "of" in flags and _short_name(doc, index, lex):
         index += 1  # a unit of a body named by its short name: "философский факультет МГУ"
     if index - 1 > head and index < len(doc) and (doc[index - 1].lemma_,) in lex.place_prefixes \
             and doc[index - 1].is_lower and is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN"):
@@ -288,10 +286,18 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     return Chunk(start, index, label, head, kind=PlaceKind.SITE if label == "LOC" else None)
 
 
+def _short_name(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Whether a body's short name stands here ("МГУ"), not a legal form opening a quotation ("АО «…»")."""
+    return index < len(doc) and is_abbreviation(doc[index], lex) and _quoted_after_legal_form(doc, index, lex) is None
+
+
 def _named_after(doc: Doc, index: int) -> bool:
     """Whether a word opens the name of someone a body is named after: «имени», «им.» (not the pronoun «им»)."""
     word = doc[index].lower_
     return word == "имени" or word == "им" and index + 1 < len(doc) and doc[index + 1].text == "."
+
+
+_COMPLEMENTS = frozenset({"в", "во", "по", "при"})
 
 
 def _genitives(doc: Doc, start: int, stop: int) -> range:
@@ -301,9 +307,6 @@ def _genitives(doc: Doc, start: int, stop: int) -> range:
         if doc[index].lower_ in _COMPLEMENTS:
             return range(start, index)
     return range(start, stop)
-
-
-_COMPLEMENTS = frozenset({"в", "во", "по", "при"})
 
 
 def _sentence_start(doc: Doc, index: int) -> bool:

@@ -294,7 +294,8 @@ def _by_surname(name: str) -> tuple[str, str]:
 def _attendance(store: Store, report_id: str | None = None,
                 agents: frozenset[str] | None = None) -> dict[str, dict[str, bool]]:
     """Event -> its persons and organisations, each with whether it is of the Smolensk side there (only if
-    every statement of that graph says so); in one report's graph, or among some agents only."""
+    every statement of that graph says so); in one report's graph, or over every graph (among some agents
+    only, where given: a scope that `graph-attendance.rq`, one graph's, has no place for)."""
     if report_id is not None:
         query = internal_query("graph-attendance").bind({"graph": str(graph_iri(report_id))})
     else:
