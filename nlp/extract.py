@@ -29,6 +29,7 @@ from nlp.rules import (
     in_place_name,
     is_adjective,
     is_cap,
+    latin_names,
     load_lexicons,
     role_after,
     role_before,
@@ -342,7 +343,7 @@ class _Reading:
 
     def __init__(self, doc: Doc, text: str, models: Resources) -> None:
         self.doc, self.text, self.models, self.lex = doc, text, models, models.lexicons
-        named = find_named(doc, self.lex)
+        named = find_named(doc, self.lex) + latin_names(doc, self.lex)
         self.barriers = _barriers(doc)
         self.rule_orgs = [cut for c in named if c.label == "ORG" and (cut := self._before_person(c)) is not None]
         # where an organisation's name may go on: its sentence is parsed before the phases (see `extract_docs`)
@@ -392,7 +393,12 @@ class _Reading:
     def organisations(self) -> None:
         """Organisations the rules find (legal forms, quoted names, government bodies)."""
         doc, models = self.doc, self.models
-        self.orgs = [self._lengthened(c) for c in self.rule_orgs]
+        # a unit named in lowercase inside a memorial's name is commemorated there, no party to the event
+        # ("Воинское захоронение солдат и офицеров 39-й армии"); a capitalised body stays one ("… комплекс
+        # Посольства Республики Беларусь …")
+        sites = [(c.start, c.stop) for c in self.sites]
+        self.orgs = [c for c in map(self._lengthened, self.rule_orgs) if not _inside(c.start, c.stop, sites)
+                     or any(is_cap(token) for token in doc[c.start:c.stop])]
         for chunk in self.orgs:
             tokens = list(doc[chunk.start:chunk.stop])
             if _inside(chunk.start, chunk.stop, self.blocked) and not any(t.text == "«" for t in tokens[:2]):
@@ -598,7 +604,11 @@ def _short_name_apart(span: Span) -> list[Span]:
     opening = next((i for i in range(span.end - 2, span.start, -1) if doc[i].text == "("), None)
     if opening is None or opening == span.start or ")" in doc[opening + 1:span.end - 1].text:
         return [span]
-    return [Span(doc, span.start, opening, label="ORG"), Span(doc, opening + 1, span.end - 1, label="ORG")]
+    stop = opening
+    if doc[stop - 1].text in ('"', "»", "”") and stop - 1 > span.start \
+            and not any(token.text in ('"', "«", "“", "„") for token in doc[span.start:stop - 1]):
+        stop -= 1  # the quotation closing a name natasha took from inside it: «"Движения за …" (MDC)»
+    return [Span(doc, span.start, stop, label="ORG"), Span(doc, opening + 1, span.end - 1, label="ORG")]
 
 
 _DEFINITION = re.compile(r"^\s*\(\s*(?:далее\s*[–—-]\s*)?")
@@ -707,7 +717,6 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     if report_rules:
         return [m for m in found if m.within != "role"]
     by_span = {(m.start, m.stop, m.type): m for m in found}
-    bracketed = [m for m in found if m.source == "ner" and m.type is EntityType.ORG]
     barriers = _barriers(doc)
     result: list[Mention] = []
     for span in doc.spans[NATASHA_SPANS]:
@@ -715,9 +724,9 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
         if any(m.start <= own.start and own.stop <= m.stop for m in result):
             continue  # in an organisation's lengthened name
         if own.type is EntityType.ORG:
-            parts = [m for m in bracketed if own.start <= m.start < own.stop]
+            parts = [_natasha_mention(doc, text, part, models.resources) for part in _short_name_apart(span)]
             if len(parts) > 1:  # a short name in brackets apart, as the rules read it (`_short_name_apart`)
-                result += parts
+                result += [by_span.get((part.start, part.stop, part.type), part) for part in parts]
                 continue
             # natasha's organisation lengthened over the words its syntax says are its own (`nlp.syntax`); named
             # as the rules name that span where they found it

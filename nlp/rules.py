@@ -33,6 +33,9 @@ class Lexicons:
     heads: dict[str, tuple[str, frozenset[str]]]
     positions: frozenset[str]
     honorifics: frozenset[str]  # heads of honorary titles: what follows them in the genitive is the title's
+    confessions: frozenset[str]  # adjectives that make a church (flag "faith") a religious body, not a building
+    latin_keys: frozenset[str]  # words that make a run of capitalised Latin words an organisation's name
+    latin_links: frozenset[str]  # words that stand between a Latin name's capitalised words ("of", "&")
     place_prefixes: dict[tuple[str, ...], str]
     street_prefixes: frozenset[tuple[str, ...]]
     region_words: dict[str, str]
@@ -56,6 +59,9 @@ def load_lexicons() -> Lexicons:
         heads=heads,
         positions=frozenset(row[0] for row in lexicon("positions")),
         honorifics=frozenset(row[0] for row in lexicon("honorifics")),
+        confessions=frozenset(row[0] for row in lexicon("confessions")),
+        latin_keys=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "key"),
+        latin_links=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "link"),
         place_prefixes=place_prefixes,
         street_prefixes=street_prefixes,
         region_words={row[0]: row[1] for row in lexicon("region_words")},
@@ -118,7 +124,9 @@ def _is_initial(doc: Doc, index: int) -> bool:
 
 
 def _is_gen(token: Token) -> bool:
-    return case_of(token) == "Gen" and token.pos_ in _CHAIN_POS
+    # a pronoun's determiner in the genitive begins a clause's object, not a name's genitive ("администрации
+    # Архангельской области никаких комментариев")
+    return case_of(token) == "Gen" and token.pos_ in _CHAIN_POS and not (token.pos_ == "DET" and token.is_lower)
 
 
 def _name_after_imeni(doc: Doc, index: int) -> int:
@@ -128,7 +136,13 @@ def _name_after_imeni(doc: Doc, index: int) -> int:
     while index < len(doc) and is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN", "ADJ") \
             and len(doc[index].text) > 1:
         index += 1
+        if index + 1 < len(doc) and doc[index].lower_ in _NAME_PARTICLES and is_cap(doc[index + 1]):
+            index += 1  # "имени Людвига ван Бетховена"
     return index
+
+
+_NAME_PARTICLES = frozenset({"ван", "фон", "де", "да", "ди", "дю", "дель", "делла", "ле", "ла", "ибн", "бен", "аль",
+                             "эль", "оглы", "кызы"})
 
 
 def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
@@ -186,9 +200,10 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
 def _left(doc: Doc, head: int, lex: Lexicons) -> int:
     """Extend a noun phrase to the left over the adjectives that agree with its head."""
     start = head
-    head_case = case_of(doc[head])
     while start > 0:
         token = doc[start - 1]
+        if _ORDINAL.match(token.text):
+            return start - 1  # a unit's number opens its name: "1-й армии", "2-й гвардейской армии"
         # a capitalised compound adjective ("Российско-Белорусской") often has no case from the tagger
         cased = case_of(token) is not None or (is_cap(token) and "-" in token.text)
         # a position noun the tagger took for an adjective is no part of the name ("заместителем
@@ -196,12 +211,31 @@ def _left(doc: Doc, head: int, lex: Lexicons) -> int:
         position = token.lemma_ in lex.positions and not _ADJECTIVE_ENDING.search(token.lemma_)
         # a lowercase participle is a clause's, no part of the name ("созданном Следственном комитете")
         agreed = token.pos_ == "ADJ" or (token.pos_ == "VERB" and is_cap(token))
-        if agreed and cased and not position \
-                and (case_of(token) == head_case or is_cap(token)) and token.text not in _STOP:
+        # a capitalised word the tagger cased otherwise, or an inanimate noun's adjective its nominative for
+        # accusative («английское отделение»: spelt alike), still agrees if it has an adjective's ending: not a verb
+        # capitalised by the sentence's start («Окончил философский факультет»)
+        if agreed and cased and not position and token.text not in _STOP \
+                and (case_of(token) == case_of(doc[head]) or (is_cap(token) or _nom_acc(token, doc[head]))
+                     and _ADJECTIVE_FORM.search(token.lower_) and _same_number(token, doc[head])):
             start -= 1
         else:
             break
     return start
+
+
+_ORDINAL = re.compile(r"^\d+-(?:й|я|е|го|му|м|х|ю|ой|ый|ий)$")
+_ADJECTIVE_FORM = re.compile(r"(?:[ыиоя]й|[ая]я|[оеыи]е|[ое]го|[ое]му|[ыи]ми?|[оеё]м|[ую]ю|[ыи]х|[оеё]й)$")
+
+
+def _same_number(adjective: Token, noun: Token) -> bool:
+    """Whether an adjective has its noun's number, where the tagger gives both ("Предложенные Центром": no)."""
+    left, right = adjective.morph.get("Number", []), noun.morph.get("Number", [])
+    return not left or not right or left == right
+
+
+def _nom_acc(adjective: Token, noun: Token) -> bool:
+    """Whether the tagger read one of an inanimate noun and its adjective as nominative, the other as accusative."""
+    return {case_of(adjective), case_of(noun)} == {"Nom", "Acc"} and noun.morph.get("Animacy", []) == ["Inan"]
 
 
 def _quoted_after_legal_form(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
@@ -236,6 +270,10 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     index = _chain(doc, index, flags, lex)
     if "of" in flags and _short_name(doc, index, lex):
         index += 1  # a unit of a body named by its short name: "философский факультет МГУ"
+    numbered = "num" in flags and _ORDINAL.match(doc[start].text) is not None
+    if "num" in flags and index + 1 < len(doc) and doc[index].text == "№" and doc[index + 1].like_num:
+        # "исправительной колонии № 5", "школы № 1 Махачкалы"
+        index, numbered = _chain(doc, index + 2, flags, lex), True
     if index - 1 > head and index < len(doc) and (doc[index - 1].lemma_,) in lex.place_prefixes \
             and doc[index - 1].is_lower and is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN"):
         # a chain never ends on a place word whose name the tagger left out of it ("… матери города Рудни"):
@@ -250,8 +288,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     else:
         parent = _parent_after(doc, index, lex)
     end = quote_end(doc, index) if index < len(doc) and parent is None else None
-    if index + 1 < len(doc) and doc[index + 1].pos_ == "ADP":
-        end = None  # «О результатах…» is a title
+    if index + 1 < len(doc) and (doc[index + 1].pos_ == "ADP" or doc[index + 1].is_lower):
+        end = None  # «О результатах…» is a title, «будет и впредь …» someone's words
     quoted = end is not None
     if label_of(klass) in ("EVENT", "DOC"):
         return Chunk(head, end if end is not None else head + 1, label_of(klass), head)
@@ -261,6 +299,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         if nested is not None:
             index = nested.stop
     label = label_of(klass)
+    if "faith" in flags and any(doc[i].lemma_ in lex.confessions for i in range(start, head)):
+        label = "ORG"  # a church as a religious body: "Русская православная церковь"
     # a unit named by the body it belongs to, lowercase as it may be: "министерство культуры Польши",
     # "философский факультет МГУ", "пресс-служба полиции РА" (the body's own name stays one too)
     unit = label == "ORG" and "of" in flags and any(is_cap(doc[i]) for i in _genitives(doc, head + 1, index))
@@ -269,9 +309,12 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     # unquoted, a name needs a capital on the head or an adjective before it: "Витебский областной
     # исполнительный комитет", not "образовательные организации Смоленской области"
     # or named after someone: "институт русского языка имени А. С. Пушкина"
-    named = unit or any(is_cap(doc[i]) for i in range(start, head + 1)) \
+    named = unit or numbered or any(is_cap(doc[i]) for i in range(start, head + 1)) \
         or any(_named_after(doc, i) for i in range(head + 1, index)) if label == "ORG" else \
         any(is_cap(doc[i]) for i in range(start, index))
+    if label == "ORG" and not named and "by" in flags:
+        # a unit named by what it deals with: "комитета по обороне", "комиссии по делам несовершеннолетних"
+        named = any(doc[i].lower_ == "по" for i in range(head + 1, index))
     if label == "ORG" and not named and "in" in flags:
         # a branch of a named body in a place: "отделение Посольства Республики Беларусь … в г. Смоленске"
         within = [i for i in range(head + 1, index) if doc[i].lower_ in ("в", "во")]
@@ -281,9 +324,21 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if not quoted and "act" in flags and start == head and _sentence_start(doc, head) \
             and not any(is_cap(doc[i]) for i in range(head + 1, index)):
         return None  # "Организация площадки": an action, capitalised by the sentence's start
+    if not quoted and "act" in flags and start == head and _action_of_noun(doc, head, lex):
+        return None  # "органов управления Республики Беларусь", "форм организации": an action a noun before governs
     if parent is not None and label == "ORG":
         index = parent  # a branch named with its parent: "Оршанский колледж УО «…»" (the parent is one too)
     return Chunk(start, index, label, head, kind=PlaceKind.SITE if label == "LOC" else None)
+
+
+def _action_of_noun(doc: Doc, head: int, lex: Lexicons) -> bool:
+    """Whether a head in the genitive hangs from a common noun right before it, as an action does ("органов
+    управления", "систем управления"), not from a position ("начальник управления ФСБ") or a name's head."""
+    if head == 0 or case_of(doc[head]) != "Gen":
+        return False
+    before = doc[head - 1]
+    return before.pos_ == "NOUN" and before.is_lower and before.lemma_ not in lex.positions \
+        and before.lemma_ not in lex.heads
 
 
 def _short_name(doc: Doc, index: int, lex: Lexicons) -> bool:
@@ -373,6 +428,35 @@ def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
                for q_start, q_stop in quotes):
             continue  # «Управляющая компания холдинга «…»» is the name of the ОАО around it
         chunks.append(chunk)
+    return chunks
+
+
+_LATIN_WORD = re.compile(r"^[A-Z][A-Za-z0-9-]*$")
+
+
+def latin_names(doc: Doc, lex: Lexicons) -> list[Chunk]:
+    """Organisations named in Latin letters, which natasha's Russian model does not tag: a run of two or more
+    capitalised Latin words ("of", "&", "de"… between them, "King’s" one word) holding a word organisations'
+    names are made of (`latin_org_words.tsv`): "Human Rights Watch", "Bank of Montreal", "The Washington Post"."""
+    words = texts(doc)
+    chunks = []
+    index = 0
+    while index < len(words):
+        if not _LATIN_WORD.match(words[index]):
+            index += 1
+            continue
+        stop = index + 1
+        while stop < len(words):
+            nxt = words[stop + 1] if stop + 1 < len(words) else ""
+            if _LATIN_WORD.match(words[stop]) or words[stop] in lex.latin_links and _LATIN_WORD.match(nxt):
+                stop += 1
+            elif words[stop] in ("’", "'") and nxt == "s" and not doc[stop - 1].whitespace_:
+                stop += 2  # "King’s College London"
+            else:
+                break
+        if stop - index >= 2 and any(word in lex.latin_keys for word in words[index:stop]):
+            chunks.append(Chunk(index, stop, "ORG", stop - 1))
+        index = stop
     return chunks
 
 

@@ -28,6 +28,10 @@ _NAME_RELATIONS = frozenset({"nmod", "amod", "case", "cc", "conj", "flat", "flat
 # prepositions that open a complement of an official name ("Комитет по…", "Палата при…", "Фонд борьбы с…",
 # "Движение за…", "Агентство для…", "Комиссия от…"); «в», «на», «из» mostly tell where or whence instead
 NAME_PREPOSITIONS = frozenset({"по", "при", "с", "со", "за", "для", "от", "против", "о", "об"})
+# heads of bodies made of people sent from somewhere, whose name goes on with «от» ("Миссия наблюдателей от
+# Содружества Независимых Государств"); after any other name «от» tells whom someone represents ("… суда по правам
+# человека от России", "… думы от партии …")
+_FROM_HEADS = frozenset({"миссия", "делегация", "наблюдатель", "комиссия", "представительство"})
 _INNER_PUNCT = frozenset({",", "-", "–"})  # inside a name only between its words ("связи, информационных технологий")
 _MAX_WORDS = 25  # a name the parser lengthens stays within this many tokens
 
@@ -98,6 +102,7 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
         return stop
     roots = {i for i in range(start, stop) if not start <= heads[i - first] < stop}
     own = _outside_complements(start, stop, heads, relations, first)
+    sent_from = any(doc[i].lemma_ in _FROM_HEADS for i in own)
     joined = set(range(start, stop))
     end = index = stop
     while index < min(last, start + _MAX_WORDS):
@@ -106,7 +111,8 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
         if doc[index].text in _INNER_PUNCT:
             index += 1
             continue
-        if not _hangs_from(index, own, joined, roots, (heads, relations, first), doc):
+        if not _hangs_from(index, own, joined, roots, (heads, relations, first), doc) \
+                or doc[index].lower_ == "от" and not sent_from:
             break
         joined.update(range(end, index + 1))
         index += 1

@@ -477,6 +477,14 @@ def test_a_lowercase_participle_before_a_name_opens_a_clause_not_the_name(models
     ("Об этом сообщила пресс-служба полиции РА.", "пресс-служба полиции РА"),
     ("Совещание провел председатель комитета Совета Федерации по экономической политике.",
      "комитета Совета Федерации по экономической политике"),
+    ("Дело передано в управление собственной безопасности ФСБ.", "управление собственной безопасности ФСБ"),
+    # its agreed adjectives too, read as nominative or accusative alike («английское» / «отделение»), but no verb
+    # capitalised by the sentence's start
+    ("Через год он окончил английское отделение переводческого факультета МГУ.",
+     "английское отделение переводческого факультета МГУ"),
+    ("Окончил философский факультет МГУ.", "философский факультет МГУ"),
+    # or by what it deals with
+    ("Законопроект одобрил думский комитет по обороне.", "думский комитет по обороне"),
 ])
 def test_a_lowercase_unit_is_named_by_the_body_it_belongs_to(models, text, unit):
     found = extract(text, models, report_rules=True)
@@ -487,6 +495,7 @@ def test_a_lowercase_unit_is_named_by_the_body_it_belongs_to(models, text, unit)
     "Встреча прошла с руководителями областных органов управления Республики Беларусь.",  # a process noun
     "Компания Horsch (филиал в Липецкой области) представила технику.",  # a place is no body it belongs to
     "Он работал заместителем генпрокурора в администрации Джорджа Буша-младшего.",  # nor is a person
+    "Он ушёл со службы по состоянию здоровья.",  # a service is not named by «по» alone
 ])
 def test_a_lowercase_unit_without_a_body_after_it_names_nothing(models, text):
     found = extract(text, models, report_rules=True)
@@ -509,3 +518,44 @@ def test_a_lowercase_body_named_after_someone_is_a_name(models):
     # «им» without a full stop is a pronoun, no one a body is named after
     found = extract("Кредит выдали в отделении банка им на полгода.", models, report_rules=True)
     assert not [m for m in found if m.type is EntityType.ORG]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("Войска 1-го Украинского фронта СССР встретились с войсками 1-й армии США.", "1-й армии США"),
+    ("Он воевал под Сталинградом в составе 2-й гвардейской армии.", "2-й гвардейской армии"),
+    ("Утром он покинул территорию исправительной колонии № 5.", "исправительной колонии № 5"),
+])
+def test_a_unit_is_named_by_its_number(models, text, unit):
+    found = extract(text, models, report_rules=True)
+    assert unit in {m.text for m in found if m.type is EntityType.ORG}
+
+
+def test_a_unit_commemorated_in_a_memorials_name_is_the_memorials(models):
+    found = extract("Возложены цветы к Воинскому захоронению солдат и офицеров 39-й армии.", models,
+                    report_rules=True)
+    assert {(m.type, m.text) for m in found} == {(EntityType.LOC, "Воинскому захоронению солдат и офицеров 39-й армии")}
+
+
+def test_a_church_after_a_confession_is_a_religious_body_and_otherwise_a_building(models):
+    found = extract("Патриарх Русской православной церкви посетил Церковь Святого Николая.", models,
+                    report_rules=True)
+    assert {(m.type, m.normal) for m in found} >= {(EntityType.ORG, "Русская православная церковь"),
+                                                   (EntityType.LOC, "Церковь Святого Николая")}
+
+
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_an_organisation_named_in_latin_letters_is_one(models, report_rules):
+    found = extract("По данным Human Rights Watch и The Washington Post, сделку одобрили Bank of Montreal и "
+                    "King’s College London, а пел Paul McCartney.", models, report_rules=report_rules)
+    orgs = {m.text for m in found if m.type is EntityType.ORG}
+    assert orgs == {"Human Rights Watch", "The Washington Post", "Bank of Montreal", "King’s College London"}
+
+
+def test_a_quotation_mark_closing_a_name_stays_out_of_it_when_the_short_name_comes_apart(models):
+    found = extract('Лидер оппозиционного "Движения за демократические перемены" (MDC) выступил.', models)
+    assert {m.text for m in found if m.type is EntityType.ORG} == {"Движения за демократические перемены", "MDC"}
+
+
+def test_a_name_after_imeni_keeps_its_particles(models):
+    found = extract("Концерт организовала Ассоциация имени Людвига ван Бетховена.", models, report_rules=True)
+    assert "Ассоциация имени Людвига ван Бетховена" in {m.text for m in found if m.type is EntityType.ORG}

@@ -45,6 +45,25 @@ def test_a_name_stops_where_its_words_end(models, text, names):
     assert orgs(models, text) == names
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # «от» tells whom a member represents, no part of the body's name ...
+    ("Судья Европейского суда по правам человека от России выступил с докладом.",
+     "Европейский суд по правам человека"),
+    ("Он был избран депутатом Курской областной думы от партии «Единая Россия».", "Курская областная дума"),
+])
+def test_a_name_stops_before_whom_someone_represents(models, text, name):
+    found = orgs(models, text)
+    assert name in found
+    assert not [org for org in found if " от " in org]
+
+
+def test_a_body_of_people_sent_from_somewhere_keeps_its_from(models):
+    # ... but a mission's observers are sent from the body «от» names
+    found = orgs(models, "Состоялась встреча с представителями Миссии наблюдателей от Содружества Независимых "
+                         "Государств.")
+    assert "Миссия наблюдателей от Содружества Независимых Государств" in found
+
+
 def test_a_name_stops_before_a_person_and_a_complement_that_tells_where(models):
     found = extract("Губернатор Смоленской области В.Н. Анохин встретился с Послом Республики Беларусь в "
                     "Российской Федерации.", models, report_rules=True)
