@@ -257,6 +257,10 @@ def _inside(start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
                for s_start, s_stop in spans)
 
 
+def _inside_or_equal(start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s_start <= start and stop <= s_stop for s_start, s_stop in spans)
+
+
 def _mention(doc: Doc, text: str, start: int, stop: int, type_: EntityType, normal: str, source: MentionSource,
              **extra) -> Mention:
     first, last = char_span(doc, start, stop)
@@ -325,6 +329,9 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     initials-and-surname shapes) with their positions, then places, then natasha's organisations that
     no rule found; each phase takes no span an earlier one took. The sentences where an organisation's name
     may go on are parsed first, all texts' in one batch (`nlp.syntax`)."""
+    for _, doc in cells:  # natasha's organisations that name none ("СМИ") are no entities in either mode
+        doc.spans[NATASHA_SPANS] = [span for span in doc.spans[NATASHA_SPANS] if span.label_ != "ORG"
+                                    or span.text not in models.lexicons.not_organisations]
     readings = [_Reading(doc, text, models) for text, doc in cells]
     models.syntax.parse_docs([(reading.doc, reading.in_doubt) for reading in readings])
     found = []
@@ -551,8 +558,12 @@ class _Reading:
         doc, models = self.doc, self.models
         found = []
         for span in [part for whole in doc.spans[NATASHA_SPANS] for part in _short_name_apart(whole)]:
-            if span.label_ != "ORG" or _overlaps(span.start, span.end, self.taken + self.blocked + self.role_spans):
+            if span.label_ != "ORG" or _overlaps(span.start, span.end, self.taken + self.blocked):
                 continue
+            if _overlaps(span.start, span.end, self.role_spans) and (
+                    not _inside_or_equal(span.start, span.end, self.role_spans)
+                    or any(token.lemma_ in self.lex.positions for token in span)):
+                continue  # a body inside a position is one ("Начальник УВД Томской области"), the position none
             if span.start > 0 and doc[span.start - 1].text == "«":
                 continue
             state = bool(models.countries.code(normal_phrase(models.vocab, list(span), len(span) - 1)))
@@ -566,7 +577,9 @@ class _Reading:
         """Where natasha's organisation lengthened to `stop` ends: over words nothing else took, or over whole
         organisations the rules found after it, their genitive chain being its own ("Группы высокого уровня |
         Совета Министров Союзного государства": the group's name, the council also a name of its own)."""
-        others = self.taken + self.blocked + self.role_spans
+        # the position holding the name is no bar to it ("Начальник УВД | Томской области …")
+        others = self.taken + self.blocked + [(start, end) for start, end in self.role_spans
+                                              if not start <= span.start < span.end <= end]
         if not _overlaps(span.end, stop, others):
             return stop
         bodies = [(c.start, c.stop) for c in self.orgs if c.start < stop and span.end < c.stop]

@@ -34,6 +34,7 @@ class Lexicons:
     positions: frozenset[str]
     honorifics: frozenset[str]  # heads of honorary titles: what follows them in the genitive is the title's
     confessions: frozenset[str]  # adjectives that make a church (flag "faith") a religious body, not a building
+    not_organisations: frozenset[str]  # words natasha tags as an organisation that name none ("СМИ")
     latin_keys: frozenset[str]  # words that make a run of capitalised Latin words an organisation's name
     latin_links: frozenset[str]  # words that stand between a Latin name's capitalised words ("of", "&")
     place_prefixes: dict[tuple[str, ...], str]
@@ -60,6 +61,7 @@ def load_lexicons() -> Lexicons:
         positions=frozenset(row[0] for row in lexicon("positions")),
         honorifics=frozenset(row[0] for row in lexicon("honorifics")),
         confessions=frozenset(row[0] for row in lexicon("confessions")),
+        not_organisations=frozenset(row[0] for row in lexicon("not_organisations")),
         latin_keys=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "key"),
         latin_links=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "link"),
         place_prefixes=place_prefixes,
@@ -274,7 +276,10 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if "num" in flags and index + 1 < len(doc) and doc[index].text == "№" and doc[index + 1].like_num:
         # "исправительной колонии № 5", "школы № 1 Махачкалы"
         index, numbered = _chain(doc, index + 2, flags, lex), True
-    if index - 1 > head and index < len(doc) and (doc[index - 1].lemma_,) in lex.place_prefixes \
+    # a region's word without its adjective is named after it ("Университета штата Огайо"), not one after an
+    # adjective ("… Смоленской области Анохин")
+    region_word = doc[index - 1].lemma_ in lex.region_words and doc[index - 2].pos_ != "ADJ"
+    if index - 1 > head and index < len(doc) and ((doc[index - 1].lemma_,) in lex.place_prefixes or region_word) \
             and doc[index - 1].is_lower and is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN"):
         # a chain never ends on a place word whose name the tagger left out of it ("… матери города Рудни"):
         # the town is an organisation's ("Администрации города Рудни"), a site's own place besides it
@@ -309,7 +314,9 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     # unquoted, a name needs a capital on the head or an adjective before it: "Витебский областной
     # исполнительный комитет", not "образовательные организации Смоленской области"
     # or named after someone: "институт русского языка имени А. С. Пушкина"
-    named = unit or numbered or any(is_cap(doc[i]) for i in range(start, head + 1)) \
+    # a common noun for a body is not named by the capital a sentence's start gives it ("Местная полиция")
+    capitals = range(start + 1 if "gen" in flags and _sentence_start(doc, start) else start, head + 1)
+    named = unit or numbered or any(is_cap(doc[i]) for i in capitals) \
         or any(_named_after(doc, i) for i in range(head + 1, index)) if label == "ORG" else \
         any(is_cap(doc[i]) for i in range(start, index))
     if label == "ORG" and not named and "by" in flags:

@@ -485,6 +485,8 @@ def test_a_lowercase_participle_before_a_name_opens_a_clause_not_the_name(models
     ("Окончил философский факультет МГУ.", "философский факультет МГУ"),
     # or by what it deals with
     ("Законопроект одобрил думский комитет по обороне.", "думский комитет по обороне"),
+    ("Об этом сообщила федеральная прокуратура Бельгии.", "федеральная прокуратура Бельгии"),
+    ("Он окончил военную академию Югославской народной армии.", "военную академию Югославской народной армии"),
 ])
 def test_a_lowercase_unit_is_named_by_the_body_it_belongs_to(models, text, unit):
     found = extract(text, models, report_rules=True)
@@ -496,6 +498,7 @@ def test_a_lowercase_unit_is_named_by_the_body_it_belongs_to(models, text, unit)
     "Компания Horsch (филиал в Липецкой области) представила технику.",  # a place is no body it belongs to
     "Он работал заместителем генпрокурора в администрации Джорджа Буша-младшего.",  # nor is a person
     "Он ушёл со службы по состоянию здоровья.",  # a service is not named by «по» alone
+    "Местная полиция задержала мужчину.",  # a common noun is not named by the sentence's capital
 ])
 def test_a_lowercase_unit_without_a_body_after_it_names_nothing(models, text):
     found = extract(text, models, report_rules=True)
@@ -559,3 +562,27 @@ def test_a_quotation_mark_closing_a_name_stays_out_of_it_when_the_short_name_com
 def test_a_name_after_imeni_keeps_its_particles(models):
     found = extract("Концерт организовала Ассоциация имени Людвига ван Бетховена.", models, report_rules=True)
     assert "Ассоциация имени Людвига ван Бетховена" in {m.text for m in found if m.type is EntityType.ORG}
+
+
+def test_a_body_only_natasha_finds_inside_a_position_is_one_and_the_position_none(models):
+    found = extract("Начальник УВД Томской области Виктор Гречман освобожден от должности.", models,
+                    report_rules=True)
+    assert {(m.type, m.text) for m in found} == {(EntityType.ORG, "УВД Томской области"),
+                                                 (EntityType.PER, "Виктор Гречман")}
+    person = next(m for m in found if m.type is EntityType.PER)
+    assert person.role == "Начальник УВД Томской области"
+
+
+def test_a_region_word_in_a_name_takes_the_name_after_it(models):
+    found = extract("Он учился в Университете штата Огайо.", models, report_rules=True)
+    assert "Университете штата Огайо" in {m.text for m in found if m.type is EntityType.ORG}
+    # after its adjective the region is named: what follows is someone else
+    found = extract("Губернатор Смоленской области Анохин провёл встречу.", models, report_rules=True)
+    assert not [m for m in found if m.type is EntityType.ORG and "Анохин" in m.text]
+
+
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_an_abbreviated_common_noun_natasha_tags_is_no_organisation(models, report_rules):
+    found = extract("По сообщениям СМИ, представители НКО встретились с сотрудниками ОАО «Ольса».", models,
+                    report_rules=report_rules)
+    assert {m.text for m in found if m.type is EntityType.ORG} == {"ОАО «Ольса»"}
