@@ -30,6 +30,7 @@ from nlp.rules import (
     is_adjective,
     is_cap,
     latin_names,
+    lemmas,
     load_lexicons,
     role_after,
     role_before,
@@ -298,14 +299,21 @@ def _may_be_a_lone_name(token: Token, models: Resources) -> bool:
 
 def _barriers(doc: Doc) -> frozenset[int]:
     """The tokens no organisation's name goes on over (`nlp.syntax.name_stop`): a person's (natasha's, or
-    initials and surname), and initials (a person's name follows); worked out once per Doc (the rules and the
-    news mode both ask)."""
+    initials and surname), initials (a person's name follows), and a noun no name takes with the adjectives
+    before it («восьмого созыва»); worked out once per Doc (the rules and the news mode both ask)."""
     found = doc.user_data.get("barriers")
     if found is None:
+        lex = load_lexicons()
         people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"] + _person_tokens(doc)
+        stops = set()
+        for index in (i for i, lemma in enumerate(lemmas(doc)) if lemma in lex.name_stops):
+            stops.add(index)
+            while index > 0 and doc[index - 1].pos_ == "ADJ":
+                index -= 1
+                stops.add(index)
         found = doc.user_data["barriers"] = frozenset(
             {i for start, stop in people for i in range(start, stop)}
-            | {i for i, word in enumerate(texts(doc)) if _INITIALS_NAME.match(word)})
+            | {i for i, word in enumerate(texts(doc)) if _INITIALS_NAME.match(word)} | stops)
     return found
 
 

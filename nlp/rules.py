@@ -35,6 +35,7 @@ class Lexicons:
     honorifics: frozenset[str]  # heads of honorary titles: what follows them in the genitive is the title's
     confessions: frozenset[str]  # adjectives that make a church (flag "faith") a religious body, not a building
     not_organisations: frozenset[str]  # words natasha tags as an organisation that name none ("СМИ")
+    name_stops: frozenset[str]  # nouns a name's genitive chain never takes ("созыв")
     latin_keys: frozenset[str]  # words that make a run of capitalised Latin words an organisation's name
     latin_links: frozenset[str]  # words that stand between a Latin name's capitalised words ("of", "&")
     place_prefixes: dict[tuple[str, ...], str]
@@ -62,6 +63,7 @@ def load_lexicons() -> Lexicons:
         honorifics=frozenset(row[0] for row in lexicon("honorifics")),
         confessions=frozenset(row[0] for row in lexicon("confessions")),
         not_organisations=frozenset(row[0] for row in lexicon("not_organisations")),
+        name_stops=frozenset(row[0] for row in lexicon("name_stops")),
         latin_keys=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "key"),
         latin_links=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "link"),
         place_prefixes=place_prefixes,
@@ -160,6 +162,8 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         nxt = doc[index + 1] if index + 1 < len(doc) else None
         if _is_initial(doc, index):
             break  # "… Российской Федерации А.Л. Оверчук": a person's initials start here
+        if before_name_stop(doc, index, lex):
+            break  # "… Республики Беларусь | восьмого созыва"
         if (lower, ".") in lex.place_prefixes and nxt is not None and nxt.text == "." and index + 2 < len(doc) \
                 and is_cap(doc[index + 2]) and doc[index + 2].pos_ in _CHAIN_POS and index > 0 \
                 and doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
@@ -172,8 +176,9 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             index += 1
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
-        elif lower == "и" and nxt is not None and _is_gen(nxt) and not is_cap(nxt):
-            index += 2
+        elif lower == "и" and nxt is not None and _is_gen(nxt) and not is_cap(nxt) \
+                and not (doc[index - 1].is_lower and lex.heads.get(doc[index - 1].lemma_, ("",))[0] == "org"):
+            index += 2  # "… сельского хозяйства и продовольствия"; not "… палаты и предприятий …": another party
         elif lower == "при" and "pri" in flags and nxt is not None and is_cap(nxt):
             index += 1
             while index < len(doc) and (is_cap(doc[index]) or _is_gen(doc[index])) \
@@ -197,6 +202,13 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         else:
             break
     return index
+
+
+def before_name_stop(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Whether a name-stop noun (`name_stops.tsv`) stands here or after the adjectives from here."""
+    while index < len(doc) and doc[index].pos_ == "ADJ":
+        index += 1
+    return index < len(doc) and doc[index].lemma_ in lex.name_stops
 
 
 def _left(doc: Doc, head: int, lex: Lexicons) -> int:

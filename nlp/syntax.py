@@ -16,6 +16,7 @@ from natasha import NewsSyntaxParser
 from spacy.tokens import Doc
 
 from nlp.ner import WordCodes, doc_words, sentence_starts, tag_pairs
+from nlp.rules import load_lexicons
 
 _UNITS = "syntax units"  # doc.user_data: the first token of each stretch parsed as one (see `_units`)
 PARSES = "syntax"  # doc.user_data: a unit's first token -> (heads, relations) of its tokens, doc-wide indices
@@ -142,6 +143,11 @@ def _may_continue(doc: Doc, start: int, index: int) -> bool:
         and "Nom" not in token.morph.get("Case", ["Nom"] if token.pos_ == "VERB" else [])
 
 
+def _names_a_body(lemma: str) -> bool:
+    """Whether a word is the head noun of an organisation's name (`nlp/lexicon/org_heads.tsv`)."""
+    return load_lexicons().heads.get(lemma, ("",))[0] == "org"
+
+
 def _outside_complements(start: int, stop: int, heads: list[int], relations: list[str], first: int) -> set[int]:
     """The tokens of a name in [start, stop) outside its prepositional complements: "Федеральной службы" of
     "Федеральной службы по надзору"."""
@@ -176,8 +182,10 @@ def _hangs_from(index: int, own: set[int], joined: set[int], roots: set[int],
             return False
         if relation == "punct" and doc[node].text not in _INNER_PUNCT:
             return False
-        if relation == "conj" and head in roots:
-            return False  # another name coordinated with this one
+        if relation == "conj" and (head in roots or doc[head].is_lower and _names_a_body(doc[head].lemma_)):
+            return False  # another name coordinated with this one, or another party with a body's head word
+            # ("… торгово-промышленной палаты | и предприятий Гродненской области"; not a state's: "Российской
+            # Федерации и Республики Беларусь")
         if head in joined:
             return True
         node, seen = head, seen + 1

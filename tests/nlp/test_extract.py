@@ -586,3 +586,24 @@ def test_an_abbreviated_common_noun_natasha_tags_is_no_organisation(models, repo
     found = extract("По сообщениям СМИ, представители НКО встретились с сотрудниками ОАО «Ольса».", models,
                     report_rules=report_rules)
     assert {m.text for m in found if m.type is EntityType.ORG} == {"ОАО «Ольса»"}
+
+
+def test_a_genitive_coordinated_after_a_bodys_head_is_another_party_not_the_name(models):
+    found = extract("Встреча с представителями Гродненского отделения Белорусской торгово-промышленной палаты и "
+                    "предприятий Гродненской области.", models, report_rules=True)
+    orgs = {m.normal for m in found if m.type is EntityType.ORG}
+    assert "Гродненское отделение Белорусской торгово-промышленной палаты" in orgs
+    assert not [org for org in orgs if "предприятий" in org]
+    # a genitive coordinated after any other word is the name's own
+    found = extract("Совещание провело Министерство сельского хозяйства и продовольствия Смоленской области.", models,
+                    report_rules=True)
+    assert "Министерство сельского хозяйства и продовольствия Смоленской области" in {
+        m.normal for m in found if m.type is EntityType.ORG}
+
+
+def test_a_term_of_office_is_no_part_of_a_name(models):
+    found = extract("Наблюдение за выборами депутатов Палаты представителей Национального собрания Республики "
+                    "Беларусь восьмого созыва.", models, report_rules=True)
+    assert "Палата представителей Национального собрания Республики Беларусь" in {
+        m.normal for m in found if m.type is EntityType.ORG}
+    assert not [m for m in found if "созыв" in m.text]
