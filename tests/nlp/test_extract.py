@@ -487,6 +487,7 @@ def test_a_lowercase_participle_before_a_name_opens_a_clause_not_the_name(models
     ("Законопроект одобрил думский комитет по обороне.", "думский комитет по обороне"),
     ("Об этом сообщила федеральная прокуратура Бельгии.", "федеральная прокуратура Бельгии"),
     ("Он окончил военную академию Югославской народной армии.", "военную академию Югославской народной армии"),
+    ("Иск подан в федеральный суд Сан-Франциско.", "федеральный суд Сан-Франциско"),
 ])
 def test_a_lowercase_unit_is_named_by_the_body_it_belongs_to(models, text, unit):
     found = extract(text, models, report_rules=True)
