@@ -308,6 +308,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if index + 1 < len(doc) and (doc[index + 1].pos_ == "ADP" or doc[index + 1].is_lower):
         end = None  # «О результатах…» is a title, «будет и впредь …» someone's words
     quoted = end is not None
+    if quoted and index > head + 1 and "Plur" in token.morph.get("Number", []) and label_of(klass) == "ORG":
+        return None  # "профильные комитеты Общероссийской … организации … «ОПОРА РОССИИ»": the quotation is the body's
     if label_of(klass) in ("EVENT", "DOC"):
         return Chunk(head, end if end is not None else head + 1, label_of(klass), head)
     if end is not None:

@@ -608,3 +608,10 @@ def test_a_term_of_office_is_no_part_of_a_name(models):
     assert "Палата представителей Национального собрания Республики Беларусь" in {
         m.normal for m in found if m.type is EntityType.ORG}
     assert not [m for m in found if "созыв" in m.text]
+
+
+def test_a_plural_head_before_a_bodys_quoted_name_is_no_name_of_its_own(models):
+    found = extract("В заседании приняли участие профильные комитеты Общероссийской общественной организации малого "
+                    "и среднего предпринимательства «ОПОРА РОССИИ».", models, report_rules=True)
+    assert {m.normal for m in found if m.type is EntityType.ORG} == {
+        "Общероссийская общественная организация малого и среднего предпринимательства «ОПОРА РОССИИ»"}
