@@ -160,7 +160,8 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
 
     A foreign state wins over Russia ("Российско-германская палата" is German's partner body), but not over
     Smolensk named first: a state named after the name's own Smolensk words stands in a complement
-    ("Смоленская … организация ветеранов Афганистана" is Smolensk's).
+    ("Смоленская … организация ветеранов Афганистана" is Smolensk's); and a state in a «в» complement after
+    the one named first tells where, not whose ("Посол Российской Федерации в Республике Беларусь": Russia's).
     """
     found: list[str] = []
     smolensk = False
@@ -168,6 +169,8 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     town = None
     depth = 0
     for token in tokens:
+        if depth == 0 and found and token.lower_ in ("в", "во"):
+            break
         depth += token.text == "«"
         depth -= token.text == "»" and depth > 0
         code = models.countries.code(token.lemma_) if is_cap(token) else None
@@ -480,8 +483,7 @@ class _Reading:
         doc, lex = self.doc, self.lex
         chunks = self.states + self.sites + find_places(doc, lex)
         ruled = [(c.start, c.stop) for c in chunks]
-        chunks += [Chunk(s.start, s.end, "LOC", s.end - 1, source="ner")
-                   for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"]
+        chunks += self._natasha_places()
         self.natasha_orgs = self._natasha_orgs()
         # the words natasha's organisations were lengthened over, where no place of the rules takes them first
         lengthened = [(span.end, stop) for span, stop, _ in self.natasha_orgs
@@ -517,6 +519,24 @@ class _Reading:
             self.place_spans.append((chunk.start, chunk.stop))
             if kind is PlaceKind.REGION:
                 self._coordinated_regions(chunk, in_role)
+
+    def _natasha_places(self) -> list[Chunk]:
+        """natasha's places, two coordinated ones as one where the gazetteer knows them whole («Тринидад и
+        Тобаго», «Босния и Герцеговина»: one state each)."""
+        doc, gazetteer = self.doc, self.models.gazetteer
+        spans = [s for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"]
+        chunks: list[Chunk] = []
+        index = 0
+        while index < len(spans):
+            first, stop = spans[index], spans[index].end
+            second = spans[index + 1] if index + 1 < len(spans) else None
+            if second is not None and second.start == first.end + 1 and doc[first.end].lower_ == "и" \
+                    and gazetteer.lookup(doc[first.start:second.end].text) is not None:
+                stop = second.end
+                index += 1
+            chunks.append(Chunk(first.start, stop, "LOC", stop - 1, source="ner"))
+            index += 1
+        return chunks
 
     def _coordinated_regions(self, chunk: Chunk, in_role: bool) -> None:
         """The regions coordinated before a region's name, one place each where the gazetteer knows them:

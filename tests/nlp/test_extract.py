@@ -615,3 +615,18 @@ def test_a_plural_head_before_a_bodys_quoted_name_is_no_name_of_its_own(models):
                     "и среднего предпринимательства «ОПОРА РОССИИ».", models, report_rules=True)
     assert {m.normal for m in found if m.type is EntityType.ORG} == {
         "Общероссийская общественная организация малого и среднего предпринимательства «ОПОРА РОССИИ»"}
+
+
+def test_two_coordinated_places_the_gazetteer_knows_whole_are_one(models):
+    found = extract("В форуме участвовали делегации из стран: Перу, Тринидад и Тобаго, Тунис.", models,
+                    report_rules=True)
+    assert {(m.normal, m.country) for m in found if m.type is EntityType.LOC} == {
+        ("Перу", "PE"), ("Тринидад и Тобаго", "TT"), ("Тунис", "TN")}
+
+
+def test_a_positions_state_is_the_one_it_names_first_not_where_the_post_is(models):
+    found = extract("Губернатор встретился с Чрезвычайным и Полномочным Послом Российской Федерации в Республике "
+                    "Беларусь Б.В. Грызловым и Послом Республики Беларусь в Российской Федерации Д.Н. Крутым.",
+                    models, report_rules=True)
+    assert {(m.normal, m.country) for m in found if m.type is EntityType.PER} == {
+        ("Б.В. Грызлов", "RU"), ("Д.Н. Крутой", "BY")}
