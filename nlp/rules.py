@@ -140,13 +140,14 @@ def _name_after_imeni(doc: Doc, index: int) -> int:
     while index < len(doc) and is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN", "ADJ") \
             and len(doc[index].text) > 1:
         index += 1
-        if index + 1 < len(doc) and doc[index].lower_ in _NAME_PARTICLES and is_cap(doc[index + 1]):
+        if index + 1 < len(doc) and doc[index].lower_ in _name_particles() and is_cap(doc[index + 1]):
             index += 1  # "имени Людвига ван Бетховена"
     return index
 
 
-_NAME_PARTICLES = frozenset({"ван", "фон", "де", "да", "ди", "дю", "дель", "делла", "ле", "ла", "ибн", "бен", "аль",
-                             "эль", "оглы", "кызы"})
+@cache
+def _name_particles() -> frozenset[str]:
+    return frozenset(row[0] for row in lexicon("name_particles"))
 
 
 def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:

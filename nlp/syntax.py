@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
 from natasha import NewsSyntaxParser
 from spacy.tokens import Doc
 
 from nlp.ner import WordCodes, doc_words, sentence_starts, tag_pairs
+from nlp.resources import lexicon
 from nlp.rules import load_lexicons
 
 _UNITS = "syntax units"  # doc.user_data: the first token of each stretch parsed as one (see `_units`)
@@ -29,10 +31,6 @@ _NAME_RELATIONS = frozenset({"nmod", "amod", "case", "cc", "conj", "flat", "flat
 # prepositions that open a complement of an official name ("Комитет по…", "Палата при…", "Фонд борьбы с…",
 # "Движение за…", "Агентство для…", "Комиссия от…"); «в», «на», «из» mostly tell where or whence instead
 NAME_PREPOSITIONS = frozenset({"по", "при", "с", "со", "за", "для", "от", "против", "о", "об"})
-# heads of bodies made of people sent from somewhere, whose name goes on with «от» ("Миссия наблюдателей от
-# Содружества Независимых Государств"); after any other name «от» tells whom someone represents ("… суда по правам
-# человека от России", "… думы от партии …")
-_FROM_HEADS = frozenset({"миссия", "делегация", "наблюдатель", "комиссия", "представительство"})
 _INNER_PUNCT = frozenset({",", "-", "–"})  # inside a name only between its words ("связи, информационных технологий")
 _MAX_WORDS = 25  # a name the parser lengthens stays within this many tokens
 
@@ -103,7 +101,7 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
         return stop
     roots = {i for i in range(start, stop) if not start <= heads[i - first] < stop}
     own = _outside_complements(start, stop, heads, relations, first)
-    sent_from = any(doc[i].lemma_ in _FROM_HEADS for i in own)
+    sent_from = any(doc[i].lemma_ in _from_heads() for i in own)  # «от» goes on a mission's name only
     joined = set(range(start, stop))
     end = index = stop
     while index < min(last, start + _MAX_WORDS):
@@ -141,6 +139,12 @@ def _may_continue(doc: Doc, start: int, index: int) -> bool:
         return complement and after.morph.get("Case", []) == last.morph.get("Case", [])
     return token.is_alpha and token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") \
         and "Nom" not in token.morph.get("Case", ["Nom"] if token.pos_ == "VERB" else [])
+
+
+@cache
+def _from_heads() -> frozenset[str]:
+    """Heads of bodies of people sent from somewhere (`nlp/lexicon/from_heads.tsv`): «Миссия наблюдателей от …»."""
+    return frozenset(row[0] for row in lexicon("from_heads"))
 
 
 def _names_a_body(lemma: str) -> bool:
