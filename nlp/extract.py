@@ -30,8 +30,8 @@ from nlp.rules import (
     is_adjective,
     is_cap,
     latin_names,
-    lemmas,
     load_lexicons,
+    name_stop_tokens,
     role_after,
     role_before,
     texts,
@@ -261,10 +261,6 @@ def _inside(start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
                for s_start, s_stop in spans)
 
 
-def _inside_or_equal(start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s_start <= start and stop <= s_stop for s_start, s_stop in spans)
-
-
 def _mention(doc: Doc, text: str, start: int, stop: int, type_: EntityType, normal: str, source: MentionSource,
              **extra) -> Mention:
     first, last = char_span(doc, start, stop)
@@ -306,17 +302,11 @@ def _barriers(doc: Doc) -> frozenset[int]:
     before it («восьмого созыва»); worked out once per Doc (the rules and the news mode both ask)."""
     found = doc.user_data.get("barriers")
     if found is None:
-        lex = load_lexicons()
         people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"] + _person_tokens(doc)
-        stops = set()
-        for index in (i for i, lemma in enumerate(lemmas(doc)) if lemma in lex.name_stops):
-            stops.add(index)
-            while index > 0 and doc[index - 1].pos_ == "ADJ":
-                index -= 1
-                stops.add(index)
         found = doc.user_data["barriers"] = frozenset(
             {i for start, stop in people for i in range(start, stop)}
-            | {i for i, word in enumerate(texts(doc)) if _INITIALS_NAME.match(word)} | stops)
+            | {i for i, word in enumerate(texts(doc)) if _INITIALS_NAME.match(word)}
+            | name_stop_tokens(doc, load_lexicons()))
     return found
 
 
@@ -589,7 +579,7 @@ class _Reading:
             if span.label_ != "ORG" or _overlaps(span.start, span.end, self.taken + self.blocked):
                 continue
             if _overlaps(span.start, span.end, self.role_spans) and (
-                    not _inside_or_equal(span.start, span.end, self.role_spans)
+                    not ((span.start, span.end) in self.role_spans or _inside(span.start, span.end, self.role_spans))
                     or any(token.lemma_ in self.lex.positions for token in span)):
                 continue  # a body inside a position is one ("Начальник УВД Томской области"), the position none
             if span.start > 0 and doc[span.start - 1].text == "«":

@@ -45,6 +45,10 @@ class Lexicons:
     longest_prefix: int  # words in the longest place or street prefix: how far the prefix rules look
     prefix_starts: frozenset[str]  # the first words of place and street prefixes: where one may begin
 
+    def names_body(self, lemma: str) -> bool:
+        """Whether a word is the head noun of an organisation's name (`org_heads.tsv`, class org)."""
+        return self.heads.get(lemma, ("",))[0] == "org"
+
 
 def _words(text: str) -> tuple[str, ...]:
     """A prefix as the tokens razdel makes of it: "г." -> ("г", ".")."""
@@ -163,7 +167,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         nxt = doc[index + 1] if index + 1 < len(doc) else None
         if _is_initial(doc, index):
             break  # "… Российской Федерации А.Л. Оверчук": a person's initials start here
-        if before_name_stop(doc, index, lex):
+        if index in name_stop_tokens(doc, lex):
             break  # "… Республики Беларусь | восьмого созыва"
         if (lower, ".") in lex.place_prefixes and nxt is not None and nxt.text == "." and index + 2 < len(doc) \
                 and is_cap(doc[index + 2]) and doc[index + 2].pos_ in _CHAIN_POS and index > 0 \
@@ -178,7 +182,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
         elif lower == "и" and nxt is not None and _is_gen(nxt) and not is_cap(nxt) \
-                and not (doc[index - 1].is_lower and lex.heads.get(doc[index - 1].lemma_, ("",))[0] == "org"):
+                and not (doc[index - 1].is_lower and lex.names_body(doc[index - 1].lemma_)):
             index += 2  # "… сельского хозяйства и продовольствия"; not "… палаты и предприятий …": another party
         elif lower == "при" and "pri" in flags and nxt is not None and is_cap(nxt):
             index += 1
@@ -205,11 +209,19 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
     return index
 
 
-def before_name_stop(doc: Doc, index: int, lex: Lexicons) -> bool:
-    """Whether a name-stop noun (`name_stops.tsv`) stands here or after the adjectives from here."""
-    while index < len(doc) and doc[index].pos_ == "ADJ":
-        index += 1
-    return index < len(doc) and doc[index].lemma_ in lex.name_stops
+def name_stop_tokens(doc: Doc, lex: Lexicons) -> frozenset[int]:
+    """The tokens no name goes on over: a name-stop noun (`name_stops.tsv`) and the adjectives before it
+    («восьмого созыва»); worked out once per Doc (the rules' chains and the parser's names both ask)."""
+    found = doc.user_data.get("name stops")
+    if found is None:
+        stops = set()
+        for index in (i for i, lemma in enumerate(lemmas(doc)) if lemma in lex.name_stops):
+            stops.add(index)
+            while index > 0 and doc[index - 1].pos_ == "ADJ":
+                index -= 1
+                stops.add(index)
+        found = doc.user_data["name stops"] = frozenset(stops)
+    return found
 
 
 def _left(doc: Doc, head: int, lex: Lexicons) -> int:
@@ -415,7 +427,7 @@ def _nested_parent(doc: Doc, index: int, lex: Lexicons) -> Chunk | None:
     probe = index
     while probe < len(doc) and doc[probe].pos_ == "ADJ" and case_of(doc[probe]) == "Gen":
         probe += 1
-    if probe < len(doc) and case_of(doc[probe]) == "Gen" and lex.heads.get(doc[probe].lemma_, ("",))[0] == "org":
+    if probe < len(doc) and case_of(doc[probe]) == "Gen" and lex.names_body(doc[probe].lemma_):
         parent = named_phrase(doc, probe, lex)
         if parent is not None and parent.start == index and quote_end(doc, parent.stop - 1) is None:
             return parent

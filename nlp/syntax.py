@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from natasha import NewsSyntaxParser
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from nlp.ner import WordCodes, doc_words, sentence_starts, tag_pairs
 from nlp.resources import lexicon
@@ -147,9 +147,10 @@ def _from_heads() -> frozenset[str]:
     return frozenset(row[0] for row in lexicon("from_heads"))
 
 
-def _names_a_body(lemma: str) -> bool:
-    """Whether a word is the head noun of an organisation's name (`nlp/lexicon/org_heads.tsv`)."""
-    return load_lexicons().heads.get(lemma, ("",))[0] == "org"
+def _body_word(token: Token) -> bool:
+    """Whether a lowercase word heads an organisation's name («палаты»): what is coordinated with it is another
+    party; a capitalised one may be a state's name («Федерации»)."""
+    return token.is_lower and load_lexicons().names_body(token.lemma_)
 
 
 def _outside_complements(start: int, stop: int, heads: list[int], relations: list[str], first: int) -> set[int]:
@@ -186,7 +187,7 @@ def _hangs_from(index: int, own: set[int], joined: set[int], roots: set[int],
             return False
         if relation == "punct" and doc[node].text not in _INNER_PUNCT:
             return False
-        if relation == "conj" and (head in roots or doc[head].is_lower and _names_a_body(doc[head].lemma_)):
+        if relation == "conj" and (head in roots or _body_word(doc[head])):
             return False  # another name coordinated with this one, or another party with a body's head word
             # ("… торгово-промышленной палаты | и предприятий Гродненской области"; not a state's: "Российской
             # Федерации и Республики Беларусь")

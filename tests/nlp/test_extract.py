@@ -14,6 +14,11 @@ def found(models, text: str, report_rules: bool = True) -> set[tuple[str, str]]:
     return {(m.type.value, m.normal) for m in extract(text, models, report_rules=report_rules)}
 
 
+def org_texts(models, text: str, report_rules: bool = True) -> set[str]:
+    """The organisations' spans as written in the text."""
+    return {m.text for m in extract(text, models, report_rules=report_rules) if m.type is EntityType.ORG}
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # legal forms with nested quotes
     ("переговоры с ОАО «Управляющая компания холдинга «Бобруйскагромаш», ОАО «МАЗ»",
@@ -490,8 +495,7 @@ def test_a_lowercase_participle_before_a_name_opens_a_clause_not_the_name(models
     ("Иск подан в федеральный суд Сан-Франциско.", "федеральный суд Сан-Франциско"),
 ])
 def test_a_lowercase_unit_is_named_by_the_body_it_belongs_to(models, text, unit):
-    found = extract(text, models, report_rules=True)
-    assert unit in {m.text for m in found if m.type is EntityType.ORG}
+    assert unit in org_texts(models, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -530,8 +534,7 @@ def test_a_lowercase_body_named_after_someone_is_a_name(models):
     ("Утром он покинул территорию исправительной колонии № 5.", "исправительной колонии № 5"),
 ])
 def test_a_unit_is_named_by_its_number(models, text, unit):
-    found = extract(text, models, report_rules=True)
-    assert unit in {m.text for m in found if m.type is EntityType.ORG}
+    assert unit in org_texts(models, text)
 
 
 def test_a_unit_commemorated_in_a_memorials_name_is_the_memorials(models):
