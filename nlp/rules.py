@@ -182,7 +182,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
         elif lower == "и" and nxt is not None and _is_gen(nxt) and not is_cap(nxt) \
-                and not (doc[index - 1].is_lower and lex.names_body(doc[index - 1].lemma_)):
+                and not lowercase_body_word(doc[index - 1], lex):
             index += 2  # "… сельского хозяйства и продовольствия"; not "… палаты и предприятий …": another party
         elif lower == "при" and "pri" in flags and nxt is not None and is_cap(nxt):
             index += 1
@@ -207,6 +207,12 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         else:
             break
     return index
+
+
+def lowercase_body_word(token: Token, lex: Lexicons) -> bool:
+    """Whether a lowercase word heads an organisation's name («палаты»): what is coordinated with it is another
+    party («… палаты и предприятий …»); a capitalised one may be a state's name («Федерации и Республики …»)."""
+    return token.is_lower and lex.names_body(token.lemma_)
 
 
 def name_stop_tokens(doc: Doc, lex: Lexicons) -> frozenset[int]:

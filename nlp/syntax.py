@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from natasha import NewsSyntaxParser
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from nlp.ner import WordCodes, doc_words, sentence_starts, tag_pairs
 from nlp.resources import lexicon
-from nlp.rules import load_lexicons
+from nlp.rules import load_lexicons, lowercase_body_word
 
 _UNITS = "syntax units"  # doc.user_data: the first token of each stretch parsed as one (see `_units`)
 PARSES = "syntax"  # doc.user_data: a unit's first token -> (heads, relations) of its tokens, doc-wide indices
@@ -147,12 +147,6 @@ def _from_heads() -> frozenset[str]:
     return frozenset(row[0] for row in lexicon("from_heads"))
 
 
-def _body_word(token: Token) -> bool:
-    """Whether a lowercase word heads an organisation's name («палаты»): what is coordinated with it is another
-    party; a capitalised one may be a state's name («Федерации»)."""
-    return token.is_lower and load_lexicons().names_body(token.lemma_)
-
-
 def _outside_complements(start: int, stop: int, heads: list[int], relations: list[str], first: int) -> set[int]:
     """The tokens of a name in [start, stop) outside its prepositional complements: "Федеральной службы" of
     "Федеральной службы по надзору"."""
@@ -187,7 +181,7 @@ def _hangs_from(index: int, own: set[int], joined: set[int], roots: set[int],
             return False
         if relation == "punct" and doc[node].text not in _INNER_PUNCT:
             return False
-        if relation == "conj" and (head in roots or _body_word(doc[head])):
+        if relation == "conj" and (head in roots or lowercase_body_word(doc[head], load_lexicons())):
             return False  # another name coordinated with this one, or another party with a body's head word
             # ("… торгово-промышленной палаты | и предприятий Гродненской области"; not a state's: "Российской
             # Федерации и Республики Беларусь")
