@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
                    "октября", "ноября", "декабря")
 ROMAN_QUARTERS = ("I", "II", "III", "IV")
 
 
+@lru_cache(maxsize=4096)  # few periods, named thousands of times by a table of partners and their quarters
 def quarter(period: str) -> str:
     """A report period as a quarter: "2025-Q2" -> "II кв. 2025"; anything else as it is.
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
-from spacy import displacy
+from spacy.displacy.render import EntityRenderer
 
 from nlp.records import Mention
 
@@ -22,6 +23,11 @@ def render_mentions(text: str, mentions: Iterable[Mention], title: str | None = 
         if mention.start >= last_stop:
             spans.append({"start": mention.start, "end": mention.stop, "label": mention.type.value})
             last_stop = mention.stop
-    data = {"text": text, "ents": spans, "title": title}
-    return displacy.render(data, style="ent", manual=True, page=False, jupyter=False,
-                           options={"colors": COLORS})
+    return _renderer().render([{"text": text, "ents": spans, "title": title}], page=False, minify=False).strip()
+
+
+@cache
+def _renderer() -> EntityRenderer:
+    """displaCy's entity renderer, made once: making it looks up spaCy's registered colours among the installed
+    packages' entry points (1 ms, 0.2 s of a town's page that marks 176 sources)."""
+    return EntityRenderer(options={"colors": COLORS})

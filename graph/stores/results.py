@@ -59,17 +59,27 @@ class ResultSet:
                      tuple(tuple(typed(row.get(v)) for v in self.variables) for row in self.rows))
 
 
+_XSD_STRING = str(XSD.string)
+# one string object per common datatype: a query process's answer pickles it once, not once per cell (a fixed
+# set: a query can make up any number of datatypes)
+_DATATYPES = {str(datatype): str(datatype) for datatype in (XSD.integer, XSD.decimal, XSD.double, XSD.boolean,
+                                                             XSD.date, XSD.dateTime, XSD.gYear)}
+
+
 def term_of(term) -> Term:
     """A pyoxigraph term in SPARQL JSON form."""
-    if isinstance(term, ox.NamedNode):
+    kind = type(term)
+    if kind is ox.NamedNode:
         return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
+    if kind is ox.BlankNode:
         return {"type": "bnode", "value": term.value}
     out: Term = {"type": "literal", "value": term.value}
     if term.language:
         out["xml:lang"] = term.language
-    elif term.datatype.value != str(XSD.string):
-        out["datatype"] = term.datatype.value
+    else:
+        datatype = term.datatype.value
+        if datatype != _XSD_STRING:
+            out["datatype"] = _DATATYPES.get(datatype, datatype)
     return out
 
 
@@ -89,8 +99,9 @@ def from_oxigraph(results, max_rows: int | None = None) -> ResultSet:
             data = json.loads(results.serialize(format=ox.QueryResultsFormat.JSON) or b"{}")
             return ResultSet("bindings", variables, data["results"]["bindings"])
         rows = []
-        for solution in results:
-            rows.append({name: term_of(solution[name]) for name in variables if solution[name] is not None})
+        for solution in results:  # a solution's terms in the order of the variables: no lookup by name
+            rows.append({name: term_of(term) for name, term in zip(variables, solution, strict=True)
+                         if term is not None})
             check(len(rows))
         return ResultSet("bindings", variables, rows)
     triples = []

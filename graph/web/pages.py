@@ -104,10 +104,11 @@ def highlighted(text: str, spans: list[tuple[int, int, str, str]]) -> Markup:
 # ---------------------------------------------------------------- entity
 
 
-def entity_page(store: Readable, iri: str, related: bool = True) -> dict[str, Any] | None:
+def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
     """An entity's card, events by quarter, counterparts, representatives or posts, places; None if unknown.
 
-    Without `related`, the card alone (a state's page shows its partners and events its own way)."""
+    `known`: the search index's entries by IRI (see _counterparts); without it, the card alone (a state's page
+    shows its partners and events its own way)."""
     card = rows(store, "entity-card", entity=iri)
     if not card:
         return None
@@ -119,13 +120,14 @@ def entity_page(store: Readable, iri: str, related: bool = True) -> dict[str, An
         code = next((row["notation"] for row in card if row.get("notation")), code)
     smolensk = any(is_true(row.get("smolensk")) for row in card)
     identifiers = sorted({row["sameAs"] for row in card if row.get("sameAs", "").startswith(("http://", "https://"))})
+    related = known is not None
     listed = _entity_events(store, iri, kind, first["label"], labels) if related else {}
     posts: dict[tuple[str, str], set[str]] = defaultdict(set)
     for event in listed.values():
         for stated, organisation in event["posts"]:
             posts[(stated, organisation)].add(event["period"])
     by_quarter = Counter(event["period"] for event in listed.values())
-    counterparts = _counterparts(store, iri) if related else []
+    counterparts = _counterparts(store, iri, known) if known is not None else []
     representatives = [{"link": link(row["person"], row["label"]), "post": row["stated"],
                         "events": int(row["events"]), "last": quarter(row["last"])}
                        for row in rows(store, "entity-representatives", entity=iri)] if kind == "org" else []
@@ -186,17 +188,14 @@ def _entity_events(store: Readable, iri: str, kind: str, label: str,
     return listed
 
 
-def _counterparts(store: Readable, iri: str) -> list[dict[str, Any]]:
-    """Whom an entity met, with how often and when last, most often first."""
-    found: dict[str, dict[str, Any]] = {}
-    classes: dict[str, set[str]] = defaultdict(set)
-    for row in rows(store, "entity-counterparts", entity=iri):
-        classes[row["other"]].add(row["class"])
-        found.setdefault(row["other"], {"link": link(row["other"], row["label"]),
-                                        "side": "Смоленская сторона" if is_true(row["smolensk"]) else "",
-                                        "events": int(row["events"]), "last": quarter(row["last"])})
-    return sorted(({**value, "kind": KIND_LABELS[_kind(classes[other])]} for other, value in found.items()
-                   if classes[other] & set(KIND_OF_CLASS)), key=lambda c: (-c["events"], c["link"].label))
+def _counterparts(store: Readable, iri: str, known: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Whom an entity met, with how often and when last, most often first; `known`: the search index's
+    entries by IRI, for each one's name, kind and side (an IRI it lacks is no person, body or place)."""
+    found = [{"link": link(entry.iri, entry.label), "kind": KIND_LABELS[entry.kind],
+              "side": "Смоленская сторона" if entry.smolensk else "",
+              "events": int(row["events"]), "last": quarter(row["last"])}
+             for row in rows(store, "entity-counterparts", entity=iri) for entry in [known.get(row["other"])] if entry]
+    return sorted(found, key=lambda c: (-c["events"], c["link"].label))
 
 
 # ---------------------------------------------------------------- event
@@ -317,37 +316,45 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any])
     """A state: its partners ranked, its events by quarter, the regions and cities involved.
 
     `known`: the search index's entries by IRI, for what each partner is (org, person, place)."""
-    card = entity_page(store, iri, related=False)
+    card = entity_page(store, iri)
     if card is None:
         return None
     labels = concept_labels(store)
     ranked = sorted(rows(store, "country-partners", country=code), key=lambda row: (-int(row["events"]), row["label"]))
-    partners = []
-    for row in ranked:
-        if row["agent"] == iri:
-            continue
-        kind = known[row["agent"]].kind if row["agent"] in known else "place"
-        partners.append({"iri": row["agent"], "link": link(row["agent"], row["label"]), "kind": kind,
-                         "kind_label": KIND_LABELS[kind],
-                         "events": int(row["events"]), "first": days(row.get("first"), row.get("first")),
-                         "last": days(row.get("last"), row.get("last"))})
+    kinds = {row["agent"]: known[row["agent"]].kind if row["agent"] in known else "place" for row in ranked}
+    others = [row for row in ranked if row["agent"] != iri]
+    persons_and_bodies = [row for row in others if kinds[row["agent"]] != "place"]
+    # made for the partners the page shows: a state of thousands lists the first COUNTRY_PARTNERS
+    shown = persons_and_bodies[:COUNTRY_PARTNERS] + [row for row in others if kinds[row["agent"]] == "place"]
+    partners = [{"iri": row["agent"], "link": link(row["agent"], row["label"]), "kind": kinds[row["agent"]],
+                 "kind_label": KIND_LABELS[kinds[row["agent"]]],
+                 "events": int(row["events"]), "first": days(row.get("first"), row.get("first")),
+                 "last": days(row.get("last"), row.get("last"))} for row in shown]
     by_quarter = {row["period"]: int(row["events"]) for row in rows(store, "country-quarters", country=code)}
-    events: list[dict[str, Any]] = []
-    for period in sorted(by_quarter, reverse=True):  # the newest quarters, until COUNTRY_EVENTS are listed
-        if len(events) >= COUNTRY_EVENTS:
-            break
-        events += [{"link": link(row["event"], row["title"]), "period": period, "quarter": quarter(period),
-                    "row": int(row["row"]), "type": labels.get(row["type"], ""),
-                    "when": days(row.get("start"), row.get("end"))}
-                   for row in rows(store, "country-events", country=iri, period=period)]
-    persons_and_bodies = [p for p in partners if p["kind"] != "place"]
+    events = [{"link": link(row["event"], row["title"]), "period": row["period"], "quarter": quarter(row["period"]),
+               "row": int(row["row"]), "type": labels.get(row["type"], ""),
+               "when": days(row.get("start"), row.get("end"))}
+              for row in rows(store, "country-events", country=iri, since=str(_first_listed(by_quarter)))
+              ] if by_quarter else []
     country_places = [p for p in partners if p["kind"] == "place"]
     located = {row["place"]: row for row in rows(store, "country-place-points", country=code)}
     return {**card, "code": code, "map_points": map_points(country_places, located),
-            "partners": persons_and_bodies[:COUNTRY_PARTNERS], "partner_count": len(persons_and_bodies),
+            "partners": [p for p in partners if p["kind"] != "place"], "partner_count": len(persons_and_bodies),
             "country_places": country_places,
             "country_events": events, "event_count": sum(by_quarter.values()),
             "quarters": [{"period": p, "quarter": quarter(p), "events": n} for p, n in sorted(by_quarter.items())]}
+
+
+def _first_listed(by_quarter: Mapping[str, int]) -> int:
+    """The index (year × 4 + quarter − 1) of the oldest quarter a state's page lists: its newest quarters
+    are taken whole until they hold COUNTRY_EVENTS events."""
+    listed = 0
+    for period in sorted(by_quarter, reverse=True):
+        listed += by_quarter[period]
+        if listed >= COUNTRY_EVENTS:
+            break
+    year, number = period.split("-Q")
+    return int(year) * 4 + int(number) - 1
 
 
 # ---------------------------------------------------------------- partners

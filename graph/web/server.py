@@ -358,8 +358,9 @@ class App:
         iri = iri_of(kind, rest)
         if iri is None:
             raise NotFound()
+        index = self.search_index().by_iri  # before the slot: building the index takes one of its own
         with self.slot():
-            found = pages.entity_page(self.pages, iri)
+            found = pages.entity_page(self.pages, iri, index)
         if found is None:
             return self.not_found(f"В графе нет сведений о {iri}")
         return self.render("entity.html", e=found)

@@ -225,6 +225,34 @@ def test_a_state_page_counts_the_events_that_name_the_state(client, embedded):
     assert sum(map(int, shown)) == int(count)
 
 
+@pytest.mark.parametrize("listed", [1, 500])
+def test_a_state_page_lists_its_newest_quarters_whole(embedded, monkeypatch, listed):
+    """Events are listed newest first, whole quarters until the page's number is reached (one event: the
+    newest quarter's all), and each quarter with every event that names the state there, none twice."""
+    import graph.web.pages
+
+    monkeypatch.setattr(graph.web.pages, "COUNTRY_EVENTS", listed)
+    named = embedded.select("SELECT ?period ?row WHERE { GRAPH ?g { "
+                            "?e <https://w3id.org/smolensk-ties/ontology#country> "
+                            "<https://w3id.org/smolensk-ties/id/place/country-by> ; "
+                            "<https://w3id.org/smolensk-ties/ontology#inReport> ?r ; "
+                            "<https://w3id.org/smolensk-ties/ontology#rowNumber> ?row . "
+                            "?r <https://w3id.org/smolensk-ties/ontology#period> ?period } }").rows
+    periods = sorted({period for period, _ in named}, reverse=True)
+    kept = periods[:1] if listed == 1 else periods
+    expected = sorted(((p, int(r)) for p, r in named if p in kept), reverse=True)
+    app = create_app(embedded)
+    try:
+        page = Client(app).get("/country/BY").text
+    finally:
+        app.close()
+    table = page[page.index('data-name="мероприятия-BY"'):]
+    shown = [(period, int(row)) for period, row in
+             re.findall(r'<td data-sort="(\d{4}-Q\d)">.*?строка (\d+)</span>', table[:table.index("</table>")], re.S)]
+    assert len(periods) > 1 and shown == expected
+    assert ("Последние" in page) == (listed == 1)
+
+
 def test_the_server_prepares_search_and_network_before_anyone_asks(embedded):
     import threading
 
