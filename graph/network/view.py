@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-from graph.network.analytics import EntityInfo, Network, communities
+from graph.network.analytics import EntityInfo, Network, betweenness, communities
 from graph.network.palette import NO_STATE, RUSSIA, SMOLENSK, assign_colours
 
 KINDS = ("PER", "ORG", "LOC")
@@ -294,7 +294,7 @@ def network_view(network: Network, request: ViewRequest,
         positions = layout(graph, fixed=positions)
     ours = {n for n in nodes if network.entities[n].smolensk}
     strength = dict(graph.degree(weight="weight"))
-    between = nx.betweenness_centrality(graph, seed=SEED) if len(graph) > 2 else {}
+    between = betweenness(graph)
     brokerage = _brokerage(graph, ours)
     community = communities(graph, seed=SEED)
     groups = _communities(index, community)

@@ -108,6 +108,19 @@ def test_query_tables_fit_the_terminal_and_json_and_csv_keep_the_values(sample_s
     assert excel.stdout_bytes.startswith("\ufeff".encode()) and "partner;type;country" in excel.output
 
 
+def test_the_partner_report_in_json_has_every_field_of_a_partner_typed(sample_store):
+    from dataclasses import fields
+
+    from graph.network.partners import PartnerRow
+
+    rows = json.loads(run("partners", "--store", str(sample_store), "--min-events", "1", "--format", "json").output)
+    named = {field.name for field in fields(PartnerRow)} - {"counterparts"} | {"smolensk_counterparts"}
+    assert rows and all(set(row) == named for row in rows)
+    assert all(isinstance(row["events"], int) and isinstance(row["betweenness"], float)
+               and isinstance(row["quarters"], list) and isinstance(row["smolensk_counterparts"], list) for row in rows)
+    assert any(row["smolensk_counterparts"] for row in rows) and any(row["weighted_degree"] for row in rows)
+
+
 def test_a_value_of_the_wrong_kind_is_one_line_that_says_what_is_expected(sample_store):
     wrong = run("query", "delegations", "--store", str(sample_store), "--param", "country=Атлантида")
     assert wrong.exit_code == 1 and "give its ISO code (BY) or its Russian name" in wrong.output

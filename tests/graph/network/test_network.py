@@ -7,11 +7,13 @@ import os
 import subprocess
 import sys
 
+import networkx as nx
 import pytest
 from click.testing import CliRunner
 
 from graph.cli import main
 from graph.network.analytics import (
+    betweenness,
     bipartite_graph,
     co_attendance,
     communities,
@@ -119,3 +121,13 @@ def test_partners_command(sample_store):
     assert refused.exit_code == 2 and "2025-Q2" in refused.output
 
 
+
+
+def test_betweenness_is_networkx_s_exact_one():
+    graph = nx.gnm_random_graph(120, 300, seed=7)
+    graph = nx.relabel_nodes(graph, {n: f"https://example.org/{n}" for n in graph})
+    graph.add_edges_from([("a", "b"), ("b", "c"), ("c", "c")])  # another component, a self-loop
+    expected = nx.betweenness_centrality(graph)
+    found = betweenness(graph)
+    assert found.keys() == expected.keys() and found["b"] > 0
+    assert all(abs(found[node] - expected[node]) < 1e-12 for node in graph)
