@@ -204,8 +204,27 @@ class NatashaNER(_Batched):
     def process(self, docs: list[Doc]) -> None:
         tags = ner_tags(self.natasha.ner_tagger, [doc_words(doc) for doc in docs], self.codes)
         for doc, doc_tags in zip(docs, tags, strict=True):
-            doc.spans[NATASHA_SPANS] = [Span(doc, start, stop, label=label)
-                                        for start, stop, label in token_spans(doc_tags)]
+            doc.spans[NATASHA_SPANS] = [Span(doc, low, high, label=label)
+                                        for start, stop, label in token_spans(doc_tags)
+                                        for low, high in line_parts(doc, start, stop)]
+
+
+def line_starts(doc: Doc) -> frozenset[int]:
+    """The tokens a line break comes before (natasha's tagger reads across them); worked out once per Doc."""
+    found = doc.user_data.get("line starts")
+    if found is None:
+        text, offsets = doc.user_data["text"], doc.user_data["offsets"]
+        found = doc.user_data["line starts"] = frozenset(
+            index for index in range(1, len(offsets)) if "\n" in text[offsets[index - 1][1]:offsets[index][0]])
+    return found
+
+
+def line_parts(doc: Doc, start: int, stop: int) -> list[tuple[int, int]]:
+    """The tokens [start, stop) cut at each line break: a name ends with its line. Each part keeps the type (a
+    cell that lists bodies one per line lists names; a news title's last words and the next line's first are
+    two names where natasha ran them into one: 89 of its names in the 746 texts of NEREL's train set)."""
+    cuts = sorted(index for index in line_starts(doc) if start < index < stop)
+    return list(zip([start, *cuts], [*cuts, stop], strict=True))
 
 
 def sentence_starts(doc: Doc) -> list[int]:
