@@ -203,12 +203,29 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                 index += 1
         elif lower == "по" and "po" in flags and nxt is not None and not is_cap(nxt):
             index += 1
-            while index < len(doc) and (doc[index].pos_ in _CHAIN_POS or doc[index].lower_ == "и") \
+            case = case_of(doc[index])
+            while index < len(doc) and (doc[index].pos_ in _CHAIN_POS or doc[index].lower_ == "и"
+                                        or doc[index].text == "," and _listed(doc, index, case)) \
                     and not (doc[index].lower_ == "и" and index + 1 < len(doc) and is_cap(doc[index + 1])):
                 index += 1
         else:
             break
     return index
+
+
+def _listed(doc: Doc, comma: int, case: str | None) -> bool:
+    """Whether a comma goes on a list of what a body deals with, closed by «и» («комитет … по природным ресурсам,
+    собственности и земельным отношениям»): lowercase words of the list's case up to an «и» before one more."""
+    index = comma + 1
+    while index < len(doc) and doc[index].is_lower and doc[index].pos_ in _CHAIN_POS:
+        if doc[index].pos_ == "NOUN" and case_of(doc[index]) != case:
+            return False
+        index += 1
+        if index < len(doc) and doc[index].text == ",":
+            index += 1
+        elif index + 1 < len(doc) and doc[index].lower_ == "и":
+            return doc[index + 1].is_lower and doc[index + 1].pos_ in _CHAIN_POS and index > comma + 1
+    return False
 
 
 def lowercase_body_word(token: Token, lex: Lexicons) -> bool:

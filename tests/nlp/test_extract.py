@@ -633,3 +633,24 @@ def test_a_positions_state_is_the_one_it_names_first_not_where_the_post_is(model
                     models, report_rules=True)
     assert {(m.normal, m.country) for m in found if m.type is EntityType.PER} == {
         ("Б.В. Грызлов", "RU"), ("Д.Н. Крутой", "BY")}
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # what a committee deals with listed with commas and closed by «и» is one name
+    ("Заседание провел комитет по образованию, науке и молодежной политике Смоленской областной Думы.",
+     {"комитет по образованию, науке и молодежной политике Смоленской областной Думы", "Смоленской областной Думы"}),
+    # a comma before another body ends it
+    ("В совещании участвовали Комитет по образованию, Министерство культуры и другие.",
+     {"Комитет по образованию", "Министерство культуры"}),
+])
+def test_a_bodys_list_of_what_it_deals_with_stays_in_its_name(models, text, orgs):
+    assert org_texts(models, text) == orgs
+
+
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_a_name_ends_with_its_line(models, report_rules):
+    text = "Харви Вайнштейна навсегда исключили из Гильдии продюсеров Америки\nХарви Вайнштейн\nГильдия продюсеров " \
+           "Америки лишила его членства."
+    found = extract(text, models, report_rules=report_rules)
+    assert found and not [m for m in found if "\n" in m.text]
+    assert "Гильдии продюсеров Америки" in {m.text for m in found if m.type is EntityType.ORG}
