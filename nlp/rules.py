@@ -186,9 +186,12 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         elif lower == "и" and nxt is not None and _is_gen(nxt) and not is_cap(nxt) \
                 and not lowercase_body_word(doc[index - 1], lex):
             index += 2  # "… сельского хозяйства и продовольствия"; not "… палаты и предприятий …": another party
-        elif lower == "при" and "pri" in flags and nxt is not None and is_cap(nxt):
+        elif lower == "при" and "pri" in flags and nxt is not None and (is_cap(nxt) or nxt.lemma_ in lex.positions):
+            # the body or post it is attached to, with its adjectives in its case («… при Каролинском медицинском
+            # институте», «… при президенте РФ»)
             index += 1
-            while index < len(doc) and (is_cap(doc[index]) or _is_gen(doc[index])) \
+            case = case_of(doc[index])
+            while index < len(doc) and (is_cap(doc[index]) or _is_gen(doc[index]) or case_of(doc[index]) == case) \
                     and doc[index].pos_ in _CHAIN_POS:
                 index += 1
         elif lower in ("в", "во") and places > 0 and nxt is not None \

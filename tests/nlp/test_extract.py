@@ -654,3 +654,13 @@ def test_a_name_ends_with_its_line(models, report_rules):
     found = extract(text, models, report_rules=report_rules)
     assert found and not [m for m in found if "\n" in m.text]
     assert "Гильдии продюсеров Америки" in {m.text for m in found if m.type is EntityType.ORG}
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    ("Премию присуждает Нобелевский комитет при Каролинском медицинском институте.",
+     "Нобелевский комитет при Каролинском медицинском институте"),
+    ("Заседание Совета при президенте РФ по правам человека прошло в Кремле.",
+     "Совета при президенте РФ по правам человека"),
+])
+def test_a_body_attached_to_another_or_to_a_post_is_named_with_it(models, text, org):
+    assert org in org_texts(models, text)
