@@ -9,6 +9,7 @@ is parsed, once.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,6 +17,7 @@ from functools import cache
 from natasha import NewsSyntaxParser
 from spacy.tokens import Doc
 
+from nlp.countries import state_code
 from nlp.ner import WordCodes, doc_words, sentence_starts, tag_pairs
 from nlp.resources import lexicon
 from nlp.rules import load_lexicons, lowercase_body_word
@@ -32,6 +34,7 @@ _NAME_RELATIONS = frozenset({"nmod", "amod", "case", "cc", "conj", "flat", "flat
 # "Движение за…", "Агентство для…", "Комиссия от…"); «в», «на», «из» mostly tell where or whence instead
 NAME_PREPOSITIONS = frozenset({"по", "при", "с", "со", "за", "для", "от", "против", "о", "об"})
 _INNER_PUNCT = frozenset({",", "-", "–"})  # inside a name only between its words ("связи, информационных технологий")
+_ACRONYM = re.compile(r"^[А-ЯЁA-Z]{2,9}$")
 _MAX_WORDS = 25  # a name the parser lengthens stays within this many tokens
 
 
@@ -181,10 +184,12 @@ def _hangs_from(index: int, own: set[int], joined: set[int], roots: set[int],
             return False
         if relation == "punct" and doc[node].text not in _INNER_PUNCT:
             return False
-        if relation == "conj" and (head in roots or lowercase_body_word(doc[head], load_lexicons())):
+        if relation == "conj" and (head in roots or lowercase_body_word(doc[head], load_lexicons())
+                                   or _ACRONYM.match(doc[node].text) and state_code(doc[node].text) is None):
             return False  # another name coordinated with this one, or another party with a body's head word
             # ("… торгово-промышленной палаты | и предприятий Гродненской области"; not a state's: "Российской
-            # Федерации и Республики Беларусь")
+            # Федерации и Республики Беларусь"), or a body's acronym ("Театре имени Ермоловой | и МХТ …"; not a
+            # state's: "… Беларуси и РФ")
         if head in joined:
             return True
         node, seen = head, seen + 1

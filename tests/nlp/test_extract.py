@@ -663,3 +663,8 @@ def test_a_name_ends_with_its_line(models, report_rules):
 ])
 def test_a_body_attached_to_another_or_to_a_post_is_named_with_it(models, text, org):
     assert org in org_texts(models, text)
+
+
+def test_a_bodys_acronym_coordinated_after_a_name_is_another_body(models):
+    assert org_texts(models, "В разное время играл в Театре имени Ермоловой и МХТ имени Чехова, а в 2000 году "
+                             "вернулся.") == {"Театре имени Ермоловой", "МХТ имени Чехова"}
