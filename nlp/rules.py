@@ -134,7 +134,15 @@ def _is_initial(doc: Doc, index: int) -> bool:
 def _is_gen(token: Token) -> bool:
     # a pronoun's determiner in the genitive begins a clause's object, not a name's genitive ("администрации
     # Архангельской области никаких комментариев")
-    return case_of(token) == "Gen" and token.pos_ in _CHAIN_POS and not (token.pos_ == "DET" and token.is_lower)
+    return (case_of(token) == "Gen" or _inflected_name(token)) and token.pos_ in _CHAIN_POS \
+        and not (token.pos_ == "DET" and token.is_lower)
+
+
+def _inflected_name(token: Token) -> bool:
+    """A capitalised noun the tagger took for a nominative singular though its form is not its lemma's: an oblique
+    form, after a name's genitive chain its genitive ("суд центрального округа Сеула")."""
+    return token.pos_ == "PROPN" and is_cap(token) and case_of(token) == "Nom" \
+        and token.morph.get("Number", []) == ["Sing"] and token.lower_.replace("ё", "е") != token.lemma_
 
 
 def _name_after_imeni(doc: Doc, index: int) -> int:
@@ -337,6 +345,9 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         # a chain never ends on a place word whose name the tagger left out of it ("… матери города Рудни"):
         # the town is an organisation's ("Администрации города Рудни"), a site's own place besides it
         index = index + 1 if label_of(klass) == "ORG" else index - 1
+    elif label_of(klass) != "ORG" and index - 2 > head and (doc[index - 2].lemma_,) in lex.place_prefixes \
+            and doc[index - 2].is_lower and is_cap(doc[index - 1]):
+        index -= 2  # the chain took the town's name too ("… матери города Рудни"): a site's place is besides it
     back = index
     while back - 1 > head and is_abbreviation(doc[back - 1], lex):
         back -= 1

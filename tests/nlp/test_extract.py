@@ -668,3 +668,14 @@ def test_a_body_attached_to_another_or_to_a_post_is_named_with_it(models, text, 
 def test_a_bodys_acronym_coordinated_after_a_name_is_another_body(models):
     assert org_texts(models, "В разное время играл в Театре имени Ермоловой и МХТ имени Чехова, а в 2000 году "
                              "вернулся.") == {"Театре имени Ермоловой", "МХТ имени Чехова"}
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    # the tagger reads «Сеула», «Шмырева» as nominatives though their forms are not their lemmas': genitives
+    ("Южнокорейский суд центрального округа Сеула выдал ордер на арест.",
+     "Южнокорейский суд центрального округа Сеула"),
+    ("Делегация посетила Витебский областной музей Героя Советского Союза Миная Филипповича Шмырева.",
+     "Витебский областной музей Героя Советского Союза Миная Филипповича Шмырева"),
+])
+def test_a_name_s_genitive_chain_goes_over_a_name_the_tagger_took_for_a_nominative(models, text, org):
+    assert org in org_texts(models, text)
