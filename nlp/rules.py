@@ -217,8 +217,9 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             case = case_of(doc[index])
             while index < len(doc) and (doc[index].pos_ in _CHAIN_POS or doc[index].lower_ == "и"
                                         or doc[index].text == "," and _listed(doc, index, case)) \
-                    and not (doc[index].lower_ == "и" and index + 1 < len(doc) and is_cap(doc[index + 1])):
-                index += 1
+                    and not (doc[index].lower_ == "и" and index + 1 < len(doc) and is_cap(doc[index + 1])) \
+                    and not (is_cap(doc[index]) and case_of(doc[index]) == "Nom" and not _inflected_name(doc[index])):
+                index += 1  # a capitalised nominative opens another name ("Агентство по страхованию вкладов | Банк …")
         else:
             break
     return index
