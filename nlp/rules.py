@@ -15,7 +15,7 @@ from typing import Literal
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
-from nlp.ner import doc_words, line_starts
+from nlp.ner import doc_words, starts_a_line
 from nlp.records import PlaceKind
 from nlp.resources import lexicon
 
@@ -175,7 +175,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         nxt = doc[index + 1] if index + 1 < len(doc) else None
         if _is_initial(doc, index):
             break  # "… Российской Федерации А.Л. Оверчук": a person's initials start here
-        if index in line_starts(doc):
+        if starts_a_line(doc, index):
             break  # a name ends with its line (a cell's list, a title)
         if index in name_stop_tokens(doc, lex):
             break  # "… Республики Беларусь | восьмого созыва"
