@@ -23,6 +23,16 @@ def quarter(period: str) -> str:
     return f"{ROMAN_QUARTERS[int(number) - 1]} кв. {year}"
 
 
+def quarter_index(period: str) -> int:
+    """A report period as a number, as the summaries count them (year × 4 + quarter − 1).
+
+    >>> quarter_index("2025-Q2") - quarter_index("2024-Q1")
+    5
+    """
+    year, number = period.split("-Q")
+    return int(year) * 4 + int(number) - 1
+
+
 def day(value: date | str) -> str:
     """A date as "17 апреля 2025 г.".
 

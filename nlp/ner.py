@@ -220,6 +220,7 @@ def line_starts(doc: Doc) -> list[int]:
 
 
 def starts_a_line(doc: Doc, index: int) -> bool:
+    """Whether a line break comes before token `index`."""
     starts = line_starts(doc)
     found = bisect_left(starts, index)
     return found < len(starts) and starts[found] == index

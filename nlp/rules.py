@@ -36,6 +36,8 @@ class Lexicons:
     confessions: frozenset[str]  # adjectives that make a church (flag "faith") a religious body, not a building
     not_organisations: frozenset[str]  # words natasha tags as an organisation that name none ("СМИ")
     name_stops: frozenset[str]  # nouns a name's genitive chain never takes ("созыв")
+    name_particles: frozenset[str]  # lowercase particles inside a person's name ("ван", "фон")
+    from_heads: frozenset[str]  # heads of bodies of people sent, whose name goes on with «от» ("миссия")
     latin_keys: frozenset[str]  # words that make a run of capitalised Latin words an organisation's name
     latin_links: frozenset[str]  # words that stand between a Latin name's capitalised words ("of", "&")
     place_prefixes: dict[tuple[str, ...], str]
@@ -68,6 +70,8 @@ def load_lexicons() -> Lexicons:
         confessions=frozenset(row[0] for row in lexicon("confessions")),
         not_organisations=frozenset(row[0] for row in lexicon("not_organisations")),
         name_stops=frozenset(row[0] for row in lexicon("name_stops")),
+        name_particles=frozenset(row[0] for row in lexicon("name_particles")),
+        from_heads=frozenset(row[0] for row in lexicon("from_heads")),
         latin_keys=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "key"),
         latin_links=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "link"),
         place_prefixes=place_prefixes,
@@ -100,8 +104,14 @@ def is_cap(token: Token) -> bool:
     return token.text[:1].isupper()
 
 
+def is_acronym(token: Token) -> bool:
+    """A word of capitals: "МХТ", "ОАО", "РФ"."""
+    return bool(_ABBREVIATION.match(token.text))
+
+
 def is_abbreviation(token: Token, lex: Lexicons) -> bool:
-    return bool(_ABBREVIATION.match(token.text)) and token.text not in lex.not_legal_forms
+    """An acronym that may be a legal form ("ОАО"; not one of `not_legal_forms.tsv`)."""
+    return is_acronym(token) and token.text not in lex.not_legal_forms
 
 
 def quote_end(doc: Doc, start: int) -> int | None:
@@ -145,21 +155,16 @@ def _inflected_name(token: Token) -> bool:
         and token.morph.get("Number", []) == ["Sing"] and token.lower_.replace("ё", "е") != token.lemma_
 
 
-def _name_after_imeni(doc: Doc, index: int) -> int:
+def _name_after_imeni(doc: Doc, index: int, lex: Lexicons) -> int:
     """Skip "имени В.И. Ленина" / "им. К.Г. Разумовского" / "имени Тенишевых": initials, then names."""
     while index < len(doc) and _is_initial(doc, index):
         index += 2
     while index < len(doc) and is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN", "ADJ") \
             and len(doc[index].text) > 1:
         index += 1
-        if index + 1 < len(doc) and doc[index].lower_ in _name_particles() and is_cap(doc[index + 1]):
+        if index + 1 < len(doc) and doc[index].lower_ in lex.name_particles and is_cap(doc[index + 1]):
             index += 1  # "имени Людвига ван Бетховена"
     return index
-
-
-@cache
-def _name_particles() -> frozenset[str]:
-    return frozenset(row[0] for row in lexicon("name_particles"))
 
 
 def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
@@ -184,7 +189,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                 and doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
             index += 3  # "Администрация г. Смоленска", "Набережная р. Днепр": the place is the name's
         elif lower in ("имени", "им") and nxt is not None:
-            index = _name_after_imeni(doc, index + (2 if nxt.text == "." else 1))
+            index = _name_after_imeni(doc, index + (2 if nxt.text == "." else 1), lex)
         elif _is_gen(token):
             if "in" in lex.heads.get(token.lemma_, ("", frozenset()))[1]:
                 places += 1  # a head in the chain that may take a place of its own ("Посольства")
@@ -215,14 +220,23 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         elif lower == "по" and "po" in flags and nxt is not None and not is_cap(nxt):
             index += 1
             case = case_of(doc[index])
-            while index < len(doc) and (doc[index].pos_ in _CHAIN_POS or doc[index].lower_ == "и"
-                                        or doc[index].text == "," and _listed(doc, index, case)) \
-                    and not (doc[index].lower_ == "и" and index + 1 < len(doc) and is_cap(doc[index + 1])) \
-                    and not (is_cap(doc[index]) and case_of(doc[index]) == "Nom" and not _inflected_name(doc[index])):
-                index += 1  # a capitalised nominative opens another name ("Агентство по страхованию вкладов | Банк …")
+            while index < len(doc) and _in_subject(doc, index, case):
+                index += 1
         else:
             break
     return index
+
+
+def _in_subject(doc: Doc, index: int, case: str | None) -> bool:
+    """Whether token `index` goes on what a body deals with, the words after its «по» (their first in `case`):
+    a noun phrase's word, «и» before a lowercase one, a comma inside a list closed by «и»; not a capitalised
+    nominative, which opens another name ("Агентство по страхованию вкладов | Банк России …")."""
+    token = doc[index]
+    if token.lower_ == "и":
+        return index + 1 < len(doc) and not is_cap(doc[index + 1])
+    if token.text == ",":
+        return _listed(doc, index, case)
+    return token.pos_ in _CHAIN_POS and not (is_cap(token) and case_of(token) == "Nom" and not _inflected_name(token))
 
 
 def _listed(doc: Doc, comma: int, case: str | None) -> bool:

@@ -9,18 +9,15 @@ is parsed, once.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
 
 from natasha import NewsSyntaxParser
 from spacy.tokens import Doc
 
 from nlp.countries import state_code
 from nlp.ner import WordCodes, doc_words, sentence_starts, tag_pairs
-from nlp.resources import lexicon
-from nlp.rules import load_lexicons, lowercase_body_word
+from nlp.rules import is_acronym, load_lexicons, lowercase_body_word
 
 _UNITS = "syntax units"  # doc.user_data: the first token of each stretch parsed as one (see `_units`)
 PARSES = "syntax"  # doc.user_data: a unit's first token -> (heads, relations) of its tokens, doc-wide indices
@@ -34,7 +31,6 @@ _NAME_RELATIONS = frozenset({"nmod", "amod", "case", "cc", "conj", "flat", "flat
 # "Движение за…", "Агентство для…", "Комиссия от…"); «в», «на», «из» mostly tell where or whence instead
 NAME_PREPOSITIONS = frozenset({"по", "при", "с", "со", "за", "для", "от", "против", "о", "об"})
 _INNER_PUNCT = frozenset({",", "-", "–"})  # inside a name only between its words ("связи, информационных технологий")
-_ACRONYM = re.compile(r"^[А-ЯЁA-Z]{2,9}$")
 _MAX_WORDS = 25  # a name the parser lengthens stays within this many tokens
 
 
@@ -104,7 +100,7 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
         return stop
     roots = {i for i in range(start, stop) if not start <= heads[i - first] < stop}
     own = _outside_complements(start, stop, heads, relations, first)
-    sent_from = any(doc[i].lemma_ in _from_heads() for i in own)  # «от» goes on a mission's name only
+    sent_from = any(doc[i].lemma_ in load_lexicons().from_heads for i in own)  # «от» goes on a mission's name only
     joined = set(range(start, stop))
     end = index = stop
     while index < min(last, start + _MAX_WORDS):
@@ -144,12 +140,6 @@ def _may_continue(doc: Doc, start: int, index: int) -> bool:
         and "Nom" not in token.morph.get("Case", ["Nom"] if token.pos_ == "VERB" else [])
 
 
-@cache
-def _from_heads() -> frozenset[str]:
-    """Heads of bodies of people sent from somewhere (`nlp/lexicon/from_heads.tsv`): «Миссия наблюдателей от …»."""
-    return frozenset(row[0] for row in lexicon("from_heads"))
-
-
 def _outside_complements(start: int, stop: int, heads: list[int], relations: list[str], first: int) -> set[int]:
     """The tokens of a name in [start, stop) outside its prepositional complements: "Федеральной службы" of
     "Федеральной службы по надзору"."""
@@ -185,7 +175,7 @@ def _hangs_from(index: int, own: set[int], joined: set[int], roots: set[int],
         if relation == "punct" and doc[node].text not in _INNER_PUNCT:
             return False
         if relation == "conj" and (head in roots or lowercase_body_word(doc[head], load_lexicons())
-                                   or _ACRONYM.match(doc[node].text) and state_code(doc[node].text) is None):
+                                   or is_acronym(doc[node]) and state_code(doc[node].text) is None):
             return False  # another name coordinated with this one, or another party with a body's head word
             # ("… торгово-промышленной палаты | и предприятий Гродненской области"; not a state's: "Российской
             # Федерации и Республики Беларусь"), or a body's acronym ("Театре имени Ермоловой | и МХТ …"; not a

@@ -14,6 +14,7 @@ from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.network.analytics import betweenness, communities
 from graph.query import internal_query
+from graph.russian import quarter_index
 from graph.stores import Readable
 
 CLASS_TYPES = {str(FOAF.Person): "PER", str(ORG.Organization): "ORG", str(SDO.Place): "LOC"}
@@ -43,16 +44,6 @@ class PartnerRow:
                 "recency": self.recency, "spheres": list(self.spheres), "weighted_degree": self.weighted_degree,
                 "betweenness": round(self.betweenness, 4), "community": self.community,
                 "smolensk_counterparts": list(self.counterparts)}
-
-
-def quarter_index(period: str) -> int:
-    """A quarter as a number, as the summaries count them (year × 4 + quarter − 1).
-
-    >>> quarter_index("2025-Q2") - quarter_index("2024-Q1")
-    5
-    """
-    year, quarter = period.split("-Q")
-    return int(year) * 4 + int(quarter) - 1
 
 
 def _split(text: str | None, separator: str, *, keep_order: bool = False) -> tuple[str, ...]:

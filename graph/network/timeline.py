@@ -11,8 +11,8 @@ from collections import Counter, defaultdict
 
 from graph.network.analytics import Network
 from graph.network.palette import PALETTE
-from graph.network.partners import quarter_index
 from graph.network.view import Filters
+from graph.russian import quarter_index
 
 BREAKDOWNS = {"country": "государствам", "sphere": "сферам", "type": "типам мероприятий",
               "direction": "направлениям"}

@@ -17,7 +17,7 @@ from razdel import sentenize
 from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.query import Table, internal_query, library
-from graph.russian import days, quarter
+from graph.russian import days, quarter, quarter_index
 from graph.stores import Readable
 from graph.stores.results import is_true
 from graph.web.paths import page_of
@@ -353,8 +353,7 @@ def _first_listed(by_quarter: Mapping[str, int]) -> int:
         listed += by_quarter[period]
         if listed >= COUNTRY_EVENTS:
             break
-    year, number = period.split("-Q")
-    return int(year) * 4 + int(number) - 1
+    return quarter_index(period)
 
 
 # ---------------------------------------------------------------- partners
