@@ -731,7 +731,7 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     """Persons, organisations and places in any Russian text, with canonical names.
 
     By default natasha's entities stand as natasha finds them (an organisation's name goes on
-    over the words its syntax says are its own, `nlp.syntax`, and a short name in brackets
+    over the untagged words its syntax says are its own, `nlp.syntax`, and a short name in brackets
     comes apart), and the rules only add what natasha missed, so ordinary text (news) is read
     at least as well as by natasha; spans do not overlap. With `report_rules` the report conventions apply: the rules
     replace natasha's spans, organisations nested in others' names are kept, and places
@@ -748,7 +748,9 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     if report_rules:
         return [m for m in found if m.within != "role"]
     by_span = {(m.start, m.stop, m.type): m for m in found}
-    barriers = _barriers(doc)
+    # a name goes on only over words natasha tagged nothing: the state or body after it is natasha's entity of its
+    # own, as news corpora annotate («Конгресса | США», «Института этнологии и антропологии | РАН»)
+    barriers = _barriers(doc) | frozenset(i for span in doc.spans[NATASHA_SPANS] for i in range(span.start, span.end))
     result: list[Mention] = []
     for span in doc.spans[NATASHA_SPANS]:
         own = _natasha_mention(doc, text, span, models.resources)
