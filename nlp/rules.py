@@ -15,7 +15,7 @@ from typing import Literal
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
-from nlp.ner import doc_words, starts_a_line
+from nlp.ner import NATASHA_SPANS, doc_words, starts_a_line
 from nlp.records import PlaceKind
 from nlp.resources import lexicon
 
@@ -174,6 +174,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
     genitive chain ("отделение Посольства … в Российской Федерации в г. Смоленске": two heads, two places);
     one head, one place ("Посольство … в Российской Федерации", not "… в г. Смоленске" after it)."""
     places = 1 if "in" in flags else 0
+    first = index
     while index < len(doc):
         token = doc[index]
         lower = token.lower_
@@ -191,13 +192,15 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         elif lower in ("имени", "им") and nxt is not None:
             index = _name_after_imeni(doc, index + (2 if nxt.text == "." else 1), lex)
         elif _is_gen(token):
+            if common_after_place(doc, index):
+                break
             if "in" in lex.heads.get(token.lemma_, ("", frozenset()))[1]:
                 places += 1  # a head in the chain that may take a place of its own ("Посольства")
             index += 1
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
         elif lower == "и" and nxt is not None and _is_gen(nxt) and not is_cap(nxt) \
-                and not lowercase_body_word(doc[index - 1], lex):
+                and not lowercase_body_word(doc[index - 1], lex) and not post_after(doc, index + 1, lex):
             index += 2  # "… сельского хозяйства и продовольствия"; not "… палаты и предприятий …": another party
         elif lower == "при" and "pri" in flags and nxt is not None and (is_cap(nxt) or nxt.lemma_ in lex.positions):
             # the body or post it is attached to, with its adjectives in its case («… при Каролинском медицинском
@@ -219,29 +222,53 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                 index += 1
         elif lower == "по" and "po" in flags and nxt is not None and not is_cap(nxt):
             index += 1
-            case = case_of(doc[index])
-            while index < len(doc) and _in_subject(doc, index, case):
+            while index < len(doc) and _in_subject(doc, index):
                 index += 1
+        elif token.text == "," and doc[index - 1].pos_ == "ADJ" and doc[index - 1].is_lower and _listed(doc, index):
+            index += 1  # adjectives listed before their noun («Центра химической, биологической … и ядерной обороны»)
         else:
             break
+    while index > first and doc[index - 1].pos_ == "ADJ" and doc[index - 1].is_lower:
+        index -= 1  # an adjective without its noun is none of the name's («… Узбекистана | расположенного на …»)
     return index
 
 
-def _in_subject(doc: Doc, index: int, case: str | None) -> bool:
-    """Whether token `index` goes on what a body deals with, the words after its «по» (their first in `case`):
-    a noun phrase's word, «и» before a lowercase one, a comma inside a list closed by «и»; not a capitalised
-    nominative, which opens another name ("Агентство по страхованию вкладов | Банк России …")."""
+def common_after_place(doc: Doc, index: int) -> bool:
+    """Whether token `index` is a common noun right after a place natasha found: no part of a name the place ends
+    («… Российской Федерации | информации, необходимой …», «… банка Швеции | памяти …»: the clause's words)."""
+    if not (doc[index].is_lower and doc[index].pos_ == "NOUN" and doc[index - 1].pos_ in ("NOUN", "PROPN")):
+        return False  # not after a place's adjective («Гродненского облисполкома»), not an adjective whose noun
+        # may head another part of the name («… коллектив Республики Беларусь образцового театра …»)
+    ends = doc.user_data.get("place ends")
+    if ends is None:
+        ends = doc.user_data["place ends"] = frozenset(s.end for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC")
+    return index in ends
+
+
+def post_after(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Whether the words from `index` are a post («и первого заместителя …»): its adjectives, then its noun."""
+    while index < len(doc) and doc[index].pos_ == "ADJ":
+        index += 1
+    return index < len(doc) and doc[index].lemma_ in lex.positions
+
+
+def _in_subject(doc: Doc, index: int) -> bool:
+    """Whether token `index` goes on what a body deals with, the words after its «по»: a noun phrase's word,
+    «и» before a lowercase one that is no post, a comma inside a list closed by «и»; not a capitalised nominative,
+    which opens another name ("Агентство по страхованию вкладов | Банк России …")."""
     token = doc[index]
     if token.lower_ == "и":
-        return index + 1 < len(doc) and not is_cap(doc[index + 1])
+        return index + 1 < len(doc) and not is_cap(doc[index + 1]) and not post_after(doc, index + 1, load_lexicons())
     if token.text == ",":
-        return _listed(doc, index, case)
+        return _listed(doc, index)
     return token.pos_ in _CHAIN_POS and not (is_cap(token) and case_of(token) == "Nom" and not _inflected_name(token))
 
 
-def _listed(doc: Doc, comma: int, case: str | None) -> bool:
-    """Whether a comma goes on a list of what a body deals with, closed by «и» («комитет … по природным ресурсам,
-    собственности и земельным отношениям»): lowercase words of the list's case up to an «и» before one more."""
+def _listed(doc: Doc, comma: int) -> bool:
+    """Whether a comma goes on a list closed by «и» («комитет … по природным ресурсам, собственности и земельным
+    отношениям», «… по вопросам семьи, женщин и детей»): lowercase words in the case of the word before the comma
+    up to an «и» before one more."""
+    case = case_of(doc[comma - 1])
     index = comma + 1
     while index < len(doc) and doc[index].is_lower and doc[index].pos_ in _CHAIN_POS:
         if doc[index].pos_ == "NOUN" and case_of(doc[index]) != case:

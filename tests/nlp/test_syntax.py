@@ -28,6 +28,11 @@ def orgs(models, text: str, report_rules: bool = True) -> set[str]:
     ("В здании работал Фонд борьбы с коррупцией.", "Фонд борьбы с коррупцией"),
     ("Представители Центра общественного наблюдения за выборами Президента Российской Федерации выступили.",
      "Центр общественного наблюдения за выборами Президента Российской Федерации"),
+    # adjectives listed before their noun; a list of what a body deals with in the genitive
+    ("Сотрудники Центра химической, биологической, радиологической и ядерной обороны провели учения.",
+     "Центр химической, биологической, радиологической и ядерной обороны"),
+    ("Выступила глава Комитета Государственной Думы по вопросам семьи, женщин и детей.",
+     "Комитет Государственной Думы по вопросам семьи, женщин и детей"),
 ])
 def test_a_name_goes_on_over_the_words_that_hang_from_it(models, text, name):
     assert name in orgs(models, text)
@@ -40,6 +45,18 @@ def test_a_name_goes_on_over_the_words_that_hang_from_it(models, text, name):
     # a participle after the name opens a clause
     ("Центр общественного наблюдения за выборами, расположенный в Смоленске, открылся.",
      {"Центр общественного наблюдения за выборами"}),
+    # ... and one without its comma: an adjective whose noun does not follow is none of the name's
+    ("Авария произошла напротив здания Национальной библиотеки Узбекистана расположенного на улице Навои.",
+     {"Национальная библиотека Узбекистана"}),
+    # a common noun right after a state is the clause's, not the name's
+    ("Организаторы передают в Федеральную службу безопасности Российской Федерации информации о пользователях.",
+     {"Федеральная служба безопасности Российской Федерации"}),
+    # a post coordinated after what a body deals with is another party
+    ("Делегацию возглавил председатель Комитета по делам молодежи и первый заместитель губернатора.",
+     {"Комитет по делам молодежи"}),
+    # a list of bodies in the genitive after a name stays a list
+    ("Присутствовали представители Администрации Смоленской области, общественных организаций и молодежи.",
+     {"Администрация Смоленской области"}),
 ])
 def test_a_name_stops_where_its_words_end(models, text, names):
     assert orgs(models, text) == names
