@@ -183,6 +183,8 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             break  # "… Российской Федерации А.Л. Оверчук": a person's initials start here
         if starts_a_line(doc, index):
             break  # a name ends with its line (a cell's list, a title)
+        if _person_named(doc, index):
+            break  # a person natasha found starts here («… ХДС в Шлезвиг-Гольштейне | Кристиан фон Беттихер»)
         if index in name_stop_tokens(doc, lex):
             break  # "… Республики Беларусь | восьмого созыва"
         if (lower, ".") in lex.place_prefixes and nxt is not None and nxt.text == "." and index + 2 < len(doc) \
@@ -217,8 +219,9 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             while index < len(doc) and ((is_cap(doc[index]) and doc[index].pos_ in _CHAIN_POS)
                                         or (case_of(doc[index]) in ("Loc", "Gen") and doc[index].pos_ in _CHAIN_POS)
                                         or doc[index].text in ("г", ".")):
-                if doc[index].text == "." and not (index > 0 and doc[index - 1].text == "г") or _is_initial(doc, index):
-                    break  # a full stop ends it, and a person's initials start after it
+                if doc[index].text == "." and not (index > 0 and doc[index - 1].text == "г") \
+                        or _is_initial(doc, index) or _person_named(doc, index):
+                    break  # a full stop ends it, and a person's initials or name start after it
                 index += 1
         elif lower == "по" and "po" in flags and nxt is not None and not is_cap(nxt):
             index += 1
@@ -239,10 +242,23 @@ def common_after_place(doc: Doc, index: int) -> bool:
     if not (doc[index].is_lower and doc[index].pos_ == "NOUN" and doc[index - 1].pos_ in ("NOUN", "PROPN")):
         return False  # not after a place's adjective («Гродненского облисполкома»), not an adjective whose noun
         # may head another part of the name («… коллектив Республики Беларусь образцового театра …»)
-    ends = doc.user_data.get("place ends")
-    if ends is None:
-        ends = doc.user_data["place ends"] = frozenset(s.end for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC")
-    return index in ends
+    return index in _natasha_bounds(doc, "LOC")[1]
+
+
+def _person_named(doc: Doc, index: int) -> bool:
+    """Whether a person natasha found is named in the nominative from token `index`: the clause's subject, no
+    part of a name before it (one in the genitive may be: «музей Героя Советского Союза Миная … Шмырева»)."""
+    return index in _natasha_bounds(doc, "PER")[0] and case_of(doc[index]) == "Nom"
+
+
+def _natasha_bounds(doc: Doc, label: str) -> tuple[frozenset[int], frozenset[int]]:
+    """Where natasha's entities of a type start, and where they stop; worked out once per Doc."""
+    key = f"natasha {label} bounds"
+    bounds = doc.user_data.get(key)
+    if bounds is None:
+        spans = [s for s in doc.spans[NATASHA_SPANS] if s.label_ == label]
+        bounds = doc.user_data[key] = (frozenset(s.start for s in spans), frozenset(s.end for s in spans))
+    return bounds
 
 
 def post_after(doc: Doc, index: int, lex: Lexicons) -> bool:

@@ -54,6 +54,9 @@ def test_a_name_goes_on_over_the_words_that_hang_from_it(models, text, name):
     # a post coordinated after what a body deals with is another party
     ("Делегацию возглавил председатель Комитета по делам молодежи и первый заместитель губернатора.",
      {"Комитет по делам молодежи"}),
+    # a person named in the nominative after a body's place is the clause's subject
+    ("Глава земельного отделения ХДС в Шлезвиг-Гольштейне Кристиан фон Беттихер выступил.",
+     {"земельное отделение ХДС в Шлезвиг-Гольштейне"}),
     # a list of bodies in the genitive after a name stays a list
     ("Присутствовали представители Администрации Смоленской области, общественных организаций и молодежи.",
      {"Администрация Смоленской области"}),
