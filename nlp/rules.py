@@ -593,8 +593,12 @@ def latin_names(doc: Doc, lex: Lexicons) -> list[Chunk]:
 
 def _named_by_word_before(doc: Doc, quote: int) -> bool:
     """Whether a quotation names what a word before it opens (a legal form, a head noun, a title: "ОАО «…»",
-    "Телемост «…»"); not one standing alone after a comma or on a line of its own («Клуб золотого возраста»)."""
-    return quote > 0 and doc[quote - 1].is_alpha
+    "Телемост «…»"): a name in apposition, in the nominative; not one standing alone after a comma, a
+    conjunction or on a line of its own («Клуб золотого возраста», «… и «Комитет по защите журналистов»»), nor
+    one in an oblique case, a complement with a name of its own («представитель «Национального союза …»»)."""
+    if quote == 0 or quote + 1 >= len(doc) or doc[quote - 1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    return case_of(doc[quote + 1]) in (None, "Nom") or not doc[quote + 1].is_alpha
 
 
 def lowers(doc: Doc) -> list[str]:

@@ -410,6 +410,12 @@ def test_a_quotation_standing_alone_names_the_body_its_first_word_heads(models):
     # after a word that opens it, a quotation is that word's name: a telebridge's title names no state
     found = extract("Телемост «День единения народов России и Белоруссии»", models, report_rules=True)
     assert not [m for m in found if m.type is not EntityType.PER]
+    # after a conjunction, or in an oblique case after a noun (a complement, not a name in apposition), a
+    # quotation stands alone too
+    assert org_texts(models, "Протест выразили «Human Rights Watch» и «Комитет по защите журналистов».") == \
+        {"Human Rights Watch", "Комитет по защите журналистов"}
+    assert org_texts(models, "Как заявил представитель «Национального союза этических граждан», выборы прошли.") \
+        == {"Национального союза этических граждан"}
 
 
 def test_a_branch_in_a_place_names_its_place_and_its_parent_only_its_own(models):
