@@ -187,9 +187,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             break  # a person natasha found starts here («… ХДС в Шлезвиг-Гольштейне | Кристиан фон Беттихер»)
         if index in name_stop_tokens(doc, lex):
             break  # "… Республики Беларусь | восьмого созыва"
-        if (lower, ".") in lex.place_prefixes and nxt is not None and nxt.text == "." and index + 2 < len(doc) \
-                and is_cap(doc[index + 2]) and doc[index + 2].pos_ in _CHAIN_POS and index > 0 \
-                and doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+        if abbreviated_place(doc, index, lex) and index > 0 and doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
             index += 3  # "Администрация г. Смоленска", "Набережная р. Днепр": the place is the name's
         elif lower in ("имени", "им") and nxt is not None:
             index = _name_after_imeni(doc, index + (2 if nxt.text == "." else 1), lex)
@@ -225,8 +223,13 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                 index += 1
         elif lower == "по" and "po" in flags and nxt is not None and not is_cap(nxt):
             index += 1
-            while index < len(doc) and _in_subject(doc, index):
-                index += 1
+            while index < len(doc):
+                if abbreviated_place(doc, index, lex):
+                    index += 3  # the place a body serves: «ГУ МВД России по г. Москве»
+                elif _in_subject(doc, index):
+                    index += 1
+                else:
+                    break
         elif token.text == "," and doc[index - 1].pos_ == "ADJ" and doc[index - 1].is_lower and _listed(doc, index):
             index += 1  # adjectives listed before their noun («Центра химической, биологической … и ядерной обороны»)
         else:
@@ -234,6 +237,12 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
     while index > first and doc[index - 1].pos_ == "ADJ" and doc[index - 1].is_lower:
         index -= 1  # an adjective without its noun is none of the name's («… Узбекистана | расположенного на …»)
     return index
+
+
+def abbreviated_place(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Whether a place's name starts at token `index` with its abbreviated word: "г. Смоленска", "р. Днепр"."""
+    return (doc[index].lower_, ".") in lex.place_prefixes and index + 2 < len(doc) and doc[index + 1].text == "." \
+        and is_cap(doc[index + 2]) and doc[index + 2].pos_ in _CHAIN_POS
 
 
 def common_after_place(doc: Doc, index: int) -> bool:

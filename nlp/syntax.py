@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from nlp.countries import state_code
 from nlp.ner import WordCodes, doc_words, sentence_starts, tag_pairs
-from nlp.rules import common_after_place, is_acronym, load_lexicons, lowercase_body_word
+from nlp.rules import abbreviated_place, common_after_place, is_acronym, load_lexicons, lowercase_body_word
 
 _UNITS = "syntax units"  # doc.user_data: the first token of each stretch parsed as one (see `_units`)
 PARSES = "syntax"  # doc.user_data: a unit's first token -> (heads, relations) of its tokens, doc-wide indices
@@ -112,6 +112,8 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
         if not _hangs_from(index, own, joined, roots, (heads, relations, first), doc) \
                 or doc[index].lower_ == "от" and not sent_from:
             break
+        if abbreviated_place(doc, index, load_lexicons()):
+            index += 2  # the abbreviation's full stop and the place's name with it: «… по г. Москве»
         joined.update(range(end, index + 1))
         index += 1
         if doc[index - 1].pos_ not in ("CCONJ", "ADP"):
