@@ -156,11 +156,14 @@ def _inflected_name(token: Token) -> bool:
 
 
 def _name_after_imeni(doc: Doc, index: int, lex: Lexicons) -> int:
-    """Skip "имени В.И. Ленина" / "им. К.Г. Разумовского" / "имени Тенишевых": initials, then names."""
+    """Skip "имени В.И. Ленина" / "им. К.Г. Разумовского" / "имени Тенишевых": initials, then names (after
+    initials only the surname: «… имени Н. П. Акимова | Татьяна Казакова»), on the same line."""
+    initials = index
     while index < len(doc) and _is_initial(doc, index):
         index += 2
-    while index < len(doc) and is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN", "ADJ") \
-            and len(doc[index].text) > 1:
+    last = index + 1 if index > initials else len(doc)
+    while index < min(last, len(doc)) and is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN", "ADJ") \
+            and len(doc[index].text) > 1 and not starts_a_line(doc, index):
         index += 1
         if index + 1 < len(doc) and doc[index].lower_ in lex.name_particles and is_cap(doc[index + 1]):
             index += 1  # "имени Людвига ван Бетховена"

@@ -59,6 +59,10 @@ def test_a_name_goes_on_over_the_words_that_hang_from_it(models, text, name):
     # a post coordinated after what a body deals with is another party
     ("Делегацию возглавил председатель Комитета по делам молодежи и первый заместитель губернатора.",
      {"Комитет по делам молодежи"}),
+    # after a person's initials only the surname is the name's, and a name ends with its line
+    ("Худрук Санкт-Петербургского академического театра комедии имени Н. П. Акимова Татьяна Казакова заявила.",
+     {"Санкт-Петербургский академический театр комедии имени Н. П. Акимова"}),
+    ("Спектакль театра имени Марии Ермоловой\nМосковский театр", {"театр имени Марии Ермоловой", "Московский театр"}),
     # a person named in the nominative after a body's place is the clause's subject
     ("Глава земельного отделения ХДС в Шлезвиг-Гольштейне Кристиан фон Беттихер выступил.",
      {"земельное отделение ХДС в Шлезвиг-Гольштейне"}),
