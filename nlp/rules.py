@@ -25,6 +25,7 @@ _ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,9}$")
 _QUOTE_OPEN, _QUOTE_CLOSE = "«", "»"
 _MAX_QUOTE = 40
 _CHAIN_POS = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
+_SUBJECT_PREPOSITIONS = {"за", "с", "со"}  # inside what a body deals with: «по надзору за …», «по борьбе с …»
 _STOP = {",", ";", ":", "(", ")", ".", "!", "?", "—"}
 
 
@@ -289,6 +290,9 @@ def _in_subject(doc: Doc, index: int) -> bool:
         return index + 1 < len(doc) and not is_cap(doc[index + 1]) and not post_after(doc, index + 1, load_lexicons())
     if token.text == ",":
         return _listed(doc, index)
+    if token.lower_ in _SUBJECT_PREPOSITIONS:  # what the action after «по» deals with: «по контролю за оборотом …»
+        return index + 1 < len(doc) and doc[index + 1].is_lower and doc[index + 1].pos_ in _CHAIN_POS \
+            and doc[index - 1].pos_ == "NOUN" and doc[index - 2].lower_ == "по"
     return token.pos_ in _CHAIN_POS and not (is_cap(token) and case_of(token) == "Nom" and not _inflected_name(token))
 
 
