@@ -8,7 +8,7 @@ their morphology) and return token spans; the words they look for are data files
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
@@ -575,7 +575,24 @@ def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
                for q_start, q_stop in quotes):
             continue  # «Управляющая компания холдинга «…»» is the name of the ОАО around it
         chunks.append(chunk)
-    return chunks
+    return [_without_outer_subject(doc, chunk, chunks, lex) for chunk in chunks]
+
+
+def _head_flags(doc: Doc, head: int, lex: Lexicons) -> frozenset[str]:
+    lemma = doc[head].lemma_
+    return lex.heads.get(lemma if lemma in lex.heads else lemma.split("-")[0], ("", frozenset()))[1]
+
+
+def _without_outer_subject(doc: Doc, chunk: Chunk, chunks: list[Chunk], lex: Lexicons) -> Chunk:
+    """A body named inside another's genitive chain, without what the outer body deals with: «комитета Совета
+    Федерации по экономической политике» holds the council «Совета Федерации», the committee's «по …» is not its."""
+    if not any(outer.start < chunk.start and outer.stop == chunk.stop and outer.label == "ORG"
+               and "po" in _head_flags(doc, outer.head, lex) for outer in chunks):
+        return chunk
+    po = next((i for i in range(chunk.head + 1, chunk.stop) if doc[i].lower_ == "по"), None)
+    if po is None or any(doc[i].text in ("«", "\"", "„", "“") for i in range(chunk.start, po)):
+        return chunk  # inside a quoted name «по» is the name's own («… «Республиканский центр по гидрометеорологии …»»)
+    return replace(chunk, stop=po)
 
 
 _LATIN_WORD = re.compile(r"^[A-Z][A-Za-z0-9-]*$")
