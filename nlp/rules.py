@@ -225,6 +225,13 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                         or _is_initial(doc, index) or _person_named(doc, index):
                     break  # a full stop ends it, and a person's initials or name start after it
                 index += 1
+        elif lower == "по" and "po" in flags and nxt is not None and index + 1 in _natasha_spans(doc, "LOC") \
+                and case_of(nxt) == "Dat":
+            regions = _natasha_spans(doc, "LOC")
+            index = regions[index + 1]  # the regions a body serves: «управления ФСБ по Чечне», «… по Санкт-Петербургу
+            while index + 1 < len(doc) and doc[index].lower_ == "и" and index + 1 in regions \
+                    and case_of(doc[index + 1]) == "Dat":  # и Ленинградской области»
+                index = regions[index + 1]
         elif lower == "по" and "po" in flags and nxt is not None and not is_cap(nxt):
             index += 1
             while index < len(doc):
@@ -255,23 +262,22 @@ def common_after_place(doc: Doc, index: int) -> bool:
     if not (doc[index].is_lower and doc[index].pos_ == "NOUN" and doc[index - 1].pos_ in ("NOUN", "PROPN")):
         return False  # not after a place's adjective («Гродненского облисполкома»), not an adjective whose noun
         # may head another part of the name («… коллектив Республики Беларусь образцового театра …»)
-    return index in _natasha_bounds(doc, "LOC")[1]
+    return index in _natasha_spans(doc, "LOC").values()
 
 
 def _person_named(doc: Doc, index: int) -> bool:
     """Whether a person natasha found is named in the nominative from token `index`: the clause's subject, no
     part of a name before it (one in the genitive may be: «музей Героя Советского Союза Миная … Шмырева»)."""
-    return index in _natasha_bounds(doc, "PER")[0] and case_of(doc[index]) == "Nom"
+    return index in _natasha_spans(doc, "PER") and case_of(doc[index]) == "Nom"
 
 
-def _natasha_bounds(doc: Doc, label: str) -> tuple[frozenset[int], frozenset[int]]:
-    """Where natasha's entities of a type start, and where they stop; worked out once per Doc."""
-    key = f"natasha {label} bounds"
-    bounds = doc.user_data.get(key)
-    if bounds is None:
-        spans = [s for s in doc.spans[NATASHA_SPANS] if s.label_ == label]
-        bounds = doc.user_data[key] = (frozenset(s.start for s in spans), frozenset(s.end for s in spans))
-    return bounds
+def _natasha_spans(doc: Doc, label: str) -> dict[int, int]:
+    """Where each of natasha's entities of a type starts, and where it stops; worked out once per Doc."""
+    key = f"natasha {label} spans"
+    spans = doc.user_data.get(key)
+    if spans is None:
+        spans = doc.user_data[key] = {s.start: s.end for s in doc.spans[NATASHA_SPANS] if s.label_ == label}
+    return spans
 
 
 def post_after(doc: Doc, index: int, lex: Lexicons) -> bool:
