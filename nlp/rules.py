@@ -241,8 +241,13 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                     index += 1
                 else:
                     break
-        elif token.text == "," and doc[index - 1].pos_ == "ADJ" and doc[index - 1].is_lower and _listed(doc, index):
-            index += 1  # adjectives listed before their noun («Центра химической, биологической … и ядерной обороны»)
+        elif token.text == "," and _listed(doc, index) and doc[index - 1].is_lower \
+                and (doc[index - 1].pos_ == "ADJ" or doc[index - 1].pos_ == "NOUN" and index - 2 == first - 1
+                     and doc[index - 1].lemma_ not in lex.region_words):
+            # adjectives listed before their noun («Центра химической, биологической … и ядерной обороны»), or what
+            # the head is of («Министерства образования, науки и молодежной политики»; not after a place:
+            # «Администрации Смоленской области, | общественных организаций и молодежи»)
+            index += 1
         else:
             break
     while index > first and doc[index - 1].pos_ == "ADJ" and doc[index - 1].is_lower:
