@@ -402,7 +402,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     token = doc[head]
     if is_abbreviation(token, lex):
         return _quoted_after_legal_form(doc, head, lex)
-    lemma = token.lemma_ if token.lemma_ in lex.heads else token.lemma_.split("-")[0]
+    lemma = _head_lemma(token, lex)
     if lemma not in lex.heads:
         return None
     klass, flags = lex.heads[lemma]
@@ -589,9 +589,13 @@ def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
     return [_without_outer_subject(doc, chunk, chunks, lex) for chunk in chunks]
 
 
+def _head_lemma(token: Token, lex: Lexicons) -> str:
+    """The word a head noun is looked up by in `org_heads.tsv`: its lemma, a compound's by its first part."""
+    return token.lemma_ if token.lemma_ in lex.heads else token.lemma_.split("-")[0]
+
+
 def _head_flags(doc: Doc, head: int, lex: Lexicons) -> frozenset[str]:
-    lemma = doc[head].lemma_
-    return lex.heads.get(lemma if lemma in lex.heads else lemma.split("-")[0], ("", frozenset()))[1]
+    return lex.heads.get(_head_lemma(doc[head], lex), ("", frozenset()))[1]
 
 
 def _without_outer_subject(doc: Doc, chunk: Chunk, chunks: list[Chunk], lex: Lexicons) -> Chunk:
