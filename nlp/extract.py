@@ -19,6 +19,7 @@ from nlp.normalize import normal_person, normal_phrase
 from nlp.places import Gazetteer, Place, load_gazetteer
 from nlp.records import EntityType, Mention, MentionSource, PlaceKind
 from nlp.rules import (
+    OPENING_QUOTES,
     Chunk,
     Lexicons,
     after_street,
@@ -381,7 +382,7 @@ class _Reading:
         named by the person alone ("в администрации Джорджа Буша-младшего")."""
         doc = self.doc
         inside = next((i for i in range(chunk.head + 1, chunk.stop) if i in self.barriers), None)
-        if inside is None or any(doc[i].text in ("«", '"', "“", "„") or doc[i].lower_ in ("имени", "им")
+        if inside is None or any(doc[i].text in OPENING_QUOTES or doc[i].lower_ in ("имени", "им")
                                  or doc[i].lemma_ in self.lex.honorifics for i in range(chunk.head + 1, inside)):
             return chunk
         stop = inside
@@ -637,7 +638,7 @@ def _short_name_apart(span: Span) -> list[Span]:
         return [span]
     stop = opening
     if doc[stop - 1].text in ('"', "»", "”") and stop - 1 > span.start \
-            and not any(token.text in ('"', "«", "“", "„") for token in doc[span.start:stop - 1]):
+            and not any(token.text in OPENING_QUOTES for token in doc[span.start:stop - 1]):
         stop -= 1  # the quotation closing a name natasha took from inside it: «"Движения за …" (MDC)»
     return [Span(doc, span.start, stop, label="ORG"), Span(doc, opening + 1, span.end - 1, label="ORG")]
 
@@ -782,7 +783,7 @@ def _news_name(mention: Mention, text: str) -> bool:
     organisation's words inside quotation marks of their own: «Большой оркестр праздничной помощи», an event)."""
     if "\n" in mention.text or mention.kind is PlaceKind.SITE:
         return False
-    if mention.type is EntityType.ORG and text[:mention.start].rstrip().endswith(("«", '"', "„", "“")):
+    if mention.type is EntityType.ORG and text[:mention.start].rstrip().endswith(OPENING_QUOTES):
         return False
     quoted = re.search(r"[«\"„“]\s*(\w)", mention.text)
     return not (mention.type is EntityType.ORG and quoted and quoted.group(1).islower())

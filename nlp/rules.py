@@ -23,6 +23,7 @@ ChunkLabel = Literal["ORG", "LOC", "EVENT", "DOC", "ROLE"]
 
 _ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,9}$")
 _QUOTE_OPEN, _QUOTE_CLOSE = "«", "»"
+OPENING_QUOTES = ("«", '"', "„", "“")  # the marks a quotation opens with, in the texts read
 _MAX_QUOTE = 40
 _CHAIN_POS = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
 _SUBJECT_PREPOSITIONS = {"за", "с", "со"}  # inside what a body deals with: «по надзору за …», «по борьбе с …»
@@ -605,7 +606,7 @@ def _without_outer_subject(doc: Doc, chunk: Chunk, chunks: list[Chunk], lex: Lex
                and "po" in _head_flags(doc, outer.head, lex) for outer in chunks):
         return chunk
     po = next((i for i in range(chunk.head + 1, chunk.stop) if doc[i].lower_ == "по"), None)
-    if po is None or any(doc[i].text in ("«", "\"", "„", "“") for i in range(chunk.start, po)):
+    if po is None or any(doc[i].text in OPENING_QUOTES for i in range(chunk.start, po)):
         return chunk  # inside a quoted name «по» is the name's own («… «Республиканский центр по гидрометеорологии …»»)
     return replace(chunk, stop=po)
 

@@ -17,7 +17,14 @@ from spacy.tokens import Doc
 
 from nlp.countries import state_code
 from nlp.ner import WordCodes, doc_words, sentence_starts, tag_pairs
-from nlp.rules import abbreviated_place, common_after_place, is_acronym, load_lexicons, lowercase_body_word
+from nlp.rules import (
+    OPENING_QUOTES,
+    abbreviated_place,
+    common_after_place,
+    is_acronym,
+    load_lexicons,
+    lowercase_body_word,
+)
 
 _UNITS = "syntax units"  # doc.user_data: the first token of each stretch parsed as one (see `_units`)
 PARSES = "syntax"  # doc.user_data: a unit's first token -> (heads, relations) of its tokens, doc-wide indices
@@ -104,7 +111,7 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
     joined = set(range(start, stop))
     end = index = stop
     while index < min(last, start + _MAX_WORDS):
-        if index in barriers or doc[index].text in ("«", '"', "(", "„", "“") or common_after_place(doc, index):
+        if index in barriers or doc[index].text in (*OPENING_QUOTES, "(") or common_after_place(doc, index):
             break  # a person, a quotation, the clause's word after a place
         if doc[index].text in _INNER_PUNCT:
             index += 1

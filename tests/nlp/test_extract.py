@@ -677,17 +677,6 @@ def test_a_bodys_acronym_coordinated_after_a_name_is_another_body(models):
                              "вернулся.") == {"Театре имени Ермоловой", "МХТ имени Чехова"}
 
 
-@pytest.mark.parametrize(("text", "org"), [
-    # the tagger reads «Сеула», «Шмырева» as nominatives though their forms are not their lemmas': genitives
-    ("Южнокорейский суд центрального округа Сеула выдал ордер на арест.",
-     "Южнокорейский суд центрального округа Сеула"),
-    ("Делегация посетила Витебский областной музей Героя Советского Союза Миная Филипповича Шмырева.",
-     "Витебский областной музей Героя Советского Союза Миная Филипповича Шмырева"),
-])
-def test_a_name_s_genitive_chain_goes_over_a_name_the_tagger_took_for_a_nominative(models, text, org):
-    assert org in org_texts(models, text)
-
-
 def test_a_capitalised_nominative_after_what_a_body_deals_with_opens_another_name(models):
     # a text without its full stops, as news feeds give them
     found = org_texts(models, "Порядок выплат определен корпорацией Агентство по страхованию вкладов Банк России "
