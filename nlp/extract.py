@@ -28,11 +28,13 @@ from nlp.rules import (
     find_places,
     honorary_titles,
     in_place_name,
+    is_acronym,
     is_adjective,
     is_cap,
     latin_names,
     load_lexicons,
     name_stop_tokens,
+    regions_served,
     role_after,
     role_before,
     texts,
@@ -589,8 +591,22 @@ class _Reading:
             stop = span.end
             if not state and span[-1].is_alpha:
                 stop = self._over_bodies(span, name_stop(doc, span.start, span.end, models.syntax, self.barriers))
+            if not state and stop < len(doc) and (is_acronym(span[0]) or len(span) == 1 and is_cap(span[0])):
+                stop = self._territory(stop)
             found.append((span, stop, state))
         return found
+
+    def _territory(self, stop: int) -> int:
+        """Where a federal body's territorial one ends that a name by its acronym or one word opens: «УМВД России
+        | по Смоленской области», «Росреестра | по Смоленской области»; a region, not a state («ООН | по Сирии»:
+        what the post deals with)."""
+        served = regions_served(self.doc, stop)
+        if served is None or _overlaps(stop, served, self.taken + self.blocked):
+            return stop
+        region = next(s for s in self.doc.spans[NATASHA_SPANS] if s.start == stop + 1 and s.label_ == "LOC")
+        if self.models.countries.code(normal_phrase(self.models.vocab, list(region), len(region) - 1)):
+            return stop
+        return served
 
     def _over_bodies(self, span: Span, stop: int) -> int:
         """Where natasha's organisation lengthened to `stop` ends: over words nothing else took, or over whole

@@ -226,13 +226,8 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                         or _is_initial(doc, index) or _person_named(doc, index):
                     break  # a full stop ends it, and a person's initials or name start after it
                 index += 1
-        elif lower == "по" and "po" in flags and nxt is not None and index + 1 in _natasha_spans(doc, "LOC") \
-                and case_of(nxt) == "Dat":
-            regions = _natasha_spans(doc, "LOC")
-            index = regions[index + 1]  # the regions a body serves: «управления ФСБ по Чечне», «… по Санкт-Петербургу
-            while index + 1 < len(doc) and doc[index].lower_ == "и" and index + 1 in regions \
-                    and case_of(doc[index + 1]) == "Dat":  # и Ленинградской области»
-                index = regions[index + 1]
+        elif lower == "по" and "po" in flags and (served := regions_served(doc, index)) is not None:
+            index = served
         elif lower == "по" and "po" in flags and nxt is not None and not is_cap(nxt):
             index += 1
             while index < len(doc):
@@ -253,6 +248,19 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             break
     while index > first and doc[index - 1].pos_ == "ADJ" and doc[index - 1].is_lower:
         index -= 1  # an adjective without its noun is none of the name's («… Узбекистана | расположенного на …»)
+    return index
+
+
+def regions_served(doc: Doc, index: int) -> int | None:
+    """Where the regions a body serves end, if «по» at `index` opens them: places natasha found, in the dative
+    («управления ФСБ по Чечне», «… по Санкт-Петербургу и Ленинградской области»)."""
+    regions = _natasha_spans(doc, "LOC")
+    if doc[index].lower_ != "по" or index + 1 not in regions or case_of(doc[index + 1]) != "Dat":
+        return None
+    index = regions[index + 1]
+    while index + 1 < len(doc) and doc[index].lower_ == "и" and index + 1 in regions \
+            and case_of(doc[index + 1]) == "Dat":
+        index = regions[index + 1]
     return index
 
 
@@ -369,6 +377,11 @@ def _left(doc: Doc, head: int, lex: Lexicons) -> int:
             start -= 1
         else:
             break
+    if doc[start].is_lower:
+        # a name opens with its capital, what is lowercase before it describes the body ("левоцентристской
+        # Демократической партии", "городского Департамента культуры"); a capital before them holds them
+        # ("Национального академического Большого театра")
+        start = next((i for i in range(start, head + 1) if is_cap(doc[i])), start)
     return start
 
 
@@ -408,6 +421,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         return None
     klass, flags = lex.heads[lemma]
     start = _left(doc, head, lex)
+    if "post" in flags and start > 0 and doc[start - 1].lemma_ in lex.positions:
+        return None  # "руководитель аппарата …": the post's, the body after it the party
     if head + 1 < len(doc) and is_abbreviation(doc[head + 1], lex) \
             and not any(is_cap(doc[i]) for i in range(start, head + 1)) \
             and not ("of" in flags and _short_name(doc, head + 1, lex)):
@@ -501,8 +516,10 @@ def _action_of_noun(doc: Doc, head: int, lex: Lexicons) -> bool:
 
 
 def _short_name(doc: Doc, index: int, lex: Lexicons) -> bool:
-    """Whether a body's short name stands here ("МГУ"), not a legal form opening a quotation ("АО «…»")."""
-    return index < len(doc) and is_abbreviation(doc[index], lex) and _quoted_after_legal_form(doc, index, lex) is None
+    """Whether a body's short name stands here ("МГУ"), not a legal form opening a quotation ("АО «…»"), nor
+    what no body's is ("аппарат ИВЛ": a device; natasha tags no organisation there)."""
+    return index < len(doc) and is_abbreviation(doc[index], lex) and _quoted_after_legal_form(doc, index, lex) is None \
+        and any(start <= index < stop for start, stop in _natasha_spans(doc, "ORG").items())
 
 
 def _named_after(doc: Doc, index: int) -> bool:

@@ -1,6 +1,6 @@
 """Golden extraction: what `ties extract data/reports` writes for the samples, line for line.
 
-Regenerate with `TIES_UPDATE_GOLDEN=1` when a change is meant (see tests/graph/test_golden.py).
+Regenerate with `TIES_UPDATE_GOLDEN=1` when a change is meant (see tests/graph/rdf/test_golden.py).
 """
 
 from __future__ import annotations

@@ -57,6 +57,9 @@ def orgs(models, text: str, report_rules: bool = True) -> set[str]:
      "Центр химической, биологической, радиологической и ядерной обороны"),
     ("Выступила глава Комитета Государственной Думы по вопросам семьи, женщин и детей.",
      "Комитет Государственной Думы по вопросам семьи, женщин и детей"),
+    # a unit named by the body it belongs to, lowercase as it is
+    ("Он перешёл в центральный аппарат СК РФ.", "центральный аппарат СК РФ"),
+    ("Эфир подготовила дирекция радиовещания ВГТРК.", "дирекция радиовещания ВГТРК"),
 ])
 def test_a_name_goes_on_over_the_words_that_hang_from_it(models, text, name):
     assert name in orgs(models, text)
@@ -91,6 +94,17 @@ def test_a_name_goes_on_over_the_words_that_hang_from_it(models, text, name):
     # a list of bodies in the genitive after a name stays a list
     ("Присутствовали представители Администрации Смоленской области, общественных организаций и молодежи.",
      {"Администрация Смоленской области"}),
+    # a name opens with its capital: a lowercase adjective before it describes the body ...
+    ("Лидер левоцентристской Демократической партии Италии выступил.", {"Демократическая партия Италии"}),
+    # ... unless a capital before it opens the name
+    ("Труппа Национального академического Большого театра оперы и балета Республики Беларусь приехала.",
+     {"Национальный академический Большой театр оперы и балета Республики Беларусь"}),
+    # a federal body's territorial one, named by its acronym and the region it serves; not a state a post deals with
+    ("В работе приняли участие сотрудники УФСБ России по Смоленской области, УМВД России по Смоленской области и "
+     "МЧС России.", {"УФСБ России по Смоленской области", "УМВД России по Смоленской области", "МЧС России"}),
+    ("Спецпосланник ООН по Сирии прибыл в Женеву.", {"ООН"}),
+    # a unit right after a post is the post's: the body after it is the party
+    ("Выступил руководитель аппарата Правительства Российской Федерации.", {"Правительство Российской Федерации"}),
 ])
 def test_a_name_stops_where_its_words_end(models, text, names):
     assert orgs(models, text) == names

@@ -1,7 +1,7 @@
 """Golden outputs of the samples: the graph of one report, the store's quads and every library query's rows.
 
 Any change to what the build writes shows here as a diff against `tests/data/golden/`. When a change is
-meant, regenerate with `TIES_UPDATE_GOLDEN=1 pytest tests/graph/test_golden.py tests/nlp/test_golden.py`
+meant, regenerate with `TIES_UPDATE_GOLDEN=1 pytest tests/graph/rdf/test_golden.py tests/nlp/test_golden.py`
 and read the diff before committing it.
 """
 
