@@ -32,6 +32,7 @@ from nlp.rules import (
     is_adjective,
     is_cap,
     latin_names,
+    led_by,
     load_lexicons,
     name_stop_tokens,
     regions_served,
@@ -380,10 +381,11 @@ class _Reading:
         """An organisation's name cut before a person the rules' genitive chain ran into ("Совета Федерации
         Виктора Озерова", "Комитета Госдумы по науке … Дмитрий Новиков"); not a person the name is named after:
         inside a quotation, after «имени» or an honorary title ("… имени А.М. Горького", "… музей Героя
-        Советского Союза Миная Филипповича Шмырева"). None where nothing named is left: a lowercase unit
-        named by the person alone ("в администрации Джорджа Буша-младшего")."""
+        Советского Союза Миная Филипповича Шмырева"), or the leader a government is named after (`led_by`). None
+        where nothing named is left: a lowercase unit named by the person alone ("в пресс-службе Ивана Петрова")."""
         doc = self.doc
-        inside = next((i for i in range(chunk.head + 1, chunk.stop) if i in self.barriers), None)
+        leader = led_by(doc, chunk.head, self.lex)  # a government named after its leader holds the leader's name
+        inside = next((i for i in range(leader or chunk.head + 1, chunk.stop) if i in self.barriers), None)
         if inside is None or any(doc[i].text in OPENING_QUOTES or doc[i].lower_ in ("имени", "им")
                                  or doc[i].lemma_ in self.lex.honorifics for i in range(chunk.head + 1, inside)):
             return chunk
@@ -437,6 +439,9 @@ class _Reading:
         for start, stop in sorted(people):
             if _overlaps(start, stop, self.taken) or in_place_name(doc, start, lex):
                 continue
+            if start > 0 and (doc[start - 1].lower_ == "имени" or doc[start - 1].text == "." and start > 1
+                              and doc[start - 2].lower_ == "им"):
+                continue  # "МХТ им. А. П. Чехова": whom a body is named after, no party (natasha's name holds him)
             tokens = list(doc[start:stop])
             if len(tokens) == 1 and (tokens[0].lemma_ in lex.positions or tokens[0].pos_ == "ADJ"):
                 continue  # "Чрезвычайный и Полномочный Посол": a title, no name

@@ -145,9 +145,14 @@ def _is_initial(doc: Doc, index: int) -> bool:
 
 def _is_gen(token: Token) -> bool:
     # a pronoun's determiner in the genitive begins a clause's object, not a name's genitive ("администрации
-    # Архангельской области никаких комментариев")
-    return (case_of(token) == "Gen" or _inflected_name(token)) and token.pos_ in _CHAIN_POS \
-        and not (token.pos_ == "DET" and token.is_lower)
+    # Архангельской области никаких комментариев"); a participle agrees as an adjective does ("… республиканского
+    # объединенного краеведческого музея")
+    return (case_of(token) == "Gen" or _inflected_name(token)) \
+        and (token.pos_ in _CHAIN_POS or _participle(token)) and not (token.pos_ == "DET" and token.is_lower)
+
+
+def _participle(token: Token) -> bool:
+    return token.pos_ == "VERB" and token.morph.get("VerbForm", []) == ["Part"]
 
 
 def _inflected_name(token: Token) -> bool:
@@ -246,7 +251,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             index += 1
         else:
             break
-    while index > first and doc[index - 1].pos_ == "ADJ" and doc[index - 1].is_lower:
+    while index > first and (doc[index - 1].pos_ == "ADJ" or _participle(doc[index - 1])) and doc[index - 1].is_lower:
         index -= 1  # an adjective without its noun is none of the name's («… Узбекистана | расположенного на …»)
     return index
 
@@ -432,6 +437,9 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
             "с ограниченной ответственностью", "с дополнительной ответственностью"):
         index += 3
     index = _chain(doc, index, flags, lex)
+    leader = led_by(doc, head, lex)
+    if leader is not None:
+        index = max(index, leader)
     if "of" in flags and _short_name(doc, index, lex):
         index += 1  # a unit of a body named by its short name: "философский факультет МГУ"
     numbered = "num" in flags and _ORDINAL.match(doc[start].text) is not None
@@ -483,7 +491,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     # or named after someone: "институт русского языка имени А. С. Пушкина"
     # a common noun for a body is not named by the capital a sentence's start gives it ("Местная полиция")
     capitals = range(start + 1 if "gen" in flags and _sentence_start(doc, start) else start, head + 1)
-    named = unit or numbered or any(is_cap(doc[i]) for i in capitals) \
+    named = unit or numbered or leader is not None or any(is_cap(doc[i]) for i in capitals) \
         or any(_named_after(doc, i) for i in range(head + 1, index)) if label == "ORG" else \
         any(is_cap(doc[i]) for i in range(start, index))
     if label == "ORG" and not named and "by" in flags:
@@ -503,6 +511,19 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if parent is not None and label == "ORG":
         index = parent  # a branch named with its parent: "Оршанский колледж УО «…»" (the parent is one too)
     return Chunk(start, index, label, head, kind=PlaceKind.SITE if label == "LOC" else None)
+
+
+def led_by(doc: Doc, head: int, lex: Lexicons) -> int | None:
+    """Where the leader a government is named after ends (flag "leader"): a person natasha found right after the
+    head, or after the leader's post, in the genitive («Администрация Дональда Трампа», «администрации президента
+    Билла Клинтона», «правительство Яна Фишера»)."""
+    if "leader" not in _head_flags(doc, head, lex):
+        return None
+    index = head + 1 if head + 1 < len(doc) and doc[head + 1].lemma_ in lex.positions else head
+    persons = _natasha_spans(doc, "PER")
+    if index + 1 not in persons or not any(case_of(doc[i]) == "Gen" for i in range(index + 1, persons[index + 1])):
+        return None
+    return persons[index + 1]
 
 
 def _action_of_noun(doc: Doc, head: int, lex: Lexicons) -> bool:
@@ -752,8 +773,8 @@ _NOT_A_PLACE_NAME = ("ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "VERB", "AU
 
 def _place_prefix_here(doc: Doc, index: int, length: int) -> bool:
     """Whether "г.", "д.", "с."… at `index` abbreviates a kind of place here, and not: a year ("в 2013 г.
-    Этот…"), "и т. д.", an initial ("Д.Медведев": a capital letter glued to the name), or a prefix before a
-    word that names nothing ("… т. д. От имени…")."""
+    Этот…"), "и т. д.", an initial ("Д.Медведев": a capital letter glued to the name; "А. П. Чехова": a capital
+    letter after another initial), or a prefix before a word that names nothing ("… т. д. От имени…")."""
     words = lowers(doc)
     after = index + length
     if index > 0 and doc[index - 1].like_num and words[index] in ("г", "гг"):
@@ -761,7 +782,8 @@ def _place_prefix_here(doc: Doc, index: int, length: int) -> bool:
     if index > 1 and words[index - 1] == "." and words[index - 2] == "т":
         return False
     dot = doc[index + 1] if index + 1 < len(doc) and doc[index + 1].text == "." else None
-    if doc[index].text.isupper() and len(doc[index].text) == 1 and dot is not None and not dot.whitespace_:
+    if doc[index].text.isupper() and len(doc[index].text) == 1 and dot is not None \
+            and (not dot.whitespace_ or index > 1 and _is_initial(doc, index - 2)):
         return False
     return after < len(doc) and doc[after].pos_ not in _NOT_A_PLACE_NAME
 

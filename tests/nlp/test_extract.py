@@ -251,6 +251,7 @@ def test_a_district_is_the_one_in_the_region_named_after_it(models, text, name, 
 @pytest.mark.parametrize(("text", "not_a_place"), [
     ("Закон принят в 2013 г. Этот шаг поможет бюджету.", "Этот"),  # a year's «г.», not a town's
     ("Д.Медведев назначил нового министра.", "Медведев"),  # an initial, not «д.» (деревня)
+    ("Спектакль поставили в МХТ им. А. П. Чехова.", "Чехов"),  # a capital after an initial is one, not «п.»
     ("Пришли друзья, соседи и т. д. От имени семьи выступил сын.", "От"),
     ("Уроженец штата Нью-Йорк переехал в Москву.", "Уроженец штат"),  # a capitalised word is no adjective
 ])
@@ -495,6 +496,7 @@ def test_a_lowercase_participle_before_a_name_opens_a_clause_not_the_name(models
     ("Через год он окончил английское отделение переводческого факультета МГУ.",
      "английское отделение переводческого факультета МГУ"),
     ("Окончил философский факультет МГУ.", "философский факультет МГУ"),
+    ("Игрок сборной России по хоккею забил гол.", "сборной России по хоккею"),  # a team, by its country and sport
     # or by what it deals with
     ("Законопроект одобрил думский комитет по обороне.", "думский комитет по обороне"),
     ("Об этом сообщила федеральная прокуратура Бельгии.", "федеральная прокуратура Бельгии"),
@@ -508,13 +510,27 @@ def test_a_lowercase_unit_is_named_by_the_body_it_belongs_to(models, text, unit)
 @pytest.mark.parametrize("text", [
     "Встреча прошла с руководителями областных органов управления Республики Беларусь.",  # a process noun
     "Компания Horsch (филиал в Липецкой области) представила технику.",  # a place is no body it belongs to
-    "Он работал заместителем генпрокурора в администрации Джорджа Буша-младшего.",  # nor is a person
+    "Заявление распространили в пресс-службе Ивана Петрова.",  # nor is a person
     "Он ушёл со службы по состоянию здоровья.",  # a service is not named by «по» alone
     "Местная полиция задержала мужчину.",  # a common noun is not named by the sentence's capital
 ])
 def test_a_lowercase_unit_without_a_body_after_it_names_nothing(models, text):
     found = extract(text, models, report_rules=True)
     assert not [m for m in found if m.type is EntityType.ORG and m.text[:1].islower()]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Администрация Дональда Трампа заявила о новых пошлинах.", "Администрация Дональда Трампа"),
+    ("Он работал заместителем генпрокурора в администрации Джорджа Буша-младшего.",
+     "администрации Джорджа Буша-младшего"),
+    ("В администрации президента Билла Клинтона он отвечал за связи с Конгрессом.",
+     "администрации президента Билла Клинтона"),
+    ("Техническое правительство Руснока ушло в отставку.", "Техническое правительство Руснока"),
+])
+def test_a_government_named_after_its_leader_holds_the_leader_s_name(models, text, name):
+    found = extract(text, models, report_rules=True)
+    assert name in {m.text for m in found if m.type is EntityType.ORG}
+    assert not [m for m in found if m.type is EntityType.PER]
 
 
 def test_a_name_after_a_place_word_is_a_place_not_a_person(models):
@@ -530,6 +546,9 @@ def test_a_name_after_a_place_word_is_a_place_not_a_person(models):
 def test_a_lowercase_body_named_after_someone_is_a_name(models):
     found = extract("Он поступил в институт русского языка имени А. С. Пушкина.", models, report_rules=True)
     assert "институт русского языка имени А. С. Пушкина" in {m.text for m in found if m.type is EntityType.ORG}
+    # natasha's name of a body named after someone holds him: he is no party
+    found = extract("Спектакль поставили в МХТ им. А. П. Чехова.", models, report_rules=True)
+    assert [(m.type, m.text) for m in found] == [(EntityType.ORG, "МХТ им. А. П. Чехова")]
     # «им» without a full stop is a pronoun, no one a body is named after
     found = extract("Кредит выдали в отделении банка им на полгода.", models, report_rules=True)
     assert not [m for m in found if m.type is EntityType.ORG]
