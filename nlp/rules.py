@@ -516,10 +516,14 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
 def led_by(doc: Doc, head: int, lex: Lexicons) -> int | None:
     """Where the leader a government is named after ends (flag "leader"): a person natasha found right after the
     head, or after the leader's post, in the genitive («Администрация Дональда Трампа», «администрации президента
-    Билла Клинтона», «правительство Яна Фишера»)."""
+    Билла Клинтона», «правительство Яна Фишера», «Правительство действующего премьер-министра Сооронбая
+    Жээнбекова»)."""
     if "leader" not in _head_flags(doc, head, lex):
         return None
-    index = head + 1 if head + 1 < len(doc) and doc[head + 1].lemma_ in lex.positions else head
+    post = head + 1
+    while post < len(doc) and doc[post].is_lower and (doc[post].pos_ == "ADJ" or _participle(doc[post])):
+        post += 1  # «правительство действующего премьер-министра …»
+    index = post if post < len(doc) and doc[post].lemma_ in lex.positions else head
     persons = _natasha_spans(doc, "PER")
     if index + 1 not in persons or not any(case_of(doc[i]) == "Gen" for i in range(index + 1, persons[index + 1])):
         return None

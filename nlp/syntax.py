@@ -116,6 +116,8 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
         if doc[index].text in _INNER_PUNCT:
             index += 1
             continue
+        if doc[index].pos_ == "ADP" and not _may_continue(doc, start, index):
+            break  # a preposition no name's complement opens («Коллегии Минобороны России | во главе с …»)
         if not _hangs_from(index, own, joined, roots, (heads, relations, first), doc) \
                 or doc[index].lower_ == "от" and not sent_from:
             break
