@@ -116,8 +116,10 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
         if doc[index].text in _INNER_PUNCT:
             index += 1
             continue
-        if doc[index].pos_ == "ADP" and not _may_continue(doc, start, index):
-            break  # a preposition no name's complement opens («Коллегии Минобороны России | во главе с …»)
+        if doc[index].pos_ == "ADP" and (not _may_continue(doc, start, index) or index + 1 < len(doc)
+                                         and doc[index + 1].pos_ in ("PRON", "DET") and doc[index + 1].is_lower):
+            break  # a preposition no name's complement opens («Коллегии Минобороны России | во главе с …»), or
+            # one before a pronoun, the clause's («… корпорацией | для своих сотрудников»)
         if not _hangs_from(index, own, joined, roots, (heads, relations, first), doc) \
                 or doc[index].lower_ == "от" and not sent_from:
             break

@@ -98,9 +98,14 @@ def test_a_name_goes_on_over_the_words_that_hang_from_it(models, text, name):
     # a list of bodies in the genitive after a name stays a list
     ("Присутствовали представители Администрации Смоленской области, общественных организаций и молодежи.",
      {"Администрация Смоленской области"}),
-    # a preposition no name's complement opens ends it
+    # a preposition no name's complement opens ends it ...
     ("На заседании Коллегии Минобороны России во главе с министром обсудили планы.",
      {"Коллегия Минобороны России", "Минобороны России"}),
+    ("Жильё построено Китайской национальной нефтегазовой корпорацией для своих сотрудников.",
+     {"Китайская национальная нефтегазовая корпорация"}),  # ... nor one before a pronoun
+    # a post coordinated after a body, in its short form too, is another party
+    ("Он был директором Пограничной службы ФСБ и первого замдиректора Федеральной службы безопасности РФ.",
+     {"Пограничная служба ФСБ", "Федеральная служба безопасности РФ"}),
     # a name opens with its capital: a lowercase adjective before it describes the body ...
     ("Лидер левоцентристской Демократической партии Италии выступил.", {"Демократическая партия Италии"}),
     # ... unless a capital before it opens the name
