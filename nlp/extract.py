@@ -35,6 +35,8 @@ from nlp.rules import (
     led_by,
     load_lexicons,
     name_stop_tokens,
+    named_after,
+    natasha_spans,
     regions_served,
     role_after,
     role_before,
@@ -439,8 +441,7 @@ class _Reading:
         for start, stop in sorted(people):
             if _overlaps(start, stop, self.taken) or in_place_name(doc, start, lex):
                 continue
-            if start > 0 and (doc[start - 1].lower_ == "имени" or doc[start - 1].text == "." and start > 1
-                              and doc[start - 2].lower_ == "им"):
+            if start > 0 and named_after(doc, start - 1) or start > 1 and named_after(doc, start - 2):
                 continue  # "МХТ им. А. П. Чехова": whom a body is named after, no party (natasha's name holds him)
             tokens = list(doc[start:stop])
             if len(tokens) == 1 and (tokens[0].lemma_ in lex.positions or tokens[0].pos_ == "ADJ"):
@@ -608,7 +609,7 @@ class _Reading:
         served = regions_served(self.doc, stop)
         if served is None or _overlaps(stop, served, self.taken + self.blocked):
             return stop
-        region = next(s for s in self.doc.spans[NATASHA_SPANS] if s.start == stop + 1 and s.label_ == "LOC")
+        region = self.doc[stop + 1:natasha_spans(self.doc, "LOC")[stop + 1]]  # the first, if «и» joins another
         if self.models.countries.code(normal_phrase(self.models.vocab, list(region), len(region) - 1)):
             return stop
         return served

@@ -259,7 +259,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
 def regions_served(doc: Doc, index: int) -> int | None:
     """Where the regions a body serves end, if «по» at `index` opens them: places natasha found, in the dative
     («управления ФСБ по Чечне», «… по Санкт-Петербургу и Ленинградской области»)."""
-    regions = _natasha_spans(doc, "LOC")
+    regions = natasha_spans(doc, "LOC")
     if doc[index].lower_ != "по" or index + 1 not in regions or case_of(doc[index + 1]) != "Dat":
         return None
     index = regions[index + 1]
@@ -281,16 +281,16 @@ def common_after_place(doc: Doc, index: int) -> bool:
     if not (doc[index].is_lower and doc[index].pos_ == "NOUN" and doc[index - 1].pos_ in ("NOUN", "PROPN")):
         return False  # not after a place's adjective («Гродненского облисполкома»), not an adjective whose noun
         # may head another part of the name («… коллектив Республики Беларусь образцового театра …»)
-    return index in _natasha_spans(doc, "LOC").values()
+    return index in natasha_spans(doc, "LOC").values()
 
 
 def _person_named(doc: Doc, index: int) -> bool:
     """Whether a person natasha found is named in the nominative from token `index`: the clause's subject, no
     part of a name before it (one in the genitive may be: «музей Героя Советского Союза Миная … Шмырева»)."""
-    return index in _natasha_spans(doc, "PER") and case_of(doc[index]) == "Nom"
+    return index in natasha_spans(doc, "PER") and case_of(doc[index]) == "Nom"
 
 
-def _natasha_spans(doc: Doc, label: str) -> dict[int, int]:
+def natasha_spans(doc: Doc, label: str) -> dict[int, int]:
     """Where each of natasha's entities of a type starts, and where it stops; worked out once per Doc."""
     key = f"natasha {label} spans"
     spans = doc.user_data.get(key)
@@ -492,7 +492,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     # a common noun for a body is not named by the capital a sentence's start gives it ("Местная полиция")
     capitals = range(start + 1 if "gen" in flags and _sentence_start(doc, start) else start, head + 1)
     named = unit or numbered or leader is not None or any(is_cap(doc[i]) for i in capitals) \
-        or any(_named_after(doc, i) for i in range(head + 1, index)) if label == "ORG" else \
+        or any(named_after(doc, i) for i in range(head + 1, index)) if label == "ORG" else \
         any(is_cap(doc[i]) for i in range(start, index))
     if label == "ORG" and not named and "by" in flags:
         # a unit named by what it deals with: "комитета по обороне", "комиссии по делам несовершеннолетних"
@@ -524,7 +524,7 @@ def led_by(doc: Doc, head: int, lex: Lexicons) -> int | None:
     while post < len(doc) and doc[post].is_lower and (doc[post].pos_ == "ADJ" or _participle(doc[post])):
         post += 1  # «правительство действующего премьер-министра …»
     index = post if post < len(doc) and doc[post].lemma_ in lex.positions else head
-    persons = _natasha_spans(doc, "PER")
+    persons = natasha_spans(doc, "PER")
     if index + 1 not in persons or not any(case_of(doc[i]) == "Gen" for i in range(index + 1, persons[index + 1])):
         return None
     return persons[index + 1]
@@ -544,10 +544,10 @@ def _short_name(doc: Doc, index: int, lex: Lexicons) -> bool:
     """Whether a body's short name stands here ("МГУ"), not a legal form opening a quotation ("АО «…»"), nor
     what no body's is ("аппарат ИВЛ": a device; natasha tags no organisation there)."""
     return index < len(doc) and is_abbreviation(doc[index], lex) and _quoted_after_legal_form(doc, index, lex) is None \
-        and any(start <= index < stop for start, stop in _natasha_spans(doc, "ORG").items())
+        and any(start <= index < stop for start, stop in natasha_spans(doc, "ORG").items())
 
 
-def _named_after(doc: Doc, index: int) -> bool:
+def named_after(doc: Doc, index: int) -> bool:
     """Whether a word opens the name of someone a body is named after: «имени», «им.» (not the pronoun «им»)."""
     word = doc[index].lower_
     return word == "имени" or word == "им" and index + 1 < len(doc) and doc[index + 1].text == "."
