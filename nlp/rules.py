@@ -38,6 +38,7 @@ class Lexicons:
     confessions: frozenset[str]  # adjectives that make a church (flag "faith") a religious body, not a building
     not_organisations: frozenset[str]  # words natasha tags as an organisation that name none ("СМИ")
     name_stops: frozenset[str]  # nouns a name's genitive chain never takes ("созыв")
+    po_adverbials: frozenset[str]  # nouns that after «по» say why or how, not what a body deals with ("итог")
     name_particles: frozenset[str]  # lowercase particles inside a person's name ("ван", "фон")
     from_heads: frozenset[str]  # heads of bodies of people sent, whose name goes on with «от» ("миссия")
     latin_keys: frozenset[str]  # words that make a run of capitalised Latin words an organisation's name
@@ -72,6 +73,7 @@ def load_lexicons() -> Lexicons:
         confessions=frozenset(row[0] for row in lexicon("confessions")),
         not_organisations=frozenset(row[0] for row in lexicon("not_organisations")),
         name_stops=frozenset(row[0] for row in lexicon("name_stops")),
+        po_adverbials=frozenset(row[0] for row in lexicon("po_adverbials")),
         name_particles=frozenset(row[0] for row in lexicon("name_particles")),
         from_heads=frozenset(row[0] for row in lexicon("from_heads")),
         latin_keys=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "key"),
@@ -197,6 +199,8 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             break  # a person natasha found starts here («… ХДС в Шлезвиг-Гольштейне | Кристиан фон Беттихер»)
         if index in name_stop_tokens(doc, lex):
             break  # "… Республики Беларусь | восьмого созыва"
+        if post_after_name(doc, index, lex):
+            break  # "… Правительства Российской Федерации | Руководителя Аппарата …": the next party's post
         if abbreviated_place(doc, index, lex) and index > 0 and doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
             index += 3  # "Администрация г. Смоленска", "Набережная р. Днепр": the place is the name's
         elif lower in ("имени", "им") and nxt is not None:
@@ -209,6 +213,14 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             index += 1
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
+        elif token.text in ("-", "–") and index > first and nxt is not None and _compound(doc[index - 1], nxt, lex):
+            index += 2  # a compound noun written with spaces round its hyphen («Организации стран - экспортеров нефти»)
+        elif _own_name(doc, index, lex):
+            index += 1  # a capitalised body's own name, in whatever case the tagger reads it («Университета
+            # Нешателя», «Университета Уэйк Форест»)
+            while index < len(doc) and _cyrillic_name(doc[index]) and not starts_a_line(doc, index) \
+                    and not _person_named(doc, index):
+                index += 1
         elif lower == "и" and nxt is not None and _is_gen(nxt) and not is_cap(nxt) \
                 and not lowercase_body_word(doc[index - 1], lex) and not post_after(doc, index + 1, lex):
             index += 2  # "… сельского хозяйства и продовольствия"; not "… палаты и предприятий …": another party
@@ -221,7 +233,8 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                     and doc[index].pos_ in _CHAIN_POS:
                 index += 1
         elif lower in ("в", "во") and places > 0 and nxt is not None \
-                and (is_cap(nxt) or (nxt.lower_, ".") in lex.place_prefixes):  # "… в г. Смоленске"
+                and (is_cap(nxt) or (nxt.lower_, ".") in lex.place_prefixes  # "… в г. Смоленске"
+                     or (nxt.lemma_,) in lex.place_prefixes and index + 2 < len(doc) and is_cap(doc[index + 2])):
             places -= 1
             index += 1
             while index < len(doc) and ((is_cap(doc[index]) and doc[index].pos_ in _CHAIN_POS)
@@ -254,6 +267,36 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
     while index > first and (doc[index - 1].pos_ == "ADJ" or _participle(doc[index - 1])) and doc[index - 1].is_lower:
         index -= 1  # an adjective without its noun is none of the name's («… Узбекистана | расположенного на …»)
     return index
+
+
+def post_after_name(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """A capitalised post right after a capitalised word of a name: official texts capitalise posts, and the
+    name before it is complete («… Российской Федерации | Руководителя Аппарата …»); not after another post or
+    a unit a post's office is («Аппарата Губернатора …», «Администрации Президента …», «… представителя
+    Президента …»)."""
+    token, before = doc[index], doc[index - 1]
+    office = lex.heads.get(before.lemma_, ("", frozenset()))[1] & {"leader", "post", "of"}
+    return index > 0 and token.lemma_ in lex.positions and is_cap(token) and is_cap(before) \
+        and before.lemma_ not in lex.positions and not office
+
+
+def _compound(before: Token, after: Token, lex: Lexicons) -> bool:
+    """Two lowercase nouns in the plural and one case round a spaced hyphen: one compound («стран - экспортеров»),
+    not a dash before the next party's post («… области – министра …»)."""
+    return all(token.pos_ == "NOUN" and token.is_lower and token.morph.get("Number", []) == ["Plur"]
+               for token in (before, after)) and case_of(before) == case_of(after) and after.lemma_ not in lex.positions
+
+
+def _own_name(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """A Cyrillic proper noun right after a capitalised body's head outside quotation marks: the body's name
+    («Университета Нешателя»), which the tagger may read in no case the chain knows."""
+    head = doc[index - 1]
+    return index > 1 and _cyrillic_name(doc[index]) and is_cap(head) and lex.names_body(head.lemma_) \
+        and doc[index - 2].text not in OPENING_QUOTES
+
+
+def _cyrillic_name(token: Token) -> bool:
+    return token.pos_ == "PROPN" and is_cap(token) and not _LATIN_WORD.match(token.text)
 
 
 def regions_served(doc: Doc, index: int) -> int | None:
@@ -346,10 +389,18 @@ def lowercase_body_word(token: Token, lex: Lexicons) -> bool:
 
 def name_stop_tokens(doc: Doc, lex: Lexicons) -> frozenset[int]:
     """The tokens no name goes on over: a name-stop noun (`name_stops.tsv`) and the adjectives before it
-    («восьмого созыва»); worked out once per Doc (the rules' chains and the parser's names both ask)."""
+    («восьмого созыва»), «по» before a lowercase noun that says why or how (`po_adverbials.tsv`: «… | по итогам
+    года»; not «Комитетом по Оценке СМИ»);
+    worked out once per Doc (the rules' chains and the parser's names both ask)."""
     found = doc.user_data.get("name stops")
     if found is None:
-        stops = set()
+        stops: set[int] = set()
+        for index in (i for i, lemma in enumerate(lemmas(doc)) if lemma in lex.po_adverbials and doc[i].is_lower):
+            before = index - 1
+            while before > 0 and doc[before].pos_ == "ADJ":
+                before -= 1  # «по предварительным итогам»
+            if before >= 0 and doc[before].lower_ == "по":
+                stops.update(range(before, index + 1))
         for index in (i for i, lemma in enumerate(lemmas(doc)) if lemma in lex.name_stops):
             stops.add(index)
             while index > 0 and doc[index - 1].pos_ == "ADJ":
@@ -426,8 +477,9 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         return None
     klass, flags = lex.heads[lemma]
     start = _left(doc, head, lex)
-    if "post" in flags and start > 0 and doc[start - 1].lemma_ in lex.positions:
-        return None  # "руководитель аппарата …": the post's, the body after it the party
+    if "post" in flags and start > 0 and doc[start - 1].lemma_ in lex.positions and not is_cap(token):
+        return None  # "руководитель аппарата …": the post's, the body after it the party (a capital names the
+        # unit itself: «Руководителя Аппарата Правительства Российской Федерации»)
     if head + 1 < len(doc) and is_abbreviation(doc[head + 1], lex) \
             and not any(is_cap(doc[i]) for i in range(start, head + 1)) \
             and not ("of" in flags and _short_name(doc, head + 1, lex)):
@@ -440,6 +492,9 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     leader = led_by(doc, head, lex)
     if leader is not None:
         index = max(index, leader)
+        if token.is_lower:
+            start = head  # a government named by its leader: what is lowercase before it describes it
+            # («беспартийном | правительстве Яна Фишера», «предыдущем | кабинете Синдзо Абэ»)
     if "of" in flags and _short_name(doc, index, lex):
         index += 1  # a unit of a body named by its short name: "философский факультет МГУ"
     numbered = "num" in flags and _ORDINAL.match(doc[start].text) is not None

@@ -24,6 +24,7 @@ from nlp.rules import (
     is_acronym,
     load_lexicons,
     lowercase_body_word,
+    post_after_name,
 )
 
 _UNITS = "syntax units"  # doc.user_data: the first token of each stretch parsed as one (see `_units`)
@@ -116,6 +117,8 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
         if doc[index].text in _INNER_PUNCT:
             index += 1
             continue
+        if post_after_name(doc, index, load_lexicons()):
+            break  # the next party's post («… Российской Федерации | Руководителя Аппарата …»)
         if doc[index].pos_ == "ADP" and (not _may_continue(doc, start, index) or index + 1 < len(doc)
                                          and doc[index + 1].pos_ in ("PRON", "DET") and doc[index + 1].is_lower):
             break  # a preposition no name's complement opens («Коллегии Минобороны России | во главе с …»), or
