@@ -274,9 +274,11 @@ def post_after_name(doc: Doc, index: int, lex: Lexicons) -> bool:
     name before it is complete («… Российской Федерации | Руководителя Аппарата …»); not after another post or
     a unit a post's office is («Аппарата Губернатора …», «Администрации Президента …», «… представителя
     Президента …»)."""
+    if index == 0:
+        return False
     token, before = doc[index], doc[index - 1]
     office = lex.heads.get(before.lemma_, ("", frozenset()))[1] & {"leader", "post", "of"}
-    return index > 0 and token.lemma_ in lex.positions and is_cap(token) and is_cap(before) \
+    return token.lemma_ in lex.positions and is_cap(token) and is_cap(before) \
         and before.lemma_ not in lex.positions and not office
 
 
@@ -389,9 +391,9 @@ def lowercase_body_word(token: Token, lex: Lexicons) -> bool:
 
 def name_stop_tokens(doc: Doc, lex: Lexicons) -> frozenset[int]:
     """The tokens no name goes on over: a name-stop noun (`name_stops.tsv`) and the adjectives before it
-    («восьмого созыва»), «по» before a lowercase noun that says why or how (`po_adverbials.tsv`: «… | по итогам
-    года»; not «Комитетом по Оценке СМИ»);
-    worked out once per Doc (the rules' chains and the parser's names both ask)."""
+    («восьмого созыва»), and «по» with a lowercase noun after it that says why or how (`po_adverbials.tsv`:
+    «… | по итогам года»; not «Комитетом по Оценке СМИ»); worked out once per Doc (the rules' chains and the
+    parser's names both ask)."""
     found = doc.user_data.get("name stops")
     if found is None:
         stops: set[int] = set()
