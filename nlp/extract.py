@@ -34,6 +34,7 @@ from nlp.rules import (
     latin_names,
     led_by,
     load_lexicons,
+    name_after_imeni,
     name_stop_tokens,
     named_after,
     natasha_spans,
@@ -599,6 +600,8 @@ class _Reading:
                 stop = self._over_bodies(span, name_stop(doc, span.start, span.end, models.syntax, self.barriers))
             if not state and stop < len(doc) and (is_acronym(span[0]) or len(span) == 1 and is_cap(span[0])):
                 stop = self._territory(stop)
+            if not state and stop == span.end and stop < len(doc):
+                stop = name_after_imeni(doc, stop, self.lex)  # «РГУ | им Косыгина»: natasha's name left him out
             found.append((span, stop, state))
         return found
 

@@ -605,9 +605,19 @@ def _short_name(doc: Doc, index: int, lex: Lexicons) -> bool:
 
 
 def named_after(doc: Doc, index: int) -> bool:
-    """Whether a word opens the name of someone a body is named after: «имени», «им.» (not the pronoun «им»)."""
+    """Whether a word opens the name of someone a body is named after: «имени», «им.», and «им» between a
+    capitalised name and a capitalised one («РГУ им Косыгина»; not the pronoun: «банка им на полгода»)."""
     word = doc[index].lower_
-    return word == "имени" or word == "им" and index + 1 < len(doc) and doc[index + 1].text == "."
+    if word != "им" or index + 1 >= len(doc):
+        return word == "имени"
+    return doc[index + 1].text == "." or index > 0 and is_cap(doc[index - 1]) and is_cap(doc[index + 1])
+
+
+def name_after_imeni(doc: Doc, index: int, lex: Lexicons) -> int:
+    """Where the name of someone a body is named after ends, if it opens at `index` (`named_after`)."""
+    if not named_after(doc, index):
+        return index
+    return _name_after_imeni(doc, index + (2 if doc[index + 1].text == "." else 1), lex)
 
 
 _COMPLEMENTS = frozenset({"в", "во", "по", "при"})

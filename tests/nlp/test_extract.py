@@ -554,9 +554,12 @@ def test_a_lowercase_body_named_after_someone_is_a_name(models):
     # natasha's name of a body named after someone holds him: he is no party
     found = extract("Спектакль поставили в МХТ им. А. П. Чехова.", models, report_rules=True)
     assert [(m.type, m.text) for m in found] == [(EntityType.ORG, "МХТ им. А. П. Чехова")]
-    # «им» without a full stop is a pronoun, no one a body is named after
+    # «им» without a full stop is a pronoun, no one a body is named after ...
     found = extract("Кредит выдали в отделении банка им на полгода.", models, report_rules=True)
     assert not [m for m in found if m.type is EntityType.ORG]
+    # ... unless it stands between a body's name and a capitalised name: natasha's name then holds him
+    found = extract("Студент РГУ им Косыгина признал вину.", models, report_rules=True)
+    assert [(m.type, m.text) for m in found] == [(EntityType.ORG, "РГУ им Косыгина")]
 
 
 @pytest.mark.parametrize(("text", "unit"), [
