@@ -210,9 +210,9 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
                   added: list[str], *, fresh: bool) -> dict[str, int]:
     """Make, check and write every report's graph (`write`); the new reports written are listed in `added`.
 
-    `fresh`: the store holds no report yet, and the bulk loader writes the new graphs, BATCH_TRIPLES at a
-    time. Only then: on a full disk, a store that held reports keeps exactly those (a transaction that fails
-    writes nothing), where bulk-loaded graphs might stay."""
+    `fresh`: the store holds no report yet, and the bulk loader writes the new graphs. Only then: on a
+    full disk, a store that held reports keeps exactly those (a transaction that fails writes nothing),
+    where bulk-loaded graphs might stay."""
     by_report: dict[str, list[ExtractedEvent]] = {}
     for event in events:
         by_report.setdefault(event.event.report, []).append(event)
@@ -226,7 +226,6 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
         jobs = [GraphJob(report, tuple(by_report.pop(report.id, [])), decisions, spool / f"{number}.nt", validate,
                          cache is not None) for number, report in enumerate(decided.todo)]
         problems: list[Violation] = []
-        new: dict[str, tuple[Path, int]] = {}  # passed, not yet written: a fresh store's are bulk-loaded together
         for made in _made(jobs, default_workers(list(decided.todo))):
             counts[made.report_id] = made.count
             problems += made.violations
@@ -237,27 +236,14 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
             if made.report_id in decided.replaced:
                 later[made.report_id] = (made.path, made.count)
                 continue
-            new[made.report_id] = (made.path, made.count)
-            if not fresh or sum(count for _, count in new.values()) >= BATCH_TRIPLES:
-                _write_new(store, new, added, bulk=fresh)
+            added.append(made.report_id)  # before it is written: a graph cut off half-way is dropped as well
+            store.replace_graphs({made.report_id: made.path.read_text(encoding="utf-8")}, bulk=fresh)
         if problems:
             listed = "\n  ".join(map(str, problems[:20]))
             raise BuildError(f"the graph breaks {len(problems)} SHACL constraint(s); nothing written:\n  {listed}")
-        _write_new(store, new, added, bulk=fresh)
         for batch in _batches(later):
             store.replace_graphs({report_id: later[report_id][0].read_text(encoding="utf-8") for report_id in batch})
     return counts
-
-
-def _write_new(store: Store, new: dict[str, tuple[Path, int]], added: list[str], *, bulk: bool) -> None:
-    """Write the new reports' graphs waiting in `new` (a fresh store's in one call of the bulk loader, while the
-    next graphs are made), listing them in `added` first: a graph cut off half-way is dropped as well."""
-    if not new:
-        return
-    added.extend(new)
-    store.replace_graphs({report_id: path.read_text(encoding="utf-8") for report_id, (path, _) in new.items()},
-                         bulk=bulk)
-    new.clear()
 
 
 def _compaction_pays(store: Store, written: int, stored: int, *, full: bool) -> bool:

@@ -39,33 +39,27 @@ class EmbeddedStore:
 
         A graph the store holds is dropped and written again in one transaction, so that a reader never
         finds the report missing; one it lacks is loaded in a transaction. With `bulk` (a store's first
-        build), the graphs it lacks are written together by one call of Oxigraph's bulk loader instead (a
-        third of the time of a transaction; one call for many graphs, as each call writes files of its own:
-        at 100× the samples a call per report took 42 s, one call 25 s), which is not atomic; so their
-        checksums, which are what marks a report stored (`stored_checksums`), are written after the rest, in
-        a transaction. A build cut off in between leaves graphs without them, which the next build writes
-        again whole.
+        build), one it lacks is written by Oxigraph's bulk loader instead (a third of the time of a
+        transaction: the 100× build's largest step), which is not atomic; so its checksum, which is what
+        marks a report stored (`stored_checksums`), is written after the rest, in a transaction. A build
+        cut off in between leaves a graph without it, which the next build writes again whole.
         """
         replaced = []
-        loaded: list[str] = []  # N-Quads for the bulk loader
-        marks: list[str] = []  # their checksums' N-Quads
         for report_id, triples in sorted(graphs.items()):
             name = ox.NamedNode(str(graph_iri(report_id)))
             if triples and triples.strip() and not self.store.contains_named_graph(name):
                 if not bulk:  # Oxigraph's parser in a transaction: half the time of the same INSERT DATA
                     self.store.load(triples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=name)
                     continue
-                for line in filter(None, map(str.rstrip, triples.splitlines())):
-                    quad = f"{line.removesuffix('.')}{name} ."  # N-Triples ends a line with its full stop
-                    (marks if _CHECKSUM in line else loaded).append(quad)
+                lines = triples.splitlines()
+                mark = [line for line in lines if _CHECKSUM in line]
+                rest = [line for line in lines if _CHECKSUM not in line]
+                self.store.bulk_load("\n".join(rest).encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=name)
+                self.store.load("\n".join(mark).encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=name)
                 continue
             replaced.append(f"DROP SILENT GRAPH {name}")
             if triples and triples.strip():
                 replaced.append(f"INSERT DATA {{ GRAPH {name} {{\n{triples}\n}} }}")
-        if loaded:
-            self.store.bulk_load("\n".join(loaded).encode("utf-8"), ox.RdfFormat.N_QUADS)
-        if marks:
-            self.store.load("\n".join(marks).encode("utf-8"), ox.RdfFormat.N_QUADS)
         if replaced:
             self.store.update(" ;\n".join(replaced))
         self.store.flush()
