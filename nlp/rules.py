@@ -204,7 +204,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         if abbreviated_place(doc, index, lex) and index > 0 and doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
             index += 3  # "Администрация г. Смоленска", "Набережная р. Днепр": the place is the name's
         elif lower in ("имени", "им") and nxt is not None:
-            index = _name_after_imeni(doc, index + (2 if nxt.text == "." else 1), lex)
+            index = _past_namesake(doc, index, lex)  # inside a chain «им» is no pronoun
         elif _is_gen(token):
             if common_after_place(doc, index):
                 break
@@ -397,17 +397,16 @@ def name_stop_tokens(doc: Doc, lex: Lexicons) -> frozenset[int]:
     found = doc.user_data.get("name stops")
     if found is None:
         stops: set[int] = set()
-        for index in (i for i, lemma in enumerate(lemmas(doc)) if lemma in lex.po_adverbials and doc[i].is_lower):
+        for index, lemma in enumerate(lemmas(doc)):
+            if lemma not in lex.name_stops and not (lemma in lex.po_adverbials and doc[index].is_lower):
+                continue
             before = index - 1
-            while before > 0 and doc[before].pos_ == "ADJ":
-                before -= 1  # «по предварительным итогам»
-            if before >= 0 and doc[before].lower_ == "по":
+            while before >= 0 and doc[before].pos_ == "ADJ":
+                before -= 1  # «восьмого созыва», «по предварительным итогам»
+            if lemma in lex.name_stops:
+                stops.update(range(before + 1, index + 1))
+            elif before >= 0 and doc[before].lower_ == "по":
                 stops.update(range(before, index + 1))
-        for index in (i for i, lemma in enumerate(lemmas(doc)) if lemma in lex.name_stops):
-            stops.add(index)
-            while index > 0 and doc[index - 1].pos_ == "ADJ":
-                index -= 1
-                stops.add(index)
         found = doc.user_data["name stops"] = frozenset(stops)
     return found
 
@@ -615,8 +614,11 @@ def named_after(doc: Doc, index: int) -> bool:
 
 def name_after_imeni(doc: Doc, index: int, lex: Lexicons) -> int:
     """Where the name of someone a body is named after ends, if it opens at `index` (`named_after`)."""
-    if not named_after(doc, index):
-        return index
+    return _past_namesake(doc, index, lex) if named_after(doc, index) else index
+
+
+def _past_namesake(doc: Doc, index: int, lex: Lexicons) -> int:
+    """Where the name after «имени» / «им.» / «им» at `index` ends."""
     return _name_after_imeni(doc, index + (2 if doc[index + 1].text == "." else 1), lex)
 
 
