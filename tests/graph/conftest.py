@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from benchmarks.load import free_port
@@ -28,6 +30,15 @@ def wait_http(url: str, seconds: float = 60) -> None:
         except OSError:
             time.sleep(0.3)
     raise RuntimeError(f"{url} did not answer in {seconds} s")
+
+
+def masked_quads(folder: Path) -> list[str]:
+    """Every quad of the store in a folder, as sorted N-Quads lines, with the time of each build masked (its
+    graphs' prov:generatedAtTime and the digests of their text, which holds it)."""
+    dump = folder.with_suffix(".nq")
+    EmbeddedStore(folder).dump(dump, ox.RdfFormat.N_QUADS)
+    built_at = re.compile(r'(<http://www\.w3\.org/ns/prov#generatedAtTime> |ontology#contentDigest> )"[^"]*"')
+    return sorted(built_at.sub(r"\1…", line) for line in dump.read_text(encoding="utf-8").splitlines())
 
 
 @pytest.fixture(scope="session")

@@ -22,6 +22,7 @@ from graph.rdf.writer import report_graph
 from graph.stores import EmbeddedStore, StoreError, build_lock, stored_checksums
 from nlp.pipeline import extract_events
 from nlp.report import read_report
+from tests.graph.conftest import masked_quads
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -217,6 +218,7 @@ def test_a_crash_between_writes_leaves_every_report_whole(tmp_path, sample_paths
     whole = {r.id: len(EmbeddedStore(clean).to_rdflib(r.id)) for r in reports}
     events = {r.id: set(EmbeddedStore(clean).to_rdflib(r.id).subjects(RDF.type, SEM.Event)) for r in reports}
     monkeypatch.setattr(graph.pipeline, "BATCH_TRIPLES", 1)  # a transaction per graph
+    monkeypatch.setattr(graph.pipeline, "BULK_TRIPLES", 1)  # a call of the bulk loader per graph
     real = EmbeddedStore.replace_graphs
     calls: list[list[str]] = []
 
@@ -241,6 +243,27 @@ def test_a_crash_between_writes_leaves_every_report_whole(tmp_path, sample_paths
     assert len(repaired.to_rdflib(reports[0].id)) == whole[reports[0].id]
     # the second report is now built incrementally (its entities' labels may differ), with every event
     assert set(repaired.to_rdflib(reports[1].id).subjects(RDF.type, SEM.Event)) == events[reports[1].id]
+
+
+@pytest.mark.slow
+def test_graphs_bulk_loaded_in_one_call_equal_graphs_loaded_one_by_one(tmp_path, sample_paths, models, monkeypatch):
+    import graph.pipeline
+
+    reports = [read_report(p) for p in sample_paths.values()]
+    calls: list[list[str]] = []
+    real = EmbeddedStore.replace_graphs
+
+    def counted(self, graphs, bulk=False):
+        calls.append(sorted(graphs))
+        real(self, graphs, bulk=bulk)
+    monkeypatch.setattr(EmbeddedStore, "replace_graphs", counted)
+    build(reports, tmp_path / "together", _load(models))
+    assert calls[0] == sorted(r.id for r in reports)  # both new graphs in one call (then the ontology's)
+    monkeypatch.setattr(graph.pipeline, "BULK_TRIPLES", 1)
+    build(reports, tmp_path / "apart", _load(models))
+    together, apart = masked_quads(tmp_path / "together"), masked_quads(tmp_path / "apart")
+    assert len(together) > 20_000 and together == apart
+    assert set(stored_checksums(EmbeddedStore(tmp_path / "together"))) == {r.id for r in reports}
 
 
 class _CutAfterTheBulkLoad:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
+import shutil
 from collections import defaultdict
 from dataclasses import replace
 from itertools import combinations
 
-import pyoxigraph as ox
 import pytest
 from rdflib import Literal
 from rdflib.namespace import FOAF, ORG, RDF, RDFS
@@ -19,6 +18,7 @@ from graph.rdf.vocab import TIES
 from graph.stores import EmbeddedStore
 from graph.stores.summaries import SUMMARY_GRAPH, refresh_summaries
 from nlp.report import read_report
+from tests.graph.conftest import masked_quads
 
 
 def _participants(graph) -> dict:
@@ -222,12 +222,22 @@ def test_a_store_brought_up_to_date_build_by_build_equals_one_whose_builds_work_
         monkeypatch.setattr(graph.pipeline, "INCREMENTAL_SHARE", share)
         for reports in builds:
             build(reports, tmp_path / name, lambda: models)
-
-    def quads(folder) -> list[str]:
-        dump = folder.with_suffix(".nq")
-        EmbeddedStore(folder).dump(dump, ox.RdfFormat.N_QUADS)
-        built_at = re.compile(r'(<http://www\.w3\.org/ns/prov#generatedAtTime> |ontology#contentDigest> )"[^"]*"')
-        return sorted(built_at.sub(r"\1…", line) for line in dump.read_text(encoding="utf-8").splitlines())
-    stepwise, whole = quads(tmp_path / "stepwise"), quads(tmp_path / "whole")
+    stepwise, whole = masked_quads(tmp_path / "stepwise"), masked_quads(tmp_path / "whole")
     assert len(stepwise) > 20_000 and any(str(TIES.OfficialAppearance) in line for line in stepwise)
     assert stepwise == whole
+
+
+def test_summaries_worked_out_side_by_side_equal_those_worked_out_one_by_one(sample_store, tmp_path, monkeypatch):
+    """The profiles' chain runs beside the other summaries and the pairs, in threads: what it writes is what
+    the same updates write one after the other (as for a server, which may not take updates at once)."""
+    shutil.copytree(sample_store, tmp_path / "store")
+    store = EmbeddedStore(tmp_path / "store")
+    assert store.writes_side_by_side
+    refresh_summaries(store)
+    side_by_side = set(_summary(store))
+    monkeypatch.setattr(EmbeddedStore, "writes_side_by_side", False)
+    refresh_summaries(store)
+    one_by_one = set(_summary(store))
+    assert len(one_by_one) > 4_000 and side_by_side == one_by_one
+    assert {TIES.partnerClass, TIES.counterpartsText, TIES.nameOrder, TIES.sharedEvents} <= {
+        predicate for _, predicate, _ in one_by_one}

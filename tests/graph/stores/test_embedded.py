@@ -1,0 +1,32 @@
+"""The embedded store's writes: graphs bulk-loaded hold what a transaction writes, whatever the text's layout."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.rdf.vocab import TIES
+from graph.stores import EmbeddedStore, stored_checksums
+
+REPORT = "https://w3id.org/smolensk-ties/id/report/"
+
+
+def _graph(period: str, ending: str) -> str:
+    """A small report graph as N-Triples, its lines ended by `ending`, with a literal that holds " .\\n"
+    escaped (as N-Triples writes a line break) and its checksum among the lines."""
+    lines = [f'<{REPORT}{period}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{TIES.Report}>',
+             f'<{REPORT}{period}> <{TIES.period}> "{period}"',
+             f'<{REPORT}{period}> <{TIES.checksum}> "sum-{period}"',
+             f'<{REPORT}{period}> <http://www.w3.org/2000/01/rdf-schema#label> "отчет .\\\\n за {period} ."@ru']
+    return "".join(line + ending for line in lines)
+
+
+@pytest.mark.parametrize("ending", [" .\n", ".\n", " . \n", "  .\r\n"])
+def test_graphs_bulk_loaded_together_hold_what_transactions_write(tmp_path, ending):
+    graphs = {"2024-Q1": _graph("2024-Q1", ending), "2024-Q2": _graph("2024-Q2", ending).rstrip("\n")}
+    bulk, one_by_one = EmbeddedStore(tmp_path / "bulk"), EmbeddedStore(tmp_path / "transactions")
+    bulk.replace_graphs(graphs, bulk=True)
+    for report_id, triples in graphs.items():
+        one_by_one.replace_graphs({report_id: triples})
+    written = {str(quad) for quad in one_by_one.store.quads_for_pattern(None, None, None)}
+    assert len(written) == 8 and {str(quad) for quad in bulk.store.quads_for_pattern(None, None, None)} == written
+    assert stored_checksums(bulk) == {"2024-Q1": "sum-2024-Q1", "2024-Q2": "sum-2024-Q2"}
