@@ -7,9 +7,8 @@ from pathlib import Path
 
 HERE = Path(str(resources.files("ontology")))
 SUMMARIES_PROFILES = HERE / "summaries-profiles.ru"  # the SPARQL Update every build runs after writing: profiles
-SUMMARIES_PARTNERS = HERE / "summaries-partners.ru"  # run after it: each profile's class and point
-SUMMARIES_COUNTERPARTS = HERE / "summaries-counterparts.ru"  # run after them: the officials each partner met
-SUMMARIES = HERE / "summaries.ru"  # run beside those three: the other summaries
+SUMMARIES = HERE / "summaries.ru"  # run after it: the other summaries
+SUMMARIES_COUNTERPARTS = HERE / "summaries-counterparts.ru"  # run after it: the officials each partner met
 SUMMARIES_FORGET = HERE / "summaries-forget.ru"  # what a build of a few reports removes before it
 ONTOLOGY = HERE / "ties.ttl"
 # The ontology's terms (classes, properties, SKOS concepts) are in this namespace.

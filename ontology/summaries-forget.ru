@@ -1,7 +1,7 @@
 # The summary rows that a few added or replaced reports may change, removed before summaries.ru works
 # them out again for the same scope (graph.stores.summaries): the profiles of their partners, the
-# country rows of their periods, the preferred names of their entities and the mark of what the summaries
-# sum up. (The pairs and every name's place in the order are removed by Python, beside the profiles.)
+# country rows of their periods, the preferred names of their entities, every name's place in the
+# order (numbered again after) and the mark of what the summaries sum up. (The pairs are Python's.)
 PREFIX ties: <https://w3id.org/smolensk-ties/ontology#>
 
 DELETE { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?profile ?p ?o } }
@@ -21,6 +21,8 @@ WHERE {
   # scope: ?entity
   GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?entity ties:preferredName ?name }
 }
+;
+DELETE WHERE { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?subject ties:nameOrder ?order } }
 ;
 DELETE WHERE { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
   <https://w3id.org/smolensk-ties/id/graph/summary> ties:reportsChecksum ?sum } }

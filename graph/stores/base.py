@@ -35,9 +35,6 @@ class Readable(Protocol):
 class Store(Readable, Protocol):
     """A quad store of one named graph per report: Oxigraph in a folder, or a SPARQL 1.1 server."""
 
-    # whether updates that write different quads may run at once, from threads (the summaries do)
-    writes_side_by_side: bool
-
     def select(self, sparql: str, limit: int | None = None) -> Table:
         """Results as a Table: SELECT rows, an ASK answer, or CONSTRUCT/DESCRIBE triples."""
         ...

@@ -49,10 +49,6 @@ def _as_quads(triples: str, graph: ox.NamedNode) -> str:
 class EmbeddedStore:
     """An Oxigraph store in a folder."""
 
-    # Oxigraph writes an update as one batch of what it read from a snapshot, and leaves Python's lock
-    # while it works: updates of different quads run side by side, one per core
-    writes_side_by_side = True
-
     def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
         self.read_only = read_only

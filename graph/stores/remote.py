@@ -42,8 +42,6 @@ def _credentials(url: str) -> tuple[str, str | None, str | None]:
 class RemoteStore:
     """A store behind the SPARQL 1.1 Protocol."""
 
-    writes_side_by_side = False  # a server may lock the graphs an update writes (Virtuoso does), or refuse
-
     def __init__(self, url: str, update_url: str | None = None, timeout: float = 120.0) -> None:
         self.url, user, password = _credentials(url)
         update = update_url or os.environ.get(UPDATE_ENV)

@@ -9,8 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from rdflib import RDF, XSD, Literal, URIRef
@@ -20,14 +19,7 @@ from graph.rdf.ids import graph_iri
 from graph.rdf.vocab import TIES
 from graph.stores.base import Readable, Store, stored_checksums
 from graph.stores.results import Term, is_true
-from ontology import (
-    ENTITY_BASE,
-    SUMMARIES,
-    SUMMARIES_COUNTERPARTS,
-    SUMMARIES_FORGET,
-    SUMMARIES_PARTNERS,
-    SUMMARIES_PROFILES,
-)
+from ontology import ENTITY_BASE, SUMMARIES, SUMMARIES_COUNTERPARTS, SUMMARIES_FORGET, SUMMARIES_PROFILES
 
 SUMMARY_GRAPH = "summary"  # the named graph id/graph/summary holds what ontology/summaries.ru works out
 COUNTERPART_SEPARATOR = "; "  # between the officials' names in a profile's ties:counterpartsText
@@ -126,54 +118,23 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
         store.update(f"DROP SILENT GRAPH {graph.n3()}")
     else:
         store.update(scoped(SUMMARIES_FORGET.read_text(encoding="utf-8"), scope))
-    preferred: list[str] = []
-    rest = scope
     if scope is not None and additions:
+        profiles, recount = _added_profiles(store, scope, before, additions)
         preferred, rename = _added_names(store, scope, names, additions)
-        rest = replace(scope, entities=rename)
-    # the profiles, their classes and points, and their counterparts, in that order; beside them the rest
-    # of the summaries and the pairs, which read none of those (on a 100× store, the three updates of a
-    # full build one after the other took 21 s, side by side 15 s; adding a report's summaries 2.25 → 1.85 s)
-    numbered = f"DELETE WHERE {{ GRAPH {graph.n3()} {{ ?subject {TIES.nameOrder.n3()} ?order }} }}"
-    _side_by_side(store, lambda: _refresh_profiles(store, scope, before, additions, preferred),
-                  lambda: store.update(scoped(SUMMARIES.read_text(encoding="utf-8"), rest)),
-                  lambda: _count_pairs(store, scope),
-                  *([lambda: store.update(numbered)] if scope is not None else []))  # numbered again below
-    for lines in _name_order(store):
-        store.insert(SUMMARY_GRAPH, lines)
-    store.insert(SUMMARY_GRAPH, f"{graph.n3()} {TIES.reportsChecksum.n3()} {mark.n3()} .")
-
-
-def _side_by_side(store: Store, first: Callable[[], None], *others: Callable[[], None]) -> None:
-    """`first` here and the others in threads, where the store lets updates run at once; else one by one.
-    The first's error is raised after the others have finished (they may still write)."""
-    if not store.writes_side_by_side:
-        for task in (first, *others):
-            task()
-        return
-    with ThreadPoolExecutor(max_workers=len(others)) as pool:
-        running = [pool.submit(task) for task in others]
-        first()
-        for future in running:
-            future.result()
-
-
-def _refresh_profiles(store: Store, scope: Scope | None, before: dict[str, StoredProfile], added: list[str],
-                      preferred: list[str]) -> None:
-    """The partners' profiles, then their classes and points, then their counterparts. After reports were
-    added (`added`, with a scope): the profiles joined (with the preferred names joined, `preferred`), those
-    that cannot be joined worked out again, and the counterparts joined; else all worked out."""
-    if scope is not None and added:
-        profiles, recount = _added_profiles(store, scope, before, added)
         if profiles or preferred:
             store.insert(SUMMARY_GRAPH, "\n".join(profiles + preferred))
         if recount:
             store.update(scoped(SUMMARIES_PROFILES.read_text(encoding="utf-8"), Scope(partners=recount)))
-        store.update(scoped(SUMMARIES_PARTNERS.read_text(encoding="utf-8"), scope))
-        _join_counterparts(store, scope, {p: s for p, s in before.items() if p not in recount}, added)
-        return
-    for update in (SUMMARIES_PROFILES, SUMMARIES_PARTNERS, SUMMARIES_COUNTERPARTS):
-        store.update(scoped(update.read_text(encoding="utf-8"), scope))
+        store.update(scoped(SUMMARIES.read_text(encoding="utf-8"), replace(scope, entities=rename)))
+        _join_counterparts(store, scope, {p: s for p, s in before.items() if p not in recount}, additions)
+    else:
+        store.update(scoped(SUMMARIES_PROFILES.read_text(encoding="utf-8"), scope))
+        store.update(scoped(SUMMARIES.read_text(encoding="utf-8"), scope))
+        store.update(scoped(SUMMARIES_COUNTERPARTS.read_text(encoding="utf-8"), scope))
+    _count_pairs(store, scope)
+    for lines in _name_order(store):
+        store.insert(SUMMARY_GRAPH, lines)
+    store.insert(SUMMARY_GRAPH, f"{graph.n3()} {TIES.reportsChecksum.n3()} {mark.n3()} .")
 
 
 def _profiles(store: Store, partners: frozenset[str]) -> dict[str, StoredProfile]:

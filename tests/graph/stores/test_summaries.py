@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections import defaultdict
 from dataclasses import replace
 from itertools import combinations
@@ -225,19 +224,3 @@ def test_a_store_brought_up_to_date_build_by_build_equals_one_whose_builds_work_
     stepwise, whole = masked_quads(tmp_path / "stepwise"), masked_quads(tmp_path / "whole")
     assert len(stepwise) > 20_000 and any(str(TIES.OfficialAppearance) in line for line in stepwise)
     assert stepwise == whole
-
-
-def test_summaries_worked_out_side_by_side_equal_those_worked_out_one_by_one(sample_store, tmp_path, monkeypatch):
-    """The profiles' chain runs beside the other summaries and the pairs, in threads: what it writes is what
-    the same updates write one after the other (as for a server, which may not take updates at once)."""
-    shutil.copytree(sample_store, tmp_path / "store")
-    store = EmbeddedStore(tmp_path / "store")
-    assert store.writes_side_by_side
-    refresh_summaries(store)
-    side_by_side = set(_summary(store))
-    monkeypatch.setattr(EmbeddedStore, "writes_side_by_side", False)
-    refresh_summaries(store)
-    one_by_one = set(_summary(store))
-    assert len(one_by_one) > 4_000 and side_by_side == one_by_one
-    assert {TIES.partnerClass, TIES.counterpartsText, TIES.nameOrder, TIES.sharedEvents} <= {
-        predicate for _, predicate, _ in one_by_one}
