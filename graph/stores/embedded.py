@@ -90,7 +90,7 @@ class EmbeddedStore:
             replaced.append(f"DROP SILENT GRAPH {name}")
             if triples and triples.strip():
                 replaced.append(f"INSERT DATA {{ GRAPH {name} {{\n{triples}\n}} }}")
-        if loaded:  # one call for them all: each call costs as much again (its files join the store's)
+        if loaded:  # one call for them all: each call writes files of its own for the store to merge
             self.store.bulk_load("".join(loaded).encode("utf-8"), ox.RdfFormat.N_QUADS)
             self.store.load("".join(marks).encode("utf-8"), ox.RdfFormat.N_QUADS)
         if replaced:
