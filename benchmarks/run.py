@@ -150,15 +150,19 @@ def build(corpus: Path, store: Path) -> dict:
 def add_one_report(store: Path, scale: int) -> dict:
     """The next quarter's report added to (a copy of) the built store, as an analyst adds it: `ties build`
     in a child process (wall time, its steps); against `ties extract` of that report alone (wall time,
-    models loaded as well)."""
+    models loaded as well). The copy has what the builds kept beside the store (graph.network.parts), as an
+    analyst's store has."""
     import shutil
 
     from benchmarks.corpus import write_new_report
+    from graph.network.parts import cache_folder
 
     with tempfile.TemporaryDirectory() as folder:
         report = write_new_report(SAMPLES[1], scale, Path(folder) / "next" / "next.txt")
         copy = Path(folder) / "store"
         shutil.copytree(store, copy)
+        if cache_folder(store).is_dir():
+            shutil.copytree(cache_folder(store), cache_folder(copy))
         extract_s, _, _ = _child(["extract", str(report), "--out", str(Path(folder) / "next.jsonl")])
         wall, peak, output = _child(["build", str(report), "--store", str(copy), "--format", "json"])
     return {"add_s": wall, "extract_alone_s": extract_s, "ratio": wall / extract_s, "peak_mib": peak / 2**20,

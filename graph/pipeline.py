@@ -21,7 +21,7 @@ from pathlib import Path
 
 from rdflib.namespace import FOAF
 
-from graph.network.parts import cache_folder, keep_part, part_of, prune_store_cache
+from graph.network.parts import KNOWN, NETWORK, cache_folder, keep_part, part_of, prune_store_cache, stored_parts
 from graph.query import internal_query
 from graph.rdf.validate import Violation, validator
 from graph.rdf.writer import ntriples, ontology, report_triples, with_digest
@@ -163,12 +163,17 @@ def stored_decisions(store: Store) -> dict[str, str]:
 
 
 def known_entities(store: Store) -> list[Entity]:
-    """Persons and organisations already in the store, with their IRIs, so new mentions keep them."""
-    found = []
-    for row in store.results(internal_query("known-entities").bind()).rows:
-        kind = EntityType.PER if row["type"]["value"] == str(FOAF.Person) else EntityType.ORG
-        found.append(Entity(id=row["e"]["value"], type=kind, name=row["label"]["value"]))
-    return sorted(found, key=lambda e: e.id)
+    """Persons and organisations already in the store, with their IRIs, so new mentions keep them: an
+    embedded store's from what the builds kept of each graph (graph.network.parts), others' by a query."""
+    if isinstance(store, EmbeddedStore):
+        rows = {(row["e"], row["type"], row["label"]) for part in stored_parts(store, kind=KNOWN)
+                for row in part["graph-known-entities"]}
+    else:
+        rows = {(row["e"]["value"], row["type"]["value"], row["label"]["value"])
+                for row in store.results(internal_query("known-entities").bind()).rows}
+    # in one order whichever way they were read: resolution meets them in this order
+    return [Entity(id=entity, type=EntityType.PER if kind == str(FOAF.Person) else EntityType.ORG, name=label)
+            for entity, kind, label in sorted(rows)]
 
 
 def extract(decided: Plan, models: Models, store: Store,
@@ -320,9 +325,9 @@ class MadeGraph:
 
 
 def make_graph(job: GraphJob) -> MadeGraph:
-    """The report's graph as N-Triples in `job.path`, checked, and its part of the network read from it and
-    kept (by its digest: unused, never wrong, if the graph is not written; kept here, not by the process
-    that writes the graphs, whose work bounds the step)."""
+    """The report's graph as N-Triples in `job.path`, checked, and its parts (of the network, its known
+    entities) read from it and kept (by its digest: unused, never wrong, if the graph is not written; kept
+    here, not by the process that writes the graphs, whose work bounds the step)."""
     triples = report_triples(job.report, job.events, decisions=job.decisions)
     text, digest = with_digest(job.report.id, ntriples(triples))
     job.path.write_text(text, encoding="utf-8")
@@ -332,7 +337,8 @@ def make_graph(job: GraphJob) -> MadeGraph:
     with checker.holding(text) as graph:  # loaded once for both
         found = checker.check() if job.validate else []
         if job.network is not None:
-            keep_part(job.network, digest, part_of(checker.store, graph))
+            for kind in (NETWORK, KNOWN):
+                keep_part(job.network, digest, part_of(checker.store, graph, kind), kind)
     return MadeGraph(job.report.id, job.path, len(triples), found)
 
 

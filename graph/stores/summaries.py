@@ -63,9 +63,10 @@ class Scope:
                      self.partners | other.partners)
 
 
-# "# scope: ?x" in the summaries' updates and queries: the variable, bound to the scope's entities or periods
+# "# scope: ?x" in the summaries' updates and queries: the variable, bound to the scope's entities, its periods
+# or (?g) the report graphs of its periods, a report's id being its period
 _SCOPE_MARK = re.compile(r"^[ \t]*# scope: \?(\w+)[ \t]*$", re.MULTILINE)
-_SCOPE_OF = {"partner": "partners", "entity": "entities", "agent": "entities", "period": "periods"}
+_SCOPE_OF = {"partner": "partners", "entity": "entities", "agent": "entities", "period": "periods", "g": "graphs"}
 
 
 def scoped(update: str, scope: Scope | None) -> str:
@@ -77,7 +78,9 @@ def scoped(update: str, scope: Scope | None) -> str:
         variable = match.group(1)
         if variable not in _SCOPE_OF:
             raise ValueError(f"summaries: no scope for ?{variable}")
-        if _SCOPE_OF[variable] == "periods":
+        if _SCOPE_OF[variable] == "graphs":
+            terms = [graph_iri(period).n3() for period in sorted(scope.periods)]
+        elif _SCOPE_OF[variable] == "periods":
             terms = [Literal(period).n3() for period in sorted(scope.periods)]
         else:
             terms = [URIRef(entity).n3() for entity in sorted(getattr(scope, _SCOPE_OF[variable]))]

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from graph.network.analytics import load_network
-from graph.network.parts import PART_QUERIES, cache_folder, rows_by_graph
-from graph.pipeline import build
+from graph.network.parts import KNOWN, PART_QUERIES, cache_folder, rows_by_graph
+from graph.pipeline import build, known_entities
 from graph.query import internal_query
 from graph.stores import EmbeddedStore
 from graph.stores.results import ResultSet
@@ -31,6 +31,11 @@ def digests(store: EmbeddedStore) -> dict[str, str]:
     return {row["g"]["value"]: row["digest"]["value"] for row in rows if "digest" in row}
 
 
+def kept_files(digests: dict[str, str]) -> list[str]:
+    """The files a build keeps for these graphs: each one's part of the network and its known entities."""
+    return sorted(f"{digest}{suffix}" for digest in digests.values() for suffix in (".json", ".known.json"))
+
+
 def in_order(part: dict[str, list[dict[str, str]]]) -> dict[str, list[list[tuple[str, str]]]]:
     return {name: sorted(sorted(row.items()) for row in rows) for name, rows in part.items()}
 
@@ -47,7 +52,7 @@ def test_the_parts_a_build_keeps_are_what_the_store_gives_for_each_graph(built):
     stored = digests(store)
     assert len(stored) == 2  # the two reports' graphs; the ontology's has no digest
     cache = cache_folder(built)
-    assert sorted(p.name for p in cache.iterdir()) == sorted(f"{d}.json" for d in stored.values())
+    assert sorted(p.name for p in cache.iterdir()) == kept_files(stored)
     read = rows_by_graph(lambda q: [{k: t["value"] for k, t in row.items()} for row in store.results(q).rows],
                          list(stored))
     for graph, digest in stored.items():
@@ -83,7 +88,27 @@ def test_a_report_replaced_leaves_its_old_part_behind(built, tmp_path, sample_pa
     after = digests(store)
     replaced = [graph for graph in after if after[graph] != before[graph]]
     assert [graph.rsplit("/", 1)[1] for graph in replaced] == ["2024-Q1"]
-    assert sorted(p.name for p in cache_folder(built).iterdir()) == sorted(f"{d}.json" for d in after.values())
+    assert sorted(p.name for p in cache_folder(built).iterdir()) == kept_files(after)
+    assert known_entities(store) == known_entities(Uncached(store))
     network = load_network(store)
     assert network == load_network(Uncached(store))
     assert any(event.title.startswith("Торжественный митинг памяти") for event in network.events.values())
+
+
+def test_the_known_entities_read_from_the_kept_parts_are_those_the_store_gives(built):
+    store = EmbeddedStore(built, read_only=True)
+    kept = known_entities(store)
+    assert kept == known_entities(Uncached(store))  # the query over every graph, as for a remote store
+    assert {entity.type.name for entity in kept} == {"PER", "ORG"} and len({e.id for e in kept}) > 100
+    cache = cache_folder(built)
+    read = rows_by_graph(lambda q: [{k: t["value"] for k, t in row.items()} for row in store.results(q).rows],
+                         list(digests(store)), KNOWN)
+    for graph, digest in digests(store).items():
+        part = json.loads((cache / f"{digest}.known.json").read_text(encoding="utf-8"))
+        assert in_order(part) == in_order(read[graph]) and part["graph-known-entities"]
+    first, second = sorted(digests(store).values())
+    (cache / f"{first}.known.json").unlink()
+    (cache / f"{second}.known.json").write_text("[", encoding="utf-8")
+    assert known_entities(store) == kept  # read from the store, and kept again
+    assert all((cache / f"{digest}.known.json").exists() for digest in (first, second))
+    assert known_entities(store) == kept
