@@ -19,24 +19,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib.namespace import FOAF
 
 from graph.network.parts import KNOWN, NETWORK, cache_folder, keep_part, part_of, prune_store_cache, stored_parts
 from graph.query import internal_query
-from graph.rdf.ids import graph_iri
 from graph.rdf.validate import Violation, validator
 from graph.rdf.writer import ntriples, ontology, report_triples, with_digest
 from graph.stores import EmbeddedStore, Store, StoreError, build_lock, lock_path, open_store, stored_checksums
 from graph.stores.snapshots import current_snapshot, publish
-from graph.stores.summaries import (
-    Scope,
-    period_summaries,
-    refresh_summaries,
-    reports_checksum,
-    summarised_checksum,
-    touched_by,
-)
+from graph.stores.summaries import Scope, refresh_summaries, reports_checksum, summarised_checksum, touched_by
 from nlp import ExtractedEvent, Models, decisions_digest, default_workers, extract_events
 from nlp.errors import printable
 from nlp.records import Entity, EntityType, Report
@@ -205,14 +196,13 @@ def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate
     stored = stored_checksums(store)  # before this build writes
     touched = _touched_before(store, decided, stored)
     added: list[str] = []
-    made: dict[str, str] = {}  # the summaries of each written report's period, worked out from its graph
     try:
         with steps("graphs and writing"):
-            counts = _write_graphs(store, decided, events, validate, decisions, added, made, fresh=not stored)
+            counts = _write_graphs(store, decided, events, validate, decisions, added, fresh=not stored)
         with steps("summaries"):
             written = decided.added + decided.replaced
             scope = None if touched is None else touched | touched_by(store, written)
-            refresh_summaries(store, scope, added=() if decided.replaced else decided.added, made=made)
+            refresh_summaries(store, scope, added=() if decided.replaced else decided.added)
         with steps("compaction"):
             if _compaction_pays(store, len(decided.todo), len(stored) + len(decided.added), full=touched is None):
                 store.compact()
@@ -226,9 +216,8 @@ def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate
 
 
 def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], validate: bool, decisions: str,
-                  added: list[str], made: dict[str, str], *, fresh: bool) -> dict[str, int]:
-    """Make, check and write every report's graph (`write`); the new reports written are listed in `added`,
-    the summaries of each graph's period that its maker worked out are put in `made`.
+                  added: list[str], *, fresh: bool) -> dict[str, int]:
+    """Make, check and write every report's graph (`write`); the new reports written are listed in `added`.
 
     `fresh`: the store holds no report yet, and the bulk loader writes the new graphs. Only then: on a
     full disk, a store that held reports keeps exactly those (a transaction that fails writes nothing),
@@ -247,18 +236,16 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
                          cache) for number, report in enumerate(decided.todo)]
         problems: list[Violation] = []
         waiting: dict[str, tuple[Path, int]] = {}  # new graphs passed, for the bulk loader's next call
-        for graph in _made(jobs, default_workers(list(decided.todo))):
-            counts[graph.report_id] = graph.count
-            problems += graph.violations
+        for made in _made(jobs, default_workers(list(decided.todo))):
+            counts[made.report_id] = made.count
+            problems += made.violations
             if problems:
                 continue
-            if graph.period_summaries is not None:
-                made[graph.report_id] = graph.period_summaries
-            if graph.report_id in decided.replaced:
-                later[graph.report_id] = (graph.path, graph.count)
+            if made.report_id in decided.replaced:
+                later[made.report_id] = (made.path, made.count)
                 continue
-            added.append(graph.report_id)  # before it is written: a graph cut off half-way is dropped as well
-            waiting[graph.report_id] = (graph.path, graph.count)
+            added.append(made.report_id)  # before it is written: a graph cut off half-way is dropped as well
+            waiting[made.report_id] = (made.path, made.count)
             if not fresh or sum(count for _, count in waiting.values()) >= BULK_TRIPLES:
                 store.replace_graphs(_read(waiting), bulk=fresh)
                 waiting.clear()
@@ -329,35 +316,30 @@ class GraphJob:
 
 @dataclass(frozen=True, slots=True)
 class MadeGraph:
-    """A report's graph made: its N-Triples in `path` (`count` triples), the SHACL constraints it breaks and
-    the summaries of its period (graph.stores.summaries.period_summaries; None where it was not loaded)."""
+    """A report's graph made: its N-Triples in `path` (`count` triples) and the SHACL constraints it breaks."""
 
     report_id: str
     path: Path
     count: int
     violations: list[Violation]
-    period_summaries: str | None = None
 
 
 def make_graph(job: GraphJob) -> MadeGraph:
-    """The report's graph as N-Triples in `job.path`, checked, its parts (of the network, its known entities)
-    read from it and kept (by its digest: unused, never wrong, if the graph is not written) and the summaries
-    of its period worked out from it: here, not by the process that writes the graphs, whose work bounds the
-    step."""
+    """The report's graph as N-Triples in `job.path`, checked, and its parts (of the network, its known
+    entities) read from it and kept (by its digest: unused, never wrong, if the graph is not written; kept
+    here, not by the process that writes the graphs, whose work bounds the step)."""
     triples = report_triples(job.report, job.events, decisions=job.decisions)
     text, digest = with_digest(job.report.id, ntriples(triples))
     job.path.write_text(text, encoding="utf-8")
     if not (job.validate or job.network):
         return MadeGraph(job.report.id, job.path, len(triples), [])
     checker = validator()
-    # loaded once for all, under its own IRI: the summaries' updates name the graphs of the periods they sum up
-    with checker.holding(text, ox.NamedNode(str(graph_iri(job.report.id)))) as graph:
+    with checker.holding(text) as graph:  # loaded once for both
         found = checker.check() if job.validate else []
         if job.network is not None:
             for kind in (NETWORK, KNOWN):
                 keep_part(job.network, digest, part_of(checker.store, graph, kind), kind)
-        summaries = period_summaries(checker.store, job.report.id)
-    return MadeGraph(job.report.id, job.path, len(triples), found, summaries)
+    return MadeGraph(job.report.id, job.path, len(triples), found)
 
 
 def _made(jobs: list[GraphJob], workers: int) -> Iterator[MadeGraph]:

@@ -155,15 +155,14 @@ class Validator:
             return self.check()
 
     @contextmanager
-    def holding(self, ntriples: str, name: ox.NamedNode | None = None) -> Iterator[ox.NamedNode]:
-        """Hold a graph in the store (as the named graph yielded: `name`, or one of its own) while the block
-        runs: checked by `check`, and read by other queries while it is loaded."""
-        graph = name or self.data
-        self.store.load(ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=graph)
+    def holding(self, ntriples: str) -> Iterator[ox.NamedNode]:
+        """Hold a graph in the store (as the named graph yielded) while the block runs: checked by `check`,
+        and read by other queries while it is loaded."""
+        self.store.load(ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=self.data)
         try:
-            yield graph
+            yield self.data
         finally:
-            self.store.remove_graph(graph)
+            self.store.remove_graph(self.data)
 
     def check(self) -> list[Violation]:
         """The violations of the graph held, sorted; empty if it conforms."""

@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-import pyoxigraph as ox
 from rdflib import RDF, XSD, Literal, URIRef
 
 from graph.query import internal_query
@@ -20,14 +19,7 @@ from graph.rdf.ids import graph_iri
 from graph.rdf.vocab import TIES
 from graph.stores.base import Readable, Store, stored_checksums
 from graph.stores.results import Term, is_true
-from ontology import (
-    ENTITY_BASE,
-    SUMMARIES,
-    SUMMARIES_COUNTERPARTS,
-    SUMMARIES_FORGET,
-    SUMMARIES_PERIODS,
-    SUMMARIES_PROFILES,
-)
+from ontology import ENTITY_BASE, SUMMARIES, SUMMARIES_COUNTERPARTS, SUMMARIES_FORGET, SUMMARIES_PROFILES
 
 SUMMARY_GRAPH = "summary"  # the named graph id/graph/summary holds what ontology/summaries.ru works out
 COUNTERPART_SEPARATOR = "; "  # between the officials' names in a profile's ties:counterpartsText
@@ -111,8 +103,7 @@ def touched_by(store: Store, report_ids: Iterable[str]) -> Scope:
     return scope
 
 
-def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[str] = (),
-                      made: dict[str, str] | None = None) -> None:
+def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[str] = ()) -> None:
     """Work out what the partner queries read (profiles, country quarters, pairs, names) from every
     report graph (or, with a scope, only the rows about what it names, after removing them), number
     the names in order, and last mark it all with the checksum of the reports it sums up (a build cut
@@ -120,12 +111,9 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
 
     `added`: with a scope, the reports it comes from when the build added them and wrote no other. The
     profiles, preferred names and counterparts stored are then joined with what the new graphs say
-    (`_added_profiles`, `_added_names`, `_join_counterparts`) instead of worked out over every graph.
-    `made`: the summaries of their own periods (`period_summaries`, N-Triples) that the build worked out
-    from the graphs it made, by report id; those of other periods are worked out over the store."""
+    (`_added_profiles`, `_added_names`, `_join_counterparts`) instead of worked out over every graph."""
     graph = graph_iri(SUMMARY_GRAPH)
-    stored = stored_checksums(store)
-    mark = Literal(reports_checksum(stored))
+    mark = Literal(reports_checksum(stored_checksums(store)))
     additions = sorted(added) if scope is not None else []
     before = _profiles(store, scope.partners) if scope is not None and additions else {}
     names = _preferred_names(store, scope.entities) if scope is not None and additions else {}
@@ -146,37 +134,10 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
         store.update(scoped(SUMMARIES_PROFILES.read_text(encoding="utf-8"), scope))
         store.update(scoped(SUMMARIES.read_text(encoding="utf-8"), scope))
         store.update(scoped(SUMMARIES_COUNTERPARTS.read_text(encoding="utf-8"), scope))
-    _add_period_summaries(store, frozenset(stored) if scope is None else scope.periods, made or {},
-                          whole=scope is None)
     _count_pairs(store, scope)
     for lines in _name_order(store):
         store.insert(SUMMARY_GRAPH, lines)
     store.insert(SUMMARY_GRAPH, f"{graph.n3()} {TIES.reportsChecksum.n3()} {mark.n3()} .")
-
-
-def period_summaries(held: ox.Store, report_id: str) -> str:
-    """summaries-periods.ru over a report's graph alone, held in an Oxigraph store in memory (the one the
-    graph is checked in) under its own IRI: the rows of its period, as N-Triples. The store is left as it
-    was. Worked out so by the process that makes the graph, in milliseconds, where the same over a store
-    of 200 reports took ~4.7 s."""
-    summary = ox.NamedNode(str(graph_iri(SUMMARY_GRAPH)))
-    held.update(scoped(SUMMARIES_PERIODS.read_text(encoding="utf-8"), Scope(periods=frozenset({report_id}))))
-    try:
-        return (held.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=summary) or b"").decode("utf-8")
-    finally:
-        held.remove_graph(summary)
-
-
-def _add_period_summaries(store: Store, periods: frozenset[str], made: dict[str, str], *, whole: bool) -> None:
-    """The summaries of these periods' own (summaries-periods.ru): those `made` by the build as they are, the
-    rest worked out over the store (all at once, `whole`, where the build made none)."""
-    missing = periods - set(made)
-    if missing:
-        update = SUMMARIES_PERIODS.read_text(encoding="utf-8")
-        store.update(update if whole and not made else scoped(update, Scope(periods=missing)))
-    rows = "".join(made[period] for period in sorted(periods & set(made)))
-    if rows.strip():
-        store.insert(SUMMARY_GRAPH, rows)
 
 
 def _profiles(store: Store, partners: frozenset[str]) -> dict[str, StoredProfile]:
