@@ -21,13 +21,29 @@ from pathlib import Path
 
 from rdflib.namespace import FOAF
 
-from graph.network.parts import KNOWN, NETWORK, cache_folder, keep_part, part_of, prune_store_cache, stored_parts
+from graph.network.parts import (
+    KINDS,
+    KNOWN,
+    cache_folder,
+    keep_part,
+    kept_attendance,
+    part_of,
+    prune_store_cache,
+    stored_parts,
+)
 from graph.query import internal_query
 from graph.rdf.validate import Violation, validator
 from graph.rdf.writer import ntriples, ontology, report_triples, with_digest
 from graph.stores import EmbeddedStore, Store, StoreError, build_lock, lock_path, open_store, stored_checksums
 from graph.stores.snapshots import current_snapshot, publish
-from graph.stores.summaries import Scope, refresh_summaries, reports_checksum, summarised_checksum, touched_by
+from graph.stores.summaries import (
+    ReadAttendance,
+    Scope,
+    refresh_summaries,
+    reports_checksum,
+    summarised_checksum,
+    touched_by,
+)
 from nlp import ExtractedEvent, Models, decisions_digest, default_workers, extract_events
 from nlp.errors import printable
 from nlp.records import Entity, EntityType, Report
@@ -202,7 +218,8 @@ def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate
         with steps("summaries"):
             written = decided.added + decided.replaced
             scope = None if touched is None else touched | touched_by(store, written)
-            refresh_summaries(store, scope, added=() if decided.replaced else decided.added)
+            refresh_summaries(store, scope, added=() if decided.replaced else decided.added,
+                              read_attendance=_kept_attendance(store))
         with steps("compaction"):
             if _compaction_pays(store, len(decided.todo), len(stored) + len(decided.added), full=touched is None):
                 store.compact()
@@ -293,6 +310,12 @@ def _touched_before(store: Store, decided: Plan, stored: dict[str, str]) -> Scop
     return touched_by(store, decided.replaced)
 
 
+def _kept_attendance(store: Store) -> ReadAttendance | None:
+    """Who attended what, for the pairs: an embedded store's from what its builds kept of each graph
+    (graph.network.parts); None for a remote store, whose summaries query it."""
+    return kept_attendance(store) if isinstance(store, EmbeddedStore) else None
+
+
 def _drop_quietly(store: Store, report_id: str) -> None:
     """Drop what a failed write left of a new report's graph, if the store lets it (a full disk may not:
     the graph then lacks its checksum, and the next build writes it again whole)."""
@@ -337,7 +360,7 @@ def make_graph(job: GraphJob) -> MadeGraph:
     with checker.holding(text) as graph:  # loaded once for both
         found = checker.check() if job.validate else []
         if job.network is not None:
-            for kind in (NETWORK, KNOWN):
+            for kind in KINDS:
                 keep_part(job.network, digest, part_of(checker.store, graph, kind), kind)
     return MadeGraph(job.report.id, job.path, len(triples), found)
 
@@ -357,7 +380,7 @@ def _mend(store: Store) -> None:
     before them) or stale (a build cut off after its last report and before them) are worked out again,
     and a store from before snapshots gets one for servers to answer from."""
     if summarised_checksum(store) != reports_checksum(stored_checksums(store)):
-        refresh_summaries(store)
+        refresh_summaries(store, read_attendance=_kept_attendance(store))
         store.compact()
         _publish(store)
     elif isinstance(store, EmbeddedStore) and current_snapshot(store.path) is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from rdflib import RDF, XSD, Literal, URIRef
@@ -26,6 +26,10 @@ COUNTERPART_SEPARATOR = "; "  # between the officials' names in a profile's ties
 
 
 Pair = tuple[str, str]
+Attendance = dict[str, dict[str, bool]]  # event -> its persons and organisations -> of the Smolensk side there
+# the attendance over every report graph, of some agents only where given (`attendance` reads it from
+# the store; graph.network.parts from what the builds kept of each graph)
+ReadAttendance = Callable[[frozenset[str] | None], Attendance]
 Named = tuple[str, str | None]  # a name and its language tag
 # a profile's figures as summaries-profiles.ru writes them: the variable of the queries that read them, the property
 PROFILE_FIGURES = {"label": TIES.partnerName, "country": TIES.countryCode, "events": TIES.eventCount,
@@ -96,14 +100,15 @@ def touched_by(store: Store, report_ids: Iterable[str]) -> Scope:
     for report_id in report_ids:
         query = internal_query("graph-entities").bind({"graph": str(graph_iri(report_id))})
         rows = store.results(query).rows
-        met = _pair_counts(_attendance(store, report_id))
+        met = _pair_counts(attendance(store, report_id))
         scope |= Scope(frozenset(row["entity"]["value"] for row in rows), frozenset({report_id}), frozenset(met),
                        frozenset(row["entity"]["value"] for row in rows if row["entity"]["value"] in profiled
                                  or "smolensk" not in row or not is_true(row["smolensk"]["value"])))
     return scope
 
 
-def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[str] = ()) -> None:
+def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[str] = (),
+                      read_attendance: ReadAttendance | None = None) -> None:
     """Work out what the partner queries read (profiles, country quarters, pairs, names) from every
     report graph (or, with a scope, only the rows about what it names, after removing them), number
     the names in order, and last mark it all with the checksum of the reports it sums up (a build cut
@@ -111,7 +116,9 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
 
     `added`: with a scope, the reports it comes from when the build added them and wrote no other. The
     profiles, preferred names and counterparts stored are then joined with what the new graphs say
-    (`_added_profiles`, `_added_names`, `_join_counterparts`) instead of worked out over every graph."""
+    (`_added_profiles`, `_added_names`, `_join_counterparts`) instead of worked out over every graph.
+
+    `read_attendance`: where the pairs read who attended what (by default a query over every graph)."""
     graph = graph_iri(SUMMARY_GRAPH)
     mark = Literal(reports_checksum(stored_checksums(store)))
     additions = sorted(added) if scope is not None else []
@@ -134,7 +141,7 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
         store.update(scoped(SUMMARIES_PROFILES.read_text(encoding="utf-8"), scope))
         store.update(scoped(SUMMARIES.read_text(encoding="utf-8"), scope))
         store.update(scoped(SUMMARIES_COUNTERPARTS.read_text(encoding="utf-8"), scope))
-    _count_pairs(store, scope)
+    _count_pairs(store, scope, read_attendance or (lambda agents: attendance(store, agents=agents)))
     for lines in _name_order(store):
         store.insert(SUMMARY_GRAPH, lines)
     store.insert(SUMMARY_GRAPH, f"{graph.n3()} {TIES.reportsChecksum.n3()} {mark.n3()} .")
@@ -294,8 +301,7 @@ def _by_surname(name: str) -> tuple[str, str]:
     return re.sub(r"^.*[ .]", "", name), name
 
 
-def _attendance(store: Store, report_id: str | None = None,
-                agents: frozenset[str] | None = None) -> dict[str, dict[str, bool]]:
+def attendance(store: Store, report_id: str | None = None, agents: frozenset[str] | None = None) -> Attendance:
     """Event -> its persons and organisations, each with whether it is of the Smolensk side there (only if
     every statement of that graph says so); in one report's graph, or over every graph (among some agents
     only, where given: a scope that `graph-attendance.rq`, one graph's, has no place for)."""
@@ -305,16 +311,20 @@ def _attendance(store: Store, report_id: str | None = None,
         query = internal_query("attendance").bind()
     if agents is not None:
         query = scoped(query, Scope(entities=agents))
-    events: dict[str, dict[str, bool]] = {}
-    for row in store.results(query).rows:
-        attendees = events.setdefault(row["event"]["value"], {})
-        agent = row["agent"]["value"]
-        ours = "ours" in row and is_true(row["ours"]["value"])
-        attendees[agent] = attendees.get(agent, True) and ours
+    return attendance_of(store.results(query).plain())
+
+
+def attendance_of(rows: Iterable[dict[str, str]]) -> Attendance:
+    """The attendance that rows of `attendance.rq` (plain values: event, agent and, if stated, ours) make."""
+    events: Attendance = {}
+    for row in rows:
+        attendees = events.setdefault(row["event"], {})
+        agent = row["agent"]
+        attendees[agent] = attendees.get(agent, True) and "ours" in row and is_true(row["ours"])
     return events
 
 
-def _pair_counts(events: dict[str, dict[str, bool]], wanted: frozenset[Pair] | None = None) -> Counter[Pair]:
+def _pair_counts(events: Attendance, wanted: frozenset[Pair] | None = None) -> Counter[Pair]:
     """How many events each pair of attendees shares (in code-point order, not both of Smolensk)."""
     counts: Counter[Pair] = Counter()
     for attendees in events.values():
@@ -326,17 +336,17 @@ def _pair_counts(events: dict[str, dict[str, bool]], wanted: frozenset[Pair] | N
     return counts
 
 
-def _count_pairs(store: Store, scope: Scope | None, batch: int = 5_000) -> None:
+def _count_pairs(store: Store, scope: Scope | None, read_attendance: ReadAttendance, batch: int = 5_000) -> None:
     """The pairs of persons and organisations that met more than once, not both of Smolensk: their
     shared events. Pairs that met once are left to the network (`ties network`, graph.analytics): at
     100 times the samples they are ~80,000 of ~90,000, and a query scanning them all takes seconds.
     With a scope, the pairs it names are removed and counted again (over every event of their members)."""
     summary = graph_iri(SUMMARY_GRAPH).n3()
     if scope is None:
-        counts = _pair_counts(_attendance(store))
+        counts = _pair_counts(read_attendance(None))
     else:
         members = frozenset(entity for pair in scope.pairs for entity in pair)
-        counts = _pair_counts(_attendance(store, agents=members), scope.pairs) if members else Counter()
+        counts = _pair_counts(read_attendance(members), scope.pairs) if members else Counter()
         iris = sorted(_pair_iri(pair) for pair in scope.pairs)
         for start in range(0, len(iris), batch):
             values = " ".join(f"<{iri}>" for iri in iris[start:start + batch])

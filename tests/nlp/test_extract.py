@@ -169,6 +169,25 @@ def _natasha_docs(models, texts):
     return docs
 
 
+def test_the_tokenizer_cuts_tokens_and_sentences_where_natashas_segmenter_does(models, sample_paths):
+    from nlp.report import read_report
+
+    cells = [cell.text for path in sample_paths.values() for event in read_report(path).events
+             for cell in event.cells if cell.text]
+    texts = cells + NEWS + ["", "   ", "\n\nПервое. Второе!  \n«Третье» — т. е. 3,5 млн руб.\t"]
+    sentences = 0
+    for text, doc in zip(texts, map(models.nlp.tokenizer, texts), strict=True):
+        natasha = Doc(text)
+        natasha.segment(models.natasha.segmenter)
+        assert doc.user_data["offsets"] == [(token.start, token.stop) for token in natasha.tokens], text
+        assert [token.text for token in doc] == [token.text for token in natasha.tokens]
+        assert [token.i for token in doc if token.is_sent_start] == [
+            index for index, token in enumerate(natasha.tokens)
+            if any(sent.tokens and sent.tokens[0] is token for sent in natasha.sents)], text
+        sentences += len(natasha.sents)
+    assert sentences > len(texts)
+
+
 def test_ner_over_a_reports_texts_at_once_finds_what_tag_ner_finds_in_each(models, sample_paths):
     from nlp.ner import entity_spans
     from nlp.report import read_report

@@ -7,12 +7,13 @@ import json
 import pytest
 
 from graph.network.analytics import load_network
-from graph.network.parts import KNOWN, PART_QUERIES, cache_folder, rows_by_graph
+from graph.network.parts import ATTENDANCE, KNOWN, PART_QUERIES, cache_folder, kept_attendance, rows_by_graph
 from graph.pipeline import build, known_entities
 from graph.query import internal_query
 from graph.stores import EmbeddedStore
 from graph.stores.results import ResultSet
 from graph.stores.snapshots import current_snapshot
+from graph.stores.summaries import attendance
 from nlp.report import read_report
 
 
@@ -32,8 +33,10 @@ def digests(store: EmbeddedStore) -> dict[str, str]:
 
 
 def kept_files(digests: dict[str, str]) -> list[str]:
-    """The files a build keeps for these graphs: each one's part of the network and its known entities."""
-    return sorted(f"{digest}{suffix}" for digest in digests.values() for suffix in (".json", ".known.json"))
+    """The files a build keeps for these graphs: each one's part of the network, its known entities and who
+    attended what."""
+    return sorted(f"{digest}{suffix}" for digest in digests.values()
+                  for suffix in (".json", ".known.json", ".attendance.json"))
 
 
 def in_order(part: dict[str, list[dict[str, str]]]) -> dict[str, list[list[tuple[str, str]]]]:
@@ -112,3 +115,21 @@ def test_the_known_entities_read_from_the_kept_parts_are_those_the_store_gives(b
     assert known_entities(store) == kept  # read from the store, and kept again
     assert all((cache / f"{digest}.known.json").exists() for digest in (first, second))
     assert known_entities(store) == kept
+
+
+def test_who_attended_what_read_from_the_kept_parts_is_what_the_store_gives(built):
+    store = EmbeddedStore(built, read_only=True)
+    kept = kept_attendance(store)
+    everyone = attendance(store)  # the query over every graph, as the summaries of a remote store read it
+    assert kept(None) == everyone and sum(map(len, everyone.values())) > 300
+    sides = {ours for attendees in everyone.values() for ours in attendees.values()}
+    assert sides == {True, False}
+    some = frozenset(sorted({agent for attendees in everyone.values() for agent in attendees})[::7])
+    assert kept(some) == attendance(store, agents=some) and 0 < len(kept(some)) < len(everyone)
+    cache = cache_folder(built)
+    first, second = sorted(digests(store).values())
+    (cache / f"{first}.attendance.json").unlink()
+    (cache / f"{second}.attendance.json").write_text('{"attendance-by-graph": 3}', encoding="utf-8")
+    assert kept(None) == everyone  # read from the store, and kept again
+    assert all(set(json.loads((cache / f"{digest}.attendance.json").read_text(encoding="utf-8")))
+               == set(ATTENDANCE.queries) for digest in (first, second))

@@ -77,10 +77,10 @@ def test_summaries_brought_up_to_date_for_what_a_build_touches_equal_summaries_w
     scopes = []
     real = graph.pipeline.refresh_summaries
 
-    def spy(store, scope=None, added=()):
+    def spy(store, scope=None, added=(), read_attendance=None):
         scopes.append(scope)
         additions.append(tuple(added))
-        real(store, scope, added)
+        real(store, scope, added, read_attendance)
     additions: list[tuple[str, ...]] = []
     monkeypatch.setattr(graph.pipeline, "refresh_summaries", spy)
     recounted = _spy_on_added_profiles(monkeypatch)

@@ -253,9 +253,9 @@ def test_a_build_while_serving_shows_whole_and_to_every_worker(tmp_path, sample_
         seen_mid_build: list[int] = []
         real = graph.pipeline.refresh_summaries
 
-        def look_then_refresh(target, scope=None, added=()):  # reports written, summaries not yet: half a build
+        def look_then_refresh(target, scope=None, added=(), read_attendance=None):  # graphs written, not summaries
             seen_mid_build.append(count(port))
-            real(target, scope, added)
+            real(target, scope, added, read_attendance)
         monkeypatch.setattr(graph.pipeline, "refresh_summaries", look_then_refresh)
         build([read_report(p) for p in sample_paths.values()], store, lambda: models)
         assert seen_mid_build == list(before)  # nothing of an unfinished build is shown
