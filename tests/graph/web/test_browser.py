@@ -165,6 +165,21 @@ def test_the_query_editor_knows_the_prefixes_and_counts_the_data(site, page, typ
     page.console_errors.clear()
 
 
+def test_a_library_query_with_long_lines_leaves_its_results_in_the_window(site, page):
+    # the editor scrolls its own long lines: it once widened the page, the results' last column off screen
+    page.goto(site + "/query")
+    page.select_option("#library", "co-attendance")
+    page.click("#use")
+    page.wait_for_selector("#results tbody tr")
+    assert max(map(len, page.evaluate("document.querySelector('.CodeMirror').CodeMirror.getValue()")
+                   .splitlines())) > 150
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    last = page.locator("#results thead th").last
+    assert last.inner_text() == "events"
+    box = last.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= page.viewport_size["width"]
+
+
 def test_a_library_query_with_parameters_shows_labels_that_open_pages(site, page, type_query):
     page.goto(site + "/query")
     page.select_option("#library", "repeat-partners")
