@@ -27,9 +27,9 @@ from graph.network.parts import (
     cache_folder,
     keep_part,
     kept_attendance,
+    kept_rows,
     part_of,
     prune_store_cache,
-    stored_parts,
 )
 from graph.query import internal_query
 from graph.rdf.validate import Violation, validator
@@ -182,8 +182,7 @@ def known_entities(store: Store) -> list[Entity]:
     """Persons and organisations already in the store, with their IRIs, so new mentions keep them: an
     embedded store's from what the builds kept of each graph (graph.network.parts), others' by a query."""
     if isinstance(store, EmbeddedStore):
-        rows = {(row["e"], row["type"], row["label"]) for part in stored_parts(store, kind=KNOWN)
-                for row in part["graph-known-entities"]}
+        rows = {(row["e"], row["type"], row["label"]) for row in kept_rows(store, KNOWN)}
     else:
         rows = {(row["e"]["value"], row["type"]["value"], row["label"]["value"])
                 for row in store.results(internal_query("known-entities").bind()).rows}
@@ -349,8 +348,8 @@ class MadeGraph:
 
 def make_graph(job: GraphJob) -> MadeGraph:
     """The report's graph as N-Triples in `job.path`, checked, and its parts (of the network, its known
-    entities) read from it and kept (by its digest: unused, never wrong, if the graph is not written; kept
-    here, not by the process that writes the graphs, whose work bounds the step)."""
+    entities, who attended what) read from it and kept (by its digest: unused, never wrong, if the graph is
+    not written; kept here, not by the process that writes the graphs, whose work bounds the step)."""
     triples = report_triples(job.report, job.events, decisions=job.decisions)
     text, digest = with_digest(job.report.id, ntriples(triples))
     job.path.write_text(text, encoding="utf-8")

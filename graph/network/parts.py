@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,12 +97,18 @@ def stored_parts(store: Readable, cache: Path | None = None, kind: PartKind = NE
     return [parts[graph] for graph in sorted(parts)]
 
 
+def kept_rows(store: EmbeddedStore, kind: PartKind) -> Iterator[dict[str, str]]:
+    """The rows of a kind of one query (KNOWN, ATTENDANCE) over every graph of an embedded store, from the
+    parts its builds kept."""
+    (query,) = kind.queries
+    return (row for part in stored_parts(store, kind=kind) for row in part[query])
+
+
 def kept_attendance(store: EmbeddedStore) -> ReadAttendance:
     """Who attended what over every graph of an embedded store (as `graph.stores.summaries.attendance`), from
     the parts its builds kept."""
     def read(agents: frozenset[str] | None) -> Attendance:
-        return attendance_of(row for part in stored_parts(store, kind=ATTENDANCE) for row in part[ATTENDANCE.queries[0]]
-                             if agents is None or row["agent"] in agents)
+        return attendance_of(row for row in kept_rows(store, ATTENDANCE) if agents is None or row["agent"] in agents)
     return read
 
 
