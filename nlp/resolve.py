@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from nlp.countries import fold
@@ -17,10 +17,10 @@ from nlp.records import Entity, EntityType, PlaceKind
 from nlp.resources import lexicon
 from ontology import ENTITY_BASE
 
-_TRANSLIT = dict(zip(
+_TRANSLIT = str.maketrans(dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t",
-     "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"], strict=True))
+     "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"], strict=True)))
 _QUOTED = re.compile(r"«(.+)»?$")
 _KIND_PATH = {EntityType.PER: "person", EntityType.ORG: "org", EntityType.LOC: "place"}
 
@@ -31,7 +31,7 @@ def slug(text: str) -> str:
     >>> slug("ОАО «Минский автомобильный завод»"), slug("В.Н. Анохин")
     ('oao-minskiy-avtomobilnyy-zavod', 'v-n-anokhin')
     """
-    latin = "".join(_TRANSLIT.get(ch, ch) for ch in text.lower())
+    latin = text.lower().translate(_TRANSLIT)
     latin = re.sub(r"[ыи]й\b", lambda m: "iy" if m.group()[0] == "и" else "yy", latin)
     return re.sub(r"[^a-z0-9]+", "-", latin).strip("-")
 
@@ -51,6 +51,7 @@ def _legal_forms() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((fold(full), abbr) for full, abbr in lexicon("legal_forms")), key=lambda p: -len(p[0])))
 
 
+@lru_cache(maxsize=1 << 16)  # a name is parted for every mention of it, by resolution and the description
 def org_parts(name: str) -> tuple[str, str]:
     """(legal form abbreviation, the name without it), quotes unified and case folded.
 

@@ -1,0 +1,29 @@
+"""Concepts by the ontology's trigger stems: one pattern per concept finds what a search per stem finds."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from nlp.concepts import scheme
+from nlp.report import read_report
+
+
+def _first_by_stems(name: str, text: str) -> str | None:
+    """The first concept one of whose stems starts a word of the text, stem by stem (the reference)."""
+    lowered = text.lower().replace("ё", "е")
+    for concept, stems in scheme(name).concepts:
+        if any(re.search(rf"(?<![а-яa-z]){re.escape(stem)}", lowered) for stem in stems):
+            return concept
+    return None
+
+
+@pytest.mark.parametrize("name", ["Spheres", "EventTypes", "OrganisationKinds"])
+def test_a_scheme_s_patterns_find_the_concept_its_stems_find(name, sample_paths):
+    texts = [cell.text for path in sample_paths.values() for event in read_report(path).events for cell in event.cells]
+    texts += [stem for _, stems in scheme(name).concepts for stem in stems]  # each stem on its own
+    texts += ["пред" + stem for _, stems in scheme(name).concepts for stem in stems]  # inside a word: no match
+    found = [scheme(name).first_match(text) for text in texts]
+    assert found == [_first_by_stems(name, text) for text in texts]
+    assert len({concept for concept in found if concept}) > 2
