@@ -16,7 +16,19 @@ from nlp.countries import fold
 from nlp.describe import describe
 from nlp.extract import ROLE_SEPARATOR, CellReading, Models, load_models
 from nlp.ner import row_doc
-from nlp.records import FIELDS, Agreement, Description, Entity, EntityType, Event, Field, Mention, PlaceKind, Report
+from nlp.records import (
+    FIELDS,
+    Agreement,
+    Description,
+    Entity,
+    EntityType,
+    Event,
+    Field,
+    Mention,
+    PlaceKind,
+    Report,
+    pickled_by_fields,
+)
 from nlp.resolve import Alias, minted_iri, resolve
 
 __all__ = ["ExtractedEvent", "Models", "event_entities", "event_records", "extract_events", "load_models"]
@@ -96,6 +108,7 @@ def event_countries(entities: list[Entity], adjectives: set[str]) -> list[str]:
     return sorted(code for code in codes if code != "RU")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ExtractedEvent:
     """An event with its entities (resolved across all reports), foreign countries, agreements, and the
@@ -129,6 +142,7 @@ def _merge_by_id(entities: list[Entity]) -> list[Entity]:
     return list(merged.values())
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Row:
     """One event row as extraction leaves it, before resolution across reports."""

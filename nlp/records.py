@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copyreg
+import operator
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 # who found a mention: natasha's NER, or a rule (for an organisation, a place, an abbreviation the text defines)
 MentionSource = Literal["ner", "rule:org", "rule:place", "rule:alias"]
@@ -39,7 +41,25 @@ class Field(StrEnum):
 
 FIELDS: tuple[Field, ...] = tuple(Field)
 
+RecordType = TypeVar("RecordType", bound=type)
 
+
+def pickled_by_fields(cls: RecordType) -> RecordType:
+    """Pickle a frozen dataclass with slots as its class called on its fields' values (each field given to
+    `__init__`). Dataclasses pickle such a record by a state set field by field after `dataclasses.fields`
+    (~9 µs a record): handing a 100× build's events to and from its worker processes spent ~7 s of CPU so."""
+    if any(not f.init for f in fields(cls)):
+        raise TypeError(f"{cls.__name__}: a field outside __init__ cannot be given back to it")
+    names = [f.name for f in fields(cls)]
+    read = operator.attrgetter(*names)
+    if len(names) == 1:
+        copyreg.pickle(cls, lambda record: (cls, (read(record),)))
+    else:
+        copyreg.pickle(cls, lambda record: (cls, read(record)))
+    return cls
+
+
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Cell:
     """One table cell: its text with whitespace normalised, and the text as published."""
@@ -48,6 +68,7 @@ class Cell:
     raw: str
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Table:
     """A report as its reader finds it: heading paragraphs, table rows of cell texts, closing text.
@@ -61,6 +82,7 @@ class Table:
     trailing: tuple[str, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Summary:
     """The closing paragraph of a report: how many meetings, and where."""
@@ -77,6 +99,7 @@ class Summary:
         return cls(data["text"], data.get("meetings"), tuple(data.get("places") or ()))
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Event:
     """One event row of a report, with what can be read off its cells."""
@@ -126,6 +149,7 @@ class Event:
         )
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Report:
     """A quarterly report: its metadata, event rows and what went wrong reading it."""
@@ -140,6 +164,7 @@ class Report:
     errors: tuple[str, ...] = ()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A span of text naming a person, organisation or place."""
@@ -173,6 +198,7 @@ class Mention:
         return data
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A real-world person, organisation or place, as named in one event."""
@@ -207,6 +233,7 @@ class AgreementStatus(StrEnum):
     DISCUSSED = "discussed"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Agreement:
     """An agreement or document the text names: its kind, parties, status, date and where it is said."""
@@ -253,6 +280,7 @@ class Direction(StrEnum):
     DOMESTIC = "domestic"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class State:
     """A sovereign state: its IRI, ISO 3166-1 code, Russian name and GeoNames id."""
@@ -263,6 +291,7 @@ class State:
     geonames: str | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Described:
     """An entity with what resolution knows of it beyond its name.
@@ -287,6 +316,7 @@ class Described:
     identifiers: tuple[str, ...] = ()  # "wikidata:Q…", "osm:relation/…", "oktmo:…"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Post:
     """A position a person held at the event, as the text states it, and the organisation it names."""
@@ -295,6 +325,7 @@ class Post:
     organisation: Described | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Participant:
     """An entity in an event: how it took part, and for a person, the posts it held."""
@@ -305,6 +336,7 @@ class Participant:
     venue: bool = False  # a place named in the place cell
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Description:
     """What the graph states of an event beyond its cells: its concepts (ontology local names), whether
