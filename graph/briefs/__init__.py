@@ -45,7 +45,7 @@ def render(brief: Brief, fmt: str) -> bytes:
     if fmt == "md":
         return markdown(brief).encode("utf-8")
     if fmt == "html":
-        from graph.web.server import templates
+        from graph.web.templating import templates
 
         page = templates().get_template("brief_file.html")
         return page.render(**html_context(brief, href=lambda iri: iri)).encode("utf-8")

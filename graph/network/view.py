@@ -203,7 +203,7 @@ def layout(graph: nx.Graph, fixed: dict[str, tuple[float, float]] | None = None)
         if len(part) == 1:
             placed[part[0]] = centre
         else:
-            inner = nx.rescale_layout_dict(_forceatlas2(graph.subgraph(part)), scale=radius * 0.9)
+            inner = nx.rescale_layout_dict(_forceatlas2(induced(graph, part)), scale=radius * 0.9)
             for node in part:
                 placed[node] = (centre[0] + float(inner[node][0]), centre[1] + float(inner[node][1]))
         x += 2 * radius
@@ -214,6 +214,18 @@ def layout(graph: nx.Graph, fixed: dict[str, tuple[float, float]] | None = None)
     half = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9) / 2
     return {n: (round((px - middle[0]) / half * SCALE, 1), round((py - middle[1]) / half * SCALE, 1))
             for n, (px, py) in placed.items()}
+
+
+def induced(graph: nx.Graph, nodes: Iterable[str]) -> nx.Graph:
+    """The subgraph on `nodes`, its nodes and links in sorted order. networkx's subgraph view lists the nodes
+    of a small subset in the order of a set, which differs from one process to the next, and the layouts
+    hand out their starting positions in node order: the same store drew a different map at each call."""
+    kept = set(nodes)
+    subgraph = nx.Graph()
+    subgraph.add_nodes_from(sorted(kept))
+    links = ((min(a, b), max(a, b), data) for a, b, data in graph.subgraph(kept).edges(data=True))
+    subgraph.add_edges_from(sorted(links, key=lambda link: link[:2]))
+    return subgraph
 
 
 def _forceatlas2(graph: nx.Graph) -> dict:
@@ -287,7 +299,7 @@ def network_view(network: Network, request: ViewRequest,
     key = request.base()
     positions = layouts.get(key) if layouts is not None else None
     if positions is None:
-        positions = layout(graph.subgraph(base))
+        positions = layout(induced(graph, base))
         if layouts is not None:
             layouts[key] = positions
     if len(nodes) > len(base):

@@ -79,7 +79,7 @@ def standalone_html(view: View, choices: dict) -> str:
     sizes, the search on the map and PNG/SVG export. Nodes link to their IRIs."""
     from markupsafe import Markup
 
-    from graph.web.server import STATIC, VENDOR, templates
+    from graph.web.templating import STATIC, VENDOR, templates
 
     library = VENDOR / "cytoscape" / "dist" / "cytoscape.min.js"
     if not library.is_file():

@@ -20,11 +20,9 @@ from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.utils import redirect
@@ -43,20 +41,19 @@ from graph.rdf.vocab import PREFIXES, sparql_prefixes
 from graph.review import KINDS_RU as REVIEW_KINDS
 from graph.review import decide as review_decide
 from graph.review import doubts as review_doubts
-from graph.russian import coordinates, days, number, plural, quarter
+from graph.russian import quarter
 from graph.stores import EmbeddedStore, RemoteStore, Store, StoreError
 from graph.stores.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
 from graph.web import pages
 from graph.web.network import NetworkCache, export, view_request
 from graph.web.paths import entity_iri, iri_of, page_of
 from graph.web.search import KIND_ORDER, Hit, SearchIndex
+from graph.web.templating import STATIC, VENDOR, templates
 from graph.web.workers import MEMORY_MIB, QueryFailed, QueryLost, QueryOverMemory, QueryProcesses, QueryTimeout
 from nlp.errors import printable
 
-STATIC = Path(str(resources.files("graph.web") / "static"))
 REVIEW_ROWS = 200  # doubts of one kind the review page lists; the rest in `ties review --format csv`
 PAGE_ROWS = 500  # rows of a long table a page renders (the browser pages them by 25); the rest download
-VENDOR = Path(str(resources.files("graph.web") / "node_modules"))  # `npm ci` in graph/web (scripts/setup.sh)
 MIME_TYPES = {".js": "text/javascript", ".css": "text/css", ".html": "text/html", ".json": "application/json",
               ".png": "image/png", ".svg": "image/svg+xml", ".geojson": "application/geo+json"}
 PROLOGUE = sparql_prefixes()
@@ -655,16 +652,6 @@ def _file(folder: Path, name: str) -> Response:
     if not found:
         raise NotFound()
     return Response(path.read_bytes(), mimetype=MIME_TYPES.get(path.suffix, "application/octet-stream"))
-
-
-def templates() -> Environment:
-    """The pages' templates, every value escaped, with the Russian formats as filters."""
-    environment = Environment(loader=PackageLoader("graph.web", "templates"), autoescape=select_autoescape(["html"]),
-                              undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    environment.globals.update(coordinates=coordinates)
-    environment.filters.update(quarter=quarter, days=days, number=number,
-                               plural=lambda count, one, few, many: plural(int(count), one, few, many))
-    return environment
 
 
 class _LimitedStore:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import math
+import os
 import re
+import subprocess
+import sys
 
 import networkx as nx
 import pytest
@@ -144,3 +147,16 @@ def test_ties_network_writes_each_format(sample_store, tmp_path):
     assert "https://w3id.org/smolensk-ties/id/place/country-by" in nx.read_gexf(gexf)
     refused = runner.invoke(main, ["network", "--store", str(sample_store), "--out", str(gexf), "--kinds", "ORGS"])
     assert refused.exit_code == 2 and "ORG, PER and LOC" in refused.output
+
+
+def test_the_same_store_draws_the_same_map_in_every_process(sample_store, tmp_path):
+    """Python orders sets differently in each process (hash randomisation); the map's layout must not follow."""
+    drawn = []
+    for seed in ("1", "2", "3"):
+        out = tmp_path / f"map-{seed}.graphml"
+        subprocess.run([sys.executable, "-m", "graph.cli", "network", "--store", str(sample_store), "--out", str(out),
+                        "--format", "graphml", "--max-nodes", "150"], check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        graph = nx.read_graphml(out)
+        drawn.append({node: (data["x"], data["y"]) for node, data in graph.nodes(data=True)})
+    assert len(drawn[0]) > 20 and drawn[0] == drawn[1] == drawn[2]
