@@ -8,7 +8,6 @@ from pathlib import Path
 HERE = Path(str(resources.files("ontology")))
 SUMMARIES_PROFILES = HERE / "summaries-profiles.ru"  # the SPARQL Update every build runs after writing: profiles
 SUMMARIES = HERE / "summaries.ru"  # run after it: the other summaries
-SUMMARIES_COUNTERPARTS = HERE / "summaries-counterparts.ru"  # run after it: the officials each partner met
 SUMMARIES_FORGET = HERE / "summaries-forget.ru"  # what a build of a few reports removes before it
 ONTOLOGY = HERE / "ties.ttl"
 # The ontology's terms (classes, properties, SKOS concepts) are in this namespace.

@@ -1,7 +1,7 @@
 # The summaries: what the partner queries of the library read, worked out once by every build
 # (graph.stores.summaries.refresh_summaries) instead of by every query. Each foreign partner gets a
 # profile (events, quarters, dates, spheres: summaries-profiles.ru, run before this; its Smolensk
-# counterparts: summaries-counterparts.ru, run after), and here its class and point; each country a row
+# counterparts: queries/internal/counterparts.rq, read after), and here its class and point; each country a row
 # per quarter, each Smolensk official a row per appearance and each person and organisation one name.
 # Aggregating ~100k participations costs seconds; reading the profiles costs milliseconds.
 # Run as one SPARQL 1.1 Update, on Oxigraph and on a remote server alike.
