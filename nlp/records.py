@@ -47,7 +47,7 @@ RecordType = TypeVar("RecordType", bound=type)
 def pickled_by_fields(cls: RecordType) -> RecordType:
     """Pickle a frozen dataclass with slots as its class called on its fields' values (each field given to
     `__init__`). Dataclasses pickle such a record by a state set field by field after `dataclasses.fields`
-    (~9 µs a record): handing a 100× build's events to and from its worker processes spent ~7 s of CPU so."""
+    (~9 µs a record): handing a 100× build's events to and from its worker processes cost seconds of CPU so."""
     if any(not f.init for f in fields(cls)):
         raise TypeError(f"{cls.__name__}: a field outside __init__ cannot be given back to it")
     names = [f.name for f in fields(cls)]

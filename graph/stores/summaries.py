@@ -283,10 +283,10 @@ def _join_counterparts(store: Store, scope: Scope, before: dict[str, StoredProfi
     fresh = frozenset(partner for partner in now if partner not in before)
     if fresh:
         _insert_counterparts(store, Scope(partners=fresh))
-    lines = [_counterparts_line(stored.profile, before[partner].names | met.get(partner, set()))
-             for partner, stored in sorted(now.items()) if partner not in fresh]
-    if any(lines):
-        store.insert(SUMMARY_GRAPH, "\n".join(line for line in lines if line))
+    lines = [line for partner, stored in sorted(now.items()) if partner not in fresh
+             if (line := _counterparts_line(stored.profile, before[partner].names | met.get(partner, set())))]
+    if lines:
+        store.insert(SUMMARY_GRAPH, "\n".join(lines))
 
 
 def _insert_counterparts(store: Store, scope: Scope | None) -> None:
@@ -315,6 +315,7 @@ def _counterparts_line(profile: str, named: set[Named] | frozenset[Named]) -> st
 
 
 def _by_surname(name: str) -> tuple[str, str]:
+    """A name's place among a profile's counterparts: its last word (after the last space or dot), then whole."""
     return re.sub(r"^.*[ .]", "", name), name
 
 
