@@ -10,9 +10,10 @@ is being typed: "Могил"), or by the same stem (Snowball's Russian stemmer: 
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 
@@ -50,6 +51,9 @@ class Hit:
     rank: tuple[int, int, str]
 
 
+_STEMMING = threading.Lock()
+
+
 @cache
 def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("russian")
@@ -64,8 +68,12 @@ def words(text: str) -> list[str]:
     return [word.lower().replace("ё", "е") for word in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=1 << 16)  # names share their words: at 100× the samples 97,054 words stemmed to build the index
 def stem(word: str) -> str:
-    return _stemmer().stemWord(word)
+    """The word's Snowball stem. The stemmer keeps the word it works on in itself: one word at a time, whichever
+    request's thread asks."""
+    with _STEMMING:
+        return _stemmer().stemWord(word)
 
 
 def word_matches(query: str, query_stem: str, word: str, word_stem: str) -> bool:
