@@ -253,7 +253,7 @@ def test_a_state_page_lists_its_newest_quarters_whole(embedded, monkeypatch, lis
     assert ("Последние" in page) == (listed == 1)
 
 
-def test_the_server_prepares_search_and_network_before_anyone_asks(embedded):
+def test_the_server_prepares_search_network_and_briefs_before_anyone_asks(embedded):
     import threading
 
     app = create_app(embedded)
@@ -262,11 +262,11 @@ def test_the_server_prepares_search_and_network_before_anyone_asks(embedded):
     try:
         warming.start()
         for _ in range(600):
-            if app.networks.network is not None and app.search_cache is not None:
+            if app.networks.network is not None and app.search_cache is not None and app.brief_cache is not None:
                 break
             stop.wait(0.1)
-        assert app.networks.network is not None and app.search_cache is not None
-        assert app.networks.network.events and app.search_cache[1].by_iri
+        assert app.networks.network is not None and app.search_cache is not None and app.brief_cache is not None
+        assert app.networks.network.events and app.search_cache[1].by_iri and app.brief_cache[1].events
     finally:
         stop.set()
         warming.join(timeout=30)
