@@ -47,58 +47,82 @@ def _cells(paths: list[Path]) -> tuple[list, list[str]]:
     from nlp.report import read_report
 
     reports = [read_report(p) for p in paths]
-    return reports, [c.text for r in reports for e in r.events for c in e.cells if c.text]
+    return reports, [text for report in reports for text in _report_cells(report)]
 
 
-def _time_one_pass(kind: str, paths: list[Path]) -> float:
-    """In a fresh process: load the models, warm up on a little text, time one pass over all of it:
-    our extraction ("ties"); natasha's NER alone over the same cells, `NewsNERTagger.map` in text
-    order, eight cells a batch ("natasha", the reference); or the NER over the segmenter's tokens
-    in batches of like length, as our extraction hands them over ("natasha batched")."""
+def _report_cells(report) -> list[str]:
+    """The texts of a report's filled cells, in order."""
+    return [cell.text for event in report.events for cell in event.cells if cell.text]
+
+
+KINDS = ("ties", "natasha", "natasha batched")
+
+
+def _time_interleaved(paths: list[Path]) -> dict[str, float]:
+    """In a fresh process: load the models, warm each pass up on a little text, then time, report by
+    report, our extraction ("ties": the report's rows; the resolution over every report is timed once at
+    the end and added), natasha's NER alone over the same cells, `NewsNERTagger.map` in text order, eight
+    cells a batch ("natasha", the reference), and the NER over the segmenter's tokens in batches of like
+    length, as our extraction hands them over ("natasha batched"). Their order turns with each report, so
+    that each comes first, second and last as often: the later pass over a report finds its words in
+    memory (natasha's embedding table is touched word by word), and this machine's speed drifts between
+    minutes; passes of several minutes one after the other compared two phases of it. Seconds by kind."""
     from dataclasses import replace
 
     from natasha import Doc
 
     from nlp.extract import load_models
     from nlp.ner import entity_spans
-    from nlp.pipeline import extract_events
+    from nlp.pipeline import Row, extract_events, extract_rows, resolve_rows
+    from nlp.report import read_report
 
     models = load_models()
-    reports, cells = _cells(paths)
-
-    def natasha_alone(texts: list[str]) -> None:
-        list(models.natasha.ner_tagger.map(texts))
+    reports = [read_report(path) for path in paths]
+    tagger = models.natasha.ner_tagger
 
     def natasha_batched(texts: list[str]) -> None:
         docs = [Doc(text) for text in texts]
         for doc in docs:
             doc.segment(models.natasha.segmenter)
-        entity_spans(models.natasha.ner_tagger, [doc.tokens for doc in docs])
-    if kind == "ties":
-        extract_events([replace(reports[0], events=reports[0].events[:20])], models, workers=1)
-        return timed(extract_events, reports, models, workers=1)[0]
-    alone = natasha_batched if kind == "natasha batched" else natasha_alone
-    alone(cells[:100])
-    return timed(alone, cells)[0]
+        entity_spans(tagger, [doc.tokens for doc in docs])
+    warm = replace(reports[0], events=reports[0].events[:20])
+    extract_events([warm], models, workers=1)
+    list(tagger.map(_report_cells(warm)))
+    natasha_batched(_report_cells(warm))
+    seconds = dict.fromkeys(KINDS, 0.0)
+    rows: list[Row] = []
+    definitions: set[tuple[str, str]] = set()
+    for turn, report in enumerate(reports):
+        cells = _report_cells(report)
+        for kind in KINDS[turn % len(KINDS):] + KINDS[:turn % len(KINDS)]:
+            started = time.perf_counter()
+            if kind == "ties":
+                report_rows, report_definitions = extract_rows(report, models)
+            elif kind == "natasha":
+                list(tagger.map(cells))
+            else:
+                natasha_batched(cells)
+            seconds[kind] += time.perf_counter() - started
+            if kind == "ties":
+                rows += report_rows
+                definitions |= report_definitions
+    seconds["ties"] += timed(resolve_rows, rows, definitions, models)[0]
+    return seconds
 
 
 def extraction(paths: list[Path], models, rounds: int) -> dict:
-    """Our extraction against natasha's NER alone over the same cells, one process each.
-
-    Each pass runs in a process of its own, their order reversed every round: in one process a later pass
-    would find the first one's words already in memory (natasha's embedding table is touched word by
-    word), which flatters whichever runs later. The figure is the ratio of the medians.
-    """
+    """Our extraction against natasha's NER alone over the same cells (`_time_interleaved`), in a fresh
+    process each round; the figure is the ratio of the medians."""
     from nlp.pipeline import extract_events
 
     reports, cells = _cells(paths)
     chars = sum(len(c) for c in cells)
-    times: dict[str, list[float]] = {"ties": [], "natasha": [], "natasha batched": []}
+    times: dict[str, list[float]] = {kind: [] for kind in KINDS}
     spawn = multiprocessing.get_context("spawn")
-    with spawn.Pool(1, maxtasksperchild=1) as pool:
-        for round_ in range(rounds):
-            for kind in list(times) if round_ % 2 == 0 else reversed(times):
-                times[kind].append(pool.apply(_time_one_pass, (kind, paths)))
+    for _ in range(rounds):
+        with spawn.Pool(1, maxtasksperchild=1) as pool:
+            for kind, seconds in pool.apply(_time_interleaved, (paths,)).items():
+                times[kind].append(seconds)
     ours, theirs = statistics.median(times["ties"]), statistics.median(times["natasha"])
     batched = statistics.median(times["natasha batched"])
     events = sum(len(r.events) for r in reports)
@@ -336,7 +360,8 @@ def main() -> None:
                         help="seconds after which an rdflib query is stopped (its time is then a lower bound); "
                              "0 skips rdflib")
     parser.add_argument("--extraction-rounds", type=int, default=None,
-                        help="fresh-process passes of each extraction (default 5 at 1×, 3 up to 10×, 1 above)")
+                        help="rounds of the extraction passes, each in a fresh process (default 5 at 1×, 3 up to 10×, "
+                             "1 above)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--record", action="store_true",
                         help=f"write the results to {RECORD.relative_to(ROOT)}, the next run's previous figures")

@@ -159,8 +159,9 @@ _worker_models: Models | None = None
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
-def _extract_report(report: Report, models: Models) -> tuple[list[Row], set[tuple[str, str]]]:
-    """One report's events with their event-level entities, adjectives, agreements and definitions.
+def extract_rows(report: Report, models: Models) -> tuple[list[Row], set[tuple[str, str]]]:
+    """One report's events with their event-level entities, adjectives, agreements and definitions: the
+    work done report by report (in a process per core), before `resolve_rows` over every report.
 
     The rows go through the pipeline in one batch: natasha's taggers over the whole report at once take
     40% less than row by row.
@@ -187,7 +188,7 @@ def _init_worker() -> None:
 
 def _extract_in_worker(report: Report) -> tuple[list[Row], set[tuple[str, str]]]:
     assert _worker_models is not None
-    return _extract_report(report, _worker_models)
+    return extract_rows(report, _worker_models)
 
 
 def _extract_all(reports: list[Report], models: Models, workers: int,
@@ -216,7 +217,7 @@ def _extract_all(reports: list[Report], models: Models, workers: int,
                     os.environ[name] = value
         return rows, definitions
     for report in reports:
-        report_rows, report_definitions = _extract_report(report, models)
+        report_rows, report_definitions = extract_rows(report, models)
         rows += report_rows
         definitions |= report_definitions
         if progress:
@@ -239,6 +240,13 @@ def extract_events(reports: list[Report], models: Models, aliases: list[Alias] |
     runs once over everything, so the result is the same whatever the number of processes.
     """
     rows, definitions = _extract_all(reports, models, workers or default_workers(reports), progress)
+    return resolve_rows(rows, definitions, models, aliases, known)
+
+
+def resolve_rows(rows: list[Row], definitions: set[tuple[str, str]], models: Models,
+                 aliases: list[Alias] | None = None, known: list[Entity] | None = None) -> list[ExtractedEvent]:
+    """The rows of every report (`extract_rows`) with their entities resolved across all of them (and `known`
+    ones), corrections applied, and each event described: one process, after the reports' extraction."""
     resolution = resolve([e for row in rows for e in row.entities], models.gazetteer, aliases,
                          sorted(definitions), known or ())
     corrections = read_corrections()

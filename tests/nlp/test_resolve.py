@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from nlp.pipeline import extract_events
+from nlp.pipeline import extract_events, extract_rows, resolve_rows
 from nlp.records import Entity, EntityType, PlaceKind
 from nlp.report import read_report
 from nlp.resolve import Alias, mint_iri, org_parts, read_aliases, resolve
@@ -142,6 +142,17 @@ def test_two_processes_give_the_same_events(reports, models, events):
     def flat(found):
         return [e.to_dict() for e in found]
     assert flat(extract_events(reports, models, workers=2)) == flat(events)
+
+
+def test_rows_read_report_by_report_and_resolved_once_are_the_events(reports, models, events):
+    # how the benchmark times extraction report by report between natasha's passes (benchmarks/run.py)
+    rows: list = []
+    definitions: set = set()
+    for report in reports:
+        report_rows, report_definitions = extract_rows(report, models)
+        rows += report_rows
+        definitions |= report_definitions
+    assert [e.to_dict() for e in resolve_rows(rows, definitions, models)] == [e.to_dict() for e in events]
 
 
 def test_a_venue_named_in_the_place_cell_without_a_state_is_of_the_smolensk_town_there(events):
