@@ -79,7 +79,7 @@ def stored_parts(store: Readable, cache: Path | None = None, kind: PartKind = NE
     if cache is None and isinstance(store, EmbeddedStore):
         cache = cache_folder(store.path)
     if cache is None:
-        parts = rows_by_graph(run)
+        parts = rows_by_graph(run, kind=kind)
     else:
         digests = {row["g"]: row.get("digest") for row in run(internal_query("graph-digests").bind())}
         parts = {}

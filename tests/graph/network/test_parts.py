@@ -7,7 +7,15 @@ import json
 import pytest
 
 from graph.network.analytics import load_network
-from graph.network.parts import ATTENDANCE, KNOWN, PART_QUERIES, cache_folder, kept_attendance, rows_by_graph
+from graph.network.parts import (
+    ATTENDANCE,
+    KNOWN,
+    PART_QUERIES,
+    cache_folder,
+    kept_attendance,
+    rows_by_graph,
+    stored_parts,
+)
 from graph.pipeline import build, known_entities
 from graph.query import internal_query
 from graph.stores import EmbeddedStore
@@ -113,6 +121,8 @@ def test_the_known_entities_read_from_the_kept_parts_are_those_the_store_gives(b
     (cache / f"{first}.known.json").unlink()
     (cache / f"{second}.known.json").write_text("[", encoding="utf-8")
     assert known_entities(store) == kept  # read from the store, and kept again
+    uncached = stored_parts(Uncached(store), kind=KNOWN)  # a remote store's, read from it whole
+    assert [in_order(part) for part in uncached] == [in_order(read[graph]) for graph in sorted(read)]
     assert all((cache / f"{digest}.known.json").exists() for digest in (first, second))
     assert known_entities(store) == kept
 
