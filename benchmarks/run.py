@@ -95,17 +95,15 @@ def _time_interleaved(paths: list[Path]) -> dict[str, float]:
     for turn, report in enumerate(reports):
         cells = _report_cells(report)
         for kind in KINDS[turn % len(KINDS):] + KINDS[:turn % len(KINDS)]:
-            started = time.perf_counter()
             if kind == "ties":
-                report_rows, report_definitions = extract_rows(report, models)
-            elif kind == "natasha":
-                list(tagger.map(cells))
-            else:
-                natasha_batched(cells)
-            seconds[kind] += time.perf_counter() - started
-            if kind == "ties":
+                took, (report_rows, report_definitions) = timed(extract_rows, report, models)
                 rows += report_rows
                 definitions |= report_definitions
+            elif kind == "natasha":
+                took, _ = timed(list, tagger.map(cells))  # map is lazy: the tagging happens in list
+            else:
+                took, _ = timed(natasha_batched, cells)
+            seconds[kind] += took
     seconds["ties"] += timed(resolve_rows, rows, definitions, models)[0]
     return seconds
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from rdflib import RDF, XSD, Literal, URIRef
@@ -277,16 +277,13 @@ def _join_counterparts(store: Store, scope: Scope, before: dict[str, StoredProfi
     met: dict[str, set[Named]] = {}
     for report_id in added:
         query = internal_query("graph-counterparts").bind({"graph": str(graph_iri(report_id))})
-        for row in store.results(query).rows:
-            met.setdefault(row["partner"]["value"], set()).add((row["name"]["value"], row["name"].get("xml:lang")))
+        _add_names(met, store.results(query).rows, "partner")
     now = _profiles(store, scope.partners)
     fresh = frozenset(partner for partner in now if partner not in before)
     if fresh:
         _insert_counterparts(store, Scope(partners=fresh))
-    lines = [line for partner, stored in sorted(now.items()) if partner not in fresh
-             if (line := _counterparts_line(stored.profile, before[partner].names | met.get(partner, set())))]
-    if lines:
-        store.insert(SUMMARY_GRAPH, "\n".join(lines))
+    _write_counterparts(store, {stored.profile: before[partner].names | met.get(partner, set())
+                                for partner, stored in now.items() if partner not in fresh})
 
 
 def _insert_counterparts(store: Store, scope: Scope | None) -> None:
@@ -296,22 +293,28 @@ def _insert_counterparts(store: Store, scope: Scope | None) -> None:
     comparison (2.5 s of the 3.2 s that worked them out)."""
     query = scoped(internal_query("counterparts").bind({"graph": str(graph_iri(SUMMARY_GRAPH))}), scope)
     met: dict[str, set[Named]] = {}
-    for row in store.results(query).rows:
-        met.setdefault(row["profile"]["value"], set()).add((row["name"]["value"], row["name"].get("xml:lang")))
-    lines = [_counterparts_line(profile, named) for profile, named in sorted(met.items())]
+    _add_names(met, store.results(query).rows, "profile")
+    _write_counterparts(store, met)
+
+
+def _add_names(names: dict[str, set[Named]], rows: Iterable[dict[str, Term]], key: str) -> None:
+    """Each row's ?name, with its language, among the names of the row's `key`."""
+    for row in rows:
+        names.setdefault(row[key]["value"], set()).add((row["name"]["value"], row["name"].get("xml:lang")))
+
+
+def _write_counterparts(store: Store, named: Mapping[str, set[Named] | frozenset[Named]]) -> None:
+    """Each profile's ties:counterpartsText (a profile without names gets none): the names by surname (the
+    last word, after the last space or dot, then whole), in their language where they share one."""
+    lines = []
+    for profile, names in sorted(named.items()):
+        if names:
+            languages = {language for _, language in names}
+            text = COUNTERPART_SEPARATOR.join(sorted({name for name, _ in names}, key=_by_surname))
+            literal = Literal(text, lang=languages.pop() if len(languages) == 1 else None)
+            lines.append(f"<{profile}> {TIES.counterpartsText.n3()} {literal.n3()} .")
     if lines:
         store.insert(SUMMARY_GRAPH, "\n".join(lines))
-
-
-def _counterparts_line(profile: str, named: set[Named] | frozenset[Named]) -> str:
-    """A profile's ties:counterpartsText as N-Triples (empty without names): the names by surname (the last
-    word, after the last space or dot, then whole), in their language where they share one."""
-    if not named:
-        return ""
-    languages = {language for _, language in named}
-    text = COUNTERPART_SEPARATOR.join(sorted({name for name, _ in named}, key=_by_surname))
-    literal = Literal(text, lang=languages.pop() if len(languages) == 1 else None)
-    return f"<{profile}> {TIES.counterpartsText.n3()} {literal.n3()} ."
 
 
 def _by_surname(name: str) -> tuple[str, str]:
