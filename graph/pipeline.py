@@ -248,6 +248,7 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
         later = {ONTOLOGY_GRAPH: (ontology_file, len(ontology()))}  # written with the replaced reports
         counts = {ONTOLOGY_GRAPH: later[ONTOLOGY_GRAPH][1]}
         cache = cache_folder(store.path) if isinstance(store, EmbeddedStore) else None
+        checked = validate or cache is not None  # make_graph then parses each graph strictly (Validator.holding)
         jobs = [GraphJob(report, tuple(by_report.pop(report.id, [])), decisions, spool / f"{number}.nt", validate,
                          cache) for number, report in enumerate(decided.todo)]
         problems: list[Violation] = []
@@ -263,13 +264,13 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
             added.append(made.report_id)  # before it is written: a graph cut off half-way is dropped as well
             waiting[made.report_id] = (made.path, made.count)
             if not fresh or sum(count for _, count in waiting.values()) >= BULK_TRIPLES:
-                store.replace_graphs(_read(waiting), bulk=fresh)
+                store.replace_graphs(_read(waiting), bulk=fresh, checked=checked)
                 waiting.clear()
         if problems:
             listed = "\n  ".join(map(str, problems[:20]))
             raise BuildError(f"the graph breaks {len(problems)} SHACL constraint(s); nothing written:\n  {listed}")
         if waiting:
-            store.replace_graphs(_read(waiting), bulk=fresh)
+            store.replace_graphs(_read(waiting), bulk=fresh, checked=checked)
         for batch in _batches(later):
             store.replace_graphs(_read({report_id: later[report_id] for report_id in batch}))
     return counts

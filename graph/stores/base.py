@@ -7,7 +7,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Protocol
 
@@ -43,9 +43,10 @@ class Store(Readable, Protocol):
         """Run a SPARQL Update."""
         ...
 
-    def replace_graphs(self, graphs: dict[str, str | None], *, bulk: bool = False) -> None:
+    def replace_graphs(self, graphs: dict[str, str | None], *, bulk: bool = False, checked: bool = False) -> None:
         """Replace (or, for None, drop) the named graph of each report, given as N-Triples; `bulk`: a graph
-        the store lacks may be written faster and not atomically (its checksum last)."""
+        the store lacks may be written faster and not atomically (its checksum last); `checked`: the text was
+        parsed strictly before (by the build's validator), and need not be checked again."""
         ...
 
     def insert(self, graph_id: str, triples: str) -> None:
@@ -54,6 +55,11 @@ class Store(Readable, Protocol):
 
     def compact(self) -> None:
         """Merge the store's files after a build, where the store has any."""
+        ...
+
+    def flushed_at_end(self) -> AbstractContextManager[None]:
+        """A block whose writes reach disk together when it ends, where each otherwise does at once: for
+        writes run side by side in threads."""
         ...
 
     def dump(self, path: Path, format: ox.RdfFormat) -> None:

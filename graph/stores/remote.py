@@ -15,6 +15,7 @@ import os
 import time
 import urllib.error
 import urllib.request
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -117,12 +118,16 @@ class RemoteStore:
     def compact(self) -> None:
         """Nothing to do: the server keeps its own files."""
 
-    def replace_graphs(self, graphs: dict[str, str | None], *, bulk: bool = False) -> None:
+    def replace_graphs(self, graphs: dict[str, str | None], *, bulk: bool = False, checked: bool = False) -> None:
         """Replace (or drop) each report's graph, given as N-Triples: not atomic (chunks Virtuoso accepts)."""
         for report_id, triples in sorted(graphs.items()):
             self.update(f"DROP SILENT GRAPH {graph_iri(report_id).n3()}")
             if triples is not None:
                 self.insert(report_id, triples)
+
+    def flushed_at_end(self) -> AbstractContextManager[None]:
+        """Nothing to do: the server makes each request's writes durable itself."""
+        return nullcontext()
 
     def insert(self, graph_id: str, triples: str) -> None:
         """Add N-Triples to a named graph, in INSERT DATA requests of CHUNK triples."""

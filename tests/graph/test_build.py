@@ -222,11 +222,11 @@ def test_a_crash_between_writes_leaves_every_report_whole(tmp_path, sample_paths
     real = EmbeddedStore.replace_graphs
     calls: list[list[str]] = []
 
-    def crash_on_the_second(self, graphs, bulk=False):
+    def crash_on_the_second(self, graphs, bulk=False, checked=False):
         calls.append(sorted(graphs))
         if len(calls) == 2:
             raise RuntimeError("power cut")
-        real(self, graphs, bulk=bulk)
+        real(self, graphs, bulk=bulk, checked=checked)
     monkeypatch.setattr(EmbeddedStore, "replace_graphs", crash_on_the_second)
     store_dir = tmp_path / "store"
     with pytest.raises(RuntimeError, match="power cut"):
@@ -253,12 +253,13 @@ def test_graphs_bulk_loaded_in_one_call_equal_graphs_loaded_one_by_one(tmp_path,
     calls: list[list[str]] = []
     real = EmbeddedStore.replace_graphs
 
-    def counted(self, graphs, bulk=False):
-        calls.append(sorted(graphs))
-        real(self, graphs, bulk=bulk)
+    def counted(self, graphs, bulk=False, checked=False):
+        calls.append((sorted(graphs), checked))
+        real(self, graphs, bulk=bulk, checked=checked)
     monkeypatch.setattr(EmbeddedStore, "replace_graphs", counted)
     build(reports, tmp_path / "together", _load(models))
-    assert calls[0] == sorted(r.id for r in reports)  # both new graphs in one call (then the ontology's)
+    # both new graphs in one call, parsed strictly by the validator before (then the ontology's, not)
+    assert calls[0] == (sorted(r.id for r in reports), True) and calls[1] == (["ontology"], False)
     monkeypatch.setattr(graph.pipeline, "BULK_TRIPLES", 1)
     build(reports, tmp_path / "apart", _load(models))
     together, apart = masked_quads(tmp_path / "together"), masked_quads(tmp_path / "apart")

@@ -20,13 +20,24 @@ def _graph(period: str, ending: str) -> str:
     return "".join(line + ending for line in lines)
 
 
+@pytest.mark.parametrize("checked", [False, True])
 @pytest.mark.parametrize("ending", [" .\n", ".\n", " . \n", "  .\r\n"])
-def test_graphs_bulk_loaded_together_hold_what_transactions_write(tmp_path, ending):
+def test_graphs_bulk_loaded_together_hold_what_transactions_write(tmp_path, ending, checked):
     graphs = {"2024-Q1": _graph("2024-Q1", ending), "2024-Q2": _graph("2024-Q2", ending).rstrip("\n")}
     bulk, one_by_one = EmbeddedStore(tmp_path / "bulk"), EmbeddedStore(tmp_path / "transactions")
-    bulk.replace_graphs(graphs, bulk=True)
+    bulk.replace_graphs(graphs, bulk=True, checked=checked)
     for report_id, triples in graphs.items():
-        one_by_one.replace_graphs({report_id: triples})
+        one_by_one.replace_graphs({report_id: triples}, checked=checked)
     written = {str(quad) for quad in one_by_one.store.quads_for_pattern(None, None, None)}
     assert len(written) == 8 and {str(quad) for quad in bulk.store.quads_for_pattern(None, None, None)} == written
     assert stored_checksums(bulk) == {"2024-Q1": "sum-2024-Q1", "2024-Q2": "sum-2024-Q2"}
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_a_graph_not_checked_before_is_parsed_strictly(tmp_path, bulk):
+    # only a build whose validator parsed the text strictly says `checked`; any other text is checked here
+    store = EmbeddedStore(tmp_path / "store")
+    broken = _graph("2024-Q1", " .\n") + f"<{REPORT}2024 Q1> <{TIES.period}> \"2024-Q1\" .\n"
+    with pytest.raises(SyntaxError):
+        store.replace_graphs({"2024-Q1": broken}, bulk=bulk)
+    assert stored_checksums(store) == {}
