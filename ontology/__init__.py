@@ -7,7 +7,8 @@ from pathlib import Path
 
 HERE = Path(str(resources.files("ontology")))
 SUMMARIES_PROFILES = HERE / "summaries-profiles.ru"  # the SPARQL Update every build runs after writing: profiles
-SUMMARIES = HERE / "summaries.ru"  # run after it: the other summaries
+SUMMARIES_PARTNERS = HERE / "summaries-partners.ru"  # run after it: each profile's class and point
+SUMMARIES = HERE / "summaries.ru"  # the other summaries, which read no profile
 SUMMARIES_FORGET = HERE / "summaries-forget.ru"  # what a build of a few reports removes before it
 ONTOLOGY = HERE / "ties.ttl"
 # The ontology's terms (classes, properties, SKOS concepts) are in this namespace.

@@ -1,5 +1,5 @@
 # The partner profiles: each foreign partner's events, quarters, dates and spheres, worked out by every
-# build before ontology/summaries.ru (which adds each profile's class and point) and its Smolensk officials
+# build before ontology/summaries-partners.ru (which adds each profile's class and point) and its Smolensk officials
 # (queries/internal/counterparts.rq, sorted in graph.stores.summaries), with the same "# scope: ?partner" lines.
 # A build that only adds reports of later quarters does not run it for partners profiled already: a
 # profile is then the stored one joined with what the new graphs say of the partner

@@ -1,8 +1,9 @@
 # The summaries: what the partner queries of the library read, worked out once by every build
 # (graph.stores.summaries.refresh_summaries) instead of by every query. Each foreign partner gets a
-# profile (events, quarters, dates, spheres: summaries-profiles.ru, run before this; its Smolensk
-# counterparts: queries/internal/counterparts.rq, read after), and here its class and point; each country a row
-# per quarter, each Smolensk official a row per appearance and each person and organisation one name.
+# profile (events, quarters, dates, spheres: summaries-profiles.ru; its class and point: summaries-partners.ru;
+# its Smolensk counterparts: queries/internal/counterparts.rq), and here each country a row per quarter, each
+# Smolensk official a row per appearance and each person and organisation one name. Nothing here reads a
+# profile: a build that works out every summary runs this beside the profiles.
 # Aggregating ~100k participations costs seconds; reading the profiles costs milliseconds.
 # Run as one SPARQL 1.1 Update, on Oxigraph and on a remote server alike.
 # A build that adds or replaces a few reports works out again only what they touch
@@ -19,35 +20,6 @@ PREFIX schema: <https://schema.org/>
 
 INSERT DATA { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
   <https://w3id.org/smolensk-ties/id/graph/summary> a ties:Summary } }
-;
-
-# what each partner is (person, organisation, place: an organisation named for a place may be both), so
-# that the partner report can filter by type without reading the report graphs
-INSERT { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { ?profile ties:partnerClass ?class } }
-WHERE {
-  GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
-    # scope: ?partner
-    ?profile ties:profileOf ?partner }
-  VALUES ?class { foaf:Person <http://www.w3.org/ns/org#Organization> schema:Place }
-  FILTER EXISTS { GRAPH ?g { ?partner a ?class } }  # once, not once for each report graph that says it
-}
-;
-
-# where each partner that is a place lies (one point, whichever report wrote it): the state pages' small
-# maps read it here, where collecting it over every report graph took 250 ms at 100× the samples
-INSERT { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
-  ?profile schema:latitude ?latitude ; schema:longitude ?longitude } }
-WHERE {
-  {
-    SELECT ?profile (SAMPLE(?lat) AS ?latitude) (SAMPLE(?lon) AS ?longitude) WHERE {
-      GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> {
-        # scope: ?partner
-        ?profile ties:profileOf ?partner }
-      GRAPH ?g { ?partner schema:geo ?geo . ?geo schema:latitude ?lat ; schema:longitude ?lon }
-    }
-    GROUP BY ?profile
-  }
-}
 ;
 
 # countries by quarter: distinct partners and distinct events (one event with two Belarusian partners

@@ -10,7 +10,9 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from rdflib import RDF, XSD, Literal, URIRef
 
@@ -19,7 +21,7 @@ from graph.rdf.ids import graph_iri
 from graph.rdf.vocab import TIES
 from graph.stores.base import Readable, Store, stored_checksums
 from graph.stores.results import Term, is_true
-from ontology import ENTITY_BASE, SUMMARIES, SUMMARIES_FORGET, SUMMARIES_PROFILES
+from ontology import ENTITY_BASE, SUMMARIES, SUMMARIES_FORGET, SUMMARIES_PARTNERS, SUMMARIES_PROFILES
 
 SUMMARY_GRAPH = "summary"  # the named graph id/graph/summary holds what ontology/summaries.ru works out
 COUNTERPART_SEPARATOR = "; "  # between the officials' names in a profile's ties:counterpartsText
@@ -128,23 +130,53 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
         store.update(f"DROP SILENT GRAPH {graph.n3()}")
     else:
         store.update(scoped(SUMMARIES_FORGET.read_text(encoding="utf-8"), scope))
+    read = read_attendance or (lambda agents: attendance(store, agents=agents))
     if scope is not None and additions:
         profiles, recount = _added_profiles(store, scope, before, additions)
         preferred, rename = _added_names(store, scope, names, additions)
         if profiles or preferred:
             store.insert(SUMMARY_GRAPH, "\n".join(profiles + preferred))
         if recount:
-            store.update(scoped(SUMMARIES_PROFILES.read_text(encoding="utf-8"), Scope(partners=recount)))
-        store.update(scoped(SUMMARIES.read_text(encoding="utf-8"), replace(scope, entities=rename)))
+            _run(store, SUMMARIES_PROFILES, Scope(partners=recount))
+        _run(store, SUMMARIES_PARTNERS, scope)
+        _run(store, SUMMARIES, replace(scope, entities=rename))
         _join_counterparts(store, scope, {p: s for p, s in before.items() if p not in recount}, additions)
+        _count_pairs(store, scope, read)
     else:
-        store.update(scoped(SUMMARIES_PROFILES.read_text(encoding="utf-8"), scope))
-        store.update(scoped(SUMMARIES.read_text(encoding="utf-8"), scope))
-        _insert_counterparts(store, scope)
-    _count_pairs(store, scope, read_attendance or (lambda agents: attendance(store, agents=agents)))
+        with store.flushed_at_end():
+            _side_by_side(lambda: _profiles_whole(store, scope), lambda: _others_whole(store, scope, read))
     for lines in _name_order(store):
         store.insert(SUMMARY_GRAPH, lines)
     store.insert(SUMMARY_GRAPH, f"{graph.n3()} {TIES.reportsChecksum.n3()} {mark.n3()} .")
+
+
+def _run(store: Store, update: Path, scope: Scope | None) -> None:
+    """One of the summaries' updates (ontology/summaries*.ru), for the scope."""
+    store.update(scoped(update.read_text(encoding="utf-8"), scope))
+
+
+def _profiles_whole(store: Store, scope: Scope | None) -> None:
+    """The profiles of the scope's partners worked out over every graph, then their classes, points and
+    counterparts (which read them)."""
+    _run(store, SUMMARIES_PROFILES, scope)
+    _run(store, SUMMARIES_PARTNERS, scope)
+    _insert_counterparts(store, scope)
+
+
+def _others_whole(store: Store, scope: Scope | None, read: ReadAttendance) -> None:
+    """The summaries that read no profile: country rows, officials, preferred names (summaries.ru), and pairs."""
+    _run(store, SUMMARIES, scope)
+    _count_pairs(store, scope, read)
+
+
+def _side_by_side(*works: Callable[[], None]) -> None:
+    """Run the works in a thread each and wait for all; the first error raised is raised here. The store
+    answers each in threads of its own (Oxigraph lets go of Python's lock while it works, a server is
+    another process): at 100× the samples the profiles and the rest took 4.3 s and 4.5 s one after the
+    other, 5.3–6.9 s side by side on two cores."""
+    with ThreadPoolExecutor(max_workers=len(works)) as pool:
+        for done in [pool.submit(work) for work in works]:
+            done.result()
 
 
 def _profiles(store: Store, partners: frozenset[str]) -> dict[str, StoredProfile]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import defaultdict
 from dataclasses import replace
 from itertools import combinations
@@ -15,8 +16,9 @@ from graph.query import library
 from graph.rdf.ids import graph_iri
 from graph.rdf.vocab import TIES
 from graph.stores import EmbeddedStore
-from graph.stores.summaries import SUMMARY_GRAPH, refresh_summaries
+from graph.stores.summaries import SUMMARY_GRAPH, refresh_summaries, summarised_checksum
 from nlp.report import read_report
+from ontology import SUMMARIES
 from tests.graph.conftest import masked_quads
 
 
@@ -224,3 +226,24 @@ def test_a_store_brought_up_to_date_build_by_build_equals_one_whose_builds_work_
     stepwise, whole = masked_quads(tmp_path / "stepwise"), masked_quads(tmp_path / "whole")
     assert len(stepwise) > 20_000 and any(str(TIES.OfficialAppearance) in line for line in stepwise)
     assert stepwise == whole
+
+
+def test_summaries_cut_off_by_a_failed_update_are_left_unmarked(tmp_path, sample_store):
+    # the profiles and the other summaries are worked out side by side: an error in one stops the whole
+    # refresh before the mark, so that the next build sees the summaries are stale and mends them
+    folder = tmp_path / "store"
+    shutil.copytree(sample_store, folder, ignore=shutil.ignore_patterns("LOCK"))
+    store = EmbeddedStore(folder)
+    others = SUMMARIES.read_text(encoding="utf-8")
+    update = store.update
+
+    def full_disk(sparql: str) -> None:
+        if sparql == others:
+            raise OSError(28, "No space left on device")
+        update(sparql)
+    store.update = full_disk  # type: ignore[method-assign]
+    with pytest.raises(OSError, match="No space"):
+        refresh_summaries(store)
+    assert summarised_checksum(store) is None
+    # the profiles, worked out beside them, were written whole
+    assert set(_summary(store).subjects(RDF.type, TIES.PartnerProfile))
