@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import importlib
 import io
+import sys
 import time
+import unicodedata
 import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import nlp.pipeline
 import nlp.report
-from nlp.clean import clean
+from nlp.clean import _INVISIBLE, _MIXED_WORD, _STRESS, _STRESS_BEARING, _cyrillic_word, clean
 from nlp.errors import ReportError
 from nlp.pipeline import extract_events
 from nlp.records import Field, Report
@@ -187,6 +189,25 @@ def test_a_row_that_never_finishes_is_given_up_and_the_others_kept(tmp_path, mod
     events = extract_events([read_report(path)], models, workers=1)
     assert [bool(e.entities) for e in events] == [True, False, True]
     assert events[1].problems == (f"{path} (row 2): no entities read: gave up after 0.5 s",)
+
+
+def _clean_every_step(text: str) -> str:
+    """nlp.clean.clean doing every step on every text, as it did before it skipped those with nothing to do."""
+    text = unicodedata.normalize("NFC", _STRESS.sub("", unicodedata.normalize("NFD", _INVISIBLE.sub("", text))))
+    return unicodedata.normalize("NFC", _MIXED_WORD.sub(_cyrillic_word, text))
+
+
+@example("Ивaнов, Смолe\u0301нск, Ва\u0300ня, йод")  # look-alike a, e; stress marks; й decomposes
+@example("Ивaнов и iPhone-ом")
+@given(st.text(ALPHABET | st.characters(), max_size=300))
+def test_clean_skipping_steps_with_nothing_to_do_cleans_as_every_step_does(text):
+    assert clean(text) == _clean_every_step(text)
+
+
+def test_every_character_bearing_a_stress_mark_is_known_to_clean():
+    bearing = [chr(code) for code in range(sys.maxunicode + 1)
+               if _STRESS.search(unicodedata.normalize("NFD", chr(code)))]
+    assert bearing and all(_STRESS_BEARING.fullmatch(character) for character in bearing)
 
 
 @given(st.text(ALPHABET, max_size=300))
