@@ -299,8 +299,10 @@ def report_page(store: Readable, iri: str) -> dict[str, Any] | None:
         "summary": report.get("summary", ""), "meetings": report.get("meetings"), "file": report.get("file", ""),
         "events": len(events),
         "spheres": sorted(by_sphere.items(), key=lambda item: (-len(item[1]), item[0])),
-        "types": types.most_common(),
-        "countries": [(Link(label, f"/country/{code}"), n) for (code, label), n in countries.most_common()],
+        # ties by name: the states were counted from sets, whose order changes with each process
+        "types": sorted(types.items(), key=lambda item: (-item[1], item[0])),
+        "countries": [(Link(label, f"/country/{code}"), n)
+                      for (code, label), n in sorted(countries.items(), key=lambda item: (-item[1], item[0][1]))],
     }
 
 

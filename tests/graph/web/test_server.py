@@ -225,6 +225,17 @@ def test_a_state_page_counts_the_events_that_name_the_state(client, embedded):
     assert sum(map(int, shown)) == int(count)
 
 
+def test_a_report_page_lists_states_and_event_types_by_count_then_name(client):
+    # ties in name order: counted from sets, they came in an order that changed with each server process
+    page = client.get("/report/2025-Q2").text
+    for heading in ("По государствам", "По видам мероприятий"):
+        table = page.split(f"<h2>{heading}</h2>", 1)[1].split("</table>", 1)[0]
+        listed = [(re.sub(r"<[^>]+>", "", name), int(n))
+                  for name, n in re.findall(r'<tr><td>(.*?)</td><td class="num">(\d+)</td></tr>', table)]
+        assert len(listed) > 3 and len({n for _, n in listed}) < len(listed)  # it has ties to order
+        assert listed == sorted(listed, key=lambda row: (-row[1], row[0]))
+
+
 @pytest.mark.parametrize("listed", [1, 500])
 def test_a_state_page_lists_its_newest_quarters_whole(embedded, monkeypatch, listed):
     """Events are listed newest first, whole quarters until the page's number is reached (one event: the
