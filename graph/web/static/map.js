@@ -151,9 +151,10 @@
     })).addTo(map);
     legend(top);
     if (!fitted && data.places.length) {
-      // the busiest places (most events first) rather than all: one far-off partner would zoom out to the world
+      // the busiest places (most events first) rather than all: one far-off partner would zoom out to the world;
+      // set at once, not animated: the map is ready when drawn (a screenshot caught it mid-zoom)
       const busiest = data.places.slice(0, 15);
-      map.fitBounds(L.latLngBounds(busiest.map((p) => [p.lat, p.lon])).pad(0.4));
+      map.fitBounds(L.latLngBounds(busiest.map((p) => [p.lat, p.lon])).pad(0.4), {animate: false});
       fitted = true;
     }
     $("map-status").textContent = `${number(data.events)} ${plural(data.events, "мероприятие", "мероприятия", "мероприятий")} в фильтре; `
