@@ -248,9 +248,9 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
         later = {ONTOLOGY_GRAPH: (ontology_file, len(ontology()))}  # written with the replaced reports
         counts = {ONTOLOGY_GRAPH: later[ONTOLOGY_GRAPH][1]}
         cache = cache_folder(store.path) if isinstance(store, EmbeddedStore) else None
-        checked = validate or cache is not None  # make_graph then parses each graph strictly (Validator.holding)
         jobs = [GraphJob(report, tuple(by_report.pop(report.id, [])), decisions, spool / f"{number}.nt", validate,
                          cache) for number, report in enumerate(decided.todo)]
+        checked = all(job.parsed_strictly for job in jobs)
         problems: list[Violation] = []
         waiting: dict[str, tuple[Path, int]] = {}  # new graphs passed, for the bulk loader's next call
         for made in _made(jobs, default_workers(list(decided.todo))):
@@ -336,6 +336,12 @@ class GraphJob:
     validate: bool
     network: Path | None  # where to keep its part of the network (the cache beside an embedded store)
 
+    @property
+    def parsed_strictly(self) -> bool:
+        """Whether `make_graph` loads the graph into the validator's store (to check it or read its parts),
+        which parses it strictly: the store's loader need not check it again."""
+        return self.validate or self.network is not None
+
 
 @dataclass(frozen=True, slots=True)
 class MadeGraph:
@@ -354,7 +360,7 @@ def make_graph(job: GraphJob) -> MadeGraph:
     triples = report_triples(job.report, job.events, decisions=job.decisions)
     text, digest = with_digest(job.report.id, ntriples(triples))
     job.path.write_text(text, encoding="utf-8")
-    if not (job.validate or job.network):
+    if not job.parsed_strictly:
         return MadeGraph(job.report.id, job.path, len(triples), [])
     checker = validator()
     with checker.holding(text) as graph:  # loaded once for both
