@@ -91,6 +91,7 @@ def boolean(flag: bool) -> Lit:
     return Lit("true" if flag else "false", None, str(XSD.boolean))
 
 
+@cache  # read from the installed metadata once a process: 5 ms each time, at each report's graph
 def software_version() -> str:
     try:
         return version("smolensk-ties")
