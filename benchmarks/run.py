@@ -43,6 +43,25 @@ def timed(function, *args, **kwargs) -> tuple[float, object]:
     return time.perf_counter() - started, result
 
 
+def cpu_ticks() -> tuple[int, int] | None:
+    """The machine's CPU time so far and the part of it the host gave other guests (steal), in ticks, from
+    Linux's /proc/stat; None elsewhere."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(value) for value in stat.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    return (sum(fields), fields[7]) if len(fields) == 8 else None
+
+
+def steal_share(before: tuple[int, int] | None, after: tuple[int, int] | None) -> float | None:
+    """The share of the CPU time between two `cpu_ticks` that the host took away: on this virtual machine the
+    figures of one run move by up to 2× with it, so the run says what it had."""
+    if before is None or after is None or after[0] <= before[0]:
+        return None
+    return (after[1] - before[1]) / (after[0] - before[0])
+
+
 def _cells(paths: list[Path]) -> tuple[list, list[str]]:
     from nlp.report import read_report
 
@@ -372,6 +391,7 @@ def main() -> None:
                "machine": f"{platform.machine()}, {os.cpu_count()} cores, python {platform.python_version()}, "
                           f"BLAS threads {os.environ.get('OPENBLAS_NUM_THREADS', 'default')}"}
     for scale in (int(s) for s in args.scales.split(",")):
+        ticks = cpu_ticks()
         with tempfile.TemporaryDirectory() as folder:
             corpus = Path(folder) / "corpus"
             paths = write_corpus(SAMPLES, scale, corpus)
@@ -393,6 +413,7 @@ def main() -> None:
             row["workspace"] = pages(Path(folder) / "store", args.repeat)
             print(f"[{scale}×] network…", file=sys.stderr, flush=True)
             row["network"] = network(Path(folder) / "store", args.repeat)
+            row["steal_share"] = steal_share(ticks, cpu_ticks())
             results[f"{scale}x"] = row
             print(json.dumps({f"{scale}x": row}, ensure_ascii=False), file=sys.stderr, flush=True)
     scales = [k for k in results if k.endswith("x")]
@@ -498,6 +519,11 @@ def print_targets(results: dict, previous: dict) -> None:
         met = "—" if now is None else "yes" if target.met(now) else "NO"
         print(f"{target.name:<44} {bound:>10} {shown(now, target.unit):>10} "
               f"{shown(_figure(target, before), target.unit):>10}  {met}")
+    def natasha(of: dict | None) -> float | None:
+        return (of or {}).get("extraction", {}).get("natasha_s")
+    print(f"\n{key}: the host took {_share(row.get('steal_share'))} of the CPU time (steal; previous "
+          f"{_share((before or {}).get('steal_share'))}), natasha's NER {shown(natasha(row), ' s')} (previous "
+          f"{shown(natasha(before), ' s')}): the figures move with both")
     steps = row["build"].get("steps_s") or {}
     if steps:
         total = sum(steps.values())
@@ -510,6 +536,10 @@ def print_targets(results: dict, previous: dict) -> None:
     if "exponents" in results:
         print("growth from the smallest to the largest scale (figure ∝ scale^k): " + ", ".join(
             f"{name} k={value:.2f}" for name, value in results["exponents"].items()))
+
+
+def _share(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
 
 
 def print_table(results: dict) -> None:

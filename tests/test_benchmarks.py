@@ -89,13 +89,24 @@ def test_figures_are_printed_against_their_targets_and_the_previous_run(capsys):
                 "add_one": {"add_s": 8.0, "ratio": 2.5}, "analytics": {"partners_s": 2.0, "network_s": 4.0},
                 "queries": {"ours": {"entity": 0.004, "officials": 0.25}, "rdflib": {"officials": 10.0}},
                 "workspace": {"pages": {"/": 0.03}}, "network": {"load_s": 4.0, "browser_s": None},
-                "extraction": {"ratio": 1.4}}
+                "extraction": {"ratio": 1.4, "natasha_s": 90.0}, "steal_share": 0.25}
     results = {"1x": row(1, 2.0), "100x": row(100, 2.0 * 100 ** 0.9)}
     assert abs(_exponent(results, GROWTH["full build"]) - 0.9) < 1e-9
-    print_targets(results, {"100x": row(100, 400.0), "date": "2026-11-01"})
+    print_targets(results, {"100x": {**row(100, 400.0), "steal_share": None}, "date": "2026-11-01"})
     out = capsys.readouterr().out
     lines = {line.split("  ")[0].strip(): line for line in out.splitlines()}
     assert len([line for line in out.splitlines() if line.rstrip().endswith(("yes", "NO", "—"))]) == len(TARGETS)
     assert lines["full build"].split()[-3:] == ["126s", "400s", "yes"]
     assert lines["adding it ÷ extracting it alone"].rstrip().endswith("NO")
     assert "summaries 20.0 s" in out and "2026-11-01" in out
+    # the machine's phase beside the figures: what the host took of the CPU now, and unknown before
+    assert "took 25% of the CPU time (steal; previous —)" in out and "NER 90.0 s" in out
+
+
+def test_steal_share_is_the_part_of_the_cpu_time_between_two_readings():
+    from benchmarks.run import cpu_ticks, steal_share
+
+    assert steal_share((1000, 10), (1400, 110)) == 0.25
+    assert steal_share(None, (1400, 110)) is None and steal_share((1000, 10), (1000, 10)) is None
+    ticks = cpu_ticks()
+    assert ticks is None or 0 <= ticks[1] <= ticks[0]
