@@ -129,9 +129,15 @@ class SearchIndex:
                                any(is_true(v.get("smolensk")) for v in values), code, state or None,
                                len(events.get(iri, ())))
         names: dict[str, set[str]] = defaultdict(set)
-        for row in store.results(internal_query("search-names").bind()).rows:
-            if row["entity"]["value"] in found:
-                names[row["entity"]["value"]].add(row["name"]["value"])
+        # every other name: the alternative labels, and each form the rows write the entity in (as the review
+        # reads them)
+        other = [(row["entity"]["value"], row["name"]["value"])
+                 for row in store.results(internal_query("search-names").bind()).rows]
+        other += [(row["agent"]["value"], row["text"]["value"])
+                  for row in store.results(internal_query("review-forms").bind()).rows]
+        for entity, name in other:
+            if entity in found:
+                names[entity].add(name)
         for entry in found.values():
             if entry.kind == "org":
                 quoted = _QUOTED.search(entry.label)
