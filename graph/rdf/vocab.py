@@ -59,6 +59,7 @@ class TIES(DefinedNamespace):
     inCapacityOf: URIRef
     inPeriod: URIRef
     inReport: URIRef
+    labelOrder: URIRef
     lastEnd: URIRef
     lastPeriod: URIRef
     lastQuarterIndex: URIRef

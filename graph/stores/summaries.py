@@ -130,6 +130,7 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
         store.update(f"DROP SILENT GRAPH {graph.n3()}")
     else:
         _run(store, SUMMARIES_FORGET, scope)
+    _label_order(store)  # before the profiles, which list spheres in its order
     read = read_attendance or (lambda agents: attendance(store, agents=agents))
     if scope is not None and additions:
         profiles, recount = _added_profiles(store, scope, before, additions)
@@ -427,6 +428,23 @@ def _name_order(store: Store, batch: int = 5_000) -> Iterator[str]:
     lines = [f'<{subject}> {order} "{place}"^^{integer} .' for place, (_, subject) in enumerate(named)]
     for start in range(0, len(lines), batch):
         yield "\n".join(lines[start:start + batch])
+
+
+def _label_order(store: Store) -> None:
+    """`ties:labelOrder` for each concept of the ontology's graph with a Russian label: the label's place among
+    theirs in code-point order (as many distinct labels come before it), in place of what it held. Worked out
+    here once: each query that sorted spheres and event types by counting the labels before theirs spent
+    a third of its time on it (activity at 100× the samples)."""
+    ontology = graph_iri("ontology")
+    query = internal_query("ontology-labels").bind({"graph": str(ontology)})
+    labels = {row["concept"]["value"]: row["label"]["value"] for row in store.results(query).rows}
+    place = {label: index for index, label in enumerate(sorted(set(labels.values())))}
+    order, integer, summary = TIES.labelOrder.n3(), XSD.integer.n3(), graph_iri(SUMMARY_GRAPH).n3()
+    store.update(f"DELETE {{ GRAPH {summary} {{ ?concept {order} ?place }} }} "
+                 f"WHERE {{ GRAPH {summary} {{ ?concept {order} ?place }} }}")
+    if labels:
+        store.insert(SUMMARY_GRAPH, "\n".join(f'<{concept}> {order} "{place[label]}"^^{integer} .'
+                                               for concept, label in sorted(labels.items())))
 
 
 def reports_checksum(checksums: dict[str, str]) -> str:

@@ -9,7 +9,7 @@ from itertools import combinations
 
 import pytest
 from rdflib import Literal
-from rdflib.namespace import FOAF, ORG, RDF, RDFS
+from rdflib.namespace import FOAF, ORG, RDF, RDFS, SKOS
 
 from graph.pipeline import build
 from graph.query import library
@@ -188,6 +188,15 @@ def test_names_are_numbered_in_code_point_order(embedded):
     assert len(named) > 100 and sorted(order.values()) == list(range(len(named)))
     names = [named[subject] for subject in sorted(named, key=order.__getitem__)]
     assert names == sorted(names)
+
+
+def test_concepts_are_numbered_by_their_russian_labels_equal_labels_sharing_a_place(embedded):
+    labels = {concept: str(label) for concept, label in embedded.to_rdflib("ontology").subject_objects(SKOS.prefLabel)
+              if label.language == "ru"}
+    order = {concept: place.toPython() for concept, place in _summary(embedded).subject_objects(TIES.labelOrder)}
+    assert set(order) == set(labels) and len(labels) > 50  # the spheres, event types, roles, kinds…
+    distinct = sorted(set(labels.values()))
+    assert all(order[concept] == distinct.index(label) for concept, label in labels.items())
 
 
 def test_queries_sorted_by_name_order_list_names_in_order(embedded):
