@@ -21,19 +21,11 @@ from pathlib import Path
 
 from rdflib.namespace import FOAF
 
-from graph.network.parts import (
-    KINDS,
-    KNOWN,
-    cache_folder,
-    keep_part,
-    kept_attendance,
-    kept_rows,
-    part_of,
-    prune_store_cache,
-)
+from graph.network.parts import KNOWN, cache_folder, kept_attendance, kept_rows, prune_store_cache
 from graph.query import internal_query
-from graph.rdf.validate import Violation, validator
-from graph.rdf.writer import ntriples, ontology, report_triples, with_digest
+from graph.rdf.maker import GraphJob, MadeGraph, make_graph
+from graph.rdf.validate import Violation
+from graph.rdf.writer import ontology
 from graph.stores import EmbeddedStore, Store, StoreError, build_lock, lock_path, open_store, stored_checksums
 from graph.stores.snapshots import current_snapshot, publish
 from graph.stores.summaries import (
@@ -323,52 +315,6 @@ def _drop_quietly(store: Store, report_id: str) -> None:
         store.replace_graphs({report_id: None})
     except (OSError, StoreError):
         pass
-
-
-@dataclass(frozen=True, slots=True)
-class GraphJob:
-    """One report's graph to make, check (`validate`) and write as N-Triples to `path`."""
-
-    report: Report
-    events: tuple[ExtractedEvent, ...]
-    decisions: str
-    path: Path
-    validate: bool
-    network: Path | None  # where to keep its part of the network (the cache beside an embedded store)
-
-    @property
-    def parsed_strictly(self) -> bool:
-        """Whether `make_graph` loads the graph into the validator's store (to check it or read its parts),
-        which parses it strictly: the store's loader need not check it again."""
-        return self.validate or self.network is not None
-
-
-@dataclass(frozen=True, slots=True)
-class MadeGraph:
-    """A report's graph made: its N-Triples in `path` (`count` triples) and the SHACL constraints it breaks."""
-
-    report_id: str
-    path: Path
-    count: int
-    violations: list[Violation]
-
-
-def make_graph(job: GraphJob) -> MadeGraph:
-    """The report's graph as N-Triples in `job.path`, checked, and its parts (of the network, its known
-    entities, who attended what) read from it and kept (by its digest: unused, never wrong, if the graph is
-    not written; kept here, not by the process that writes the graphs, whose work bounds the step)."""
-    triples = report_triples(job.report, job.events, decisions=job.decisions)
-    text, digest = with_digest(job.report.id, ntriples(triples))
-    job.path.write_text(text, encoding="utf-8")
-    if not job.parsed_strictly:
-        return MadeGraph(job.report.id, job.path, len(triples), [])
-    checker = validator()
-    with checker.holding(text) as graph:  # loaded once for both
-        found = checker.check() if job.validate else []
-        if job.network is not None:
-            for kind in KINDS:
-                keep_part(job.network, digest, part_of(checker.store, graph, kind), kind)
-    return MadeGraph(job.report.id, job.path, len(triples), found)
 
 
 def _made(jobs: list[GraphJob], workers: int) -> Iterator[MadeGraph]:

@@ -17,22 +17,22 @@ if TYPE_CHECKING:
     from nlp.countries import official_name, state_code
     from nlp.display import render_mentions
     from nlp.extract import Models, extract, load_models
-    from nlp.pipeline import ExtractedEvent, default_workers, extract_events
-    from nlp.records import Cell, Entity, EntityType, Event, Field, Mention, PlaceKind, Report, Summary
+    from nlp.pipeline import default_workers, extract_events
+    from nlp.records import Cell, Entity, EntityType, Event, ExtractedEvent, Field, Mention, PlaceKind, Report, Summary
     from nlp.report import read_report, report_files
     from nlp.resolve import acronym
     from nlp.resources import read_table
 
 _HOMES = {
     "render_mentions": "nlp.display", "Models": "nlp.extract", "extract": "nlp.extract", "load_models": "nlp.extract",
-    "ExtractedEvent": "nlp.pipeline", "extract_events": "nlp.pipeline",
+    "extract_events": "nlp.pipeline",
     "default_workers": "nlp.pipeline", "read_report": "nlp.report",
     "report_files": "nlp.report", "acronym": "nlp.resolve", "official_name": "nlp.countries",
     "state_code": "nlp.countries", "read_table": "nlp.resources",
     **{name: "nlp.corrections" for name in ("Correction", "decisions_digest", "read_corrections", "write_alias",
                                                   "write_correction")},
-    **{name: "nlp.records" for name in ("Cell", "Entity", "EntityType", "Event", "Field", "Mention", "PlaceKind",
-                                        "Report", "Summary")},
+    **{name: "nlp.records" for name in ("Cell", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention",
+                                        "PlaceKind", "Report", "Summary")},
 }
 
 __all__ = [  # the names of _HOMES, written out for the tools that read them

@@ -19,10 +19,10 @@ from nlp.ner import row_doc
 from nlp.records import (
     FIELDS,
     Agreement,
-    Description,
     Entity,
     EntityType,
     Event,
+    ExtractedEvent,
     Field,
     Mention,
     PlaceKind,
@@ -106,27 +106,6 @@ def event_countries(entities: list[Entity], adjectives: set[str]) -> list[str]:
     """Foreign states taking part: from the entities' states and adjectives; never Russia."""
     codes = {e.country for e in entities if e.country} | adjectives
     return sorted(code for code in codes if code != "RU")
-
-
-@pickled_by_fields
-@dataclass(frozen=True, slots=True)
-class ExtractedEvent:
-    """An event with its entities (resolved across all reports), foreign countries, agreements, and the
-    description the RDF writer translates (`nlp.describe`)."""
-
-    event: Event
-    entities: tuple[Entity, ...]
-    countries: tuple[str, ...]
-    agreements: tuple[Agreement, ...]
-    description: Description
-    problems: tuple[str, ...] = ()  # one line each, naming file and row: what could not be extracted
-
-    def to_dict(self) -> dict[str, Any]:
-        record = self.event.to_dict()
-        record["countries"] = list(self.countries)
-        record["entities"] = [entity.to_dict() for entity in self.entities]
-        record["agreements"] = [agreement.to_dict() for agreement in self.agreements]
-        return record
 
 
 def _merge_by_id(entities: list[Entity]) -> list[Entity]:

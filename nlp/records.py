@@ -348,3 +348,24 @@ class Description:
     day_precise: bool
     participants: tuple[Participant, ...]
     states: tuple[State, ...]
+
+
+@pickled_by_fields
+@dataclass(frozen=True, slots=True)
+class ExtractedEvent:
+    """An event with its entities (resolved across all reports), foreign countries, agreements, and the
+    description the RDF writer translates (`nlp.describe`)."""
+
+    event: Event
+    entities: tuple[Entity, ...]
+    countries: tuple[str, ...]
+    agreements: tuple[Agreement, ...]
+    description: Description
+    problems: tuple[str, ...] = ()  # one line each, naming file and row: what could not be extracted
+
+    def to_dict(self) -> dict[str, Any]:
+        record = self.event.to_dict()
+        record["countries"] = list(self.countries)
+        record["entities"] = [entity.to_dict() for entity in self.entities]
+        record["agreements"] = [agreement.to_dict() for agreement in self.agreements]
+        return record

@@ -56,3 +56,23 @@ def test_commands_that_only_read_the_store_load_no_extraction():
              "print(sorted(m for m in ('spacy', 'natasha', 'graph.pipeline') if m in sys.modules))")
     found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
     assert found.stdout.strip() == "[]"
+
+
+def test_graph_making_processes_load_no_extraction():
+    """A build's graph-making processes import graph.rdf.maker and the records they are given: not spaCy or
+    natasha (~1.7 s in each process at the start of the graphs step) through graph.pipeline or nlp.pipeline."""
+    import pickle
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from graph.rdf.maker import GraphJob, make_graph
+    from nlp.records import Report
+
+    job = GraphJob(Report(id="2025-Q2", title="", source="r.txt", checksum="0", events=()), (), "", Path("g.nt"),
+                   True, None)
+    pickled = pickle.dumps((make_graph, job))  # what the pool sends a process
+    probe = (f"import pickle, sys; pickle.loads({pickled!r}); "
+             "print(sorted(m for m in ('spacy', 'natasha', 'graph.pipeline', 'nlp.pipeline') if m in sys.modules))")
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120)
+    assert found.stdout.strip() == "[]"
