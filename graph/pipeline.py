@@ -32,8 +32,8 @@ from graph.stores.summaries import (
     ReadAttendance,
     Scope,
     refresh_summaries,
-    reports_checksum,
     summarised_checksum,
+    summary_mark,
     touched_by,
 )
 from nlp import ExtractedEvent, Models, decisions_digest, default_workers, extract_events
@@ -297,7 +297,7 @@ def _touched_before(store: Store, decided: Plan, stored: dict[str, str]) -> Scop
     what this build touches: they sum up what the store holds now, and the build writes at most one
     report in INCREMENTAL_SHARE of those stored (more, and working them all out costs less). None for a
     build that works them all out."""
-    if len(decided.todo) > len(stored) * INCREMENTAL_SHARE or summarised_checksum(store) != reports_checksum(stored):
+    if len(decided.todo) > len(stored) * INCREMENTAL_SHARE or summarised_checksum(store) != summary_mark(stored):
         return None
     return touched_by(store, decided.replaced)
 
@@ -331,7 +331,7 @@ def _mend(store: Store) -> None:
     """A build with nothing to add still mends what an earlier one left: summaries missing (a store from
     before them) or stale (a build cut off after its last report and before them) are worked out again,
     and a store from before snapshots gets one for servers to answer from."""
-    if summarised_checksum(store) != reports_checksum(stored_checksums(store)):
+    if summarised_checksum(store) != summary_mark(stored_checksums(store)):
         refresh_summaries(store, read_attendance=_kept_attendance(store))
         store.compact()
         _publish(store)

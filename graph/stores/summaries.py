@@ -1,7 +1,7 @@
 """The summaries every build works out (ontology/summaries.ru) and what the store holds, for `ties summary`.
 
 The partner queries read the summaries rather than the report graphs: profiles, country quarters,
-pairs and names, marked with the checksum of the reports they sum up.
+pairs and names, marked with the checksum of the reports they sum up and of how they are worked out.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from graph.stores.base import Readable, Store, stored_checksums
 from graph.stores.results import Term, is_true
 from ontology import ENTITY_BASE, SUMMARIES, SUMMARIES_FORGET, SUMMARIES_PARTNERS, SUMMARIES_PROFILES
 
+# raised when the Python here comes to write other summary rows (ties:labelOrder: 2): part of their mark
+SUMMARIES_FORMAT = 2
 SUMMARY_GRAPH = "summary"  # the named graph id/graph/summary holds what ontology/summaries*.ru work out
 COUNTERPART_SEPARATOR = "; "  # between the officials' names in a profile's ties:counterpartsText
 
@@ -113,8 +115,8 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
                       read_attendance: ReadAttendance | None = None) -> None:
     """Work out what the partner queries read (profiles, country quarters, pairs, names) from every
     report graph (or, with a scope, only the rows about what it names, after removing them), number
-    the names in order, and last mark it all with the checksum of the reports it sums up (a build cut
-    off before the mark leaves summaries that the next build sees are stale).
+    the names in order, and last mark it all with `summary_mark` (a build cut off before the mark leaves
+    summaries that the next build sees are stale).
 
     `added`: with a scope, the reports it comes from when the build added them and wrote no other. The
     profiles, preferred names and counterparts stored are then joined with what the new graphs say
@@ -122,7 +124,7 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
 
     `read_attendance`: where the pairs read who attended what (by default a query over every graph)."""
     graph = graph_iri(SUMMARY_GRAPH)
-    mark = Literal(reports_checksum(stored_checksums(store)))
+    mark = Literal(summary_mark(stored_checksums(store)))
     additions = sorted(added) if scope is not None else []
     before = _profiles(store, scope.partners) if scope is not None and additions else {}
     names = _preferred_names(store, scope.entities) if scope is not None and additions else {}
@@ -447,9 +449,14 @@ def _label_order(store: Store) -> None:
                                                for concept, label in sorted(labels.items())))
 
 
-def reports_checksum(checksums: dict[str, str]) -> str:
-    """One SHA-256 over the stored reports' checksums: what a summary was worked out from."""
-    return hashlib.sha256("\n".join(f"{k} {v}" for k, v in sorted(checksums.items())).encode()).hexdigest()
+def summary_mark(checksums: dict[str, str]) -> str:
+    """What summaries worked out from the reports with these checksums are marked with: one SHA-256 over the
+    checksums and how the summaries are worked out (the updates' text, SUMMARIES_FORMAT). A store whose
+    summaries another version worked out has them worked out again by its next build."""
+    definitions = [path.read_text(encoding="utf-8")
+                   for path in (SUMMARIES, SUMMARIES_FORGET, SUMMARIES_PARTNERS, SUMMARIES_PROFILES)]
+    lines = [f"{k} {v}" for k, v in sorted(checksums.items())]
+    return hashlib.sha256("\n".join([*lines, f"format {SUMMARIES_FORMAT}", *definitions]).encode()).hexdigest()
 
 
 def summarised_checksum(store: Store) -> str | None:

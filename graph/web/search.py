@@ -109,7 +109,7 @@ class SearchIndex:
 
     @classmethod
     def load(cls, store: Readable) -> SearchIndex:
-        """The index of what a store holds: three queries, whatever the store's size."""
+        """The index of what a store holds: four queries, whatever the store's size."""
         # an entity has a row per class, state and side it is given: the rows are merged the same way
         # whatever order a server returns them in (a state over a place, the most events, the first code)
         merged: dict[str, list[dict[str, str]]] = defaultdict(list)

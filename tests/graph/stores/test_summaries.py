@@ -15,7 +15,7 @@ from graph.pipeline import build
 from graph.query import library
 from graph.rdf.ids import graph_iri
 from graph.rdf.vocab import TIES
-from graph.stores import EmbeddedStore
+from graph.stores import EmbeddedStore, stored_checksums
 from graph.stores.summaries import SUMMARY_GRAPH, refresh_summaries, summarised_checksum
 from nlp.report import read_report
 from ontology import SUMMARIES
@@ -178,6 +178,31 @@ def test_missing_or_stale_summaries_are_mended_by_a_build_that_adds_nothing(tmp_
     assert not set(_summary(store).subjects(TIES.inPeriod, Literal("2024-Q1")))
     refresh_summaries(store)
     assert now == set(_summary(store)) and len(now) < len(expected)
+
+
+@pytest.mark.slow
+def test_summaries_another_version_worked_out_are_worked_out_again(tmp_path, sample_paths, models, monkeypatch):
+    """A store whose summaries an earlier version worked out (here: without the concepts' label order) gets
+    them worked out again by its next build, which adds nothing."""
+    import graph.stores.summaries as summaries
+
+    folder = tmp_path / "store"
+    reports = [read_report(p) for p in sample_paths.values()]
+    monkeypatch.setattr(summaries, "SUMMARIES_FORMAT", summaries.SUMMARIES_FORMAT - 1)
+    build(reports, folder, lambda: models)
+    store = EmbeddedStore(folder)
+    store.update(f"DELETE WHERE {{ GRAPH <{graph_iri(SUMMARY_GRAPH)}> {{ ?concept <{TIES.labelOrder}> ?place }} }}")
+    assert not embedded_rows(store, "activity")  # the earlier summaries lack what the query reads
+    del store
+    monkeypatch.undo()
+    assert sorted(build(reports, folder, lambda: models).skipped) == ["2024-Q1", "2025-Q2"]
+    store = EmbeddedStore(folder)
+    assert summarised_checksum(store) == summaries.summary_mark(stored_checksums(store))
+    assert embedded_rows(store, "activity")
+
+
+def embedded_rows(store: EmbeddedStore, name: str) -> list[tuple]:
+    return list(store.select(library()[name].bind()).rows)
 
 
 def test_names_are_numbered_in_code_point_order(embedded):
