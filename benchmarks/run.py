@@ -519,11 +519,9 @@ def print_targets(results: dict, previous: dict) -> None:
         met = "—" if now is None else "yes" if target.met(now) else "NO"
         print(f"{target.name:<44} {bound:>10} {shown(now, target.unit):>10} "
               f"{shown(_figure(target, before), target.unit):>10}  {met}")
-    def natasha(of: dict | None) -> float | None:
-        return (of or {}).get("extraction", {}).get("natasha_s")
     print(f"\n{key}: the host took {_share(row.get('steal_share'))} of the CPU time (steal; previous "
-          f"{_share((before or {}).get('steal_share'))}), natasha's NER {shown(natasha(row), ' s')} (previous "
-          f"{shown(natasha(before), ' s')}): the figures move with both")
+          f"{_share((before or {}).get('steal_share'))}), natasha's NER {shown(_natasha_s(row), ' s')} (previous "
+          f"{shown(_natasha_s(before), ' s')}): the figures move with both")
     steps = row["build"].get("steps_s") or {}
     if steps:
         total = sum(steps.values())
@@ -536,6 +534,11 @@ def print_targets(results: dict, previous: dict) -> None:
     if "exponents" in results:
         print("growth from the smallest to the largest scale (figure ∝ scale^k): " + ", ".join(
             f"{name} k={value:.2f}" for name, value in results["exponents"].items()))
+
+
+def _natasha_s(row: dict | None) -> float | None:
+    """natasha's NER over the scale's cells, on one core: what the machine's speed was in that run."""
+    return (row or {}).get("extraction", {}).get("natasha_s")
 
 
 def _share(value: float | None) -> str:
