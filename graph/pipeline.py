@@ -23,6 +23,7 @@ from rdflib.namespace import FOAF
 
 from graph.network.parts import KNOWN, cache_folder, kept_attendance, kept_rows, prune_store_cache
 from graph.query import internal_query
+from graph.rdf.ids import ONTOLOGY_GRAPH
 from graph.rdf.maker import GraphJob, MadeGraph, make_graph
 from graph.rdf.validate import Violation
 from graph.rdf.writer import ontology
@@ -40,7 +41,6 @@ from nlp import ExtractedEvent, Models, decisions_digest, default_workers, extra
 from nlp.errors import printable
 from nlp.records import Entity, EntityType, Report
 
-ONTOLOGY_GRAPH = "ontology"  # the named graph id/graph/ontology holds ontology/ties.ttl
 # triples written in one transaction: a report is always whole (all its triples or none), and a large
 # corpus is written in steps of bounded memory
 BATCH_TRIPLES = 200_000

@@ -8,6 +8,8 @@ from rdflib import URIRef
 
 from graph.rdf.vocab import ID
 
+ONTOLOGY_GRAPH = "ontology"  # the named graph id/graph/ontology holds ontology/ties.ttl (see graph_iri)
+
 
 def digest(*parts: str) -> str:
     """A short, stable hash of some parts: IRIs for things without a name of their own."""

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 
 from graph.guard import QueryRefused, inspect_query
 from graph.query import Table, internal_query
-from graph.rdf.ids import graph_iri
+from graph.rdf.ids import ONTOLOGY_GRAPH, graph_iri
 from graph.stores.base import StoreError, compact_json_ld, export_prefixes
 from graph.stores.results import ResultSet, TooManyRows, from_json, oxigraph_term, term_of
 
@@ -100,7 +100,7 @@ class RemoteStore:
             query = internal_query("checksums").bind()
             body = self._post(self.url, {"query": query}, "application/sparql-results+json")
             reports = sorted(str(graph_iri(row["period"]["value"])) for row in from_json(json.loads(body)).rows)
-            default = [*reports, str(graph_iri("ontology"))]
+            default = [*reports, str(graph_iri(ONTOLOGY_GRAPH))]
             fields = [("default-graph-uri", g) for g in default]
             fields += [("named-graph-uri", g) for g in [*default, str(graph_iri("summary"))]]
             self._dataset = (time.monotonic(), fields)

@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import RDF, XSD, Literal, URIRef
 
 from graph.query import internal_query
-from graph.rdf.ids import graph_iri
+from graph.rdf.ids import ONTOLOGY_GRAPH, graph_iri
 from graph.rdf.vocab import TIES
 from graph.stores.base import Readable, Store, stored_checksums
 from graph.stores.results import Term, is_true
@@ -437,8 +437,7 @@ def _label_order(store: Store) -> None:
     theirs in code-point order (as many distinct labels come before it), in place of what it held. Worked out
     here once: each query that sorted spheres and event types by counting the labels before theirs spent
     a third of its time on it (activity at 100× the samples)."""
-    ontology = graph_iri("ontology")
-    query = internal_query("ontology-labels").bind({"graph": str(ontology)})
+    query = internal_query("ontology-labels").bind({"graph": str(graph_iri(ONTOLOGY_GRAPH))})
     labels = {row["concept"]["value"]: row["label"]["value"] for row in store.results(query).rows}
     place = {label: index for index, label in enumerate(sorted(set(labels.values())))}
     order, integer, summary = TIES.labelOrder.n3(), XSD.integer.n3(), graph_iri(SUMMARY_GRAPH).n3()

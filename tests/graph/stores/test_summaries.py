@@ -34,6 +34,11 @@ def _summary(store: EmbeddedStore):
     return store.to_rdflib(SUMMARY_GRAPH)
 
 
+def _rows(store: EmbeddedStore, name: str) -> list[tuple]:
+    """A library query's rows, with its defaults."""
+    return list(store.select(library()[name].bind()).rows)
+
+
 def test_every_pair_that_met_twice_is_counted_as_the_reports_say(embedded):
     reports = embedded.to_rdflib()
     kinds = {FOAF.Person, ORG.Organization}
@@ -192,17 +197,13 @@ def test_summaries_another_version_worked_out_are_worked_out_again(tmp_path, sam
     build(reports, folder, lambda: models)
     store = EmbeddedStore(folder)
     store.update(f"DELETE WHERE {{ GRAPH <{graph_iri(SUMMARY_GRAPH)}> {{ ?concept <{TIES.labelOrder}> ?place }} }}")
-    assert not embedded_rows(store, "activity")  # the earlier summaries lack what the query reads
+    assert not _rows(store, "activity")  # the earlier summaries lack what the query reads
     del store
     monkeypatch.undo()
     assert sorted(build(reports, folder, lambda: models).skipped) == ["2024-Q1", "2025-Q2"]
     store = EmbeddedStore(folder)
     assert summarised_checksum(store) == summaries.summary_mark(stored_checksums(store))
-    assert embedded_rows(store, "activity")
-
-
-def embedded_rows(store: EmbeddedStore, name: str) -> list[tuple]:
-    return list(store.select(library()[name].bind()).rows)
+    assert _rows(store, "activity")
 
 
 def test_names_are_numbered_in_code_point_order(embedded):
