@@ -335,7 +335,9 @@ class App:
         return cached[1]
 
     def on_labels(self, request: Request) -> Response:
-        """The labels and pages of up to 500 IRIs, for the query page's results."""
+        """The labels and pages of up to 500 IRIs, for the query page's results: an entity's, a report's,
+        a country's with its page; a concept's of the ontology (a sphere, an event type) with its Russian
+        label alone (it has no page), so that a column of event types reads «Визит делегации», not an IRI."""
         try:
             iris = json.loads(request.get_data(as_text=True) or "[]")
         except ValueError as error:
@@ -343,12 +345,19 @@ class App:
         if not isinstance(iris, list) or not all(isinstance(i, str) for i in iris):
             raise Refused(400, "ожидается список IRI в JSON")
         index = self.search_index().by_iri
-        found = {}
+        found: dict[str, dict[str, str | None]] = {}
+        concepts: dict[str, str] | None = None
         for iri in iris[:500]:
             page = page_of(iri)
             entry = index.get(iri)
             if page is not None:
                 found[iri] = {"label": entry.label if entry else page.rsplit("/", 1)[-1], "page": page}
+                continue
+            if concepts is None:
+                with self.slot():
+                    concepts = pages.concept_labels(self.pages)
+            if iri in concepts:
+                found[iri] = {"label": concepts[iri], "page": None}
         return _json(found)
 
     def on_entity_page(self, request: Request, kind: str, rest: str) -> Response:

@@ -86,33 +86,48 @@
     }
   }
 
-  // A bar chart where the columns fit: the first column that is not a number as the bar's name, the
-  // first numeric one as its length.
+  // A bar chart where the columns fit: the first numeric column as the bar's length, its name the other
+  // columns' values, as many of them (in order) as it takes to tell the bars apart: activity's rows are
+  // named by quarter, sphere and type, not by a quarter repeated bar after bar. A column that only
+  // repeats what the name says already (an entity's IRI beside its label) is left out.
   function showChart(data, labels) {
     const figure = $("chart");
     figure.replaceChildren();
-    figure.classList.remove("wide");
+    figure.classList.remove("wide", "compound");
     if ("boolean" in data) return false;
     const rows = data.results.bindings, vars = data.head.vars;
     const valueVar = vars.find((v) => rows.length && rows.every((b) => !b[v] || isNumber(b[v])) && rows.some((b) => b[v]));
-    const nameVar = vars.find((v) => v !== valueVar);
-    if (!valueVar || !nameVar) return false;
+    if (!valueVar) return false;
     const shown = rows.slice(0, 50);
+    const text = (term) => (term ? (labels[term.value] ? labels[term.value].label : term.value) : "");
+    const names = shown.map(() => []);
+    const nameVars = [];
+    const apart = () => new Set(names.map((parts) => parts.join("\u0000"))).size === shown.length;
+    for (const v of vars) {
+      if (nameVars.length && apart()) break;
+      if (v === valueVar) continue;
+      const values = shown.map((b) => text(b[v]));
+      if (values.every((value, i) => value === "" || names[i].includes(value))) continue;
+      nameVars.push(v);
+      values.forEach((value, i) => { if (value !== "") names[i].push(value); });
+    }
+    if (!nameVars.length) return false;
+    figure.classList.toggle("compound", nameVars.length > 1);  // a wider column for names of several parts
     const top = Math.max(...shown.map((b) => Number(b[valueVar] ? b[valueVar].value : 0)), 1);
     const caption = document.createElement("figcaption");
-    caption.textContent = valueVar + " по " + nameVar + (rows.length > shown.length ? " (первые 50)" : "");
+    caption.textContent = valueVar + " по " + nameVars.join(", ") + (rows.length > shown.length ? " (первые 50)" : "");
     figure.appendChild(caption);
-    for (const binding of shown) {
+    shown.forEach((binding, i) => {
       const value = Number(binding[valueVar] ? binding[valueVar].value : 0);
       const bar = document.createElement("div"); bar.className = "bar";
       const name = document.createElement("span"); name.className = "label";
-      const term = binding[nameVar];
-      name.textContent = term ? (labels[term.value] ? labels[term.value].label : term.value) : "";
+      name.textContent = names[i].join(" · ");
+      name.title = name.textContent;
       const fill = document.createElement("span"); fill.className = "fill"; fill.style.width = (100 * value / top) + "%";
       const number = document.createElement("span"); number.className = "value"; number.textContent = value.toLocaleString("ru-RU");
       bar.append(name, fill, number);
       figure.appendChild(bar);
-    }
+    });
     return true;
   }
 
@@ -123,7 +138,7 @@
   function showTimeline(data) {
     const figure = $("chart");
     figure.replaceChildren();
-    figure.classList.remove("wide");
+    figure.classList.remove("wide", "compound");
     if ("boolean" in data) return false;
     const rows = data.results.bindings, vars = data.head.vars;
     const dateVar = vars.find((v) => rows.some((b) => b[v] && DATE.test(b[v].datatype || "")));
@@ -217,6 +232,7 @@
     const caption = document.createElement("figcaption");
     caption.textContent = "Граф: " + from + " → " + to + " (" + all.length + " узлов, " + edges.length + " связей)";
     figure.append(caption, svg);
+    figure.classList.remove("compound");
     figure.classList.add("wide");
     return true;
   }

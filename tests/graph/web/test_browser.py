@@ -143,6 +143,15 @@ def test_the_query_editor_knows_the_prefixes_and_counts_the_data(site, page, typ
     page.wait_for_selector("#results th:has-text('type')")
     page.click("button.view[data-view=chart]")
     assert page.locator("#chart .bar").count() >= 2
+    # rows told apart by two columns: each bar is named by both (a quarter alone names several bars)
+    type_query(page, "SELECT ?period ?type (COUNT(?e) AS ?n) WHERE { ?e ties:inReport/ties:period ?period ; "
+                     "sem:eventType ?type } GROUP BY ?period ?type ORDER BY ?period ?type")
+    page.click("#run")
+    page.wait_for_selector("#chart figcaption:has-text('n по period, type')")
+    bars = page.locator("#chart .bar .label").all_inner_texts()
+    periods = [bar.split(" · ")[0] for bar in bars]
+    assert len(set(bars)) == len(bars) > len(set(periods)) >= 2
+    assert all(re.fullmatch(r"20\d\d-Q[1-4] · [А-ЯЁ][^·]+", bar) for bar in bars), bars  # the type's label
     type_query(page, "SELECT ?event ?start WHERE { ?event sem:hasEarliestBeginTimeStamp ?start }")
     page.click("button.view[data-view=timeline]")
     page.click("#run")

@@ -7,11 +7,14 @@ import threading
 import time
 
 import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import SKOS
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 from werkzeug.test import Client
 
 from graph.query import library, load_query
 from graph.web.server import Limits, create_app
+from ontology import ONTOLOGY
 
 PERSON = "https://w3id.org/smolensk-ties/id/person/subbotin-a-m"
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
@@ -303,3 +306,15 @@ def test_the_network_api_answers_views_paths_and_files(client):
     assert client.get("/network/map").status_code == 301  # the old map's address
     odd = client.get("/api/network?max=lots&depth=9&kinds=<script>&focus=%00")
     assert odd.status_code == 200 and odd.json["nodes"] == []  # no kinds asked for: nothing drawn, no error
+
+
+def test_the_query_page_labels_entities_with_their_pages_and_concepts_in_russian(client):
+    """A column of event types or spheres reads as their Russian labels, not as IRIs; concepts have no page."""
+    meeting = "https://w3id.org/smolensk-ties/ontology#type-meeting"
+    unknown = "https://w3id.org/smolensk-ties/ontology#no-such-concept"
+    found = client.post("/api/labels", json=[PERSON, meeting, unknown, "javascript:alert(1)"]).json
+    assert found[PERSON]["page"] == "/person/subbotin-a-m" and found[PERSON]["label"] == "А.М. Субботин"
+    russian = next(label for label in Graph().parse(ONTOLOGY).objects(URIRef(meeting), SKOS.prefLabel)
+                   if label.language == "ru")
+    assert found[meeting] == {"label": str(russian), "page": None}
+    assert set(found) == {PERSON, meeting}
