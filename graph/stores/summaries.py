@@ -128,29 +128,31 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
     additions = sorted(added) if scope is not None else []
     before = _profiles(store, scope.partners) if scope is not None and additions else {}
     names = _preferred_names(store, scope.entities) if scope is not None and additions else {}
-    if scope is None:
-        store.update(f"DROP SILENT GRAPH {graph.n3()}")
-    else:
-        _run(store, SUMMARIES_FORGET, scope)
-    _label_order(store)  # before the profiles, which list spheres in its order
-    read = read_attendance or (lambda agents: attendance(store, agents=agents))
-    if scope is not None and additions:
-        profiles, recount = _added_profiles(store, scope, before, additions)
-        preferred, rename = _added_names(store, scope, names, additions)
-        if profiles or preferred:
-            store.insert(SUMMARY_GRAPH, "\n".join(profiles + preferred))
-        if recount:
-            _run(store, SUMMARIES_PROFILES, Scope(partners=recount))
-        _run(store, SUMMARIES_PARTNERS, scope)
-        _run(store, SUMMARIES, replace(scope, entities=rename))
-        _join_counterparts(store, scope, {p: s for p, s in before.items() if p not in recount}, additions)
-        _count_pairs(store, scope, read)
-    else:
-        with store.flushed_at_end():
+    # the summaries' writes reach disk together at the end: one flush, not one after each of their ~16
+    # updates and inserts (~25 ms each), and none while the two chains below write side by side
+    with store.flushed_at_end():
+        if scope is None:
+            store.update(f"DROP SILENT GRAPH {graph.n3()}")
+        else:
+            _run(store, SUMMARIES_FORGET, scope)
+        _label_order(store)  # before the profiles, which list spheres in its order
+        read = read_attendance or (lambda agents: attendance(store, agents=agents))
+        if scope is not None and additions:
+            profiles, recount = _added_profiles(store, scope, before, additions)
+            preferred, rename = _added_names(store, scope, names, additions)
+            if profiles or preferred:
+                store.insert(SUMMARY_GRAPH, "\n".join(profiles + preferred))
+            if recount:
+                _run(store, SUMMARIES_PROFILES, Scope(partners=recount))
+            _run(store, SUMMARIES_PARTNERS, scope)
+            _run(store, SUMMARIES, replace(scope, entities=rename))
+            _join_counterparts(store, scope, {p: s for p, s in before.items() if p not in recount}, additions)
+            _count_pairs(store, scope, read)
+        else:
             _side_by_side(lambda: _profiles_whole(store, scope), lambda: _others_whole(store, scope, read))
-    for lines in _name_order(store):
-        store.insert(SUMMARY_GRAPH, lines)
-    store.insert(SUMMARY_GRAPH, f"{graph.n3()} {TIES.reportsChecksum.n3()} {mark.n3()} .")
+        for lines in _name_order(store):
+            store.insert(SUMMARY_GRAPH, lines)
+        store.insert(SUMMARY_GRAPH, f"{graph.n3()} {TIES.reportsChecksum.n3()} {mark.n3()} .")
 
 
 def _run(store: Store, update: Path, scope: Scope | None) -> None:
