@@ -36,19 +36,38 @@
   const NUMERIC = /#(integer|decimal|double|float|int|long|short|nonNegativeInteger|positiveInteger)$/;
   const isNumber = (term) => term && term.type === "literal" && NUMERIC.test(term.datatype || "");
 
+  // A value as a Russian reader writes it: a report's period "2025-Q2" as «II кв. 2025» (a list of them too), a date as
+  // 30.06.2025, a number with its digits grouped; an IRI by its label. The value itself stays in the
+  // cell's title, in the downloads and in the query.
+  const PERIODS = /^\d{4}-Q[1-4](, \d{4}-Q[1-4])*$/;  // one, or a list (repeat-partners' quarters)
+  const DAY = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
+  function asWritten(term, labels) {
+    if (!term) return "";
+    if (term.type === "uri") return labels[term.value] ? labels[term.value].label : term.value;
+    if (isNumber(term)) return Number(term.value).toLocaleString("ru-RU");
+    const plain = !term["xml:lang"] && (!term.datatype || /#string$/.test(term.datatype));
+    if (plain && PERIODS.test(term.value)) {
+      // no-break spaces: a list wraps between its quarters, not inside one
+      return term.value.replace(/(\d{4})-Q([1-4])/g, (_, year, quarter) => ROMAN[quarter - 1] + "\u00a0кв.\u00a0" + year);
+    }
+    const day = /#date$/.test(term.datatype || "") ? DAY.exec(term.value) : null;
+    return day ? day[3] + "." + day[2] + "." + day[1] : term.value;
+  }
+
   function cell(term, labels) {
     const td = document.createElement("td");
     if (!term) return td;
     if (term.type === "uri" && isWebIri(term.value)) {
       const known = labels[term.value];
       const a = document.createElement("a");
-      a.textContent = known ? known.label : term.value;
+      a.textContent = asWritten(term, labels);
       a.title = term.value;
       a.href = known && known.page ? known.page : term.value;
       if (known && known.page) a.className = "entity";
       td.appendChild(a);
     } else {
-      td.textContent = isNumber(term) ? Number(term.value).toLocaleString("ru-RU") : term.value;
+      td.textContent = term.type === "uri" ? term.value : asWritten(term, labels);
+      if (td.textContent !== term.value) td.title = term.value;
       if (isNumber(term)) td.className = "num";
     }
     return td;
@@ -99,7 +118,7 @@
     const valueVar = vars.find((v) => rows.length && rows.every((b) => !b[v] || isNumber(b[v])) && rows.some((b) => b[v]));
     if (!valueVar) return false;
     const shown = rows.slice(0, 50);
-    const text = (term) => (term ? (labels[term.value] ? labels[term.value].label : term.value) : "");
+    const text = (term) => asWritten(term, labels);
     const names = shown.map(() => []);
     const nameVars = [];
     const apart = () => new Set(names.map((parts) => parts.join("\u0000"))).size === shown.length;

@@ -151,7 +151,11 @@ def test_the_query_editor_knows_the_prefixes_and_counts_the_data(site, page, typ
     bars = page.locator("#chart .bar .label").all_inner_texts()
     periods = [bar.split(" · ")[0] for bar in bars]
     assert len(set(bars)) == len(bars) > len(set(periods)) >= 2
-    assert all(re.fullmatch(r"20\d\d-Q[1-4] · [А-ЯЁ][^·]+", bar) for bar in bars), bars  # the type's label
+    # the quarter as Russian readers write it, the type by its Russian label
+    assert all(re.fullmatch(r"(I|II|III|IV)\sкв\.\s20\d\d · [А-ЯЁ][^·]+", bar) for bar in bars), bars
+    page.click("button.view[data-view=table]")
+    first = page.locator("#results tbody tr").first.locator("td").first
+    assert first.inner_text() == periods[0] and re.fullmatch(r"20\d\d-Q[1-4]", first.get_attribute("title"))
     type_query(page, "SELECT ?event ?start WHERE { ?event sem:hasEarliestBeginTimeStamp ?start }")
     page.click("button.view[data-view=timeline]")
     page.click("#run")
@@ -199,6 +203,13 @@ def test_a_library_query_with_parameters_shows_labels_that_open_pages(site, page
     link = page.locator("#results a.entity", has_text="Витебская область").first
     assert link.get_attribute("href") == "/place/vitebskaya-oblast"
     assert page.locator("#results td.num").count() >= 10  # numbers right-aligned
+    # dates and quarters as Russian readers write them; the values themselves in the title and the downloads
+    heads = page.locator("#results thead th").all_inner_texts()
+    cells = page.locator("#results tbody tr").first.locator("td")
+    first, quarters = cells.nth(heads.index("first")), cells.nth(heads.index("quarters"))
+    assert re.fullmatch(r"\d\d\.\d\d\.20\d\d", first.inner_text())
+    assert first.get_attribute("title") == "-".join(reversed(first.inner_text().split(".")))
+    assert re.fullmatch(r"(I|II|III|IV)\sкв\.\s20\d\d(, (I|II|III|IV)\sкв\.\s20\d\d)*", quarters.inner_text())
     shot(page, "query")
     permalink = page.get_attribute("#permalink", "href")
     name, body = downloaded(page, "#csv")
@@ -208,6 +219,7 @@ def test_a_library_query_with_parameters_shows_labels_that_open_pages(site, page
     _, records = downloaded(page, "#json")
     rows = json.loads(records)
     assert isinstance(rows[0]["events"], int) and rows[0]["events"] >= rows[-1]["events"]
+    assert rows[0]["first"] == first.get_attribute("title") and rows[0]["quarters"] == quarters.get_attribute("title")
     link.click()
     page.wait_for_url(re.compile(r"/place/vitebskaya-oblast$"))
     assert page.inner_text("h1") == "Витебская область"
