@@ -36,9 +36,9 @@
   const NUMERIC = /#(integer|decimal|double|float|int|long|short|nonNegativeInteger|positiveInteger)$/;
   const isNumber = (term) => term && term.type === "literal" && NUMERIC.test(term.datatype || "");
 
-  // A value as a Russian reader writes it: a report's period "2025-Q2" as «II кв. 2025» (a list of them too), a date as
-  // 30.06.2025, a number with its digits grouped; an IRI by its label. The value itself stays in the
-  // cell's title, in the downloads and in the query.
+  // A value as a Russian reader writes it: a report's period "2025-Q2" as «II кв. 2025» (a list of them
+  // too), a date as 30.06.2025, a number with its digits grouped; an IRI by its label. The value itself
+  // stays in the cell's title, in the downloads and in the query.
   const PERIODS = /^\d{4}-Q[1-4](, \d{4}-Q[1-4])*$/;  // one, or a list (repeat-partners' quarters)
   const DAY = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
   function asWritten(term, labels) {
@@ -118,14 +118,13 @@
     const valueVar = vars.find((v) => rows.length && rows.every((b) => !b[v] || isNumber(b[v])) && rows.some((b) => b[v]));
     if (!valueVar) return false;
     const shown = rows.slice(0, 50);
-    const text = (term) => asWritten(term, labels);
     const names = shown.map(() => []);
     const nameVars = [];
     const apart = () => new Set(names.map((parts) => parts.join("\u0000"))).size === shown.length;
     for (const v of vars) {
       if (nameVars.length && apart()) break;
       if (v === valueVar) continue;
-      const values = shown.map((b) => text(b[v]));
+      const values = shown.map((b) => asWritten(b[v], labels));
       if (values.every((value, i) => value === "" || names[i].includes(value))) continue;
       nameVars.push(v);
       values.forEach((value, i) => { if (value !== "") names[i].push(value); });
