@@ -330,8 +330,8 @@ def _made(jobs: list[GraphJob], workers: int) -> Iterator[MadeGraph]:
 def _mend(store: Store) -> None:
     """A build with nothing to add still mends what an earlier one left: summaries missing (a store from
     before them), stale (a build cut off after its last report and before them) or worked out by another
-    version (`summary_mark`) are worked out again,
-    and a store from before snapshots gets one for servers to answer from."""
+    version (`summary_mark`) are worked out again, and a store from before snapshots gets one for servers
+    to answer from."""
     if summarised_checksum(store) != summary_mark(stored_checksums(store)):
         refresh_summaries(store, read_attendance=_kept_attendance(store))
         store.compact()

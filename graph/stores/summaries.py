@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 from rdflib import RDF, XSD, Literal, URIRef
@@ -129,7 +130,7 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
     before = _profiles(store, scope.partners) if scope is not None and additions else {}
     names = _preferred_names(store, scope.entities) if scope is not None and additions else {}
     # the summaries' writes reach disk together at the end: one flush, not one after each of their ~16
-    # updates and inserts (~25 ms each), and none while the two chains below write side by side
+    # updates and inserts (~7 ms each on a 100× store), and none while the two chains below write side by side
     with store.flushed_at_end():
         if scope is None:
             store.update(f"DROP SILENT GRAPH {graph.n3()}")
@@ -439,7 +440,7 @@ def _label_order(store: Store) -> None:
     theirs in code-point order (as many distinct labels come before it), in place of what it held. Worked out
     here once: each query that sorted spheres and event types by counting the labels before theirs spent
     a third of its time on it (activity at 100× the samples)."""
-    query = internal_query("ontology-labels").bind({"graph": str(graph_iri(ONTOLOGY_GRAPH))})
+    query = internal_query("concept-labels").bind({"graph": str(graph_iri(ONTOLOGY_GRAPH))})
     labels = {row["concept"]["value"]: row["label"]["value"] for row in store.results(query).rows}
     place = {label: index for index, label in enumerate(sorted(set(labels.values())))}
     order, integer, summary = TIES.labelOrder.n3(), XSD.integer.n3(), graph_iri(SUMMARY_GRAPH).n3()
@@ -454,10 +455,15 @@ def summary_mark(checksums: dict[str, str]) -> str:
     """What summaries worked out from the reports with these checksums are marked with: one SHA-256 over the
     checksums and how the summaries are worked out (the updates' text, SUMMARIES_FORMAT). A store whose
     summaries another version worked out has them worked out again by its next build."""
-    definitions = [path.read_text(encoding="utf-8")
-                   for path in (SUMMARIES, SUMMARIES_FORGET, SUMMARIES_PARTNERS, SUMMARIES_PROFILES)]
     lines = [f"{k} {v}" for k, v in sorted(checksums.items())]
-    return hashlib.sha256("\n".join([*lines, f"format {SUMMARIES_FORMAT}", *definitions]).encode()).hexdigest()
+    return hashlib.sha256("\n".join([*lines, f"format {SUMMARIES_FORMAT}", *_definitions()]).encode()).hexdigest()
+
+
+@cache
+def _definitions() -> tuple[str, ...]:
+    """The summaries' updates as written, read once a process (a build marks its summaries more than once)."""
+    return tuple(path.read_text(encoding="utf-8")
+                 for path in (SUMMARIES, SUMMARIES_FORGET, SUMMARIES_PARTNERS, SUMMARIES_PROFILES))
 
 
 def summarised_checksum(store: Store) -> str | None:
