@@ -188,11 +188,11 @@ def build(corpus: Path, store: Path) -> dict:
     return {"build_s": wall, "peak_mib": peak / 2**20, "steps_s": json.loads(output).get("seconds", {})}
 
 
-def add_one_report(store: Path, scale: int) -> dict:
+def add_one_report(store: Path, corpus: Path, scale: int) -> dict:
     """The next quarter's report added to (a copy of) the built store, as an analyst adds it: `ties build`
-    in a child process (wall time, its steps); against `ties extract` of that report alone (wall time,
-    models loaded as well). The copy has what the builds kept beside the store (graph.network.parts), as an
-    analyst's store has."""
+    of the folder of every report the store holds and the new one, in a child process (wall time, its
+    steps); against `ties extract` of that report alone (wall time, models loaded as well). The copy has
+    what the builds kept beside the store (graph.network.parts), as an analyst's store has."""
     import shutil
 
     from benchmarks.corpus import write_new_report
@@ -205,7 +205,7 @@ def add_one_report(store: Path, scale: int) -> dict:
         if cache_folder(store).is_dir():
             shutil.copytree(cache_folder(store), cache_folder(copy))
         extract_s, _, _ = _child(["extract", str(report), "--out", str(Path(folder) / "next.jsonl")])
-        wall, peak, output = _child(["build", str(report), "--store", str(copy), "--format", "json"])
+        wall, peak, output = _child(["build", str(corpus), str(report), "--store", str(copy), "--format", "json"])
     return {"add_s": wall, "extract_alone_s": extract_s, "ratio": wall / extract_s, "peak_mib": peak / 2**20,
             "steps_s": json.loads(output).get("seconds", {})}
 
@@ -404,7 +404,7 @@ def main() -> None:
             row["build"] = build(corpus, Path(folder) / "store")
             print(f"[{scale}×] build: {json.dumps(row['build'])}", file=sys.stderr, flush=True)
             print(f"[{scale}×] adding the next quarter's report…", file=sys.stderr, flush=True)
-            row["add_one"] = add_one_report(Path(folder) / "store", scale)
+            row["add_one"] = add_one_report(Path(folder) / "store", corpus, scale)
             print(f"[{scale}×] add one: {json.dumps(row['add_one'])}", file=sys.stderr, flush=True)
             row["analytics"] = analytics(Path(folder) / "store")
             print(f"[{scale}×] querying…", file=sys.stderr, flush=True)

@@ -7,6 +7,7 @@ import logging
 import re
 import sys
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -18,7 +19,7 @@ from graph.stores.snapshots import current_snapshot
 from graph.stores.summaries import summary
 from graph.web.workers import MEMORY_MIB
 from nlp.errors import ReportError, printable
-from nlp.records import Report
+from nlp.records import Report, ReportFile
 
 
 def _say(message: str) -> None:
@@ -63,28 +64,61 @@ def _query_error(message: str, prologue: str = "") -> str:
 
 def read_reports(paths: tuple[Path, ...]) -> tuple[list[Report], int]:
     """Reports read from PATHS, and how many files or rows failed; problems are printed one a line."""
-    from nlp import read_report, report_files  # here, not above: commands that only query start faster
+    from nlp import report_files  # here, not above: commands that only query start faster
 
-    reports: list[Report] = []
-    failed = 0
     files = list(report_files(list(paths)))
     if not files:
-        _say(f"error: no report files (.txt, .docx) under {', '.join(map(str, paths))}")
+        _say_no_reports(paths)
         return [], 1
-    for path in files:
+    reader = ReportReader()
+    reports = [report for report in map(reader, files) if report is not None]
+    return reports, reader.failed
+
+
+def _say_no_reports(paths: tuple[Path, ...]) -> None:
+    _say(f"error: no report files (.txt, .docx) under {', '.join(map(str, paths))}")
+
+
+class ReportReader:
+    """Reads report files, printing each one's problems a line each and counting the files that had any;
+    the events of the reports read make the length of the build's progress bar."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+        self.events = 0
+
+    def __call__(self, file: Path | ReportFile) -> Report | None:
+        from nlp import read_report
+
         try:
-            report = read_report(path)
+            report = read_report(file.path if isinstance(file, ReportFile) else file)
         except ReportError as error:
             _say(f"error: {error}")
-            failed += 1
-            continue
+            self.failed += 1
+            return None
         for message in report.warnings:
             _say(f"warning: {message}")
         for message in report.errors:
             _say(f"error: {message}")
-        failed += bool(report.errors)
-        reports.append(report)
-    return reports, failed
+        self.failed += bool(report.errors)
+        self.events += len(report.events)
+        return report
+
+
+class BuildBar:
+    """The build's progress bar over the events it extracts, drawn at the first of them: the build reads
+    only the reports the store lacks, so their events are counted by then (`ReportReader.events`)."""
+
+    def __init__(self, reader: ReportReader) -> None:
+        self.reader = reader
+        self.drawn = ExitStack()
+        self.update: Callable[[int], None] | None = None
+
+    def __call__(self, done: int) -> None:
+        if self.update is None:
+            self.update = self.drawn.enter_context(click.progressbar(
+                length=self.reader.events, label="building", file=sys.stderr, show_pos=True)).update
+        self.update(done)
 
 
 def _say_problems(problems: list[str]) -> int:
@@ -166,13 +200,18 @@ def build_command(paths: tuple[Path, ...], store: str | None, no_validate: bool,
                   output: str) -> None:
     """Build the knowledge graph from reports: new ones added, changed ones replaced, unchanged skipped."""
     from graph.pipeline import BuildError, build
-    from nlp import load_models
+    from nlp import load_models, report_file, report_files
 
-    reports, failed = read_reports(paths)
-    total = sum(len(report.events) for report in reports)
+    files = [report_file(path) for path in report_files(list(paths))]
+    if not files:
+        _say_no_reports(paths)
+        sys.exit(1)
+    reader = ReportReader()
+    bar = BuildBar(reader)
     try:
-        with click.progressbar(length=total, label="building", file=sys.stderr, show_pos=True) as bar:
-            result = build(reports, store, load_models, validate=not no_validate, progress=bar.update)
+        with bar.drawn:
+            result = build(files, store, load_models, read=reader, validate=not no_validate, progress=bar)
+        failed = reader.failed
         built = open_store(store, read_only=False)
         facts = summary(built)
         if ttl is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,9 +37,9 @@ from graph.stores.summaries import (
     summary_mark,
     touched_by,
 )
-from nlp import ExtractedEvent, Models, decisions_digest, default_workers, extract_events
+from nlp import ExtractedEvent, Models, decisions_digest, default_workers, extract_events, read_report
 from nlp.errors import printable
-from nlp.records import Entity, EntityType, Report
+from nlp.records import Entity, EntityType, Report, ReportFile
 
 # triples written in one transaction: a report is always whole (all its triples or none), and a large
 # corpus is written in steps of bounded memory
@@ -94,10 +94,14 @@ class Plan:
     skipped: tuple[str, ...]
 
 
-def build(reports: list[Report], store_spec: str | Path | None, models_loader: Callable[[], Models], *,
-          validate: bool = True, progress: Callable[[int], None] | None = None) -> BuildResult:
+def build(reports: Sequence[Report | ReportFile], store_spec: str | Path | None, models_loader: Callable[[], Models],
+          *, read: Callable[[ReportFile], Report | None] | None = None, validate: bool = True,
+          progress: Callable[[int], None] | None = None) -> BuildResult:
     """Add new reports, replace changed ones, skip unchanged ones (by checksum); each report whole or not at all.
 
+    Reports may be given read, or as files (`nlp.report_file`) that are read only if the store does not
+    hold them yet (`_read_changed`), by `read`: it says why a file cannot be read and gives None (by
+    default, `nlp.read_report`, which raises ReportError).
     Two different files for one period are both refused (`BuildResult.refused` names them); the other
     periods are built.
 
@@ -107,18 +111,22 @@ def build(reports: list[Report], store_spec: str | Path | None, models_loader: C
             (a full disk, a read-only folder): what it held before stays.
     """
     result = BuildResult()
-    reports, result.refused = _one_report_per_period(reports)
     spec = None if store_spec is None else str(store_spec)
     try:
         with build_lock(lock_path(spec)):
             store = open_store(spec, read_only=False)
             decisions = decisions_digest()
-            decided = plan(reports, stored_checksums(store), stored_decisions(store), decisions)
-            result.added, result.replaced, result.skipped = (list(decided.added), list(decided.replaced),
-                                                             list(decided.skipped))
+            stored, held = stored_checksums(store), stored_decisions(store)
+            read_ones, unread = _read_changed(reports, stored, held, decisions, read or _read_file)
+            read_ones, unread, result.refused = _one_report_per_period(read_ones, unread)
+            decided = plan(read_ones, stored, held, decisions)
+            result.added, result.replaced = list(decided.added), list(decided.replaced)
+            result.skipped = list(dict.fromkeys([*decided.skipped, *unread]))
             if not decided.todo:
                 _mend(store)
                 return result
+            if progress:
+                progress(0)  # the extraction's start, shown before the models load
             steps = Steps(result.seconds)
             with steps("models"):
                 models = models_loader()
@@ -134,16 +142,42 @@ def build(reports: list[Report], store_spec: str | Path | None, models_loader: C
     return result
 
 
-def _one_report_per_period(reports: list[Report]) -> tuple[list[Report], list[str]]:
-    """The reports of periods that have one file (the same file twice counts once), and a line for each
-    period that has two different ones."""
-    files: dict[str, dict[str, str]] = {}
+def _read_changed(given: Sequence[Report | ReportFile], stored: dict[str, str], held: dict[str, str],
+                  decisions: str, read: Callable[[ReportFile], Report | None]
+                  ) -> tuple[list[Report], dict[str, ReportFile]]:
+    """The reports given read, and the files read that the store does not hold as they are; the others not
+    read, by period: those whose bytes the store holds, extracted with the analysts' decisions of now (so
+    `plan` skips them). Reading a report costs ~25 ms, and an analyst builds the folder of every quarter
+    again for each new one: at 100× the samples, reading the 200 stored reports took 5.5 s."""
+    unchanged = {checksum: period for period, checksum in stored.items() if held.get(period) == decisions}
+    reports: list[Report] = []
+    unread: dict[str, ReportFile] = {}
+    for item in given:
+        if isinstance(item, Report):
+            reports.append(item)
+        elif item.checksum in unchanged:
+            unread.setdefault(unchanged[item.checksum], item)
+        elif (report := read(item)) is not None:
+            reports.append(report)
+    return reports, unread
+
+
+def _read_file(file: ReportFile) -> Report:
+    return read_report(file.path)
+
+
+def _one_report_per_period(reports: list[Report], unread: dict[str, ReportFile]
+                           ) -> tuple[list[Report], dict[str, ReportFile], list[str]]:
+    """The reports of periods that have one file (the same file twice counts once), read or not (`unread`,
+    by period), and a line for each period that has two different ones."""
+    files: dict[str, dict[str, str]] = {period: {file.checksum: file.source} for period, file in unread.items()}
     for report in reports:
         files.setdefault(report.id, {}).setdefault(report.checksum, report.source)
     refused = {period: sorted(sources.values()) for period, sources in files.items() if len(sources) > 1}
     lines = [f"{' and '.join(sources)}: {len(sources)} different reports for {period}; that period is not "
              "built (keep one file for it)" for period, sources in sorted(refused.items())]
-    return [report for report in reports if report.id not in refused], lines
+    return ([report for report in reports if report.id not in refused],
+            {period: file for period, file in unread.items() if period not in refused}, lines)
 
 
 def plan(reports: list[Report], stored: dict[str, str], stored_decisions: dict[str, str] | None = None,

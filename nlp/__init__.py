@@ -18,28 +18,40 @@ if TYPE_CHECKING:
     from nlp.display import render_mentions
     from nlp.extract import Models, extract, load_models
     from nlp.pipeline import default_workers, extract_events
-    from nlp.records import Cell, Entity, EntityType, Event, ExtractedEvent, Field, Mention, PlaceKind, Report, Summary
-    from nlp.report import read_report, report_files
+    from nlp.records import (
+        Cell,
+        Entity,
+        EntityType,
+        Event,
+        ExtractedEvent,
+        Field,
+        Mention,
+        PlaceKind,
+        Report,
+        ReportFile,
+        Summary,
+    )
+    from nlp.report import read_report, report_file, report_files
     from nlp.resolve import acronym
     from nlp.resources import read_table
 
 _HOMES = {
     "render_mentions": "nlp.display", "Models": "nlp.extract", "extract": "nlp.extract", "load_models": "nlp.extract",
     "extract_events": "nlp.pipeline",
-    "default_workers": "nlp.pipeline", "read_report": "nlp.report",
+    "default_workers": "nlp.pipeline", "read_report": "nlp.report", "report_file": "nlp.report",
     "report_files": "nlp.report", "acronym": "nlp.resolve", "official_name": "nlp.countries",
     "state_code": "nlp.countries", "read_table": "nlp.resources",
     **{name: "nlp.corrections" for name in ("Correction", "decisions_digest", "read_corrections", "write_alias",
                                                   "write_correction")},
     **{name: "nlp.records" for name in ("Cell", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention",
-                                        "PlaceKind", "Report", "Summary")},
+                                        "PlaceKind", "Report", "ReportFile", "Summary")},
 }
 
 __all__ = [  # the names of _HOMES, written out for the tools that read them
     "Cell", "Correction", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention", "Models",
-    "PlaceKind", "Report", "Summary", "acronym", "decisions_digest", "default_workers", "extract", "extract_events",
-    "load_models", "official_name", "read_corrections", "read_report", "read_table", "render_mentions", "report_files",
-    "state_code", "write_alias", "write_correction",
+    "PlaceKind", "Report", "ReportFile", "Summary", "acronym", "decisions_digest", "default_workers", "extract",
+    "extract_events", "load_models", "official_name", "read_corrections", "read_report", "read_table",
+    "render_mentions", "report_file", "report_files", "state_code", "write_alias", "write_correction",
 ]
 
 

@@ -164,6 +164,16 @@ class Report:
     errors: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class ReportFile:
+    """A report file before it is read, known by the checksum of its bytes (`Report.checksum`): a build
+    reads only the files whose checksum the store does not hold."""
+
+    path: str
+    source: str  # the path as printed in messages
+    checksum: str  # "" for a file that cannot be read or is too large: reading it says why
+
+
 @pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Mention:

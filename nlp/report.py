@@ -12,7 +12,7 @@ from nlp.dates import parse_date_range
 from nlp.errors import ReportError, printable
 from nlp.facts import is_remote, participant_count, read_summary
 from nlp.limits import READ_SECONDS, OverTime, time_limit
-from nlp.records import FIELDS, Cell, Event, Field, Report, Summary, Table
+from nlp.records import FIELDS, Cell, Event, Field, Report, ReportFile, Summary, Table
 from nlp.report_docx import NotADocx, read_docx_table
 from nlp.report_text import HEADER_WORDS, ROW_NUMBER, read_text_table
 
@@ -203,8 +203,23 @@ def read_report(path: Path | str) -> Report:
         raise ReportError(source, f"not read: {error}") from error
 
 
+def report_file(path: Path | str) -> ReportFile:
+    """A report file with its checksum, not read: a build reads it only if the store lacks that checksum."""
+    path = Path(path)
+    try:
+        checksum = file_checksum(path.read_bytes()) if path.stat().st_size <= MAX_FILE_BYTES else ""
+    except OSError:
+        checksum = ""
+    return ReportFile(str(path), printable(str(path)), checksum)
+
+
+def file_checksum(data: bytes) -> str:
+    """A report's checksum: of its file's bytes, so that an unchanged file is known before it is read."""
+    return hashlib.sha256(data).hexdigest()
+
+
 def _read_bytes(data: bytes, path: Path, source: str) -> Report:
-    checksum = hashlib.sha256(data).hexdigest()
+    checksum = file_checksum(data)
     if data.startswith(b"PK\x03\x04"):
         try:
             table = read_docx_table(data)

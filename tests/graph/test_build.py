@@ -14,14 +14,15 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from graph.pipeline import build
+from graph.pipeline import _read_changed, build
 from graph.rdf.ids import event_iri
 from graph.rdf.validate import violations
 from graph.rdf.vocab import OA, SEM, TIES
 from graph.rdf.writer import report_graph
 from graph.stores import EmbeddedStore, StoreError, build_lock, stored_checksums
 from nlp.pipeline import extract_events
-from nlp.report import read_report
+from nlp.records import Report, ReportFile
+from nlp.report import read_report, report_file
 from tests.graph.conftest import masked_quads
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -148,6 +149,48 @@ def test_rebuild_is_idempotent_and_replaces_only_changed(tmp_path, sample_paths,
     assert len(store.to_rdflib("2025-Q2") ^ before["2025-Q2"]) == 0
     titles = {str(o) for o in store.to_rdflib("2024-Q1").objects(None, RDFS.label)}
     assert "Торжественный митинг памяти" in titles and "Торжественный митинг" not in titles
+
+
+@pytest.mark.slow
+def test_a_build_given_files_reads_only_those_the_store_does_not_hold(tmp_path, sample_paths, models):
+    asked: list[str] = []
+
+    def read(file: ReportFile) -> Report:
+        asked.append(file.source)
+        return read_report(file.path)
+    store_dir = tmp_path / "store"
+    build([report_file(p) for p in sample_paths.values()], store_dir, _load(models), read=read)
+    assert sorted(asked) == sorted(str(p) for p in sample_paths.values())
+    changed = tmp_path / "2024-Q1.txt"
+    changed.write_text(sample_paths["2024-Q1"].read_text(encoding="utf-8").replace(
+        "Торжественный митинг", "Торжественный митинг памяти"), encoding="utf-8")
+    asked.clear()
+    again = build([report_file(changed), report_file(sample_paths["2025-Q2"])], store_dir, _load(models), read=read)
+    assert asked == [str(changed)]
+    assert again.replaced == ["2024-Q1"] and again.skipped == ["2025-Q2"] and not again.added
+    other = tmp_path / "copy.txt"  # another file for a period the store holds, unread, refuses that period
+    other.write_text(sample_paths["2025-Q2"].read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    asked.clear()
+    third = build([report_file(sample_paths["2025-Q2"]), report_file(other), report_file(changed)], store_dir,
+                  _load(models), read=read)
+    assert asked == [str(other)]
+    [line] = third.refused
+    assert "2025-Q2" in line and str(sample_paths["2025-Q2"]) in line and str(other) in line
+    assert third.skipped == ["2024-Q1"] and not third.added and not third.replaced
+
+
+def test_a_file_is_read_again_when_its_report_was_extracted_with_other_decisions(tmp_path, sample_paths):
+    file = report_file(sample_paths["2025-Q2"])
+    unreadable = report_file(tmp_path / "missing.txt")
+    stored = {"2025-Q2": file.checksum}
+    reports, unread = _read_changed([file, unreadable], stored, {"2025-Q2": "now"}, "now", read_report_file)
+    assert [r.id for r in reports] == [] and unread == {"2025-Q2": file} and unreadable.checksum == ""
+    reports, unread = _read_changed([file], stored, {"2025-Q2": "before"}, "now", read_report_file)
+    assert [r.id for r in reports] == ["2025-Q2"] and unread == {}
+
+
+def read_report_file(file: ReportFile) -> Report | None:
+    return read_report(file.path) if file.checksum else None
 
 
 def test_second_build_at_once_is_refused(tmp_path):
