@@ -6,10 +6,11 @@ pairs and names, marked with the checksum of the reports they sum up and of how 
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cache
@@ -24,9 +25,13 @@ from graph.stores.base import Readable, Store, stored_checksums
 from graph.stores.results import Term, is_true
 from ontology import ENTITY_BASE, SUMMARIES, SUMMARIES_FORGET, SUMMARIES_PARTNERS, SUMMARIES_PROFILES
 
-# raised when the Python here comes to write other summary rows (ties:labelOrder: 2): part of their mark
-SUMMARIES_FORMAT = 2
+# raised when the Python here comes to write other summary rows (ties:labelOrder: 2, spaced
+# ties:nameOrder: 3): part of their mark
+SUMMARIES_FORMAT = 3
 SUMMARY_GRAPH = "summary"  # the named graph id/graph/summary holds what ontology/summaries*.ru work out
+# between the numbers of neighbouring names (ties:nameOrder) when all are numbered: room for names added later
+ORDER_GAP = 1 << 20
+_NAME_BATCH = 5_000  # names numbered or forgotten by one update
 COUNTERPART_SEPARATOR = "; "  # between the officials' names in a profile's ties:counterpartsText
 
 
@@ -151,8 +156,7 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
             _count_pairs(store, scope, read)
         else:
             _side_by_side(lambda: _profiles_whole(store, scope), lambda: _others_whole(store, scope, read))
-        for lines in _name_order(store):
-            store.insert(SUMMARY_GRAPH, lines)
+        _name_order(store)
         store.insert(SUMMARY_GRAPH, f"{graph.n3()} {TIES.reportsChecksum.n3()} {mark.n3()} .")
 
 
@@ -422,17 +426,101 @@ def _pair_iri(pair: Pair) -> str:
     return f"{ENTITY_BASE}pair/{hashlib.md5(f'{pair[0]} {pair[1]}'.encode()).hexdigest()}"
 
 
-def _name_order(store: Store, batch: int = 5_000) -> Iterator[str]:
-    """`ties:nameOrder` for each preferred and partner name of the summaries: its place in code-point
-    order, as N-Triples, in batches. Queries sort on it: sorting on the names themselves makes
-    Oxigraph read both names from disk at each comparison."""
-    query = internal_query("summary-names").bind({"graph": str(graph_iri(SUMMARY_GRAPH))})
-    named = sorted((row["name"]["value"], row["subject"]["value"]) for row in store.results(query).rows)
+def _name_order(store: Store) -> None:
+    """`ties:nameOrder` for each preferred and partner name of the summaries: an integer whose order among
+    them is the names' code-point order. Queries sort on it: sorting on the names themselves makes
+    Oxigraph read both names from disk at each comparison. The numbers are spaced (ORDER_GAP) and kept
+    where they still fit, so that a build adding a few names writes theirs only: numbering every name
+    again (~21,000 at 100× the samples) rewrote them all at each added report."""
+    graph = graph_iri(SUMMARY_GRAPH)
+    bound = {"graph": str(graph)}
+    names: dict[str, str] = {}
+    held: dict[str, set[int]] = {}
+    # read as a table: as JSON results, reading them took twice as long
+    for subject, name, number in store.select(internal_query("summary-names").bind(bound)).rows:
+        assert subject is not None and name is not None  # bound in every row (the OPTIONAL is the number)
+        names[subject] = min(name, names.get(subject, name))
+        held.setdefault(subject, set()).update([int(number)] if number is not None else [])
+    numbers = number_names(names, {subject: min(numbers) for subject, numbers in held.items() if len(numbers) == 1})
+    moved = [subject for subject, number in numbers.items() if held[subject] not in ({number}, set())]
+    stale = sorted([*moved, *_unnamed_orders(store, bound, sum(map(len, held.values())))])
     order, integer = TIES.nameOrder.n3(), XSD.integer.n3()
-    # written here, not by rdflib's Literal: making ~20,000 of them at each build cost most of this step
-    lines = [f'<{subject}> {order} "{place}"^^{integer} .' for place, (_, subject) in enumerate(named)]
-    for start in range(0, len(lines), batch):
-        yield "\n".join(lines[start:start + batch])
+    for start in range(0, len(stale), _NAME_BATCH):
+        subjects = " ".join(f"<{subject}>" for subject in stale[start:start + _NAME_BATCH])
+        store.update(f"DELETE {{ GRAPH {graph.n3()} {{ ?subject {order} ?order }} }} "
+                     f"WHERE {{ VALUES ?subject {{ {subjects} }} GRAPH {graph.n3()} {{ ?subject {order} ?order }} }}")
+    # written here, not by rdflib's Literal: making ~20,000 of them at a whole build cost most of this step
+    lines = [f'<{subject}> {order} "{number}"^^{integer} .' for subject, number in sorted(numbers.items())
+             if held[subject] != {number}]
+    for start in range(0, len(lines), _NAME_BATCH):
+        store.insert(SUMMARY_GRAPH, "\n".join(lines[start:start + _NAME_BATCH]))
+
+
+def _unnamed_orders(store: Store, bound: dict[str, str], named: int) -> list[str]:
+    """The subjects numbered in the names' order that have no name now (a report replaced by one without
+    them), where the summaries hold more numbers than the `named` subjects' (the search tests every number:
+    0.5 s at 100× the samples)."""
+    count = store.results(internal_query("name-order-count").bind(bound)).rows[0]["orders"]["value"]
+    if int(count) <= named:
+        return []
+    return [row["subject"]["value"] for row in store.results(internal_query("unnamed-name-orders").bind(bound)).rows]
+
+
+def number_names(names: Mapping[str, str], held: Mapping[str, int], gap: int = ORDER_GAP) -> dict[str, int]:
+    """A number for each subject, increasing with its name (then its IRI), keeping the most numbers `held`
+    that still increase in that order (a renamed subject moves alone); the others spread evenly between the
+    kept numbers around them, or, where no whole number is left between those, every subject numbered
+    again `gap` apart."""
+    ordered = [subject for _, subject in sorted((name, subject) for subject, name in names.items())]
+    kept = _longest_increasing([(subject, held[subject]) for subject in ordered if subject in held])
+    numbers: dict[str, int] = {}
+    run: list[str] = []
+    below: int | None = None
+    for subject in ordered + [""]:  # "" closes the last run: no subject is unnamed
+        if subject and subject not in kept:
+            run.append(subject)
+            continue
+        above = kept.get(subject)
+        spread = _spread(len(run), below, above, gap) if run else []
+        if spread is None:
+            return {subject: index * gap for index, subject in enumerate(ordered)}
+        numbers.update(zip(run, spread, strict=True))
+        if above is not None:
+            numbers[subject] = below = above
+        run = []
+    return numbers
+
+
+def _longest_increasing(numbered: list[tuple[str, int]]) -> dict[str, int]:
+    """A longest run of the subjects whose numbers increase in the order given (patience sorting)."""
+    tails: list[int] = []  # the least last number of an increasing run of each length so far
+    ends: list[int] = []  # where that run ends in `numbered`
+    previous: list[int] = []  # for each subject, the one before it in the run it ends
+    for index, (_, number) in enumerate(numbered):
+        length = bisect.bisect_left(tails, number)
+        previous.append(ends[length - 1] if length else -1)
+        if length == len(tails):
+            tails.append(number)
+            ends.append(index)
+        else:
+            tails[length], ends[length] = number, index
+    run: dict[str, int] = {}
+    index = ends[-1] if ends else -1
+    while index >= 0:
+        run[numbered[index][0]] = numbered[index][1]
+        index = previous[index]
+    return run
+
+
+def _spread(count: int, below: int | None, above: int | None, gap: int) -> list[int] | None:
+    """`count` increasing numbers between two (open where None), or None where they do not fit."""
+    if above is None:
+        first = 0 if below is None else below + gap
+        return [first + index * gap for index in range(count)]
+    if below is None:
+        return [above - (count - index) * gap for index in range(count)]
+    step = (above - below) // (count + 1)
+    return [below + (index + 1) * step for index in range(count)] if step >= 1 else None
 
 
 def _label_order(store: Store) -> None:

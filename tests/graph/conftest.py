@@ -34,11 +34,16 @@ def wait_http(url: str, seconds: float = 60) -> None:
 
 def masked_quads(folder: Path) -> list[str]:
     """Every quad of the store in a folder, as sorted N-Quads lines, with the time of each build masked (its
-    graphs' prov:generatedAtTime and the digests of their text, which holds it)."""
+    graphs' prov:generatedAtTime and the digests of their text, which holds it), and each ties:nameOrder
+    number as its place among them (only their order means anything: a build keeps those it had)."""
     dump = folder.with_suffix(".nq")
     EmbeddedStore(folder).dump(dump, ox.RdfFormat.N_QUADS)
     built_at = re.compile(r'(<http://www\.w3\.org/ns/prov#generatedAtTime> |ontology#contentDigest> )"[^"]*"')
-    return sorted(built_at.sub(r"\1…", line) for line in dump.read_text(encoding="utf-8").splitlines())
+    lines = [built_at.sub(r"\1…", line) for line in dump.read_text(encoding="utf-8").splitlines()]
+    name_order = re.compile(r'(ontology#nameOrder> )"(-?[0-9]+)"')
+    numbers = sorted({int(found[2]) for line in lines if (found := name_order.search(line))})
+    place = {number: index for index, number in enumerate(numbers)}
+    return sorted(name_order.sub(lambda found: f'{found[1]}"{place[int(found[2])]}"', line) for line in lines)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import combinations
 
 import pytest
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, ORG, RDF, RDFS, SKOS
 
 from graph.pipeline import build
@@ -16,7 +16,7 @@ from graph.query import library
 from graph.rdf.ids import graph_iri
 from graph.rdf.vocab import TIES
 from graph.stores import EmbeddedStore, stored_checksums
-from graph.stores.summaries import SUMMARY_GRAPH, refresh_summaries, summarised_checksum
+from graph.stores.summaries import SUMMARY_GRAPH, number_names, refresh_summaries, summarised_checksum
 from nlp.report import read_report
 from ontology import SUMMARIES
 from tests.graph.conftest import masked_quads
@@ -32,6 +32,23 @@ def _participants(graph) -> dict:
 
 def _summary(store: EmbeddedStore):
     return store.to_rdflib(SUMMARY_GRAPH)
+
+
+def _summary_rows(store: EmbeddedStore) -> set:
+    """The summary graph's triples, each ties:nameOrder number as its place among them: only their order
+    means anything, and a build that adds names keeps the numbers of those it had."""
+    triples = set(_summary(store))
+    place = {number: index for index, number in
+             enumerate(sorted({o.toPython() for _, p, o in triples if p == TIES.nameOrder}))}
+    return {(s, p, Literal(place[o.toPython()]) if p == TIES.nameOrder else o) for s, p, o in triples}
+
+
+def _name_orders(store: EmbeddedStore) -> dict[str, tuple[str, int]]:
+    """Each named subject of the summaries: its name and the number of its place in their order."""
+    summary = _summary(store)
+    return {str(subject): (str(name), summary.value(subject, TIES.nameOrder).toPython())
+            for predicate in (TIES.preferredName, TIES.partnerName)
+            for subject, name in summary.subject_objects(predicate)}
 
 
 def _rows(store: EmbeddedStore, name: str) -> list[tuple]:
@@ -95,7 +112,7 @@ def test_summaries_brought_up_to_date_for_what_a_build_touches_equal_summaries_w
     folder = tmp_path / "store"
     build([first], folder, lambda: models)
     store = EmbeddedStore(folder)
-    before = set(_summary(store))
+    before, orders_before = set(_summary(store)), _name_orders(store)
     period = library()["new-partners"].bind({"period": "2025-Q2"})
     assert before and not store.select(period).rows
     del store
@@ -109,8 +126,14 @@ def test_summaries_brought_up_to_date_for_what_a_build_touches_equal_summaries_w
     grown = {s for s, p, o in added - before if p == TIES.counterpartsText} & \
         {s for s, p, o in before if p == TIES.counterpartsText}
     assert len(grown) > 5  # partners met again, by more officials
+    # the names numbered before keep their numbers where they are the same names; only the others are written
+    orders = _name_orders(store)
+    kept = {subject for subject, numbered in orders_before.items() if orders.get(subject) == numbered}
+    assert len(orders) > len(orders_before) > 100
+    assert kept == {subject for subject, (name, _) in orders_before.items() if orders.get(subject, ("",))[0] == name}
+    added = _summary_rows(store)
     refresh_summaries(store)
-    assert set(_summary(store)) == added
+    assert _summary_rows(store) == added
     del store
     # a shorter 2024-Q1: its last rows' partners lose events, some of them every one
     shorter = replace(first, events=first.events[:-12], checksum="shorter")
@@ -118,10 +141,10 @@ def test_summaries_brought_up_to_date_for_what_a_build_touches_equal_summaries_w
     assert scopes[0] is None and scopes[1].periods == {"2025-Q2"} and scopes[2].periods == {"2024-Q1"}
     assert len(scopes[2].entities) > 50
     store = EmbeddedStore(folder)
-    after = set(_summary(store))
-    assert store.select(period).rows and after != before
+    after = _summary_rows(store)
+    assert store.select(period).rows and set(_summary(store)) != before
     refresh_summaries(store)  # afresh from the two report graphs: nothing stale, nothing twice, nothing missing
-    assert set(_summary(store)) == after
+    assert _summary_rows(store) == after
 
 
 def _spy_on_added_profiles(monkeypatch) -> list[frozenset[str]]:
@@ -156,9 +179,9 @@ def test_a_report_of_an_earlier_quarter_added_leaves_the_summaries_worked_out_af
     store = EmbeddedStore(folder)
     profiled = {str(p) for p in _summary(store).objects(None, TIES.profileOf)}
     assert len(recounted) == 1 and 5 < len(recounted[0]) < len(profiled) / 2
-    added = set(_summary(store))
+    added = _summary_rows(store)
     refresh_summaries(store)
-    assert set(_summary(store)) == added
+    assert _summary_rows(store) == added
 
 
 @pytest.mark.slow
@@ -207,13 +230,30 @@ def test_summaries_another_version_worked_out_are_worked_out_again(tmp_path, sam
 
 
 def test_names_are_numbered_in_code_point_order(embedded):
-    summary = _summary(embedded)
-    named = {subject: str(name) for predicate in (TIES.preferredName, TIES.partnerName)
-             for subject, name in summary.subject_objects(predicate)}
-    order = {subject: summary.value(subject, TIES.nameOrder).toPython() for subject in named}
-    assert len(named) > 100 and sorted(order.values()) == list(range(len(named)))
-    names = [named[subject] for subject in sorted(named, key=order.__getitem__)]
-    assert names == sorted(names)
+    orders = _name_orders(embedded)
+    numbers = [number for _, number in orders.values()]
+    assert len(orders) > 100 and len(set(numbers)) == len(numbers)
+    by_number = [(name, subject) for subject, (name, _) in sorted(orders.items(), key=lambda item: item[1][1])]
+    assert by_number == sorted(by_number)
+    assert set(_summary(embedded).subjects(TIES.nameOrder)) == set(map(URIRef, orders))  # none left unnamed
+
+
+def test_names_numbered_again_keep_the_numbers_that_still_fit():
+    gap = 8
+    assert number_names({"c": "В", "a": "А", "b": "Б"}, {}, gap) == {"a": 0, "b": 8, "c": 16}
+    # names added: between their neighbours, before the first, after the last; equal names in IRI order
+    held = {"a": 0, "b": 8, "c": 16}
+    numbers = number_names({"a": "А", "b": "Б", "c": "В", "ab": "АБ", "aa": "АБ", "z": "Я", "0": "0"}, held, gap)
+    assert {subject: numbers[subject] for subject in held} == held
+    assert numbers["0"] < numbers["a"] < numbers["aa"] < numbers["ab"] < numbers["b"] < numbers["c"] < numbers["z"]
+    # a renamed subject moves alone, whatever number it held; one gone leaves a gap
+    numbers = number_names({"a": "Я", "b": "Б", "c": "В", "d": "Г"}, {"a": 0, "b": 8, "c": 16, "d": 24}, gap)
+    assert numbers["b"] == 8 and numbers["c"] == 16 and numbers["d"] == 24 and numbers["a"] > 24
+    numbers = number_names({"a": "А", "b": "Б", "c": "В", "d": "Аа"}, {"a": 0, "b": 8, "c": 16, "d": 24}, gap)
+    assert (numbers["a"], numbers["b"], numbers["c"]) == (0, 8, 16) and 0 < numbers["d"] < 8
+    # no whole number left between two neighbours: all numbered again, `gap` apart
+    numbers = number_names({"a": "А", "b": "Б", "m": "Аб", "n": "Ав"}, {"a": 0, "b": 2}, gap)
+    assert numbers == {"a": 0, "m": 8, "n": 16, "b": 24}
 
 
 def test_concepts_are_numbered_by_their_russian_labels_equal_labels_sharing_a_place(embedded):
