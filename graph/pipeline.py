@@ -302,9 +302,9 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
     return counts
 
 
-def _read(spooled: dict[str, tuple[Path, int]]) -> dict[str, str | None]:
-    """The spooled graphs' N-Triples, by report id."""
-    return {report_id: path.read_text(encoding="utf-8") for report_id, (path, _) in spooled.items()}
+def _read(spooled: dict[str, tuple[Path, int]]) -> dict[str, bytes | None]:
+    """The spooled graphs' N-Triples (in UTF-8, as the store reads them), by report id."""
+    return {report_id: path.read_bytes() for report_id, (path, _) in spooled.items()}
 
 
 def _compaction_pays(store: Store, written: int, stored: int, *, full: bool) -> bool:

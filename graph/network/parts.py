@@ -28,7 +28,7 @@ import pyoxigraph as ox
 
 from graph.query import PARAMS_MARK, internal_query
 from graph.stores import EmbeddedStore, Readable
-from graph.stores.results import from_oxigraph
+from graph.stores.results import table_of_solutions
 from graph.stores.snapshots import store_of_snapshot
 from graph.stores.summaries import Attendance, ReadAttendance, attendance_of
 
@@ -122,8 +122,13 @@ def part_of(store: ox.Store, graph: ox.NamedNode, kind: PartKind = NETWORK) -> P
 
 
 def oxigraph_rows(store: ox.Store, query: str) -> Rows:
-    """A SELECT's rows from a pyoxigraph store, as plain values."""
-    return from_oxigraph(store.query(query)).plain()
+    """A SELECT's rows from a pyoxigraph store, as plain values, an unbound one absent: read from Oxigraph's
+    TSV (a fifth less of a graph's parts than its SPARQL JSON read by the json module)."""
+    solutions = store.query(query)
+    assert isinstance(solutions, ox.QuerySolutions)  # the parts' queries are SELECTs
+    table = table_of_solutions(solutions)
+    return [{column: value for column, value in zip(table.columns, row, strict=True) if value is not None}
+            for row in table.rows]
 
 
 def cache_folder(store: Path) -> Path:

@@ -50,7 +50,7 @@ def make_graph(job: GraphJob) -> MadeGraph:
     not written; kept here, not by the process that writes the graphs, whose work bounds the step)."""
     triples = report_triples(job.report, job.events, decisions=job.decisions)
     text, digest = with_digest(job.report.id, ntriples(triples))
-    job.path.write_text(text, encoding="utf-8")
+    job.path.write_bytes(text)
     if not job.parsed_strictly:
         return MadeGraph(job.report.id, job.path, len(triples), [])
     checker = validator()

@@ -151,15 +151,15 @@ class Validator:
         self.data = ox.NamedNode("urn:ties:data")
         self.store = ox.Store()
 
-    def __call__(self, ntriples: str) -> list[Violation]:
+    def __call__(self, ntriples: str | bytes) -> list[Violation]:
         """The violations of a graph, sorted; empty if it conforms."""
         with self.holding(ntriples):
             return self.check()
 
     @contextmanager
-    def holding(self, ntriples: str) -> Iterator[ox.NamedNode]:
-        """Hold a graph in `self.store` (as the named graph yielded) while the block runs: checked by `check`,
-        and read by other queries while it is loaded.
+    def holding(self, ntriples: str | bytes) -> Iterator[ox.NamedNode]:
+        """Hold a graph (N-Triples, as text or in UTF-8) in `self.store` (as the named graph yielded) while the
+        block runs: checked by `check`, and read by other queries while it is loaded.
 
         Each graph gets a store of its own. Oxigraph's in-memory store keeps every quad removed from it (it
         has no garbage collection of its versions), so one store reused for graph after graph grew slower
@@ -167,7 +167,8 @@ class Validator:
         check and read, the same graphs 105–120 ms each in a store of their own."""
         self.store = ox.Store()
         self.store.load(self.ontology, ox.RdfFormat.N_QUADS)
-        self.store.load(ntriples.encode("utf-8"), ox.RdfFormat.N_TRIPLES, to_graph=self.data)
+        data = ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples
+        self.store.load(data, ox.RdfFormat.N_TRIPLES, to_graph=self.data)
         try:
             yield self.data
         finally:
@@ -194,4 +195,4 @@ def validator() -> Validator:
 def violations(graph: Graph) -> list[Violation]:
     """The SHACL violations of an rdflib graph (with the ontology's concepts for class checks), empty if it
     conforms."""
-    return validator()(graph.serialize(format="nt", encoding="utf-8").decode("utf-8"))
+    return validator()(graph.serialize(format="nt", encoding="utf-8"))

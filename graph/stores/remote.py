@@ -118,12 +118,13 @@ class RemoteStore:
     def compact(self) -> None:
         """Nothing to do: the server keeps its own files."""
 
-    def replace_graphs(self, graphs: dict[str, str | None], *, bulk: bool = False, checked: bool = False) -> None:
-        """Replace (or drop) each report's graph, given as N-Triples: not atomic (chunks Virtuoso accepts)."""
+    def replace_graphs(self, graphs: dict[str, bytes | None], *, bulk: bool = False, checked: bool = False) -> None:
+        """Replace (or drop) each report's graph, given as N-Triples in UTF-8: not atomic (chunks Virtuoso
+        accepts)."""
         for report_id, triples in sorted(graphs.items()):
             self.update(f"DROP SILENT GRAPH {graph_iri(report_id).n3()}")
             if triples is not None:
-                self.insert(report_id, triples)
+                self.insert(report_id, triples.decode("utf-8"))
 
     def flushed_at_end(self) -> AbstractContextManager[None]:
         """Nothing to do: the server makes each request's writes durable itself."""

@@ -81,7 +81,7 @@ def test_n_triples_of_the_writer_read_back_as_the_graph(sample_paths, models):
     assert set(Graph().parse(data=text, format="nt")) == as_rdflib
     assert any("\\n" in line for line in text.splitlines())  # a cell of several lines, escaped
     signed, digest = with_digest(report.id, text)
-    assert signed.startswith(text) and digest == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    assert signed.startswith(text.encode("utf-8")) and digest == hashlib.sha256(text.encode("utf-8")).hexdigest()
     (added,) = set(Graph().parse(data=signed, format="nt")) - as_rdflib
     assert added == (graph_iri(report.id), TIES.contentDigest, Literal(digest))
 

@@ -10,20 +10,20 @@ from graph.stores import EmbeddedStore, stored_checksums
 REPORT = "https://w3id.org/smolensk-ties/id/report/"
 
 
-def _graph(period: str, ending: str) -> str:
+def _graph(period: str, ending: str) -> bytes:
     """A small report graph as N-Triples, its lines ended by `ending`, with a literal that holds " .\\n"
     escaped (as N-Triples writes a line break) and its checksum among the lines."""
     lines = [f'<{REPORT}{period}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{TIES.Report}>',
              f'<{REPORT}{period}> <{TIES.period}> "{period}"',
              f'<{REPORT}{period}> <{TIES.checksum}> "sum-{period}"',
              f'<{REPORT}{period}> <http://www.w3.org/2000/01/rdf-schema#label> "отчет .\\\\n за {period} ."@ru']
-    return "".join(line + ending for line in lines)
+    return "".join(line + ending for line in lines).encode("utf-8")
 
 
 @pytest.mark.parametrize("checked", [False, True])
 @pytest.mark.parametrize("ending", [" .\n", ".\n", " . \n", "  .\r\n"])
 def test_graphs_bulk_loaded_together_hold_what_transactions_write(tmp_path, ending, checked):
-    graphs = {"2024-Q1": _graph("2024-Q1", ending), "2024-Q2": _graph("2024-Q2", ending).rstrip("\n")}
+    graphs = {"2024-Q1": _graph("2024-Q1", ending), "2024-Q2": _graph("2024-Q2", ending).rstrip(b"\n")}
     bulk, one_by_one = EmbeddedStore(tmp_path / "bulk"), EmbeddedStore(tmp_path / "transactions")
     bulk.replace_graphs(graphs, bulk=True, checked=checked)
     for report_id, triples in graphs.items():
@@ -37,7 +37,7 @@ def test_graphs_bulk_loaded_together_hold_what_transactions_write(tmp_path, endi
 def test_a_graph_not_checked_before_is_parsed_strictly(tmp_path, bulk):
     # only a build whose validator parsed the text strictly says `checked`; any other text is checked here
     store = EmbeddedStore(tmp_path / "store")
-    broken = _graph("2024-Q1", " .\n") + f"<{REPORT}2024 Q1> <{TIES.period}> \"2024-Q1\" .\n"
+    broken = _graph("2024-Q1", " .\n") + f"<{REPORT}2024 Q1> <{TIES.period}> \"2024-Q1\" .\n".encode()
     with pytest.raises(SyntaxError):
         store.replace_graphs({"2024-Q1": broken}, bulk=bulk)
     assert stored_checksums(store) == {}
