@@ -359,3 +359,32 @@ def test_the_store_is_compacted_once_enough_reports_were_written_since(tmp_path,
     assert pays(store, 0, 4, full=True)  # a build that worked out every summary
     assert not pays(store, 1, 4, full=False)  # counted afresh from there
     assert (tmp_path / "store.compaction").read_text().strip() == "1"
+
+
+def test_a_first_build_merges_the_store_before_its_summaries_a_later_one_after(tmp_path, sample_paths, models,
+                                                                              monkeypatch):
+    # the first build's summaries read the bulk-loaded graphs from merged files and replace nothing; a later
+    # build that works every summary out again replaces them, and merges after
+    import graph.pipeline
+
+    calls: list[str] = []
+    real_compact, real_refresh = EmbeddedStore.compact, graph.pipeline.refresh_summaries
+
+    def compact(self):
+        calls.append("compact")
+        real_compact(self)
+
+    def refresh(*args, **kwargs):
+        calls.append("summaries")
+        real_refresh(*args, **kwargs)
+    monkeypatch.setattr(EmbeddedStore, "compact", compact)
+    monkeypatch.setattr(graph.pipeline, "refresh_summaries", refresh)
+    first, second = (read_report(path) for path in sample_paths.values())
+    result = build([first], tmp_path / "store", _load(models))
+    assert calls == ["compact", "summaries"] and list(result.seconds)[:3] == ["models", "extraction",
+                                                                               "graphs and writing"]
+    assert list(result.seconds)[3:5] == ["compaction", "summaries"]
+    calls.clear()
+    result = build([second], tmp_path / "store", _load(models))  # one more report of one: every summary again
+    assert calls == ["summaries", "compact"] and list(result.seconds)[3:5] == ["summaries", "compaction"]
+    assert set(stored_checksums(EmbeddedStore(tmp_path / "store"))) == {first.id, second.id}
