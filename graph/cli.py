@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 import pyoxigraph as ox
@@ -20,6 +21,9 @@ from graph.stores.summaries import summary
 from graph.web.workers import MEMORY_MIB
 from nlp.errors import ReportError, printable
 from nlp.records import Report, ReportFile
+
+if TYPE_CHECKING:
+    from nlp import Models
 
 
 def _say(message: str) -> None:
@@ -189,6 +193,14 @@ def _print_summary(facts: dict, output: str, seconds: dict[str, float] | None = 
         click.echo(f"{key:<{width}}  {value:>5}")
 
 
+def _load_models() -> Models:
+    """The models, imported only when a build extracts: spaCy and natasha take a second or two to import,
+    which a build that finds nothing new to read does not wait for."""
+    from nlp import load_models
+
+    return load_models()
+
+
 @main.command("build")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @STORE_OPTION
@@ -200,7 +212,7 @@ def build_command(paths: tuple[Path, ...], store: str | None, no_validate: bool,
                   output: str) -> None:
     """Build the knowledge graph from reports: new ones added, changed ones replaced, unchanged skipped."""
     from graph.pipeline import BuildError, build
-    from nlp import load_models, report_file, report_files
+    from nlp import report_file, report_files
 
     files = [report_file(path) for path in report_files(list(paths))]
     if not files:
@@ -210,7 +222,7 @@ def build_command(paths: tuple[Path, ...], store: str | None, no_validate: bool,
     bar = BuildBar(reader)
     try:
         with bar.drawn:
-            result = build(files, store, load_models, read=reader, validate=not no_validate, progress=bar)
+            result = build(files, store, _load_models, read=reader, validate=not no_validate, progress=bar)
         failed = reader.failed
         built = open_store(store, read_only=False)
         facts = summary(built)

@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib.namespace import FOAF
 
@@ -37,9 +38,12 @@ from graph.stores.summaries import (
     summary_mark,
     touched_by,
 )
-from nlp import ExtractedEvent, Models, decisions_digest, default_workers, extract_events, read_report
+from nlp import ExtractedEvent, decisions_digest, read_report
 from nlp.errors import printable
 from nlp.records import Entity, EntityType, Report, ReportFile
+
+if TYPE_CHECKING:
+    from nlp import Models
 
 # triples written in one transaction: a report is always whole (all its triples or none), and a large
 # corpus is written in steps of bounded memory
@@ -220,6 +224,8 @@ def known_entities(store: Store) -> list[Entity]:
 def extract(decided: Plan, models: Models, store: Store,
             progress: Callable[[int], None] | None = None) -> list[ExtractedEvent]:
     """The extraction stage over the reports to build, entities resolved with those the store holds."""
+    from nlp import extract_events  # here: spaCy and natasha load with it, which a build of nothing new skips
+
     return extract_events(list(decided.todo), models, progress=progress, known=known_entities(store))
 
 
@@ -272,6 +278,8 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
     `fresh`: the store holds no report yet, and the bulk loader writes the new graphs. Only then: on a
     full disk, a store that held reports keeps exactly those (a transaction that fails writes nothing),
     where bulk-loaded graphs might stay."""
+    from nlp import default_workers
+
     by_report: dict[str, list[ExtractedEvent]] = {}
     for event in events:
         by_report.setdefault(event.event.report, []).append(event)

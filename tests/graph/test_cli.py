@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -78,6 +80,26 @@ def test_build_then_export_every_format(tmp_path, sample_paths):
     dataset.parse(tmp_path / "graph.trig", format="trig")
     named = {str(g.identifier) for g in dataset.graphs()}
     assert "https://w3id.org/smolensk-ties/id/graph/2024-Q1" in named  # the report's named graph kept
+
+
+def test_a_build_that_finds_nothing_new_loads_no_extraction_models(tmp_path, sample_store, sample_paths):
+    """An analyst builds the folder of every quarter again: with every report stored, the build reads no file
+    and extracts nothing, so it does not import spaCy and natasha (a second or two of its start)."""
+    from graph.network.parts import cache_folder
+
+    store = tmp_path / "store"
+    shutil.copytree(sample_store, store)
+    if cache_folder(sample_store).is_dir():
+        shutil.copytree(cache_folder(sample_store), cache_folder(store))
+    folder = next(iter(sample_paths.values())).parent
+    script = ("import json, sys\nfrom graph.cli import main\n"
+              f"main(['build', {str(folder)!r}, '--store', {str(store)!r}], standalone_mode=False)\n"
+              "print(json.dumps(sorted(name for name in ('spacy', 'natasha', 'slovnet') if name in sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                          cwd=Path(__file__).parents[2])
+    assert done.returncode == 0, done.stderr
+    assert "unchanged: " in done.stderr and "added" not in done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == []
 
 
 def test_export_without_a_store_is_a_clear_error(tmp_path):
