@@ -143,15 +143,14 @@ def main() -> None:
               help="JSON Lines file to write (default: standard output).")
 def extract(paths: tuple[Path, ...], out: Path | None) -> None:
     """Read reports (files or folders) and write one JSON line per event."""
-    from nlp import extract_events, load_models
+    from nlp import extract_events
 
     reports, failed = read_reports(paths)
     lines: list[str] = []
     if reports:
-        models = load_models()
         total = sum(len(report.events) for report in reports)
         with click.progressbar(length=total, label="extracting", file=sys.stderr, show_pos=True) as bar:
-            events = extract_events(reports, models, progress=bar.update)
+            events = extract_events(reports, None, progress=bar.update)  # models loaded where they extract
         lines = [json.dumps(extracted.to_dict(), ensure_ascii=False) for extracted in events]
         failed += _say_problems([problem for extracted in events for problem in extracted.problems])
     text = "\n".join(lines) + ("\n" if lines else "")

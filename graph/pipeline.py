@@ -133,7 +133,7 @@ def build(reports: Sequence[Report | ReportFile], store_spec: str | Path | None,
                 progress(0)  # the extraction's start, shown before the models load
             steps = Steps(result.seconds)
             with steps("models"):
-                models = models_loader()
+                models = _models_here(decided, models_loader)
             with steps("extraction"):
                 events = extract(decided, models, store, progress)
             result.problems = [problem for event in events for problem in event.problems]
@@ -221,10 +221,19 @@ def known_entities(store: Store) -> list[Entity]:
             for entity, kind, label in sorted(rows)]
 
 
-def extract(decided: Plan, models: Models, store: Store,
+def _models_here(decided: Plan, models_loader: Callable[[], Models]) -> Models | None:
+    """The models, where this process extracts; None where worker processes do, each loading its own
+    (`nlp.extract_events`): the 100× build's process spent ~2 s loading natasha's models it never used."""
+    from nlp import default_workers  # here: spaCy and natasha load with it, which a build of nothing new skips
+
+    return models_loader() if default_workers(list(decided.todo)) == 1 else None
+
+
+def extract(decided: Plan, models: Models | None, store: Store,
             progress: Callable[[int], None] | None = None) -> list[ExtractedEvent]:
-    """The extraction stage over the reports to build, entities resolved with those the store holds."""
-    from nlp import extract_events  # here: spaCy and natasha load with it, which a build of nothing new skips
+    """The extraction stage over the reports to build, entities resolved with those the store holds
+    (`models` None: loaded by the processes that extract, see `_models_here`)."""
+    from nlp import extract_events
 
     return extract_events(list(decided.todo), models, progress=progress, known=known_entities(store))
 

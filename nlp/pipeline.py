@@ -12,10 +12,11 @@ from typing import Any
 
 from nlp.agreements import find_agreements
 from nlp.corrections import apply_corrections, read_corrections
-from nlp.countries import fold
+from nlp.countries import CountryTable, fold, load_countries
 from nlp.describe import describe
 from nlp.extract import ROLE_SEPARATOR, CellReading, Models, load_models
 from nlp.ner import row_doc
+from nlp.places import Gazetteer, load_gazetteer
 from nlp.records import (
     FIELDS,
     Agreement,
@@ -170,11 +171,15 @@ def _extract_in_worker(report: Report) -> tuple[list[Row], set[tuple[str, str]]]
     return extract_rows(report, _worker_models)
 
 
-def _extract_all(reports: list[Report], models: Models, workers: int,
+def _in_workers(reports: list[Report], workers: int) -> bool:
+    return workers > 1 and len(reports) > 1
+
+
+def _extract_all(reports: list[Report], models: Models | None, workers: int,
                  progress: Callable[[int], None] | None) -> tuple[list[Row], set[tuple[str, str]]]:
     rows: list[Row] = []
     definitions: set[tuple[str, str]] = set()
-    if workers > 1 and len(reports) > 1:
+    if _in_workers(reports, workers):
         # fresh interpreters whose numpy uses one thread each: a process per core, not threads
         # fighting over the cores (forked workers with the parent's BLAS threads ran slower than one)
         saved = {name: os.environ.get(name) for name in _THREAD_VARIABLES}
@@ -195,6 +200,7 @@ def _extract_all(reports: list[Report], models: Models, workers: int,
                 else:
                     os.environ[name] = value
         return rows, definitions
+    assert models is not None  # extract_events loads them for this process
     for report in reports:
         report_rows, report_definitions = extract_rows(report, models)
         rows += report_rows
@@ -210,38 +216,46 @@ def default_workers(reports: list[Report]) -> int:
     return min(os.cpu_count() or 1, len(reports)) if events >= PARALLEL_FROM else 1
 
 
-def extract_events(reports: list[Report], models: Models, aliases: list[Alias] | None = None,
+def extract_events(reports: list[Report], models: Models | None, aliases: list[Alias] | None = None,
                    progress: Callable[[int], None] | None = None,
                    known: list[Entity] | None = None, workers: int | None = None) -> list[ExtractedEvent]:
     """Extract every event of the reports, then resolve entities across all of them (and `known` ones).
 
     Extraction runs in `workers` processes over reports (default: `default_workers`); resolution
     runs once over everything, so the result is the same whatever the number of processes.
+    `models`: loaded, or None to load them only where they are used: each worker process loads its own,
+    and this process then only the gazetteer and the country table that resolution reads (natasha's models
+    in the process that spreads the work cost ~1.5 s and ~0.3 GiB and were not used).
     """
-    rows, definitions = _extract_all(reports, models, workers or default_workers(reports), progress)
-    return resolve_rows(rows, definitions, models, aliases, known)
+    workers = workers or default_workers(reports)
+    if models is None and not _in_workers(reports, workers):
+        models = load_models()
+    rows, definitions = _extract_all(reports, models, workers, progress)
+    if models is None:
+        return resolve_rows(rows, definitions, load_gazetteer(), load_countries(), aliases, known)
+    return resolve_rows(rows, definitions, models.gazetteer, models.countries, aliases, known)
 
 
-def resolve_rows(rows: list[Row], definitions: set[tuple[str, str]], models: Models,
+def resolve_rows(rows: list[Row], definitions: set[tuple[str, str]], gazetteer: Gazetteer, countries: CountryTable,
                  aliases: list[Alias] | None = None, known: list[Entity] | None = None) -> list[ExtractedEvent]:
     """The rows of every report (`extract_rows`) with their entities resolved across all of them (and `known`
     ones), corrections applied, and each event described: one process, after the reports' extraction."""
-    resolution = resolve([e for row in rows for e in row.entities], models.gazetteer, aliases,
+    resolution = resolve([e for row in rows for e in row.entities], gazetteer, aliases,
                          sorted(definitions), known or ())
     corrections = read_corrections()
 
     def mint(entity: Entity) -> str:
-        return minted_iri(entity, models.gazetteer)
+        return minted_iri(entity, gazetteer)
     result = []
     for row in rows:
-        resolved = _merge_by_id(apply_corrections([resolution.resolve(e, models.gazetteer) for e in row.entities],
+        resolved = _merge_by_id(apply_corrections([resolution.resolve(e, gazetteer) for e in row.entities],
                                                   corrections, mint))
         by_name = {m.normal: entity.id for entity in resolved for m in entity.mentions}
         agreements = tuple(replace(a, parties=tuple(dict.fromkeys(by_name.get(p, p) for p in a.parties)))
                            for a in row.agreements)
-        countries = tuple(event_countries(resolved, row.adjectives))
-        description = describe(row.event, resolved, countries, agreements, models.gazetteer, models.countries)
-        result.append(ExtractedEvent(row.event, tuple(resolved), countries, agreements, description, row.problems))
+        states = tuple(event_countries(resolved, row.adjectives))
+        description = describe(row.event, resolved, states, agreements, gazetteer, countries)
+        result.append(ExtractedEvent(row.event, tuple(resolved), states, agreements, description, row.problems))
     return result
 
 

@@ -138,10 +138,11 @@ def test_iri_is_minted_from_identity():
 
 
 @pytest.mark.slow
-def test_two_processes_give_the_same_events(reports, models, events):
+@pytest.mark.parametrize("loaded", [True, False], ids=["models given", "models loaded by the workers alone"])
+def test_two_processes_give_the_same_events(reports, models, events, loaded):
     def flat(found):
         return [e.to_dict() for e in found]
-    assert flat(extract_events(reports, models, workers=2)) == flat(events)
+    assert flat(extract_events(reports, models if loaded else None, workers=2)) == flat(events)
 
 
 def test_rows_read_report_by_report_and_resolved_once_are_the_events(reports, models, events):
@@ -152,7 +153,8 @@ def test_rows_read_report_by_report_and_resolved_once_are_the_events(reports, mo
         report_rows, report_definitions = extract_rows(report, models)
         rows += report_rows
         definitions |= report_definitions
-    assert [e.to_dict() for e in resolve_rows(rows, definitions, models)] == [e.to_dict() for e in events]
+    resolved = resolve_rows(rows, definitions, models.gazetteer, models.countries)
+    assert [e.to_dict() for e in resolved] == [e.to_dict() for e in events]
 
 
 def test_a_venue_named_in_the_place_cell_without_a_state_is_of_the_smolensk_town_there(events):
