@@ -6,7 +6,7 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,7 +75,7 @@ def read_reports(paths: tuple[Path, ...]) -> tuple[list[Report], int]:
         _say_no_reports(paths)
         return [], 1
     reader = ReportReader()
-    reports = [report for report in map(reader, files) if report is not None]
+    reports = [report for report in reader(files) if report is not None]
     return reports, reader.failed
 
 
@@ -91,13 +91,17 @@ class ReportReader:
         self.failed = 0
         self.events = 0
 
-    def __call__(self, file: Path | ReportFile) -> Report | None:
-        from nlp import read_report
+    def __call__(self, files: Sequence[Path | ReportFile]) -> list[Report | None]:
+        """The files' reports in their order (None for a file that cannot be read), read side by side
+        (`nlp.read_reports`)."""
+        from nlp import read_reports
 
-        try:
-            report = read_report(file.path if isinstance(file, ReportFile) else file)
-        except ReportError as error:
-            _say(f"error: {error}")
+        return [self._taken(outcome)
+                for outcome in read_reports([file.path if isinstance(file, ReportFile) else file for file in files])]
+
+    def _taken(self, report: Report | ReportError) -> Report | None:
+        if isinstance(report, ReportError):
+            _say(f"error: {report}")
             self.failed += 1
             return None
         for message in report.warnings:

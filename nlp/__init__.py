@@ -31,16 +31,16 @@ if TYPE_CHECKING:
         ReportFile,
         Summary,
     )
-    from nlp.report import read_report, report_file, report_files
+    from nlp.report import read_report, read_reports, report_file, report_files
     from nlp.resolve import acronym
     from nlp.resources import read_table
 
 _HOMES = {
     "render_mentions": "nlp.display", "Models": "nlp.extract", "extract": "nlp.extract", "load_models": "nlp.extract",
-    "extract_events": "nlp.pipeline",
-    "default_workers": "nlp.pipeline", "read_report": "nlp.report", "report_file": "nlp.report",
-    "report_files": "nlp.report", "acronym": "nlp.resolve", "official_name": "nlp.countries",
-    "state_code": "nlp.countries", "read_table": "nlp.resources",
+    "extract_events": "nlp.pipeline", "default_workers": "nlp.pipeline",
+    **{name: "nlp.report" for name in ("read_report", "read_reports", "report_file", "report_files")},
+    "acronym": "nlp.resolve", "official_name": "nlp.countries", "state_code": "nlp.countries",
+    "read_table": "nlp.resources",
     **{name: "nlp.corrections" for name in ("Correction", "decisions_digest", "read_corrections", "write_alias",
                                                   "write_correction")},
     **{name: "nlp.records" for name in ("Cell", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention",
@@ -50,7 +50,7 @@ _HOMES = {
 __all__ = [  # the names of _HOMES, written out for the tools that read them
     "Cell", "Correction", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention", "Models",
     "PlaceKind", "Report", "ReportFile", "Summary", "acronym", "decisions_digest", "default_workers", "extract",
-    "extract_events", "load_models", "official_name", "read_corrections", "read_report", "read_table",
+    "extract_events", "load_models", "official_name", "read_corrections", "read_report", "read_reports", "read_table",
     "render_mentions", "report_file", "report_files", "state_code", "write_alias", "write_correction",
 ]
 

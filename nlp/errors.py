@@ -27,3 +27,8 @@ class ReportError(TiesError):
     def __init__(self, source: str, message: str) -> None:
         super().__init__(f"{source}: {message}")
         self.source = source
+        self.message = message
+
+    def __reduce__(self) -> tuple[type[ReportError], tuple[str, str]]:
+        # made again from its two parts, as the process that read the file hands it back (nlp.read_reports)
+        return type(self), (self.source, self.message)

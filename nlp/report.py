@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from nlp.clean import clean
@@ -201,6 +204,29 @@ def read_report(path: Path | str) -> Report:
             return _read_bytes(data, path, source)
     except OverTime as error:
         raise ReportError(source, f"not read: {error}") from error
+
+
+READ_IN_PROCESSES_FROM = 16  # files: fewer are read here, where starting the processes would cost more
+
+
+def read_reports(paths: Sequence[Path | str], workers: int | None = None) -> list[Report | ReportError]:
+    """Each file read as `read_report` reads it, in the order given: its report, or the error that says why
+    it cannot be read. Many files are read in a process per core (`workers`, by default one per core): a
+    report takes ~25 ms, and a store's first build at 100× the samples read its 200 files in 5 s in one."""
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(paths) < READ_IN_PROCESSES_FROM:
+        return [_read_or_why(path) for path in paths]
+    # spawned, not forked: the caller may hold a store whose threads a fork would not carry
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(workers, len(paths)), mp_context=context) as pool:
+        return list(pool.map(_read_or_why, paths, chunksize=max(1, len(paths) // (4 * workers))))
+
+
+def _read_or_why(path: Path | str) -> Report | ReportError:
+    try:
+        return read_report(path)
+    except ReportError as error:
+        return error
 
 
 def report_file(path: Path | str) -> ReportFile:

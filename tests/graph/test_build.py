@@ -155,9 +155,9 @@ def test_rebuild_is_idempotent_and_replaces_only_changed(tmp_path, sample_paths,
 def test_a_build_given_files_reads_only_those_the_store_does_not_hold(tmp_path, sample_paths, models):
     asked: list[str] = []
 
-    def read(file: ReportFile) -> Report:
-        asked.append(file.source)
-        return read_report(file.path)
+    def read(files: list[ReportFile]) -> list[Report | None]:
+        asked.extend(file.source for file in files)
+        return [read_report(file.path) for file in files]
     store_dir = tmp_path / "store"
     build([report_file(p) for p in sample_paths.values()], store_dir, _load(models), read=read)
     assert sorted(asked) == sorted(str(p) for p in sample_paths.values())
@@ -189,8 +189,8 @@ def test_a_file_is_read_again_when_its_report_was_extracted_with_other_decisions
     assert [r.id for r in reports] == ["2025-Q2"] and unread == {}
 
 
-def read_report_file(file: ReportFile) -> Report | None:
-    return read_report(file.path) if file.checksum else None
+def read_report_file(files: list[ReportFile]) -> list[Report | None]:
+    return [read_report(file.path) if file.checksum else None for file in files]
 
 
 def test_second_build_at_once_is_refused(tmp_path):

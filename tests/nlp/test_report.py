@@ -256,3 +256,35 @@ def test_the_published_samples_read_as_their_text_exports(sample_paths):
     for name, text in sample_paths.items():
         [path] = [p for p in published.iterdir() if p.stem == name]
         assert [e.cells for e in read_report(path).events] == [e.cells for e in read_report(text).events], name
+
+
+def test_many_files_read_side_by_side_are_read_as_one_by_one_each_error_in_its_place(tmp_path, sample_paths,
+                                                                                     docx_samples):
+    import shutil
+
+    from nlp.report import READ_IN_PROCESSES_FROM, read_reports
+
+    files = [*sample_paths.values(), *docx_samples.values()] * (READ_IN_PROCESSES_FROM // 4 + 1)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "broken.docx").write_bytes(b"not a zip")
+    files[3:3] = [tmp_path / "empty.txt"]
+    files.append(tmp_path / "broken.docx")
+    moved = tmp_path / "moved.txt"  # a file gone between listing and reading
+    shutil.copy(sample_paths["2024-Q1"], moved)
+    files.insert(7, moved)
+    moved.unlink()
+    assert len(files) >= READ_IN_PROCESSES_FROM
+
+    def one_by_one(path):
+        try:
+            return read_report(path)
+        except ReportError as error:
+            return error
+    alone = [one_by_one(path) for path in files]
+    together = read_reports(files, workers=2)
+    assert [type(outcome) for outcome in together] == [type(outcome) for outcome in alone]
+    assert [str(outcome) if isinstance(outcome, ReportError) else outcome for outcome in together] == \
+        [str(outcome) if isinstance(outcome, ReportError) else outcome for outcome in alone]
+    assert sum(isinstance(outcome, ReportError) for outcome in together) == 3
+    assert [error.source for error in together if isinstance(error, ReportError)] == \
+        [str(tmp_path / name) for name in ("empty.txt", "moved.txt", "broken.docx")]
