@@ -230,7 +230,7 @@ def known_entities(store: Store) -> list[Entity]:
 
 def _models_here(decided: Plan, models_loader: Callable[[], Models]) -> Models | None:
     """The models, where this process extracts; None where worker processes do, each loading its own
-    (`nlp.extract_events`): the 100× build's process spent ~2 s loading natasha's models it never used."""
+    (`nlp.extract_events`): a 100× build's process spent ~1.2 s loading natasha's models it never used."""
     from nlp import default_workers  # here: spaCy and natasha load with it, which a build of nothing new skips
 
     return models_loader() if default_workers(list(decided.todo)) == 1 else None

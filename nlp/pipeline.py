@@ -225,7 +225,7 @@ def extract_events(reports: list[Report], models: Models | None, aliases: list[A
     runs once over everything, so the result is the same whatever the number of processes.
     `models`: loaded, or None to load them only where they are used: each worker process loads its own,
     and this process then only the gazetteer and the country table that resolution reads (natasha's models
-    in the process that spreads the work cost ~1.5 s and ~0.3 GiB and were not used).
+    in the process that spreads the work cost a 100× build ~1.2 s and ~0.2 GB at its peak, and were not used).
     """
     workers = workers or default_workers(reports)
     if models is None and not _in_workers(reports, workers):

@@ -9,7 +9,7 @@ from itertools import combinations
 
 import pytest
 from rdflib import Literal, URIRef
-from rdflib.namespace import FOAF, ORG, RDF, RDFS, SKOS
+from rdflib.namespace import FOAF, ORG, RDF, RDFS, SDO, SKOS
 
 from graph.pipeline import build
 from graph.query import library
@@ -17,6 +17,7 @@ from graph.rdf.ids import graph_iri
 from graph.rdf.vocab import TIES
 from graph.stores import EmbeddedStore, stored_checksums
 from graph.stores.summaries import SUMMARY_GRAPH, number_names, refresh_summaries, summarised_checksum
+from graph.stores.summaries import summary as store_summary  # the name `_summary` reads the graph here
 from nlp.report import read_report
 from ontology import SUMMARIES
 from tests.graph.conftest import masked_quads
@@ -88,6 +89,17 @@ def test_every_profile_counts_its_partners_events(embedded):
         assert summary.value(profile, TIES.eventCount).toPython() == len(events[partner]), partner
         assert (partner, TIES.smolensk, Literal(False)) in reports
         assert str(summary.value(profile, TIES.countryCode)) != "RU"
+
+
+def test_the_top_partners_are_the_profiles_with_most_events_states_left_out(embedded):
+    summary = _summary(embedded)
+    states = set(embedded.to_rdflib().subjects(RDF.type, SDO.Country))
+    profiles = [(summary.value(profile, TIES.profileOf), str(summary.value(profile, TIES.partnerName)),
+                 summary.value(profile, TIES.eventCount).toPython(), summary.value(profile, TIES.nameOrder).toPython())
+                for profile in summary.subjects(RDF.type, TIES.PartnerProfile)]
+    ranked = sorted((p for p in profiles if p[0] not in states), key=lambda p: (-p[2], p[3]))
+    assert len(ranked) > 10 and len(ranked) < len(profiles)  # states among the profiles, left out
+    assert store_summary(embedded, top=10)["top_partners"] == [(name, events) for _, name, events, _ in ranked[:10]]
 
 
 @pytest.mark.slow
