@@ -123,7 +123,7 @@ def _time_interleaved(paths: list[Path]) -> dict[str, float]:
             else:
                 took, _ = timed(natasha_batched, cells)
             seconds[kind] += took
-    seconds["ties"] += timed(resolve_rows, rows, definitions, models)[0]
+    seconds["ties"] += timed(resolve_rows, rows, definitions, models.gazetteer, models.countries)[0]
     return seconds
 
 

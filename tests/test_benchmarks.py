@@ -110,3 +110,10 @@ def test_steal_share_is_the_part_of_the_cpu_time_between_two_readings():
     assert steal_share(None, (1400, 110)) is None and steal_share((1000, 10), (1000, 10)) is None
     ticks = cpu_ticks()
     assert ticks is None or 0 <= ticks[1] <= ticks[0]
+
+
+def test_the_passes_taking_turns_time_each_kind_over_every_report(sample_paths):
+    from benchmarks.run import KINDS, _time_interleaved
+
+    seconds = _time_interleaved(list(sample_paths.values()))
+    assert set(seconds) == set(KINDS) and all(value > 0 for value in seconds.values())
