@@ -133,9 +133,11 @@ def build(reports: Sequence[Report | ReportFile], store_spec: str | Path | None,
                 progress(0)  # the extraction's start, shown before the models load
             steps = Steps(result.seconds)
             with steps("models"):
-                models = _models_here(decided, models_loader)
+                workers = _extraction_workers(decided)
+                # worker processes load models of their own: this one then needs none (nlp.extract_events)
+                models = models_loader() if workers == 1 else None
             with steps("extraction"):
-                events = extract(decided, models, store, progress)
+                events = extract(decided, models, store, progress, workers)
             result.problems = [problem for event in events for problem in event.problems]
             result.triples = write(store, decided, events, validate=validate, decisions=decisions, steps=steps)
     except OSError as error:
@@ -228,21 +230,22 @@ def known_entities(store: Store) -> list[Entity]:
             for entity, kind, label in sorted(rows)]
 
 
-def _models_here(decided: Plan, models_loader: Callable[[], Models]) -> Models | None:
-    """The models, where this process extracts; None where worker processes do, each loading its own
-    (`nlp.extract_events`): a 100× build's process spent ~1.2 s loading natasha's models it never used."""
+def _extraction_workers(decided: Plan) -> int:
+    """How many processes extract the reports to build: where more than one, each loads the models and the
+    build's own process none (a 100× build's spent ~1.2 s loading natasha's models it never used)."""
     from nlp import default_workers  # here: spaCy and natasha load with it, which a build of nothing new skips
 
-    return models_loader() if default_workers(list(decided.todo)) == 1 else None
+    return default_workers(list(decided.todo))
 
 
 def extract(decided: Plan, models: Models | None, store: Store,
-            progress: Callable[[int], None] | None = None) -> list[ExtractedEvent]:
-    """The extraction stage over the reports to build, entities resolved with those the store holds
-    (`models` None: loaded by the processes that extract, see `_models_here`)."""
+            progress: Callable[[int], None] | None = None, workers: int | None = None) -> list[ExtractedEvent]:
+    """The extraction stage over the reports to build in `workers` processes, entities resolved with those
+    the store holds (`models` None: loaded by the processes that extract)."""
     from nlp import extract_events
 
-    return extract_events(list(decided.todo), models, progress=progress, known=known_entities(store))
+    return extract_events(list(decided.todo), models, progress=progress, known=known_entities(store),
+                          workers=workers)
 
 
 def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate: bool = True,
