@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from nlp.countries import official_name, state_code
     from nlp.display import render_mentions
     from nlp.extract import Models, extract, load_models
+    from nlp.morph import RussianMorphVocab
     from nlp.pipeline import default_workers, extract_events
     from nlp.records import (
         Cell,
@@ -40,7 +41,7 @@ _HOMES = {
     "extract_events": "nlp.pipeline", "default_workers": "nlp.pipeline",
     **{name: "nlp.report" for name in ("read_report", "read_reports", "report_file", "report_files")},
     "acronym": "nlp.resolve", "official_name": "nlp.countries", "state_code": "nlp.countries",
-    "read_table": "nlp.resources",
+    "read_table": "nlp.resources", "RussianMorphVocab": "nlp.morph",
     **{name: "nlp.corrections" for name in ("Correction", "decisions_digest", "read_corrections", "write_alias",
                                                   "write_correction")},
     **{name: "nlp.records" for name in ("Cell", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention",
@@ -49,9 +50,10 @@ _HOMES = {
 
 __all__ = [  # the names of _HOMES, written out for the tools that read them
     "Cell", "Correction", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention", "Models",
-    "PlaceKind", "Report", "ReportFile", "Summary", "acronym", "decisions_digest", "default_workers", "extract",
-    "extract_events", "load_models", "official_name", "read_corrections", "read_report", "read_reports", "read_table",
-    "render_mentions", "report_file", "report_files", "state_code", "write_alias", "write_correction",
+    "PlaceKind", "Report", "ReportFile", "RussianMorphVocab", "Summary", "acronym", "decisions_digest",
+    "default_workers", "extract", "extract_events", "load_models", "official_name", "read_corrections", "read_report",
+    "read_reports", "read_table", "render_mentions", "report_file", "report_files", "state_code", "write_alias",
+    "write_correction",
 ]
 
 

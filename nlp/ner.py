@@ -12,7 +12,7 @@ import numpy
 import razdel
 import razdel.substring
 import spacy
-from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 from slovnet.bio import B, I, bio_spans, parse_bio
 from slovnet.conll import parse_conll_tag
 from slovnet.exec.infer import Infer
@@ -25,6 +25,8 @@ from spacy.tokens import Doc, Span
 from spacy.util import registry
 from spacy.vocab import Vocab
 from thinc.types import Ints2d
+
+from nlp.morph import RussianMorphVocab
 
 NATASHA_SPANS = "natasha"
 CELL_SEPARATOR = "\n\n.\n\n"
@@ -41,7 +43,7 @@ class Natasha:
     segmenter: Segmenter
     morph_tagger: NewsMorphTagger
     ner_tagger: NewsNERTagger
-    morph_vocab: MorphVocab
+    morph_vocab: RussianMorphVocab
     syntax_parser: NewsSyntaxParser
 
 
@@ -49,7 +51,7 @@ class Natasha:
 def load_natasha() -> Natasha:
     """Load natasha's segmenter, news embedding, morphology and NER taggers and syntax parser, once per process."""
     embedding = NewsEmbedding()
-    return Natasha(Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding), MorphVocab(),
+    return Natasha(Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding), RussianMorphVocab(),
                    NewsSyntaxParser(embedding))
 
 

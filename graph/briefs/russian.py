@@ -5,17 +5,22 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from natasha import MorphVocab
 from pymorphy2.analyzer import Parse
 
 from graph.russian import ROMAN_QUARTERS
 
+if TYPE_CHECKING:
+    from nlp import RussianMorphVocab
+
 
 @cache
-def _morph() -> MorphVocab:
+def _morph() -> RussianMorphVocab:
     """natasha's analyser (pymorphy2's, made to load on Python 3.11), once."""
-    return MorphVocab()
+    from nlp import RussianMorphVocab  # here: natasha is imported when a brief first needs its Russian
+
+    return RussianMorphVocab()
 
 
 def _instrumental_of(word: str, parse, agree: set[str]) -> str:

@@ -1,0 +1,39 @@
+"""natasha's lemmatizer reading pymorphy2's Russian dictionary from its package (nlp/morph.py)."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from natasha import MorphVocab
+
+from nlp.morph import RussianMorphVocab
+
+WORDS = ["Смоленской", "губернатором", "делегации", "Могилеве", "белорусских", "Оршанского", "Сергеевичем"]
+
+
+def _analyses(vocab: MorphVocab, word: str) -> list[tuple[str, str, float]]:
+    return [(form.normal_form, str(form.tag), form.score) for form in vocab.parse(word)]
+
+
+def test_it_reads_the_dictionary_pymorphy2_finds_and_parses_alike():
+    ours, natashas = RussianMorphVocab(), MorphVocab()
+    assert ours.dictionary.path == natashas.dictionary.path
+    assert [_analyses(ours, word) for word in WORDS] == [_analyses(natashas, word) for word in WORDS]
+    assert [ours.lemmatize(word, "ADJ", {}) for word in WORDS[:1]] == ["смоленский"]
+
+
+def test_loading_natasha_does_not_ask_pkg_resources():
+    """pymorphy2 left to find its dictionary imports pkg_resources and lists every installed distribution's
+    entry points, a few tenths of a second in each process that extracts."""
+    script = "import sys\nfrom nlp.ner import load_natasha\nload_natasha()\nprint('pkg_resources' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                          cwd=Path(__file__).parents[2])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False"]
+
+
+def test_a_dictionary_named_in_the_environment_still_wins(monkeypatch, tmp_path):
+    monkeypatch.setenv(RussianMorphVocab.DICT_PATH_ENV_VARIABLE, str(tmp_path))
+    assert RussianMorphVocab.choose_dictionary_path(None, "ru") == str(tmp_path)
+    monkeypatch.delenv(RussianMorphVocab.DICT_PATH_ENV_VARIABLE)
+    assert RussianMorphVocab.choose_dictionary_path(None, "ru") == MorphVocab().dictionary.path
