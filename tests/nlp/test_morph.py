@@ -19,7 +19,7 @@ def test_it_reads_the_dictionary_pymorphy2_finds_and_parses_alike():
     ours, natashas = RussianMorphVocab(), MorphVocab()
     assert ours.dictionary.path == natashas.dictionary.path
     assert [_analyses(ours, word) for word in WORDS] == [_analyses(natashas, word) for word in WORDS]
-    assert [ours.lemmatize(word, "ADJ", {}) for word in WORDS[:1]] == ["смоленский"]
+    assert ours.lemmatize("Смоленской", "ADJ", {}) == "смоленский"
 
 
 def test_loading_natasha_does_not_ask_pkg_resources():
