@@ -5,7 +5,8 @@
 # Smolensk official a row per appearance and each person and organisation one name. Nothing here reads a
 # profile: a build that works out every summary runs this beside the profiles.
 # Aggregating ~100k participations costs seconds; reading the profiles costs milliseconds.
-# Run as one SPARQL 1.1 Update, on Oxigraph and on a remote server alike.
+# Each statement, ended by a line holding only ";", runs as an update of its own (graph.stores.summaries.statements),
+# on Oxigraph and on a remote server alike: as one update they read the store through each other's pending writes.
 # A build that adds or replaces a few reports works out again only what they touch
 # (graph.stores.summaries): each line "# scope: ?x" becomes VALUES ?x { … } with the entities of those
 # reports (?partner, ?entity), their periods (?period) or their graphs (?g); a full build leaves them comments.

@@ -161,8 +161,30 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
 
 
 def _run(store: Store, update: Path, scope: Scope | None) -> None:
-    """One of the summaries' updates (ontology/summaries*.ru), for the scope."""
-    store.update(scoped(update.read_text(encoding="utf-8"), scope))
+    """One of the summaries' files of updates (ontology/summaries*.ru), for the scope: statement by statement."""
+    for statement in statements(scoped(update.read_text(encoding="utf-8"), scope)):
+        store.update(statement)
+
+
+# what parts the statements of the summaries' files: a line holding only ";"
+_STATEMENT_END = re.compile(r"^;[ \t]*$", re.MULTILINE)
+_PROLOGUE_LINE = re.compile(r"^[ \t]*(?:PREFIX|BASE)\b.*$", re.MULTILINE | re.IGNORECASE)
+_CONTENT_LINE = re.compile(r"^[ \t]*[^#\s]", re.MULTILINE)
+
+
+def statements(update: str) -> list[str]:
+    r"""The statements of a SPARQL Update written as the summaries' files are (each ended by a line holding only
+    ";"), each with the prologue of the first (its PREFIX and BASE lines), to be run one after the other. Sent as
+    one request they are one transaction, in which each statement reads the store through the writes still
+    pending of those before it: summaries.ru over a 100× store took 9.9–10.8 s so, 6.1 s statement by statement
+    (the same quads).
+
+    >>> statements("PREFIX x: <urn:x:>\nINSERT DATA { x:a x:b x:c }\n;\nINSERT DATA { x:d x:e x:f }\n;\n")
+    ['PREFIX x: <urn:x:>\nINSERT DATA { x:a x:b x:c }\n', 'PREFIX x: <urn:x:>\n\nINSERT DATA { x:d x:e x:f }\n']
+    """
+    first, *rest = _STATEMENT_END.split(update)
+    prologue = "\n".join(_PROLOGUE_LINE.findall(first))
+    return [first, *(f"{prologue}\n{statement}" for statement in rest if _CONTENT_LINE.search(statement))]
 
 
 def _profiles_whole(store: Store, scope: Scope | None) -> None:

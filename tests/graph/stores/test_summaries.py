@@ -16,7 +16,7 @@ from graph.query import library
 from graph.rdf.ids import graph_iri
 from graph.rdf.vocab import TIES
 from graph.stores import EmbeddedStore, stored_checksums
-from graph.stores.summaries import SUMMARY_GRAPH, number_names, refresh_summaries, summarised_checksum
+from graph.stores.summaries import SUMMARY_GRAPH, number_names, refresh_summaries, statements, summarised_checksum
 from graph.stores.summaries import summary as store_summary  # the name `_summary` reads the graph here
 from nlp.report import read_report
 from ontology import SUMMARIES
@@ -315,17 +315,38 @@ def test_a_store_brought_up_to_date_build_by_build_equals_one_whose_builds_work_
     assert stepwise == whole
 
 
+def test_the_summaries_run_statement_by_statement_write_what_each_file_as_one_update_writes(tmp_path, sample_store,
+                                                                                             monkeypatch):
+    """Each statement of the summaries' files runs as an update of its own (in one, each read the store through
+    the others' pending writes): with the first statement's prologue, none left out, the same summaries."""
+    import graph.stores.summaries
+
+    assert len(statements(SUMMARIES.read_text(encoding="utf-8"))) > 2
+    written = []
+    for apart in (True, False):
+        if not apart:
+            monkeypatch.setattr(graph.stores.summaries, "statements", lambda update: [update])
+        folder = tmp_path / ("apart" if apart else "whole")
+        shutil.copytree(sample_store, folder, ignore=shutil.ignore_patterns("LOCK"))
+        store = EmbeddedStore(folder)
+        store.update(f"DROP SILENT GRAPH {graph_iri(SUMMARY_GRAPH).n3()}")
+        refresh_summaries(store)
+        written.append(set(_summary(store)))
+    assert {p for _, p, _ in written[0]} >= {TIES.appearanceOf, TIES.partnerClass, TIES.preferredName}
+    assert written[0] == written[1]
+
+
 def test_summaries_cut_off_by_a_failed_update_are_left_unmarked(tmp_path, sample_store):
     # the profiles and the other summaries are worked out side by side: an error in one stops the whole
     # refresh before the mark, so that the next build sees the summaries are stale and mends them
     folder = tmp_path / "store"
     shutil.copytree(sample_store, folder, ignore=shutil.ignore_patterns("LOCK"))
     store = EmbeddedStore(folder)
-    others = SUMMARIES.read_text(encoding="utf-8")
+    others = statements(SUMMARIES.read_text(encoding="utf-8"))
     update = store.update
 
     def full_disk(sparql: str) -> None:
-        if sparql == others:
+        if sparql == others[-1]:
             raise OSError(28, "No space left on device")
         update(sparql)
     store.update = full_disk  # type: ignore[method-assign]
