@@ -28,7 +28,16 @@ from graph.rdf.ids import ONTOLOGY_GRAPH
 from graph.rdf.maker import GraphJob, MadeGraph, make_graph
 from graph.rdf.validate import Violation
 from graph.rdf.writer import ontology
-from graph.stores import EmbeddedStore, Store, StoreError, build_lock, lock_path, open_store, stored_checksums
+from graph.stores import (
+    BulkFiles,
+    EmbeddedStore,
+    Store,
+    StoreError,
+    build_lock,
+    lock_path,
+    open_store,
+    stored_checksums,
+)
 from graph.stores.snapshots import current_snapshot, publish
 from graph.stores.summaries import (
     ReadAttendance,
@@ -48,10 +57,10 @@ if TYPE_CHECKING:
 # triples written in one transaction: a report is always whole (all its triples or none), and a large
 # corpus is written in steps of bounded memory
 BATCH_TRIPLES = 200_000
-# a fresh store's new graphs are bulk-loaded in calls of about this many triples (about four reports): each
-# call writes files of its own for the store to merge (the 100× graphs loaded apart: a call per report 42 s,
-# one call for all 25 s), and one call holds its text, N-Quads and the loader's buffers (1.65 GB for all)
-BULK_TRIPLES = 50_000
+# a fresh store's new graphs are bulk-loaded in calls of about this many triples (about 33 reports), two side by
+# side (graph.stores.embedded.LOADER_CALLS): each call writes files of its own for the store to merge, and
+# holds the loader's buffers (~350 MB; one call for the 100× graphs' 2.4M held 1.5 GB, and used one core)
+BULK_TRIPLES = 400_000
 # a build writing at most this share of the stored reports updates the summaries for what it touches
 INCREMENTAL_SHARE = 0.25
 # the store's files are merged when the reports written since the last merge reach this share of the stored
@@ -254,9 +263,10 @@ def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate
 
     The graphs are made and checked in a process per core (for a large build) and wait on disk as
     N-Triples: memory holds a report's graph at a time, not the corpus's. A new report's graph is
-    written as soon as it passes, while the next ones are made; the reports the store holds are
-    replaced once all have passed. If any graph fails the check, or the store cannot be written (a
-    full disk), the new graphs written are dropped again and nothing else is written.
+    written as soon as it passes, while the next ones are made (a fresh store's, by the bulk loader,
+    once all have passed); the reports the store holds are replaced once all have passed. If any graph
+    fails the check, or the store cannot be written (a full disk), the new graphs written are dropped
+    again and nothing else is written.
     """
     steps = steps or Steps({})
     stored = stored_checksums(store)  # before this build writes
@@ -294,9 +304,9 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
                   added: list[str], *, fresh: bool) -> dict[str, int]:
     """Make, check and write every report's graph (`write`); the new reports written are listed in `added`.
 
-    `fresh`: the store holds no report yet, and the bulk loader writes the new graphs. Only then: on a
-    full disk, a store that held reports keeps exactly those (a transaction that fails writes nothing),
-    where bulk-loaded graphs might stay."""
+    `fresh`: the store holds no report yet, and (an embedded store) the bulk loader writes the new graphs once
+    all have passed. Only then: on a full disk, a store that held reports keeps exactly those (a transaction
+    that fails writes nothing), where bulk-loaded graphs might stay."""
     from nlp import default_workers
 
     by_report: dict[str, list[ExtractedEvent]] = {}
@@ -313,7 +323,9 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
                          cache) for number, report in enumerate(decided.todo)]
         checked = all(job.parsed_strictly for job in jobs)
         problems: list[Violation] = []
-        waiting: dict[str, tuple[Path, int]] = {}  # new graphs passed, for the bulk loader's next call
+        # a fresh embedded store's new graphs wait for the bulk loader until all are made; others are written
+        # as each passes
+        bulk = BulkFiles(spool, BULK_TRIPLES) if fresh and isinstance(store, EmbeddedStore) else None
         for made in _made(jobs, default_workers(list(decided.todo))):
             counts[made.report_id] = made.count
             problems += made.violations
@@ -323,15 +335,16 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
                 later[made.report_id] = (made.path, made.count)
                 continue
             added.append(made.report_id)  # before it is written: a graph cut off half-way is dropped as well
-            waiting[made.report_id] = (made.path, made.count)
-            if not fresh or sum(count for _, count in waiting.values()) >= BULK_TRIPLES:
-                store.replace_graphs(_read(waiting), bulk=fresh, checked=checked)
-                waiting.clear()
+            if bulk is None:
+                store.replace_graphs(_read({made.report_id: (made.path, made.count)}), checked=checked)
+                continue
+            bulk.add(made.report_id, made.path.read_bytes(), made.count)
+            made.path.unlink()  # the spool holds each graph once
         if problems:
             listed = "\n  ".join(map(str, problems[:20]))
             raise BuildError(f"the graph breaks {len(problems)} SHACL constraint(s); nothing written:\n  {listed}")
-        if waiting:
-            store.replace_graphs(_read(waiting), bulk=fresh, checked=checked)
+        if bulk is not None and isinstance(store, EmbeddedStore):
+            store.bulk_load(bulk, checked=checked)
         for batch in _batches(later):
             store.replace_graphs(_read({report_id: later[report_id] for report_id in batch}))
     return counts

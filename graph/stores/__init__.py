@@ -14,11 +14,11 @@ from graph.stores.base import (
     store_spec,
     stored_checksums,
 )
-from graph.stores.embedded import EmbeddedStore
+from graph.stores.embedded import BulkFiles, EmbeddedStore
 from graph.stores.remote import RemoteStore
 
-__all__ = ["STORE_ENV", "EmbeddedStore", "Readable", "RemoteStore", "Store", "StoreError", "build_lock", "is_remote",
-           "lock_path", "open_store", "store_path", "store_spec", "stored_checksums"]
+__all__ = ["STORE_ENV", "BulkFiles", "EmbeddedStore", "Readable", "RemoteStore", "Store", "StoreError", "build_lock",
+           "is_remote", "lock_path", "open_store", "store_path", "store_spec", "stored_checksums"]
 
 
 def open_store(spec: str | None, read_only: bool = True) -> Store:

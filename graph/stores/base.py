@@ -43,10 +43,9 @@ class Store(Readable, Protocol):
         """Run a SPARQL Update."""
         ...
 
-    def replace_graphs(self, graphs: dict[str, bytes | None], *, bulk: bool = False, checked: bool = False) -> None:
-        """Replace (or, for None, drop) the named graph of each report, given as N-Triples in UTF-8; `bulk`: a graph
-        the store lacks may be written faster and not atomically (its checksum last); `checked`: the text was
-        parsed strictly before (by the build's validator), and need not be checked again."""
+    def replace_graphs(self, graphs: dict[str, bytes | None], *, checked: bool = False) -> None:
+        """Replace (or, for None, drop) the named graph of each report, given as N-Triples in UTF-8; `checked`:
+        the text was parsed strictly before (by the build's validator), and need not be checked again."""
         ...
 
     def insert(self, graph_id: str, triples: str) -> None:

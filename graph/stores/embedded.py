@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,6 +19,9 @@ from graph.stores.results import ResultSet, TooManyRows, from_oxigraph, table_of
 
 # the predicate of a report's checksum, as N-Triples writes it
 _CHECKSUM = f" <{TIES}checksum> ".encode()
+# calls of the bulk loader run side by side: a call parses, sorts and writes on one thread per million quads, so
+# one call of a few hundred thousand keeps one core busy; each holds its quads' buffers (~350 MB at 400,000)
+LOADER_CALLS = 2
 
 
 def _without_checksums(triples: bytes) -> tuple[bytes, bytes]:
@@ -49,6 +54,32 @@ def _as_quads(triples: bytes, graph: ox.NamedNode) -> bytes:
     return b"".join(line[:-1].rstrip() + ending for line in lines if line and not line.startswith(b"#"))
 
 
+@dataclass
+class BulkFiles:
+    """New reports' graphs gathered for the bulk loader (`EmbeddedStore.bulk_load`) as N-Quads files of about
+    `per_call` quads, a call each, every file with its graphs' checksums apart (written after them)."""
+
+    folder: Path
+    per_call: int
+    calls: list[tuple[Path, list[bytes]]] = field(default_factory=list, init=False)  # a file and its checksums
+    graphs: list[ox.NamedNode] = field(default_factory=list, init=False)
+    _filled: int = field(default=0, init=False, repr=False)  # triples in the last file
+
+    def add(self, report_id: str, triples: bytes, count: int) -> None:
+        """A report's graph (N-Triples in UTF-8, `count` triples) appended to the file being filled."""
+        if not self.calls or self._filled >= self.per_call:
+            self.calls.append((self.folder / f"bulk-{len(self.calls)}.nq", []))
+            self._filled = 0
+        path, checksums = self.calls[-1]
+        rest, checksum = _without_checksums(triples)
+        name = ox.NamedNode(str(graph_iri(report_id)))
+        self.graphs.append(name)
+        with path.open("ab") as quads:
+            quads.write(_as_quads(rest, name))
+        checksums.append(_as_quads(checksum, name))
+        self._filled += count
+
+
 class EmbeddedStore:
     """An Oxigraph store in a folder."""
 
@@ -67,47 +98,57 @@ class EmbeddedStore:
         except OSError as error:
             raise StoreError(f"{path}: cannot open the store ({error})") from error
 
-    def replace_graphs(self, graphs: dict[str, bytes | None], *, bulk: bool = False, checked: bool = False) -> None:
+    def replace_graphs(self, graphs: dict[str, bytes | None], *, checked: bool = False) -> None:
         """Replace (or, for None, drop) the named graph of each report, given as N-Triples in UTF-8.
 
         A graph the store holds is dropped and written again in one transaction, so that a reader never
-        finds the report missing; one it lacks is loaded in a transaction. With `bulk` (a store's first
-        build), those it lacks are written by one call of Oxigraph's bulk loader instead (a third of the
-        time of a transaction: the 100× build's largest step), which is not atomic; so their checksums,
-        which are what marks a report stored (`stored_checksums`), are written after the rest, in a
-        transaction. A build cut off in between leaves graphs without them, which the next build writes
-        again whole.
+        finds the report missing; one it lacks is loaded in a transaction (a store's first build writes its
+        graphs with `bulk_load` instead).
 
         `checked`: Oxigraph's parser skips checking IRIs and language tags (lenient), which the validator's
         strict parse of the same text did already: 7–14% of the loader's CPU at 100× the samples.
         """
         replaced = []
-        loaded: list[bytes] = []
-        marks: list[bytes] = []
         for report_id, triples in sorted(graphs.items()):
             name = ox.NamedNode(str(graph_iri(report_id)))
             if triples and triples.strip() and not self.store.contains_named_graph(name):
-                if not bulk:  # Oxigraph's parser in a transaction: half the time of the same INSERT DATA
-                    self.store.load(triples, ox.RdfFormat.N_TRIPLES, to_graph=name, lenient=checked)
-                    continue
-                rest, mark = _without_checksums(triples)
-                loaded.append(_as_quads(rest, name))
-                marks.append(_as_quads(mark, name))
+                # Oxigraph's parser in a transaction: half the time of the same INSERT DATA
+                self.store.load(triples, ox.RdfFormat.N_TRIPLES, to_graph=name, lenient=checked)
                 continue
             replaced.append(f"DROP SILENT GRAPH {name}")
             if triples and triples.strip():
                 replaced.append(f"INSERT DATA {{ GRAPH {name} {{\n{triples.decode('utf-8')}\n}} }}")
-        if loaded:  # one call for them all: each call writes files of its own for the store to merge
-            self.store.bulk_load(b"".join(loaded), ox.RdfFormat.N_QUADS, lenient=checked)
-            self.store.load(b"".join(marks), ox.RdfFormat.N_QUADS)
         if replaced:
             self.store.update(" ;\n".join(replaced))
-        if replaced or not bulk:
-            # Not after a bulk load alone: its files are written, and the checksums' transaction reaches
-            # disk with the next flush (a 100× build's later graphs or its summaries): a flush after each
-            # of its 200 graphs cost ~11 s. A build killed before then leaves graphs without their
-            # checksums, which the next build writes again whole.
-            self.store.flush()
+        self.store.flush()
+
+    def bulk_load(self, files: BulkFiles, *, checked: bool = False) -> None:
+        """Write graphs the store lacks (a store's first build) by Oxigraph's bulk loader: a third of the time of
+        a transaction, and the 100× build's largest step. Each file is one call, LOADER_CALLS of them side by
+        side once every graph is made (called while the graph makers ran, at 100× the samples the loader spent
+        ~65 s of CPU merging what each small call wrote into the store; after them, ~35 s).
+
+        A call is not atomic; so each file's checksums, which are what marks a report stored
+        (`stored_checksums`), are written after its graphs, in a transaction. A build cut off in between
+        leaves graphs without them, which the next build writes again whole (dropping what is left of them
+        first: the loader adds to a graph). `checked`: as `replace_graphs`.
+
+        The checksums' transactions reach disk with the next flush (the build's summaries): a flush after each
+        call is not needed, and one while the other call writes might wait on it.
+        """
+        def load(call: tuple[Path, list[bytes]]) -> None:
+            path, checksums = call
+            self.store.bulk_load(path=str(path), format=ox.RdfFormat.N_QUADS, lenient=checked)
+            self.store.load(b"".join(checksums), ox.RdfFormat.N_QUADS)
+
+        left = [f"DROP SILENT GRAPH {name}" for name in files.graphs if self.store.contains_named_graph(name)]
+        if left:
+            self.store.update(" ;\n".join(left))
+        # Oxigraph's calls leave Python's lock; a call that fails stops those not begun (the ones under way end,
+        # their reports whole), and map lets go of the failure it raises (a future kept holding it, and through
+        # it this store, open: a retry in the same process found the store's folder locked)
+        with ThreadPoolExecutor(max_workers=LOADER_CALLS) as pool:
+            list(pool.map(load, files.calls))
 
     def insert(self, graph_id: str, triples: str) -> None:
         """Add N-Triples to the named graph `graph_id` (a report id, "summary"…), in one transaction."""

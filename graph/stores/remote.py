@@ -118,7 +118,7 @@ class RemoteStore:
     def compact(self) -> None:
         """Nothing to do: the server keeps its own files."""
 
-    def replace_graphs(self, graphs: dict[str, bytes | None], *, bulk: bool = False, checked: bool = False) -> None:
+    def replace_graphs(self, graphs: dict[str, bytes | None], *, checked: bool = False) -> None:
         """Replace (or drop) each report's graph, given as N-Triples in UTF-8: not atomic (chunks Virtuoso
         accepts)."""
         for report_id, triples in sorted(graphs.items()):
