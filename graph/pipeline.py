@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 BATCH_TRIPLES = 200_000
 # a fresh store's new graphs are bulk-loaded in calls of about this many triples (about 33 reports), two side by
 # side (graph.stores.embedded.LOADER_CALLS): each call writes files of its own for the store to merge, and
-# holds the loader's buffers (~350 MB; one call for the 100× graphs' 2.4M held 1.5 GB, and used one core)
+# holds the loader's buffers (~350 MB; one call for the 100× graphs' 2.4M quads held 1.5 GB)
 BULK_TRIPLES = 400_000
 # a build writing at most this share of the stored reports updates the summaries for what it touches
 INCREMENTAL_SHARE = 0.25

@@ -126,7 +126,7 @@ class EmbeddedStore:
         """Write graphs the store lacks (a store's first build) by Oxigraph's bulk loader: a third of the time of
         a transaction, and the 100× build's largest step. Each file is one call, LOADER_CALLS of them side by
         side once every graph is made (called while the graph makers ran, at 100× the samples the loader spent
-        ~65 s of CPU merging what each small call wrote into the store; after them, ~35 s).
+        ~65 s of CPU, much of it merging what each small call wrote into the store; after them, ~40 s).
 
         A call is not atomic; so each file's checksums, which are what marks a report stored
         (`stored_checksums`), are written after its graphs, in a transaction. A build cut off in between
