@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from nlp.countries import CountryTable, fold, load_countries
+from nlp.heap import long_lived
 from nlp.limits import ROW_SECONDS, OverTime, time_limit
 from nlp.ner import NATASHA_SPANS, Natasha, cell_docs, char_span, load_natasha, make_pipeline
 from nlp.normalize import normal_person, normal_phrase
@@ -96,10 +97,11 @@ class Models:
 
 def load_models() -> Models:
     """Load natasha, the spaCy pipeline (natasha's components, then the rules), lexicons and tables."""
-    natasha = load_natasha()
-    nlp = make_pipeline(natasha)
-    nlp.add_pipe("ties_rules")
-    return Models(natasha, nlp, load_resources())
+    with long_lived():
+        natasha = load_natasha()
+        nlp = make_pipeline(natasha)
+        nlp.add_pipe("ties_rules")
+        return Models(natasha, nlp, load_resources())
 
 
 class ReportRules:

@@ -15,6 +15,7 @@ from nlp.corrections import apply_corrections, read_corrections
 from nlp.countries import CountryTable, fold, load_countries
 from nlp.describe import describe
 from nlp.extract import ROLE_SEPARATOR, CellReading, Models, load_models
+from nlp.heap import long_lived
 from nlp.ner import row_doc
 from nlp.places import Gazetteer, load_gazetteer
 from nlp.records import (
@@ -231,9 +232,11 @@ def extract_events(reports: list[Report], models: Models | None, aliases: list[A
     if models is None and not _in_workers(reports, workers):
         models = load_models()
     rows, definitions = _extract_all(reports, models, workers, progress)
-    if models is None:
-        return resolve_rows(rows, definitions, load_gazetteer(), load_countries(), aliases, known)
-    return resolve_rows(rows, definitions, models.gazetteer, models.countries, aliases, known)
+    # the events live on, until a build has written and summed them up
+    with long_lived():
+        if models is None:
+            return resolve_rows(rows, definitions, load_gazetteer(), load_countries(), aliases, known)
+        return resolve_rows(rows, definitions, models.gazetteer, models.countries, aliases, known)
 
 
 def resolve_rows(rows: list[Row], definitions: set[tuple[str, str]], gazetteer: Gazetteer, countries: CountryTable,

@@ -144,16 +144,9 @@ def refresh_summaries(store: Store, scope: Scope | None = None, added: Iterable[
         _label_order(store)  # before the profiles, which list spheres in its order
         read = read_attendance or (lambda agents: attendance(store, agents=agents))
         if scope is not None and additions:
-            profiles, recount = _added_profiles(store, scope, before, additions)
             preferred, rename = _added_names(store, scope, names, additions)
-            if profiles or preferred:
-                store.insert(SUMMARY_GRAPH, "\n".join(profiles + preferred))
-            if recount:
-                _run(store, SUMMARIES_PROFILES, Scope(partners=recount))
-            _run(store, SUMMARIES_PARTNERS, scope)
-            _run(store, SUMMARIES, replace(scope, entities=rename))
-            _join_counterparts(store, scope, {p: s for p, s in before.items() if p not in recount}, additions)
-            _count_pairs(store, scope, read)
+            _side_by_side(lambda: _profiles_added(store, scope, before, preferred, additions),
+                          lambda: _others_whole(store, replace(scope, entities=rename), read))
         else:
             _side_by_side(lambda: _profiles_whole(store, scope), lambda: _others_whole(store, scope, read))
         _name_order(store)
@@ -193,6 +186,20 @@ def _profiles_whole(store: Store, scope: Scope | None) -> None:
     _run(store, SUMMARIES_PROFILES, scope)
     _run(store, SUMMARIES_PARTNERS, scope)
     _insert_counterparts(store, scope)
+
+
+def _profiles_added(store: Store, scope: Scope, before: dict[str, StoredProfile], preferred: list[str],
+                    added: list[str]) -> None:
+    """The profiles of the scope's partners after reports were added (`_added_profiles`, those it cannot join
+    worked out over every graph), with the preferred names (`_added_names`: written here, in one insert with
+    them), then their classes, points and counterparts."""
+    profiles, recount = _added_profiles(store, scope, before, added)
+    if profiles or preferred:
+        store.insert(SUMMARY_GRAPH, "\n".join(profiles + preferred))
+    if recount:
+        _run(store, SUMMARIES_PROFILES, Scope(partners=recount))
+    _run(store, SUMMARIES_PARTNERS, scope)
+    _join_counterparts(store, scope, {p: s for p, s in before.items() if p not in recount}, added)
 
 
 def _others_whole(store: Store, scope: Scope | None, read: ReadAttendance) -> None:
