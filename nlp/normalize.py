@@ -140,7 +140,10 @@ def surname_nominative(vocab: MorphVocab, token: Token) -> str:
     """A surname (or given name) in the nominative, masculine unless only a feminine reading fits."""
     word = token.text
     parse = _parse(vocab, token, surname=True)
-    if parse is not None and ("Surn" in parse.tag or "Name" in parse.tag or parse.tag.POS == "ADJF"):
+    # one person's name is singular: a plural reading is another word's ("Расулов", unknown to the
+    # dictionary, read only as the genitive plural of the given name "Расул"), which the patterns below fit
+    if parse is not None and "plur" not in parse.tag \
+            and ("Surn" in parse.tag or "Name" in parse.tag or parse.tag.POS == "ADJF"):
         if "nomn" in parse.tag:
             return word
         gender = "femn" if "femn" in parse.tag else "masc"

@@ -418,20 +418,11 @@ def _left(doc: Doc, head: int, lex: Lexicons) -> int:
         token = doc[start - 1]
         if _ORDINAL.match(token.text):
             return start - 1  # a unit's number opens its name: "1-й армии", "2-й гвардейской армии"
-        # a capitalised compound adjective ("Российско-Белорусской") often has no case from the tagger
-        cased = case_of(token) is not None or (is_cap(token) and "-" in token.text)
-        # a position noun the tagger took for an adjective is no part of the name ("заместителем
-        # Председателя Совета Федерации": the council)
-        position = token.lemma_ in lex.positions and not _ADJECTIVE_ENDING.search(token.lemma_)
-        # a lowercase participle is a clause's, no part of the name ("созданном Следственном комитете")
-        agreed = token.pos_ == "ADJ" or (token.pos_ == "VERB" and is_cap(token))
-        # a capitalised word the tagger cased otherwise, or an inanimate noun's adjective its nominative for
-        # accusative («английское отделение»: spelt alike), still agrees if it has an adjective's ending: not a verb
-        # capitalised by the sentence's start («Окончил философский факультет»)
-        if agreed and cased and not position and token.text not in _STOP \
-                and (case_of(token) == case_of(doc[head]) or (is_cap(token) or _nom_acc(token, doc[head]))
-                     and _ADJECTIVE_FORM.search(token.lower_) and _same_number(token, doc[head])):
+        if _agrees(doc, token, head, lex):
             start -= 1
+        elif token.lower_ == "и" and start < head and start >= 2 and doc[start - 2].pos_ == "ADJ" \
+                and _agrees(doc, doc[start - 2], head, lex):
+            start -= 2  # adjectives joined by «и» name it together: «Деловой и культурный комплекс»
         else:
             break
     if doc[start].is_lower:
@@ -440,6 +431,23 @@ def _left(doc: Doc, head: int, lex: Lexicons) -> int:
         # ("Национального академического Большого театра")
         start = next((i for i in range(start, head + 1) if is_cap(doc[i])), start)
     return start
+
+
+def _agrees(doc: Doc, token: Token, head: int, lex: Lexicons) -> bool:
+    """Whether a word before a head noun is an adjective of its name, agreeing with it."""
+    # a capitalised compound adjective ("Российско-Белорусской") often has no case from the tagger
+    cased = case_of(token) is not None or (is_cap(token) and "-" in token.text)
+    # a position noun the tagger took for an adjective is no part of the name ("заместителем
+    # Председателя Совета Федерации": the council)
+    position = token.lemma_ in lex.positions and not _ADJECTIVE_ENDING.search(token.lemma_)
+    # a lowercase participle is a clause's, no part of the name ("созданном Следственном комитете")
+    agreed = token.pos_ == "ADJ" or (token.pos_ == "VERB" and is_cap(token))
+    # a capitalised word the tagger cased otherwise, or an inanimate noun's adjective its nominative for
+    # accusative («английское отделение»: spelt alike), still agrees if it has an adjective's ending: not a verb
+    # capitalised by the sentence's start («Окончил философский факультет»)
+    return agreed and cased and not position and token.text not in _STOP \
+        and (case_of(token) == case_of(doc[head]) or (is_cap(token) or _nom_acc(token, doc[head]))
+             and _ADJECTIVE_FORM.search(token.lower_) is not None and _same_number(token, doc[head]))
 
 
 _ORDINAL = re.compile(r"^\d+-(?:й|я|е|го|му|м|х|ю|ой|ый|ий)$")
@@ -535,6 +543,9 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         if nested is not None:
             index = nested.stop
     label = label_of(klass)
+    if "body" in flags and head + 1 < index and is_cap(doc[head + 1]) and case_of(doc[head + 1]) == "Gen" \
+            and lex.heads.get(_head_lemma(doc[head + 1], lex), ("",))[0] == "org":
+        label = "ORG"  # a body's own complex is one of its units: «Деловой и культурный комплекс Посольства …»
     if "faith" in flags and any(doc[i].lemma_ in lex.confessions for i in range(start, head)):
         label = "ORG"  # a church as a religious body: "Русская православная церковь"
     # a unit named by the body it belongs to, lowercase as it may be: "министерство культуры Польши",

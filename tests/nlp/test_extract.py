@@ -69,6 +69,9 @@ def test_entities_of_report_sentences(models, text, expected):
      "А.Н. Рогожник", "Чрезвычайный и Полномочный Посол Республики Беларусь в Российской Федерации"),
     ("Участники: А.В. Казаков, советник Губернатора Смоленской области; представители бизнеса",
      "А.В. Казаков", "советник Губернатора Смоленской области"),
+    # a surname made from a given name the dictionary knows only in the plural ("Ильдаров": of the Ильдары)
+    ("советник директора ОАО «Ольса» Р.А. Ильдаров", "Р.А. Ильдаров", "советник директора ОАО «Ольса»"),
+    ("встреча с советником директора ОАО «Ольса» Т.Р. Ренатовым", "Т.Р. Ренатов", "советник директора ОАО «Ольса»"),
 ])
 def test_officials_and_their_roles(models, text, person, role):
     people = {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type.value == "PER"}
@@ -728,3 +731,13 @@ def test_a_capitalised_nominative_after_what_a_body_deals_with_opens_another_nam
     found = org_texts(models, "Порядок выплат определен корпорацией Агентство по страхованию вкладов Банк России "
                               "проводит консультации с кредиторами")
     assert "Агентство по страхованию вкладов" in found and not [name for name in found if "вкладов Банк" in name]
+
+
+def test_a_complex_a_body_owns_is_its_unit_and_a_memorial_complex_a_site(models):
+    """A complex named by the body it belongs to is an organisation (a unit of that body, which stays one too),
+    its adjectives joined by «и» in its name; a memorial complex stays a place."""
+    names = found(models, "г. Минск, Выставочный и деловой комплекс Министерства иностранных дел Республики Беларусь")
+    assert ("ORG", "Выставочный и деловой комплекс Министерства иностранных дел Республики Беларусь") in names
+    assert ("ORG", "Министерство иностранных дел Республики Беларусь") in names
+    memorial = found(models, "возложение цветов у Мемориального комплекса «Хатынь»")
+    assert ("LOC", "Мемориальный комплекс «Хатынь»") in memorial
