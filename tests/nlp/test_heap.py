@@ -37,7 +37,10 @@ def test_a_collector_turned_off_outside_stays_off() -> None:
 
 def test_a_failure_inside_freezes_nothing_and_turns_collections_back_on() -> None:
     before = gc.get_freeze_count()
+    made: list[Node] = []
     with pytest.raises(ValueError), long_lived():
+        made += [Node() for _ in range(1_000)]
         raise ValueError("cut off")
     assert gc.isenabled()
-    assert gc.get_freeze_count() == before
+    # not above: objects frozen earlier (by other tests, the models) may be freed meanwhile, which lowers the count
+    assert gc.get_freeze_count() <= before
