@@ -12,8 +12,8 @@ from contextlib import contextmanager
 def long_lived() -> Iterator[None]:
     """Make what lives on without cyclic collections, then freeze it (`gc.freeze`): a full collection walks
     every object tracked, and with natasha's models loaded (~200,000 objects) each took 0.15–0.18 s. Adding
-    one report to a 100× store spent 0.9 s in seven of them, a 100× build's own process 3.1 s in twelve
-    (walking its events again and again). Frozen objects are still freed when nothing refers to them; only
+    one report to a 100× store spent 0.83–1.23 s in seven of them, a 100× build's own process 4.1 s in
+    twelve (walking its events again and again). Frozen objects are still freed when nothing refers to them; only
     cycles made inside stay (~1,600 objects after loading the models)."""
     enabled = gc.isenabled()
     gc.disable()

@@ -544,7 +544,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
             index = nested.stop
     label = label_of(klass)
     if "body" in flags and head + 1 < index and is_cap(doc[head + 1]) and case_of(doc[head + 1]) == "Gen" \
-            and lex.heads.get(_head_lemma(doc[head + 1], lex), ("",))[0] == "org":
+            and lex.names_body(_head_lemma(doc[head + 1], lex)):
         label = "ORG"  # a body's own complex is one of its units: «Деловой и культурный комплекс Посольства …»
     if "faith" in flags and any(doc[i].lemma_ in lex.confessions for i in range(start, head)):
         label = "ORG"  # a church as a religious body: "Русская православная церковь"
