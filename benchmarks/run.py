@@ -243,7 +243,7 @@ def queries(store: Path, repeat: int, rdflib_budget: float) -> dict:
     # The speed-up divides rdflib's time by the store's timed again just before and after rdflib's runs of the
     # query, in a process of its own: this machine's speed drifts within minutes, and rdflib's runs come minutes
     # after the first timings; in this process, which holds rdflib's dataset and forks a child for each run, the
-    # store's answers took up to 1.75× as long (a 100× store, session 36).
+    # store's answers took up to 1.75× as long (measured on a 100× store; docs/benchmark.md).
     with multiprocessing.get_context("spawn").Pool(1) as timer:
         for name, text in texts.items():
             times = []
