@@ -16,7 +16,7 @@ from functools import cache
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, SH, XSD
+from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from ontology import HERE, ONTOLOGY
 
@@ -147,7 +147,11 @@ class Validator:
         self.checks = shape_checks()
         parsed = ox.Store()
         parsed.load(path=str(ONTOLOGY), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode("urn:ties:ontology"))
-        self.ontology = ox.serialize(parsed, format=ox.RdfFormat.N_QUADS) or b""
+        # only what the checks read of it (`_INSTANCE`): the classes of its terms and concepts, not the labels
+        # and comments, six-sevenths of its quads, which every graph's store would load again
+        kept = [quad for term in (RDF.type, RDFS.subClassOf)
+                for quad in parsed.quads_for_pattern(None, ox.NamedNode(str(term)), None)]
+        self.ontology = ox.serialize(kept, format=ox.RdfFormat.N_QUADS) or b""
         self.data = ox.NamedNode("urn:ties:data")
         self.store = ox.Store()
 

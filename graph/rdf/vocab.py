@@ -177,14 +177,10 @@ class OA(DefinedNamespace):
     _fail = True
     SpecificResource: URIRef
     TextPositionSelector: URIRef
-    TextQuoteSelector: URIRef
     hasSource: URIRef
     hasSelector: URIRef
     start: URIRef
     end: URIRef
-    exact: URIRef
-    prefix: URIRef
-    suffix: URIRef
 
 
 ID = Namespace(ENTITY_BASE)
