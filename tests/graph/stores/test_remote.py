@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from graph.network.analytics import plain_rows
 from graph.pipeline import build
 from graph.query import library, load_query
 from graph.stores import RemoteStore
@@ -41,6 +42,15 @@ def test_build_is_incremental_on_a_server(remote, sample_paths, models):
 def test_library_queries_give_the_embedded_rows(remote, embedded, name):
     text = load_query(name).bind()
     assert normalised(remote.select(text).rows) == normalised(embedded.select(text).rows)
+
+
+def test_the_forms_the_rows_write_are_cut_from_the_cells_alike(remote, embedded):
+    """The review's and the search's forms are cut from each cell's text by SUBSTR: in characters on a server
+    too (Cyrillic is two bytes a letter in UTF-8)."""
+    theirs, ours = (sorted((row["agent"], row["text"]) for row in plain_rows(store, "review-forms"))
+                    for store in (remote, embedded))
+    assert theirs == ours
+    assert ("https://w3id.org/smolensk-ties/id/place/country-by", "Республики Беларусь") in ours
 
 
 def test_summary_is_the_same(remote, embedded):
