@@ -27,6 +27,7 @@ from graph.query import internal_query
 from graph.rdf.ids import ONTOLOGY_GRAPH
 from graph.rdf.maker import GraphJob, MadeGraph, make_graph
 from graph.rdf.validate import Violation
+from graph.rdf.version import code_checksum
 from graph.rdf.writer import ontology
 from graph.stores import (
     BulkFiles,
@@ -98,6 +99,16 @@ class Steps:
 
 
 @dataclass(frozen=True, slots=True)
+class MadeWith:
+    """What a report's graph is made with besides its file: the analysts' decisions (`nlp.decisions_digest`) and
+    the code (`graph.rdf.version.code_checksum`), as checksums written on its extraction run. A build makes a
+    stored report again when either differs from now's: after a decision, or after an upgrade."""
+
+    decisions: str
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     """What a build does: the reports to extract and write, and what it found already stored."""
 
@@ -128,11 +139,11 @@ def build(reports: Sequence[Report | ReportFile], store_spec: str | Path | None,
     try:
         with build_lock(lock_path(spec)):
             store = open_store(spec, read_only=False)
-            decisions = decisions_digest()
-            stored, held = stored_checksums(store), stored_decisions(store)
-            read_ones, unread = _read_changed(reports, stored, held, decisions, read or _read_files)
+            made_with = MadeWith(decisions_digest(), code_checksum())
+            stored, held = stored_checksums(store), stored_made_with(store)
+            read_ones, unread = _read_changed(reports, stored, held, made_with, read or _read_files)
             read_ones, unread, result.refused = _one_report_per_period(read_ones, unread)
-            decided = plan(read_ones, stored, held, decisions)
+            decided = plan(read_ones, stored, held, made_with)
             result.added, result.replaced = list(decided.added), list(decided.replaced)
             result.skipped = list(dict.fromkeys([*decided.skipped, *unread]))
             if not decided.todo:
@@ -148,7 +159,7 @@ def build(reports: Sequence[Report | ReportFile], store_spec: str | Path | None,
             with steps("extraction"):
                 events = extract(decided, models, store, progress, workers)
             result.problems = [problem for event in events for problem in event.problems]
-            result.triples = write(store, decided, events, validate=validate, decisions=decisions, steps=steps)
+            result.triples = write(store, decided, events, validate=validate, made_with=made_with, steps=steps)
     except OSError as error:
         where = printable(spec or str(lock_path(spec)))
         reason = printable(" ".join((error.strerror or str(error)).split()))
@@ -157,14 +168,14 @@ def build(reports: Sequence[Report | ReportFile], store_spec: str | Path | None,
     return result
 
 
-def _read_changed(given: Sequence[Report | ReportFile], stored: dict[str, str], held: dict[str, str],
-                  decisions: str, read: Callable[[list[ReportFile]], list[Report | None]]
+def _read_changed(given: Sequence[Report | ReportFile], stored: dict[str, str], held: dict[str, MadeWith],
+                  made_with: MadeWith, read: Callable[[list[ReportFile]], list[Report | None]]
                   ) -> tuple[list[Report], dict[str, ReportFile]]:
     """The reports given read, and the files read that the store does not hold as they are; the others not
-    read, by period: those whose bytes the store holds, extracted with the analysts' decisions of now (so
-    `plan` skips them). Reading a report costs ~25 ms, and an analyst builds the folder of every quarter
+    read, by period: those whose bytes the store holds, made with the analysts' decisions and the code of now
+    (so `plan` skips them). Reading a report costs ~25 ms, and an analyst builds the folder of every quarter
     again for each new one: at 100× the samples, reading the 200 stored reports took 5.5 s."""
-    unchanged = {checksum: period for period, checksum in stored.items() if held.get(period) == decisions}
+    unchanged = {checksum: period for period, checksum in stored.items() if held.get(period) == made_with}
     changed = [item for item in given if isinstance(item, ReportFile) and item.checksum not in unchanged]
     read_ones = iter(read(changed) if changed else [])
     reports: list[Report] = []
@@ -202,17 +213,17 @@ def _one_report_per_period(reports: list[Report], unread: dict[str, ReportFile]
             {period: file for period, file in unread.items() if period not in refused}, lines)
 
 
-def plan(reports: list[Report], stored: dict[str, str], stored_decisions: dict[str, str] | None = None,
-         decisions: str = "") -> Plan:
-    """Which reports are new, changed (another checksum than the stored one, or extracted with other analysts'
-    decisions than now) or unchanged; one per period."""
+def plan(reports: list[Report], stored: dict[str, str], held: dict[str, MadeWith] | None = None,
+         made_with: MadeWith | None = None) -> Plan:
+    """Which reports are new, changed (another checksum than the stored one, or made with other analysts'
+    decisions or other code than now: `held`, compared when given) or unchanged; one per period."""
     todo: list[Report] = []
     added: list[str] = []
     replaced: list[str] = []
     skipped: list[str] = []
     for report in {r.id: r for r in reports}.values():
-        same_decisions = stored_decisions is None or stored_decisions.get(report.id) == decisions
-        if stored.get(report.id) == report.checksum and same_decisions:
+        made_alike = held is None or held.get(report.id) == made_with
+        if stored.get(report.id) == report.checksum and made_alike:
             skipped.append(report.id)
         else:
             todo.append(report)
@@ -220,10 +231,11 @@ def plan(reports: list[Report], stored: dict[str, str], stored_decisions: dict[s
     return Plan(tuple(todo), tuple(added), tuple(replaced), tuple(skipped))
 
 
-def stored_decisions(store: Store) -> dict[str, str]:
-    """Report id -> the checksum of the analysts' decisions it was extracted with."""
-    return {row["period"]["value"]: row["decisions"]["value"]
-            for row in store.results(internal_query("decisions").bind()).rows}
+def stored_made_with(store: Store) -> dict[str, MadeWith]:
+    """Report id -> what its stored graph was made with (a report stored before a checksum was written has
+    none, or an empty one: it is made again)."""
+    return {row["period"]["value"]: MadeWith(row["decisions"]["value"], row.get("code", {}).get("value", ""))
+            for row in store.results(internal_query("made-with").bind()).rows}
 
 
 def known_entities(store: Store) -> list[Entity]:
@@ -258,7 +270,7 @@ def extract(decided: Plan, models: Models | None, store: Store,
 
 
 def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate: bool = True,
-          decisions: str = "", steps: Steps | None = None) -> dict[str, int]:
+          made_with: MadeWith = MadeWith("", ""), steps: Steps | None = None) -> dict[str, int]:
     """Each report's graph made, checked and written, then the summaries; triples written per graph.
 
     The graphs are made and checked in a process per core (for a large build) and wait on disk as
@@ -279,7 +291,7 @@ def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate
     added: list[str] = []
     try:
         with steps("graphs and writing"):
-            counts = _write_graphs(store, decided, events, validate, decisions, added, fresh=fresh)
+            counts = _write_graphs(store, decided, events, validate, made_with, added, fresh=fresh)
         if fresh:
             with steps("compaction"):
                 _compact(store, len(decided.todo), len(decided.added), full=True)
@@ -300,7 +312,7 @@ def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate
     return counts
 
 
-def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], validate: bool, decisions: str,
+def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], validate: bool, made_with: MadeWith,
                   added: list[str], *, fresh: bool) -> dict[str, int]:
     """Make, check and write every report's graph (`write`); the new reports written are listed in `added`.
 
@@ -319,8 +331,8 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
         later = {ONTOLOGY_GRAPH: (ontology_file, len(ontology()))}  # written with the replaced reports
         counts = {ONTOLOGY_GRAPH: later[ONTOLOGY_GRAPH][1]}
         cache = cache_folder(store.path) if isinstance(store, EmbeddedStore) else None
-        jobs = [GraphJob(report, tuple(by_report.pop(report.id, [])), decisions, spool / f"{number}.nt", validate,
-                         cache) for number, report in enumerate(decided.todo)]
+        jobs = [GraphJob(report, tuple(by_report.pop(report.id, [])), made_with.decisions, made_with.code,
+                         spool / f"{number}.nt", validate, cache) for number, report in enumerate(decided.todo)]
         checked = all(job.parsed_strictly for job in jobs)
         problems: list[Violation] = []
         # a fresh embedded store's new graphs wait for the bulk loader until all are made; others are written

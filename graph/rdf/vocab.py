@@ -42,6 +42,7 @@ class TIES(DefinedNamespace):
     cell: URIRef
     cellText: URIRef
     checksum: URIRef
+    codeChecksum: URIRef
     contentDigest: URIRef
     counterpartsText: URIRef
     country: URIRef

@@ -6,13 +6,13 @@ import hashlib
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any, NamedTuple
 
 from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as rdflib_namespaces
 
 from graph.rdf import ids, vocab
+from graph.rdf.version import software_version
 from graph.rdf.vocab import PREFIXES
 from nlp import ExtractedEvent
 from nlp.records import (
@@ -87,14 +87,6 @@ def typed(value: object, datatype: URIRef) -> Lit:
 
 def boolean(flag: bool) -> Lit:
     return Lit("true" if flag else "false", None, str(XSD.boolean))
-
-
-@cache  # read from the installed metadata once a process: 5 ms each time, at each report's graph
-def software_version() -> str:
-    try:
-        return version("smolensk-ties")
-    except PackageNotFoundError:  # running from a checkout that was never installed
-        return "0+unknown"
 
 
 @cache
@@ -409,13 +401,17 @@ class ReportGraph:
 
 
 def report_triples(report: Report, events: Iterable[ExtractedEvent], generated_at: datetime | None = None,
-                   decisions: str = "") -> list[Triple]:
+                   decisions: str = "", code: str = "") -> list[Triple]:
     """The triples of one report's named graph: the report, its events, participants, agreements and
-    provenance (`decisions`: the checksum of the analysts' decisions the extraction applied)."""
+    provenance (`decisions`: the checksum of the analysts' decisions the extraction applied; `code`: of the
+    code that made the graph, `graph.rdf.version.code_checksum`)."""
     builder = ReportGraph(report, generated_at)
     builder.describe_report()
+    run = ids.run_iri(report.id, report.checksum)
     if decisions:
-        builder.add(ids.run_iri(report.id, report.checksum), TIES.decisions, Lit(decisions))
+        builder.add(run, TIES.decisions, Lit(decisions))
+    if code:
+        builder.add(run, TIES.codeChecksum, Lit(code))
     for extracted in events:
         if extracted.event.report == report.id:
             builder.describe_event(extracted)

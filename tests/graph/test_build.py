@@ -14,7 +14,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from graph.pipeline import _read_changed, build
+from graph.pipeline import MadeWith, _read_changed, build
 from graph.rdf.ids import event_iri, graph_iri
 from graph.rdf.validate import violations
 from graph.rdf.vocab import OA, SEM, TIES
@@ -152,6 +152,23 @@ def test_rebuild_is_idempotent_and_replaces_only_changed(tmp_path, sample_paths,
 
 
 @pytest.mark.slow
+def test_an_upgrade_makes_every_report_again_once(tmp_path, sample_paths, models, monkeypatch):
+    store_dir = tmp_path / "store"
+    reports = [read_report(p) for p in sample_paths.values()]
+    monkeypatch.setattr("graph.pipeline.code_checksum", lambda: "older code")
+    build(reports, store_dir, _load(models))
+    monkeypatch.setattr("graph.pipeline.code_checksum", lambda: "newer code")
+    upgraded = build(reports, store_dir, _load(models))
+    assert sorted(upgraded.replaced) == ["2024-Q1", "2025-Q2"] and not upgraded.skipped
+    store = EmbeddedStore(store_dir, read_only=True)
+    written = {str(o) for r in ("2024-Q1", "2025-Q2") for o in store.to_rdflib(r).objects(None, TIES.codeChecksum)}
+    assert written == {"newer code"}
+    del store
+    again = build(reports, store_dir, _load(models))
+    assert sorted(again.skipped) == ["2024-Q1", "2025-Q2"] and not again.replaced
+
+
+@pytest.mark.slow
 def test_a_build_given_files_reads_only_those_the_store_does_not_hold(tmp_path, sample_paths, models):
     asked: list[str] = []
 
@@ -179,14 +196,17 @@ def test_a_build_given_files_reads_only_those_the_store_does_not_hold(tmp_path, 
     assert third.skipped == ["2024-Q1"] and not third.added and not third.replaced
 
 
-def test_a_file_is_read_again_when_its_report_was_extracted_with_other_decisions(tmp_path, sample_paths):
+def test_a_file_is_read_again_when_its_report_was_made_with_other_decisions_or_code(tmp_path, sample_paths):
     file = report_file(sample_paths["2025-Q2"])
     unreadable = report_file(tmp_path / "missing.txt")
     stored = {"2025-Q2": file.checksum}
-    reports, unread = _read_changed([file, unreadable], stored, {"2025-Q2": "now"}, "now", read_report_file)
+    now = MadeWith("decisions now", "code now")
+    reports, unread = _read_changed([file, unreadable], stored, {"2025-Q2": now}, now, read_report_file)
     assert [r.id for r in reports] == [] and unread == {"2025-Q2": file} and unreadable.checksum == ""
-    reports, unread = _read_changed([file], stored, {"2025-Q2": "before"}, "now", read_report_file)
-    assert [r.id for r in reports] == ["2025-Q2"] and unread == {}
+    for before in (MadeWith("decisions before", "code now"), MadeWith("decisions now", "code before"),
+                   MadeWith("decisions now", "")):
+        reports, unread = _read_changed([file], stored, {"2025-Q2": before}, now, read_report_file)
+        assert [r.id for r in reports] == ["2025-Q2"] and unread == {}
 
 
 def read_report_file(files: list[ReportFile]) -> list[Report | None]:

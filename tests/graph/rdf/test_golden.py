@@ -27,9 +27,9 @@ from nlp.report import read_report
 GOLDEN = Path(__file__).resolve().parents[2] / "data" / "golden"
 UPDATE = os.environ.get("TIES_UPDATE_GOLDEN") == "1"
 GENERATED_AT = datetime(2025, 7, 1, tzinfo=UTC)
-# the values of a store that depend on when it was built: the time, and each report graph's digest (of the
-# graph with that time in it)
-_BUILT_AT = re.compile(r'(prov#generatedAtTime> |ontology#contentDigest> )"[^"]*"')
+# the values of a store that depend on when and by what it was built: the time, the checksum of the code (any
+# change to it changes that), and each report graph's digest (of the graph with those in it)
+_BUILT_AT = re.compile(r'(prov#generatedAtTime> |ontology#codeChecksum> |ontology#contentDigest> )"[^"]*"')
 
 
 def _compare_text(name: str, actual: str) -> None:
