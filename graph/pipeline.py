@@ -27,7 +27,7 @@ from graph.query import internal_query
 from graph.rdf.ids import ONTOLOGY_GRAPH
 from graph.rdf.maker import GraphJob, MadeGraph, make_graph
 from graph.rdf.validate import Violation
-from graph.rdf.version import code_checksum
+from graph.rdf.version import MadeWith, code_checksum
 from graph.rdf.writer import ontology
 from graph.stores import (
     BulkFiles,
@@ -96,16 +96,6 @@ class Steps:
             yield
         finally:
             self.into[name] = self.into.get(name, 0.0) + time.perf_counter() - started
-
-
-@dataclass(frozen=True, slots=True)
-class MadeWith:
-    """What a report's graph is made with besides its file: the analysts' decisions (`nlp.decisions_digest`) and
-    the code (`graph.rdf.version.code_checksum`), as checksums written on its extraction run. A build makes a
-    stored report again when either differs from now's: after a decision, or after an upgrade."""
-
-    decisions: str
-    code: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,17 +203,15 @@ def _one_report_per_period(reports: list[Report], unread: dict[str, ReportFile]
             {period: file for period, file in unread.items() if period not in refused}, lines)
 
 
-def plan(reports: list[Report], stored: dict[str, str], held: dict[str, MadeWith] | None = None,
-         made_with: MadeWith | None = None) -> Plan:
+def plan(reports: list[Report], stored: dict[str, str], held: dict[str, MadeWith], made_with: MadeWith) -> Plan:
     """Which reports are new, changed (another checksum than the stored one, or made with other analysts'
-    decisions or other code than now: `held`, compared when given) or unchanged; one per period."""
+    decisions or other code than now: `held`) or unchanged; one per period."""
     todo: list[Report] = []
     added: list[str] = []
     replaced: list[str] = []
     skipped: list[str] = []
     for report in {r.id: r for r in reports}.values():
-        made_alike = held is None or held.get(report.id) == made_with
-        if stored.get(report.id) == report.checksum and made_alike:
+        if stored.get(report.id) == report.checksum and held.get(report.id) == made_with:
             skipped.append(report.id)
         else:
             todo.append(report)
@@ -270,7 +258,7 @@ def extract(decided: Plan, models: Models | None, store: Store,
 
 
 def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate: bool = True,
-          made_with: MadeWith = MadeWith("", ""), steps: Steps | None = None) -> dict[str, int]:
+          made_with: MadeWith, steps: Steps | None = None) -> dict[str, int]:
     """Each report's graph made, checked and written, then the summaries; triples written per graph.
 
     The graphs are made and checked in a process per core (for a large build) and wait on disk as
@@ -331,8 +319,8 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
         later = {ONTOLOGY_GRAPH: (ontology_file, len(ontology()))}  # written with the replaced reports
         counts = {ONTOLOGY_GRAPH: later[ONTOLOGY_GRAPH][1]}
         cache = cache_folder(store.path) if isinstance(store, EmbeddedStore) else None
-        jobs = [GraphJob(report, tuple(by_report.pop(report.id, [])), made_with.decisions, made_with.code,
-                         spool / f"{number}.nt", validate, cache) for number, report in enumerate(decided.todo)]
+        jobs = [GraphJob(report, tuple(by_report.pop(report.id, [])), made_with, spool / f"{number}.nt", validate,
+                         cache) for number, report in enumerate(decided.todo)]
         checked = all(job.parsed_strictly for job in jobs)
         problems: list[Violation] = []
         # a fresh embedded store's new graphs wait for the bulk loader until all are made; others are written

@@ -67,10 +67,11 @@ def test_graph_making_processes_load_no_extraction():
     from pathlib import Path
 
     from graph.rdf.maker import GraphJob, make_graph
+    from graph.rdf.version import MadeWith
     from nlp.records import Report
 
-    job = GraphJob(Report(id="2025-Q2", title="", source="r.txt", checksum="0", events=()), (), "", "",
-                   Path("g.nt"), True, None)
+    job = GraphJob(Report(id="2025-Q2", title="", source="r.txt", checksum="0", events=()), (),
+                   MadeWith("", ""), Path("g.nt"), True, None)
     pickled = pickle.dumps((make_graph, job))  # what the pool sends a process
     probe = (f"import pickle, sys; pickle.loads({pickled!r}); "
              "print(sorted(m for m in ('spacy', 'natasha', 'graph.pipeline', 'nlp.pipeline') if m in sys.modules))")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from graph.network.parts import KINDS, keep_part, part_of
 from graph.rdf.validate import Violation, validator
+from graph.rdf.version import MadeWith
 from graph.rdf.writer import ntriples, report_triples, with_digest
 from nlp.records import ExtractedEvent, Report
 
@@ -22,8 +23,7 @@ class GraphJob:
 
     report: Report
     events: tuple[ExtractedEvent, ...]
-    decisions: str
-    code: str  # the checksum of the code making it (graph.rdf.version), worked out by the build's process
+    made_with: MadeWith  # worked out by the build's process
     path: Path
     validate: bool
     network: Path | None  # where to keep its part of the network (the cache beside an embedded store)
@@ -49,7 +49,7 @@ def make_graph(job: GraphJob) -> MadeGraph:
     """The report's graph as N-Triples in `job.path`, checked, and its parts (of the network, its known
     entities, who attended what) read from it and kept (by its digest: unused, never wrong, if the graph is
     not written; kept here, not by the process that writes the graphs, whose work bounds the step)."""
-    triples = report_triples(job.report, job.events, decisions=job.decisions, code=job.code)
+    triples = report_triples(job.report, job.events, made_with=job.made_with)
     text, digest = with_digest(job.report.id, ntriples(triples))
     job.path.write_bytes(text)
     if not job.parsed_strictly:

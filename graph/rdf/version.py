@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -23,6 +24,16 @@ from ontology import ONTOLOGY
 # the distributions whose versions change what extraction finds (the models ship in natasha, slovnet and navec)
 EXTRACTION_PACKAGES = ("natasha", "slovnet", "navec", "razdel", "pymorphy2", "pymorphy2-dicts-ru", "spacy",
                        "python-docx", "pycountry")
+
+
+@dataclass(frozen=True, slots=True)
+class MadeWith:
+    """What a report's graph is made with besides its file, as checksums written on its extraction run: the
+    analysts' decisions (`nlp.decisions_digest`) and the code (`code_checksum`). A build makes a stored report
+    again when either differs from now's: after a decision, or after an upgrade."""
+
+    decisions: str
+    code: str
 
 
 @cache  # read from the installed metadata once a process: 5 ms each time, at each report's graph

@@ -12,7 +12,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as rdflib_namespaces
 
 from graph.rdf import ids, vocab
-from graph.rdf.version import software_version
+from graph.rdf.version import MadeWith, software_version
 from graph.rdf.vocab import PREFIXES
 from nlp import ExtractedEvent
 from nlp.records import (
@@ -401,17 +401,16 @@ class ReportGraph:
 
 
 def report_triples(report: Report, events: Iterable[ExtractedEvent], generated_at: datetime | None = None,
-                   decisions: str = "", code: str = "") -> list[Triple]:
+                   made_with: MadeWith | None = None) -> list[Triple]:
     """The triples of one report's named graph: the report, its events, participants, agreements and
-    provenance (`decisions`: the checksum of the analysts' decisions the extraction applied; `code`: of the
-    code that made the graph, `graph.rdf.version.code_checksum`)."""
+    provenance (`made_with`: the checksums of the analysts' decisions the extraction applied and of the code,
+    written on its extraction run where a build gives them)."""
     builder = ReportGraph(report, generated_at)
     builder.describe_report()
-    run = ids.run_iri(report.id, report.checksum)
-    if decisions:
-        builder.add(run, TIES.decisions, Lit(decisions))
-    if code:
-        builder.add(run, TIES.codeChecksum, Lit(code))
+    if made_with is not None:
+        run = ids.run_iri(report.id, report.checksum)
+        builder.add(run, TIES.decisions, Lit(made_with.decisions))
+        builder.add(run, TIES.codeChecksum, Lit(made_with.code))
     for extracted in events:
         if extracted.event.report == report.id:
             builder.describe_event(extracted)
@@ -419,10 +418,10 @@ def report_triples(report: Report, events: Iterable[ExtractedEvent], generated_a
 
 
 def report_graph(report: Report, events: Iterable[ExtractedEvent], generated_at: datetime | None = None,
-                 decisions: str = "") -> Graph:
+                 made_with: MadeWith | None = None) -> Graph:
     """The named graph of one report (`report_triples`) as an rdflib Graph with the project's prefixes."""
     graph = new_graph()
-    for triple in report_triples(report, events, generated_at, decisions):
+    for triple in report_triples(report, events, generated_at, made_with):
         graph.add(rdflib_triple(triple))
     return graph
 

@@ -14,9 +14,10 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from graph.pipeline import MadeWith, _read_changed, build
+from graph.pipeline import _read_changed, build
 from graph.rdf.ids import event_iri, graph_iri
 from graph.rdf.validate import violations
+from graph.rdf.version import MadeWith
 from graph.rdf.vocab import OA, SEM, TIES
 from graph.rdf.writer import report_graph
 from graph.stores import EmbeddedStore, StoreError, build_lock, stored_checksums
