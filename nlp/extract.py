@@ -23,6 +23,7 @@ from nlp.rules import (
     OPENING_QUOTES,
     Chunk,
     Lexicons,
+    acts_on_what_follows,
     after_street,
     before_street,
     find_named,
@@ -493,7 +494,10 @@ class _Reading:
         for chunk in chunks:
             in_address = after_street(doc, chunk.start, lex) or (chunk.source == "ner" and (
                 before_street(doc, chunk.stop, lex) or before_street(doc, chunk.stop - 1, lex)))  # "Эжвинский пр-д"
-            if in_address or _overlaps(chunk.start, chunk.stop, self.taken + self.blocked + self.place_spans):
+            # a site's own name may hold what names no entity alone («площади Государственного флага»)
+            blocked = [(start, stop) for start, stop in self.blocked if not (
+                chunk.kind == "site" and chunk.source == "rule" and chunk.start <= start and stop <= chunk.stop)]
+            if in_address or _overlaps(chunk.start, chunk.stop, self.taken + blocked + self.place_spans):
                 continue
             if _overlaps(chunk.start, chunk.stop, lengthened):
                 continue  # the state a body natasha found is of ("… здравоохранения Великобритании")
@@ -596,6 +600,8 @@ class _Reading:
                 continue  # a body inside a position is one ("Начальник УВД Томской области"), the position none
             if span.start > 0 and doc[span.start - 1].text == "«":
                 continue
+            if acts_on_what_follows(doc, span.start, self.lex):
+                continue  # "Организация отдыха детей": an action opening the sentence
             state = bool(models.countries.code(normal_phrase(models.vocab, list(span), len(span) - 1)))
             stop = span.end
             if not state and span[-1].is_alpha:

@@ -36,6 +36,7 @@ class Lexicons:
     positions: frozenset[str]
     honorifics: frozenset[str]  # heads of honorary titles: what follows them in the genitive is the title's
     confessions: frozenset[str]  # adjectives that make a church (flag "faith") a religious body, not a building
+    meeting_adjectives: frozenset[str]  # adjectives that make a head with the flag "meet" a meeting ("торжественный")
     not_organisations: frozenset[str]  # words natasha tags as an organisation that name none ("СМИ")
     name_stops: frozenset[str]  # nouns a name's genitive chain never takes ("созыв")
     po_adverbials: frozenset[str]  # nouns that after «по» say why or how, not what a body deals with ("итог")
@@ -71,6 +72,7 @@ def load_lexicons() -> Lexicons:
         positions=frozenset(row[0] for row in lexicon("positions")),
         honorifics=frozenset(row[0] for row in lexicon("honorifics")),
         confessions=frozenset(row[0] for row in lexicon("confessions")),
+        meeting_adjectives=frozenset(row[0] for row in lexicon("meeting_adjectives")),
         not_organisations=frozenset(row[0] for row in lexicon("not_organisations")),
         name_stops=frozenset(row[0] for row in lexicon("name_stops")),
         po_adverbials=frozenset(row[0] for row in lexicon("po_adverbials")),
@@ -442,12 +444,14 @@ def _agrees(doc: Doc, token: Token, head: int, lex: Lexicons) -> bool:
     position = token.lemma_ in lex.positions and not _ADJECTIVE_ENDING.search(token.lemma_)
     # a lowercase participle is a clause's, no part of the name ("созданном Следственном комитете")
     agreed = token.pos_ == "ADJ" or (token.pos_ == "VERB" and is_cap(token))
-    # a capitalised word the tagger cased otherwise, or an inanimate noun's adjective its nominative for
-    # accusative («английское отделение»: spelt alike), still agrees if it has an adjective's ending: not a verb
-    # capitalised by the sentence's start («Окончил философский факультет»)
-    return agreed and cased and not position and token.text not in _STOP \
+    # only a word with an adjective's ending: the tagger reads a verb a sentence opens with as an adjective, even in
+    # the case of the name after it («Выступил Смоленский камерный оркестр», «Окончил философский факультет»); a
+    # capitalised word the tagger cased otherwise, or an inanimate noun's adjective its nominative for accusative
+    # («английское отделение»: spelt alike), still agrees
+    form = _ADJECTIVE_FORM.search(token.lower_) is not None
+    return agreed and cased and form and not position and token.text not in _STOP \
         and (case_of(token) == case_of(doc[head]) or (is_cap(token) or _nom_acc(token, doc[head]))
-             and _ADJECTIVE_FORM.search(token.lower_) is not None and _same_number(token, doc[head]))
+             and _same_number(token, doc[head]))
 
 
 _ORDINAL = re.compile(r"^\d+-(?:й|я|е|го|му|м|х|ю|ой|ый|ий)$")
@@ -486,6 +490,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         return None
     klass, flags = lex.heads[lemma]
     start = _left(doc, head, lex)
+    if "meet" in flags and any(doc[i].lemma_ in lex.meeting_adjectives for i in range(start, head)):
+        klass = "event"  # «Торжественное собрание «…»»: a meeting, not a body
     if "post" in flags and start > 0 and doc[start - 1].lemma_ in lex.positions and not is_cap(token):
         return None  # "руководитель аппарата …": the post's, the body after it the party (a capital names the
         # unit itself: «Руководителя Аппарата Правительства Российской Федерации»)
@@ -530,13 +536,15 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     else:
         parent = _parent_after(doc, index, lex)
     end = quote_end(doc, index) if index < len(doc) and parent is None else None
+    if label_of(klass) in ("EVENT", "DOC"):
+        # its quotation is its title, whatever it opens with: nothing in «О ходе работы по расширению … поста «Красная
+        # Горка»» is a party to the event
+        return Chunk(head, end if end is not None else head + 1, label_of(klass), head)
     if index + 1 < len(doc) and (doc[index + 1].pos_ == "ADP" or doc[index + 1].is_lower):
-        end = None  # «О результатах…» is a title, «будет и впредь …» someone's words
+        end = None  # «О результатах…» is a title, «будет и впредь …» someone's words: no organisation's name
     quoted = end is not None
     if quoted and index > head + 1 and "Plur" in token.morph.get("Number", []) and label_of(klass) == "ORG":
         return None  # "профильные комитеты Общероссийской … организации … «ОПОРА РОССИИ»": the quotation is the body's
-    if label_of(klass) in ("EVENT", "DOC"):
-        return Chunk(head, end if end is not None else head + 1, label_of(klass), head)
     if end is not None:
         index = end
         nested = _nested_parent(doc, index, lex)
@@ -573,6 +581,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if not quoted and "act" in flags and start == head and _sentence_start(doc, head) \
             and not any(is_cap(doc[i]) for i in range(head + 1, index)):
         return None  # "Организация площадки": an action, capitalised by the sentence's start
+    if not quoted and start == head and acts_on_what_follows(doc, head, lex):
+        return None  # "Организация отдыха детей Республики Беларусь"
     if not quoted and "act" in flags and start == head and _action_of_noun(doc, head, lex):
         return None  # "органов управления Республики Беларусь", "форм организации": an action a noun before governs
     if parent is not None and label == "ORG":
@@ -595,6 +605,15 @@ def led_by(doc: Doc, head: int, lex: Lexicons) -> int | None:
     if index + 1 not in persons or not any(case_of(doc[i]) == "Gen" for i in range(index + 1, persons[index + 1])):
         return None
     return persons[index + 1]
+
+
+def acts_on_what_follows(doc: Doc, head: int, lex: Lexicons) -> bool:
+    """Whether a head with the flag "obj", opening a sentence, names an action on the lowercase genitive right
+    after it («Организация отдыха детей Республики Беларусь», «Объединение усилий Смоленской и Витебской
+    областей»), not a body, whose name goes on with a capital («Организация Объединенных Наций»)."""
+    after = head + 1
+    return "obj" in _head_flags(doc, head, lex) and _sentence_start(doc, head) and after < len(doc) \
+        and doc[after].is_lower and doc[after].pos_ in ("NOUN", "ADJ") and case_of(doc[after]) == "Gen"
 
 
 def _action_of_noun(doc: Doc, head: int, lex: Lexicons) -> bool:
@@ -662,7 +681,7 @@ def _parent_after(doc: Doc, index: int, lex: Lexicons) -> int | None:
     return chunk.stop if chunk is not None else None
 
 
-_LABELS: dict[str, ChunkLabel] = {"org": "ORG", "site": "LOC", "event": "EVENT", "doc": "DOC"}
+_LABELS: dict[str, ChunkLabel] = {"org": "ORG", "site": "LOC", "event": "EVENT", "doc": "DOC", "symbol": "DOC"}
 
 
 def label_of(klass: str) -> ChunkLabel:
@@ -709,7 +728,30 @@ def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
                for q_start, q_stop in quotes):
             continue  # «Управляющая компания холдинга «…»» is the name of the ОАО around it
         chunks.append(chunk)
-    return [_without_outer_subject(doc, chunk, chunks, lex) for chunk in chunks]
+    return [_without_outer_subject(doc, chunk, chunks, lex) for chunk in _apposed_to_titles(doc, chunks, lex)]
+
+
+def _apposed_to_titles(doc: Doc, chunks: list[Chunk], lex: Lexicons) -> list[Chunk]:
+    """An honorary collective's title and the body named with a quotation right after it, in apposition, as one
+    name (heads marked `title`): «Заслуженный любительский коллектив Республики Беларусь | народная студия эстрадного
+    пения «Креатив»»; in the genitive the title's chain holds the body already («… коллектива Республики Беларусь
+    образцового театра танца «Премьер-Спонайд»»), which is then no name of its own."""
+    found = list(chunks)
+    for title in chunks:
+        if title.label != "ORG" or "title" not in _head_flags(doc, title.head, lex):
+            continue
+        for body in chunks:
+            if body is title or body.label != "ORG" or doc[body.stop - 1].text != _QUOTE_CLOSE or body not in found:
+                continue
+            # the tagger may read an inanimate noun's nominative as accusative and the other's not
+            cases = {case_of(doc[title.head]), case_of(doc[body.head])}
+            agreeing = len(cases) == 1 or cases == {"Nom", "Acc"}
+            if body.start == title.stop and doc[title.stop - 1].is_alpha and agreeing and title in found:
+                found[found.index(title)] = replace(title, stop=body.stop)
+                found.remove(body)
+            elif title.head < body.start and body.stop == title.stop:
+                found.remove(body)
+    return found
 
 
 def _head_lemma(token: Token, lex: Lexicons) -> str:
