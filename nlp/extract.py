@@ -352,7 +352,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         reading.places()
         reading.natasha_organisations()
         mentions = sorted(reading.mentions, key=lambda m: (m.start, -m.stop))
-        found.append(_abbreviations(reading.doc, reading.text, mentions, models))
+        found.append(_listed_under_a_state(reading.doc, _abbreviations(reading.doc, reading.text, mentions, models),
+                                           models))
     return found
 
 
@@ -674,6 +675,28 @@ def _short_name_apart(span: Span) -> list[Span]:
             and not any(token.text in OPENING_QUOTES for token in doc[span.start:stop - 1]):
         stop -= 1  # the quotation closing a name natasha took from inside it: «"Движения за …" (MDC)»
     return [Span(doc, span.start, stop, label="ORG"), Span(doc, opening + 1, span.end - 1, label="ORG")]
+
+
+_LIST_MARKS = frozenset({"-", "–", "—", "•"})
+
+
+def _listed_under_a_state(doc: Doc, mentions: list[Mention], models: Resources) -> list[Mention]:
+    """The bodies and persons listed after a state's adjective, a plural noun and a colon are of that state where
+    their own words name none: «переговоры с представителями белорусских предприятий: ОАО «…», ООО «Коблик Групп»
+    (…), ООО «Мастер ресурс» (…)»; the list goes on over its items' lines («:⏎- ООО «…»;⏎- …»)."""
+    for colon in [i for i, token in enumerate(doc) if token.text == ":" and i >= 2]:
+        noun, adjective = doc[colon - 1], doc[colon - 2]
+        if noun.pos_ != "NOUN" or "Plur" not in noun.morph.get("Number", []) or adjective.pos_ != "ADJ":
+            continue
+        code = models.countries.adjective_code(adjective.lower_)
+        if code is None:
+            continue
+        end = next((i for i in range(colon + 2, len(doc)) if doc[i].is_sent_start
+                    and doc[i].text not in _LIST_MARKS and doc[i - 1].text not in (";", ",", ":")), len(doc))
+        first, last = char_span(doc, colon, end)
+        mentions = [replace(m, country=code) if m.type in (EntityType.ORG, EntityType.PER) and m.country is None
+                    and not m.smolensk and first <= m.start < last else m for m in mentions]
+    return mentions
 
 
 _DEFINITION = re.compile(r"^\s*\(\s*(?:далее\s*[–—-]\s*)?")

@@ -827,3 +827,13 @@ def test_a_complex_a_body_owns_is_its_unit_and_a_memorial_complex_a_site(models)
     assert ("ORG", "Министерство иностранных дел Республики Беларусь") in names
     memorial = found(models, "возложение цветов у Мемориального комплекса «Хатынь»")
     assert ("LOC", "Мемориальный комплекс «Хатынь»") in memorial
+
+
+def test_bodies_listed_after_a_states_adjective_are_of_that_state_till_the_list_ends(models):
+    text = ("Состоялись переговоры с представителями белорусских предприятий: ОАО «Калинковичский "
+            "ремонтно-механический завод» (производитель техники), ООО «Коблик Групп» (производство оборудования). "
+            "Кроме того, выступило "
+            "ООО «Мастер ресурс».\nПредставлены товары китайских компаний:\n- ООО «Альфа»;\n- ООО «Бета».")
+    countries = {m.normal: m.country for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG}
+    assert countries == {"ОАО «Калинковичский ремонтно-механический завод»": "BY", "ООО «Коблик Групп»": "BY",
+                         "ООО «Мастер ресурс»": None, "ООО «Альфа»": "CN", "ООО «Бета»": "CN"}
