@@ -15,7 +15,16 @@ from spacy.util import registry
 from nlp.countries import CountryTable, fold, load_countries
 from nlp.heap import long_lived
 from nlp.limits import ROW_SECONDS, OverTime, time_limit
-from nlp.ner import NATASHA_SPANS, Natasha, cell_docs, char_span, load_natasha, make_pipeline
+from nlp.ner import (
+    NATASHA_SPANS,
+    Natasha,
+    cell_docs,
+    char_span,
+    load_natasha,
+    make_pipeline,
+    sentence_starts,
+    starts_a_line,
+)
 from nlp.normalize import normal_person, normal_phrase
 from nlp.places import Gazetteer, Place, load_gazetteer
 from nlp.records import EntityType, Mention, MentionSource, PlaceKind
@@ -201,6 +210,8 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         smolensk_first = smolensk_first or (smolensk and not any(c != "RU" for c in found))
         if code:
             found.append(code)
+    if not found and len(tokens) and tokens[0].text in models.lexicons.state_legal_forms:
+        found.append(models.lexicons.state_legal_forms[tokens[0].text])  # «ЧУП «Витстройтехмаш»»: Belarus's form
     foreign = [code for code in found if code != "RU"]
     if smolensk and (not foreign or smolensk_first):
         return Signal("RU", True, town)
@@ -681,22 +692,44 @@ _LIST_MARKS = frozenset({"-", "–", "—", "•"})
 
 
 def _listed_under_a_state(doc: Doc, mentions: list[Mention], models: Resources) -> list[Mention]:
-    """The bodies and persons listed after a state's adjective, a plural noun and a colon are of that state where
-    their own words name none: «переговоры с представителями белорусских предприятий: ОАО «…», ООО «Коблик Групп»
-    (…), ООО «Мастер ресурс» (…)»; the list goes on over its items' lines («:⏎- ООО «…»;⏎- …»)."""
+    """The bodies and persons listed after a colon that a state's adjective and a plural noun, or a place, open are
+    of that state (and of the Smolensk side after Smolensk's places) where their own words name none: «переговоры с
+    представителями белорусских предприятий: ОАО «…», ООО «Коблик Групп» (…)», «делегации Республики Беларусь:
+    представители …», «Участники от Смоленской области: хореографическая студия «…»»; the list goes on over its
+    items' lines («:⏎- ООО «…»;⏎- …»)."""
     for colon in [i for i, token in enumerate(doc) if token.text == ":" and i >= 2]:
-        noun, adjective = doc[colon - 1], doc[colon - 2]
-        if noun.pos_ != "NOUN" or "Plur" not in noun.morph.get("Number", []) or adjective.pos_ != "ADJ":
+        state = _state_before(doc, colon, mentions, models)
+        if state is None:
             continue
-        code = models.countries.adjective_code(adjective.lower_)
-        if code is None:
-            continue
-        end = next((i for i in range(colon + 2, len(doc)) if doc[i].is_sent_start
-                    and doc[i].text not in _LIST_MARKS and doc[i - 1].text not in (";", ",", ":")), len(doc))
-        first, last = char_span(doc, colon, end)
-        mentions = [replace(m, country=code) if m.type in (EntityType.ORG, EntityType.PER) and m.country is None
-                    and not m.smolensk and first <= m.start < last else m for m in mentions]
+        first, last = char_span(doc, colon, _list_end(doc, colon))
+        code, smolensk = state
+        mentions = [replace(m, country=code, smolensk=smolensk) if m.type in (EntityType.ORG, EntityType.PER)
+                    and m.country is None and first <= m.start < last else m for m in mentions]
     return mentions
+
+
+def _list_end(doc: Doc, colon: int) -> int:
+    """Where a list after a colon ends: at the next sentence or line that is no item of it (one not opening with a
+    dash nor following an item's «;» or «,»)."""
+    sentences = set(sentence_starts(doc))
+    for index in range(colon + 2, len(doc)):
+        if (index in sentences or starts_a_line(doc, index)) and doc[index].text not in _LIST_MARKS \
+                and doc[index - 1].text not in (";", ",", ":"):
+            return index
+    return len(doc)
+
+
+def _state_before(doc: Doc, colon: int, mentions: list[Mention], models: Resources) -> tuple[str, bool] | None:
+    """The state (and whether the Smolensk side) the words right before a colon name: a state's adjective before a
+    plural noun («белорусских предприятий»), or a place («делегации Республики Беларусь», «от Смоленской области»)."""
+    noun, adjective = doc[colon - 1], doc[colon - 2]
+    if noun.pos_ == "NOUN" and "Plur" in noun.morph.get("Number", []) and adjective.pos_ == "ADJ":
+        code = models.countries.adjective_code(adjective.lower_)
+        if code is not None:
+            return code, False
+    before = char_span(doc, colon - 1, colon)[1]
+    place = next((m for m in mentions if m.type is EntityType.LOC and m.stop == before and m.country), None)
+    return (place.country, place.smolensk) if place is not None and place.country is not None else None
 
 
 _DEFINITION = re.compile(r"^\s*\(\s*(?:далее\s*[–—-]\s*)?")

@@ -15,7 +15,7 @@ from typing import Literal
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
-from nlp.ner import NATASHA_SPANS, doc_words, starts_a_line
+from nlp.ner import NATASHA_SPANS, doc_words, sentence_starts, starts_a_line
 from nlp.records import PlaceKind
 from nlp.resources import lexicon
 
@@ -48,6 +48,7 @@ class Lexicons:
     street_prefixes: frozenset[tuple[str, ...]]
     region_words: dict[str, str]
     not_legal_forms: frozenset[str]
+    state_legal_forms: dict[str, str]  # legal forms only one state's law has, and that state ("ЧУП": BY)
     longest_prefix: int  # words in the longest place or street prefix: how far the prefix rules look
     prefix_starts: frozenset[str]  # the first words of place and street prefixes: where one may begin
 
@@ -84,6 +85,7 @@ def load_lexicons() -> Lexicons:
         street_prefixes=street_prefixes,
         region_words={row[0]: row[1] for row in lexicon("region_words")},
         not_legal_forms=frozenset(row[0] for row in lexicon("not_legal_forms")),
+        state_legal_forms={row[0]: row[1] for row in lexicon("state_legal_forms")},
         longest_prefix=max(map(len, [*place_prefixes, *street_prefixes])),
         prefix_starts=frozenset(prefix[0] for prefix in [*place_prefixes, *street_prefixes]),
     )
@@ -665,9 +667,10 @@ def _genitives(doc: Doc, start: int, stop: int) -> range:
 
 
 def _sentence_start(doc: Doc, index: int) -> bool:
-    """Whether a token opens a sentence or a line (a cell's text starts many)."""
+    """Whether a token opens a sentence or a line (a cell's text starts many), as natasha's segmenter and the
+    text's line breaks say (a cell cut from a row keeps both, not spaCy's sentence marks)."""
     return index == 0 or doc[index - 1].text in (".", "!", "?", ":", ";", "-", "–", "—", "•") \
-        or "\n" in doc[index - 1].whitespace_ or bool(doc[index].is_sent_start)
+        or starts_a_line(doc, index) or index in sentence_starts(doc)
 
 
 def _parent_after(doc: Doc, index: int, lex: Lexicons) -> int | None:

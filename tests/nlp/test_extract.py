@@ -837,3 +837,40 @@ def test_bodies_listed_after_a_states_adjective_are_of_that_state_till_the_list_
     countries = {m.normal: m.country for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG}
     assert countries == {"ОАО «Калинковичский ремонтно-механический завод»": "BY", "ООО «Коблик Групп»": "BY",
                          "ООО «Мастер ресурс»": None, "ООО «Альфа»": "CN", "ООО «Бета»": "CN"}
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    ("Представители Республики Беларусь: народная литературная студия «ЛитКофейник» (г. Витебск).",
+     {"народная литературная студия «ЛитКофейник»": ("BY", False)}),
+    ("Участники мероприятия от Смоленской области: хореографическая студия «Васильковая страна». Гости: ансамбль "
+     "«Каприз».", {"хореографическая студия «Васильковая страна»": ("RU", True), "ансамбль «Каприз»": (None, False)}),
+    # a colon after a place that opens no list: what the next sentences name is not the place's
+    ("Цель участия делегации Смоленской области: обеспечить выход компаний региона на рынок. Переговоры прошли с "
+     "ООО «Мастер ресурс».", {"ООО «Мастер ресурс»": (None, False)}),
+])
+def test_bodies_listed_after_a_place_are_of_its_state_and_side(models, text, states):
+    found = {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
+             if m.type is EntityType.ORG}
+    assert found == states
+
+
+def test_a_line_break_inside_a_rows_cell_opens_a_sentence_as_in_the_cell_read_alone(models):
+    from nlp.ner import row_doc
+
+    texts = ["Отдых детей", "Итоги года\nОрганизация отдыха детей Республики Беларусь в лагерях Смоленской области"]
+    row = models.nlp(row_doc(models.nlp, texts))
+    in_row = {(m.type, m.normal) for m in row.user_data["mentions"][1].mentions}
+    assert in_row == {(m.type, m.normal) for m in extract(texts[1], models, report_rules=True)}
+    assert in_row == {(EntityType.LOC, "Республика Беларусь"), (EntityType.LOC, "Смоленская область")}
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    ("Состоялось посещение ЧУП «Витстройтехмаш» и ООО «Альфа».",
+     {"ЧУП «Витстройтехмаш»": ("BY", False), "ООО «Альфа»": (None, False)}),
+    # what the name's own words say comes first
+    ("Продукцию представило ЧУП «Смоленские окна».", {"ЧУП «Смоленские окна»": ("RU", True)}),
+])
+def test_a_legal_form_only_one_states_law_has_names_that_state(models, text, states):
+    found = {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
+             if m.type is EntityType.ORG}
+    assert found == states
