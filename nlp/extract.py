@@ -363,8 +363,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         reading.places()
         reading.natasha_organisations()
         mentions = sorted(reading.mentions, key=lambda m: (m.start, -m.stop))
-        found.append(_listed_under_a_state(reading.doc, _abbreviations(reading.doc, reading.text, mentions, models),
-                                           models))
+        mentions = _abbreviations(reading.doc, reading.text, mentions, models)
+        found.append(_placed_in_brackets(reading.text, _listed_under_a_state(reading.doc, mentions, models)))
     return found
 
 
@@ -706,6 +706,25 @@ def _listed_under_a_state(doc: Doc, mentions: list[Mention], models: Resources) 
         mentions = [replace(m, country=code, smolensk=smolensk) if m.type in (EntityType.ORG, EntityType.PER)
                     and m.country is None and first <= m.start < last else m for m in mentions]
     return mentions
+
+
+def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An organisation whose own words name no state is of the state (and side) of the place in brackets right after
+    it: «ансамбль «Каприз» (г. Ярцево, Смоленская область)», «ОАО «Ольса» (г. Минск)»."""
+    places = [m for m in mentions if m.type is EntityType.LOC and m.country]
+    found = []
+    for mention in mentions:
+        if mention.type is EntityType.ORG and mention.country is None:
+            opening = _BRACKET_AFTER.match(text, mention.stop)
+            closing = text.find(")", mention.stop)
+            place = next((p for p in places if opening and opening.end() <= p.start < closing), None)
+            if place is not None:
+                mention = replace(mention, country=place.country, smolensk=place.smolensk)
+        found.append(mention)
+    return found
+
+
+_BRACKET_AFTER = re.compile(r"\s*\(")
 
 
 def _list_end(doc: Doc, colon: int) -> int:

@@ -874,3 +874,15 @@ def test_a_legal_form_only_one_states_law_has_names_that_state(models, text, sta
     found = {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
              if m.type is EntityType.ORG}
     assert found == states
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    ("Выступили ансамбль «Каприз» (г. Ярцево, Смоленская область) и ансамбль «Креатив» (г. Орша).",
+     {"ансамбль «Каприз»": ("RU", True), "ансамбль «Креатив»": ("BY", False)}),
+    # brackets that name no place, or a place named after them, say nothing
+    ("Переговоры с ООО «Альфа» (производство оборудования) прошли в г. Минске.", {"ООО «Альфа»": (None, False)}),
+])
+def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text, states):
+    found = {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
+             if m.type is EntityType.ORG}
+    assert found == states
