@@ -113,6 +113,8 @@ class ReportGraph:
         self.triples: dict[Triple, None] = {}
         self.generated_at = generated_at or datetime.now(UTC).replace(microsecond=0)
         self.described: set[str] = set()
+        # regions named as where a place lies: described so far as that, not yet as an entity of an event
+        self.regions_named: set[str] = set()
         self.states: dict[str, State] = {}  # the states the event being written names, by code
 
     def add(self, s: Iri, p: Iri, o: Iri | Lit) -> None:
@@ -269,11 +271,13 @@ class ReportGraph:
             add(node, SDO.containedInPlace, self.describe_country(entity.country))
 
     def describe_region(self, described: Described) -> Iri:
-        """The region a place lies in: named, of its kind, in its state."""
+        """The region a place lies in: named, of its kind, in its state. Should the region be an entity of an event
+        as well, `describe_entity` still describes it whole (its state, coordinates and identifiers): a region named
+        first as where a town lies went without them in that report's graph."""
         region = described.entity
         node = region.id
-        if region.id not in self.described:
-            self.described.add(region.id)
+        if region.id not in self.described and region.id not in self.regions_named:
+            self.regions_named.add(region.id)
             self.add(node, RDF.type, SDO.Place)
             self.add(node, RDFS.label, ru(region.name))
             self.add(node, TIES.placeKind, TIES[f"place-{(region.kind or PlaceKind.REGION).value}"])

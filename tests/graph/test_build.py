@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from graph.pipeline import _read_changed, build
 from graph.rdf.ids import event_iri, graph_iri
 from graph.rdf.validate import violations
 from graph.rdf.version import MadeWith
-from graph.rdf.vocab import OA, SEM, TIES
+from graph.rdf.vocab import OA, SDO, SEM, TIES
 from graph.rdf.writer import report_graph
 from graph.stores import EmbeddedStore, StoreError, build_lock, stored_checksums
 from nlp.pipeline import extract_events
@@ -70,6 +70,22 @@ def test_a_broken_graph_fails_shacl(graphs):
     found = violations(broken)
     assert {v.focus for v in found} == {str(event)}
     assert any("inReport" in v.path for v in found) and any("rowNumber" in v.path for v in found)
+
+
+def test_a_region_named_first_as_where_a_town_lies_is_described_as_in_every_other_graph(graphs):
+    """2025-Q2 names Духовщина, in the Смоленская область, before it names the region itself; 2024-Q1 names the
+    region first. Each report's graph describes a region its events name alike: its state, coordinates and
+    identifiers do not hang on which came first."""
+    facts = (TIES.country, SDO.geo, OWL.sameAs, SKOS.notation)
+
+    def regions(graph: Graph) -> dict:
+        named = {place for predicate in (SEM.hasPlace, SEM.hasActor) for place in graph.objects(None, predicate)}
+        return {region: {(fact, value) for fact in facts for value in graph.objects(region, fact)}
+                for region in named & set(graph.subjects(TIES.placeKind, TIES["place-region"]))}
+    first, second = regions(graphs["2024-Q1"]), regions(graphs["2025-Q2"])
+    shared = first.keys() & second.keys()
+    assert shared
+    assert {region: second[region] for region in shared} == {region: first[region] for region in shared}
 
 
 def test_event_type_and_direction_of_every_row(graphs):
