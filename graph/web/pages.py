@@ -237,15 +237,18 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
         if row["field"] in cells and row["agent"] in people:
             spans[row["field"]].append((int(row["s"]), int(row["x"]), kinds[row["agent"]],
                                         people[row["agent"]]["link"].label))
+    # a participant whose state the report does not say is not taken for Russian
     sides: dict[str, list[dict[str, Any]]] = {"Смоленская сторона": [], "Зарубежные партнёры": [],
-                                              "Российские участники": []}
+                                              "Российские участники": [], "Государство не указано": []}
     for who in sorted(people.values(), key=lambda w: w["link"].label):
         if who["smolensk"]:
             sides["Смоленская сторона"].append(who)
-        elif who["code"] and who["code"] != "RU":
+        elif who["code"] == "RU":
+            sides["Российские участники"].append(who)
+        elif who["code"]:
             sides["Зарубежные партнёры"].append(who)
         else:
-            sides["Российские участники"].append(who)
+            sides["Государство не указано"].append(who)
     agreements: dict[str, dict[str, Any]] = {}
     for row in rows(store, "event-agreements", event=iri):
         agreement = agreements.setdefault(row["agreement"], {

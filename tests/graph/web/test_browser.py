@@ -77,6 +77,17 @@ def test_an_event_page_marks_every_participant_in_its_row_and_groups_them_by_sid
     page.goto(site + "/event/2025-Q2/5")
     sides = page.locator("section.side h2").all_inner_texts()
     assert sides[:2] == ["Смоленская сторона", "Зарубежные партнёры"]
+    # a participant whose state the row does not say is not taken for Russian
+    page.goto(site + "/event/2025-Q2/1")
+    assert "Государство не указано" in page.locator("section.side h2").all_inner_texts()
+    for side in page.locator("section.side").all():
+        states = side.locator("tbody td:nth-child(3)").all_inner_texts()
+        heading = side.locator("h2").inner_text()
+        if heading == "Российские участники":
+            assert set(states) == {"Российская Федерация"}
+        elif heading == "Государство не указано":
+            assert set(states) == {""}
+    page.goto(site + "/event/2025-Q2/5")
     assert "17–18 апреля 2025 г." in page.inner_text("dl.facts")
     assert page.locator("section.row mark").count() >= 10  # displaCy's marks over the row's text
     assert "Соглашение о сотрудничестве" in page.inner_text("body")
