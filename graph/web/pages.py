@@ -65,12 +65,13 @@ def link(iri: str | None, label: str | None) -> Link:
 
 
 def side_of(smolensk: bool, country: str | None) -> str:
-    """Смоленская сторона, российская сторона or a foreign partner."""
+    """Смоленская сторона, российская сторона, a foreign partner, or none of them said: an international body
+    («Союзное государство») or one whose state the reports do not give, not taken for Russian."""
     if smolensk:
         return "Смоленская сторона"
-    if country == "RU" or country is None:
+    if country == "RU":
         return "Российская сторона"
-    return "Зарубежный партнёр"
+    return "Зарубежный партнёр" if country else "Государство не указано"
 
 
 KIND_PRECEDENCE = ("country", "org", "person", "place")  # where an IRI has two classes, the first here wins

@@ -216,6 +216,15 @@ def test_a_bug_answers_500_in_one_line_and_is_logged_whole(embedded, monkeypatch
         app.close()
 
 
+@pytest.mark.parametrize(("path", "side"), [
+    ("/person/subbotin-a-m", "Зарубежный партнёр"), ("/org/pravitelstvo-smolenskoy-oblasti", "Смоленская сторона"),
+    ("/org/pravitelstvo-rossii", "Российская сторона"),
+    # an international body has no state, and is not taken for Russian
+    ("/org/soyuznoe-gosudarstvo", "Государство не указано")])
+def test_an_entity_page_says_which_side_it_is_on(client, path, side):
+    assert re.search(r'<p class="kind">[^<]*· ' + side + "</p>", client.get(path).text)
+
+
 def test_a_state_page_counts_the_events_that_name_the_state(client, embedded):
     """The card's and the chart's counts are events (not every subject the state is named on)."""
     count = embedded.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e a "
