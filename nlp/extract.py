@@ -364,7 +364,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         reading.natasha_organisations()
         mentions = sorted(reading.mentions, key=lambda m: (m.start, -m.stop))
         mentions = _abbreviations(reading.doc, reading.text, mentions, models)
-        found.append(_placed_in_brackets(reading.text, _listed_under_a_state(reading.doc, mentions, models)))
+        mentions = _delegations_heads(reading.doc, _listed_under_a_state(reading.doc, mentions, models), models)
+        found.append(_placed_in_brackets(reading.text, mentions))
     return found
 
 
@@ -738,17 +739,36 @@ def _list_end(doc: Doc, colon: int) -> int:
     return len(doc)
 
 
-def _state_before(doc: Doc, colon: int, mentions: list[Mention], models: Resources) -> tuple[str, bool] | None:
-    """The state (and whether the Smolensk side) the words right before a colon name: a state's adjective before a
-    plural noun («белорусских предприятий»), or a place («делегации Республики Беларусь», «от Смоленской области»)."""
-    noun, adjective = doc[colon - 1], doc[colon - 2]
+def _state_before(doc: Doc, index: int, mentions: list[Mention], models: Resources) -> tuple[str, bool] | None:
+    """The state (and whether the Smolensk side) the words right before token `index` name: a state's adjective
+    before a plural noun («белорусских предприятий»), or a place, a bracket after it as may be («делегации
+    Республики Беларусь», «от Смоленской области», «… района Витебской области (Республика Беларусь)»)."""
+    noun, adjective = doc[index - 1], doc[index - 2]
     if noun.pos_ == "NOUN" and "Plur" in noun.morph.get("Number", []) and adjective.pos_ == "ADJ":
         code = models.countries.adjective_code(adjective.lower_)
         if code is not None:
             return code, False
-    before = char_span(doc, colon - 1, colon)[1]
+    last = index - 2 if doc[index - 1].text == ")" else index - 1
+    before = char_span(doc, last, last + 1)[1]
     place = next((m for m in mentions if m.type is EntityType.LOC and m.stop == before and m.country), None)
     return (place.country, place.smolensk) if place is not None and place.country is not None else None
+
+
+def _delegations_heads(doc: Doc, mentions: list[Mention], models: Resources) -> list[Mention]:
+    """The person heading a state's delegation, and the bodies the post named for them holds, are of that state where
+    their own words name none: «Визит делегации Объединенных Арабских Эмиратов во главе с владельцем компании Xstrike
+    LLC Мухаммадом Али»."""
+    words = [token.lower_ for token in doc]
+    for index in [i for i in range(2, len(doc) - 3) if words[i:i + 3] == ["во", "главе", "с"]]:
+        state = _state_before(doc, index, mentions, models)
+        first = char_span(doc, index, index + 1)[0]
+        head = next((m for m in mentions if m.type is EntityType.PER and m.start > first), None)
+        if state is None or head is None:
+            continue
+        code, smolensk = state
+        mentions = [replace(m, country=code, smolensk=smolensk) if m.type in (EntityType.ORG, EntityType.PER)
+                    and m.country is None and first <= m.start < head.stop else m for m in mentions]
+    return mentions
 
 
 _DEFINITION = re.compile(r"^\s*\(\s*(?:далее\s*[–—-]\s*)?")

@@ -886,3 +886,15 @@ def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text
     found = {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
              if m.type is EntityType.ORG}
     assert found == states
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    ("Визит делегации Объединенных Арабских Эмиратов во главе с владельцем компании Xstrike LLC Мухаммадом Али",
+     {"Xstrike LLC": ("AE", False), "Мухаммад Али": ("AE", False)}),
+    ("Прибыла делегация Лиозненского района Витебской области (Республика Беларусь) во главе с директором ООО «Альфа» "
+     "И.И. Федоровым", {"ООО «Альфа»": ("BY", False), "И.И. Федоров": ("BY", False)}),
+])
+def test_the_head_of_a_states_delegation_and_the_body_of_their_post_are_of_that_state(models, text, states):
+    found = {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
+             if m.type in (EntityType.ORG, EntityType.PER)}
+    assert found == states
