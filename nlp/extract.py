@@ -210,8 +210,11 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         smolensk_first = smolensk_first or (smolensk and not any(c != "RU" for c in found))
         if code:
             found.append(code)
-    if not found and len(tokens) and tokens[0].text in models.lexicons.state_legal_forms:
-        found.append(models.lexicons.state_legal_forms[tokens[0].text])  # «ЧУП «Витстройтехмаш»»: Belarus's form
+    if not found and len(tokens):  # «ЧУП «Витстройтехмаш»», «Федеральное дорожное агентство»: one state's word
+        words = models.lexicons.state_words
+        code = words.get(tokens[0].text) or words.get(tokens[0].lemma_)
+        if code:
+            found.append(code)
     foreign = [code for code in found if code != "RU"]
     if smolensk and (not foreign or smolensk_first):
         return Signal("RU", True, town)
@@ -741,10 +744,10 @@ def _list_end(doc: Doc, colon: int) -> int:
 
 def _state_before(doc: Doc, index: int, mentions: list[Mention], models: Resources) -> tuple[str, bool] | None:
     """The state (and whether the Smolensk side) the words right before token `index` name: a state's adjective
-    before a plural noun («белорусских предприятий»), or a place, a bracket after it as may be («делегации
-    Республики Беларусь», «от Смоленской области», «… района Витебской области (Республика Беларусь)»)."""
+    before a noun («белорусских предприятий», «белорусская делегация»), or a place, a bracket after it as may be
+    («делегации Республики Беларусь», «от Смоленской области», «… района Витебской области (Республика Беларусь)»)."""
     noun, adjective = doc[index - 1], doc[index - 2]
-    if noun.pos_ == "NOUN" and "Plur" in noun.morph.get("Number", []) and adjective.pos_ == "ADJ":
+    if noun.pos_ == "NOUN" and adjective.pos_ == "ADJ":
         code = models.countries.adjective_code(adjective.lower_)
         if code is not None:
             return code, False

@@ -40,6 +40,12 @@ class Place:
         return self.ref.removeprefix("geonames:") if self.ref.startswith("geonames:") else None
 
 
+# the least population of a town a quoted name starts with, or is, that names its place: smaller towns' names are
+# as often ordinary words
+_NAME_PREFIX_TOWN = 50_000
+_WHOLE_NAME_TOWN = 10_000
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     by_name: dict[str, tuple[Place, ...]]
@@ -95,15 +101,18 @@ class Gazetteer:
         return self.by_ref.get(f"iso3166-2:{place.region}") if place.region else None
 
     def by_prefix(self, word: str) -> Place | None:
-        """A sizeable town of Russia or Belarus a compound name starts with: "Могилевлифтмаш" -> Могилев.
+        """A sizeable town of Russia or Belarus a compound name starts with, or a town the name is: "Могилевлифтмаш"
+        -> Могилев, "Дорогобуж" -> Дорогобуж (a whole word may be a smaller town's name than a compound's start).
 
-        >>> load_gazetteer().by_prefix("Могилевлифтмаш").name, load_gazetteer().by_prefix("Лазертаг")
-        ('Могилев', None)
+        >>> g = load_gazetteer()
+        >>> g.by_prefix("Могилевлифтмаш").name, g.by_prefix("Дорогобуж").name, g.by_prefix("Лазертаг")
+        ('Могилев', 'Дорогобуж', None)
         """
         folded = fold(word)
         for length in range(min(len(folded), 14), 4, -1):
             places = self.by_name.get(folded[:length])
-            if places and places[0].country in NEAR and places[0].population >= 50_000 \
+            sizeable = _WHOLE_NAME_TOWN if length == len(folded) else _NAME_PREFIX_TOWN
+            if places and places[0].country in NEAR and places[0].population >= sizeable \
                     and places[0].kind == "city":
                 return places[0]
         return None

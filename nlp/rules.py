@@ -48,7 +48,7 @@ class Lexicons:
     street_prefixes: frozenset[tuple[str, ...]]
     region_words: dict[str, str]
     not_legal_forms: frozenset[str]
-    state_legal_forms: dict[str, str]  # legal forms only one state's law has, and that state ("ЧУП": BY)
+    state_words: dict[str, str]  # words that open only one state's bodies, and that state ("ЧУП": BY, "ФГБОУ": RU)
     longest_prefix: int  # words in the longest place or street prefix: how far the prefix rules look
     prefix_starts: frozenset[str]  # the first words of place and street prefixes: where one may begin
 
@@ -85,7 +85,7 @@ def load_lexicons() -> Lexicons:
         street_prefixes=street_prefixes,
         region_words={row[0]: row[1] for row in lexicon("region_words")},
         not_legal_forms=frozenset(row[0] for row in lexicon("not_legal_forms")),
-        state_legal_forms={row[0]: row[1] for row in lexicon("state_legal_forms")},
+        state_words={row[0]: row[1] for row in lexicon("state_words")},
         longest_prefix=max(map(len, [*place_prefixes, *street_prefixes])),
         prefix_starts=frozenset(prefix[0] for prefix in [*place_prefixes, *street_prefixes]),
     )

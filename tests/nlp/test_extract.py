@@ -842,6 +842,9 @@ def test_bodies_listed_after_a_states_adjective_are_of_that_state_till_the_list_
 @pytest.mark.parametrize(("text", "states"), [
     ("Представители Республики Беларусь: народная литературная студия «ЛитКофейник» (г. Витебск).",
      {"народная литературная студия «ЛитКофейник»": ("BY", False)}),
+    ("Прибыла белорусская делегация: представители государственного учреждения «Республиканский центр "
+     "аналитического контроля».", {"государственное учреждение «Республиканский центр аналитического контроля»":
+                                   ("BY", False)}),
     ("Участники мероприятия от Смоленской области: хореографическая студия «Васильковая страна». Гости: ансамбль "
      "«Каприз».", {"хореографическая студия «Васильковая страна»": ("RU", True), "ансамбль «Каприз»": (None, False)}),
     # a colon after a place that opens no list: what the next sentences name is not the place's
@@ -867,10 +870,14 @@ def test_a_line_break_inside_a_rows_cell_opens_a_sentence_as_in_the_cell_read_al
 @pytest.mark.parametrize(("text", "states"), [
     ("Состоялось посещение ЧУП «Витстройтехмаш» и ООО «Альфа».",
      {"ЧУП «Витстройтехмаш»": ("BY", False), "ООО «Альфа»": (None, False)}),
+    ("Участвовали ФГБОУ ВО «МГУТУ им. К.Г. Разумовского (ПКУ)» и Федеральное дорожное агентство.",
+     {"ФГБОУ ВО «МГУТУ им. К.Г. Разумовского (ПКУ)»": ("RU", False), "Федеральное дорожное агентство": ("RU", False)}),
     # what the name's own words say comes first
     ("Продукцию представило ЧУП «Смоленские окна».", {"ЧУП «Смоленские окна»": ("RU", True)}),
+    # a quoted name that is a town's (a smaller one than a compound's start must be) names its place
+    ("Посещение ПАО «Дорогобуж».", {"ПАО «Дорогобуж»": ("RU", True)}),
 ])
-def test_a_legal_form_only_one_states_law_has_names_that_state(models, text, states):
+def test_a_word_only_one_states_bodies_open_with_names_that_state(models, text, states):
     found = {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
              if m.type is EntityType.ORG}
     assert found == states
