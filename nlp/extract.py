@@ -744,8 +744,9 @@ def _list_end(doc: Doc, colon: int) -> int:
 
 def _state_before(doc: Doc, index: int, mentions: list[Mention], models: Resources) -> tuple[str, bool] | None:
     """The state (and whether the Smolensk side) the words right before token `index` name: a state's adjective
-    before a noun («белорусских предприятий», «белорусская делегация»), or a place, a bracket after it as may be
-    («делегации Республики Беларусь», «от Смоленской области», «… района Витебской области (Республика Беларусь)»)."""
+    before a noun («белорусских предприятий», «белорусская делегация»), or a place or a body, a bracket after it as
+    may be («делегации Республики Беларусь», «от Смоленской области», «… района Витебской области (Республика
+    Беларусь)», «Совета Федерации … (далее – Совет Федерации)»)."""
     noun, adjective = doc[index - 1], doc[index - 2]
     if noun.pos_ == "NOUN" and adjective.pos_ == "ADJ":
         code = models.countries.adjective_code(adjective.lower_)
@@ -753,8 +754,9 @@ def _state_before(doc: Doc, index: int, mentions: list[Mention], models: Resourc
             return code, False
     last = index - 2 if doc[index - 1].text == ")" else index - 1
     before = char_span(doc, last, last + 1)[1]
-    place = next((m for m in mentions if m.type is EntityType.LOC and m.stop == before and m.country), None)
-    return (place.country, place.smolensk) if place is not None and place.country is not None else None
+    named = next((m for m in mentions if m.type in (EntityType.LOC, EntityType.ORG) and m.stop == before
+                  and m.country), None)
+    return (named.country, named.smolensk) if named is not None and named.country is not None else None
 
 
 def _delegations_heads(doc: Doc, mentions: list[Mention], models: Resources) -> list[Mention]:
@@ -785,7 +787,9 @@ def _abbreviations(doc: Doc, text: str, mentions: list[Mention], models: Resourc
         before = next((o for o in orgs if o.stop <= mention.start and o is not mention
                        and _DEFINITION.fullmatch(text[o.stop:mention.start])), None)
         if mention.type is EntityType.ORG and before is not None and _closes_definition(text, mention, mentions):
-            mention = replace(mention, alias_of=before.normal)
+            # the short name is the body's, and of its state: «… Российской Федерации (далее – Совет Федерации)»
+            mention = replace(mention, alias_of=before.normal, country=mention.country or before.country,
+                              smolensk=mention.smolensk or before.smolensk)
         result.append(mention)
     for org in orgs:
         match = re.match(r"\s*\(\s*далее\s*[–—-]\s*([А-ЯЁA-Z]{2,10})\s*\)", text[org.stop:])

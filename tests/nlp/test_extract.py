@@ -905,3 +905,11 @@ def test_the_head_of_a_states_delegation_and_the_body_of_their_post_are_of_that_
     found = {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
              if m.type in (EntityType.ORG, EntityType.PER)}
     assert found == states
+
+
+def test_a_short_name_defined_for_a_body_is_of_its_state_and_so_is_the_head_of_its_delegation(models):
+    found = extract("Делегация Совета Федерации Федерального Собрания Российской Федерации (далее – Совет "
+                    "Федерации) во главе с заместителем Председателя Совета Федерации Ю.Л. Воробьевым", models,
+                    report_rules=True)
+    states = {m.text: m.country for m in found if m.type in (EntityType.ORG, EntityType.PER)}
+    assert states["Совет Федерации"] == "RU" and states["Ю.Л. Воробьевым"] == "RU"
