@@ -19,6 +19,12 @@ def org_texts_normal(models, text: str) -> set[str]:
     return {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG}
 
 
+def states_of(models, text: str, types: tuple[EntityType, ...] = (EntityType.ORG,)) -> dict:
+    """Each organisation's (or each of `types`') canonical name with its state and whether it is on the Smolensk
+    side, the text read as a report cell."""
+    return {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True) if m.type in types}
+
+
 def org_texts(models, text: str, report_rules: bool = True) -> set[str]:
     """The organisations' spans as written in the text."""
     return {m.text for m in extract(text, models, report_rules=report_rules) if m.type is EntityType.ORG}
@@ -834,9 +840,9 @@ def test_bodies_listed_after_a_states_adjective_are_of_that_state_till_the_list_
             "ремонтно-механический завод» (производитель техники), ООО «Коблик Групп» (производство оборудования). "
             "Кроме того, выступило "
             "ООО «Мастер ресурс».\nПредставлены товары китайских компаний:\n- ООО «Альфа»;\n- ООО «Бета».")
-    countries = {m.normal: m.country for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG}
-    assert countries == {"ОАО «Калинковичский ремонтно-механический завод»": "BY", "ООО «Коблик Групп»": "BY",
-                         "ООО «Мастер ресурс»": None, "ООО «Альфа»": "CN", "ООО «Бета»": "CN"}
+    assert states_of(models, text) == {
+        "ОАО «Калинковичский ремонтно-механический завод»": ("BY", False), "ООО «Коблик Групп»": ("BY", False),
+        "ООО «Мастер ресурс»": (None, False), "ООО «Альфа»": ("CN", False), "ООО «Бета»": ("CN", False)}
 
 
 @pytest.mark.parametrize(("text", "states"), [
@@ -852,9 +858,7 @@ def test_bodies_listed_after_a_states_adjective_are_of_that_state_till_the_list_
      "ООО «Мастер ресурс».", {"ООО «Мастер ресурс»": (None, False)}),
 ])
 def test_bodies_listed_after_a_place_are_of_its_state_and_side(models, text, states):
-    found = {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
-             if m.type is EntityType.ORG}
-    assert found == states
+    assert states_of(models, text) == states
 
 
 def test_a_line_break_inside_a_rows_cell_opens_a_sentence_as_in_the_cell_read_alone(models):
@@ -878,9 +882,7 @@ def test_a_line_break_inside_a_rows_cell_opens_a_sentence_as_in_the_cell_read_al
     ("Посещение ПАО «Дорогобуж».", {"ПАО «Дорогобуж»": ("RU", True)}),
 ])
 def test_a_word_only_one_states_bodies_open_with_names_that_state(models, text, states):
-    found = {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
-             if m.type is EntityType.ORG}
-    assert found == states
+    assert states_of(models, text) == states
 
 
 @pytest.mark.parametrize(("text", "states"), [
@@ -890,9 +892,7 @@ def test_a_word_only_one_states_bodies_open_with_names_that_state(models, text, 
     ("Переговоры с ООО «Альфа» (производство оборудования) прошли в г. Минске.", {"ООО «Альфа»": (None, False)}),
 ])
 def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text, states):
-    found = {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
-             if m.type is EntityType.ORG}
-    assert found == states
+    assert states_of(models, text) == states
 
 
 @pytest.mark.parametrize(("text", "states"), [
@@ -902,9 +902,7 @@ def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text
      "И.И. Федоровым", {"ООО «Альфа»": ("BY", False), "И.И. Федоров": ("BY", False)}),
 ])
 def test_the_head_of_a_states_delegation_and_the_body_of_their_post_are_of_that_state(models, text, states):
-    found = {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
-             if m.type in (EntityType.ORG, EntityType.PER)}
-    assert found == states
+    assert states_of(models, text, (EntityType.ORG, EntityType.PER)) == states
 
 
 def test_a_short_name_defined_for_a_body_is_of_its_state_and_so_is_the_head_of_its_delegation(models):
