@@ -696,8 +696,8 @@ _LIST_MARKS = frozenset({"-", "–", "—", "•"})
 
 
 def _listed_under_a_state(doc: Doc, mentions: list[Mention], models: Resources) -> list[Mention]:
-    """The bodies and persons listed after a colon that a state's adjective and a plural noun, or a place, open are
-    of that state (and of the Smolensk side after Smolensk's places) where their own words name none: «переговоры с
+    """The bodies and persons listed after a colon that a state's adjective and a noun, or a place or a body, open
+    are of that state (and of the Smolensk side after Smolensk's) where their own words name none: «переговоры с
     представителями белорусских предприятий: ОАО «…», ООО «Коблик Групп» (…)», «делегации Республики Беларусь:
     представители …», «Участники от Смоленской области: хореографическая студия «…»»; the list goes on over its
     items' lines («:⏎- ООО «…»;⏎- …»)."""
