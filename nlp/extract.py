@@ -22,8 +22,8 @@ from nlp.ner import (
     char_span,
     load_natasha,
     make_pipeline,
-    sentence_starts,
     starts_a_line,
+    starts_a_sentence,
 )
 from nlp.normalize import normal_person, normal_phrase
 from nlp.places import Gazetteer, Place, load_gazetteer
@@ -705,11 +705,16 @@ def _listed_under_a_state(doc: Doc, mentions: list[Mention], models: Resources) 
         state = _state_before(doc, colon, mentions, models)
         if state is None:
             continue
-        first, last = char_span(doc, colon, _list_end(doc, colon))
-        code, smolensk = state
-        mentions = [replace(m, country=code, smolensk=smolensk) if m.type in (EntityType.ORG, EntityType.PER)
-                    and m.country is None and first <= m.start < last else m for m in mentions]
+        mentions = _given_state(mentions, *char_span(doc, colon, _list_end(doc, colon)), state)
     return mentions
+
+
+def _given_state(mentions: list[Mention], first: int, last: int, state: tuple[str, bool]) -> list[Mention]:
+    """The bodies and persons starting between characters `first` and `last` whose own words name no state, given
+    `state` (its code, and whether the Smolensk side)."""
+    code, smolensk = state
+    return [replace(m, country=code, smolensk=smolensk) if m.type in (EntityType.ORG, EntityType.PER)
+            and m.country is None and first <= m.start < last else m for m in mentions]
 
 
 def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -734,9 +739,8 @@ _BRACKET_AFTER = re.compile(r"\s*\(")
 def _list_end(doc: Doc, colon: int) -> int:
     """Where a list after a colon ends: at the next sentence or line that is no item of it (one not opening with a
     dash nor following an item's «;» or «,»)."""
-    sentences = set(sentence_starts(doc))
     for index in range(colon + 2, len(doc)):
-        if (index in sentences or starts_a_line(doc, index)) and doc[index].text not in _LIST_MARKS \
+        if (starts_a_sentence(doc, index) or starts_a_line(doc, index)) and doc[index].text not in _LIST_MARKS \
                 and doc[index - 1].text not in (";", ",", ":"):
             return index
     return len(doc)
@@ -768,11 +772,8 @@ def _delegations_heads(doc: Doc, mentions: list[Mention], models: Resources) -> 
         state = _state_before(doc, index, mentions, models)
         first = char_span(doc, index, index + 1)[0]
         head = next((m for m in mentions if m.type is EntityType.PER and m.start > first), None)
-        if state is None or head is None:
-            continue
-        code, smolensk = state
-        mentions = [replace(m, country=code, smolensk=smolensk) if m.type in (EntityType.ORG, EntityType.PER)
-                    and m.country is None and first <= m.start < head.stop else m for m in mentions]
+        if state is not None and head is not None:
+            mentions = _given_state(mentions, first, head.stop, state)
     return mentions
 
 

@@ -259,6 +259,13 @@ def line_parts(doc: Doc, start: int, stop: int) -> list[tuple[int, int]]:
     return list(zip([start, *cuts], [*cuts, stop], strict=True))
 
 
+def starts_a_sentence(doc: Doc, index: int) -> bool:
+    """Whether token `index` opens a sentence (`sentence_starts`: a cell cut from a row keeps them)."""
+    starts = sentence_starts(doc)
+    found = bisect_left(starts, index)
+    return found < len(starts) and starts[found] == index
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """The first token of each sentence of a Doc made by `NatashaTokenizer`, or of a cell cut from one."""
     starts = doc.user_data.get("sentences")

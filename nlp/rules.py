@@ -15,7 +15,7 @@ from typing import Literal
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
-from nlp.ner import NATASHA_SPANS, doc_words, sentence_starts, starts_a_line
+from nlp.ner import NATASHA_SPANS, doc_words, starts_a_line, starts_a_sentence
 from nlp.records import PlaceKind
 from nlp.resources import lexicon
 
@@ -670,7 +670,7 @@ def _sentence_start(doc: Doc, index: int) -> bool:
     """Whether a token opens a sentence or a line (a cell's text starts many), as natasha's segmenter and the
     text's line breaks say (a cell cut from a row keeps both, not spaCy's sentence marks)."""
     return index == 0 or doc[index - 1].text in (".", "!", "?", ":", ";", "-", "–", "—", "•") \
-        or starts_a_line(doc, index) or index in sentence_starts(doc)
+        or starts_a_line(doc, index) or starts_a_sentence(doc, index)
 
 
 def _parent_after(doc: Doc, index: int, lex: Lexicons) -> int | None:
