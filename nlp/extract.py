@@ -27,7 +27,7 @@ from nlp.ner import (
 )
 from nlp.normalize import normal_person, normal_phrase
 from nlp.places import Gazetteer, Place, load_gazetteer
-from nlp.records import EntityType, Mention, MentionSource, PlaceKind
+from nlp.records import EntityType, Mention, MentionSource, Nesting, PlaceKind
 from nlp.rules import (
     OPENING_QUOTES,
     Chunk,
@@ -49,6 +49,7 @@ from nlp.rules import (
     name_stop_tokens,
     named_after,
     natasha_spans,
+    office_posts,
     regions_served,
     role_after,
     role_before,
@@ -181,8 +182,12 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     Smolensk named first: a state named after the name's own Smolensk words stands in a complement
     ("Смоленская … организация ветеранов Афганистана" is Smolensk's); and a state in a «в» complement after
     the one named first tells where, not whose ("Посол Российской Федерации в Республике Беларусь": Russia's).
+    A joint body of several states, named with them coordinated or with a joint body's adjective, is of none
+    («Парламентское Собрание Союза Беларуси и России», «Совместная Российско-Белорусская комиссия …»), like the
+    Union State's bodies.
     """
     found: list[str] = []
+    coordinated = joint = and_since = False  # states coordinated with «и»; a joint body's adjective; «и» since a state
     smolensk = False
     smolensk_first = False
     town = None
@@ -208,8 +213,12 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         if _SMOLENSK_LEGAL_FORM.match(token.text):
             smolensk, code = True, code or "RU"
         smolensk_first = smolensk_first or (smolensk and not any(c != "RU" for c in found))
+        joint = joint or token.lemma_ in models.lexicons.joint_adjectives
         if code:
+            coordinated = coordinated or bool(found) and code != found[-1] and and_since
             found.append(code)
+            and_since = False
+        and_since = and_since or token.lower_ == "и"
     if not found and len(tokens):  # «ЧУП «Витстройтехмаш»», «Федеральное дорожное агентство»: one state's word
         words = models.lexicons.state_words
         code = words.get(tokens[0].text) or words.get(tokens[0].lemma_)
@@ -218,19 +227,23 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     foreign = [code for code in found if code != "RU"]
     if smolensk and (not foreign or smolensk_first):
         return Signal("RU", True, town)
+    if len(set(found)) > 1 and (coordinated or joint):
+        return Signal(None, False, town)
     return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign, town)
 
 
 def _town_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     """The town a word points at: by adjective ("Витебского"), by name after "г." ("г. Витебска"),
-    or, inside a quoted name, by a town name it starts with ("Могилевлифтмаш"). Inside quotes only
-    towns of Russia and Belarus count: brand names borrow foreign words too freely.
+    or, inside a quoted name, by a town name it starts with ("Могилевлифтмаш") or is («Дорогобуж»; not an
+    adjective, which describes the noun after it: «Центральный научно-исследовательский институт …», «Южный
+    федеральный университет»). Inside quotes only towns of Russia and Belarus count: brand names borrow foreign
+    words too freely.
     """
     after_prefix = token.i >= 2 and doc_text(token, -1) == "." and doc_text(token, -2) in ("г", "гор")
     place = (models.gazetteer.by_adjective(token.text) if token.pos_ == "ADJ"
              else models.gazetteer.lookup(token.lemma_) if after_prefix else None)
     if place is None and quoted:
-        place = models.gazetteer.by_prefix(token.text)
+        place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")
     if place is not None and quoted and place.country not in ("RU", "BY"):
         return None
     return place
@@ -397,6 +410,7 @@ class _Reading:
         self.taken: list[tuple[int, int]] = []  # organisations' and persons' spans
         self.states: list[Chunk] = []  # organisation-shaped names of states ("Российской Федерации")
         self.role_spans: list[tuple[int, int]] = []
+        self.post_spans = office_posts(doc, self.lex)  # where no person is named, a place's office (`places`)
         self.place_spans: list[tuple[int, int]] = []
 
     def _before_person(self, chunk: Chunk) -> Chunk | None:
@@ -498,7 +512,7 @@ class _Reading:
 
     def places(self) -> None:
         """Places: sites and rule places first, then natasha's, never inside an organisation or an address;
-        a place inside a person's position is marked so."""
+        a place inside a person's position, or inside an unnamed official's post, is marked so."""
         doc, lex = self.doc, self.lex
         chunks = self.states + self.sites + find_places(doc, lex)
         ruled = [(c.start, c.stop) for c in chunks]
@@ -517,7 +531,8 @@ class _Reading:
                 continue
             if _overlaps(chunk.start, chunk.stop, lengthened):
                 continue  # the state a body natasha found is of ("… здравоохранения Великобритании")
-            in_role = _overlaps(chunk.start, chunk.stop, self.role_spans)
+            within: Nesting | None = "role" if _overlaps(chunk.start, chunk.stop, self.role_spans) \
+                else "post" if _inside(chunk.start, chunk.stop, self.post_spans) else None
             prefix = 0
             while chunk.start + prefix < chunk.stop and not is_cap(doc[chunk.start + prefix]):
                 prefix += 1
@@ -536,11 +551,10 @@ class _Reading:
                 name, kind, signal = checked
             self.mentions.append(_mention(doc, self.text, name_start, chunk.stop, EntityType.LOC, name,
                                           "rule:place" if chunk.source == "rule" else "ner", kind=PlaceKind(kind),
-                                          country=signal.country, smolensk=signal.smolensk,
-                                          within="role" if in_role else None))
+                                          country=signal.country, smolensk=signal.smolensk, within=within))
             self.place_spans.append((chunk.start, chunk.stop))
             if kind is PlaceKind.REGION:
-                self._coordinated_regions(chunk, in_role)
+                self._coordinated_regions(chunk, within)
 
     def _natasha_places(self) -> list[Chunk]:
         """natasha's places, two coordinated ones as one where the gazetteer knows them whole («Тринидад и
@@ -560,7 +574,7 @@ class _Reading:
             index += 1
         return chunks
 
-    def _coordinated_regions(self, chunk: Chunk, in_role: bool) -> None:
+    def _coordinated_regions(self, chunk: Chunk, within: Nesting | None) -> None:
         """The regions coordinated before a region's name, one place each where the gazetteer knows them:
         "Могилевская и Витебская области" names the Могилевская область as well."""
         doc, gazetteer = self.doc, self.models.gazetteer
@@ -573,7 +587,7 @@ class _Reading:
             if not _overlaps(index - 2, index - 1, self.place_spans):  # natasha may have found it alone
                 self.mentions.append(_mention(doc, self.text, index - 2, index - 1, EntityType.LOC, region.name,
                                               "rule:place", kind=PlaceKind.REGION, country=region.country,
-                                              smolensk=region.smolensk, within="role" if in_role else None))
+                                              smolensk=region.smolensk, within=within))
                 self.place_spans.append((index - 2, index - 1))
             index -= 2
 
@@ -872,7 +886,7 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     comes apart), and the rules only add what natasha missed, so ordinary text (news) is read
     at least as well as by natasha; spans do not overlap. With `report_rules` the report conventions apply: the rules
     replace natasha's spans, organisations nested in others' names are kept, and places
-    inside a person's position are dropped (as the pipeline does for report rows).
+    inside a person's position or an official's post are dropped (as the pipeline does for report rows).
 
     Args:
         text: a report cell, a news item, any Russian text.
@@ -883,7 +897,7 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     doc = models.nlp(text)
     found = doc.user_data["mentions"][0].mentions
     if report_rules:
-        return [m for m in found if m.within != "role"]
+        return [m for m in found if m.within not in ("role", "post")]
     by_span = {(m.start, m.stop, m.type): m for m in found}
     # a name goes on only over words natasha tagged nothing: the state or body after it is natasha's entity of its
     # own, as news corpora annotate («Конгресса | США», «Института этнологии и антропологии | РАН»)

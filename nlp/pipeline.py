@@ -76,7 +76,8 @@ def filled_cells(event: Event) -> list[tuple[Field, str]]:
 
 
 def event_mentions(event: Event, readings: list[CellReading]) -> tuple[list[Mention], set[str]]:
-    """Mentions in every cell of the row, each with its field, and the states named by adjective.
+    """Mentions in every cell of the row, each with its field, and the states named by adjective or by an unnamed
+    official's post («мэр Витебска»: Belarus takes part, Витебск is no place of the event).
 
     `readings`: what the rules read in the row's filled cells (`filled_cells`), in order.
     """
@@ -84,8 +85,10 @@ def event_mentions(event: Event, readings: list[CellReading]) -> tuple[list[Ment
     adjectives: set[str] = set()
     for (field, _), reading in zip(filled_cells(event), readings, strict=True):
         # positions add no place (GUIDELINES: what counts as an entity)
-        mentions += [replace(mention, field=field) for mention in reading.mentions if mention.within != "role"]
+        mentions += [replace(mention, field=field) for mention in reading.mentions
+                     if mention.within not in ("role", "post")]
         adjectives |= reading.adjectives
+        adjectives |= {mention.country for mention in reading.mentions if mention.within == "post" and mention.country}
     return _venues_placed(mentions), adjectives
 
 

@@ -100,16 +100,19 @@ class Gazetteer:
         """The region a district lies in."""
         return self.by_ref.get(f"iso3166-2:{place.region}") if place.region else None
 
-    def by_prefix(self, word: str) -> Place | None:
-        """A sizeable town of Russia or Belarus a compound name starts with, or a town the name is: "Могилевлифтмаш"
-        -> Могилев, "Дорогобуж" -> Дорогобуж (a whole word may be a smaller town's name than a compound's start).
+    def by_prefix(self, word: str, whole: bool = True) -> Place | None:
+        """A sizeable town of Russia or Belarus a compound name starts with, or (`whole`) a town the name is:
+        "Могилевлифтмаш" -> Могилев, "Дорогобуж" -> Дорогобуж (a whole word may be a smaller town's name than a
+        compound's start).
 
         >>> g = load_gazetteer()
         >>> g.by_prefix("Могилевлифтмаш").name, g.by_prefix("Дорогобуж").name, g.by_prefix("Лазертаг")
         ('Могилев', 'Дорогобуж', None)
+        >>> g.by_prefix("Центральный").name, g.by_prefix("Центральный", whole=False)
+        ('Центральный', None)
         """
         folded = fold(word)
-        for length in range(min(len(folded), 14), 4, -1):
+        for length in range(min(len(folded), 14) if whole else min(len(folded) - 1, 14), 4, -1):
             places = self.by_name.get(folded[:length])
             sizeable = _WHOLE_NAME_TOWN if length == len(folded) else _NAME_PREFIX_TOWN
             if places and places[0].country in NEAR and places[0].population >= sizeable \

@@ -12,7 +12,7 @@ from typing import Any, Literal, TypeVar
 # who found a mention: natasha's NER, or a rule (for an organisation, a place, an abbreviation the text defines)
 MentionSource = Literal["ner", "rule:org", "rule:place", "rule:alias"]
 # what a mention lies inside: another organisation's name (a parent, a government), or a person's position
-Nesting = Literal["org", "role"]
+Nesting = Literal["org", "role", "post"]
 
 
 class EntityType(StrEnum):
@@ -191,7 +191,9 @@ class Mention:
     country: str | None = None
     smolensk: bool = False
     # "org": an organisation named inside another's name (a parent, a government);
-    # "role": a place named inside a person's position ("Губернатор Смоленской области")
+    # "role": a place named inside a person's position ("Губернатор Смоленской области");
+    # "post": a place named inside an unnamed official's post ("заместитель Главы города Смоленска"), whose state
+    # takes part
     within: Nesting | None = None
     town: str | None = None  # for an organisation: the settlement its name points at
     # the name this mention abbreviates where the text defines it: "ООО «…» (ООО «СТиМ»)", "(далее – СЭЗ)"

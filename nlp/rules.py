@@ -22,6 +22,7 @@ from nlp.resources import lexicon
 ChunkLabel = Literal["ORG", "LOC", "EVENT", "DOC", "ROLE"]
 
 _ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,9}$")
+_STATES_COMPOUND = re.compile(r"^[а-яё]+[сц]ко-[а-яё]+$")  # «российско-белорусский», «германско-российский»
 _QUOTE_OPEN, _QUOTE_CLOSE = "«", "»"
 OPENING_QUOTES = ("«", '"', "„", "“")  # the marks a quotation opens with, in the texts read
 _MAX_QUOTE = 40
@@ -34,9 +35,11 @@ _STOP = {",", ";", ":", "(", ")", ".", "!", "?", "—"}
 class Lexicons:
     heads: dict[str, tuple[str, frozenset[str]]]
     positions: frozenset[str]
+    office_posts: frozenset[str]  # posts that hold a place's office: the place after one is the post's ("глава")
     honorifics: frozenset[str]  # heads of honorary titles: what follows them in the genitive is the title's
     confessions: frozenset[str]  # adjectives that make a church (flag "faith") a religious body, not a building
     meeting_adjectives: frozenset[str]  # adjectives that make a head with the flag "meet" a meeting ("торжественный")
+    joint_adjectives: frozenset[str]  # adjectives of a joint body, whose name lists its members ("межпарламентский")
     not_organisations: frozenset[str]  # words natasha tags as an organisation that name none ("СМИ")
     name_stops: frozenset[str]  # nouns a name's genitive chain never takes ("созыв")
     po_adverbials: frozenset[str]  # nouns that after «по» say why or how, not what a body deals with ("итог")
@@ -71,9 +74,11 @@ def load_lexicons() -> Lexicons:
     return Lexicons(
         heads=heads,
         positions=frozenset(row[0] for row in lexicon("positions")),
+        office_posts=frozenset(row[0] for row in lexicon("office_posts")),
         honorifics=frozenset(row[0] for row in lexicon("honorifics")),
         confessions=frozenset(row[0] for row in lexicon("confessions")),
         meeting_adjectives=frozenset(row[0] for row in lexicon("meeting_adjectives")),
+        joint_adjectives=frozenset(row[0] for row in lexicon("joint_adjectives")),
         not_organisations=frozenset(row[0] for row in lexicon("not_organisations")),
         name_stops=frozenset(row[0] for row in lexicon("name_stops")),
         po_adverbials=frozenset(row[0] for row in lexicon("po_adverbials")),
@@ -190,6 +195,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
     genitive chain ("отделение Посольства … в Российской Федерации в г. Смоленске": two heads, two places);
     one head, one place ("Посольство … в Российской Федерации", not "… в г. Смоленске" after it)."""
     places = 1 if "in" in flags else 0
+    joint = "joint" in flags  # a joint body's members are coordinated in capitals, in its chain too
     first = index
     while index < len(doc):
         token = doc[index]
@@ -212,8 +218,10 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         elif _is_gen(token):
             if common_after_place(doc, index):
                 break
-            if "in" in lex.heads.get(token.lemma_, ("", frozenset()))[1]:
+            chain_flags = lex.heads.get(token.lemma_, ("", frozenset()))[1]
+            if "in" in chain_flags:
                 places += 1  # a head in the chain that may take a place of its own ("Посольства")
+            joint = joint or "joint" in chain_flags
             index += 1
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
@@ -225,9 +233,10 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             while index < len(doc) and _cyrillic_name(doc[index]) and not starts_a_line(doc, index) \
                     and not _person_named(doc, index):
                 index += 1
-        elif lower == "и" and nxt is not None and _is_gen(nxt) and not is_cap(nxt) \
+        elif lower == "и" and nxt is not None and _is_gen(nxt) and (not is_cap(nxt) or joint) \
                 and not lowercase_body_word(doc[index - 1], lex) and not post_after(doc, index + 1, lex):
-            index += 2  # "… сельского хозяйства и продовольствия"; not "… палаты и предприятий …": another party
+            index += 2  # "… сельского хозяйства и продовольствия"; not "… палаты и предприятий …": another party;
+            # a joint body's members («Межпарламентской комиссии Совета Федерации … и Совета Республики …»)
         elif lower == "при" and "pri" in flags and nxt is not None and (is_cap(nxt) or nxt.lemma_ in lex.positions):
             # the body or post it is attached to, with its adjectives in its case («… при Каролинском медицинском
             # институте», «… при президенте РФ»)
@@ -248,6 +257,10 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                         or _is_initial(doc, index) or _person_named(doc, index):
                     break  # a full stop ends it, and a person's initials or name start after it
                 index += 1
+        elif lower == "в" and "honour" in flags and nxt is not None and nxt.lower_ == "честь" and index == first:
+            index += 2  # whom a memorial honours, as what a body deals with after its «по»
+            while index < len(doc) and _in_subject(doc, index):
+                index += 1
         elif lower == "по" and "po" in flags and (served := regions_served(doc, index)) is not None:
             index = served
         elif lower == "по" and "po" in flags and nxt is not None and not is_cap(nxt):
@@ -255,7 +268,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             while index < len(doc):
                 if abbreviated_place(doc, index, lex):
                     index += 3  # the place a body serves: «ГУ МВД России по г. Москве»
-                elif _in_subject(doc, index):
+                elif _in_subject(doc, index, joint):
                     index += 1
                 else:
                     break
@@ -355,13 +368,15 @@ def post_after(doc: Doc, index: int, lex: Lexicons) -> bool:
     return index < len(doc) and doc[index].lemma_ in lex.positions
 
 
-def _in_subject(doc: Doc, index: int) -> bool:
+def _in_subject(doc: Doc, index: int, joint: bool = False) -> bool:
     """Whether token `index` goes on what a body deals with, the words after its «по»: a noun phrase's word,
-    «и» before a lowercase one that is no post, a comma inside a list closed by «и»; not a capitalised nominative,
-    which opens another name ("Агентство по страхованию вкладов | Банк России …")."""
+    «и» before a lowercase one that is no post (or, in a joint body's name, a genitive: the states whose body it is,
+    «… водных объектов Российской Федерации и Республики Беларусь»), a comma inside a list closed by «и»; not a
+    capitalised nominative, which opens another name ("Агентство по страхованию вкладов | Банк России …")."""
     token = doc[index]
     if token.lower_ == "и":
-        return index + 1 < len(doc) and not is_cap(doc[index + 1]) and not post_after(doc, index + 1, load_lexicons())
+        return index + 1 < len(doc) and (not is_cap(doc[index + 1]) or joint and _is_gen(doc[index + 1])) \
+            and not post_after(doc, index + 1, load_lexicons())
     if token.text == ",":
         return _listed(doc, index)
     if token.lower_ in _SUBJECT_PREPOSITIONS:  # what the action after «по» deals with: «по контролю за оборотом …»
@@ -460,6 +475,12 @@ _ORDINAL = re.compile(r"^\d+-(?:й|я|е|го|му|м|х|ю|ой|ый|ий)$")
 _ADJECTIVE_FORM = re.compile(r"(?:[ыиоя]й|[ая]я|[оеыи]е|[ое]го|[ое]му|[ыи]ми?|[оеё]м|[ую]ю|[ыи]х|[оеё]й)$")
 
 
+def _is_joint(token: Token, lex: Lexicons) -> bool:
+    """Whether an adjective makes the body it describes a joint one, named with its members
+    (`joint_adjectives.tsv`, or a compound of two states' adjectives: «Российско-Белорусской»)."""
+    return token.lemma_ in lex.joint_adjectives or _STATES_COMPOUND.match(token.lower_) is not None
+
+
 def _same_number(adjective: Token, noun: Token) -> bool:
     """Whether an adjective has its noun's number, where the tagger gives both ("Предложенные Центром": no)."""
     left, right = adjective.morph.get("Number", []), noun.morph.get("Number", [])
@@ -494,6 +515,9 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     start = _left(doc, head, lex)
     if "meet" in flags and any(doc[i].lemma_ in lex.meeting_adjectives for i in range(start, head)):
         klass = "event"  # «Торжественное собрание «…»»: a meeting, not a body
+    if "state" in flags and start == head > 0 and doc[head - 1].pos_ in ("NOUN", "PROPN") and is_cap(token) \
+            and head + 1 < len(doc) and is_cap(doc[head + 1]):
+        return None  # "Совета Федерации Федерального Собрания": the state the body before is of
     if "post" in flags and start > 0 and doc[start - 1].lemma_ in lex.positions and not is_cap(token):
         return None  # "руководитель аппарата …": the post's, the body after it the party (a capital names the
         # unit itself: «Руководителя Аппарата Правительства Российской Федерации»)
@@ -501,6 +525,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
             and not any(is_cap(doc[i]) for i in range(start, head + 1)) \
             and not ("of" in flags and _short_name(doc, head + 1, lex)):
         return None  # "музей АО «ПО «Кристалл»": a word describing the organisation named next
+    if any(_is_joint(doc[i], lex) for i in range(start, head)):
+        flags = flags | {"joint"}
     index = head + 1
     if lemma == "общество" and doc[index:index + 3].text.lower() in (
             "с ограниченной ответственностью", "с дополнительной ответственностью"):
@@ -537,7 +563,10 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         index = back  # "отделом … ГБУК «…»", "… АНО ЦСПИ «…»": the quotation names the legal form's organisation
     else:
         parent = _parent_after(doc, index, lex)
-    end = quote_end(doc, index) if index < len(doc) and parent is None else None
+    # a body named by its own word has its name: a quotation after it names something else («… Концерна
+    # Росэнергоатом «Лига Дружбы Россия – Беларусь»»: the league)
+    own_named = head + 1 < index and _own_name(doc, head + 1, lex)
+    end = quote_end(doc, index) if index < len(doc) and parent is None and not own_named else None
     if label_of(klass) in ("EVENT", "DOC"):
         # its quotation is its title, whatever it opens with: nothing in «О ходе работы по расширению … поста «Красная
         # Горка»» is a party to the event
@@ -701,6 +730,18 @@ def _nested_parent(doc: Doc, index: int, lex: Lexicons) -> Chunk | None:
         if parent is not None and parent.start == index and quote_end(doc, parent.stop - 1) is None:
             return parent
     return None
+
+
+def office_posts(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
+    """The spans of posts that hold a place's office (`office_posts.tsv`) with the genitive chain after them («Главы
+    города Смоленска по строительству», «мэр Витебска»): whatever place lies inside one is the post's."""
+    found = []
+    for index, lemma in enumerate(lemmas(doc)):
+        if lemma in lex.office_posts and doc[index].pos_ in ("NOUN", "PROPN"):
+            end = _chain(doc, index + 1, frozenset({"in", "po"}), lex)
+            if end > index + 1:
+                found.append((index, end))
+    return found
 
 
 def honorary_titles(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:

@@ -22,6 +22,7 @@ from nlp.rules import (
     abbreviated_place,
     common_after_place,
     is_acronym,
+    is_cap,
     load_lexicons,
     lowercase_body_word,
     post_after_name,
@@ -191,11 +192,13 @@ def _hangs_from(index: int, own: set[int], joined: set[int], roots: set[int],
         if relation == "punct" and doc[node].text not in _INNER_PUNCT:
             return False
         if relation == "conj" and (head in roots or lowercase_body_word(doc[head], load_lexicons())
-                                   or is_acronym(doc[node]) and state_code(doc[node].text) is None):
+                                   or is_acronym(doc[node]) and state_code(doc[node].text) is None
+                                   or is_cap(doc[node]) and load_lexicons().names_body(doc[node].lemma_)):
             return False  # another name coordinated with this one, or another party with a body's head word
             # ("… торгово-промышленной палаты | и предприятий Гродненской области"; not a state's: "Российской
             # Федерации и Республики Беларусь"), or a body's acronym ("Театре имени Ермоловой | и МХТ …"; not a
-            # state's: "… Беларуси и РФ")
+            # state's: "… Беларуси и РФ"), or another body's capitalised head ("Совета Федерации | и Государственной
+            # Думы")
         if head in joined:
             return True
         node, seen = head, seen + 1

@@ -23,6 +23,20 @@ settings.register_profile("long", max_examples=3000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
+HEADER = ["№ п/п", "Наименование мероприятия", "Место проведения", "Сроки проведения",
+          "Цель и результаты", "Участники"]
+HEADING = "Отчет о мероприятиях в международной сфере во II квартале 2025 года"
+
+
+def report_text(rows: list[list[str]], header: list[str] = HEADER) -> str:
+    """A text export: the heading, then one tab-led line per cell."""
+    lines = [HEADING, ""] + [f"\t{cell}" for cell in header]
+    for number, cells in enumerate(rows, 1):
+        lines.append(f"\t{number}.")
+        lines += [f"\t{cell}" for cell in cells]
+    return "\n".join(lines) + "\n"
+
+
 def write_docx(text_report: Path, out: Path) -> Path:
     """A Word document with the report's table: multi-paragraph cells, merged section-header rows."""
     return write_docx_table(read_text_table(decode(text_report.read_bytes())), out)

@@ -95,6 +95,15 @@ def test_a_position_adds_no_place_but_its_body(models):
     assert not any(kind == "LOC" for kind, _ in names)
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    ("Участники: заместитель Главы города Смоленска по строительству, мэр Витебска, представители Новгородской области",
+     {"Новгородская область"}),
+    ("Встреча с Послом Республики Беларусь в Российской Федерации в г. Смоленске", {"Смоленск"}),
+])
+def test_a_place_inside_an_unnamed_officials_post_is_the_posts(models, text, places):
+    assert {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC} == places
+
+
 def test_foreign_name_with_latin_in_brackets(models):
     text = "во главе с владельцем компании Xstrike LLC Мухаммадом Али (Mohamed Ali)"
     people = [m for m in extract(text, models, report_rules=True) if m.type.value == "PER"]
@@ -451,6 +460,82 @@ def test_the_places_an_action_opening_a_sentence_is_done_for_are_places(models):
 ])
 def test_a_meeting_named_with_an_adjective_of_meetings_is_no_body(models, text, orgs):
     assert org_texts_normal(models, text) == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("XIV заседание Межпарламентской комиссии Совета Федерации Федерального Собрания Российской Федерации и Совета "
+     "Республики Национального собрания Республики Беларусь по межрегиональному сотрудничеству",
+     {"Межпарламентская комиссия Совета Федерации Федерального Собрания Российской Федерации и Совета Республики "
+      "Национального собрания Республики Беларусь по межрегиональному сотрудничеству",
+      "Совет Федерации Федерального Собрания Российской Федерации", "Федеральное Собрание Российской Федерации",
+      "Совет Республики Национального собрания Республики Беларусь", "Национальное собрание Республики Беларусь"}),
+    # in a long list, where the parser joins «и Республики» to another item
+    ("Представители и руководство Росрыболовства, Росприроднадзора, Росводресурсов, Минприроды России, Роснедр, "
+     "Министерства природных ресурсов и экологии Смоленской области, Администрации г. Смоленска, эксперты Совместной "
+     "Российско-Белорусской комиссии по охране и рациональному использованию трансграничных водных объектов "
+     "Российской Федерации и Республики Беларусь, ФГБУ «Аналитический центр Минприроды России»",
+     {"Росрыболовство", "Росприроднадзор", "Росводресурсы", "Минприрода России", "Роснедра",
+      "Министерство природных ресурсов и экологии Смоленской области",
+      "Администрация г. Смоленска", "ФГБУ «Аналитический центр Минприроды России»",
+      "Совместная Российско-Белорусская комиссия по охране и рациональному использованию трансграничных водных "
+      "объектов Российской Федерации и Республики Беларусь"}),
+    # a union is joint, in another body's chain too, where the parser reads «и России» as the list's
+    ("Участники: представители Министерства культуры и туризма Смоленской области; депутаты Парламентского Собрания "
+     "Союза Беларуси и России, представители Постоянного Комитета Союзного государства, министерств и ведомств "
+     "Беларуси и России",
+     {"Министерство культуры и туризма Смоленской области", "Парламентское Собрание Союза Беларуси и России",
+      "Союз Беларуси и России", "Постоянный Комитет Союзного государства", "Союзное государство"}),
+    # no joint body: two bodies coordinated are two names
+    ("Встреча с депутатами Совета Федерации и Государственной Думы.", {"Совет Федерации", "Государственная Дума"}),
+])
+def test_a_joint_body_is_named_with_its_members_and_each_member_with_its_own_name(models, text, orgs):
+    assert org_texts_normal(models, text) == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("Члены Совета Федерации Федерального Собрания Российской Федерации.",
+     {"Совет Федерации Федерального Собрания Российской Федерации", "Федеральное Собрание Российской Федерации"}),
+    ("Выступил председатель Федерации профсоюзов Беларуси.", {"Федерация профсоюзов Беларуси"}),
+])
+def test_federation_after_a_bodys_head_is_the_state_not_a_body(models, text, orgs):
+    assert org_texts_normal(models, text) == orgs
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    ("Депутаты Парламентского Собрания Союза Беларуси и России.",
+     {"Парламентское Собрание Союза Беларуси и России": (None, False), "Союз Беларуси и России": (None, False)}),
+    ("Заседание Совместной Российско-Белорусской комиссии по охране водных объектов Российской Федерации и Республики "
+     "Беларусь", {"Совместная Российско-Белорусская комиссия по охране водных объектов Российской Федерации и "
+                  "Республики Беларусь": (None, False)}),
+    # one state's body in the other, and Smolensk's own body named after both, are of one state
+    ("Представители Посольства Республики Беларусь в Российской Федерации.",
+     {"Посольство Республики Беларусь в Российской Федерации": ("BY", False)}),
+    ("Смоленское региональное отделение Общества дружбы России и Беларуси.",
+     {"Смоленское региональное отделение Общества дружбы России и Беларуси": ("RU", True),
+      "Общество дружбы России и Беларуси": (None, False)}),
+])
+def test_a_joint_body_of_several_states_is_of_none(models, text, states):
+    assert states_of(models, text) == states
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("Соревнования по баскетболу Концерна Росэнергоатом «Лига Дружбы Россия – Беларусь»", {"Концерн Росэнергоатом"}),
+    ("Визит в концерн «Белнефтехим».", {"концерн «Белнефтехим»"}),
+])
+def test_a_quotation_after_a_body_named_by_its_own_word_is_not_the_bodys_name(models, text, orgs):
+    assert org_texts_normal(models, text) == orgs
+
+
+@pytest.mark.parametrize(("text", "sites"), [
+    ("Возложение цветов к Монументу в честь советских воинов, партизан и подпольщиков Витебщины, а также экскурсия.",
+     {"Монумент в честь советских воинов, партизан и подпольщиков Витебщины"}),
+    ("Открытие Стелы в честь 80-летия Победы в г. Рудне.", {"Стела в честь 80-летия Победы"}),
+    # unnamed, a memorial is none
+    ("Возложение цветов к памятнику в честь воинов-освободителей.", set()),
+])
+def test_a_memorial_is_named_with_whom_it_honours(models, text, sites):
+    found = extract(text, models, report_rules=True)
+    assert {m.normal for m in found if m.kind is PlaceKind.SITE} == sites
 
 
 @pytest.mark.parametrize(("text", "orgs"), [
@@ -880,6 +965,9 @@ def test_a_line_break_inside_a_rows_cell_opens_a_sentence_as_in_the_cell_read_al
     ("Продукцию представило ЧУП «Смоленские окна».", {"ЧУП «Смоленские окна»": ("RU", True)}),
     # a quoted name that is a town's (a smaller one than a compound's start must be) names its place
     ("Посещение ПАО «Дорогобуж».", {"ПАО «Дорогобуж»": ("RU", True)}),
+    # not an adjective that is a town's name too: it describes the noun after it
+    ("Представители предприятия «Центральный научно-исследовательский институт водных ресурсов».",
+     {"предприятие «Центральный научно-исследовательский институт водных ресурсов»": (None, False)}),
 ])
 def test_a_word_only_one_states_bodies_open_with_names_that_state(models, text, states):
     assert states_of(models, text) == states

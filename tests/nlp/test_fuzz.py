@@ -21,11 +21,8 @@ from nlp.errors import ReportError
 from nlp.pipeline import extract_events
 from nlp.records import Field, Report
 from nlp.report import MAX_CELL_CHARS, read_report
-from tests.conftest import write_docx
+from tests.conftest import report_text, write_docx
 
-HEADER = ["№ п/п", "Наименование мероприятия", "Место проведения", "Сроки проведения",
-          "Цель и результаты", "Участники"]
-HEADING = "Отчет о мероприятиях в международной сфере во II квартале 2025 года"
 INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202e\u2066\u2069\ufeff\u00ad"
 COMBINING = "\u0301\u0300\u0306\u0308"
 # what a report's cells are made of, and what many hands add to them
@@ -37,15 +34,6 @@ PIECES = st.sampled_from(CHARACTERS + ["<script>alert(1)</script>", "{{ x }}", "
                                        "г. Минск", "В.Н. Анохин", "1.", "5 мая 2025 года", " " * 50])
 CELL = st.lists(PIECES, max_size=40).map("".join)
 SETTINGS = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])  # examples: tests/conftest.py
-
-
-def report_text(rows: list[list[str]], header: list[str] = HEADER) -> str:
-    """A text export: the heading, then one tab-led line per cell."""
-    lines = [HEADING, ""] + [f"\t{cell}" for cell in header]
-    for number, cells in enumerate(rows, 1):
-        lines.append(f"\t{number}.")
-        lines += [f"\t{cell}" for cell in cells]
-    return "\n".join(lines) + "\n"
 
 
 def read_or_error(path: Path) -> Report | None:

@@ -10,6 +10,7 @@ from nlp.pipeline import extract_events, extract_rows, resolve_rows
 from nlp.records import Entity, EntityType, PlaceKind
 from nlp.report import read_report
 from nlp.resolve import Alias, mint_iri, org_parts, read_aliases, resolve
+from tests.conftest import report_text
 
 
 @pytest.fixture(scope="module")
@@ -166,3 +167,13 @@ def test_a_venue_named_in_the_place_cell_without_a_state_is_of_the_smolensk_town
     union = [entity for extracted in events for entity in extracted.entities
              if entity.name == "Постоянный Комитет Союзного государства"]
     assert union and {entity.country for entity in union} == {None}
+
+
+def test_a_place_inside_an_unnamed_officials_post_is_no_place_of_the_event_but_its_state_takes_part(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([["Рабочая встреча", "г. Гагарин", "5 июля 2025 года",
+                                  "Встреча с мэром Витебска и заместителем Главы города Смоленска по строительству.",
+                                  "Представители Новгородской области"]]), encoding="utf-8")
+    [extracted] = extract_events([read_report(path)], models)
+    assert {e.name for e in extracted.entities if e.type is EntityType.LOC} == {"Гагарин", "Новгородская область"}
+    assert extracted.countries == ("BY",)
