@@ -46,7 +46,7 @@ def describe(event: Event, entities: Sequence[Entity], countries: Sequence[str],
 
     def of(entity: Entity) -> Described:
         if entity.id not in described:
-            described[entity.id] = describe_entity(entity, parents.get(entity.id), gazetteer)
+            described[entity.id] = describe_entity(entity, parents.get(entity.id, ()), gazetteer)
         return described[entity.id]
 
     participants = []
@@ -92,12 +92,12 @@ def state_of(code: str, gazetteer: Gazetteer, table: CountryTable) -> State:
     return State(mint_iri(EntityType.LOC, "country", code), code, name, geonames)
 
 
-def describe_entity(entity: Entity, parent: str | None, gazetteer: Gazetteer) -> Described:
-    """An entity with its kind, legal form, parent and town (organisations) or identifiers and point (places)."""
+def describe_entity(entity: Entity, parents: tuple[str, ...], gazetteer: Gazetteer) -> Described:
+    """An entity with its kind, legal form, parents and town (organisations) or identifiers and point (places)."""
     if entity.type is EntityType.ORG:
         town = None if entity.town is None else describe_town(entity.town, gazetteer)
         return Described(entity, organisation_kind=organisation_kind_of(entity.name),
-                         legal_form=org_parts(entity.name)[0] or None, parent=parent, town=town)
+                         legal_form=org_parts(entity.name)[0] or None, parents=parents, town=town)
     if entity.type is EntityType.LOC and entity.kind is not PlaceKind.COUNTRY:
         return describe_place(entity, gazetteer)
     return Described(entity)
@@ -143,17 +143,27 @@ def day_precise(event: Event) -> bool:
     return bool(re.search(r"\b\d{1,2}\b", text))
 
 
-def organisation_parents(entities: Iterable[Entity]) -> dict[str, str]:
-    """Branch -> parent: the first organisation named inside another's name ("Управление … комитета")."""
-    parents: dict[str, str] = {}
+def organisation_parents(entities: Iterable[Entity]) -> dict[str, tuple[str, ...]]:
+    """Unit -> parents: the first organisation named inside another's name ("Управление … комитета"), and those
+    coordinated with it by «и», the members of a joint body («Межпарламентская комиссия Совета Федерации … и Совета
+    Республики …»); not one inside another's name there, nor one named further on («Представительство
+    Правительства Смоленской области при Правительстве Российской Федерации» is the Smolensk government's)."""
+    parents: dict[str, tuple[str, ...]] = {}
     orgs = [e for e in entities if e.type is EntityType.ORG]
     for outer in orgs:
         for mention in outer.mentions:
-            inner = [(m.start, e.id) for e in orgs if e.id != outer.id for m in e.mentions
-                     if m.field is mention.field and mention.start < m.start and m.stop <= mention.stop
-                     and m.within == "org"]
-            if inner and outer.id not in parents:
-                parents[outer.id] = min(inner)[1]
+            inner = sorted((m.start, -m.stop, e.id) for e in orgs if e.id != outer.id for m in e.mentions
+                           if m.field is mention.field and mention.start < m.start and m.stop <= mention.stop
+                           and m.within == "org")
+            if not inner or outer.id in parents:
+                continue
+            (_, stop, first), *rest = inner
+            found = [first]
+            for start, after, iri in rest:
+                if mention.text[-stop - mention.start:start - mention.start] == " и ":
+                    found.append(iri)
+                    stop = after
+            parents[outer.id] = tuple(dict.fromkeys(found))
     return parents
 
 

@@ -23,7 +23,9 @@ def render_mentions(text: str, mentions: Iterable[Mention], title: str | None = 
         if mention.start >= last_stop:
             spans.append({"start": mention.start, "end": mention.stop, "label": mention.type.value})
             last_stop = mention.stop
-    return _renderer().render([{"text": text, "ents": spans, "title": title}], page=False, minify=False).strip()
+    # minified: the template's own line breaks and indents would show where the text's white space is kept (a
+    # report's cell on the event page); the text's line breaks are displaCy's <br> already
+    return _renderer().render([{"text": text, "ents": spans, "title": title}], page=False, minify=True).strip()
 
 
 @cache

@@ -308,9 +308,9 @@ class State:
 class Described:
     """An entity with what resolution knows of it beyond its name.
 
-    Organisations: their kind (an ontology concept), legal form, parent (an entity id) and the town their
-    name points at. Places: their GeoNames id or ISO 3166-2 code, other open identifiers (Wikidata,
-    OpenStreetMap, OKTMO) and point, where the gazetteer has them,
+    Organisations: their kind (an ontology concept), legal form, parents (entity ids: the body a unit belongs to,
+    or the members a joint body is of) and the town their name points at. Places: their GeoNames id or ISO 3166-2
+    code, other open identifiers (Wikidata, OpenStreetMap, OKTMO) and point, where the gazetteer has them,
     and the place they lie in (the Smolensk region for its own places; else their state, by
     `entity.country`).
     """
@@ -318,7 +318,7 @@ class Described:
     entity: Entity
     organisation_kind: str | None = None
     legal_form: str | None = None
-    parent: str | None = None
+    parents: tuple[str, ...] = ()
     town: Described | None = None
     geonames: str | None = None
     iso_code: str | None = None

@@ -229,8 +229,8 @@ class ReportGraph:
             add(node, ORG.classification, TIES[described.organisation_kind or "org-other"])
             if described.legal_form:
                 add(node, TIES.legalForm, Lit(described.legal_form))
-            if described.parent:
-                add(node, ORG.subOrganizationOf, described.parent)
+            for parent in described.parents:
+                add(node, ORG.subOrganizationOf, parent)
             if described.town is not None:
                 add(node, SDO.location, self.describe_entity(described.town))
         else:

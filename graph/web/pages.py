@@ -146,7 +146,10 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         "place_kind": labels.get(first.get("placeKind", "")),
         "point": (first["lat"], first["lon"]) if first.get("lat") and first.get("lon") else None,
         "town": link(first["town"], first.get("townLabel")) if first.get("town") else None,
-        "parent": link(first["parent"], first.get("parentLabel")) if first.get("parent") else None,
+        # a unit's body, or the members of a joint body
+        "parents": [link(iri, label) for iri, label in sorted({(row["parent"], row.get("parentLabel"))
+                                                              for row in card if row.get("parent")},
+                                                             key=lambda parent: parent[1] or parent[0])],
         "within": link(first["within"], first.get("withinLabel")) if first.get("within") else None,
         "oktmo": first.get("oktmo"),
         "events": sorted(listed.values(), key=lambda e: (e["start"] or e["period"], e["period"], e["row"])),

@@ -6,6 +6,7 @@ import pytest
 
 from nlp.pipeline import extract_events
 from nlp.report import read_report
+from tests.conftest import report_text
 
 
 @pytest.fixture(scope="module")
@@ -26,3 +27,29 @@ def test_the_venue_is_the_place_cell_s_places_even_when_the_title_names_the_city
 def test_an_online_event_has_no_venue(events):
     for number in (37, 38, 39):  # "Сайт ОГБУК «Смоленский государственный музей-заповедник»"
         assert venues(events[number]) == set()
+
+
+def parents_of(extracted, name: str) -> set[str]:
+    """The names of the bodies an organisation of the event is stated to belong to."""
+    described = {p.described.entity.id: p.described for p in extracted.description.participants}
+    [unit] = [d for d in described.values() if d.entity.name == name]
+    return {described[parent].entity.name for parent in unit.parents}
+
+
+def test_a_joint_body_belongs_to_each_of_its_members_and_a_unit_to_its_first_body_only(events):
+    assert parents_of(events[76], "Межпарламентская комиссия Совета Федерации Федерального Собрания Российской "
+                      "Федерации и Совета Республики Национального собрания Республики Беларусь по межрегиональному "
+                      "сотрудничеству") == {"Совет Федерации Федерального Собрания Российской Федерации",
+                                            "Совет Республики Национального собрания Республики Беларусь"}
+    assert parents_of(events[76], "Совет Федерации Федерального Собрания Российской Федерации") \
+        == {"Федеральное Собрание Российской Федерации"}
+
+
+def test_a_body_named_further_on_in_a_units_name_is_not_its_parent(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([["Встреча", "г. Москва", "5 июля 2025 года", "Прием в Представительстве Правительства "
+                                  "Смоленской области при Правительстве Российской Федерации", "Делегация"]]),
+                    encoding="utf-8")
+    [extracted] = extract_events([read_report(path)], models)
+    assert parents_of(extracted, "Представительство Правительства Смоленской области при Правительстве Российской "
+                      "Федерации") == {"Правительство Смоленской области"}

@@ -90,6 +90,10 @@ def test_an_event_page_marks_every_participant_in_its_row_and_groups_them_by_sid
     page.goto(site + "/event/2025-Q2/5")
     assert "17–18 апреля 2025 г." in page.inner_text("dl.facts")
     assert page.locator("section.row mark").count() >= 10  # displaCy's marks over the row's text
+    # the marks stand in the line of the cell's text: no break the text does not have (the title is one line,
+    # however the marking is written)
+    title = page.locator("dl.cells dd").first
+    assert title.locator("mark").count() >= 2 and "\n" not in title.inner_text().strip()
     assert "Соглашение о сотрудничестве" in page.inner_text("body")
     page.click("p.kind a:has-text('строка 5')")  # to the row in its report
     page.wait_for_url(re.compile(r"/report/2025-Q2#row-5$"))

@@ -225,6 +225,15 @@ def test_an_entity_page_says_which_side_it_is_on(client, path, side):
     assert re.search(r'<p class="kind">[^<]*· ' + side + "</p>", client.get(path).text)
 
 
+def test_a_joint_bodys_page_names_each_member_it_belongs_to(client):
+    page = client.get("/org/mezhparlamentskaya-komissiya-soveta-federatsii-federalnogo-sobraniya-rossii-i-soveta-"
+                      "respubliki-natsionalnogo-sobraniya-belarusi-po-mezhregionalnomu-sotrudnichestvu").text
+    members = re.search(r"<dt>Входит в</dt><dd>(.*?)</dd>", page).group(1)
+    assert set(re.findall(r'<a href="([^"]+)"', members)) == {
+        "/org/sovet-federatsii-federalnogo-sobraniya-rossii", "/org/sovet-respubliki-natsionalnogo-sobraniya-belarusi"}
+    assert re.search(r'<p class="kind">[^<]*· Государство не указано</p>', page)
+
+
 def test_a_state_page_counts_the_events_that_name_the_state(client, embedded):
     """The card's and the chart's counts are events (not every subject the state is named on)."""
     count = embedded.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e a "
