@@ -83,7 +83,13 @@ def _bare(text: str) -> str:
 
 @cache
 def _state_names() -> tuple[tuple[str, str], ...]:
-    return tuple((fold(official), fold(short)) for official, short in lexicon("state_names_in_names"))
+    return tuple((fold(row[0]), fold(row[1])) for row in lexicon("state_names_in_names"))
+
+
+@cache
+def _state_codes() -> dict[str, str]:
+    """A state's short name in the genitive, folded -> its ISO code ("беларуси" -> BY)."""
+    return {fold(row[1]): row[2] for row in lexicon("state_names_in_names")}
 
 
 def acronym(name: str) -> str:
@@ -176,6 +182,32 @@ def _same_name_merges(keys: Iterable[tuple], groups: _Groups) -> None:
             groups.union(same[0], other)
 
 
+def _state_suffix_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups, gazetteer: Gazetteer) -> None:
+    """A name with its state's name after it is the name without, where that name's own words name a place of
+    that state: "Витебский областной исполнительный комитет Республики Беларусь" and "Витебский областной
+    исполнительный комитет" (not "Министерство культуры Российской Федерации" and "Министерство культуры", which
+    may be any region's). By names alone, as the store keeps its entities: any order of builds merges alike."""
+    names: dict[tuple, set[str]] = defaultdict(set)
+    for key, entity in keyed:
+        if key[0] == "ORG":
+            names[key].add(entity.name)
+    by_name = {(key[1], key[2]): key for key in names}
+    codes = _state_codes()
+    for key in names:
+        rest, _, last = key[2].rpartition(" ")
+        without = by_name.get((key[1], rest)) if last in codes else None
+        if without is not None and codes[last] in {_state_named(name, gazetteer) for name in names[without]}:
+            groups.union(key, without)
+
+
+def _state_named(name: str, gazetteer: Gazetteer) -> str | None:
+    """The state of the first place a name's capitalised adjective is made from ("Витебский …" -> BY)."""
+    for word in re.findall(r"[А-ЯЁ][а-яё]+", name):
+        if (place := gazetteer.by_adjective(word)) is not None:
+            return place.country
+    return None
+
+
 def _person_merges(keys: Iterable[tuple], groups: _Groups) -> None:
     """Same surname, compatible initials: "Анохин" and "В. Анохин" join "В.Н. Анохин" when only one fits."""
     by_surname: dict[str, set[str]] = defaultdict(set)
@@ -213,14 +245,19 @@ def _acronym_merges(entities: Iterable[Entity], groups: _Groups, gazetteer: Gaze
 
 
 def _canonical(entities: list[Entity]) -> Entity:
-    """The fullest, most informative form among the mentions of one entity."""
+    """The fullest, most informative form among the mentions of one entity; not one that only adds its state's name
+    to another's ("… комитет Республики Беларусь" beside "… комитет": the state is the entity's attribute)."""
+    bares = {org_parts(entity.name)[1] for entity in entities if entity.type is EntityType.ORG}
+    shorts = {short for _, short in _state_names()}
+
     def rank(entity: Entity) -> tuple:
         if entity.type is EntityType.PER:
             return (person_parts(entity.name)[1].count("."), len(entity.name), entity.name)
         if entity.type is EntityType.ORG:
             bare = org_parts(entity.name)[1]
-            return (not bare.replace(" ", "").isupper() and len(bare) > 6, "«" in entity.name, len(entity.name),
-                    entity.name)
+            rest, _, last = bare.rpartition(" ")
+            return (not bare.replace(" ", "").isupper() and len(bare) > 6, not (last in shorts and rest in bares),
+                    "«" in entity.name, len(entity.name), entity.name)
         return (entity.kind is not None, len(entity.name), entity.name)
     return max(entities, key=rank)
 
@@ -241,7 +278,8 @@ class Resolution:
 def _grouped(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Entity]], aliases: list[Alias],
              definitions: Iterable[tuple[str, str]], gazetteer: Gazetteer) -> _Groups:
     """The identity keys of the entities mentioned and the known ones (each with its key), grouped: what the
-    alias file and the text's definitions say first, then persons by initials, same names, and acronyms."""
+    alias file and the text's definitions say first, then persons by initials, same names, names with their state's
+    name after them, and acronyms."""
     keys = {key for key, _ in mentioned} | {key for key, _ in known}
 
     def alias_key(type_: EntityType, name: str) -> tuple:
@@ -259,6 +297,7 @@ def _grouped(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Ent
         groups.union(alias_key(EntityType.ORG, short), alias_key(EntityType.ORG, full))
     _person_merges(sorted(keys), groups)
     _same_name_merges(sorted(keys), groups)
+    _state_suffix_merges([*mentioned, *known], groups, gazetteer)
     _acronym_merges((entity for _, entity in mentioned), groups, gazetteer)
     return groups
 

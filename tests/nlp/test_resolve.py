@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,27 @@ def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(model
     iri = {name: result.resolve(org(name), models.gazetteer).id for name in names}
     assert iri[names[0]] == iri[names[1]] and iri[names[2]] == iri[names[3]]
     assert len(set(iri.values())) == 3  # Russia's ministry is not Kazakhstan's
+
+
+def test_a_name_with_its_states_name_after_it_is_the_name_without_where_that_names_a_place_of_the_state(models):
+    names = ["Витебский областной исполнительный комитет Республики Беларусь",
+             "Витебский областной исполнительный комитет",
+             "Правительство Смоленской области Российской Федерации", "Правительство Смоленской области",
+             # no place of that state in the name without: any region's ministry, or another state's body
+             "Министерство культуры Российской Федерации", "Министерство культуры",
+             "Гродненский областной исполнительный комитет России", "Гродненский областной исполнительный комитет"]
+    # a stored entity (a name and its IRI) and a new mention merge alike, in either order
+    for known, mentioned in ((names[:1], names[1:]), (names[1:2], names[:1] + names[2:])):
+        result = resolve([org(name) for name in mentioned], models.gazetteer, aliases=[],
+                         known=[replace(org(name), id=mint_iri(EntityType.ORG, name)) for name in known])
+        found = {name: result.resolve(org(name), models.gazetteer) for name in mentioned}
+        iri = {name: entity.id for name, entity in found.items()} | {name: mint_iri(EntityType.ORG, name)
+                                                                    for name in known}
+        assert iri[names[0]] == iri[names[1]] and iri[names[2]] == iri[names[3]]
+        assert len({iri[name] for name in names[4:]}) == 4
+    result = resolve([org(name) for name in names[:2]], models.gazetteer, aliases=[])
+    # the state is the entity's attribute: its name is the one without
+    assert result.resolve(org(names[0]), models.gazetteer).name == names[1]
 
 
 def test_persons_with_compatible_initials_merge(models):
