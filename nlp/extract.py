@@ -35,6 +35,7 @@ from nlp.rules import (
     acts_on_what_follows,
     after_street,
     before_street,
+    commemorated,
     find_named,
     find_places,
     honorary_titles,
@@ -405,7 +406,12 @@ class _Reading:
         self.sites = [c for c in named if c.label == "LOC"]
         # events, documents and honorary titles: what lies wholly inside one is no entity of the event
         self.blocked = [(c.start, c.stop) for c in named if c.label in ("EVENT", "DOC")]
-        self.blocked += honorary_titles(doc, self.lex)
+        # an event's or a document's quoted title (what stands before it may name whose works are shown)
+        self.quoted_titles = [(next(i for i in range(c.start, c.stop) if doc[i].text in OPENING_QUOTES), c.stop)
+                              for c in named if c.label in ("EVENT", "DOC")
+                              and any(t.text in OPENING_QUOTES for t in doc[c.start:c.stop])]
+        self.titles = honorary_titles(doc, self.lex)
+        self.blocked += self.titles
         self.mentions: list[Mention] = []
         self.taken: list[tuple[int, int]] = []  # organisations' and persons' spans
         self.states: list[Chunk] = []  # organisation-shaped names of states ("Российской Федерации")
@@ -477,6 +483,11 @@ class _Reading:
                 continue
             if start > 0 and named_after(doc, start - 1) or start > 1 and named_after(doc, start - 2):
                 continue  # "МХТ им. А. П. Чехова": whom a body is named after, no party (natasha's name holds him)
+            if _inside(start, stop, self.quoted_titles):
+                continue  # in an event's or a document's title: no party («Виртуальный выставочный проект
+                # «Усадьба Н.М. Пржевальского …»»; not «выставки художника Кирилла Бородина «…»»)
+            if commemorated(doc, start, lex, self.titles):
+                continue  # "к 185-летию со дня рождения Н.М. Пржевальского": the subject, no party
             tokens = list(doc[start:stop])
             if len(tokens) == 1 and (tokens[0].lemma_ in lex.positions or tokens[0].pos_ == "ADJ"):
                 continue  # "Чрезвычайный и Полномочный Посол": a title, no name

@@ -37,6 +37,7 @@ class Lexicons:
     positions: frozenset[str]
     office_posts: frozenset[str]  # posts that hold a place's office: the place after one is the post's ("глава")
     honorifics: frozenset[str]  # heads of honorary titles: what follows them in the genitive is the title's
+    commemorations: frozenset[tuple[str, ...]]  # lemmas after which a person is commemorated ("с день рождение")
     confessions: frozenset[str]  # adjectives that make a church (flag "faith") a religious body, not a building
     meeting_adjectives: frozenset[str]  # adjectives that make a head with the flag "meet" a meeting ("торжественный")
     joint_adjectives: frozenset[str]  # adjectives of a joint body, whose name lists its members ("межпарламентский")
@@ -76,6 +77,7 @@ def load_lexicons() -> Lexicons:
         positions=frozenset(row[0] for row in lexicon("positions")),
         office_posts=frozenset(row[0] for row in lexicon("office_posts")),
         honorifics=frozenset(row[0] for row in lexicon("honorifics")),
+        commemorations=frozenset(tuple(row[0].split()) for row in lexicon("commemorations")),
         confessions=frozenset(row[0] for row in lexicon("confessions")),
         meeting_adjectives=frozenset(row[0] for row in lexicon("meeting_adjectives")),
         joint_adjectives=frozenset(row[0] for row in lexicon("joint_adjectives")),
@@ -742,6 +744,25 @@ def office_posts(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
             if end > index + 1:
                 found.append((index, end))
     return found
+
+
+def commemorated(doc: Doc, start: int, lex: Lexicons, titles: list[tuple[int, int]]) -> bool:
+    """Whether the person named from token `start` is commemorated, not present: right after the words of
+    `commemorations.tsv`, over lowercase words describing them and an honorary title («к 185-летию со дня рождения
+    Н.М. Пржевальского», «посвященная летчику-космонавту Ю.А. Гагарину», «в честь Героя Советского Союза …»)."""
+    words = lemmas(doc)
+    index, described = start, 0
+    while index > 0:
+        if any(tuple(words[max(0, index - len(phrase)):index]) == phrase for phrase in lex.commemorations):
+            return True
+        title = next((first for first, stop in titles if stop == index), None)
+        if title is not None:
+            index = title
+        elif doc[index - 1].is_lower and doc[index - 1].pos_ in ("NOUN", "ADJ") and described < 3:
+            index, described = index - 1, described + 1
+        else:
+            break
+    return False
 
 
 def honorary_titles(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:

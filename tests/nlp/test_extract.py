@@ -104,6 +104,23 @@ def test_a_place_inside_an_unnamed_officials_post_is_the_posts(models, text, pla
     assert {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC} == places
 
 
+@pytest.mark.parametrize(("text", "persons"), [
+    ("Соревнования по хоккею, посвященные 90-летию со дня рождения Ю.А. Гагарина.", set()),
+    ("Выставка к 185-летию со дня рождения Н.М. Пржевальского, прославленного русского путешественника.", set()),
+    ("Выставка, посвященная летчику-космонавту Ю.А. Гагарину.", set()),
+    ("Вечер памяти поэта Александра Твардовского провела И.В. Сидорова.", {"И.В. Сидорова"}),
+    ("Мероприятие в честь Героя Советского Союза М.А. Егорова.", set()),
+    # a title's words are no party
+    ("Виртуальный выставочный проект «Усадьба Н.М. Пржевальского Слобода»", set()),
+    # present: after what is dedicated, and an artist whose work is shown
+    ("Концерт, посвященный 80-летию Победы, открыл В.Н. Анохин.", {"В.Н. Анохин"}),
+    ("Выставка работ художника А.Б. Петрова «Родные просторы».", {"А.Б. Петрова"}),
+    ("Открытие персональной выставки художника Кирилла Бородина «Витамин Б для Сочи».", {"Кирилла Бородина"}),
+])
+def test_a_person_commemorated_or_named_in_a_title_is_no_party(models, text, persons):
+    assert {m.text for m in extract(text, models, report_rules=True) if m.type is EntityType.PER} == persons
+
+
 def test_foreign_name_with_latin_in_brackets(models):
     text = "во главе с владельцем компании Xstrike LLC Мухаммадом Али (Mohamed Ali)"
     people = [m for m in extract(text, models, report_rules=True) if m.type.value == "PER"]
