@@ -35,6 +35,7 @@ from nlp.rules import (
     acts_on_what_follows,
     after_street,
     before_street,
+    case_of,
     commemorated,
     find_named,
     find_places,
@@ -51,6 +52,7 @@ from nlp.rules import (
     named_after,
     natasha_spans,
     office_posts,
+    opens_a_sentence,
     regions_served,
     role_after,
     role_before,
@@ -504,7 +506,12 @@ class _Reading:
                 role_text = _normal_role(models, role_tokens, role.head - role.start)
                 signal = country_signal(role_tokens, models)
                 self.role_spans.append((role.start, role.stop))
-            normal = normal_person(models.vocab, tokens)
+            # in the nominative where its post is («начальник отдела И.В. Сидорова», not «Губернатора … В.Н.
+            # Анохина»), or opening a sentence before a woman's verb («Е.А. Смирнова открыла»; not «По приглашению
+            # В.Н. Анохина прибыла делегация»)
+            nominative = role is not None and case_of(doc[role.head]) == "Nom" or opens_a_sentence(doc, start) \
+                and stop < len(doc) and doc[stop].pos_ == "VERB" and doc[stop].morph.get("Gender") == ["Fem"]
+            normal = normal_person(models.vocab, tokens, nominative)
             self.mentions.append(_mention(doc, self.text, start, stop, EntityType.PER, normal, "ner", role=role_text,
                                           country=signal.country, smolensk=signal.smolensk))
             self.taken.append((start, stop))

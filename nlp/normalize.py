@@ -136,9 +136,13 @@ def _agreed_adjective(vocab: MorphVocab, token: Token, case: str | None, gender:
                  and (gender is None or gender in parse.tag or "plur" in parse.tag)), None)
 
 
-def surname_nominative(vocab: MorphVocab, token: Token) -> str:
-    """A surname (or given name) in the nominative, masculine unless only a feminine reading fits."""
+def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False) -> str:
+    """A surname (or given name) in the nominative, masculine unless only a feminine reading fits, or the name is
+    known to stand in the nominative (`nominative`) and a reading of it does: «Сидорова» is then a woman's."""
     word = token.text
+    if nominative and any("nomn" in p.tag and "sing" in p.tag and ("Surn" in p.tag or "Name" in p.tag)
+                          for p in vocab.parse(word.lower())):
+        return word
     parse = _parse(vocab, token, surname=True)
     # one person's name is singular: a plural reading is another word's ("Расулов", unknown to the
     # dictionary, read only as the genitive plural of the given name "Расул"), which the patterns below fit
@@ -156,8 +160,9 @@ def surname_nominative(vocab: MorphVocab, token: Token) -> str:
     return word
 
 
-def normal_person(vocab: MorphVocab, tokens: Sequence[Token]) -> str:
-    """"И.О. Фамилия" when initials are given (either side), else the full name in the nominative.
+def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool = False) -> str:
+    """"И.О. Фамилия" when initials are given (either side), else the full name in the nominative. `nominative`: the
+    text says the name stands in it (the tagger reads a surname after initials as a man's genitive: «И.В. Сидорова»).
 
     Brackets (a Latin spelling) are left out: "Мухаммадом Али (Mohamed Ali)" -> "Мухаммад Али".
     """
@@ -173,5 +178,5 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token]) -> str:
     if not names:
         return join(kept, [t.text for t in kept])
     if _INITIALS.match(initials.replace(" ", "")) and initials:
-        return f"{initials} {surname_nominative(vocab, names[-1])}"
+        return f"{initials} {surname_nominative(vocab, names[-1], nominative)}"
     return " ".join(surname_nominative(vocab, token) for token in names)

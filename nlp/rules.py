@@ -598,7 +598,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     # исполнительный комитет", not "образовательные организации Смоленской области"
     # or named after someone: "институт русского языка имени А. С. Пушкина"
     # a common noun for a body is not named by the capital a sentence's start gives it ("Местная полиция")
-    capitals = range(start + 1 if "gen" in flags and _sentence_start(doc, start) else start, head + 1)
+    capitals = range(start + 1 if "gen" in flags and opens_a_sentence(doc, start) else start, head + 1)
     named = unit or numbered or leader is not None or any(is_cap(doc[i]) for i in capitals) \
         or any(named_after(doc, i) for i in range(head + 1, index)) if label == "ORG" else \
         any(is_cap(doc[i]) for i in range(start, index))
@@ -611,7 +611,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         named = bool(within) and any(is_cap(doc[i]) for i in range(head + 1, within[0]))
     if not quoted and (index - start < 2 or not named or "Plur" in token.morph.get("Number", [])):
         return None
-    if not quoted and "act" in flags and start == head and _sentence_start(doc, head) \
+    if not quoted and "act" in flags and start == head and opens_a_sentence(doc, head) \
             and not any(is_cap(doc[i]) for i in range(head + 1, index)):
         return None  # "Организация площадки": an action, capitalised by the sentence's start
     if not quoted and start == head and acts_on_what_follows(doc, head, lex):
@@ -645,7 +645,7 @@ def acts_on_what_follows(doc: Doc, head: int, lex: Lexicons) -> bool:
     after it («Организация отдыха детей Республики Беларусь», «Объединение усилий Смоленской и Витебской
     областей»), not a body, whose name goes on with a capital («Организация Объединенных Наций»)."""
     after = head + 1
-    return "obj" in _head_flags(doc, head, lex) and _sentence_start(doc, head) and after < len(doc) \
+    return "obj" in _head_flags(doc, head, lex) and opens_a_sentence(doc, head) and after < len(doc) \
         and doc[after].is_lower and doc[after].pos_ in ("NOUN", "ADJ") and case_of(doc[after]) == "Gen"
 
 
@@ -697,7 +697,7 @@ def _genitives(doc: Doc, start: int, stop: int) -> range:
     return range(start, stop)
 
 
-def _sentence_start(doc: Doc, index: int) -> bool:
+def opens_a_sentence(doc: Doc, index: int) -> bool:
     """Whether a token opens a sentence or a line (a cell's text starts many), as natasha's segmenter and the
     text's line breaks say (a cell cut from a row keeps both, not spaCy's sentence marks)."""
     return index == 0 or doc[index - 1].text in (".", "!", "?", ":", ";", "-", "–", "—", "•") \

@@ -121,6 +121,20 @@ def test_a_person_commemorated_or_named_in_a_title_is_no_party(models, text, per
     assert {m.text for m in extract(text, models, report_rules=True) if m.type is EntityType.PER} == persons
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    # a woman's surname after initials, which the tagger reads as a man's genitive: her post, or her verb, in the
+    # nominative says it is hers
+    ("В мероприятии приняла участие начальник отдела И.В. Сидорова.", "И.В. Сидорова"),
+    ("Директор музея Е.А. Смирнова открыла выставку.", "Е.А. Смирнова"),
+    ("Е.А. Смирнова открыла выставку.", "Е.А. Смирнова"),
+    # a man's genitive stays his
+    ("Состоялась встреча Губернатора Смоленской области В.Н. Анохина с делегацией.", "В.Н. Анохин"),
+    ("По приглашению В.Н. Анохина прибыла делегация.", "В.Н. Анохин"),
+])
+def test_a_womans_surname_after_initials_is_hers_where_the_text_says_it_is_in_the_nominative(models, text, person):
+    assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [person]
+
+
 def test_foreign_name_with_latin_in_brackets(models):
     text = "во главе с владельцем компании Xstrike LLC Мухаммадом Али (Mohamed Ali)"
     people = [m for m in extract(text, models, report_rules=True) if m.type.value == "PER"]
