@@ -507,10 +507,12 @@ class _Reading:
                 signal = country_signal(role_tokens, models)
                 self.role_spans.append((role.start, role.stop))
             # in the nominative where its post is («начальник отдела И.В. Сидорова», not «Губернатора … В.Н.
-            # Анохина»), or opening a sentence before a woman's verb («Е.А. Смирнова открыла»; not «По приглашению
-            # В.Н. Анохина прибыла делегация»)
-            nominative = role is not None and case_of(doc[role.head]) == "Nom" or opens_a_sentence(doc, start) \
-                and stop < len(doc) and doc[stop].pos_ == "VERB" and doc[stop].morph.get("Gender") == ["Fem"]
+            # Анохина»), in a list of names after a colon («Участники: И.В. Сидорова, А.А. Петрова»; not «при
+            # участии И.В. Петрова, …»), or opening a sentence before a woman's verb («Е.А. Смирнова открыла»; not
+            # «По приглашению В.Н. Анохина прибыла делегация»)
+            nominative = role is not None and case_of(doc[role.head]) == "Nom" \
+                or _listed_after_colon(doc, start, people) or opens_a_sentence(doc, start) and stop < len(doc) \
+                and doc[stop].pos_ == "VERB" and doc[stop].morph.get("Gender") == ["Fem"]
             normal = normal_person(models.vocab, tokens, nominative)
             self.mentions.append(_mention(doc, self.text, start, stop, EntityType.PER, normal, "ner", role=role_text,
                                           country=signal.country, smolensk=signal.smolensk))
@@ -739,6 +741,16 @@ def _listed_under_a_state(doc: Doc, mentions: list[Mention], models: Resources) 
             continue
         mentions = _given_state(mentions, *char_span(doc, colon, _list_end(doc, colon)), state)
     return mentions
+
+
+def _listed_after_colon(doc: Doc, start: int, people: list[tuple[int, int]]) -> bool:
+    """Whether the person named from token `start` is one of a list of names, each after a comma, that a colon
+    opens («Участники: И.В. Сидорова, А.А. Петрова»): an enumeration, in the nominative."""
+    ends = {stop: first for first, stop in people}
+    index = start - 1
+    while index >= 0 and doc[index].text == "," and index in ends:
+        index = ends[index] - 1
+    return index >= 0 and doc[index].text == ":"
 
 
 def _given_state(mentions: list[Mention], first: int, last: int, state: tuple[str, bool]) -> list[Mention]:
