@@ -157,12 +157,12 @@ def organisation_parents(entities: Iterable[Entity]) -> dict[str, tuple[str, ...
                            and m.within == "org")
             if not inner or outer.id in parents:
                 continue
-            (_, stop, first), *rest = inner
-            found = [first]
-            for start, after, iri in rest:
-                if mention.text[-stop - mention.start:start - mention.start] == " и ":
+            (_, negated_stop, first), *rest = inner  # sorted by start, the outermost first
+            end, found = -negated_stop, [first]
+            for start, negated, iri in rest:
+                if mention.text[end - mention.start:start - mention.start] == " и ":
                     found.append(iri)
-                    stop = after
+                    end = -negated
             parents[outer.id] = tuple(dict.fromkeys(found))
     return parents
 

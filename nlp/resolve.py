@@ -248,7 +248,7 @@ def _canonical(entities: list[Entity]) -> Entity:
     """The fullest, most informative form among the mentions of one entity; not one that only adds its state's name
     to another's ("… комитет Республики Беларусь" beside "… комитет": the state is the entity's attribute)."""
     bares = {org_parts(entity.name)[1] for entity in entities if entity.type is EntityType.ORG}
-    shorts = {short for _, short in _state_names()}
+    shorts = _state_codes()
 
     def rank(entity: Entity) -> tuple:
         if entity.type is EntityType.PER:
