@@ -927,7 +927,7 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     doc = models.nlp(text)
     found = doc.user_data["mentions"][0].mentions
     if report_rules:
-        return [m for m in found if m.within not in ("role", "post")]
+        return [m for m in found if not m.in_a_post]
     by_span = {(m.start, m.stop, m.type): m for m in found}
     # a name goes on only over words natasha tagged nothing: the state or body after it is natasha's entity of its
     # own, as news corpora annotate («Конгресса | США», «Института этнологии и антропологии | РАН»)

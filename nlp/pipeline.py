@@ -85,8 +85,7 @@ def event_mentions(event: Event, readings: list[CellReading]) -> tuple[list[Ment
     adjectives: set[str] = set()
     for (field, _), reading in zip(filled_cells(event), readings, strict=True):
         # positions add no place (GUIDELINES: what counts as an entity)
-        mentions += [replace(mention, field=field) for mention in reading.mentions
-                     if mention.within not in ("role", "post")]
+        mentions += [replace(mention, field=field) for mention in reading.mentions if not mention.in_a_post]
         adjectives |= reading.adjectives
         adjectives |= {mention.country for mention in reading.mentions if mention.within == "post" and mention.country}
     return _venues_placed(mentions), adjectives

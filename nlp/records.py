@@ -199,6 +199,11 @@ class Mention:
     # the name this mention abbreviates where the text defines it: "ООО «…» (ООО «СТиМ»)", "(далее – СЭЗ)"
     alias_of: str | None = None
 
+    @property
+    def in_a_post(self) -> bool:
+        """A place named inside a person's position or an official's post: no place of the event (GUIDELINES)."""
+        return self.within in ("role", "post")
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"start": self.start, "stop": self.stop, "type": self.type.value,
                                 "text": self.text, "normal": self.normal, "source": self.source}

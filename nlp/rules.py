@@ -260,20 +260,11 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                     break  # a full stop ends it, and a person's initials or name start after it
                 index += 1
         elif lower == "в" and "honour" in flags and nxt is not None and nxt.lower_ == "честь" and index == first:
-            index += 2  # whom a memorial honours, as what a body deals with after its «по»
-            while index < len(doc) and _in_subject(doc, index):
-                index += 1
+            index = _subject_end(doc, index + 2, lex)  # whom a memorial honours, as what a body deals with
         elif lower == "по" and "po" in flags and (served := regions_served(doc, index)) is not None:
             index = served
         elif lower == "по" and "po" in flags and nxt is not None and not is_cap(nxt):
-            index += 1
-            while index < len(doc):
-                if abbreviated_place(doc, index, lex):
-                    index += 3  # the place a body serves: «ГУ МВД России по г. Москве»
-                elif _in_subject(doc, index, joint):
-                    index += 1
-                else:
-                    break
+            index = _subject_end(doc, index + 1, lex, joint)
         elif token.text == "," and _listed(doc, index) and doc[index - 1].is_lower \
                 and (doc[index - 1].pos_ == "ADJ" or doc[index - 1].pos_ == "NOUN" and index - 2 == first - 1
                      and doc[index - 1].lemma_ not in lex.region_words):
@@ -368,6 +359,19 @@ def post_after(doc: Doc, index: int, lex: Lexicons) -> bool:
     while index < len(doc) and doc[index].pos_ == "ADJ":
         index += 1
     return index < len(doc) and doc[index].lemma_ in lex.positions
+
+
+def _subject_end(doc: Doc, index: int, lex: Lexicons, joint: bool = False) -> int:
+    """Where what a body deals with (after its «по») or whom a memorial honours (after «в честь»), starting at token
+    `index`, ends: the words `_in_subject` takes, and the place a body serves («ГУ МВД России по г. Москве»)."""
+    while index < len(doc):
+        if abbreviated_place(doc, index, lex):
+            index += 3
+        elif _in_subject(doc, index, joint):
+            index += 1
+        else:
+            break
+    return index
 
 
 def _in_subject(doc: Doc, index: int, joint: bool = False) -> bool:
