@@ -3,6 +3,9 @@ activity over the quarters (first and last seen, gaps, gone quiet), within the f
 
 An event with partners of two states counts once for each state (the bars of a quarter then add up to
 more than its events; the totals say how many events there were).
+
+A quarter the graph holds no report of has no counts (None), not zero: nobody knows what happened in it,
+and a partner is not said to have missed it.
 """
 
 from __future__ import annotations
@@ -43,9 +46,30 @@ def quarters_between(first: str, last: str) -> list[str]:
     return [f"{i // 4}-Q{i % 4 + 1}" for i in range(quarter_index(first), quarter_index(last) + 1)]
 
 
+def reported_quarters(network: Network) -> frozenset[str]:
+    """The quarters the graph holds a report of: those of its events, whatever the filters keep."""
+    return frozenset(event.period for event in network.events.values())
+
+
+def runs(quarters: list[str]) -> list[tuple[str, str]]:
+    """Consecutive quarters as (first, last) pairs.
+
+    >>> runs(["2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1", "2025-Q3"])
+    [('2024-Q2', '2025-Q1'), ('2025-Q3', '2025-Q3')]
+    """
+    found: list[tuple[str, str]] = []
+    for q in quarters:
+        if found and quarter_index(q) == quarter_index(found[-1][1]) + 1:
+            found[-1] = (found[-1][0], q)
+        else:
+            found.append((q, q))
+    return found
+
+
 def timeline(network: Network, filters: Filters, by: str = "country") -> dict:
     """Events per quarter and group: `quarters` (every quarter of the window, empty ones too), `groups`
-    (the biggest first, then "прочие"), `counts` [quarter][group] and `totals` [quarter]."""
+    (the biggest first, then "прочие"), `counts` [quarter][group] and `totals` [quarter] (None for a quarter
+    with no report), `unreported` (those quarters, as runs of consecutive ones)."""
     events = [k for k, e in network.events.items() if filters.keeps_event(e)]
     states: dict[str, set[str]] = defaultdict(set)
     for event, agent in network.links:
@@ -67,15 +91,18 @@ def timeline(network: Network, filters: Filters, by: str = "country") -> dict:
     drawn = shown + ([OTHER] if any(counts[q][OTHER] for q in quarters) else [])
     colours = {group: PALETTE[i % len(PALETTE)] for i, group in enumerate(g for g in drawn if g not in GREYS)}
     colours.update({group: colour for group, colour in GREYS.items() if group in drawn})
+    reported = reported_quarters(network)
     return {"by": by, "quarters": quarters, "groups": drawn, "colours": colours,
-            "counts": {q: {g: counts[q][g] for g in drawn} for q in quarters},
-            "totals": {q: totals[q] for q in quarters}, "events": len(events)}
+            "counts": {q: {g: counts[q][g] for g in drawn} if q in reported else None for q in quarters},
+            "totals": {q: totals[q] if q in reported else None for q in quarters}, "events": len(events),
+            "unreported": runs([q for q in quarters if q not in reported])}
 
 
 def activity(network: Network, filters: Filters, top: int = 30, last_quarters: int = 8) -> dict:
     """The `top` foreign partners by events within the filters, each with its events in each of the last
-    `last_quarters` quarters of the window, first and last seen, the quarters it was absent between them,
-    and whether it has gone quiet (not seen in the window's last quarter)."""
+    `last_quarters` quarters of the window (None where the graph has no report), first and last seen, the
+    reported quarters it was absent from between them, and whether it has gone quiet (not seen in the
+    window's last quarter)."""
     events = {k for k, e in network.events.items() if filters.keeps_event(e)}
     per_partner: dict[str, Counter[str]] = defaultdict(Counter)
     for event, agent in network.links:
@@ -86,6 +113,7 @@ def activity(network: Network, filters: Filters, top: int = 30, last_quarters: i
     if not periods:
         return {"quarters": [], "partners": []}
     window = quarters_between(periods[0], periods[-1])[-last_quarters:]
+    reported = reported_quarters(network)
     ranked = sorted(per_partner, key=lambda p: (-sum(per_partner[p].values()), network.entities[p].label))[:top]
     rows = []
     for partner in ranked:
@@ -94,7 +122,7 @@ def activity(network: Network, filters: Filters, top: int = 30, last_quarters: i
         rows.append({"iri": partner, "label": network.entities[partner].label,
                      "country": network.states.get(network.entities[partner].country or "", ""),
                      "events": sum(per_partner[partner].values()), "first": seen[0], "last": seen[-1],
-                     "gaps": sum(1 for q in span if q not in per_partner[partner]),
+                     "gaps": sum(1 for q in span if q in reported and q not in per_partner[partner]),
                      "quiet": seen[-1] != periods[-1],
-                     "counts": [per_partner[partner][q] for q in window]})
+                     "counts": [per_partner[partner][q] if q in reported else None for q in window]})
     return {"quarters": window, "partners": rows}

@@ -369,24 +369,29 @@ def _first_listed(by_quarter: Mapping[str, int]) -> int:
 
 
 PARTNER_COLUMNS = ("Партнёр", "Государство", "Мероприятий", "Кварталы", "Впервые", "Последний раз", "Сферы",
-                   "Смоленская сторона")
+                   "Смоленская сторона", "Код государства")
 
 
 def partner_rows(partners: list[dict[str, Any]]) -> Table:
-    """The partners table as the page shows it, as text."""
-    return Table(PARTNER_COLUMNS, tuple((p["link"].label, p["country"], str(p["events"]), p["quarters"], p["first"],
-                                         p["last"], p["spheres"], p["counterparts"]) for p in partners))
+    """The partners table as the page shows it, as text, and the state's ISO code last, for programs."""
+    return Table(PARTNER_COLUMNS, tuple(
+        (p["link"].label, p["country"].label if p["country"] else "", str(p["events"]), ", ".join(p["quarters"]),
+         p["first"], p["last"], p["spheres"], p["counterparts"], p["code"]) for p in partners))
 
 
-def partners_page(store: Readable, country: str = "", min_events: int = 2) -> list[dict[str, Any]]:
-    """The repeat-partner table (the library's repeat-partners query), with links."""
+def partners_page(store: Readable, country: str = "", min_events: int = 2,
+                  states: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """The repeat-partner table (the library's repeat-partners query), with links; each state by its name in
+    `states` (code -> name), linked to its page, none for an international body."""
     query = library()["repeat-partners"].bind({"min_events": str(min_events), "country": country})
     found = []
     for row in store.results(query, MAX_ROWS).rows:
         value = {key: term["value"] for key, term in row.items()}
-        found.append({"link": link(value["partner"], value["label"]), "country": value.get("country", ""),
+        code = value.get("country", "")
+        found.append({"link": link(value["partner"], value["label"]), "code": code,
+                      "country": Link((states or {}).get(code, code), f"/country/{code}") if code else None,
                       "events": int(value["events"]),
-                      "quarters": ", ".join(quarter(p.strip()) for p in value.get("quarters", "").split(",") if p),
+                      "quarters": [quarter(p.strip()) for p in value.get("quarters", "").split(",") if p],
                       "first": days(value.get("first"), value.get("first")) if value.get("first") else "",
                       "last": days(value.get("last"), value.get("last")) if value.get("last") else "",
                       "spheres": value.get("spheres", ""), "counterparts": value.get("smolensk_counterparts", "")})

@@ -33,7 +33,7 @@ from graph.briefs.render import html_context
 from graph.guard import READ_ONLY, QueryRefused, check_read_only
 from graph.network.analytics import Network, load_network
 from graph.network.geography import map_data
-from graph.network.timeline import BREAKDOWNS, activity, timeline
+from graph.network.timeline import BREAKDOWNS, activity, quarters_between, runs, timeline
 from graph.network.view import View, network_view, path_between
 from graph.network.view import choices as network_choices
 from graph.query import QueryError, Table, library
@@ -407,7 +407,10 @@ class App:
     def on_reports(self, request: Request) -> Response:
         with self.slot():
             found = pages.reports_page(self.pages)
-        return self.render("reports.html", section="reports", reports=found)
+        periods = sorted(r["period"] for r in found)
+        held = set(periods)
+        missing = runs([q for q in quarters_between(periods[0], periods[-1]) if q not in held]) if periods else []
+        return self.render("reports.html", section="reports", reports=found, missing=missing)
 
     def on_partners(self, request: Request) -> Response:
         country = request.args.get("country", "").strip().upper()
@@ -417,12 +420,12 @@ class App:
             min_events = max(1, min(1000, int(request.args.get("min_events", "2"))))
         except ValueError as error:
             raise Refused(400, "min_events: нужно целое число") from error
-        with self.slot():
-            found = pages.partners_page(self.pages, country, min_events)
-        if request.args.get("format") == "csv":  # the whole table, however long, for a spreadsheet
-            return _csv_download(pages.partner_rows(found), "партнёры.csv", bool(request.args.get("bom")))
         countries = sorted({(e.country, e.label) for e in self.search_index().entries
                             if e.kind == "country" and e.country}, key=lambda state: state[1])
+        with self.slot():
+            found = pages.partners_page(self.pages, country, min_events, dict(countries))
+        if request.args.get("format") == "csv":  # the whole table, however long, for a spreadsheet
+            return _csv_download(pages.partner_rows(found), "партнёры.csv", bool(request.args.get("bom")))
         # a page shows the first PAGE_ROWS (most events first); the whole table downloads as CSV
         download = "/partners?" + urlencode({"country": country, "min_events": min_events, "format": "csv"})
         return self.render("partners.html", section="partners", partners=found[:PAGE_ROWS], total=len(found),
@@ -515,7 +518,7 @@ class App:
         network = self.network()
         filters = view_request(request.args).filters
         chart = timeline(network, filters, _breakdown(request))
-        top = max((sum(counts.values()) for counts in chart["counts"].values()), default=1) or 1
+        top = max((sum(counts.values()) for counts in chart["counts"].values() if counts), default=1) or 1
         return self.render("timeline.html", section="timeline", choices=network_choices(network), chart=chart, top=top,
                            breakdowns=BREAKDOWNS, args=request.args,
                            activity=activity(network, filters), page_of=page_of)

@@ -70,13 +70,14 @@
     });
 
     const header = () => heads.map(text);
-    const values = () => rows().map((row) => [...row.cells].map(text));
-    const asCsv = (bom) => (bom ? "\ufeff" : "") + [header(), ...values()].map((r) => r.map(csvField).join(bom ? ";" : ",")).join("\r\n") + "\r\n";
+    // a cell marked "no-report" (a quarter the graph has no report of) holds no value: empty in CSV, null in JSON
+    const values = () => rows().map((row) => [...row.cells].map((cell) => (cell.classList.contains("no-report") ? null : text(cell))));
+    const asCsv = (bom) => (bom ? "\ufeff" : "") + [header(), ...values()].map((r) => r.map((v) => csvField(v ?? "")).join(bom ? ";" : ",")).join("\r\n") + "\r\n";
     csv.addEventListener("click", () => download(name + ".csv", "text/csv;charset=utf-8", asCsv(false)));
     excel.addEventListener("click", () => download(name + ".csv", "text/csv;charset=utf-8", asCsv(true)));
     json.addEventListener("click", () => {
       const keys = header();
-      const records = values().map((r) => Object.fromEntries(keys.map((k, i) => [k, numeric(r[i]) ? asNumber(r[i]) : r[i]])));
+      const records = values().map((r) => Object.fromEntries(keys.map((k, i) => [k, r[i] !== null && numeric(r[i]) ? asNumber(r[i]) : r[i]])));
       download(name + ".json", "application/json", JSON.stringify(records, null, 1));
     });
     // a link to a row (/report/2025-Q2#row-5) opens the page of the table that holds it

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.network.analytics import load_network
+from graph.network.analytics import EntityInfo, EventInfo, Network, load_network
 from graph.network.geography import map_data
 from graph.network.timeline import NO_PARTNER_STATE, activity, timeline
 from graph.network.view import Filters
@@ -41,9 +41,11 @@ def test_the_timeline_counts_each_report_s_events(network, embedded):
         chart = timeline(network, Filters(), by)
         assert {q: n for q, n in chart["totals"].items() if n} == expected, by
         assert chart["quarters"][0] == "2024-Q1" and chart["quarters"][-1] == "2025-Q2"
-        assert len(chart["quarters"]) == 6  # the quarters between, empty, are drawn too
+        assert len(chart["quarters"]) == 6  # the quarters between are drawn too, as quarters with no report
+        assert chart["unreported"] == [("2024-Q2", "2025-Q1")]
+        assert all(chart["counts"][q] is None and chart["totals"][q] is None for q in chart["quarters"][1:-1])
         if by != "country":  # one group per event: the groups add up to the events
-            assert all(sum(chart["counts"][q].values()) == chart["totals"][q] for q in chart["quarters"])
+            assert all(sum(chart["counts"][q].values()) == chart["totals"][q] for q in expected)
     by_state = timeline(network, Filters(), "country")
     assert by_state["groups"][0] == "Беларусь" and NO_PARTNER_STATE in by_state["groups"]
     only_2025 = timeline(network, Filters(since="2025-Q2"), "sphere")
@@ -56,11 +58,39 @@ def test_activity_shows_first_last_gaps_and_who_went_quiet(network):
     rows = {r["label"]: r for r in found["partners"]}
     subbotin = rows["А.М. Субботин"]
     seen = (subbotin["first"], subbotin["last"], subbotin["gaps"], subbotin["quiet"])
-    assert seen == ("2024-Q1", "2025-Q2", 4, False)
-    assert sum(subbotin["counts"]) == subbotin["events"]
+    assert seen == ("2024-Q1", "2025-Q2", 0, False)  # the four quarters between have no report: no gaps
+    assert subbotin["counts"][1:-1] == [None] * 4
+    assert sum(n for n in subbotin["counts"] if n) == subbotin["events"]
     quiet = [r for r in found["partners"] if r["quiet"]]
     assert quiet and all(r["last"] == "2024-Q1" for r in quiet)
     assert "Беларусь" not in rows  # states are the breakdown, not partners
+
+
+def _network(seen: dict[str, list[str]], sport: str = "") -> Network:
+    """A network of one event a quarter, each with the partners `seen` names in that quarter; the event of
+    the quarter `sport` is of sport, the others of culture."""
+    events = {f"e{q}": EventInfo(f"e{q}", "встреча", q, "Спорт" if q == sport else "Культура", "meeting", "inbound")
+              for q in seen}
+    partners = {p for names in seen.values() for p in names}
+    entities = {p: EntityInfo(p, p, "ORG", "BY", smolensk=False) for p in partners}
+    return Network(events, entities, {(f"e{q}", p) for q, names in seen.items() for p in names})
+
+
+def test_a_partner_misses_only_quarters_the_graph_has_a_report_of():
+    network = _network({"2024-Q1": ["Витебский облисполком", "Минский завод"], "2024-Q2": ["Минский завод"],
+                        "2025-Q1": ["Витебский облисполком"]}, sport="2024-Q2")
+    found = {r["label"]: r for r in activity(network, Filters())["partners"]}
+    # 2024-Q2 was reported without the executive committee; 2024-Q3 and Q4 were not reported at all
+    assert found["Витебский облисполком"]["gaps"] == 1
+    assert found["Витебский облисполком"]["counts"] == [1, 0, None, None, 1]
+    assert found["Минский завод"]["quiet"] and found["Минский завод"]["gaps"] == 0
+    chart = timeline(network, Filters(), "country")
+    assert chart["unreported"] == [("2024-Q3", "2024-Q4")]
+    assert chart["totals"] == {"2024-Q1": 1, "2024-Q2": 1, "2024-Q3": None, "2024-Q4": None, "2025-Q1": 1}
+    # a quarter with a report but nothing in the filter is zero, not unknown
+    culture = timeline(network, Filters(sphere="Культура"), "country")
+    assert culture["totals"]["2024-Q2"] == 0 and culture["counts"]["2024-Q2"] == {"BY": 0}
+    assert culture["totals"]["2024-Q3"] is None
 
 
 DISTRICTS = """PREFIX schema: <https://schema.org/>

@@ -134,13 +134,20 @@ def test_the_partners_table_filters_by_state(site, page):
     page.wait_for_url(re.compile(r"country=BY"))
     only = page.locator("table.data tbody tr").count()
     assert 0 < only < every
+    # the state by its name, to its page, as the analyst reads it; not its ISO code
+    states = page.locator("table.data tbody td:nth-child(2)")
+    assert set(states.all_inner_texts()) == {"Беларусь"}
+    assert states.locator("a[href='/country/BY']").count() == only
     shot(page, "partners")
     name, body = downloaded(page, "p.meta a:has-text('CSV для Excel')")  # the whole table, from the server
-    lines = body.decode("utf-8-sig").splitlines()
-    assert body.startswith("\ufeff".encode()) and lines[0].startswith("Партнёр;Государство;Мероприятий")
+    lines = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
+    assert body.startswith("\ufeff".encode()) and lines[0][:3] == ["Партнёр", "Государство", "Мероприятий"]
+    assert lines[0][-1] == "Код государства" and {(row[1], row[-1]) for row in lines[1:]} == {("Беларусь", "BY")}
     assert len(lines) == only + 1 and name.endswith(".csv")
     page.goto(site + "/reports")
     assert page.locator("table.data tbody tr").count() == 2
+    # the analyst sees which quarters between the reports the graph lacks
+    assert page.inner_text("p.no-report-note").startswith("Отчётов с II кв. 2024 по I кв. 2025 в графе нет")
 
 
 def test_the_query_editor_knows_the_prefixes_and_counts_the_data(site, page, type_query):

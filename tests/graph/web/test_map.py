@@ -203,6 +203,13 @@ def test_the_timeline_draws_each_quarter_with_its_events(site, page, embedded):
         row = page.locator(f".stacked .row[data-period='{period}']")
         assert row.locator(".total").inner_text() == str(events)
         assert row.locator(".track span").count() >= 2  # stacked by state
+    # the quarters between the two reports are unknown, not empty: marked, and no value in the exports
+    missing = page.locator(".stacked .row.no-report")
+    assert missing.count() == 4 and missing.first.inner_text().split() == ["II", "кв.", "2024", "нет", "отчёта", "—"]
+    assert "Отчётов с II кв. 2024 по I кв. 2025 в графе нет" in page.inner_text("p.no-report-note")
+    _, data = downloaded(page, "table.activity + .table-tools .export-json")
+    vitebsk = next(r for r in json.loads(data) if r["Партнёр"] == "Витебская область")
+    assert vitebsk["Пропусков"] == 0 and vitebsk["III кв. 2024"] is None and vitebsk["I кв. 2024"] >= 1
     shot(page, "timeline")
     page.select_option("select[name=by]", "sphere")
     page.click("text=Показать")
