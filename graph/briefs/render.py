@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
-from graph.briefs.compose import Brief, BriefEvent, Count, Source
+from graph.briefs.compose import Brief, BriefEvent, Source
 from graph.briefs.russian import period_phrase
 from graph.russian import counted, days, quarter
 
@@ -189,9 +189,8 @@ def docx(brief: Brief) -> bytes:
         document.add_heading(part.heading, level=2)
         if part.heading == QUARTERS:  # the chart: a bar of blocks per quarter
             _table(document, ("Квартал", "Мероприятий", ""),
-                   [(label, str(count) if label_reported else "нет отчёта", "█" * round(20 * share))
-                    for (label, count, share), label_reported in
-                    zip(chart_bars(brief.quarters), (c.label in brief.reported for c in brief.quarters), strict=True)],
+                   [(label, "нет отчёта" if count is None else str(count), "█" * round(20 * share))
+                    for label, count, share in chart_bars(brief)],
                    widths=(3.5, 3.5, 9.5))
         for paragraph in part.paragraphs:
             document.add_paragraph(f"{paragraph.text} {cite(paragraph.sources)}".rstrip(),
@@ -235,12 +234,13 @@ def _table(document, header: tuple[str, ...], rows: list[tuple[str, ...]],
 
 def html_context(brief: Brief, href) -> dict:
     """What the HTML templates (brief_body.html) need: the statements, the chart, links to the events."""
-    return {"b": brief, "parts": sections(brief), "bars": chart_bars(brief.quarters), "href": href,
+    return {"b": brief, "parts": sections(brief), "bars": chart_bars(brief), "href": href,
             "cite_groups": cite_groups, "quarters_heading": QUARTERS,
             "when": _when}
 
 
-def chart_bars(quarters: tuple[Count, ...]) -> list[tuple[str, int, float]]:
-    """(quarter, count, share of the highest) for the chart of events per quarter."""
-    top = max((c.count for c in quarters), default=0) or 1
-    return [(quarter(c.label), c.count, c.count / top) for c in quarters]
+def chart_bars(brief: Brief) -> list[tuple[str, int | None, float]]:
+    """(quarter, count, share of the highest) for the chart of events per quarter; the count None for a
+    quarter the graph holds no report of (unknown, not zero)."""
+    top = max((c.count for c in brief.quarters), default=0) or 1
+    return [(quarter(c.label), c.count if c.label in brief.reported else None, c.count / top) for c in brief.quarters]

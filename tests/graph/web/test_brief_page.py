@@ -28,6 +28,10 @@ def test_the_period_is_chosen_and_the_word_file_downloads(site, page):
     from docx import Document
 
     page.goto(site + "/brief?country=BY&from=2024-Q1&to=2025-Q2")
+    # the quarters between the two reports are drawn as unknown, as the text says, not as zero
+    bars = page.locator("article.brief .stacked .row")
+    assert bars.count() == 6 and bars.locator(".total").all_inner_texts()[1:5] == ["—"] * 4
+    assert page.locator("article.brief .stacked .no-report").first.inner_text().split()[-3:] == ["нет", "отчёта", "—"]
     page.select_option("select[name=from]", "2025-Q2")
     page.click("button:has-text('Составить')")
     page.wait_for_url("**from=2025-Q2**")
