@@ -23,6 +23,19 @@ def quarter(period: str) -> str:
     return f"{ROMAN_QUARTERS[int(number) - 1]} кв. {year}"
 
 
+def quarters(first: str, last: str) -> str:
+    """A run of quarters as Russian readers write it.
+
+    >>> quarters("2024-Q3", "2024-Q3"), quarters("2024-Q2", "2024-Q4"), quarters("2024-Q2", "2025-Q1")
+    ('III кв. 2024', 'II–IV кв. 2024', 'II кв. 2024 – I кв. 2025')
+    """
+    if first == last:
+        return quarter(first)
+    if first[:4] == last[:4]:
+        return f"{quarter(first).split()[0]}–{quarter(last)}"
+    return f"{quarter(first)} – {quarter(last)}"
+
+
 def quarter_index(period: str) -> int:
     """A report period as a number, as the summaries count them (year × 4 + quarter − 1).
 
@@ -31,6 +44,30 @@ def quarter_index(period: str) -> int:
     """
     year, number = period.split("-Q")
     return int(year) * 4 + int(number) - 1
+
+
+def quarters_between(first: str, last: str) -> list[str]:
+    """Every quarter from `first` to `last`, gaps included.
+
+    >>> quarters_between("2024-Q3", "2025-Q2")
+    ['2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2']
+    """
+    return [f"{i // 4}-Q{i % 4 + 1}" for i in range(quarter_index(first), quarter_index(last) + 1)]
+
+
+def runs(quarters: list[str]) -> list[tuple[str, str]]:
+    """Consecutive quarters as (first, last) pairs.
+
+    >>> runs(["2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1", "2025-Q3"])
+    [('2024-Q2', '2025-Q1'), ('2025-Q3', '2025-Q3')]
+    """
+    found: list[tuple[str, str]] = []
+    for q in quarters:
+        if found and quarter_index(q) == quarter_index(found[-1][1]) + 1:
+            found[-1] = (found[-1][0], q)
+        else:
+            found.append((q, q))
+    return found
 
 
 def day(value: date | str) -> str:

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from graph.network.analytics import Network
 from graph.network.palette import PALETTE
 from graph.network.view import Filters
-from graph.russian import quarter_index
+from graph.russian import quarters_between, runs
 
 BREAKDOWNS = {"country": "государствам", "sphere": "сферам", "type": "типам мероприятий",
               "direction": "направлениям"}
@@ -37,33 +37,9 @@ def _groups(network: Network, event: str, by: str, states: dict[str, set[str]]) 
     return {network.states.get(code, code) for code in codes} or {NO_PARTNER_STATE}
 
 
-def quarters_between(first: str, last: str) -> list[str]:
-    """Every quarter from `first` to `last`, gaps included.
-
-    >>> quarters_between("2024-Q3", "2025-Q2")
-    ['2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2']
-    """
-    return [f"{i // 4}-Q{i % 4 + 1}" for i in range(quarter_index(first), quarter_index(last) + 1)]
-
-
 def reported_quarters(network: Network) -> frozenset[str]:
     """The quarters the graph holds a report of: those of its events, whatever the filters keep."""
     return frozenset(event.period for event in network.events.values())
-
-
-def runs(quarters: list[str]) -> list[tuple[str, str]]:
-    """Consecutive quarters as (first, last) pairs.
-
-    >>> runs(["2024-Q2", "2024-Q3", "2024-Q4", "2025-Q1", "2025-Q3"])
-    [('2024-Q2', '2025-Q1'), ('2025-Q3', '2025-Q3')]
-    """
-    found: list[tuple[str, str]] = []
-    for q in quarters:
-        if found and quarter_index(q) == quarter_index(found[-1][1]) + 1:
-            found[-1] = (found[-1][0], q)
-        else:
-            found.append((q, q))
-    return found
 
 
 def timeline(network: Network, filters: Filters, by: str = "country") -> dict:

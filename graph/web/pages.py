@@ -8,7 +8,7 @@ roles, counts. Links are page paths (`graph.web.paths`), never raw IRIs.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +17,7 @@ from razdel import sentenize
 from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.query import Table, internal_query, library
-from graph.russian import days, quarter, quarter_index
+from graph.russian import days, quarter, quarter_index, quarters, quarters_between, runs
 from graph.stores import Readable
 from graph.stores.results import is_true
 from graph.web.paths import page_of
@@ -105,11 +105,31 @@ def highlighted(text: str, spans: list[tuple[int, int, str, str]]) -> Markup:
 # ---------------------------------------------------------------- entity
 
 
-def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = None) -> dict[str, Any] | None:
+def quarter_bars(by_quarter: Mapping[str, int], reported: Collection[str]) -> list[dict[str, Any]]:
+    """Every quarter from the first with events to the last, each with its events: 0 in a quarter the graph has
+    a report of without them, None in one it has none of (unknown, not zero; a run of such quarters is one bar).
+
+    >>> bars = quarter_bars({"2024-Q1": 2, "2025-Q1": 1}, {"2024-Q1", "2024-Q2", "2025-Q1"})
+    >>> [(bar["quarter"], bar["events"]) for bar in bars]
+    [('I кв. 2024', 2), ('II кв. 2024', 0), ('III–IV кв. 2024', None), ('I кв. 2025', 1)]
+    """
+    if not by_quarter:
+        return []
+    periods = sorted(by_quarter)
+    every = quarters_between(periods[0], periods[-1])
+    known = [period for period in every if period in by_quarter or period in reported]
+    unknown = runs(sorted(set(every) - set(known)))
+    return sorted([{"period": p, "quarter": quarter(p), "events": by_quarter.get(p, 0)} for p in known]
+                  + [{"period": first, "quarter": quarters(first, last), "events": None} for first, last in unknown],
+                  key=lambda bar: bar["period"])
+
+
+def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = None,
+                reported: Collection[str] = ()) -> dict[str, Any] | None:
     """An entity's card, events by quarter, counterparts, representatives or posts, places; None if unknown.
 
     `known`: the search index's entries by IRI (see _counterparts); without it, the card alone (a state's page
-    shows its partners and events its own way)."""
+    shows its partners and events its own way). `reported`: the quarters the graph has a report of."""
     card = rows(store, "entity-card", entity=iri)
     if not card:
         return None
@@ -129,9 +149,7 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
             posts[(stated, organisation)].add(event["period"])
     by_quarter = Counter(event["period"] for event in listed.values())
     counterparts = _counterparts(store, iri, known) if known is not None else []
-    representatives = [{"link": link(row["person"], row["label"]), "post": row["stated"],
-                        "events": int(row["events"]), "last": quarter(row["last"])}
-                       for row in rows(store, "entity-representatives", entity=iri)] if kind == "org" else []
+    representatives = _representatives(rows(store, "entity-representatives", entity=iri)) if kind == "org" else []
     places = [{"iri": row["place"], "link": link(row["place"], row["label"]), "events": int(row["events"])}
               for row in rows(store, "entity-places", entity=iri)] if related else []
     located = {row["place"]: row for row in rows(store, "entity-place-points", entity=iri)} if places else {}
@@ -154,7 +172,7 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         "oktmo": first.get("oktmo"),
         "events": sorted(listed.values(), key=lambda e: (e["start"] or e["period"], e["period"], e["row"])),
         "event_count": len(listed),
-        "quarters": [{"period": p, "quarter": quarter(p), "events": n} for p, n in sorted(by_quarter.items())],
+        "quarters": quarter_bars(by_quarter, reported),
         "counterparts": counterparts, "representatives": representatives, "places": places,
         # a place shows itself first (its own point), then where its events took place
         "map_points": ([{"label": first["label"], "page": None, "events": len(listed), "lat": float(first["lat"]),
@@ -163,6 +181,25 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         "posts": [{"post": post, "organisation": organisation, "quarters": ", ".join(quarter(p) for p in sorted(when))}
                   for (post, organisation), when in sorted(posts.items(), key=lambda item: min(item[1]))],
     }
+
+
+def _representatives(found: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """One row per person who represented an organisation: the posts they held, their events and the last
+    quarter. A post restated with more words after it («… комитета Республики Беларусь») is the same post,
+    shown as the shorter."""
+    persons: dict[str, dict[str, Any]] = {}
+    for row in found:  # most events first
+        person = persons.setdefault(row["person"], {"link": link(row["person"], row["label"]), "posts": [],
+                                                    "events": 0, "last": row["last"]})
+        person["posts"].append(row["stated"])
+        person["events"] += int(row["events"])  # a participation states one post: no event twice
+        person["last"] = max(person["last"], row["last"])
+    for person in persons.values():
+        posts = person.pop("posts")
+        person["post"] = "; ".join(post for post in posts
+                                   if not any(post.startswith(other + " ") for other in posts))
+        person["last"] = quarter(person["last"])
+    return sorted(persons.values(), key=lambda person: (-person["events"], person["link"].label))
 
 
 def _entity_events(store: Readable, iri: str, kind: str, label: str,
@@ -321,10 +358,12 @@ def reports_page(store: Readable) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- country
 
 
-def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any]) -> dict[str, Any] | None:
+def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any],
+                 reported: Collection[str] = ()) -> dict[str, Any] | None:
     """A state: its partners ranked, its events by quarter, the regions and cities involved.
 
-    `known`: the search index's entries by IRI, for what each partner is (org, person, place)."""
+    `known`: the search index's entries by IRI, for what each partner is (org, person, place); `reported`: the
+    quarters the graph has a report of."""
     card = entity_page(store, iri)
     if card is None:
         return None
@@ -351,7 +390,7 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any])
             "partners": [p for p in partners if p["kind"] != "place"], "partner_count": len(persons_and_bodies),
             "country_places": country_places,
             "country_events": events, "event_count": sum(by_quarter.values()),
-            "quarters": [{"period": p, "quarter": quarter(p), "events": n} for p, n in sorted(by_quarter.items())]}
+            "quarters": quarter_bars(by_quarter, reported)}
 
 
 def _first_listed(by_quarter: Mapping[str, int]) -> int:

@@ -33,7 +33,7 @@ from graph.briefs.render import html_context
 from graph.guard import READ_ONLY, QueryRefused, check_read_only
 from graph.network.analytics import Network, load_network
 from graph.network.geography import map_data
-from graph.network.timeline import BREAKDOWNS, activity, quarters_between, runs, timeline
+from graph.network.timeline import BREAKDOWNS, activity, timeline
 from graph.network.view import View, network_view, path_between
 from graph.network.view import choices as network_choices
 from graph.query import QueryError, Table, library
@@ -41,7 +41,7 @@ from graph.rdf.vocab import PREFIXES, sparql_prefixes
 from graph.review import KINDS_RU as REVIEW_KINDS
 from graph.review import decide as review_decide
 from graph.review import doubts as review_doubts
-from graph.russian import quarter
+from graph.russian import quarter, quarters_between, runs
 from graph.stores import EmbeddedStore, RemoteStore, Store, StoreError
 from graph.stores.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
 from graph.web import pages
@@ -164,6 +164,7 @@ class App:
         self.search_cache: tuple[object, SearchIndex] | None = None
         self.brief_lock = threading.Lock()
         self.brief_cache: tuple[object, Material] | None = None
+        self.reported_cache: tuple[object, frozenset[str]] | None = None
 
     def __call__(self, environ, start_response):
         request = Request(environ)
@@ -317,6 +318,17 @@ class App:
                 for kind, hits in grouped.items()]
         return _json(body)
 
+    def reported(self) -> frozenset[str]:
+        """The quarters the graph holds a report of, read once per state the pages show (two threads that
+        find none read it alike)."""
+        key = self._state()
+        cached = self.reported_cache
+        if cached is None or cached[0] != key:
+            with self.slot():
+                cached = (key, frozenset(r["period"] for r in pages.reports_page(self.pages)))
+            self.reported_cache = cached
+        return cached[1]
+
     def search_index(self) -> SearchIndex:
         """The search index of the state the pages show, built once per state."""
         key = self._state()
@@ -365,8 +377,9 @@ class App:
         if iri is None:
             raise NotFound()
         index = self.search_index().by_iri  # before the slot: building the index takes one of its own
+        reported = self.reported()
         with self.slot():
-            found = pages.entity_page(self.pages, iri, index)
+            found = pages.entity_page(self.pages, iri, index, reported)
         if found is None:
             return self.not_found(f"В графе нет сведений о {iri}")
         return self.render("entity.html", e=found)
@@ -378,8 +391,9 @@ class App:
         if code != code.upper():
             return redirect(f"/country/{code.upper()}", 301)
         index = self.search_index().by_iri  # before the slot: building the index takes one of its own
+        reported = self.reported()
         with self.slot():
-            found = pages.country_page(self.pages, iri, code, index)
+            found = pages.country_page(self.pages, iri, code, index, reported)
         if found is None:
             return self.not_found(f"В графе нет государства с кодом {code}")
         return self.render("country.html", e=found)
@@ -407,9 +421,8 @@ class App:
     def on_reports(self, request: Request) -> Response:
         with self.slot():
             found = pages.reports_page(self.pages)
-        periods = sorted(r["period"] for r in found)
-        held = set(periods)
-        missing = runs([q for q in quarters_between(periods[0], periods[-1]) if q not in held]) if periods else []
+        held = {r["period"] for r in found}
+        missing = runs([q for q in quarters_between(min(held), max(held)) if q not in held]) if held else []
         return self.render("reports.html", section="reports", reports=found, missing=missing)
 
     def on_partners(self, request: Request) -> Response:

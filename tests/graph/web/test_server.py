@@ -234,6 +234,23 @@ def test_a_joint_bodys_page_names_each_member_it_belongs_to(client):
     assert re.search(r'<p class="kind">[^<]*· Государство не указано</p>', page)
 
 
+def test_an_organisation_s_page_shows_the_quarters_without_a_report_and_each_representative_once(client):
+    page = client.get("/org/vitebskiy-oblastnoy-ispolnitelnyy-komitet").text
+    bars = re.findall(r'<div class="bar( no-report)?"[^>]*><span class="label">([^<]+)</span>.*?'
+                      r'<span class="value">([^<]+)</span>', page, re.S)
+    # the four quarters between the samples are one bar, unknown, not zero
+    assert [(label, value) for _, label, value in bars] == [
+        ("I кв. 2024", "1"), ("II кв. 2024 – I кв. 2025", "—"), ("II кв. 2025", "3")]
+    assert bars[1][0] == " no-report"
+    table = page.split("<h2>Представители</h2>", 1)[1].split("</table>", 1)[0]
+    persons = re.findall(r'<tr><td><a href="(/person/[^"]+)">', table)
+    assert len(persons) == len(set(persons)) >= 2  # a person once, whatever the posts' wording
+    subbotin = table.split('href="/person/subbotin-a-m"', 1)[1].split("</tr>", 1)[0]
+    # «председатель … комитета» and «… комитета Республики Беларусь» are one post, the shorter
+    assert "<td>председатель Витебского областного исполнительного комитета</td>" in subbotin
+    assert '<td class="num">3</td>' in subbotin and "II кв. 2025" in subbotin
+
+
 def test_a_state_page_counts_the_events_that_name_the_state(client, embedded):
     """The card's and the chart's counts are events (not every subject the state is named on)."""
     count = embedded.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e a "
