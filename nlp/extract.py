@@ -508,11 +508,11 @@ class _Reading:
                 self.role_spans.append((role.start, role.stop))
             # in the nominative where its post is («начальник отдела И.В. Сидорова», not «Губернатора … В.Н.
             # Анохина»), in a list of names after a colon («Участники: И.В. Сидорова, А.А. Петрова»; not «при
-            # участии И.В. Петрова, …»), or opening a sentence before a woman's verb («Е.А. Смирнова открыла»; not
-            # «По приглашению В.Н. Анохина прибыла делегация»)
+            # участии И.В. Петрова, …»), opening a sentence before a woman's verb («Е.А. Смирнова открыла»; not
+            # «По приглашению В.Н. Анохина прибыла делегация»), or the subject of a woman's verb before it
             nominative = role is not None and case_of(doc[role.head]) == "Nom" \
                 or _listed_after_colon(doc, start, people) or opens_a_sentence(doc, start) and stop < len(doc) \
-                and doc[stop].pos_ == "VERB" and doc[stop].morph.get("Gender") == ["Fem"]
+                and _womans_verb(doc[stop]) or _after_a_womans_verb(doc, start)
             normal = normal_person(models.vocab, tokens, nominative)
             self.mentions.append(_mention(doc, self.text, start, stop, EntityType.PER, normal, "ner", role=role_text,
                                           country=signal.country, smolensk=signal.smolensk))
@@ -741,6 +741,32 @@ def _listed_under_a_state(doc: Doc, mentions: list[Mention], models: Resources) 
             continue
         mentions = _given_state(mentions, *char_span(doc, colon, _list_end(doc, colon)), state)
     return mentions
+
+
+def _womans_verb(token: Token) -> bool:
+    """A verb in the past tense of one woman («открыла», «провела»)."""
+    morph = token.morph
+    return token.pos_ == "VERB" and morph.get("Gender", []) == ["Fem"] and morph.get("Number", []) != ["Plur"]
+
+
+def _after_a_womans_verb(doc: Doc, start: int) -> bool:
+    """Whether the person named from token `start` is the subject of a woman's verb right before it («Мероприятие
+    провела И.В. Сидорова», «приняла участие И.В. Сидорова»): nothing before the verb in its sentence may be its
+    subject, a noun or pronoun in the nominative singular not of the neuter. «Делегация посетила И.В. Петрова»,
+    «Е.А. Смирнова поздравила И.В. Петрова»: the name is a man's, in the accusative."""
+    verb = start - 1
+    if verb > 0 and doc[verb].lemma_ == "участие":
+        verb -= 1
+    if verb < 0 or not _womans_verb(doc[verb]):
+        return False
+    index = verb
+    while index > 0 and not opens_a_sentence(doc, index):
+        index -= 1
+        token = doc[index]
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and case_of(token) == "Nom" \
+                and token.morph.get("Number", []) != ["Plur"] and token.morph.get("Gender", []) != ["Neut"]:
+            return False
+    return True
 
 
 def _listed_after_colon(doc: Doc, start: int, people: list[tuple[int, int]]) -> bool:

@@ -128,10 +128,18 @@ def test_a_person_commemorated_or_named_in_a_title_is_no_party(models, text, per
     ("Директор музея Е.А. Смирнова открыла выставку.", "Е.А. Смирнова"),
     ("Е.А. Смирнова открыла выставку.", "Е.А. Смирнова"),
     ("Участники: В.Н. Анохин, И.В. Сидорова.", "И.В. Сидорова"),
+    # the subject of a woman's verb before her name, when nothing before the verb may be its subject
+    ("Мероприятие провела И.В. Сидорова.", "И.В. Сидорова"),
+    ("В мероприятии приняла участие И.В. Сидорова.", "И.В. Сидорова"),
+    ("Делегацию возглавила Н.П. Петрова.", "Н.П. Петрова"),
     # a man's genitive stays his
     ("Состоялась встреча Губернатора Смоленской области В.Н. Анохина с делегацией.", "В.Н. Анохин"),
     ("По приглашению В.Н. Анохина прибыла делегация.", "В.Н. Анохин"),
     ("Встреча прошла при участии И.В. Петрова, А.А. Сидорова.", "А.А. Сидоров"),
+    # and a man's accusative after a woman's verb with a subject of its own
+    ("Делегация посетила И.В. Петрова.", "И.В. Петров"),
+    ("Е.А. Смирнова поздравила И.В. Петрова.", "И.В. Петров"),
+    ("Она поздравила И.В. Петрова.", "И.В. Петров"),
 ])
 def test_a_womans_surname_after_initials_is_hers_where_the_text_says_it_is_in_the_nominative(models, text, person):
     assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.PER][-1] == person
