@@ -117,8 +117,12 @@ def doubts(store: Readable, network: Network | None = None) -> list[Doubt]:
 def _merge(a: str, b: str, network: Network, events: dict[str, set[str]]) -> Doubt:
     first, second = network.entities[a], network.entities[b]
     shared = len(events[a] & events[b])
-    evidence = f"мероприятий: {len(events[a])} и {len(events[b])}, из них вместе {shared}; государства: " \
-               f"{first.country or '—'}, {second.country or '—'}"
+    state_a, state_b = (network.states.get(code, code) if code else None for code in (first.country, second.country))
+    if state_a == state_b:
+        states = f"государство у обеих — {state_a}" if state_a else "государство не указано ни у одной"
+    else:
+        states = f"у первой — {state_a or 'государство не указано'}, у второй — {state_b or 'государство не указано'}"
+    evidence = f"мероприятий: {len(events[a])} и {len(events[b])}, из них вместе {shared}; {states}"
     return Doubt("merge", (a, b), (first.label, second.label), evidence,
                  f"ties review same|different {short(a)} {short(b)}")
 

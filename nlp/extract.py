@@ -264,6 +264,10 @@ def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resour
         return models.countries.preferred.get(code, name) if fold(name) in ("оаэ", "кнр", "рф", "рб") \
             else name, PlaceKind.COUNTRY, Signal(code, False)
     place = models.gazetteer.lookup(name)
+    if place is None and (written := models.gazetteer.lookup(chunk_tokens.text)) is not None:
+        # «г. Великие Луки»: a plural name in the nominative, which normalising took for an oblique singular
+        # («Великие Лука»); the name as written is the place's
+        place, name = written, chunk_tokens.text
     if place is not None and place.kind == "region" and models.gazetteer.region(name) is place:
         name = place.name  # "Нижегородская области": the case form the text's grammar left, made right
     if place is not None and place.kind == "district":

@@ -353,6 +353,18 @@ def test_news_mode_adds_no_facility_and_no_quotation_taken_for_a_name(models):
     assert any(kind is EntityType.ORG and "Ольса" in name for kind, name in found)
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # a town's plural name after «г.» stands in the nominative: not made an oblique singular's («Великие Лука»)
+    ("Выставка из фондов музея г. Великие Луки Псковской области.", "Великие Луки"),
+    ("Делегация г. Набережные Челны.", "Набережные Челны"),
+    ("Форум прошел в Великих Луках.", "Великие Луки"),
+    ("Встреча в г. Витебске.", "Витебск"),
+])
+def test_a_towns_name_is_its_own_however_normalising_would_read_it(models, text, place):
+    found = [m for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC]
+    assert found[0].normal == place and found[0].country is not None
+
+
 @pytest.mark.parametrize(("text", "places", "persons"), [
     ("В Могилевской и Витебской областях прошли дни культуры.", {"Могилевская область", "Витебская область"}, set()),
     # the first region in the nominative, tagged as a name: a feminine adjective all the same
