@@ -8,7 +8,7 @@ roles, counts. Links are page paths (`graph.web.paths`), never raw IRIs.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -143,10 +143,11 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
     identifiers = sorted({row["sameAs"] for row in card if row.get("sameAs", "").startswith(("http://", "https://"))})
     related = known is not None
     listed = _entity_events(store, iri, kind, first["label"], labels) if related else {}
+    stated_posts = shortest_statements(stated for event in listed.values() for stated, _ in event["posts"])
     posts: dict[tuple[str, str], set[str]] = defaultdict(set)
     for event in listed.values():
         for stated, organisation in event["posts"]:
-            posts[(stated, organisation)].add(event["period"])
+            posts[(stated_posts[stated], organisation)].add(event["period"])
     by_quarter = Counter(event["period"] for event in listed.values())
     counterparts = _counterparts(store, iri, known) if known is not None else []
     representatives = _representatives(rows(store, "entity-representatives", entity=iri)) if kind == "org" else []
@@ -183,6 +184,20 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
     }
 
 
+def shortest_statements(posts: Iterable[str]) -> dict[str, str]:
+    """Each post to the shortest way the reports state it: a post restated with more words after it is the same
+    post.
+
+    >>> shortest_statements(["председатель комитета Республики Беларусь", "председатель комитета", "министр"])
+    ... # doctest: +NORMALIZE_WHITESPACE
+    {'председатель комитета Республики Беларусь': 'председатель комитета', 'председатель комитета':
+     'председатель комитета', 'министр': 'министр'}
+    """
+    stated = list(dict.fromkeys(posts))
+    return {post: min((other for other in stated if other == post or post.startswith(other + " ")), key=len)
+            for post in stated}
+
+
 def _representatives(found: list[dict[str, str]]) -> list[dict[str, Any]]:
     """One row per person who represented an organisation: the posts they held, their events and the last
     quarter. A post restated with more words after it («… комитета Республики Беларусь») is the same post,
@@ -195,9 +210,7 @@ def _representatives(found: list[dict[str, str]]) -> list[dict[str, Any]]:
         person["events"] += int(row["events"])  # a participation states one post: no event twice
         person["last"] = max(person["last"], row["last"])
     for person in persons.values():
-        posts = person.pop("posts")
-        person["post"] = "; ".join(post for post in posts
-                                   if not any(post.startswith(other + " ") for other in posts))
+        person["post"] = "; ".join(dict.fromkeys(shortest_statements(person.pop("posts")).values()))
         person["last"] = quarter(person["last"])
     return sorted(persons.values(), key=lambda person: (-person["events"], person["link"].label))
 
