@@ -12,7 +12,7 @@ from pathlib import Path
 
 from graph.briefs.russian import instrumental, period_phrase
 from graph.network.analytics import Network, load_network, plain_rows
-from graph.russian import quarter
+from graph.russian import one_post_each, quarter
 from graph.stores import Readable
 from graph.stores.results import is_true
 from nlp import read_table
@@ -287,8 +287,8 @@ def _officials(material: Material, within: list[BriefEvent]) -> tuple[Official, 
                 if t.stated:
                     posts.add(t.stated)
                 sources.add(event.source)
-    officials = (Official(material.names[agent], agent, t.smolensk, tuple(sorted(posts)), tuple(sorted(sources)))
-                 for agent, (t, posts, sources) in found.items())
+    officials = (Official(material.names[agent], agent, t.smolensk, tuple(sorted(set(one_post_each(posts).values()))),
+                          tuple(sorted(sources))) for agent, (t, posts, sources) in found.items())
     return tuple(sorted(officials, key=lambda o: (not o.smolensk, -max(map(post_level, o.posts), default=0),
                                                   o.label)))
 

@@ -8,7 +8,7 @@ roles, counts. Links are page paths (`graph.web.paths`), never raw IRIs.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +17,7 @@ from razdel import sentenize
 from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.query import Table, internal_query, library
-from graph.russian import days, quarter, quarter_index, quarters, quarters_between, runs
+from graph.russian import days, one_post_each, quarter, quarter_index, quarters, quarters_between, runs
 from graph.stores import Readable
 from graph.stores.results import is_true
 from graph.web.paths import page_of
@@ -143,7 +143,7 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
     identifiers = sorted({row["sameAs"] for row in card if row.get("sameAs", "").startswith(("http://", "https://"))})
     related = known is not None
     listed = _entity_events(store, iri, kind, first["label"], labels) if related else {}
-    stated_posts = shortest_statements(stated for event in listed.values() for stated, _ in event["posts"])
+    stated_posts = one_post_each(stated for event in listed.values() for stated, _ in event["posts"])
     posts: dict[tuple[str, str], set[str]] = defaultdict(set)
     for event in listed.values():
         for stated, organisation in event["posts"]:
@@ -184,24 +184,9 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
     }
 
 
-def shortest_statements(posts: Iterable[str]) -> dict[str, str]:
-    """Each post to the shortest way the reports state it: a post restated with more words after it is the same
-    post.
-
-    >>> shortest_statements(["председатель комитета Республики Беларусь", "председатель комитета", "министр"])
-    ... # doctest: +NORMALIZE_WHITESPACE
-    {'председатель комитета Республики Беларусь': 'председатель комитета', 'председатель комитета':
-     'председатель комитета', 'министр': 'министр'}
-    """
-    stated = list(dict.fromkeys(posts))
-    return {post: min((other for other in stated if other == post or post.startswith(other + " ")), key=len)
-            for post in stated}
-
-
 def _representatives(found: list[dict[str, str]]) -> list[dict[str, Any]]:
-    """One row per person who represented an organisation: the posts they held, their events and the last
-    quarter. A post restated with more words after it («… комитета Республики Беларусь») is the same post,
-    shown as the shorter."""
+    """One row per person who represented an organisation: the posts they held (each once, `one_post_each`), their
+    events and the last quarter."""
     persons: dict[str, dict[str, Any]] = {}
     for row in found:  # most events first
         person = persons.setdefault(row["person"], {"link": link(row["person"], row["label"]), "posts": [],
@@ -210,7 +195,7 @@ def _representatives(found: list[dict[str, str]]) -> list[dict[str, Any]]:
         person["events"] += int(row["events"])  # a participation states one post: no event twice
         person["last"] = max(person["last"], row["last"])
     for person in persons.values():
-        person["post"] = "; ".join(dict.fromkeys(shortest_statements(person.pop("posts")).values()))
+        person["post"] = "; ".join(dict.fromkeys(one_post_each(person.pop("posts")).values()))
         person["last"] = quarter(person["last"])
     return sorted(persons.values(), key=lambda person: (-person["events"], person["link"].label))
 

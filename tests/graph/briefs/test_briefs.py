@@ -71,6 +71,11 @@ def test_a_state_s_brief_counts_what_sparql_counts_and_cites_only_its_events(mat
     for period, row in _cited(brief):
         ask = CITED % (row, period, '?event ties:country ?c . ?c skos:notation "BY" .')
         assert _names(embedded, ask), (period, row)
+    # each official's post once, however the rows state it: with its state after it, or a capital from a
+    # sentence's start
+    posts = {o.label: o.posts for o in brief.officials}
+    assert posts["А.М. Субботин"] == ("председатель Витебского областного исполнительного комитета",)
+    assert posts["А.С. Ахметшин"] == ("первый заместитель председателя Правительства Смоленской области",)
     text = render(brief, "md").decode("utf-8")
     assert f"состоялось {len(brief.events)} мероприятий" in text
     assert "Выставка, ярмарка —" in text and "Основные мероприятия" in text and "Партнёры" in text
