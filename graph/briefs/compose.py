@@ -102,6 +102,7 @@ class Brief:
     by_direction: tuple[Count, ...]
     previous: tuple[str, str]
     previous_known: bool  # whether the graph holds a report of the previous period at all
+    earliest: str  # the first quarter the graph holds a report of (its partners before it are unknown)
     previous_events: tuple[Source, ...]
     key_events: tuple[BriefEvent, ...]
     officials: tuple[Official, ...]
@@ -268,6 +269,7 @@ def compose(material: Material, kind: str, subject: str, first: str, last: str, 
         by_type=_counts(within, lambda e: e.event_type), by_sphere=_counts(within, lambda e: e.sphere),
         by_direction=_counts(within, lambda e: e.direction), previous=previous,
         previous_known=any(previous[0] <= p <= previous[1] for p in material.periods()),
+        earliest=min(material.periods(), default=first),
         previous_events=tuple(sorted(e.source for e in before)), key_events=tuple(ranked[:KEY_EVENTS]),
         officials=_officials(material, within), agreements=agreements, new=new, recurring=recurring,
         dormant=dormant,

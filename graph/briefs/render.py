@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from graph.briefs.compose import Brief, BriefEvent, Source
-from graph.briefs.russian import period_phrase
+from graph.briefs.russian import period_phrase, quarter_words
 from graph.russian import counted, days, quarter
 
 EVENTS = ("мероприятие", "мероприятия", "мероприятий")
@@ -97,7 +97,7 @@ def sections(brief: Brief) -> list[Section]:
     if brief.agreements:
         found.append(Section("Соглашения", tuple(
             Paragraph(f"{'Подписан' if a.signed else 'Обсуждался'} документ: {a.label}"
-                      + (f" ({a.kind.lower()})" if a.kind else "")
+                      + (f" ({a.kind.lower()})" if a.kind and not a.label.lower().startswith(a.kind.lower()) else "")
                       + (f"; стороны: {', '.join(a.parties)}" if a.parties else ""), a.sources)
             for a in brief.agreements)))
     if partners := _partners(brief):
@@ -128,7 +128,10 @@ def _partners(brief: Brief) -> tuple[Paragraph, ...]:
     """The new partners, the recurring ones (with their events in the period) and those gone quiet (with the
     quarter they were last seen)."""
     lines: list[Paragraph] = []
-    for label, partners, quiet in (("Новые", brief.new, False), ("Постоянные (участвовали и раньше)", brief.recurring,
+    # with no report before the period, every partner of it is new to the graph, not known to be new
+    new = "Новые" if brief.earliest < brief.first else \
+        f"Впервые в графе (отчётов до {quarter_words(brief.earliest, 'gent')} в нём нет)"
+    for label, partners, quiet in ((new, brief.new, False), ("Постоянные (участвовали и раньше)", brief.recurring,
                                    False), ("Не участвовавшие в периоде (последний раз)", brief.dormant, True)):
         if partners:
             lines.append(Paragraph(f"{label}:"))

@@ -77,6 +77,10 @@ def test_a_state_s_brief_counts_what_sparql_counts_and_cites_only_its_events(mat
     assert posts["А.М. Субботин"] == ("председатель Витебского областного исполнительного комитета",)
     assert posts["А.С. Ахметшин"] == ("первый заместитель председателя Правительства Смоленской области",)
     text = render(brief, "md").decode("utf-8")
+    # the graph holds no report before the period: its partners are new to the graph, not known to be new
+    assert "Впервые в графе (отчётов до I квартала 2024 г. в нём нет):" in text and "\nНовые:" not in text
+    # an agreement's kind is said where its name does not say it already
+    assert "протокол о намерениях (протокол о намерениях)" not in text and "протокол о намерениях" in text
     assert f"состоялось {len(brief.events)} мероприятий" in text
     assert "Выставка, ярмарка —" in text and "Основные мероприятия" in text and "Партнёры" in text
 
@@ -103,6 +107,7 @@ def test_the_quarter_s_brief_covers_every_event_of_the_quarter(material, embedde
         {(p.last, s.row) for p in brief.dormant for s in p.sources}
     assert brief.agreements and all(a.sources for a in brief.agreements)
     assert brief.new and all(p.country not in ("", "RU") for p in brief.new)
+    assert "\nНовые:\n" in render(brief, "md").decode("utf-8")  # an earlier report says who came before
 
 
 @pytest.mark.parametrize(("count", "words"), [
