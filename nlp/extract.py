@@ -894,10 +894,15 @@ def _normal_role(models: Resources, tokens: list, head: int) -> str:
     after the other ("Патриарший Экзарх всея Беларуси митрополит Минский и Заславский": a lowercase position
     word right after a name) are two roles, joined by ROLE_SEPARATOR."""
     titles: list[list] = [[]]
+    agreeing = [tokens[head].morph.get("Case", []), tokens[head].morph.get("Number", [])] if head < len(tokens) else []
     for index, token in enumerate(tokens):
+        # a new title starts in the nominative, or in the case and number of the first one's head, in apposition
+        # («председателем Совета ветеранов … России генерал-лейтенантом»); a complement does not («члена Союза
+        # художников Беларуси»)
         if index > 0 and titles[-1] and token.lemma_ in models.lexicons.positions and token.text.islower() \
-                and token.morph.get("Case", []) == ["Nom"] and tokens[index - 1].pos_ == "PROPN" \
-                and is_cap(tokens[index - 1]):  # a new title starts in the nominative, a complement does not
+                and (token.morph.get("Case", []) == ["Nom"]
+                     or [token.morph.get("Case", []), token.morph.get("Number", [])] == agreeing) \
+                and tokens[index - 1].pos_ == "PROPN" and is_cap(tokens[index - 1]):
             titles.append([])
         titles[-1].append(token)
     found = []

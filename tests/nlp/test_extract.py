@@ -407,6 +407,14 @@ def test_two_titles_one_after_the_other_are_two_roles_and_a_complement_is_none(m
                     report_rules=True)
     roles = {m.normal: m.role for m in found if m.type is EntityType.PER}
     assert roles["С.Н. Шляднев"] == "председатель Лиозненского Совета депутатов"  # a complement, one title
+    # a second title in the first one's case, in apposition: a rank after a post
+    found = extract("Во главе с председателем Совета ветеранов инженерных войск России генерал-лейтенантом "
+                    "Н.Г. Топилиным; в выставке члена Союза художников Беларуси А.Б. Петрова.", models,
+                    report_rules=True)
+    roles = {m.normal: m.role for m in found if m.type is EntityType.PER}
+    assert roles["Н.Г. Топилин"].split(ROLE_SEPARATOR) == ["председатель Совета ветеранов инженерных войск России",
+                                                          "генерал-лейтенант"]
+    assert roles["А.Б. Петров"] == "член Союза художников Беларуси"  # «художников»: a complement, of another number
 
 
 @pytest.mark.parametrize("text", [
