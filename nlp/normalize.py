@@ -17,6 +17,9 @@ _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 _OBLIQUE_SURNAME = ((r"([сц]к)(?:ого|ому|им|ом)$", r"\1ий"), (r"([сц]к)(?:ой|ую)$", r"\1ая"),
                     (r"(ов|ев|ёв|ин|ын)(?:ым|ом|ому|у)$", r"\1"), (r"(ов|ев|ин|ын)ой$", r"\1а"),
                     (r"([бвгджзклмнпрстфхцчшщ])(?:ом|ому|а|у)$", r"\1"))
+# Endings of a man's surname in an oblique case that no nominative has, whatever the dictionary guesses: its guess
+# of an unknown «Зарубицким» as a woman's surname that does not decline is not taken.
+_NEVER_NOMINATIVE = re.compile(r"(?:[сц]к(?:ого|ому|им)|(?:ов|ев|ёв|ин|ын)(?:ым|ому))$")
 
 
 def _inflect(parse: Parse, grams: set[str]) -> Parse | None:
@@ -140,20 +143,20 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
     """A surname (or given name) in the nominative, masculine unless only a feminine reading fits, or the name is
     known to stand in the nominative (`nominative`) and a reading of it does: «Сидорова» is then a woman's."""
     word = token.text
-    if nominative and any("nomn" in p.tag and "sing" in p.tag and ("Surn" in p.tag or "Name" in p.tag)
-                          for p in vocab.parse(word.lower())):
+    oblique = _NEVER_NOMINATIVE.search(word.lower()) is not None
+    if nominative and not oblique and any("nomn" in p.tag and "sing" in p.tag and ("Surn" in p.tag or "Name" in p.tag)
+                                          for p in vocab.parse(word.lower())):
         return word
     parse = _parse(vocab, token, surname=True)
     # one person's name is singular: a plural reading is another word's ("Расулов", unknown to the
     # dictionary, read only as the genitive plural of the given name "Расул"), which the patterns below fit
     if parse is not None and "plur" not in parse.tag \
             and ("Surn" in parse.tag or "Name" in parse.tag or parse.tag.POS == "ADJF"):
-        if "nomn" in parse.tag:
-            return word
         gender = "femn" if "femn" in parse.tag else "masc"
-        inflected = _inflect(parse, {"nomn", gender}) or _inflect(parse, {"nomn"})
-        if inflected:
-            return shape_like(inflected.word, word)
+        inflected = None if "nomn" in parse.tag else _inflect(parse, {"nomn", gender}) or _inflect(parse, {"nomn"})
+        found = shape_like(inflected.word, word) if inflected else word
+        if not (oblique and found.lower() == word.lower()):
+            return found
     for pattern, replacement in _OBLIQUE_SURNAME:
         if re.search(pattern, word):
             return re.sub(pattern, replacement, word)

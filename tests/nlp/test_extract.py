@@ -83,6 +83,11 @@ def test_entities_of_report_sentences(models, text, expected):
     # a surname made from a given name the dictionary knows only in the plural ("Ильдаров": of the Ильдары)
     ("советник директора ОАО «Ольса» Р.А. Ильдаров", "Р.А. Ильдаров", "советник директора ОАО «Ольса»"),
     ("встреча с советником директора ОАО «Ольса» Т.Р. Ренатовым", "Т.Р. Ренатов", "советник директора ОАО «Ольса»"),
+    # a surname the dictionary does not know, in an oblique case no nominative has, whatever it guesses («Зарубицким»:
+    # a woman's surname that does not decline)
+    ("делегация во главе с Председателем объединения «Патриоты Беларуси» Н.Н. Зарубицким", "Н.Н. Зарубицкий",
+     "Председатель объединения «Патриоты Беларуси»"),
+    ("встреча с директором ОАО «Ольса» Ю.Ю. Лучинским", "Ю.Ю. Лучинский", "директор ОАО «Ольса»"),
 ])
 def test_officials_and_their_roles(models, text, person, role):
     people = {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type.value == "PER"}
