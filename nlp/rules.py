@@ -820,7 +820,12 @@ def _apposed_to_titles(doc: Doc, chunks: list[Chunk], lex: Lexicons) -> list[Chu
                 found.remove(body)
             elif title.head < body.start and body.stop == title.stop:
                 found.remove(body)
-    return found
+    # a title no body follows, capitalised by a sentence's start alone, names no one: «Театральный коллектив из
+    # Республики Беларусь представил драму …»
+    return [chunk for chunk in found if not (chunk in chunks and chunk.label == "ORG"
+                                             and "title" in _head_flags(doc, chunk.head, lex)
+                                             and opens_a_sentence(doc, chunk.start)
+                                             and not any(is_cap(t) for t in doc[chunk.start + 1:chunk.stop]))]
 
 
 def _head_lemma(token: Token, lex: Lexicons) -> str:

@@ -617,9 +617,19 @@ def test_a_memorial_is_named_with_whom_it_honours(models, text, sites):
     # a collective named by its own quotation stays as it is
     ("Выступил образцовый хореографический коллектив «Улыбка» из Смоленска.",
      {"образцовый хореографический коллектив «Улыбка»"}),
+    # a title alone, capitalised by the sentence's start, names no one
+    ("Театральный коллектив из Республики Беларусь представил драму «Маленький принц».", set()),
 ])
 def test_an_honorary_collectives_title_and_the_body_named_after_it_are_one_name(models, text, orgs):
     assert org_texts_normal(models, text) == orgs
+
+
+@pytest.mark.parametrize("text", [
+    "Торжественное открытие Международной учебно-тренировочной «Вахты Памяти»",  # an action, named in quotes
+    "Участники Международной «Вахты Памяти» из Беларуси",
+])
+def test_an_event_named_by_its_quotation_alone_is_no_organisation(models, text):
+    assert org_texts_normal(models, text) == set()
 
 
 @pytest.mark.parametrize(("text", "orgs"), [
