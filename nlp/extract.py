@@ -53,6 +53,7 @@ from nlp.rules import (
     natasha_spans,
     office_posts,
     opens_a_sentence,
+    planned,
     regions_served,
     role_after,
     role_before,
@@ -464,6 +465,8 @@ class _Reading:
             tokens = list(doc[chunk.start:chunk.stop])
             if _inside(chunk.start, chunk.stop, self.blocked) and not any(t.text == "«" for t in tokens[:2]):
                 continue
+            if planned(doc, chunk.start, self.lex):
+                continue  # a body to be made is no party; its span stays taken (the bodies it names are)
             normal = normal_phrase(models.vocab, tokens, chunk.head - chunk.start)
             if models.countries.code(normal):  # "Российской Федерации": a state, not a body
                 self.states.append(Chunk(chunk.start, chunk.stop, "LOC", chunk.head, source="ner"))

@@ -38,6 +38,7 @@ class Lexicons:
     office_posts: frozenset[str]  # posts that hold a place's office: the place after one is the post's ("глава")
     honorifics: frozenset[str]  # heads of honorary titles: what follows them in the genitive is the title's
     commemorations: frozenset[tuple[str, ...]]  # lemmas after which a person is commemorated ("с день рождение")
+    creations: frozenset[str]  # nouns of making a body: the organisation they govern is planned ("создание")
     confessions: frozenset[str]  # adjectives that make a church (flag "faith") a religious body, not a building
     meeting_adjectives: frozenset[str]  # adjectives that make a head with the flag "meet" a meeting ("торжественный")
     joint_adjectives: frozenset[str]  # adjectives of a joint body, whose name lists its members ("межпарламентский")
@@ -78,6 +79,7 @@ def load_lexicons() -> Lexicons:
         office_posts=frozenset(row[0] for row in lexicon("office_posts")),
         honorifics=frozenset(row[0] for row in lexicon("honorifics")),
         commemorations=frozenset(tuple(row[0].split()) for row in lexicon("commemorations")),
+        creations=frozenset(row[0] for row in lexicon("creations")),
         confessions=frozenset(row[0] for row in lexicon("confessions")),
         meeting_adjectives=frozenset(row[0] for row in lexicon("meeting_adjectives")),
         joint_adjectives=frozenset(row[0] for row in lexicon("joint_adjectives")),
@@ -769,6 +771,23 @@ def commemorated(doc: Doc, start: int, lex: Lexicons, titles: list[tuple[int, in
     return False
 
 
+def planned(doc: Doc, start: int, lex: Lexicons) -> bool:
+    """Whether the organisation named from token `start` is what a noun of making governs (`creations.tsv`), in its
+    clause: a body that does not exist yet («создание в г. Смоленске первого … центра …»). Not one after a
+    preposition («совместного с ОАО «МАЗ» …»: a partner in the making), nor past a verb."""
+    if start == 0 or doc[start - 1].pos_ == "ADP" or case_of(doc[start]) not in ("Gen", None):
+        return False
+    index = start - 1
+    while index >= 0 and doc[index].pos_ not in ("VERB", "AUX") and (
+            doc[index].text not in _STOP or doc[index].text == "." and not starts_a_sentence(doc, index + 1)):
+        if doc[index].lemma_ in lex.creations:  # (the stop of an abbreviation goes on the clause: «в г. Смоленске»)
+            return True
+        if doc[index].pos_ in ("NOUN", "PROPN") and case_of(doc[index]) == "Gen":
+            return False  # a noun in the genitive chain governs it: «… центра Союзного государства»
+        index -= 1
+    return False
+
+
 def honorary_titles(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     """The spans of honorary titles: a capitalised head ("Героя", "Героями") with the genitive chain after it
     ("Советского Союза", "Социалистического Труда"), which names no place or organisation of the event."""
@@ -838,10 +857,21 @@ def _head_flags(doc: Doc, head: int, lex: Lexicons) -> frozenset[str]:
 
 
 def _without_outer_subject(doc: Doc, chunk: Chunk, chunks: list[Chunk], lex: Lexicons) -> Chunk:
-    """A body named inside another's genitive chain, without what the outer body deals with: «комитета Совета
-    Федерации по экономической политике» holds the council «Совета Федерации», the committee's «по …» is not its."""
-    if not any(outer.start < chunk.start and outer.stop == chunk.stop and outer.label == "ORG"
-               and "po" in _head_flags(doc, outer.head, lex) for outer in chunks):
+    """A body named inside another's genitive chain, without what is the outer body's: what it deals with
+    («комитета Совета Федерации по экономической политике» holds the council «Совета Федерации», the committee's
+    «по …» is not its), or the quotation that names an outer body of a common noun, where the inner one is named
+    without it («центра Союзного государства «Союзный Дом»»: the centre is «Союзный Дом»; not «… государственного
+    предприятия «НПЦ по геологии»», whose enterprise the quotation names, nor a unit named by the body after it,
+    flag `of`: «отделения Общероссийской общественной организации … «ОПОРА РОССИИ»»)."""
+    outers = [outer for outer in chunks if outer.start < chunk.start and outer.stop == chunk.stop
+              and outer.label == "ORG"]
+    quote = next((i for i in range(chunk.head + 1, chunk.stop) if doc[i].text in OPENING_QUOTES), None)
+    if quote is not None and any(doc[outer.head].is_lower and outer.head < chunk.start
+                                 and "of" not in _head_flags(doc, outer.head, lex) for outer in outers) \
+            and not is_abbreviation(doc[chunk.head], lex) and doc[quote - 1].is_alpha \
+            and any(is_cap(doc[i]) for i in range(chunk.start, chunk.head + 1)):
+        return replace(chunk, stop=quote)
+    if not any("po" in _head_flags(doc, outer.head, lex) for outer in outers):
         return chunk
     po = next((i for i in range(chunk.head + 1, chunk.stop) if doc[i].lower_ == "по"), None)
     if po is None or any(doc[i].text in OPENING_QUOTES for i in range(chunk.start, po)):

@@ -624,6 +624,20 @@ def test_an_honorary_collectives_title_and_the_body_named_after_it_are_one_name(
     assert org_texts_normal(models, text) == orgs
 
 
+@pytest.mark.parametrize(("text", "orgs"), [
+    # a body to be made is no party; a partner in the making and a body its name holds are
+    ("Рассмотрены проекты: создание в регионе совместного с ОАО «МАЗ» Центра сервисного обслуживания автобусов, "
+     "создание в г. Смоленске первого туристско-информационного центра Союзного государства «Союзный Дом».",
+     {"ОАО «МАЗ»", "Союзное государство"}),
+    ("Обсуждено создание Ассоциации туроператоров Смоленской области.", set()),
+    # made already: a party
+    ("Создание центра прошло при поддержке Правительства Смоленской области.", {"Правительство Смоленской области"}),
+    ("Открытие Центра поддержки экспорта Смоленской области.", {"Центр поддержки экспорта Смоленской области"}),
+])
+def test_a_body_to_be_made_is_no_party(models, text, orgs):
+    assert org_texts_normal(models, text) == orgs
+
+
 @pytest.mark.parametrize("text", [
     "Торжественное открытие Международной учебно-тренировочной «Вахты Памяти»",  # an action, named in quotes
     "Участники Международной «Вахты Памяти» из Беларуси",
