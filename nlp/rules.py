@@ -577,7 +577,15 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     end = quote_end(doc, index) if index < len(doc) and parent is None and not own_named else None
     if label_of(klass) in ("EVENT", "DOC"):
         # its quotation is its title, whatever it opens with: nothing in «О ходе работы по расширению … поста «Красная
-        # Горка»» is a party to the event
+        # Горка»» is a party to the event; nor a holiday's places («Дню единения народов России и Белоруссии»)
+        # (a day named by a place straight after it is the place's, which takes part: «в Дне Гродненской области»;
+        # «Дни культуры …»: days of an event, no holiday)
+        if end is None and "holiday" in flags and is_cap(token) and index > head + 1 and doc[head + 1].is_lower \
+                and "Plur" not in token.morph.get("Number", []):
+            while index + 1 < len(doc) and doc[index].lower_ == "и" and is_cap(doc[index + 1]) \
+                    and case_of(doc[index + 1]) == "Gen":  # «… народов России и Белоруссии»
+                index = max(index + 2, _chain(doc, index + 1, flags, lex))
+            end = index
         return Chunk(head, end if end is not None else head + 1, label_of(klass), head)
     if index + 1 < len(doc) and (doc[index + 1].pos_ == "ADP" or doc[index + 1].is_lower):
         end = None  # «О результатах…» is a title, «будет и впредь …» someone's words: no organisation's name

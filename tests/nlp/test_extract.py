@@ -624,6 +624,18 @@ def test_an_honorary_collectives_title_and_the_body_named_after_it_are_one_name(
     assert org_texts_normal(models, text) == orgs
 
 
+@pytest.mark.parametrize(("text", "places"), [
+    # a holiday's places are none of the event's
+    ("Телемост ко Дню единения народов России и Белоруссии «Братский союз»", set()),
+    ("Мероприятия ко Дню независимости Республики Беларусь в г. Смоленске.", {"Смоленск"}),
+    # a day a place straight after it names is the place's, and days of an event are no holiday
+    ("Участие в Дне Гродненской области в рамках выставки.", {"Гродненская область"}),
+    ("Дни культуры Беларуси в Смоленске.", {"Беларусь", "Смоленск"}),
+])
+def test_a_holidays_places_are_none_of_the_event(models, text, places):
+    assert {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC} == places
+
+
 @pytest.mark.parametrize(("text", "orgs"), [
     # a body to be made is no party; a partner in the making and a body its name holds are
     ("Рассмотрены проекты: создание в регионе совместного с ОАО «МАЗ» Центра сервисного обслуживания автобусов, "
