@@ -461,10 +461,13 @@ class _Reading:
         sites = [(c.start, c.stop) for c in self.sites]
         self.orgs = [c for c in map(self._lengthened, self.rule_orgs) if not _inside(c.start, c.stop, sites)
                      or any(is_cap(token) for token in doc[c.start:c.stop])]
+        described = _described_after_a_dash(doc, self.orgs)
         for chunk in self.orgs:
             tokens = list(doc[chunk.start:chunk.stop])
             if _inside(chunk.start, chunk.stop, self.blocked) and not any(t.text == "«" for t in tokens[:2]):
                 continue
+            if _inside(chunk.start, chunk.stop, described) or (chunk.start, chunk.stop) in described:
+                continue  # what the body before the dash is: the same body, its span stays taken
             if planned(doc, chunk.start, self.lex):
                 continue  # a body to be made is no party; its span stays taken (the bodies it names are)
             normal = normal_phrase(models.vocab, tokens, chunk.head - chunk.start)
@@ -569,6 +572,14 @@ class _Reading:
             if name_start >= chunk.stop:
                 continue
             place = doc[name_start:chunk.stop]
+            states = _hyphenated_states(place, self.models)
+            if states:  # «сотрудничества Россия-Беларусь»: each state, no place of both
+                first, _ = char_span(doc, name_start, chunk.stop)
+                self.mentions += [Mention(first + offset, first + offset + len(part), EntityType.LOC, part, part,
+                                          "ner", kind=PlaceKind.COUNTRY, country=code, within=within)
+                                  for offset, part, code in states]
+                self.place_spans.append((chunk.start, chunk.stop))
+                continue
             head = min(max(chunk.head - name_start, 0), len(place) - 1)
             name, kind, signal = _place(place, head, chunk.kind, self.models)
             if chunk.source == "ner" and kind is PlaceKind.CITY and self.models.gazetteer.lookup(name) is None:
@@ -748,6 +759,35 @@ def _listed_under_a_state(doc: Doc, mentions: list[Mention], models: Resources) 
             continue
         mentions = _given_state(mentions, *char_span(doc, colon, _list_end(doc, colon)), state)
     return mentions
+
+
+def _hyphenated_states(place: Span, models: Resources) -> list[tuple[int, str, str]]:
+    """The states a word of two joined by a hyphen names, each with where it starts in the word and its code
+    («Россия-Беларусь»); none where a part names no state in the nominative."""
+    if len(place) != 1 or "-" not in place.text:
+        return []
+    found, offset = [], 0
+    for part in place.text.split("-"):
+        code = models.countries.code(part)
+        if code is None:
+            return []
+        found.append((offset, part, code))
+        offset += len(part) + 1
+    return found
+
+
+def _described_after_a_dash(doc: Doc, orgs: list[Chunk]) -> list[tuple[int, int]]:
+    """The spans of what a body named before a dash is, in lowercase after it: the same body described, with the
+    bodies its words name («ОАО «МАЗ» – управляющая компания холдинга «БЕЛАВТОМАЗ»»; not «ОАО «Ольса» – ООО
+    «Триада»», two bodies)."""
+    found = []
+    for body in orgs:
+        dash = body.stop
+        if dash + 1 < len(doc) and doc[dash].text in ("–", "—", "-") and doc[dash + 1].is_lower:
+            stops = [c.stop for c in orgs if dash < c.start <= dash + 3 and doc[c.start].is_lower]
+            if stops:
+                found.append((dash + 1, max(stops)))
+    return found
 
 
 def _womans_verb(token: Token) -> bool:

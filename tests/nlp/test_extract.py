@@ -624,6 +624,25 @@ def test_an_honorary_collectives_title_and_the_body_named_after_it_are_one_name(
     assert org_texts_normal(models, text) == orgs
 
 
+@pytest.mark.parametrize(("text", "orgs"), [
+    # what a body is, after a dash in lowercase, is the same body, and the bodies its words name are none
+    ("Переговоры с представителями предприятий: ОАО «МАЗ» – управляющая компания холдинга «БЕЛАВТОМАЗ».",
+     {"ОАО «МАЗ»"}),
+    ("Переговоры ОАО «Ольса» – ООО «Триада».", {"ОАО «Ольса»", "ООО «Триада»"}),  # two bodies
+])
+def test_what_a_body_is_after_a_dash_is_no_other_body(models, text, orgs):
+    assert org_texts_normal(models, text) == orgs
+
+
+def test_two_states_joined_by_a_hyphen_are_each_a_state(models):
+    found = [m for m in extract("курс в рамках Союзного сотрудничества Россия-Беларусь", models, report_rules=True)
+             if m.type is EntityType.LOC]
+    assert [(m.text, m.country, m.kind) for m in found] == [("Россия", "RU", PlaceKind.COUNTRY),
+                                                          ("Беларусь", "BY", PlaceKind.COUNTRY)]
+    text = "Встреча в Улан-Удэ."  # a town's name with a hyphen stays one
+    assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC] == ["Улан-Удэ"]
+
+
 @pytest.mark.parametrize(("text", "places"), [
     # a holiday's places are none of the event's
     ("Телемост ко Дню единения народов России и Белоруссии «Братский союз»", set()),
