@@ -411,14 +411,20 @@ class _Reading:
         self.orgs: list[Chunk] = []
         self.natasha_orgs: list[tuple[Span, int, bool]] = []  # see `_natasha_orgs`, worked out with the places
         self.sites = [c for c in named if c.label == "LOC"]
-        # events, documents and honorary titles: what lies wholly inside one is no entity of the event
-        self.blocked = [(c.start, c.stop) for c in named if c.label in ("EVENT", "DOC")]
         # an event's or a document's quoted title (what stands before it may name whose works are shown)
         self.quoted_titles = [(next(i for i in range(c.start, c.stop) if doc[i].text in OPENING_QUOTES), c.stop)
                               for c in named if c.label in ("EVENT", "DOC")
                               and any(t.text in OPENING_QUOTES for t in doc[c.start:c.stop])]
+        # events, documents and honorary titles: what lies wholly inside one is no entity of the event
+        self.blocked = [(c.start, c.stop) for c in named if c.label in ("EVENT", "DOC")]
+        # but a place between an event's head and its quoted title says from where («выставка работ мастеров
+        # Смоленской области «Мир керамики Смоленщины»»): places are kept out of the title alone
+        self.blocked_places = [next(((start, stop) for start, stop in self.quoted_titles
+                                     if c.start < start and stop == c.stop), (c.start, c.stop))
+                               for c in named if c.label in ("EVENT", "DOC")]
         self.titles = honorary_titles(doc, self.lex)
         self.blocked += self.titles
+        self.blocked_places += self.titles
         self.mentions: list[Mention] = []
         self.taken: list[tuple[int, int]] = []  # organisations' and persons' spans
         self.states: list[Chunk] = []  # organisation-shaped names of states ("Российской Федерации")
@@ -555,7 +561,7 @@ class _Reading:
             in_address = after_street(doc, chunk.start, lex) or (chunk.source == "ner" and (
                 before_street(doc, chunk.stop, lex) or before_street(doc, chunk.stop - 1, lex)))  # "Эжвинский пр-д"
             # a site's own name may hold what names no entity alone («площади Государственного флага»)
-            blocked = [(start, stop) for start, stop in self.blocked if not (
+            blocked = [(start, stop) for start, stop in self.blocked_places if not (
                 chunk.kind == "site" and chunk.source == "rule" and chunk.start <= start and stop <= chunk.stop)]
             if in_address or _overlaps(chunk.start, chunk.stop, self.taken + blocked + self.place_spans):
                 continue
@@ -617,8 +623,9 @@ class _Reading:
         "Могилевская и Витебская области" names the Могилевская область as well."""
         doc, gazetteer = self.doc, self.models.gazetteer
         index = chunk.start
+        kept_out = self.taken + self.blocked_places
         while index >= 2 and doc[index - 1].lower_ in ("и", ",") and is_cap(doc[index - 2]) \
-                and is_adjective(doc[index - 2]) and not _overlaps(index - 2, index - 1, self.taken + self.blocked):
+                and is_adjective(doc[index - 2]) and not _overlaps(index - 2, index - 1, kept_out):
             region = gazetteer.region(f"{doc[index - 2].text} {doc[chunk.head].text}")
             if region is None:
                 break

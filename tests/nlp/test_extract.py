@@ -644,6 +644,17 @@ def test_two_states_joined_by_a_hyphen_are_each_a_state(models):
 
 
 @pytest.mark.parametrize(("text", "places"), [
+    # a place between an event's head and its quoted title says from where; inside the title it is none
+    ("Международная выставка работ мастеров Смоленской области «Мир керамики Смоленщины»", {"Смоленская область"}),
+    ("Выставка работ мастеров Могилевской и Витебской областей «Наследие»",
+     {"Могилевская область", "Витебская область"}),
+    ("Выставка «Дороги Смоленской области»", set()),
+])
+def test_a_place_before_an_events_quoted_title_is_the_events(models, text, places):
+    assert {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC} == places
+
+
+@pytest.mark.parametrize(("text", "places"), [
     # a holiday's places are none of the event's
     ("Телемост ко Дню единения народов России и Белоруссии «Братский союз»", set()),
     ("Мероприятия ко Дню независимости Республики Беларусь в г. Смоленске.", {"Смоленск"}),
