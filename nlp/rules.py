@@ -147,10 +147,26 @@ def quote_end(doc: Doc, start: int) -> int | None:
             while depth > 0 and index + 1 < len(doc) and doc[index + 1].text == text:
                 index += 1
                 depth -= 1
+            if depth > 0 and closing and _balanced_quotes(doc, start):
+                continue  # each opened quotation closes with its own mark in this sentence: «К 55-летию … ансамбля
+                # «Песняры» под руководством … Владимира Мулявина»
             return index + 1
         if text == _QUOTE_OPEN:
             depth += 1
     return None
+
+
+def _balanced_quotes(doc: Doc, start: int) -> bool:
+    """Whether as many «» marks close as open from `start` to the end of its sentence (or line): nested quotations
+    then close each with its own mark, not «A «B» both with one."""
+    opened = closed = 0
+    for index in range(start, min(len(doc), start + _MAX_QUOTE)):
+        text = doc[index].text
+        if index > start and (text in (".", ";", "!", "?") or starts_a_line(doc, index)):
+            break
+        opened += text == _QUOTE_OPEN
+        closed += text == _QUOTE_CLOSE
+    return opened == closed
 
 
 def _is_initial(doc: Doc, index: int) -> bool:

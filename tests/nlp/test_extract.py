@@ -794,6 +794,22 @@ def test_a_person_a_name_is_named_after_stays_in_it(models):
     assert "Героя Советского Союза Миная" in museum.text  # not cut before the hero's name
 
 
+@pytest.mark.parametrize(("text", "entities"), [
+    # nested quotations closing each with its own mark: the title goes on after the inner one
+    ("Виртуальный выставочный проект «К 55-летию со дня создания легендарного ансамбля «Песняры» под руководством "
+     "Народного артиста Беларуси и СССР Владимира Мулявина»", set()),
+    ("Доклад «О ходе работы по расширению участка автодороги М-1 «Беларусь», примыкающего к зоне стационарного "
+     "контрольного поста «Красная Горка»»", set()),
+    # one mark closing both, as names of companies write it
+    ("ОАО «Управляющая компания холдинга «Белкоммунмаш» и другие.",
+     {("ORG", "ОАО «Управляющая компания холдинга «Белкоммунмаш»")}),
+    ("Переговоры: ОАО «Управляющая компания холдинга «Бобруйскагромаш», ОАО «МАЗ».",
+     {("ORG", "ОАО «Управляющая компания холдинга «Бобруйскагромаш»"), ("ORG", "ОАО «МАЗ»")}),
+])
+def test_nested_quotations_close_with_one_mark_or_each_with_its_own(models, text, entities):
+    assert {(m.type.value, m.normal) for m in extract(text, models, report_rules=True)} == entities
+
+
 def test_a_straight_quotation_mark_glued_to_a_word_closes_a_quotation(models):
     text = ('Позиция "Единой России" укрепилась. Такие фигуры, как господин Сагитов, перестали отвечать '
             '"на звонки".')
