@@ -386,7 +386,9 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         reading.persons()
         reading.places()
         reading.natasha_organisations()
-        mentions = sorted(reading.mentions, key=lambda m: (m.start, -m.stop))
+        # what no longer exists is history's subject, no party («роли СССР в Победе», «миссию Красной Армии»)
+        mentions = sorted((m for m in reading.mentions if fold(m.normal) not in models.lexicons.former),
+                          key=lambda m: (m.start, -m.stop))
         mentions = _abbreviations(reading.doc, reading.text, mentions, models)
         mentions = _delegations_heads(reading.doc, _listed_under_a_state(reading.doc, mentions, models), models)
         found.append(_placed_in_brackets(reading.text, mentions))

@@ -15,6 +15,7 @@ from typing import Literal
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
+from nlp.countries import fold
 from nlp.ner import NATASHA_SPANS, doc_words, starts_a_line, starts_a_sentence
 from nlp.records import PlaceKind
 from nlp.resources import lexicon
@@ -39,6 +40,7 @@ class Lexicons:
     honorifics: frozenset[str]  # heads of honorary titles: what follows them in the genitive is the title's
     commemorations: frozenset[tuple[str, ...]]  # lemmas after which a person is commemorated ("с день рождение")
     creations: frozenset[str]  # nouns of making a body: the organisation they govern is planned ("создание")
+    former: frozenset[str]  # states and bodies that no longer exist, folded: history's subjects, no parties ("ссср")
     confessions: frozenset[str]  # adjectives that make a church (flag "faith") a religious body, not a building
     meeting_adjectives: frozenset[str]  # adjectives that make a head with the flag "meet" a meeting ("торжественный")
     joint_adjectives: frozenset[str]  # adjectives of a joint body, whose name lists its members ("межпарламентский")
@@ -80,6 +82,7 @@ def load_lexicons() -> Lexicons:
         honorifics=frozenset(row[0] for row in lexicon("honorifics")),
         commemorations=frozenset(tuple(row[0].split()) for row in lexicon("commemorations")),
         creations=frozenset(row[0] for row in lexicon("creations")),
+        former=frozenset(fold(row[0]) for row in lexicon("former")),
         confessions=frozenset(row[0] for row in lexicon("confessions")),
         meeting_adjectives=frozenset(row[0] for row in lexicon("meeting_adjectives")),
         joint_adjectives=frozenset(row[0] for row in lexicon("joint_adjectives")),

@@ -624,6 +624,17 @@ def test_an_honorary_collectives_title_and_the_body_named_after_it_are_one_name(
     assert org_texts_normal(models, text) == orgs
 
 
+@pytest.mark.parametrize(("text", "entities"), [
+    # what no longer exists is history's subject, no party to the event
+    ("Обсуждение роли СССР в Победе над нацизмом.", set()),
+    ("Освободительная миссия Красной Армии в Европе.", {("LOC", "Европа")}),
+    ("Делегация Республики Беларусь посетила Смоленск.", {("LOC", "Республика Беларусь"), ("LOC", "Смоленск")}),
+])
+def test_a_state_or_body_that_no_longer_exists_is_no_party(models, text, entities):
+    assert {(m.type.value, m.normal) for m in extract(text, models, report_rules=True)} == entities
+    assert any(m.normal == "СССР" for m in extract("Роль СССР в Победе.", models))  # news keep natasha's
+
+
 @pytest.mark.parametrize(("text", "orgs"), [
     # what a body is, after a dash in lowercase, is the same body, and the bodies its words name are none
     ("Переговоры с представителями предприятий: ОАО «МАЗ» – управляющая компания холдинга «БЕЛАВТОМАЗ».",
