@@ -37,6 +37,16 @@ def report_text(rows: list[list[str]], header: list[str] = HEADER) -> str:
     return "\n".join(lines) + "\n"
 
 
+def outside_graph_bounds(store) -> tuple[int, int]:
+    """What `?s ?p ?o` outside GRAPH may count when it reads the union of the report graphs and the ontology, not
+    the summaries: more than the largest report graph holds, at most the report graphs and the ontology together."""
+    sizes = {str(g): int(n) for g, n in store.select(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g").rows}
+    reports = [n for g, n in sizes.items() if g.rsplit("/", 1)[-1][:2] == "20"]  # …/graph/2025-Q2
+    ontology = sum(n for g, n in sizes.items() if g.endswith("/graph/ontology"))
+    return max(reports), sum(reports) + ontology
+
+
 def write_docx(text_report: Path, out: Path) -> Path:
     """A Word document with the report's table: multi-paragraph cells, merged section-header rows."""
     return write_docx_table(read_text_table(decode(text_report.read_bytes())), out)
