@@ -24,10 +24,10 @@ def quarter(period: str) -> str:
     return f"{ROMAN_QUARTERS[int(number) - 1]} кв. {year}"
 
 
-def quarters(first: str, last: str) -> str:
+def quarter_span(first: str, last: str) -> str:
     """A run of quarters as Russian readers write it.
 
-    >>> quarters("2024-Q3", "2024-Q3"), quarters("2024-Q2", "2024-Q4"), quarters("2024-Q2", "2025-Q1")
+    >>> quarter_span("2024-Q3", "2024-Q3"), quarter_span("2024-Q2", "2024-Q4"), quarter_span("2024-Q2", "2025-Q1")
     ('III кв. 2024', 'II–IV кв. 2024', 'II кв. 2024 – I кв. 2025')
     """
     if first == last:

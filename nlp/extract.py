@@ -413,17 +413,14 @@ class _Reading:
         self.orgs: list[Chunk] = []
         self.natasha_orgs: list[tuple[Span, int, bool]] = []  # see `_natasha_orgs`, worked out with the places
         self.sites = [c for c in named if c.label == "LOC"]
+        events = [(c.start, c.stop, _title_start(doc, c)) for c in named if c.label in ("EVENT", "DOC")]
         # an event's or a document's quoted title (what stands before it may name whose works are shown)
-        self.quoted_titles = [(next(i for i in range(c.start, c.stop) if doc[i].text in OPENING_QUOTES), c.stop)
-                              for c in named if c.label in ("EVENT", "DOC")
-                              and any(t.text in OPENING_QUOTES for t in doc[c.start:c.stop])]
+        self.quoted_titles = [(title, stop) for _, stop, title in events if title is not None]
         # events, documents and honorary titles: what lies wholly inside one is no entity of the event
-        self.blocked = [(c.start, c.stop) for c in named if c.label in ("EVENT", "DOC")]
+        self.blocked = [(start, stop) for start, stop, _ in events]
         # but a place between an event's head and its quoted title says from where («выставка работ мастеров
         # Смоленской области «Мир керамики Смоленщины»»): places are kept out of the title alone
-        self.blocked_places = [next(((start, stop) for start, stop in self.quoted_titles
-                                     if c.start < start and stop == c.stop), (c.start, c.stop))
-                               for c in named if c.label in ("EVENT", "DOC")]
+        self.blocked_places = [(start if title is None else title, stop) for start, stop, title in events]
         self.titles = honorary_titles(doc, self.lex)
         self.blocked += self.titles
         self.blocked_places += self.titles
@@ -474,7 +471,7 @@ class _Reading:
             tokens = list(doc[chunk.start:chunk.stop])
             if _inside(chunk.start, chunk.stop, self.blocked) and not any(t.text == "«" for t in tokens[:2]):
                 continue
-            if _inside(chunk.start, chunk.stop, described) or (chunk.start, chunk.stop) in described:
+            if any(start <= chunk.start and chunk.stop <= stop for start, stop in described):
                 continue  # what the body before the dash is: the same body, its span stays taken
             if planned(doc, chunk.start, self.lex):
                 continue  # a body to be made is no party; its span stays taken (the bodies it names are)
@@ -768,6 +765,11 @@ def _listed_under_a_state(doc: Doc, mentions: list[Mention], models: Resources) 
             continue
         mentions = _given_state(mentions, *char_span(doc, colon, _list_end(doc, colon)), state)
     return mentions
+
+
+def _title_start(doc: Doc, chunk: Chunk) -> int | None:
+    """Where an event's or a document's quoted title opens in its phrase, if it has one."""
+    return next((i for i in range(chunk.start, chunk.stop) if doc[i].text in OPENING_QUOTES), None)
 
 
 def _hyphenated_states(place: Span, models: Resources) -> list[tuple[int, str, str]]:

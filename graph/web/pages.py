@@ -17,7 +17,7 @@ from razdel import sentenize
 from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.query import Table, internal_query, library
-from graph.russian import days, one_post_each, quarter, quarter_index, quarters, quarters_between, runs
+from graph.russian import days, one_post_each, quarter, quarter_index, quarter_span, quarters_between, runs
 from graph.stores import Readable
 from graph.stores.results import is_true
 from graph.web.paths import page_of
@@ -118,10 +118,10 @@ def quarter_bars(by_quarter: Mapping[str, int], reported: Collection[str]) -> li
     periods = sorted(by_quarter)
     every = quarters_between(periods[0], periods[-1])
     known = [period for period in every if period in by_quarter or period in reported]
-    unknown = runs(sorted(set(every) - set(known)))
-    return sorted([{"period": p, "quarter": quarter(p), "events": by_quarter.get(p, 0)} for p in known]
-                  + [{"period": first, "quarter": quarters(first, last), "events": None} for first, last in unknown],
-                  key=lambda bar: bar["period"])
+    bars = [{"period": p, "quarter": quarter(p), "events": by_quarter.get(p, 0)} for p in known]
+    bars += [{"period": first, "quarter": quarter_span(first, last), "events": None}
+             for first, last in runs(sorted(set(every) - set(known)))]
+    return sorted(bars, key=lambda bar: bar["period"])
 
 
 def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = None,
