@@ -16,6 +16,7 @@ from markupsafe import Markup
 from razdel import sentenize
 from rdflib.namespace import FOAF, ORG, SDO
 
+from graph.network.geography import numeric_code
 from graph.query import Table, internal_query, library
 from graph.russian import days, one_post_each, quarter, quarter_index, quarter_span, quarters_between, runs
 from graph.stores import Readable
@@ -384,7 +385,7 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any],
               ] if by_quarter else []
     country_places = [p for p in partners if p["kind"] == "place"]
     located = {row["place"]: row for row in rows(store, "country-place-points", country=code)}
-    return {**card, "code": code, "map_points": map_points(country_places, located),
+    return {**card, "code": code, "numeric": numeric_code(code), "map_points": map_points(country_places, located),
             "partners": [p for p in partners if p["kind"] != "place"], "partner_count": len(persons_and_bodies),
             "country_places": country_places,
             "country_events": events, "event_count": sum(by_quarter.values()),

@@ -4,23 +4,33 @@
   "use strict";
   const boxes = document.querySelectorAll(".mini-map");
   if (!boxes.length || !window.L) return;
+  const LABELLED = 4;
+  window.tiesMiniMaps = [];  // for the browser tests, as window.tiesMap
   fetch("/vendor/world-atlas/countries-50m.json").then((r) => r.json()).then((atlas) => {
     const outlines = topojson.feature(atlas, atlas.objects.countries);
     for (const box of boxes) {
       const points = JSON.parse(box.dataset.points);
       const map = L.map(box, {scrollWheelZoom: false, attributionControl: false, zoomSnap: 0.25});
-      map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon])).pad(0.5), {maxZoom: 6});  // a view before layers
-      L.geoJSON(outlines, {style: {color: "#8c99a6", weight: 0.6, fillColor: "#f4f4f4", fillOpacity: 0.6}, interactive: false}).addTo(map);
+      // a view before layers; one place alone is shown with the land around it (its state and neighbours)
+      map.fitBounds(L.latLngBounds(points.map((p) => [p.lat, p.lon])).pad(0.5), {maxZoom: points.length > 1 ? 6 : 4});
+      // a state's page shades the state itself
+      const own = (feature) => box.dataset.state && feature.id === box.dataset.state;
+      L.geoJSON(outlines, {style: (feature) => ({color: "#8c99a6", weight: own(feature) ? 1.2 : 0.6,
+        fillColor: own(feature) ? "#c6dbef" : "#f4f4f4", fillOpacity: 0.6, className: own(feature) ? "own-state" : ""}),
+        interactive: false}).addTo(map);
       const top = Math.max(1, ...points.map((p) => p.events));
+      // the outlines carry no names: a few places are named on the map itself, more only on hover
+      const named = points.length <= LABELLED;
       for (const point of points) {
         const marker = L.circleMarker([point.lat, point.lon], {radius: 4 + 10 * Math.sqrt(point.events / top),
           color: "#ffffff", weight: 1.5, fillColor: point.own ? "#e69f00" : "#0072b2", fillOpacity: 0.85,
           className: "ties-place"}).addTo(map);
         const tip = document.createElement("span");
         tip.textContent = `${point.label}: ${point.events}`;
-        marker.bindTooltip(tip);
+        marker.bindTooltip(tip, named ? {permanent: true, direction: "right", className: "place-name"} : {});
         if (point.page) marker.on("click", () => { location.href = point.page; });
       }
+      window.tiesMiniMaps.push(map);
       box.dataset.ready = "1";
     }
   });

@@ -227,6 +227,16 @@ def test_state_and_entity_pages_show_their_places_on_a_small_map(site, page):
     page.wait_for_selector(".mini-map[data-ready='1']")
     listed = len(json.loads(page.get_attribute(".mini-map", "data-points")))
     assert listed > 10 and page.locator(".mini-map path.ties-place").count() == listed
+    # the state's own outline is shaded; so many places are named on hover only
+    assert page.locator(".mini-map path.own-state").count() == 1 and page.locator(".mini-map .place-name").count() == 0
+    # a state with a place or two names them on the map itself, with the land around them in view
+    page.goto(site + "/country/CN")
+    page.wait_for_selector(".mini-map[data-ready='1']")
+    points = json.loads(page.get_attribute(".mini-map", "data-points"))
+    assert 0 < len(points) <= 4
+    assert sorted(page.locator(".mini-map .place-name").all_inner_texts()) == \
+        sorted(f"{p['label']}: {p['events']}" for p in points)
+    assert page.evaluate("tiesMiniMaps[0].getZoom()") <= 4
     page.goto(site + "/org/mogilevliftmash")
     page.wait_for_selector(".mini-map[data-ready='1']")
     page.locator(".mini-map path.ties-place").first.click(force=True)

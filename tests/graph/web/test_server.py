@@ -267,6 +267,28 @@ def test_a_state_page_counts_the_events_that_name_the_state(client, embedded):
     assert sum(map(int, shown)) == int(count)
 
 
+def test_a_state_page_says_when_it_has_no_partners_or_places_of_its_own(client, embedded):
+    """A state the reports name only as itself shows a line saying so, not a table of headings alone."""
+    profiled = embedded.select(
+        "SELECT ?code (COUNT(?agent) AS ?others) WHERE { GRAPH <https://w3id.org/smolensk-ties/id/graph/summary> { "
+        "?profile <https://w3id.org/smolensk-ties/ontology#countryCode> ?code ; "
+        "<https://w3id.org/smolensk-ties/ontology#profileOf> ?agent } "
+        "FILTER (?agent != IRI(CONCAT('https://w3id.org/smolensk-ties/id/place/country-', LCASE(?code)))) "
+        "} GROUP BY ?code").rows
+    with_others = {code for code, others in profiled if int(others)}
+    alone = [code for code, in embedded.select(
+        "SELECT DISTINCT ?code WHERE { GRAPH ?g { ?e <https://w3id.org/smolensk-ties/ontology#country> ?state } "
+        "GRAPH ?h { ?state <http://www.w3.org/2004/02/skos/core#notation> ?code } }").rows if code not in with_others]
+    assert alone and with_others
+    for code in alone[:3]:
+        page = client.get(f"/country/{code}").text
+        assert f'data-name="партнёры-{code}"' not in page and f'data-name="регионы-и-города-{code}"' not in page
+        assert "Организаций и персон этого государства в графе нет" in page
+        assert "Регионов и городов этого государства в графе нет" in page
+    busiest = client.get("/country/BY").text
+    assert 'data-name="партнёры-BY"' in busiest and "этого государства в графе нет" not in busiest
+
+
 def test_a_report_page_lists_states_and_event_types_by_count_then_name(client):
     # ties in name order: counted from sets, they came in an order that changed with each server process
     page = client.get("/report/2025-Q2").text
