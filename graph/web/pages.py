@@ -155,6 +155,9 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
     places = [{"iri": row["place"], "link": link(row["place"], row["label"]), "events": int(row["events"])}
               for row in rows(store, "entity-places", entity=iri)] if related else []
     located = {row["place"]: row for row in rows(store, "entity-place-points", entity=iri)} if places else {}
+    # a town's organisations (those the reports locate there) and a region's districts and towns
+    based = _located_here(store, "place-organisations", "org", iri, known) if related and kind == "place" else []
+    inside = _located_here(store, "place-within", "inside", iri, known, labels) if related and kind == "place" else []
     return {
         "iri": iri, "label": first["label"], "kind": kind, "kind_label": KIND_LABELS[kind],
         "country": Link(first.get("countryLabel", ""), f"/country/{code}") if code and kind != "country" else None,
@@ -176,6 +179,7 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         "event_count": len(listed),
         "quarters": quarter_bars(by_quarter, reported),
         "counterparts": counterparts, "representatives": representatives, "places": places,
+        "based": based, "inside": inside,
         # a place shows itself first (its own point), then where its events took place
         "map_points": ([{"label": first["label"], "page": None, "events": len(listed), "lat": float(first["lat"]),
                          "lon": float(first["lon"]), "own": True}] if kind == "place" and first.get("lat")
@@ -183,6 +187,20 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         "posts": [{"post": post, "organisation": organisation, "quarters": ", ".join(quarter(p) for p in sorted(when))}
                   for (post, organisation), when in sorted(posts.items(), key=lambda item: min(item[1]))],
     }
+
+
+def _located_here(store: Readable, query: str, column: str, iri: str, known: Mapping[str, Any] | None,
+                  labels: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """What lies in a place (its organisations, or its districts and towns): each by its name in `known` (the
+    search index's entries, as the other tables name them), with its events, the last quarter and, for a place,
+    its kind; those with events first."""
+    found = []
+    for row in rows(store, query, place=iri):
+        entry = (known or {}).get(row[column])
+        found.append({"link": link(row[column], entry.label if entry else row["label"]), "events": int(row["events"]),
+                      "last": quarter(row["last"]) if row.get("last") else "",
+                      "kind": (labels or {}).get(row.get("placeKind", ""), "")})
+    return sorted(found, key=lambda here: (-here["events"], here["link"].label))
 
 
 def _representatives(found: list[dict[str, str]]) -> list[dict[str, Any]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+from collections import defaultdict
 
 import pytest
 from rdflib import Graph, URIRef
@@ -13,6 +14,7 @@ from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 from werkzeug.test import Client
 
 from graph.query import library, load_query
+from graph.web.paths import page_of
 from graph.web.server import Limits, create_app
 from ontology import ONTOLOGY
 
@@ -287,6 +289,38 @@ def test_a_state_page_says_when_it_has_no_partners_or_places_of_its_own(client, 
         assert "Регионов и городов этого государства в графе нет" in page
     busiest = client.get("/country/BY").text
     assert 'data-name="партнёры-BY"' in busiest and "этого государства в графе нет" not in busiest
+
+
+def _section(page: str, heading: str) -> str:
+    return page.split(f"<h2>{heading}</h2>", 1)[1].split("</section>", 1)[0] if f"<h2>{heading}</h2>" in page else ""
+
+
+def test_a_place_page_lists_what_lies_there(client, embedded):
+    """A town lists the organisations the reports locate there, a region its districts and towns, each linked,
+    with events counted; a place no event names says so instead of an empty table of events."""
+    located: dict[str, set[str]] = defaultdict(set)
+    for org, town in embedded.select("SELECT DISTINCT ?org ?town WHERE { GRAPH ?g { ?org <https://schema.org/location> "
+                                     "?town . ?town a <https://schema.org/Place> } }").rows:
+        located[town].add(org)
+    contained: dict[str, set[str]] = defaultdict(set)
+    for inside, region in embedded.select("SELECT DISTINCT ?inside ?region WHERE { GRAPH ?g { ?inside "
+                                          "<https://schema.org/containedInPlace> ?region . ?region "
+                                          "<https://w3id.org/smolensk-ties/ontology#placeKind> "
+                                          "<https://w3id.org/smolensk-ties/ontology#place-region> } }").rows:
+        contained[region].add(inside)
+    actors = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?e <http://semanticweb.cs.vu.nl/2009/11/sem/hasActor> ?p } }"
+    named = {place for place, in embedded.select(actors).rows}
+    assert located and contained
+    for listing, heading in ((located, "Организации здесь"), (contained, "Районы и населённые пункты")):
+        place = max(listing, key=lambda p: len(listing[p]))
+        section = _section(client.get(page_of(place)).text, heading)
+        assert sorted(re.findall(r'href="([^"]+)"', section)) == sorted(page_of(iri) for iri in listing[place])
+        counts = [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', section)]
+        assert len(counts) == len(listing[place]) and counts == sorted(counts, reverse=True) and counts[0] > 0
+    quiet = next(place for place in sorted(located) if place not in named)  # a town only organisations name
+    page = client.get(page_of(quiet)).text
+    assert 'data-name="мероприятия"' not in page and "В мероприятиях это место не названо" in page
+    assert _section(page, "Организации здесь")
 
 
 def test_a_report_page_lists_states_and_event_types_by_count_then_name(client):
