@@ -7,6 +7,7 @@ from graph.briefs.compose import Brief, Material, compose, read_material
 from graph.briefs.render import FORMATS, docx, html_context, markdown
 from graph.web.paths import entity_iri
 from nlp import official_name
+from nlp.countries import SMOLENSK_COUNTRY
 
 
 class BriefError(ValueError):
@@ -23,6 +24,9 @@ def make_brief(material: Material, first: str, last: str, country: str = "", par
     try:
         if country:
             code = country.strip().upper()
+            if code == SMOLENSK_COUNTRY:
+                raise BriefError(f"{official_name(code)} — государство самой Смоленской области: справка по "
+                                 "государству составляется о зарубежном; о регионе в целом — без государства")
             if not any(code in states for states in material.states.values()):
                 raise BriefError(f"в графе нет мероприятий с государством {code}")
             return compose(material, "country", code, first, last, official_name(code))

@@ -23,6 +23,7 @@ from graph.stores import Readable
 from graph.stores.results import is_true
 from graph.web.paths import page_of
 from nlp import EntityType, Mention
+from nlp.countries import SMOLENSK_COUNTRY
 
 KIND_OF_CLASS = {str(FOAF.Person): "person", str(ORG.Organization): "org", str(SDO.Place): "place",
                  str(SDO.Country): "country"}
@@ -377,10 +378,14 @@ def reports_page(store: Readable) -> list[dict[str, Any]]:
 
 def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any],
                  reported: Collection[str] = ()) -> dict[str, Any] | None:
-    """A state: its partners ranked, its events by quarter, the regions and cities involved.
+    """A state: its partners ranked, its events by quarter, the regions and cities involved. Smolensk's own
+    state has no foreign partners: its page is an entity's, the events it takes part in (`home` set).
 
     `known`: the search index's entries by IRI, for what each partner is (org, person, place); `reported`: the
     quarters the graph has a report of."""
+    if code == SMOLENSK_COUNTRY:
+        home = entity_page(store, iri, known, reported)
+        return {**home, "home": True} if home is not None else None
     card = entity_page(store, iri)
     if card is None:
         return None

@@ -396,7 +396,7 @@ class App:
             found = pages.country_page(self.pages, iri, code, index, reported)
         if found is None:
             return self.not_found(f"В графе нет государства с кодом {code}")
-        return self.render("country.html", e=found)
+        return self.render("entity.html" if found.get("home") else "country.html", e=found)
 
     def on_event(self, request: Request, period: str, number: int) -> Response:
         iri = iri_of("event", f"{period}/{number}")

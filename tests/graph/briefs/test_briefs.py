@@ -127,6 +127,8 @@ def test_names_after_s_take_the_instrumental_and_periods_are_written_out():
 def test_a_brief_that_cannot_be_made_says_why(material):
     with pytest.raises(BriefError, match="нет мероприятий с государством ZZ"):
         make_brief(material, "2025-Q2", "2025-Q2", country="ZZ")
+    with pytest.raises(BriefError, match="государство самой Смоленской области"):  # not "no events"
+        make_brief(material, "2025-Q2", "2025-Q2", country="ru")
     with pytest.raises(BriefError, match="2025-Q5"):
         make_brief(material, "2025-Q5", "2025-Q5")
     with pytest.raises(BriefError, match="позже"):

@@ -291,6 +291,20 @@ def test_a_state_page_says_when_it_has_no_partners_or_places_of_its_own(client, 
     assert 'data-name="партнёры-BY"' in busiest and "этого государства в графе нет" not in busiest
 
 
+def test_smolensk_s_own_state_page_lists_the_events_it_takes_part_in(client, embedded):
+    """Russia has no foreign partners: its page is not a foreign state's list of none, but the events the reports
+    name it a participant of, with whom it met there; no brief on it as a foreign state is offered."""
+    count = embedded.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { "
+                            "?e <http://semanticweb.cs.vu.nl/2009/11/sem/hasActor> "
+                            "<https://w3id.org/smolensk-ties/id/place/country-ru> } }").rows[0][0]
+    assert int(count) > 0
+    page = client.get("/country/RU").text
+    assert f"<dt>Мероприятий</dt><dd>{count}</dd>" in page and "государство самой Смоленской области" in page
+    assert _section(page, "Мероприятия").count("<tr>") == 1 + int(count)  # the heading's row, then one an event
+    assert _section(page, "С кем встречался") and "/brief?" not in page
+    assert "этого государства в графе нет" not in page
+
+
 def _section(page: str, heading: str) -> str:
     return page.split(f"<h2>{heading}</h2>", 1)[1].split("</section>", 1)[0] if f"<h2>{heading}</h2>" in page else ""
 
