@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from nlp.corrections import Correction, decisions_digest, read_corrections, write_alias, write_correction
-    from nlp.countries import official_name, state_code
+    from nlp.countries import SMOLENSK_COUNTRY, official_name, state_code
     from nlp.display import render_mentions
     from nlp.extract import Models, extract, load_models
     from nlp.morph import RussianMorphVocab
@@ -40,7 +40,8 @@ _HOMES = {
     "render_mentions": "nlp.display", "Models": "nlp.extract", "extract": "nlp.extract", "load_models": "nlp.extract",
     "extract_events": "nlp.pipeline", "default_workers": "nlp.pipeline",
     **{name: "nlp.report" for name in ("read_report", "read_reports", "report_file", "report_files")},
-    "acronym": "nlp.resolve", "official_name": "nlp.countries", "state_code": "nlp.countries",
+    "acronym": "nlp.resolve",
+    **{name: "nlp.countries" for name in ("SMOLENSK_COUNTRY", "official_name", "state_code")},
     "read_table": "nlp.resources", "RussianMorphVocab": "nlp.morph",
     **{name: "nlp.corrections" for name in ("Correction", "decisions_digest", "read_corrections", "write_alias",
                                                   "write_correction")},
@@ -49,8 +50,8 @@ _HOMES = {
 }
 
 __all__ = [  # the names of _HOMES, written out for the tools that read them
-    "Cell", "Correction", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention", "Models",
-    "PlaceKind", "Report", "ReportFile", "RussianMorphVocab", "Summary", "acronym", "decisions_digest",
+    "SMOLENSK_COUNTRY", "Cell", "Correction", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention",
+    "Models", "PlaceKind", "Report", "ReportFile", "RussianMorphVocab", "Summary", "acronym", "decisions_digest",
     "default_workers", "extract", "extract_events", "load_models", "official_name", "read_corrections", "read_report",
     "read_reports", "read_table", "render_mentions", "report_file", "report_files", "state_code", "write_alias",
     "write_correction",

@@ -6,8 +6,7 @@ from __future__ import annotations
 from graph.briefs.compose import Brief, Material, compose, read_material
 from graph.briefs.render import FORMATS, docx, html_context, markdown
 from graph.web.paths import entity_iri
-from nlp import official_name
-from nlp.countries import SMOLENSK_COUNTRY
+from nlp import SMOLENSK_COUNTRY, official_name
 
 
 class BriefError(ValueError):

@@ -22,8 +22,7 @@ from graph.russian import days, one_post_each, quarter, quarter_index, quarter_s
 from graph.stores import Readable
 from graph.stores.results import is_true
 from graph.web.paths import page_of
-from nlp import EntityType, Mention
-from nlp.countries import SMOLENSK_COUNTRY
+from nlp import SMOLENSK_COUNTRY, EntityType, Mention
 
 KIND_OF_CLASS = {str(FOAF.Person): "person", str(ORG.Organization): "org", str(SDO.Place): "place",
                  str(SDO.Country): "country"}
