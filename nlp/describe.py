@@ -73,8 +73,6 @@ def _all_described(found: Iterable[Described]) -> Iterable[Described]:
 def _codes(described: Described) -> Iterable[str]:
     if described.entity.country:
         yield described.entity.country
-    if described.region is not None:
-        yield "RU"
 
 
 def state_of(code: str, gazetteer: Gazetteer, table: CountryTable) -> State:
@@ -104,12 +102,15 @@ def describe_entity(entity: Entity, parents: tuple[str, ...], gazetteer: Gazette
 
 
 def describe_place(entity: Entity, gazetteer: Gazetteer) -> Described:
-    """A settlement, district or region with the gazetteer's identifier and point where the kinds agree."""
+    """A settlement, district or region with the gazetteer's identifier and point where the kinds agree; a site with
+    the town it lies in."""
     kind = entity.kind or PlaceKind.CITY
     region = None
     if entity.smolensk and entity.name != SMOLENSK_REGION:
         region = Described(Entity(mint_iri(EntityType.LOC, SMOLENSK_REGION), EntityType.LOC, SMOLENSK_REGION,
                                   country="RU", smolensk=True, kind=PlaceKind.REGION))
+    if kind is PlaceKind.SITE and entity.town:  # a site lies in its town (which lies in its region)
+        region = describe_town(entity.town, gazetteer)
     place = gazetteer.lookup(entity.name)
     if place is None or place.kind != kind.value:
         return Described(entity, region=region)

@@ -847,16 +847,20 @@ def _given_state(mentions: list[Mention], first: int, last: int, state: tuple[st
 
 def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
     """An organisation whose own words name no state is of the state (and side) of the place in brackets right after
-    it: «ансамбль «Каприз» (г. Ярцево, Смоленская область)», «ОАО «Ольса» (г. Минск)»."""
+    it: «ансамбль «Каприз» (г. Ярцево, Смоленская область)», «ОАО «Ольса» (г. Минск)». A site there lies in that
+    place, and in the town the brackets name if they name one: «Болдинский мужской монастырь (Дорогобужский
+    район, с. Болдино)»."""
     places = [m for m in mentions if m.type is EntityType.LOC and m.country]
     found = []
     for mention in mentions:
-        if mention.type is EntityType.ORG and mention.country is None:
+        site = mention.type is EntityType.LOC and mention.kind is PlaceKind.SITE
+        if mention.type is EntityType.ORG and mention.country is None or site:
             opening = _BRACKET_AFTER.match(text, mention.stop)
             closing = text.find(")", mention.stop)
-            place = next((p for p in places if opening and opening.end() <= p.start < closing), None)
-            if place is not None:
-                mention = replace(mention, country=place.country, smolensk=place.smolensk)
+            inside = [p for p in places if opening and opening.end() <= p.start < closing]
+            if inside:
+                town = next((p.normal for p in inside if p.kind is PlaceKind.CITY), None) if site else mention.town
+                mention = replace(mention, country=inside[0].country, smolensk=inside[0].smolensk, town=town)
         found.append(mention)
     return found
 

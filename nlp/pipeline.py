@@ -88,7 +88,7 @@ def event_mentions(event: Event, readings: list[CellReading]) -> tuple[list[Ment
         mentions += [replace(mention, field=field) for mention in reading.mentions if not mention.in_a_post]
         adjectives |= reading.adjectives
         adjectives |= {mention.country for mention in reading.mentions if mention.within == "post" and mention.country}
-    return _venues_placed(mentions), adjectives
+    return _sites_placed(_venues_placed(mentions)), adjectives
 
 
 def _venues_placed(mentions: list[Mention]) -> list[Mention]:
@@ -104,6 +104,31 @@ def _venues_placed(mentions: list[Mention]) -> list[Mention]:
             if m.field == "place" and m.type is EntityType.ORG and m.country is None and m.alias_of is None
             and m.within is None else m
             for m in mentions]
+
+
+_VENUE_KINDS = (PlaceKind.CITY, PlaceKind.DISTRICT, PlaceKind.REGION, PlaceKind.COUNTRY)
+
+
+def _sites_placed(mentions: list[Mention]) -> list[Mention]:
+    """A site whose own words name no state (a square, a park, a memorial) lies where the place cell says the event
+    was: in the state, and on the side, of the first place that cell names, when all its places are of one state
+    («г. Смоленск, Парк культуры и отдыха «Соловьиная роща»»; «у Вечного огня на площади Ленина» in a row held in
+    Smolensk), and in that town where the place is a town: Smolensk's «площадь Ленина» is not Moscow's. A site its
+    words put in the same state takes the side and town too, unless brackets after it said where it lies (see
+    nlp.extract._placed_in_brackets). So does any other place of the place cell that no gazetteer knows («г. Москва,
+    ВДНХ»)."""
+    venue = sorted((m for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.country
+                    and m.kind in _VENUE_KINDS), key=lambda m: m.start)
+    if not venue or len({m.country for m in venue}) > 1:
+        return mentions
+    where = venue[0]
+    town = where.normal if where.kind is PlaceKind.CITY else None
+    return [replace(m, country=where.country, smolensk=where.smolensk or m.smolensk, town=town)
+            if m.type is EntityType.LOC and m.within is None and m.town is None
+            and (m.country is None or m.country == where.country and not m.smolensk)
+            and (m.kind is PlaceKind.SITE or m.field == "place" and m.country is None
+                 and m.kind not in (PlaceKind.REGION, PlaceKind.COUNTRY))
+            else m for m in mentions]
 
 
 def event_countries(entities: list[Entity], adjectives: set[str]) -> list[str]:

@@ -195,7 +195,7 @@ class Mention:
     # "post": a place named inside an unnamed official's post ("заместитель Главы города Смоленска"), whose state
     # takes part
     within: Nesting | None = None
-    town: str | None = None  # for an organisation: the settlement its name points at
+    town: str | None = None  # for an organisation: the settlement its name points at; for a site: its town
     # the name this mention abbreviates where the text defines it: "ООО «…» (ООО «СТиМ»)", "(далее – СЭЗ)"
     alias_of: str | None = None
 
@@ -231,7 +231,8 @@ class Entity:
 
     @property
     def town(self) -> str | None:
-        """For an organisation: the settlement its name points at, if any mention says."""
+        """For an organisation, the settlement its name points at; for a site, the town it lies in; if any mention
+        says."""
         return next((m.town for m in self.mentions if m.town), None)
 
     def to_dict(self) -> dict[str, Any]:

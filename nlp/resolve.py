@@ -167,6 +167,8 @@ def identity_key(entity: Entity, gazetteer: Gazetteer) -> tuple:
         place = gazetteer.lookup(entity.name)
         if place is not None and (entity.kind is None or place.kind == entity.kind):
             return ("LOC", "ref", place.ref)
+        if entity.kind is PlaceKind.SITE and entity.town:  # every town has its «площадь Ленина»
+            return ("LOC", "site", fold(entity.name), fold(entity.town))
         return ("LOC", str(entity.kind or ""), fold(entity.name))
     return ("ORG", *org_parts(entity.name))
 
@@ -344,6 +346,8 @@ def _minted_iri(best: Entity, key: tuple) -> str:
         return mint_iri(best.type, "country", key[2])
     if best.type is EntityType.ORG:
         return mint_iri(best.type, key[2])
+    if best.type is EntityType.LOC and key[1] == "site" and len(key) == 4:
+        return mint_iri(best.type, best.name, best.town or "")
     return mint_iri(best.type, best.name)
 
 

@@ -191,6 +191,42 @@ def test_a_venue_named_in_the_place_cell_without_a_state_is_of_the_smolensk_town
     assert union and {entity.country for entity in union} == {None}
 
 
+def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Памятная акция", "г. Витебск, Республика Беларусь", "5 июля 2025 года",
+         "Возложение цветов на площади Победы и к мемориальному комплексу «Прорыв».", "Делегация Смоленской области"],
+        ["Субботник", "г. Смоленск, Парк культуры и отдыха «Соловьиная роща»", "6 июля 2025 года",
+         "Участники прошли к площади Ленина.", "Молодёжь Смоленской области"],
+        ["Форум", "г. Москва, ВДНХ", "7 июля 2025 года", "Работали на площади Ленина.", "Делегация"],
+        ["Переговоры", "г. Минск, г. Москва", "8 июля 2025 года", "Встреча на площади Ленина.", "Представители"],
+    ]), encoding="utf-8")
+    events = extract_events([read_report(path)], models)
+    sites = [{e.name: (e.country, e.smolensk) for e in extracted.entities  # the places no gazetteer knows
+              if e.type is EntityType.LOC and models.gazetteer.lookup(e.name) is None} for extracted in events]
+    assert sites[0] == {"площадь Победы": ("BY", False), "мемориальный комплекс «Прорыв»": ("BY", False)}
+    assert sites[1] == {"Парк культуры и отдыха «Соловьиная роща»": ("RU", True), "площадь Ленина": ("RU", True)}
+    # a place of the place cell that no gazetteer knows is of the town before it; Moscow is no Smolensk side
+    assert sites[2] == {"ВДНХ": ("RU", False), "площадь Ленина": ("RU", False)}
+    assert sites[3] == {"площадь Ленина": (None, False)}  # held in two states: where the square is, is not said
+    # every town has its «площадь Ленина»: one entity for each town, and one for the square of no known town
+    squares = [next(e.id for e in extracted.entities if e.name == "площадь Ленина") for extracted in events[1:]]
+    assert len(set(squares)) == 3 and squares[0].endswith("/place/ploshchad-lenina-smolensk")
+
+
+def test_a_site_in_brackets_lies_where_they_say(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Поездка", "г. Смоленск", "5 июля 2025 года", "Посещение объектов: Свято-Троицкий Болдинский мужской "
+         "монастырь (Дорогобужский район, с. Болдино); памятник «Катюша» (г. Рудня).", "Делегация"]]), encoding="utf-8")
+    [extracted] = extract_events([read_report(path)], models)
+    sites = {e.name: (e.country, e.smolensk, e.id.rsplit("/", 1)[1]) for e in extracted.entities
+             if e.kind is PlaceKind.SITE}
+    assert sites == {"Свято-Троицкий Болдинский мужской монастырь":
+                     ("RU", True, "svyato-troitskiy-boldinskiy-muzhskoy-monastyr"),  # in no town the brackets know
+                     "памятник «Катюша»": ("RU", True, "pamyatnik-katyusha-rudnya")}  # in Рудня, not in Смоленск
+
+
 def test_a_place_inside_an_unnamed_officials_post_is_no_place_of_the_event_but_its_state_takes_part(tmp_path, models):
     path = tmp_path / "2025-Q3.txt"
     path.write_text(report_text([["Рабочая встреча", "г. Гагарин", "5 июля 2025 года",

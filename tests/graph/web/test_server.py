@@ -325,7 +325,7 @@ def test_a_place_page_lists_what_lies_there(client, embedded):
     actors = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?e <http://semanticweb.cs.vu.nl/2009/11/sem/hasActor> ?p } }"
     named = {place for place, in embedded.select(actors).rows}
     assert located and contained
-    for listing, heading in ((located, "Организации здесь"), (contained, "Районы и населённые пункты")):
+    for listing, heading in ((located, "Организации здесь"), (contained, "Места в его границах")):
         place = max(listing, key=lambda p: len(listing[p]))
         section = _section(client.get(page_of(place)).text, heading)
         assert sorted(re.findall(r'href="([^"]+)"', section)) == sorted(page_of(iri) for iri in listing[place])
