@@ -331,6 +331,13 @@ def test_a_place_page_lists_what_lies_there(client, embedded):
         assert sorted(re.findall(r'href="([^"]+)"', section)) == sorted(page_of(iri) for iri in listing[place])
         counts = [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', section)]
         assert len(counts) == len(listing[place]) and counts == sorted(counts, reverse=True) and counts[0] > 0
+    # a site's card says which town it lies in, and the town lists it
+    sites = embedded.select("SELECT ?site ?town WHERE { GRAPH ?g { ?site <https://schema.org/containedInPlace> ?town ; "
+                            "<https://w3id.org/smolensk-ties/ontology#placeKind> "
+                            "<https://w3id.org/smolensk-ties/ontology#place-site> } } ORDER BY ?site").rows
+    site, town = sites[0]
+    assert f'<dt>Расположен в</dt><dd><a href="{page_of(town)}">' in client.get(page_of(site)).text
+    assert f'href="{page_of(site)}"' in _section(client.get(page_of(town)).text, "Места в его границах")
     quiet = next(place for place in sorted(located) if place not in named)  # a town only organisations name
     page = client.get(page_of(quiet)).text
     assert 'data-name="мероприятия"' not in page and "В мероприятиях это место не названо" in page
