@@ -15,6 +15,7 @@ import click
 import pyoxigraph as ox
 
 from graph.query import QueryError, Table, library, load_query
+from graph.russian import counted, number, quarter
 from graph.stores import EmbeddedStore, StoreError, open_store
 from graph.stores.snapshots import current_snapshot
 from graph.stores.summaries import summary
@@ -125,7 +126,7 @@ class BuildBar:
     def __call__(self, done: int) -> None:
         if self.update is None:
             self.update = self.drawn.enter_context(click.progressbar(
-                length=self.reader.events, label="building", file=sys.stderr, show_pos=True)).update
+                length=self.reader.events, label="сборка", file=sys.stderr, show_pos=True)).update
         self.update(done)
 
 
@@ -176,24 +177,33 @@ FORMAT_OPTION = click.option("--format", "output", type=click.Choice(["table", "
                              show_default=True, help="Output for people (table) or programs (json, csv).")
 
 
+STEP_NAMES = {"models": "модели", "extraction": "извлечение", "graphs and writing": "графы и запись",
+              "summaries": "сводки", "compaction": "сжатие", "publishing": "публикация"}
+SUMMARY_NAMES = {"reports": "отчётов", "events": "мероприятий", "persons": "персон", "organisations": "организаций",
+                 "places": "мест", "countries": "государств", "agreements": "соглашений и документов"}
+
+
 def _print_summary(facts: dict, output: str, seconds: dict[str, float] | None = None) -> None:
     if output == "json":
         timed = {"seconds": {step: round(value, 2) for step, value in seconds.items()}} if seconds else {}
         click.echo(json.dumps({**facts, "top_partners": [{"name": n, "events": c} for n, c in facts["top_partners"]],
                                **timed}, ensure_ascii=False, indent=1))
         return
-    rows = [(key, str(value)) for key, value in facts.items() if key != "top_partners"]
-    rows += [(f"partner: {name}", str(events)) for name, events in facts["top_partners"]]
     if output == "csv":
+        rows = [(key, str(value)) for key, value in facts.items() if key != "top_partners"]
+        rows += [(f"partner: {name}", str(events)) for name, events in facts["top_partners"]]
         click.echo("what,count")
         for key, value in rows:
             click.echo(f'"{key}",{value}')
         return
-    width = max(len(key) for key, _ in rows)
-    click.echo(f"{'what':<{width}}  count")
-    click.echo(f"{'-' * width}  -----")
+    # for people: in Russian, the counts as Russian writes them (12 345)
+    rows = [(SUMMARY_NAMES.get(key, key), number(value)) for key, value in facts.items() if key != "top_partners"]
+    rows += [(f"партнёр: {name}", number(events)) for name, events in facts["top_partners"]]
+    width = max(len(key) for key, _ in [("в графе", ""), *rows])
+    click.echo(f"{'в графе':<{width}}  сколько")
+    click.echo(f"{'-' * width}  -------")
     for key, value in rows:
-        click.echo(f"{key:<{width}}  {value:>5}")
+        click.echo(f"{key:<{width}}  {value:>7}")
 
 
 def _load_models() -> Models:
@@ -242,14 +252,15 @@ def build_command(paths: tuple[Path, ...], store: str | None, no_validate: bool,
         _say(f"error: {message}")
     failed += len(result.refused)
     failed += _say_problems(result.problems)
-    for label, ids in (("added", result.added), ("replaced", result.replaced), ("unchanged", result.skipped)):
+    for label, ids in (("добавлены", result.added), ("заменены", result.replaced), ("без изменений", result.skipped)):
         if ids:
-            _say(f"{label}: {', '.join(ids)}")
+            _say(f"{label}: {', '.join(quarter(period) for period in ids)}")
     if result.seconds:
-        _say("took: " + ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.seconds.items()))
+        _say("заняло: " + ", ".join(f"{STEP_NAMES.get(step, step)} {number(round(seconds, 1))} с"
+                                    for step, seconds in result.seconds.items()))
     _print_summary(facts, output, result.seconds)
     if failed:
-        _say(f"{failed} file(s) had errors")
+        _say(f"с ошибками: {counted(failed, 'файл', 'файла', 'файлов')}")
         sys.exit(1)
 
 
@@ -376,7 +387,7 @@ def partners_command(store: str | None, min_events: int, country: str | None, en
 
     Read from the partner profiles the build keeps; weighted degree, betweenness and community are worked
     out on the pairs that met more than once."""
-    from graph.network.partners import read_partners
+    from graph.network.partners import people_table, read_partners
 
     if since is not None and not re.fullmatch(r"\d{4}-Q[1-4]", since):
         _say(f"error: --since: {since!r} is not a quarter such as 2025-Q2")
@@ -394,6 +405,9 @@ def partners_command(store: str | None, min_events: int, country: str | None, en
     except StoreError as error:
         _say(f"error: {error}")
         sys.exit(1)
+    if output == "table" and not excel:
+        click.echo(people_table(rows).to_text(width=40, wrap=True))
+        return
     _records([r.to_dict() for r in rows], lambda: Table(
         ("partner", "type", "country", "events", "quarters", "first", "last", "spheres", "smolensk_counterparts"),
         tuple((r.label, r.type, r.country, str(r.events), ", ".join(r.quarters), r.first or "", r.last or "",
@@ -516,7 +530,7 @@ def review_command(context: click.Context, store: str | None, output: str, kind:
         _say(f"error: {error}")
         sys.exit(1)
     _records([d.to_dict() for d in found], lambda: Table(
-        ("doubt", "entities", "evidence", "decide"),
+        ("Сомнение", "Участники", "Основания", "Как решить"),
         tuple((KINDS[d.kind], " / ".join(d.labels), d.evidence, d.hint) for d in found)), output, 70)
 
 

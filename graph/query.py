@@ -7,6 +7,7 @@ import io
 import json
 import re
 import shutil
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,6 +17,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from graph.rdf.vocab import PREFIXES, sparql_prefixes
+from graph.russian import counted
 from ontology import ENTITY_BASE, HERE
 
 QUERIES = HERE / "queries"
@@ -226,24 +228,24 @@ class Table:
         writer.writerows([["" if v is None else v for v in row] for row in self.rows])
         return buffer.getvalue()
 
-    def to_text(self, width: int = 60, total: int | None = None) -> str:
+    def to_text(self, width: int = 60, total: int | None = None, wrap: bool = False) -> str:
         """A fixed-width table for people that fits the terminal (`total` columns; the terminal's, 80 to 200):
         the project's IRIs as short ids (`place/country-by`, what `--param` takes), the vocabularies' as
-        `ties:…`, cells cut with an ellipsis at `width` and the widest columns narrowed until the table fits.
-        The full values are in `--format csv|json`.
+        `ties:…`, cells cut with an ellipsis at `width` (or, with `wrap`, broken over lines at that width) and
+        the widest columns narrowed until the table fits. The full values are in `--format csv|json`.
 
         >>> table = Table(("partner", "events"), (("https://w3id.org/smolensk-ties/id/org/olsa", "3"),))
         >>> print(table.to_text(total=80))
         partner   events
         --------  ------
         org/olsa  3
-        (1 rows)
+        (1 строка)
         >>> olsa = ("https://w3id.org/smolensk-ties/id/org/olsa", "ОАО «Ольса»")
         >>> print(Table(("partner", "label"), (olsa,)).to_text())
         label
         -----------
         ОАО «Ольса»
-        (1 rows)
+        (1 строка)
         """
         if total is None:
             total = min(200, max(80, shutil.get_terminal_size((120, 24)).columns))
@@ -254,15 +256,37 @@ class Table:
         columns = [self.columns[i] for i in keep]
         cells = [[shown(row[i]) for i in keep] for row in self.rows]
         widths = [min(width, max([len(c)] + [len(row[i]) for row in cells])) for i, c in enumerate(columns)]
-        while sum(widths) + 2 * (len(widths) - 1) > total and max(widths) > 6:
-            widths[widths.index(max(widths))] -= 1
+        # wrapped columns keep their longest word (the first, which names the row, whatever its length; others up
+        # to 16 characters) while they can, so that words stay whole; then any column keeps 6
+        words = [min(w, width if i == 0 else 16, max(6, *(len(word) for text in [c, *(row[i] for row in cells)]
+                                                          for word in text.split(" ")))) if wrap else 6
+                 for i, (c, w) in enumerate(zip(columns, widths, strict=True))]
+        for floors in (words, [6] * len(widths)):
+            while sum(widths) + 2 * (len(widths) - 1) > total:
+                narrowed = [i for i, (w, floor) in enumerate(zip(widths, floors, strict=True)) if w > floor]
+                if not narrowed:
+                    break
+                # the widest first (wrapped: the first column, which names the row, only when no other can go); of
+                # equals the last
+                widths[max(narrowed, key=lambda i: (not wrap or i > 0 or len(narrowed) == 1, widths[i], i))] -= 1
 
         def cut(text: str, room: int) -> str:
             return text if len(text) <= room else text[: room - 1] + "…"
-        lines = ["  ".join(cut(c, w).ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
-                 "  ".join("-" * w for w in widths)]
-        lines += ["  ".join(cut(v, w).ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells]
-        lines.append(f"({len(self.rows)} rows)")
+
+        def lines_of(values: list[str]) -> list[str]:
+            """A row's lines: each cell cut to its column, or with `wrap` broken over as many lines as it takes."""
+            if not wrap:
+                return ["  ".join(cut(v, w).ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()]
+            broken = [textwrap.wrap(v, w, break_on_hyphens=False) or [""] for v, w in zip(values, widths, strict=True)]
+            return ["  ".join((cell[i] if i < len(cell) else "").ljust(w) for cell, w in zip(broken, widths,
+                                                                                            strict=True)).rstrip()
+                    for i in range(max(len(cell) for cell in broken))]
+        lines = lines_of(columns) + ["  ".join("-" * w for w in widths)]
+        body = [lines_of(row) for row in cells]
+        spaced = wrap and any(len(row) > 1 for row in body)  # rows over several lines, a blank line between them
+        for row in body:
+            lines += row + ([""] if spaced else [])
+        lines.append(f"({counted(len(self.rows), 'строка', 'строки', 'строк')})")
         return "\n".join(lines)
 
     def _labelled(self, index: int) -> bool:

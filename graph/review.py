@@ -19,10 +19,8 @@ from graph.web.paths import entity_iri
 from nlp import Correction, write_alias, write_correction
 from ontology import ENTITY_BASE
 
-KINDS = {"merge": "may be one entity", "forms": "written in several forms", "no-point": "a place without coordinates",
-         "natasha-only": "found by natasha alone"}
-KINDS_RU = {"merge": "возможно, одно и то же", "forms": "записано по-разному", "no-point": "место без координат",
-            "natasha-only": "найдено только natasha"}
+KINDS = {"merge": "возможно, одно и то же", "forms": "записано по-разному", "no-point": "место без координат",
+         "natasha-only": "найдено только natasha"}  # each kind of doubt as the analyst reads it
 _LEGAL = re.compile(r"^(?:[А-ЯЁA-Z]{2,6}\s+)+")  # ОАО, ГУ, ФГБОУ ВО…
 
 

@@ -102,6 +102,18 @@ def day(value: date | str) -> str:
     return f"{when.day} {MONTHS_GENITIVE[when.month - 1]} {when.year} г."
 
 
+def numeric_day(value: date | str | None) -> str:
+    """A date as a table writes it: "17.04.2025"; none, "".
+
+    >>> numeric_day("2025-04-17"), numeric_day(None)
+    ('17.04.2025', '')
+    """
+    if not value:
+        return ""
+    when = date.fromisoformat(value) if isinstance(value, str) else value
+    return f"{when.day:02}.{when.month:02}.{when.year}"
+
+
 def days(start: date | str | None, end: date | str | None) -> str:
     """A span of days as Russian writes it: "17–18 апреля 2025 г.", "30 апреля – 2 мая 2025 г.".
 

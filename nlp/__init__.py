@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from nlp.corrections import Correction, decisions_digest, read_corrections, write_alias, write_correction
-    from nlp.countries import SMOLENSK_COUNTRY, official_name, state_code
+    from nlp.countries import SMOLENSK_COUNTRY, official_name, state_code, state_name
     from nlp.display import render_mentions
     from nlp.extract import Models, extract, load_models
     from nlp.morph import RussianMorphVocab
@@ -41,7 +41,7 @@ _HOMES = {
     "extract_events": "nlp.pipeline", "default_workers": "nlp.pipeline",
     **{name: "nlp.report" for name in ("read_report", "read_reports", "report_file", "report_files")},
     "acronym": "nlp.resolve",
-    **{name: "nlp.countries" for name in ("SMOLENSK_COUNTRY", "official_name", "state_code")},
+    **{name: "nlp.countries" for name in ("SMOLENSK_COUNTRY", "official_name", "state_code", "state_name")},
     "read_table": "nlp.resources", "RussianMorphVocab": "nlp.morph",
     **{name: "nlp.corrections" for name in ("Correction", "decisions_digest", "read_corrections", "write_alias",
                                                   "write_correction")},
@@ -52,9 +52,9 @@ _HOMES = {
 __all__ = [  # the names of _HOMES, written out for the tools that read them
     "SMOLENSK_COUNTRY", "Cell", "Correction", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention",
     "Models", "PlaceKind", "Report", "ReportFile", "RussianMorphVocab", "Summary", "acronym", "decisions_digest",
-    "default_workers", "extract", "extract_events", "load_models", "official_name", "read_corrections", "read_report",
-    "read_reports", "read_table", "render_mentions", "report_file", "report_files", "state_code", "write_alias",
-    "write_correction",
+    "default_workers", "extract", "extract_events", "load_models", "official_name", "read_corrections",
+    "read_report", "read_reports", "read_table", "render_mentions", "report_file", "report_files", "state_code",
+    "state_name", "write_alias", "write_correction",
 ]
 
 

@@ -104,6 +104,15 @@ def state_code(text: str) -> str | None:
     return load_countries().code(text)
 
 
+def state_name(code: str) -> str:
+    """A state's Russian name as the graph labels it: "BY" -> "Беларусь"; the code where the table has none.
+
+    >>> state_name("BY"), state_name("CN")
+    ('Беларусь', 'Китай')
+    """
+    return load_countries().preferred.get(code, code)
+
+
 def official_name(code: str) -> str:
     """A state's official Russian name, as a title names it: "BY" -> "Республика Беларусь".
 

@@ -7,17 +7,20 @@ as this report did before, cost 15 s at 100 times the samples.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import networkx as nx
 from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.network.analytics import betweenness, communities
-from graph.query import internal_query
-from graph.russian import quarter_index
+from graph.query import Table, internal_query
+from graph.russian import numeric_day, quarter, quarter_index
 from graph.stores import Readable
+from nlp import state_name
 
 CLASS_TYPES = {str(FOAF.Person): "PER", str(ORG.Organization): "ORG", str(SDO.Place): "LOC"}
+PEOPLE_COLUMNS = ("Партнёр", "Государство", "Мероприятий", "Кварталы", "Период", "Сферы", "Смоленская сторона")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +89,28 @@ def read_partners(store: Readable, min_events: int = 2, country: str | None = No
             float(between.get(iri, 0.0)),
             community.get(iri, -1)))
     return sorted(rows, key=lambda r: (-r.events, -r.weighted_degree, r.label, r.iri))
+
+
+def people_table(rows: list[PartnerRow]) -> Table:
+    """The report as a person reads it: Russian headings, each state by its name («—» for an international body),
+    quarters and dates as Russian writes them (II кв. 2025, 18.01.2024 – 30.06.2025). Programs read the rows' own
+    fields (the partner's type too, which `--type` picks)."""
+    return Table(PEOPLE_COLUMNS, tuple(
+        (r.label, state_name(r.country) if r.country else "—", str(r.events),
+         ", ".join(_unbroken(quarter(p)) for p in r.quarters), _period(r.first, r.last), "; ".join(r.spheres),
+         "; ".join(_INITIALS.sub("\u00a0", name) for name in r.counterparts)) for r in rows))
+
+
+_INITIALS = re.compile(r"(?<=[А-ЯЁA-Z]\.) (?=[А-ЯЁA-Z])")  # «А.С. Ахметшин»: the space a wrapped line keeps
+
+
+def _period(first: str | None, last: str | None) -> str:
+    """From the first event's first day to the last one's last day: "18.01.2024 – 30.06.2025"."""
+    if first == last:
+        return numeric_day(first)
+    return f"{numeric_day(first)} – {numeric_day(last)}"
+
+
+def _unbroken(text: str) -> str:
+    """No-break spaces, so that a wrapped cell keeps "II кв. 2025" on one line."""
+    return text.replace(" ", "\u00a0")

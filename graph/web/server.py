@@ -38,7 +38,7 @@ from graph.network.view import View, network_view, path_between
 from graph.network.view import choices as network_choices
 from graph.query import QueryError, Table, library
 from graph.rdf.vocab import PREFIXES, sparql_prefixes
-from graph.review import KINDS_RU as REVIEW_KINDS
+from graph.review import KINDS as REVIEW_KINDS
 from graph.review import decide as review_decide
 from graph.review import doubts as review_doubts
 from graph.russian import quarter, quarters_between, runs

@@ -11,6 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from graph.cli import main
+from graph.russian import counted
 
 
 def run(*args: str):
@@ -57,8 +58,8 @@ def test_build_then_export_every_format(tmp_path, sample_paths):
     facts = json.loads(result.stdout)
     assert facts["events"] == 28 and facts["reports"] == 1 and facts["agreements"] >= 1
     again = run("build", str(sample_paths["2024-Q1"]), "--store", str(store))
-    assert again.exit_code == 0 and "unchanged: 2024-Q1" in again.output
-    assert "building" not in again.output  # nothing to extract: no progress bar
+    assert again.exit_code == 0 and "без изменений: I кв. 2024" in again.output
+    assert "сборка" not in again.output  # nothing to extract: no progress bar
     for fmt in ("ttl", "nt", "jsonld", "trig"):
         out = tmp_path / f"graph.{fmt}"
         exported = run("export", "--store", str(store), "--format", fmt, "--out", str(out))
@@ -98,7 +99,7 @@ def test_a_build_that_finds_nothing_new_loads_no_extraction_models(tmp_path, sam
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
                           cwd=Path(__file__).parents[2])
     assert done.returncode == 0, done.stderr
-    assert "unchanged: " in done.stderr and "added" not in done.stderr
+    assert "без изменений: " in done.stderr and "добавлены" not in done.stderr
     assert json.loads(done.stdout.splitlines()[-1]) == []
 
 
@@ -129,6 +130,26 @@ def test_query_tables_fit_the_terminal_and_json_and_csv_keep_the_values(sample_s
     assert typed[0]["partner"].startswith("https://")  # the full value, for programs
     excel = CliRunner().invoke(main, ["partners", "--store", str(sample_store), "--country", "Беларусь", "--excel"])
     assert excel.stdout_bytes.startswith("\ufeff".encode()) and "partner;type;country" in excel.output
+
+
+def test_the_partner_report_for_people_is_in_russian_and_wraps_whole_names_to_the_terminal(sample_store, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "100")
+    shown = run("partners", "--store", str(sample_store), "--min-events", "1").output.splitlines()
+    rows = json.loads(run("partners", "--store", str(sample_store), "--min-events", "1", "--format", "json").output)
+    assert shown[0].split()[:3] == ["Партнёр", "Государство", "Мероприятий"]
+    assert shown[-1] == f"({counted(len(rows), 'строка', 'строки', 'строк')})"
+    assert max(len(line) for line in shown) <= 100 and "…" not in "\n".join(shown)  # wrapped, not cut
+    # the first column read down each row's lines gives the partner's whole name, in the JSON's order
+    first = len(shown[next(i for i, line in enumerate(shown) if line.startswith("---"))].split()[0])
+    body = "\n".join(shown[next(i for i, line in enumerate(shown) if line.startswith("---")) + 1:-1])
+    blocks = [block.splitlines() for block in body.strip("\n").split("\n\n")]
+    assert [" ".join(line[:first].strip() for line in block if line[:first].strip()) for block in blocks] == \
+        [row["label"] for row in rows]
+    text = " ".join(" ".join(block) for block in blocks).replace("\u00a0", " ")
+    belarusian = next(row for row in rows if row["country"] == "BY" and row["first"] != row["last"])
+    assert "Беларусь" in text and "BY" not in text and "2025-Q2" not in text and "II кв. 2025" in text
+    first_day = ".".join(reversed(belarusian["first"].split("-")))  # 2024-02-16 -> 16.02.2024
+    assert first_day in text
 
 
 def test_the_partner_report_in_json_has_every_field_of_a_partner_typed(sample_store):

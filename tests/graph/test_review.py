@@ -71,7 +71,7 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     assert "not-entity" in (decisions / "corrections.csv").read_text(encoding="utf-8")
 
     again = run("build", *paths, "--store", store)
-    assert "replaced: 2025-Q2, 2024-Q1" in again.output  # the decisions changed: every report read again
+    assert "заменены: II кв. 2025, I кв. 2024" in again.output  # the decisions changed: every report read again
     built = EmbeddedStore(tmp_path / "store", read_only=True)
     assert not values(built, TAKES_PART % (ENTITY_BASE + "place/evropa"))
     assert values(built, LABEL % (ENTITY_BASE + "place/oz-rytoe")) == {"озеро Рытое"}
@@ -79,4 +79,4 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     assert len([iri for iri in group if values(built, TAKES_PART % iri)]) == 1  # one group now
     assert "https://schema.org/Place" in values(built, TYPED % (ENTITY_BASE + f"place/sogau-{venue}"))
     unchanged = run("build", *paths, "--store", store)
-    assert "unchanged: 2025-Q2, 2024-Q1" in unchanged.output
+    assert "без изменений: II кв. 2025, I кв. 2024" in unchanged.output
