@@ -277,9 +277,11 @@ def _store_times(path: str, text: str, repeat: int) -> list[float]:
     return [timed(store.select, text)[0] for _ in range(repeat)]
 
 
+# the busiest pages too: Smolensk's own town and government take part in half the events
 PAGES = ("/", "/search?q=Могил", "/api/suggest?q=Могилевской", "/api/suggest?q=МАЗ", "/partners",
          "/partners?country=BY", "/reports", "/org/mogilevliftmash", "/person/subbotin-a-m", "/place/mogilev",
-         "/country/BY", "/query")
+         "/place/smolensk", "/place/smolenskaya-oblast", "/org/pravitelstvo-smolenskoy-oblasti", "/country/BY",
+         "/country/RU", "/query")
 
 
 def pages(store: Path, repeat: int) -> dict:

@@ -36,7 +36,7 @@ class QueryError(Exception):
 @dataclass(frozen=True, slots=True)
 class Param:
     name: str
-    type: str  # iri, literal, integer, date, country (a code or a name), period (2025-Q2)
+    type: str  # iri, iris (several, space-separated), literal, integer, date, country (a code or a name), period
     default: str | None
 
     def term(self, value: str) -> str:
@@ -105,6 +105,16 @@ class Query:
         """
         values = dict(values or {})
         known = {p.name for p in self.params}
+        text = self.text
+        # several IRIs: a VALUES block of their own at the mark, each a row (only there: appended after the
+        # query, Oxigraph would apply it once all else was read)
+        for param in self.params:
+            if param.type == "iris" and values.get(param.name):
+                iris = values.pop(param.name).split()
+                terms = " ".join(Param(param.name, "iri", None).term(value) for value in iris)
+                if PARAMS_MARK not in text:
+                    raise QueryError(f"{self.name}: {param.name} takes several IRIs only at a {PARAMS_MARK} mark")
+                text = text.replace(PARAMS_MARK, f"VALUES ?{param.name} {{ {terms} }}\n  {PARAMS_MARK}", 1)
         unknown = sorted(set(values) - known)
         if unknown:
             have = ", ".join(sorted(known)) or "none"
@@ -112,9 +122,8 @@ class Query:
         bound: list[tuple[Param, str]] = []
         for param in self.params:
             value = values.get(param.name, param.default)
-            if value:
+            if value and param.type != "iris":
                 bound.append((param, value))
-        text = self.text
         for param, value in bound:
             text = re.sub(rf"\${param.name}\b", _literally(param.term(value)), text)
         # a parameter the text names only as `$name` is all written in: a VALUES block naming a variable the
@@ -143,7 +152,7 @@ def parse_query(name: str, text: str) -> Query:
             header.setdefault(match.group(1), []).append(match.group(2).strip())
     params = []
     for spec in header.get("param", []):
-        match = re.match(r"(\w+)\s+(iri|literal|integer|date|country|period)\s*=\s*(.*)$", spec)
+        match = re.match(r"(\w+)\s+(iris|iri|literal|integer|date|country|period)\s*=\s*(.*)$", spec)
         if not match:
             raise QueryError(f"{name}: bad parameter line {spec!r} (want: NAME TYPE = DEFAULT)")
         params.append(Param(match.group(1), match.group(2), match.group(3).strip() or None))

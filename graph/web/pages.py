@@ -17,7 +17,7 @@ from razdel import sentenize
 from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.network.geography import numeric_code
-from graph.query import Table, internal_query, library
+from graph.query import Table, internal_query, library, short_iri
 from graph.russian import days, one_post_each, quarter, quarter_index, quarter_span, quarters_between, runs
 from graph.stores import Readable
 from graph.stores.results import is_true
@@ -34,6 +34,8 @@ FIELD_LABELS = {"title": "Название", "place": "Место", "dates": "С
 MAX_ROWS = 20_000
 COUNTRY_EVENTS = 500  # a state's page lists the events of its newest quarters until it has this many
 COUNTRY_PARTNERS = 500  # and its partners with the most events (all of them: the partners page and its CSV)
+PLACE_LISTED = 500  # a place's page lists the organisations and places in it with the most events
+ENTITY_EVENTS = 500  # an entity's page lists the events of its newest quarters until it has this many
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,21 +145,31 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
     smolensk = any(is_true(row.get("smolensk")) for row in card)
     identifiers = sorted({row["sameAs"] for row in card if row.get("sameAs", "").startswith(("http://", "https://"))})
     related = known is not None
-    listed = _entity_events(store, iri, kind, first["label"], labels) if related else {}
+    # the events counted by quarter; those of the newest quarters listed, read from their report graphs alone
+    by_graph = rows(store, "entity-quarters", entity=iri) if related else []
+    by_quarter = Counter[str]()
+    for row in by_graph:
+        by_quarter[row["period"]] += int(row["events"])
+    oldest = _first_listed(by_quarter, ENTITY_EVENTS) if by_quarter else 0
+    graphs = [row["graph"] for row in by_graph if quarter_index(row["period"]) >= oldest]
+    listed = _entity_events(store, iri, kind, first["label"], labels, graphs) if graphs else {}
     stated_posts = one_post_each(stated for event in listed.values() for stated, _ in event["posts"])
     posts: dict[tuple[str, str], set[str]] = defaultdict(set)
     for event in listed.values():
         for stated, organisation in event["posts"]:
             posts[(stated_posts[stated], organisation)].add(event["period"])
-    by_quarter = Counter(event["period"] for event in listed.values())
-    counterparts = _counterparts(store, iri, known) if known is not None else []
-    representatives = _representatives(rows(store, "entity-representatives", entity=iri)) if kind == "org" else []
+    # whom it met and where, in the quarters listed (all of them but for the busiest entities)
+    in_listed = {"entity": iri, "graph": " ".join(graphs)}
+    counterparts = _counterparts(store, in_listed, known) if known is not None and graphs else []
+    representatives = _representatives(rows(store, "entity-representatives", **in_listed)) \
+        if kind == "org" and graphs else []
     places = [{"iri": row["place"], "link": link(row["place"], row["label"]), "events": int(row["events"])}
-              for row in rows(store, "entity-places", entity=iri)] if related else []
-    located = {row["place"]: row for row in rows(store, "entity-place-points", entity=iri)} if places else {}
+              for row in rows(store, "entity-places", **in_listed)] if related and graphs else []
+    located = {row["place"]: row for row in rows(store, "entity-place-points", **in_listed)} if places else {}
     # a town's organisations (those the reports locate there) and a region's districts and towns
-    based = _located_here(store, "place-organisations", "org", iri, known) if related and kind == "place" else []
-    inside = _located_here(store, "place-within", "inside", iri, known, labels) if related and kind == "place" else []
+    none = {"shown": [], "count": 0}
+    based = _located_here(store, "place-organisations", "org", iri, known) if related and kind == "place" else none
+    inside = _located_here(store, "place-within", "inside", iri, known, labels) if related and kind == "place" else none
     return {
         "iri": iri, "label": first["label"], "kind": kind, "kind_label": KIND_LABELS[kind],
         "country": Link(first.get("countryLabel", ""), f"/country/{code}") if code and kind != "country" else None,
@@ -176,7 +188,7 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         "within": link(first["within"], first.get("withinLabel")) if first.get("within") else None,
         "oktmo": first.get("oktmo"),
         "events": sorted(listed.values(), key=lambda e: (e["start"] or e["period"], e["period"], e["row"])),
-        "event_count": len(listed),
+        "event_count": sum(by_quarter.values()) if related else len(listed),
         "quarters": quarter_bars(by_quarter, reported),
         "counterparts": counterparts, "representatives": representatives, "places": places,
         "based": based, "inside": inside,
@@ -190,17 +202,18 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
 
 
 def _located_here(store: Readable, query: str, column: str, iri: str, known: Mapping[str, Any] | None,
-                  labels: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
-    """What lies in a place (its organisations, or its districts and towns): each by its name in `known` (the
-    search index's entries, as the other tables name them), with its events, the last quarter and, for a place,
-    its kind; those with events first."""
-    found = []
+                  labels: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """What lies in a place (its organisations, or its districts, towns and sites), those with most events first:
+    each by its name in `known` (the search index's entries, as the other tables name them), with its events, the
+    last quarter and, for a place, its kind; the first PLACE_LISTED of them and how many there are."""
+    found: list[dict[str, Any]] = []
     for row in rows(store, query, place=iri):
         entry = (known or {}).get(row[column])
-        found.append({"link": link(row[column], entry.label if entry else row["label"]), "events": int(row["events"]),
-                      "last": quarter(row["last"]) if row.get("last") else "",
+        found.append({"link": link(row[column], entry.label if entry else short_iri(row[column])),
+                      "events": int(row.get("events", 0)), "last": quarter(row["last"]) if row.get("last") else "",
                       "kind": (labels or {}).get(row.get("placeKind", ""), "")})
-    return sorted(found, key=lambda here: (-here["events"], here["link"].label))
+    found.sort(key=lambda here: (-here["events"], here["link"].label))
+    return {"shown": found[:PLACE_LISTED], "count": len(found)}
 
 
 def _representatives(found: list[dict[str, str]]) -> list[dict[str, Any]]:
@@ -219,18 +232,19 @@ def _representatives(found: list[dict[str, str]]) -> list[dict[str, Any]]:
     return sorted(persons.values(), key=lambda person: (-person["events"], person["link"].label))
 
 
-def _entity_events(store: Readable, iri: str, kind: str, label: str,
-                   labels: dict[str, str]) -> dict[str, dict[str, Any]]:
-    """An entity's events with dates, roles, posts and the sentence each names it in; each part read by a
-    query that starts from the entity (see entity-events.rq on why there is no OPTIONAL)."""
-    dates = {row["event"]: row for row in rows(store, "entity-dates", entity=iri)}
-    sources = {row["event"]: row for row in rows(store, "entity-spans", entity=iri)}
-    on_behalf = {row["p"]: row["onBehalfLabel"] for row in rows(store, "entity-on-behalf", entity=iri)}
+def _entity_events(store: Readable, iri: str, kind: str, label: str, labels: dict[str, str],
+                   graphs: list[str]) -> dict[str, dict[str, Any]]:
+    """An entity's events in the report graphs `graphs`, with dates, roles, posts and the sentence each names it
+    in; each part read by a query that starts from the entity (see entity-events.rq on why there is no OPTIONAL)."""
+    given = {"entity": iri, "graph": " ".join(graphs)}
+    dates = {row["event"]: row for row in rows(store, "entity-dates", **given)}
+    sources = {row["event"]: row for row in rows(store, "entity-spans", **given)}
+    on_behalf = {row["p"]: row["onBehalfLabel"] for row in rows(store, "entity-on-behalf", **given)}
     stated: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for row in rows(store, "entity-posts", entity=iri):
+    for row in rows(store, "entity-posts", **given):
         stated[row["event"]].append((row["stated"], on_behalf.get(row["p"], "")))
     listed: dict[str, dict[str, Any]] = {}
-    for row in rows(store, "entity-events", entity=iri):
+    for row in rows(store, "entity-events", **given):
         when = dates.get(row["event"], {})
         event = listed.setdefault(row["event"], {
             "link": link(row["event"], row["title"]), "period": row["period"], "quarter": quarter(row["period"]),
@@ -246,13 +260,14 @@ def _entity_events(store: Readable, iri: str, kind: str, label: str,
     return listed
 
 
-def _counterparts(store: Readable, iri: str, known: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Whom an entity met, with how often and when last, most often first; `known`: the search index's
-    entries by IRI, for each one's name, kind and side (an IRI it lacks is no person, body or place)."""
+def _counterparts(store: Readable, given: dict[str, str], known: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Whom an entity met (`given`: the entity and the report graphs), with how often and when last, most often
+    first; `known`: the search index's entries by IRI, for each one's name, kind and side (an IRI it lacks is no
+    person, body or place)."""
     found = [{"link": link(entry.iri, entry.label), "kind": KIND_LABELS[entry.kind],
               "side": "Смоленская сторона" if entry.smolensk else "",
               "events": int(row["events"]), "last": quarter(row["last"])}
-             for row in rows(store, "entity-counterparts", entity=iri) for entry in [known.get(row["other"])] if entry]
+             for row in rows(store, "entity-counterparts", **given) for entry in [known.get(row["other"])] if entry]
     return sorted(found, key=lambda c: (-c["events"], c["link"].label))
 
 
@@ -403,7 +418,8 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any],
     events = [{"link": link(row["event"], row["title"]), "period": row["period"], "quarter": quarter(row["period"]),
                "row": int(row["row"]), "type": labels.get(row["type"], ""),
                "when": days(row.get("start"), row.get("end"))}
-              for row in rows(store, "country-events", country=iri, since=str(_first_listed(by_quarter)))
+              for row in rows(store, "country-events", country=iri,
+                              since=str(_first_listed(by_quarter, COUNTRY_EVENTS)))
               ] if by_quarter else []
     country_places = [p for p in partners if p["kind"] == "place"]
     located = {row["place"]: row for row in rows(store, "country-place-points", country=code)}
@@ -414,13 +430,13 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any],
             "quarters": quarter_bars(by_quarter, reported)}
 
 
-def _first_listed(by_quarter: Mapping[str, int]) -> int:
-    """The index (year × 4 + quarter − 1) of the oldest quarter a state's page lists: its newest quarters
-    are taken whole until they hold COUNTRY_EVENTS events."""
+def _first_listed(by_quarter: Mapping[str, int], most: int) -> int:
+    """The index (year × 4 + quarter − 1) of the oldest quarter a page lists: the newest quarters are taken
+    whole until they hold `most` events."""
     listed = 0
     for period in sorted(by_quarter, reverse=True):
         listed += by_quarter[period]
-        if listed >= COUNTRY_EVENTS:
+        if listed >= most:
             break
     return quarter_index(period)
 

@@ -61,6 +61,22 @@ def test_parameters_are_bound_as_terms_not_text():
         load_query("entity").bind({"nope": "1"})
 
 
+def test_several_iris_are_each_a_row_of_their_own_values_block_at_the_mark(embedded):
+    graphs = parse_query("g", "# param: graph iris =\n# param: n integer =\n"
+                              "SELECT ?graph ?n WHERE { #PARAMS\n GRAPH ?graph { ?s ?p ?o } } LIMIT 1")
+    text = graphs.bind({"graph": "urn:a report/2025-Q2", "n": "2"})
+    assert "VALUES ?graph { <urn:a> <https://w3id.org/smolensk-ties/id/report/2025-Q2> }" in text
+    assert text.index("VALUES ?graph") < text.index("VALUES (?n)") < text.index("GRAPH ?graph")
+    assert "VALUES ?graph" not in graphs.bind({"n": "2"})  # none given: every graph
+    with pytest.raises(QueryError, match="not an IRI"):
+        graphs.bind({"graph": "urn:a x>}DROP"})
+    with pytest.raises(QueryError, match="only at a #PARAMS mark"):
+        parse_query("h", "# param: graph iris =\nSELECT * WHERE { GRAPH ?graph { ?s ?p ?o } }").bind({"graph": "urn:a"})
+    # the store reads only the graphs given
+    report = "https://w3id.org/smolensk-ties/id/graph/2025-Q2"
+    assert {row[0] for row in embedded.select(graphs.bind({"graph": report}).replace("LIMIT 1", "")).rows} == {report}
+
+
 def test_a_value_of_the_wrong_kind_says_what_is_expected_and_names_and_short_ids_are_understood():
     assert '("BY")' in load_query("delegations").bind({"country": "Беларусь"})
     assert '("BY")' in load_query("delegations").bind({"country": "by"})

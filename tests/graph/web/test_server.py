@@ -383,6 +383,37 @@ def test_a_state_page_lists_its_newest_quarters_whole(embedded, monkeypatch, lis
     assert ("Последние" in page) == (listed == 1)
 
 
+@pytest.mark.parametrize("listed", [1, 500])
+def test_an_entity_page_lists_the_events_of_its_newest_quarters_and_counts_them_all(embedded, monkeypatch, listed):
+    """The busiest entities (thousands of events at 100× the samples) list their newest quarters whole, with whom
+    they met there; the card and the chart count every event, and the page says what it left out."""
+    import graph.web.pages
+
+    monkeypatch.setattr(graph.web.pages, "ENTITY_EVENTS", listed)
+    entity = "https://w3id.org/smolensk-ties/id/place/smolensk"
+    named = embedded.select("SELECT DISTINCT ?e ?period WHERE { GRAPH ?g { ?e "
+                            "<http://semanticweb.cs.vu.nl/2009/11/sem/hasActor> <" + entity + "> ; "
+                            "<https://w3id.org/smolensk-ties/ontology#inReport> ?r . "
+                            "?r <https://w3id.org/smolensk-ties/ontology#period> ?period } }").rows
+    newest = max(period for _, period in named)
+    kept = {event for event, period in named if listed > 1 or period == newest}
+    app = create_app(embedded)
+    try:
+        page = Client(app).get(page_of(entity)).text
+    finally:
+        app.close()
+    events = _section(page, "Мероприятия")
+    assert len({e for e, p in named if p != newest}) > 0 and f"<dt>Мероприятий</dt><dd>{len(named)}</dd>" in page
+    assert sorted(re.findall(r'<a href="(/event/[^"]+)"', events)) == sorted(page_of(e) for e in kept)
+    assert sum(int(n) for n in re.findall(r'<span class="value">(\d+)</span>', page)) == len(named)  # the chart
+    assert ("Последние" in events) == (listed == 1)
+    # whom it met: in the listed events only
+    met = _section(page, "С кем встречался")
+    assert ("что\n    перечислены ниже" in met) == (listed == 1)
+    most = max(int(n) for n in re.findall(r'<td class="num">(\d+)</td>', met))
+    assert most <= len(kept)
+
+
 def test_the_server_prepares_search_network_and_briefs_before_anyone_asks(embedded):
     import threading
 
