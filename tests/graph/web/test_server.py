@@ -414,6 +414,28 @@ def test_an_entity_page_lists_the_events_of_its_newest_quarters_and_counts_them_
     assert most <= len(kept)
 
 
+def test_the_review_s_doubts_are_worked_out_once_a_published_state(embedded, monkeypatch):
+    """Seconds at 100× the samples, and the same until a build publishes a new state (decisions apply there)."""
+    import graph.web.server
+
+    calls: list[int] = []
+    real = graph.web.server.review_doubts
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(graph.web.server, "review_doubts", counted)
+    app = create_app(embedded)
+    try:
+        client = Client(app)
+        first, second = client.get("/review").text, client.get("/review").text
+        assert len(calls) == 1 and first == second and "data-kind='merge'" in first.replace('"', "'")
+        monkeypatch.setattr(app, "_state", lambda: "a newer state")
+        assert client.get("/review").status_code == 200 and len(calls) == 2
+    finally:
+        app.close()
+
+
 def test_the_server_prepares_search_network_and_briefs_before_anyone_asks(embedded):
     import threading
 
