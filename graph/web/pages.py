@@ -166,7 +166,7 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
     places = [{"iri": row["place"], "link": link(row["place"], row["label"]), "events": int(row["events"])}
               for row in rows(store, "entity-places", **in_listed)] if related and graphs else []
     located = {row["place"]: row for row in rows(store, "entity-place-points", **in_listed)} if places else {}
-    # a town's organisations (those the reports locate there) and a region's districts and towns
+    # a town's organisations (those the reports locate there); what lies in a place: districts, towns, sites
     none = {"shown": [], "count": 0}
     based = _located_here(store, "place-organisations", "org", iri, known) if related and kind == "place" else none
     inside = _located_here(store, "place-within", "inside", iri, known, labels) if related and kind == "place" else none
