@@ -290,10 +290,10 @@ class App:
         # grows with the store
         entries = self.search_index().entries
         counts = {"reports": len(reports), "events": sum(int(r["events"]) for r in reports),
-                  **{kind: sum(1 for e in entries if e.kind == kind) for kind in ("org", "person", "place")}}
+                  **{kind: sum(1 for e in entries if e.kind == kind) for kind in ("org", "person", "place", "country")}}
         foreign = [e for e in entries if not e.smolensk and e.country not in (None, "RU")]
         top = sorted(foreign, key=lambda e: (-e.events, e.label))[:10]
-        return self.render("home.html", counts=counts, reports=reports, top=top)
+        return self.render("home.html", counts=counts, reports=reports, top=top, missing=_missing(reports))
 
     def on_query_page(self, request: Request) -> Response:
         return self.render("query.html", section="query", editor=(VENDOR / "codemirror" / "lib").is_dir(),
@@ -424,9 +424,7 @@ class App:
     def on_reports(self, request: Request) -> Response:
         with self.slot():
             found = pages.reports_page(self.pages)
-        held = {r["period"] for r in found}
-        missing = runs([q for q in quarters_between(min(held), max(held)) if q not in held]) if held else []
-        return self.render("reports.html", section="reports", reports=found, missing=missing)
+        return self.render("reports.html", section="reports", reports=found, missing=_missing(found))
 
     def on_partners(self, request: Request) -> Response:
         country = request.args.get("country", "").strip().upper()
@@ -662,6 +660,12 @@ class App:
         if self.processes is not None:
             return self.processes.current_source()
         return int(time.time() // 60)
+
+
+def _missing(reports: list[dict]) -> list[tuple[str, str]]:
+    """The runs of quarters between the first report and the last that the graph has no report of."""
+    held = {r["period"] for r in reports}
+    return runs([q for q in quarters_between(min(held), max(held)) if q not in held]) if held else []
 
 
 def _json(body: object) -> Response:

@@ -291,6 +291,17 @@ def test_a_state_page_says_when_it_has_no_partners_or_places_of_its_own(client, 
     assert 'data-name="партнёры-BY"' in busiest and "этого государства в графе нет" not in busiest
 
 
+def test_the_home_page_counts_the_states_and_names_the_quarters_with_no_report(client, embedded):
+    states = embedded.select("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a <https://schema.org/Country> } "
+                             "FILTER (?g != <https://w3id.org/smolensk-ties/id/graph/ontology>) }").rows[0][0]
+    periods = sorted(p for p, in embedded.select(
+        "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?r <https://w3id.org/smolensk-ties/ontology#period> ?p } }").rows)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", client.get("/").text))
+    assert f"{states} государств" in text
+    # the samples hold I кв. 2024 and II кв. 2025: the quarters between them are named, not passed over
+    assert periods == ["2024-Q1", "2025-Q2"] and "Отчётов с II кв. 2024 по I кв. 2025 в графе нет." in text
+
+
 def test_smolensk_s_own_state_page_lists_the_events_it_takes_part_in(client, embedded):
     """Russia has no foreign partners: its page is not a foreign state's list of none, but the events the reports
     name it a participant of, with whom it met there; no brief on it as a foreign state is offered."""
