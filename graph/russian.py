@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 from functools import lru_cache
 
@@ -69,6 +69,20 @@ def runs(quarters: list[str]) -> list[tuple[str, str]]:
         else:
             found.append((q, q))
     return found
+
+
+def unreported(held: Collection[str], first: str | None = None, last: str | None = None) -> list[tuple[str, str]]:
+    """The runs of quarters from `first` to `last` (by default the first and the last of `held`) that `held`
+    lacks: the quarters the graph has no report of.
+
+    >>> unreported({"2024-Q1", "2025-Q2"}), unreported({"2024-Q3"}, "2024-Q2", "2024-Q4"), unreported(set())
+    ([('2024-Q2', '2025-Q1')], [('2024-Q2', '2024-Q2'), ('2024-Q4', '2024-Q4')], [])
+    """
+    if first is None or last is None:
+        if not held:
+            return []
+        first, last = min(held), max(held)
+    return runs([q for q in quarters_between(first, last) if q not in held])
 
 
 def one_post_each(posts: Iterable[str]) -> dict[str, str]:

@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from graph.network.analytics import Network
 from graph.network.palette import PALETTE
 from graph.network.view import Filters
-from graph.russian import quarters_between, runs
+from graph.russian import quarters_between, unreported
 
 BREAKDOWNS = {"country": "государствам", "sphere": "сферам", "type": "типам мероприятий",
               "direction": "направлениям"}
@@ -71,7 +71,7 @@ def timeline(network: Network, filters: Filters, by: str = "country") -> dict:
     return {"by": by, "quarters": quarters, "groups": drawn, "colours": colours,
             "counts": {q: {g: counts[q][g] for g in drawn} if q in reported else None for q in quarters},
             "totals": {q: totals[q] if q in reported else None for q in quarters}, "events": len(events),
-            "unreported": runs([q for q in quarters if q not in reported])}
+            "unreported": unreported(reported, quarters[0], quarters[-1]) if quarters else []}
 
 
 def activity(network: Network, filters: Filters, top: int = 30, last_quarters: int = 8) -> dict:

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 from razdel import sentenize
@@ -18,7 +19,7 @@ from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.network.geography import numeric_code
 from graph.query import Table, internal_query, library, short_iri
-from graph.russian import days, one_post_each, quarter, quarter_index, quarter_span, quarters_between, runs
+from graph.russian import days, one_post_each, quarter, quarter_index, quarter_span, quarters_between, unreported
 from graph.stores import Readable
 from graph.stores.results import is_true
 from graph.web.paths import page_of
@@ -123,7 +124,7 @@ def quarter_bars(by_quarter: Mapping[str, int], reported: Collection[str]) -> li
     known = [period for period in every if period in by_quarter or period in reported]
     bars = [{"period": p, "quarter": quarter(p), "events": by_quarter.get(p, 0)} for p in known]
     bars += [{"period": first, "quarter": quarter_span(first, last), "events": None}
-             for first, last in runs(sorted(set(every) - set(known)))]
+             for first, last in unreported(set(known), periods[0], periods[-1])]
     return sorted(bars, key=lambda bar: bar["period"])
 
 
@@ -152,6 +153,10 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         by_quarter[row["period"]] += int(row["events"])
     oldest = _first_listed(by_quarter, ENTITY_EVENTS) if by_quarter else 0
     graphs = [row["graph"] for row in by_graph if quarter_index(row["period"]) >= oldest]
+    event_count = sum(by_quarter.values())
+    # the first quarter listed where older ones are left out (all of them: the library's query, `all_events`)
+    listed_periods = sorted(p for p in by_quarter if quarter_index(p) >= oldest)
+    listed_since = listed_periods[0] if len(listed_periods) < len(by_quarter) else None
     listed = _entity_events(store, iri, kind, first["label"], labels, graphs) if graphs else {}
     stated_posts = one_post_each(stated for event in listed.values() for stated, _ in event["posts"])
     posts: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -188,12 +193,13 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         "within": link(first["within"], first.get("withinLabel")) if first.get("within") else None,
         "oktmo": first.get("oktmo"),
         "events": sorted(listed.values(), key=lambda e: (e["start"] or e["period"], e["period"], e["row"])),
-        "event_count": sum(by_quarter.values()) if related else len(listed),
+        "event_count": event_count, "listed_since": listed_since,
+        "all_events": "/query?" + urlencode({"query": library()["entity"].bind({"entity": iri})}),
         "quarters": quarter_bars(by_quarter, reported),
         "counterparts": counterparts, "representatives": representatives, "places": places,
         "based": based, "inside": inside,
         # a place shows itself first (its own point), then where its events took place
-        "map_points": ([{"label": first["label"], "page": None, "events": len(listed), "lat": float(first["lat"]),
+        "map_points": ([{"label": first["label"], "page": None, "events": event_count, "lat": float(first["lat"]),
                          "lon": float(first["lon"]), "own": True}] if kind == "place" and first.get("lat")
                        and first.get("lon") else []) + map_points(places, located),
         "posts": [{"post": post, "organisation": organisation, "quarters": ", ".join(quarter(p) for p in sorted(when))}

@@ -42,7 +42,7 @@ from graph.review import KINDS as REVIEW_KINDS
 from graph.review import Doubt
 from graph.review import decide as review_decide
 from graph.review import doubts as review_doubts
-from graph.russian import quarter, quarters_between, runs
+from graph.russian import quarter, unreported
 from graph.stores import EmbeddedStore, RemoteStore, Store, StoreError
 from graph.stores.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
 from graph.web import pages
@@ -293,7 +293,8 @@ class App:
                   **{kind: sum(1 for e in entries if e.kind == kind) for kind in ("org", "person", "place", "country")}}
         foreign = [e for e in entries if not e.smolensk and e.country not in (None, "RU")]
         top = sorted(foreign, key=lambda e: (-e.events, e.label))[:10]
-        return self.render("home.html", counts=counts, reports=reports, top=top, missing=_missing(reports))
+        missing = unreported({r["period"] for r in reports})
+        return self.render("home.html", counts=counts, reports=reports, top=top, missing=missing)
 
     def on_query_page(self, request: Request) -> Response:
         return self.render("query.html", section="query", editor=(VENDOR / "codemirror" / "lib").is_dir(),
@@ -424,7 +425,8 @@ class App:
     def on_reports(self, request: Request) -> Response:
         with self.slot():
             found = pages.reports_page(self.pages)
-        return self.render("reports.html", section="reports", reports=found, missing=_missing(found))
+        missing = unreported({r["period"] for r in found})
+        return self.render("reports.html", section="reports", reports=found, missing=missing)
 
     def on_partners(self, request: Request) -> Response:
         country = request.args.get("country", "").strip().upper()
@@ -660,12 +662,6 @@ class App:
         if self.processes is not None:
             return self.processes.current_source()
         return int(time.time() // 60)
-
-
-def _missing(reports: list[dict]) -> list[tuple[str, str]]:
-    """The runs of quarters between the first report and the last that the graph has no report of."""
-    held = {r["period"] for r in reports}
-    return runs([q for q in quarters_between(min(held), max(held)) if q not in held]) if held else []
 
 
 def _json(body: object) -> Response:

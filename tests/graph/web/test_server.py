@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 import time
+import urllib.parse
 from collections import defaultdict
 
 import pytest
@@ -418,9 +420,12 @@ def test_an_entity_page_lists_the_events_of_its_newest_quarters_and_counts_them_
     assert sorted(re.findall(r'<a href="(/event/[^"]+)"', events)) == sorted(page_of(e) for e in kept)
     assert sum(int(n) for n in re.findall(r'<span class="value">(\d+)</span>', page)) == len(named)  # the chart
     assert ("Последние" in events) == (listed == 1)
+    if listed == 1:  # the rest by the library's query, bound to the entity, on the query page
+        href = re.search(r'<a href="(/query\?query=[^"]+)">все', events).group(1)
+        assert urllib.parse.unquote_plus(html.unescape(href)).count(f"<{entity}>") >= 1
     # whom it met: in the listed events only
     met = _section(page, "С кем встречался")
-    assert ("что\n    перечислены ниже" in met) == (listed == 1)
+    assert ("Только в мероприятиях с" in met) == (listed == 1)
     most = max(int(n) for n in re.findall(r'<td class="num">(\d+)</td>', met))
     assert most <= len(kept)
 
