@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 import pyoxigraph as ox
 
+from graph.cli_russian import speak_russian
 from graph.query import QueryError, Table, library, load_query
 from graph.russian import counted, number, quarter
 from graph.stores import EmbeddedStore, StoreError, open_store
@@ -22,6 +23,7 @@ from graph.stores.summaries import summary
 from graph.web.workers import MEMORY_MIB
 from nlp.errors import ReportError, printable
 from nlp.records import Report, ReportFile
+from ontology import ENTITY_BASE
 
 if TYPE_CHECKING:
     from nlp import Models
@@ -32,8 +34,10 @@ def _say(message: str) -> None:
     click.echo("\n".join(printable(line) for line in message.split("\n")), err=True)
 
 
+speak_russian()
+
 EXCEL_OPTION = click.option("--excel", is_flag=True,
-                            help="CSV as Excel opens it: a byte-order mark and ';' between the cells.")
+                            help="CSV так, как его открывает Excel: с меткой порядка байтов и «;» между ячейками.")
 
 
 def _delimited(table, delimiter: str, excel: bool) -> None:
@@ -59,11 +63,11 @@ def _query_error(message: str, prologue: str = "") -> str:
     from graph.rdf.vocab import PREFIXES
 
     if "Prefix not found" in message:
-        return (f"the query uses a prefix it does not declare; known without declaring: {', '.join(PREFIXES)}; "
-                "declare others with PREFIX name: <…>")
+        return (f"в запросе префикс, который он не объявляет; без объявления известны: {', '.join(PREFIXES)}; "
+                "другие объявите так: PREFIX имя: <…>")
     skipped = prologue.count("\n")
     message = re.sub(r"error at (\d+):(\d+)",
-                     lambda m: f"error at line {int(m.group(1)) - skipped}, column {m.group(2)}", message)
+                     lambda m: f"ошибка в строке {int(m.group(1)) - skipped}, знак {m.group(2)}", message)
     return re.split(r":? expected one of", message)[0].split("\n")[0][:300]
 
 
@@ -81,7 +85,7 @@ def read_reports(paths: tuple[Path, ...]) -> tuple[list[Report], int]:
 
 
 def _say_no_reports(paths: tuple[Path, ...]) -> None:
-    _say(f"error: no report files (.txt, .docx) under {', '.join(map(str, paths))}")
+    _say(f"ошибка: нет файлов отчётов (.txt, .docx) в {', '.join(map(str, paths))}")
 
 
 class ReportReader:
@@ -102,13 +106,13 @@ class ReportReader:
 
     def _taken(self, report: Report | ReportError) -> Report | None:
         if isinstance(report, ReportError):
-            _say(f"error: {report}")
+            _say(f"ошибка: {report}")
             self.failed += 1
             return None
         for message in report.warnings:
-            _say(f"warning: {message}")
+            _say(f"предупреждение: {message}")
         for message in report.errors:
-            _say(f"error: {message}")
+            _say(f"ошибка: {message}")
         self.failed += bool(report.errors)
         self.events += len(report.events)
         return report
@@ -130,31 +134,58 @@ class BuildBar:
         self.update(done)
 
 
+REPORTS_ARGUMENT = click.argument("paths", nargs=-1, required=True, metavar="ОТЧЁТЫ...",
+                                  type=click.Path(exists=True, path_type=Path))
+PARAM_TYPES = {"iri": "IRI", "iris": "IRI через пробел", "country": "государство", "period": "квартал",
+               "integer": "целое", "date": "дата", "literal": "текст"}
+
+
 def _say_problems(problems: list[str]) -> int:
     """Print the rows that could not be extracted; 1 if there were any (the run exits 1), else 0."""
     for problem in problems:
-        _say(f"error: {problem}")
+        _say(f"ошибка: {problem}")
     return bool(problems)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Command(click.Command):
+    """A command whose usage line names its options in Russian."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[ПАРАМЕТРЫ]")
+        super().__init__(*args, **kwargs)
+
+
+class Group(click.Group):
+    """A group of commands, its own and theirs usage lines in Russian."""
+
+    command_class = Command
+    group_class = type
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[ПАРАМЕТРЫ]")
+        kwargs.setdefault("subcommand_metavar", "КОМАНДА [АРГУМЕНТЫ]...")
+        super().__init__(*args, **kwargs)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
-    """Knowledge graph of the Smolensk region's international ties."""
+    """Граф международных связей Смоленской области: из квартальных отчётов — мероприятия, партнёры,
+    должностные лица и места."""
 
 
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="JSON Lines file to write (default: standard output).")
+@main.command(short_help="Мероприятия отчётов строками JSON, без хранилища.")
+@REPORTS_ARGUMENT
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="ФАЙЛ",
+              help="Файл JSON Lines (по умолчанию — стандартный вывод).")
 def extract(paths: tuple[Path, ...], out: Path | None) -> None:
-    """Read reports (files or folders) and write one JSON line per event."""
+    """Прочитать отчёты (файлы или папки) и записать по строке JSON на мероприятие."""
     from nlp import extract_events
 
     reports, failed = read_reports(paths)
     lines: list[str] = []
     if reports:
         total = sum(len(report.events) for report in reports)
-        with click.progressbar(length=total, label="extracting", file=sys.stderr, show_pos=True) as bar:
+        with click.progressbar(length=total, label="извлечение", file=sys.stderr, show_pos=True) as bar:
             events = extract_events(reports, None, progress=bar.update)  # models loaded where they extract
         lines = [json.dumps(extracted.to_dict(), ensure_ascii=False) for extracted in events]
         failed += _say_problems([problem for extracted in events for problem in extracted.problems])
@@ -164,17 +195,20 @@ def extract(paths: tuple[Path, ...], out: Path | None) -> None:
     else:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8")
-        _say(f"{len(lines)} events from {len(reports)} reports -> {out}")
+        _say(f"{out}: {counted(len(lines), 'мероприятие', 'мероприятия', 'мероприятий')} из "
+             f"{counted(len(reports), 'отчёта', 'отчётов', 'отчётов')}")
     if failed:
-        _say(f"{failed} file(s) had errors")
+        _say(f"с ошибками: {counted(failed, 'файл', 'файла', 'файлов')}")
         sys.exit(1)
 
 
-STORE_OPTION = click.option("--store", "store", default=None, metavar="DIR|URL",
-                            help="Store folder, or a SPARQL server's query URL (default: $TIES_STORE, "
-                                 "else data/store).")
+STORE_OPTION = click.option("--store", "store", default=None, metavar="ПАПКА|URL",
+                            help="Папка хранилища или адрес запросов сервера SPARQL (по умолчанию $TIES_STORE, "
+                                 "иначе data/store).")
 FORMAT_OPTION = click.option("--format", "output", type=click.Choice(["table", "json", "csv"]), default="table",
-                             show_default=True, help="Output for people (table) or programs (json, csv).")
+                             show_default=True, help="Вывод для людей (table) или для программ (json, csv).")
+OUT_OPTION = click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+                          metavar="ФАЙЛ", help="Файл, куда писать.")
 
 
 STEP_NAMES = {"models": "модели", "extraction": "извлечение", "graphs and writing": "графы и запись",
@@ -214,16 +248,17 @@ def _load_models() -> Models:
     return load_models()
 
 
-@main.command("build")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@main.command("build", short_help="Собрать граф из отчётов.")
+@REPORTS_ARGUMENT
 @STORE_OPTION
-@click.option("--no-validate", is_flag=True, help="Skip the SHACL check of the new graphs.")
-@click.option("--ttl", "ttl", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also write the whole graph as Turtle to this file.")
+@click.option("--no-validate", is_flag=True, help="Не проверять новые графы по SHACL.")
+@click.option("--ttl", "ttl", type=click.Path(dir_okay=False, path_type=Path), default=None, metavar="ФАЙЛ",
+              help="Записать ещё и весь граф в этот файл (Turtle).")
 @FORMAT_OPTION
 def build_command(paths: tuple[Path, ...], store: str | None, no_validate: bool, ttl: Path | None,
                   output: str) -> None:
-    """Build the knowledge graph from reports: new ones added, changed ones replaced, unchanged skipped."""
+    """Собрать граф из отчётов (файлов или папок): новые добавляются, изменённые заменяются, прежние
+    остаются как есть."""
     from graph.pipeline import BuildError, build
     from nlp import report_file, report_files
 
@@ -243,13 +278,13 @@ def build_command(paths: tuple[Path, ...], store: str | None, no_validate: bool,
             ttl.parent.mkdir(parents=True, exist_ok=True)
             built.dump(ttl, _FORMATS["ttl"])
     except (BuildError, StoreError) as error:
-        _say(f"error: {error}")
+        _say(f"ошибка: {error}")
         sys.exit(1)
     except OSError as error:  # the store was written; reading it back or writing --ttl failed
-        _say(f"error: {printable(str(ttl or store or ''))}: {printable(error.strerror or str(error))}")
+        _say(f"ошибка: {printable(str(ttl or store or ''))}: {printable(error.strerror or str(error))}")
         sys.exit(1)
     for message in result.refused:
-        _say(f"error: {message}")
+        _say(f"ошибка: {message}")
     failed += len(result.refused)
     failed += _say_problems(result.problems)
     for label, ids in (("добавлены", result.added), ("заменены", result.replaced), ("без изменений", result.skipped)):
@@ -268,19 +303,18 @@ _FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": 
             "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
 
 
-@main.command("export")
+@main.command("export", short_help="Записать граф в файл RDF.")
 @STORE_OPTION
 @click.option("--format", "fmt", type=click.Choice(sorted(_FORMATS)), default="ttl", show_default=True,
-              help="RDF format; ttl, nt and jsonld hold the union of all reports' graphs.")
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="File to write.")
+              help="Формат RDF; в ttl, nt и jsonld — графы всех отчётов вместе, в trig и nq — каждый свой.")
+@OUT_OPTION
 def export_command(store: str | None, fmt: str, out: Path) -> None:
-    """Write the knowledge graph to a file."""
+    """Записать граф в файл."""
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         open_store(store).dump(out, _FORMATS[fmt])
     except StoreError as error:
-        _say(f"error: {error}")
+        _say(f"ошибка: {error}")
         sys.exit(1)
     _say(f"{out}")
 
@@ -290,15 +324,15 @@ def parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key:
-            raise QueryError(f"--param {pair!r}: want KEY=VALUE")
+            raise QueryError(f"--param «{pair}»: нужно ИМЯ=ЗНАЧЕНИЕ")
         values[key.strip()] = value
     return values
 
 
-@main.command("queries")
+@main.command("queries", short_help="Запросы библиотеки и их параметры.")
 @FORMAT_OPTION
 def queries_command(output: str) -> None:
-    """List the query library: name, title, parameters."""
+    """Запросы библиотеки: имя, название, параметры."""
     rows = [{"name": q.name, "title": q.title, "parameters": ", ".join(
         f"{p.name} ({p.type}{', default ' + p.default if p.default else ''})" for p in q.params)}
         for q in library().values()]
@@ -306,22 +340,32 @@ def queries_command(output: str) -> None:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
         return
 
-    table = Table(("name", "title", "parameters"), tuple((r["name"], r["title"], r["parameters"]) for r in rows))
-    click.echo(table.to_delimited(",") if output == "csv" else table.to_text(width=90))
+    if output == "csv":
+        table = Table(("name", "title", "parameters"), tuple((r["name"], r["title"], r["parameters"]) for r in rows))
+        click.echo(table.to_delimited(","))
+        return
+    # for people: the Russian title, each parameter with what it takes and its default
+    people = Table(("Запрос", "Название", "Параметры"), tuple(
+        (q.name, q.title.split(" | ")[0], ", ".join(
+            f"{p.name} ({PARAM_TYPES.get(p.type, p.type)}"
+            f"{', по умолчанию ' + p.default.removeprefix(ENTITY_BASE) if p.default else ''})"
+            for p in q.params)) for q in library().values()))
+    click.echo(people.to_text(width=60, wrap=True))
 
 
-@main.command("query")
-@click.argument("query")
-@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="Bind a parameter (repeatable).")
+@main.command("query", short_help="Выполнить запрос библиотеки или SPARQL.")
+@click.argument("query", metavar="ЗАПРОС")
+@click.option("--param", "params", multiple=True, metavar="ИМЯ=ЗНАЧЕНИЕ",
+              help="Значение параметра запроса (можно несколько раз).")
 @STORE_OPTION
 @click.option("--format", "output", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
-              show_default=True, help="Output for people (table) or programs.")
-@click.option("--limit", type=int, default=None, help="Print at most this many rows.")
+              show_default=True, help="Вывод для людей (table) или для программ.")
+@click.option("--limit", type=int, default=None, metavar="ЧИСЛО", help="Вывести не больше стольких строк.")
 @EXCEL_OPTION
 def query_command(query: str, params: tuple[str, ...], store: str | None, output: str, limit: int | None,
                   excel: bool) -> None:
-    """Run a library query (by name), a .rq file or a SPARQL query given as text (the project's prefixes,
-    ties:, schema:, sem:, org:…, are known without being declared, as in the workspace)."""
+    """Выполнить запрос: из библиотеки (по имени, см. `ties queries`), из файла .rq или текст запроса SPARQL
+    (префиксы проекта — ties:, schema:, sem:, org:… — известны без объявления, как в рабочем месте)."""
     from graph.rdf.vocab import sparql_prefixes
 
     prologue = "" if query in library() else sparql_prefixes()
@@ -329,7 +373,7 @@ def query_command(query: str, params: tuple[str, ...], store: str | None, output
         text = prologue + load_query(query).bind(parse_params(params))
         table = open_store(store).select(text, limit)
     except (QueryError, StoreError) as error:
-        _say(f"error: {_query_error(str(error), prologue)}")
+        _say(f"ошибка: {_query_error(str(error), prologue)}")
         sys.exit(1)
     if output == "json":
         click.echo(table.to_json())
@@ -339,71 +383,80 @@ def query_command(query: str, params: tuple[str, ...], store: str | None, output
         click.echo(table.to_text())
 
 
-@main.command("serve")
+@main.command("serve", short_help="Рабочее место аналитика в браузере и SPARQL.")
 @STORE_OPTION
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
-@click.option("--port", default=8080, show_default=True, type=int, help="Port to listen on.")
-@click.option("--timeout", default=20.0, show_default=True, type=float, help="Seconds a query may run.")
-@click.option("--max-rows", default=10_000, show_default=True, type=int, help="Most rows a result may have.")
-@click.option("--max-memory", default=MEMORY_MIB, show_default=True, type=int,
-              help="MiB one query process may take (the embedded store); past it, that query gets 503.")
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="АДРЕС",
+              help="Адрес, на котором слушать (по умолчанию — только этот компьютер).")
+@click.option("--port", default=8080, show_default=True, type=int, metavar="ПОРТ", help="Порт.")
+@click.option("--timeout", default=20.0, show_default=True, type=float, metavar="СЕКУНДЫ",
+              help="Сколько секунд может идти запрос.")
+@click.option("--max-rows", default=10_000, show_default=True, type=int, metavar="ЧИСЛО",
+              help="Больше скольких строк в ответе не бывает.")
+@click.option("--max-memory", default=MEMORY_MIB, show_default=True, type=int, metavar="МИБ",
+              help="Сколько МиБ может занять процесс одного запроса (встроенное хранилище); больше — ответ 503.")
 @click.option("--review", is_flag=True,
-              help="Let the review page (/review) record decisions: for a local user, on loopback only.")
+              help="Страница проверки (/review) записывает решения: для пользователя этого компьютера, "
+                   "только на его собственном адресе.")
 def serve_command(store: str | None, host: str, port: int, timeout: float, max_rows: int, max_memory: int,
                   review: bool) -> None:
-    """Serve the analyst's workspace (/: search, pages, partners, the map, /query) and the SPARQL endpoint (/sparql)."""
+    """Открыть рабочее место аналитика (/: поиск, страницы, партнёры, карта, /query) и точку доступа SPARQL
+    (/sparql)."""
     from graph.web.server import Limits, create_app, serve
 
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", stream=sys.stderr)
     try:
         opened = open_store(store)
         if review and host not in ("127.0.0.1", "localhost", "::1"):
-            _say("error: --review records decisions for a local user: serve it on loopback (--host 127.0.0.1)")
+            _say("ошибка: --review записывает решения пользователя этого компьютера: запускайте его на "
+                 "127.0.0.1 (--host 127.0.0.1)")
             sys.exit(2)
         app = create_app(opened, Limits(timeout=timeout, max_rows=max_rows, memory_mib=max_memory), review)
     except StoreError as error:
-        _say(f"error: {error}")
+        _say(f"ошибка: {error}")
         sys.exit(1)
     if isinstance(opened, EmbeddedStore) and current_snapshot(opened.path) is None:
-        _say(f"warning: {opened.path} has no published state (a store from before they were made): serving "
-             "it as it is; run `ties build` on it once so that later builds show whole and at once")
-    _say(f"serving the workspace at http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops")
+        _say(f"предупреждение: у {opened.path} нет опубликованного состояния (хранилище старше них): открыто как "
+             "есть; выполните на нём `ties build` один раз, чтобы следующие сборки появлялись целиком и сразу")
+    _say(f"рабочее место: http://{host}:{port}/ (SPARQL: /sparql); остановить — Ctrl-C")
     serve(app, host=host, port=port)
 
 
-@main.command("partners")
+@main.command("partners", short_help="Повторяющиеся партнёры и их собеседники.")
 @STORE_OPTION
-@click.option("--min-events", default=2, show_default=True, type=int, help="Least number of events.")
-@click.option("--country", default=None, help="Only partners of this state (ISO code or name: BY, Беларусь).")
+@click.option("--min-events", default=2, show_default=True, type=int, metavar="ЧИСЛО",
+              help="Не меньше стольких мероприятий.")
+@click.option("--country", default=None, metavar="ГОСУДАРСТВО",
+              help="Только партнёры этого государства (код ISO или название: BY, Беларусь).")
 @click.option("--type", "entity_type", type=click.Choice(["PER", "ORG", "LOC"]), default=None,
-              help="Only persons, organisations or places.")
-@click.option("--since", default=None, metavar="YYYY-QN", help="Only partners seen in this quarter or later.")
+              help="Только персоны (PER), организации (ORG) или места (LOC).")
+@click.option("--since", default=None, metavar="ГГГГ-QN", help="Только партнёры, замеченные в этом квартале и позже.")
 @click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
-              help="Output for people (table) or programs.")
+              help="Вывод для людей (table) или для программ.")
 @EXCEL_OPTION
 def partners_command(store: str | None, min_events: int, country: str | None, entity_type: str | None,
                      since: str | None, output: str, excel: bool) -> None:
-    """The repeat-partner report: foreign partners by number of events, with their Smolensk counterparts.
+    """Повторяющиеся партнёры: зарубежные партнёры по числу мероприятий, с их смоленскими собеседниками.
 
-    Read from the partner profiles the build keeps; weighted degree, betweenness and community are worked
-    out on the pairs that met more than once."""
+    Читается из профилей партнёров, которые хранит сборка; взвешенная степень, посредничество и сообщество
+    считаются по парам, встречавшимся больше одного раза."""
     from graph.network.partners import people_table, read_partners
 
     if since is not None and not re.fullmatch(r"\d{4}-Q[1-4]", since):
-        _say(f"error: --since: {since!r} is not a quarter such as 2025-Q2")
+        _say(f"ошибка: --since: «{since}» — не квартал; пишите так: 2025-Q2")
         sys.exit(2)
     if country:
         from nlp import state_code
 
         code = state_code(country)
         if code is None:
-            _say(f"error: --country: {country!r} is no state; give its ISO code (BY) or its Russian name (Беларусь)")
+            _say(f"ошибка: --country: «{country}» — не государство; укажите его код ISO (BY) или название "
+                 "(Беларусь)")
             sys.exit(2)
         country = code
     try:
         rows = read_partners(open_store(store), min_events, country, entity_type, since)
     except StoreError as error:
-        _say(f"error: {error}")
+        _say(f"ошибка: {error}")
         sys.exit(1)
     if output == "table" and not excel:
         click.echo(people_table(rows).to_text(width=40, wrap=True))
@@ -414,24 +467,25 @@ def partners_command(store: str | None, min_events: int, country: str | None, en
                "; ".join(r.spheres), "; ".join(r.counterparts)) for r in rows)), output, 60, excel)
 
 
-@main.command("network")
+@main.command("network", short_help="Сеть партнёров: HTML, GEXF или GraphML.")
 @STORE_OPTION
-@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="File to write.")
+@OUT_OPTION
 @click.option("--format", "output", type=click.Choice(["html", "gexf", "graphml"]), default="html", show_default=True,
-              help="html: the map, one file that works offline; gexf (Gephi) or graphml (Cytoscape, yEd).")
-@click.option("--focus", default="", metavar="IRI|PATH", help="Centre on an entity (its IRI or page path, /org/…).")
-@click.option("--depth", type=click.IntRange(1, 2), default=1, show_default=True, help="Steps from the focus.")
-@click.option("--kinds", default="ORG,PER", show_default=True, help="Entity types to draw: ORG, PER, LOC.")
-@click.option("--country", default="", help="Only partners of this state (ISO code, e.g. BY).")
-@click.option("--since", default="", metavar="YYYY-QN", help="Only events from this quarter on.")
-@click.option("--until", default="", metavar="YYYY-QN", help="Only events up to this quarter.")
-@click.option("--no-smolensk", is_flag=True, help="Leave out the Smolensk side.")
-@click.option("--max-nodes", default=150, show_default=True, type=click.IntRange(10, 600),
-              help="Draw at most this many entities (the ones in most events).")
+              help="html — карта одним файлом, работает без сети; gexf (Gephi) или graphml (Cytoscape, yEd).")
+@click.option("--focus", default="", metavar="IRI|ПУТЬ",
+              help="В центре — этот участник (его IRI или путь страницы: /org/…).")
+@click.option("--depth", type=click.IntRange(1, 2), default=1, show_default=True, help="Сколько шагов от центра.")
+@click.option("--kinds", default="ORG,PER", show_default=True, help="Какие участники: ORG, PER, LOC.")
+@click.option("--country", default="", metavar="КОД", help="Только партнёры этого государства (код ISO: BY).")
+@click.option("--since", default="", metavar="ГГГГ-QN", help="Только мероприятия с этого квартала.")
+@click.option("--until", default="", metavar="ГГГГ-QN", help="Только мероприятия по этот квартал.")
+@click.option("--no-smolensk", is_flag=True, help="Без смоленской стороны.")
+@click.option("--max-nodes", default=150, show_default=True, type=click.IntRange(10, 600), metavar="ЧИСЛО",
+              help="Не больше стольких участников (у кого больше мероприятий).")
 def network_command(store: str | None, out: Path, output: str, focus: str, depth: int, kinds: str, country: str,
                     since: str, until: str, no_smolensk: bool, max_nodes: int) -> None:
-    """Write the partner map (laid out, coloured by state, communities found) as HTML, GEXF or GraphML."""
+    """Записать сеть партнёров (разложенную, по цветам государств, с найденными сообществами) в HTML, GEXF
+    или GraphML."""
     from graph.network.analytics import load_network
     from graph.network.view import KINDS, Filters, ViewRequest, choices, network_view
     from graph.web.network import export, standalone_html
@@ -439,18 +493,18 @@ def network_command(store: str | None, out: Path, output: str, focus: str, depth
 
     wanted = frozenset(k.strip().upper() for k in kinds.split(","))
     if not wanted <= set(KINDS):
-        _say(f"error: --kinds: {kinds!r}: use ORG, PER and LOC")
+        _say(f"ошибка: --kinds: «{kinds}»: бывают ORG, PER и LOC")
         sys.exit(2)
     try:
         network = load_network(open_store(store))
     except StoreError as error:
-        _say(f"error: {error}")
+        _say(f"ошибка: {error}")
         sys.exit(1)
     request = ViewRequest(Filters(wanted, not no_smolensk, country.upper(), since=since, until=until),
                           entity_iri(focus), depth, max_nodes=max_nodes)
     view = network_view(network, request)
     if focus and not view.focus:
-        _say(f"error: --focus: {focus} is not in the network with these filters")
+        _say(f"ошибка: --focus: {focus} нет в сети с этими условиями")
         sys.exit(1)
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -459,36 +513,34 @@ def network_command(store: str | None, out: Path, output: str, focus: str, depth
         else:
             out.write_bytes(export(view.to_networkx(viz=output == "gexf"), output))
     except (OSError, FileNotFoundError) as error:
-        _say(f"error: {error}")
+        _say(f"ошибка: {error}")
         sys.exit(1)
     left_out = view.total - len(view.nodes)
-    _say(f"{out}: {len(view.nodes)} entities, {len(view.edges)} links, {len(view.communities)} communities"
-         + (f"; {left_out} less active left out (--max-nodes)" if left_out else ""))
+    _say(f"{out}: {counted(len(view.nodes), 'участник', 'участника', 'участников')}, "
+         f"{counted(len(view.edges), 'связь', 'связи', 'связей')}, "
+         f"{counted(len(view.communities), 'сообщество', 'сообщества', 'сообществ')}"
+         + (f"; не показаны {number(left_out)} менее активных (--max-nodes)" if left_out else ""))
 
 
-if __name__ == "__main__":
-    main()
-
-
-@main.command("brief")
+@main.command("brief", short_help="Справка о государстве, партнёре или области.")
 @STORE_OPTION
-@click.option("--country", default="", help="A state, by its ISO code (BY, CN…).")
-@click.option("--partner", "--region", "partner", default="",
-              help="An organisation, person or place: IRI, page path (/org/…) or short id (org/…).")
-@click.option("--period", default="", metavar="YYYY-QN", help="One quarter (default: the newest in the graph).")
-@click.option("--from", "first", default="", metavar="YYYY-QN", help="First quarter of a longer period.")
-@click.option("--to", "last", default="", metavar="YYYY-QN", help="Last quarter of a longer period.")
+@click.option("--country", default="", metavar="КОД", help="Государство, по коду ISO (BY, CN…).")
+@click.option("--partner", "--region", "partner", default="", metavar="УЧАСТНИК",
+              help="Организация, персона или место: IRI, путь страницы (/org/…) или краткий идентификатор (org/…).")
+@click.option("--period", default="", metavar="ГГГГ-QN", help="Один квартал (по умолчанию — последний в графе).")
+@click.option("--from", "first", default="", metavar="ГГГГ-QN", help="Первый квартал более долгого периода.")
+@click.option("--to", "last", default="", metavar="ГГГГ-QN", help="Последний квартал более долгого периода.")
 @click.option("--format", "fmt", type=click.Choice(["docx", "html", "md"]), default=None,
-              help="docx (Word, as the reports), html or md (default: from --out's extension).")
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write.")
+              help="docx (Word, как сами отчёты), html или md (по умолчанию — по расширению --out).")
+@OUT_OPTION
 def brief_command(store: str | None, country: str, partner: str, period: str, first: str, last: str,
                   fmt: str | None, out: Path) -> None:
-    """Write a brief (справка) on a state, a partner or the whole region over a period, with citations."""
+    """Составить справку о государстве, партнёре или всей области за период, со ссылками на строки отчётов."""
     from graph.briefs import BriefError, make_brief, read_material, render
 
     fmt = fmt or out.suffix.lstrip(".").lower()
     if fmt not in ("docx", "html", "md"):
-        _say(f"error: --format: say docx, html or md (the extension of {out} says none)")
+        _say(f"ошибка: --format: укажите docx, html или md (по расширению {out} не понять)")
         sys.exit(2)
     try:
         material = read_material(open_store(store))
@@ -496,28 +548,30 @@ def brief_command(store: str | None, country: str, partner: str, period: str, fi
         begin, end = (period, period) if period else (first or last or newest, last or first or newest)
         brief = make_brief(material, begin, end, country=country, partner=partner)
     except (StoreError, BriefError) as error:
-        _say(f"error: {error}")
+        _say(f"ошибка: {error}")
         sys.exit(1)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(render(brief, fmt))
-    _say(f"{out}: {brief.title} ({len(brief.events)} events, {len(brief.officials)} officials, "
-         f"{len(brief.agreements)} agreements)")
+    _say(f"{out}: {brief.title} ({counted(len(brief.events), 'мероприятие', 'мероприятия', 'мероприятий')}, "
+         f"{counted(len(brief.officials), 'должностное лицо', 'должностных лица', 'должностных лиц')}, "
+         f"{counted(len(brief.agreements), 'соглашение', 'соглашения', 'соглашений')})")
 
 
-@main.group("review", invoke_without_command=True)
+@main.group("review", invoke_without_command=True, short_help="Что проверить в графе; решения.")
 @STORE_OPTION
 @click.option("--format", "output", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
-              help="Output for people (table) or programs.")
+              help="Вывод для людей (table) или для программ.")
 @click.option("--kind", type=click.Choice(["merge", "forms", "no-point", "natasha-only"]), default=None,
-              help="Only doubts of this kind.")
+              help="Только сомнения этого рода: merge — возможно, одно и то же; forms — записано по-разному; "
+                   "no-point — место без координат; natasha-only — организация, которую нашла только natasha.")
 @click.pass_context
 def review_command(context: click.Context, store: str | None, output: str, kind: str | None) -> None:
-    """What to check in the graph, and the decisions that stay made.
+    """Что проверить в графе, и решения, которые остаются в силе.
 
-    Without a subcommand: the doubtful entities, each with the command that decides it. A decision
-    (same, different, not-entity, type, country, name) is written to ontology/aliases.csv or
-    ontology/corrections.csv ($TIES_DECISIONS: another folder), and the next `ties build` applies it,
-    reading every report again."""
+    Без команды: сомнительные участники, у каждого — команда, которая решает сомнение. Решение (same,
+    different, not-entity, type, country, name) записывается в ontology/aliases.csv или
+    ontology/corrections.csv (другая папка — $TIES_DECISIONS), и следующая `ties build` применяет его,
+    прочитав все отчёты заново."""
     context.ensure_object(dict)
     context.obj["store"] = store
     if context.invoked_subcommand is not None:
@@ -527,7 +581,7 @@ def review_command(context: click.Context, store: str | None, output: str, kind:
     try:
         found = [d for d in doubts(open_store(store)) if kind is None or d.kind == kind]
     except StoreError as error:
-        _say(f"error: {error}")
+        _say(f"ошибка: {error}")
         sys.exit(1)
     _records([d.to_dict() for d in found], lambda: Table(
         ("Сомнение", "Участники", "Основания", "Как решить"),
@@ -540,37 +594,37 @@ def _decide(context: click.Context, decision: str, entity: str, value: str = "",
     try:
         said = decide(open_store(context.obj["store"]), decision, entity, value, other)
     except (StoreError, ValueError) as error:
-        _say(f"error: {error}")
+        _say(f"ошибка: {error}")
         sys.exit(1)
-    _say(f"recorded {said}; the next `ties build` applies it (every report is read again)")
+    _say(f"записано: {said.russian()}; применит следующая `ties build` (все отчёты будут прочитаны заново)")
 
 
 def _pair_decision(decision: str, help_text: str) -> None:
     """`ties review same|different ENTITY OTHER`: an identity decision about two entities (aliases.csv)."""
     @review_command.command(decision, help=help_text)
-    @click.argument("entity")
-    @click.argument("other")
+    @click.argument("entity", metavar="УЧАСТНИК")
+    @click.argument("other", metavar="ДРУГОЙ")
     @click.pass_context
     def command(context: click.Context, entity: str, other: str) -> None:
         _decide(context, decision, entity, other=other)
 
 
-_pair_decision("same", "The two entities are one (aliases.csv).")
-_pair_decision("different", "The two entities are never one, whatever the rules say (aliases.csv).")
+_pair_decision("same", "Два участника — один и тот же (aliases.csv).")
+_pair_decision("different", "Два участника — никогда не один, что бы ни говорили правила (aliases.csv).")
 
 
 @review_command.command("not-entity")
-@click.argument("entity")
+@click.argument("entity", metavar="УЧАСТНИК")
 @click.pass_context
 def review_not_entity(context: click.Context, entity: str) -> None:
-    """The name is no person, organisation or place: dropped from every event (corrections.csv)."""
+    """Это имя — не персона, не организация и не место: убрать его из всех мероприятий (corrections.csv)."""
     _decide(context, "not-entity", entity)
 
 
 def _value_decision(decision: str, value: click.ParamType | None, metavar: str, help_text: str) -> None:
     """`ties review type|country|name ENTITY VALUE`: a correction of one entity (corrections.csv)."""
     @review_command.command(decision, help=help_text)
-    @click.argument("entity")
+    @click.argument("entity", metavar="УЧАСТНИК")
     @click.argument("value", type=value, metavar=metavar)
     @click.pass_context
     def command(context: click.Context, entity: str, value: str) -> None:
@@ -578,6 +632,10 @@ def _value_decision(decision: str, value: click.ParamType | None, metavar: str, 
 
 
 _value_decision("type", click.Choice(["PER", "ORG", "LOC"], case_sensitive=False), "[PER|ORG|LOC]",
-                "The entity is of another type (corrections.csv).")
-_value_decision("country", None, "CODE", "The entity belongs to another state (corrections.csv).")
-_value_decision("name", None, "NAME", "The entity's canonical name (corrections.csv).")
+                "Участник другого типа (corrections.csv).")
+_value_decision("country", None, "КОД", "Участник другого государства (corrections.csv).")
+_value_decision("name", None, "НАЗВАНИЕ", "Как писать имя участника (corrections.csv).")
+
+
+if __name__ == "__main__":
+    main()

@@ -21,6 +21,8 @@ from rdflib.plugins.sparql.algebra import translateQuery
 from rdflib.plugins.sparql.parser import expandUnicodeEscapes, parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
+from graph.russian import number
+
 _PARSER = threading.Lock()
 Form = Literal["select", "ask", "construct", "describe"]
 MAX_QUERY_CHARS = 200_000  # the library's longest query has about 2,100
@@ -108,7 +110,7 @@ def inspect_query(text: str, prologue: str = "") -> QueryShape:
     in messages count the text's own lines.
     """
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryRefused(400, f"в запросе {len(text):,} символов, больше {MAX_QUERY_CHARS:,}")
+        raise QueryRefused(400, f"в запросе {number(len(text))} знаков, больше {number(MAX_QUERY_CHARS)}")
     return _inspect(text, prologue)
 
 

@@ -29,6 +29,7 @@ from graph.rdf.maker import GraphJob, MadeGraph, make_graph
 from graph.rdf.validate import Violation
 from graph.rdf.version import MadeWith, code_checksum
 from graph.rdf.writer import ontology
+from graph.russian import counted, quarter
 from graph.stores import (
     BulkFiles,
     EmbeddedStore,
@@ -153,8 +154,8 @@ def build(reports: Sequence[Report | ReportFile], store_spec: str | Path | None,
     except OSError as error:
         where = printable(spec or str(lock_path(spec)))
         reason = printable(" ".join((error.strerror or str(error)).split()))
-        raise StoreError(f"{where}: cannot write the store ({reason}); it keeps what it held before "
-                         "this build") from error
+        raise StoreError(f"{where}: хранилище не записывается ({reason}); в нём осталось то, что было до "
+                         "этой сборки") from error
     return result
 
 
@@ -197,8 +198,9 @@ def _one_report_per_period(reports: list[Report], unread: dict[str, ReportFile]
     for report in reports:
         files.setdefault(report.id, {}).setdefault(report.checksum, report.source)
     refused = {period: sorted(sources.values()) for period, sources in files.items() if len(sources) > 1}
-    lines = [f"{' and '.join(sources)}: {len(sources)} different reports for {period}; that period is not "
-             "built (keep one file for it)" for period, sources in sorted(refused.items())]
+    lines = [f"{' и '.join(sources)}: {counted(len(sources), 'отчёт', 'разных отчёта', 'разных отчётов')} за "
+             f"{quarter(period)}; этот квартал не собран (оставьте один файл)"
+             for period, sources in sorted(refused.items())]
     return ([report for report in reports if report.id not in refused],
             {period: file for period, file in unread.items() if period not in refused}, lines)
 
@@ -342,7 +344,7 @@ def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], val
             made.path.unlink()  # the spool holds each graph once
         if problems:
             listed = "\n  ".join(map(str, problems[:20]))
-            raise BuildError(f"the graph breaks {len(problems)} SHACL constraint(s); nothing written:\n  {listed}")
+            raise BuildError(f"граф нарушает ограничения SHACL ({len(problems)}); ничего не записано:\n  {listed}")
         if bulk is not None and isinstance(store, EmbeddedStore):
             store.bulk_load(bulk, checked=checked)
         for batch in _batches(later):

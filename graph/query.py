@@ -53,28 +53,28 @@ class Param:
             if _SHORT_ID.match(value.strip()):
                 value = ENTITY_BASE + value.strip().lstrip("/")
             if not _IRI.match(value):
-                raise QueryError(f"--param {self.name}: not an IRI or a short id (org/…, person/…, place/…): "
-                                 f"{value!r}")
+                raise QueryError(f"параметр {self.name}: «{value}» — не IRI и не краткий идентификатор "
+                                 "(org/…, person/…, place/…)")
             return URIRef(value).n3()
         if self.type == "country":
             from nlp import state_code
 
             code = state_code(value)
             if code is None:
-                raise QueryError(f"--param {self.name}: {value!r} is no state; give its ISO code (BY) or its "
-                                 "Russian name (Беларусь)")
+                raise QueryError(f"параметр {self.name}: «{value}» — не государство; укажите его код ISO (BY) "
+                                 "или название (Беларусь)")
             return Literal(code).n3()
         if self.type == "period":
             if not _PERIOD.fullmatch(value.strip()):
-                raise QueryError(f"--param {self.name}: {value!r} is no quarter; write it as 2025-Q2")
+                raise QueryError(f"параметр {self.name}: «{value}» — не квартал; пишите так: 2025-Q2")
             return Literal(value.strip()).n3()
         if self.type == "integer":
             if not re.fullmatch(r"-?\d+", value.strip()):
-                raise QueryError(f"--param {self.name}: not an integer: {value!r}")
+                raise QueryError(f"параметр {self.name}: «{value}» — не целое число")
             return Literal(int(value), datatype=XSD.integer).n3()
         if self.type == "date":
             if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
-                raise QueryError(f"--param {self.name}: not a date (YYYY-MM-DD): {value!r}")
+                raise QueryError(f"параметр {self.name}: «{value}» — не дата (ГГГГ-ММ-ДД)")
             return Literal(value.strip(), datatype=XSD.date).n3()
         return Literal(value).n3()
 
@@ -113,12 +113,13 @@ class Query:
                 iris = values.pop(param.name).split()
                 terms = " ".join(Param(param.name, "iri", None).term(value) for value in iris)
                 if PARAMS_MARK not in text:
-                    raise QueryError(f"{self.name}: {param.name} takes several IRIs only at a {PARAMS_MARK} mark")
+                    raise QueryError(f"{self.name}: несколько IRI в {param.name} ставятся только на место метки "
+                                     f"{PARAMS_MARK}")
                 text = text.replace(PARAMS_MARK, f"VALUES ?{param.name} {{ {terms} }}\n  {PARAMS_MARK}", 1)
         unknown = sorted(set(values) - known)
         if unknown:
-            have = ", ".join(sorted(known)) or "none"
-            raise QueryError(f"{self.name}: no parameter {', '.join(unknown)} (it has: {have})")
+            have = ", ".join(sorted(known)) or "нет"
+            raise QueryError(f"{self.name}: нет параметра {', '.join(unknown)} (его параметры: {have})")
         bound: list[tuple[Param, str]] = []
         for param in self.params:
             value = values.get(param.name, param.default)
@@ -154,7 +155,7 @@ def parse_query(name: str, text: str) -> Query:
     for spec in header.get("param", []):
         match = re.match(r"(\w+)\s+(iris|iri|literal|integer|date|country|period)\s*=\s*(.*)$", spec)
         if not match:
-            raise QueryError(f"{name}: bad parameter line {spec!r} (want: NAME TYPE = DEFAULT)")
+            raise QueryError(f"{name}: строка параметра «{spec}» не читается (нужно: ИМЯ ТИП = ПО_УМОЛЧАНИЮ)")
         params.append(Param(match.group(1), match.group(2), match.group(3).strip() or None))
     first = lambda key: header.get(key, [""])[0]  # noqa: E731
     return Query(name, text, first("title"), first("question"), first("example"), tuple(params),
@@ -182,11 +183,11 @@ def load_query(spec: str) -> Query:
     path = Path(spec)
     if spec.endswith(".rq"):
         if not path.exists():
-            raise QueryError(f"{spec}: no such file")
+            raise QueryError(f"{spec}: нет такого файла")
         return parse_query(path.stem, path.read_text(encoding="utf-8"))
     if re.search(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", spec, re.IGNORECASE):
         return parse_query("inline", spec)
-    raise QueryError(f"{spec}: not a library query ({', '.join(queries)}), a .rq file or a query")
+    raise QueryError(f"{spec}: не запрос библиотеки ({', '.join(queries)}), не файл .rq и не текст запроса")
 
 
 TypedRows = tuple[tuple[str | int | float | bool | None, ...], ...]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from graph.network.analytics import Network, load_network, plain_rows
 from graph.stores import Readable
 from graph.web.paths import entity_iri
-from nlp import Correction, write_alias, write_correction
+from nlp import Correction, EntityType, write_alias, write_correction
 from ontology import ENTITY_BASE
 
 KINDS = {"merge": "возможно, одно и то же", "forms": "записано по-разному", "no-point": "место без координат",
@@ -131,9 +131,6 @@ class Decided:
     labels: tuple[str, ...]
     value: str = ""
 
-    def __str__(self) -> str:
-        return f"{self.decision}: {' / '.join(self.labels)}" + (f" -> {self.value}" if self.value else "")
-
     def russian(self) -> str:
         what = {"same": "одно и то же", "different": "разные", "not-entity": "не сущность", "type": "тип",
                 "country": "государство", "name": "название"}[self.decision]
@@ -150,25 +147,27 @@ def decide(store: Readable, decision: str, entity: str, value: str = "", other: 
     network = network or load_network(store)
     iri = entity_iri(entity)
     if iri not in network.entities:
-        raise ValueError(f"the store holds no entity {entity}")
+        raise ValueError(f"в хранилище нет участника {entity}")
     known = network.entities[iri]
     if decision in ("same", "different"):
         other_iri = entity_iri(other)
         if other_iri not in network.entities:
-            raise ValueError(f"the store holds no entity {other}")
+            raise ValueError(f"в хранилище нет участника {other}")
         second = network.entities[other_iri]
         if second.type != known.type:
-            raise ValueError(f"{known.label} is {known.type}, {second.label} is {second.type}: only one type merges")
+            kinds = (EntityType(known.type).label, EntityType(second.type).label)
+            raise ValueError(f"«{known.label}» — {kinds[0]}, «{second.label}» — {kinds[1]}: объединяются только "
+                             "участники одного типа")
         write_alias(decision, known.type, known.label, second.label)
         return Decided(decision, (known.label, second.label))
     if decision == "type" and value.upper() not in ("PER", "ORG", "LOC"):
-        raise ValueError(f"type: {value!r}; say PER, ORG or LOC")
+        raise ValueError(f"тип: «{value}»; укажите PER, ORG или LOC")
     if decision == "country" and not re.fullmatch(r"[A-Za-z]{2}", value):
-        raise ValueError(f"country: {value!r}; say a state's ISO code (BY, CN…)")
+        raise ValueError(f"государство: «{value}»; укажите его код ISO (BY, CN…)")
     if decision == "name" and not value.strip():
-        raise ValueError("name: say the canonical name")
+        raise ValueError("название: укажите, как его писать")
     normal = value.upper() if decision in ("type", "country") else value.strip()
     if decision not in ("not-entity", "type", "country", "name"):
-        raise ValueError(f"{decision!r}: say same, different, not-entity, type, country or name")
+        raise ValueError(f"решение «{decision}»: укажите same, different, not-entity, type, country или name")
     write_correction(Correction(decision, iri, normal), known.label)
     return Decided(decision, (known.label,), normal)

@@ -17,6 +17,15 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda match: match.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
+def grouped(count: int) -> str:
+    """A count as Russian writes it, thousands apart: "12 345" (a narrow no-break space between).
+
+    >>> grouped(200000), grouped(999)
+    ('200\u202f000', '999')
+    """
+    return f"{count:,}".replace(",", "\u202f")
+
+
 class TiesError(Exception):
     """Base class of the errors this project raises on bad input."""
 

@@ -31,7 +31,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         return
 
     def stop(signum, frame) -> None:
-        raise OverTime(f"gave up after {seconds:g} s")
+        raise OverTime(f"остановлено через {seconds:g} с")
 
     previous = signal.signal(signal.SIGALRM, stop)
     signal.setitimer(signal.ITIMER_REAL, seconds)

@@ -180,7 +180,7 @@ def extract_rows(report: Report, models: Models) -> tuple[list[Row], set[tuple[s
     docs = models.nlp.pipe((row_doc(models.nlp, row) for row in texts), batch_size=max(1, len(texts)))
     for event, doc in zip(report.events, docs, strict=True):
         if "problem" in doc.user_data:  # one row that no rule can finish does not sink the report
-            problem = f"{report.source} (row {event.number}): no entities read: {doc.user_data['problem']}"
+            problem = f"{report.source} (№ {event.number}): участники не прочитаны: {doc.user_data['problem']}"
             rows.append(Row(event, [], set(), [], (problem,)))
             continue
         mentions, adjectives = event_mentions(event, doc.user_data["mentions"])

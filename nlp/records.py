@@ -20,6 +20,11 @@ class EntityType(StrEnum):
     ORG = "ORG"
     LOC = "LOC"
 
+    @property
+    def label(self) -> str:
+        """The type as a Russian sentence names it: "персона", "организация", "место"."""
+        return {"PER": "персона", "ORG": "организация", "LOC": "место"}[self.value]
+
 
 class PlaceKind(StrEnum):
     COUNTRY = "country"
@@ -38,7 +43,14 @@ class Field(StrEnum):
     DESCRIPTION = "description"
     PARTICIPANTS = "participants"
 
+    @property
+    def label(self) -> str:
+        """The cell's name as the reports' column headings and the workspace say it."""
+        return FIELD_LABELS[self]
 
+
+FIELD_LABELS = {Field.TITLE: "Название", Field.PLACE: "Место", Field.DATES: "Сроки", Field.DESCRIPTION: "Описание",
+                Field.PARTICIPANTS: "Участники"}
 FIELDS: tuple[Field, ...] = tuple(Field)
 
 RecordType = TypeVar("RecordType", bound=type)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from nlp.clean import clean
 from nlp.dates import parse_date_range
-from nlp.errors import ReportError, printable
+from nlp.errors import ReportError, grouped, printable
 from nlp.facts import is_remote, participant_count, read_summary
 from nlp.limits import READ_SECONDS, OverTime, time_limit
 from nlp.records import FIELDS, Cell, Event, Field, Report, ReportFile, Summary, Table
@@ -100,8 +100,8 @@ def _event(report: str, cells: tuple[str, ...], published: tuple[str, ...], colu
     texts = []
     for name, text in zip(FIELDS, _field_texts(cells, columns), strict=True):
         if len(text) > MAX_CELL_CHARS:
-            errors.append(f"{where} (row {number}): the {name.value} cell has {len(text):,} characters, over "
-                          f"{MAX_CELL_CHARS:,}; only the first {MAX_CELL_CHARS:,} are read")
+            errors.append(f"{where} (№ {number}): в ячейке «{name.label}» {grouped(len(text))} знаков, больше "
+                          f"{grouped(MAX_CELL_CHARS)}; прочитаны первые {grouped(MAX_CELL_CHARS)}")
             text = text[:MAX_CELL_CHARS]
         texts.append(text)
     raw = [text[:MAX_CELL_CHARS] for text in _field_texts(published, columns)]
@@ -111,7 +111,7 @@ def _event(report: str, cells: tuple[str, ...], published: tuple[str, ...], colu
     values = {name: cell.text for name, cell in zip(FIELDS, event_cells, strict=True)}
     span = parse_date_range(values[Field.DATES], year)
     if span is None:
-        warn.append(f"{where} (row {number}): cannot read dates {values[Field.DATES]!r}; dates left empty")
+        warn.append(f"{where} (№ {number}): сроки «{values[Field.DATES]}» не прочитаны; даты оставлены пустыми")
     return Event(
         report=report, number=number, row=row, sphere=sphere, cells=event_cells,
         start=span[0] if span else None, end=span[1] if span else None,
@@ -128,25 +128,35 @@ def _is_column_numbers(cells: tuple[str, ...]) -> bool:
     return len(cells) > 2 and [c.strip().rstrip(".") for c in cells] == [str(i) for i in range(1, len(cells) + 1)]
 
 
+# what a conversion writes for a Word bookmark, which is no text of the report ("[bookmark: _GoBack]": where Word's
+# cursor last was); the samples' text export and the Word file made from it hold them as text
+_BOOKMARK = re.compile(r"\[bookmark: [^\]\n]*\]")
+
+
+def _unmarked(rows: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]]:
+    """The rows' cells without bookmark marks, in the text as published too."""
+    return [tuple(_BOOKMARK.sub("", cell) if "[bookmark: " in cell else cell for cell in cells) for cells in rows]
+
+
 def parse_table(table: Table, source: str, checksum: str) -> Report:
     """Events, summary and problems of a report read into a Table."""
     heading = collapse(clean(" ".join(table.heading)))
     report_id = read_period(heading, source)
     if report_id is None:
-        raise ReportError(source, "not a report: no quarter ('во II квартале 2025 года') in the heading")
+        raise ReportError(source, "не отчёт: в заголовке нет квартала («во II квартале 2025 года»)")
     year = int(report_id[:4])
     rows = [(tuple(clean(cell) for cell in cells), location, cells)
-            for cells, location in zip(table.rows, table.locations, strict=True)]
+            for cells, location in zip(_unmarked(table.rows), table.locations, strict=True)]
     if not rows or not any(cells and ROW_NUMBER.match(cells[0]) for cells, _, _ in rows):
-        raise ReportError(source, "not a report: no event table (no row numbered '1.')")
+        raise ReportError(source, "не отчёт: нет таблицы мероприятий (нет строки с номером «1.»)")
     header = rows[0][0] if _is_header(rows[0][0]) else ()
     columns = _column_map(header) if header else {name: i + 1 for i, name in enumerate(FIELDS)}
     width = len(header) or len(FIELDS) + 1
     warnings: list[str] = []
     errors: list[str] = []
-    missing = [name.value for name in FIELDS if name not in columns]
+    missing = [f"«{name.label}»" for name in FIELDS if name not in columns]
     if missing:
-        errors.append(f"{source}: the table has {width} columns; none for {', '.join(missing)}; left empty")
+        errors.append(f"{source}: в таблице {width} столбцов, нет столбца {', '.join(missing)}; оставлено пустым")
     events: list[Event] = []
     numbers: set[int] = set()
     sphere = ""
@@ -154,25 +164,25 @@ def parse_table(table: Table, source: str, checksum: str) -> Report:
     for index, (cells, location, published) in enumerate(rows[1 if header else 0:], 2 if header else 1):
         where = f"{source}: {location}"
         if controls := sum(len(_CONTROL.findall(cell)) for cell in published):
-            label = f" (row {cells[0].strip()})" if cells and ROW_NUMBER.match(cells[0]) else ""
-            errors.append(f"{where}{label}: {controls} control character(s) such as NUL removed from the text")
+            label = f" (№ {cells[0].strip().rstrip('.')})" if cells and ROW_NUMBER.match(cells[0]) else ""
+            errors.append(f"{where}{label}: из текста убраны управляющие символы (NUL и подобные): {controls}")
         if not cells or _is_header(cells) or _is_column_numbers(cells):
             continue
         if not ROW_NUMBER.match(cells[0]):
             text = collapse(" ".join(cells))
             if len(cells) > 1:
-                errors.append(f"{where}: a row of {len(cells)} cells without a row number; skipped")
+                errors.append(f"{where}: строка из {len(cells)} ячеек без номера; пропущена")
             elif found := read_summary(text):
                 summary = found
             elif text:
                 sphere = text
             continue
         if len(cells) != width:
-            errors.append(f"{where} (row {cells[0].strip()}): {len(cells)} cells, expected {width}; "
-                          "read what is there")
+            errors.append(f"{where} (№ {cells[0].strip().rstrip('.')}): ячеек {len(cells)}, а столбцов {width}; "
+                          "прочитано, что есть")
         event = _event(report_id, cells, published, columns, sphere, index, year, warnings, errors, where)
         if event.number in numbers:
-            errors.append(f"{where}: row number {event.number} repeated; the second one skipped")
+            errors.append(f"{where}: номер {event.number} повторяется; вторая строка пропущена")
             continue
         numbers.add(event.number)
         events.append(event)
@@ -193,17 +203,17 @@ def read_report(path: Path | str) -> Report:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ReportError(source, f"cannot read: {error.strerror}") from error
+        raise ReportError(source, f"не читается: {error.strerror}") from error
     if not data.strip():
-        raise ReportError(source, "empty file")
+        raise ReportError(source, "пустой файл")
     if len(data) > MAX_FILE_BYTES:
-        raise ReportError(source, f"refused: {len(data) // 2**20} MiB, over {MAX_FILE_BYTES // 2**20} MiB "
-                                  "(a quarterly report is well under 1 MB)")
+        raise ReportError(source, f"отклонён: {len(data) // 2**20} МиБ, больше {MAX_FILE_BYTES // 2**20} МиБ "
+                                  "(квартальный отчёт много меньше 1 МБ)")
     try:
         with time_limit(READ_SECONDS):
             return _read_bytes(data, path, source)
     except OverTime as error:
-        raise ReportError(source, f"not read: {error}") from error
+        raise ReportError(source, f"не прочитан: {error}") from error
 
 
 READ_IN_PROCESSES_FROM = 16  # files: fewer are read here, where starting the processes would cost more
@@ -252,9 +262,9 @@ def _read_bytes(data: bytes, path: Path, source: str) -> Report:
         except NotADocx as error:
             raise ReportError(source, str(error)) from error
     elif path.suffix.lower() == ".docx":
-        raise ReportError(source, "not a Word document (not a zip file); save it as .docx or as text")
+        raise ReportError(source, "не документ Word (не zip-архив); сохраните его как .docx или как текст")
     elif _looks_binary(data):
-        raise ReportError(source, "not a report: binary data")
+        raise ReportError(source, "не отчёт: двоичные данные")
     else:
         table = read_text_table(decode(data))
     return parse_table(table, source, checksum)

@@ -12,6 +12,7 @@ from docx import Document
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
+from nlp.errors import grouped
 from nlp.records import Table
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a report is a few MB; more is a zip bomb
@@ -35,12 +36,12 @@ def _check_zip(data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             if "word/document.xml" not in {info.filename for info in infos}:
-                raise NotADocx("not a Word document (a zip without word/document.xml)")
+                raise NotADocx("не документ Word (в архиве нет word/document.xml)")
             unpacked = 0
             for info in infos:
                 unpacked = _inflate(archive, info, unpacked)
     except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as error:
-        raise NotADocx(f"not a Word document (broken zip: {error})") from error
+        raise NotADocx(f"не документ Word (архив повреждён: {error})") from error
 
 
 def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, unpacked: int) -> int:
@@ -52,17 +53,17 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, unpacked: int) -> 
         while chunk := part.read(_CHUNK):
             unpacked += len(chunk)
             if unpacked > MAX_UNPACKED_BYTES:
-                raise NotADocx(f"refused: {info.filename} inflates past {MAX_UNPACKED_BYTES // 2**20} MiB "
-                               "(the whole document may unpack to no more)")
+                raise NotADocx(f"отклонён: {info.filename} распаковывается больше чем в "
+                               f"{MAX_UNPACKED_BYTES // 2**20} МиБ (столько может занять весь документ)")
             if counted:
                 text = tail + chunk
                 paragraphs += len(_PARAGRAPH.findall(text))
                 cells += len(_CELL.findall(text))
                 tail = text[-_TAG_TAIL:]
                 if paragraphs > MAX_PARAGRAPHS:
-                    raise NotADocx(f"refused: over {MAX_PARAGRAPHS:,} paragraphs (a report has a few thousand)")
+                    raise NotADocx(f"отклонён: больше {grouped(MAX_PARAGRAPHS)} абзацев (в отчёте их несколько тысяч)")
                 if cells > MAX_CELLS:
-                    raise NotADocx(f"refused: over {MAX_CELLS:,} table cells (a report has a few thousand)")
+                    raise NotADocx(f"отклонён: больше {grouped(MAX_CELLS)} ячеек таблицы (в отчёте их несколько тысяч)")
     return unpacked
 
 
@@ -84,8 +85,8 @@ def read_docx_table(data: bytes) -> Table:
     try:
         return _read_document(Document(io.BytesIO(data)))
     except Exception as error:  # a damaged part fails deep in zlib, lxml or python-docx, each its own way
-        message = " ".join(str(error).split())[:200] or "no detail"
-        raise NotADocx(f"not a readable Word document ({type(error).__name__}: {message})") from error
+        message = " ".join(str(error).split())[:200] or "без подробностей"
+        raise NotADocx(f"документ Word не читается ({type(error).__name__}: {message})") from error
 
 
 def _read_document(document) -> Table:
@@ -98,7 +99,7 @@ def _read_document(document) -> Table:
                 (trailing if rows else heading).append(block.text.strip())
         elif isinstance(block, DocxTable) and not rows:
             rows = [_cell_texts(row) for row in block.rows]
-    locations = tuple(f"table row {index}" for index in range(1, len(rows) + 1))
+    locations = tuple(f"строка таблицы {index}" for index in range(1, len(rows) + 1))
     return Table(tuple(heading), tuple(rows), locations, tuple(trailing))
 
 

@@ -60,20 +60,20 @@ def read_text_table(text: str) -> Table:
     locations: list[str] = []
     if header_length:
         rows.append([text for _, text in cells[:header_length]])
-        locations.append(f"line {cells[0][0]}")
+        locations.append(f"строка {cells[0][0]}")
     columns = header_length or 6
     is_open = False
     following = cells[header_length:]
     for index, (line, cell) in enumerate(following):
         if ROW_NUMBER.match(cell):
             rows.append([cell])
-            locations.append(f"line {line}")
+            locations.append(f"строка {line}")
             is_open = True
         elif is_open and len(rows[-1]) < columns and not _closes_short_row(cell, following[index + 1:]):
             rows[-1].append(cell)
         else:
             rows.append([cell])
-            locations.append(f"line {line}")
+            locations.append(f"строка {line}")
             is_open = False
     return Table(tuple(heading), tuple(tuple(row) for row in rows), tuple(locations))
 

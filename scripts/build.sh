@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/ties extract data/reports --out out/events.jsonl
 .venv/bin/ties build data/reports --ttl out/graph.ttl
-echo "built: out/events.jsonl, out/graph.ttl and the store data/store. For the 'ties' command in this shell: source .venv/bin/activate" >&2
+echo "собрано: out/events.jsonl, out/graph.ttl и хранилище data/store. Команда ties в этой оболочке: source .venv/bin/activate" >&2

@@ -104,7 +104,7 @@ def build_lock(path: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:
-            raise StoreError(f"{path}: another build is running on this store; wait for it to finish") from error
+            raise StoreError(f"{path}: в это хранилище уже идёт сборка; дождитесь её конца") from error
         try:
             yield
         finally:

@@ -91,12 +91,12 @@ class EmbeddedStore:
         try:
             if read_only:
                 if not (path / "CURRENT").exists():
-                    raise StoreError(f"{path}: no store here; run `ties build` first")
+                    raise StoreError(f"{path}: здесь нет хранилища; сначала выполните `ties build`")
                 self.store = ox.Store.read_only(str(path))
             else:
                 self.store = ox.Store(str(path))
         except OSError as error:
-            raise StoreError(f"{path}: cannot open the store ({error})") from error
+            raise StoreError(f"{path}: хранилище не открывается ({error})") from error
 
     def replace_graphs(self, graphs: dict[str, bytes | None], *, checked: bool = False) -> None:
         """Replace (or, for None, drop) the named graph of each report, given as N-Triples in UTF-8.
@@ -206,7 +206,7 @@ class EmbeddedStore:
         try:
             return self.store.query(sparql, default_graph=self.default_graph())
         except SyntaxError as error:
-            raise StoreError(f"the query does not parse: {error}") from error
+            raise StoreError(f"запрос не читается: {error}") from error
 
     def default_graph(self) -> list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]:
         """What a query reads outside GRAPH: the union of the report graphs and the ontology (not the

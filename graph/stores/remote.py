@@ -74,13 +74,13 @@ class RemoteStore:
             detail = error.read().decode("utf-8", "replace")[:300].strip()
             raise StoreError(f"{url}: HTTP {error.code}: {detail}") from error
         except OSError as error:
-            raise StoreError(f"{url}: cannot reach the SPARQL server ({error})") from error
+            raise StoreError(f"{url}: сервер SPARQL недоступен ({error})") from error
 
     def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:
         try:
             construct = inspect_query(sparql).graph_result
         except QueryRefused as error:
-            raise StoreError(f"the query is refused before it is sent: {error}") from error
+            raise StoreError(f"запрос отклонён до отправки: {error}") from error
         fields = [("query", sparql), *self.dataset()]
         if construct:
             body = self._post(self.url, fields, "application/n-triples")

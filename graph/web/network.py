@@ -83,7 +83,7 @@ def standalone_html(view: View, choices: dict) -> str:
 
     library = VENDOR / "cytoscape" / "dist" / "cytoscape.min.js"
     if not library.is_file():
-        raise FileNotFoundError(f"{library}: Cytoscape is not installed (scripts/setup.sh installs it from npm)")
+        raise FileNotFoundError(f"{library}: Cytoscape не установлен (его ставит из npm scripts/setup.sh)")
     body = view.to_dict()
     for node in body["nodes"]:
         node["page"] = node["id"] if node["id"].startswith(("http://", "https://")) else None

@@ -23,15 +23,13 @@ from graph.russian import days, one_post_each, quarter, quarter_index, quarter_s
 from graph.stores import Readable
 from graph.stores.results import is_true
 from graph.web.paths import page_of
-from nlp import SMOLENSK_COUNTRY, EntityType, Mention
+from nlp import SMOLENSK_COUNTRY, EntityType, Field, Mention
 
 KIND_OF_CLASS = {str(FOAF.Person): "person", str(ORG.Organization): "org", str(SDO.Place): "place",
                  str(SDO.Country): "country"}
 KIND_LABELS = {"person": "Персона", "org": "Организация", "place": "Место", "country": "Государство"}
 KIND_LABELS_PLURAL = {"org": "Организации", "person": "Персоны", "place": "Места", "country": "Государства"}
 MENTION_TYPES = {"person": EntityType.PER, "org": EntityType.ORG, "place": EntityType.LOC, "country": EntityType.LOC}
-FIELD_LABELS = {"title": "Название", "place": "Место", "dates": "Сроки", "description": "Описание",
-                "participants": "Участники"}
 MAX_ROWS = 20_000
 COUNTRY_EVENTS = 500  # a state's page lists the events of its newest quarters until it has this many
 COUNTRY_PARTNERS = 500  # and its partners with the most events (all of them: the partners page and its CSV)
@@ -346,7 +344,7 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
         "participant_count": int(event["count"]) if event.get("count") else None,
         "sides": {side: people_ for side, people_ in sides.items() if people_},
         "agreements": list(agreements.values()),
-        "cells": [{"field": FIELD_LABELS[name], "html": highlighted(text, spans.get(name, []))}
+        "cells": [{"field": Field(name).label, "html": highlighted(text, spans.get(name, []))}
                   for name, text in cells.items() if text],
     }
 

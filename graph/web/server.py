@@ -82,6 +82,12 @@ class Limits:
     idle_seconds: float = 30.0  # a connection that sends nothing for this long is closed
 
 
+# werkzeug's refusals, by status, as the workspace says them
+HTTP_REFUSALS = {400: "неверный запрос", 405: "этот метод здесь не принимается (какие можно — в заголовке Allow)",
+                 413: "запрос слишком велик", 414: "адрес слишком длинный",
+                 415: "такой тип данных здесь не принимается"}
+
+
 class Refused(HTTPException):
     def __init__(self, code: int, message: str) -> None:
         super().__init__(description=message)
@@ -175,12 +181,18 @@ class App:
         try:
             endpoint, values = self.urls.bind_to_environ(environ).match()
             response = getattr(self, f"on_{endpoint}")(request, **values)
-        except HTTPException as error:
+        except Refused as error:
             response = error.get_response(environ)
+        except NotFound:  # an address no page has: the workspace's own page, in Russian
+            response = self.not_found(f"По адресу {printable(request.path)} в рабочем месте ничего нет.")
+        except HTTPException as error:  # werkzeug's own refusals: said in Russian, their headers (Allow) kept
+            response = error.get_response(environ)
+            response.set_data(f"{HTTP_REFUSALS.get(error.code or 0, 'запрос не выполнен')}\n")
+            response.mimetype = "text/plain"
         except Exception:  # a bug: logged whole for the operator, one line for the client
             LOG.exception("%s %s failed", request.method, printable(request.full_path))
-            response = Response("internal error: the server failed on this request (see its log)\n", status=500,
-                                mimetype="text/plain")
+            response = Response("внутренняя ошибка: сервер не справился с этим запросом (подробности в его журнале)\n",
+                                status=500, mimetype="text/plain")
         return response(environ, start_response)
 
     # ------------------------------------------------------------ limits

@@ -232,7 +232,7 @@ def read_report_file(files: list[ReportFile]) -> list[Report | None]:
 
 def test_second_build_at_once_is_refused(tmp_path):
     with build_lock(tmp_path / "store"):
-        with pytest.raises(StoreError, match="another build is running"):
+        with pytest.raises(StoreError, match="уже идёт сборка"):
             with build_lock(tmp_path / "store"):
                 pass
 
@@ -249,7 +249,7 @@ def test_two_builds_at_once_the_second_refused_the_first_completes(tmp_path, sam
     second = subprocess.run([*ties, str(sample_paths["2024-Q1"])], env=env, capture_output=True, text=True)
     assert second.returncode == 1
     assert second.stderr.strip().splitlines()[-1] == \
-        f"error: {tmp_path / 'store'}: another build is running on this store; wait for it to finish"
+        f"ошибка: {tmp_path / 'store'}: в это хранилище уже идёт сборка; дождитесь её конца"
     first.stderr.read()
     assert first.wait(300) == 0
     assert set(stored_checksums(EmbeddedStore(tmp_path / "store", read_only=True))) == {"2025-Q2"}

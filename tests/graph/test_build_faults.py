@@ -47,7 +47,7 @@ def _in_small_disk(tmp_path: Path, size: str, script: str) -> dict[str, str]:
 
 
 def _last_error(stderr: str) -> str:
-    lines = [line for line in stderr.splitlines() if line.startswith("error:")]
+    lines = [line for line in stderr.splitlines() if line.startswith("ошибка:")]
     assert lines, stderr
     assert "Traceback" not in stderr
     return lines[-1]
@@ -64,7 +64,7 @@ $TIES query '{COUNT}' --store $DISK/store --format csv > $OUT/after.csv
     assert results["first.rc"].strip() == "0", results["first.err"]
     assert results["second.rc"].strip() == "1"
     line = _last_error(results["second.err"])
-    assert "cannot write the store" in line and "No space left on device" in line
+    assert "хранилище не записывается" in line and "No space left on device" in line
     assert results["after.csv"] == results["before.csv"]
 
 
@@ -83,11 +83,11 @@ $TIES query '{COUNT}' --store $DISK/store --format csv > $OUT/after.csv
 
 
 def test_a_line_break_in_a_file_name_cannot_forge_a_line(tmp_path):
-    forged = tmp_path / "2025-Q2.txt\nerror: nothing is wrong.txt"
+    forged = tmp_path / "2025-Q2.txt\nошибка: ничего не случилось.txt"
     forged.write_text("not a report", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "graph.cli", "extract", str(forged), "--out",
                            str(tmp_path / "e.jsonl")], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 1
-    assert "error: nothing is wrong" not in done.stderr.splitlines()
-    [line] = [line for line in done.stderr.splitlines() if "not a report" in line]
-    assert "2025-Q2.txt\\nerror: nothing is wrong.txt" in line
+    assert not any(line.startswith("ошибка: ничего") for line in done.stderr.splitlines())
+    [line] = [line for line in done.stderr.splitlines() if "не отчёт" in line]
+    assert "2025-Q2.txt\\nошибка: ничего не случилось.txt" in line

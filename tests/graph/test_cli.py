@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -40,8 +41,8 @@ def test_bad_file_is_reported_and_the_rest_still_read(tmp_path, sample_paths):
     out = tmp_path / "events.jsonl"
     result = run("extract", str(folder), "--out", str(out))
     assert result.exit_code == 1
-    assert "0-empty.txt: empty file" in result.output
-    assert "broken.docx: not a Word document" in result.output
+    assert "0-empty.txt: пустой файл" in result.output
+    assert "broken.docx: не документ Word" in result.output
     assert "Traceback" not in result.output
     assert len(out.read_text(encoding="utf-8").splitlines()) == 28
 
@@ -106,15 +107,43 @@ def test_a_build_that_finds_nothing_new_loads_no_extraction_models(tmp_path, sam
 def test_export_without_a_store_is_a_clear_error(tmp_path):
     result = run("export", "--store", str(tmp_path / "none"), "--out", str(tmp_path / "x.ttl"))
     assert result.exit_code == 1
-    assert "no store here" in result.output and "Traceback" not in result.output
+    assert "здесь нет хранилища" in result.output and "Traceback" not in result.output
 
 
 def test_every_command_has_help_and_is_in_the_readme():
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
         result = run(name, "-h")
-        assert result.exit_code == 0 and "Usage:" in result.output, name
+        assert result.exit_code == 0 and "Запуск:" in result.output, name
         assert f"ties {name}" in readme, name
+
+
+def _commands(group, path=()):
+    for name, command in group.commands.items():
+        yield (*path, name)
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*path, name))
+
+
+def test_help_and_clicks_own_words_are_russian():
+    """Every command's help, and what click itself says (usage, headings, its errors), in Russian whatever
+    the locale; the options' names and values stay as typed."""
+    for path in [(), *_commands(main)]:
+        shown = run(*path, "-h").output
+        assert "Параметры:" in shown and "Показать эту справку и выйти." in shown, path
+        assert not re.search(r"Usage|Options|Show this|default:|Commands:", shown), path
+        usage, described = shown.split("\n", 1)
+        assert usage.startswith("Запуск: ") and not re.search(r"\b[A-Z]{4,}\b", usage), usage  # not OPTIONS, PATHS
+        assert not re.search(r"\b[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}\b", described), path  # no English sentence
+        assert re.search(r"[А-ЯЁ][а-яё]+ [а-яё]+", shown.split("Параметры:")[0]), path  # the command's own help
+    missing = run("build")
+    assert missing.exit_code == 2 and "Ошибка: Не указан аргумент 'ОТЧЁТЫ...'." in missing.output
+    assert "Справка: main build --help" in missing.output  # the runner names the program «main»
+    choice = run("partners", "--format", "xml")
+    assert choice.exit_code == 2 and "Неверное значение '--format': «xml» — не из: 'table', 'csv', 'json'." in \
+        choice.output
+    unknown = run("buld")
+    assert unknown.exit_code == 2 and "Нет команды buld. Может быть, 'build'?" in unknown.output
 
 
 def test_query_tables_fit_the_terminal_and_json_and_csv_keep_the_values(sample_store, monkeypatch):
@@ -167,10 +196,10 @@ def test_the_partner_report_in_json_has_every_field_of_a_partner_typed(sample_st
 
 def test_a_value_of_the_wrong_kind_is_one_line_that_says_what_is_expected(sample_store):
     wrong = run("query", "delegations", "--store", str(sample_store), "--param", "country=Атлантида")
-    assert wrong.exit_code == 1 and "give its ISO code (BY) or its Russian name" in wrong.output
+    assert wrong.exit_code == 1 and "укажите его код ISO (BY) или название" in wrong.output
     assert len(wrong.output.strip().splitlines()) == 1
     prefix = run("query", "SELECT ?x WHERE { ?x a foo:Bar }", "--store", str(sample_store))
-    assert prefix.exit_code == 1 and "does not declare" in prefix.output and "ties" in prefix.output
+    assert prefix.exit_code == 1 and "не объявляет" in prefix.output and "ties" in prefix.output
     known = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?e a sem:Event } }", "--store",
                 str(sample_store), "--format", "json")
     assert json.loads(known.output) == [{"n": 109}]

@@ -53,11 +53,11 @@ def test_parameters_are_bound_as_terms_not_text():
     assert 'VALUES (?name) { ("BY\\" } } ; DROP ALL #") }' in text
     text = load_query("repeat-partners").bind({"country": "BY", "min_events": "2"})
     assert '?events >= "2"^^<http://www.w3.org/2001/XMLSchema#integer>' in text
-    with pytest.raises(QueryError, match="not an integer"):
+    with pytest.raises(QueryError, match="не целое число"):
         load_query("repeat-partners").bind({"min_events": "2) } DROP ALL {"})
-    with pytest.raises(QueryError, match="not an IRI"):
+    with pytest.raises(QueryError, match="не IRI"):
         load_query("entity").bind({"entity": "x> } ; DROP ALL ; <y"})
-    with pytest.raises(QueryError, match="no parameter"):
+    with pytest.raises(QueryError, match="нет параметра"):
         load_query("entity").bind({"nope": "1"})
 
 
@@ -68,9 +68,9 @@ def test_several_iris_are_each_a_row_of_their_own_values_block_at_the_mark(embed
     assert "VALUES ?graph { <urn:a> <https://w3id.org/smolensk-ties/id/report/2025-Q2> }" in text
     assert text.index("VALUES ?graph") < text.index("VALUES (?n)") < text.index("GRAPH ?graph")
     assert "VALUES ?graph" not in graphs.bind({"n": "2"})  # none given: every graph
-    with pytest.raises(QueryError, match="not an IRI"):
+    with pytest.raises(QueryError, match="не IRI"):
         graphs.bind({"graph": "urn:a x>}DROP"})
-    with pytest.raises(QueryError, match="only at a #PARAMS mark"):
+    with pytest.raises(QueryError, match="только на место метки #PARAMS"):
         parse_query("h", "# param: graph iris =\nSELECT * WHERE { GRAPH ?graph { ?s ?p ?o } }").bind({"graph": "urn:a"})
     # the store reads only the graphs given
     report = "https://w3id.org/smolensk-ties/id/graph/2025-Q2"
@@ -80,9 +80,9 @@ def test_several_iris_are_each_a_row_of_their_own_values_block_at_the_mark(embed
 def test_a_value_of_the_wrong_kind_says_what_is_expected_and_names_and_short_ids_are_understood():
     assert '("BY")' in load_query("delegations").bind({"country": "Беларусь"})
     assert '("BY")' in load_query("delegations").bind({"country": "by"})
-    with pytest.raises(QueryError, match="is no state; give its ISO code"):
+    with pytest.raises(QueryError, match="не государство; укажите его код ISO"):
         load_query("delegations").bind({"country": 'BY" } } ; DROP ALL #'})
-    with pytest.raises(QueryError, match="write it as 2025-Q2"):
+    with pytest.raises(QueryError, match="пишите так: 2025-Q2"):
         load_query("new-partners").bind({"period": "2025-2"})
     bound = load_query("entity").bind({"entity": "person/subbotin-a-m"})
     assert "<https://w3id.org/smolensk-ties/id/person/subbotin-a-m>" in bound

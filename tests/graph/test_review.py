@@ -67,7 +67,7 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     venue = "dvorets-sporta-yubileynyy"  # a sports palace, which the analyst keeps as the venue it is
     run("review", "--store", store, "type", f"org/{venue}", "LOC")
     wrong = CliRunner().invoke(main, ["review", "--store", store, "country", "org/horsch", "Германия"])
-    assert wrong.exit_code == 1 and "ISO code" in wrong.output
+    assert wrong.exit_code == 1 and "код ISO" in wrong.output
     assert "not-entity" in (decisions / "corrections.csv").read_text(encoding="utf-8")
 
     again = run("build", *paths, "--store", store)

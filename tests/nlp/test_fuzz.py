@@ -87,7 +87,8 @@ def test_zip_bomb_is_refused_as_it_inflates(tmp_path):
     path = tmp_path / "bomb.docx"
     path.write_bytes(buffer.getvalue())
     assert path.stat().st_size < 2 * 2**20
-    with pytest.raises(ReportError, match=r"bomb.docx: refused: word/document.xml inflates past 200 MiB"):
+    with pytest.raises(ReportError, match=r"bomb.docx: отклонён: word/document.xml распаковывается больше чем в "
+                                          r"200 МиБ"):
         read_report(path)
 
 
@@ -140,7 +141,7 @@ def test_a_huge_cell_is_cut_with_an_error_and_the_report_still_read(tmp_path, mo
     assert [e.title for e in report.events] == ["Визит", "Форум"]
     assert len(report.events[0].cell(Field.DESCRIPTION).text) <= MAX_CELL_CHARS
     [error] = report.errors
-    assert "huge.txt" in error and "row 1" in error and "description" in error
+    assert "huge.txt" in error and "(№ 1)" in error and "«Описание»" in error
     started = time.perf_counter()
     [first, _] = extract_events([report], models)
     assert "BY" in first.countries
@@ -155,7 +156,7 @@ def test_a_file_that_never_finishes_reading_is_given_up(tmp_path, monkeypatch):
     monkeypatch.setattr(nlp.report, "READ_SECONDS", 0.5)
     path = tmp_path / "slow.txt"
     path.write_text(report_text([["Визит", "г. Минск", "5 мая 2025 года", "Встреча", "Делегация"]]), encoding="utf-8")
-    with pytest.raises(ReportError, match=r"slow.txt: not read: gave up after 0.5 s"):
+    with pytest.raises(ReportError, match=r"slow.txt: не прочитан: остановлено через 0.5 с"):
         read_report(path)
 
 
@@ -176,7 +177,7 @@ def test_a_row_that_never_finishes_is_given_up_and_the_others_kept(tmp_path, mod
     path.write_text(report_text(rows), encoding="utf-8")
     events = extract_events([read_report(path)], models, workers=1)
     assert [bool(e.entities) for e in events] == [True, False, True]
-    assert events[1].problems == (f"{path} (row 2): no entities read: gave up after 0.5 s",)
+    assert events[1].problems == (f"{path} (№ 2): участники не прочитаны: остановлено через 0.5 с",)
 
 
 def _clean_every_step(text: str) -> str:

@@ -11,6 +11,8 @@ import pytest
 from nlp.errors import ReportError
 from nlp.records import Field
 from nlp.report import read_report
+from nlp.report_docx import write_docx_table
+from nlp.report_text import read_text_table
 
 EXPECTED_EVENTS = {"2025-Q2": 81, "2024-Q1": 28}
 TWO_LINE_SPHERE = ("Сотрудничество в сфере архитектуры и строительства Смоленской области, "
@@ -133,15 +135,15 @@ def test_unreadable_dates_warn_and_keep_the_row(tmp_path):
     report = read_report(write(tmp_path, "r.txt", SAMPLE.format(dates="по согласованию").encode()))
     assert report.events[1].start is None and report.events[1].end is None
     assert len(report.warnings) == 1
-    assert "r.txt" in report.warnings[0] and "row 2" in report.warnings[0]
+    assert "r.txt" in report.warnings[0] and "(№ 2)" in report.warnings[0]
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    (b"", "empty file"),
-    (b"   \n\n", "empty file"),
-    ("Просто письмо без таблицы".encode(), "not a report"),
-    ("Отчет во II квартале 2025 года\n\tкакой-то текст".encode(), "no event table"),
-    (b"\x00\x01\x02\x03binary" * 10, "binary"),
+    (b"", "пустой файл"),
+    (b"   \n\n", "пустой файл"),
+    ("Просто письмо без таблицы".encode(), "не отчёт"),
+    ("Отчет во II квартале 2025 года\n\tкакой-то текст".encode(), "нет таблицы мероприятий"),
+    (b"\x00\x01\x02\x03binary" * 10, "двоичные данные"),
 ])
 def test_files_that_are_not_reports(tmp_path, data, message):
     with pytest.raises(ReportError, match=message) as caught:
@@ -150,14 +152,14 @@ def test_files_that_are_not_reports(tmp_path, data, message):
 
 
 def test_docx_that_is_not_a_zip(tmp_path):
-    with pytest.raises(ReportError, match="not a Word document") as caught:
+    with pytest.raises(ReportError, match="не документ Word") as caught:
         read_report(write(tmp_path, "fake.docx", SAMPLE.format(dates="5 мая").encode()))
     assert "fake.docx" in str(caught.value)
 
 
 def test_truncated_docx(tmp_path, docx_samples):
     data = docx_samples["2024-Q1"].read_bytes()
-    with pytest.raises(ReportError, match="fake.docx: not a Word document"):
+    with pytest.raises(ReportError, match="fake.docx: не документ Word"):
         read_report(write(tmp_path, "fake.docx", data[: len(data) // 2]))
 
 
@@ -165,7 +167,7 @@ def test_zip_that_is_not_a_word_document(tmp_path):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("hello.txt", "hi")
-    with pytest.raises(ReportError, match="without word/document.xml"):
+    with pytest.raises(ReportError, match="нет word/document.xml"):
         read_report(write(tmp_path, "x.docx", buffer.getvalue()))
 
 
@@ -175,7 +177,7 @@ def test_wrong_number_of_columns(tmp_path):
     assert len(report.events) == 2
     assert report.events[0].cell(Field.PLACE).text == ""
     assert report.events[0].start is not None
-    assert any("5 columns" in e and "place" in e and "five.txt" in e for e in report.errors)
+    assert any("5 столбцов" in e and "«Место»" in e and "five.txt" in e for e in report.errors)
 
 
 def test_broken_row_does_not_sink_the_report(tmp_path):
@@ -183,7 +185,7 @@ def test_broken_row_does_not_sink_the_report(tmp_path):
     report = read_report(write(tmp_path, "broken.txt", broken.encode()))
     assert [e.number for e in report.events] == [1, 2]
     assert report.events[1].title == "Визит делегации"
-    assert any("row 1" in e and "broken.txt" in e for e in report.errors)
+    assert any("(№ 1)" in e and "broken.txt" in e for e in report.errors)
 
 
 def test_truncated_file_keeps_the_rows_before_the_cut(tmp_path):
@@ -192,7 +194,7 @@ def test_truncated_file_keeps_the_rows_before_the_cut(tmp_path):
     report = read_report(write(tmp_path, "cut.txt", cut.encode()))
     assert [e.title for e in report.events] == ["Турнир по самбо", "Визит делегации"]
     assert report.events[0].start is not None
-    assert any("row 2" in e for e in report.errors)
+    assert any("(№ 2)" in e for e in report.errors)
 
 
 def test_a_row_missing_its_last_cell_swallows_no_heading(tmp_path):
@@ -204,7 +206,7 @@ def test_a_row_missing_its_last_cell_swallows_no_heading(tmp_path):
     assert first.sphere == "Сотрудничество в сфере спорта"
     assert second.sphere == "Сотрудничество в сфере культуры и туризма"
     [error] = report.errors
-    assert "short.txt: line 13 (row 1.)" in error and "5 cells, expected 6" in error
+    assert "short.txt: строка 13 (№ 1)" in error and "ячеек 5, а столбцов 6" in error
 
 
 def test_a_nul_byte_costs_its_row_a_character_not_the_file(tmp_path):
@@ -212,7 +214,7 @@ def test_a_nul_byte_costs_its_row_a_character_not_the_file(tmp_path):
     report = read_report(write(tmp_path, "nul.txt", text.encode()))
     assert [e.title for e in report.events] == ["Турнир по самбо", "Визит делегации"]
     [error] = report.errors
-    assert "nul.txt" in error and "row 1" in error and "NUL" in error
+    assert "nul.txt" in error and "(№ 1)" in error and "NUL" in error
 
 
 def _word(body: bytes) -> bytes:
@@ -234,10 +236,11 @@ def _lying(data: bytes, size: int) -> bytes:
 
 
 @pytest.mark.parametrize(("body", "lie", "message"), [
-    (b"<w:p/>" * 1_000_000, None, "over 200,000 paragraphs"),
-    (b"<w:tbl><w:tr>" + b"<w:tc><w:p/></w:tc>" * 150_000 + b"</w:tr></w:tbl>", None, "over 100,000 table cells"),
-    (b"<w:p><w:r><w:t>" + b"a" * (210 * 2**20) + b"</w:t></w:r></w:p>", None, "inflates past 200 MiB"),
-    (b"<w:p><w:r><w:t>" + b"a" * (210 * 2**20) + b"</w:t></w:r></w:p>", 1000, "broken zip"),
+    (b"<w:p/>" * 1_000_000, None, "больше 200\u202f000 абзацев"),
+    (b"<w:tbl><w:tr>" + b"<w:tc><w:p/></w:tc>" * 150_000 + b"</w:tr></w:tbl>", None,
+     "больше 100\u202f000 ячеек таблицы"),
+    (b"<w:p><w:r><w:t>" + b"a" * (210 * 2**20) + b"</w:t></w:r></w:p>", None, "распаковывается больше чем в 200 МиБ"),
+    (b"<w:p><w:r><w:t>" + b"a" * (210 * 2**20) + b"</w:t></w:r></w:p>", 1000, "архив повреждён"),
 ])
 def test_a_word_document_that_unpacks_too_far_is_refused_before_parsing(tmp_path, body, lie, message):
     data = _word(body)
@@ -288,3 +291,16 @@ def test_many_files_read_side_by_side_are_read_as_one_by_one_each_error_in_its_p
     assert sum(isinstance(outcome, ReportError) for outcome in together) == 3
     assert [error.source for error in together if isinstance(error, ReportError)] == \
         [str(tmp_path / name) for name in ("empty.txt", "moved.txt", "broken.docx")]
+
+
+def test_a_word_bookmark_the_export_writes_is_no_text(tmp_path):
+    """The text export writes Word's bookmarks as «[bookmark: _GoBack]»: no word of the report, so neither
+    the cell nor its text as published holds it."""
+    marked = SAMPLE.format(dates="5 мая 2025").replace("\tСпортсмены (12 человек)",
+                                                       "\t[bookmark: _GoBack]Спортсмены (12 человек)")
+    assert "[bookmark: _GoBack]" in marked
+    text = write(tmp_path, "marked.txt", marked.encode())
+    word = write_docx_table(read_text_table(marked), tmp_path / "marked.docx")  # the mark as the Word file's text
+    for report in (read_report(text), read_report(word)):
+        cell = report.events[0].cell(Field.PARTICIPANTS)
+        assert cell.text == "Спортсмены (12 человек)" and cell.raw == "Спортсмены (12 человек)"

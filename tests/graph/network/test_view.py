@@ -136,7 +136,7 @@ def test_ties_network_writes_each_format(sample_store, tmp_path):
     page = tmp_path / "map.html"
     result = runner.invoke(main, ["network", "--store", str(sample_store), "--out", str(page), "--max-nodes", "50"])
     assert result.exit_code == 0, result.output
-    assert "50 entities" in result.output and "left out" in result.output
+    assert "50 участников" in result.output and "не показаны" in result.output
     text = page.read_text(encoding="utf-8")
     assert 'id="net-data"' in text and "cytoscape" in text
     assert not re.search(r'(?:src|href)="(?:https?:)?//', text)  # nothing fetched from elsewhere
@@ -146,7 +146,7 @@ def test_ties_network_writes_each_format(sample_store, tmp_path):
     assert result.exit_code == 0, result.output
     assert "https://w3id.org/smolensk-ties/id/place/country-by" in nx.read_gexf(gexf)
     refused = runner.invoke(main, ["network", "--store", str(sample_store), "--out", str(gexf), "--kinds", "ORGS"])
-    assert refused.exit_code == 2 and "ORG, PER and LOC" in refused.output
+    assert refused.exit_code == 2 and "ORG, PER и LOC" in refused.output
 
 
 def test_the_same_store_draws_the_same_map_in_every_process(sample_store, tmp_path):

@@ -215,9 +215,11 @@ def test_a_crowd_on_the_map_reads_the_network_once_and_queries_still_answer(embe
                                   "/static/../../etc/passwd", "/static/%2e%2e/server.py"])
 def test_a_malformed_static_path_is_a_404(site, path, caplog):
     port, _ = site
-    status, _, _ = ask(port, "GET", path)
+    status, _, body = ask(port, "GET", path)
     assert status == 404
     assert "Traceback" not in caplog.text
+    page = body.decode()  # the workspace's own page, the address shown inert
+    assert "<h1>Не найдено</h1>" in page and "\x00" not in page and "Not Found" not in page
 
 
 @pytest.mark.parametrize(("method", "path", "allowed"), [
@@ -226,9 +228,10 @@ def test_a_malformed_static_path_is_a_404(site, path, caplog):
 ])
 def test_a_wrong_method_is_a_405_with_allow(site, method, path, allowed):
     port, _ = site
-    status, headers, _ = ask(port, method, path, b"")
+    status, headers, body = ask(port, method, path, b"")
     assert status == 405
     assert sorted(headers["Allow"].split(", ")) == sorted(allowed.split(", "))
+    assert body.decode() == "этот метод здесь не принимается (какие можно — в заголовке Allow)\n"
 
 
 @pytest.mark.parametrize("path", ["/", "/static/query.js", query_path("ASK {}")])

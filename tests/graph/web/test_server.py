@@ -155,6 +155,9 @@ def test_entity_page_shows_roles_events_and_sources(client):
     assert client.get("/entity", query_string={"iri": "https://w3id.org/none"}).status_code == 404
     assert client.get("/entity", query_string={"iri": "<script>"}).status_code == 404
     assert client.get("/org/%3Cscript%3E").status_code == 404
+    nowhere = client.get("/nowhere/%3Cscript%3Ealert(1)%3C/script%3E")  # no page at all: said in Russian, inert
+    assert nowhere.status_code == 404 and "<h1>Не найдено</h1>" in nowhere.text
+    assert "&lt;script&gt;alert(1)" in nowhere.text and "<script>alert" not in nowhere.text
 
 
 def test_query_page_and_library_api_work_offline(client):
