@@ -30,10 +30,11 @@ class Scheme:
                          for concept, stems in self.concepts if stems)
         object.__setattr__(self, "patterns", patterns)
 
-    def first_match(self, text: str) -> str | None:
+    def first_match(self, text: str, skip: str = "") -> str | None:
+        """The first concept (`skip` aside) one of whose stems begins a word of the text."""
         lowered = text.lower().replace("ё", "е")
         for concept, pattern in self.patterns:
-            if pattern.search(lowered):
+            if concept != skip and pattern.search(lowered):
                 return concept
         return None
 
@@ -73,10 +74,16 @@ def event_type_of(title: str) -> str:
     return scheme("EventTypes").first_match(title) or "type-other"
 
 
-def organisation_kind_of(name: str) -> str:
-    """The kind of an organisation by its name: a government body, a company, a museum…
+def organisation_kind_of(name: str, country: str | None = None) -> str:
+    """The kind of an organisation by its name: a government body, a company, a museum… A body of several
+    states («Постоянный Комитет Союзного государства») only if no state of its own is given (`country`).
 
     >>> organisation_kind_of("ОАО «Ольса»"), organisation_kind_of("Администрация города Смоленска")
     ('org-company', 'org-government')
+    >>> organisation_kind_of("Совет Министров Союзного государства")
+    'org-international'
+    >>> organisation_kind_of("Белорусско-Российский университет", "BY")
+    'org-education'
     """
-    return scheme("OrganisationKinds").first_match(name + " ") or "org-other"
+    return (scheme("OrganisationKinds").first_match(name + " ", skip="org-international" if country else "")
+            or "org-other")

@@ -94,7 +94,7 @@ def describe_entity(entity: Entity, parents: tuple[str, ...], gazetteer: Gazette
     """An entity with its kind, legal form, parents and town (organisations) or identifiers and point (places)."""
     if entity.type is EntityType.ORG:
         town = None if entity.town is None else describe_town(entity.town, gazetteer)
-        return Described(entity, organisation_kind=organisation_kind_of(entity.name),
+        return Described(entity, organisation_kind=organisation_kind_of(entity.name, entity.country),
                          legal_form=org_parts(entity.name)[0] or None, parents=parents, town=town)
     if entity.type is EntityType.LOC and entity.kind is not PlaceKind.COUNTRY:
         return describe_place(entity, gazetteer)

@@ -28,7 +28,7 @@ class PartnerRow:
     iri: str
     label: str
     type: str  # PER, ORG or LOC
-    country: str  # ISO code; empty for an international body
+    country: str  # ISO code; empty for a body of several states, or where the reports give none
     events: int
     quarters: tuple[str, ...]
     first: str | None  # the first event's first day
@@ -39,6 +39,7 @@ class PartnerRow:
     weighted_degree: int  # events shared with others, over the pairs that met more than once
     betweenness: float  # on the same graph of repeated meetings
     community: int  # Louvain on that graph, numbered by size; -1 for a partner with no repeated meeting
+    interstate: bool = False  # a body of several states («Союзное государство»)
 
     def to_dict(self) -> dict:
         # written out, not dataclasses.asdict, which copies every value deeply (0.2 s for 1,500 rows at 100x)
@@ -46,7 +47,7 @@ class PartnerRow:
                 "events": self.events, "quarters": list(self.quarters), "first": self.first, "last": self.last,
                 "recency": self.recency, "spheres": list(self.spheres), "weighted_degree": self.weighted_degree,
                 "betweenness": round(self.betweenness, 4), "community": self.community,
-                "smolensk_counterparts": list(self.counterparts)}
+                "smolensk_counterparts": list(self.counterparts), "interstate": self.interstate}
 
 
 def _split(text: str | None, separator: str, *, keep_order: bool = False) -> tuple[str, ...]:
@@ -73,6 +74,7 @@ def read_partners(store: Readable, min_events: int = 2, country: str | None = No
     community = communities(graph)
     latest_row = store.results(internal_query("latest-partner-quarter").bind()).rows
     latest = int(latest_row[0]["latest"]["value"]) if latest_row and "latest" in latest_row[0] else 0
+    interstate = {row["body"]["value"] for row in store.results(internal_query("interstate-bodies").bind()).rows}
     rows = []
     for iri, value in profiles.items():
         found = classes.get(iri, set())
@@ -87,16 +89,16 @@ def read_partners(store: Readable, min_events: int = 2, country: str | None = No
             # the counterparts by surname, as the summaries list them
             _split(value.get("counterparts"), "; ", keep_order=True), int(strength.get(iri, 0)),
             float(between.get(iri, 0.0)),
-            community.get(iri, -1)))
+            community.get(iri, -1), iri in interstate))
     return sorted(rows, key=lambda r: (-r.events, -r.weighted_degree, r.label, r.iri))
 
 
 def people_table(rows: list[PartnerRow]) -> Table:
-    """The report as a person reads it: Russian headings, each state by its name («—» for an international body),
-    quarters and dates as Russian writes them (II кв. 2025, 18.01.2024 – 30.06.2025). Programs read the rows' own
-    fields (the partner's type too, which `--type` picks)."""
+    """The report as a person reads it: Russian headings, each state by its name («межгос. орган» for a body
+    of several states, «—» where the reports give none), quarters and dates as Russian writes them (II кв. 2025,
+    18.01.2024 – 30.06.2025). Programs read the rows' own fields (the partner's type too, which `--type` picks)."""
     return Table(PEOPLE_COLUMNS, tuple(
-        (r.label, state_name(r.country) if r.country else "—", str(r.events),
+        (r.label, state_name(r.country) if r.country else "межгос. орган" if r.interstate else "—", str(r.events),
          ", ".join(_unbroken(quarter(p)) for p in r.quarters), _period(r.first, r.last), "; ".join(r.spheres),
          "; ".join(_INITIALS.sub("\u00a0", name) for name in r.counterparts)) for r in rows))
 

@@ -114,6 +114,7 @@ class TIES(DefinedNamespace):
         "org-culture",
         "org-education",
         "org-government",
+        "org-international",
         "org-other",
         "org-public",
         "place-city",

@@ -19,6 +19,7 @@ from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.network.geography import numeric_code
 from graph.query import Table, internal_query, library, short_iri
+from graph.rdf.vocab import TIES
 from graph.russian import days, one_post_each, quarter, quarter_index, quarter_span, quarters_between, unreported
 from graph.stores import Readable
 from graph.stores.results import is_true
@@ -34,6 +35,7 @@ MAX_ROWS = 20_000
 COUNTRY_EVENTS = 500  # a state's page lists the events of its newest quarters until it has this many
 COUNTRY_PARTNERS = 500  # and its partners with the most events (all of them: the partners page and its CSV)
 PLACE_LISTED = 500  # a place's page lists the organisations and places in it with the most events
+INTERSTATE = str(TIES["org-international"])  # the kind of a body of several states
 ENTITY_EVENTS = 500  # an entity's page lists the events of its newest quarters until it has this many
 
 
@@ -66,14 +68,21 @@ def link(iri: str | None, label: str | None) -> Link:
     return Link(label or iri or "", page_of(iri) if iri else None)
 
 
-def side_of(smolensk: bool, country: str | None) -> str:
-    """Смоленская сторона, российская сторона, a foreign partner, or none of them said: an international body
-    («Союзное государство») or one whose state the reports do not give, not taken for Russian."""
+def side_of(smolensk: bool, country: str | None, interstate: bool = False) -> str:
+    """Смоленская сторона, российская сторона, a foreign partner, a body of several states («Союзное
+    государство»), or none of them said: one whose state the reports do not give, not taken for Russian."""
     if smolensk:
         return "Смоленская сторона"
     if country == "RU":
         return "Российская сторона"
-    return "Зарубежный партнёр" if country else "Государство не указано"
+    if country:
+        return "Зарубежный партнёр"
+    return "Орган нескольких государств" if interstate else "Государство не указано"
+
+
+def interstate_bodies(store: Readable) -> frozenset[str]:
+    """The organisations that are bodies of several states (their kind, `ties:org-international`)."""
+    return frozenset(row["body"] for row in rows(store, "interstate-bodies"))
 
 
 KIND_PRECEDENCE = ("country", "org", "person", "place")  # where an IRI has two classes, the first here wins
@@ -176,7 +185,8 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
     return {
         "iri": iri, "label": first["label"], "kind": kind, "kind_label": KIND_LABELS[kind],
         "country": Link(first.get("countryLabel", ""), f"/country/{code}") if code and kind != "country" else None,
-        "code": code, "side": "" if kind == "country" else side_of(smolensk, code),
+        "code": code,
+        "side": "" if kind == "country" else side_of(smolensk, code, first.get("orgKind") == INTERSTATE),
         "aliases": sorted({row["alt"] for row in card if row.get("alt")}),
         "identifiers": identifiers,
         "notation": first.get("notation") if kind != "country" else None,
@@ -301,7 +311,7 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
         state = states.get(row["agent"], {})
         who = people.setdefault(row["agent"], {
             "link": link(row["agent"], row["label"]), "kind": KIND_LABELS[kinds[row["agent"]]],
-            "country": state.get("countryLabel", ""), "code": state.get("code"),
+            "country": state.get("countryLabel", ""), "code": state.get("code"), "interstate": "interstate" in state,
             "smolensk": is_true(row["smolensk"]), "roles": set(), "stated": set(), "on_behalf": set()})
         who["roles"].add(labels.get(row["role"], ""))
     for row in rows(store, "event-posts", event=iri):
@@ -316,7 +326,8 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
                                         people[row["agent"]]["link"].label))
     # a participant whose state the report does not say is not taken for Russian
     sides: dict[str, list[dict[str, Any]]] = {"Смоленская сторона": [], "Зарубежные партнёры": [],
-                                              "Российские участники": [], "Государство не указано": []}
+                                              "Российские участники": [], "Межгосударственные организации": [],
+                                              "Государство не указано": []}
     for who in sorted(people.values(), key=lambda w: w["link"].label):
         if who["smolensk"]:
             sides["Смоленская сторона"].append(who)
@@ -324,6 +335,8 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
             sides["Российские участники"].append(who)
         elif who["code"]:
             sides["Зарубежные партнёры"].append(who)
+        elif who["interstate"]:
+            sides["Межгосударственные организации"].append(who)
         else:
             sides["Государство не указано"].append(who)
     agreements: dict[str, dict[str, Any]] = {}
@@ -464,12 +477,14 @@ def partners_page(store: Readable, country: str = "", min_events: int = 2,
     """The repeat-partner table (the library's repeat-partners query), with links; each state by its name in
     `states` (code -> name), linked to its page, none for an international body."""
     query = library()["repeat-partners"].bind({"min_events": str(min_events), "country": country})
+    interstate = interstate_bodies(store)
     found = []
     for row in store.results(query, MAX_ROWS).rows:
         value = {key: term["value"] for key, term in row.items()}
         code = value.get("country", "")
         found.append({"link": link(value["partner"], value["label"]), "code": code,
                       "country": Link((states or {}).get(code, code), f"/country/{code}") if code else None,
+                      "interstate": value["partner"] in interstate,
                       "events": int(value["events"]),
                       "quarters": [quarter(p.strip()) for p in value.get("quarters", "").split(",") if p],
                       "first": days(value.get("first"), value.get("first")) if value.get("first") else "",

@@ -179,6 +179,15 @@ def test_the_partner_report_for_people_is_in_russian_and_wraps_whole_names_to_th
     assert "Беларусь" in text and "BY" not in text and "2025-Q2" not in text and "II кв. 2025" in text
     first_day = ".".join(reversed(belarusian["first"].split("-")))  # 2024-02-16 -> 16.02.2024
     assert first_day in text
+    # a body of several states said so; a partner whose state the reports do not give, a dash
+    dashes = next(line for line in shown if line.startswith("---"))
+    start = dashes.index(" -") + 1
+    end = dashes.index(" ", start)  # the second column, read down each row's lines
+    states = {row["label"]: " ".join(line[start:end].strip() for line in block if line[start:end].strip())
+              for row, block in zip(rows, blocks, strict=True)}
+    union = next(row for row in rows if row["label"] == "Союзное государство")
+    assert union["interstate"] and union["country"] == "" and states["Союзное государство"] == "межгос. орган"
+    assert {states[row["label"]] for row in rows if not row["country"] and not row["interstate"]} == {"—"}
 
 
 def test_the_partner_report_in_json_has_every_field_of_a_partner_typed(sample_store):

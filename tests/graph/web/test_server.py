@@ -230,8 +230,9 @@ def test_a_bug_answers_500_in_one_line_and_is_logged_whole(embedded, monkeypatch
 @pytest.mark.parametrize(("path", "side"), [
     ("/person/subbotin-a-m", "Зарубежный партнёр"), ("/org/pravitelstvo-smolenskoy-oblasti", "Смоленская сторона"),
     ("/org/pravitelstvo-rossii", "Российская сторона"),
-    # an international body has no state, and is not taken for Russian
-    ("/org/soyuznoe-gosudarstvo", "Государство не указано")])
+    # a body of several states has no state of its own, and is not taken for Russian; nor is a person whose state
+    # the reports do not give
+    ("/org/soyuznoe-gosudarstvo", "Орган нескольких государств"), ("/person/glazev-s-yu", "Государство не указано")])
 def test_an_entity_page_says_which_side_it_is_on(client, path, side):
     assert re.search(r'<p class="kind">[^<]*· ' + side + "</p>", client.get(path).text)
 
@@ -242,7 +243,24 @@ def test_a_joint_bodys_page_names_each_member_it_belongs_to(client):
     members = re.search(r"<dt>Входит в</dt><dd>(.*?)</dd>", page).group(1)
     assert set(re.findall(r'<a href="([^"]+)"', members)) == {
         "/org/sovet-federatsii-federalnogo-sobraniya-rossii", "/org/sovet-respubliki-natsionalnogo-sobraniya-belarusi"}
-    assert re.search(r'<p class="kind">[^<]*· Государство не указано</p>', page)
+    assert re.search(r'<p class="kind">[^<]*· Орган нескольких государств</p>', page)
+    assert "<dt>Вид организации</dt><dd>Межгосударственная организация</dd>" in page
+
+
+def test_bodies_of_several_states_are_named_so_where_a_state_would_stand(client):
+    """The Union State's bodies, the CIS and the joint commissions: their own group on an event's page,
+    «межгосударственная» in the partners' state column, where a partner whose state the reports do not give has
+    a dash."""
+    event = client.get("/event/2024-Q1/7").text
+    group = event.split("<h2>Межгосударственные организации</h2>", 1)[1].split("</table>", 1)[0]
+    assert set(re.findall(r'<a href="(/org/[^"]+)"', group)) >= {
+        "/org/soyuznoe-gosudarstvo", "/org/postoyannyy-komitet-soyuznogo-gosudarstva",
+        "/org/sodruzhestvo-nezavisimykh-gosudarstv"}
+    partners = client.get("/partners").text
+    rows = dict(re.findall(r'<tr><td><a href="(/[^"]+)">[^<]*</a></td><td>(.*?)</td>', partners))
+    assert rows["/org/soyuznoe-gosudarstvo"] == '<span class="meta">межгосударственная</span>'
+    assert rows["/person/glazev-s-yu"].endswith(">—</span>")  # his state the reports do not give
+    assert rows["/org/posolstvo-belarusi-v-rossii"] == '<a href="/country/BY">Беларусь</a>'
 
 
 def test_an_organisation_s_page_shows_the_quarters_without_a_report_and_each_representative_once(client):
