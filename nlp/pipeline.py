@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from nlp.agreements import find_agreements
+from nlp.concepts import organisation_kind_of
 from nlp.corrections import apply_corrections, read_corrections
 from nlp.countries import CountryTable, fold, load_countries
 from nlp.describe import describe
@@ -88,14 +89,14 @@ def event_mentions(event: Event, readings: list[CellReading]) -> tuple[list[Ment
         mentions += [replace(mention, field=field) for mention in reading.mentions if not mention.in_a_post]
         adjectives |= reading.adjectives
         adjectives |= {mention.country for mention in reading.mentions if mention.within == "post" and mention.country}
-    return _sites_placed(_venues_placed(mentions)), adjectives
+    return _organisations_placed(_sites_placed(_venues_placed(mentions))), adjectives
 
 
 def _venues_placed(mentions: list[Mention]) -> list[Mention]:
     """An organisation in the place cell whose own words name no state is a venue of the Smolensk town that
     cell names, if it names one («г. Рудня, Смоленская область, …, «Клуб золотого возраста»»: Smolensk's
-    club, not a partner of unknown state). Only Smolensk towns: a body named beside Moscow or Minsk may be
-    an international one (the Union State's)."""
+    club, not a partner of unknown state). Only Smolensk towns: beside Moscow or Minsk a body takes that state
+    alone, or none if it is one of several states' (_organisations_placed)."""
     town = next((m for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.kind is PlaceKind.CITY
                  and m.smolensk), None)
     if town is None:
@@ -129,6 +130,35 @@ def _sites_placed(mentions: list[Mention]) -> list[Mention]:
             and (m.kind is PlaceKind.SITE or m.field == "place" and m.country is None
                  and m.kind not in (PlaceKind.REGION, PlaceKind.COUNTRY))
             else m for m in mentions]
+
+
+def _organisations_placed(mentions: list[Mention]) -> list[Mention]:
+    """An organisation whose own words name no state is of the state where its row was held, when the place cell
+    names places of one state only: a company met on a visit to Могилёв is Belarusian («переговоры с директором
+    ОАО «Ольса»»), an association at a conference in Smolensk Russian. So is the person whose position names it
+    («директор ООО «Триада» С.Д. Сендев»). Not a body of several states («Постоянный Комитет Союзного
+    государства»), which has no state of its own wherever it meets, nor its people; and no side: only a place-cell
+    venue is taken for Smolensk's (_venues_placed)."""
+    venue = [m for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.country
+             and m.kind in _VENUE_KINDS]
+    if not venue or len({m.country for m in venue}) > 1:
+        return mentions
+    country = venue[0].country
+    stateless = [m for m in mentions if m.type is EntityType.ORG and m.country is None and m.alias_of is None]
+    interstate = [m for m in stateless if organisation_kind_of(m.normal) == "org-international"]
+    placed = [m for m in stateless if m not in interstate and not any(_names_part_of(m, body) for body in interstate)]
+    if not placed:
+        return mentions
+    names = {fold(name) for m in placed for name in (m.normal, m.text)}
+    return [replace(m, country=country) if m in placed
+            or m.type is EntityType.PER and m.country is None and m.role and any(name in fold(m.role) for name in names)
+            else m for m in mentions]
+
+
+def _names_part_of(mention: Mention, body: Mention) -> bool:
+    """A name the text goes on with a body's name, so that the two are one body's («Группы высокого уровня Совета
+    Министров Союзного государства», «Миссии наблюдателей от Содружества Независимых Государств»)."""
+    return mention.field == body.field and 0 <= body.start - mention.stop <= len(" от ")
 
 
 def event_countries(entities: list[Entity], adjectives: set[str]) -> list[str]:

@@ -214,6 +214,31 @@ def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(
     assert len(set(squares)) == 3 and squares[0].endswith("/place/ploshchad-lenina-smolensk")
 
 
+def test_an_organisation_of_no_state_of_its_own_is_of_the_state_its_row_was_held_in(tmp_path, models):
+    """A company met on a visit to Могилёв is Belarusian, and so is its director; a body of several states, or a
+    name the text goes on with one's («Группы высокого уровня Совета Министров Союзного государства»), has no
+    state wherever it meets; held in two states, where a company is from is not said."""
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Командировка", "г. Могилев, Республика Беларусь", "5 июля 2025 года",
+         "Переговоры с директором ООО «Триада» С.Д. Сендевым о филиале предприятия; встреча с представителями "
+         "Постоянного Комитета Союзного государства.", "Советник Губернатора Смоленской области"],
+        ["Заседание", "г. Смоленск", "6 июля 2025 года",
+         "Состоялось заседание Группы высокого уровня Совета Министров Союзного государства; выступил "
+         "представитель ООО «Вектор».", "Делегация"],
+        ["Переговоры", "г. Минск, г. Москва", "8 июля 2025 года", "Переговоры с ООО «Сигма».", "Представители"],
+    ]), encoding="utf-8")
+    events = extract_events([read_report(path)], models)
+    states = [{e.name: e.country for e in extracted.entities if e.type is not EntityType.LOC} for extracted in events]
+    assert states[0]["ООО «Триада»"] == "BY" and states[0]["С.Д. Сендев"] == "BY"
+    assert states[0]["Постоянный Комитет Союзного государства"] is None
+    union = {name: state for name, state in states[1].items() if "Союзного государства" in name or "Группа" in name}
+    assert union and set(union.values()) == {None}, union
+    assert states[1]["ООО «Вектор»"] == "RU"  # in Smolensk, of Russia, but not on Smolensk's side
+    assert not any(e.smolensk for e in events[1].entities if e.name == "ООО «Вектор»")
+    assert states[2]["ООО «Сигма»"] is None
+
+
 def test_a_site_in_brackets_lies_where_they_say(tmp_path, models):
     path = tmp_path / "2025-Q3.txt"
     path.write_text(report_text([
