@@ -100,7 +100,7 @@ def _event(report: str, cells: tuple[str, ...], published: tuple[str, ...], colu
     texts = []
     for name, text in zip(FIELDS, _field_texts(cells, columns), strict=True):
         if len(text) > MAX_CELL_CHARS:
-            errors.append(f"{where} (№ {number}): в ячейке «{name.label}» {grouped(len(text))} знаков, больше "
+            errors.append(f"{where} (№ {number}): в ячейке «{name.label}» знаков: {grouped(len(text))}, больше "
                           f"{grouped(MAX_CELL_CHARS)}; прочитаны первые {grouped(MAX_CELL_CHARS)}")
             text = text[:MAX_CELL_CHARS]
         texts.append(text)
@@ -156,7 +156,7 @@ def parse_table(table: Table, source: str, checksum: str) -> Report:
     errors: list[str] = []
     missing = [f"«{name.label}»" for name in FIELDS if name not in columns]
     if missing:
-        errors.append(f"{source}: в таблице {width} столбцов, нет столбца {', '.join(missing)}; оставлено пустым")
+        errors.append(f"{source}: в таблице столбцов: {width}, нет столбца {', '.join(missing)}; оставлено пустым")
     events: list[Event] = []
     numbers: set[int] = set()
     sphere = ""
@@ -171,7 +171,7 @@ def parse_table(table: Table, source: str, checksum: str) -> Report:
         if not ROW_NUMBER.match(cells[0]):
             text = collapse(" ".join(cells))
             if len(cells) > 1:
-                errors.append(f"{where}: строка из {len(cells)} ячеек без номера; пропущена")
+                errors.append(f"{where}: строка без номера (ячеек: {len(cells)}); пропущена")
             elif found := read_summary(text):
                 summary = found
             elif text:

@@ -31,11 +31,11 @@ KIND_OF_CLASS = {str(FOAF.Person): "person", str(ORG.Organization): "org", str(S
 KIND_LABELS = {"person": "Персона", "org": "Организация", "place": "Место", "country": "Государство"}
 KIND_LABELS_PLURAL = {"org": "Организации", "person": "Персоны", "place": "Места", "country": "Государства"}
 MENTION_TYPES = {"person": EntityType.PER, "org": EntityType.ORG, "place": EntityType.LOC, "country": EntityType.LOC}
+INTERSTATE = str(TIES["org-international"])  # the kind of a body of several states
 MAX_ROWS = 20_000
 COUNTRY_EVENTS = 500  # a state's page lists the events of its newest quarters until it has this many
 COUNTRY_PARTNERS = 500  # and its partners with the most events (all of them: the partners page and its CSV)
 PLACE_LISTED = 500  # a place's page lists the organisations and places in it with the most events
-INTERSTATE = str(TIES["org-international"])  # the kind of a body of several states
 ENTITY_EVENTS = 500  # an entity's page lists the events of its newest quarters until it has this many
 
 
@@ -475,7 +475,8 @@ def partner_rows(partners: list[dict[str, Any]]) -> Table:
 def partners_page(store: Readable, country: str = "", min_events: int = 2,
                   states: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     """The repeat-partner table (the library's repeat-partners query), with links; each state by its name in
-    `states` (code -> name), linked to its page, none for an international body."""
+    `states` (code -> name), linked to its page; none for a body of several states (marked `interstate`) or a
+    partner whose state the reports do not give."""
     query = library()["repeat-partners"].bind({"min_events": str(min_events), "country": country})
     interstate = interstate_bodies(store)
     found = []

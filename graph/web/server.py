@@ -187,8 +187,9 @@ class App:
             response = self.not_found(f"По адресу {printable(request.path)} в рабочем месте ничего нет.")
         except HTTPException as error:  # werkzeug's own refusals: said in Russian, their headers (Allow) kept
             response = error.get_response(environ)
-            response.set_data(f"{HTTP_REFUSALS.get(error.code or 0, 'запрос не выполнен')}\n")
-            response.mimetype = "text/plain"
+            if (error.code or 0) >= 400:  # not its redirects (a path's missing slash)
+                response.set_data(f"{HTTP_REFUSALS.get(error.code or 0, 'запрос не выполнен')}\n")
+                response.mimetype = "text/plain"
         except Exception:  # a bug: logged whole for the operator, one line for the client
             LOG.exception("%s %s failed", request.method, printable(request.full_path))
             response = Response("внутренняя ошибка: сервер не справился с этим запросом (подробности в его журнале)\n",

@@ -177,7 +177,7 @@ def test_wrong_number_of_columns(tmp_path):
     assert len(report.events) == 2
     assert report.events[0].cell(Field.PLACE).text == ""
     assert report.events[0].start is not None
-    assert any("5 столбцов" in e and "«Место»" in e and "five.txt" in e for e in report.errors)
+    assert any("столбцов: 5" in e and "«Место»" in e and "five.txt" in e for e in report.errors)
 
 
 def test_broken_row_does_not_sink_the_report(tmp_path):
