@@ -6,6 +6,8 @@ from collections.abc import Collection, Iterable
 from datetime import date
 from functools import lru_cache
 
+from nlp.errors import grouped
+
 MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
                    "октября", "ноября", "декабря")
 ROMAN_QUARTERS = ("I", "II", "III", "IV")
@@ -156,8 +158,9 @@ def number(value: int | float) -> str:
     >>> number(12345), number(999), number(0.25), number(1234567.5)
     ('12\u202f345', '999', '0,25', '1\u202f234\u202f567,5')
     """
-    text = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", "\u202f").replace(".", ",")
+    if isinstance(value, int):
+        return grouped(value)  # as the reading stage's messages write counts
+    return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", "\u202f").replace(".", ",")
 
 
 def plural(count: int, one: str, few: str, many: str) -> str:

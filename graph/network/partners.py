@@ -74,7 +74,7 @@ def read_partners(store: Readable, min_events: int = 2, country: str | None = No
     community = communities(graph)
     latest_row = store.results(internal_query("latest-partner-quarter").bind()).rows
     latest = int(latest_row[0]["latest"]["value"]) if latest_row and "latest" in latest_row[0] else 0
-    interstate = {row["body"]["value"] for row in store.results(internal_query("interstate-bodies").bind()).rows}
+    interstate = interstate_bodies(store)
     rows = []
     for iri, value in profiles.items():
         found = classes.get(iri, set())
@@ -91,6 +91,11 @@ def read_partners(store: Readable, min_events: int = 2, country: str | None = No
             float(between.get(iri, 0.0)),
             community.get(iri, -1), iri in interstate))
     return sorted(rows, key=lambda r: (-r.events, -r.weighted_degree, r.label, r.iri))
+
+
+def interstate_bodies(store: Readable) -> frozenset[str]:
+    """The organisations that are bodies of several states (their kind, `ties:org-international`)."""
+    return frozenset(row["body"]["value"] for row in store.results(internal_query("interstate-bodies").bind()).rows)
 
 
 def people_table(rows: list[PartnerRow]) -> Table:

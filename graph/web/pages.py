@@ -18,6 +18,7 @@ from razdel import sentenize
 from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.network.geography import numeric_code
+from graph.network.partners import interstate_bodies
 from graph.query import Table, internal_query, library, short_iri
 from graph.rdf.vocab import TIES
 from graph.russian import days, one_post_each, quarter, quarter_index, quarter_span, quarters_between, unreported
@@ -79,10 +80,6 @@ def side_of(smolensk: bool, country: str | None, interstate: bool = False) -> st
         return "Зарубежный партнёр"
     return "Орган нескольких государств" if interstate else "Государство не указано"
 
-
-def interstate_bodies(store: Readable) -> frozenset[str]:
-    """The organisations that are bodies of several states (their kind, `ties:org-international`)."""
-    return frozenset(row["body"] for row in rows(store, "interstate-bodies"))
 
 
 KIND_PRECEDENCE = ("country", "org", "person", "place")  # where an IRI has two classes, the first here wins
