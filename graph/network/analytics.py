@@ -38,6 +38,7 @@ class EntityInfo:
     smolensk: bool
     organisations: set[str] = field(default_factory=set)  # what a person represented
     location: str | None = None  # the settlement an organisation's name points at
+    interstate: bool = False  # a body of several states, or a person of no state who holds a post in one
 
     @property
     def partner(self) -> bool:
@@ -104,6 +105,9 @@ def assemble(parts: Iterable[Part], concept_labels: dict[str, str], notations: d
         codes[row["agent"]] = min(codes.get(row["agent"], row["code"]), row["code"])
     entities = {agent: EntityInfo(agent, names[agent], kinds[agent], of_country.get(agent, own_code.get(agent)),
                                   ours[agent]) for agent in names}
+    for row in rows("network-interstate"):
+        if row["agent"] in entities and row["agent"] not in of_country:
+            entities[row["agent"]].interstate = True
     for row in rows("network-locations"):
         if row["agent"] in entities:
             entity = entities[row["agent"]]

@@ -14,7 +14,8 @@ PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F
            "#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255")
 SMOLENSK = "#3a3a3a"  # the Smolensk side: dark, drawn as a diamond, whatever the colouring
 RUSSIA = "#9a9a9a"  # other Russian participants
-NO_STATE = "#d2d2d2"  # international bodies and entities of no known state
+INTERSTATE = "#b9aee0"  # bodies of several states and their officials: pale violet, no state's colour
+NO_STATE = "#d2d2d2"  # entities of no known state
 
 
 def assign_colours(groups: Iterable[str], links: Iterable[tuple[str, str]],

@@ -39,7 +39,7 @@ class PartnerRow:
     weighted_degree: int  # events shared with others, over the pairs that met more than once
     betweenness: float  # on the same graph of repeated meetings
     community: int  # Louvain on that graph, numbered by size; -1 for a partner with no repeated meeting
-    interstate: bool = False  # a body of several states («Союзное государство»)
+    interstate: bool = False  # a body of several states («Союзное государство»), or a person of no state in one
 
     def to_dict(self) -> dict:
         # written out, not dataclasses.asdict, which copies every value deeply (0.2 s for 1,500 rows at 100x)
@@ -94,7 +94,8 @@ def read_partners(store: Readable, min_events: int = 2, country: str | None = No
 
 
 def interstate_bodies(store: Readable) -> frozenset[str]:
-    """The organisations that are bodies of several states (their kind, `ties:org-international`)."""
+    """The organisations that are bodies of several states (their kind, `ties:org-international`), and the people
+    whose state the reports do not give who hold a post in one: their side, where a state would stand."""
     return frozenset(row["body"]["value"] for row in store.results(internal_query("interstate-bodies").bind()).rows)
 
 

@@ -1,6 +1,6 @@
 """The network's material one named graph at a time, and a cache of it beside an embedded store.
 
-Reading the network is seven queries over every report graph: 3.6 s at 100× the samples, which
+Reading the network is eight queries over every report graph (3.6 s at 100× the samples for seven), which
 `ties network`, the map and the review waited for on every new state of the store. What they read of a
 report graph depends on that graph alone, so a build works it out while it checks the graph (in the
 graph-making processes, from the same N-Triples) and keeps it in `<store>.network/<digest>.json`, named
@@ -33,8 +33,8 @@ from graph.stores.snapshots import store_of_snapshot
 from graph.stores.summaries import Attendance, ReadAttendance, attendance_of
 
 # the queries whose rows make the network, each selecting the named graph ?g a row comes from
-PART_QUERIES = ("network-events", "network-entities", "network-countries", "network-locations",
-                "network-links", "network-behalf", "place-points")
+PART_QUERIES = ("network-events", "network-entities", "network-countries", "network-interstate",
+                "network-locations", "network-links", "network-behalf", "place-points")
 
 Rows = list[dict[str, str]]  # plain values by variable, an unbound one absent
 Part = dict[str, Rows]  # one graph's rows, by query

@@ -18,7 +18,7 @@ import networkx as nx
 import numpy as np
 
 from graph.network.analytics import EntityInfo, Network, betweenness, communities
-from graph.network.palette import NO_STATE, RUSSIA, SMOLENSK, assign_colours
+from graph.network.palette import INTERSTATE, NO_STATE, RUSSIA, SMOLENSK, assign_colours
 
 KINDS = ("PER", "ORG", "LOC")
 # persons and organisations by default: states and regions, linked to nearly everything, knot the map
@@ -323,7 +323,8 @@ def network_view(network: Network, request: ViewRequest,
         x, y = positions[node]
         drawn.append({
             "id": node, "label": entity.label, "kind": entity.type, "country": entity.country or "",
-            "smolensk": entity.smolensk, "events": len(index.events_of[node]), "first": first, "last": last,
+            "smolensk": entity.smolensk, "interstate": entity.interstate, "events": len(index.events_of[node]),
+            "first": first, "last": last,
             "strength": strength.get(node, 0), "betweenness": round(between.get(node, 0.0), 4),
             "brokerage": brokerage.get(node, 0), "community": community.get(node, -1),
             "colour": _colour_of(entity, state_colour), "community_colour": community_colour[str(community[node])],
@@ -366,15 +367,20 @@ def _colour_of(entity: EntityInfo, state_colour: dict[str, str]) -> str:
         return SMOLENSK
     if entity.country == "RU":
         return RUSSIA
+    if entity.interstate:
+        return INTERSTATE
     return state_colour.get(entity.country or "", NO_STATE)
 
 
 def _legend(network: Network, nodes: list[str], state_colour: dict[str, str]) -> list[dict]:
     """The states in the view with their names (from the states' own entities where the network has
-    them) and colours, most nodes first; then the Smolensk side, other Russian and stateless entries."""
+    them) and colours, most nodes first; then the Smolensk side, other Russian entries, the bodies of several
+    states and the entries of no state."""
     names = network.states
-    counts = Counter(network.entities[n].country or "" for n in nodes if not network.entities[n].smolensk)
+    counts = Counter(network.entities[n].country or "" for n in nodes
+                     if not network.entities[n].smolensk and not network.entities[n].interstate)
     ours = sum(1 for n in nodes if network.entities[n].smolensk)
+    interstate = sum(1 for n in nodes if network.entities[n].interstate and not network.entities[n].smolensk)
     legend = [{"code": code, "name": names.get(code, code), "colour": colour, "nodes": counts[code]}
               for code, colour in sorted(state_colour.items(), key=lambda item: (-counts[item[0]], item[0]))]
     if ours:
@@ -382,6 +388,9 @@ def _legend(network: Network, nodes: list[str], state_colour: dict[str, str]) ->
     if counts.get("RU"):
         legend.append({"code": "RU", "name": f"{names.get('RU', 'Россия')}, кроме Смоленской стороны",
                        "colour": RUSSIA, "nodes": counts["RU"]})
+    if interstate:
+        legend.append({"code": "interstate", "name": "органы нескольких государств", "colour": INTERSTATE,
+                       "nodes": interstate})
     if counts.get(""):
         legend.append({"code": "", "name": "без государства", "colour": NO_STATE, "nodes": counts[""]})
     return legend

@@ -33,6 +33,7 @@ KIND_LABELS = {"person": "Персона", "org": "Организация", "pla
 KIND_LABELS_PLURAL = {"org": "Организации", "person": "Персоны", "place": "Места", "country": "Государства"}
 MENTION_TYPES = {"person": EntityType.PER, "org": EntityType.ORG, "place": EntityType.LOC, "country": EntityType.LOC}
 INTERSTATE = str(TIES["org-international"])  # the kind of a body of several states
+INTERSTATE_BODY = "межгосударственный орган"  # what the partners table says where a state would stand
 MAX_ROWS = 20_000
 COUNTRY_EVENTS = 500  # a state's page lists the events of its newest quarters until it has this many
 COUNTRY_PARTNERS = 500  # and its partners with the most events (all of them: the partners page and its CSV)
@@ -157,6 +158,9 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         by_quarter[row["period"]] += int(row["events"])
     oldest = _first_listed(by_quarter, ENTITY_EVENTS) if by_quarter else 0
     graphs = [row["graph"] for row in by_graph if quarter_index(row["period"]) >= oldest]
+    # a body of several states, or (as the search index knows) a person of no state who holds a post in one
+    entry = known.get(iri) if known is not None else None
+    interstate = entry.interstate if entry is not None else first.get("orgKind") == INTERSTATE
     event_count = sum(by_quarter.values())
     # the first quarter listed where older ones are left out (all of them: the library's query, `all_events`)
     listed_periods = sorted(p for p in by_quarter if quarter_index(p) >= oldest)
@@ -183,7 +187,7 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         "iri": iri, "label": first["label"], "kind": kind, "kind_label": KIND_LABELS[kind],
         "country": Link(first.get("countryLabel", ""), f"/country/{code}") if code and kind != "country" else None,
         "code": code,
-        "side": "" if kind == "country" else side_of(smolensk, code, first.get("orgKind") == INTERSTATE),
+        "side": "" if kind == "country" else side_of(smolensk, code, interstate),
         "aliases": sorted({row["alt"] for row in card if row.get("alt")}),
         "identifiers": identifiers,
         "notation": first.get("notation") if kind != "country" else None,
@@ -276,7 +280,7 @@ def _counterparts(store: Readable, given: dict[str, str], known: Mapping[str, An
     first; `known`: the search index's entries by IRI, for each one's name, kind and side (an IRI it lacks is no
     person, body or place)."""
     found = [{"link": link(entry.iri, entry.label), "kind": KIND_LABELS[entry.kind],
-              "side": "Смоленская сторона" if entry.smolensk else "",
+              "side": entry.side,
               "events": int(row["events"]), "last": quarter(row["last"])}
              for row in rows(store, "entity-counterparts", **given) for entry in [known.get(row["other"])] if entry]
     return sorted(found, key=lambda c: (-c["events"], c["link"].label))
@@ -301,7 +305,10 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
     for row in found_rows:
         classes[row["agent"]].add(row["class"])
     kinds = {agent: _kind(known) for agent, known in classes.items() if known & set(KIND_OF_CLASS)}
-    states = {row["agent"]: row for row in rows(store, "event-states", event=iri)}
+    states: dict[str, dict[str, str]] = {}
+    for row in rows(store, "event-states", event=iri):
+        if "code" in row or row["agent"] not in states:  # a state, where one is given, over a post's body
+            states[row["agent"]] = row
     for row in found_rows:
         if row["agent"] not in kinds:
             continue
@@ -465,7 +472,8 @@ PARTNER_COLUMNS = ("Партнёр", "Государство", "Мероприя
 def partner_rows(partners: list[dict[str, Any]]) -> Table:
     """The partners table as the page shows it, as text, and the state's ISO code last, for programs."""
     return Table(PARTNER_COLUMNS, tuple(
-        (p["link"].label, p["country"].label if p["country"] else "", str(p["events"]), ", ".join(p["quarters"]),
+        (p["link"].label, p["country"].label if p["country"] else INTERSTATE_BODY if p["interstate"] else "",
+         str(p["events"]), ", ".join(p["quarters"]),
          p["first"], p["last"], p["spheres"], p["counterparts"], p["code"]) for p in partners))
 
 

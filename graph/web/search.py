@@ -17,10 +17,11 @@ from functools import cache, lru_cache
 
 import snowballstemmer
 
+from graph.network.partners import interstate_bodies
 from graph.query import internal_query
 from graph.stores import Readable
 from graph.stores.results import is_true
-from graph.web.pages import KIND_OF_CLASS, KIND_PRECEDENCE
+from graph.web.pages import KIND_OF_CLASS, KIND_PRECEDENCE, side_of
 from graph.web.paths import page_of
 from nlp import acronym
 
@@ -42,6 +43,11 @@ class Entry:
     country: str | None  # ISO code
     country_label: str | None
     events: int
+    interstate: bool = False  # a body of several states, or a person of no state who holds a post in one
+
+    @property
+    def side(self) -> str:
+        return side_of(self.smolensk, self.country, self.interstate)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +115,7 @@ class SearchIndex:
 
     @classmethod
     def load(cls, store: Readable) -> SearchIndex:
-        """The index of what a store holds: four queries, whatever the store's size."""
+        """The index of what a store holds: five queries, whatever the store's size."""
         # an entity has a row per class, state and side it is given: the rows are merged the same way
         # whatever order a server returns them in (a state over a place, the most events, the first code)
         merged: dict[str, list[dict[str, str]]] = defaultdict(list)
@@ -121,13 +127,14 @@ class SearchIndex:
         for row in store.results(internal_query("search-events").bind()).rows:
             events[row["entity"]["value"]].add(row["event"]["value"])
         found: dict[str, Entry] = {}
+        interstate = interstate_bodies(store)
         for iri, values in merged.items():
             kind = min((KIND_OF_CLASS[v["class"]] for v in values), key=KIND_PRECEDENCE.index)
             states = sorted((v["code"], v.get("countryLabel", "")) for v in values if v.get("code"))
             code, state = states[0] if states else (None, None)
             found[iri] = Entry(iri, page_of(iri) or "", min(v["label"] for v in values), kind,
                                any(is_true(v.get("smolensk")) for v in values), code, state or None,
-                               len(events.get(iri, ())))
+                               len(events.get(iri, ())), iri in interstate)
         names: dict[str, set[str]] = defaultdict(set)
         # every other name: the alternative labels, and each form the rows write the entity in (as the review
         # reads them)

@@ -304,7 +304,8 @@ class App:
         entries = self.search_index().entries
         counts = {"reports": len(reports), "events": sum(int(r["events"]) for r in reports),
                   **{kind: sum(1 for e in entries if e.kind == kind) for kind in ("org", "person", "place", "country")}}
-        foreign = [e for e in entries if not e.smolensk and e.country not in (None, "RU")]
+        # the partners' table's partners: foreign ones, and the bodies of several states
+        foreign = [e for e in entries if not e.smolensk and (e.country not in (None, "RU") or e.interstate)]
         top = sorted(foreign, key=lambda e: (-e.events, e.label))[:10]
         missing = unreported({r["period"] for r in reports})
         return self.render("home.html", counts=counts, reports=reports, top=top, missing=missing)
@@ -331,7 +332,7 @@ class App:
         body = [{"kind": kind, "label": pages.KIND_LABELS_PLURAL[kind],
                  "hits": [{"label": hit.entry.label, "page": hit.entry.page, "name": hit.name,
                            "country": hit.entry.country_label, "events": hit.entry.events,
-                           "smolensk": hit.entry.smolensk} for hit in hits]}
+                           "smolensk": hit.entry.smolensk, "interstate": hit.entry.interstate} for hit in hits]}
                 for kind, hits in grouped.items()]
         return _json(body)
 

@@ -212,7 +212,8 @@
     title.replaceChildren();
     if (n.page) { const a = document.createElement("a"); a.href = n.page; a.textContent = n.label; title.append(a); }
     else title.textContent = n.label;
-    const side = n.smolensk ? "Смоленская сторона" : n.country === "RU" ? "российский участник" : "зарубежный партнёр";
+    const side = n.smolensk ? "Смоленская сторона" : n.country === "RU" ? "российский участник"
+      : n.country ? "зарубежный партнёр" : n.interstate ? "орган нескольких государств" : "государство не указано";
     $("card-kind").textContent = `${KIND_NAMES[n.kind] || ""}, ${side}`;
     const facts = $("card-facts");
     facts.replaceChildren();

@@ -33,7 +33,8 @@
         const a = document.createElement("a"); a.href = hit.page; a.setAttribute("role", "option");
         const name = document.createElement("span"); name.className = "name"; name.textContent = hit.label;
         const meta = document.createElement("span"); meta.className = "meta";
-        meta.textContent = [hit.smolensk ? "Смоленская сторона" : hit.country, hit.events + " " + eventsWord(hit.events),
+        const side = hit.smolensk ? "Смоленская сторона" : hit.country || (hit.interstate ? "орган нескольких государств" : "");
+        meta.textContent = [side, hit.events + " " + eventsWord(hit.events),
                             hit.name !== hit.label ? "«" + hit.name + "»" : ""].filter(Boolean).join(" · ");
         a.append(name, meta);
         list.appendChild(a);

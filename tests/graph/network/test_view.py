@@ -15,12 +15,13 @@ from click.testing import CliRunner
 
 from graph.cli import main
 from graph.network.analytics import load_network
-from graph.network.palette import PALETTE, assign_colours
+from graph.network.palette import INTERSTATE, NO_STATE, PALETTE, assign_colours
 from graph.network.view import Filters, ViewRequest, choices, network_view, path_between
 from graph.web.network import export
 
 SUBBOTIN = "https://w3id.org/smolensk-ties/id/person/subbotin-a-m"
 ANOKHIN = "https://w3id.org/smolensk-ties/id/person/anokhin-v-n"
+ID = "https://w3id.org/smolensk-ties/id/"
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +109,22 @@ def test_communities_are_named_and_coloured(network):
     assert sizes == sorted(sizes, reverse=True) and sum(sizes) == len(view.nodes)
     legend = {s["code"]: s for s in view.states}
     assert legend["BY"]["name"] == "Беларусь" and legend["smolensk"]["name"] == "Смоленская сторона"
+
+
+def test_bodies_of_several_states_and_their_officials_have_a_colour_of_their_own(network):
+    """Not a state's colour nor that of entities whose state the reports do not give: the Union State, and its
+    secretary, whose state they do not give either."""
+    view = network_view(network, ViewRequest(max_nodes=600)).to_dict()
+    nodes = {n["id"]: n for n in view["nodes"]}
+    union, secretary, mission = (nodes[ID + name] for name in (
+        "org/soyuznoe-gosudarstvo", "person/glazev-s-yu", "org/missiya-nablyudateley"))
+    assert union["interstate"] and secretary["interstate"] and not mission["interstate"]
+    assert union["colour"] == secretary["colour"] == INTERSTATE != mission["colour"] == NO_STATE
+    assert not any(n["interstate"] for n in nodes.values() if n["country"] or n["smolensk"])
+    legend = {s["code"]: s for s in view["states"]}
+    assert legend["interstate"]["nodes"] == sum(1 for n in nodes.values() if n["interstate"])
+    assert legend[""]["nodes"] == sum(1 for n in nodes.values()
+                                      if not (n["country"] or n["smolensk"] or n["interstate"]))
 
 
 def test_linked_states_get_different_colours():

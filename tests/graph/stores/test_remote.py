@@ -63,7 +63,8 @@ def test_summary_is_the_same(remote, embedded):
 
 @pytest.mark.parametrize("path", ["/", "/org/mogilevliftmash", "/person/subbotin-a-m", "/event/2025-Q2/5",
                                   "/report/2025-Q2", "/country/BY", "/partners?country=BY", "/reports",
-                                  "/search?q=%D0%9C%D0%90%D0%97"])
+                                  "/search?q=%D0%9C%D0%90%D0%97", "/person/glazev-s-yu", "/event/2025-Q2/81",
+                                  "/partners"])
 def test_the_workspace_pages_read_a_remote_store_as_the_embedded_one(remote, embedded, path):
     """Every page and search, served from a SPARQL server, shows what the embedded store's shows."""
     from werkzeug.test import Client
@@ -83,6 +84,8 @@ def test_the_workspace_pages_read_a_remote_store_as_the_embedded_one(remote, emb
     assert links[0] == links[1]
     headings = [re.findall(r"<h[12][^>]*>(.*?)</h[12]>", page, re.S) for page in pages]
     assert headings[0] == headings[1]
+    sides = [re.findall(r'<p class="kind">(.*?)</p>|(межгосударственный орган)', page) for page in pages]
+    assert sides[0] == sides[1]
 
 
 def test_the_endpoint_on_a_remote_store_reads_the_reports_outside_graph(remote, embedded):

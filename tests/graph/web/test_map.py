@@ -17,6 +17,7 @@ from tests.graph.web.test_browser import downloaded, shot
 pytestmark = pytest.mark.slow
 
 SUBBOTIN = "https://w3id.org/smolensk-ties/id/person/subbotin-a-m"
+UNION_STATE = "https://w3id.org/smolensk-ties/id/org/soyuznoe-gosudarstvo"
 
 
 def ready(page, url: str) -> float:
@@ -56,9 +57,11 @@ def test_the_map_draws_at_once_and_a_click_opens_the_card(site, page):
     status = page.inner_text("#net-status")
     assert re.search(r"Показано \d+ участник\w* из \d+", status) and "не показано" in status
     legend = page.inner_text("#net-legend")
-    assert "Беларусь" in legend and "Смоленская сторона" in legend
+    assert "Беларусь" in legend and "Смоленская сторона" in legend and "органы нескольких государств" in legend
     assert not page.evaluate("tiesNetwork.nodes().some(n => n.data('raw').kind === 'LOC')")  # places off by default
     shot(page, "network")
+    click_node(page, UNION_STATE)  # no state of its own, and no foreign partner of one
+    assert page.inner_text("#card-kind") == "организация, орган нескольких государств"
     click_node(page, SUBBOTIN)
     assert page.inner_text("#card-title") == "А.М. Субботин"
     card = page.inner_text("#net-card")

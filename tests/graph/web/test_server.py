@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 import threading
 import time
@@ -230,9 +232,10 @@ def test_a_bug_answers_500_in_one_line_and_is_logged_whole(embedded, monkeypatch
 @pytest.mark.parametrize(("path", "side"), [
     ("/person/subbotin-a-m", "Зарубежный партнёр"), ("/org/pravitelstvo-smolenskoy-oblasti", "Смоленская сторона"),
     ("/org/pravitelstvo-rossii", "Российская сторона"),
-    # a body of several states has no state of its own, and is not taken for Russian; nor is a person whose state
-    # the reports do not give
-    ("/org/soyuznoe-gosudarstvo", "Орган нескольких государств"), ("/person/glazev-s-yu", "Государство не указано")])
+    # a body of several states has no state of its own, and is not taken for Russian; nor is its official whose
+    # state the reports do not give (the Union State's secretary), nor a body whose state they do not give
+    ("/org/soyuznoe-gosudarstvo", "Орган нескольких государств"),
+    ("/person/glazev-s-yu", "Орган нескольких государств"), ("/org/missiya-nablyudateley", "Государство не указано")])
 def test_an_entity_page_says_which_side_it_is_on(client, path, side):
     assert re.search(r'<p class="kind">[^<]*· ' + side + "</p>", client.get(path).text)
 
@@ -248,19 +251,44 @@ def test_a_joint_bodys_page_names_each_member_it_belongs_to(client):
 
 
 def test_bodies_of_several_states_are_named_so_where_a_state_would_stand(client):
-    """The Union State's bodies, the CIS and the joint commissions: their own group on an event's page,
-    «межгосударственная» in the partners' state column, where a partner whose state the reports do not give has
-    a dash."""
+    """The Union State's bodies, the CIS and the joint commissions, and the Union State's secretary (whose
+    state the reports do not give): their own group on an event's page, «межгосударственный орган» in the
+    partners' state column, where a partner whose state the reports do not give has a dash."""
     event = client.get("/event/2024-Q1/7").text
     group = event.split("<h2>Межгосударственные организации</h2>", 1)[1].split("</table>", 1)[0]
     assert set(re.findall(r'<a href="(/org/[^"]+)"', group)) >= {
         "/org/soyuznoe-gosudarstvo", "/org/postoyannyy-komitet-soyuznogo-gosudarstva",
         "/org/sodruzhestvo-nezavisimykh-gosudarstv"}
+    event = client.get("/event/2025-Q2/81").text
+    group = event.split("<h2>Межгосударственные организации</h2>", 1)[1].split("</table>", 1)[0]
+    assert "/person/glazev-s-yu" in re.findall(r'<a href="(/person/[^"]+)"', group)
+    assert "/person/overchuk-a-l" in event.split("<h2>Российские участники</h2>", 1)[1].split("</table>", 1)[0]
     partners = client.get("/partners").text
     rows = dict(re.findall(r'<tr><td><a href="(/[^"]+)">[^<]*</a></td><td>(.*?)</td>', partners))
-    assert rows["/org/soyuznoe-gosudarstvo"] == '<span class="meta">межгосударственная</span>'
-    assert rows["/person/glazev-s-yu"].endswith(">—</span>")  # his state the reports do not give
+    interstate = re.compile(r'<span class="meta" title="[^"]+">межгосударственный орган</span>')
+    assert interstate.fullmatch(rows["/org/soyuznoe-gosudarstvo"])
+    assert interstate.fullmatch(rows["/person/glazev-s-yu"])
     assert rows["/org/posolstvo-belarusi-v-rossii"] == '<a href="/country/BY">Беларусь</a>'
+    table = csv.reader(io.StringIO(client.get("/partners?format=csv").text))
+    states = {line[0]: (line[1], line[-1]) for line in table}
+    assert states["С.Ю. Глазьев"] == ("межгосударственный орган", "")  # and no state's code, for programs
+
+
+def test_search_and_counterparts_say_each_side(client):
+    """The side of every entity found, and of everyone an entity met: a body of several states and its officials
+    apart from partners whose state the reports do not give."""
+    found = client.get("/search", query_string={"q": "Глазьев"}).text
+    assert re.search(r'href="/person/glazev-s-yu">[^<]+</a></td><td></td>\s*<td>Орган нескольких государств</td>',
+                     found)
+    found = client.get("/search", query_string={"q": "Миссия наблюдателей"}).text
+    assert re.search(r'href="/org/missiya-nablyudateley">[^<]+</a></td><td></td>\s*<td>Государство не указано</td>',
+                     found)
+    met = client.get("/person/glazev-s-yu").text.split("<h2>С кем встречался</h2>", 1)[1].split("</table>", 1)[0]
+    sides = dict(re.findall(r'<a href="(/[^"]+)">[^<]*</a></td><td>[^<]*</td><td>([^<]*)</td>', met))
+    assert sides["/org/soyuznoe-gosudarstvo"] == "Орган нескольких государств"
+    assert sides["/person/anokhin-v-n"] == "Смоленская сторона"
+    assert sides["/person/overchuk-a-l"] == "Российская сторона"
+    assert sides["/person/krutoy-d-n"] == "Зарубежный партнёр"
 
 
 def test_an_organisation_s_page_shows_the_quarters_without_a_report_and_each_representative_once(client):
