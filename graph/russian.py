@@ -109,13 +109,14 @@ def one_post_each(posts: Iterable[str]) -> dict[str, str]:
 
 
 def day(value: date | str) -> str:
-    """A date as "17 апреля 2025 г.".
+    """A date as "17 апреля 2025 г.", the day with its month and the year with its «г.» kept on one line (no-break
+    spaces, as Russian typesetting has them): a narrow column breaks it before the year alone.
 
     >>> day("2025-04-17")
-    '17 апреля 2025 г.'
+    '17\xa0апреля 2025\xa0г.'
     """
     when = date.fromisoformat(value) if isinstance(value, str) else value
-    return f"{when.day} {MONTHS_GENITIVE[when.month - 1]} {when.year} г."
+    return f"{when.day}\u00a0{MONTHS_GENITIVE[when.month - 1]} {when.year}\u00a0г."
 
 
 def numeric_day(value: date | str | None) -> str:
@@ -131,11 +132,13 @@ def numeric_day(value: date | str | None) -> str:
 
 
 def days(start: date | str | None, end: date | str | None) -> str:
-    """A span of days as Russian writes it: "17–18 апреля 2025 г.", "30 апреля – 2 мая 2025 г.".
+    """A span of days as Russian writes it: "17–18 апреля 2025 г.", "30 апреля – 2 мая 2025 г." (with `day`'s
+    no-break spaces, shown here as plain ones).
 
-    >>> days("2025-04-17", "2025-04-18"), days("2025-04-30", "2025-05-02"), days("2025-05-05", "2025-05-05")
-    ('17–18 апреля 2025 г.', '30 апреля – 2 мая 2025 г.', '5 мая 2025 г.')
-    >>> days("2024-12-30", "2025-01-02"), days(None, None)
+    >>> spans = days("2025-04-17", "2025-04-18"), days("2025-04-30", "2025-05-02"), days("2025-05-05", "2025-05-05")
+    >>> [span.replace("\xa0", " ") for span in spans]
+    ['17–18 апреля 2025 г.', '30 апреля – 2 мая 2025 г.', '5 мая 2025 г.']
+    >>> days("2024-12-30", "2025-01-02").replace("\xa0", " "), days(None, None)
     ('30 декабря 2024 г. – 2 января 2025 г.', '')
     """
     if not start:
@@ -148,7 +151,7 @@ def days(start: date | str | None, end: date | str | None) -> str:
     if first.year != last.year:
         return f"{day(first)} – {day(last)}"
     if first.month != last.month:
-        return f"{first.day} {MONTHS_GENITIVE[first.month - 1]} – {day(last)}"
+        return f"{first.day}\u00a0{MONTHS_GENITIVE[first.month - 1]} – {day(last)}"
     return f"{first.day}–{day(last)}"
 
 

@@ -1,6 +1,7 @@
 // The partner map: states shaded by events with their partners (outlines from world-atlas, bundled),
 // districts of Smolensk oblast and its neighbours shaded where the graph names them (OpenStreetMap outlines,
-// bundled), other places with coordinates as circles sized by events; the filters ask /api/map again and redraw.
+// bundled), other places with coordinates as circles sized by events and named as many as fit; the filters ask
+// /api/map again and redraw.
 // Names from the data reach the page as text only (textContent), never as HTML.
 (function () {
   "use strict";
@@ -13,6 +14,7 @@
   if (box.dataset.tiles) L.tileLayer(box.dataset.tiles, {maxZoom: 12, attribution: "© OpenStreetMap"}).addTo(map);
   map.attributionControl.setPrefix("Leaflet · контуры: Natural Earth (world-atlas), районы © участники OpenStreetMap");
   window.tiesMap = map;
+  const nameAll = window.tiesPlaceNames(map);  // the circles' names, as many as fit (place-names.js)
   let outlines = null, states = null, places = null, data = null, districtOutlines = null, districts = null;
 
   function shade(events, top) {
@@ -140,15 +142,15 @@
     }).addTo(map);
     const outlined = drawDistricts(Math.max(1, ...data.places.map((p) => p.events)));
     if (places) places.remove();
-    places = L.layerGroup(data.places.filter((place) => !outlined.has(place.iri)).map((place) => {
+    const named = data.places.filter((place) => !outlined.has(place.iri)).map((place) => {
       const marker = L.circleMarker([place.lat, place.lon], {
         radius: 3 + 2.2 * Math.sqrt(place.events), color: place.smolensk ? "#1d2733" : "#ffffff", weight: place.smolensk ? 2 : 1.5,
         fillColor: place.smolensk ? OURS : FOREIGN, fillOpacity: 0.8, className: "ties-place"});
-      marker.bindTooltip(`${place.label}: ${number(place.events)}`);
       marker.bindPopup(() => placePopup(place));
       marker.options.ties = place.iri;
-      return marker;
-    })).addTo(map);
+      return {marker, text: `${place.label}: ${number(place.events)}`, weight: place.events};
+    });
+    places = L.layerGroup(named.map((item) => item.marker)).addTo(map);
     legend(top);
     if (!fitted && data.places.length) {
       // the busiest places (most events first) rather than all: one far-off partner would zoom out to the world;
@@ -157,6 +159,7 @@
       map.fitBounds(L.latLngBounds(busiest.map((p) => [p.lat, p.lon])).pad(0.4), {animate: false});
       fitted = true;
     }
+    nameAll(named);
     $("map-status").textContent = `${number(data.events)} ${plural(data.events, "мероприятие", "мероприятия", "мероприятий")} в фильтре; `
       + `${number(data.states.length)} ${plural(data.states.length, "государство", "государства", "государств")}, `
       + `${number(data.places.length)} ${plural(data.places.length, "место", "места", "мест")} на карте.`;

@@ -1,10 +1,9 @@
-// A page's small map: its places as circles sized by events over the bundled outlines; a click opens
-// the place's page. The names arrive as text (tooltips are set as text content).
+// A page's small map: its places as circles sized by events over the bundled outlines, named as many as fit
+// (place-names.js); a click opens the place's page. The names arrive as text (set as text content).
 (function () {
   "use strict";
   const boxes = document.querySelectorAll(".mini-map");
-  if (!boxes.length || !window.L) return;
-  const LABELLED = 4;
+  if (!boxes.length || !window.L || !window.tiesPlaceNames) return;
   window.tiesMiniMaps = [];  // for the browser tests, as window.tiesMap
   fetch("/vendor/world-atlas/countries-50m.json").then((r) => r.json()).then((atlas) => {
     const outlines = topojson.feature(atlas, atlas.objects.countries);
@@ -19,17 +18,14 @@
         fillColor: own(feature) ? "#c6dbef" : "#f4f4f4", fillOpacity: 0.6, className: own(feature) ? "own-state" : ""}),
         interactive: false}).addTo(map);
       const top = Math.max(1, ...points.map((p) => p.events));
-      // the outlines carry no names: a few places are named on the map itself, more only on hover
-      const named = points.length <= LABELLED;
-      for (const point of points) {
+      const named = points.map((point) => {
         const marker = L.circleMarker([point.lat, point.lon], {radius: 4 + 10 * Math.sqrt(point.events / top),
           color: "#ffffff", weight: 1.5, fillColor: point.own ? "#e69f00" : "#0072b2", fillOpacity: 0.85,
           className: "ties-place"}).addTo(map);
-        const tip = document.createElement("span");
-        tip.textContent = `${point.label}: ${point.events}`;
-        marker.bindTooltip(tip, named ? {permanent: true, direction: "right", className: "place-name"} : {});
         if (point.page) marker.on("click", () => { location.href = point.page; });
-      }
+        return {marker, text: `${point.label}: ${point.events}`, weight: point.events};
+      });
+      window.tiesPlaceNames(map)(named);
       window.tiesMiniMaps.push(map);
       box.dataset.ready = "1";
     }

@@ -170,6 +170,13 @@ def test_the_partner_map_renders_offline_with_the_sample_places(site, page):
     assert int(page.evaluate("document.body.dataset.states")) > 10
     legend = page.inner_text("#map-legend")
     assert "Беларусь" not in legend and "места Смоленской области" in legend
+    written = names_written(page, "#map")
+    assert any(name.startswith("Минск: ") for name in written) and len(written) >= 10
+    hover_a_crowded_place(page, "tiesMap")
+    page.evaluate("tiesMap.setZoom(tiesMap.getZoom() + 1, {animate: false})")  # closer: more names fit
+    page.wait_for_timeout(300)
+    assert any(name.startswith("Витебск: ") for name in names_written(page, "#map"))
+    page.evaluate("tiesMap.setZoom(tiesMap.getZoom() - 1, {animate: false})")
     shot(page, "map")
     page.evaluate("""() => tiesMap.eachLayer(l => { if (l.options && l.options.ties === \
 'https://w3id.org/smolensk-ties/id/place/smolensk') l.openPopup(); })""")
@@ -194,6 +201,39 @@ def test_the_partner_map_renders_offline_with_the_sample_places(site, page):
     page.wait_for_function("document.body.dataset.ready === '1'")
     assert int(page.evaluate("document.body.dataset.places")) < everywhere and "until=2024-Q1" in page.url
     assert outside == []  # nothing asked of any other host: outlines and library are served here
+
+
+def names_written(page, scope: str) -> list[str]:
+    """The place names a map writes beside its circles (not those held back for want of room), after checking
+    that none covers another and all lie inside the map."""
+    written = page.evaluate("""scope => {
+        const frame = document.querySelector(scope).getBoundingClientRect();
+        return [...document.querySelectorAll(scope + " .place-name:not(.crowded)")].map(e => {
+            const b = e.getBoundingClientRect();
+            return {text: e.textContent, left: b.left, right: b.right, top: b.top, bottom: b.bottom,
+                    inside: b.left >= frame.left && b.right <= frame.right && b.top >= frame.top
+                            && b.bottom <= frame.bottom}; }); }""", scope)
+    assert all(name["inside"] for name in written)
+    for i, a in enumerate(written):
+        for b in written[i + 1:]:
+            assert not (a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"]
+                        and b["top"] < a["bottom"]), (a["text"], b["text"])
+    return [name["text"] for name in written]
+
+
+def hover_a_crowded_place(page, leaflet_map: str) -> None:
+    """The mouse over a circle whose name had no room on `leaflet_map` (a script's name for it): the name shows."""
+    point = page.evaluate("""() => { let found = null;
+        (""" + leaflet_map + """).eachLayer(l => { const tip = l.getTooltip && l.getTooltip();
+            if (found || !tip || !tip.options.permanent || !tip.getElement().classList.contains("crowded")) return;
+            const b = l.getElement().getBoundingClientRect(), x = (b.left + b.right) / 2, y = (b.top + b.bottom) / 2;
+            if (document.elementFromPoint(x, y) === l.getElement())
+                found = {x, y, name: tip.getElement().textContent}; });
+        return found; }""")
+    assert point, "no place whose name was held back"
+    page.mouse.move(point["x"], point["y"])
+    assert point["name"] in page.locator(".place-name:not(.crowded)").all_inner_texts()
+    page.mouse.move(0, 0)
 
 
 def test_the_timeline_draws_each_quarter_with_its_events(site, page, embedded):
@@ -230,8 +270,11 @@ def test_state_and_entity_pages_show_their_places_on_a_small_map(site, page):
     page.wait_for_selector(".mini-map[data-ready='1']")
     listed = len(json.loads(page.get_attribute(".mini-map", "data-points")))
     assert listed > 10 and page.locator(".mini-map path.ties-place").count() == listed
-    # the state's own outline is shaded; so many places are named on hover only
-    assert page.locator(".mini-map path.own-state").count() == 1 and page.locator(".mini-map .place-name").count() == 0
+    # the state's own outline is shaded; of so many places, those named whose names fit, the rest on hover
+    assert page.locator(".mini-map path.own-state").count() == 1
+    written = names_written(page, ".mini-map")
+    assert 3 <= len(written) < listed
+    hover_a_crowded_place(page, "tiesMiniMaps[0]")
     # a state with a place or two names them on the map itself, with the land around them in view
     page.goto(site + "/country/CN")
     page.wait_for_selector(".mini-map[data-ready='1']")
