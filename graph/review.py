@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from graph.network.analytics import Network, load_network, plain_rows
+from graph.network.analytics import EntityInfo, Network, load_network, plain_rows
 from graph.stores import Readable
 from graph.web.paths import entity_iri
 from nlp import Correction, EntityType, write_alias, write_correction
@@ -115,14 +115,24 @@ def doubts(store: Readable, network: Network | None = None) -> list[Doubt]:
 def _merge(a: str, b: str, network: Network, events: dict[str, set[str]]) -> Doubt:
     first, second = network.entities[a], network.entities[b]
     shared = len(events[a] & events[b])
-    state_a, state_b = (network.states.get(code, code) if code else None for code in (first.country, second.country))
+    state_a, state_b = (_state_of(entity, network) for entity in (first, second))
     if state_a == state_b:
-        states = f"государство у обеих — {state_a}" if state_a else "государство не указано ни у одной"
+        states = f"государство у обеих — {state_a}" if first.country \
+            else f"у обеих — {state_a}" if first.interstate else "государство не указано ни у одной"
     else:
-        states = f"у первой — {state_a or 'государство не указано'}, у второй — {state_b or 'государство не указано'}"
+        states = f"у первой — {state_a}, у второй — {state_b}"
     evidence = f"мероприятий: {len(events[a])} и {len(events[b])}, из них вместе {shared}; {states}"
     return Doubt("merge", (a, b), (first.label, second.label), evidence,
                  f"ties review same|different {short(a)} {short(b)}")
+
+
+def _state_of(entity: EntityInfo, network: Network) -> str:
+    """An entity's state by name; or that it is a body of several states or holds a post in one, which has none."""
+    if entity.country:
+        return network.states.get(entity.country, entity.country)
+    if entity.interstate:
+        return "орган нескольких государств" if entity.type != "PER" else "должность в органе нескольких государств"
+    return "государство не указано"
 
 
 @dataclass(frozen=True, slots=True)

@@ -680,6 +680,8 @@ class _Reading:
             stop = span.end
             if not state and span[-1].is_alpha:
                 stop = self._over_bodies(span, name_stop(doc, span.start, span.end, models.syntax, self.barriers))
+                if stop == span.end:
+                    stop = self._over_its_body(span)
             if not state and stop < len(doc) and (is_acronym(span[0]) or len(span) == 1 and is_cap(span[0])):
                 stop = self._territory(stop)
             if not state and stop == span.end and stop < len(doc):
@@ -713,6 +715,27 @@ class _Reading:
         if not bodies or any(start < span.end for start, _ in bodies) or _overlaps(span.end, stop, rest):
             return span.end
         return max(stop, *(end for _, end in bodies))
+
+    def _over_its_body(self, span: Span) -> int:
+        """Where natasha's organisation ends that the text goes on with the body it belongs to, in the genitive
+        (or after «от», for a body of people sent), where the parse did not join them ("заседание Группы высокого
+        уровня | Совета Министров Союзного государства", "в работе Миссии наблюдателей | от Содружества
+        Независимых Государств"): two bodies are not named one after the other without a comma or «и», so the
+        second is the first's (and a name of its own as well)."""
+        doc = self.doc
+        at = span.end
+        if at < len(doc) and doc[at].lower_ == "от" and any(t.lemma_ in self.lex.from_heads for t in span):
+            at += 1
+        if at >= len(doc) or case_of(doc[at]) != "Gen":
+            return span.end
+        named = [(c.start, c.stop) for c in self.orgs] + [
+            (s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "ORG"]
+        stop = max((end for start, end in named if start == at), default=None)
+        if stop is None:
+            return span.end
+        bodies = [(start, end) for start, end in named if at <= start and end <= stop]
+        others = [taken for taken in self.taken + self.blocked + self.role_spans if taken not in bodies]
+        return span.end if _overlaps(span.end, stop, others) else stop
 
     def natasha_organisations(self) -> None:
         """natasha's organisations where no rule found one and no event or document is named."""

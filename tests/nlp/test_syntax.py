@@ -206,6 +206,29 @@ def test_the_parser_on_a_sentence_is_natashas_syntax_parser(models):
         == [(token.head_id.split("_")[1], token.rel) for token in doc.tokens]
 
 
+@pytest.mark.parametrize(("text", "name", "body"), [
+    # the parse hangs «Совета» from «заседание», and «от» from «работе»: natasha's names stopped before the body
+    ("28 мая 2025 года состоялось заседание Группы высокого уровня Совета Министров Союзного государства. В ходе "
+     "заседания выступил Губернатор.", "Группа высокого уровня Совета Министров Союзного государства",
+     "Совет Министров Союзного государства"),
+    ("Делегация Смоленской области приняла участие в работе Миссии наблюдателей от Содружества Независимых "
+     "Государств на выборах депутатов.", "Миссия наблюдателей от Содружества Независимых Государств",
+     "Содружество Независимых Государств"),
+], ids=["a-group-of-a-council", "a-mission-from-a-commonwealth"])
+def test_a_name_goes_on_over_the_body_the_text_names_right_after_it_where_the_parse_did_not_join_them(
+        models, text, name, body):
+    found = orgs(models, text)
+    assert {name, body} <= found
+    assert not [org for org in found if name.startswith(org + " ")]  # the unit's name cut before its body
+
+
+def test_bodies_listed_one_after_another_stay_apart(models):
+    found = orgs(models, "Во встрече приняли участие представители Группы высокого уровня, Совета Министров "
+                         "Союзного государства и Постоянного Комитета Союзного государства.")
+    assert {"Группа высокого уровня", "Совет Министров Союзного государства"} <= found
+    assert not [org for org in found if org.startswith("Группа высокого уровня ")]
+
+
 def test_natashas_organisation_goes_on_over_a_body_in_its_genitive_chain_which_stays_a_name(models):
     text = ("Визит официальной делегации с целью участия в заседании Группы высокого уровня Совета Министров "
             "Союзного государства")

@@ -42,14 +42,14 @@ def test_a_local_user_decides_on_the_page_and_the_decision_is_written(embedded, 
         row.locator("button", has_text="Не сущность").click()
         page.wait_for_url("**/review?said=**")
         assert "Записано: Европа — не сущность" in page.inner_text("p.notice")
-        merge = page.locator("tr[data-kind='merge']", has_text="Группа высокого уровня")
+        merge = page.locator("tr[data-kind='merge']", has_text="Союза Беларуси и России по энергетике")
         merge.locator("button", has_text="Одно и то же").click()
         page.wait_for_url("**/review?said=**")
         shot(page, "review")
         corrections = (decisions / "corrections.csv").read_text(encoding="utf-8")
         assert "not-entity,https://w3id.org/smolensk-ties/id/place/evropa" in corrections
         aliases = (decisions / "aliases.csv").read_text(encoding="utf-8")
-        assert "same,ORG,Группа высокого уровня," in aliases
+        assert "same,ORG,Комиссия Парламентского Собрания Союза Беларуси и России," in aliases
         # a page of another site cannot post a decision here
         forged = urllib.request.Request(url + "/review/decide", method="POST", headers={"Origin": "http://evil.test"},
                                         data=urllib.parse.urlencode({"decision": "not-entity",

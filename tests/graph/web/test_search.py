@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.web.search import SearchIndex
+from graph.web.search import Entry, SearchIndex
 
 
 def test_an_entity_is_found_by_the_forms_the_rows_write_and_its_alternative_labels(embedded):
@@ -14,3 +14,15 @@ def test_an_entity_is_found_by_the_forms_the_rows_write_and_its_alternative_labe
     (state,) = index.search("Молдова")
     assert state.entry.label == "Республика Молдова" and state.name == "Молдова"
     assert state.entry.page == "/country/MD"
+
+
+def test_an_entry_says_its_side():
+    """Smolensk's side over its state; a foreign state's partner; a body of several states (or its official) where
+    no state is given; and one of no state, not taken for Russian."""
+    def side(smolensk: bool, country: str | None, interstate: bool = False) -> str:
+        return Entry("https://example.org/x", "/org/x", "X", "org", smolensk, country, None, 1, interstate).side
+    assert side(True, "RU") == "Смоленская сторона"
+    assert side(False, "RU") == "Российская сторона"
+    assert side(False, "BY") == side(False, "BY", True) == "Зарубежный партнёр"
+    assert side(False, None, True) == "Орган нескольких государств"
+    assert side(False, None) == "Государство не указано"
