@@ -872,7 +872,8 @@ def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
     """An organisation whose own words name no state is of the state (and side) of the place in brackets right after
     it: «ансамбль «Каприз» (г. Ярцево, Смоленская область)», «ОАО «Ольса» (г. Минск)». A site there lies in that
     place, and in the town the brackets name if they name one: «Болдинский мужской монастырь (Дорогобужский
-    район, с. Болдино)»."""
+    район, с. Болдино)». A settlement the gazetteer does not know lies where the places beside it in its brackets
+    do, when they are of one state: «с. Болдино» in the Дорогобужский district, of Russia and of Smolensk's side."""
     places = [m for m in mentions if m.type is EntityType.LOC and m.country]
     found = []
     for mention in mentions:
@@ -884,6 +885,12 @@ def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
             if inside:
                 town = next((p.normal for p in inside if p.kind is PlaceKind.CITY), None) if site else mention.town
                 mention = replace(mention, country=inside[0].country, smolensk=inside[0].smolensk, town=town)
+        elif mention.type is EntityType.LOC and mention.kind is PlaceKind.CITY and mention.country is None:
+            bracket, closing = text.rfind("(", 0, mention.start), text.find(")", mention.stop)
+            beside = [p for p in places if bracket < p.start and p.stop <= closing] \
+                if 0 <= bracket and ")" not in text[bracket:mention.start] else []
+            if beside and len({p.country for p in beside}) == 1:
+                mention = replace(mention, country=beside[0].country, smolensk=all(p.smolensk for p in beside))
         found.append(mention)
     return found
 

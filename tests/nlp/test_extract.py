@@ -1142,6 +1142,18 @@ def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text
     assert states_of(models, text) == states
 
 
+@pytest.mark.parametrize(("text", "village", "state"), [
+    ("Экскурсия в Свято-Троицкий Болдинский мужской монастырь (Дорогобужский район, с. Болдино).", "Болдино",
+     ("RU", True)),
+    ("Посещение агрокомплекса (Лиозненский район, Витебская область, д. Заболотинка).", "Заболотинка", ("BY", False)),
+    # places of two states beside it: where it lies is not said
+    ("Посещение предприятий (г. Смоленск, г. Минск, д. Заболотинка).", "Заболотинка", (None, False)),
+], ids=["in-a-smolensk-district", "in-a-belarusian-district", "beside-two-states"])
+def test_a_settlement_the_gazetteer_does_not_know_lies_where_the_places_in_its_brackets_do(models, text, village,
+                                                                                           state):
+    assert states_of(models, text, (EntityType.LOC,))[village] == state
+
+
 @pytest.mark.parametrize(("text", "states"), [
     ("Визит делегации Объединенных Арабских Эмиратов во главе с владельцем компании Xstrike LLC Мухаммадом Али",
      {"Xstrike LLC": ("AE", False), "Мухаммад Али": ("AE", False)}),
