@@ -19,6 +19,7 @@ import numpy as np
 
 from graph.network.analytics import EntityInfo, Network, betweenness, communities
 from graph.network.palette import INTERSTATE, NO_STATE, RUSSIA, SMOLENSK, assign_colours
+from graph.network.spacing import node_sizes, separated
 
 KINDS = ("PER", "ORG", "LOC")
 # persons and organisations by default: states and regions, linked to nearly everything, knot the map
@@ -95,7 +96,8 @@ class View:
         `viz` (GEXF), position, colour and size also as GEXF's viz attributes, which Gephi draws."""
         graph = nx.Graph()
         for node in self.nodes:
-            attributes = {k: v for k, v in node.items() if k not in ("id", "x", "y") and v is not None}
+            attributes = {k: v for k, v in node.items() if k not in ("id", "x", "y", "sizes") and v is not None}
+            attributes.update({f"size_{measure}": size for measure, size in node["sizes"].items()})
             colour = node["colour"].lstrip("#")
             graph.add_node(node["id"], **attributes, x=node["x"], y=node["y"])
             if viz:
@@ -296,17 +298,20 @@ def network_view(network: Network, request: ViewRequest,
     nodes += [n for n in request.add if n in index.events_of]
     nodes = list(dict.fromkeys(nodes))
     graph = _graph(index, nodes)
+    strength = dict(graph.degree(weight="weight"))
+    between = betweenness(graph)
+    sizes = node_sizes({"events": {n: len(index.events_of[n]) for n in nodes}, "betweenness": between,
+                        "strength": strength})
+    biggest = {node: max(by.values()) for node, by in sizes.items()}  # whichever size the page draws, none covers
     key = request.base()
     positions = layouts.get(key) if layouts is not None else None
     if positions is None:
-        positions = layout(induced(graph, base))
+        positions = separated(layout(induced(graph, base)), biggest, SCALE)
         if layouts is not None:
             layouts[key] = positions
     if len(nodes) > len(base):
-        positions = layout(graph, fixed=positions)
+        positions = separated(layout(graph, fixed=positions), biggest, SCALE, fixed=set(positions) & set(base))
     ours = {n for n in nodes if network.entities[n].smolensk}
-    strength = dict(graph.degree(weight="weight"))
-    between = betweenness(graph)
     brokerage = _brokerage(graph, ours)
     community = communities(graph, seed=SEED)
     groups = _communities(index, community)
@@ -328,7 +333,7 @@ def network_view(network: Network, request: ViewRequest,
             "strength": strength.get(node, 0), "betweenness": round(between.get(node, 0.0), 4),
             "brokerage": brokerage.get(node, 0), "community": community.get(node, -1),
             "colour": _colour_of(entity, state_colour), "community_colour": community_colour[str(community[node])],
-            "x": x, "y": y, "added": node not in base})
+            "sizes": sizes[node], "x": x, "y": y, "added": node not in base})
     edges = [{"id": f"{a}|{b}", "source": a, "target": b, "weight": d["weight"]}
              for a, b, d in sorted(graph.edges(data=True))]
     states = _legend(network, nodes, state_colour)

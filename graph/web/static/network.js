@@ -74,20 +74,19 @@
   });
   window.tiesNetwork = cy;  // for the browser tests and for the curious analyst's console
 
-  function sizeOf(node, top) {
-    const value = node[state.size] || 0;
-    return Math.round(14 + 46 * Math.sqrt(top ? value / top : 0));
+  // the server works the sizes out (graph/network/spacing.py), and spaces the nodes so that none covers another
+  function sizeOf(node) {
+    return node.sizes[state.size] || node.sizes.events;
   }
 
   function decorate() {
     if (!view) return;
-    const top = Math.max(...view.nodes.map((n) => n[state.size] || 0), 0);
     const ranked = [...view.nodes].sort((a, b) => b.events - a.events || a.label.localeCompare(b.label, "ru"));
     const rank = new Map(ranked.map((n, i) => [n.id, i]));
     cy.batch(() => cy.nodes().forEach((element) => {
       const n = element.data("raw"), place = rank.get(n.id);
       element.data({
-        fill: state.colour === "community" ? n.community_colour : n.colour, size: sizeOf(n, top),
+        fill: state.colour === "community" ? n.community_colour : n.colour, size: sizeOf(n),
         font: place < 12 ? 22 : place < 40 ? 14 : 9,
       });
     }));

@@ -103,6 +103,24 @@ def test_a_path_links_two_entities_through_shared_events(network):
     assert path_between(network, Filters(), SUBBOTIN, "https://example.org/nobody") == []
 
 
+EVERYONE = ViewRequest(max_nodes=600, filters=Filters(kinds=frozenset({"ORG", "PER", "LOC"})))
+
+
+@pytest.mark.parametrize("request_", [ViewRequest(), EVERYONE], ids=["default", "everyone"])
+def test_no_node_covers_another_whichever_size_the_page_draws(network, request_):
+    nodes = network_view(network, request_).to_dict()["nodes"]
+    assert len(nodes) > 100
+    for measure in ("events", "betweenness", "strength"):  # the page's «Размер по»
+        sizes = [n["sizes"][measure] for n in nodes]
+        assert min(sizes) >= 14 and max(sizes) == 60
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1:]:
+                apart = math.dist((a["x"], a["y"]), (b["x"], b["y"]))
+                assert apart >= (a["sizes"][measure] + b["sizes"][measure]) / 2, (a["label"], b["label"], measure)
+    busiest = max(nodes, key=lambda n: n["events"])
+    assert busiest["sizes"]["events"] == 60
+
+
 def test_communities_are_named_and_coloured(network):
     view = network_view(network, ViewRequest())
     assert view.communities and all(c["name"] and c["colour"] in PALETTE for c in view.communities)

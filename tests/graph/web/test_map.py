@@ -69,6 +69,11 @@ def test_the_map_draws_at_once_and_a_click_opens_the_card(site, page):
     legend = page.inner_text("#net-legend")
     assert "Беларусь" in legend and "Смоленская сторона" in legend and "органы нескольких государств" in legend
     assert not page.evaluate("tiesNetwork.nodes().some(n => n.data('raw').kind === 'LOC')")  # places off by default
+    covered = page.evaluate("""() => { const nodes = tiesNetwork.nodes(); let covered = 0;
+        nodes.forEach((a, i) => nodes.forEach((b, j) => { if (j > i && Math.hypot(a.position('x') - b.position('x'),
+            a.position('y') - b.position('y')) < (a.width() + b.width()) / 2) covered++; }));
+        return covered; }""")
+    assert covered == 0  # no node drawn over another
     shot(page, "network")
     click_node(page, UNION_STATE)  # no state of its own, and no foreign partner of one
     assert page.inner_text("#card-title") == "Союзное государство"
