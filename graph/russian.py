@@ -88,22 +88,24 @@ def unreported(held: Collection[str], first: str | None = None, last: str | None
 
 
 def one_post_each(posts: Iterable[str]) -> dict[str, str]:
-    """Each post as the reports state it to one statement of it: a post is the same whatever case a sentence's
-    start gives its first letter, and restated with capitalised words after it (its state: «… комитета
-    Республики Беларусь»); shown the shortest way, lowercase first. Words after it in lowercase make another
-    post («председатель комитета по делам молодежи»), as do words before it («первый заместитель …»).
+    """Each post as the reports state it to one statement of it: a post is the same whatever case its letters
+    are written in (a sentence's start, «заместитель председателя Правительства» and «заместитель Председателя
+    Правительства»), and restated with capitalised words after it (its state: «… комитета Республики
+    Беларусь»); shown the shortest way, lowercase first, then the one with capitals. Words after it in
+    lowercase make another post («председатель комитета по делам молодежи»), as do words before it («первый
+    заместитель …»).
 
     >>> found = one_post_each(["председатель комитета Республики Беларусь", "Председатель комитета",
-    ...                        "председатель комитета", "председатель комитета по делам молодежи"])
+    ...                        "председатель Комитета", "председатель комитета по делам молодежи"])
     >>> sorted(set(found.values()))
-    ['председатель комитета', 'председатель комитета по делам молодежи']
+    ['председатель Комитета', 'председатель комитета по делам молодежи']
     """
     stated = list(dict.fromkeys(posts))
 
     def restates(longer: str, shorter: str) -> bool:
-        whole, part = longer[:1].lower() + longer[1:], shorter[:1].lower() + shorter[1:]
+        whole, part = longer.lower(), shorter.lower()
         return whole == part or whole.startswith(part + " ") \
-            and all(word[:1].isupper() for word in whole[len(part) + 1:].split())
+            and all(word[:1].isupper() for word in longer[len(shorter) + 1:].split())
     return {post: min((other for other in stated if restates(post, other)),
                       key=lambda other: (len(other), not other[:1].islower(), other)) for post in stated}
 

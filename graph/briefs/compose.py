@@ -62,11 +62,16 @@ class BriefEvent:
         return Source(self.period, self.row, self.iri)
 
 
+# the sides a brief lists the persons by, in order, with their headings
+SIDES = {"smolensk": "Со смоленской стороны:", "russian": "Российские участники:", "foreign": "Зарубежные участники:",
+         "interstate": "Органы нескольких государств:", "unsaid": "Государство не указано:"}
+
+
 @dataclass(frozen=True, slots=True)
 class Official:
     label: str
     iri: str
-    smolensk: bool
+    side: str  # a key of SIDES
     posts: tuple[str, ...]
     sources: tuple[Source, ...]
 
@@ -126,6 +131,16 @@ class _Taking:
     smolensk: bool
     country: str
     stated: str
+    interstate: bool = False  # a body of several states, or a person of no state who holds a post in one
+
+    @property
+    def side(self) -> str:
+        """Which of SIDES it is on: Smolensk's, other Russian, foreign, a body of several states, or none said."""
+        if self.smolensk:
+            return "smolensk"
+        if self.country == "RU":
+            return "russian"
+        return "foreign" if self.country else "interstate" if self.interstate else "unsaid"
 
 
 @dataclass(slots=True)
@@ -163,7 +178,7 @@ def read_material(store: Readable, network: Network | None = None) -> Material:
     for event, agent in sorted(network.links):
         entity = network.entities[agent]
         taking[event].append(_Taking(agent, entity.label, entity.type, entity.smolensk, entity.country or "",
-                                     posts.get((event, agent), "")))
+                                     posts.get((event, agent), ""), entity.interstate))
     agreements: dict[str, dict[str, tuple[str, str, bool, set[str]]]] = defaultdict(dict)
     for row in plain_rows(store, "brief-agreements"):
         label, kind, signed, parties = agreements[row["event"]].get(
@@ -279,8 +294,8 @@ def compose(material: Material, kind: str, subject: str, first: str, last: str, 
 
 
 def _officials(material: Material, within: list[BriefEvent]) -> tuple[Official, ...]:
-    """The persons at the period's events with the posts the rows give them: the Smolensk side first, the
-    highest posts first."""
+    """The persons at the period's events with the posts the rows give them, by side (SIDES: the Smolensk side
+    first), the highest posts first."""
     found: dict[str, tuple[_Taking, set[str], set[Source]]] = {}
     for event in within:
         for t in material.taking.get(event.iri, ()):
@@ -289,9 +304,10 @@ def _officials(material: Material, within: list[BriefEvent]) -> tuple[Official, 
                 if t.stated:
                     posts.add(t.stated)
                 sources.add(event.source)
-    officials = (Official(material.names[agent], agent, t.smolensk, tuple(sorted(set(one_post_each(posts).values()))),
+    officials = (Official(material.names[agent], agent, t.side, tuple(sorted(set(one_post_each(posts).values()))),
                           tuple(sorted(sources))) for agent, (t, posts, sources) in found.items())
-    return tuple(sorted(officials, key=lambda o: (not o.smolensk, -max(map(post_level, o.posts), default=0),
+    order = list(SIDES)
+    return tuple(sorted(officials, key=lambda o: (order.index(o.side), -max(map(post_level, o.posts), default=0),
                                                   o.label)))
 
 

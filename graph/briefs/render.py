@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
-from graph.briefs.compose import Brief, BriefEvent, Source
+from graph.briefs.compose import SIDES, Brief, BriefEvent, Source
 from graph.briefs.russian import period_phrase, quarter_words
 from graph.russian import counted, days, quarter
 
@@ -90,8 +90,8 @@ def sections(brief: Brief) -> list[Section]:
                       (e.source,)) for e in brief.key_events)))
     if brief.officials:
         lines = []
-        for smolensk, group in groupby(brief.officials, key=lambda o: o.smolensk):
-            lines.append(Paragraph("Со смоленской стороны:" if smolensk else "С другой стороны:"))
+        for side, group in groupby(brief.officials, key=lambda o: o.side):
+            lines.append(Paragraph(SIDES[side]))
             lines += [Paragraph(o.label + (f" — {'; '.join(o.posts)}" if o.posts else ""), o.sources) for o in group]
         found.append(Section("Участники", tuple(lines)))
     if brief.agreements:

@@ -110,6 +110,23 @@ def test_the_quarter_s_brief_covers_every_event_of_the_quarter(material, embedde
     assert "\nНовые:\n" in render(brief, "md").decode("utf-8")  # an earlier report says who came before
 
 
+def test_the_quarter_s_brief_lists_the_persons_by_side_each_post_once(material):
+    """Smolensk's officials, other Russian ones (federal officials are no foreign partners), foreign ones, and
+    the Union State's secretary, whose state the reports do not give; a post written with capitals one time and
+    without another is one post."""
+    brief = make_brief(material, "2025-Q2", "2025-Q2")
+    side = {o.label: o.side for o in brief.officials}
+    assert (side["В.Н. Анохин"], side["А.Л. Оверчук"], side["Д.Н. Крутой"], side["С.Ю. Глазьев"]) == \
+        ("smolensk", "russian", "foreign", "interstate")
+    posts = {o.label: o.posts for o in brief.officials}
+    assert posts["А.Л. Оверчук"] == ("заместитель Председателя Правительства Российской Федерации",)
+    text = render(brief, "md").decode("utf-8")
+    headings = [line for line in text.splitlines() if line.endswith(("стороны:", "участники:", "государств:"))]
+    assert headings == ["Со смоленской стороны:", "Российские участники:", "Зарубежные участники:",
+                        "Органы нескольких государств:"]
+    assert text.index("Д.Н. Крутой") > text.index("Зарубежные участники:") > text.index("А.Л. Оверчук")
+
+
 @pytest.mark.parametrize(("count", "words"), [
     (1, "1 мероприятие"), (2, "2 мероприятия"), (5, "5 мероприятий"), (11, "11 мероприятий"),
     (21, "21 мероприятие"), (22, "22 мероприятия"), (25, "25 мероприятий")])
