@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from datetime import date
 from functools import lru_cache
@@ -155,6 +156,19 @@ def days(start: date | str | None, end: date | str | None) -> str:
     if first.month != last.month:
         return f"{first.day}\u00a0{MONTHS_GENITIVE[first.month - 1]} – {day(last)}"
     return f"{first.day}–{day(last)}"
+
+
+_INITIALS = re.compile(r"(?<=[А-ЯЁA-Z]\.) (?=[А-ЯЁA-Z])")  # the space after an initial, before a capital
+
+
+def unbroken_initials(text: str) -> str:
+    """Initials kept with the surname they stand before (no-break spaces), so that a wrapped line never ends on
+    «А.С.»: names in narrow columns, in lists of names.
+
+    >>> unbroken_initials("В.Н. Анохин; А. С. Ахметшин; библиотека имени В.И. Ленина; Исидор")
+    'В.Н.\xa0Анохин; А.\xa0С.\xa0Ахметшин; библиотека имени В.И.\xa0Ленина; Исидор'
+    """
+    return _INITIALS.sub("\u00a0", text)
 
 
 def number(value: int | float) -> str:

@@ -7,7 +7,6 @@ as this report did before, cost 15 s at 100 times the samples.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import networkx as nx
@@ -15,7 +14,7 @@ from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.network.analytics import betweenness, communities
 from graph.query import Table, internal_query
-from graph.russian import numeric_day, quarter, quarter_index
+from graph.russian import numeric_day, quarter, quarter_index, unbroken_initials
 from graph.stores import Readable
 from nlp import state_name
 
@@ -106,10 +105,9 @@ def people_table(rows: list[PartnerRow]) -> Table:
     return Table(PEOPLE_COLUMNS, tuple(
         (r.label, state_name(r.country) if r.country else "межгос. орган" if r.interstate else "—", str(r.events),
          ", ".join(_unbroken(quarter(p)) for p in r.quarters), _period(r.first, r.last), "; ".join(r.spheres),
-         "; ".join(_INITIALS.sub("\u00a0", name) for name in r.counterparts)) for r in rows))
+         unbroken_initials("; ".join(r.counterparts))) for r in rows))
 
 
-_INITIALS = re.compile(r"(?<=[А-ЯЁA-Z]\.) (?=[А-ЯЁA-Z])")  # «А.С. Ахметшин»: the space a wrapped line keeps
 
 
 def _period(first: str | None, last: str | None) -> str:

@@ -549,3 +549,12 @@ def test_the_query_page_labels_entities_with_their_pages_and_concepts_in_russian
                    if label.language == "ru")
     assert found[meeting] == {"label": str(russian), "page": None}
     assert set(found) == {PERSON, meeting}
+
+
+def test_initials_stay_with_their_surname_where_a_line_may_break(client):
+    """A narrow column or a list of names never ends a line on «А.С.»: no-break spaces in names and lists."""
+    partners = client.get("/partners").text
+    counterparts = re.findall(r'<td class="wide">([^<]*Анохин[^<]*)</td>', partners)
+    assert counterparts and all("В.Н.\u00a0Анохин" in cell and "В.Н. Анохин" not in cell for cell in counterparts)
+    page = client.get("/org/vitebskiy-oblastnoy-ispolnitelnyy-komitet").text
+    assert '<a href="/person/subbotin-a-m">А.М.\u00a0Субботин</a>' in page
