@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
@@ -576,13 +577,16 @@ def review_command(context: click.Context, store: str | None, output: str, kind:
     context.obj["store"] = store
     if context.invoked_subcommand is not None:
         return
-    from graph.review import KINDS, doubts
+    from graph.review import KINDS, as_text, doubts
 
     try:
         found = [d for d in doubts(open_store(store)) if kind is None or d.kind == kind]
     except StoreError as error:
         _say(f"ошибка: {error}")
         sys.exit(1)
+    if output == "table":  # blocks, not a table: the command that decides a doubt is shown whole, to copy
+        click.echo(as_text(found, min(100, max(60, shutil.get_terminal_size((100, 24)).columns - 2))))
+        return
     _records([d.to_dict() for d in found], lambda: Table(
         ("Сомнение", "Участники", "Основания", "Как решить"),
         tuple((KINDS[d.kind], " / ".join(d.labels), d.evidence, d.hint) for d in found)), output, 70)

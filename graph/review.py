@@ -10,6 +10,7 @@ applies, reading all reports again.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -35,6 +36,37 @@ class Doubt:
     def to_dict(self) -> dict:
         return {"kind": self.kind, "entities": list(self.entities), "labels": list(self.labels),
                 "evidence": self.evidence, "decide": self.hint}
+
+
+def as_text(found: list[Doubt], width: int) -> str:
+    """The doubts for people: under each kind's heading with its count, one block each: the entities a line
+    each and the evidence (wrapped at `width`), then the command that decides it, whole on its own line, to copy.
+
+    >>> doubt = Doubt("merge", ("a", "b"), ("Комиссия", "Комиссия по энергетике"), "мероприятий: 1 и 1",
+    ...               "ties review same|different org/komissiya org/komissiya-po-energetike")
+    >>> print(as_text([doubt], 60))
+    возможно, одно и то же (1)
+    <BLANKLINE>
+    Комиссия
+    Комиссия по энергетике
+      мероприятий: 1 и 1
+      ties review same|different org/komissiya org/komissiya-po-energetike
+    """
+    lines: list[str] = []
+    for kind, heading in KINDS.items():
+        listed = [d for d in found if d.kind == kind]
+        if not listed:
+            continue
+        if lines:
+            lines.append("")
+        lines.append(f"{heading} ({len(listed)})")
+        for doubt in listed:
+            lines.append("")
+            for label in doubt.labels:
+                lines += textwrap.wrap(label, width, subsequent_indent="    ")
+            lines += textwrap.wrap(doubt.evidence, width, initial_indent="  ", subsequent_indent="  ")
+            lines.append(f"  {doubt.hint}")
+    return "\n".join(lines) if lines else "Сомнений нет."
 
 
 def short(iri: str) -> str:

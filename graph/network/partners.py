@@ -108,8 +108,6 @@ def people_table(rows: list[PartnerRow]) -> Table:
          unbroken_initials("; ".join(r.counterparts))) for r in rows))
 
 
-
-
 def _period(first: str | None, last: str | None) -> str:
     """From the first event's first day to the last one's last day: "18.01.2024 – 30.06.2025"."""
     if first == last:

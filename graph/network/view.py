@@ -310,7 +310,7 @@ def network_view(network: Network, request: ViewRequest,
         if layouts is not None:
             layouts[key] = positions
     if len(nodes) > len(base):
-        positions = separated(layout(graph, fixed=positions), biggest, SCALE, fixed=set(positions) & set(base))
+        positions = separated(layout(graph, fixed=positions), biggest, SCALE, fixed=set(base))
     ours = {n for n in nodes if network.entities[n].smolensk}
     brokerage = _brokerage(graph, ours)
     community = communities(graph, seed=SEED)

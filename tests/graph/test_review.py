@@ -42,6 +42,10 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     run("build", *paths, "--store", store)
 
     doubts = json.loads(run("review", "--store", store, "--format", "json").output)
+    # for people: each doubt's command whole on a line of its own, however long, to copy; under its kind's count
+    shown = [line.strip() for line in run("review", "--store", store).output.splitlines()]
+    assert all(d["decide"] in shown for d in doubts)
+    assert f"возможно, одно и то же ({sum(d['kind'] == 'merge' for d in doubts)})" in shown
     kinds = {d["kind"] for d in doubts}
     assert kinds == {"merge", "forms", "no-point", "natasha-only"}
     written = {d["labels"][0]: d["evidence"] for d in doubts if d["kind"] == "forms"}
