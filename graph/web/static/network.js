@@ -52,13 +52,14 @@
 
   // ---------------------------------------------------------------- drawing
 
+  const MIN_FONT = 7;  // no smaller label is drawn
   const cy = cytoscape({
     container: $("net-graph"), wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4,
     style: [
       {selector: "node", style: {
         "shape": "data(shape)", "background-color": "data(fill)", "width": "data(size)", "height": "data(size)",
         "border-width": 0.6, "border-color": "#555555", "label": "data(label)", "font-size": "data(font)",
-        "min-zoomed-font-size": 7, "text-wrap": "wrap", "text-max-width": "150px", "text-valign": "bottom",
+        "min-zoomed-font-size": MIN_FONT, "text-wrap": "wrap", "text-max-width": "150px", "text-valign": "bottom",
         "text-margin-y": 2, "color": "#1d2733", "text-background-color": "#ffffff", "text-background-opacity": 0.75,
         "text-background-padding": "1px"}},
       {selector: "node[?smolensk]", style: {"shape": "diamond", "border-color": "#000000", "border-width": 2}},
@@ -70,6 +71,7 @@
       {selector: ".path", style: {"line-color": "#c0392b", "opacity": 1, "width": 5, "border-color": "#c0392b",
                                   "border-width": 4, "z-index": 10}},
       {selector: ".faded", style: {"opacity": 0.12}},
+      {selector: "node.unlabelled", style: {"text-opacity": 0, "text-background-opacity": 0}},
     ],
   });
   window.tiesNetwork = cy;  // for the browser tests and for the curious analyst's console
@@ -91,7 +93,27 @@
       });
     }));
     legend();
+    declutter();
   }
+
+  // names that would cover a busier node's name wait until a zoom gives them room (each shows on hover too):
+  // the busiest are named first; a name too small to be drawn at this zoom takes no room (Cytoscape draws a
+  // label whose size at the zoom's power of two is at least "min-zoomed-font-size", MIN_FONT)
+  function declutter() {
+    const scale = 2 ** Math.ceil(Math.log2(cy.zoom() * (window.devicePixelRatio || 1)));
+    const ranked = cy.nodes().toArray().sort((a, b) => b.data("raw").events - a.data("raw").events
+      || a.data("label").localeCompare(b.data("label"), "ru"));
+    const written = [], quiet = [];
+    for (const node of ranked) {
+      if (node.data("font") * scale < MIN_FONT) continue;
+      const box = node.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true});
+      const covers = written.some((o) => box.x1 < o.x2 && o.x1 < box.x2 && box.y1 < o.y2 && o.y1 < box.y2);
+      (covers ? quiet : written).push(covers ? node : box);
+    }
+    cy.batch(() => { cy.nodes().removeClass("unlabelled"); quiet.forEach((node) => node.addClass("unlabelled")); });
+  }
+  let decluttering = null;
+  cy.on("viewport dragfree", () => { clearTimeout(decluttering); decluttering = setTimeout(declutter, 80); });
 
   function draw(fit) {
     const known = new Map(cy.nodes().map((n) => [n.id(), n.position()]));
@@ -109,6 +131,7 @@
     decorate();
     highlightPath();
     if (fit) cy.fit(undefined, 30);
+    declutter();
     status();
     names();
     document.body.dataset.nodes = String(cy.nodes().length);

@@ -53,6 +53,21 @@ def click_node(page, iri: str, zoom: float = 1.2) -> None:
     page.wait_for_selector("#net-card:not([hidden])")
 
 
+def written_labels(page) -> list[str]:
+    """The names the map writes at its zoom (not those held back for room, nor those too small to be drawn), after
+    checking that none covers another."""
+    boxes = page.evaluate("""() => {
+        const scale = 2 ** Math.ceil(Math.log2(tiesNetwork.zoom() * (window.devicePixelRatio || 1)));
+        return tiesNetwork.nodes().filter(n => !n.hasClass('unlabelled') && n.data('font') * scale >= 7).map(n => {
+            const b = n.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true});
+            return {label: n.data('label'), x1: b.x1, x2: b.x2, y1: b.y1, y2: b.y2}; }); }""")
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not (a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"] and b["y1"] < a["y2"]), \
+                (a["label"], b["label"])
+    return [box["label"] for box in boxes]
+
+
 def fits(page) -> bool:
     """Every node inside the canvas: the view was fitted to what is drawn."""
     return page.evaluate("""() => { const b = tiesNetwork.nodes().renderedBoundingBox();
@@ -74,6 +89,13 @@ def test_the_map_draws_at_once_and_a_click_opens_the_card(site, page):
             a.position('y') - b.position('y')) < (a.width() + b.width()) / 2) covered++; }));
         return covered; }""")
     assert covered == 0  # no node drawn over another
+    named = written_labels(page)
+    assert len(named) >= 10
+    page.evaluate("tiesNetwork.zoom({level: tiesNetwork.zoom() * 2.5, renderedPosition: {x: 500, y: 400}})")
+    page.wait_for_timeout(300)  # the names are laid out again once the view stops moving
+    assert len(written_labels(page)) > len(named)  # closer: names held back for room are written
+    page.evaluate("tiesNetwork.fit(undefined, 30)")
+    page.wait_for_timeout(300)
     shot(page, "network")
     click_node(page, UNION_STATE)  # no state of its own, and no foreign partner of one
     assert page.inner_text("#card-title") == "Союзное государство"
