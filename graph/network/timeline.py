@@ -62,8 +62,9 @@ def timeline(network: Network, filters: Filters, by: str = "country") -> dict:
     for event, groups in per_event.items():
         period = network.events[event].period
         totals[period] += 1
-        for group in groups:
-            counts[period][group if group in shown else OTHER] += 1
+        # an event with partners of five small states counts once among "прочие", as it does once in each state
+        for group in {group if group in shown else OTHER for group in groups}:
+            counts[period][group] += 1
     drawn = shown + ([OTHER] if any(counts[q][OTHER] for q in quarters) else [])
     colours = {group: PALETTE[i % len(PALETTE)] for i, group in enumerate(g for g in drawn if g not in GREYS)}
     colours.update({group: colour for group, colour in GREYS.items() if group in drawn})
