@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from graph.briefs.russian import instrumental, period_phrase
-from graph.network.analytics import Network, load_network, plain_rows
+from graph.network.analytics import Network, load_network, plain_rows, side
 from graph.russian import one_post_each, quarter
 from graph.stores import Readable
 from graph.stores.results import is_true
@@ -135,12 +135,8 @@ class _Taking:
 
     @property
     def side(self) -> str:
-        """Which of SIDES it is on: Smolensk's, other Russian, foreign, a body of several states, or none said."""
-        if self.smolensk:
-            return "smolensk"
-        if self.country == "RU":
-            return "russian"
-        return "foreign" if self.country else "interstate" if self.interstate else "unsaid"
+        """Which of SIDES it is on (`graph.network.analytics.side`)."""
+        return side(self.smolensk, self.country or None, self.interstate)
 
 
 @dataclass(slots=True)

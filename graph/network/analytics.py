@@ -29,6 +29,21 @@ class EventInfo:
     direction: str
 
 
+def side(smolensk: bool, country: str | None, interstate: bool = False) -> str:
+    """Which side a participant is on, as every page, brief and map groups them: "smolensk"; "russian" (other
+    Russian); "foreign"; "interstate" (a body of several states, or a person of no state who holds a post in
+    one); "unsaid" (no state given: not taken for Russian).
+
+    >>> side(True, "RU"), side(False, "RU"), side(False, "BY", True), side(False, None, True), side(False, None)
+    ('smolensk', 'russian', 'foreign', 'interstate', 'unsaid')
+    """
+    if smolensk:
+        return "smolensk"
+    if country == "RU":
+        return "russian"
+    return "foreign" if country else "interstate" if interstate else "unsaid"
+
+
 @dataclass(slots=True)
 class EntityInfo:
     iri: str

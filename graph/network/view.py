@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-from graph.network.analytics import EntityInfo, Network, betweenness, communities
+from graph.network.analytics import EntityInfo, Network, betweenness, communities, side
 from graph.network.palette import INTERSTATE, NO_STATE, RUSSIA, SMOLENSK, assign_colours
 from graph.network.spacing import node_sizes, separated
 
@@ -328,7 +328,8 @@ def network_view(network: Network, request: ViewRequest,
         x, y = positions[node]
         drawn.append({
             "id": node, "label": entity.label, "kind": entity.type, "country": entity.country or "",
-            "smolensk": entity.smolensk, "interstate": entity.interstate, "events": len(index.events_of[node]),
+            "smolensk": entity.smolensk, "interstate": entity.interstate,
+            "side": side(entity.smolensk, entity.country, entity.interstate), "events": len(index.events_of[node]),
             "first": first, "last": last,
             "strength": strength.get(node, 0), "betweenness": round(between.get(node, 0.0), 4),
             "brokerage": brokerage.get(node, 0), "community": community.get(node, -1),

@@ -17,10 +17,10 @@ from markupsafe import Markup
 from razdel import sentenize
 from rdflib.namespace import FOAF, ORG, SDO
 
+from graph.network.analytics import side
 from graph.network.geography import numeric_code
 from graph.network.partners import interstate_bodies
 from graph.query import Table, internal_query, library, short_iri
-from graph.rdf.vocab import TIES
 from graph.russian import days, one_post_each, quarter, quarter_index, quarter_span, quarters_between, unreported
 from graph.stores import Readable
 from graph.stores.results import is_true
@@ -32,7 +32,6 @@ KIND_OF_CLASS = {str(FOAF.Person): "person", str(ORG.Organization): "org", str(S
 KIND_LABELS = {"person": "Персона", "org": "Организация", "place": "Место", "country": "Государство"}
 KIND_LABELS_PLURAL = {"org": "Организации", "person": "Персоны", "place": "Места", "country": "Государства"}
 MENTION_TYPES = {"person": EntityType.PER, "org": EntityType.ORG, "place": EntityType.LOC, "country": EntityType.LOC}
-INTERSTATE = str(TIES["org-international"])  # the kind of a body of several states
 INTERSTATE_BODY = "межгосударственный орган"  # what the partners table says where a state would stand
 MAX_ROWS = 20_000
 COUNTRY_EVENTS = 500  # a state's page lists the events of its newest quarters until it has this many
@@ -70,17 +69,18 @@ def link(iri: str | None, label: str | None) -> Link:
     return Link(label or iri or "", page_of(iri) if iri else None)
 
 
-def side_of(smolensk: bool, country: str | None, interstate: bool = False) -> str:
-    """Смоленская сторона, российская сторона, a foreign partner, a body of several states («Союзное
-    государство»), or none of them said: one whose state the reports do not give, not taken for Russian."""
-    if smolensk:
-        return "Смоленская сторона"
-    if country == "RU":
-        return "Российская сторона"
-    if country:
-        return "Зарубежный партнёр"
-    return "Орган нескольких государств" if interstate else "Государство не указано"
+SIDE_LABELS = {"smolensk": "Смоленская сторона", "russian": "Российская сторона", "foreign": "Зарубежный партнёр",
+               "interstate": "Орган нескольких государств", "unsaid": "Государство не указано"}
 
+
+# an event's participants by side, in the order its page lists them
+EVENT_SIDES = {"smolensk": "Смоленская сторона", "foreign": "Зарубежные партнёры", "russian": "Российские участники",
+               "interstate": "Межгосударственные организации", "unsaid": "Государство не указано"}
+
+
+def side_of(smolensk: bool, country: str | None, interstate: bool = False) -> str:
+    """The side an entity is on (`graph.network.analytics.side`), as its page says it."""
+    return SIDE_LABELS[side(smolensk, country, interstate)]
 
 
 KIND_PRECEDENCE = ("country", "org", "person", "place")  # where an IRI has two classes, the first here wins
@@ -158,9 +158,9 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         by_quarter[row["period"]] += int(row["events"])
     oldest = _first_listed(by_quarter, ENTITY_EVENTS) if by_quarter else 0
     graphs = [row["graph"] for row in by_graph if quarter_index(row["period"]) >= oldest]
-    # a body of several states, or (as the search index knows) a person of no state who holds a post in one
-    entry = known.get(iri) if known is not None else None
-    interstate = entry.interstate if entry is not None else first.get("orgKind") == INTERSTATE
+    # a body of several states, or a person of no state who holds a post in one, as the search index knows (a
+    # state's card, read without it, says no side)
+    interstate = bool(known is not None and iri in known and known[iri].interstate)
     event_count = sum(by_quarter.values())
     # the first quarter listed where older ones are left out (all of them: the library's query, `all_events`)
     listed_periods = sorted(p for p in by_quarter if quarter_index(p) >= oldest)
@@ -329,20 +329,9 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
             spans[row["field"]].append((int(row["s"]), int(row["x"]), kinds[row["agent"]],
                                         people[row["agent"]]["link"].label))
     # a participant whose state the report does not say is not taken for Russian
-    sides: dict[str, list[dict[str, Any]]] = {"Смоленская сторона": [], "Зарубежные партнёры": [],
-                                              "Российские участники": [], "Межгосударственные организации": [],
-                                              "Государство не указано": []}
+    sides: dict[str, list[dict[str, Any]]] = {heading: [] for heading in EVENT_SIDES.values()}
     for who in sorted(people.values(), key=lambda w: w["link"].label):
-        if who["smolensk"]:
-            sides["Смоленская сторона"].append(who)
-        elif who["code"] == "RU":
-            sides["Российские участники"].append(who)
-        elif who["code"]:
-            sides["Зарубежные партнёры"].append(who)
-        elif who["interstate"]:
-            sides["Межгосударственные организации"].append(who)
-        else:
-            sides["Государство не указано"].append(who)
+        sides[EVENT_SIDES[side(who["smolensk"], who["code"], who["interstate"])]].append(who)
     agreements: dict[str, dict[str, Any]] = {}
     for row in rows(store, "event-agreements", event=iri):
         agreement = agreements.setdefault(row["agreement"], {

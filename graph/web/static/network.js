@@ -6,6 +6,9 @@
   const $ = (id) => document.getElementById(id);
   const KINDS = ["ORG", "PER", "LOC"];
   const KIND_NAMES = {PER: "персона", ORG: "организация", LOC: "место"};
+  // the side the server says a node is on (graph.network.analytics.side)
+  const SIDE_NAMES = {smolensk: "Смоленская сторона", russian: "российский участник", foreign: "зарубежный партнёр",
+                      interstate: "орган нескольких государств", unsaid: "государство не указано"};
   const SHAPES = {PER: "ellipse", ORG: "round-rectangle", LOC: "triangle"};
   const number = (n) => Number(n).toLocaleString("ru-RU");
   const params = new URLSearchParams(location.search);
@@ -234,9 +237,7 @@
     title.replaceChildren();
     if (n.page) { const a = document.createElement("a"); a.href = n.page; a.textContent = n.label; title.append(a); }
     else title.textContent = n.label;
-    const side = n.smolensk ? "Смоленская сторона" : n.country === "RU" ? "российский участник"
-      : n.country ? "зарубежный партнёр" : n.interstate ? "орган нескольких государств" : "государство не указано";
-    $("card-kind").textContent = `${KIND_NAMES[n.kind] || ""}, ${side}`;
+    $("card-kind").textContent = `${KIND_NAMES[n.kind] || ""}, ${SIDE_NAMES[n.side]}`;
     const facts = $("card-facts");
     facts.replaceChildren();
     if (n.country && !n.smolensk) fact(facts, "Государство", view.state_names[n.country] || n.country,
