@@ -19,7 +19,6 @@ from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.network.analytics import side
 from graph.network.geography import numeric_code
-from graph.network.partners import interstate_bodies
 from graph.query import Table, internal_query, library, short_iri
 from graph.russian import days, one_post_each, quarter, quarter_index, quarter_span, quarters_between, unreported
 from graph.stores import Readable
@@ -466,13 +465,12 @@ def partner_rows(partners: list[dict[str, Any]]) -> Table:
          p["first"], p["last"], p["spheres"], p["counterparts"], p["code"]) for p in partners))
 
 
-def partners_page(store: Readable, country: str = "", min_events: int = 2,
-                  states: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+def partners_page(store: Readable, country: str = "", min_events: int = 2, states: Mapping[str, str] | None = None,
+                  interstate: Collection[str] = frozenset()) -> list[dict[str, Any]]:
     """The repeat-partner table (the library's repeat-partners query), with links; each state by its name in
-    `states` (code -> name), linked to its page; none for a body of several states (marked `interstate`) or a
-    partner whose state the reports do not give."""
+    `states` (code -> name), linked to its page; none for a body of several states or its official (`interstate`,
+    as the search index knows them: marked so) or a partner whose state the reports do not give."""
     query = library()["repeat-partners"].bind({"min_events": str(min_events), "country": country})
-    interstate = interstate_bodies(store)
     found = []
     for row in store.results(query, MAX_ROWS).rows:
         value = {key: term["value"] for key, term in row.items()}

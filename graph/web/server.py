@@ -450,10 +450,12 @@ class App:
             min_events = max(1, min(1000, int(request.args.get("min_events", "2"))))
         except ValueError as error:
             raise Refused(400, "min_events: нужно целое число") from error
-        countries = sorted({(e.country, e.label) for e in self.search_index().entries
-                            if e.kind == "country" and e.country}, key=lambda state: state[1])
+        entries = self.search_index().entries
+        countries = sorted({(e.country, e.label) for e in entries if e.kind == "country" and e.country},
+                           key=lambda state: state[1])
+        interstate = frozenset(e.iri for e in entries if e.interstate)
         with self.slot():
-            found = pages.partners_page(self.pages, country, min_events, dict(countries))
+            found = pages.partners_page(self.pages, country, min_events, dict(countries), interstate)
         if request.args.get("format") == "csv":  # the whole table, however long, for a spreadsheet
             return _csv_download(pages.partner_rows(found), "партнёры.csv", bool(request.args.get("bom")))
         # a page shows the first PAGE_ROWS (most events first); the whole table downloads as CSV
