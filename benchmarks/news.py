@@ -12,7 +12,7 @@ exactly. Of factRuEval the names are gold, flat, as news taggers are scored on i
 published figures read it so): a person's whole mention, an organisation's or a place's name
 spans without descriptors («мэрии Москвы»: the place «Москвы»; «Конгресса США»: the body «Конгресса»
 and the state «США»), and of names that overlap the first and longest. Each document
-is extracted in both modes (`news`, the default of `nlp.extract`, and `report`, the rules written for
+is extracted in both modes (`news`, the default of `nlp.extraction.extract`, and `report`, the rules written for
 the reports) and by natasha's NER alone; a mention counts when its characters and type are exactly a
 gold name's (Person → PER, Org → ORG, Location and LocOrg → LOC). A document that raises is counted
 as a crash and scored as finding nothing.

@@ -64,7 +64,7 @@ def steal_share(before: tuple[int, int] | None, after: tuple[int, int] | None) -
 
 
 def _cells(paths: list[Path]) -> tuple[list, list[str]]:
-    from nlp.report import read_report
+    from nlp.reading.report import read_report
 
     reports = [read_report(p) for p in paths]
     return reports, [text for report in reports for text in _report_cells(report)]
@@ -91,10 +91,10 @@ def _time_interleaved(paths: list[Path]) -> dict[str, float]:
 
     from natasha import Doc
 
-    from nlp.extract import load_models
-    from nlp.ner import entity_spans
+    from nlp.extraction.extract import load_models
+    from nlp.extraction.ner import entity_spans
     from nlp.pipeline import Row, extract_events, extract_rows, resolve_rows
-    from nlp.report import read_report
+    from nlp.reading.report import read_report
 
     models = load_models()
     reports = [read_report(path) for path in paths]
@@ -411,7 +411,7 @@ def main() -> None:
                         help=f"write the results to {RECORD.relative_to(ROOT)}, the next run's previous figures")
     args = parser.parse_args()
     from benchmarks.corpus import write_corpus
-    from nlp.extract import load_models
+    from nlp.extraction.extract import load_models
 
     models = load_models()
     results = {"date": time.strftime("%Y-%m-%d"),

@@ -3,7 +3,7 @@
 Doubtful, read from the store: two entities of one type that may be one (a surname with other initials, one
 organisation's name inside another's), an entity the reports write in several forms, a place without
 coordinates, and a name only natasha found (no rule bore it out). A decision is written to the decisions files
-(`nlp.corrections`: aliases.csv for same / different, corrections.csv for the rest), which every later build
+(`nlp.resolution.corrections`: aliases.csv for same / different, corrections.csv for the rest), which every later build
 applies, reading all reports again.
 """
 

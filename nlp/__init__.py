@@ -13,12 +13,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from nlp.corrections import Correction, decisions_digest, read_corrections, write_alias, write_correction
-    from nlp.countries import SMOLENSK_COUNTRY, official_name, state_code, state_name
-    from nlp.display import render_mentions
-    from nlp.extract import Models, extract, load_models
-    from nlp.morph import RussianMorphVocab
+    from nlp.extraction.display import render_mentions
+    from nlp.extraction.extract import Models, extract, load_models
+    from nlp.extraction.morph import RussianMorphVocab
+    from nlp.gazetteer.countries import SMOLENSK_COUNTRY, official_name, state_code, state_name
     from nlp.pipeline import default_workers, extract_events
+    from nlp.reading.report import read_report, read_reports, report_file, report_files
     from nlp.records import (
         Cell,
         Entity,
@@ -32,19 +32,20 @@ if TYPE_CHECKING:
         ReportFile,
         Summary,
     )
-    from nlp.report import read_report, read_reports, report_file, report_files
-    from nlp.resolve import acronym
+    from nlp.resolution.corrections import Correction, decisions_digest, read_corrections, write_alias, write_correction
+    from nlp.resolution.resolve import acronym
     from nlp.resources import read_table
 
 _HOMES = {
-    "render_mentions": "nlp.display", "Models": "nlp.extract", "extract": "nlp.extract", "load_models": "nlp.extract",
+    "render_mentions": "nlp.extraction.display",
+    **{name: "nlp.extraction.extract" for name in ("Models", "extract", "load_models")},
     "extract_events": "nlp.pipeline", "default_workers": "nlp.pipeline",
-    **{name: "nlp.report" for name in ("read_report", "read_reports", "report_file", "report_files")},
-    "acronym": "nlp.resolve",
-    **{name: "nlp.countries" for name in ("SMOLENSK_COUNTRY", "official_name", "state_code", "state_name")},
-    "read_table": "nlp.resources", "RussianMorphVocab": "nlp.morph",
-    **{name: "nlp.corrections" for name in ("Correction", "decisions_digest", "read_corrections", "write_alias",
-                                                  "write_correction")},
+    **{name: "nlp.reading.report" for name in ("read_report", "read_reports", "report_file", "report_files")},
+    "acronym": "nlp.resolution.resolve",
+    **{name: "nlp.gazetteer.countries" for name in ("SMOLENSK_COUNTRY", "official_name", "state_code", "state_name")},
+    "read_table": "nlp.resources", "RussianMorphVocab": "nlp.extraction.morph",
+    **{name: "nlp.resolution.corrections" for name in ("Correction", "decisions_digest", "read_corrections",
+                                                       "write_alias", "write_correction")},
     **{name: "nlp.records" for name in ("Cell", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention",
                                         "PlaceKind", "Report", "ReportFile", "Summary")},
 }

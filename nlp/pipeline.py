@@ -10,15 +10,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from nlp.agreements import find_agreements
-from nlp.concepts import organisation_kind_of
-from nlp.corrections import apply_corrections, read_corrections
-from nlp.countries import CountryTable, fold, load_countries
-from nlp.describe import describe
-from nlp.extract import ROLE_SEPARATOR, CellReading, Models, load_models
+from nlp.description.agreements import find_agreements
+from nlp.description.concepts import organisation_kind_of
+from nlp.description.describe import describe
+from nlp.extraction.extract import ROLE_SEPARATOR, CellReading, Models, load_models
+from nlp.extraction.ner import row_doc
+from nlp.gazetteer.countries import CountryTable, fold, load_countries
+from nlp.gazetteer.places import Gazetteer, load_gazetteer
 from nlp.heap import long_lived
-from nlp.ner import row_doc
-from nlp.places import Gazetteer, load_gazetteer
 from nlp.records import (
     FIELDS,
     Agreement,
@@ -32,7 +31,8 @@ from nlp.records import (
     Report,
     pickled_by_fields,
 )
-from nlp.resolve import Alias, minted_iri, resolve
+from nlp.resolution.corrections import apply_corrections, read_corrections
+from nlp.resolution.resolve import Alias, minted_iri, resolve
 
 __all__ = ["ExtractedEvent", "Models", "event_entities", "event_records", "extract_events", "load_models"]
 
@@ -116,8 +116,8 @@ def _sites_placed(mentions: list[Mention]) -> list[Mention]:
     («г. Смоленск, Парк культуры и отдыха «Соловьиная роща»»; «у Вечного огня на площади Ленина» in a row held in
     Smolensk), and in that town where the place is a town: Smolensk's «площадь Ленина» is not Moscow's. A site its
     words put in the same state takes the side and town too, unless brackets after it said where it lies (see
-    nlp.extract._placed_in_brackets). So does any other place of the place cell that no gazetteer knows («г. Москва,
-    ВДНХ»)."""
+    nlp.extraction.extract._placed_in_brackets). So does any other place of the place cell that no gazetteer knows
+    («г. Москва, ВДНХ»)."""
     venue = sorted((m for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.country
                     and m.kind in _VENUE_KINDS), key=lambda m: m.start)
     if not venue or len({m.country for m in venue}) > 1:

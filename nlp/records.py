@@ -384,7 +384,7 @@ class Description:
 @dataclass(frozen=True, slots=True)
 class ExtractedEvent:
     """An event with its entities (resolved across all reports), foreign countries, agreements, and the
-    description the RDF writer translates (`nlp.describe`)."""
+    description the RDF writer translates (`nlp.description.describe`)."""
 
     event: Event
     entities: tuple[Entity, ...]

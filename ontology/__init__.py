@@ -13,5 +13,5 @@ SUMMARIES_FORGET = HERE / "summaries-forget.ru"  # what a build of a few reports
 ONTOLOGY = HERE / "ties.ttl"
 # The ontology's terms (classes, properties, SKOS concepts) are in this namespace.
 ONTOLOGY_BASE = "https://w3id.org/smolensk-ties/ontology#"
-# Entities (persons, organisations, places, events) are minted under this base (nlp.resolve).
+# Entities (persons, organisations, places, events) are minted under this base (nlp.resolution.resolve).
 ENTITY_BASE = "https://w3id.org/smolensk-ties/id/"

@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from nlp.countries import fold  # noqa: E402
+from nlp.gazetteer.countries import fold  # noqa: E402
 from nlp.resources import read_table  # noqa: E402
 
 LEXICON = ROOT / "nlp" / "lexicon"

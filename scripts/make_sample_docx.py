@@ -12,9 +12,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from nlp.report import decode  # noqa: E402
-from nlp.report_docx import write_docx_table  # noqa: E402
-from nlp.report_text import read_text_table  # noqa: E402
+from nlp.reading.report import decode  # noqa: E402
+from nlp.reading.text import read_text_table  # noqa: E402
+from nlp.reading.word import write_docx_table  # noqa: E402
 
 if __name__ == "__main__":
     source = ROOT / "tests" / "data" / "reports" / "2024-Q1.txt"

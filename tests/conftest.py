@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from nlp.report import decode
-from nlp.report_docx import write_docx_table
-from nlp.report_text import read_text_table
+from nlp.reading.report import decode
+from nlp.reading.text import read_text_table
+from nlp.reading.word import write_docx_table
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = Path(__file__).resolve().parent / "data" / "reports"  # the samples as text (data/reports: as published)
@@ -79,7 +79,7 @@ def missing():
 @pytest.fixture(scope="session")
 def models():
     """natasha, the spaCy pipeline and the lexicons, loaded once for the whole run."""
-    from nlp.extract import load_models
+    from nlp.extraction.extract import load_models
 
     return load_models()
 

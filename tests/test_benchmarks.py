@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from benchmarks.corpus import write_corpus
-from nlp.report import read_report
+from nlp.reading.report import read_report
 
 
 def test_copies_are_readable_reports_of_their_own(tmp_path, sample_paths):

@@ -42,8 +42,9 @@ def test_graph_takes_only_entry_points_records_and_errors_from_nlp(path):
 
 def test_the_checks_see_imports_inside_functions(tmp_path):
     sample = tmp_path / "sample.py"
-    sample.write_text("def f():\n    from nlp.extract import Models\n    import graph.rdf\n", encoding="utf-8")
-    assert imports(sample) == {"nlp.extract", "graph.rdf"}
+    sample.write_text("def f():\n    from nlp.extraction.extract import Models\n    import graph.rdf\n",
+                      encoding="utf-8")
+    assert imports(sample) == {"nlp.extraction.extract", "graph.rdf"}
 
 
 def test_commands_that_only_read_the_store_load_no_extraction():

@@ -16,7 +16,7 @@ import pytest
 from benchmarks.load import free_port
 from graph.pipeline import build
 from graph.stores import EmbeddedStore
-from nlp.report import read_report
+from nlp.reading.report import read_report
 
 ROOT = Path(__file__).resolve().parents[2]
 

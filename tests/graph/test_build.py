@@ -22,8 +22,8 @@ from graph.rdf.vocab import OA, SDO, SEM, TIES
 from graph.rdf.writer import report_graph
 from graph.stores import EmbeddedStore, StoreError, build_lock, stored_checksums
 from nlp.pipeline import extract_events
+from nlp.reading.report import read_report, report_file
 from nlp.records import Report, ReportFile
-from nlp.report import read_report, report_file
 from tests.graph.conftest import masked_quads
 
 DATA = Path(__file__).resolve().parent.parent / "data"

@@ -15,12 +15,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import nlp.pipeline
-import nlp.report
-from nlp.clean import _INVISIBLE, _MIXED_WORD, _STRESS, _STRESS_BEARING, _cyrillic_word, clean
+import nlp.reading.report
 from nlp.errors import ReportError
 from nlp.pipeline import extract_events
+from nlp.reading.clean import _INVISIBLE, _MIXED_WORD, _STRESS, _STRESS_BEARING, _cyrillic_word, clean
+from nlp.reading.report import MAX_CELL_CHARS, read_report
 from nlp.records import Field, Report
-from nlp.report import MAX_CELL_CHARS, read_report
 from tests.conftest import report_text, write_docx
 
 INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202e\u2066\u2069\ufeff\u00ad"
@@ -152,8 +152,8 @@ def test_a_file_that_never_finishes_reading_is_given_up(tmp_path, monkeypatch):
     def endless(text):
         while True:
             pass
-    monkeypatch.setattr(nlp.report, "read_text_table", endless)
-    monkeypatch.setattr(nlp.report, "READ_SECONDS", 0.5)
+    monkeypatch.setattr(nlp.reading.report, "read_text_table", endless)
+    monkeypatch.setattr(nlp.reading.report, "READ_SECONDS", 0.5)
     path = tmp_path / "slow.txt"
     path.write_text(report_text([["Визит", "г. Минск", "5 мая 2025 года", "Встреча", "Делегация"]]), encoding="utf-8")
     with pytest.raises(ReportError, match=r"slow.txt: не прочитан: остановлено через 0.5 с"):
@@ -161,7 +161,7 @@ def test_a_file_that_never_finishes_reading_is_given_up(tmp_path, monkeypatch):
 
 
 def test_a_row_that_never_finishes_is_given_up_and_the_others_kept(tmp_path, models, monkeypatch):
-    rules = importlib.import_module("nlp.extract")  # the module: the package's `nlp.extract` is its function
+    rules = importlib.import_module("nlp.extraction.extract")  # the module: the package's `nlp.extract` is its function
     real = rules.ReportRules.read
     rows_read = []
 
@@ -181,7 +181,7 @@ def test_a_row_that_never_finishes_is_given_up_and_the_others_kept(tmp_path, mod
 
 
 def _clean_every_step(text: str) -> str:
-    """nlp.clean.clean doing every step on every text, as it did before it skipped those with nothing to do."""
+    """nlp.reading.clean.clean doing every step on every text, as it did before it skipped those with nothing to do."""
     text = unicodedata.normalize("NFC", _STRESS.sub("", unicodedata.normalize("NFD", _INVISIBLE.sub("", text))))
     return unicodedata.normalize("NFC", _MIXED_WORD.sub(_cyrillic_word, text))
 

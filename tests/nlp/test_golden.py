@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from nlp.pipeline import extract_events
-from nlp.report import read_report
+from nlp.reading.report import read_report
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden" / "events.jsonl"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from nlp.pipeline import event_records
-from nlp.report import read_report
+from nlp.reading.report import read_report
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"
 REPORT = Path(__file__).resolve().parents[1] / "data" / "reports" / "2025-Q2.txt"

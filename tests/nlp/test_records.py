@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, fields
 import pytest
 
 from nlp.pipeline import extract_events
+from nlp.reading.report import read_report
 from nlp.records import pickled_by_fields
-from nlp.report import read_report
 
 
 def _every_field(record: object) -> object:

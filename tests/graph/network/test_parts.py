@@ -22,7 +22,7 @@ from graph.stores import EmbeddedStore
 from graph.stores.results import ResultSet
 from graph.stores.snapshots import current_snapshot
 from graph.stores.summaries import attendance
-from nlp.report import read_report
+from nlp.reading.report import read_report
 
 
 class Uncached:

@@ -22,7 +22,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from graph.query import library
 from graph.rdf.writer import report_graph
 from nlp.pipeline import extract_events
-from nlp.report import read_report
+from nlp.reading.report import read_report
 
 GOLDEN = Path(__file__).resolve().parents[2] / "data" / "golden"
 UPDATE = os.environ.get("TIES_UPDATE_GOLDEN") == "1"

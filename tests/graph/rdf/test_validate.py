@@ -16,7 +16,7 @@ from graph.rdf.validate import UnsupportedShape, compile_shapes, violations
 from graph.rdf.vocab import TIES
 from graph.rdf.writer import ntriples, ontology, rdflib_triple, report_graph, report_triples, with_digest
 from nlp.pipeline import extract_events
-from nlp.report import read_report
+from nlp.reading.report import read_report
 from ontology import HERE
 
 

@@ -11,7 +11,7 @@ from graph.pipeline import build
 from graph.query import library, load_query
 from graph.stores import RemoteStore
 from graph.stores.summaries import summary
-from nlp.report import read_report
+from nlp.reading.report import read_report
 from tests.conftest import outside_graph_bounds
 
 pytestmark = pytest.mark.server  # oxigraph serve and Virtuoso on loopback

@@ -18,7 +18,7 @@ from graph.rdf.vocab import TIES
 from graph.stores import EmbeddedStore, stored_checksums
 from graph.stores.summaries import SUMMARY_GRAPH, number_names, refresh_summaries, statements, summarised_checksum
 from graph.stores.summaries import summary as store_summary  # the name `_summary` reads the graph here
-from nlp.report import read_report
+from nlp.reading.report import read_report
 from ontology import SUMMARIES
 from tests.graph.conftest import masked_quads
 

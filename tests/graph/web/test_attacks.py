@@ -23,7 +23,7 @@ from graph.pipeline import build
 from graph.stores import EmbeddedStore
 from graph.web.server import Limits, create_app, make_server
 from graph.web.workers import isolate_network
-from nlp.report import read_report
+from nlp.reading.report import read_report
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]  # real servers, some attacked for seconds
 

@@ -255,7 +255,7 @@ def test_a_participant_whose_state_the_row_does_not_say_is_not_taken_for_russian
     from graph.pipeline import build
     from graph.stores import EmbeddedStore
     from graph.web.server import create_app
-    from nlp.report import read_report
+    from nlp.reading.report import read_report
     from tests.conftest import report_text
     from tests.graph.conftest import serve_app
 

@@ -17,7 +17,7 @@ from nbclient import NotebookClient
 from graph.pipeline import build
 from graph.stores import EmbeddedStore
 from graph.web.server import create_app
-from nlp.report import read_report
+from nlp.reading.report import read_report
 from tests.graph.conftest import serve_app
 
 ROOT = Path(__file__).resolve().parents[3]

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from nlp.concepts import event_type_of, organisation_kind_of, sphere_of
-from nlp.countries import CountryTable
-from nlp.places import Gazetteer
+from nlp.description.concepts import event_type_of, organisation_kind_of, sphere_of
+from nlp.gazetteer.countries import CountryTable
+from nlp.gazetteer.places import Gazetteer
 from nlp.records import (
     Agreement,
     Described,
@@ -28,7 +28,7 @@ from nlp.records import (
     Post,
     State,
 )
-from nlp.resolve import mint_iri, org_parts
+from nlp.resolution.resolve import mint_iri, org_parts
 
 SMOLENSK_REGION = "Смоленская область"
 # a title that says guests came: a visit, a reception, observers, a delegation "из"/"от" somewhere
@@ -78,8 +78,8 @@ def _codes(described: Described) -> Iterable[str]:
 def state_of(code: str, gazetteer: Gazetteer, table: CountryTable) -> State:
     """A state by its code, named as the country table prefers, with its GeoNames id.
 
-    >>> from nlp.countries import load_countries
-    >>> from nlp.places import load_gazetteer
+    >>> from nlp.gazetteer.countries import load_countries
+    >>> from nlp.gazetteer.places import load_gazetteer
     >>> belarus = state_of("BY", load_gazetteer(), load_countries())
     >>> belarus.code, belarus.name, belarus.geonames
     ('BY', 'Беларусь', '630336')

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nlp.countries import fold
+from nlp.gazetteer.countries import fold
 from nlp.records import PlaceKind
 from nlp.resources import lexicon
 

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from nlp.concepts import scheme
-from nlp.report import read_report
+from nlp.description.concepts import scheme
+from nlp.reading.report import read_report
 
 
 def _first_by_stems(name: str, text: str) -> str | None:

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from nlp.pipeline import extract_events, extract_rows, resolve_rows
+from nlp.reading.report import read_report
 from nlp.records import Entity, EntityType, PlaceKind
-from nlp.report import read_report
-from nlp.resolve import Alias, mint_iri, org_parts, read_aliases, resolve
+from nlp.resolution.resolve import Alias, mint_iri, org_parts, read_aliases, resolve
 from tests.conftest import report_text
 
 
@@ -125,7 +125,7 @@ def test_persons_with_compatible_initials_merge(models):
 
 
 def test_place_in_any_case_is_the_gazetteer_place(models):
-    from nlp.extract import extract
+    from nlp.extraction.extract import extract
 
     mogilev = [m for m in extract("встреча в г. Могилеве", models) if m.type is EntityType.LOC][0]
     assert (mogilev.normal, mogilev.country, mogilev.kind) == ("Могилев", "BY", PlaceKind.CITY)

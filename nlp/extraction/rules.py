@@ -1,6 +1,6 @@
 """Rules for what natasha misses in these reports: organisations, officials' roles, places.
 
-All rules work on the tokens of a spaCy Doc made by `nlp.ner` (natasha's tokens with
+All rules work on the tokens of a spaCy Doc made by `nlp.extraction.ner` (natasha's tokens with
 their morphology) and return token spans; the words they look for are data files in
 `nlp/lexicon/`.
 """
@@ -15,8 +15,8 @@ from typing import Literal
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
-from nlp.countries import fold
-from nlp.ner import NATASHA_SPANS, doc_words, starts_a_line, starts_a_sentence
+from nlp.extraction.ner import NATASHA_SPANS, doc_words, starts_a_line, starts_a_sentence
+from nlp.gazetteer.countries import fold
 from nlp.records import PlaceKind
 from nlp.resources import lexicon
 

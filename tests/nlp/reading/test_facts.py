@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.facts import is_remote, participant_count, read_summary
+from nlp.reading.facts import is_remote, participant_count, read_summary
 
 
 @pytest.mark.parametrize(("participants", "description", "expected"), [

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from nlp.errors import ReportError
+from nlp.reading.report import read_report
+from nlp.reading.text import read_text_table
+from nlp.reading.word import write_docx_table
 from nlp.records import Field
-from nlp.report import read_report
-from nlp.report_docx import write_docx_table
-from nlp.report_text import read_text_table
 
 EXPECTED_EVENTS = {"2025-Q2": 81, "2024-Q1": 28}
 TWO_LINE_SPHERE = ("Сотрудничество в сфере архитектуры и строительства Смоленской области, "
@@ -254,7 +254,7 @@ def test_a_word_document_that_unpacks_too_far_is_refused_before_parsing(tmp_path
 def test_the_published_samples_read_as_their_text_exports(sample_paths):
     """data/reports holds the samples as the main job reads them, one as a Word file (as the region publishes
     them, made by scripts/make_sample_docx.py): each reads into the events of the text the tests use."""
-    published = Path(__file__).resolve().parents[2] / "data" / "reports"
+    published = Path(__file__).resolve().parents[3] / "data" / "reports"
     assert {p.suffix for p in published.iterdir()} == {".docx", ".txt"}
     for name, text in sample_paths.items():
         [path] = [p for p in published.iterdir() if p.stem == name]
@@ -265,7 +265,7 @@ def test_many_files_read_side_by_side_are_read_as_one_by_one_each_error_in_its_p
                                                                                      docx_samples):
     import shutil
 
-    from nlp.report import READ_IN_PROCESSES_FROM, read_reports
+    from nlp.reading.report import READ_IN_PROCESSES_FROM, read_reports
 
     files = [*sample_paths.values(), *docx_samples.values()] * (READ_IN_PROCESSES_FROM // 4 + 1)
     (tmp_path / "empty.txt").write_text("")

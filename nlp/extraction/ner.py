@@ -26,7 +26,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
-from nlp.morph import RussianMorphVocab
+from nlp.extraction.morph import RussianMorphVocab
 
 NATASHA_SPANS = "natasha"
 CELL_SEPARATOR = "\n\n.\n\n"

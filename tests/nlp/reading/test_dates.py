@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from nlp.dates import parse_date_range
+from nlp.reading.dates import parse_date_range
 
 CASES = [
     ("22-25 мая 2025 года", (date(2025, 5, 22), date(2025, 5, 25))),

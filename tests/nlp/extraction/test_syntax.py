@@ -1,13 +1,13 @@
-"""An organisation's name bounded by natasha's dependency parser (`nlp.syntax`), in report and news mode."""
+"""An organisation's name bounded by natasha's dependency parser (`nlp.extraction.syntax`), in report and news mode."""
 
 from __future__ import annotations
 
 import pytest
 from natasha import Doc
 
-from nlp.extract import extract
+from nlp.extraction.extract import extract
+from nlp.extraction.syntax import PARSES
 from nlp.records import EntityType
-from nlp.syntax import PARSES
 
 
 def orgs(models, text: str, report_rules: bool = True) -> set[str]:
@@ -193,7 +193,7 @@ def test_only_a_sentence_where_a_name_may_go_on_is_parsed(models):
 
 
 def test_the_parser_on_a_sentence_is_natashas_syntax_parser(models):
-    from nlp.ner import tag_pairs
+    from nlp.extraction.ner import tag_pairs
 
     text = "Сотрудники Федеральной службы по надзору в сфере образования и науки провели проверку."
     doc = Doc(text)

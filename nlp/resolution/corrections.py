@@ -1,6 +1,6 @@
 """Analysts' corrections that stay made: what `ties review` decided about an entity, applied to every later build.
 
-Identity decisions (same / different) live in `aliases.csv` and act inside resolution (`nlp.resolve`); the
+Identity decisions (same / different) live in `aliases.csv` and act inside resolution (`nlp.resolution.resolve`); the
 others live in `corrections.csv` and act on the resolved entities of each event: an entity that is none is
 dropped, a wrong type or state is set right, a canonical name replaced. Both files are in the decisions
 folder: `ontology/`, or `$TIES_DECISIONS` where a deployment keeps its own.
@@ -19,8 +19,9 @@ from nlp.records import Entity, EntityType, PlaceKind
 from ontology import HERE
 
 DECISIONS = ("not-entity", "type", "country", "name")
-_HEADER = ("# Analysts' decisions about entities, applied on every build (nlp/corrections.py); `ties review` writes\n"
-           "# them. decision: not-entity | type (PER, ORG, LOC) | country (ISO code) | name (the canonical name).\n"
+_HEADER = ("# Analysts' decisions about entities, applied on every build (nlp/resolution/corrections.py);\n"
+           "# `ties review` writes them. decision: not-entity | type (PER, ORG, LOC) | country (ISO code) |\n"
+           "# name (the canonical name).\n"
            "# entity: the entity's IRI; label: its name when decided, for people reading the file.\n")
 COLUMNS = ("decision", "entity", "value", "label")
 
@@ -126,9 +127,9 @@ def write_alias(relation: str, entity_type: str, name: str, other: str, path: Pa
     """Add an identity decision to the aliases file: `same` merges two names, `different` keeps them apart
     (an earlier decision about the same pair is replaced)."""
     path = path or aliases_path()
-    header = ("# Curated identity decisions, applied on every build (nlp/resolve.py). Edit to merge or split "
-              "entities.\n# relation: same = the two names are one entity; different = never merge them, whatever "
-              "the rules say.\n# type: PER, ORG or LOC. Names as they come out of extraction (canonical, "
+    header = ("# Curated identity decisions, applied on every build (nlp/resolution/resolve.py). Edit to merge or "
+              "split entities.\n# relation: same = the two names are one entity; different = never merge them, "
+              "whatever the rules say.\n# type: PER, ORG or LOC. Names as they come out of extraction (canonical, "
               "nominative).\n")
     rows: list[list[str]] = []
     if path.exists():

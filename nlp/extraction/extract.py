@@ -12,10 +12,7 @@ from spacy.parts_of_speech import IDS as UPOS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
-from nlp.countries import CountryTable, fold, load_countries
-from nlp.heap import long_lived
-from nlp.limits import ROW_SECONDS, OverTime, time_limit
-from nlp.ner import (
+from nlp.extraction.ner import (
     NATASHA_SPANS,
     Natasha,
     cell_docs,
@@ -25,10 +22,8 @@ from nlp.ner import (
     starts_a_line,
     starts_a_sentence,
 )
-from nlp.normalize import normal_person, normal_phrase
-from nlp.places import Gazetteer, Place, load_gazetteer
-from nlp.records import EntityType, Mention, MentionSource, Nesting, PlaceKind
-from nlp.rules import (
+from nlp.extraction.normalize import normal_person, normal_phrase
+from nlp.extraction.rules import (
     OPENING_QUOTES,
     Chunk,
     Lexicons,
@@ -59,7 +54,12 @@ from nlp.rules import (
     role_before,
     texts,
 )
-from nlp.syntax import Syntax, in_doubt, name_stop
+from nlp.extraction.syntax import Syntax, in_doubt, name_stop
+from nlp.gazetteer.countries import CountryTable, fold, load_countries
+from nlp.gazetteer.places import Gazetteer, Place, load_gazetteer
+from nlp.heap import long_lived
+from nlp.limits import ROW_SECONDS, OverTime, time_limit
+from nlp.records import EntityType, Mention, MentionSource, Nesting, PlaceKind
 
 _INITIALS_NAME = re.compile(r"^[А-ЯЁ]$")
 _NAMING_PARTS = frozenset(UPOS[part] for part in ("ADJ", "PROPN", "NOUN"))  # words that may name a state
@@ -122,7 +122,7 @@ def load_models() -> Models:
 class ReportRules:
     """The rules as a spaCy component: what they read in each cell of a Doc, in `doc.user_data["mentions"]`.
 
-    A row (`nlp.ner.row_doc`) is cut into its cells first, each read within ROW_SECONDS: a row that no rule
+    A row (`nlp.extraction.ner.row_doc`) is cut into its cells first, each read within ROW_SECONDS: a row that no rule
     can finish gets `doc.user_data["problem"]` instead, and does not sink the report. Any other Doc is
     one cell, read without a bound. Each cell comes with the states its words name by adjective
     ("белорусских").
@@ -342,7 +342,7 @@ def _may_be_a_lone_name(token: Token, models: Resources) -> bool:
 
 
 def _barriers(doc: Doc) -> frozenset[int]:
-    """The tokens no organisation's name goes on over (`nlp.syntax.name_stop`): a person's (natasha's, or
+    """The tokens no organisation's name goes on over (`nlp.extraction.syntax.name_stop`): a person's (natasha's, or
     initials and surname), initials (a person's name follows), and a noun no name takes with the adjectives
     before it («восьмого созыва»); worked out once per Doc (the rules and the news mode both ask)."""
     found = doc.user_data.get("barriers")
@@ -374,7 +374,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     """Mentions of each parsed text, in text order: organisations the rules find, then persons (natasha's and
     initials-and-surname shapes) with their positions, then places, then natasha's organisations that
     no rule found; each phase takes no span an earlier one took. The sentences where an organisation's name
-    may go on are parsed first, all texts' in one batch (`nlp.syntax`)."""
+    may go on are parsed first, all texts' in one batch (`nlp.extraction.syntax`)."""
     for _, doc in cells:  # natasha's organisations that name none ("СМИ") are no entities in either mode
         doc.spans[NATASHA_SPANS] = [span for span in doc.spans[NATASHA_SPANS] if span.label_ != "ORG"
                                     or span.text not in models.lexicons.not_organisations]
@@ -451,7 +451,7 @@ class _Reading:
         return replace(chunk, stop=stop)
 
     def _lengthened(self, chunk: Chunk) -> Chunk:
-        """An organisation's name with the words after it that its syntax says are its own (`nlp.syntax`)."""
+        """An organisation's name with the words after it that its syntax says are its own (`nlp.extraction.syntax`)."""
         if not self.doc[chunk.stop - 1].is_alpha:
             return chunk  # a quoted name ends at its closing mark
         stop = name_stop(self.doc, chunk.start, chunk.stop, self.models.syntax, self.barriers)
@@ -661,8 +661,8 @@ class _Reading:
     def _natasha_orgs(self) -> list[tuple[Span, int, bool]]:
         """natasha's organisations that no rule, person, position, event or document took, and no quotation
         after a word no rule knows (a project, an event); a short name in brackets apart (`_short_name_apart`);
-        each with where its name ends (`nlp.syntax`), lengthened only over words nothing else took, and whether
-        it is a state's name, which natasha may tag as an organisation (it stands as it is)."""
+        each with where its name ends (`nlp.extraction.syntax`), lengthened only over words nothing else took, and
+        whether it is a state's name, which natasha may tag as an organisation (it stands as it is)."""
         doc, models = self.doc, self.models
         found = []
         for span in [part for whole in doc.spans[NATASHA_SPANS] for part in _short_name_apart(whole)]:
@@ -1035,7 +1035,7 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     """Persons, organisations and places in any Russian text, with canonical names.
 
     By default natasha's entities stand as natasha finds them (an organisation's name goes on
-    over the untagged words its syntax says are its own, `nlp.syntax`, and a short name in brackets
+    over the untagged words its syntax says are its own, `nlp.extraction.syntax`, and a short name in brackets
     comes apart), and the rules only add what natasha missed, so ordinary text (news) is read
     at least as well as by natasha; spans do not overlap. With `report_rules` the report conventions apply: the rules
     replace natasha's spans, organisations nested in others' names are kept, and places
@@ -1065,8 +1065,8 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
             if len(parts) > 1:  # a short name in brackets apart, as the rules read it (`_short_name_apart`)
                 result += [by_span.get((part.start, part.stop, part.type), part) for part in parts]
                 continue
-            # natasha's organisation lengthened over the words its syntax says are its own (`nlp.syntax`); named
-            # as the rules name that span where they found it
+            # natasha's organisation lengthened over the words its syntax says are its own (`nlp.extraction.syntax`);
+            # named as the rules name that span where they found it
             stop = name_stop(doc, span.start, span.end, models.resources.syntax, barriers) \
                 if span[-1].is_alpha and not models.countries.code(own.normal) else span.end
             if stop > span.end:

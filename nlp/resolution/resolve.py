@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 
-from nlp.countries import fold
-from nlp.places import Gazetteer
+from nlp.gazetteer.countries import fold
+from nlp.gazetteer.places import Gazetteer
 from nlp.records import Entity, EntityType, PlaceKind
 from nlp.resources import lexicon
 from ontology import ENTITY_BASE
@@ -108,7 +108,7 @@ class Alias:
 def read_aliases(path: Path | None = None) -> list[Alias]:
     """The curated alias file: `same` merges two names into one entity, `different` keeps them apart (in the
     decisions folder: ontology/, or $TIES_DECISIONS)."""
-    from nlp.corrections import aliases_path
+    from nlp.resolution.corrections import aliases_path
 
     path = path or aliases_path()
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from natasha import Doc
 
-from nlp.display import render_mentions
-from nlp.extract import extract
+from nlp.extraction.display import render_mentions
+from nlp.extraction.extract import extract
 from nlp.records import EntityType, PlaceKind
 
 
@@ -205,15 +205,15 @@ def test_displacy_marks_mentions_and_escapes_text(models):
 
 def _cells(models, rows: list[list[str]]) -> list[list[tuple[str, object]]]:
     """Each row's cells as the pipeline reads them: the rows through the components in one batch, then cut."""
-    from nlp.ner import cell_docs, row_doc
+    from nlp.extraction.ner import cell_docs, row_doc
 
     docs = models.nlp.pipe([row_doc(models.nlp, texts) for texts in rows], batch_size=len(rows))
     return [cell_docs(doc) for doc in docs]
 
 
 def test_one_natasha_call_per_row_gives_each_cell_its_own_tokens_and_entities(models, sample_paths):
-    from nlp.ner import NATASHA_SPANS, char_span
-    from nlp.report import read_report
+    from nlp.extraction.ner import NATASHA_SPANS, char_span
+    from nlp.reading.report import read_report
 
     rows = [[cell.text for cell in event.cells if cell.text] for event in read_report(sample_paths["2025-Q2"]).events]
     checked = 0
@@ -239,7 +239,7 @@ def _natasha_docs(models, texts):
 
 
 def test_the_tokenizer_cuts_tokens_and_sentences_where_natashas_segmenter_does(models, sample_paths):
-    from nlp.report import read_report
+    from nlp.reading.report import read_report
 
     cells = [cell.text for path in sample_paths.values() for event in read_report(path).events
              for cell in event.cells if cell.text]
@@ -258,8 +258,8 @@ def test_the_tokenizer_cuts_tokens_and_sentences_where_natashas_segmenter_does(m
 
 
 def test_ner_over_a_reports_texts_at_once_finds_what_tag_ner_finds_in_each(models, sample_paths):
-    from nlp.ner import entity_spans
-    from nlp.report import read_report
+    from nlp.extraction.ner import entity_spans
+    from nlp.reading.report import read_report
 
     cells = [cell.text for event in read_report(sample_paths["2024-Q1"]).events for cell in event.cells if cell.text]
     docs = _natasha_docs(models, cells + NEWS + ["", "   "])
@@ -270,8 +270,8 @@ def test_ner_over_a_reports_texts_at_once_finds_what_tag_ner_finds_in_each(model
 
 
 def test_morphology_of_a_reports_sentences_at_once_is_what_tag_morph_gives_each_text(models, sample_paths):
-    from nlp.ner import tag_morphology
-    from nlp.report import read_report
+    from nlp.extraction.ner import tag_morphology
+    from nlp.reading.report import read_report
 
     rows = [" ".join(cell.text for cell in event.cells) for event in read_report(sample_paths["2025-Q2"]).events]
     alone, together = _natasha_docs(models, rows), _natasha_docs(models, rows)
@@ -285,8 +285,8 @@ def test_morphology_of_a_reports_sentences_at_once_is_what_tag_morph_gives_each_
 
 
 def test_a_reports_rows_parsed_together_are_parsed_as_each_alone(models, sample_paths):
-    from nlp.ner import NATASHA_SPANS
-    from nlp.report import read_report
+    from nlp.extraction.ner import NATASHA_SPANS
+    from nlp.reading.report import read_report
 
     rows = [[cell.text for cell in event.cells if cell.text] for event in read_report(sample_paths["2025-Q2"]).events]
     together = _cells(models, rows)
@@ -320,7 +320,7 @@ def test_a_role_that_ends_on_a_dash_before_the_person(models, report_rules):
 def test_normal_phrase_of_nothing_is_empty():
     from natasha import MorphVocab
 
-    from nlp.normalize import normal_phrase
+    from nlp.extraction.normalize import normal_phrase
 
     assert normal_phrase(MorphVocab(), [], 0) == ""
 
@@ -400,7 +400,7 @@ def test_an_organisation_named_with_its_town_and_a_short_name_defined_with_its_s
 
 
 def test_two_titles_one_after_the_other_are_two_roles_and_a_complement_is_none(models):
-    from nlp.extract import ROLE_SEPARATOR
+    from nlp.extraction.extract import ROLE_SEPARATOR
 
     found = extract("В торжествах приняли участие: Патриарх Московский и всея Руси Кирилл, Патриарший Экзарх всея "
                     "Беларуси митрополит Минский и Заславский Вениамин, Государственный секретарь Союзного "
@@ -1106,7 +1106,7 @@ def test_bodies_listed_after_a_place_are_of_its_state_and_side(models, text, sta
 
 
 def test_a_line_break_inside_a_rows_cell_opens_a_sentence_as_in_the_cell_read_alone(models):
-    from nlp.ner import row_doc
+    from nlp.extraction.ner import row_doc
 
     texts = ["Отдых детей", "Итоги года\nОрганизация отдыха детей Республики Беларусь в лагерях Смоленской области"]
     row = models.nlp(row_doc(models.nlp, texts))

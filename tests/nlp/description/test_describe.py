@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.pipeline import extract_events
-from nlp.report import read_report
+from nlp.reading.report import read_report
 from tests.conftest import report_text
 
 

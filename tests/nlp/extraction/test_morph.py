@@ -1,4 +1,4 @@
-"""natasha's lemmatizer reading pymorphy2's Russian dictionary from its package (nlp/morph.py)."""
+"""natasha's lemmatizer reading pymorphy2's Russian dictionary from its package (nlp/extraction/morph.py)."""
 
 import subprocess
 import sys
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from natasha import MorphVocab
 
-from nlp.morph import RussianMorphVocab
+from nlp.extraction.morph import RussianMorphVocab
 
 WORDS = ["Смоленской", "губернатором", "делегации", "Могилеве", "белорусских", "Оршанского", "Сергеевичем"]
 
@@ -25,9 +25,10 @@ def test_it_reads_the_dictionary_pymorphy2_finds_and_parses_alike():
 def test_loading_natasha_does_not_ask_pkg_resources():
     """pymorphy2 left to find its dictionary imports pkg_resources and lists every installed distribution's
     entry points, a few tenths of a second in each process that extracts."""
-    script = "import sys\nfrom nlp.ner import load_natasha\nload_natasha()\nprint('pkg_resources' in sys.modules)"
+    script = ("import sys\nfrom nlp.extraction.ner import load_natasha\nload_natasha()\n"
+              "print('pkg_resources' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
-                          cwd=Path(__file__).parents[2])
+                          cwd=Path(__file__).parents[3])
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["False"]
 

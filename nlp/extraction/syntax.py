@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from natasha import NewsSyntaxParser
 from spacy.tokens import Doc
 
-from nlp.countries import state_code
-from nlp.ner import WordCodes, doc_words, sentence_starts, tag_pairs
-from nlp.rules import (
+from nlp.extraction.ner import WordCodes, doc_words, sentence_starts, tag_pairs
+from nlp.extraction.rules import (
     OPENING_QUOTES,
     abbreviated_place,
     common_after_place,
@@ -27,6 +26,7 @@ from nlp.rules import (
     lowercase_body_word,
     post_after_name,
 )
+from nlp.gazetteer.countries import state_code
 
 _UNITS = "syntax units"  # doc.user_data: the first token of each stretch parsed as one (see `_units`)
 PARSES = "syntax"  # doc.user_data: a unit's first token -> (heads, relations) of its tokens, doc-wide indices
@@ -45,7 +45,7 @@ _MAX_WORDS = 25  # a name the parser lengthens stays within this many tokens
 
 @dataclass
 class Syntax:
-    """natasha's dependency parser with its words' codes kept (see `nlp.ner.tag_ids`); parses on demand."""
+    """natasha's dependency parser with its words' codes kept (see `nlp.extraction.ner.tag_ids`); parses on demand."""
 
     parser: NewsSyntaxParser
     codes: WordCodes = field(default_factory=dict)

@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from nlp.places import load_gazetteer
+from nlp.gazetteer.places import load_gazetteer
 from nlp.resources import lexicon
 
 

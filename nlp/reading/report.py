@@ -10,14 +10,14 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from nlp.clean import clean
-from nlp.dates import parse_date_range
 from nlp.errors import ReportError, grouped, printable
-from nlp.facts import is_remote, participant_count, read_summary
 from nlp.limits import READ_SECONDS, OverTime, time_limit
+from nlp.reading.clean import clean
+from nlp.reading.dates import parse_date_range
+from nlp.reading.facts import is_remote, participant_count, read_summary
+from nlp.reading.text import HEADER_WORDS, ROW_NUMBER, read_text_table
+from nlp.reading.word import NotADocx, read_docx_table
 from nlp.records import FIELDS, Cell, Event, Field, Report, ReportFile, Summary, Table
-from nlp.report_docx import NotADocx, read_docx_table
-from nlp.report_text import HEADER_WORDS, ROW_NUMBER, read_text_table
 
 REPORT_SUFFIXES = (".txt", ".docx")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -95,7 +95,7 @@ def _field_texts(cells: tuple[str, ...], columns: dict[Field, int]) -> tuple[str
 
 def _event(report: str, cells: tuple[str, ...], published: tuple[str, ...], columns: dict[Field, int], sphere: str,
            row: int, year: int | None, warn: list[str], errors: list[str], where: str) -> Event:
-    """The event of a numbered row: `cells` cleaned (nlp.clean), `published` as they were."""
+    """The event of a numbered row: `cells` cleaned (nlp.reading.clean), `published` as they were."""
     number = int(ROW_NUMBER.match(cells[0]).group(1))  # type: ignore[union-attr]
     texts = []
     for name, text in zip(FIELDS, _field_texts(cells, columns), strict=True):
