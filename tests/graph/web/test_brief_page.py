@@ -50,6 +50,10 @@ def test_partner_and_report_pages_offer_their_brief(site, page):
     page.click("a.button:has-text('Справка за квартал')")
     page.wait_for_selector("article.brief h1")
     assert page.inner_text("article.brief h1").endswith("за II квартал 2025 г.")
+    # a citation's report is never broken across lines («[2025-» / «Q2, № 4]»), however its line wraps
+    periods = page.locator("article.brief .cite .period")
+    assert periods.count() > 100
+    assert periods.evaluate_all("els => els.filter(e => e.getClientRects().length > 1).length") == 0
 
 
 def test_a_hostile_parameter_is_refused_and_shown_inert(site, page):
