@@ -117,19 +117,36 @@ def _sites_placed(mentions: list[Mention]) -> list[Mention]:
     Smolensk), and in that town where the place is a town: Smolensk's «площадь Ленина» is not Moscow's. A site its
     words put in the same state takes the side and town too, unless brackets after it said where it lies (see
     nlp.extraction.extract._placed_in_brackets). So does any other place of the place cell that no gazetteer knows
-    («г. Москва, ВДНХ»)."""
+    («г. Москва, ВДНХ»), a site of the town before it (_inside_the_town); a region takes only the state."""
     venue = sorted((m for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.country
                     and m.kind in _VENUE_KINDS), key=lambda m: m.start)
     if not venue or len({m.country for m in venue}) > 1:
         return mentions
     where = venue[0]
     town = where.normal if where.kind is PlaceKind.CITY else None
-    return [replace(m, country=where.country, smolensk=where.smolensk or m.smolensk, town=town)
+    return [replace(m, country=where.country, smolensk=where.smolensk or m.smolensk, town=town,
+                    kind=PlaceKind.SITE if _inside_the_town(m, where) else m.kind)
             if m.type is EntityType.LOC and m.within is None and m.town is None
             and (m.country is None or m.country == where.country and not m.smolensk)
             and (m.kind is PlaceKind.SITE or m.field == "place" and m.country is None
                  and m.kind not in (PlaceKind.REGION, PlaceKind.COUNTRY))
-            else m for m in mentions]
+            else replace(m, country=where.country) if _a_region_of_no_known_state(m) else m
+            for m in mentions]
+
+
+def _a_region_of_no_known_state(place: Mention) -> bool:
+    """A region of the place cell that no gazetteer knows («г. Шеньян, провинция Ляонин, КНР»): of the state the
+    cell's other places are of; no town, and no side (a region named beside a town is not that town's)."""
+    return place.type is EntityType.LOC and place.kind is PlaceKind.REGION and place.field == "place" \
+        and place.country is None and place.within is None
+
+
+def _inside_the_town(place: Mention, town: Mention) -> bool:
+    """Whether a place natasha found that no gazetteer knows, named in the place cell after the town the row was
+    held in, is a site of that town («г. Москва, ВДНХ, белорусский павильон»), not a settlement of its own. A
+    settlement the text marks as one («д. Гусино») was found by the rules, not taken for a site."""
+    return place.source == "ner" and place.kind is PlaceKind.CITY and town.kind is PlaceKind.CITY \
+        and place.field == "place" and place.start > town.start
 
 
 def _organisations_placed(mentions: list[Mention]) -> list[Mention]:

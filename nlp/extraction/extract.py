@@ -494,6 +494,10 @@ class _Reading:
         people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
         people += [p for p in _person_tokens(doc) if not _overlaps(*p, people)]
         people += [p for p in self._names_taken_for_places() if not _overlaps(*p, people)]
+        # "Чрезвычайный и Полномочный Посол": natasha's lone title word is no name, and no one else's either, so
+        # it does not end the position before the next name
+        people = [(start, stop) for start, stop in people
+                  if not (stop - start == 1 and (doc[start].lemma_ in lex.positions or doc[start].pos_ == "ADJ"))]
         person_tokens = {i for start, stop in people for i in range(start, stop)}
         for start, stop in sorted(people):
             if _overlaps(start, stop, self.taken) or in_place_name(doc, start, lex):
@@ -506,8 +510,6 @@ class _Reading:
             if commemorated(doc, start, lex, self.titles):
                 continue  # "к 185-летию со дня рождения Н.М. Пржевальского": the subject, no party
             tokens = list(doc[start:stop])
-            if len(tokens) == 1 and (tokens[0].lemma_ in lex.positions or tokens[0].pos_ == "ADJ"):
-                continue  # "Чрезвычайный и Полномочный Посол": a title, no name
             if len(tokens) == 1 and _looks_like_town(doc, start, models):
                 continue  # a town natasha took for a surname ("в Гагарине")
             if len(tokens) == 1 and not _may_be_a_lone_name(tokens[0], models):
@@ -592,6 +594,9 @@ class _Reading:
                 if checked is None:
                     continue
                 name, kind, signal = checked
+            if chunk.source == "ner" and kind is PlaceKind.CITY and name_start > 0 \
+                    and doc[name_start - 1].lemma_ in lex.region_titles:
+                kind = PlaceKind.REGION  # «провинция Ляонин», «префектура Тояма» (a town of that name too)
             self.mentions.append(_mention(doc, self.text, name_start, chunk.stop, EntityType.LOC, name,
                                           "rule:place" if chunk.source == "rule" else "ner", kind=PlaceKind(kind),
                                           country=signal.country, smolensk=signal.smolensk, within=within))

@@ -54,6 +54,7 @@ class Lexicons:
     place_prefixes: dict[tuple[str, ...], str]
     street_prefixes: frozenset[tuple[str, ...]]
     region_words: dict[str, str]
+    region_titles: frozenset[str]  # nouns before a region's own name ("провинция"): natasha's place after one
     not_legal_forms: frozenset[str]
     state_words: dict[str, str]  # words that open only one state's bodies, and that state ("ЧУП": BY, "ФГБОУ": RU)
     longest_prefix: int  # words in the longest place or street prefix: how far the prefix rules look
@@ -96,6 +97,7 @@ def load_lexicons() -> Lexicons:
         place_prefixes=place_prefixes,
         street_prefixes=street_prefixes,
         region_words={row[0]: row[1] for row in lexicon("region_words")},
+        region_titles=frozenset(row[0] for row in lexicon("region_titles")),
         not_legal_forms=frozenset(row[0] for row in lexicon("not_legal_forms")),
         state_words={row[0]: row[1] for row in lexicon("state_words")},
         longest_prefix=max(map(len, [*place_prefixes, *street_prefixes])),

@@ -80,6 +80,10 @@ def test_entities_of_report_sentences(models, text, expected):
      "А.Н. Рогожник", "Чрезвычайный и Полномочный Посол Республики Беларусь в Российской Федерации"),
     ("Участники: А.В. Казаков, советник Губернатора Смоленской области; представители бизнеса",
      "А.В. Казаков", "советник Губернатора Смоленской области"),
+    # natasha takes «Чрезвычайным» for a name: a title word, which does not cut the position short
+    ("рабочая встреча Губернатора Смоленской области В.Н. Анохина с Чрезвычайным и Полномочным Послом Российской "
+     "Федерации в Республике Беларусь Б.В. Грызловым", "Б.В. Грызлов",
+     "Чрезвычайный и Полномочный Посол Российской Федерации в Республике Беларусь"),
     # a surname made from a given name the dictionary knows only in the plural ("Ильдаров": of the Ильдары)
     ("советник директора ОАО «Ольса» Р.А. Ильдаров", "Р.А. Ильдаров", "советник директора ОАО «Ольса»"),
     ("встреча с советником директора ОАО «Ольса» Т.Р. Ренатовым", "Т.Р. Ренатов", "советник директора ОАО «Ольса»"),
@@ -1170,3 +1174,12 @@ def test_a_short_name_defined_for_a_body_is_of_its_state_and_so_is_the_head_of_i
                     report_rules=True)
     states = {m.text: m.country for m in found if m.type in (EntityType.ORG, EntityType.PER)}
     assert states["Совет Федерации"] == "RU" and states["Ю.Л. Воробьевым"] == "RU"
+
+
+@pytest.mark.parametrize(("text", "name", "state"), [
+    ("г. Шеньян, провинция Ляонин, Китайская Народная Республика", "Ляонин", None),  # no gazetteer knows it
+    ("делегация префектуры Тояма (Япония)", "Тояма", "JP"),  # a town of that name too
+])
+def test_a_place_after_a_word_that_titles_a_region_is_a_region(models, text, name, state):
+    found = {m.normal: m for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC}
+    assert found[name].kind is PlaceKind.REGION and found[name].country == state

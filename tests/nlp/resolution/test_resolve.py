@@ -200,17 +200,24 @@ def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(
          "Участники прошли к площади Ленина.", "Молодёжь Смоленской области"],
         ["Форум", "г. Москва, ВДНХ", "7 июля 2025 года", "Работали на площади Ленина.", "Делегация"],
         ["Переговоры", "г. Минск, г. Москва", "8 июля 2025 года", "Встреча на площади Ленина.", "Представители"],
+        ["Ярмарка", "г. Шеньян, провинция Ляонин, Китайская Народная Республика", "9 июля 2025 года",
+         "Стенд региона.", "Представители"],
     ]), encoding="utf-8")
     events = extract_events([read_report(path)], models)
     sites = [{e.name: (e.country, e.smolensk) for e in extracted.entities  # the places no gazetteer knows
               if e.type is EntityType.LOC and models.gazetteer.lookup(e.name) is None} for extracted in events]
+    kinds = [{e.name: e.kind for e in extracted.entities if e.type is EntityType.LOC} for extracted in events]
     assert sites[0] == {"площадь Победы": ("BY", False), "мемориальный комплекс «Прорыв»": ("BY", False)}
     assert sites[1] == {"Парк культуры и отдыха «Соловьиная роща»": ("RU", True), "площадь Ленина": ("RU", True)}
     # a place of the place cell that no gazetteer knows is of the town before it; Moscow is no Smolensk side
     assert sites[2] == {"ВДНХ": ("RU", False), "площадь Ленина": ("RU", False)}
+    assert kinds[2] == {"Москва": PlaceKind.CITY, "ВДНХ": PlaceKind.SITE, "площадь Ленина": PlaceKind.SITE}
+    # a place after «провинция» is a region, of the state of the cell's other places, and no town's
+    assert sites[4] == {"Ляонин": ("CN", False)} and kinds[4]["Ляонин"] is PlaceKind.REGION
+    assert next(e.id for e in events[4].entities if e.name == "Ляонин").endswith("/place/lyaonin")
     assert sites[3] == {"площадь Ленина": (None, False)}  # held in two states: where the square is, is not said
     # every town has its «площадь Ленина»: one entity for each town, and one for the square of no known town
-    squares = [next(e.id for e in extracted.entities if e.name == "площадь Ленина") for extracted in events[1:]]
+    squares = [next(e.id for e in extracted.entities if e.name == "площадь Ленина") for extracted in events[1:4]]
     assert len(set(squares)) == 3 and squares[0].endswith("/place/ploshchad-lenina-smolensk")
 
 
