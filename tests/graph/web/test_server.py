@@ -280,7 +280,7 @@ def test_search_and_counterparts_say_each_side(client):
     found = client.get("/search", query_string={"q": "Глазьев"}).text
     assert re.search(r'href="/person/glazev-s-yu">[^<]+</a></td><td></td>\s*<td>Орган нескольких государств</td>',
                      found)
-    met = client.get("/person/glazev-s-yu").text.split("<h2>С кем встречался</h2>", 1)[1].split("</table>", 1)[0]
+    met = _section(client.get("/person/glazev-s-yu").text, "Участники общих мероприятий")
     sides = dict(re.findall(r'<a href="(/[^"]+)">[^<]*</a></td><td>[^<]*</td><td>([^<]*)</td>', met))
     assert sides["/org/soyuznoe-gosudarstvo"] == "Орган нескольких государств"
     assert sides["/person/anokhin-v-n"] == "Смоленская сторона"
@@ -360,7 +360,7 @@ def test_smolensk_s_own_state_page_lists_the_events_it_takes_part_in(client, emb
     page = client.get("/country/RU").text
     assert f"<dt>Мероприятий</dt><dd>{count}</dd>" in page and "государство самой Смоленской области" in page
     assert _section(page, "Мероприятия").count("<tr>") == 1 + int(count)  # the heading's row, then one an event
-    assert _section(page, "С кем встречался") and "/brief?" not in page
+    assert _section(page, "Участники мероприятий") and "/brief?" not in page
     assert "этого государства в графе нет" not in page
 
 
@@ -401,6 +401,19 @@ def test_a_place_page_lists_what_lies_there(client, embedded):
     page = client.get(page_of(quiet)).text
     assert 'data-name="мероприятия"' not in page and "В мероприятиях это место не названо" in page
     assert _section(page, "Организации здесь")
+
+
+def test_a_place_s_map_says_whether_the_place_itself_is_on_it(client, embedded):
+    """Orange is the place itself where it has a point; a site no source gives a point says so, rather than
+    promising an orange mark the map does not have."""
+    pointed = "SELECT DISTINCT ?place WHERE { GRAPH ?g { ?e <http://semanticweb.cs.vu.nl/2009/11/sem/hasActor> " \
+              "?place . ?place a <https://schema.org/Place> . FILTER %s EXISTS { GRAPH ?h { ?place " \
+              "<https://schema.org/geo>/<https://schema.org/latitude> ?lat } } } } ORDER BY ?place"
+    with_point, without = (embedded.select(pointed % negation).rows[0][0] for negation in ("", "NOT"))
+    caption = re.compile(r'<figure class="mini-map-figure">\s*<figcaption>([^<]+)</figcaption>')
+    assert caption.search(client.get(page_of(with_point)).text).group(1) == \
+        "На карте: это место (оранжевым) и места его мероприятий"
+    assert "координат самого места в графе нет" in caption.search(client.get(page_of(without)).text).group(1)
 
 
 def test_a_report_page_lists_states_and_event_types_by_count_then_name(client):
@@ -469,8 +482,8 @@ def test_an_entity_page_lists_the_events_of_its_newest_quarters_and_counts_them_
     if listed == 1:  # the rest by the library's query, bound to the entity, on the query page
         href = re.search(r'<a href="(/query\?query=[^"]+)">все', events).group(1)
         assert urllib.parse.unquote_plus(html.unescape(href)).count(f"<{entity}>") >= 1
-    # whom it met: in the listed events only
-    met = _section(page, "С кем встречался")
+    # who took part in the events that name it: in the listed events only
+    met = _section(page, "Участники мероприятий")
     assert ("Только в мероприятиях с" in met) == (listed == 1)
     most = max(int(n) for n in re.findall(r'<td class="num">(\d+)</td>', met))
     assert most <= len(kept)
