@@ -208,6 +208,8 @@ class Mention:
     # takes part
     within: Nesting | None = None
     town: str | None = None  # for an organisation: the settlement its name points at; for a site: its town
+    district: str | None = None  # for a settlement: the district named right after it («дер. Микулино Руднянского
+    # района»), which tells it from its namesakes elsewhere
     # the name this mention abbreviates where the text defines it: "ООО «…» (ООО «СТиМ»)", "(далее – СЭЗ)"
     alias_of: str | None = None
 
@@ -219,7 +221,7 @@ class Mention:
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"start": self.start, "stop": self.stop, "type": self.type.value,
                                 "text": self.text, "normal": self.normal, "source": self.source}
-        for key in ("field", "role", "kind", "country", "within", "alias_of", "town"):
+        for key in ("field", "role", "kind", "country", "within", "alias_of", "town", "district"):
             value = getattr(self, key)
             if value is not None:
                 data[key] = str(value)
@@ -246,6 +248,11 @@ class Entity:
         """For an organisation, the settlement its name points at; for a site, the town it lies in; if any mention
         says."""
         return next((m.town for m in self.mentions if m.town), None)
+
+    @property
+    def district(self) -> str | None:
+        """For a settlement, the district a mention names right after it, if any does."""
+        return next((m.district for m in self.mentions if m.district), None)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "type": self.type.value, "name": self.name}

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from nlp.description.concepts import event_type_of, organisation_kind_of, sphere_of
-from nlp.gazetteer.countries import CountryTable
+from nlp.gazetteer.countries import CountryTable, fold
 from nlp.gazetteer.places import Gazetteer
 from nlp.records import (
     Agreement,
@@ -46,7 +46,9 @@ def describe(event: Event, entities: Sequence[Entity], countries: Sequence[str],
 
     def of(entity: Entity) -> Described:
         if entity.id not in described:
-            described[entity.id] = describe_entity(entity, parents.get(entity.id, ()), gazetteer)
+            district = district_of(entity, entities, gazetteer)
+            described[entity.id] = describe_entity(entity, parents.get(entity.id, ()), gazetteer,
+                                                   None if district is None else of(district))
         return described[entity.id]
 
     participants = []
@@ -90,20 +92,37 @@ def state_of(code: str, gazetteer: Gazetteer, table: CountryTable) -> State:
     return State(mint_iri(EntityType.LOC, "country", code), code, name, geonames)
 
 
-def describe_entity(entity: Entity, parents: tuple[str, ...], gazetteer: Gazetteer) -> Described:
-    """An entity with its kind, legal form, parents and town (organisations) or identifiers and point (places)."""
+def district_of(entity: Entity, entities: Sequence[Entity], gazetteer: Gazetteer) -> Entity | None:
+    """The event's district entity a settlement's mention places it in («дер. Микулино Руднянского района»)."""
+    if entity.district is None:
+        return None
+    wanted = gazetteer.district(entity.district)
+    for other in entities:
+        if other.type is EntityType.LOC and other.kind is PlaceKind.DISTRICT and (
+                fold(other.name) == fold(entity.district)
+                or wanted is not None and (known := gazetteer.lookup(other.name)) is not None
+                and known.ref == wanted.ref):
+            return other
+    return None
+
+
+def describe_entity(entity: Entity, parents: tuple[str, ...], gazetteer: Gazetteer,
+                    district: Described | None = None) -> Described:
+    """An entity with its kind, legal form, parents and town (organisations) or identifiers and point (places);
+    `district`: the district the text places a settlement in."""
     if entity.type is EntityType.ORG:
         town = None if entity.town is None else describe_town(entity.town, gazetteer)
         return Described(entity, organisation_kind=organisation_kind_of(entity.name, entity.country),
                          legal_form=org_parts(entity.name)[0] or None, parents=parents, town=town)
     if entity.type is EntityType.LOC and entity.kind is not PlaceKind.COUNTRY:
-        return describe_place(entity, gazetteer)
+        return describe_place(entity, gazetteer, district)
     return Described(entity)
 
 
-def describe_place(entity: Entity, gazetteer: Gazetteer) -> Described:
-    """A settlement, district or region with the gazetteer's identifier and point where the kinds agree; a site with
-    the town it lies in."""
+def describe_place(entity: Entity, gazetteer: Gazetteer, district: Described | None = None) -> Described:
+    """A settlement, district or region with the gazetteer's identifier and point where the kinds agree (and, for a
+    settlement named with its district, where the gazetteer's lies in that district); a site with the town it lies
+    in; a settlement with the district the text places it in."""
     kind = entity.kind or PlaceKind.CITY
     region = None
     if entity.smolensk and entity.name != SMOLENSK_REGION:
@@ -111,8 +130,10 @@ def describe_place(entity: Entity, gazetteer: Gazetteer) -> Described:
                                   country="RU", smolensk=True, kind=PlaceKind.REGION))
     if kind is PlaceKind.SITE and entity.town:  # a site lies in its town (which lies in its region)
         region = describe_town(entity.town, gazetteer)
+    if district is not None:  # a settlement lies in its district (which lies in its region)
+        region = district
     place = gazetteer.lookup(entity.name)
-    if place is None or place.kind != kind.value:
+    if place is None or place.kind != kind.value or not gazetteer.settled_in(place, entity.district):
         return Described(entity, region=region)
     iso = place.ref.removeprefix("iso3166-2:") if place.ref.startswith("iso3166-2:") else None
     parent = gazetteer.region_of(place)

@@ -391,7 +391,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                           key=lambda m: (m.start, -m.stop))
         mentions = _abbreviations(reading.doc, reading.text, mentions, models)
         mentions = _delegations_heads(reading.doc, _listed_under_a_state(reading.doc, mentions, models), models)
-        found.append(_placed_in_brackets(reading.text, mentions))
+        found.append(_settled_in_districts(reading.text, _placed_in_brackets(reading.text, mentions),
+                                           models.gazetteer))
     return found
 
 
@@ -901,6 +902,25 @@ def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _BRACKET_AFTER = re.compile(r"\s*\(")
+
+
+def _settled_in_districts(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A settlement named with its district right after it («дер. Микулино Руднянского района») lies in that
+    district: it is of the district's state and side, unless the gazetteer's settlement of that name lies there too
+    (Микулино of the Tver region is another village: its point, its side and its identity are not this one's)."""
+    districts = {m.start: m for m in mentions if m.type is EntityType.LOC and m.kind is PlaceKind.DISTRICT}
+    found = []
+    for mention in mentions:
+        after = mention.stop + len(text[mention.stop:]) - len(text[mention.stop:].lstrip(" "))
+        district = districts.get(after) if mention.type is EntityType.LOC and mention.kind is PlaceKind.CITY \
+            and mention.within is None and after > mention.stop else None
+        if district is not None:
+            known = gazetteer.lookup(mention.normal)
+            mention = replace(mention, district=district.normal) if known is not None \
+                and gazetteer.settled_in(known, district.normal) else \
+                replace(mention, district=district.normal, country=district.country, smolensk=district.smolensk)
+        found.append(mention)
+    return found
 
 
 def _list_end(doc: Doc, colon: int) -> int:

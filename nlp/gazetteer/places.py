@@ -4,6 +4,7 @@ districts' OKTMO codes (district_codes.tsv, CC BY-SA)."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -38,6 +39,22 @@ class Place:
     def geonames(self) -> str | None:
         """The GeoNames id, where the place has one."""
         return self.ref.removeprefix("geonames:") if self.ref.startswith("geonames:") else None
+
+
+# how far a settlement may lie from its district's point (a district's centroid): the largest districts of
+# Smolensk's neighbourhood span about 80 km
+DISTRICT_REACH_KM = 60
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance between two points, in kilometres.
+
+    >>> round(distance_km(54.78, 32.05, 53.90, 27.57))  # Смоленск to Минск
+    306
+    """
+    lat1, lon1, lat2, lon2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    chord = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(chord))
 
 
 # the least population of a town a quoted name starts with, or is, that names its place: smaller towns' names are
@@ -95,6 +112,25 @@ class Gazetteer:
             region = self.regions.get(_ADJECTIVE_ENDING.sub("", rest[0]))
             places = tuple(p for p in places if p.region == region)
         return places[0] if places else None
+
+    def settled_in(self, place: Place, district: str | None) -> bool:
+        """Whether a settlement of the gazetteer can be the one the text names in `district` (no district named:
+        it can): of the district's state, and no farther from the district's point than a district reaches, so
+        that «дер. Микулино Руднянского района» is not the Микулино of the Tver region.
+
+        >>> g = load_gazetteer()
+        >>> g.settled_in(g.lookup("Рудня"), "Руднянского района"), g.settled_in(g.lookup("Рудня"), "Ушачский район")
+        (True, False)
+        >>> g.settled_in(g.lookup("Рудня"), None), g.settled_in(g.lookup("Рудня"), "Нетакого района")
+        (True, True)
+        """
+        if district is None or (found := self.district(district)) is None:
+            return True
+        if found.country != place.country:
+            return False
+        if found.latitude is None or found.longitude is None or place.latitude is None or place.longitude is None:
+            return True
+        return distance_km(found.latitude, found.longitude, place.latitude, place.longitude) <= DISTRICT_REACH_KM
 
     def region_of(self, place: Place) -> Place | None:
         """The region a district lies in."""

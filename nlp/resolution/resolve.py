@@ -165,10 +165,13 @@ def identity_key(entity: Entity, gazetteer: Gazetteer) -> tuple:
         if entity.kind is PlaceKind.COUNTRY and entity.country:
             return ("LOC", "country", entity.country)
         place = gazetteer.lookup(entity.name)
-        if place is not None and (entity.kind is None or place.kind == entity.kind):
+        if place is not None and (entity.kind is None or place.kind == entity.kind) \
+                and gazetteer.settled_in(place, entity.district):
             return ("LOC", "ref", place.ref)
         if entity.kind is PlaceKind.SITE and entity.town:  # every town has its «площадь Ленина»
             return ("LOC", "site", fold(entity.name), fold(entity.town))
+        if entity.district:  # not the gazetteer's namesake: a village of its own district
+            return ("LOC", "settled", fold(entity.name), fold(entity.district))
         return ("LOC", str(entity.kind or ""), fold(entity.name))
     return ("ORG", *org_parts(entity.name))
 
@@ -348,6 +351,8 @@ def _minted_iri(best: Entity, key: tuple) -> str:
         return mint_iri(best.type, key[2])
     if best.type is EntityType.LOC and key[1] == "site" and len(key) == 4:
         return mint_iri(best.type, best.name, best.town or "")
+    if best.type is EntityType.LOC and key[1] == "settled":
+        return mint_iri(best.type, best.name, best.district or "")
     return mint_iri(best.type, best.name)
 
 

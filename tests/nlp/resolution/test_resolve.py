@@ -191,6 +191,34 @@ def test_a_venue_named_in_the_place_cell_without_a_state_is_of_the_smolensk_town
     assert union and {entity.country for entity in union} == {None}
 
 
+def test_a_settlement_named_with_its_district_is_that_district_s_not_a_namesake_elsewhere(tmp_path, models):
+    """«дер. Микулино Руднянского района» is a Smolensk village with no point of its own, in its district; the
+    gazetteer's Микулино (Tver region) is another place, and stays the one a row that names no district means. A
+    settlement the gazetteer places in the district named keeps its point and identity."""
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Митинг", "Смоленская область", "5 июля 2025 года",
+         "Торжественный митинг (дер. Микулино Руднянского района).", "Делегация"],
+        ["Экскурсия", "Тверская область", "6 июля 2025 года", "Экскурсия в дер. Микулино.", "Делегация"],
+        ["Митинг", "Смоленская область", "7 июля 2025 года", "Возложение цветов в с. Пржевальское Демидовского "
+         "района.", "Делегация"],
+    ]), encoding="utf-8")
+    events = extract_events([read_report(path)], models)
+    village, namesake, known = (next(p for p in e.description.participants if p.described.entity.name == name)
+                                for e, name in zip(events, ("Микулино", "Микулино", "Пржевальское"), strict=True))
+    assert (village.described.entity.country, village.described.entity.smolensk) == ("RU", True)
+    assert village.described.entity.id.endswith("/place/mikulino-rudnyanskiy-rayon")
+    assert village.described.latitude is None and village.described.geonames is None
+    district = next(e.id for e in events[0].entities if e.kind is PlaceKind.DISTRICT)
+    assert village.described.region is not None and village.described.region.entity.id == district
+    assert namesake.described.entity.id.endswith("/place/mikulino") and namesake.described.geonames
+    assert not namesake.described.entity.smolensk
+    place = models.gazetteer.lookup("Пржевальское")
+    assert (known.described.entity.id, known.described.geonames) == (mint_iri(EntityType.LOC, "Пржевальское"),
+                                                                      place.geonames)
+    assert known.described.region is not None and known.described.region.entity.kind is PlaceKind.DISTRICT
+
+
 def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(tmp_path, models):
     path = tmp_path / "2025-Q3.txt"
     path.write_text(report_text([
