@@ -20,7 +20,7 @@ from rdflib.namespace import FOAF, ORG, SDO
 from graph.network.analytics import side
 from graph.network.geography import numeric_code
 from graph.query import Table, internal_query, library, short_iri
-from graph.russian import days, one_post_each, quarter, quarter_index, quarter_span, quarters_between, unreported
+from graph.russian import day, days, one_post_each, quarter, quarter_index, quarter_span, quarters_between, unreported
 from graph.stores import Readable
 from graph.stores.results import is_true
 from graph.web.paths import page_of
@@ -210,7 +210,7 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         "map_points": ([{"label": first["label"], "page": None, "events": event_count, "lat": float(first["lat"]),
                          "lon": float(first["lon"]), "own": True}] if kind == "place" and first.get("lat")
                        and first.get("lon") else []) + map_points(places, located),
-        "posts": [{"post": post, "organisation": organisation, "quarters": ", ".join(quarter(p) for p in sorted(when))}
+        "posts": [{"post": post, "organisation": organisation, "periods": sorted(when)}
                   for (post, organisation), when in sorted(posts.items(), key=lambda item: min(item[1]))],
     }
 
@@ -224,7 +224,7 @@ def _located_here(store: Readable, query: str, column: str, iri: str, known: Map
     for row in rows(store, query, place=iri):
         entry = (known or {}).get(row[column])
         found.append({"link": link(row[column], entry.label if entry else short_iri(row[column])),
-                      "events": int(row.get("events", 0)), "last": quarter(row["last"]) if row.get("last") else "",
+                      "events": int(row.get("events", 0)), "last": row.get("last", ""),
                       "kind": (labels or {}).get(row.get("placeKind", ""), "")})
     found.sort(key=lambda here: (-here["events"], here["link"].label))
     return {"shown": found[:PLACE_LISTED], "count": len(found)}
@@ -242,7 +242,6 @@ def _representatives(found: list[dict[str, str]]) -> list[dict[str, Any]]:
         person["last"] = max(person["last"], row["last"])
     for person in persons.values():
         person["post"] = "; ".join(dict.fromkeys(one_post_each(person.pop("posts")).values()))
-        person["last"] = quarter(person["last"])
     return sorted(persons.values(), key=lambda person: (-person["events"], person["link"].label))
 
 
@@ -280,7 +279,7 @@ def _counterparts(store: Readable, given: dict[str, str], known: Mapping[str, An
     person, body or place)."""
     found = [{"link": link(entry.iri, entry.label), "kind": KIND_LABELS[entry.kind],
               "side": entry.side,
-              "events": int(row["events"]), "last": quarter(row["last"])}
+              "events": int(row["events"]), "last": row["last"]}
              for row in rows(store, "entity-counterparts", **given) for entry in [known.get(row["other"])] if entry]
     return sorted(found, key=lambda c: (-c["events"], c["link"].label))
 
@@ -335,7 +334,7 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
     for row in rows(store, "event-agreements", event=iri):
         agreement = agreements.setdefault(row["agreement"], {
             "label": row["label"], "kind": labels.get(row.get("kind", ""), ""), "signed": is_true(row["signed"]),
-            "date": days(row.get("date"), row.get("date")) if row.get("date") else "",
+            "date": row.get("date", ""),
             "number": row.get("number", ""), "parties": []})
         if row.get("party"):
             agreement["parties"].append(link(row["party"], row.get("partyLabel")))
@@ -375,7 +374,7 @@ def report_page(store: Readable, iri: str) -> dict[str, Any] | None:
         kind = labels.get(row["type"], "")
         by_sphere[labels.get(row["sphere"], "")].append({
             "link": link(row["event"], row["title"]), "row": int(row["row"]), "type": kind,
-            "when": days(row.get("start"), row.get("end")),
+            "when": days(row.get("start"), row.get("end")), "start": row.get("start", ""),
             "states": [Link(label, f"/country/{code}") for code, label in sorted(states.get(row["event"], []))]})
         types[kind] += 1
         countries.update(set(states.get(row["event"], [])))
@@ -421,12 +420,12 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any],
     shown = persons_and_bodies[:COUNTRY_PARTNERS] + [row for row in others if kinds[row["agent"]] == "place"]
     partners = [{"iri": row["agent"], "link": link(row["agent"], row["label"]), "kind": kinds[row["agent"]],
                  "kind_label": KIND_LABELS[kinds[row["agent"]]],
-                 "events": int(row["events"]), "first": days(row.get("first"), row.get("first")),
-                 "last": days(row.get("last"), row.get("last"))} for row in shown]
+                 "events": int(row["events"]), "first": row.get("first", ""), "last": row.get("last", "")}
+                for row in shown]
     by_quarter = {row["period"]: int(row["events"]) for row in rows(store, "country-quarters", country=code)}
     events = [{"link": link(row["event"], row["title"]), "period": row["period"], "quarter": quarter(row["period"]),
                "row": int(row["row"]), "type": labels.get(row["type"], ""),
-               "when": days(row.get("start"), row.get("end"))}
+               "when": days(row.get("start"), row.get("end")), "start": row.get("start", "")}
               for row in rows(store, "country-events", country=iri,
                               since=str(_first_listed(by_quarter, COUNTRY_EVENTS)))
               ] if by_quarter else []
@@ -461,8 +460,9 @@ def partner_rows(partners: list[dict[str, Any]]) -> Table:
     """The partners table as the page shows it, as text, and the state's ISO code last, for programs."""
     return Table(PARTNER_COLUMNS, tuple(
         (p["link"].label, p["country"].label if p["country"] else INTERSTATE_BODY if p["interstate"] else "",
-         str(p["events"]), ", ".join(p["quarters"]),
-         p["first"], p["last"], p["spheres"], p["counterparts"], p["code"]) for p in partners))
+         str(p["events"]), ", ".join(quarter(period) for period in p["periods"]),
+         day(p["first"]) if p["first"] else "", day(p["last"]) if p["last"] else "", p["spheres"], p["counterparts"],
+         p["code"]) for p in partners))
 
 
 def partners_page(store: Readable, country: str = "", min_events: int = 2, states: Mapping[str, str] | None = None,
@@ -479,8 +479,7 @@ def partners_page(store: Readable, country: str = "", min_events: int = 2, state
                       "country": Link((states or {}).get(code, code), f"/country/{code}") if code else None,
                       "interstate": value["partner"] in interstate,
                       "events": int(value["events"]),
-                      "quarters": [quarter(p.strip()) for p in value.get("quarters", "").split(",") if p],
-                      "first": days(value.get("first"), value.get("first")) if value.get("first") else "",
-                      "last": days(value.get("last"), value.get("last")) if value.get("last") else "",
+                      "periods": [p.strip() for p in value.get("quarters", "").split(",") if p.strip()],
+                      "first": value.get("first", ""), "last": value.get("last", ""),
                       "spheres": value.get("spheres", ""), "counterparts": value.get("smolensk_counterparts", "")})
     return found

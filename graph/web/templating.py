@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from graph.russian import coordinates, days, number, plural, quarter, unbroken_initials
+from graph.russian import coordinates, day, days, number, plural, quarter, unbroken_initials
 
 STATIC = Path(str(resources.files("graph.web") / "static"))
 VENDOR = Path(str(resources.files("graph.web") / "node_modules"))  # `npm ci` in graph/web (scripts/setup.sh)
@@ -19,6 +19,8 @@ def templates() -> Environment:
     environment = Environment(loader=PackageLoader("graph.web", "templates"), autoescape=select_autoescape(["html"]),
                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     environment.globals.update(coordinates=coordinates)
-    environment.filters.update(quarter=quarter, days=days, number=number, initials=unbroken_initials,
+    # a table's cell shows a date or a quarter so, and sorts by the value itself (its `data-sort`)
+    environment.filters.update(quarter=quarter, days=days, day=lambda value: day(value) if value else "",
+                               number=number, initials=unbroken_initials,
                                plural=lambda count, one, few, many: plural(int(count), one, few, many))
     return environment

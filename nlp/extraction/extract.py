@@ -902,6 +902,7 @@ def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _BRACKET_AFTER = re.compile(r"\s*\(")
+_SPACE_AFTER = re.compile(r" +")
 
 
 def _settled_in_districts(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -911,9 +912,9 @@ def _settled_in_districts(text: str, mentions: list[Mention], gazetteer: Gazette
     districts = {m.start: m for m in mentions if m.type is EntityType.LOC and m.kind is PlaceKind.DISTRICT}
     found = []
     for mention in mentions:
-        after = mention.stop + len(text[mention.stop:]) - len(text[mention.stop:].lstrip(" "))
-        district = districts.get(after) if mention.type is EntityType.LOC and mention.kind is PlaceKind.CITY \
-            and mention.within is None and after > mention.stop else None
+        space = _SPACE_AFTER.match(text, mention.stop)
+        district = districts.get(space.end()) if space and mention.type is EntityType.LOC \
+            and mention.kind is PlaceKind.CITY and mention.within is None else None
         if district is not None:
             known = gazetteer.lookup(mention.normal)
             mention = replace(mention, district=district.normal) if known is not None \

@@ -123,6 +123,33 @@ def test_tables_sort_page_and_export_what_they_hold(site, page):
     assert len(data) == total and isinstance(data[0]["Мероприятий"], int)
 
 
+MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
+          "декабря")
+
+
+def _day_read(text: str) -> tuple[int, int, int]:
+    """A date as the analyst reads it («18 января 2024 г.»), as numbers in time order."""
+    found = re.match(r"(\d+)\s(\w+)\s(\d{4})", text)
+    assert found, text
+    return int(found.group(3)), MONTHS.index(found.group(2)) + 1, int(found.group(1))
+
+
+def test_dates_sort_in_time_not_as_words(site, page):
+    """«Последний раз» is how an analyst finds who went quiet: its dates, written as Russians write them, sort by
+    time (as words, «1 марта» came before «16 февраля»). Quarters sort so too (their cells' `data-sort`), which two
+    sample reports, «I кв. 2024» and «II кв. 2025», cannot show."""
+    for path, table, column in (("/partners?min_events=1", "table.data", "Последний раз"),
+                                ("/partners?min_events=1", "table.data", "Впервые"),
+                                ("/country/BY", "table.data", "Впервые")):
+        page.goto(site + path)
+        heads = page.locator(f"{table} thead th").all_inner_texts()
+        page.locator(f"{table} thead th").nth(heads.index(column)).click()
+        shown = [cell for cell in page.locator(f"{table} tbody tr").evaluate_all(
+            f"rows => rows.map(row => row.cells[{heads.index(column)}].textContent.trim())") if cell]
+        assert len(set(shown)) > 3, (path, column)
+        assert [_day_read(text) for text in shown] == sorted(_day_read(text) for text in shown), (path, column)
+
+
 def test_the_partners_table_filters_by_state(site, page):
     page.goto(site + "/partners")
     every = page.locator("table.data tbody tr").count()
