@@ -142,9 +142,10 @@ def test_dates_sort_in_time_not_as_words(site, page):
                                 ("/partners?min_events=1", "table.data", "Впервые"),
                                 ("/country/BY", "table.data", "Впервые")):
         page.goto(site + path)
-        heads = page.locator(f"{table} thead th").all_inner_texts()
-        page.locator(f"{table} thead th").nth(heads.index(column)).click()
-        shown = [cell for cell in page.locator(f"{table} tbody tr").evaluate_all(
+        found = page.locator(table).first
+        heads = found.locator("thead th").all_inner_texts()
+        found.locator("thead th").nth(heads.index(column)).click()
+        shown = [cell for cell in found.locator("tbody tr").evaluate_all(
             f"rows => rows.map(row => row.cells[{heads.index(column)}].textContent.trim())") if cell]
         assert len(set(shown)) > 3, (path, column)
         assert [_day_read(text) for text in shown] == sorted(_day_read(text) for text in shown), (path, column)

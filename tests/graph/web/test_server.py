@@ -150,7 +150,7 @@ def test_entity_page_shows_roles_events_and_sources(client):
     assert "I кв. 2024" in text and "II кв. 2025" in text and "2024-Q1</td>" not in text
     # one post, however fully a report states it («… комитета Республики Беларусь»), with both its quarters
     posts = text.split("<h2>Должности и организации</h2>", 1)[1].split("</table>", 1)[0]
-    assert re.findall(r"<tr><td>([^<]*)</td><td>[^<]*</td><td>([^<]*)</td></tr>", posts) == [
+    assert re.findall(r"<tr><td>([^<]*)</td><td>[^<]*</td><td data-sort=\"2024-Q1\">([^<]*)</td></tr>", posts) == [
         ("председатель Витебского областного исполнительного комитета", "I кв. 2024, II кв. 2025")]
     assert 'class="entity"' in text  # displacy marks the mention in its source sentence
     assert client.get("/person/nobody-x-y").status_code == 404
