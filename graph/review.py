@@ -111,7 +111,9 @@ def doubts(store: Readable, network: Network | None = None) -> list[Doubt]:
             for b in sorted(group)[i + 1:]:
                 found.append(_merge(a, b, network, events))
     # one organisation's name inside another's, word for word: each name's runs of words looked up among the
-    # names (a few hundred runs a name, not every pair of names)
+    # names (a few hundred runs a name, not every pair of names); not a unit named with its body («Оршанский
+    # колледж УО «ВГУ»»), which the graph already holds as two
+    units = {frozenset((row["unit"], row["body"])) for row in plain_rows(store, "review-units")}
     named: dict[str, list[str]] = defaultdict(list)
     for iri, name in bare.items():
         named[name].append(iri)
@@ -119,7 +121,7 @@ def doubts(store: Readable, network: Network | None = None) -> list[Doubt]:
         words = name_b.split()
         runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)} - {name_b}
         for a in sorted(iri for run in runs for iri in named.get(run, ())):
-            if entities[a].country == entities[b].country:
+            if entities[a].country == entities[b].country and frozenset((a, b)) not in units:
                 found.append(_merge(a, b, network, events))
     forms: dict[str, dict[str, str]] = defaultdict(dict)
     for row in plain_rows(store, "review-forms"):

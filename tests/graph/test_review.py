@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -32,6 +33,13 @@ def values(store, query: str) -> set[str]:
     return {row[0] for row in store.select(query).rows}
 
 
+def built_units(store: str) -> list[tuple[str, str]]:
+    """Each organisation the store makes a unit of another, with that body."""
+    built = EmbeddedStore(Path(store), read_only=True)
+    return [tuple(row) for row in built.select("SELECT ?u ?b WHERE { GRAPH ?g { ?u "
+                                               "<http://www.w3.org/ns/org#subOrganizationOf> ?b } }").rows]
+
+
 def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, monkeypatch, sample_paths):
     decisions = tmp_path / "decisions"
     decisions.mkdir()
@@ -55,6 +63,11 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     commission = "org/komissiya-parlamentskogo-sobraniya-soyuza-belarusi-i-rossii"
     group = [ENTITY_BASE + commission, ENTITY_BASE + commission + "-po-energetike"]
     assert group in merges
+    # a unit named with its body is no doubt: the graph holds them as two («Оршанский колледж УО «…»» and «УО «…»»)
+    units = {frozenset(pair) for pair in built_units(store)}
+    assert units and not any(frozenset(pair) in units for pair in merges)
+    assert [ENTITY_BASE + "org/smolenskiy-gosudarstvennyy-universitet",
+            ENTITY_BASE + "org/smolenskiy-gosudarstvennyy-universitet-sporta"] in merges  # no unit: still asked
     # the states by name, as the analyst reads them, not by code; bodies of several states, which have none, so
     evidence = {tuple(d["entities"]): d["evidence"] for d in doubts if d["kind"] == "merge"}
     assert evidence[tuple(group)].endswith("; у обеих — орган нескольких государств")
