@@ -288,6 +288,10 @@ def test_the_timeline_draws_each_quarter_with_its_events(site, page, embedded):
     missing = page.locator(".stacked .row.no-report")
     assert missing.count() == 4 and missing.first.inner_text().split() == ["II", "кв.", "2024", "нет", "отчёта", "—"]
     assert "Отчётов с II кв. 2024 по I кв. 2025 в графе нет" in page.inner_text("p.no-report-note")
+    # each colour of the legend on the line of its name, however the legend wraps
+    items = page.locator(".legend-inline .item")
+    assert items.count() >= 5
+    assert items.evaluate_all("items => items.filter(i => i.getClientRects().length > 1).length") == 0
     _, data = downloaded(page, "table.activity + .table-tools .export-json")
     vitebsk = next(r for r in json.loads(data) if r["Партнёр"] == "Витебская область")
     assert vitebsk["Пропусков"] == 0 and vitebsk["III кв. 2024"] is None and vitebsk["I кв. 2024"] >= 1
