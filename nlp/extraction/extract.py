@@ -386,8 +386,11 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         reading.persons()
         reading.places()
         reading.natasha_organisations()
-        # what no longer exists is history's subject, no party («роли СССР в Победе», «миссию Красной Армии»)
-        mentions = sorted((m for m in reading.mentions if fold(m.normal) not in models.lexicons.former),
+        # what no longer exists is history's subject, no party («роли СССР в Победе», «миссию Красной Армии»); a
+        # part of the world is no place of the event («в Европе»)
+        lex = models.lexicons
+        mentions = sorted((m for m in reading.mentions if fold(m.normal) not in lex.former
+                           and not (m.type is EntityType.LOC and fold(m.normal) in lex.world_regions)),
                           key=lambda m: (m.start, -m.stop))
         mentions = _abbreviations(reading.doc, reading.text, mentions, models)
         mentions = _delegations_heads(reading.doc, _listed_under_a_state(reading.doc, mentions, models), models)

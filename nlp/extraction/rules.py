@@ -41,6 +41,7 @@ class Lexicons:
     commemorations: frozenset[tuple[str, ...]]  # lemmas after which a person is commemorated ("с день рождение")
     creations: frozenset[str]  # nouns of making a body: the organisation they govern is planned ("создание")
     former: frozenset[str]  # states and bodies that no longer exist, folded: history's subjects, no parties ("ссср")
+    world_regions: frozenset[str]  # parts of the world, folded: no place of an event ("европа")
     confessions: frozenset[str]  # adjectives that make a church (flag "faith") a religious body, not a building
     meeting_adjectives: frozenset[str]  # adjectives that make a head with the flag "meet" a meeting ("торжественный")
     joint_adjectives: frozenset[str]  # adjectives of a joint body, whose name lists its members ("межпарламентский")
@@ -84,6 +85,7 @@ def load_lexicons() -> Lexicons:
         commemorations=frozenset(tuple(row[0].split()) for row in lexicon("commemorations")),
         creations=frozenset(row[0] for row in lexicon("creations")),
         former=frozenset(fold(row[0]) for row in lexicon("former")),
+        world_regions=frozenset(fold(row[0]) for row in lexicon("world_regions")),
         confessions=frozenset(row[0] for row in lexicon("confessions")),
         meeting_adjectives=frozenset(row[0] for row in lexicon("meeting_adjectives")),
         joint_adjectives=frozenset(row[0] for row in lexicon("joint_adjectives")),

@@ -77,7 +77,7 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     run("review", "--store", store, "same", commission, commission + "-po-energetike")
     run("review", "--store", store, "different", "org/smolenskiy-gosudarstvennyy-universitet",
         "org/smolenskiy-gosudarstvennyy-universitet-sporta")
-    run("review", "--store", store, "not-entity", "place/evropa")
+    run("review", "--store", store, "not-entity", "place/naberezhnaya-r-dnepr-smolensk")
     run("review", "--store", store, "name", "place/oz-rytoe", "озеро Рытое")  # the abbreviation written out
     run("review", "--store", store, "country", "org/horsch", "DE")
     venue = "dvorets-sporta-yubileynyy"  # a sports palace, which the analyst keeps as the venue it is
@@ -89,7 +89,7 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     again = run("build", *paths, "--store", store)
     assert "заменены: II кв. 2025, I кв. 2024" in again.output  # the decisions changed: every report read again
     built = EmbeddedStore(tmp_path / "store", read_only=True)
-    assert not values(built, TAKES_PART % (ENTITY_BASE + "place/evropa"))
+    assert not values(built, TAKES_PART % (ENTITY_BASE + "place/naberezhnaya-r-dnepr-smolensk"))
     assert values(built, LABEL % (ENTITY_BASE + "place/oz-rytoe")) == {"озеро Рытое"}
     assert values(built, COUNTRY % (ENTITY_BASE + "org/horsch")) == {"DE"}
     assert len([iri for iri in group if values(built, TAKES_PART % iri)]) == 1  # one commission now

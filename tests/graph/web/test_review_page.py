@@ -40,16 +40,16 @@ def test_a_local_user_decides_on_the_page_and_the_decision_is_written(embedded, 
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
         page.goto(url + "/review")
-        row = page.locator("tr[data-kind='no-point']", has_text="Европа")
+        row = page.locator("tr[data-kind='no-point']", has_text="Набережная р. Днепр")
         row.locator("button", has_text="Не сущность").click()
         page.wait_for_url("**/review?said=**")
-        assert "Записано: Европа — не сущность" in page.inner_text("p.notice")
+        assert "Записано: Набережная р. Днепр — не сущность" in page.inner_text("p.notice")
         merge = page.locator("tr[data-kind='merge']", has_text="Союза Беларуси и России по энергетике")
         merge.locator("button", has_text="Одно и то же").click()
         page.wait_for_url("**/review?said=**")
         shot(page, "review")
         corrections = (decisions / "corrections.csv").read_text(encoding="utf-8")
-        assert "not-entity,https://w3id.org/smolensk-ties/id/place/evropa" in corrections
+        assert "not-entity,https://w3id.org/smolensk-ties/id/place/naberezhnaya-r-dnepr-smolensk" in corrections
         aliases = (decisions / "aliases.csv").read_text(encoding="utf-8")
         assert "same,ORG,Комиссия Парламентского Собрания Союза Беларуси и России," in aliases
         # a page of another site cannot post a decision here
