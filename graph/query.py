@@ -242,7 +242,9 @@ class Table:
         """A fixed-width table for people that fits the terminal (`total` columns; the terminal's, 80 to 200):
         the project's IRIs as short ids (`place/country-by`, what `--param` takes), the vocabularies' as
         `ties:…`, cells cut with an ellipsis at `width` (or, with `wrap`, broken over lines at that width) and
-        the widest columns narrowed until the table fits. The full values are in `--format csv|json`.
+        the widest columns narrowed until the table fits. The full values are in `--format csv|json`. A wrapped
+        table too wide for the terminal with its words whole is written a row to a block instead: the first column's
+        value, then each other column's name and value on lines of their own (`as_blocks`).
 
         >>> table = Table(("partner", "events"), (("https://w3id.org/smolensk-ties/id/org/olsa", "3"),))
         >>> print(table.to_text(total=80))
@@ -271,6 +273,8 @@ class Table:
         words = [min(w, width if i == 0 else 16, max(6, *(len(word) for text in [c, *(row[i] for row in cells)]
                                                           for word in text.split(" ")))) if wrap else 6
                  for i, (c, w) in enumerate(zip(columns, widths, strict=True))]
+        if wrap and sum(words) + 2 * (len(words) - 1) > total:
+            return self.as_blocks(columns, cells, total)
         for floors in (words, [6] * len(widths)):
             while sum(widths) + 2 * (len(widths) - 1) > total:
                 narrowed = [i for i, (w, floor) in enumerate(zip(widths, floors, strict=True)) if w > floor]
@@ -296,6 +300,30 @@ class Table:
         spaced = wrap and any(len(row) > 1 for row in body)  # rows over several lines, a blank line between them
         for row in body:
             lines += row + ([""] if spaced else [])
+        lines.append(f"({counted(len(self.rows), 'строка', 'строки', 'строк')})")
+        return "\n".join(lines)
+
+    def as_blocks(self, columns: list[str], cells: list[list[str]], total: int) -> str:
+        """A table for people as blocks, one a row: the first column's value on a line, then «Column: value» for
+        each other column that has one, wrapped at `total` with words whole; a blank line between rows.
+
+        >>> print(Table(("Партнёр", "Государство", "Сферы"), (("ОАО «Ольса»", "Беларусь", "Культура и туризм; "
+        ...       "Промышленность и торговля"),)).to_text(wrap=True, total=30))
+        ОАО «Ольса»
+          Государство: Беларусь
+          Сферы: Культура и туризм;
+            Промышленность и торговля
+        (1 строка)
+        """
+        lines: list[str] = []
+        for row in cells:
+            if lines:
+                lines.append("")
+            lines += textwrap.wrap(row[0], total, break_on_hyphens=False) or [""]
+            for column, value in zip(columns[1:], row[1:], strict=True):
+                if value:
+                    lines += textwrap.wrap(f"{column}: {value}", total, initial_indent="  ", subsequent_indent="    ",
+                                           break_on_hyphens=False)
         lines.append(f"({counted(len(self.rows), 'строка', 'строки', 'строк')})")
         return "\n".join(lines)
 

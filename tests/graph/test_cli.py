@@ -163,29 +163,38 @@ def test_query_tables_fit_the_terminal_and_json_and_csv_keep_the_values(sample_s
 
 
 def test_the_partner_report_for_people_is_in_russian_and_wraps_whole_names_to_the_terminal(sample_store, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "100")
-    shown = run("partners", "--store", str(sample_store), "--min-events", "1").output.splitlines()
     rows = json.loads(run("partners", "--store", str(sample_store), "--min-events", "1", "--format", "json").output)
+    # a wide terminal: a table, each partner's name read down the first column's lines, in the JSON's order
+    monkeypatch.setenv("COLUMNS", "200")
+    shown = run("partners", "--store", str(sample_store), "--min-events", "1").output.splitlines()
     assert shown[0].split()[:3] == ["Партнёр", "Государство", "Мероприятий"]
     assert shown[-1] == f"({counted(len(rows), 'строка', 'строки', 'строк')})"
-    assert max(len(line) for line in shown) <= 100 and "…" not in "\n".join(shown)  # wrapped, not cut
-    # the first column read down each row's lines gives the partner's whole name, in the JSON's order
+    assert max(len(line) for line in shown) <= 200 and "…" not in "\n".join(shown)  # wrapped, not cut
     first = len(shown[next(i for i, line in enumerate(shown) if line.startswith("---"))].split()[0])
     body = "\n".join(shown[next(i for i, line in enumerate(shown) if line.startswith("---")) + 1:-1])
     blocks = [block.splitlines() for block in body.strip("\n").split("\n\n")]
     assert [" ".join(line[:first].strip() for line in block if line[:first].strip()) for block in blocks] == \
         [row["label"] for row in rows]
-    text = " ".join(" ".join(block) for block in blocks).replace("\u00a0", " ")
+    # a narrower one, where the columns would break words: a block a partner, every word whole
+    monkeypatch.setenv("COLUMNS", "100")
+    shown = run("partners", "--store", str(sample_store), "--min-events", "1").output.splitlines()
+    assert max(len(line) for line in shown) <= 100 and "…" not in "\n".join(shown)
+    assert shown[-1] == f"({counted(len(rows), 'строка', 'строки', 'строк')})"
+    blocks = [block.splitlines() for block in "\n".join(shown[:-1]).split("\n\n")]
+    assert [" ".join(line for line in block if not line.startswith(" ")) for block in blocks] == \
+        [row["label"] for row in rows]  # the name first, over as many lines as it takes
+    fields = [dict(re.match(r"  (\S[^:]*): (.*)", line).groups() for line in block
+                   if line.startswith("  ") and not line.startswith("    ")) for block in blocks]
+    assert all(f["Мероприятий"] == str(row["events"]) for f, row in zip(fields, rows, strict=True))
+    spheres = " ".join(" ".join(block) for block in blocks)
+    assert all(sphere in spheres for row in rows for sphere in row["spheres"])  # no sphere's word broken
+    text = spheres.replace("\u00a0", " ")
     belarusian = next(row for row in rows if row["country"] == "BY" and row["first"] != row["last"])
     assert "Беларусь" in text and "BY" not in text and "2025-Q2" not in text and "II кв. 2025" in text
     first_day = ".".join(reversed(belarusian["first"].split("-")))  # 2024-02-16 -> 16.02.2024
     assert first_day in text
     # a body of several states said so; a partner whose state the reports do not give, a dash
-    dashes = next(line for line in shown if line.startswith("---"))
-    start = dashes.index(" -") + 1
-    end = dashes.index(" ", start)  # the second column, read down each row's lines
-    states = {row["label"]: " ".join(line[start:end].strip() for line in block if line[start:end].strip())
-              for row, block in zip(rows, blocks, strict=True)}
+    states = {row["label"]: f["Государство"] for f, row in zip(fields, rows, strict=True)}
     union = next(row for row in rows if row["label"] == "Союзное государство")
     assert union["interstate"] and union["country"] == "" and states["Союзное государство"] == "межгос. орган"
     assert states["С.Ю. Глазьев"] == "межгос. орган"  # its secretary, whose state the reports do not give
