@@ -23,6 +23,8 @@ SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 
 def shot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # a page's small maps draw after it loads: the picture waits for them (one was taken blank)
+    page.wait_for_function("[...document.querySelectorAll('.mini-map')].every(m => m.dataset.ready === '1')")
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
