@@ -64,7 +64,7 @@
         "border-width": 0.6, "border-color": "#555555", "label": "data(label)", "font-size": "data(font)",
         "min-zoomed-font-size": MIN_FONT, "text-wrap": "wrap", "text-max-width": "150px", "text-valign": "bottom",
         "text-margin-y": 2, "color": "#1d2733", "text-background-color": "#ffffff", "text-background-opacity": 0.75,
-        "text-background-padding": "1px"}},
+        "text-background-padding": "1px", "z-index": "data(z)"}},
       {selector: "node[?smolensk]", style: {"shape": "diamond", "border-color": "#000000", "border-width": 2}},
       {selector: "node[?added]", style: {"border-color": "#1f5fa8", "border-width": 2, "border-style": "dashed"}},
       {selector: "node.focus", style: {"border-color": "#c0392b", "border-width": 4}},
@@ -93,25 +93,31 @@
       element.data({
         fill: state.colour === "community" ? n.community_colour : n.colour, size: sizeOf(n),
         font: place < 12 ? 22 : place < 40 ? 14 : 9,
+        z: ranked.length - place,  // the busier drawn over the rest, their names too
       });
     }));
     legend();
     declutter();
   }
 
-  // names that would cover a busier node's name wait until a zoom gives them room (each shows on hover too):
-  // the busiest are named first; a name too small to be drawn at this zoom takes no room (Cytoscape draws a
-  // label whose size at the zoom's power of two is at least "min-zoomed-font-size", MIN_FONT)
+  // names that would cover a busier node's name, or a busier node itself, wait until a zoom gives them room
+  // (each shows on hover too): the busiest are named first; a name too small to be drawn at this zoom takes no
+  // room (Cytoscape draws a label whose size at the zoom's power of two is at least "min-zoomed-font-size",
+  // MIN_FONT)
   function declutter() {
     const scale = 2 ** Math.ceil(Math.log2(cy.zoom() * (window.devicePixelRatio || 1)));
     const ranked = cy.nodes().toArray().sort((a, b) => b.data("raw").events - a.data("raw").events
       || a.data("label").localeCompare(b.data("label"), "ru"));
-    const written = [], quiet = [];
+    const overlaps = (box, o) => box.x1 < o.x2 && o.x1 < box.x2 && box.y1 < o.y2 && o.y1 < box.y2;
+    const written = [], quiet = [], busier = [];
     for (const node of ranked) {
-      if (node.data("font") * scale < MIN_FONT) continue;
-      const box = node.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true});
-      const covers = written.some((o) => box.x1 < o.x2 && o.x1 < box.x2 && box.y1 < o.y2 && o.y1 < box.y2);
-      (covers ? quiet : written).push(covers ? node : box);
+      const body = node.renderedBoundingBox({includeNodes: true, includeEdges: false, includeLabels: false});
+      if (node.data("font") * scale >= MIN_FONT) {
+        const box = node.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true});
+        const covers = written.some((o) => overlaps(box, o)) || busier.some((o) => overlaps(box, o));
+        (covers ? quiet : written).push(covers ? node : box);
+      }
+      busier.push(body);
     }
     cy.batch(() => { cy.nodes().removeClass("unlabelled"); quiet.forEach((node) => node.addClass("unlabelled")); });
   }
@@ -124,7 +130,7 @@
       cy.elements().remove();
       cy.add(view.nodes.map((n) => ({group: "nodes", position: {x: n.x, y: n.y}, data: {
         id: n.id, label: n.label, shape: SHAPES[n.kind] || "ellipse", smolensk: n.smolensk, added: n.added,
-        raw: n, fill: n.colour, size: 20, font: 8}})));
+        raw: n, fill: n.colour, size: 20, font: 8, z: 0}})));
       cy.add(view.edges.map((e) => ({group: "edges", data: {id: e.id, source: e.source, target: e.target,
                                                              weight: e.weight}})));
       if (view.focus) cy.getElementById(view.focus).addClass("focus");

@@ -55,17 +55,25 @@ def click_node(page, iri: str, zoom: float = 1.2) -> None:
 
 def written_labels(page) -> list[str]:
     """The names the map writes at its zoom (not those held back for room, nor those too small to be drawn), after
-    checking that none covers another."""
+    checking that none covers another, nor a node of more events than its own."""
     boxes = page.evaluate("""() => {
         const scale = 2 ** Math.ceil(Math.log2(tiesNetwork.zoom() * (window.devicePixelRatio || 1)));
-        return tiesNetwork.nodes().filter(n => !n.hasClass('unlabelled') && n.data('font') * scale >= 7).map(n => {
-            const b = n.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true});
-            return {label: n.data('label'), x1: b.x1, x2: b.x2, y1: b.y1, y2: b.y2}; }); }""")
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            assert not (a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"] and b["y1"] < a["y2"]), \
-                (a["label"], b["label"])
-    return [box["label"] for box in boxes]
+        const box = (b) => ({x1: b.x1, x2: b.x2, y1: b.y1, y2: b.y2});
+        return tiesNetwork.nodes().map(n => ({
+            label: n.data('label'), events: n.data('raw').events,
+            written: !n.hasClass('unlabelled') && n.data('font') * scale >= 7,
+            name: box(n.renderedBoundingBox({includeNodes: false, includeEdges: false, includeLabels: true})),
+            body: box(n.renderedBoundingBox({includeNodes: true, includeEdges: false, includeLabels: false}))})); }""")
+
+    def overlap(a: dict, b: dict) -> bool:
+        return a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"] and b["y1"] < a["y2"]
+    written = [box for box in boxes if box["written"]]
+    for i, a in enumerate(written):
+        for b in written[i + 1:]:
+            assert not overlap(a["name"], b["name"]), (a["label"], b["label"])
+        for node in boxes:
+            assert not (node["events"] > a["events"] and overlap(a["name"], node["body"])), (a["label"], node["label"])
+    return [box["label"] for box in written]
 
 
 def fits(page) -> bool:
