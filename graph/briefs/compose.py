@@ -194,17 +194,25 @@ def _levels() -> tuple[tuple[str, int], ...]:
 
 
 def post_level(post: str) -> int:
-    """How high a post is (levels.tsv), by its first two words (the words after them name whose post it is):
-    "Губернатор Смоленской области" 5, a deputy one less.
+    """How high a post is (levels.tsv), by its first two words after a deputy's («первый заместитель»: the words
+    after them name whose post it is): "Губернатор Смоленской области" 5, a deputy one less.
 
     >>> post_level("Губернатор Смоленской области"), post_level("заместитель министра"), post_level("")
     (5, 3, 0)
+    >>> post_level("Первый заместитель председателя Правительства Смоленской области")
+    3
     >>> post_level("главный федеральный инспектор аппарата полномочного представителя Президента")
     0
     """
-    words = post.lower().split()[:2]
-    level = max((lv for stem, lv in _levels() for w in words if w.startswith(stem)), default=0)
-    return max(level - 1, 1) if level and words and words[0].startswith(("заместител", "первый", "врио")) else level
+    words = post.lower().split()
+    deputy = False
+    while words and words[0].startswith(_DEPUTY):
+        deputy, words = True, words[1:]
+    level = max((lv for stem, lv in _levels() for w in words[:2] if w.startswith(stem)), default=0)
+    return max(level - 1, 1) if level and deputy else level
+
+
+_DEPUTY = ("заместител", "первый", "врио")
 
 
 def validate_period(value: str) -> str:
