@@ -300,7 +300,7 @@ class Table:
         spaced = wrap and any(len(row) > 1 for row in body)  # rows over several lines, a blank line between them
         for row in body:
             lines += row + ([""] if spaced else [])
-        lines.append(f"({counted(len(self.rows), 'строка', 'строки', 'строк')})")
+        lines.append(self._count_line())
         return "\n".join(lines)
 
     def as_blocks(self, columns: list[str], cells: list[list[str]], total: int) -> str:
@@ -324,8 +324,11 @@ class Table:
                 if value:
                     lines += textwrap.wrap(f"{column}: {value}", total, initial_indent="  ", subsequent_indent="    ",
                                            break_on_hyphens=False)
-        lines.append(f"({counted(len(self.rows), 'строка', 'строки', 'строк')})")
+        lines.append(self._count_line())
         return "\n".join(lines)
+
+    def _count_line(self) -> str:
+        return f"({counted(len(self.rows), 'строка', 'строки', 'строк')})"
 
     def _labelled(self, index: int) -> bool:
         """Whether a column of IRIs has its labels in the next one (`partner`, `label`; `a`, `a_label`; `person`,

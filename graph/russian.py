@@ -111,13 +111,15 @@ def one_post_each(posts: Iterable[str]) -> dict[str, str]:
                       key=lambda other: (len(other), not other[:1].islower(), other)) for post in stated}
 
 
-def day(value: date | str) -> str:
+def day(value: date | str | None) -> str:
     """A date as "17 апреля 2025 г.", the day with its month and the year with its «г.» kept on one line (no-break
-    spaces, as Russian typesetting has them): a narrow column breaks it before the year alone.
+    spaces, as Russian typesetting has them): a narrow column breaks it before the year alone; none, "".
 
-    >>> day("2025-04-17")
-    '17\xa0апреля 2025\xa0г.'
+    >>> day("2025-04-17"), day("")
+    ('17\xa0апреля 2025\xa0г.', '')
     """
+    if not value:
+        return ""
     when = date.fromisoformat(value) if isinstance(value, str) else value
     return f"{when.day}\u00a0{MONTHS_GENITIVE[when.month - 1]} {when.year}\u00a0г."
 

@@ -122,23 +122,25 @@ def _sites_placed(mentions: list[Mention]) -> list[Mention]:
                     and m.kind in _VENUE_KINDS), key=lambda m: m.start)
     if not venue or len({m.country for m in venue}) > 1:
         return mentions
-    where = venue[0]
-    town = where.normal if where.kind is PlaceKind.CITY else None
-    return [replace(m, country=where.country, smolensk=where.smolensk or m.smolensk, town=town,
-                    kind=PlaceKind.SITE if _inside_the_town(m, where) else m.kind)
-            if m.type is EntityType.LOC and m.within is None and m.town is None
-            and (m.country is None or m.country == where.country and not m.smolensk)
-            and (m.kind is PlaceKind.SITE or m.field == "place" and m.country is None
-                 and m.kind not in (PlaceKind.REGION, PlaceKind.COUNTRY))
-            else replace(m, country=where.country) if _a_region_of_no_known_state(m) else m
-            for m in mentions]
+    return [_placed_where(m, venue[0]) for m in mentions]
 
 
-def _a_region_of_no_known_state(place: Mention) -> bool:
-    """A region of the place cell that no gazetteer knows («г. Шеньян, провинция Ляонин, КНР»): of the state the
-    cell's other places are of; no town, and no side (a region named beside a town is not that town's)."""
-    return place.type is EntityType.LOC and place.kind is PlaceKind.REGION and place.field == "place" \
-        and place.country is None and place.within is None
+def _placed_where(place: Mention, where: Mention) -> Mention:
+    """A place of the row as `where` (the place cell's first place, all of one state) places it (_sites_placed).
+    A region of the place cell that no gazetteer knows («г. Шеньян, провинция Ляонин, КНР») takes only the state:
+    no town, and no side (a region named beside a town is not that town's)."""
+    if place.type is not EntityType.LOC or place.within is not None or place.town is not None:
+        return place
+    unknown_here = place.field == "place" and place.country is None
+    if unknown_here and place.kind is PlaceKind.REGION:
+        return replace(place, country=where.country)
+    if not (place.country is None or place.country == where.country and not place.smolensk):
+        return place
+    if place.kind is PlaceKind.SITE or unknown_here and place.kind is not PlaceKind.COUNTRY:
+        return replace(place, country=where.country, smolensk=where.smolensk or place.smolensk,
+                       town=where.normal if where.kind is PlaceKind.CITY else None,
+                       kind=PlaceKind.SITE if _inside_the_town(place, where) else place.kind)
+    return place
 
 
 def _inside_the_town(place: Mention, town: Mention) -> bool:

@@ -461,8 +461,7 @@ def partner_rows(partners: list[dict[str, Any]]) -> Table:
     return Table(PARTNER_COLUMNS, tuple(
         (p["link"].label, p["country"].label if p["country"] else INTERSTATE_BODY if p["interstate"] else "",
          str(p["events"]), ", ".join(quarter(period) for period in p["periods"]),
-         day(p["first"]) if p["first"] else "", day(p["last"]) if p["last"] else "", p["spheres"], p["counterparts"],
-         p["code"]) for p in partners))
+         day(p["first"]), day(p["last"]), p["spheres"], p["counterparts"], p["code"]) for p in partners))
 
 
 def partners_page(store: Readable, country: str = "", min_events: int = 2, states: Mapping[str, str] | None = None,

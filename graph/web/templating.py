@@ -20,7 +20,6 @@ def templates() -> Environment:
                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     environment.globals.update(coordinates=coordinates)
     # a table's cell shows a date or a quarter so, and sorts by the value itself (its `data-sort`)
-    environment.filters.update(quarter=quarter, days=days, day=lambda value: day(value) if value else "",
-                               number=number, initials=unbroken_initials,
+    environment.filters.update(quarter=quarter, days=days, day=day, number=number, initials=unbroken_initials,
                                plural=lambda count, one, few, many: plural(int(count), one, few, many))
     return environment

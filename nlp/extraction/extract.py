@@ -919,10 +919,8 @@ def _settled_in_districts(text: str, mentions: list[Mention], gazetteer: Gazette
         district = districts.get(space.end()) if space and mention.type is EntityType.LOC \
             and mention.kind is PlaceKind.CITY and mention.within is None else None
         if district is not None:
-            known = gazetteer.lookup(mention.normal)
-            mention = replace(mention, district=district.normal) if known is not None \
-                and gazetteer.settled_in(known, district.normal) else \
-                replace(mention, district=district.normal, country=district.country, smolensk=district.smolensk)
+            mention = replace(mention, district=district.normal) if gazetteer.lookup(mention.normal, district.normal) \
+                else replace(mention, district=district.normal, country=district.country, smolensk=district.smolensk)
         found.append(mention)
     return found
 

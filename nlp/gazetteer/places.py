@@ -71,9 +71,12 @@ class Gazetteer:
     regions: dict[str, str]  # adjective stem of a region's name -> its ISO 3166-2 code
     by_ref: dict[str, Place]
 
-    def lookup(self, name: str) -> Place | None:
+    def lookup(self, name: str, district: str | None = None) -> Place | None:
         """The most likely place of that name (Russia and Belarus first, then the largest); a district in any
-        case form and style («р-н», «муниципальный округ»), within the region named after it if any.
+        case form and style («р-н», «муниципальный округ»), within the region named after it if any. Named with
+        its district (`district`: «дер. Микулино Руднянского района»), only a place that lies there: none of the
+        district's state, nor one farther from the district's point than a district reaches (the Tver region's
+        Микулино is another village).
 
         >>> g = load_gazetteer()
         >>> g.lookup("Могилев").country, g.lookup("смоленск").smolensk, g.lookup("Нетакогоместа") is None
@@ -84,9 +87,14 @@ class Gazetteer:
         ('BY-MA', 'RU-KLU')
         >>> g.lookup("Кировский район (Калужская область)").region
         'RU-KLU'
+        >>> g.lookup("Рудня", "Руднянского района").name, g.lookup("Рудня", "Ушачский район")
+        ('Рудня', None)
+        >>> g.lookup("Микулино").smolensk, g.lookup("Микулино", "Руднянского района")
+        (False, None)
         """
         places = self.by_name.get(fold(name))
-        return places[0] if places else self.district(name) or self.region(name)
+        place = places[0] if places else self.district(name) or self.region(name)
+        return place if place is None or district is None or self._lies_in(place, district) else None
 
     def region(self, name: str) -> Place | None:
         """A region of Russia or Belarus in any case form: "Нижегородской области" -> Нижегородская область.
@@ -113,18 +121,9 @@ class Gazetteer:
             places = tuple(p for p in places if p.region == region)
         return places[0] if places else None
 
-    def settled_in(self, place: Place, district: str | None) -> bool:
-        """Whether a settlement of the gazetteer can be the one the text names in `district` (no district named:
-        it can): of the district's state, and no farther from the district's point than a district reaches, so
-        that «дер. Микулино Руднянского района» is not the Микулино of the Tver region.
-
-        >>> g = load_gazetteer()
-        >>> g.settled_in(g.lookup("Рудня"), "Руднянского района"), g.settled_in(g.lookup("Рудня"), "Ушачский район")
-        (True, False)
-        >>> g.settled_in(g.lookup("Рудня"), None), g.settled_in(g.lookup("Рудня"), "Нетакого района")
-        (True, True)
-        """
-        if district is None or (found := self.district(district)) is None:
+    def _lies_in(self, place: Place, district: str) -> bool:
+        """Whether a place can lie in the district of that name (a district no one knows says nothing against it)."""
+        if (found := self.district(district)) is None:
             return True
         if found.country != place.country:
             return False

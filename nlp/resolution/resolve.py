@@ -164,9 +164,8 @@ def identity_key(entity: Entity, gazetteer: Gazetteer) -> tuple:
     if entity.type is EntityType.LOC:
         if entity.kind is PlaceKind.COUNTRY and entity.country:
             return ("LOC", "country", entity.country)
-        place = gazetteer.lookup(entity.name)
-        if place is not None and (entity.kind is None or place.kind == entity.kind) \
-                and gazetteer.settled_in(place, entity.district):
+        place = gazetteer.lookup(entity.name, entity.district)
+        if place is not None and (entity.kind is None or place.kind == entity.kind):
             return ("LOC", "ref", place.ref)
         if entity.kind is PlaceKind.SITE and entity.town:  # every town has its «площадь Ленина»
             return ("LOC", "site", fold(entity.name), fold(entity.town))

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.russian import MONTHS_GENITIVE
 from tests.conftest import outside_graph_bounds
 
 pytestmark = pytest.mark.slow
@@ -125,15 +126,11 @@ def test_tables_sort_page_and_export_what_they_hold(site, page):
     assert len(data) == total and isinstance(data[0]["Мероприятий"], int)
 
 
-MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября",
-          "декабря")
-
-
 def _day_read(text: str) -> tuple[int, int, int]:
     """A date as the analyst reads it («18 января 2024 г.»), as numbers in time order."""
     found = re.match(r"(\d+)\s(\w+)\s(\d{4})", text)
     assert found, text
-    return int(found.group(3)), MONTHS.index(found.group(2)) + 1, int(found.group(1))
+    return int(found.group(3)), MONTHS_GENITIVE.index(found.group(2)) + 1, int(found.group(1))
 
 
 def test_dates_sort_in_time_not_as_words(site, page):
