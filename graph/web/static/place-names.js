@@ -23,15 +23,18 @@
 
     function layout() {
       const frame = map.getContainer().getBoundingClientRect();
-      const written = [], circles = [];  // the circles of the places named so far: busier, or as busy
-      for (const {marker} of named) {
+      // every circle, with its place's weight: a name keeps off those of places as busy as its own, or busier,
+      // whether named before it or after
+      const circles = named.map(({marker, weight}) => ({marker, weight, box: marker.getElement()
+        && marker.getElement().getBoundingClientRect()})).filter((c) => c.box);
+      const written = [];
+      for (const {marker, weight} of named) {
         const tip = marker.getTooltip();
         const element = tip && tip.getElement();
-        const circle = marker.getElement();
-        if (!element || !element.isConnected || !circle) continue;
+        if (!element || !element.isConnected || !marker.getElement()) continue;
         const fits = (box) => box.left >= frame.left && box.right <= frame.right && box.top >= frame.top
           && box.bottom <= frame.bottom && !written.some((other) => overlap(box, other))
-          && !circles.some((other) => overlap(box, other));
+          && !circles.some((c) => c.marker !== marker && c.weight >= weight && overlap(box, c.box));
         // right of its circle, else left of it
         let box = null;
         for (const side of SIDES) {
@@ -42,7 +45,6 @@
         if (!box) place(tip, SIDES[0], marker.getRadius());
         element.classList.toggle("crowded", !box);
         if (box) written.push(box);
-        circles.push(circle.getBoundingClientRect());
       }
     }
 

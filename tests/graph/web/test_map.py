@@ -251,7 +251,16 @@ def test_the_partner_map_renders_offline_with_the_sample_places(site, page):
 
 def names_written(page, scope: str) -> list[str]:
     """The place names a map writes beside its circles (not those held back for want of room), after checking
-    that none covers another and all lie inside the map."""
+    that none covers another, nor the circle of another place as busy or busier, and all lie inside the map."""
+    circles = page.evaluate("""scope => {
+        const map = scope === "#map" ? tiesMap : tiesMiniMaps[0], found = [];
+        map.eachLayer(layer => {
+            const tip = layer.getTooltip && layer.getTooltip(), circle = layer.getElement && layer.getElement();
+            if (!tip || !circle || !layer.getRadius || !tip.getElement()) return;  // the places' circles
+            const b = circle.getBoundingClientRect();
+            found.push({text: tip.getElement().textContent, left: b.left, right: b.right, top: b.top,
+                        bottom: b.bottom}); });
+        return found; }""", scope)
     written = page.evaluate("""scope => {
         const frame = document.querySelector(scope).getBoundingClientRect();
         return [...document.querySelectorAll(scope + " .place-name:not(.crowded)")].map(e => {
@@ -264,6 +273,14 @@ def names_written(page, scope: str) -> list[str]:
         for b in written[i + 1:]:
             assert not (a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"]
                         and b["top"] < a["bottom"]), (a["text"], b["text"])
+
+    def weight(text: str) -> int:  # «Минск: 12»
+        return int(text.rsplit(": ", 1)[1])
+    for name in written:
+        for c in circles:
+            assert not (c["text"] != name["text"] and weight(c["text"]) >= weight(name["text"])
+                        and name["left"] < c["right"] and c["left"] < name["right"] and name["top"] < c["bottom"]
+                        and c["top"] < name["bottom"]), (name["text"], c["text"])
     return [name["text"] for name in written]
 
 

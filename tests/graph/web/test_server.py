@@ -396,6 +396,15 @@ def test_a_place_page_lists_what_lies_there(client, embedded):
                             "<https://w3id.org/smolensk-ties/ontology#place-site> } } ORDER BY ?site").rows
     site, town = sites[0]
     assert f'<dt>Расположен в</dt><dd><a href="{page_of(town)}">' in client.get(page_of(site)).text
+    # so does a settlement the reports place in a district («дер. Микулино Руднянского района»)
+    settled = embedded.select("SELECT ?place ?district WHERE { GRAPH ?g { ?place "
+                              "<https://w3id.org/smolensk-ties/ontology#placeKind> "
+                              "<https://w3id.org/smolensk-ties/ontology#place-city> ; "
+                              "<https://schema.org/containedInPlace> ?district . ?district "
+                              "<https://w3id.org/smolensk-ties/ontology#placeKind> "
+                              "<https://w3id.org/smolensk-ties/ontology#place-district> } }").rows
+    assert settled and all(f'<dt>Расположен в</dt><dd><a href="{page_of(district)}">' in client.get(page_of(place)).text
+                           for place, district in settled)
     assert f'href="{page_of(site)}"' in _section(client.get(page_of(town)).text, "Места в его границах")
     quiet = next(place for place in sorted(located) if place not in named)  # a town only organisations name
     page = client.get(page_of(quiet)).text
