@@ -194,12 +194,17 @@ def _levels() -> tuple[tuple[str, int], ...]:
 
 
 def post_level(post: str) -> int:
-    """How high a post is (levels.tsv), by its first two words after a deputy's («первый заместитель»: the words
-    after them name whose post it is): "Губернатор Смоленской области" 5, a deputy one less.
+    """How high a post is (levels.tsv), by its title: after a deputy's words («первый заместитель»), the adjectives
+    and the noun they qualify; the words after them name whose post it is («советник Губернатора» is no governor).
+    "Губернатор Смоленской области" 5, a deputy one less.
 
     >>> post_level("Губернатор Смоленской области"), post_level("заместитель министра"), post_level("")
     (5, 3, 0)
-    >>> post_level("Первый заместитель председателя Правительства Смоленской области")
+    >>> post_level("Первый заместитель председателя Правительства"), post_level("Чрезвычайный и Полномочный Посол")
+    (3, 5)
+    >>> post_level("советник Губернатора Смоленской области"), post_level("генеральный директор ОАО «МАЗ»")
+    (0, 3)
+    >>> post_level("первый заместитель полномочного представителя Правительства Смоленской области")
     3
     >>> post_level("главный федеральный инспектор аппарата полномочного представителя Президента")
     0
@@ -208,11 +213,14 @@ def post_level(post: str) -> int:
     deputy = False
     while words and words[0].startswith(_DEPUTY):
         deputy, words = True, words[1:]
-    level = max((lv for stem, lv in _levels() for w in words[:2] if w.startswith(stem)), default=0)
+    head = next((i for i, word in enumerate(words) if word != "и" and not _ADJECTIVE.search(word)), len(words) - 1)
+    level = max((lv for stem, lv in _levels() for w in words[:head + 1] if w.startswith(stem)), default=0)
     return max(level - 1, 1) if level and deputy else level
 
 
 _DEPUTY = ("заместител", "первый", "врио")
+# a title's adjectives: in the nominative as posts are stated, in the genitive after a deputy's words
+_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ого|его)$")
 
 
 def validate_period(value: str) -> str:
