@@ -10,11 +10,9 @@ extraction.
 
 from __future__ import annotations
 
-import multiprocessing
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +23,7 @@ from rdflib.namespace import FOAF
 from graph.network.parts import KNOWN, cache_folder, kept_attendance, kept_rows, prune_store_cache
 from graph.query import internal_query
 from graph.rdf.ids import ONTOLOGY_GRAPH
-from graph.rdf.maker import GraphJob, MadeGraph, make_graph
+from graph.rdf.maker import GraphMakers
 from graph.rdf.validate import Violation
 from graph.rdf.version import MadeWith, code_checksum
 from graph.rdf.writer import ontology
@@ -147,10 +145,14 @@ def build(reports: Sequence[Report | ReportFile], store_spec: str | Path | None,
                 workers = _extraction_workers(decided)
                 # worker processes load models of their own: this one then needs none (nlp.extract_events)
                 models = models_loader() if workers == 1 else None
-            with steps("extraction"):
-                events = extract(decided, models, store, progress, workers)
-            result.problems = [problem for event in events for problem in event.problems]
-            result.triples = write(store, decided, events, validate=validate, made_with=made_with, steps=steps)
+            network = cache_folder(store.path) if isinstance(store, EmbeddedStore) else None
+            with tempfile.TemporaryDirectory(prefix="ties-build-") as spool, \
+                    GraphMakers(decided.todo, Path(spool), made_with, validate=validate, network=network,
+                                workers=workers) as makers:
+                with steps("extraction"):
+                    events = extract(decided, models, store, progress, workers, resolved=makers.give)
+                result.problems = [problem for event in events for problem in event.problems]
+                result.triples = write(store, decided, events, makers, steps=steps)
     except OSError as error:
         where = printable(spec or str(lock_path(spec)))
         reason = printable(" ".join((error.strerror or str(error)).split()))
@@ -250,25 +252,27 @@ def _extraction_workers(decided: Plan) -> int:
 
 
 def extract(decided: Plan, models: Models | None, store: Store,
-            progress: Callable[[int], None] | None = None, workers: int | None = None) -> list[ExtractedEvent]:
+            progress: Callable[[int], None] | None = None, workers: int | None = None,
+            resolved: Callable[[list[ExtractedEvent]], None] | None = None) -> list[ExtractedEvent]:
     """The extraction stage over the reports to build in `workers` processes, entities resolved with those
-    the store holds (`models` None: loaded by the processes that extract)."""
+    the store holds (`models` None: loaded by the processes that extract); `resolved` is given each report's
+    events as they are resolved (`nlp.extract_events`)."""
     from nlp import extract_events
 
     return extract_events(list(decided.todo), models, progress=progress, known=known_entities(store),
-                          workers=workers)
+                          workers=workers, resolved=resolved)
 
 
-def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate: bool = True,
-          made_with: MadeWith, steps: Steps | None = None) -> dict[str, int]:
+def write(store: Store, decided: Plan, events: list[ExtractedEvent], makers: GraphMakers, *,
+          steps: Steps | None = None) -> dict[str, int]:
     """Each report's graph made, checked and written, then the summaries; triples written per graph.
 
-    The graphs are made and checked in a process per core (for a large build) and wait on disk as
-    N-Triples: memory holds a report's graph at a time, not the corpus's. A new report's graph is
-    written as soon as it passes, while the next ones are made (a fresh store's, by the bulk loader,
-    once all have passed); the reports the store holds are replaced once all have passed. If any graph
-    fails the check, or the store cannot be written (a full disk), the new graphs written are dropped
-    again and nothing else is written.
+    The graphs are made and checked by `makers`, in a process per core for a large build (begun while the
+    reports were resolved), and wait on disk as N-Triples: memory holds a report's graph at a time, not the
+    corpus's. A new report's graph is written as soon as it passes, while the next ones are made (a fresh
+    store's, by the bulk loader, once all have passed); the reports the store holds are replaced once all
+    have passed. If any graph fails the check, or the store cannot be written (a full disk), the new graphs
+    written are dropped again and nothing else is written.
     """
     steps = steps or Steps({})
     stored = stored_checksums(store)  # before this build writes
@@ -281,7 +285,7 @@ def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate
     added: list[str] = []
     try:
         with steps("graphs and writing"):
-            counts = _write_graphs(store, decided, events, validate, made_with, added, fresh=fresh)
+            counts = _write_graphs(store, decided, events, makers, added, fresh=fresh)
         if fresh:
             with steps("compaction"):
                 _compact(store, len(decided.todo), len(decided.added), full=True)
@@ -302,53 +306,43 @@ def write(store: Store, decided: Plan, events: list[ExtractedEvent], *, validate
     return counts
 
 
-def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], validate: bool, made_with: MadeWith,
-                  added: list[str], *, fresh: bool) -> dict[str, int]:
+def _write_graphs(store: Store, decided: Plan, events: list[ExtractedEvent], makers: GraphMakers, added: list[str],
+                  *, fresh: bool) -> dict[str, int]:
     """Make, check and write every report's graph (`write`); the new reports written are listed in `added`.
 
     `fresh`: the store holds no report yet, and (an embedded store) the bulk loader writes the new graphs once
     all have passed. Only then: on a full disk, a store that held reports keeps exactly those (a transaction
     that fails writes nothing), where bulk-loaded graphs might stay."""
-    from nlp import default_workers
-
-    by_report: dict[str, list[ExtractedEvent]] = {}
-    for event in events:
-        by_report.setdefault(event.event.report, []).append(event)
-    with tempfile.TemporaryDirectory(prefix="ties-build-") as folder:
-        spool = Path(folder)
-        ontology_file = spool / "ontology.nt"
-        ontology().serialize(ontology_file, format="nt", encoding="utf-8")  # SKOS labels for the queries
-        later = {ONTOLOGY_GRAPH: (ontology_file, len(ontology()))}  # written with the replaced reports
-        counts = {ONTOLOGY_GRAPH: later[ONTOLOGY_GRAPH][1]}
-        cache = cache_folder(store.path) if isinstance(store, EmbeddedStore) else None
-        jobs = [GraphJob(report, tuple(by_report.pop(report.id, [])), made_with, spool / f"{number}.nt", validate,
-                         cache) for number, report in enumerate(decided.todo)]
-        checked = all(job.parsed_strictly for job in jobs)
-        problems: list[Violation] = []
-        # a fresh embedded store's new graphs wait for the bulk loader until all are made; others are written
-        # as each passes
-        bulk = BulkFiles(spool, BULK_TRIPLES) if fresh and isinstance(store, EmbeddedStore) else None
-        for made in _made(jobs, default_workers(list(decided.todo))):
-            counts[made.report_id] = made.count
-            problems += made.violations
-            if problems:
-                continue
-            if made.report_id in decided.replaced:
-                later[made.report_id] = (made.path, made.count)
-                continue
-            added.append(made.report_id)  # before it is written: a graph cut off half-way is dropped as well
-            if bulk is None:
-                store.replace_graphs(_read({made.report_id: (made.path, made.count)}), checked=checked)
-                continue
-            bulk.add(made.report_id, made.path.read_bytes(), made.count)
-            made.path.unlink()  # the spool holds each graph once
+    ontology_file = makers.spool / "ontology.nt"
+    ontology().serialize(ontology_file, format="nt", encoding="utf-8")  # SKOS labels for the queries
+    later = {ONTOLOGY_GRAPH: (ontology_file, len(ontology()))}  # written with the replaced reports
+    counts = {ONTOLOGY_GRAPH: later[ONTOLOGY_GRAPH][1]}
+    checked = makers.parsed_strictly
+    problems: list[Violation] = []
+    # a fresh embedded store's new graphs wait for the bulk loader until all are made; others are written
+    # as each passes
+    bulk = BulkFiles(makers.spool, BULK_TRIPLES) if fresh and isinstance(store, EmbeddedStore) else None
+    for made in makers.made(events):
+        counts[made.report_id] = made.count
+        problems += made.violations
         if problems:
-            listed = "\n  ".join(map(str, problems[:20]))
-            raise BuildError(f"граф нарушает ограничения SHACL ({len(problems)}); ничего не записано:\n  {listed}")
-        if bulk is not None and isinstance(store, EmbeddedStore):
-            store.bulk_load(bulk, checked=checked)
-        for batch in _batches(later):
-            store.replace_graphs(_read({report_id: later[report_id] for report_id in batch}))
+            continue
+        if made.report_id in decided.replaced:
+            later[made.report_id] = (made.path, made.count)
+            continue
+        added.append(made.report_id)  # before it is written: a graph cut off half-way is dropped as well
+        if bulk is None:
+            store.replace_graphs(_read({made.report_id: (made.path, made.count)}), checked=checked)
+            continue
+        bulk.add(made.report_id, made.path.read_bytes(), made.count)
+        made.path.unlink()  # the spool holds each graph once
+    if problems:
+        listed = "\n  ".join(map(str, problems[:20]))
+        raise BuildError(f"граф нарушает ограничения SHACL ({len(problems)}); ничего не записано:\n  {listed}")
+    if bulk is not None and isinstance(store, EmbeddedStore):
+        store.bulk_load(bulk, checked=checked)
+    for batch in _batches(later):
+        store.replace_graphs(_read({report_id: later[report_id] for report_id in batch}))
     return counts
 
 
@@ -404,16 +398,6 @@ def _drop_quietly(store: Store, report_id: str) -> None:
         store.replace_graphs({report_id: None})
     except (OSError, StoreError):
         pass
-
-
-def _made(jobs: list[GraphJob], workers: int) -> Iterator[MadeGraph]:
-    """`make_graph` over the jobs, in `workers` processes (as many as extraction used)."""
-    if workers <= 1:
-        yield from map(make_graph, jobs)
-        return
-    context = multiprocessing.get_context("spawn")  # not forked: the store's threads stay in this process
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(make_graph, jobs)
 
 
 def _mend(store: Store) -> None:

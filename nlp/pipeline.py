@@ -295,7 +295,8 @@ def default_workers(reports: list[Report]) -> int:
 
 def extract_events(reports: list[Report], models: Models | None, aliases: list[Alias] | None = None,
                    progress: Callable[[int], None] | None = None,
-                   known: list[Entity] | None = None, workers: int | None = None) -> list[ExtractedEvent]:
+                   known: list[Entity] | None = None, workers: int | None = None,
+                   resolved: Callable[[list[ExtractedEvent]], None] | None = None) -> list[ExtractedEvent]:
     """Extract every event of the reports, then resolve entities across all of them (and `known` ones).
 
     Extraction runs in `workers` processes over reports (default: `default_workers`); resolution
@@ -303,6 +304,8 @@ def extract_events(reports: list[Report], models: Models | None, aliases: list[A
     `models`: loaded, or None to load them only where they are used: each worker process loads its own,
     and this process then only the gazetteer and the country table that resolution reads (natasha's models
     in the process that spreads the work cost a 100× build ~1.2 s and ~0.2 GB at its peak, and were not used).
+    `resolved`: called with each report's events as soon as they are resolved and described, report by report
+    (a build makes that report's graph while the next ones are resolved).
     """
     workers = workers or default_workers(reports)
     if models is None and not _in_workers(reports, workers):
@@ -311,30 +314,38 @@ def extract_events(reports: list[Report], models: Models | None, aliases: list[A
     # the events live on, until a build has written and summed them up
     with long_lived():
         if models is None:
-            return resolve_rows(rows, definitions, load_gazetteer(), load_countries(), aliases, known)
-        return resolve_rows(rows, definitions, models.gazetteer, models.countries, aliases, known)
+            return resolve_rows(rows, definitions, load_gazetteer(), load_countries(), aliases, known, resolved)
+        return resolve_rows(rows, definitions, models.gazetteer, models.countries, aliases, known, resolved)
 
 
 def resolve_rows(rows: list[Row], definitions: set[tuple[str, str]], gazetteer: Gazetteer, countries: CountryTable,
-                 aliases: list[Alias] | None = None, known: list[Entity] | None = None) -> list[ExtractedEvent]:
+                 aliases: list[Alias] | None = None, known: list[Entity] | None = None,
+                 resolved: Callable[[list[ExtractedEvent]], None] | None = None) -> list[ExtractedEvent]:
     """The rows of every report (`extract_rows`) with their entities resolved across all of them (and `known`
-    ones), corrections applied, and each event described: one process, after the reports' extraction."""
+    ones), corrections applied, and each event described: one process, after the reports' extraction.
+    `resolved`: as `extract_events`' (the rows come report by report)."""
     resolution = resolve([e for row in rows for e in row.entities], gazetteer, aliases,
                          sorted(definitions), known or ())
     corrections = read_corrections()
 
     def mint(entity: Entity) -> str:
         return minted_iri(entity, gazetteer)
-    result = []
+    result: list[ExtractedEvent] = []
+    report_started = 0  # where the current report's events start in `result`
     for row in rows:
-        resolved = _merge_by_id(apply_corrections([resolution.resolve(e, gazetteer) for e in row.entities],
+        if resolved and result and row.event.report != result[-1].event.report:
+            resolved(result[report_started:])
+            report_started = len(result)
+        entities = _merge_by_id(apply_corrections([resolution.resolve(e, gazetteer) for e in row.entities],
                                                   corrections, mint))
-        by_name = {m.normal: entity.id for entity in resolved for m in entity.mentions}
+        by_name = {m.normal: entity.id for entity in entities for m in entity.mentions}
         agreements = tuple(replace(a, parties=tuple(dict.fromkeys(by_name.get(p, p) for p in a.parties)))
                            for a in row.agreements)
-        states = tuple(event_countries(resolved, row.adjectives))
-        description = describe(row.event, resolved, states, agreements, gazetteer, countries)
-        result.append(ExtractedEvent(row.event, tuple(resolved), states, agreements, description, row.problems))
+        states = tuple(event_countries(entities, row.adjectives))
+        description = describe(row.event, entities, states, agreements, gazetteer, countries)
+        result.append(ExtractedEvent(row.event, tuple(entities), states, agreements, description, row.problems))
+    if resolved and result:
+        resolved(result[report_started:])
     return result
 
 

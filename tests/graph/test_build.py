@@ -362,6 +362,29 @@ def test_graphs_bulk_loaded_in_one_call_equal_graphs_loaded_apart(tmp_path, samp
     assert set(stored_checksums(EmbeddedStore(tmp_path / "together"))) == {r.id for r in reports}
 
 
+@pytest.mark.slow
+def test_a_build_in_a_process_per_core_writes_what_one_process_writes(tmp_path, sample_paths, models, monkeypatch):
+    """Extraction in two processes, and each report's graph given to the graph makers as resolution has it."""
+    import nlp.pipeline
+    from graph.rdf.maker import GraphMakers
+
+    reports = [read_report(p) for p in sample_paths.values()]
+    build(reports, tmp_path / "one", _load(models))
+    given: list[set[str]] = []
+    real = GraphMakers.give
+
+    def give(self, events):
+        given.append({extracted.event.report for extracted in events})
+        real(self, events)
+    monkeypatch.setattr(GraphMakers, "give", give)
+    monkeypatch.setattr(nlp.pipeline, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(nlp.pipeline.os, "cpu_count", lambda: 2)
+    build(reports, tmp_path / "two", _load(models))
+    assert given == [{report.id} for report in reports]
+    one, two = masked_quads(tmp_path / "one"), masked_quads(tmp_path / "two")
+    assert len(one) > 20_000 and one == two
+
+
 class _CutAfterTheBulkLoad:
     """An Oxigraph store whose transactional load is cut off (the power) after the bulk loader has written."""
 

@@ -168,6 +168,14 @@ def test_two_processes_give_the_same_events(reports, models, events, loaded):
     assert flat(extract_events(reports, models if loaded else None, workers=2)) == flat(events)
 
 
+def test_each_report_s_events_are_handed_on_as_soon_as_they_are_resolved(reports, models, events):
+    handed: list[list] = []
+    found = extract_events(reports, models, resolved=handed.append)
+    assert [{extracted.event.report for extracted in batch} for batch in handed] == [{r.id} for r in reports]
+    assert [e.to_dict() for batch in handed for e in batch] == [e.to_dict() for e in found] \
+        == [e.to_dict() for e in events]
+
+
 def test_rows_read_report_by_report_and_resolved_once_are_the_events(reports, models, events):
     # how the benchmark times extraction report by report between natasha's passes (benchmarks/run.py)
     rows: list = []
