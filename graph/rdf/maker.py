@@ -21,9 +21,10 @@ from graph.rdf.version import MadeWith
 from graph.rdf.writer import ntriples, report_triples, with_digest
 from nlp.records import ExtractedEvent, Report
 
-# The graph makers' priority below the build's process (os.nice): started with the extraction, they make graphs
-# while the build's process resolves the reports, on the core resolution leaves idle. At the same priority they
-# took half of resolution's core: at 100× the samples, resolution 6.0 s, not 3.0 s; at this one 3.0–4.2 s.
+# The graph makers' priority below the build's process (os.nice): given each report as it is resolved, they make
+# graphs while the build's process resolves the next, on the core resolution leaves idle. At the same priority they
+# took half of resolution's core: at 100× the samples, resolution 6.0 s against 2.8–3.0 s alone; at this one
+# 3.6–4.4 s.
 MAKER_NICENESS = 10
 
 
@@ -73,10 +74,9 @@ def make_graph(job: GraphJob) -> MadeGraph:
     return MadeGraph(job.report.id, job.path, len(triples), found)
 
 
-
 class GraphMakers:
-    """The processes a build makes its report graphs in (`make_graph`), one per core, started before its
-    extraction ends.
+    """The processes a build makes its report graphs in (`make_graph`), one per core, started when the first
+    report is resolved.
 
     `give` (the `resolved` hook of `nlp.extract_events`) hands each report's events to them as soon as resolution
     has them, so the graphs are made while the next reports are resolved, not once all are; `made` yields every
@@ -92,14 +92,9 @@ class GraphMakers:
         self.network = network
         self._reports = {report.id: (number, report) for number, report in enumerate(todo)}
         self._given: dict[str, Future[MadeGraph]] = {}
-        self._pool: ProcessPoolExecutor | None = None
-        if workers > 1:
-            spawn = multiprocessing.get_context("spawn")  # not forked: the store's threads stay in this process
-            self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=_lower_priority)
-            # every process started now (the pool starts one a task): each imports the writer and the validator
-            # while the reports are extracted
-            for _ in range(workers):
-                self._pool.submit(_ready)
+        self._workers = workers
+        self._pool: ProcessPoolExecutor | None = None  # started by the first report given, not to wait through
+        # the extraction beside its workers
 
     @property
     def parsed_strictly(self) -> bool:
@@ -116,7 +111,7 @@ class GraphMakers:
         by_report: dict[str, list[ExtractedEvent]] = {}
         for event in events:
             by_report.setdefault(event.event.report, []).append(event)
-        if self._pool is None:
+        if self._workers <= 1:
             for report_id in self._reports:
                 yield make_graph(self._job(report_id, by_report.get(report_id, [])))
             return
@@ -125,10 +120,24 @@ class GraphMakers:
                 self._give(report_id, by_report.get(report_id, []))
         for report_id in self._reports:
             yield self._given.pop(report_id).result()
+        self.close()  # what the makers hold is let go before the build's next steps (its peak)
+
+    def close(self) -> None:
+        """Stop the maker processes; graphs given and not made yet are not made (a build that failed)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
     def _give(self, report_id: str, events: Sequence[ExtractedEvent]) -> None:
-        if self._pool is not None:
-            self._given[report_id] = self._pool.submit(make_graph, self._job(report_id, events))
+        if self._workers <= 1:
+            return
+        if self._pool is None:
+            spawn = multiprocessing.get_context("spawn")  # not forked: the store's threads stay in this process
+            self._pool = ProcessPoolExecutor(max_workers=self._workers, mp_context=spawn,
+                                             initializer=_lower_priority)
+            for _ in range(self._workers - 1):  # every process started now (the pool starts one a task): each
+                self._pool.submit(_ready)  # imports the writer and the validator while the next are resolved
+        self._given[report_id] = self._pool.submit(make_graph, self._job(report_id, events))
 
     def _job(self, report_id: str, events: Sequence[ExtractedEvent]) -> GraphJob:
         number, report = self._reports[report_id]
@@ -140,8 +149,7 @@ class GraphMakers:
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
                  trace: TracebackType | None) -> None:
-        if self._pool is not None:  # graphs not made yet are not made (a build that failed)
-            self._pool.shutdown(wait=True, cancel_futures=True)
+        self.close()
 
 
 def _lower_priority() -> None:
