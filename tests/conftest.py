@@ -90,6 +90,22 @@ def sample_paths() -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
+def sample_reports(sample_paths):
+    """Both samples read, 2024-Q1 first."""
+    from nlp.reading.report import read_report
+
+    return [read_report(sample_paths["2024-Q1"]), read_report(sample_paths["2025-Q2"])]
+
+
+@pytest.fixture(scope="session")
+def sample_events(sample_reports, models):
+    """Both samples' events, extracted and resolved together (frozen records: shared by the tests that read them)."""
+    from nlp.pipeline import extract_events
+
+    return extract_events(sample_reports, models)
+
+
+@pytest.fixture(scope="session")
 def docx_samples(tmp_path_factory, sample_paths) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("docx")
     return {name: write_docx(path, folder / f"{name}.docx") for name, path in sample_paths.items()}

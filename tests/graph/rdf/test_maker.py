@@ -5,24 +5,10 @@ from __future__ import annotations
 
 import time
 
-import pytest
-
 from graph.rdf.maker import GraphMakers
 from graph.rdf.version import MadeWith
-from nlp.pipeline import extract_events
-from nlp.reading.report import read_report
 
 MADE_WITH = MadeWith("decisions", "code")
-
-
-@pytest.fixture(scope="module")
-def reports(sample_paths):
-    return [read_report(sample_paths["2024-Q1"]), read_report(sample_paths["2025-Q2"])]
-
-
-@pytest.fixture(scope="module")
-def events(reports, models):
-    return extract_events(reports, models)
 
 
 def made(makers: GraphMakers, events) -> list[tuple[str, list[bytes], int, list]]:
@@ -33,7 +19,8 @@ def made(makers: GraphMakers, events) -> list[tuple[str, list[bytes], int, list]
              graph.count, graph.violations) for graph in makers.made(events)]
 
 
-def test_a_graph_given_is_made_before_it_is_asked_for_and_as_this_process_makes_it(tmp_path, reports, events):
+def test_a_graph_given_is_made_at_once_and_as_this_process_makes_it(tmp_path, sample_reports, sample_events):
+    reports, events = sample_reports, sample_events
     (tmp_path / "here").mkdir()
     (tmp_path / "there").mkdir()
     with GraphMakers(reports, tmp_path / "here", MADE_WITH, validate=True, network=None, workers=1) as here:

@@ -15,13 +15,13 @@ from tests.conftest import report_text
 
 
 @pytest.fixture(scope="module")
-def reports(sample_paths):
-    return [read_report(sample_paths["2024-Q1"]), read_report(sample_paths["2025-Q2"])]
+def reports(sample_reports):
+    return sample_reports
 
 
 @pytest.fixture(scope="module")
-def events(reports, models):
-    return extract_events(reports, models)
+def events(sample_events):
+    return sample_events
 
 
 def ids_named(events, name: str) -> dict[str, set[str]]:
