@@ -43,7 +43,7 @@ class GraphJob:
     def parsed_strictly(self) -> bool:
         """Whether `make_graph` loads the graph into the validator's store (to check it or read its parts),
         which parses it strictly: the store's loader need not check it again."""
-        return self.validate or self.network is not None
+        return parses_strictly(self.validate, self.network)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,11 @@ class MadeGraph:
     path: Path
     count: int
     violations: list[Violation]
+
+
+def parses_strictly(validate: bool, network: Path | None) -> bool:
+    """Whether a graph made to be checked (`validate`) or to have its parts kept (in `network`) is parsed strictly."""
+    return validate or network is not None
 
 
 def make_graph(job: GraphJob) -> MadeGraph:
@@ -99,7 +104,7 @@ class GraphMakers:
     @property
     def parsed_strictly(self) -> bool:
         """Whether every graph is parsed strictly by its maker (`GraphJob.parsed_strictly`)."""
-        return self.validate or self.network is not None
+        return parses_strictly(self.validate, self.network)
 
     def give(self, events: Sequence[ExtractedEvent]) -> None:
         """One report's events, resolved: its graph is made in a maker process from now (none with one worker)."""
