@@ -5,11 +5,13 @@ from __future__ import annotations
 from graph.stores.base import (
     STORE_ENV,
     Readable,
+    ReadableAhead,
     Store,
     StoreError,
     build_lock,
     is_remote,
     lock_path,
+    results_later,
     store_path,
     store_spec,
     stored_checksums,
@@ -17,8 +19,9 @@ from graph.stores.base import (
 from graph.stores.embedded import BulkFiles, EmbeddedStore
 from graph.stores.remote import RemoteStore
 
-__all__ = ["STORE_ENV", "BulkFiles", "EmbeddedStore", "Readable", "RemoteStore", "Store", "StoreError", "build_lock",
-           "is_remote", "lock_path", "open_store", "store_path", "store_spec", "stored_checksums"]
+__all__ = ["STORE_ENV", "BulkFiles", "EmbeddedStore", "Readable", "ReadableAhead", "RemoteStore", "Store",
+           "StoreError", "build_lock", "is_remote", "lock_path", "open_store", "results_later", "store_path",
+           "store_spec", "stored_checksums"]
 
 
 def open_store(spec: str | None, read_only: bool = True) -> Store:

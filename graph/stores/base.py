@@ -6,10 +6,12 @@ import fcntl
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import AbstractContextManager, contextmanager
+from functools import partial
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import pyoxigraph as ox
 
@@ -30,6 +32,23 @@ class Readable(Protocol):
     def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:
         """Results of a query (SELECT, ASK, CONSTRUCT, DESCRIBE), refusing more than `max_rows`."""
         ...
+
+
+@runtime_checkable
+class ReadableAhead(Readable, Protocol):
+    """What starts a query and answers it later: the server's store, whose queries run in processes of their
+    own, so that a page's queries that need not wait for each other run side by side."""
+
+    def submit(self, sparql: str, max_rows: int | None = None) -> Future[ResultSet]:
+        """The query started; its results, or its refusal, from the future."""
+        ...
+
+
+def results_later(store: Readable, sparql: str, max_rows: int | None = None) -> Callable[[], ResultSet]:
+    """A query's results when called: started now where the store runs queries side by side, else run then."""
+    if isinstance(store, ReadableAhead):
+        return store.submit(sparql, max_rows).result
+    return partial(store.results, sparql, max_rows)
 
 
 class Store(Readable, Protocol):

@@ -8,7 +8,7 @@ roles, counts. Links are page paths (`graph.web.paths`), never raw IRIs.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -21,7 +21,7 @@ from graph.network.analytics import side
 from graph.network.geography import numeric_code
 from graph.query import Table, internal_query, library, short_iri
 from graph.russian import day, days, one_post_each, quarter, quarter_index, quarter_span, quarters_between, unreported
-from graph.stores import Readable
+from graph.stores import Readable, results_later
 from graph.stores.results import is_true
 from graph.web.paths import page_of
 from nlp import SMOLENSK_COUNTRY, EntityType, Field, Mention
@@ -47,9 +47,24 @@ class Link:
     href: str | None
 
 
-def rows(store: Readable, name: str, **params: str) -> list[dict[str, str]]:
+Rows = list[dict[str, str]]
+
+
+def rows(store: Readable, name: str, **params: str) -> Rows:
     """The rows of an internal query, each a dict of plain values (absent where unbound)."""
-    return store.results(internal_query(name).bind(params), MAX_ROWS).plain()
+    return rows_later(store, name, **params)()
+
+
+def rows_later(store: Readable, name: str, **params: str) -> Callable[[], Rows]:
+    """The rows of an internal query when called: started now where the store runs a page's queries side by
+    side (the server's query processes), so that a page waits for the slowest of them, not for their sum."""
+    answer = results_later(store, internal_query(name).bind(params), MAX_ROWS)
+    return lambda: answer().plain()
+
+
+def _no_rows() -> Rows:
+    """What a page reads where it has no query to make."""
+    return []
 
 
 def map_points(places: list[dict[str, Any]], located: Mapping[str, Mapping[str, str]]) -> list[dict[str, Any]]:
@@ -61,7 +76,11 @@ def map_points(places: list[dict[str, Any]], located: Mapping[str, Mapping[str, 
 
 def concept_labels(store: Readable) -> dict[str, str]:
     """The Russian label of every concept: read once per page, so that no page query joins on labels."""
-    return {row["concept"]: row["label"] for row in rows(store, "concept-labels")}
+    return _labels(rows(store, "concept-labels"))
+
+
+def _labels(found: Rows) -> dict[str, str]:
+    return {row["concept"]: row["label"] for row in found}
 
 
 def link(iri: str | None, label: str | None) -> Link:
@@ -138,10 +157,14 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
 
     `known`: the search index's entries by IRI (see _counterparts); without it, the card alone (a state's page
     shows its partners and events its own way). `reported`: the quarters the graph has a report of."""
-    card = rows(store, "entity-card", entity=iri)
+    related = known is not None
+    read_card = rows_later(store, "entity-card", entity=iri)
+    read_labels = rows_later(store, "concept-labels")
+    # the events counted by quarter; those of the newest quarters listed, read from their report graphs alone
+    read_quarters = rows_later(store, "entity-quarters", entity=iri) if related else _no_rows
+    card = read_card()
     if not card:
         return None
-    labels = concept_labels(store)
     first = card[0]
     kind = _kind({row["class"] for row in card})
     code = next((row["code"] for row in card if row.get("code")), None)
@@ -149,14 +172,27 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         code = next((row["notation"] for row in card if row.get("notation")), code)
     smolensk = any(is_true(row.get("smolensk")) for row in card)
     identifiers = sorted({row["sameAs"] for row in card if row.get("sameAs", "").startswith(("http://", "https://"))})
-    related = known is not None
-    # the events counted by quarter; those of the newest quarters listed, read from their report graphs alone
-    by_graph = rows(store, "entity-quarters", entity=iri) if related else []
+    # a town's organisations (those the reports locate there); what lies in a place: districts, towns, sites
+    read_based, read_inside = ((rows_later(store, "place-organisations", place=iri),
+                                rows_later(store, "place-within", place=iri)) if related and kind == "place"
+                               else (_no_rows, _no_rows))
+    by_graph = read_quarters()
     by_quarter = Counter[str]()
     for row in by_graph:
         by_quarter[row["period"]] += int(row["events"])
     oldest = _first_listed(by_quarter, ENTITY_EVENTS) if by_quarter else 0
     graphs = [row["graph"] for row in by_graph if quarter_index(row["period"]) >= oldest]
+    # what the page reads of the graphs listed: whom it met, for whom, where (all quarters but for the busiest)
+    in_listed = {"entity": iri, "graph": " ".join(graphs)}
+
+    def listed_rows(name: str, wanted: bool = True) -> Callable[[], Rows]:
+        return rows_later(store, name, **in_listed) if graphs and wanted else _no_rows
+
+    read_events = {name: listed_rows(name) for name in EVENT_QUERIES}
+    read_counterparts = listed_rows("entity-counterparts", related)
+    read_representatives = listed_rows("entity-representatives", kind == "org")
+    read_places = listed_rows("entity-places", related)
+    read_points = listed_rows("entity-place-points", related)
     # a body of several states, or a person of no state who holds a post in one, as the search index knows (a
     # state's card, read without it, says no side)
     interstate = bool(known is not None and iri in known and known[iri].interstate)
@@ -164,24 +200,20 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
     # the first quarter listed where older ones are left out (all of them: the library's query, `all_events`)
     listed_periods = sorted(p for p in by_quarter if quarter_index(p) >= oldest)
     listed_since = listed_periods[0] if len(listed_periods) < len(by_quarter) else None
-    listed = _entity_events(store, iri, kind, first["label"], labels, graphs) if graphs else {}
+    labels = _labels(read_labels())
+    listed = _entity_events({name: read() for name, read in read_events.items()}, kind, first["label"], labels)
     stated_posts = one_post_each(stated for event in listed.values() for stated, _ in event["posts"])
     posts: dict[tuple[str, str], set[str]] = defaultdict(set)
     for event in listed.values():
         for stated, organisation in event["posts"]:
             posts[(stated_posts[stated], organisation)].add(event["period"])
-    # whom it met and where, in the quarters listed (all of them but for the busiest entities)
-    in_listed = {"entity": iri, "graph": " ".join(graphs)}
-    counterparts = _counterparts(store, in_listed, known) if known is not None and graphs else []
-    representatives = _representatives(rows(store, "entity-representatives", **in_listed)) \
-        if kind == "org" and graphs else []
+    counterparts = _counterparts(read_counterparts(), known or {})
+    representatives = _representatives(read_representatives())
     places = [{"iri": row["place"], "link": link(row["place"], row["label"]), "events": int(row["events"])}
-              for row in rows(store, "entity-places", **in_listed)] if related and graphs else []
-    located = {row["place"]: row for row in rows(store, "entity-place-points", **in_listed)} if places else {}
-    # a town's organisations (those the reports locate there); what lies in a place: districts, towns, sites
-    none = {"shown": [], "count": 0}
-    based = _located_here(store, "place-organisations", "org", iri, known) if related and kind == "place" else none
-    inside = _located_here(store, "place-within", "inside", iri, known, labels) if related and kind == "place" else none
+              for row in read_places()]
+    located = {row["place"]: row for row in read_points()}
+    based = _located_here(read_based(), "org", known)
+    inside = _located_here(read_inside(), "inside", known, labels)
     return {
         "iri": iri, "label": first["label"], "kind": kind, "kind_label": KIND_LABELS[kind],
         "country": Link(first.get("countryLabel", ""), f"/country/{code}") if code and kind != "country" else None,
@@ -215,13 +247,14 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
     }
 
 
-def _located_here(store: Readable, query: str, column: str, iri: str, known: Mapping[str, Any] | None,
+def _located_here(located: Rows, column: str, known: Mapping[str, Any] | None,
                   labels: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """What lies in a place (its organisations, or its districts, towns and sites), those with most events first:
-    each by its name in `known` (the search index's entries, as the other tables name them), with its events, the
-    last quarter and, for a place, its kind; the first PLACE_LISTED of them and how many there are."""
+    """What lies in a place (its organisations, or its districts, towns and sites: `located`, each IRI in `column`),
+    those with most events first: each by its name in `known` (the search index's entries, as the other tables name
+    them), with its events, the last quarter and, for a place, its kind; the first PLACE_LISTED of them and how many
+    there are."""
     found: list[dict[str, Any]] = []
-    for row in rows(store, query, place=iri):
+    for row in located:
         entry = (known or {}).get(row[column])
         found.append({"link": link(row[column], entry.label if entry else short_iri(row[column])),
                       "events": int(row.get("events", 0)), "last": row.get("last", ""),
@@ -245,19 +278,23 @@ def _representatives(found: list[dict[str, str]]) -> list[dict[str, Any]]:
     return sorted(persons.values(), key=lambda person: (-person["events"], person["link"].label))
 
 
-def _entity_events(store: Readable, iri: str, kind: str, label: str, labels: dict[str, str],
-                   graphs: list[str]) -> dict[str, dict[str, Any]]:
-    """An entity's events in the report graphs `graphs`, with dates, roles, posts and the sentence each names it
-    in; each part read by a query that starts from the entity (see entity-events.rq on why there is no OPTIONAL)."""
-    given = {"entity": iri, "graph": " ".join(graphs)}
-    dates = {row["event"]: row for row in rows(store, "entity-dates", **given)}
-    sources = {row["event"]: row for row in rows(store, "entity-spans", **given)}
-    on_behalf = {row["p"]: row["onBehalfLabel"] for row in rows(store, "entity-on-behalf", **given)}
+# an entity's events in the graphs its page lists, each part read by a query that starts from the entity (see
+# entity-events.rq on why there is no OPTIONAL); the costliest first, as they run side by side
+EVENT_QUERIES = ("entity-spans", "entity-events", "entity-dates", "entity-posts", "entity-on-behalf")
+
+
+def _entity_events(found: Mapping[str, Rows], kind: str, label: str,
+                   labels: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """An entity's events with dates, roles, posts and the sentence each names it in, from the rows of each of
+    EVENT_QUERIES (`found`, by name)."""
+    dates = {row["event"]: row for row in found["entity-dates"]}
+    sources = {row["event"]: row for row in found["entity-spans"]}
+    on_behalf = {row["p"]: row["onBehalfLabel"] for row in found["entity-on-behalf"]}
     stated: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for row in rows(store, "entity-posts", **given):
+    for row in found["entity-posts"]:
         stated[row["event"]].append((row["stated"], on_behalf.get(row["p"], "")))
     listed: dict[str, dict[str, Any]] = {}
-    for row in rows(store, "entity-events", **given):
+    for row in found["entity-events"]:
         when = dates.get(row["event"], {})
         event = listed.setdefault(row["event"], {
             "link": link(row["event"], row["title"]), "period": row["period"], "quarter": quarter(row["period"]),
@@ -273,38 +310,44 @@ def _entity_events(store: Readable, iri: str, kind: str, label: str, labels: dic
     return listed
 
 
-def _counterparts(store: Readable, given: dict[str, str], known: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Whom an entity met (`given`: the entity and the report graphs), with how often and when last, most often
-    first; `known`: the search index's entries by IRI, for each one's name, kind and side (an IRI it lacks is no
-    person, body or place)."""
+def _counterparts(met: Rows, known: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Whom an entity met (`met`: entity-counterparts' rows), with how often and when last, most often first;
+    `known`: the search index's entries by IRI, for each one's name, kind and side (an IRI it lacks is no person,
+    body or place)."""
     found = [{"link": link(entry.iri, entry.label), "kind": KIND_LABELS[entry.kind],
               "side": entry.side,
               "events": int(row["events"]), "last": row["last"]}
-             for row in rows(store, "entity-counterparts", **given) for entry in [known.get(row["other"])] if entry]
+             for row in met for entry in [known.get(row["other"])] if entry]
     return sorted(found, key=lambda c: (-c["events"], c["link"].label))
 
 
 # ---------------------------------------------------------------- event
 
 
+# what an event's page reads, each query given the event alone (they run side by side)
+EVENT_PAGE_QUERIES = ("event", "event-participants", "event-spans", "event-states", "event-posts", "event-agreements")
+
+
 def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
     """An event: its cells with every mention marked, concepts, participants by side, agreements, report row."""
-    found = rows(store, "event", event=iri)
+    read = {name: rows_later(store, name, event=iri) for name in EVENT_PAGE_QUERIES}
+    read_labels = rows_later(store, "concept-labels")
+    found = read["event"]()
     if not found:
         return None
     event = found[0]
-    labels = concept_labels(store)
+    labels = _labels(read_labels())
     cells = {"title": event.get("title", ""), "place": event.get("venue", ""), "dates": event.get("dates", ""),
              "description": event.get("description", ""), "participants": event.get("participants", "")}
     spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     people: dict[str, dict[str, Any]] = {}
-    found_rows = rows(store, "event-participants", event=iri)
+    found_rows = read["event-participants"]()
     classes: dict[str, set[str]] = defaultdict(set)
     for row in found_rows:
         classes[row["agent"]].add(row["class"])
     kinds = {agent: _kind(known) for agent, known in classes.items() if known & set(KIND_OF_CLASS)}
     states: dict[str, dict[str, str]] = {}
-    for row in rows(store, "event-states", event=iri):
+    for row in read["event-states"]():
         if "code" in row or row["agent"] not in states:  # a state, where one is given, over a post's body
             states[row["agent"]] = row
     for row in found_rows:
@@ -316,13 +359,13 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
             "country": state.get("countryLabel", ""), "code": state.get("code"), "interstate": "interstate" in state,
             "smolensk": is_true(row["smolensk"]), "roles": set(), "stated": set(), "on_behalf": set()})
         who["roles"].add(labels.get(row["role"], ""))
-    for row in rows(store, "event-posts", event=iri):
+    for row in read["event-posts"]():
         if row["agent"] in people:
             if row.get("stated"):
                 people[row["agent"]]["stated"].add(row["stated"])
             if row.get("onBehalf"):
                 people[row["agent"]]["on_behalf"].add(link(row["onBehalf"], row.get("onBehalfLabel")))
-    for row in rows(store, "event-spans", event=iri):
+    for row in read["event-spans"]():
         if row["field"] in cells and row["agent"] in people:
             spans[row["field"]].append((int(row["s"]), int(row["x"]), kinds[row["agent"]],
                                         people[row["agent"]]["link"].label))
@@ -331,7 +374,7 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
     for who in sorted(people.values(), key=lambda w: w["link"].label):
         sides[EVENT_SIDES[side(who["smolensk"], who["code"], who["interstate"])]].append(who)
     agreements: dict[str, dict[str, Any]] = {}
-    for row in rows(store, "event-agreements", event=iri):
+    for row in read["event-agreements"]():
         agreement = agreements.setdefault(row["agreement"], {
             "label": row["label"], "kind": labels.get(row.get("kind", ""), ""), "signed": is_true(row["signed"]),
             "date": row.get("date", ""),
@@ -358,18 +401,20 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
 
 def report_page(store: Readable, iri: str) -> dict[str, Any] | None:
     """A report: its quarter, summary, events by sphere, counts by state and by event type."""
-    found = rows(store, "report", report=iri)
+    read = {name: rows_later(store, name, report=iri) for name in ("report", "report-events", "report-event-states")}
+    read_labels = rows_later(store, "concept-labels")
+    found = read["report"]()
     if not found:
         return None
     report = found[0]
-    labels = concept_labels(store)
+    labels = _labels(read_labels())
     states: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for row in rows(store, "report-event-states", report=iri):
+    for row in read["report-event-states"]():
         states[row["event"]].append((row["code"], row["countryLabel"]))
     by_sphere: dict[str, list[dict[str, Any]]] = defaultdict(list)
     types: Counter[str] = Counter()
     countries: Counter[tuple[str, str]] = Counter()
-    events = rows(store, "report-events", report=iri)
+    events = read["report-events"]()
     for row in events:
         kind = labels.get(row["type"], "")
         by_sphere[labels.get(row["sphere"], "")].append({
@@ -408,11 +453,19 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any],
     if code == SMOLENSK_COUNTRY:
         home = entity_page(store, iri, known, reported)
         return {**home, "home": True} if home is not None else None
+    # started before the card is read: the partners take longest
+    read_partners = rows_later(store, "country-partners", country=code)
+    read_quarters = rows_later(store, "country-quarters", country=code)
+    read_points = rows_later(store, "country-place-points", country=code)
+    read_labels = rows_later(store, "concept-labels")
     card = entity_page(store, iri)
     if card is None:
         return None
-    labels = concept_labels(store)
-    ranked = sorted(rows(store, "country-partners", country=code), key=lambda row: (-int(row["events"]), row["label"]))
+    by_quarter = {row["period"]: int(row["events"]) for row in read_quarters()}
+    read_events = rows_later(store, "country-events", country=iri,
+                             since=str(_first_listed(by_quarter, COUNTRY_EVENTS))) if by_quarter else _no_rows
+    labels = _labels(read_labels())
+    ranked = sorted(read_partners(), key=lambda row: (-int(row["events"]), row["label"]))
     kinds = {row["agent"]: known[row["agent"]].kind if row["agent"] in known else "place" for row in ranked}
     others = [row for row in ranked if row["agent"] != iri]
     persons_and_bodies = [row for row in others if kinds[row["agent"]] != "place"]
@@ -422,15 +475,12 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any],
                  "kind_label": KIND_LABELS[kinds[row["agent"]]],
                  "events": int(row["events"]), "first": row.get("first", ""), "last": row.get("last", "")}
                 for row in shown]
-    by_quarter = {row["period"]: int(row["events"]) for row in rows(store, "country-quarters", country=code)}
     events = [{"link": link(row["event"], row["title"]), "period": row["period"], "quarter": quarter(row["period"]),
                "row": int(row["row"]), "type": labels.get(row["type"], ""),
                "when": days(row.get("start"), row.get("end")), "start": row.get("start", "")}
-              for row in rows(store, "country-events", country=iri,
-                              since=str(_first_listed(by_quarter, COUNTRY_EVENTS)))
-              ] if by_quarter else []
+              for row in read_events()]
     country_places = [p for p in partners if p["kind"] == "place"]
-    located = {row["place"]: row for row in rows(store, "country-place-points", country=code)}
+    located = {row["place"]: row for row in read_points()}
     return {**card, "code": code, "numeric": numeric_code(code), "map_points": map_points(country_places, located),
             "partners": [p for p in partners if p["kind"] != "place"], "partner_count": len(persons_and_bodies),
             "country_places": country_places,

@@ -16,7 +16,7 @@ import re
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -132,6 +132,8 @@ class App:
                           if isinstance(store, EmbeddedStore) else None)
         self.pool = (ThreadPoolExecutor(max_workers=self.limits.max_concurrent, thread_name_prefix="sparql")
                      if self.processes is None else None)
+        # a page's queries that need not wait for each other run side by side, each in a query process
+        self.page_queries = ThreadPoolExecutor(max_workers=self.limits.max_concurrent, thread_name_prefix="page")
         self.pages = _LimitedStore(self)
         self.networks = NetworkCache()
         read = ["GET"]  # HEAD is answered like GET, without the body
@@ -234,6 +236,7 @@ class App:
             self.processes.close()
         if self.pool is not None:
             self.pool.shutdown(wait=False, cancel_futures=True)
+        self.page_queries.shutdown(wait=False, cancel_futures=True)
 
     # ------------------------------------------------------------ SPARQL protocol
 
@@ -642,16 +645,19 @@ class App:
             return self.brief_cache[1]
 
     def keep_warm(self, stop: threading.Event, every: float = WARM_SECONDS) -> None:
-        """Build the search index, read the network and the briefs' material now and after each newly
-        published state, until `stop`; a failure is logged and tried again at the next round. (The first
-        brief after a report was added waited for its material: ~3 s at 100× the samples.)"""
+        """Build the search index, read the network and the briefs' material, and start the query processes, now
+        and after each newly published state, until `stop`; a failure is logged and tried again at the next round.
+        (The first brief after a report was added waited for its material: ~3 s at 100× the samples.)"""
         while not stop.is_set():
             try:
                 self.search_index()
                 self.network()
                 self.material()
+                if self.processes is not None:  # a page's queries run side by side, each in a worker
+                    self.processes.fill()
             except Exception:  # a warm-up that fails leaves the work to the next request
-                LOG.exception("warming the search index, the network and the briefs' material failed")
+                LOG.exception("warming the search index, the network, the briefs' material or the query processes "
+                              "failed")
             stop.wait(every)
 
     def network(self) -> Network:
@@ -719,6 +725,10 @@ class _LimitedStore:
 
     def results(self, sparql: str, max_rows: int | None = None) -> ResultSet:
         return self.app.run(sparql, max_rows)
+
+    def submit(self, sparql: str, max_rows: int | None = None) -> Future[ResultSet]:
+        """The query started in a query process, beside the page's others (`max_concurrent` at once)."""
+        return self.app.page_queries.submit(self.app.run, sparql, max_rows)
 
 
 def create_app(store: Store, limits: Limits | None = None, review: bool = False) -> App:

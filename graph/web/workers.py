@@ -140,6 +140,7 @@ class QueryProcesses:
         self.idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         self.workers: list[_Worker] = []
         self.lock = threading.Lock()
+        self.starting = 0  # workers being started, not yet in `workers`
         self.source = self.current_source()
         self.isolation: str | None = None  # why the last worker could not be cut off the network
 
@@ -147,12 +148,30 @@ class QueryProcesses:
         """The folder workers open: the newest published snapshot, else the store itself."""
         return current_snapshot(self.path) or self.path
 
-    def _take(self) -> _Worker:
+    def fill(self) -> None:
+        """Start the workers not yet running, idle, so that no page waits for them (the server's warm-up)."""
+        self._follow_source()
+        while self._room():
+            self.idle.put(self._start(self.source))
+
+    def _follow_source(self) -> None:
+        """Answer from the newest snapshot from now on: the idle workers on an older one stopped."""
         source = self.current_source()
         if source != self.source:
             with self.lock:
                 self.source = source
             self._retire_idle()
+
+    def _room(self) -> bool:
+        """Whether another worker may start; if so, it is counted as starting (`_start` must follow)."""
+        with self.lock:
+            room = len(self.workers) + self.starting < self.size
+            if room:
+                self.starting += 1
+            return room
+
+    def _take(self) -> _Worker:
+        self._follow_source()
         wait = 0.0
         while True:
             try:
@@ -163,18 +182,26 @@ class QueryProcesses:
                 if worker.source == self.source:
                     return worker
                 self._drop(worker)
-            with self.lock:
-                if len(self.workers) < self.size:
-                    worker = _Worker(self.context, self.source)
-                    if worker.isolation is not None and self.isolation is None:
-                        LOG.warning("query processes keep the network (%s): SERVICE is refused by the "
-                                    "endpoint's parse of each query alone", worker.isolation)
-                    self.isolation = worker.isolation
-                    self.workers.append(worker)
-                    return worker
+            if self._room():  # started outside the lock: a page's queries start their workers side by side
+                return self._start(self.source)
             # all busy: the caller's concurrency cap keeps this wait short; a busy worker retired
             # for an older snapshot frees its place instead of coming back, so look again soon
             wait = 0.1
+
+    def _start(self, source: Path) -> _Worker:
+        """A new worker on `source`, counted among the workers once it answers."""
+        try:
+            worker = _Worker(self.context, source)
+        finally:
+            with self.lock:
+                self.starting -= 1
+        if worker.isolation is not None and self.isolation is None:
+            LOG.warning("query processes keep the network (%s): SERVICE is refused by the "
+                        "endpoint's parse of each query alone", worker.isolation)
+        self.isolation = worker.isolation
+        with self.lock:
+            self.workers.append(worker)
+        return worker
 
     def _retire_idle(self) -> None:
         """Stop the idle workers that answer from an older snapshot."""

@@ -129,6 +129,51 @@ def test_a_query_over_time_is_killed_not_left_running(embedded):
         app.close()
 
 
+def test_a_page_reads_its_queries_side_by_side_and_shows_what_reading_them_one_by_one_shows(embedded):
+    from graph.web import pages
+
+    app = create_app(embedded)
+    try:
+        known, reported = app.search_index().by_iri, app.reported()
+        assert len(app.processes.workers) == 1  # the search index's query
+        town = pages.entity_page(app.pages, "https://w3id.org/smolensk-ties/id/place/smolensk", known, reported)
+        assert len(app.processes.workers) > 1  # its queries asked for more than one process at a time
+        assert town == pages.entity_page(embedded, "https://w3id.org/smolensk-ties/id/place/smolensk", known, reported)
+        assert town["events"] and town["counterparts"] and town["based"]["shown"]
+        belarus = pages.country_page(app.pages, "https://w3id.org/smolensk-ties/id/place/country-by", "BY", known,
+                                     reported)
+        assert belarus == pages.country_page(embedded, "https://w3id.org/smolensk-ties/id/place/country-by", "BY",
+                                             known, reported)
+        assert belarus["partners"] and belarus["country_events"]
+        event = next(iter(town["events"]))["link"].href.removeprefix("/event/")
+        iri = f"https://w3id.org/smolensk-ties/id/event/{event}"
+        read_ahead = pages.event_page(app.pages, iri)
+        assert read_ahead is not None and read_ahead["sides"] and read_ahead == pages.event_page(embedded, iri)
+        report = "https://w3id.org/smolensk-ties/id/report/" + event.split("/")[0]
+        read_ahead = pages.report_page(app.pages, report)
+        assert read_ahead is not None and read_ahead["events"] and read_ahead == pages.report_page(embedded, report)
+    finally:
+        app.close()
+
+
+def test_a_page_one_of_whose_queries_is_refused_answers_the_refusal(embedded, monkeypatch):
+    from graph.web.server import Refused
+
+    app = create_app(embedded)
+    real = app.run
+
+    def refuse_the_sentences(query: str, max_rows: int | None):
+        if "oa:hasSelector" in query:  # entity-spans, read beside the page's other queries
+            raise Refused(503, "запрос шёл дольше 1 с и остановлен")
+        return real(query, max_rows)
+    monkeypatch.setattr(app, "run", refuse_the_sentences)
+    try:
+        refused = Client(app).get("/place/smolensk")
+        assert refused.status_code == 503 and "остановлен" in refused.text
+    finally:
+        app.close()
+
+
 def test_busy_server_refuses_more_than_its_concurrent_queries(embedded):
     app = create_app(embedded, Limits(max_concurrent=1, queue_wait=0.1))
     app.slots.acquire()
@@ -520,7 +565,7 @@ def test_the_review_s_doubts_are_worked_out_once_a_published_state(embedded, mon
         app.close()
 
 
-def test_the_server_prepares_search_network_and_briefs_before_anyone_asks(embedded):
+def test_the_server_prepares_search_network_briefs_and_query_processes_before_anyone_asks(embedded):
     import threading
 
     app = create_app(embedded)
@@ -529,10 +574,13 @@ def test_the_server_prepares_search_network_and_briefs_before_anyone_asks(embedd
     try:
         warming.start()
         for _ in range(600):
-            if app.networks.network is not None and app.search_cache is not None and app.brief_cache is not None:
+            if app.networks.network is not None and app.search_cache is not None and app.brief_cache is not None \
+                    and len(app.processes.workers) == app.limits.max_concurrent:
                 break
             stop.wait(0.1)
         assert app.networks.network is not None and app.search_cache is not None and app.brief_cache is not None
+        # the query processes started, idle: a page's queries wait for none
+        assert len(app.processes.workers) == app.limits.max_concurrent
         assert app.networks.network.events and app.search_cache[1].by_iri and app.brief_cache[1].events
     finally:
         stop.set()
