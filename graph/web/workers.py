@@ -192,15 +192,17 @@ class QueryProcesses:
         """A new worker on `source`, counted among the workers once it answers."""
         try:
             worker = _Worker(self.context, source)
-        finally:
+        except BaseException:
             with self.lock:
                 self.starting -= 1
+            raise
+        with self.lock:  # counted once, in one step: no other worker starts in its place meanwhile
+            self.starting -= 1
+            self.workers.append(worker)
         if worker.isolation is not None and self.isolation is None:
             LOG.warning("query processes keep the network (%s): SERVICE is refused by the "
                         "endpoint's parse of each query alone", worker.isolation)
         self.isolation = worker.isolation
-        with self.lock:
-            self.workers.append(worker)
         return worker
 
     def _retire_idle(self) -> None:

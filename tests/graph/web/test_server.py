@@ -156,6 +156,22 @@ def test_a_page_reads_its_queries_side_by_side_and_shows_what_reading_them_one_b
         app.close()
 
 
+def test_query_processes_started_side_by_side_never_outnumber_their_size(embedded):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from graph.web.workers import QueryProcesses
+
+    processes = QueryProcesses(embedded.path, 2)
+    try:
+        with ThreadPoolExecutor(8) as pool:  # eight queries at once, none of the two workers started yet
+            counts = set(pool.map(lambda _: processes.results(COUNT, None, 60).rows[0]["n"]["value"], range(24)))
+        assert len(counts) == 1 and len(processes.workers) == 2 and processes.starting == 0
+        processes.fill()  # all there: none more started
+        assert len(processes.workers) == 2
+    finally:
+        processes.close()
+
+
 def test_a_page_one_of_whose_queries_is_refused_answers_the_refusal(embedded, monkeypatch):
     from graph.web.server import Refused
 
