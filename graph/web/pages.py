@@ -19,6 +19,7 @@ from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.network.analytics import side
 from graph.network.geography import numeric_code
+from graph.network.parts import Rows
 from graph.query import Table, internal_query, library, short_iri
 from graph.russian import day, days, one_post_each, quarter, quarter_index, quarter_span, quarters_between, unreported
 from graph.stores import Readable, results_later
@@ -47,12 +48,9 @@ class Link:
     href: str | None
 
 
-Rows = list[dict[str, str]]
-
-
 def rows(store: Readable, name: str, **params: str) -> Rows:
     """The rows of an internal query, each a dict of plain values (absent where unbound)."""
-    return rows_later(store, name, **params)()
+    return store.results(internal_query(name).bind(params), MAX_ROWS).plain()
 
 
 def rows_later(store: Readable, name: str, **params: str) -> Callable[[], Rows]:
@@ -152,14 +150,15 @@ def quarter_bars(by_quarter: Mapping[str, int], reported: Collection[str]) -> li
 
 
 def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = None,
-                reported: Collection[str] = ()) -> dict[str, Any] | None:
+                reported: Collection[str] = (), read_labels: Callable[[], Rows] | None = None) -> dict[str, Any] | None:
     """An entity's card, events by quarter, counterparts, representatives or posts, places; None if unknown.
 
     `known`: the search index's entries by IRI (see _counterparts); without it, the card alone (a state's page
-    shows its partners and events its own way). `reported`: the quarters the graph has a report of."""
+    shows its partners and events its own way). `reported`: the quarters the graph has a report of.
+    `read_labels`: the concepts' labels, where the caller has started reading them for itself too."""
     related = known is not None
     read_card = rows_later(store, "entity-card", entity=iri)
-    read_labels = rows_later(store, "concept-labels")
+    read_labels = read_labels or rows_later(store, "concept-labels")
     # the events counted by quarter; those of the newest quarters listed, read from their report graphs alone
     read_quarters = rows_later(store, "entity-quarters", entity=iri) if related else _no_rows
     card = read_card()
@@ -458,7 +457,7 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any],
     read_quarters = rows_later(store, "country-quarters", country=code)
     read_points = rows_later(store, "country-place-points", country=code)
     read_labels = rows_later(store, "concept-labels")
-    card = entity_page(store, iri)
+    card = entity_page(store, iri, read_labels=read_labels)
     if card is None:
         return None
     by_quarter = {row["period"]: int(row["events"]) for row in read_quarters()}
