@@ -234,6 +234,7 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         "events": sorted(listed.values(), key=lambda e: (e["start"] or e["period"], e["period"], e["row"])),
         "event_count": event_count, "listed_since": listed_since,
         "all_events": "/query?" + urlencode({"query": library()["entity"].bind({"entity": iri})}),
+        "all_events_title": library()["entity"].title_ru,
         "quarters": quarter_bars(by_quarter, reported),
         "counterparts": counterparts, "representatives": representatives, "places": places,
         "based": based, "inside": inside,

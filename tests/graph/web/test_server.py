@@ -10,6 +10,7 @@ import threading
 import time
 import urllib.parse
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
@@ -17,6 +18,7 @@ from rdflib.namespace import SKOS
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 from werkzeug.test import Client
 
+import graph.web.server
 from graph.query import library, load_query
 from graph.web.paths import page_of
 from graph.web.server import Limits, create_app
@@ -550,8 +552,9 @@ def test_an_entity_page_lists_the_events_of_its_newest_quarters_and_counts_them_
     assert sum(int(n) for n in re.findall(r'<span class="value">(\d+)</span>', page)) == len(named)  # the chart
     assert ("Последние" in events) == (listed == 1)
     if listed == 1:  # the rest by the library's query, bound to the entity, on the query page
-        href = re.search(r'<a href="(/query\?query=[^"]+)">все', events).group(1)
-        assert urllib.parse.unquote_plus(html.unescape(href)).count(f"<{entity}>") >= 1
+        found = re.search(r'<a href="(/query\?query=[^"]+)">все — запросом «([^»]+)»', events)
+        assert urllib.parse.unquote_plus(html.unescape(found.group(1))).count(f"<{entity}>") >= 1
+        assert found.group(2) == library()["entity"].title_ru  # named as the query page lists it
     # who took part in the events that name it: in the listed events only
     met = _section(page, "Участники мероприятий")
     assert ("Только в мероприятиях с" in met) == (listed == 1)
@@ -623,6 +626,28 @@ def test_the_network_api_answers_views_paths_and_files(client):
     assert client.get("/network/map").status_code == 301  # the old map's address
     odd = client.get("/api/network?max=lots&depth=9&kinds=<script>&focus=%00")
     assert odd.status_code == 200 and odd.json["nodes"] == []  # no kinds asked for: nothing drawn, no error
+
+
+# "всё" (everything) and "все" (all of them) are two words; any other word is written with ё or without it
+HOMOGRAPHS = {"всё"}
+
+
+def test_the_workspace_writes_each_word_with_yo_alike_everywhere():
+    """The pages, their scripts, the query library's titles and questions (which the query page lists side by
+    side) and the ontology's Russian labels and comments (the spheres, kinds and roles the pages show) write a
+    word with ё wherever one of them does: «партнеры» and «Населенный пункт» stood beside «партнёры» and
+    «Населённый пункт». The concepts' other labels are left out: they are stems matched in the reports' text."""
+    web = Path(graph.web.server.__file__).parent
+    texts = [f"{query.title_ru} {query.question_ru}" for query in library().values()]
+    texts += [str(text) for _, predicate, text in Graph().parse(ONTOLOGY)
+              if getattr(text, "language", None) == "ru" and predicate != SKOS.altLabel]
+    texts += [path.read_text(encoding="utf-8") for folder, pattern in ((web / "templates", "*.html"),
+                                                                        (web / "static", "*.js"))
+              for path in sorted(folder.glob(pattern))]
+    words = {word.lower() for text in texts for word in re.findall(r"[А-Яа-яЁё]+", text)}
+    assert "партнёры" in words
+    assert sorted(word for word in words if "ё" in word and word not in HOMOGRAPHS
+                  and word.replace("ё", "е") in words) == []
 
 
 def test_the_query_page_labels_entities_with_their_pages_and_concepts_in_russian(client):
