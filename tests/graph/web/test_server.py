@@ -628,7 +628,7 @@ def test_the_network_api_answers_views_paths_and_files(client):
     assert odd.status_code == 200 and odd.json["nodes"] == []  # no kinds asked for: nothing drawn, no error
 
 
-# "всё" (everything) and "все" (all of them) are two words; any other word is written with ё or without it
+# "всё" (everything) and "все" (all of them) are two words; every other word is written one way only
 HOMOGRAPHS = {"всё"}
 
 
