@@ -200,6 +200,7 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
     listed_periods = sorted(p for p in by_quarter if quarter_index(p) >= oldest)
     listed_since = listed_periods[0] if len(listed_periods) < len(by_quarter) else None
     labels = _labels(read_labels())
+    all_events = library()["entity"]  # the library's query of every event, which the page links to by its title
     listed = _entity_events({name: read() for name, read in read_events.items()}, kind, first["label"], labels)
     stated_posts = one_post_each(stated for event in listed.values() for stated, _ in event["posts"])
     posts: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -233,8 +234,8 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         "oktmo": first.get("oktmo"),
         "events": sorted(listed.values(), key=lambda e: (e["start"] or e["period"], e["period"], e["row"])),
         "event_count": event_count, "listed_since": listed_since,
-        "all_events": "/query?" + urlencode({"query": library()["entity"].bind({"entity": iri})}),
-        "all_events_title": library()["entity"].title_ru,
+        "all_events": "/query?" + urlencode({"query": all_events.bind({"entity": iri})}),
+        "all_events_title": all_events.title_ru,
         "quarters": quarter_bars(by_quarter, reported),
         "counterparts": counterparts, "representatives": representatives, "places": places,
         "based": based, "inside": inside,
