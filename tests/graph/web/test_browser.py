@@ -29,6 +29,12 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
 
+def wait_drawn(page, timeout: float = 30_000) -> None:
+    """Wait until the page's map or network says it is drawn. `?.`: after a click that navigates, the wait can look
+    at the next document before it has a body (CI once failed on reading `dataset` of null)."""
+    page.wait_for_function("document.body?.dataset.ready === '1'", timeout=timeout)
+
+
 def downloaded(page, selector: str) -> tuple[str, bytes]:
     with page.expect_download() as info:
         page.click(selector)

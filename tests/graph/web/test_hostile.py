@@ -19,6 +19,7 @@ from graph.stores import EmbeddedStore
 from graph.web.server import create_app
 from nlp.reading.report import read_report
 from tests.graph.conftest import serve_app
+from tests.graph.web.test_browser import wait_drawn
 
 ROOT = Path(__file__).resolve().parents[3]
 ORGANISATION = "ОАО «<img src=x onerror=alert(1)>»"
@@ -106,7 +107,7 @@ def test_map_labels_card_and_svg_stay_text(hostile_site, hostile_store, browser)
     page, fired = watched(browser)
     iri = hostile_entity(hostile_store)
     page.goto(hostile_site + "/network?kinds=ORG,PER,LOC&focus=" + urllib.parse.quote(iri))
-    page.wait_for_function("document.body.dataset.ready === '1'")
+    wait_drawn(page)
     assert page.evaluate("id => tiesNetwork.getElementById(id).data('label')", iri) == ORGANISATION  # canvas text
     page.evaluate("id => { const n = tiesNetwork.getElementById(id); n.emit('tap'); n.emit('mouseover'); }", iri)
     page.wait_for_selector("#net-card:not([hidden])")

@@ -12,7 +12,7 @@ import urllib.request
 import networkx as nx
 import pytest
 
-from tests.graph.web.test_browser import downloaded, shot
+from tests.graph.web.test_browser import downloaded, shot, wait_drawn
 
 pytestmark = pytest.mark.slow
 
@@ -25,7 +25,7 @@ def ready(page, url: str) -> float:
     page.set_viewport_size({"width": 1400, "height": 900})
     started = time.perf_counter()
     page.goto(url)
-    page.wait_for_function("document.body.dataset.ready === '1'", timeout=30_000)
+    wait_drawn(page)
     return time.perf_counter() - started
 
 
@@ -155,7 +155,7 @@ def test_filters_redraw_and_refit(site, page):
 def test_a_focused_map_and_a_path(site, page):
     page.goto(site + "/person/subbotin-a-m")  # from the person's page to the map around him
     page.click("text=Сеть вокруг")
-    page.wait_for_function("document.body.dataset.ready === '1'", timeout=30_000)
+    wait_drawn(page)
     assert "В центре: А.М. Субботин" in page.inner_text("#net-focus")
     ready(page, site + "/network?focus=/person/subbotin-a-m")
     assert "В центре: А.М. Субботин" in page.inner_text("#net-focus")
@@ -207,7 +207,7 @@ def test_the_partner_map_renders_offline_with_the_sample_places(site, page):
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site) else None)
     page.goto(site + "/map")
-    page.wait_for_function("document.body.dataset.ready === '1'", timeout=30_000)
+    wait_drawn(page)
     assert page.locator("header.top nav a.here").inner_text() == "Карта"
     markers = page.locator("path.ties-place")
     districts = int(page.evaluate("document.body.dataset.districts"))
@@ -232,7 +232,7 @@ def test_the_partner_map_renders_offline_with_the_sample_places(site, page):
     popup.locator("a", has_text="Правительство Смоленской области").click()
     page.wait_for_url(re.compile(r"/org/pravitelstvo-smolenskoy-oblasti$"))
     page.go_back()
-    page.wait_for_function("document.body.dataset.ready === '1'")
+    wait_drawn(page)
     page.evaluate("""() => tiesMap.eachLayer(l => { if (l.feature && l.feature.properties.name === \
 'Демидовский район' && l.feature.properties.place) l.openPopup(); })""")
     popup.wait_for()
@@ -240,11 +240,11 @@ def test_the_partner_map_renders_offline_with_the_sample_places(site, page):
     page.wait_for_url(re.compile(r"/place/demidovskiy-rayon$"))
     assert "Смоленская область" in page.inner_text("dl.facts")  # the district's region
     page.go_back()
-    page.wait_for_function("document.body.dataset.ready === '1'")
+    wait_drawn(page)
     everywhere = int(page.evaluate("document.body.dataset.places"))
     page.evaluate("document.body.dataset.ready = '0'")
     page.select_option("#map-filters [name=until]", "2024-Q1")
-    page.wait_for_function("document.body.dataset.ready === '1'")
+    wait_drawn(page)
     assert int(page.evaluate("document.body.dataset.places")) < everywhere and "until=2024-Q1" in page.url
     assert outside == []  # nothing asked of any other host: outlines and library are served here
 
