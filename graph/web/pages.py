@@ -234,7 +234,7 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         "oktmo": first.get("oktmo"),
         "events": sorted(listed.values(), key=lambda e: (e["start"] or e["period"], e["period"], e["row"])),
         "event_count": event_count, "listed_since": listed_since,
-        "all_events": "/query?" + urlencode({"query": all_events.bind({"entity": iri})}),
+        "all_events": "/query?" + urlencode({"name": all_events.name, "p.entity": iri}),
         "all_events_title": all_events.title_ru,
         "quarters": quarter_bars(by_quarter, reported),
         "counterparts": counterparts, "representatives": representatives, "places": places,

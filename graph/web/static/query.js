@@ -6,6 +6,9 @@
   const prefixes = JSON.parse($("prefix-data").textContent);
   let library = [], lastData = null, view = "table";
   let editor = null;
+  // the library query last bound, while the editor holds its text: the page's address names it and its
+  // parameters (/query?name=…&p.…=…), which reopens it chosen in the list with its fields filled
+  let bound = null;
 
   const getText = () => (editor ? editor.getValue() : $("query").value);
   const setText = (text) => (editor ? editor.setValue(text) : ($("query").value = text));
@@ -15,9 +18,12 @@
     $("status").className = isError ? "error" : "meta";
   }
 
+  const address = () => (bound && bound.text === getText() ? "/query?" + bound.params
+                                                           : "/query?query=" + encodeURIComponent(getText()));
+
   function updateLinks() {
     const encoded = encodeURIComponent(getText());
-    $("permalink").href = "/query?query=" + encoded;
+    $("permalink").href = address();
     $("csv").href = "/sparql?format=csv&download=1&query=" + encoded;
     $("excel").href = "/sparql?format=csv&bom=1&download=1&query=" + encoded;
     $("json").href = "/sparql?format=records&download=1&query=" + encoded;
@@ -272,7 +278,7 @@
   async function runQuery() {
     const text = getText();
     updateLinks();
-    history.replaceState(null, "", "/query?query=" + encodeURIComponent(text));
+    history.replaceState(null, "", address());
     setStatus("выполняется…");
     try {
       const started = performance.now();
@@ -300,7 +306,8 @@
   const TYPE_LABELS = {iri: "IRI или org/…", literal: "текст", integer: "целое число", date: "дата",
                        country: "код или название государства", period: "квартал, 2025-Q2"};
 
-  function showParams(query) {
+  // `given`: the page's address, whose p.<name> values fill the fields (else each parameter's default)
+  function showParams(query, given) {
     const form = $("params");
     form.replaceChildren();
     $("question").textContent = query ? query.question : "";
@@ -309,7 +316,8 @@
       const label = document.createElement("label");
       label.textContent = p.name + " (" + (TYPE_LABELS[p.type] || p.type) + ")";
       const input = document.createElement("input");
-      input.name = p.name; input.value = p.default || ""; input.id = "param-" + p.name;
+      input.name = p.name; input.id = "param-" + p.name;
+      input.value = (given && given.get("p." + p.name)) ?? p.default ?? "";
       if (p.type === "integer") input.type = "number";
       if (p.type === "date") input.type = "date";
       label.appendChild(input);
@@ -324,7 +332,9 @@
     for (const input of $("params").querySelectorAll("input")) params.set("p." + input.name, input.value);
     const response = await fetch("/api/bind?" + params.toString());
     if (!response.ok) { setStatus(await response.text(), true); return; }
-    setText(await response.text());
+    const text = await response.text();
+    bound = {text, params: params.toString()};
+    setText(text);
     await runQuery();
   }
 
@@ -372,7 +382,14 @@
       });
     }
     const given = new URLSearchParams(location.search);
-    if (given.get("query")) { setText(given.get("query")); await runQuery(); }
+    const named = given.get("name");
+    if (named) {  // a library query by its name, as the entity page links to it and the permalink keeps it
+      const query = library.find((q) => q.name === named);
+      const unknown = [...given.keys()].filter((k) => k.startsWith("p.") && !query?.params.some((p) => "p." + p.name === k));
+      if (!query) setStatus("В библиотеке нет запроса «" + named + "»", true);
+      else if (unknown.length) setStatus("У запроса «" + query.title + "» нет параметра " + unknown.map((k) => k.slice(2)).join(", "), true);
+      else { $("library").value = named; showParams(query, given); await useLibraryQuery(); }
+    } else if (given.get("query")) { setText(given.get("query")); await runQuery(); }
     updateLinks();
   }
 

@@ -11,6 +11,7 @@ import io
 import json
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -252,7 +253,8 @@ def test_a_library_query_with_parameters_shows_labels_that_open_pages(site, page
     page.fill("#param-country", "BY")
     page.click("#use")
     page.wait_for_selector("#results tbody tr")
-    assert page.locator("#results tbody tr").count() >= 10
+    shown = page.locator("#results tbody tr").count()
+    assert shown >= 10
     link = page.locator("#results a.entity", has_text="Витебская область").first
     assert link.get_attribute("href") == "/place/vitebskaya-oblast"
     assert page.locator("#results td.num").count() >= 10  # numbers right-aligned
@@ -276,8 +278,43 @@ def test_a_library_query_with_parameters_shows_labels_that_open_pages(site, page
     link.click()
     page.wait_for_url(re.compile(r"/place/vitebskaya-oblast$"))
     assert page.inner_text("h1") == "Витебская область"
-    page.goto(site + permalink)  # the permalink carries the query and runs it
+    # the library's query by its name and its fields (defaults too: they keep what it asked if the library's change)
+    assert parse_qs(urlsplit(permalink).query) == {"name": ["repeat-partners"], "p.min_events": ["2"],
+                                                   "p.country": ["BY"]}
+    page.goto(site + permalink)  # reopened: chosen in the list, its field filled, run
     page.wait_for_selector("#results tbody tr")
+    assert page.input_value("#library") == "repeat-partners" and page.input_value("#param-country") == "BY"
+    assert page.locator("#results tbody tr").count() == shown
+    page.locator(".CodeMirror").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(" LIMIT 3")  # edited, it is the analyst's own: the permalink carries its text
+    page.keyboard.press("Control+Enter")
+    page.wait_for_function("document.querySelectorAll('#results tbody tr').length === 3")
+    assert page.get_attribute("#permalink", "href").startswith("/query?query=") and "query=" in page.url
+
+
+def test_an_entity_page_opens_all_its_events_as_the_library_s_query(site, page, monkeypatch):
+    """A busy entity's page lists its newest quarters; the link under them opens the library's query of all its
+    events, chosen in the list with the entity in its field, and runs it: one row for each event the card counts."""
+    import graph.web.pages
+    from graph.query import library
+
+    monkeypatch.setattr(graph.web.pages, "ENTITY_EVENTS", 1)  # served in this process: every page leaves some out
+    page.goto(site + "/org/pravitelstvo-smolenskoy-oblasti")
+    counted = int(page.inner_text("dl.facts dt:text-is('Мероприятий') + dd"))
+    page.click("text=все — запросом")
+    page.wait_for_url(re.compile(r"/query\?name=entity&"))
+    page.wait_for_selector("#results tbody tr")
+    query = library()["entity"]
+    assert page.input_value("#library") == "entity" and page.inner_text("#question") == query.question_ru
+    assert page.input_value("#param-entity") == "https://w3id.org/smolensk-ties/id/org/pravitelstvo-smolenskoy-oblasti"
+    events = page.locator("#results thead th").all_inner_texts().index("event")
+    shown = page.locator(f"#results tbody tr td:nth-child({events + 1}) a").evaluate_all("as => as.map(a => a.href)")
+    assert counted > 1 and len(shown) == len(set(shown)) == counted
+    page.goto(site + "/query?name=entity&p.country=BY")  # a parameter the query has not: said, nothing run
+    page.wait_for_selector("#status.error")
+    assert "нет параметра country" in page.inner_text("#status")
+    assert page.locator("#results tbody tr").count() == 0
 
 
 

@@ -91,6 +91,19 @@ def test_query_page_shows_markup_as_text(hostile_site, browser, type_query):
     assert fired == []
 
 
+def test_query_page_address_stays_text(hostile_site, browser):
+    """The query page's address names a library query and its parameters: a name, a parameter's name or its
+    value written as markup is said back as text, and nothing runs."""
+    page, fired = watched(browser)
+    markup = "<img src=x onerror=alert(3)>"
+    for address in ({"name": markup}, {"name": "entity", "p." + markup: "1"}, {"name": "entity", "p.entity": markup}):
+        page.goto(hostile_site + "/query?" + urllib.parse.urlencode(address))
+        page.wait_for_selector("#status.error")
+        assert markup in page.inner_text("#status") and page.locator("img").count() == 0
+        assert page.locator("#results tbody tr").count() == 0
+    assert fired == []
+
+
 def test_entity_page_shows_markup_as_text(hostile_site, hostile_store, browser):
     page, fired = watched(browser)
     page.goto(hostile_site + "/entity?iri=" + hostile_entity(hostile_store))  # redirected to its own path
