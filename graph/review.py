@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from graph.network.analytics import EntityInfo, Network, load_network, plain_rows
+from graph.russian import alphabetical
 from graph.stores import Readable
 from graph.web.paths import entity_iri
 from nlp import Correction, EntityType, write_alias, write_correction
@@ -143,7 +144,7 @@ def doubts(store: Readable, network: Network | None = None) -> list[Doubt]:
             found.append(Doubt("natasha-only", (iri,), (entities[iri].label,), f"мероприятий: {len(events[iri])}",
                                f"ties review not-entity {short(iri)}"))
     order = list(KINDS)
-    return sorted(found, key=lambda d: (order.index(d.kind), d.labels))
+    return sorted(found, key=lambda d: (order.index(d.kind), tuple(map(alphabetical, d.labels))))
 
 
 def _merge(a: str, b: str, network: Network, events: dict[str, set[str]]) -> Doubt:

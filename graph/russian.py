@@ -173,6 +173,49 @@ def unbroken_initials(text: str) -> str:
     return _INITIALS.sub("\u00a0", text)
 
 
+# The order the Unicode collation (ICU's, which browsers apply for "ru") gives punctuation and spaces, before
+# digits and letters; characters on one line are equal but for their case or accent. Read off Chromium's
+# Intl.Collator("ru"), so that a table sorted here and a table sorted by a click in the page agree.
+_PUNCTUATION_ORDER = (" \u00a0", "_", "-\u2011", "\u2013", "\u2014", "\u2015", ",", ";", ":", "!", "?", ".", "\u2026",
+                      "\u00b7", "'\u2018\u2019\u201a", '"\u201c\u201d\u201e', "\u00ab", "\u00bb", "(", ")", "[", "]",
+                      "{", "}", "\u00a7", "@", "*", "/", "\\", "&", "#", "%", "\u2022", "`", "^", "\u00b0", "+",
+                      "\u00b1", "\u00d7", "<", "=", ">", "|", "~", "$", "\u2116")
+
+
+def _primary_weights() -> dict[int, str]:
+    """Each character's place in the Russian alphabetical order, as a character of the private planes:
+    punctuation, then digits, then the Cyrillic letters (ё with е, either case alike), then the Latin ones."""
+    weights: dict[int, str] = {}
+    for rank, equal in enumerate(_PUNCTUATION_ORDER):
+        weights.update((ord(c), chr(0xF0000 + rank)) for c in equal)
+    weights.update((ord(c), chr(0xF0100 + int(c))) for c in "0123456789")
+    for code in range(0x400, 0x500):
+        letter = chr(code).lower().replace("ё", "е")
+        if len(letter) == 1 and 0x400 <= ord(letter) < 0x500:
+            weights[code] = chr(0xF0200 + ord(letter) - 0x400)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        weights[ord(letter)] = weights[ord(letter.upper())] = chr(0xF0400 + ord(letter))
+    return weights
+
+
+_PRIMARY = _primary_weights()
+
+
+@lru_cache(maxsize=32768)  # the same names sorted again and again: a map's nodes, ~21,000 at 100× the samples
+def alphabetical(text: str) -> tuple[str, str, str]:
+    """A key that sorts names as a Russian reader (and the browser's "ru" collation) does: letters whatever
+    their case, ё with е, punctuation before digits before letters, Cyrillic before Latin; then е before ё,
+    then a lower-case letter before its capital. Code-point order put every name written from a lower-case
+    letter («публичное акционерное общество …») after «Я», and «Ёлкин» before «Абрамов».
+
+    >>> sorted(["Ярцево", "публичное акционерное общество", "Ёлкин", "Елецкий", "ОАО (МАЗ)", "ОАО «МАЗ»",
+    ...         "Minsk", "Участие", "участие", "3-й отдел"], key=alphabetical)
+    ['3-й отдел', 'Елецкий', 'Ёлкин', 'ОАО «МАЗ»', 'ОАО (МАЗ)', 'публичное акционерное общество', 'участие', \
+'Участие', 'Ярцево', 'Minsk']
+    """
+    return text.translate(_PRIMARY), text.lower(), text.swapcase()
+
+
 def number(value: int | float) -> str:
     """A number with a thin space between thousands and a decimal comma: "12 345", "0,25".
 

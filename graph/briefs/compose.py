@@ -12,7 +12,7 @@ from pathlib import Path
 
 from graph.briefs.russian import instrumental, period_phrase
 from graph.network.analytics import Network, load_network, plain_rows, side
-from graph.russian import one_post_each, quarter
+from graph.russian import alphabetical, one_post_each, quarter
 from graph.stores import Readable
 from graph.stores.results import is_true
 from nlp import read_table
@@ -253,7 +253,7 @@ def _counts(events: Iterable[BriefEvent], key) -> tuple[Count, ...]:
     for event in events:
         grouped[key(event) or "не указано"].append(event.source)
     return tuple(Count(label, len(sources), tuple(sorted(sources)))
-                 for label, sources in sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0])))
+                 for label, sources in sorted(grouped.items(), key=lambda item: (-len(item[1]), alphabetical(item[0]))))
 
 
 def subject_events(material: Material, kind: str, subject: str) -> list[BriefEvent]:
@@ -320,7 +320,7 @@ def _officials(material: Material, within: list[BriefEvent]) -> tuple[Official, 
                           tuple(sorted(sources))) for agent, (t, posts, sources) in found.items())
     order = list(SIDES)
     return tuple(sorted(officials, key=lambda o: (order.index(o.side), -max(map(post_level, o.posts), default=0),
-                                                  o.label)))
+                                                  alphabetical(o.label))))
 
 
 def _partners(material: Material, every: list[BriefEvent], kind: str, subject: str, first: str,
@@ -348,8 +348,8 @@ def _partners(material: Material, every: list[BriefEvent], kind: str, subject: s
                                    earlier[-1].period))
 
     def by_events(partners: list[Partner]) -> tuple[Partner, ...]:
-        return tuple(sorted(partners, key=lambda p: (-len(p.sources), p.label)))
-    latest = sorted(dormant, key=lambda p: (p.last, p.label), reverse=True)[:LISTED_PARTNERS]
+        return tuple(sorted(partners, key=lambda p: (-len(p.sources), alphabetical(p.label))))
+    latest = sorted(dormant, key=lambda p: (p.last, alphabetical(p.label)), reverse=True)[:LISTED_PARTNERS]
     return by_events(new), by_events(recurring), tuple(latest)
 
 

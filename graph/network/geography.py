@@ -14,6 +14,7 @@ import pycountry
 
 from graph.network.analytics import Network
 from graph.network.view import Filters
+from graph.russian import alphabetical
 
 TOP_PARTNERS = 10  # partners listed for a place; the rest are counted
 
@@ -56,7 +57,8 @@ def map_data(network: Network, filters: Filters) -> dict:
         if known is None or place in network.state_places:
             continue  # a state is shaded, not pinned
         latitude, longitude = network.points[place]
-        partners = sorted(based[place].items(), key=lambda item: (-item[1], network.entities[item[0]].label))
+        partners = sorted(based[place].items(),
+                          key=lambda item: (-item[1], alphabetical(network.entities[item[0]].label)))
         places.append({"iri": place, "label": known.label, "lat": latitude, "lon": longitude,
                        "kind": network.place_kinds.get(place, ""),
                        "events": len(found), "country": known.country or "", "smolensk": known.smolensk,

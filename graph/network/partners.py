@@ -14,7 +14,7 @@ from rdflib.namespace import FOAF, ORG, SDO
 
 from graph.network.analytics import betweenness, communities
 from graph.query import Table, internal_query
-from graph.russian import numeric_day, quarter, quarter_index, unbroken_initials
+from graph.russian import alphabetical, numeric_day, quarter, quarter_index, unbroken_initials
 from graph.stores import Readable
 from nlp import state_name
 
@@ -89,7 +89,7 @@ def read_partners(store: Readable, min_events: int = 2, country: str | None = No
             _split(value.get("counterparts"), "; ", keep_order=True), int(strength.get(iri, 0)),
             float(between.get(iri, 0.0)),
             community.get(iri, -1), iri in interstate))
-    return sorted(rows, key=lambda r: (-r.events, -r.weighted_degree, r.label, r.iri))
+    return sorted(rows, key=lambda r: (-r.events, -r.weighted_degree, alphabetical(r.label), r.iri))
 
 
 def interstate_bodies(store: Readable) -> frozenset[str]:

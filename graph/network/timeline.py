@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from graph.network.analytics import Network
 from graph.network.palette import PALETTE
 from graph.network.view import Filters
-from graph.russian import quarters_between, unreported
+from graph.russian import alphabetical, quarters_between, unreported
 
 BREAKDOWNS = {"country": "государствам", "sphere": "сферам", "type": "типам мероприятий",
               "direction": "направлениям"}
@@ -91,7 +91,8 @@ def activity(network: Network, filters: Filters, top: int = 30, last_quarters: i
         return {"quarters": [], "partners": []}
     window = quarters_between(periods[0], periods[-1])[-last_quarters:]
     reported = reported_quarters(network)
-    ranked = sorted(per_partner, key=lambda p: (-sum(per_partner[p].values()), network.entities[p].label))[:top]
+    ranked = sorted(per_partner,
+                    key=lambda p: (-sum(per_partner[p].values()), alphabetical(network.entities[p].label)))[:top]
     rows = []
     for partner in ranked:
         seen = sorted(per_partner[partner])

@@ -20,6 +20,7 @@ import numpy as np
 from graph.network.analytics import EntityInfo, Network, betweenness, communities, side
 from graph.network.palette import INTERSTATE, NO_STATE, RUSSIA, SMOLENSK, assign_colours
 from graph.network.spacing import node_sizes, separated
+from graph.russian import alphabetical
 
 KINDS = ("PER", "ORG", "LOC")
 # persons and organisations by default: states and regions, linked to nearly everything, knot the map
@@ -126,8 +127,8 @@ class _Index:
         met.pop(node, None)
         return met
 
-    def rank(self, node: str) -> tuple[int, str, str]:
-        return (-len(self.events_of[node]), self.network.entities[node].label, node)
+    def rank(self, node: str) -> tuple[int, tuple[str, str, str], str]:
+        return (-len(self.events_of[node]), alphabetical(self.network.entities[node].label), node)
 
 
 def _index(network: Network, filters: Filters) -> _Index:
@@ -433,7 +434,8 @@ def choices(network: Network) -> dict[str, list]:
                     key=lambda c: names.get(c, c))
 
     def named(codes: set[str]) -> list[dict[str, str]]:
-        return sorted(({"code": c, "name": network.names.get(c, c)} for c in codes), key=lambda c: c["name"])
+        return sorted(({"code": c, "name": network.names.get(c, c)} for c in codes),
+                      key=lambda c: alphabetical(c["name"]))
     return {"periods": sorted({e.period for e in events}), "spheres": sorted({e.sphere for e in events}),
             "event_types": named({e.event_type for e in events}), "directions": named({e.direction for e in events}),
             "states": [{"code": c, "name": names.get(c, c)} for c in states]}

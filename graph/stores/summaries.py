@@ -21,13 +21,14 @@ from rdflib import RDF, XSD, Literal, URIRef
 from graph.query import internal_query
 from graph.rdf.ids import ONTOLOGY_GRAPH, graph_iri
 from graph.rdf.vocab import TIES
+from graph.russian import alphabetical
 from graph.stores.base import Readable, Store, stored_checksums
 from graph.stores.results import Term, is_true
 from ontology import ENTITY_BASE, SUMMARIES, SUMMARIES_FORGET, SUMMARIES_PARTNERS, SUMMARIES_PROFILES
 
 # raised when the Python here comes to write other summary rows (ties:labelOrder: 2, spaced
-# ties:nameOrder: 3): part of their mark
-SUMMARIES_FORMAT = 3
+# ties:nameOrder: 3, names and counterparts in the Russian alphabetical order: 4): part of their mark
+SUMMARIES_FORMAT = 4
 SUMMARY_GRAPH = "summary"  # the named graph id/graph/summary holds what ontology/summaries*.ru work out
 # between the numbers of neighbouring names (ties:nameOrder) when all are numbered: room for names added later
 ORDER_GAP = 1 << 20
@@ -401,9 +402,10 @@ def _write_counterparts(store: Store, named: Mapping[str, set[Named] | frozenset
         store.insert(SUMMARY_GRAPH, "\n".join(lines))
 
 
-def _by_surname(name: str) -> tuple[str, str]:
-    """A name's place among a profile's counterparts: its last word (after the last space or dot), then whole."""
-    return re.sub(r"^.*[ .]", "", name), name
+def _by_surname(name: str) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
+    """A name's place among a profile's counterparts: its last word (after the last space or dot), then whole,
+    in the Russian alphabetical order."""
+    return alphabetical(re.sub(r"^.*[ .]", "", name)), alphabetical(name)
 
 
 def attendance(store: Store, report_id: str | None = None, agents: frozenset[str] | None = None) -> Attendance:
@@ -513,7 +515,7 @@ def number_names(names: Mapping[str, str], held: Mapping[str, int], gap: int = O
     that still increase in that order (a renamed subject moves alone); the others spread evenly between the
     kept numbers around them, or, where no whole number is left between those, every subject numbered
     again `gap` apart."""
-    ordered = [subject for _, subject in sorted((name, subject) for subject, name in names.items())]
+    ordered = sorted(names, key=lambda subject: (alphabetical(names[subject]), subject))
     kept = _longest_increasing([(subject, held[subject]) for subject in ordered if subject in held])
     numbers: dict[str, int] = {}
     run: list[str] = []
@@ -572,7 +574,7 @@ def _label_order(store: Store) -> None:
     a third of its time on it (activity at 100× the samples)."""
     query = internal_query("concept-labels").bind({"graph": str(graph_iri(ONTOLOGY_GRAPH))})
     labels = {row["concept"]["value"]: row["label"]["value"] for row in store.results(query).rows}
-    place = {label: index for index, label in enumerate(sorted(set(labels.values())))}
+    place = {label: index for index, label in enumerate(sorted(set(labels.values()), key=alphabetical))}
     order, integer, summary = TIES.labelOrder.n3(), XSD.integer.n3(), graph_iri(SUMMARY_GRAPH).n3()
     store.update(f"DELETE {{ GRAPH {summary} {{ ?concept {order} ?place }} }} "
                  f"WHERE {{ GRAPH {summary} {{ ?concept {order} ?place }} }}")

@@ -21,7 +21,17 @@ from graph.network.analytics import side
 from graph.network.geography import numeric_code
 from graph.network.parts import Rows
 from graph.query import Table, internal_query, library, short_iri
-from graph.russian import day, days, one_post_each, quarter, quarter_index, quarter_span, quarters_between, unreported
+from graph.russian import (
+    alphabetical,
+    day,
+    days,
+    one_post_each,
+    quarter,
+    quarter_index,
+    quarter_span,
+    quarters_between,
+    unreported,
+)
 from graph.stores import Readable, results_later
 from graph.stores.results import is_true
 from graph.web.paths import page_of
@@ -209,8 +219,9 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
             posts[(stated_posts[stated], organisation)].add(event["period"])
     counterparts = _counterparts(read_counterparts(), known or {})
     representatives = _representatives(read_representatives())
-    places = [{"iri": row["place"], "link": link(row["place"], row["label"]), "events": int(row["events"])}
-              for row in read_places()]
+    places: list[dict[str, Any]] = [{"iri": row["place"], "link": link(row["place"], row["label"]),
+                                     "events": int(row["events"])} for row in read_places()]
+    places.sort(key=lambda place: (-place["events"], alphabetical(place["link"].label)))
     located = {row["place"]: row for row in read_points()}
     based = _located_here(read_based(), "org", known)
     inside = _located_here(read_inside(), "inside", known, labels)
@@ -219,7 +230,7 @@ def entity_page(store: Readable, iri: str, known: Mapping[str, Any] | None = Non
         "country": Link(first.get("countryLabel", ""), f"/country/{code}") if code and kind != "country" else None,
         "code": code,
         "side": "" if kind == "country" else side_of(smolensk, code, interstate),
-        "aliases": sorted({row["alt"] for row in card if row.get("alt")}),
+        "aliases": sorted({row["alt"] for row in card if row.get("alt")}, key=alphabetical),
         "identifiers": identifiers,
         "notation": first.get("notation") if kind != "country" else None,
         "legal_form": first.get("legalForm"), "org_kind": labels.get(first.get("orgKind", "")),
@@ -260,7 +271,7 @@ def _located_here(located: Rows, column: str, known: Mapping[str, Any] | None,
         found.append({"link": link(row[column], entry.label if entry else short_iri(row[column])),
                       "events": int(row.get("events", 0)), "last": row.get("last", ""),
                       "kind": (labels or {}).get(row.get("placeKind", ""), "")})
-    found.sort(key=lambda here: (-here["events"], here["link"].label))
+    found.sort(key=lambda here: (-here["events"], alphabetical(here["link"].label)))
     return {"shown": found[:PLACE_LISTED], "count": len(found)}
 
 
@@ -276,7 +287,7 @@ def _representatives(found: list[dict[str, str]]) -> list[dict[str, Any]]:
         person["last"] = max(person["last"], row["last"])
     for person in persons.values():
         person["post"] = "; ".join(dict.fromkeys(one_post_each(person.pop("posts")).values()))
-    return sorted(persons.values(), key=lambda person: (-person["events"], person["link"].label))
+    return sorted(persons.values(), key=lambda person: (-person["events"], alphabetical(person["link"].label)))
 
 
 # an entity's events in the graphs its page lists, each part read by a query that starts from the entity (see
@@ -319,7 +330,7 @@ def _counterparts(met: Rows, known: Mapping[str, Any]) -> list[dict[str, Any]]:
               "side": entry.side,
               "events": int(row["events"]), "last": row["last"]}
              for row in met for entry in [known.get(row["other"])] if entry]
-    return sorted(found, key=lambda c: (-c["events"], c["link"].label))
+    return sorted(found, key=lambda c: (-c["events"], alphabetical(c["link"].label)))
 
 
 # ---------------------------------------------------------------- event
@@ -372,7 +383,7 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
                                         people[row["agent"]]["link"].label))
     # a participant whose state the report does not say is not taken for Russian
     sides: dict[str, list[dict[str, Any]]] = {heading: [] for heading in EVENT_SIDES.values()}
-    for who in sorted(people.values(), key=lambda w: w["link"].label):
+    for who in sorted(people.values(), key=lambda w: alphabetical(w["link"].label)):
         sides[EVENT_SIDES[side(who["smolensk"], who["code"], who["interstate"])]].append(who)
     agreements: dict[str, dict[str, Any]] = {}
     for row in read["event-agreements"]():
@@ -428,11 +439,12 @@ def report_page(store: Readable, iri: str) -> dict[str, Any] | None:
         "iri": iri, "label": report["label"], "period": report["period"], "quarter": quarter(report["period"]),
         "summary": report.get("summary", ""), "meetings": report.get("meetings"), "file": report.get("file", ""),
         "events": len(events),
-        "spheres": sorted(by_sphere.items(), key=lambda item: (-len(item[1]), item[0])),
+        "spheres": sorted(by_sphere.items(), key=lambda item: (-len(item[1]), alphabetical(item[0]))),
         # ties by name: the states were counted from sets, whose order changes with each process
-        "types": sorted(types.items(), key=lambda item: (-item[1], item[0])),
+        "types": sorted(types.items(), key=lambda item: (-item[1], alphabetical(item[0]))),
         "countries": [(Link(label, f"/country/{code}"), n)
-                      for (code, label), n in sorted(countries.items(), key=lambda item: (-item[1], item[0][1]))],
+                      for (code, label), n in sorted(countries.items(),
+                                                     key=lambda item: (-item[1], alphabetical(item[0][1])))],
     }
 
 
@@ -466,7 +478,7 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any],
     read_events = rows_later(store, "country-events", country=iri,
                              since=str(_first_listed(by_quarter, COUNTRY_EVENTS))) if by_quarter else _no_rows
     labels = _labels(read_labels())
-    ranked = sorted(read_partners(), key=lambda row: (-int(row["events"]), row["label"]))
+    ranked = sorted(read_partners(), key=lambda row: (-int(row["events"]), alphabetical(row["label"])))
     kinds = {row["agent"]: known[row["agent"]].kind if row["agent"] in known else "place" for row in ranked}
     others = [row for row in ranked if row["agent"] != iri]
     persons_and_bodies = [row for row in others if kinds[row["agent"]] != "place"]

@@ -19,6 +19,7 @@ import snowballstemmer
 
 from graph.network.partners import interstate_bodies
 from graph.query import internal_query
+from graph.russian import alphabetical
 from graph.stores import Readable
 from graph.stores.results import is_true
 from graph.web.pages import KIND_OF_CLASS, KIND_PRECEDENCE, side_of
@@ -54,7 +55,7 @@ class Entry:
 class Hit:
     entry: Entry
     name: str  # the name that matched (the label, or another name the entity goes by)
-    rank: tuple[int, int, str]
+    rank: tuple[int, int, tuple[str, str, str]]
 
 
 _STEMMING = threading.Lock()
@@ -171,7 +172,7 @@ class SearchIndex:
                 tier = 1 if name == entry.label else 2
             else:
                 tier = 3
-            rank = (tier, -entry.events, entry.label)
+            rank = (tier, -entry.events, alphabetical(entry.label))
             known = best.get(entry.iri)
             if known is None or rank < known.rank:
                 best[entry.iri] = Hit(entry, name, rank)

@@ -42,7 +42,7 @@ from graph.review import KINDS as REVIEW_KINDS
 from graph.review import Doubt
 from graph.review import decide as review_decide
 from graph.review import doubts as review_doubts
-from graph.russian import quarter, unreported
+from graph.russian import alphabetical, quarter, unreported
 from graph.stores import EmbeddedStore, RemoteStore, Store, StoreError
 from graph.stores.results import GRAPH_TYPES, SELECT_TYPES, ResultSet, TooManyRows, write_graph, write_select
 from graph.web import pages
@@ -309,7 +309,7 @@ class App:
                   **{kind: sum(1 for e in entries if e.kind == kind) for kind in ("org", "person", "place", "country")}}
         # the partners' table's partners: foreign ones, and the bodies of several states
         foreign = [e for e in entries if not e.smolensk and (e.country not in (None, "RU") or e.interstate)]
-        top = sorted(foreign, key=lambda e: (-e.events, e.label))[:10]
+        top = sorted(foreign, key=lambda e: (-e.events, alphabetical(e.label)))[:10]
         missing = unreported({r["period"] for r in reports})
         return self.render("home.html", counts=counts, reports=reports, top=top, missing=missing)
 
@@ -455,7 +455,7 @@ class App:
             raise Refused(400, "min_events: нужно целое число") from error
         entries = self.search_index().entries
         countries = sorted({(e.country, e.label) for e in entries if e.kind == "country" and e.country},
-                           key=lambda state: state[1])
+                           key=lambda state: alphabetical(state[1]))
         interstate = frozenset(e.iri for e in entries if e.interstate)
         with self.slot():
             found = pages.partners_page(self.pages, country, min_events, dict(countries), interstate)
