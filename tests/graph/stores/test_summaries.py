@@ -279,6 +279,26 @@ def test_concepts_are_numbered_by_their_russian_labels_equal_labels_sharing_a_pl
     assert all(order[concept] == distinct.index(label) for concept, label in labels.items())
 
 
+def test_one_report_s_profiles_list_spheres_in_the_ontology_s_label_order(tmp_path, sample_store):
+    """A build that adds a report joins the stored profiles with that report's (graph-profiles.rq): its spheres
+    in the order the profiles worked out over every graph give them (ties:labelOrder, the Russian alphabetical
+    order), not in their names' code points, which differ where a label is written from a lower-case letter."""
+    from graph.query import internal_query
+
+    folder = tmp_path / "store"
+    shutil.copytree(sample_store, folder, ignore=shutil.ignore_patterns("LOCK"))
+    store = EmbeddedStore(folder)
+    ontology = graph_iri("ontology").n3()
+    store.update(f'DELETE {{ GRAPH {ontology} {{ ?s <{SKOS.prefLabel}> "Культура и туризм"@ru }} }} '
+                 f'INSERT {{ GRAPH {ontology} {{ ?s <{SKOS.prefLabel}> "культура и туризм"@ru }} }} '
+                 f'WHERE {{ GRAPH {ontology} {{ ?s <{SKOS.prefLabel}> "Культура и туризм"@ru }} }}')
+    refresh_summaries(store)
+    query = internal_query("graph-profiles").bind({"graph": str(graph_iri("2025-Q2"))})
+    listed = [row["spheres"]["value"].split("; ") for row in store.results(query).rows]
+    assert any(sorted(spheres) != sorted(spheres, key=alphabetical) for spheres in listed)
+    assert all(spheres == sorted(spheres, key=alphabetical) for spheres in listed)
+
+
 def test_queries_sorted_by_name_order_list_names_in_order(embedded):
     pairs = embedded.select(library()["co-attendance"].bind({"min_events": "1"}))
     keys = [(-int(events), alphabetical(a), alphabetical(b)) for _, a, _, b, events in pairs.rows]
