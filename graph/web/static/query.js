@@ -325,11 +325,14 @@
     }
   }
 
-  async function useLibraryQuery() {
-    const name = $("library").value;
-    if (!name) return;
-    const params = new URLSearchParams({name});
-    for (const input of $("params").querySelectorAll("input")) params.set("p." + input.name, input.value);
+  // the chosen library query with its fields, bound by the server (which refuses an unknown query or
+  // parameter, or a value of the wrong kind, in words) and run; `params`: those of the page's address instead
+  async function useLibraryQuery(params) {
+    if (!params) {
+      if (!$("library").value) return;
+      params = new URLSearchParams({name: $("library").value});
+      for (const input of $("params").querySelectorAll("input")) params.set("p." + input.name, input.value);
+    }
     const response = await fetch("/api/bind?" + params.toString());
     if (!response.ok) { setStatus(await response.text(), true); return; }
     const text = await response.text();
@@ -372,7 +375,7 @@
       $("library").appendChild(option);
     }
     $("library").addEventListener("change", () => showParams(library.find((q) => q.name === $("library").value)));
-    $("use").addEventListener("click", useLibraryQuery);
+    $("use").addEventListener("click", () => useLibraryQuery());
     $("run").addEventListener("click", runQuery);
     for (const button of document.querySelectorAll("button.view")) {
       button.addEventListener("click", () => {
@@ -382,13 +385,10 @@
       });
     }
     const given = new URLSearchParams(location.search);
-    const named = given.get("name");
-    if (named) {  // a library query by its name, as the entity page links to it and the permalink keeps it
-      const query = library.find((q) => q.name === named);
-      const unknown = [...given.keys()].filter((k) => k.startsWith("p.") && !query?.params.some((p) => "p." + p.name === k));
-      if (!query) setStatus("В библиотеке нет запроса «" + named + "»", true);
-      else if (unknown.length) setStatus("У запроса «" + query.title + "» нет параметра " + unknown.map((k) => k.slice(2)).join(", "), true);
-      else { $("library").value = named; showParams(query, given); await useLibraryQuery(); }
+    if (given.get("name")) {  // a library query by its name, as the entity page links to it and the permalink keeps it
+      const query = library.find((q) => q.name === given.get("name"));
+      if (query) { $("library").value = query.name; showParams(query, given); }
+      await useLibraryQuery(new URLSearchParams([...given].filter(([key]) => key === "name" || key.startsWith("p."))));
     } else if (given.get("query")) { setText(given.get("query")); await runQuery(); }
     updateLinks();
   }

@@ -315,6 +315,8 @@ def test_an_entity_page_opens_all_its_events_as_the_library_s_query(site, page, 
     page.wait_for_selector("#status.error")
     assert "нет параметра country" in page.inner_text("#status")
     assert page.locator("#results tbody tr").count() == 0
+    assert page.console_errors == ["Failed to load resource: the server responded with a status of 400 (BAD REQUEST)"]
+    page.console_errors.clear()  # the refusal itself
 
 
 
