@@ -188,6 +188,20 @@ def _stem(name: str) -> str:
     return stem if stem != word else word.rstrip("оаеьиыя")
 
 
+# A place of Russia or Belarus comes before its namesakes abroad (the reports' own villages and towns), but a village
+# or small town (under SMALL_TOWN) comes after a city abroad of BIG_CITY or more: «Берлин», «Париж», «Варна» in a
+# report are the capital and the port, not villages of the Urals of 613, 2,200 and 9,906 inhabitants.
+SMALL_TOWN = 10_000
+BIG_CITY = 100_000
+
+
+def _namesake_order(place: Place) -> tuple[int, int]:
+    near = place.country in NEAR
+    tier = 0 if near and place.population >= SMALL_TOWN else 1 if not near and place.population >= BIG_CITY \
+        else 2 if near else 3
+    return tier, -place.population
+
+
 def _district_order(place: Place) -> tuple:
     near = NEIGHBOURS.index(place.region) if place.region in NEIGHBOURS else len(NEIGHBOURS)
     return (near, place.country not in NEAR, place.region or "", place.name)
@@ -226,13 +240,13 @@ def load_gazetteer() -> Gazetteer:
         districts.setdefault(stem, []).append(place)
     regions = {_ADJECTIVE_ENDING.sub("", fold(p.name.split()[0])): p.ref.removeprefix("iso3166-2:")
                for p in by_ref.values() if p.kind == "region" and p.ref.startswith("iso3166-2:")}
-
-    def order(places: list[Place]) -> tuple[Place, ...]:
-        return tuple(sorted(places, key=lambda p: (p.country not in NEAR, -p.population)))
-    for name, country, kind in lexicon("place_overrides"):
-        known = by_name.get(fold(name), [])
-        base = known[0] if known else Place(name, PlaceKind(kind), country, False, None, None, f"name:{name}", 0)
-        by_name[fold(name)] = [Place(base.name, PlaceKind(kind), country, False, base.latitude, base.longitude,
-                                     base.ref, 10**9)]
-    return Gazetteer({k: order(v) for k, v in by_name.items()}, {k: order(v) for k, v in by_stem.items()},
+    for name, others, country, kind, lat, lon in lexicon("place_overrides"):
+        place = Place(name, PlaceKind(kind), country, False, float(lat), float(lon), f"name:{name}", 0)
+        by_ref[place.ref] = place
+        for form in [name, *filter(None, others.split(","))]:
+            by_name[fold(form)] = [place]
+    # an adjective's stem («Русский», «Старый», «Мирный») points at a town of Russia or Belarus wherever one has it
+    return Gazetteer({k: tuple(sorted(v, key=_namesake_order)) for k, v in by_name.items()},
+                     {k: tuple(sorted(v, key=lambda p: (p.country not in NEAR, -p.population)))
+                      for k, v in by_stem.items()},
                      {k: tuple(sorted(v, key=_district_order)) for k, v in districts.items()}, regions, by_ref)

@@ -50,8 +50,41 @@ def test_regions_of_russia_and_belarus_have_coordinates_inside_them(rows):
     assert 52.5 < mogilev.latitude < 54.6 and 28.0 < mogilev.longitude < 32.8
 
 
-def test_guidelines_override_the_data():
-    assert load_gazetteer().lookup("Севастополь").country == "RU"
+@pytest.mark.parametrize(("name", "country"), [
+    ("Севастополь", "RU"), ("Ялта", "RU"), ("Макеевка", "RU"), ("Горловка", "RU"), ("Луганск", "RU"),
+    ("Мелитополь", "RU"), ("Херсон", "RU"),  # settlements of the regions the guidelines make Russian
+    ("Харьков", "UA"), ("Николаев", "UA"),  # and not of their neighbours
+])
+def test_guidelines_override_the_data(name, country):
+    assert load_gazetteer().lookup(name).country == country
+
+
+@pytest.mark.parametrize(("name", "same_as"), [
+    ("ДНР", "Донецкая Народная Республика"), ("ЛНР", "Луганская Народная Республика"), ("Крым", "Республика Крым"),
+    ("Сталино", "Донецк"),  # and a town's other name
+])
+def test_a_place_the_guidelines_move_is_one_place_under_each_of_its_names(name, same_as):
+    place = load_gazetteer().lookup(name)
+    assert place == load_gazetteer().lookup(same_as) and place.country == "RU"
+
+
+def test_every_place_the_guidelines_move_has_its_own_point():
+    gazetteer = load_gazetteer()
+    for name, *_ in lexicon("place_overrides"):  # Crimea, Donbass, Zaporozhye and Kherson: 44–50.5 N, 32–40.5 E
+        place = gazetteer.lookup(name)
+        assert place.latitude and 44 < place.latitude < 50.5 and 32 < place.longitude < 40.5, name
+    donetsk = gazetteer.lookup("Донецк")  # not the town of the Rostov region by that name (48.34 N, 39.95 E)
+    assert (donetsk.geonames, round(donetsk.latitude, 1), round(donetsk.longitude, 1)) == ("709717", 48.0, 37.8)
+    crimea = gazetteer.lookup("Крым")  # not the village of that name by Rostov (47.30 N, 39.52 E)
+    assert 44.3 < crimea.latitude < 46.3 and 32.4 < crimea.longitude < 36.7 and crimea.kind == "region"
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Берлин", "DE"), ("Париж", "FR"), ("Варна", "BG"),  # a city abroad before a village of Russia by its name
+    ("Заря", "RU"), ("Каменка", "RU"), ("Витебск", "BY"),  # a town of Russia or Belarus before any namesake
+])
+def test_a_village_of_russia_gives_way_to_a_city_abroad_of_its_name_and_a_town_does_not(name, country):
+    assert load_gazetteer().lookup(name).country == country
 
 
 # ---------------------------------------------------------------- districts

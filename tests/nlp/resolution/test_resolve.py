@@ -257,6 +257,28 @@ def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(
     assert len(set(squares)) == 3 and squares[0].endswith("/place/ploshchad-lenina-smolensk")
 
 
+def test_a_place_is_one_entity_under_each_of_its_names_and_a_capital_is_not_a_village_by_its_name(tmp_path,
+                                                                                                   models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Выставка «Зеленая неделя»", "г. Берлин, Федеративная Республика Германия", "5 июля 2025 года",
+         "Стенд региона.", "Делегация Смоленской области"],
+        ["Фестиваль", "г. Донецк, Донецкая Народная Республика", "6 июля 2025 года",
+         "Выступили коллективы Смоленской области и ДНР.", "Делегация"],
+        ["Слет", "г. Смоленск", "7 июля 2025 года", "Команды Донецкой Народной Республики и Республики Крым.",
+         "Команды"],
+        ["Поездка", "Крым", "8 июля 2025 года", "Поездка школьников.", "Школьники"],
+    ]), encoding="utf-8")
+    events = extract_events([read_report(path)], models)
+    places = [{e.name: (e.id, e.country) for e in extracted.entities if e.type is EntityType.LOC}
+              for extracted in events]
+    assert places[0]["Берлин"][1] == "DE"  # not the Urals village of that name
+    donbass = {places[1]["Донецкая Народная Республика"], places[2]["Донецкая Народная Республика"]}
+    assert len(donbass) == 1 and "ДНР" not in places[1]  # ДНР is that republic, named twice in the row
+    assert places[3] == {"Республика Крым": places[2]["Республика Крым"]}  # «Крым»: the republic, by its name
+    assert places[1]["Донецк"][1] == "RU"
+
+
 def test_an_organisation_of_no_state_of_its_own_is_of_the_state_its_row_was_held_in(tmp_path, models):
     """A company met on a visit to Могилёв is Belarusian, and so is its director; a body of several states, or a
     name the text goes on with one's («Группы высокого уровня Совета Министров Союзного государства»), has no
