@@ -394,8 +394,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                           key=lambda m: (m.start, -m.stop))
         mentions = _abbreviations(reading.doc, reading.text, mentions, models)
         mentions = _delegations_heads(reading.doc, _listed_under_a_state(reading.doc, mentions, models), models)
-        found.append(_settled_in_districts(reading.text, _placed_in_brackets(reading.text, mentions),
-                                           models.gazetteer))
+        mentions = _settled_in_districts(reading.text, _placed_in_brackets(reading.text, mentions), models.gazetteer)
+        found.append(_namesakes_of_the_state_named(reading.text, mentions, models.gazetteer))
     return found
 
 
@@ -923,6 +923,34 @@ def _settled_in_districts(text: str, mentions: list[Mention], gazetteer: Gazette
                 else replace(mention, district=district.normal, country=district.country, smolensk=district.smolensk)
         found.append(mention)
     return found
+
+
+def _namesakes_of_the_state_named(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A settlement named with its region or state right after it («г. Дзержинск, Минская область», «г. Березовка
+    (Республика Беларусь)») is that state's namesake where the gazetteer knows one there (Дзержинск of the Nizhny
+    Novgorod region is the largest of the name): it is of that state and side, and resolution and description
+    take that state's place by its name."""
+    places = sorted((m for m in mentions if m.type is EntityType.LOC), key=lambda m: m.start)
+    moved: dict[int, Mention] = {}
+    for index, mention in enumerate(places):
+        if mention.kind is not PlaceKind.CITY or mention.within is not None or mention.district:
+            continue
+        states: set[str] = set()
+        stop = mention.stop
+        for after in places[index + 1:]:  # the places that follow it with nothing but commas and brackets between
+            if _BETWEEN_PLACES.fullmatch(text, stop, after.start) is None:
+                break
+            if after.kind in (PlaceKind.REGION, PlaceKind.COUNTRY) and after.country:
+                states.add(after.country)
+            stop = after.stop
+        if len(states) == 1 and (state := states.pop()) != mention.country:
+            namesake = gazetteer.lookup(mention.normal, state=state)
+            if namesake is not None and namesake.country == state:
+                moved[id(mention)] = replace(mention, country=state, smolensk=namesake.smolensk)
+    return [moved.get(id(m), m) for m in mentions]
+
+
+_BETWEEN_PLACES = re.compile(r"[\s,(]*")
 
 
 def _list_end(doc: Doc, colon: int) -> int:

@@ -71,12 +71,13 @@ class Gazetteer:
     regions: dict[str, str]  # adjective stem of a region's name -> its ISO 3166-2 code
     by_ref: dict[str, Place]
 
-    def lookup(self, name: str, district: str | None = None) -> Place | None:
+    def lookup(self, name: str, district: str | None = None, state: str | None = None) -> Place | None:
         """The most likely place of that name (Russia and Belarus first, then the largest); a district in any
         case form and style («р-н», «муниципальный округ»), within the region named after it if any. Named with
         its district (`district`: «дер. Микулино Руднянского района»), only a place that lies there: none of the
         district's state, nor one farther from the district's point than a district reaches (the Tver region's
-        Микулино is another village).
+        Микулино is another village). Of a `state` the text gives it, that state's namesake where it has one
+        («г. Дзержинск, Минская область»).
 
         >>> g = load_gazetteer()
         >>> g.lookup("Могилев").country, g.lookup("смоленск").smolensk, g.lookup("Нетакогоместа") is None
@@ -91,9 +92,14 @@ class Gazetteer:
         ('Рудня', None)
         >>> g.lookup("Микулино").smolensk, g.lookup("Микулино", "Руднянского района")
         (False, None)
+        >>> g.lookup("Дзержинск").country, g.lookup("Дзержинск", state="BY").country
+        ('RU', 'BY')
+        >>> g.lookup("Витебск", state="RU").country  # no Russian namesake
+        'BY'
         """
         places = self.by_name.get(fold(name))
-        place = places[0] if places else self.district(name) or self.region(name)
+        place = next((p for p in places if p.country == state), places[0]) if places \
+            else self.district(name) or self.region(name)
         return place if place is None or district is None or self._lies_in(place, district) else None
 
     def region(self, name: str) -> Place | None:

@@ -164,8 +164,10 @@ def identity_key(entity: Entity, gazetteer: Gazetteer) -> tuple:
     if entity.type is EntityType.LOC:
         if entity.kind is PlaceKind.COUNTRY and entity.country:
             return ("LOC", "country", entity.country)
-        place = gazetteer.lookup(entity.name, entity.district)
+        place = gazetteer.lookup(entity.name, entity.district, entity.country)
         if place is not None and (entity.kind is None or place.kind == entity.kind):
+            if place != gazetteer.lookup(entity.name, entity.district):  # a namesake of the state the text gives
+                return ("LOC", "ref", place.ref, place.country)
             return ("LOC", "ref", place.ref)
         if entity.kind is PlaceKind.SITE and entity.town:  # every town has its «площадь Ленина»
             return ("LOC", "site", fold(entity.name), fold(entity.town))
@@ -352,6 +354,8 @@ def _minted_iri(best: Entity, key: tuple) -> str:
         return mint_iri(best.type, best.name, best.town or "")
     if best.type is EntityType.LOC and key[1] == "settled":
         return mint_iri(best.type, best.name, best.district or "")
+    if best.type is EntityType.LOC and key[1] == "ref" and len(key) == 4:  # «Дзержинск» of Belarus: dzerzhinsk-by
+        return mint_iri(best.type, best.name, key[3])
     return mint_iri(best.type, best.name)
 
 

@@ -1162,6 +1162,17 @@ def test_a_settlement_the_gazetteer_does_not_know_lies_where_the_places_in_its_b
     assert states_of(models, text, (EntityType.LOC,))[village] == state
 
 
+@pytest.mark.parametrize(("text", "town", "state"), [
+    ("г. Дзержинск, Минская область, Республика Беларусь", "Дзержинск", ("BY", False)),
+    ("Переговоры с делегацией г. Березовка (Республика Беларусь).", "Березовка", ("BY", False)),
+    ("г. Дзержинск Нижегородской области", "Дзержинск", ("RU", False)),  # the largest of the name: Russia's
+    ("Визит в г. Дзержинск.", "Дзержинск", ("RU", False)),  # no state named: the largest
+    ("г. Витебск, Российская Федерация", "Витебск", ("BY", False)),  # no namesake in the state named
+], ids=["region-and-state", "state-in-brackets", "its-own-region", "alone", "no-namesake"])
+def test_a_settlement_named_with_its_state_is_that_state_s_namesake(models, text, town, state):
+    assert states_of(models, text, (EntityType.LOC,))[town] == state
+
+
 @pytest.mark.parametrize(("text", "states"), [
     ("Визит делегации Объединенных Арабских Эмиратов во главе с владельцем компании Xstrike LLC Мухаммадом Али",
      {"Xstrike LLC": ("AE", False), "Мухаммад Али": ("AE", False)}),

@@ -279,6 +279,25 @@ def test_a_place_is_one_entity_under_each_of_its_names_and_a_capital_is_not_a_vi
     assert places[1]["Донецк"][1] == "RU"
 
 
+def test_a_settlement_named_with_its_state_is_that_state_s_place_under_an_iri_of_its_own(tmp_path, models):
+    """«г. Дзержинск, Минская область» is the Belarusian town: its own entity, point and identifier; «г. Дзержинск»
+    alone stays the largest of the name (the Nizhny Novgorod region's)."""
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Визит", "г. Дзержинск, Минская область, Республика Беларусь", "5 июля 2025 года", "Переговоры.",
+         "Делегация Смоленской области"],
+        ["Визит", "г. Дзержинск", "6 июля 2025 года", "Переговоры.", "Делегация Смоленской области"],
+    ]), encoding="utf-8")
+    events = extract_events([read_report(path)], models)
+    belarusian, russian = (next(p.described for p in e.description.participants
+                                if p.described.entity.name == "Дзержинск") for e in events)
+    assert belarusian.entity.id.endswith("/place/dzerzhinsk-by") and belarusian.entity.country == "BY"
+    assert 53.5 < belarusian.latitude < 53.8 and 27.0 < belarusian.longitude < 27.3  # south-west of Minsk
+    assert belarusian.geonames == models.gazetteer.lookup("Дзержинск", state="BY").geonames
+    assert russian.entity.id.endswith("/place/dzerzhinsk") and russian.entity.country == "RU"
+    assert russian.geonames == models.gazetteer.lookup("Дзержинск").geonames != belarusian.geonames
+
+
 def test_an_organisation_of_no_state_of_its_own_is_of_the_state_its_row_was_held_in(tmp_path, models):
     """A company met on a visit to Могилёв is Belarusian, and so is its director; a body of several states, or a
     name the text goes on with one's («Группы высокого уровня Совета Министров Союзного государства»), has no
