@@ -570,7 +570,7 @@ def review_command(context: click.Context, store: str | None, output: str, kind:
     """Что проверить в графе, и решения, которые остаются в силе.
 
     Без команды: сомнительные участники, у каждого — команда, которая решает сомнение. Решение (same,
-    different, not-entity, type, country, name) записывается в ontology/aliases.csv или
+    different, not-entity, type, country, name, point) записывается в ontology/aliases.csv или
     ontology/corrections.csv (другая папка — $TIES_DECISIONS), и следующая `ties build` применяет его,
     прочитав все отчёты заново."""
     context.ensure_object(dict)
@@ -639,6 +639,16 @@ _value_decision("type", click.Choice(["PER", "ORG", "LOC"], case_sensitive=False
                 "Участник другого типа (corrections.csv).")
 _value_decision("country", None, "КОД", "Участник другого государства (corrections.csv).")
 _value_decision("name", None, "НАЗВАНИЕ", "Как писать имя участника (corrections.csv).")
+
+
+@review_command.command("point", context_settings={"ignore_unknown_options": True})  # a longitude west: «-66,9»
+@click.argument("entity", metavar="МЕСТО")
+@click.argument("latitude", metavar="ШИРОТА")
+@click.argument("longitude", metavar="ДОЛГОТА")
+@click.pass_context
+def review_point(context: click.Context, entity: str, latitude: str, longitude: str) -> None:
+    """Где место на карте: широта и долгота в градусах, «54,9312 33,306» (corrections.csv)."""
+    _decide(context, "point", entity, f"{latitude} {longitude}")
 
 
 if __name__ == "__main__":

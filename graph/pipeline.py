@@ -47,8 +47,8 @@ from graph.stores.summaries import (
     summary_mark,
     touched_by,
 )
-from nlp import ExtractedEvent, decisions_digest, read_reports
-from nlp.errors import ReportError, printable
+from nlp import ExtractedEvent, decisions_digest, read_corrections, read_reports
+from nlp.errors import DecisionsError, ReportError, printable
 from nlp.records import Entity, EntityType, Report, ReportFile
 
 if TYPE_CHECKING:
@@ -119,7 +119,8 @@ def build(reports: Sequence[Report | ReportFile], store_spec: str | Path | None,
     periods are built.
 
     Raises:
-        BuildError: a graph that breaks the SHACL shapes (nothing is written).
+        BuildError: a graph that breaks the SHACL shapes, or a decision in the decisions files that cannot be
+            applied (nothing is written).
         StoreError: the store is locked by another build, cannot be opened, or cannot be written
             (a full disk, a read-only folder): what it held before stays.
     """
@@ -129,6 +130,10 @@ def build(reports: Sequence[Report | ReportFile], store_spec: str | Path | None,
         with build_lock(lock_path(spec)):
             store = open_store(spec, read_only=False)
             made_with = MadeWith(decisions_digest(), code_checksum())
+            try:
+                read_corrections()  # a decision that cannot be applied stops the build before anything is read
+            except DecisionsError as error:
+                raise BuildError(str(error)) from None
             stored, held = stored_checksums(store), stored_made_with(store)
             read_ones, unread = _read_changed(reports, stored, held, made_with, read or _read_files)
             read_ones, unread, result.refused = _one_report_per_period(read_ones, unread)

@@ -15,10 +15,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from graph.network.analytics import EntityInfo, Network, load_network, plain_rows
-from graph.russian import alphabetical
+from graph.russian import alphabetical, coordinates
 from graph.stores import Readable
 from graph.web.paths import entity_iri
-from nlp import Correction, EntityType, write_alias, write_correction
+from nlp import Correction, EntityType, parse_point, write_alias, write_correction
 from ontology import ENTITY_BASE
 
 KINDS = {"merge": "возможно, одно и то же", "forms": "записано по-разному", "no-point": "место без координат",
@@ -135,7 +135,7 @@ def doubts(store: Readable, network: Network | None = None) -> list[Doubt]:
     for iri, entity in sorted(entities.items()):
         if entity.type == "LOC" and iri not in network.points and iri not in network.state_places:
             found.append(Doubt("no-point", (iri,), (entity.label,), f"мероприятий: {len(events[iri])}",
-                               f"ties review not-entity {short(iri)}"))
+                               f"ties review point {short(iri)} ШИРОТА ДОЛГОТА"))
     sources: dict[str, set[str]] = defaultdict(set)
     for row in plain_rows(store, "review-sources"):
         sources[row["agent"]].add(row["by"])
@@ -178,8 +178,9 @@ class Decided:
 
     def russian(self) -> str:
         what = {"same": "одно и то же", "different": "разные", "not-entity": "не сущность", "type": "тип",
-                "country": "государство", "name": "название"}[self.decision]
-        return f"{' / '.join(self.labels)} — {what}" + (f": {self.value}" if self.value else "")
+                "country": "государство", "name": "название", "point": "на карте"}[self.decision]
+        value = coordinates(*self.value.split()) if self.decision == "point" else self.value
+        return f"{' / '.join(self.labels)} — {what}" + (f": {value}" if value else "")
 
 
 def decide(store: Readable, decision: str, entity: str, value: str = "", other: str = "",
@@ -211,8 +212,13 @@ def decide(store: Readable, decision: str, entity: str, value: str = "", other: 
         raise ValueError(f"государство: «{value}»; укажите его код ISO (BY, CN…)")
     if decision == "name" and not value.strip():
         raise ValueError("название: укажите, как его писать")
+    if decision == "point" and known.type != "LOC":
+        raise ValueError(f"«{known.label}» — не место: на карту ставятся только места")
     normal = value.upper() if decision in ("type", "country") else value.strip()
-    if decision not in ("not-entity", "type", "country", "name"):
-        raise ValueError(f"решение «{decision}»: укажите same, different, not-entity, type, country или name")
+    if decision == "point":
+        normal = " ".join(map(str, parse_point(value)))
+    if decision not in ("not-entity", "type", "country", "name", "point"):
+        raise ValueError(f"решение «{decision}»: укажите same, different, not-entity, type, country, name или "
+                         "point")
     write_correction(Correction(decision, iri, normal), known.label)
     return Decided(decision, (known.label,), normal)

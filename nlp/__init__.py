@@ -32,7 +32,14 @@ if TYPE_CHECKING:
         ReportFile,
         Summary,
     )
-    from nlp.resolution.corrections import Correction, decisions_digest, read_corrections, write_alias, write_correction
+    from nlp.resolution.corrections import (
+        Correction,
+        decisions_digest,
+        parse_point,
+        read_corrections,
+        write_alias,
+        write_correction,
+    )
     from nlp.resolution.resolve import acronym
     from nlp.resources import read_table
 
@@ -44,8 +51,8 @@ _HOMES = {
     "acronym": "nlp.resolution.resolve",
     **{name: "nlp.gazetteer.countries" for name in ("SMOLENSK_COUNTRY", "official_name", "state_code", "state_name")},
     "read_table": "nlp.resources", "RussianMorphVocab": "nlp.extraction.morph",
-    **{name: "nlp.resolution.corrections" for name in ("Correction", "decisions_digest", "read_corrections",
-                                                       "write_alias", "write_correction")},
+    **{name: "nlp.resolution.corrections" for name in ("Correction", "decisions_digest", "parse_point",
+                                                       "read_corrections", "write_alias", "write_correction")},
     **{name: "nlp.records" for name in ("Cell", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention",
                                         "PlaceKind", "Report", "ReportFile", "Summary")},
 }
@@ -53,7 +60,7 @@ _HOMES = {
 __all__ = [  # the names of _HOMES, written out for the tools that read them
     "SMOLENSK_COUNTRY", "Cell", "Correction", "Entity", "EntityType", "Event", "ExtractedEvent", "Field", "Mention",
     "Models", "PlaceKind", "Report", "ReportFile", "RussianMorphVocab", "Summary", "acronym", "decisions_digest",
-    "default_workers", "extract", "extract_events", "load_models", "official_name", "read_corrections",
+    "default_workers", "extract", "extract_events", "load_models", "official_name", "parse_point", "read_corrections",
     "read_report", "read_reports", "read_table", "render_mentions", "report_file", "report_files", "state_code",
     "state_name", "write_alias", "write_correction",
 ]

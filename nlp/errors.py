@@ -41,3 +41,7 @@ class ReportError(TiesError):
     def __reduce__(self) -> tuple[type[ReportError], tuple[str, str]]:
         # made again from its two parts, as the process that read the file hands it back (nlp.read_reports)
         return type(self), (self.source, self.message)
+
+
+class DecisionsError(TiesError):
+    """A decisions file (ontology/corrections.csv) that cannot be applied: the message names the file and line."""

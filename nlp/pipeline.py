@@ -31,7 +31,7 @@ from nlp.records import (
     Report,
     pickled_by_fields,
 )
-from nlp.resolution.corrections import apply_corrections, read_corrections
+from nlp.resolution.corrections import apply_corrections, decided_points, read_corrections
 from nlp.resolution.resolve import Alias, minted_iri, resolve
 
 __all__ = ["ExtractedEvent", "Models", "event_entities", "event_records", "extract_events", "load_models"]
@@ -327,6 +327,7 @@ def resolve_rows(rows: list[Row], definitions: set[tuple[str, str]], gazetteer: 
     resolution = resolve([e for row in rows for e in row.entities], gazetteer, aliases,
                          sorted(definitions), known or ())
     corrections = read_corrections()
+    points = decided_points(corrections)
 
     def mint(entity: Entity) -> str:
         return minted_iri(entity, gazetteer)
@@ -342,7 +343,7 @@ def resolve_rows(rows: list[Row], definitions: set[tuple[str, str]], gazetteer: 
         agreements = tuple(replace(a, parties=tuple(dict.fromkeys(by_name.get(p, p) for p in a.parties)))
                            for a in row.agreements)
         states = tuple(event_countries(entities, row.adjectives))
-        description = describe(row.event, entities, states, agreements, gazetteer, countries)
+        description = describe(row.event, entities, states, agreements, gazetteer, countries, points)
         result.append(ExtractedEvent(row.event, tuple(entities), states, agreements, description, row.problems))
     if resolved and result:
         resolved(result[report_started:])

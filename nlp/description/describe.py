@@ -8,7 +8,8 @@ parents and towns, places' identifiers and points, and the states they name all 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from nlp.description.concepts import event_type_of, organisation_kind_of, sphere_of
 from nlp.gazetteer.countries import CountryTable, fold
@@ -39,16 +40,18 @@ ROLE_CONTEXT = 60  # characters before a mention read for "во главе с", 
 
 
 def describe(event: Event, entities: Sequence[Entity], countries: Sequence[str], agreements: Sequence[Agreement],
-             gazetteer: Gazetteer, table: CountryTable) -> Description:
-    """The description of one event whose entities are resolved."""
+             gazetteer: Gazetteer, table: CountryTable,
+             points: Mapping[str, tuple[float, float]] | None = None) -> Description:
+    """The description of one event whose entities are resolved; `points`: the points analysts gave places (by
+    IRI), which stand before the gazetteer's."""
     parents = organisation_parents(entities)
     described: dict[str, Described] = {}
 
     def of(entity: Entity) -> Described:
         if entity.id not in described:
             district = district_of(entity, entities, gazetteer)
-            described[entity.id] = describe_entity(entity, parents.get(entity.id, ()), gazetteer,
-                                                   None if district is None else of(district))
+            described[entity.id] = placed(describe_entity(entity, parents.get(entity.id, ()), gazetteer,
+                                                          None if district is None else of(district)), points or {})
         return described[entity.id]
 
     participants = []
@@ -62,6 +65,16 @@ def describe(event: Event, entities: Sequence[Entity], countries: Sequence[str],
     states = tuple(state_of(code, gazetteer, table) for code in sorted(codes))
     return Description(sphere_of(event.sphere), event_type_of(event.title), direction_of(event, entities, countries),
                        day_precise(event), tuple(participants), states)
+
+
+def placed(described: Described, points: Mapping[str, tuple[float, float]]) -> Described:
+    """An entity, its town and the place it lies in at the points analysts gave them, where they gave one."""
+    if not points:
+        return described
+    town = None if described.town is None else placed(described.town, points)
+    region = None if described.region is None else placed(described.region, points)
+    latitude, longitude = points.get(described.entity.id, (described.latitude, described.longitude))
+    return replace(described, town=town, region=region, latitude=latitude, longitude=longitude)
 
 
 def _all_described(found: Iterable[Described]) -> Iterable[Described]:

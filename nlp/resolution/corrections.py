@@ -11,17 +11,19 @@ from __future__ import annotations
 import csv
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from nlp.errors import DecisionsError, printable
 from nlp.records import Entity, EntityType, PlaceKind
 from ontology import HERE
 
-DECISIONS = ("not-entity", "type", "country", "name")
+DECISIONS = ("not-entity", "type", "country", "name", "point")
 _HEADER = ("# Analysts' decisions about entities, applied on every build (nlp/resolution/corrections.py);\n"
            "# `ties review` writes them. decision: not-entity | type (PER, ORG, LOC) | country (ISO code) |\n"
-           "# name (the canonical name).\n"
+           "# name (the canonical name) | point (a place's latitude and longitude, degrees: «54.9312 33.3060»).\n"
            "# entity: the entity's IRI; label: its name when decided, for people reading the file.\n")
 COLUMNS = ("decision", "entity", "value", "label")
 
@@ -47,13 +49,30 @@ class Correction:
 
 
 def read_corrections(path: Path | None = None) -> list[Correction]:
-    """The corrections file (none yet: no corrections)."""
+    """The corrections file (none yet: no corrections).
+
+    Raises:
+        DecisionsError: a decision whose value is not of its kind (a point that is no latitude and longitude),
+            named by the file and line.
+    """
     path = path or corrections_path()
     if not path.exists():
         return []
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    return [Correction(row["decision"].strip(), row["entity"].strip(), (row.get("value") or "").strip())
-            for row in csv.DictReader(lines) if row.get("decision", "").strip() in DECISIONS]
+    numbered = [(n, line) for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if line.strip() and not line.startswith("#")]
+    found = []
+    for (number, _), row in zip(numbered[1:], csv.DictReader(line for _, line in numbered), strict=False):
+        correction = Correction((row.get("decision") or "").strip(), (row.get("entity") or "").strip(),
+                                (row.get("value") or "").strip())
+        if correction.decision not in DECISIONS:
+            continue
+        if correction.decision == "point":
+            try:
+                parse_point(correction.value)
+            except ValueError as error:
+                raise DecisionsError(f"{printable(str(path))}, строка {number}: {error}") from None
+        found.append(correction)
+    return found
 
 
 def write_correction(correction: Correction, label: str, path: Path | None = None) -> None:
@@ -121,6 +140,30 @@ def apply_corrections(entities: Iterable[Entity], corrections: list[Correction],
             entity = replace(entity, id=mint(entity))
         found.append(entity)
     return found
+
+
+def parse_point(text: str) -> tuple[float, float]:
+    """A place's latitude and longitude as an analyst writes them, in degrees, a point or a comma before the
+    fraction.
+
+    >>> parse_point("54.9312 33.3060"), parse_point("54,9312; 33,3060"), parse_point("54.93, 33.31")
+    ((54.9312, 33.306), (54.9312, 33.306), (54.93, 33.31))
+    >>> parse_point("95 33.3")
+    Traceback (most recent call last):
+    ...
+    ValueError: координаты «95 33.3»: укажите широту (от -90 до 90) и долготу (от -180 до 180) в градусах
+    """
+    parts = re.findall(r"-?\d+(?:[.,]\d+)?", text)
+    numbers = [float(part.replace(",", ".")) for part in parts]
+    if len(numbers) != 2 or re.sub(r"-?\d+(?:[.,]\d+)?|[\s;,]", "", text) \
+            or not (-90 <= numbers[0] <= 90 and -180 <= numbers[1] <= 180):
+        raise ValueError(f"координаты «{text}»: укажите широту (от -90 до 90) и долготу (от -180 до 180) в градусах")
+    return numbers[0], numbers[1]
+
+
+def decided_points(corrections: Iterable[Correction]) -> dict[str, tuple[float, float]]:
+    """The points analysts gave places (`point` decisions), by the place's IRI."""
+    return {c.entity: parse_point(c.value) for c in corrections if c.decision == "point"}
 
 
 def write_alias(relation: str, entity_type: str, name: str, other: str, path: Path | None = None) -> None:

@@ -20,6 +20,8 @@ LABEL = "SELECT ?label WHERE { GRAPH ?g { <%s> <http://www.w3.org/2000/01/rdf-sc
 COUNTRY = """SELECT ?code WHERE { GRAPH ?g { <%s> <https://w3id.org/smolensk-ties/ontology#country> ?c .
   ?c <http://www.w3.org/2004/02/skos/core#notation> ?code } }"""
 TYPED = "SELECT ?class WHERE { GRAPH ?g { <%s> a ?class } }"
+POINT = """SELECT ?lat ?long WHERE { GRAPH ?g { <%s> <https://schema.org/geo> ?geo .
+  ?geo <https://schema.org/latitude> ?lat ; <https://schema.org/longitude> ?long } }"""
 TAKES_PART = "SELECT ?p WHERE { GRAPH ?g { ?p <https://w3id.org/smolensk-ties/ontology#agent> <%s> } } LIMIT 1"
 
 
@@ -29,8 +31,10 @@ def run(*args: str):
     return result
 
 
-def values(store, query: str) -> set[str]:
-    return {row[0] for row in store.select(query).rows}
+def values(store, query: str) -> set:
+    """The query's one column's values, or its rows as tuples where it has more."""
+    rows = store.select(query).rows
+    return {row[0] if len(row) == 1 else tuple(row) for row in rows}
 
 
 def built_units(store: str) -> list[tuple[str, str]]:
@@ -84,6 +88,16 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     run("review", "--store", store, "type", f"org/{venue}", "LOC")
     wrong = CliRunner().invoke(main, ["review", "--store", store, "country", "org/horsch", "Германия"])
     assert wrong.exit_code == 1 and "код ISO" in wrong.output
+    # a place no gazetteer places, put on the map where the analyst says (a longitude west of Greenwich too,
+    # then decided again); none but a place, and no point off the globe
+    assert "ties review point place/boldino ШИРОТА ДОЛГОТА" in shown
+    run("review", "--store", store, "point", "place/vishenki", "10,5", "-66,9")
+    run("review", "--store", store, "point", "place/vishenki", "54.7512,", "32.1833")  # as a map copies it
+    run("review", "--store", store, "point", "place/boldino", "54,9312", "33,306")
+    for args, said in ((["place/boldino", "95", "33"], "широту (от -90 до 90)"),
+                       (["org/mogilevliftmash", "53.9", "30.3"], "не место")):
+        refused = CliRunner().invoke(main, ["review", "--store", store, "point", *args])
+        assert refused.exit_code == 1 and said in refused.output and "Traceback" not in refused.output
     assert "not-entity" in (decisions / "corrections.csv").read_text(encoding="utf-8")
 
     again = run("build", *paths, "--store", store)
@@ -94,5 +108,21 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     assert values(built, COUNTRY % (ENTITY_BASE + "org/horsch")) == {"DE"}
     assert len([iri for iri in group if values(built, TAKES_PART % iri)]) == 1  # one commission now
     assert "https://schema.org/Place" in values(built, TYPED % (ENTITY_BASE + f"place/sogau-{venue}"))
+    assert values(built, POINT % (ENTITY_BASE + "place/boldino")) == {("54.9312", "33.306")}
+    assert values(built, POINT % (ENTITY_BASE + "place/vishenki")) == {("54.7512", "32.1833")}
+    placed = json.loads(run("review", "--store", store, "--kind", "no-point", "--format", "json").output)
+    assert not {ENTITY_BASE + "place/boldino", ENTITY_BASE + "place/vishenki"} & {d["entities"][0] for d in placed}
     unchanged = run("build", *paths, "--store", store)
     assert "без изменений: II кв. 2025, I кв. 2024" in unchanged.output
+
+    # a point written by hand that is none stops the next build in one line naming the file and line, before
+    # anything is read: the store keeps what it held
+    corrections = decisions / "corrections.csv"
+    lines = corrections.read_text(encoding="utf-8").splitlines()
+    lines.append("point,https://w3id.org/smolensk-ties/id/place/vishenki,севернее Смоленска,Вишенки")
+    corrections.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    broken = CliRunner().invoke(main, ["build", *paths, "--store", store])
+    assert broken.exit_code == 1 and "Traceback" not in broken.output
+    assert f"corrections.csv, строка {len(lines)}: координаты «севернее Смоленска»" in broken.output
+    held = EmbeddedStore(tmp_path / "store", read_only=True)
+    assert values(held, POINT % (ENTITY_BASE + "place/boldino")) == {("54.9312", "33.306")}

@@ -41,15 +41,28 @@ def test_a_local_user_decides_on_the_page_and_the_decision_is_written(embedded, 
     try:
         page.goto(url + "/review")
         row = page.locator("tr[data-kind='no-point']", has_text="Набережная р. Днепр")
-        row.locator("button", has_text="Не сущность").click()
+        row.locator("button", has_text="Не сущность").click()  # no point asked for that
         page.wait_for_url("**/review?said=**")
         assert "Записано: Набережная р. Днепр — не сущность" in page.inner_text("p.notice")
+        # a place put on the map, its point pasted as a map service copies it; none that is no point
+        village = page.locator("tr[data-kind='no-point']", has_text="Вишенки")
+        village.locator("input[name=value]").fill("севернее Смоленска")
+        village.locator("button", has_text="Поставить на карту").click()
+        page.wait_for_load_state()
+        assert "широту (от -90 до 90)" in page.inner_text("body")
+        assert "vishenki" not in (decisions / "corrections.csv").read_text(encoding="utf-8")
+        page.goto(url + "/review")
+        village.locator("input[name=value]").fill("54.7512, 32.1833")
+        village.locator("button", has_text="Поставить на карту").click()
+        page.wait_for_url("**/review?said=**")
+        assert "Записано: Вишенки — на карте: 54,7512° с. ш., 32,1833° в. д." in page.inner_text("p.notice")
         merge = page.locator("tr[data-kind='merge']", has_text="Союза Беларуси и России по энергетике")
         merge.locator("button", has_text="Одно и то же").click()
         page.wait_for_url("**/review?said=**")
         shot(page, "review")
         corrections = (decisions / "corrections.csv").read_text(encoding="utf-8")
         assert "not-entity,https://w3id.org/smolensk-ties/id/place/naberezhnaya-r-dnepr-smolensk" in corrections
+        assert "point,https://w3id.org/smolensk-ties/id/place/vishenki,54.7512 32.1833,Вишенки" in corrections
         aliases = (decisions / "aliases.csv").read_text(encoding="utf-8")
         assert "same,ORG,Комиссия Парламентского Собрания Союза Беларуси и России," in aliases
         # a page of another site cannot post a decision here
