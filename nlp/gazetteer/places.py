@@ -72,8 +72,9 @@ class Gazetteer:
     by_ref: dict[str, Place]
 
     def lookup(self, name: str, district: str | None = None, state: str | None = None) -> Place | None:
-        """The most likely place of that name (Russia and Belarus first, then the largest); a district in any
-        case form and style («р-н», «муниципальный округ»), within the region named after it if any. Named with
+        """The most likely place of that name (Russia and Belarus first, then the largest; a village there after a
+        city abroad, `_namesake_order`); a district in any case form and style («р-н», «муниципальный округ»),
+        within the region named after it if any. Named with
         its district (`district`: «дер. Микулино Руднянского района»), only a place that lies there: none of the
         district's state, nor one farther from the district's point than a district reaches (the Tver region's
         Микулино is another village). Of a `state` the text gives it, that state's namesake where it has one
@@ -196,7 +197,7 @@ def _stem(name: str) -> str:
 
 # A place of Russia or Belarus comes before its namesakes abroad (the reports' own villages and towns), but a village
 # or small town (under SMALL_TOWN) comes after a city abroad of BIG_CITY or more: «Берлин», «Париж», «Варна» in a
-# report are the capital and the port, not villages of the Urals of 613, 2,200 and 9,906 inhabitants.
+# report are the capitals and the port, not villages of the Urals of 613, 2,200 and 9,906 inhabitants.
 SMALL_TOWN = 10_000
 BIG_CITY = 100_000
 
