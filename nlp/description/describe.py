@@ -98,11 +98,12 @@ def state_of(code: str, gazetteer: Gazetteer, table: CountryTable) -> State:
     >>> belarus = state_of("BY", load_gazetteer(), load_countries())
     >>> belarus.code, belarus.name, belarus.geonames
     ('BY', 'Беларусь', '630336')
+    >>> state_of("AM", load_gazetteer(), load_countries()).geonames  # not the city of Colombia by its name
+    '174982'
     """
     name = table.preferred.get(code, code)
-    place = gazetteer.lookup(name)
-    geonames = place.geonames if place is not None and place.kind == "country" else None
-    return State(mint_iri(EntityType.LOC, "country", code), code, name, geonames)
+    place = gazetteer.states.get(code)  # by its code: «Армения» is a city of Colombia too, «Бразилия» Brazil's capital
+    return State(mint_iri(EntityType.LOC, "country", code), code, name, None if place is None else place.geonames)
 
 
 def district_of(entity: Entity, entities: Sequence[Entity], gazetteer: Gazetteer) -> Entity | None:

@@ -70,15 +70,15 @@ class Gazetteer:
     districts: dict[str, tuple[Place, ...]]  # adjective stem -> districts, the reports' neighbourhood first
     regions: dict[str, str]  # adjective stem of a region's name -> its ISO 3166-2 code
     by_ref: dict[str, Place]
+    states: dict[str, Place]  # ISO 3166-1 code -> the state
 
     def lookup(self, name: str, district: str | None = None, state: str | None = None) -> Place | None:
         """The most likely place of that name (Russia and Belarus first, then the largest; a village there after a
         city abroad, `_namesake_order`); a district in any case form and style («р-н», «муниципальный округ»),
-        within the region named after it if any. Named with
-        its district (`district`: «дер. Микулино Руднянского района»), only a place that lies there: none of the
-        district's state, nor one farther from the district's point than a district reaches (the Tver region's
-        Микулино is another village). Of a `state` the text gives it, that state's namesake where it has one
-        («г. Дзержинск, Минская область»).
+        within the region named after it if any. Named with its district (`district`: «дер. Микулино Руднянского
+        района»), only a place that lies there: none of the district's state, nor one farther from the district's
+        point than a district reaches (the Tver region's Микулино is another village). Of a `state` the text gives
+        it, that state's namesake where it has one («г. Дзержинск, Минская область»).
 
         >>> g = load_gazetteer()
         >>> g.lookup("Могилев").country, g.lookup("смоленск").smolensk, g.lookup("Нетакогоместа") is None
@@ -256,4 +256,5 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer({k: tuple(sorted(v, key=_namesake_order)) for k, v in by_name.items()},
                      {k: tuple(sorted(v, key=lambda p: (p.country not in NEAR, -p.population)))
                       for k, v in by_stem.items()},
-                     {k: tuple(sorted(v, key=_district_order)) for k, v in districts.items()}, regions, by_ref)
+                     {k: tuple(sorted(v, key=_district_order)) for k, v in districts.items()}, regions, by_ref,
+                     {p.country: p for p in by_ref.values() if p.kind == "country"})

@@ -53,3 +53,18 @@ def test_a_body_named_further_on_in_a_units_name_is_not_its_parent(tmp_path, mod
     [extracted] = extract_events([read_report(path)], models)
     assert parents_of(extracted, "Представительство Правительства Смоленской области при Правительстве Российской "
                       "Федерации") == {"Правительство Смоленской области"}
+
+
+def test_every_state_has_its_geonames_id_whatever_city_shares_its_name():
+    """«Армения», «Бразилия», «Колумбия» name cities too (of Colombia, Brazil's capital, of the USA): a state is
+    found by its code, not by its name."""
+    from nlp.description.describe import state_of
+    from nlp.gazetteer.countries import load_countries
+    from nlp.gazetteer.places import load_gazetteer
+
+    gazetteer, table = load_gazetteer(), load_countries()
+    wrong = [code for code, place in gazetteer.states.items()
+             if place.geonames and state_of(code, gazetteer, table).geonames != place.geonames]
+    assert len(gazetteer.states) >= 190 and not wrong
+    found = [state_of(code, gazetteer, table).geonames for code in ("AM", "BR", "CO")]
+    assert found == ["174982", "3469034", "3686110"]
