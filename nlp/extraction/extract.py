@@ -56,7 +56,7 @@ from nlp.extraction.rules import (
 )
 from nlp.extraction.syntax import Syntax, in_doubt, name_stop
 from nlp.gazetteer.countries import CountryTable, fold, load_countries
-from nlp.gazetteer.places import Gazetteer, Place, load_gazetteer
+from nlp.gazetteer.places import NEAR, Gazetteer, Place, load_gazetteer
 from nlp.heap import long_lived
 from nlp.limits import ROW_SECONDS, OverTime, time_limit
 from nlp.records import EntityType, Mention, MentionSource, Nesting, PlaceKind
@@ -257,14 +257,18 @@ def doc_text(token, offset: int) -> str:
     return token.doc[token.i + offset].lower_
 
 
-def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resources) -> tuple[str, PlaceKind, Signal]:
-    """Canonical name, kind and state of a place span (prefix words like "г." left out)."""
+def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resources,
+           village: bool = False) -> tuple[str, PlaceKind, Signal]:
+    """Canonical name, kind and state of a place span (prefix words like "г." left out); `village`: a word before it
+    says it is a village («д. Воля»), which is then of Russia or Belarus where one there has the name."""
     name = normal_phrase(models.vocab, list(chunk_tokens), head)
     code = models.countries.code(name)
     if code:
         return models.countries.preferred.get(code, name) if fold(name) in ("оаэ", "кнр", "рф", "рб") \
             else name, PlaceKind.COUNTRY, Signal(code, False)
     place = models.gazetteer.lookup(name)
+    if village and place is not None and place.country not in NEAR:
+        place = models.gazetteer.village(name) or place
     if place is None and (written := models.gazetteer.lookup(chunk_tokens.text)) is not None:
         # «г. Великие Луки»: a plural name in the nominative, which normalising took for an oblique singular
         # («Великие Лука»); the name as written is the place's
@@ -592,7 +596,9 @@ class _Reading:
                 self.place_spans.append((chunk.start, chunk.stop))
                 continue
             head = min(max(chunk.head - name_start, 0), len(place) - 1)
-            name, kind, signal = _place(place, head, chunk.kind, self.models)
+            village = any(tuple(t.lower_ for t in doc[name_start - size:name_start]) in lex.village_prefixes
+                          for size in range(1, min(lex.longest_prefix, name_start) + 1))
+            name, kind, signal = _place(place, head, chunk.kind, self.models, village)
             if chunk.source == "ner" and kind is PlaceKind.CITY and self.models.gazetteer.lookup(name) is None:
                 checked = self._checked(place, name)  # natasha's place that no gazetteer or marker vouches for
                 if checked is None:

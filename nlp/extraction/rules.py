@@ -53,6 +53,7 @@ class Lexicons:
     latin_keys: frozenset[str]  # words that make a run of capitalised Latin words an organisation's name
     latin_links: frozenset[str]  # words that stand between a Latin name's capitalised words ("of", "&")
     place_prefixes: dict[tuple[str, ...], str]
+    village_prefixes: frozenset[tuple[str, ...]]  # those that say the place is a village («д.», «село»)
     street_prefixes: frozenset[tuple[str, ...]]
     region_words: dict[str, str]
     region_titles: frozenset[str]  # nouns before a region's own name ("провинция"): natasha's place after one
@@ -97,6 +98,7 @@ def load_lexicons() -> Lexicons:
         latin_keys=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "key"),
         latin_links=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "link"),
         place_prefixes=place_prefixes,
+        village_prefixes=frozenset(_words(row[0]) for row in lexicon("place_prefixes") if row[2:] == ("village",)),
         street_prefixes=street_prefixes,
         region_words={row[0]: row[1] for row in lexicon("region_words")},
         region_titles=frozenset(row[0] for row in lexicon("region_titles")),

@@ -103,6 +103,16 @@ class Gazetteer:
             else self.district(name) or self.region(name)
         return place if place is None or district is None or self._lies_in(place, district) else None
 
+    def village(self, name: str) -> Place | None:
+        """The settlement of Russia or Belarus of that name, where the text calls it a village («д. Воля»), however
+        large a city abroad by its name is.
+
+        >>> g = load_gazetteer()
+        >>> g.lookup("Воля").country, g.village("Воля").country, g.village("Витебск").country, g.village("Рим")
+        ('PL', 'RU', 'BY', None)
+        """
+        return next((p for p in self.by_name.get(fold(name), ()) if p.country in NEAR and p.kind == "city"), None)
+
     def region(self, name: str) -> Place | None:
         """A region of Russia or Belarus in any case form: "Нижегородской области" -> Нижегородская область.
 
