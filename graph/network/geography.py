@@ -30,16 +30,20 @@ def numeric_code(alpha2: str) -> str | None:
 
 
 def map_data(network: Network, filters: Filters) -> dict:
-    """The states and places for the map: events, partners, points (plain data for JSON)."""
+    """The states and places for the map: events, partners, points (plain data for JSON), and how many places of
+    the events kept have no point to be drawn at."""
     events = {k for k, e in network.events.items() if filters.keeps_event(e)}
     state_events: dict[str, set[str]] = defaultdict(set)
     state_partners: dict[str, set[str]] = defaultdict(set)
     place_events: dict[str, set[str]] = defaultdict(set)
     based: dict[str, Counter[str]] = defaultdict(Counter)  # place -> partners based there, by events
+    unplaced: set[str] = set()  # places no gazetteer and no analyst gave a point (`ties review point`)
     for event, agent in network.links:
         if event not in events:
             continue
         entity = network.entities[agent]
+        if entity.type == "LOC" and agent not in network.points and agent not in network.state_places:
+            unplaced.add(agent)
         if not entity.smolensk and entity.country and entity.country != "RU":
             state_events[entity.country].add(event)
             state_partners[entity.country].add(agent)
@@ -65,4 +69,4 @@ def map_data(network: Network, filters: Filters) -> dict:
                        "partner_count": len(partners),
                        "partners": [{"iri": p, "label": network.entities[p].label, "events": n}
                                     for p, n in partners[:TOP_PARTNERS]]})
-    return {"states": states, "places": places, "events": len(events)}
+    return {"states": states, "places": places, "events": len(events), "unplaced": len(unplaced)}

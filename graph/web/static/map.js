@@ -160,9 +160,18 @@
       fitted = true;
     }
     nameAll(named);
-    $("map-status").textContent = `${number(data.events)} ${plural(data.events, "мероприятие", "мероприятия", "мероприятий")} в фильтре; `
+    const status = $("map-status");
+    status.textContent = `${number(data.events)} ${plural(data.events, "мероприятие", "мероприятия", "мероприятий")} в фильтре; `
       + `${number(data.states.length)} ${plural(data.states.length, "государство", "государства", "государств")}, `
       + `${number(data.places.length)} ${plural(data.places.length, "место", "места", "мест")} на карте.`;
+    if (data.unplaced) {  // the places left off for want of a point, and where an analyst gives them one
+      const review = document.createElement("a");
+      review.href = "/review#no-point";
+      review.textContent = "поставить на карту";
+      status.append(` Без координат — ${number(data.unplaced)} ${plural(data.unplaced, "место", "места", "мест")} (`,
+                    review, ").");
+    }
+    document.body.dataset.unplaced = String(data.unplaced);
     document.body.dataset.places = String(data.places.length);
     document.body.dataset.states = String(data.states.length);
     document.body.dataset.ready = "1";

@@ -8,6 +8,7 @@ from graph.network.analytics import EntityInfo, EventInfo, Network, load_network
 from graph.network.geography import map_data
 from graph.network.timeline import NO_PARTNER_STATE, activity, timeline
 from graph.network.view import Filters
+from graph.review import doubts
 
 EVENTS_PER_REPORT = """SELECT ?period (COUNT(DISTINCT ?event) AS ?n) WHERE { GRAPH ?g {
   ?event <https://w3id.org/smolensk-ties/ontology#inReport> ?report .
@@ -19,7 +20,7 @@ def network(embedded):
     return load_network(embedded)
 
 
-def test_states_are_shaded_and_places_pinned_with_their_partners(network):
+def test_states_are_shaded_and_places_pinned_with_their_partners(network, embedded):
     found = map_data(network, Filters())
     states = {s["code"]: s for s in found["states"]}
     assert "RU" not in states and states["BY"]["name"] == "Беларусь" and states["BY"]["numeric"] == "112"
@@ -33,6 +34,9 @@ def test_states_are_shaded_and_places_pinned_with_their_partners(network):
     early = map_data(network, Filters(until="2024-Q1"))
     assert early["events"] < found["events"]
     assert {s["code"]: s["events"] for s in early["states"]}["BY"] < states["BY"]["events"]
+    # the places left off for want of a point: as many as the review asks a point for, fewer in a narrower filter
+    no_point = [d for d in doubts(embedded, network) if d.kind == "no-point"]
+    assert found["unplaced"] == len(no_point) > early["unplaced"] > 0
 
 
 def test_the_timeline_counts_each_report_s_events(network, embedded):

@@ -242,10 +242,18 @@ def test_the_partner_map_renders_offline_with_the_sample_places(site, page):
     page.go_back()
     wait_drawn(page)
     everywhere = int(page.evaluate("document.body.dataset.places"))
+    unplaced = int(page.evaluate("document.body.dataset.unplaced"))
+    assert unplaced > 0 and f"Без координат — {unplaced} " in page.inner_text("#map-status")
     page.evaluate("document.body.dataset.ready = '0'")
     page.select_option("#map-filters [name=until]", "2024-Q1")
     wait_drawn(page)
     assert int(page.evaluate("document.body.dataset.places")) < everywhere and "until=2024-Q1" in page.url
+    # the places off the map lead to the review, where a point is given them
+    page.locator("#map-status a", has_text="поставить на карту").click()
+    page.wait_for_url(re.compile(r"/review#no-point$"))
+    assert page.locator("section#no-point tr[data-kind='no-point']").count() >= unplaced
+    page.go_back()
+    wait_drawn(page)
     assert outside == []  # nothing asked of any other host: outlines and library are served here
 
 
