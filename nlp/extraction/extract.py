@@ -56,7 +56,7 @@ from nlp.extraction.rules import (
 )
 from nlp.extraction.syntax import Syntax, in_doubt, name_stop
 from nlp.gazetteer.countries import CountryTable, fold, load_countries
-from nlp.gazetteer.places import NEAR, Gazetteer, Place, load_gazetteer
+from nlp.gazetteer.places import NEAR, Gazetteer, Place, distance_km, load_gazetteer
 from nlp.heap import long_lived
 from nlp.limits import ROW_SECONDS, OverTime, time_limit
 from nlp.records import EntityType, Mention, MentionSource, Nesting, PlaceKind
@@ -933,27 +933,39 @@ def _settled_in_districts(text: str, mentions: list[Mention], gazetteer: Gazette
 
 def _namesakes_of_the_state_named(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     """A settlement named with its region or state right after it («г. Дзержинск, Минская область», «г. Березовка
-    (Республика Беларусь)») is that state's namesake where the gazetteer knows one there (Дзержинск of the Nizhny
-    Novgorod region is the largest of the name): it is of that state and side, and resolution and description
+    (Республика Беларусь)») is that state's namesake where the gazetteer knows one there, and in the region named if
+    one is (Дзержинск of the Nizhny Novgorod region is the largest of the name; in «г. Иваново, Витебская область», a
+    list, Belarus's Иваново lies in the Brest region): it is of that state and side, and resolution and description
     take that state's place by its name."""
     places = sorted((m for m in mentions if m.type is EntityType.LOC), key=lambda m: m.start)
     moved: dict[int, Mention] = {}
     for index, mention in enumerate(places):
         if mention.kind is not PlaceKind.CITY or mention.within is not None or mention.district:
             continue
-        states: set[str] = set()
+        named: list[Mention] = []
         stop = mention.stop
         for after in places[index + 1:]:  # the places that follow it with nothing but commas and brackets between
             if _BETWEEN_PLACES.fullmatch(text, stop, after.start) is None:
                 break
             if after.kind in (PlaceKind.REGION, PlaceKind.COUNTRY) and after.country:
-                states.add(after.country)
+                named.append(after)
             stop = after.stop
-        if len(states) == 1 and (state := states.pop()) != mention.country:
-            namesake = gazetteer.lookup(mention.normal, state=state)
-            if namesake is not None and namesake.country == state:
-                moved[id(mention)] = replace(mention, country=state, smolensk=namesake.smolensk)
+        states = {m.country for m in named}
+        if len(states) != 1 or (state := states.pop()) == mention.country:
+            continue
+        namesake = gazetteer.lookup(mention.normal, state=state)
+        regions = [r for m in named if m.kind is PlaceKind.REGION and (r := gazetteer.lookup(m.normal)) is not None
+                   and r.latitude is not None and r.longitude is not None]
+        if namesake is not None and namesake.country == state and namesake.latitude is not None \
+                and namesake.longitude is not None and all(
+                    distance_km(r.latitude, r.longitude, namesake.latitude, namesake.longitude) <= REGION_REACH_KM
+                    for r in regions if r.latitude is not None and r.longitude is not None):
+            moved[id(mention)] = replace(mention, country=state, smolensk=namesake.smolensk)
     return [moved.get(id(m), m) for m in mentions]
+
+
+# how far a settlement may lie from its region's point: the largest regions of Belarus and Russia's west span ~300 km
+REGION_REACH_KM = 200
 
 
 _BETWEEN_PLACES = re.compile(r"[\s,(]*")

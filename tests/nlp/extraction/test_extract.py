@@ -1168,11 +1168,12 @@ def test_a_settlement_the_gazetteer_does_not_know_lies_where_the_places_in_its_b
     ("г. Дзержинск Нижегородской области", "Дзержинск", ("RU", False)),  # the largest of the name: Russia's
     ("Визит в г. Дзержинск.", "Дзержинск", ("RU", False)),  # no state named: the largest
     ("г. Витебск, Российская Федерация", "Витебск", ("BY", False)),  # no namesake in the state named
+    ("Представители г. Иваново, Витебская область.", "Иваново", ("RU", False)),  # a list: Belarus's is of Brest
     ("Возложение цветов в д. Воля.", "Воля", ("RU", False)),  # a village: not Warsaw's district of that name
     ("Экскурсия в с. Александрия.", "Александрия", ("RU", False)),
     ("Визит в г. Воля.", "Воля", ("PL", False)),  # a town: the largest of the name
-], ids=["region-and-state", "state-in-brackets", "its-own-region", "alone", "no-namesake", "village", "село",
-        "town"])
+], ids=["region-and-state", "state-in-brackets", "its-own-region", "alone", "no-namesake", "a-list", "village",
+        "село", "town"])
 def test_a_settlement_is_the_namesake_the_state_after_it_or_the_word_before_it_says(models, text, town, state):
     assert states_of(models, text, (EntityType.LOC,))[town] == state
 
