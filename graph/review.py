@@ -133,7 +133,7 @@ def doubts(store: Readable, network: Network | None = None) -> list[Doubt]:
             found.append(Doubt("forms", (iri,), (entities[iri].label,), " | ".join(sorted(written.values())),
                                f'ties review name {short(iri)} "…"'))
     for iri, entity in sorted(entities.items()):
-        if entity.type == "LOC" and iri not in network.points and iri not in network.state_places:
+        if network.unplaced(iri):
             found.append(Doubt("no-point", (iri,), (entity.label,), f"мероприятий: {len(events[iri])}",
                                f"ties review point {short(iri)} ШИРОТА ДОЛГОТА"))
     sources: dict[str, set[str]] = defaultdict(set)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from graph.briefs.russian import instrumental, period_phrase
 from graph.network.analytics import Network, load_network, plain_rows, side
-from graph.russian import alphabetical, one_post_each, quarter
+from graph.russian import alphabetical, one_post_each, quarter, quarter_index
 from graph.stores import Readable
 from graph.stores.results import is_true
 from nlp import read_table
@@ -349,7 +349,8 @@ def _partners(material: Material, every: list[BriefEvent], kind: str, subject: s
 
     def by_events(partners: list[Partner]) -> tuple[Partner, ...]:
         return tuple(sorted(partners, key=lambda p: (-len(p.sources), alphabetical(p.label))))
-    latest = sorted(dormant, key=lambda p: (p.last, alphabetical(p.label)), reverse=True)[:LISTED_PARTNERS]
+    # the latest first, those of one quarter in the alphabetical order (a reverse sort would put «Я» first)
+    latest = sorted(dormant, key=lambda p: (-quarter_index(p.last), alphabetical(p.label)))[:LISTED_PARTNERS]
     return by_events(new), by_events(recurring), tuple(latest)
 
 

@@ -74,6 +74,11 @@ class Network:
     state_places: frozenset[str] = frozenset()  # the states themselves, as entities
     place_kinds: dict[str, str] = field(default_factory=dict)  # a place with a point -> city, district, region…
 
+    def unplaced(self, iri: str) -> bool:
+        """A place that no map can draw: no state (those are shaded), and no point from the gazetteer or an
+        analyst (`ties review point`)."""
+        return self.entities[iri].type == "LOC" and iri not in self.points and iri not in self.state_places
+
 
 def plain_rows(store: Readable, name: str) -> list[dict[str, str]]:
     """The rows of an internal query without parameters, each a dict of plain values (absent where unbound)."""

@@ -42,7 +42,7 @@ def map_data(network: Network, filters: Filters) -> dict:
         if event not in events:
             continue
         entity = network.entities[agent]
-        if entity.type == "LOC" and agent not in network.points and agent not in network.state_places:
+        if network.unplaced(agent):
             unplaced.add(agent)
         if not entity.smolensk and entity.country and entity.country != "RU":
             state_events[entity.country].add(event)

@@ -954,12 +954,11 @@ def _namesakes_of_the_state_named(text: str, mentions: list[Mention], gazetteer:
         if len(states) != 1 or (state := states.pop()) == mention.country:
             continue
         namesake = gazetteer.lookup(mention.normal, state=state)
-        regions = [r for m in named if m.kind is PlaceKind.REGION and (r := gazetteer.lookup(m.normal)) is not None
-                   and r.latitude is not None and r.longitude is not None]
-        if namesake is not None and namesake.country == state and namesake.latitude is not None \
-                and namesake.longitude is not None and all(
-                    distance_km(r.latitude, r.longitude, namesake.latitude, namesake.longitude) <= REGION_REACH_KM
-                    for r in regions if r.latitude is not None and r.longitude is not None):
+        if namesake is None or namesake.country != state or namesake.latitude is None or namesake.longitude is None:
+            continue
+        regions = [gazetteer.lookup(m.normal) for m in named if m.kind is PlaceKind.REGION]
+        if all(distance_km(r.latitude, r.longitude, namesake.latitude, namesake.longitude) <= REGION_REACH_KM
+               for r in regions if r is not None and r.latitude is not None and r.longitude is not None):
             moved[id(mention)] = replace(mention, country=state, smolensk=namesake.smolensk)
     return [moved.get(id(m), m) for m in mentions]
 

@@ -14,6 +14,7 @@ import pytest
 from graph.briefs import BriefError, make_brief, read_material, render
 from graph.briefs.render import cite, events, sections
 from graph.briefs.russian import instrumental, period_phrase
+from graph.russian import alphabetical, quarter_index
 
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 PREFIXES = """PREFIX ties: <https://w3id.org/smolensk-ties/ontology#>
@@ -105,6 +106,10 @@ def test_the_quarter_s_brief_covers_every_event_of_the_quarter(material, embedde
     assert {cited for cited in _cited(brief) if cited[0] == "2025-Q2"} <= listed
     assert {cited for cited in _cited(brief) if cited[0] != "2025-Q2"} == \
         {(p.last, s.row) for p in brief.dormant for s in p.sources}
+    # the partners that went quiet: the latest first, those of one quarter as a Russian reader orders names
+    assert len(brief.dormant) > 2
+    assert [(-quarter_index(p.last), alphabetical(p.label)) for p in brief.dormant] == \
+        sorted((-quarter_index(p.last), alphabetical(p.label)) for p in brief.dormant)
     assert brief.agreements and all(a.sources for a in brief.agreements)
     assert brief.new and all(p.country not in ("", "RU") for p in brief.new)
     assert "\nНовые:\n" in render(brief, "md").decode("utf-8")  # an earlier report says who came before
