@@ -379,9 +379,13 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     initials-and-surname shapes) with their positions, then places, then natasha's organisations that
     no rule found; each phase takes no span an earlier one took. The sentences where an organisation's name
     may go on are parsed first, all texts' in one batch (`nlp.extraction.syntax`)."""
-    for _, doc in cells:  # natasha's organisations that name none ("СМИ") are no entities in either mode
-        doc.spans[NATASHA_SPANS] = [span for span in doc.spans[NATASHA_SPANS] if span.label_ != "ORG"
-                                    or span.text not in models.lexicons.not_organisations]
+    lex = models.lexicons
+    for _, doc in cells:  # natasha's organisations that name none ("СМИ") are no entities in either mode, and the
+        # unions of states it takes for places are organisations («чиновники ЕС»)
+        doc.spans[NATASHA_SPANS] = [
+            Span(doc, span.start, span.end, label="ORG") if span.label_ == "LOC"
+            and tuple(token.lemma_ for token in span) in lex.unions_of_states else span
+            for span in doc.spans[NATASHA_SPANS] if span.label_ != "ORG" or span.text not in lex.not_organisations]
     readings = [_Reading(doc, text, models) for text, doc in cells]
     models.syntax.parse_docs([(reading.doc, reading.in_doubt) for reading in readings])
     found = []
@@ -392,7 +396,6 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         reading.natasha_organisations()
         # what no longer exists is history's subject, no party («роли СССР в Победе», «миссию Красной Армии»); a
         # part of the world is no place of the event («в Европе»)
-        lex = models.lexicons
         mentions = sorted((m for m in reading.mentions if fold(m.normal) not in lex.former
                            and not (m.type is EntityType.LOC and fold(m.normal) in lex.world_regions)),
                           key=lambda m: (m.start, -m.stop))

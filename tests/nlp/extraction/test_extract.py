@@ -992,6 +992,19 @@ def test_an_abbreviated_common_noun_natasha_tags_is_no_organisation(models, repo
     assert {m.text for m in found if m.type is EntityType.ORG} == {"ОАО «Ольса»"}
 
 
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_a_union_of_states_natasha_tags_as_a_place_is_an_organisation(models, report_rules):
+    text = ("Спор между чиновниками ЕС и правительством продолжается: об этом сообщили в Евросоюзе и в Постоянном "
+            "комитете Союзного государства, а министры Европейского союза промолчали.")
+    found = extract(text, models, report_rules=report_rules)
+    assert {m.text for m in found if m.type is EntityType.LOC} == set()
+    assert {"ЕС", "Евросоюзе", "Европейского союза", "Союзного государства"} <= {
+        m.text for m in found if m.type is EntityType.ORG}
+    # a state that was a union stays a state (news keep it as natasha tags it; reports drop history's subjects)
+    assert not [m for m in extract("Советский Союз распался.", models, report_rules=report_rules)
+                if m.type is EntityType.ORG]
+
+
 def test_a_genitive_coordinated_after_a_bodys_head_is_another_party_not_the_name(models):
     found = extract("Встреча с представителями Гродненского отделения Белорусской торгово-промышленной палаты и "
                     "предприятий Гродненской области.", models, report_rules=True)

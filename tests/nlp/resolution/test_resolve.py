@@ -156,6 +156,15 @@ def test_project_alias_file_reads(models):
     assert all(isinstance(a, Alias) for a in read_aliases())
 
 
+def test_the_european_union_is_one_partner_by_any_of_its_names(models):
+    names = ["ЕС", "Евросоюз", "Европейский союз"]
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=read_aliases())
+    assert len({result.resolve(org(name), models.gazetteer).id for name in names}) == 1
+    # by its short names alone too, with the full name in no report
+    result = resolve([org("ЕС"), org("Евросоюз")], models.gazetteer, aliases=read_aliases())
+    assert result.resolve(org("ЕС"), models.gazetteer).id == result.resolve(org("Евросоюз"), models.gazetteer).id
+
+
 def test_iri_is_minted_from_identity():
     assert mint_iri(EntityType.ORG, "минский автомобильный завод").endswith("/org/minskiy-avtomobilnyy-zavod")
 
