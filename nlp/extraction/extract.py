@@ -380,12 +380,14 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     no rule found; each phase takes no span an earlier one took. The sentences where an organisation's name
     may go on are parsed first, all texts' in one batch (`nlp.extraction.syntax`)."""
     lex = models.lexicons
-    for _, doc in cells:  # natasha's organisations that name none ("СМИ") are no entities in either mode, and the
-        # unions of states it takes for places are organisations («чиновники ЕС»)
+    # in either mode: natasha's organisations that name none ("СМИ") are no entities, the unions of states it takes
+    # for places are organisations («чиновники ЕС»), and no name holds half a pair of brackets
+    for _, doc in cells:
         doc.spans[NATASHA_SPANS] = [
-            Span(doc, span.start, span.end, label="ORG") if span.label_ == "LOC"
-            and tuple(token.lemma_ for token in span) in lex.unions_of_states else span
-            for span in doc.spans[NATASHA_SPANS] if span.label_ != "ORG" or span.text not in lex.not_organisations]
+            Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
+            and tuple(token.lemma_ for token in part) in lex.unions_of_states else part
+            for span in doc.spans[NATASHA_SPANS] for part in _apart_at_unpaired_brackets(span)
+            if part.label_ != "ORG" or part.text not in lex.not_organisations]
     readings = [_Reading(doc, text, models) for text, doc in cells]
     models.syntax.parse_docs([(reading.doc, reading.in_doubt) for reading in readings])
     found = []
@@ -775,6 +777,42 @@ class _Reading:
             self.taken.append((span.start, stop))
 
 
+def _apart_at_unpaired_brackets(span: Span) -> list[Span]:
+    """natasha's name as the names on either side of a bracket it holds without its partner: no name holds one
+    («ПАСЕ (», «Бенин)», «Хитли (Гецлаф» in a game's account)."""
+    doc = span.doc
+    unpaired: list[int] = []
+    opened: list[int] = []
+    for index in range(span.start, span.end):
+        if doc[index].text == "(":
+            opened.append(index)
+        elif doc[index].text == ")":
+            if opened:
+                opened.pop()
+            else:
+                unpaired.append(index)
+    unpaired = sorted(unpaired + opened)
+    if not unpaired:
+        return [span]
+    return _parts_between(span, unpaired)
+
+
+def _parts_between(span: Span, cuts: list[int]) -> list[Span]:
+    """The parts of a span between the tokens at `cuts`, those with a letter, with the span's label."""
+    bounds = [span.start - 1, *cuts, span.end]
+    return [Span(span.doc, left + 1, right, label=span.label_) for left, right in zip(bounds, bounds[1:], strict=False)
+            if any(token.is_alpha for token in span.doc[left + 1:right])]
+
+
+def _names_apart_at_brackets(span: Span) -> list[Span]:
+    """natasha's person or place as the names on either side of the brackets it crosses, as news annotate them:
+    a name in another script after it («Джоэл Саймон (Joel Simon)»), the names of a game's account («Хитли
+    (Гецлаф)»). A report's person keeps the name in brackets as the same person's («Мухаммадом Али (Mohamed
+    Ali)»), and an organisation's short name in brackets is its alias (`_short_name_apart`)."""
+    brackets = [index for index in range(span.start, span.end) if span.doc[index].text in "()"]
+    return [span] if span.label_ == "ORG" or not brackets else _parts_between(span, brackets)
+
+
 def _short_name_apart(span: Span) -> list[Span]:
     """natasha's organisation with the short name it defines in brackets at its end, as two names: the short
     one is its alias (`_abbreviations`): "… педагогический университет (МГОПУ)"."""
@@ -1131,7 +1169,7 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     # own, as news corpora annotate («Конгресса | США», «Института этнологии и антропологии | РАН»)
     barriers = _barriers(doc) | frozenset(i for span in doc.spans[NATASHA_SPANS] for i in range(span.start, span.end))
     result: list[Mention] = []
-    for span in doc.spans[NATASHA_SPANS]:
+    for span in [part for whole in doc.spans[NATASHA_SPANS] for part in _names_apart_at_brackets(whole)]:
         own = _natasha_mention(doc, text, span, models.resources)
         if any(m.start <= own.start and own.stop <= m.stop for m in result):
             continue  # in an organisation's lengthened name

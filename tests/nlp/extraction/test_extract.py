@@ -1005,6 +1005,23 @@ def test_a_union_of_states_natasha_tags_as_a_place_is_an_organisation(models, re
                 if m.type is EntityType.ORG]
 
 
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_no_name_holds_half_a_pair_of_brackets(models, report_rules):
+    text = ("Представители ПАСЕ (Парламентской ассамблеи Совета Европы) призывают. "
+            "Счёт 4:2 — 29:56 Хитли (Гецлаф • 4:3 — 48:55 Терещенко (Сёмин, Тютин).")
+    found = extract(text, models, report_rules=report_rules)
+    assert [m.text for m in found if m.text.count("(") != m.text.count(")")] == []
+    assert {"ПАСЕ", "Хитли", "Гецлаф"} <= {m.text for m in found}
+
+
+def test_a_persons_name_in_brackets_is_a_name_of_its_own_in_news_and_the_same_persons_in_a_report(models):
+    text = "Об этом сказал руководитель КЗЖ Джоэл Саймон (Joel Simon) на встрече."
+    assert {(m.text, m.type) for m in extract(text, models) if m.type is EntityType.PER} == {
+        ("Джоэл Саймон", EntityType.PER), ("Joel Simon", EntityType.PER)}
+    people = [m for m in extract(text, models, report_rules=True) if m.type is EntityType.PER]
+    assert [(m.text, m.normal) for m in people] == [("Джоэл Саймон (Joel Simon)", "Джоэл Саймон")]
+
+
 def test_a_genitive_coordinated_after_a_bodys_head_is_another_party_not_the_name(models):
     found = extract("Встреча с представителями Гродненского отделения Белорусской торгово-промышленной палаты и "
                     "предприятий Гродненской области.", models, report_rules=True)
