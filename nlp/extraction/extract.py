@@ -1189,7 +1189,29 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
         result.append(by_span.get((own.start, own.stop, own.type), own))
     covered = [(m.start, m.stop) for m in result]
     result += [m for m in found if m.within is None and not _overlaps(m.start, m.stop, covered) and _news_name(m, text)]
+    result += _in_latin_letters_after(text, result)
     return sorted(result, key=lambda m: (m.start, -m.stop))
+
+
+# a name in Latin letters, the whole of a bracket right after a name (its closing quotation mark or the bracket of
+# its short name between them: «Комитет защиты журналистов (КЗЖ) (Committee to Protect Journalists)»)
+_LATIN_AFTER = re.compile(r"[»\"”)]?[ \t]*\([ \t]*([A-Z][A-Za-z0-9]*(?:[ .&'’-]+[A-Za-z0-9]+)*\.?)[ \t]*\)")
+
+
+def _in_latin_letters_after(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A name in Latin letters in brackets right after a name is that one's in another script, and news name it
+    apart, of the same kind («Международная амнистия (Amnesty International)», «Джеймс Форд (James Ford)»), where
+    nothing else is named in the brackets (natasha's model tags no Latin name)."""
+    taken = [(m.start, m.stop) for m in mentions]
+    found = []
+    for mention in mentions:
+        after = _LATIN_AFTER.match(text, mention.stop)
+        if after is None or _overlaps(after.start(1), after.end(1), taken):
+            continue
+        name = after.group(1)
+        found.append(Mention(after.start(1), after.end(1), mention.type, name, name, "rule:alias",
+                             kind=mention.kind, country=mention.country))
+    return found
 
 
 def _news_name(mention: Mention, text: str) -> bool:

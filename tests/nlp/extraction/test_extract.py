@@ -1022,6 +1022,17 @@ def test_a_persons_name_in_brackets_is_a_name_of_its_own_in_news_and_the_same_pe
     assert [(m.text, m.normal) for m in people] == [("Джоэл Саймон (Joel Simon)", "Джоэл Саймон")]
 
 
+def test_a_name_in_latin_letters_in_brackets_after_a_name_is_its_own_in_news(models):
+    text = ("Газета «Ла стампа» (La Stampa) пишет, что Комитет защиты журналистов (КЗЖ) (Committee to Protect "
+            "Journalists) осудил арест, а концерн «Фольксваген» (Volkswagen) промолчал.")
+    named = {(m.text, m.type) for m in extract(text, models)}
+    assert {("La Stampa", EntityType.ORG), ("Committee to Protect Journalists", EntityType.ORG),
+            ("Volkswagen", EntityType.ORG)} <= named
+    # a bracket with more than a name in it names no one in another script
+    assert not [m for m in extract("Директор Джеймс Форд (James Ford, 54 года) сказал.", models)
+                if m.source == "rule:alias"]
+
+
 def test_a_genitive_coordinated_after_a_bodys_head_is_another_party_not_the_name(models):
     found = extract("Встреча с представителями Гродненского отделения Белорусской торгово-промышленной палаты и "
                     "предприятий Гродненской области.", models, report_rules=True)
