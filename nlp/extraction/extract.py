@@ -381,7 +381,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     may go on are parsed first, all texts' in one batch (`nlp.extraction.syntax`)."""
     lex = models.lexicons
     # in either mode: natasha's organisations that name none ("СМИ") are no entities, the unions of states it takes
-    # for places are organisations («чиновники ЕС»), and no name holds half a pair of brackets
+    # for places are organisations («чиновники ЕС»), and no name holds half a pair of brackets or a bullet
     for _, doc in cells:
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
@@ -777,11 +777,14 @@ class _Reading:
             self.taken.append((span.start, stop))
 
 
+_LIST_BULLETS = frozenset("•·▪◦‣")
+
+
 def _apart_at_unpaired_brackets(span: Span) -> list[Span]:
-    """natasha's name as the names on either side of a bracket it holds without its partner: no name holds one
-    («ПАСЕ (», «Бенин)», «Хитли (Гецлаф» in a game's account)."""
+    """natasha's name as the names on either side of a bracket it holds without its partner or of a list's bullet:
+    no name holds one («ПАСЕ (», «Бенин)», «Хитли (Гецлаф» in a game's account, «Бахрейн • Барбадос • Бермуды»)."""
     doc = span.doc
-    unpaired: list[int] = []
+    cuts: list[int] = []
     opened: list[int] = []
     for index in range(span.start, span.end):
         if doc[index].text == "(":
@@ -790,11 +793,13 @@ def _apart_at_unpaired_brackets(span: Span) -> list[Span]:
             if opened:
                 opened.pop()
             else:
-                unpaired.append(index)
-    unpaired = sorted(unpaired + opened)
-    if not unpaired:
+                cuts.append(index)
+        elif doc[index].text in _LIST_BULLETS:
+            cuts.append(index)
+    cuts = sorted(cuts + opened)
+    if not cuts:
         return [span]
-    return _parts_between(span, unpaired)
+    return _parts_between(span, cuts)
 
 
 def _parts_between(span: Span, cuts: list[int]) -> list[Span]:
