@@ -381,7 +381,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     may go on are parsed first, all texts' in one batch (`nlp.extraction.syntax`)."""
     lex = models.lexicons
     # in either mode: natasha's organisations that name none ("СМИ") are no entities, the unions of states it takes
-    # for places are organisations («чиновники ЕС»), and no name holds half a pair of brackets or a bullet
+    # for places are organisations («чиновники ЕС»), and no name holds half a pair of brackets, a bullet or a full stop
     for _, doc in cells:
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
@@ -781,8 +781,9 @@ _LIST_BULLETS = frozenset("•·▪◦‣")
 
 
 def _apart_at_unpaired_brackets(span: Span) -> list[Span]:
-    """natasha's name as the names on either side of a bracket it holds without its partner or of a list's bullet:
-    no name holds one («ПАСЕ (», «Бенин)», «Хитли (Гецлаф» in a game's account, «Бахрейн • Барбадос • Бермуды»)."""
+    """natasha's name as the names on either side of a bracket it holds without its partner or of a list's bullet,
+    and without a sentence's full stop: no name holds one («ПАСЕ (», «Бенин)», «Хитли (Гецлаф» in a game's account,
+    «Бахрейн • Барбадос • Бермуды», «… в Колумбийском университете. Б.Обама …»)."""
     doc = span.doc
     cuts: list[int] = []
     opened: list[int] = []
@@ -796,6 +797,8 @@ def _apart_at_unpaired_brackets(span: Span) -> list[Span]:
                 cuts.append(index)
         elif doc[index].text in _LIST_BULLETS:
             cuts.append(index)
+    if len(span) > 1 and span[-1].text == "." and len(span[-2].text) > 3 and span[-2].is_alpha:
+        cuts.append(span.end - 1)  # the sentence's full stop after a word, no abbreviation's («университете.»)
     cuts = sorted(cuts + opened)
     if not cuts:
         return [span]

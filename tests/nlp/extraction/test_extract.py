@@ -1006,13 +1006,16 @@ def test_a_union_of_states_natasha_tags_as_a_place_is_an_organisation(models, re
 
 
 @pytest.mark.parametrize("report_rules", [False, True])
-def test_no_name_holds_half_a_pair_of_brackets_or_a_bullet(models, report_rules):
+def test_no_name_holds_half_a_pair_of_brackets_a_bullet_or_a_full_stop(models, report_rules):
     text = ("Представители ПАСЕ (Парламентской ассамблеи Совета Европы) призывают. "
             "Счёт 4:2 — 29:56 Хитли (Гецлаф • 4:3 — 48:55 Терещенко (Сёмин, Тютин). "
-            "Страны: Азербайджан • Бахрейн • Барбадос • Бермуды • Чили.")
+            "Страны: Азербайджан • Бахрейн • Барбадос • Бермуды • Чили. "
+            "Он работал исследователем в Колумбийском университете.  Б.Обама охарактеризовал Дж.Коми.")
     found = extract(text, models, report_rules=report_rules)
-    assert [m.text for m in found if m.text.count("(") != m.text.count(")") or "•" in m.text] == []
-    assert {"ПАСЕ", "Хитли", "Гецлаф", "Бахрейн", "Барбадос", "Бермуды"} <= {m.text for m in found}
+    assert [m.text for m in found if m.text.count("(") != m.text.count(")") or "•" in m.text
+            or m.text.endswith("университете.")] == []
+    assert {"ПАСЕ", "Хитли", "Гецлаф", "Бахрейн", "Барбадос", "Бермуды", "Колумбийском университете", "Б.Обама"} <= {
+        m.text for m in found}
 
 
 def test_a_persons_name_in_brackets_is_a_name_of_its_own_in_news_and_the_same_persons_in_a_report(models):
