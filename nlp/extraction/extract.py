@@ -809,7 +809,7 @@ def _parts_between(span: Span, cuts: list[int]) -> list[Span]:
     """The parts of a span between the tokens at `cuts`, those with a letter, with the span's label."""
     bounds = [span.start - 1, *cuts, span.end]
     return [Span(span.doc, left + 1, right, label=span.label_) for left, right in zip(bounds, bounds[1:], strict=False)
-            if any(token.is_alpha for token in span.doc[left + 1:right])]
+            if any(character.isalpha() for character in span.doc[left + 1:right].text)]
 
 
 def _names_apart_at_brackets(span: Span) -> list[Span]:
@@ -818,7 +818,9 @@ def _names_apart_at_brackets(span: Span) -> list[Span]:
     (Гецлаф)»). A report's person keeps the name in brackets as the same person's («Мухаммадом Али (Mohamed
     Ali)»), and an organisation's short name in brackets is its alias (`_short_name_apart`)."""
     brackets = [index for index in range(span.start, span.end) if span.doc[index].text in "()"]
-    return [span] if span.label_ == "ORG" or not brackets else _parts_between(span, brackets)
+    if span.label_ == "ORG" or not brackets or brackets[-1] != span.end - 1:
+        return [span]  # a nickname inside a name is the name's («James (Buddy) McGirt»)
+    return _parts_between(span, brackets)
 
 
 def _short_name_apart(span: Span) -> list[Span]:
