@@ -16,6 +16,8 @@ from nlp.resources import lexicon
 _ADJECTIVE_ENDING = re.compile(
     r"(?:ск|цк)(?:ая|ий|ой|ого|ому|им|ом|ую|ое|ые|их|ими|ых|ым|ей|ое)$|(?:ск|цк)$")
 _REGION_NOUN = re.compile(r"щин(?:а|ы|е|у|ой)$")
+# a region's colloquial name, its adjective's stem and «-щина» or «-чина»: Смоленщина, Витебщины, Белгородчина
+_LAND = re.compile(r"(\w{3,}?)[щч]ин(?:а|ы|е|у|ой)")
 NEAR = ("RU", "BY")
 # A district named without its region is first looked for here: the reports' own region and its neighbours.
 NEIGHBOURS = ("RU-SMO", "BY-VI", "BY-MA", "RU-BRY", "RU-KLU", "RU-TVE", "RU-PSK", "RU-MOS")
@@ -98,6 +100,8 @@ class Gazetteer:
         >>> g.lookup("Витебск", state="RU").country  # no Russian namesake
         'BY'
         """
+        if _LAND.fullmatch(fold(name)) and (land := self.region(name)) is not None:
+            return land  # «Смоленщина» is the Smolensk region, whatever village bears the name
         places = self.by_name.get(fold(name))
         place = next((p for p in places if p.country == state), places[0]) if places \
             else self.district(name) or self.region(name)
@@ -114,12 +118,19 @@ class Gazetteer:
         return next((p for p in self.by_name.get(fold(name), ()) if p.country in NEAR and p.kind == "city"), None)
 
     def region(self, name: str) -> Place | None:
-        """A region of Russia or Belarus in any case form: "Нижегородской области" -> Нижегородская область.
+        """A region of Russia or Belarus in any case form, or by its colloquial name: "Нижегородской области" ->
+        Нижегородская область, "Смоленщины" -> Смоленская область.
 
-        >>> load_gazetteer().region("Нижегородская области").ref
-        'iso3166-2:RU-NIZ'
+        >>> g = load_gazetteer()
+        >>> g.region("Нижегородская области").ref, g.region("Смоленщины").name, g.region("Брестчина").name
+        ('iso3166-2:RU-NIZ', 'Смоленская область', 'Брестская область')
+        >>> g.region("Духовщина") is None  # a town, no region's land
+        True
         """
         words = fold(name).split()
+        if len(words) == 1 and (land := _LAND.fullmatch(words[0])):
+            code = self.regions.get(land.group(1))
+            return self.by_ref.get(f"iso3166-2:{code}") if code else None
         if len(words) != 2 or not words[1].startswith(("обл", "кра")):
             return None
         code = self.regions.get(_ADJECTIVE_ENDING.sub("", words[0]))

@@ -152,3 +152,16 @@ def test_each_data_file_states_its_sources_and_licence(name, licence):
 def test_a_region_in_a_case_form_is_the_region():
     assert load_gazetteer().lookup("Нижегородская области").ref == "iso3166-2:RU-NIZ"
     assert load_gazetteer().lookup("Смоленской области").smolensk
+
+
+@pytest.mark.parametrize(("name", "region"), [
+    ("Смоленщина", "Смоленская область"), ("Смоленщине", "Смоленская область"), ("Витебщины", "Витебская область"),
+    ("Брянщину", "Брянская область"), ("Белгородчина", "Белгородская область"), ("Брестчина", "Брестская область")])
+def test_a_regions_colloquial_name_is_the_region_whatever_village_bears_it(name, region):
+    # a village by Irkutsk is called Смоленщина
+    assert load_gazetteer().lookup(name).name == region
+
+
+@pytest.mark.parametrize("town", ["Духовщина", "Монастырщина"])
+def test_a_town_named_like_a_regions_land_is_the_town(town):
+    assert (load_gazetteer().lookup(town).name, load_gazetteer().lookup(town).kind) == (town, "city")
