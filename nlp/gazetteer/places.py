@@ -210,6 +210,23 @@ class Gazetteer:
         return None
 
 
+def _name_stems(name: str) -> set[str]:
+    """The stems a town's adjective is made of: its noun's («Набережные Челны»: челн), that of the first part of a
+    hyphenated one («Ростов-на-Дону», «Каменск-Уральский»: ростов, камен) and of the noun before an adjective after
+    it («Ростов Великий»)."""
+    words = name.split()
+    nouns = {words[-1]}
+    parts = words[-1].split("-")
+    if len(parts) > 1 and len(parts[0]) > 4 and (parts[1] in ("на", "ан") or _ADJECTIVE_TAIL.search(parts[-1])):
+        nouns.add(parts[0])
+    if len(words) > 1 and len(words[0]) > 4 and _ADJECTIVE_TAIL.search(words[-1]):
+        nouns.add(words[0])
+    return {_stem(noun) for noun in nouns}
+
+
+_ADJECTIVE_TAIL = re.compile(r"(?:ий|ый|ой|ая|ое|ие|ые)$")
+
+
 def _stem(name: str) -> str:
     word = fold(name)
     stem = _ADJECTIVE_ENDING.sub("", word)
@@ -260,7 +277,8 @@ def load_gazetteer() -> Gazetteer:
         for form in [name, *filter(None, aliases.split(","))]:
             by_name.setdefault(fold(form), []).append(place)
         if kind == "city":
-            by_stem.setdefault(_stem(name.split()[-1]), []).append(place)
+            for stem in _name_stems(name):
+                by_stem.setdefault(stem, []).append(place)
     districts: dict[str, list[Place]] = {}
     for place in _districts():
         by_ref[place.ref] = place

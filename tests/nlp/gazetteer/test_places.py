@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from nlp.gazetteer.countries import fold
 from nlp.gazetteer.places import load_gazetteer
 from nlp.resources import lexicon
 
@@ -165,3 +166,26 @@ def test_a_regions_colloquial_name_is_the_region_whatever_village_bears_it(name,
 @pytest.mark.parametrize("town", ["Духовщина", "Монастырщина"])
 def test_a_town_named_like_a_regions_land_is_the_town(town):
     assert (load_gazetteer().lookup(town).name, load_gazetteer().lookup(town).kind) == (town, "city")
+
+
+@pytest.mark.parametrize(("name", "former"), [
+    ("Санкт-Петербург", "Ленинград"), ("Самара", "Куйбышев"), ("Тверь", "Калинин"), ("Новосибирск", "Новониколаевск"),
+    ("Челябинск", "Челяба ош"), ("Ростов-на-Дону", "Дондагъы Ростов"), ("Тольятти", "Ставрополь")])
+def test_a_city_is_called_by_its_name_of_now_not_a_former_one_or_another_languages(name, former):
+    city = load_gazetteer().lookup(name)
+    assert (city.name, city.kind, city.country) == (name, "city", "RU") and city.population > 400_000
+    assert not [place for place in load_gazetteer().by_name[fold(former)] if place.name == former
+                and place.ref == city.ref]
+
+
+def test_stavropol_is_there_no_longer_hidden_by_tolyattis_former_name():
+    assert load_gazetteer().lookup("Ставрополь").population > 400_000
+
+
+@pytest.mark.parametrize(("adjective", "town"), [
+    ("Тверской", "Тверь"), ("Самарского", "Самара"), ("Ростовский", "Ростов-на-Дону"), ("Челябинский", "Челябинск"),
+    ("Ставропольский", "Ставрополь"), ("Каменск-Уральский", "Каменск-Уральский")])
+def test_a_towns_adjective_points_at_the_town_of_russia(adjective, town):
+    # «Тверской» was Tiberias, Israel, when Tver was called Калинин
+    place = load_gazetteer().by_adjective(adjective)
+    assert (place.name, place.country) == (town, "RU")
