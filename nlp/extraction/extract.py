@@ -195,6 +195,7 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     smolensk = False
     smolensk_first = False
     town = None
+    named_town = False  # the town is one named after «г.»
     depth = 0
     for token in tokens:
         if depth == 0 and found and token.lower_ in ("в", "во"):
@@ -209,7 +210,10 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
             if place is not None:
                 code = place.country
                 smolensk = smolensk or place.smolensk
-                town = town or place.name
+                # a town named after «г.» is the body's, whatever district's adjective came first («… Октябрьского
+                # района г. Витебска»: Витебск, not the town of Октябрьский)
+                town = place.name if _after_town_word(token) and not named_town else town or place.name
+                named_town = named_town or _after_town_word(token)
         if code is None and _RUSSIAN_AGENCY.match(token.text):
             code = "RU"  # "Росрыболовство", "Роснедра", "Россотрудничество": a federal agency's name
         if "смоленск" in token.lower_ or "смоленщин" in token.lower_:
@@ -243,14 +247,18 @@ def _town_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     федеральный университет»). Inside quotes only towns of Russia and Belarus count: brand names borrow foreign
     words too freely.
     """
-    after_prefix = token.i >= 2 and doc_text(token, -1) == "." and doc_text(token, -2) in ("г", "гор")
     place = (models.gazetteer.by_adjective(token.text) if token.pos_ == "ADJ"
-             else models.gazetteer.lookup(token.lemma_) if after_prefix else None)
+             else models.gazetteer.lookup(token.lemma_) if _after_town_word(token) else None)
     if place is None and quoted:
         place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")
     if place is not None and quoted and place.country not in ("RU", "BY"):
         return None
     return place
+
+
+def _after_town_word(token: Token) -> bool:
+    """Whether a word follows «г.» or «гор.»."""
+    return token.i >= 2 and doc_text(token, -1) == "." and doc_text(token, -2) in ("г", "гор")
 
 
 def doc_text(token, offset: int) -> str:

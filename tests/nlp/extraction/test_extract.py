@@ -1174,6 +1174,19 @@ def test_a_line_break_inside_a_rows_cell_opens_a_sentence_as_in_the_cell_read_al
     assert in_row == {(EntityType.LOC, "Республика Беларусь"), (EntityType.LOC, "Смоленская область")}
 
 
+@pytest.mark.parametrize(("text", "town"), [
+    # the town named after «г.» is the body's, not that of a district's adjective before it
+    ("Участие ГУ «Территориальный центр социального обслуживания населения Октябрьского района г. Витебска».",
+     "Витебск"),
+    # a district's adjective alone points at the district's town
+    ("Участие ГУ «Территориальный центр социального обслуживания населения Дубровенского района».", "Дубровно"),
+    # a Russian town's adjective points at the town of Russia (it was Tiberias, Israel, while Tver was «Калинин»)
+    ("Делегация Тверского государственного университета.", "Тверь")])
+def test_an_organisations_town(models, text, town):
+    assert [(m.town, m.country) for m in extract(text, models, report_rules=True)] == [
+        (town, "RU" if town == "Тверь" else "BY")]
+
+
 @pytest.mark.parametrize(("text", "states"), [
     ("Состоялось посещение ЧУП «Витстройтехмаш» и ООО «Альфа».",
      {"ЧУП «Витстройтехмаш»": ("BY", False), "ООО «Альфа»": (None, False)}),
