@@ -245,11 +245,15 @@ def _town_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     or, inside a quoted name, by a town name it starts with ("Могилевлифтмаш") or is («Дорогобуж»; not an
     adjective, which describes the noun after it: «Центральный научно-исследовательский институт …», «Южный
     федеральный университет»). Inside quotes only towns of Russia and Belarus count: brand names borrow foreign
-    words too freely.
+    words too freely. A quoted name that is an adjective alone is named after someone or something, no town
+    («Молодежный центр «Пушкинский»»: not Pushkino).
     """
-    place = (models.gazetteer.by_adjective(token.text) if token.pos_ == "ADJ"
+    doc = token.doc
+    alone = quoted and 0 < token.i < len(doc) - 1 and doc[token.i - 1].text in OPENING_QUOTES \
+        and doc[token.i + 1].text in ("»", '"', "”", "“")
+    place = (models.gazetteer.by_adjective(token.text) if token.pos_ == "ADJ" and not alone
              else models.gazetteer.lookup(token.lemma_) if _after_town_word(token) else None)
-    if place is None and quoted:
+    if place is None and quoted and not (alone and token.pos_ == "ADJ"):
         place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")
     if place is not None and quoted and place.country not in ("RU", "BY"):
         return None
