@@ -257,7 +257,24 @@ def _town_of(token: Token, models: Resources, quoted: bool) -> Place | None:
         place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")
     if place is not None and quoted and place.country not in ("RU", "BY"):
         return None
+    if place is not None and token.pos_ == "ADJ" and token.i + 1 < len(doc) \
+            and doc[token.i + 1].lower_.startswith(("район", "р-н", "округ")):
+        return place if _centre_of(place, f"{token.text} {doc[token.i + 1].text}", models.gazetteer) else None
     return place
+
+
+DISTRICT_REACH_KM = 50  # how far from a district's point the town its adjective names may lie to be its centre
+
+
+def _centre_of(town: Place, district: str, gazetteer: Gazetteer) -> bool:
+    """Whether the town a district's adjective names is the district's own («Дубровенского района»: Дубровно), not
+    a namesake far away of a district no gazetteer knows or of a town's district («Октябрьского района»,
+    «Ленинского района»: the towns of Октябрьский and Ленинск-Кузнецкий, 1,600 and 2,800 km off)."""
+    place = gazetteer.district(district)
+    if place is None or place.latitude is None or place.longitude is None or town.latitude is None \
+            or town.longitude is None:
+        return False
+    return distance_km(place.latitude, place.longitude, town.latitude, town.longitude) < DISTRICT_REACH_KM
 
 
 def _after_town_word(token: Token) -> bool:

@@ -1189,6 +1189,14 @@ def test_an_organisations_town(models, text, town):
         (town, "BY" if "Витеб" in text or "Дубров" in text else "RU")]
 
 
+def test_a_districts_adjective_names_no_town_far_from_the_district(models):
+    # a town's district, or one no gazetteer knows: not the towns of Ленинск-Кузнецкий or Октябрьский, thousands of
+    # km off (their state was the body's)
+    for text in ("Встреча с главой администрации Ленинского района.",
+                 "Участие ГУ «Центр культуры Октябрьского района»."):
+        assert [(m.town, m.country) for m in extract(text, models, report_rules=True)] == [(None, None)]
+
+
 @pytest.mark.parametrize(("text", "states"), [
     ("Состоялось посещение ЧУП «Витстройтехмаш» и ООО «Альфа».",
      {"ЧУП «Витстройтехмаш»": ("BY", False), "ООО «Альфа»": (None, False)}),
