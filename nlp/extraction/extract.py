@@ -415,7 +415,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
             and tuple(token.lemma_ for token in part) in lex.unions_of_states else part
-            for span in doc.spans[NATASHA_SPANS] for part in _apart_at_unpaired_brackets(span)
+            for span in doc.spans[NATASHA_SPANS] for part in _apart_at_stray_marks(span)
             if part.label_ != "ORG" or part.text not in lex.not_organisations]
     readings = [_Reading(doc, text, models) for text, doc in cells]
     models.syntax.parse_docs([(reading.doc, reading.in_doubt) for reading in readings])
@@ -809,7 +809,7 @@ class _Reading:
 _LIST_BULLETS = frozenset("•·▪◦‣")
 
 
-def _apart_at_unpaired_brackets(span: Span) -> list[Span]:
+def _apart_at_stray_marks(span: Span) -> list[Span]:
     """natasha's name as the names on either side of a bracket it holds without its partner or of a list's bullet,
     and without a sentence's full stop: no name holds one («ПАСЕ (», «Бенин)», «Хитли (Гецлаф» in a game's account,
     «Бахрейн • Барбадос • Бермуды», «… в Колумбийском университете. Б.Обама …»)."""
