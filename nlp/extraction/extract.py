@@ -206,10 +206,12 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         code = code or models.countries.code(token.text) if token.text.isupper() and len(token.text) > 1 else code
         code = code or models.countries.adjective_code(token.text)
         if code is None and is_cap(token) and token.pos_ in ("ADJ", "PROPN", "NOUN"):
-            place = _town_of(token, models, quoted=depth > 0)
+            # a town, or the region of «Свердловский областной …» (whose adjective names no town in it)
+            place = _town_of(token, models, quoted=depth > 0) or _region_named(token, models.gazetteer)
             if place is not None:
                 code = place.country
                 smolensk = smolensk or place.smolensk
+            if place is not None and place.kind is not PlaceKind.REGION:
                 # a town named after «г.» is the body's, whatever district's adjective came first («… Октябрьского
                 # района г. Витебска»: Витебск, not the town of Октябрьский)
                 town = place.name if _after_town_word(token) and not named_town else town or place.name
@@ -257,10 +259,36 @@ def _town_of(token: Token, models: Resources, quoted: bool) -> Place | None:
         place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")
     if place is not None and quoted and place.country not in ("RU", "BY"):
         return None
-    if place is not None and token.pos_ == "ADJ" and token.i + 1 < len(doc) \
-            and doc[token.i + 1].lower_.startswith(("район", "р-н", "округ")):
+    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+    if place is not None and token.pos_ == "ADJ" and after.startswith(("район", "р-н", "округ")):
         return place if _centre_of(place, f"{token.text} {doc[token.i + 1].text}", models.gazetteer) else None
+    region = _region_named(token, models.gazetteer)
+    if place is not None and region is not None:
+        return place if _in_reach_of(place, region) else None
     return place
+
+
+_KRAI = frozenset({"край", "края", "краю", "краем", "крае"})
+
+
+def _region_named(token: Token, gazetteer: Gazetteer) -> Place | None:
+    """The region an adjective before a region's word names («Свердловский областной музей», «Приморского края»)."""
+    after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
+    if token.pos_ != "ADJ" or not (after.startswith(("област", "краев")) or after in _KRAI):
+        return None
+    return gazetteer.region(f"{token.text} область") or gazetteer.region(f"{token.text} край")
+# how far from a region's point the town its adjective names may lie to be in it: Russia's Asian regions are vast
+# (Krasnoyarsk lies 840 km from its region's point)
+REGION_TOWN_REACH_KM = 1000
+
+
+def _in_reach_of(town: Place, region: Place) -> bool:
+    """Whether the town a region's adjective names may lie in the region («Витебский областной»: Витебск), not a
+    namesake far off («Свердловский областной», «Приморский краевой»: not the towns of Свердловск and Приморск,
+    1,900 and 6,500 km off)."""
+    if region.latitude is None or region.longitude is None or town.latitude is None or town.longitude is None:
+        return True
+    return distance_km(region.latitude, region.longitude, town.latitude, town.longitude) < REGION_TOWN_REACH_KM
 
 
 DISTRICT_REACH_KM = 50  # how far from a district's point the town its adjective names may lie to be its centre

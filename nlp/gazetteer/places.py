@@ -187,8 +187,8 @@ class Gazetteer:
         """The settlement an adjective is made from: "Витебская" -> Витебск, "Лиозненского" -> Лиозно.
 
         >>> g = load_gazetteer()
-        >>> g.by_adjective("Витебской").name, g.by_adjective("Лиозненский").name
-        ('Витебск', 'Лиозно')
+        >>> g.by_adjective("Витебской").name, g.by_adjective("Лиозненский").name, g.by_adjective("Калужский").name
+        ('Витебск', 'Лиозно', 'Калуга')
         """
         word = fold(adjective)
         if match := _REGION_NOUN.search(word):  # "Витебщина" is the land around Витебск
@@ -204,18 +204,26 @@ class Gazetteer:
             candidates.append(stem[:-2])
         if stem.endswith("е"):
             candidates.append(stem[:-1])
+        if stem[-1:] in _ALTERNATING:  # a consonant that alternates: Калуга -> Калужский, Рига -> Рижский
+            candidates.append(stem[:-1] + _ALTERNATING[stem[-1]])
         for key in candidates:
             if len(key) >= 3 and key in self.by_stem:
                 return self.by_stem[key][0]
         return None
 
 
-def _name_stems(name: str) -> set[str]:
-    """The stems a town's adjective is made of: its noun's («Набережные Челны»: челн), that of the first part of a
-    hyphenated one («Ростов-на-Дону», «Каменск-Уральский»: ростов, камен) and of the noun before an adjective after
-    it («Ростов Великий»)."""
+_ALTERNATING = {"ж": "г", "ч": "к", "ш": "х"}  # an adjective's consonant -> its noun's
+
+
+def _name_stems(name: str, population: int) -> set[str]:
+    """The stems a town's adjective is made of: its noun's («Набережные Челны»: челн) and, for a town, that of the
+    first part of a hyphenated name («Ростов-на-Дону», «Каменск-Уральский»: ростов, камен) and of the noun before
+    an adjective after it («Ростов Великий»); not a village's («Кременчуг-Константиновский» of 1,603 inhabitants
+    is not what «Кременчугский» names)."""
     words = name.split()
     nouns = {words[-1]}
+    if population < SMALL_TOWN:
+        return {_stem(words[-1])}
     parts = words[-1].split("-")
     if len(parts) > 1 and len(parts[0]) > 4 and (parts[1] in ("на", "ан") or _ADJECTIVE_TAIL.search(parts[-1])):
         nouns.add(parts[0])
@@ -277,7 +285,7 @@ def load_gazetteer() -> Gazetteer:
         for form in [name, *filter(None, aliases.split(","))]:
             by_name.setdefault(fold(form), []).append(place)
         if kind == "city":
-            for stem in _name_stems(name):
+            for stem in _name_stems(name, int(population)):
                 by_stem.setdefault(stem, []).append(place)
     districts: dict[str, list[Place]] = {}
     for place in _districts():

@@ -1189,6 +1189,17 @@ def test_an_organisations_town(models, text, town):
         (town, "BY" if "Витеб" in text or "Дубров" in text else "RU")]
 
 
+@pytest.mark.parametrize(("text", "town", "state"), [
+    # a region's adjective names a town only in the region (not Свердловск of the ЛНР, Приморск by Vyborg)
+    ("Делегация Свердловского областного музея.", None, "RU"),
+    ("Делегация Приморского краевого театра.", None, "RU"),
+    ("Делегация Витебского областного исполнительного комитета.", "Витебск", "BY"),
+    # a consonant that alternates: Калуга, not no town at all
+    ("Делегация Калужского областного музея.", "Калуга", "RU")])
+def test_a_regions_adjective_names_a_town_in_the_region_or_none(models, text, town, state):
+    assert [(m.town, m.country) for m in extract(text, models, report_rules=True)] == [(town, state)]
+
+
 def test_a_districts_adjective_names_no_town_far_from_the_district(models):
     # a town's district, or one no gazetteer knows: not the towns of Ленинск-Кузнецкий or Октябрьский, thousands of
     # km off (their state was the body's)
