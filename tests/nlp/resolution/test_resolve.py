@@ -156,6 +156,15 @@ def test_project_alias_file_reads(models):
     assert all(isinstance(a, Alias) for a in read_aliases())
 
 
+@pytest.mark.parametrize(("short", "full"), [
+    ("ЕАЭС", "Евразийский экономический союз"),  # its letters are not its words' (ЕЭС)
+    ("ЮНЕСКО", "Организация Объединенных Наций по вопросам образования, науки и культуры"),
+    ("СНГ", "Содружество Независимых Государств")])  # by its words' letters, with no alias
+def test_an_international_body_is_one_partner_by_its_short_name_and_its_full_one(models, short, full):
+    result = resolve([org(short), org(full)], models.gazetteer, aliases=read_aliases())
+    assert result.resolve(org(short), models.gazetteer).id == result.resolve(org(full), models.gazetteer).id
+
+
 def test_the_european_union_is_one_partner_by_any_of_its_names(models):
     names = ["ЕС", "Евросоюз", "Европейский союз"]
     result = resolve([org(name) for name in names], models.gazetteer, aliases=read_aliases())
