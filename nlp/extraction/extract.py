@@ -56,7 +56,7 @@ from nlp.extraction.rules import (
 )
 from nlp.extraction.syntax import Syntax, in_doubt, name_stop
 from nlp.gazetteer.countries import CountryTable, fold, load_countries
-from nlp.gazetteer.places import NEAR, Gazetteer, Place, distance_km, load_gazetteer
+from nlp.gazetteer.places import NEAR, Gazetteer, Place, km_apart, load_gazetteer
 from nlp.heap import long_lived
 from nlp.limits import ROW_SECONDS, OverTime, time_limit
 from nlp.records import EntityType, Mention, MentionSource, Nesting, PlaceKind
@@ -207,7 +207,7 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         code = code or models.countries.adjective_code(token.text)
         if code is None and is_cap(token) and token.pos_ in ("ADJ", "PROPN", "NOUN"):
             # a town, or the region of «Свердловский областной …» (whose adjective names no town in it)
-            place = _town_of(token, models, quoted=depth > 0) or _region_named(token, models.gazetteer)
+            place = _place_of(token, models, quoted=depth > 0)
             if place is not None:
                 code = place.country
                 smolensk = smolensk or place.smolensk
@@ -242,67 +242,43 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign, town)
 
 
-def _town_of(token: Token, models: Resources, quoted: bool) -> Place | None:
+def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     """The town a word points at: by adjective ("Витебского"), by name after "г." ("г. Витебска"),
     or, inside a quoted name, by a town name it starts with ("Могилевлифтмаш") or is («Дорогобуж»; not an
     adjective, which describes the noun after it: «Центральный научно-исследовательский институт …», «Южный
     федеральный университет»). Inside quotes only towns of Russia and Belarus count: brand names borrow foreign
     words too freely. A quoted name that is an adjective alone is named after someone or something, no town
-    («Молодежный центр «Пушкинский»»: not Pushkino).
+    («Молодежный центр «Пушкинский»»: not Pushkino). Before a district's word, only a town that can lie in the
+    district (`Gazetteer.lies_in`: «Дубровенского района» is Дубровно; «Октябрьского района», «Ленинского района»
+    are no towns of Октябрьский or Ленинск-Кузнецкий, thousands of km off); before a region's word, a town in the
+    region, else the region itself («Свердловский областной музей»: not Свердловск of the ЛНР).
     """
     doc = token.doc
     alone = quoted and 0 < token.i < len(doc) - 1 and doc[token.i - 1].text in OPENING_QUOTES \
-        and doc[token.i + 1].text in ("»", '"', "”", "“")
+        and doc[token.i + 1].text in CLOSING_QUOTES
     place = (models.gazetteer.by_adjective(token.text) if token.pos_ == "ADJ" and not alone
              else models.gazetteer.lookup(token.lemma_) if _after_town_word(token) else None)
     if place is None and quoted and not (alone and token.pos_ == "ADJ"):
         place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")
     if place is not None and quoted and place.country not in ("RU", "BY"):
         return None
-    after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-    if place is not None and token.pos_ == "ADJ" and after.startswith(("район", "р-н", "округ")):
-        return place if _centre_of(place, f"{token.text} {doc[token.i + 1].text}", models.gazetteer) else None
-    region = _region_named(token, models.gazetteer)
-    if place is not None and region is not None:
-        return place if _in_reach_of(place, region) else None
+    if token.pos_ != "ADJ" or token.i + 1 >= len(doc):
+        return place
+    after = doc[token.i + 1]
+    if place is not None and after.lower_.startswith(("район", "р-н", "округ")):
+        return place if models.gazetteer.lies_in(place, f"{token.text} {after.text}") else None
+    if after.lower_.startswith(("област", "краев")) or after.lower_ in _KRAI:
+        region = models.gazetteer.region(f"{token.text} область") or models.gazetteer.region(f"{token.text} край")
+        apart = None if place is None or region is None else km_apart(place, region)
+        return place if region is None or apart is not None and apart < REGION_TOWN_REACH_KM else region
     return place
 
 
 _KRAI = frozenset({"край", "края", "краю", "краем", "крае"})
-
-
-def _region_named(token: Token, gazetteer: Gazetteer) -> Place | None:
-    """The region an adjective before a region's word names («Свердловский областной музей», «Приморского края»)."""
-    after = token.doc[token.i + 1].lower_ if token.i + 1 < len(token.doc) else ""
-    if token.pos_ != "ADJ" or not (after.startswith(("област", "краев")) or after in _KRAI):
-        return None
-    return gazetteer.region(f"{token.text} область") or gazetteer.region(f"{token.text} край")
+CLOSING_QUOTES = ("»", '"', "”", "“")
 # how far from a region's point the town its adjective names may lie to be in it: Russia's Asian regions are vast
 # (Krasnoyarsk lies 840 km from its region's point)
 REGION_TOWN_REACH_KM = 1000
-
-
-def _in_reach_of(town: Place, region: Place) -> bool:
-    """Whether the town a region's adjective names may lie in the region («Витебский областной»: Витебск), not a
-    namesake far off («Свердловский областной», «Приморский краевой»: not the towns of Свердловск and Приморск,
-    1,900 and 6,500 km off)."""
-    if region.latitude is None or region.longitude is None or town.latitude is None or town.longitude is None:
-        return True
-    return distance_km(region.latitude, region.longitude, town.latitude, town.longitude) < REGION_TOWN_REACH_KM
-
-
-DISTRICT_REACH_KM = 50  # how far from a district's point the town its adjective names may lie to be its centre
-
-
-def _centre_of(town: Place, district: str, gazetteer: Gazetteer) -> bool:
-    """Whether the town a district's adjective names is the district's own («Дубровенского района»: Дубровно), not
-    a namesake far away of a district no gazetteer knows or of a town's district («Октябрьского района»,
-    «Ленинского района»: the towns of Октябрьский and Ленинск-Кузнецкий, 1,600 and 2,800 km off)."""
-    place = gazetteer.district(district)
-    if place is None or place.latitude is None or place.longitude is None or town.latitude is None \
-            or town.longitude is None:
-        return False
-    return distance_km(place.latitude, place.longitude, town.latitude, town.longitude) < DISTRICT_REACH_KM
 
 
 def _after_town_word(token: Token) -> bool:
@@ -1062,11 +1038,10 @@ def _namesakes_of_the_state_named(text: str, mentions: list[Mention], gazetteer:
         if len(states) != 1 or (state := states.pop()) == mention.country:
             continue
         namesake = gazetteer.lookup(mention.normal, state=state)
-        if namesake is None or namesake.country != state or namesake.latitude is None or namesake.longitude is None:
+        if namesake is None or namesake.country != state or namesake.latitude is None:
             continue
         regions = [gazetteer.lookup(m.normal) for m in named if m.kind is PlaceKind.REGION]
-        if all(distance_km(r.latitude, r.longitude, namesake.latitude, namesake.longitude) <= REGION_REACH_KM
-               for r in regions if r is not None and r.latitude is not None and r.longitude is not None):
+        if all((apart := km_apart(r, namesake)) is None or apart <= REGION_REACH_KM for r in regions if r is not None):
             moved[id(mention)] = replace(mention, country=state, smolensk=namesake.smolensk)
     return [moved.get(id(m), m) for m in mentions]
 

@@ -15,7 +15,6 @@ from nlp.resources import lexicon
 
 _ADJECTIVE_ENDING = re.compile(
     r"(?:ск|цк)(?:ая|ий|ой|ого|ому|им|ом|ую|ое|ые|их|ими|ых|ым|ей|ое)$|(?:ск|цк)$")
-_REGION_NOUN = re.compile(r"щин(?:а|ы|е|у|ой)$")
 # a region's colloquial name, its adjective's stem and «-щина» or «-чина»: Смоленщина, Витебщины, Белгородчина
 _LAND = re.compile(r"(\w{3,}?)[щч]ин(?:а|ы|е|у|ой)")
 NEAR = ("RU", "BY")
@@ -46,6 +45,13 @@ class Place:
 # how far a settlement may lie from its district's point (a district's centroid): the largest districts of
 # Smolensk's neighbourhood span about 80 km
 DISTRICT_REACH_KM = 60
+
+
+def km_apart(one: Place, other: Place) -> float | None:
+    """How far apart two places' points lie, in kilometres; None where either has no point."""
+    if one.latitude is None or one.longitude is None or other.latitude is None or other.longitude is None:
+        return None
+    return distance_km(one.latitude, one.longitude, other.latitude, other.longitude)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -100,12 +106,12 @@ class Gazetteer:
         >>> g.lookup("Витебск", state="RU").country  # no Russian namesake
         'BY'
         """
-        if _LAND.fullmatch(fold(name)) and (land := self.region(name)) is not None:
+        if (land := self._land(fold(name))) is not None:
             return land  # «Смоленщина» is the Smolensk region, whatever village bears the name
         places = self.by_name.get(fold(name))
         place = next((p for p in places if p.country == state), places[0]) if places \
             else self.district(name) or self.region(name)
-        return place if place is None or district is None or self._lies_in(place, district) else None
+        return place if place is None or district is None or self.lies_in(place, district) else None
 
     def village(self, name: str) -> Place | None:
         """The settlement of Russia or Belarus of that name, where the text calls it a village («д. Воля»), however
@@ -128,12 +134,17 @@ class Gazetteer:
         True
         """
         words = fold(name).split()
-        if len(words) == 1 and (land := _LAND.fullmatch(words[0])):
-            code = self.regions.get(land.group(1))
-            return self.by_ref.get(f"iso3166-2:{code}") if code else None
+        if len(words) == 1:
+            return self._land(words[0])
         if len(words) != 2 or not words[1].startswith(("обл", "кра")):
             return None
         code = self.regions.get(_ADJECTIVE_ENDING.sub("", words[0]))
+        return self.by_ref.get(f"iso3166-2:{code}") if code else None
+
+    def _land(self, word: str) -> Place | None:
+        """The region a folded word is the colloquial name of («смоленщине»), if any."""
+        land = _LAND.fullmatch(word)
+        code = self.regions.get(land.group(1)) if land else None
         return self.by_ref.get(f"iso3166-2:{code}") if code else None
 
     def district(self, name: str) -> Place | None:
@@ -149,15 +160,14 @@ class Gazetteer:
             places = tuple(p for p in places if p.region == region)
         return places[0] if places else None
 
-    def _lies_in(self, place: Place, district: str) -> bool:
+    def lies_in(self, place: Place, district: str) -> bool:
         """Whether a place can lie in the district of that name (a district no one knows says nothing against it)."""
         if (found := self.district(district)) is None:
             return True
         if found.country != place.country:
             return False
-        if found.latitude is None or found.longitude is None or place.latitude is None or place.longitude is None:
-            return True
-        return distance_km(found.latitude, found.longitude, place.latitude, place.longitude) <= DISTRICT_REACH_KM
+        apart = km_apart(found, place)
+        return apart is None or apart <= DISTRICT_REACH_KM
 
     def region_of(self, place: Place) -> Place | None:
         """The region a district lies in."""
@@ -191,8 +201,8 @@ class Gazetteer:
         ('Витебск', 'Лиозно', 'Калуга')
         """
         word = fold(adjective)
-        if match := _REGION_NOUN.search(word):  # "Витебщина" is the land around Витебск
-            return self.lookup(word[: match.start()] + "ск")
+        if land := _LAND.fullmatch(word):  # "Витебщина" is the land around Витебск
+            return self.lookup(land.group(1) + "ск")
         stem = _ADJECTIVE_ENDING.sub("", word)
         if stem == word:
             return None  # not an adjective of a place
