@@ -58,13 +58,13 @@ def russian_names(city: dict, vocab: MorphVocab) -> list[str]:
         def plain(text: str) -> str:
             return text.lower().replace("ё", "е").replace("-", " ")
         return difflib.SequenceMatcher(None, plain(name), plain(latin)).ratio()
-    ordered = [n for n in names if known(n)] + [n for n in names if not known(n)]
+    ordered = sorted(names, key=lambda name: not known(name))  # the known first, each in GeoNames' order
+    parts = [n for n in names if any(place_word(w) for w in re.split(r"[ -]", n.lower()) if len(w) > 2)]
     # GeoNames' name for a settlement of the regions the guidelines make Russian is the Ukrainian one («Bakhmut»)
-    if ordered and (city["countrycode"], city["admin1code"]) not in MOVED_TO_RUSSIA:
-        parts = [n for n in names if any(place_word(w) for w in re.split(r"[ -]", n.lower()) if len(w) > 2)]
-        top = max(map(near, parts), default=0.0)
+    if parts and (city["countrycode"], city["admin1code"]) not in MOVED_TO_RUSSIA:
+        top = max(map(near, parts))
         # of those about as near, one hyphenated: «Санкт-Петербург», «Ростов-на-Дону», not «Ростов на Дон»
-        best = max(parts, key=lambda n: (near(n) >= top - NEAR_ENOUGH, "-" in n, near(n)), default=ordered[0])
+        best = max(parts, key=lambda n: (near(n) >= top - NEAR_ENOUGH, "-" in n, near(n)))
         if near(best) - near(ordered[0]) > CLOSER:
             ordered.remove(best)
             ordered.insert(0, best)
