@@ -276,9 +276,6 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
 
 _KRAI = frozenset({"край", "края", "краю", "краем", "крае"})
 CLOSING_QUOTES = ("»", '"', "”", "“")
-# how far from a region's point the town its adjective names may lie to be in it: Russia's Asian regions are vast
-# (Krasnoyarsk lies 840 km from its region's point)
-REGION_TOWN_REACH_KM = 1000
 
 
 def _after_town_word(token: Token) -> bool:
@@ -1046,8 +1043,11 @@ def _namesakes_of_the_state_named(text: str, mentions: list[Mention], gazetteer:
     return [moved.get(id(m), m) for m in mentions]
 
 
-# how far a settlement may lie from its region's point: the largest regions of Belarus and Russia's west span ~300 km
+# how far a settlement named with its region may lie from the region's point: the largest regions of Belarus and
+# Russia's west span ~300 km; and how far the town a region's adjective names may lie from it, in any region of
+# Russia, whose Asian ones are vast (Krasnoyarsk lies 840 km from its region's point)
 REGION_REACH_KM = 200
+REGION_TOWN_REACH_KM = 1000
 
 
 _BETWEEN_PLACES = re.compile(r"[\s,(]*")
