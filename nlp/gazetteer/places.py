@@ -106,9 +106,10 @@ class Gazetteer:
         >>> g.lookup("Витебск", state="RU").country  # no Russian namesake
         'BY'
         """
-        if (land := self._land(fold(name))) is not None:
+        folded = fold(name)
+        if (land := self._land(folded)) is not None:
             return land  # «Смоленщина» is the Smolensk region, whatever village bears the name
-        places = self.by_name.get(fold(name))
+        places = self.by_name.get(folded)
         place = next((p for p in places if p.country == state), places[0]) if places \
             else self.district(name) or self.region(name)
         return place if place is None or district is None or self.lies_in(place, district) else None
