@@ -12,13 +12,19 @@ from nlp.resources import lexicon
 
 _ENDINGS = ("", "ь", "я", "е", "ю", "ем", "й", "а", "у", "ом")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# Digits are bounded by lookarounds, not \b: a year written close to its «г.» («28.02.2024г.», «2024г.») is still
+# a year, where \b between «4» and «г» (both word characters) would lose it.
 _TOKEN = re.compile(
-    r"(?P<numeric>\b\d{1,2}\.\d{1,2}\.\d{4}\b)"
-    r"|(?P<year>\b\d{4}\b)"
-    r"|(?P<day>\b\d{1,2}\b)"
+    r"(?P<numeric>(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.]*\d))"
+    r"|(?P<short>(?<![\d.])\d{1,2}\.\d{1,2}(?![\d.]*\d))"  # «05.02–09.02.2024», «с 31.01 по 02.02.2024»
+    r"|(?P<year>(?<![\d.])\d{4}(?!\d))"
+    r"|(?P<day>(?<![\d.])\d{1,2}(?![\d.]*\d))"
     r"|(?P<word>[А-Яа-яЁё]+)"
 )
 _QUARTER = re.compile(r"\b(I{1,3}|IV|[1-4])(?:-?[йм])?\s+квартал\w*(?:\s+(\d{4}))?")
+# the quarter a report covers, named without its number: «в течение квартала», «весь отчётный период»
+_THIS_QUARTER = re.compile(r"(?:(?:в\s+течение|на\s+протяжении|весь|всего|в)\s+)?"
+                           r"(?:отч[её]тн\w+\s+(?:квартал|период)\w*|квартал[аеу]?)\W*", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -45,12 +51,18 @@ def month_number(word: str) -> int | None:
 
 def _points(text: str) -> list[_Point] | None:
     points: list[_Point] = []
-    waiting: list[_Point] = []  # days whose month comes later ("22-25 мая")
+    waiting: list[_Point] = []  # days whose month comes later ("22-25 мая", "22-25.05.2025")
     for match in _TOKEN.finditer(text):
         kind, value = match.lastgroup, match.group()
-        if kind == "numeric":
-            day, month, year = (int(part) for part in value.split("."))
-            points.append(_Point(day, month, year, True))
+        if kind in ("numeric", "short"):
+            day, month, *year = (int(part) for part in value.split("."))
+            point = _Point(day, month)
+            for earlier in waiting:
+                earlier.month = month
+            waiting = []
+            points.append(point)
+            if year:
+                _give_year(points, year[0] + 2000 if year[0] < 100 else year[0])
         elif kind == "day":
             waiting.append(_Point(int(value), None))
             points.append(waiting[-1])
@@ -62,12 +74,20 @@ def _points(text: str) -> list[_Point] | None:
             else:
                 points.append(_Point(None, named))
         elif kind == "year":
-            for point in points:
-                if point.year is None:
-                    point.year, point.year_given = int(value), True
+            _give_year(points, int(value))
     if waiting or not points:
         return None
     return points
+
+
+def _give_year(points: list[_Point], year: int) -> None:
+    """A year written after a date is that date's, and the year of the dates before it that have none of their own:
+    these only take it (`year_given` false), so that a range crossing New Year can move them back a year."""
+    for point in points:
+        if point.year is None:
+            point.year = year
+    if points:
+        points[-1].year_given = True
 
 
 def _span(point: _Point) -> tuple[date, date]:
@@ -79,22 +99,26 @@ def _span(point: _Point) -> tuple[date, date]:
     return date(point.year, point.month, 1), date(point.year, point.month, last)
 
 
-def _quarter_range(text: str, default_year: int | None) -> tuple[date, date] | None:
-    match = _QUARTER.search(text)
-    if not match:
+def _quarter_range(text: str, default_year: int | None, default_quarter: int | None) -> tuple[date, date] | None:
+    if match := _QUARTER.search(text):
+        quarter = _ROMAN.get(match.group(1)) or int(match.group(1))
+        year = int(match.group(2)) if match.group(2) else default_year
+    elif default_quarter and _THIS_QUARTER.fullmatch(text.strip()):
+        quarter, year = default_quarter, default_year
+    else:
         return None
-    quarter = _ROMAN.get(match.group(1)) or int(match.group(1))
-    year = int(match.group(2)) if match.group(2) else default_year
     if year is None:
         return None
     first, last = 3 * quarter - 2, 3 * quarter
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
 
 
-def parse_date_range(text: str, default_year: int | None = None) -> tuple[date, date] | None:
+def parse_date_range(text: str, default_year: int | None = None,
+                     default_quarter: int | None = None) -> tuple[date, date] | None:
     """The first and last day a dates cell covers, or None when it cannot be read.
 
-    A month alone covers the whole month, a missing year is `default_year`, and a
+    A month alone covers the whole month, a missing year is `default_year`, a quarter named
+    without its number («в течение квартала») is `default_quarter` (the report's), and a
     narrower date in brackets is ignored in favour of the main range.
 
     >>> parse_date_range("22-25 мая 2025 года")
@@ -103,13 +127,17 @@ def parse_date_range(text: str, default_year: int | None = None) -> tuple[date, 
     (datetime.date(2025, 5, 1), datetime.date(2025, 6, 30))
     >>> parse_date_range("30 апреля – 1 мая", default_year=2025)
     (datetime.date(2025, 4, 30), datetime.date(2025, 5, 1))
+    >>> parse_date_range("13-14.03.2024г.")
+    (datetime.date(2024, 3, 13), datetime.date(2024, 3, 14))
+    >>> parse_date_range("в течение квартала", default_year=2025, default_quarter=2)
+    (datetime.date(2025, 4, 1), datetime.date(2025, 6, 30))
     >>> parse_date_range("в течение года") is None
     True
     """
     text = re.sub(r"\([^)]*\)", " ", text.replace("\xa0", " "))
     points = _points(text)
     if points is None:
-        return _quarter_range(text, default_year)
+        return _quarter_range(text, default_year, default_quarter)
     for point in points:
         if point.year is None:
             point.year = default_year

@@ -109,7 +109,7 @@ def _event(report: str, cells: tuple[str, ...], published: tuple[str, ...], colu
                              else normalize_cell(text), original)
                         for name, text, original in zip(FIELDS, texts, raw, strict=True))
     values = {name: cell.text for name, cell in zip(FIELDS, event_cells, strict=True)}
-    span = parse_date_range(values[Field.DATES], year)
+    span = parse_date_range(values[Field.DATES], year, int(report[-1]))
     if span is None:
         warn.append(f"{where} (№ {number}): сроки «{values[Field.DATES]}» не прочитаны; даты оставлены пустыми")
     return Event(

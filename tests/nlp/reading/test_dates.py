@@ -44,6 +44,39 @@ def test_missing_year_comes_from_the_report(text: str, expected: tuple[date, dat
     assert parse_date_range(text, default_year=2025) == expected
 
 
-@pytest.mark.parametrize("text", ["", "в течение года", "22-25", "31 апреля 2025 года", "мая", "ежегодно"])
+# numeric forms as Russian office documents write them, which the samples do not use
+@pytest.mark.parametrize(("text", "expected"), [
+    ("28.02.2024г.", (date(2024, 2, 28), date(2024, 2, 28))),
+    ("5 февраля 2024г.", (date(2024, 2, 5), date(2024, 2, 5))),
+    ("05.02.24", (date(2024, 2, 5), date(2024, 2, 5))),
+    ("13-14.03.2024г.", (date(2024, 3, 13), date(2024, 3, 14))),
+    ("05.02–09.02.2024", (date(2024, 2, 5), date(2024, 2, 9))),
+    ("с 31.01 по 02.02.2024", (date(2024, 1, 31), date(2024, 2, 2))),
+    ("30.04-01.05.2025", (date(2025, 4, 30), date(2025, 5, 1))),
+])
+def test_numeric_date_forms(text: str, expected: tuple[date, date]) -> None:
+    assert parse_date_range(text) == expected
+
+
+def test_a_year_written_close_is_read_not_the_reports() -> None:
+    assert parse_date_range("декабрь 2023г.", default_year=2024) == (date(2023, 12, 1), date(2023, 12, 31))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("30 декабря – 2 января 2025 года", (date(2024, 12, 30), date(2025, 1, 2))),
+    ("31.12-02.01.2025", (date(2024, 12, 31), date(2025, 1, 2))),
+    ("28.12.2024-10.01.2025", (date(2024, 12, 28), date(2025, 1, 10))),
+])
+def test_a_range_across_new_year_starts_in_the_year_before(text: str, expected: tuple[date, date]) -> None:
+    assert parse_date_range(text) == expected
+
+
+@pytest.mark.parametrize("text", ["в течение квартала", "В течение отчетного периода", "весь квартал"])
+def test_the_quarter_unnamed_is_the_reports(text: str) -> None:
+    assert parse_date_range(text, default_year=2025, default_quarter=2) == (date(2025, 4, 1), date(2025, 6, 30))
+    assert parse_date_range(text, default_year=2025) is None
+
+
+@pytest.mark.parametrize("text", ["", "в течение года", "ежеквартально", "в течение 2025 года", "22-25", "31 апреля 2025 года", "мая", "ежегодно"])
 def test_unreadable_dates_give_none(text: str) -> None:
     assert parse_date_range(text) is None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -136,6 +137,12 @@ def test_unreadable_dates_warn_and_keep_the_row(tmp_path):
     assert report.events[1].start is None and report.events[1].end is None
     assert len(report.warnings) == 1
     assert "r.txt" in report.warnings[0] and "(№ 2)" in report.warnings[0]
+
+
+def test_a_row_held_through_the_quarter_covers_the_reports_quarter(tmp_path):
+    report = read_report(write(tmp_path, "r.txt", SAMPLE.format(dates="в течение квартала").encode()))
+    assert (report.events[1].start, report.events[1].end) == (date(2025, 4, 1), date(2025, 6, 30))
+    assert report.warnings == ()
 
 
 @pytest.mark.parametrize(("data", "message"), [
