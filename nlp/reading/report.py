@@ -13,9 +13,10 @@ from pathlib import Path
 from nlp.errors import ReportError, grouped, printable
 from nlp.limits import READ_SECONDS, OverTime, time_limit
 from nlp.reading.clean import clean
+from nlp.reading.columns import column_map, names_columns
 from nlp.reading.dates import parse_date_range
 from nlp.reading.facts import is_remote, participant_count, read_summary
-from nlp.reading.text import HEADER_WORDS, ROW_NUMBER, read_text_table
+from nlp.reading.text import ROW_NUMBER, read_text_table
 from nlp.reading.word import NotADocx, read_docx_table
 from nlp.records import FIELDS, Cell, Event, Field, Report, ReportFile, Summary, Table
 
@@ -28,14 +29,6 @@ _FILE_PERIOD = re.compile(r"(\d{4})-Q([1-4])")
 # control characters a text export should not hold (a NUL from a broken save); tab and line breaks are text
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 BINARY_SHARE = 0.05  # more control bytes than this in the first 4 KiB: not a text report at all
-# Which column holds which field, by the words of its header cell.
-_COLUMN_WORDS: dict[Field, re.Pattern[str]] = {
-    Field.TITLE: re.compile(r"наименование|название", re.I),
-    Field.PLACE: re.compile(r"место", re.I),
-    Field.DATES: re.compile(r"срок|дата", re.I),
-    Field.DESCRIPTION: re.compile(r"цель|содержание|результат", re.I),
-    Field.PARTICIPANTS: re.compile(r"участник", re.I),
-}
 
 
 def collapse(text: str) -> str:
@@ -79,16 +72,6 @@ def read_period(heading: str, source: str) -> str | None:
     return None
 
 
-def _column_map(header: tuple[str, ...]) -> dict[Field, int]:
-    columns: dict[Field, int] = {}
-    for index, text in enumerate(header):
-        for name, words in _COLUMN_WORDS.items():
-            if name not in columns and words.search(text):
-                columns[name] = index
-                break
-    return columns
-
-
 def _field_texts(cells: tuple[str, ...], columns: dict[Field, int]) -> tuple[str, ...]:
     return tuple(cells[columns[name]] if name in columns and columns[name] < len(cells) else "" for name in FIELDS)
 
@@ -121,7 +104,7 @@ def _event(report: str, cells: tuple[str, ...], published: tuple[str, ...], colu
 
 
 def _is_header(cells: tuple[str, ...]) -> bool:
-    return len(cells) > 2 and sum(bool(HEADER_WORDS.match(c)) for c in cells) >= len(cells) - 1
+    return not ROW_NUMBER.match(cells[0]) and names_columns(cells)
 
 
 def _is_column_numbers(cells: tuple[str, ...]) -> bool:
@@ -150,7 +133,7 @@ def parse_table(table: Table, source: str, checksum: str) -> Report:
     if not rows or not any(cells and ROW_NUMBER.match(cells[0]) for cells, _, _ in rows):
         raise ReportError(source, "не отчёт: нет таблицы мероприятий (нет строки с номером «1.»)")
     header = rows[0][0] if _is_header(rows[0][0]) else ()
-    columns = _column_map(header) if header else {name: i + 1 for i, name in enumerate(FIELDS)}
+    columns = column_map(header) if header else {name: i + 1 for i, name in enumerate(FIELDS)}
     width = len(header) or len(FIELDS) + 1
     warnings: list[str] = []
     errors: list[str] = []

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from nlp.reading.columns import fields_named, names_columns
 from nlp.records import Table
 from nlp.resources import lexicon
 
 ROW_NUMBER = re.compile(r"^\s*(\d{1,4})\s*\.?\s*$")
-HEADER_WORDS = re.compile(r"^\s*(№|наименование|место|срок|дата|цель|содержание|участник|результат)", re.I)
 MAX_HEADING_CHARS = 250
 
 
@@ -53,9 +53,7 @@ def read_text_table(text: str) -> Table:
     (a section header or the closing paragraph).
     """
     heading, cells = _cells(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    header_length = 0
-    while header_length < len(cells) and HEADER_WORDS.match(cells[header_length][1]):
-        header_length += 1
+    header_length = _header_length([text for _, text in cells])
     rows: list[list[str]] = []
     locations: list[str] = []
     if header_length:
@@ -76,6 +74,31 @@ def read_text_table(text: str) -> Table:
             locations.append(f"строка {line}")
             is_open = False
     return Table(tuple(heading), tuple(tuple(row) for row in rows), tuple(locations))
+
+
+def _names_a_column(cell: str) -> bool:
+    return cell.lstrip().startswith("№") or bool(fields_named(cell))
+
+
+def _header_length(cells: list[str]) -> int:
+    """How many of the leading cells make the header row.
+
+    They are the cells before the first row number or section heading, when they name the columns. A column
+    they do not name counts among them; after the last named one, only as far as the first row has cells
+    (there, a cell may be a section heading the lexicon does not know). Without such a header, the leading
+    cells that name a column each.
+    """
+    run = next((index for index, cell in enumerate(cells) if ROW_NUMBER.match(cell) or is_section_heading(cell)),
+               len(cells))
+    if not names_columns(cells[:run]):
+        return next((index for index, cell in enumerate(cells) if not _names_a_column(cell)), len(cells))
+    named = max(index for index, cell in enumerate(cells[:run]) if _names_a_column(cell)) + 1
+    if named == run:
+        return run
+    first = next((index for index in range(run, len(cells)) if ROW_NUMBER.match(cells[index])), len(cells))
+    following = next((index for index in range(first + 1, len(cells))
+                      if ROW_NUMBER.match(cells[index]) or is_section_heading(cells[index])), len(cells))
+    return max(named, min(following - first, run))
 
 
 def _closes_short_row(cell: str, rest: list[tuple[int, str]]) -> bool:

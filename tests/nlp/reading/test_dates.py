@@ -77,6 +77,7 @@ def test_the_quarter_unnamed_is_the_reports(text: str) -> None:
     assert parse_date_range(text, default_year=2025) is None
 
 
-@pytest.mark.parametrize("text", ["", "в течение года", "ежеквартально", "в течение 2025 года", "22-25", "31 апреля 2025 года", "мая", "ежегодно"])
+@pytest.mark.parametrize("text", ["", "в течение года", "ежеквартально", "в течение 2025 года",
+                                  "22-25", "31 апреля 2025 года", "мая", "ежегодно"])
 def test_unreadable_dates_give_none(text: str) -> None:
     assert parse_date_range(text) is None

@@ -13,7 +13,7 @@ from nlp.errors import ReportError
 from nlp.reading.report import read_report
 from nlp.reading.text import read_text_table
 from nlp.reading.word import write_docx_table
-from nlp.records import Field
+from nlp.records import Field, Table
 
 EXPECTED_EVENTS = {"2025-Q2": 81, "2024-Q1": 28}
 TWO_LINE_SPHERE = ("Сотрудничество в сфере архитектуры и строительства Смоленской области, "
@@ -137,6 +137,38 @@ def test_unreadable_dates_warn_and_keep_the_row(tmp_path):
     assert report.events[1].start is None and report.events[1].end is None
     assert len(report.warnings) == 1
     assert "r.txt" in report.warnings[0] and "(№ 2)" in report.warnings[0]
+
+
+OTHER_HEADER = ("№", "Дата проведения", "Мероприятие", "Место", "Участники", "Краткое описание и итоги", "Примечание")
+
+
+def _other_layout(sphere: str) -> Table:
+    """A report laid out otherwise than the samples: other header words, another column order, an unnamed last
+    column, and `sphere` as the section heading."""
+    rows = [OTHER_HEADER, (sphere,)]
+    for number in (1, 2):
+        rows.append((f"{number}.", f"{number + 4} мая 2025 года", f"Визит делегации {number}", "г. Минск",
+                     "Делегация", "Встреча", "по плану"))
+    return Table(("Отчет о мероприятиях во II квартале 2025 года",), tuple(rows),
+                 tuple(f"строка {index}" for index in range(len(rows))))
+
+
+def _as_text(table: Table) -> str:
+    return "\n".join(table.heading) + "\n\n" + "\n\n".join("".join(f"\t{cell}\n" for cell in row)
+                                                            for row in table.rows)
+
+
+@pytest.mark.parametrize("sphere", ["Сотрудничество в сфере культуры", "Культура"])
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_a_table_laid_out_otherwise_reads_by_its_header(tmp_path, kind, sphere):
+    table = _other_layout(sphere)
+    path = (write(tmp_path, "r.txt", _as_text(table).encode()) if kind == "txt"
+            else write_docx_table(table, tmp_path / "r.docx"))
+    report = read_report(path)
+    assert [(e.title, e.cell(Field.PLACE).text, e.start, e.cell(Field.DESCRIPTION).text,
+             e.cell(Field.PARTICIPANTS).text, e.sphere) for e in report.events] == [
+        (f"Визит делегации {n}", "г. Минск", date(2025, 5, n + 4), "Встреча", "Делегация", sphere) for n in (1, 2)]
+    assert report.errors == () and report.warnings == ()
 
 
 def test_a_row_held_through_the_quarter_covers_the_reports_quarter(tmp_path):
