@@ -147,11 +147,11 @@ def parse_table(table: Table, source: str, checksum: str) -> Report:
     for index, (cells, location, published) in enumerate(rows[1 if header else 0:], 2 if header else 1):
         where = f"{source}: {location}"
         if controls := sum(len(_CONTROL.findall(cell)) for cell in published):
-            label = f" (№ {cells[0].strip().rstrip('.')})" if cells and ROW_NUMBER.match(cells[0]) else ""
+            label = f" (№ {numbered.group(1)})" if cells and (numbered := ROW_NUMBER.match(cells[0])) else ""
             errors.append(f"{where}{label}: из текста убраны управляющие символы (NUL и подобные): {controls}")
         if not cells or _is_header(cells) or _is_column_numbers(cells):
             continue
-        if not ROW_NUMBER.match(cells[0]):
+        if not (number := ROW_NUMBER.match(cells[0])):
             text = collapse(" ".join(cells))
             if len(cells) > 1:
                 errors.append(f"{where}: строка без номера (ячеек: {len(cells)}); пропущена")
@@ -161,7 +161,7 @@ def parse_table(table: Table, source: str, checksum: str) -> Report:
                 sphere = text
             continue
         if len(cells) != width:
-            errors.append(f"{where} (№ {cells[0].strip().rstrip('.')}): ячеек {len(cells)}, а столбцов {width}; "
+            errors.append(f"{where} (№ {number.group(1)}): ячеек {len(cells)}, а столбцов {width}; "
                           "прочитано, что есть")
         event = _event(report_id, cells, published, columns, sphere, index, year, warnings, errors, where)
         if event.number in numbers:

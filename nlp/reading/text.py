@@ -9,7 +9,7 @@ from nlp.reading.columns import fields_named, names_columns
 from nlp.records import Table
 from nlp.resources import lexicon
 
-ROW_NUMBER = re.compile(r"^\s*(\d{1,4})\s*\.?\s*$")
+ROW_NUMBER = re.compile(r"^\s*(\d{1,4})\s*[.)]?\s*$")  # «1.», «1», «1)»
 MAX_HEADING_CHARS = 250
 
 

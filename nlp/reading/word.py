@@ -9,10 +9,14 @@ import zlib
 from pathlib import Path
 
 from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from nlp.errors import grouped
+from nlp.reading.text import ROW_NUMBER
+from nlp.reading.word_numbering import ListNumbers
 from nlp.records import Table
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a report is a few MB; more is a zip bomb
@@ -67,7 +71,13 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, unpacked: int) -> 
     return unpacked
 
 
-def _cell_texts(row) -> tuple[str, ...]:
+def _text(paragraph: Paragraph, numbers: ListNumbers) -> str:
+    """A paragraph's text after the number Word draws before it, as a text export writes it («1. »)."""
+    label = numbers.label(paragraph._p)
+    return f"{label} {paragraph.text}" if label else paragraph.text
+
+
+def _cell_texts(row, numbers: ListNumbers) -> tuple[str, ...]:
     """Texts of a row's cells; a merged cell, which python-docx repeats per grid column, counts once."""
     seen: list[object] = []
     texts: list[str] = []
@@ -75,7 +85,7 @@ def _cell_texts(row) -> tuple[str, ...]:
         if any(cell._tc is other for other in seen):
             continue
         seen.append(cell._tc)
-        texts.append("\n".join(paragraph.text for paragraph in cell.paragraphs).rstrip())
+        texts.append("\n".join(_text(paragraph, numbers) for paragraph in cell.paragraphs).rstrip())
     return tuple(texts)
 
 
@@ -93,19 +103,21 @@ def _read_document(document) -> Table:
     heading: list[str] = []
     trailing: list[str] = []
     rows: list[tuple[str, ...]] = []
+    numbers = ListNumbers(document.part.numbering_part.element, document.styles.element)
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            if block.text.strip():
-                (trailing if rows else heading).append(block.text.strip())
+            if text := _text(block, numbers).strip():
+                (trailing if rows else heading).append(text)
         elif isinstance(block, DocxTable) and not rows:
-            rows = [_cell_texts(row) for row in block.rows]
+            rows = [_cell_texts(row, numbers) for row in block.rows]
     locations = tuple(f"строка таблицы {index}" for index in range(1, len(rows) + 1))
     return Table(tuple(heading), tuple(rows), locations, tuple(trailing))
 
 
-def write_docx_table(table: Table, out: Path) -> Path:
+def write_docx_table(table: Table, out: Path, *, numbered_rows: bool = False) -> Path:
     """A report table as a Word document, as the region publishes them: heading paragraphs, then one table
-    (a section heading a merged row, a cell's paragraphs as paragraphs), then the closing text.
+    (a section heading a merged row, a cell's paragraphs as paragraphs), then the closing text. With
+    `numbered_rows`, the «№» cells are Word's list numbering, no text of theirs.
 
     The inverse of `read_docx_table` for what a report holds: reading the file gives the table back.
     """
@@ -115,6 +127,7 @@ def write_docx_table(table: Table, out: Path) -> Path:
     width = len(table.rows[0])
     word_table = document.add_table(rows=0, cols=width)
     trailing = list(table.trailing)
+    numbering = _RowNumbering(document) if numbered_rows else None
     for cells in table.rows:
         if len(cells) == 1 and cells is table.rows[-1]:
             trailing.insert(0, cells[0])  # the closing paragraph stands below the table in Word
@@ -128,7 +141,37 @@ def write_docx_table(table: Table, out: Path) -> Path:
             target.text = lines[0]
             for line in lines[1:]:
                 target.add_paragraph(line)
+        if numbering and (number := ROW_NUMBER.match(cells[0])):
+            numbering.number(targets[0].paragraphs[0], int(number.group(1)))
     for text in trailing:
         document.add_paragraph(text)
     document.save(str(out))
     return out
+
+
+class _RowNumbering:
+    """Rows numbered as Word numbers a list: a list «1.», «2.», … in the document's numbering, and a list
+    restarting at a row's number where the table skips one."""
+
+    def __init__(self, document) -> None:
+        self._numbering = document.part.numbering_part.element
+        self._abstract_id = 1 + max((int(a.get(qn("w:abstractNumId"))) for a in self._numbering.xpath("w:abstractNum")),
+                                    default=-1)
+        self._numbering.insert(0, parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{self._abstract_id}">'
+            '<w:multiLevelType w:val="singleLevel"/><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+            '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+        self._num_id = 0
+        self._next: int | None = None
+
+    def number(self, paragraph: Paragraph, number: int) -> None:
+        if number != self._next:
+            self._num_id = 1 + max((int(n.get(qn("w:numId"))) for n in self._numbering.xpath("w:num")), default=0)
+            self._numbering.append(parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{self._num_id}"><w:abstractNumId w:val="{self._abstract_id}"/>'
+                f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{number}"/></w:lvlOverride></w:num>'))
+        self._next = number + 1
+        paragraph.text = ""
+        list_of = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        list_of.get_or_add_ilvl().val = 0
+        list_of.get_or_add_numId().val = self._num_id

@@ -56,6 +56,7 @@ def test_docx_fixture_is_a_real_word_table(docx_samples):
     assert len(header_row.cells) == 6
     first_event = table.rows[2].cells
     assert len(first_event[4].paragraphs) > 3
+    assert first_event[0].text == ""  # its number is Word's list numbering, read from the numbering definitions
 
 
 def test_sphere_header_over_two_lines_is_one_sphere(text_reports):
@@ -169,6 +170,13 @@ def test_a_table_laid_out_otherwise_reads_by_its_header(tmp_path, kind, sphere):
              e.cell(Field.PARTICIPANTS).text, e.sphere) for e in report.events] == [
         (f"Визит делегации {n}", "г. Минск", date(2025, 5, n + 4), "Встреча", "Делегация", sphere) for n in (1, 2)]
     assert report.errors == () and report.warnings == ()
+
+
+def test_a_row_number_closed_by_a_bracket_opens_a_row(tmp_path):
+    text = SAMPLE.format(dates="5 мая 2025 года").replace("\t1. \n", "\t1)\n").replace("\t2. \n", "\t2)\n")
+    report = read_report(write(tmp_path, "r.txt", text.encode()))
+    assert [(e.number, e.title) for e in report.events] == [(1, "Турнир по самбо"), (2, "Визит делегации")]
+    assert report.errors == ()
 
 
 def test_a_row_held_through_the_quarter_covers_the_reports_quarter(tmp_path):
