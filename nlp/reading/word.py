@@ -13,10 +13,11 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from nlp.errors import grouped
 from nlp.reading.text import ROW_NUMBER
-from nlp.reading.word_numbering import ListNumbers
+from nlp.reading.word_numbering import ListNumbers, W
 from nlp.records import Table
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # a report is a few MB; more is a zip bomb
@@ -71,10 +72,37 @@ def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, unpacked: int) -> 
     return unpacked
 
 
-def _text(paragraph: Paragraph, numbers: ListNumbers) -> str:
-    """A paragraph's text after the number Word draws before it, as a text export writes it («1. »)."""
-    label = numbers.label(paragraph._p)
-    return f"{label} {paragraph.text}" if label else paragraph.text
+_NS = {"w": W, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
+# What Word shows of a paragraph: its runs' text wherever they sit (in a tracked insertion, a smart tag, a content
+# control, a field's result, a hyperlink; python-docx reads only runs and hyperlinks), not a tracked deletion, a
+# field's code (w:instrText), the paragraph's tab stops or a text box's paragraphs.
+_SHOWN = "not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:pPr or ancestor::w:txbxContent" \
+         " or ancestor::mc:Fallback)"
+_RUN_PARTS = etree.XPath(" | ".join(f".//w:{part}[{_SHOWN}]" for part in ("t", "tab", "ptab", "br", "cr",
+                                                                          "noBreakHyphen")), namespaces=_NS)
+# a cell's paragraphs, a table's inside it among them, in the order Word shows them
+_CELL_PARAGRAPHS = etree.XPath(".//w:p[not(ancestor::w:txbxContent or ancestor::mc:Fallback)]", namespaces=_NS)
+_LOCAL = {f"{{{W}}}{name}": text for name, text in (("tab", "\t"), ("ptab", "\t"), ("cr", "\n"),
+                                                    ("noBreakHyphen", "-"))}
+
+
+def _shown_text(paragraph) -> str:
+    parts = []
+    for element in _RUN_PARTS(paragraph):
+        if element.tag == f"{{{W}}}t":
+            parts.append(element.text or "")
+        elif element.tag == f"{{{W}}}br":  # a line break; a page or column break shows no text
+            parts.append("\n" if element.get(f"{{{W}}}type") in (None, "textWrapping") else "")
+        else:
+            parts.append(_LOCAL[element.tag])
+    return "".join(parts)
+
+
+def _text(paragraph, numbers: ListNumbers) -> str:
+    """A paragraph's text (a `w:p`) after the number Word draws before it, as a text export writes it («1. »)."""
+    label = numbers.label(paragraph)
+    text = _shown_text(paragraph)
+    return f"{label} {text}" if label else text
 
 
 def _cell_texts(row, numbers: ListNumbers) -> tuple[str, ...]:
@@ -85,7 +113,7 @@ def _cell_texts(row, numbers: ListNumbers) -> tuple[str, ...]:
         if any(cell._tc is other for other in seen):
             continue
         seen.append(cell._tc)
-        texts.append("\n".join(_text(paragraph, numbers) for paragraph in cell.paragraphs).rstrip())
+        texts.append("\n".join(_text(paragraph, numbers) for paragraph in _CELL_PARAGRAPHS(cell._tc)).rstrip())
     return tuple(texts)
 
 
@@ -106,7 +134,7 @@ def _read_document(document) -> Table:
     numbers = ListNumbers(document.part.numbering_part.element, document.styles.element)
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            if text := _text(block, numbers).strip():
+            if text := _text(block._p, numbers).strip():
                 (trailing if rows else heading).append(text)
         elif isinstance(block, DocxTable) and not rows:
             rows = [_cell_texts(row, numbers) for row in block.rows]

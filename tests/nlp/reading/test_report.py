@@ -351,3 +351,37 @@ def test_a_word_bookmark_the_export_writes_is_no_text(tmp_path):
     for report in (read_report(text), read_report(word)):
         cell = report.events[0].cell(Field.PARTICIPANTS)
         assert cell.text == "Спортсмены (12 человек)" and cell.raw == "Спортсмены (12 человек)"
+
+
+def _runs(xml: str):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    return list(parse_xml(f'<w:p {nsdecls("w")}>{xml}</w:p>'))
+
+
+def test_a_word_cells_text_is_all_word_shows(tmp_path):
+    """Words in a tracked insertion, a smart tag, a content control and a field's result are the cell's text; a
+    tracked deletion and a field's code are not. A table inside a cell is its text too."""
+    from docx import Document
+
+    table = read_text_table(SAMPLE.format(dates="5 мая 2025 года"))
+    path = write_docx_table(table, tmp_path / "r.docx")
+    document = Document(str(path))
+    word_table = document.tables[0]
+    place = word_table.rows[-1].cells[2].paragraphs[0]._p  # «г. Смоленск» of row 2
+    for run in place.xpath("w:r"):
+        place.remove(run)
+    place.extend(_runs(
+        '<w:r><w:t xml:space="preserve">г. </w:t></w:r>'
+        '<w:del w:id="1" w:author="a"><w:r><w:delText>Москва</w:delText></w:r></w:del>'
+        '<w:ins w:id="2" w:author="a"><w:r><w:t>Смол</w:t></w:r></w:ins>'
+        '<w:smartTag w:uri="urn:x" w:element="City"><w:r><w:t>енск</w:t></w:r></w:smartTag>'
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>DATE</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:sdt><w:sdtContent><w:r><w:t>, центр</w:t></w:r>'
+        '</w:sdtContent></w:sdt><w:r><w:fldChar w:fldCharType="end"/></w:r>'))
+    word_table.rows[-1].cells[5].add_table(rows=1, cols=2).rows[0].cells[1].text = "Министерство культуры"
+    document.save(str(path))
+    event = read_report(path).events[1]
+    assert event.cell(Field.PLACE).text == "г. Смоленск, центр"
+    assert event.cell(Field.PARTICIPANTS).text.split("\n") == ["Делегация", "Министерство культуры"]
