@@ -16,7 +16,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from nlp.errors import grouped
-from nlp.reading.text import ROW_NUMBER
+from nlp.reading.text import ROW_NUMBER, is_section_heading
 from nlp.reading.word_numbering import ListNumbers, W
 from nlp.records import Table
 
@@ -128,18 +128,34 @@ def read_docx_table(data: bytes) -> Table:
 
 
 def _read_document(document) -> Table:
+    """The paragraphs before the table, its rows, and the paragraphs after it. A table of as many columns further
+    on goes on with it (a report's table cut in two by an edit, «Продолжение таблицы» between), a section heading
+    written between the two as a row of its own; any other table (a signature's) is no part of it."""
     heading: list[str] = []
     trailing: list[str] = []
     rows: list[tuple[str, ...]] = []
+    locations: list[str] = []
+    width = tables = 0
+    between: list[str] = []  # paragraphs after a table, until another table says whether it goes on
     numbers = ListNumbers(document.part.numbering_part.element, document.styles.element)
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
             if text := _text(block._p, numbers).strip():
-                (trailing if rows else heading).append(text)
-        elif isinstance(block, DocxTable) and not rows:
-            rows = [_cell_texts(row, numbers) for row in block.rows]
-    locations = tuple(f"строка таблицы {index}" for index in range(1, len(rows) + 1))
-    return Table(tuple(heading), tuple(rows), locations, tuple(trailing))
+                (between if rows else heading).append(text)
+        elif isinstance(block, DocxTable) and (not rows or len(block.columns) == width):
+            tables += 1
+            for text in between:
+                if is_section_heading(text):
+                    rows.append((text,))
+                    locations.append(f"абзац перед таблицей {tables}")
+                else:
+                    trailing.append(text)
+            between = []
+            width = width or len(block.columns)
+            rows.extend(_cell_texts(row, numbers) for row in block.rows)
+            locations.extend(f"таблица {tables}, строка {index}" if tables > 1 else f"строка таблицы {index}"
+                             for index in range(1, len(block.rows) + 1))
+    return Table(tuple(heading), tuple(rows), tuple(locations), tuple(trailing + between))
 
 
 def write_docx_table(table: Table, out: Path, *, numbered_rows: bool = False) -> Path:

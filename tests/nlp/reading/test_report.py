@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from nlp.errors import ReportError
-from nlp.reading.report import read_report
+from nlp.reading.report import decode, read_report
 from nlp.reading.text import read_text_table
 from nlp.reading.word import write_docx_table
-from nlp.records import Field, Table
+from nlp.records import Event, Field, Table
 
 EXPECTED_EVENTS = {"2025-Q2": 81, "2024-Q1": 28}
 TWO_LINE_SPHERE = ("Сотрудничество в сфере архитектуры и строительства Смоленской области, "
@@ -385,3 +385,41 @@ def test_a_word_cells_text_is_all_word_shows(tmp_path):
     event = read_report(path).events[1]
     assert event.cell(Field.PLACE).text == "г. Смоленск, центр"
     assert event.cell(Field.PARTICIPANTS).text.split("\n") == ["Делегация", "Министерство культуры"]
+
+
+def test_a_word_table_cut_in_two_reads_as_one(tmp_path, sample_paths):
+    """An edit cut the report's table in two: «Продолжение таблицы» and a section heading as paragraphs between,
+    the header repeated; a signature's table of two columns closes the document. The events are the text's."""
+    import copy
+
+    from docx import Document
+
+    text = read_report(sample_paths["2024-Q1"])
+    table = read_text_table(decode(sample_paths["2024-Q1"].read_bytes()))
+    path = write_docx_table(table, tmp_path / "cut.docx")
+    document = Document(str(path))
+    first = document.tables[0]._tbl
+    rows = first.xpath("w:tr")
+    cut = next(index for index, row in enumerate(rows) if index > 10 and len(row.xpath("w:tc")) == 1)  # a heading
+    second = copy.deepcopy(first)
+    for row in rows[cut:]:
+        first.remove(row)
+    for row in second.xpath("w:tr")[1:cut + 1]:  # keeps the header, then the heading's row goes too
+        second.remove(row)
+    heading = table.rows[cut][0]
+    first.addnext(second)
+    for line in reversed(["Продолжение таблицы", heading]):
+        first.addnext(copy.deepcopy(document.paragraphs[0]._p))
+        first.getnext().xpath("w:r/w:t")[0].text = line
+        for extra in first.getnext().xpath("w:r")[1:]:
+            first.getnext().remove(extra)
+    signature = document.add_table(rows=1, cols=2)
+    signature.rows[0].cells[0].text, signature.rows[0].cells[1].text = "Министр", "И.И. Иванов"
+    document.save(str(path))
+    report = read_report(path)
+    assert len(document.tables) == 3 and report.errors == ()
+
+    def read(event: Event) -> dict:  # all but the row of the table, which the repeated header moves on
+        return {key: value for key, value in event.to_dict().items() if key != "row"}
+
+    assert [read(e) for e in report.events] == [read(e) for e in text.events]
