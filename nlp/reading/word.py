@@ -16,6 +16,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from nlp.errors import grouped
+from nlp.reading.columns import names_columns
 from nlp.reading.text import ROW_NUMBER, is_section_heading
 from nlp.reading.word_numbering import ListNumbers, W
 from nlp.records import Table
@@ -127,10 +128,20 @@ def read_docx_table(data: bytes) -> Table:
         raise NotADocx(f"документ Word не читается ({type(error).__name__}: {message})") from error
 
 
+def _table_cells(table: DocxTable, numbers: ListNumbers) -> list[tuple[str, ...]]:
+    return [_cell_texts(row, numbers) for row in table.rows]
+
+
+def _holds_events(rows: list[tuple[str, ...]]) -> bool:
+    """Whether a table is the report's: a row of it names the columns or is numbered."""
+    return any(cells and (ROW_NUMBER.match(cells[0]) or names_columns(cells)) for cells in rows)
+
+
 def _read_document(document) -> Table:
     """The paragraphs before the table, its rows, and the paragraphs after it. A table of as many columns further
     on goes on with it (a report's table cut in two by an edit, «Продолжение таблицы» between), a section heading
-    written between the two as a row of its own; any other table (a signature's) is no part of it."""
+    written between the two as a row of its own; any other table (a signature's) is no part of it, nor is a table
+    before it that has neither a header nor a numbered row (an approval stamp's)."""
     heading: list[str] = []
     trailing: list[str] = []
     rows: list[tuple[str, ...]] = []
@@ -142,7 +153,12 @@ def _read_document(document) -> Table:
         if isinstance(block, Paragraph):
             if text := _text(block._p, numbers).strip():
                 (between if rows else heading).append(text)
-        elif isinstance(block, DocxTable) and (not rows or len(block.columns) == width):
+        elif isinstance(block, DocxTable):
+            if rows and len(block.columns) != width:  # a signature's
+                continue
+            cells = _table_cells(block, numbers)
+            if not rows and not _holds_events(cells):  # an approval stamp's
+                continue
             tables += 1
             for text in between:
                 if is_section_heading(text):
@@ -152,7 +168,7 @@ def _read_document(document) -> Table:
                     trailing.append(text)
             between = []
             width = width or len(block.columns)
-            rows.extend(_cell_texts(row, numbers) for row in block.rows)
+            rows.extend(cells)
             locations.extend(f"таблица {tables}, строка {index}" if tables > 1 else f"строка таблицы {index}"
                              for index in range(1, len(block.rows) + 1))
     return Table(tuple(heading), tuple(rows), tuple(locations), tuple(trailing + between))

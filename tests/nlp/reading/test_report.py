@@ -423,3 +423,17 @@ def test_a_word_table_cut_in_two_reads_as_one(tmp_path, sample_paths):
         return {key: value for key, value in event.to_dict().items() if key != "row"}
 
     assert [read(e) for e in report.events] == [read(e) for e in text.events]
+
+
+def test_an_approval_stamps_table_before_the_reports_is_passed_over(tmp_path):
+    from docx import Document
+
+    path = write_docx_table(read_text_table(SAMPLE.format(dates="5 мая 2025 года")), tmp_path / "r.docx")
+    document = Document(str(path))
+    stamp = document.add_table(rows=1, cols=2)
+    stamp.rows[0].cells[1].text = "УТВЕРЖДАЮ\nЗаместитель Губернатора Смоленской области"
+    document.paragraphs[0]._p.addprevious(stamp._tbl)
+    document.save(str(path))
+    report = read_report(path)
+    assert [e.title for e in report.events] == ["Турнир по самбо", "Визит делегации"]
+    assert report.errors == ()
