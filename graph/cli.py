@@ -74,15 +74,23 @@ def _query_error(message: str, prologue: str = "") -> str:
 
 def read_reports(paths: tuple[Path, ...]) -> tuple[list[Report], int]:
     """Reports read from PATHS, and how many files or rows failed; problems are printed one a line."""
-    from nlp import report_files  # here, not above: commands that only query start faster
-
-    files = list(report_files(list(paths)))
+    files = _report_files(paths)
     if not files:
         _say_no_reports(paths)
         return [], 1
     reader = ReportReader()
     reports = [report for report in reader(files) if report is not None]
     return reports, reader.failed
+
+
+def _report_files(paths: tuple[Path, ...]) -> list[Path]:
+    """The report files among PATHS (folders expanded); a folder's documents of a format not read are said."""
+    from nlp import report_files, unread_files  # here, not above: commands that only query start faster
+
+    for path in unread_files(list(paths)):
+        _say(f"предупреждение: {printable(str(path))}: пропущен, такой формат не читается; сохраните отчёт как "
+             ".docx или как текст")
+    return list(report_files(list(paths)))
 
 
 def _say_no_reports(paths: tuple[Path, ...]) -> None:
@@ -261,9 +269,9 @@ def build_command(paths: tuple[Path, ...], store: str | None, no_validate: bool,
     """Собрать граф из отчётов (файлов или папок): новые добавляются, изменённые заменяются, прежние
     остаются как есть."""
     from graph.pipeline import BuildError, build
-    from nlp import report_file, report_files
+    from nlp import report_file
 
-    files = [report_file(path) for path in report_files(list(paths))]
+    files = [report_file(path) for path in _report_files(paths)]
     if not files:
         _say_no_reports(paths)
         sys.exit(1)

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from nlp.extraction.morph import RussianMorphVocab
     from nlp.gazetteer.countries import SMOLENSK_COUNTRY, official_name, state_code, state_name
     from nlp.pipeline import default_workers, extract_events
-    from nlp.reading.report import read_report, read_reports, report_file, report_files
+    from nlp.reading.report import read_report, read_reports, report_file, report_files, unread_files
     from nlp.records import (
         Cell,
         Entity,
@@ -47,7 +47,8 @@ _HOMES = {
     "render_mentions": "nlp.extraction.display",
     **{name: "nlp.extraction.extract" for name in ("Models", "extract", "load_models")},
     "extract_events": "nlp.pipeline", "default_workers": "nlp.pipeline",
-    **{name: "nlp.reading.report" for name in ("read_report", "read_reports", "report_file", "report_files")},
+    **{name: "nlp.reading.report" for name in ("read_report", "read_reports", "report_file", "report_files",
+                                                  "unread_files")},
     "acronym": "nlp.resolution.resolve",
     **{name: "nlp.gazetteer.countries" for name in ("SMOLENSK_COUNTRY", "official_name", "state_code", "state_name")},
     "read_table": "nlp.resources", "RussianMorphVocab": "nlp.extraction.morph",
@@ -62,7 +63,7 @@ __all__ = [  # the names of _HOMES, written out for the tools that read them
     "Models", "PlaceKind", "Report", "ReportFile", "RussianMorphVocab", "Summary", "acronym", "decisions_digest",
     "default_workers", "extract", "extract_events", "load_models", "official_name", "parse_point", "read_corrections",
     "read_report", "read_reports", "read_table", "render_mentions", "report_file", "report_files", "state_code",
-    "state_name", "write_alias", "write_correction",
+    "state_name", "unread_files", "write_alias", "write_correction",
 ]
 
 

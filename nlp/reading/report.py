@@ -21,6 +21,11 @@ from nlp.reading.word import NotADocx, read_docx_table
 from nlp.records import FIELDS, Cell, Event, Field, Report, ReportFile, Summary, Table
 
 REPORT_SUFFIXES = (".txt", ".docx")
+# formats a report may be published in that are not read: a folder's such file is named, with what to do, not
+# passed over in silence (`unread_files`); one given by name is an error
+UNREAD_SUFFIXES = (".doc", ".rtf", ".odt", ".pdf")
+_UNREAD_FORMATS = ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "документ Word 97–2003 (.doc)"), (b"{\\rtf", "документ RTF"),
+                   (b"%PDF-", "документ PDF"))
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _PERIOD = re.compile(r"\b(IV|I{1,3}|[1-4])\s*(?:-?[ймго]{1,2})?\s+квартал\w*\s+(\d{4})", re.IGNORECASE)
 MAX_CELL_CHARS = 20_000  # the longest cell of the samples has 2,600; a longer one is cut, with an error
@@ -237,8 +242,17 @@ def file_checksum(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _unread_format(data: bytes) -> str | None:
+    """What a document this reader cannot read is, by its first bytes."""
+    if data.startswith(b"PK\x03\x04") and b"application/vnd.oasis.opendocument" in data[:100]:
+        return "документ OpenDocument (.odt)"  # its first entry, stored as it is, names its type
+    return next((name for magic, name in _UNREAD_FORMATS if data.startswith(magic)), None)
+
+
 def _read_bytes(data: bytes, path: Path, source: str) -> Report:
     checksum = file_checksum(data)
+    if unread := _unread_format(data):
+        raise ReportError(source, f"{unread}: такой формат не читается; сохраните отчёт как .docx или как текст")
     if data.startswith(b"PK\x03\x04"):
         try:
             table = read_docx_table(data)
@@ -266,7 +280,17 @@ def report_files(paths: list[Path]) -> Iterator[Path]:
     """The report files among PATHS, folders expanded (sorted), in the order given."""
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES
-                              and not p.name.startswith((".", "~$")))
+            yield from _folder_files(path, REPORT_SUFFIXES)
         else:
             yield path
+
+
+def unread_files(paths: list[Path]) -> list[Path]:
+    """The documents in the folders among PATHS that are of a format not read (.doc, .pdf): each is said, not
+    read; a file given by name is read, and its format refused with what to do."""
+    return [file for path in paths if path.is_dir() for file in _folder_files(path, UNREAD_SUFFIXES)]
+
+
+def _folder_files(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+                  and not p.name.startswith((".", "~$")))

@@ -48,6 +48,24 @@ def test_bad_file_is_reported_and_the_rest_still_read(tmp_path, sample_paths):
     assert len(out.read_text(encoding="utf-8").splitlines()) == 28
 
 
+OLE_WORD = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)  # how a Word 97–2003 file begins
+
+
+def test_a_folders_document_of_a_format_not_read_is_said_and_the_rest_read(tmp_path, sample_paths):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(sample_paths["2024-Q1"], folder / "2024-Q1.txt")
+    (folder / "2024-Q2.doc").write_bytes(OLE_WORD)
+    out = tmp_path / "events.jsonl"
+    result = run("extract", str(folder), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "предупреждение: " + str(folder / "2024-Q2.doc") + ": пропущен, такой формат не читается" in result.output
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 28
+    named = run("extract", str(folder / "2024-Q2.doc"), "--out", str(out))
+    assert named.exit_code == 1
+    assert "2024-Q2.doc: документ Word 97–2003 (.doc): такой формат не читается" in named.output
+
+
 def test_help_everywhere():
     assert run("--help").exit_code == 0
     assert "--out" in run("extract", "-h").output

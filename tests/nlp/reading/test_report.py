@@ -191,6 +191,10 @@ def test_a_row_held_through_the_quarter_covers_the_reports_quarter(tmp_path):
     ("Просто письмо без таблицы".encode(), "не отчёт"),
     ("Отчет во II квартале 2025 года\n\tкакой-то текст".encode(), "нет таблицы мероприятий"),
     (b"\x00\x01\x02\x03binary" * 10, "двоичные данные"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "документ Word 97–2003 .*сохраните отчёт как .docx"),
+    ("{\\rtf1\\ansi Отчет во II квартале 2025 года".encode(), "документ RTF: такой формат не читается"),
+    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "документ PDF: такой формат не читается"),
+    (b"PK\x03\x04" + bytes(26) + b"mimetypeapplication/vnd.oasis.opendocument.text", "документ OpenDocument"),
 ])
 def test_files_that_are_not_reports(tmp_path, data, message):
     with pytest.raises(ReportError, match=message) as caught:
