@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from nlp.errors import ReportError
-from nlp.reading.report import decode, read_report
+from nlp.reading.report import decode, read_period, read_report
 from nlp.reading.text import read_text_table
 from nlp.reading.word import write_docx_table
 from nlp.records import Event, Field, Table
@@ -441,3 +441,21 @@ def test_an_approval_stamps_table_before_the_reports_is_passed_over(tmp_path):
     report = read_report(path)
     assert [e.title for e in report.events] == ["Турнир по самбо", "Визит делегации"]
     assert report.errors == ()
+
+
+@pytest.mark.parametrize(("heading", "period"), [
+    ("Отчет о мероприятиях … во II квартале 2025 года", "2025-Q2"),
+    ("Отчет о мероприятиях за 2-й квартал 2025г.", "2025-Q2"),
+    ("Отчет о мероприятиях во втором квартале 2025 года", "2025-Q2"),
+    ("Отчет о мероприятиях в ЧЕТВЁРТОМ квартале 2024 г.", "2024-Q4"),
+    ("Отчет о мероприятиях за I кв. 2024 г.", "2024-Q1"),
+    ("Отчет о мероприятиях за июль – сентябрь 2025 года", "2025-Q3"),
+])
+def test_the_quarter_is_read_as_a_heading_writes_it(heading, period):
+    assert read_period(heading, "отчёт.txt") == period
+
+
+@pytest.mark.parametrize("heading", ["Отчет о мероприятиях за I полугодие 2025 года",
+                                     "Отчет о мероприятиях за май – июнь 2025 года"])
+def test_a_period_that_is_no_quarter_is_none(heading):
+    assert read_period(heading, "отчёт.txt") is None
