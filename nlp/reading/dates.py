@@ -11,7 +11,7 @@ from functools import cache
 from nlp.resources import lexicon
 
 _ENDINGS = ("", "ь", "я", "е", "ю", "ем", "й", "а", "у", "ом")
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "перв": 1, "втор": 2, "трет": 3, "четв": 4}
 # Digits are bounded by lookarounds, not \b: a year written close to its «г.» («28.02.2024г.», «2024г.») is still
 # a year, where \b between «4» and «г» (both word characters) would lose it.
 _TOKEN = re.compile(
@@ -21,7 +21,9 @@ _TOKEN = re.compile(
     r"|(?P<day>(?<![\d.])\d{1,2}(?![\d.]*\d))"
     r"|(?P<word>[А-Яа-яЁё]+)"
 )
-_QUARTER = re.compile(r"\b(I{1,3}|IV|[1-4])(?:-?[йм])?\s+квартал\w*(?:\s+(\d{4}))?")
+# «II квартал 2025 года», «во 2-м квартале», «во втором квартале», «за I кв. 2024 г.»
+_QUARTER = re.compile(r"\b(IV|I{1,3}|[1-4]|перв|втор|трет|четв)[а-яё]*\s*(?:-?[ймго]{1,2})?\s+(?:квартал\w*|кв\.)"
+                      r"(?:\s*(\d{4}))?", re.IGNORECASE)
 # the quarter a report covers, named without its number: «в течение квартала», «весь отчётный период»
 _THIS_QUARTER = re.compile(r"(?:(?:в\s+течение|на\s+протяжении|весь|всего|в)\s+)?"
                            r"(?:отч[её]тн\w+\s+(?:квартал|период)\w*|квартал[аеу]?)\W*", re.IGNORECASE)
@@ -99,10 +101,21 @@ def _span(point: _Point) -> tuple[date, date]:
     return date(point.year, point.month, 1), date(point.year, point.month, last)
 
 
+def named_quarter(text: str) -> tuple[int, int | None] | None:
+    """The quarter a text names by its number, and the year written after it, if one is.
+
+    >>> [named_quarter(text) for text in ("во II квартале 2025 года", "во втором квартале", "за I кв. 2024 г.")]
+    [(2, 2025), (2, None), (1, 2024)]
+    """
+    if not (match := _QUARTER.search(text)):
+        return None
+    number = match.group(1).lower()
+    return _QUARTER_NUMBERS.get(number) or int(number), int(match.group(2)) if match.group(2) else None
+
+
 def _quarter_range(text: str, default_year: int | None, default_quarter: int | None) -> tuple[date, date] | None:
-    if match := _QUARTER.search(text):
-        quarter = _ROMAN.get(match.group(1)) or int(match.group(1))
-        year = int(match.group(2)) if match.group(2) else default_year
+    if named := named_quarter(text):
+        quarter, year = named[0], named[1] or default_year
     elif default_quarter and _THIS_QUARTER.fullmatch(text.strip()):
         quarter, year = default_quarter, default_year
     else:

@@ -14,7 +14,7 @@ from nlp.errors import ReportError, grouped, printable
 from nlp.limits import READ_SECONDS, OverTime, time_limit
 from nlp.reading.clean import clean
 from nlp.reading.columns import column_map, names_columns
-from nlp.reading.dates import month_number, parse_date_range
+from nlp.reading.dates import month_number, named_quarter, parse_date_range
 from nlp.reading.facts import is_remote, participant_count, read_summary
 from nlp.reading.text import ROW_NUMBER, read_text_table
 from nlp.reading.word import NotADocx, read_docx_table
@@ -26,9 +26,6 @@ REPORT_SUFFIXES = (".txt", ".docx")
 UNREAD_SUFFIXES = (".doc", ".rtf", ".odt", ".pdf")
 _UNREAD_FORMATS = ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "документ Word 97–2003 (.doc)"), (b"{\\rtf", "документ RTF"),
                    (b"%PDF-", "документ PDF"))
-_QUARTER_NUMBERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "перв": 1, "втор": 2, "трет": 3, "четв": 4}
-_PERIOD = re.compile(r"\b(IV|I{1,3}|[1-4]|перв|втор|трет|четв)[а-яё]*\s*(?:-?[ймго]{1,2})?\s+(?:квартал\w*|кв\.)"
-                     r"\s*(\d{4})", re.IGNORECASE)
 # a quarter's months: «за апрель – июнь 2025 года»
 _MONTHS = re.compile(r"\b([а-яё]+)\s*[-–—]\s*([а-яё]+)\s+(\d{4})", re.IGNORECASE)
 MAX_CELL_CHARS = 20_000  # the longest cell of the samples has 2,600; a longer one is cut, with an error
@@ -73,13 +70,12 @@ def read_period(heading: str, source: str) -> str | None:
     >>> read_period("Отчет ... во II квартале 2025 года", "x.txt")
     '2025-Q2'
     """
-    if match := _PERIOD.search(heading):
-        quarter = _QUARTER_NUMBERS.get(match.group(1).upper()) or _QUARTER_NUMBERS.get(match.group(1).lower())
-        return f"{match.group(2)}-Q{quarter or int(match.group(1))}"
-    for match in _MONTHS.finditer(heading):
-        first, last = month_number(match.group(1)), month_number(match.group(2))
+    if (named := named_quarter(heading)) and named[1]:
+        return f"{named[1]}-Q{named[0]}"
+    for months in _MONTHS.finditer(heading):
+        first, last = month_number(months.group(1)), month_number(months.group(2))
         if first and last and first % 3 == 1 and last == first + 2:
-            return f"{match.group(3)}-Q{last // 3}"
+            return f"{months.group(3)}-Q{last // 3}"
     if match := _FILE_PERIOD.search(Path(source).name):
         return f"{match.group(1)}-Q{match.group(2)}"
     return None
@@ -117,7 +113,7 @@ def _event(report: str, cells: tuple[str, ...], published: tuple[str, ...], colu
 
 
 def _is_header(cells: tuple[str, ...]) -> bool:
-    return not ROW_NUMBER.match(cells[0]) and names_columns(cells)
+    return bool(cells) and not ROW_NUMBER.match(cells[0]) and names_columns(cells)
 
 
 def _is_column_numbers(cells: tuple[str, ...]) -> bool:
