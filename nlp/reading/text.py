@@ -86,12 +86,12 @@ def _header_length(cells: list[str]) -> int:
     They are the cells before the first row number or section heading, when they name the columns. A column
     they do not name counts among them; after the last named one, only as far as the first row has cells
     (there, a cell may be a section heading the lexicon does not know). Without such a header, the leading
-    cells that name a column each.
+    cells of those that name a column each.
     """
     run = next((index for index, cell in enumerate(cells) if ROW_NUMBER.match(cell) or is_section_heading(cell)),
                len(cells))
     if not names_columns(cells[:run]):
-        return next((index for index, cell in enumerate(cells) if not _names_a_column(cell)), len(cells))
+        return next((index for index, cell in enumerate(cells[:run]) if not _names_a_column(cell)), run)
     named = max(index for index, cell in enumerate(cells[:run]) if _names_a_column(cell)) + 1
     if named == run:
         return run

@@ -459,3 +459,14 @@ def test_the_quarter_is_read_as_a_heading_writes_it(heading, period):
                                      "Отчет о мероприятиях за май – июнь 2025 года"])
 def test_a_period_that_is_no_quarter_is_none(heading):
     assert read_period(heading, "отчёт.txt") is None
+
+
+def test_a_table_without_a_header_row_reads_its_columns_in_the_samples_order(tmp_path):
+    """No header: the first cell is a section heading, though it holds a header's word («информации»)."""
+    text = ("Отчет о мероприятиях во II квартале 2025 года\n\n\tСотрудничество в сфере информационной политики\n\n"
+            "\t1. \n\tВизит делегации\n\tг. Минск\n\t5 мая 2025 года\n\tВстреча\n\tДелегация\n")
+    report = read_report(write(tmp_path, "r.txt", text.encode()))
+    [event] = report.events
+    assert (event.sphere, event.title, event.cell(Field.PARTICIPANTS).text) == (
+        "Сотрудничество в сфере информационной политики", "Визит делегации", "Делегация")
+    assert report.errors == ()
