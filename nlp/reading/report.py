@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from itertools import takewhile
 from pathlib import Path
 
 from nlp.errors import ReportError, grouped, printable
@@ -141,7 +142,9 @@ def parse_table(table: Table, source: str, checksum: str) -> Report:
             for cells, location in zip(_unmarked(table.rows), table.locations, strict=True)]
     if not rows or not any(cells and ROW_NUMBER.match(cells[0]) for cells, _, _ in rows):
         raise ReportError(source, "не отчёт: нет таблицы мероприятий (нет строки с номером «1.»)")
-    header = rows[0][0] if _is_header(rows[0][0]) else ()
+    # a header over two rows (a column «Мероприятие» over «Наименование», «Место», «Сроки»): its widest row
+    headers = list(takewhile(lambda row: _is_header(row[0]), rows))
+    header = max((cells for cells, _, _ in headers), key=len, default=())
     columns = column_map(header) if header else {name: i + 1 for i, name in enumerate(FIELDS)}
     width = len(header) or len(FIELDS) + 1
     warnings: list[str] = []
@@ -153,7 +156,7 @@ def parse_table(table: Table, source: str, checksum: str) -> Report:
     numbers: set[int] = set()
     sphere = ""
     summary: Summary | None = None
-    for index, (cells, location, published) in enumerate(rows[1 if header else 0:], 2 if header else 1):
+    for index, (cells, location, published) in enumerate(rows[1 if headers else 0:], 2 if headers else 1):
         where = f"{source}: {location}"
         if controls := sum(len(_CONTROL.findall(cell)) for cell in published):
             label = f" (№ {numbered.group(1)})" if cells and (numbered := ROW_NUMBER.match(cells[0])) else ""

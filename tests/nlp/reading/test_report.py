@@ -470,3 +470,31 @@ def test_a_table_without_a_header_row_reads_its_columns_in_the_samples_order(tmp
     assert (event.sphere, event.title, event.cell(Field.PARTICIPANTS).text) == (
         "Сотрудничество в сфере информационной политики", "Визит делегации", "Делегация")
     assert report.errors == ()
+
+
+def test_a_word_header_over_two_rows_reads_by_its_wider_row(tmp_path):
+    """«Мероприятие» over «Наименование», «Место проведения» and «Сроки проведения»; the other columns' cells
+    merged down both rows."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("Отчет о мероприятиях во II квартале 2025 года")
+    table = document.add_table(rows=2, cols=6)
+    for column, text in ((0, "№ п/п"), (4, "Цель, содержание и результат"), (5, "Участники мероприятия")):
+        table.cell(0, column).merge(table.cell(1, column)).text = text
+    table.cell(0, 1).merge(table.cell(0, 3)).text = "Мероприятие"
+    for column, text in ((1, "Наименование"), (2, "Место проведения"), (3, "Сроки проведения")):
+        table.cell(1, column).text = text
+    for texts in (("Сотрудничество в сфере культуры",), ("1.", "Визит делегации", "г. Минск", "5 мая 2025 года",
+                                                          "Встреча", "Делегация")):
+        cells = table.add_row().cells
+        if len(texts) == 1:
+            cells = [cells[0].merge(cells[-1])]
+        for cell, text in zip(cells, texts, strict=False):
+            cell.text = text
+    document.save(str(tmp_path / "r.docx"))
+    report = read_report(tmp_path / "r.docx")
+    [event] = report.events
+    assert [event.cell(field).text for field in Field] == ["Визит делегации", "г. Минск", "5 мая 2025 года",
+                                                           "Встреча", "Делегация"]
+    assert event.sphere == "Сотрудничество в сфере культуры" and report.errors == ()
