@@ -165,7 +165,8 @@ def parse_table(table: Table, source: str, checksum: str) -> Report:
             continue
         if not (number := ROW_NUMBER.match(cells[0])):
             text = collapse(" ".join(cells))
-            if len(cells) > 1:
+            # a heading written in one cell of a row not merged («Сотрудничество…», then empty cells) is a heading
+            if sum(bool(cell.strip()) for cell in cells) > 1:
                 errors.append(f"{where}: строка без номера (ячеек: {len(cells)}); пропущена")
             elif found := read_summary(text):
                 summary = found

@@ -498,3 +498,18 @@ def test_a_word_header_over_two_rows_reads_by_its_wider_row(tmp_path):
     assert [event.cell(field).text for field in Field] == ["Визит делегации", "г. Минск", "5 мая 2025 года",
                                                            "Встреча", "Делегация"]
     assert event.sphere == "Сотрудничество в сфере культуры" and report.errors == ()
+
+
+@pytest.mark.parametrize("heading_column", [0, 1])
+def test_a_heading_in_one_cell_of_a_row_not_merged_is_a_heading_and_an_empty_row_nothing(tmp_path, heading_column):
+    rows = [("№ п/п", "Наименование мероприятия", "Место проведения", "Сроки проведения", "Цель", "Участники"),
+            tuple("Сотрудничество в сфере культуры" if index == heading_column else "" for index in range(6)),
+            ("1.", "Визит делегации", "г. Минск", "5 мая 2025 года", "Встреча", "Делегация"),
+            ("",) * 6,
+            ("2.", "Турнир", "г. Минск", "6 мая 2025 года", "Игры", "Спортсмены")]
+    table = Table(("Отчет о мероприятиях во II квартале 2025 года",), tuple(rows),
+                  tuple(f"строка {index}" for index in range(len(rows))))
+    report = read_report(write_docx_table(table, tmp_path / "r.docx"))
+    assert [(e.number, e.sphere) for e in report.events] == [(1, "Сотрудничество в сфере культуры"),
+                                                             (2, "Сотрудничество в сфере культуры")]
+    assert report.errors == ()
