@@ -162,7 +162,7 @@ class ListNumbers:
         if level.format == "bullet":
             return level.text if level.text.isprintable() and level.text not in ("", "o", "§") else BULLET
         text = level.text
-        for shown in range(LEVELS, 0, -1):  # %10 is no level: from the last, so %1 does not eat into it
+        for shown in range(1, LEVELS + 1):  # «%1.%2.»: each level's number where its mark stands
             if f"%{shown}" in text:
                 count = counts[shown - 1]
                 at = levels.get(shown - 1, Level())
