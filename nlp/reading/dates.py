@@ -24,6 +24,9 @@ _TOKEN = re.compile(
 # «II квартал 2025 года», «во 2-м квартале», «во втором квартале», «за I кв. 2024 г.»
 _QUARTER = re.compile(r"\b(IV|I{1,3}|[1-4]|перв|втор|трет|четв)[а-яё]*\s*(?:-?[ймго]{1,2})?\s+(?:квартал\w*|кв\.)"
                       r"(?:\s*(\d{4}))?", re.IGNORECASE)
+# a time of day, which says nothing of the dates: «10:00», «в 11.00», «10.30» (no month 30), «3 часа»
+_TIME = re.compile(r"(?<![\d.])(?:\d{1,2}:\d{2}|\d{1,2}\.(?:00|1[3-9]|[2-5]\d))(?![\d.]*\d)"
+                   r"|\bв\s+\d{1,2}\.\d{2}(?![\d.]*\d)|\b\d+\s*(?:час|мин|ч\b)[а-яё]*", re.IGNORECASE)
 # the quarter a report covers, named without its number: «в течение квартала», «весь отчётный период»
 _THIS_QUARTER = re.compile(r"(?:(?:в\s+течение|на\s+протяжении|весь|всего|в)\s+)?"
                            r"(?:отч[её]тн\w+\s+(?:квартал|период)\w*|квартал[аеу]?)\W*", re.IGNORECASE)
@@ -131,8 +134,8 @@ def parse_date_range(text: str, default_year: int | None = None,
     """The first and last day a dates cell covers, or None when it cannot be read.
 
     A month alone covers the whole month, a missing year is `default_year`, a quarter named
-    without its number («в течение квартала») is `default_quarter` (the report's), and a
-    narrower date in brackets is ignored in favour of the main range.
+    without its number («в течение квартала») is `default_quarter` (the report's), a time of
+    day is no date, and a narrower date in brackets is ignored in favour of the main range.
 
     >>> parse_date_range("22-25 мая 2025 года")
     (datetime.date(2025, 5, 22), datetime.date(2025, 5, 25))
@@ -147,7 +150,7 @@ def parse_date_range(text: str, default_year: int | None = None,
     >>> parse_date_range("в течение года") is None
     True
     """
-    text = re.sub(r"\([^)]*\)", " ", text.replace("\xa0", " "))
+    text = _TIME.sub(" ", re.sub(r"\([^)]*\)", " ", text.replace("\xa0", " ")))
     points = _points(text)
     if points is None:
         return _quarter_range(text, default_year, default_quarter)

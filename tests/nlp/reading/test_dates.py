@@ -58,6 +58,13 @@ def test_numeric_date_forms(text: str, expected: tuple[date, date]) -> None:
     assert parse_date_range(text) == expected
 
 
+@pytest.mark.parametrize("text", ["15 мая 2025 года, 10:00", "15 мая 2025 года в 11.00", "15.05.2025 в 10.30",
+                                  "15.05.2025, 10:00-12:00", "с 10:00 15 мая 2025 года", "15 мая 2025 года, 3 часа",
+                                  "15 мая 2025 года, 10 ч. 30 мин."])
+def test_a_time_of_day_is_no_date(text: str) -> None:
+    assert parse_date_range(text) == (date(2025, 5, 15), date(2025, 5, 15))
+
+
 def test_a_year_written_close_is_read_not_the_reports() -> None:
     assert parse_date_range("декабрь 2023г.", default_year=2024) == (date(2023, 12, 1), date(2023, 12, 31))
 
