@@ -6,16 +6,28 @@ import re
 
 from nlp.records import Summary
 
-_NUMBER = r"(\d{1,3}(?:[ \xa0]\d{3})+|\d+)"
+# «1 200», «4 тысячи», «1,5 тыс.», «9-ти» (the case ending written after the figure)
+_FIGURE = (r"(?:\d+[.,]\d+\s*тыс(?:\.|яч[а-яё]*)|(?:\d{1,3}(?:[ \xa0]\d{3})+|\d+)(?:\s*тыс(?:\.|яч[а-яё]*))?)"
+           r"(?:-?(?:ти|ми|х|и))?")
+# a count, or a range of counts whose lower bound is taken («100-150 человек»)
+_NUMBER = r"(" + _FIGURE + r")(?:\s*[-–]\s*" + _FIGURE + r")?"
 _PEOPLE = r"(?:человек\w*|чел\.|участник\w*|посетител\w*|гост\w*)"
+# who they are, when a row counts people by what they do («180 солистов», «(15 ветеранов …, 10 ветеранов …)»);
+# counted only where no count of «человек» or «участников» is given, which such counts often break down
+_MEMBERS = (r"(?:(?:школьник|студент|спортсмен|солист|артист|музыкант|танцор|делегат|эксперт|специалист|волонт[её]р"
+            r"|ветеран|турист|журналист|паломник|экскурсант|воспитанник|ученик)(?:а|ов|ы|ам|и)?"
+            r"|(?:исполнител|преподавател|представител|зрител|слушател|учител|предпринимател)(?:ь|я|ей|и|ям)"
+            r"|(?:педагог|член)(?:а|ов|и)?|(?:учащ|обучающ)(?:ийся|ихся|иеся|егося)|детей|ребят)\b")
 _TOTAL = re.compile(
     r"(?:общее\s+)?количество\s+(?:участников|посетителей|человек)[^–—\-:\d]{0,40}[–—\-:]?\s*"
-    r"(?:более|около|свыше|порядка)?\s*" + _NUMBER + r"(?:\s*[-–]\s*" + _NUMBER + r")?",
+    r"(?:более|около|свыше|порядка)?\s*" + _NUMBER,
     re.IGNORECASE,
 )
-_COUNT = re.compile(
-    r"(?:(?:более|около|свыше|порядка|в\s+количестве)\s+)?" + _NUMBER + r"\s+" + _PEOPLE, re.IGNORECASE)
-_LEADING = re.compile(r"^\s*(?:более|около|свыше)?\s*" + _NUMBER + r"\s+" + _PEOPLE, re.IGNORECASE)
+_ABOUT = r"(?:(?:более|около|свыше|порядка|в\s+количестве)\s+)?"
+_COUNT = re.compile(_ABOUT + _NUMBER + r"\s+" + _PEOPLE, re.IGNORECASE)
+_MEMBER_COUNT = re.compile(_ABOUT + _NUMBER + r"\s+" + _MEMBERS, re.IGNORECASE)
+_LEADING = re.compile(r"^\s*(?:более|около|свыше)?\s*" + _NUMBER + r"\s+(?:" + _PEOPLE + "|" + _MEMBERS + ")",
+                      re.IGNORECASE)
 _REMOTE = re.compile(
     r"дистанционн\w+\s+формат|онлайн|online|видеоконферен|видеосвяз|ВКС|телемост|"
     r"https?://|www\.|\bсайт\w*|в\s+режиме\s+видео",
@@ -27,15 +39,20 @@ _PLACE = re.compile(r"\b((?:в|на)\s+(?:здании|помещении|тер
 
 
 def _number(text: str) -> int:
-    return int(re.sub(r"\D", "", text))
+    """A count as written: «1 200» 1200, «4 тысячи» 4000, «1,5 тыс.» 1500."""
+    figure, thousands, _ = text.lower().partition("тыс")
+    if thousands and (decimal := re.search(r"\d+[.,]\d+", figure)):
+        return round(float(decimal.group().replace(",", ".")) * 1000)
+    return int(re.sub(r"\D", "", figure)) * (1000 if thousands else 1)
 
 
 def participant_count(participants: str, description: str = "") -> int | None:
     """The announced number of participants, or None when the row gives none.
 
     A stated total wins; else a count opening the participants cell; else the
-    sum of the group counts in the participants cell; else a count in the description.
-    A range ("100-150 человек") gives its lower bound, "более 1200" gives 1200.
+    sum of the group counts in the participants cell (of people or participants, else of
+    soloists, students and the like); else a count in the description. A range
+    ("100-150 человек") gives its lower bound, "более 1200" gives 1200.
 
     >>> participant_count("Общее количество участников – 261 человек")
     261
@@ -43,6 +60,8 @@ def participant_count(participants: str, description: str = "") -> int | None:
     11
     >>> participant_count("", "приняли участие более 1 200 человек")
     1200
+    >>> participant_count("Более 4 тысяч представителей органов власти"), participant_count("180 солистов")
+    (4000, 180)
     >>> participant_count("Представители бизнеса") is None
     True
     """
@@ -51,9 +70,9 @@ def participant_count(participants: str, description: str = "") -> int | None:
             return _number(match.group(1))
     if match := _LEADING.match(participants):
         return _number(match.group(1))
-    groups = [_number(m.group(1)) for m in _COUNT.finditer(participants)]
-    if groups:
-        return sum(groups)
+    for counted in (_COUNT, _MEMBER_COUNT):
+        if groups := [_number(m.group(1)) for m in counted.finditer(participants)]:
+            return sum(groups)
     counts = [_number(m.group(1)) for m in _COUNT.finditer(description)]
     return max(counts) if counts else None
 
