@@ -131,15 +131,31 @@ def _unmarked(rows: tuple[tuple[str, ...], ...]) -> list[tuple[str, ...]]:
     return [tuple(_BOOKMARK.sub("", cell) if "[bookmark: " in cell else cell for cell in cells) for cells in rows]
 
 
+MAX_TITLE_ROWS = 3  # rows of a title written inside the table, above its header
+
+
+def _title_rows(rows: list[tuple[str, ...]]) -> int:
+    """How many of the first rows are the report's title written inside the table, above its header row: rows of
+    one text each («Отчет о мероприятиях … во II квартале 2025 года»), then the header."""
+    for index, cells in enumerate(rows[:MAX_TITLE_ROWS + 1]):
+        if _is_header(cells):
+            return index
+        if sum(bool(cell.strip()) for cell in cells) > 1 or (cells and ROW_NUMBER.match(cells[0])):
+            return 0
+    return 0
+
+
 def parse_table(table: Table, source: str, checksum: str) -> Report:
     """Events, summary and problems of a report read into a Table."""
-    heading = collapse(clean(" ".join(table.heading)))
+    rows = [(tuple(clean(cell) for cell in cells), location, cells)
+            for cells, location in zip(_unmarked(table.rows), table.locations, strict=True)]
+    titles = _title_rows([cells for cells, _, _ in rows])
+    heading = collapse(clean(" ".join((*table.heading, *(" ".join(cells) for cells, _, _ in rows[:titles])))))
+    rows = rows[titles:]
     report_id = read_period(heading, source)
     if report_id is None:
         raise ReportError(source, "не отчёт: в заголовке нет квартала («во II квартале 2025 года»)")
     year = int(report_id[:4])
-    rows = [(tuple(clean(cell) for cell in cells), location, cells)
-            for cells, location in zip(_unmarked(table.rows), table.locations, strict=True)]
     if not rows or not any(cells and ROW_NUMBER.match(cells[0]) for cells, _, _ in rows):
         raise ReportError(source, "не отчёт: нет таблицы мероприятий (нет строки с номером «1.»)")
     # a header over two rows (a column «Мероприятие» over «Наименование», «Место», «Сроки»): its widest row

@@ -53,6 +53,8 @@ def read_text_table(text: str) -> Table:
     (a section header or the closing paragraph).
     """
     heading, cells = _cells(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    titles = _title_cells([text for _, text in cells])
+    heading, cells = heading + [text for _, text in cells[:titles]], cells[titles:]
     header_length = _header_length([text for _, text in cells])
     rows: list[list[str]] = []
     locations: list[str] = []
@@ -80,6 +82,20 @@ def _names_a_column(cell: str) -> bool:
     return cell.lstrip().startswith("№") or bool(fields_named(cell))
 
 
+def _leading_run(cells: list[str]) -> int:
+    """How many cells come before the first row number or section heading."""
+    return next((index for index, cell in enumerate(cells) if ROW_NUMBER.match(cell) or is_section_heading(cell)),
+                len(cells))
+
+
+def _title_cells(cells: list[str]) -> int:
+    """How many leading cells are the report's title written in the table above its header («Отчет о …»): the
+    cells before the first that names a column, when those from it on make a header."""
+    run = cells[:_leading_run(cells)]
+    first = next((index for index, cell in enumerate(run) if _names_a_column(cell)), 0)
+    return first if first and names_columns(run[first:]) else 0
+
+
 def _header_length(cells: list[str]) -> int:
     """How many of the leading cells make the header row.
 
@@ -88,8 +104,7 @@ def _header_length(cells: list[str]) -> int:
     (there, a cell may be a section heading the lexicon does not know). Without such a header, the leading
     cells of those that name a column each.
     """
-    run = next((index for index, cell in enumerate(cells) if ROW_NUMBER.match(cell) or is_section_heading(cell)),
-               len(cells))
+    run = _leading_run(cells)
     if not names_columns(cells[:run]):
         return next((index for index, cell in enumerate(cells[:run]) if not _names_a_column(cell)), run)
     named = max(index for index, cell in enumerate(cells[:run]) if _names_a_column(cell)) + 1

@@ -184,7 +184,7 @@ def write_docx_table(table: Table, out: Path, *, numbered_rows: bool = False) ->
     document = Document()
     for line in table.heading:
         document.add_paragraph(line)
-    width = len(table.rows[0])
+    width = max(len(cells) for cells in table.rows)
     word_table = document.add_table(rows=0, cols=width)
     trailing = list(table.trailing)
     numbering = _RowNumbering(document) if numbered_rows else None

@@ -513,3 +513,18 @@ def test_a_heading_in_one_cell_of_a_row_not_merged_is_a_heading_and_an_empty_row
     assert [(e.number, e.sphere) for e in report.events] == [(1, "Сотрудничество в сфере культуры"),
                                                              (2, "Сотрудничество в сфере культуры")]
     assert report.errors == ()
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_a_title_written_in_the_table_above_its_header_is_the_heading(tmp_path, kind):
+    header = ("№ п/п", "Наименование мероприятия", "Место проведения", "Сроки проведения", "Цель", "Участники")
+    rows = [("Отчет о мероприятиях в международной сфере во II квартале 2025 года",), header,
+            ("Сотрудничество в сфере культуры",),
+            ("1.", "Визит делегации", "г. Минск", "5 мая 2025 года", "Встреча", "Делегация")]
+    table = Table((), tuple(rows), tuple(f"строка {index}" for index in range(len(rows))))
+    path = (write(tmp_path, "r.txt", _as_text(table).encode()) if kind == "txt"
+            else write_docx_table(table, tmp_path / "r.docx"))
+    report = read_report(path)
+    assert report.id == "2025-Q2" and "во II квартале 2025 года" in report.title
+    assert [(e.title, e.sphere) for e in report.events] == [("Визит делегации", "Сотрудничество в сфере культуры")]
+    assert report.errors == ()
