@@ -2,7 +2,8 @@
 
 Invisible characters (zero-width spaces and joiners, direction marks, soft hyphens, controls) are
 dropped; accents are composed (и + combining breve = й) and stress marks removed; Latin letters that
-look like Cyrillic ones inside a Cyrillic word ("Ивaнов" with a Latin a) become Cyrillic.
+look like Cyrillic ones inside a Cyrillic word ("Ивaнов" with a Latin a) become Cyrillic; quotes typed
+as " or „“ become the «» the reports print names in (ООО "Ромашка" is ООО «Ромашка»).
 """
 
 from __future__ import annotations
@@ -24,6 +25,22 @@ _LOOK_ALIKES = str.maketrans("AaBCcEeHKMOoPpTXxyë", "АаВСсЕеНКМОоР
 _MIXED_WORD = re.compile(r"\b(?=\w*[А-Яа-яЁё])(?=\w*[A-Za-zë])\w+\b")
 
 
+_TYPED_QUOTE = re.compile('["\u201c\u201d\u201e]')  # " “ ” „
+_CLOSES_AFTER = frozenset(".,;:!?)]»…'")  # a quote after a letter, a figure or one of these closes
+
+
+def _guillemets(text: str) -> str:
+    """Typed quotes made «»: one after a letter, a figure, a closing mark or a quote that closed closes; any other
+    opens (АО "Завод "Кристалл"" is АО «Завод «Кристалл»»)."""
+    chars = list(text)
+    for match in _TYPED_QUOTE.finditer(text):
+        index = match.start()
+        before = chars[index - 1] if index else " "
+        closes = match.group() != "\u201e" and (before.isalnum() or before in _CLOSES_AFTER)
+        chars[index] = "»" if closes else "«"
+    return "".join(chars)
+
+
 def _cyrillic_word(match: re.Match[str]) -> str:
     word = match.group(0)
     latin = sum(ch.isascii() and ch.isalpha() for ch in word)
@@ -36,12 +53,17 @@ def _cyrillic_word(match: re.Match[str]) -> str:
 
 
 def clean(text: str) -> str:
-    """The text with invisible characters dropped, accents composed and look-alike letters made Cyrillic.
+    """The text with invisible characters dropped, accents composed, look-alike letters made Cyrillic and typed
+    quotes made «».
 
     >>> clean("Ив\\u0430\\u200bнов и Ивaнов, Смоле\\u0301нск, и\\u0306од")
     'Иванов и Иванов, Смоленск, йод'
+    >>> clean('АО "Завод "Кристалл"" и ОАО „Гомельский завод“')
+    'АО «Завод «Кристалл»» и ОАО «Гомельский завод»'
     """
     text = _INVISIBLE.sub("", text)
+    if _TYPED_QUOTE.search(text):
+        text = _guillemets(text)
     if _STRESS_BEARING.search(text):
         # decomposed, so that a stress mark is found whatever letter carries it ("е́", "é")
         text = _STRESS.sub("", unicodedata.normalize("NFD", text))

@@ -18,7 +18,15 @@ import nlp.pipeline
 import nlp.reading.report
 from nlp.errors import ReportError
 from nlp.pipeline import extract_events
-from nlp.reading.clean import _INVISIBLE, _MIXED_WORD, _STRESS, _STRESS_BEARING, _cyrillic_word, clean
+from nlp.reading.clean import (
+    _INVISIBLE,
+    _MIXED_WORD,
+    _STRESS,
+    _STRESS_BEARING,
+    _cyrillic_word,
+    _guillemets,
+    clean,
+)
 from nlp.reading.report import MAX_CELL_CHARS, read_report
 from nlp.records import Field, Report
 from tests.conftest import report_text, write_docx
@@ -182,12 +190,14 @@ def test_a_row_that_never_finishes_is_given_up_and_the_others_kept(tmp_path, mod
 
 def _clean_every_step(text: str) -> str:
     """nlp.reading.clean.clean doing every step on every text, as it did before it skipped those with nothing to do."""
-    text = unicodedata.normalize("NFC", _STRESS.sub("", unicodedata.normalize("NFD", _INVISIBLE.sub("", text))))
+    text = _guillemets(_INVISIBLE.sub("", text))
+    text = unicodedata.normalize("NFC", _STRESS.sub("", unicodedata.normalize("NFD", text)))
     return unicodedata.normalize("NFC", _MIXED_WORD.sub(_cyrillic_word, text))
 
 
 @example("Ивaнов, Смолe\u0301нск, Ва\u0300ня, йод")  # look-alike a, e; stress marks; й decomposes
 @example("Ивaнов и iPhone-ом")
+@example('АО "Завод "Кристалл"" и „Гомельский завод“')
 @given(st.text(ALPHABET | st.characters(), max_size=300))
 def test_clean_skipping_steps_with_nothing_to_do_cleans_as_every_step_does(text):
     assert clean(text) == _clean_every_step(text)

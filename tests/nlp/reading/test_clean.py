@@ -1,0 +1,20 @@
+"""Typed quotes made the «» the reports print names in."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.reading.clean import clean
+
+
+@pytest.mark.parametrize(("typed", "printed"), [
+    ('ООО "Белорусская компания"', "ООО «Белорусская компания»"),
+    ('АО "Смоленский завод "Кристалл""', "АО «Смоленский завод «Кристалл»»"),  # a name inside a name
+    ("ОАО „Гомельский завод“", "ОАО «Гомельский завод»"),  # as Russian handwriting and German print it
+    ("фестиваль “Славянский базар”, (“Витебск”)", "фестиваль «Славянский базар», («Витебск»)"),  # as English does
+    ('"Проект 2025", "Смоляне".', "«Проект 2025», «Смоляне»."),
+    ("ООО «Ромашка»", "ООО «Ромашка»"),
+])
+def test_typed_quotes_become_the_reports_quotes(typed: str, printed: str) -> None:
+    assert clean(typed) == printed
+    assert len(clean(typed)) == len(typed)  # a mention's place in the cell stays where it was
