@@ -965,8 +965,9 @@ def _given_state(mentions: list[Mention], first: int, last: int, state: tuple[st
 
 
 def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
-    """An organisation whose own words name no state is of the state (and side) of the place in brackets right after
-    it: «ансамбль «Каприз» (г. Ярцево, Смоленская область)», «ОАО «Ольса» (г. Минск)». A site there lies in that
+    """An organisation or a person whose own words name no state is of the state (and side) of the place in brackets
+    right after it: «ансамбль «Каприз» (г. Ярцево, Смоленская область)», «ОАО «Ольса» (г. Минск)», «солист И.И.
+    Иванов (Республика Беларусь)». A site there lies in that
     place, and in the town the brackets name if they name one: «Болдинский мужской монастырь (Дорогобужский
     район, с. Болдино)». A settlement the gazetteer does not know lies where the places beside it in its brackets
     do, when they are of one state: «с. Болдино» in the Дорогобужский district, of Russia and of Smolensk's side."""
@@ -974,7 +975,7 @@ def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
     found = []
     for mention in mentions:
         site = mention.type is EntityType.LOC and mention.kind is PlaceKind.SITE
-        if mention.type is EntityType.ORG and mention.country is None or site:
+        if mention.type in (EntityType.ORG, EntityType.PER) and mention.country is None or site:
             opening = _BRACKET_AFTER.match(text, mention.stop)
             closing = text.find(")", mention.stop)
             inside = [p for p in places if opening and opening.end() <= p.start < closing]

@@ -1235,6 +1235,11 @@ def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text
     assert states_of(models, text) == states
 
 
+def test_a_person_is_of_the_place_in_brackets_right_after_them(models):
+    text = "Выступили солист И.И. Иванов (Республика Беларусь) и солист В.Г. Петров (г. Ярцево)."
+    assert states_of(models, text, (EntityType.PER,)) == {"И.И. Иванов": ("BY", False), "В.Г. Петров": ("RU", True)}
+
+
 @pytest.mark.parametrize(("text", "village", "state"), [
     ("Экскурсия в Свято-Троицкий Болдинский мужской монастырь (Дорогобужский район, с. Болдино).", "Болдино",
      ("RU", True)),
