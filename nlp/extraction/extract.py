@@ -433,7 +433,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                           key=lambda m: (m.start, -m.stop))
         mentions = _abbreviations(reading.doc, reading.text, mentions, models)
         mentions = _delegations_heads(reading.doc, _listed_under_a_state(reading.doc, mentions, models), models)
-        mentions = _settled_in_districts(reading.text, _placed_in_brackets(reading.text, mentions), models.gazetteer)
+        mentions = _placed_in_brackets(reading.text, _of_the_state_named_after(reading.text, mentions))
+        mentions = _settled_in_districts(reading.text, mentions, models.gazetteer)
         found.append(_namesakes_of_the_state_named(reading.text, mentions, models.gazetteer))
     return found
 
@@ -993,6 +994,23 @@ def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _BRACKET_AFTER = re.compile(r"\s*\(")
+_BEFORE_ITS_STATE = re.compile(r"\s*[,(]?\s*")
+_UNPLACED_KINDS = (PlaceKind.REGION, PlaceKind.DISTRICT, PlaceKind.CITY)
+
+
+def _of_the_state_named_after(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A region, district or town of no state the gazetteer knows is of the state named right after it: «провинции
+    Шаньдун Китайской Народной Республики», «провинции Хэйлунцзян (КНР)» (the gazetteer's regions are Russia's and
+    Belarus's)."""
+    found = []
+    for index, mention in enumerate(mentions):
+        if mention.type is EntityType.LOC and mention.kind in _UNPLACED_KINDS and mention.country is None:
+            after = next((m for m in mentions[index + 1:] if m.start >= mention.stop), None)
+            if after is not None and after.type is EntityType.LOC and after.kind is PlaceKind.COUNTRY \
+                    and after.country and _BEFORE_ITS_STATE.fullmatch(text, mention.stop, after.start):
+                mention = replace(mention, country=after.country, smolensk=False)
+        found.append(mention)
+    return found
 _SPACE_AFTER = re.compile(r" +")
 
 

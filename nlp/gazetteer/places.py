@@ -200,6 +200,8 @@ class Gazetteer:
         >>> g = load_gazetteer()
         >>> g.by_adjective("Витебской").name, g.by_adjective("Лиозненский").name, g.by_adjective("Калужский").name
         ('Витебск', 'Лиозно', 'Калуга')
+        >>> g.by_adjective("Карагандинская").name, g.by_adjective("Пушкинский").name
+        ('Караганда', 'Пушкино')
         """
         word = fold(adjective)
         if land := _LAND.fullmatch(word):  # "Витебщина" is the land around Витебск
@@ -217,6 +219,8 @@ class Gazetteer:
             candidates.append(stem[:-1])
         if stem[-1:] in _ALTERNATING:  # a consonant that alternates: Калуга -> Калужский, Рига -> Рижский
             candidates.append(stem[:-1] + _ALTERNATING[stem[-1]])
+        if stem.endswith("ин") and len(stem) >= MIN_IN_STEM + 2:  # Караганда -> Карагандинский, Астана -> Астанинский
+            candidates.append(stem[:-2])
         for key in candidates:
             if len(key) >= 3 and key in self.by_stem:
                 return self.by_stem[key][0]
@@ -224,6 +228,7 @@ class Gazetteer:
 
 
 _ALTERNATING = {"ж": "г", "ч": "к", "ш": "х"}  # an adjective's consonant -> its noun's
+MIN_IN_STEM = 5  # a stem left by «-ин» shorter than this names too many towns («Ленинский»: лен)
 
 
 def _name_stems(name: str, population: int) -> set[str]:

@@ -1235,6 +1235,16 @@ def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text
     assert states_of(models, text) == states
 
 
+@pytest.mark.parametrize(("text", "region", "state"), [
+    ("Встреча с представителями провинции Шаньдун Китайской Народной Республики.", "Шаньдун", "CN"),
+    ("Переговоры с делегацией провинции Хэйлунцзян (КНР).", "Хэйлунцзян", "CN"),
+    ("Делегация Карагандинской области Республики Казахстан.", "Карагандинская область", "KZ"),
+    ("Делегация Карагандинской области.", "Карагандинская область", "KZ"),  # by its town, Караганда
+])
+def test_a_foreign_region_the_gazetteer_lacks_is_of_the_state_named_after_it(models, text, region, state):
+    assert states_of(models, text, (EntityType.LOC,))[region] == (state, False)
+
+
 def test_a_person_is_of_the_place_in_brackets_right_after_them(models):
     text = "Выступили солист И.И. Иванов (Республика Беларусь) и солист В.Г. Петров (г. Ярцево)."
     assert states_of(models, text, (EntityType.PER,)) == {"И.И. Иванов": ("BY", False), "В.Г. Петров": ("RU", True)}
