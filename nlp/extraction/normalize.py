@@ -10,6 +10,8 @@ from natasha import MorphVocab
 from pymorphy2.analyzer import Parse
 from spacy.tokens import Token
 
+from nlp.extraction.rules import OPENING_QUOTES
+
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
@@ -69,10 +71,14 @@ def _parse(vocab: MorphVocab, token: Token, gender: str | None = None, surname: 
     return max(parses, key=score) if parses else None
 
 
-def nominative(vocab: MorphVocab, token: Token, gender: str | None = None) -> str:
-    """The token's word in the nominative, keeping number and (for adjectives) the head's gender."""
+def nominative(vocab: MorphVocab, token: Token, gender: str | None = None, *, singular: bool = False) -> str:
+    """The token's word in the nominative, keeping number (unless `singular`) and (for adjectives) the head's
+    gender."""
     parse = _parse(vocab, token, gender)
-    if parse is None or "nomn" in parse.tag and (gender is None or gender in parse.tag or "plur" in parse.tag):
+    plural = parse is not None and "plur" in parse.tag
+    if singular and plural and parse is not None and (one := _inflect(parse, {"nomn", "sing"})):
+        return shape_like(one.word, token.text)
+    if parse is None or "nomn" in parse.tag and (gender is None or gender in parse.tag or plural):
         return token.text
     grams = {"nomn"}
     if gender and parse.tag.POS in ("ADJF", "PRTF") and "plur" not in parse.tag:
@@ -114,7 +120,9 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int) -> str:
     if tokens[head].text.isupper() and len(tokens[head].text) > 1:  # an abbreviation: ОАО «…», ГУ «…»
         return join(tokens, words)
     gender = head_gender(vocab, tokens[head])
-    words[head] = nominative(vocab, tokens[head])
+    # a plural word before a quoted name names one body of a list: «с компаниями «X» и «Y»» -> компания «X»
+    quoted = head + 1 < len(tokens) and tokens[head + 1].text in OPENING_QUOTES and tokens[head].is_lower
+    words[head] = nominative(vocab, tokens[head], singular=quoted)
     cases = tokens[head].morph.get("Case", [])
     case = _CASES.get(cases[0]) if cases else None
     for index in range(head - 1, -1, -1):

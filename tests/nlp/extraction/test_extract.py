@@ -1245,6 +1245,17 @@ def test_a_foreign_region_the_gazetteer_lacks_is_of_the_state_named_after_it(mod
     assert states_of(models, text, (EntityType.LOC,))[region] == (state, False)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Переговоры с фирмой «Бета».", "фирма «Бета»"),
+    ("Встреча с руководством агрофирмы «Рассвет».", "агрофирма «Рассвет»"),
+    # a plural word before a quoted name names one body of a list
+    ("Встречи с компаниями «Xiamen Trading Co., Ltd.» и «Харбинская электрическая компания».",
+     "компания «Xiamen Trading Co., Ltd.»"),
+])
+def test_a_firm_and_a_companys_name_in_the_nominative_singular(models, text, name):
+    assert name in states_of(models, text)
+
+
 def test_a_person_is_of_the_place_in_brackets_right_after_them(models):
     text = "Выступили солист И.И. Иванов (Республика Беларусь) и солист В.Г. Петров (г. Ярцево)."
     assert states_of(models, text, (EntityType.PER,)) == {"И.И. Иванов": ("BY", False), "В.Г. Петров": ("RU", True)}
