@@ -341,6 +341,16 @@ def test_an_organisation_of_no_state_of_its_own_is_of_the_state_its_row_was_held
     assert states[2]["ООО «Сигма»"] is None
 
 
+def test_a_body_of_many_states_met_in_russia_is_no_russian_body(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Участие в форуме", "г. Казань", "10 августа 2025 года",
+         "Проведены переговоры с представителями ШОС и ООН, ООО «Вектор».", "Делегация"]]), encoding="utf-8")
+    [event] = extract_events([read_report(path)], models)
+    states = {e.name: e.country for e in event.entities if e.type is EntityType.ORG}
+    assert states == {"ШОС": None, "ООН": None, "ООО «Вектор»": "RU"}
+
+
 def test_a_site_in_brackets_lies_where_they_say(tmp_path, models):
     path = tmp_path / "2025-Q3.txt"
     path.write_text(report_text([
