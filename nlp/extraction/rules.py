@@ -295,11 +295,12 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         elif lower == "по" and "po" in flags and nxt is not None and not is_cap(nxt):
             index = _subject_end(doc, index + 1, lex, joint)
         elif token.text == "," and _listed(doc, index) and doc[index - 1].is_lower \
-                and (doc[index - 1].pos_ == "ADJ" or doc[index - 1].pos_ == "NOUN" and index - 2 == first - 1
-                     and doc[index - 1].lemma_ not in lex.region_words):
+                and (doc[index - 1].pos_ == "ADJ" or doc[index - 1].pos_ == "NOUN"
+                     and _opens_chain(doc, first, index - 1) and doc[index - 1].lemma_ not in lex.region_words):
             # adjectives listed before their noun («Центра химической, биологической … и ядерной обороны»), or what
-            # the head is of («Министерства образования, науки и молодежной политики»; not after a place:
-            # «Администрации Смоленской области, | общественных организаций и молодежи»)
+            # the head is of, its first word or words («Министерства образования, науки и молодежной политики»,
+            # «Министерства высшего образования, науки и инноваций»; not after a place: «Администрации Смоленской
+            # области, | общественных организаций и молодежи»)
             index += 1
         else:
             break
@@ -420,15 +421,22 @@ def _in_subject(doc: Doc, index: int, joint: bool = False) -> bool:
     return token.pos_ in _CHAIN_POS and not (is_cap(token) and case_of(token) == "Nom" and not _inflected_name(token))
 
 
+def _opens_chain(doc: Doc, first: int, noun: int) -> bool:
+    """Whether the noun at `noun` is the first of a chain starting at `first`, after lowercase adjectives only
+    («образования», «высшего образования»)."""
+    return first <= noun and all(doc[i].pos_ == "ADJ" and doc[i].is_lower for i in range(first, noun))
+
+
 def _listed(doc: Doc, comma: int) -> bool:
     """Whether a comma goes on a list closed by «и» («комитет … по природным ресурсам, собственности и земельным
-    отношениям», «… по вопросам семьи, женщин и детей»): lowercase words in the case of the word before the comma
-    up to an «и» before one more."""
+    отношениям», «… по вопросам семьи, женщин и детей»): lowercase words in the case of the word before the comma,
+    none naming a body, up to an «и» before one more."""
     case = case_of(doc[comma - 1])
     index = comma + 1
     while index < len(doc) and doc[index].is_lower and doc[index].pos_ in _CHAIN_POS:
-        if doc[index].pos_ == "NOUN" and case_of(doc[index]) != case:
-            return False
+        if doc[index].pos_ == "NOUN" and (case_of(doc[index]) != case or lowercase_body_word(doc[index],
+                                                                                              load_lexicons())):
+            return False  # another case, or another party («Министерства культуры, | общественных организаций …»)
         index += 1
         if index < len(doc) and doc[index].text == ",":
             index += 1

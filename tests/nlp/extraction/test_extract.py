@@ -1256,6 +1256,17 @@ def test_a_firm_and_a_companys_name_in_the_nominative_singular(models, text, nam
     assert name in states_of(models, text)
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # what a ministry is of, listed, its first item an adjective and a noun
+    ("Представители Министерства высшего образования, науки и инноваций Республики Узбекистан",
+     {"Министерство высшего образования, науки и инноваций Республики Узбекистан": ("UZ", False)}),
+    # a body listed after a comma is another party, not what the ministry is of
+    ("с участием Министерства культуры, общественных организаций и молодежи", {"Министерство культуры": (None, False)}),
+])
+def test_a_list_after_a_comma_is_the_bodys_own_only_if_no_body_is_in_it(models, text, names):
+    assert states_of(models, text) == names
+
+
 def test_a_person_is_of_the_place_in_brackets_right_after_them(models):
     text = "Выступили солист И.И. Иванов (Республика Беларусь) и солист В.Г. Петров (г. Ярцево)."
     assert states_of(models, text, (EntityType.PER,)) == {"И.И. Иванов": ("BY", False), "В.Г. Петров": ("RU", True)}
