@@ -190,4 +190,16 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
         return join(kept, [t.text for t in kept])
     if _INITIALS.match(initials.replace(" ", "")) and initials:
         return f"{initials} {surname_nominative(vocab, names[-1], nominative)}"
-    return " ".join(surname_nominative(vocab, token) for token in names)
+    return " ".join(patronymic_nominative(vocab, token) or surname_nominative(vocab, token) for token in names)
+
+
+def patronymic_nominative(vocab: MorphVocab, token: Token) -> str | None:
+    """A patronymic in the nominative, of the gender it has («Петровной» -> Петровна, «Петровичем» -> Петрович);
+    None for a word the dictionary does not read as one."""
+    parse = next((p for p in vocab.parse(token.text.lower()) if "Patr" in p.tag and "sing" in p.tag), None)
+    if parse is None:
+        return None
+    if "nomn" in parse.tag:
+        return token.text
+    inflected = _inflect(parse, {"nomn"})
+    return shape_like(inflected.word, token.text) if inflected else None

@@ -145,15 +145,29 @@ class _Groups:
         self.parent[max(root_a, root_b)] = min(root_a, root_b)
 
 
-def person_parts(name: str) -> tuple[str, str]:
-    """(folded surname, initials) of a person's canonical name.
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|ич)$")  # Петрович, Петровна, Ильинична, Ильич
 
-    >>> person_parts("В.Н. Анохин"), person_parts("Мухаммад Али")
-    (('анохин', 'в.н.'), ('мухаммад али', ''))
+
+def person_parts(name: str) -> tuple[str, str]:
+    """(folded surname, initials) of a person's canonical name; a full name with a patronymic gives its initials, in
+    either order, so that it is the same person as the initials' («Василий Николаевич Анохин», «Анохин Василий
+    Николаевич»: В.Н. Анохин).
+
+    >>> person_parts("В.Н. Анохин"), person_parts("Мухаммад Али"), person_parts("Иванова Марина Петровна")
+    (('анохин', 'в.н.'), ('мухаммад али', ''), ('иванова', 'м.п.'))
     """
     match = re.match(r"^((?:[А-ЯЁA-Z]\.\s?){1,2})\s*(.+)$", name)
     if match:
         return fold(match.group(2)), match.group(1).replace(" ", "").lower()
+    words = name.split()
+    if len(words) == 3 and all(word[:1].isupper() for word in words):
+        if _PATRONYMIC.search(words[1]):
+            given, patronymic, surname = words
+        elif _PATRONYMIC.search(words[2]):
+            surname, given, patronymic = words
+        else:
+            return fold(name), ""
+        return fold(surname), f"{given[0]}.{patronymic[0]}.".lower()
     return fold(name), ""
 
 
@@ -257,8 +271,9 @@ def _canonical(entities: list[Entity]) -> Entity:
     shorts = _state_codes()
 
     def rank(entity: Entity) -> tuple:
-        if entity.type is EntityType.PER:
-            return (person_parts(entity.name)[1].count("."), len(entity.name), entity.name)
+        if entity.type is EntityType.PER:  # «В.Н. Анохин», as the reports name officials, over «Василий Николаевич …»
+            initials = person_parts(entity.name)[1]
+            return (initials.count("."), entity.name.lower().startswith(initials), len(entity.name), entity.name)
         if entity.type is EntityType.ORG:
             bare = org_parts(entity.name)[1]
             rest, _, last = bare.rpartition(" ")

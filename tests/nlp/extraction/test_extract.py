@@ -163,6 +163,16 @@ def test_foreign_name_with_latin_in_brackets(models):
     assert [p.normal for p in people] == ["Мухаммад Али"]
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    ("Встреча с Ивановой Мариной Петровной.", "Иванова Марина Петровна"),
+    ("Встреча с Иваном Петровичем Сидоровым.", "Иван Петрович Сидоров"),
+    ("Выступила Иванова Марина Петровна.", "Иванова Марина Петровна"),
+    ("Форум открыл Губернатор Смоленской области Василий Николаевич Анохин.", "Василий Николаевич Анохин"),
+])
+def test_a_full_name_with_a_patronymic_in_the_nominative(models, text, person):
+    assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [person]
+
+
 def test_countries_of_bodies_and_places(models):
     mentions = {m.normal: m for m in extract(
         "Витебский городской исполнительный комитет и Смоленская областная Дума, г. Могилев", models,

@@ -341,6 +341,19 @@ def test_an_organisation_of_no_state_of_its_own_is_of_the_state_its_row_was_held
     assert states[2]["ООО «Сигма»"] is None
 
 
+def test_a_full_name_with_a_patronymic_is_the_person_its_initials_name(tmp_path, models):
+    """Named in full in one row and by initials in another: one person, called as the reports call officials."""
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Визит", "г. Смоленск", "5 июля 2025 года",
+         "Форум открыл Губернатор Смоленской области Василий Николаевич Анохин.", "Делегация"],
+        ["Встреча", "г. Смоленск", "6 июля 2025 года", "Встреча с Губернатором Смоленской области В.Н. Анохиным.",
+         "Делегация"]]), encoding="utf-8")
+    people = [[(e.name, e.id) for e in event.entities if e.type is EntityType.PER]
+              for event in extract_events([read_report(path)], models)]
+    assert people[0] == people[1] and people[0][0][0] == "В.Н. Анохин"
+
+
 def test_a_body_of_many_states_met_in_russia_is_no_russian_body(tmp_path, models):
     path = tmp_path / "2025-Q3.txt"
     path.write_text(report_text([
