@@ -242,6 +242,10 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign, town)
 
 
+_ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "ое", "ого", "ому", "ым", "ом", "ую", "им", "ем", "ей", "ие", "ые", "их",
+                      "ых", "ими", "ыми")  # an adjective's, in any case
+
+
 def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     """The town a word points at: by adjective ("Витебского"), by name after "г." ("г. Витебска"),
     or, inside a quoted name, by a town name it starts with ("Могилевлифтмаш") or is («Дорогобуж»; not an
@@ -256,7 +260,9 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     doc = token.doc
     alone = quoted and 0 < token.i < len(doc) - 1 and doc[token.i - 1].text in OPENING_QUOTES \
         and doc[token.i + 1].text in CLOSING_QUOTES
-    place = (models.gazetteer.by_adjective(token.text) if token.pos_ == "ADJ" and not alone
+    adjective = token.pos_ == "ADJ" or token.pos_ == "PROPN" and token.text.lower().endswith(_ADJECTIVE_ENDINGS) \
+        and any(p.tag.POS == "ADJF" for p in models.vocab.parse(token.lower_))  # «Брестским», read as a name
+    place = (models.gazetteer.by_adjective(token.text) if adjective and not alone
              else models.gazetteer.lookup(token.lemma_) if _after_town_word(token) else None)
     if place is None and quoted and not (alone and token.pos_ == "ADJ"):
         place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")
@@ -411,11 +417,12 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     may go on are parsed first, all texts' in one batch (`nlp.extraction.syntax`)."""
     lex = models.lexicons
     # in either mode: natasha's organisations that name none ("СМИ") are no entities, the unions of states it takes
-    # for places are organisations («чиновники ЕС»), and no name holds half a pair of brackets, a bullet or a full stop
+    # for places are organisations («чиновники ЕС»), and so is a place it finds that is a town's adjective and a
+    # body's word («Брестским облисполкомом»); no name holds half a pair of brackets, a bullet or a full stop
     for _, doc in cells:
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
-            and tuple(token.lemma_ for token in part) in lex.unions_of_states else part
+            and (tuple(token.lemma_ for token in part) in lex.unions_of_states or _a_towns_body(part, models)) else part
             for span in doc.spans[NATASHA_SPANS] for part in _apart_at_stray_marks(span)
             if part.label_ != "ORG" or part.text not in lex.not_organisations]
     readings = [_Reading(doc, text, models) for text, doc in cells]
@@ -437,6 +444,14 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         mentions = _settled_in_districts(reading.text, mentions, models.gazetteer)
         found.append(_namesakes_of_the_state_named(reading.text, mentions, models.gazetteer))
     return found
+
+
+def _a_towns_body(span: Span, models: Resources) -> bool:
+    """Whether a span is a town's adjective and a body's word in lowercase: «Брестским облисполкомом»; not a
+    state's adjective («Палестинское государство» is a state)."""
+    return len(span) == 2 and span[1].is_lower and models.lexicons.names_body(span[1].lemma_) \
+        and is_cap(span[0]) and models.countries.adjective_code(span[0].text) is None \
+        and models.gazetteer.by_adjective(span[0].text) is not None
 
 
 class _Reading:
@@ -800,7 +815,9 @@ class _Reading:
                                               kind=PlaceKind(kind), country=signal.country))
                 continue
             tokens = list(doc[span.start:stop])
-            head = next((i for i, t in enumerate(tokens) if t.pos_ in ("NOUN", "PROPN")), 0)
+            # its first noun; not an adjective the tagger reads as a name («Брестским облисполкомом»)
+            head = next((i for i, t in enumerate(tokens) if t.pos_ == "NOUN" or t.pos_ == "PROPN"
+                         and not any(p.tag.POS == "ADJF" for p in models.vocab.parse(t.lower_))), 0)
             signal = country_signal(tokens, models)
             self.mentions.append(_mention(doc, self.text, span.start, stop, EntityType.ORG,
                                           normal_phrase(models.vocab, tokens, head), "ner",

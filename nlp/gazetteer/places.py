@@ -137,7 +137,7 @@ class Gazetteer:
         words = fold(name).split()
         if len(words) == 1:
             return self._land(words[0])
-        if len(words) != 2 or not words[1].startswith(("обл", "кра")):
+        if len(words) != 2 or not _REGION_NOUN.fullmatch(words[1]):  # not «облисполкомом», «крае…»
             return None
         code = self.regions.get(_ADJECTIVE_ENDING.sub("", words[0]))
         return self.by_ref.get(f"iso3166-2:{code}") if code else None
@@ -228,6 +228,7 @@ class Gazetteer:
 
 
 _ALTERNATING = {"ж": "г", "ч": "к", "ш": "х"}  # an adjective's consonant -> its noun's
+_REGION_NOUN = re.compile(r"обл\.?|област(?:ь|и|ью|ей|ям|ями|ях)|кра(?:й|я|ю|ем|е|ев|ям|ями|ях)")
 MIN_IN_STEM = 5  # a stem left by «-ин» shorter than this names too many towns («Ленинский»: лен)
 
 

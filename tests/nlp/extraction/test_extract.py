@@ -1277,6 +1277,14 @@ def test_a_list_after_a_comma_is_the_bodys_own_only_if_no_body_is_in_it(models, 
     assert states_of(models, text) == names
 
 
+@pytest.mark.parametrize("text", ["Подписано соглашение с Брестским облисполкомом.",
+                                  "Соглашение между Правительством Смоленской области и Брестским облисполкомом."])
+def test_a_regional_executive_committee_in_any_case_is_a_body_not_its_region(models, text):
+    # natasha takes «Брестским облисполкомом» for a place, and «облисполкомом» began as «область» does
+    assert states_of(models, text, (EntityType.ORG, EntityType.LOC))["Брестский облисполком"] == ("BY", False)
+    assert "Брестская область" not in states_of(models, text, (EntityType.LOC,))
+
+
 def test_a_person_is_of_the_place_in_brackets_right_after_them(models):
     text = "Выступили солист И.И. Иванов (Республика Беларусь) и солист В.Г. Петров (г. Ярцево)."
     assert states_of(models, text, (EntityType.PER,)) == {"И.И. Иванов": ("BY", False), "В.Г. Петров": ("RU", True)}

@@ -197,3 +197,8 @@ def test_an_adjective_made_with_in_points_at_its_town(adjective, town, state):
     # a region of a partner state the gazetteer lacks takes its state from the town it is named after
     place = load_gazetteer().by_adjective(adjective)
     assert (place.name, place.country) == (town, state)
+
+
+def test_a_body_whose_word_begins_as_a_regions_does_is_no_region():
+    assert load_gazetteer().region("Брестским облисполкомом") is None
+    assert load_gazetteer().region("Брестской обл.").name == "Брестская область"
