@@ -49,6 +49,7 @@ from nlp.extraction.rules import (
     office_posts,
     opens_a_sentence,
     planned,
+    quotation_after_head,
     regions_served,
     role_after,
     role_before,
@@ -439,7 +440,9 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                            and not (m.type is EntityType.LOC and fold(m.normal) in lex.world_regions)),
                           key=lambda m: (m.start, -m.stop))
         mentions = _abbreviations(reading.doc, reading.text, mentions, models)
-        mentions = _delegations_heads(reading.doc, _listed_under_a_state(reading.doc, mentions, models), models)
+        mentions = _listed_under_a_state(reading.doc, mentions, models)
+        mentions = _listed_after_a_states_word(reading.doc, reading.text, mentions, models)
+        mentions = _delegations_heads(reading.doc, mentions, models)
         mentions = _placed_in_brackets(reading.text, _of_the_state_named_after(reading.text, mentions))
         mentions = _settled_in_districts(reading.text, mentions, models.gazetteer)
         found.append(_namesakes_of_the_state_named(reading.text, mentions, models.gazetteer))
@@ -516,6 +519,15 @@ class _Reading:
         stop = name_stop(self.doc, chunk.start, chunk.stop, self.models.syntax, self.barriers)
         return chunk if stop == chunk.stop else replace(chunk, stop=stop)
 
+    def _named_by(self, chunk: Chunk) -> tuple[list[Token], int]:
+        """The words that name an organisation's chunk and where its head is among them: a quotation listed after
+        another is named by the words before that one's quotation too («компаний «А» и «Б»»: компания «Б»)."""
+        doc, first = self.doc, chunk.listed_after
+        if first is None:
+            return list(doc[chunk.start:chunk.stop]), chunk.head - chunk.start
+        quotation = quotation_after_head(doc, first, self.lex)
+        return list(doc[first.start:quotation]) + list(doc[chunk.start:chunk.stop]), first.head - first.start
+
     def organisations(self) -> None:
         """Organisations the rules find (legal forms, quoted names, government bodies)."""
         doc, models = self.doc, self.models
@@ -534,11 +546,12 @@ class _Reading:
                 continue  # what the body before the dash is: the same body, its span stays taken
             if planned(doc, chunk.start, self.lex):
                 continue  # a body to be made is no party; its span stays taken (the bodies it names are)
-            normal = normal_phrase(models.vocab, tokens, chunk.head - chunk.start)
+            named, head = self._named_by(chunk)
+            normal = normal_phrase(models.vocab, named, head)
             if models.countries.code(normal):  # "Российской Федерации": a state, not a body
                 self.states.append(Chunk(chunk.start, chunk.stop, "LOC", chunk.head, source="ner"))
                 continue
-            signal = country_signal(list(tokens), models)
+            signal = country_signal(named, models)
             nested = _inside(chunk.start, chunk.stop, [(c.start, c.stop) for c in self.orgs])
             self.mentions.append(_mention(doc, self.text, chunk.start, chunk.stop, EntityType.ORG, normal,
                                           "rule:org", country=signal.country, smolensk=signal.smolensk,
@@ -904,6 +917,30 @@ def _listed_under_a_state(doc: Doc, mentions: list[Mention], models: Resources) 
     return mentions
 
 
+# what stands between two bodies of one list: a comma, «и» or «, а также», after the brackets of the first
+_LIST_JOIN = re.compile(r"(?:\s*\([^()«»]{1,80}\))?\s*(?:,\s*а\s+также|,|и)\s*")
+
+
+def _listed_after_a_states_word(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:
+    """The bodies listed right after a state's adjective and a noun, one after another with a comma or «и» between
+    them, are of that state where their own words name none: «с руководителями белорусских предприятий ОАО «…», «…»
+    и ООО «…»» (the list after a colon: `_listed_under_a_state`)."""
+    tokens = {token.idx: token.i for token in doc}
+    bodies = [m for m in mentions if m.type is EntityType.ORG and m.within is None]
+    for place, first in enumerate(bodies):
+        index = tokens.get(first.start)
+        code = _states_adjective_before(doc, index, models) if index is not None else None
+        if code is None:
+            continue
+        last = first
+        for body in bodies[place + 1:]:
+            if body.start < last.stop or not _LIST_JOIN.fullmatch(text, last.stop, body.start):
+                break
+            last = body
+        mentions = _given_state(mentions, first.start, last.start + 1, (code, False))
+    return mentions
+
+
 def _title_start(doc: Doc, chunk: Chunk) -> int | None:
     """Where an event's or a document's quoted title opens in its phrase, if it has one."""
     return next((i for i in range(chunk.start, chunk.stop) if doc[i].text in OPENING_QUOTES), None)
@@ -1104,16 +1141,21 @@ def _state_before(doc: Doc, index: int, mentions: list[Mention], models: Resourc
     before a noun («белорусских предприятий», «белорусская делегация»), or a place or a body, a bracket after it as
     may be («делегации Республики Беларусь», «от Смоленской области», «… района Витебской области (Республика
     Беларусь)», «Совета Федерации … (далее – Совет Федерации)»)."""
-    noun, adjective = doc[index - 1], doc[index - 2]
-    if noun.pos_ == "NOUN" and adjective.pos_ == "ADJ":
-        code = models.countries.adjective_code(adjective.lower_)
-        if code is not None:
-            return code, False
+    code = _states_adjective_before(doc, index, models)
+    if code is not None:
+        return code, False
     last = index - 2 if doc[index - 1].text == ")" else index - 1
     before = char_span(doc, last, last + 1)[1]
     named = next((m for m in mentions if m.type in (EntityType.LOC, EntityType.ORG) and m.stop == before
                   and m.country), None)
     return (named.country, named.smolensk) if named is not None and named.country is not None else None
+
+
+def _states_adjective_before(doc: Doc, index: int, models: Resources) -> str | None:
+    """The state whose adjective, before a noun, stands right before token `index` («белорусских предприятий»)."""
+    if index < 2 or doc[index - 1].pos_ != "NOUN" or doc[index - 2].pos_ != "ADJ":
+        return None
+    return models.countries.adjective_code(doc[index - 2].lower_)
 
 
 def _delegations_heads(doc: Doc, mentions: list[Mention], models: Resources) -> list[Mention]:

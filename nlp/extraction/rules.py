@@ -121,6 +121,9 @@ class Chunk:
     head: int
     kind: PlaceKind | None = None
     source: Literal["rule", "ner"] = "rule"
+    # a quotation listed after another under the words that name both («компаний «А», «Б» и «В»»): that first
+    # name, whose words before its quotation are this one's too
+    listed_after: Chunk | None = None
 
 
 def case_of(token: Token) -> str | None:
@@ -859,7 +862,68 @@ def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
                for q_start, q_stop in quotes):
             continue  # «Управляющая компания холдинга «…»» is the name of the ОАО around it
         chunks.append(chunk)
-    return [_without_outer_subject(doc, chunk, chunks, lex) for chunk in _apposed_to_titles(doc, chunks, lex)]
+    found = [_without_outer_subject(doc, chunk, chunks, lex) for chunk in _apposed_to_titles(doc, chunks, lex)]
+    # a listed quotation that is a body's name of its own words stays that name («СОГБУ «…», «Клуб золотого
+    # возраста»», «ОГБОУ ВО «…» и «Смоленская государственная академия …»»: no legal form is guessed for it)
+    named_inside = {c.start - 1 for c in found if c.label == "ORG"}
+    listed = [item for chunk in found for item in _listed_quotations(doc, chunk, lex) if item.start not in named_inside]
+    return found + listed
+
+
+_LIST_LABELS = frozenset({"ORG", "EVENT", "DOC"})
+
+
+def quotation_after_head(doc: Doc, chunk: Chunk, lex: Lexicons) -> int | None:
+    """Where the quotation opens that ends `chunk` right after its head word (and the legal forms after it): the
+    name in «компаний «А»», «ОГБОУ ВО «А»»; None for a name of other words."""
+    index = chunk.head + 1
+    while index < chunk.stop and is_abbreviation(doc[index], lex):
+        index += 1
+    return index if index < chunk.stop and quote_end(doc, index) == chunk.stop else None
+
+
+def _listed_quotations(doc: Doc, chunk: Chunk, lex: Lexicons) -> list[Chunk]:
+    """The quoted names listed right after a name that a plural word or a legal form opens, after a comma, «и»
+    or «, а также»: «ансамблей «Славяне», «Русичи» и «Кривичи»», «ОАО «Гомсельмаш», «Белшина» и «Амкодор»» (each
+    a body of the list's words). A singular word names one body, whose quotation a title may follow
+    («ансамбль «Славяне», «Калинка» в исполнении …» is no list of bodies)."""
+    head = doc[chunk.head]
+    if chunk.label not in _LIST_LABELS or quotation_after_head(doc, chunk, lex) is None:
+        return []
+    if not is_abbreviation(head, lex) and not (head.is_lower and "Plur" in head.morph.get("Number", [])):
+        return []
+    listed = []
+    index = _after_brackets(doc, chunk.stop)
+    while index < len(doc):
+        if doc[index].text == "," and [t.lower_ for t in doc[index + 1:index + 3]] == ["а", "также"]:
+            index += 3
+        elif doc[index].text == "," or doc[index].lower_ == "и":
+            index += 1
+        else:
+            break
+        end = quote_end(doc, index) if index + 1 < len(doc) else None
+        first = doc[index + 1].text[:1] if end else ""
+        if end is None or not (first.isupper() or first.isdigit()):
+            break
+        listed.append(Chunk(index, end, chunk.label, index, listed_after=chunk))
+        index = _after_brackets(doc, end)
+    return listed
+
+
+_BRACKETED = 12  # the most words an item's brackets hold: a town, a region, a state
+
+
+def _after_brackets(doc: Doc, index: int) -> int:
+    """Past the brackets at token `index` that say where a listed item is from («… «Сударушка» (г. Витебск), …»),
+    or `index` where none open there."""
+    if index >= len(doc) or doc[index].text != "(":
+        return index
+    for inside in range(index + 1, min(len(doc), index + _BRACKETED)):
+        if doc[inside].text == ")":
+            return inside + 1
+        if doc[inside].text in ("(", *OPENING_QUOTES):
+            break
+    return index
 
 
 def _apposed_to_titles(doc: Doc, chunks: list[Chunk], lex: Lexicons) -> list[Chunk]:

@@ -1285,6 +1285,48 @@ def test_a_regional_executive_committee_in_any_case_is_a_body_not_its_region(mod
     assert "Брестская область" not in states_of(models, text, (EntityType.LOC,))
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # each quotation listed under a plural word is a body of that word; each keeps its own brackets
+    ("Выступили ансамбли «Славяне», «Русичи» и «Кривичи».",
+     {"ансамбль «Славяне»", "ансамбль «Русичи»", "ансамбль «Кривичи»"}),
+    ("Приняли участие коллективы «Сударушка» (г. Витебск), «Родники» (г. Орша) и «Криница» (г. Минск).",
+     {"коллектив «Сударушка»", "коллектив «Родники»", "коллектив «Криница»"}),
+    ("Переговоры с компаниями «Альфа» и «Бета», а также «Гамма».",
+     {"компания «Альфа»", "компания «Бета»", "компания «Гамма»"}),
+    # under a legal form, each is of that form
+    ("Переговоры с ОАО «Гомсельмаш», «Белшина» и «Амкодор».", {"ОАО «Гомсельмаш»", "ОАО «Белшина»", "ОАО «Амкодор»"}),
+    # the list ends where no quotation follows its comma or «и»
+    ("Переговоры с компаниями «Альфа» и «Бета», подписание соглашения «О сотрудничестве».",
+     {"компания «Альфа»", "компания «Бета»"}),
+])
+def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, names):
+    assert org_texts_normal(models, text) == names
+
+
+def test_a_listed_quotation_is_written_as_the_text_writes_it(models):
+    found = {m.normal: m.text for m in extract("Выступили ансамбли «Славяне» и «Русичи».", models, report_rules=True)}
+    assert found == {"ансамбль «Славяне»": "ансамбли «Славяне»", "ансамбль «Русичи»": "«Русичи»"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a quotation that is a body's name of its own words keeps that name, with no legal form guessed for it
+    ("СОГБУ «Руднянский комплексный центр социального обслуживания населения», «Клуб золотого возраста»",
+     {"СОГБУ «Руднянский комплексный центр социального обслуживания населения»", "Клуб золотого возраста"}),
+    # one body of a singular word: what is quoted after it is no list of bodies
+    ("Песню исполнил ансамбль «Славяне», «Калинка» прозвучала в финале.", {"ансамбль «Славяне»"}),
+    # events listed under one word are events, no bodies
+    ("Участие в фестивалях «Славянский базар» и «Белая Русь».", set()),
+])
+def test_what_a_listed_quotation_is_not(models, text, names):
+    assert org_texts_normal(models, text) == names
+
+
+def test_bodies_after_a_states_adjective_and_a_noun_are_of_that_state(models):
+    text = "Встреча с руководителями белорусских предприятий ОАО «Гомсельмаш», «Белшина» и ООО «Ромашка»."
+    assert states_of(models, text) == {"ОАО «Гомсельмаш»": ("BY", False), "ОАО «Белшина»": ("BY", False),
+                                       "ООО «Ромашка»": ("BY", False)}
+
+
 def test_a_person_is_of_the_place_in_brackets_right_after_them(models):
     text = "Выступили солист И.И. Иванов (Республика Беларусь) и солист В.Г. Петров (г. Ярцево)."
     assert states_of(models, text, (EntityType.PER,)) == {"И.И. Иванов": ("BY", False), "В.Г. Петров": ("RU", True)}
