@@ -596,11 +596,12 @@ class _Reading:
                 signal = country_signal(role_tokens, models)
                 self.role_spans.append((role.start, role.stop))
             # in the nominative where its post is («начальник отдела И.В. Сидорова», not «Губернатора … В.Н.
-            # Анохина»), in a list of names after a colon («Участники: И.В. Сидорова, А.А. Петрова»; not «при
-            # участии И.В. Петрова, …»), opening a sentence before a woman's verb («Е.А. Смирнова открыла»; not
-            # «По приглашению В.Н. Анохина прибыла делегация»), or the subject of a woman's verb before it
+            # Анохина»), in a list of names after a colon or alone on its line («Участники: И.В. Сидорова, А.А.
+            # Петрова»; not «при участии И.В. Петрова, …»), opening a sentence before a woman's verb («Е.А.
+            # Смирнова открыла»; not «По приглашению В.Н. Анохина прибыла делегация»), or the subject of a woman's
+            # verb before it
             nominative = role is not None and case_of(doc[role.head]) == "Nom" \
-                or _listed_after_colon(doc, start, people) or opens_a_sentence(doc, start) and stop < len(doc) \
+                or _listed_names(doc, start, stop, people) or opens_a_sentence(doc, start) and stop < len(doc) \
                 and _womans_verb(doc[stop]) or _after_a_womans_verb(doc, start)
             normal = normal_person(models.vocab, tokens, nominative)
             self.mentions.append(_mention(doc, self.text, start, stop, EntityType.PER, normal, "ner", role=role_text,
@@ -1001,14 +1002,32 @@ def _after_a_womans_verb(doc: Doc, start: int) -> bool:
     return True
 
 
-def _listed_after_colon(doc: Doc, start: int, people: list[tuple[int, int]]) -> bool:
-    """Whether the person named from token `start` is one of a list of names, each after a comma, that a colon
-    opens («Участники: И.В. Сидорова, А.А. Петрова»): an enumeration, in the nominative."""
-    ends = {stop: first for first, stop in people}
+def _listed_names(doc: Doc, start: int, stop: int, people: list[tuple[int, int]]) -> bool:
+    """Whether the person named over tokens [start, stop) is one of a list of names, each after a comma: one a colon
+    opens («Участники: И.В. Сидорова, А.А. Петрова»; not «при участии И.В. Петрова, …»), or a line of names alone that
+    a list's mark or the end of a sentence opens («М.П. Иванова» as the whole cell, «– М.П. Иванова, С.В. Петрова;»):
+    an enumeration, in the nominative (a man's name in the genitive stands in no such line)."""
+    ends = {last: first for first, last in people}
     index = start - 1
     while index >= 0 and doc[index].text == "," and index in ends:
         index = ends[index] - 1
-    return index >= 0 and doc[index].text == ":"
+    if index >= 0 and doc[index].text == ":":
+        return True
+    marked = index >= 0 and doc[index].text in _LIST_MARKS
+    index -= marked
+    # a line that goes on with a sentence the line before left open is no list («с участием Губернатора …⏎В.Н.
+    # Анохина»); one after a line of one name alone is («М.П. Иванова⏎С.В. Петрова»)
+    named_line = index + 1 in ends and (ends[index + 1] == 0 or starts_a_line(doc, ends[index + 1]))
+    closed = index >= 0 and doc[index].text in (".", ";", ":")
+    if index >= 0 and not (starts_a_line(doc, index + 1) and (marked or named_line or closed)):
+        return False
+    starts = dict(people)
+    index = stop
+    while index + 1 < len(doc) and doc[index].text == "," and index + 1 in starts:
+        index = starts[index + 1]
+    if index < len(doc) and doc[index].text in (".", ";"):
+        index += 1
+    return index == len(doc) or starts_a_line(doc, index)
 
 
 def _given_state(mentions: list[Mention], first: int, last: int, state: tuple[str, bool]) -> list[Mention]:
