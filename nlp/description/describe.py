@@ -135,14 +135,15 @@ def describe_entity(entity: Entity, parents: tuple[str, ...], gazetteer: Gazette
 
 def describe_place(entity: Entity, gazetteer: Gazetteer, district: Described | None = None) -> Described:
     """A settlement, district or region with the gazetteer's identifier and point where the kinds agree (and, for a
-    settlement named with its district, where the gazetteer's lies in that district); a site with the town it lies
-    in; a settlement with the district the text places it in."""
+    settlement named with its district, where the gazetteer's lies in that district); a site or a town's district
+    with the town it lies in; a settlement with the district the text places it in."""
     kind = entity.kind or PlaceKind.CITY
     region = None
     if entity.smolensk and entity.name != SMOLENSK_REGION:
         region = Described(Entity(mint_iri(EntityType.LOC, SMOLENSK_REGION), EntityType.LOC, SMOLENSK_REGION,
                                   country="RU", smolensk=True, kind=PlaceKind.REGION))
-    if kind is PlaceKind.SITE and entity.town:  # a site lies in its town (which lies in its region)
+    if kind in (PlaceKind.SITE, PlaceKind.DISTRICT) and entity.town:
+        # a site, or a town's district, lies in its town (which lies in its region)
         region = describe_town(entity.town, gazetteer)
     if district is not None:  # a settlement lies in its district (which lies in its region)
         region = district

@@ -296,8 +296,9 @@ def doc_text(token, offset: int) -> str:
 
 def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resources,
            village: bool = False) -> tuple[str, PlaceKind, Signal]:
-    """Canonical name, kind and state of a place span (prefix words like "г." left out); `village`: a word before it
-    says it is a village («д. Воля»), which is then of Russia or Belarus where one there has the name."""
+    """Canonical name, kind and state of a place span (prefix words like "г." left out), and for a town's district
+    the town; `village`: a word before it says it is a village («д. Воля»), which is then of Russia or Belarus where
+    one there has the name."""
     name = normal_phrase(models.vocab, list(chunk_tokens), head)
     code = models.countries.code(name)
     if code:
@@ -314,10 +315,47 @@ def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resour
         name = place.name  # "Нижегородская области": the case form the text's grammar left, made right
     if place is not None and place.kind == "district":
         place, name = _district_within(chunk_tokens, place, name, models.gazetteer)
+    if (kind or (place.kind if place else None)) == PlaceKind.DISTRICT \
+            and (after := _town_after(chunk_tokens, models)) is not None:
+        # a town's district («Ленинский район г. Минска»): of the town's state, named with the town apart from the
+        # rural districts of its name (Russia's Ленинский районы)
+        town, town_name = after
+        return f"{name} ({town_name})", PlaceKind.DISTRICT, Signal(town.country, town.smolensk, town_name)
     if place is not None and (kind in (None, "city") or place.kind != "city"):
         return name, kind or place.kind, Signal(place.country, place.smolensk)
     signal = country_signal(list(chunk_tokens), models)
-    return name, kind or PlaceKind.CITY, signal
+    # a district lies in a town only where the town is named after it (above), not one its adjective is made from
+    # («Витебский район» is no part of Витебск)
+    return name, kind or PlaceKind.CITY, Signal(signal.country, signal.smolensk) if kind == PlaceKind.DISTRICT \
+        else signal
+
+
+_TOWN_WORDS = frozenset({"г", "гор", "город", "города"})
+
+
+def _town_after(span: Span, models: Resources) -> tuple[Place, str] | None:
+    """The town (and its name, as the text names it) a district's name is followed by in the genitive, after «г.» or
+    «города» as may be: the district is that town's («Ленинский район г. Минска», «в Промышленном районе города
+    Смоленска», «Сормовского района Нижнего Новгорода»)."""
+    doc, index = span.doc, span.end
+    called = index < len(doc) and doc[index].lower_ in _TOWN_WORDS
+    if called:
+        index += 1 + (index + 1 < len(doc) and doc[index + 1].text == ".")
+    if index >= len(doc) or not is_cap(doc[index]) \
+            or index + 1 < len(doc) and doc[index + 1].lemma_ in models.lexicons.region_words:
+        return None  # «… района Смоленской области»: the region, not a town
+    stop = index + 1
+    while stop < len(doc) and stop - index < 3 and is_cap(doc[stop]) and doc[stop].is_alpha:
+        stop += 1  # «Нижнего Новгорода»
+    name = normal_phrase(models.vocab, list(doc[index:stop]), stop - index - 1)
+    town = models.gazetteer.lookup(name) or models.gazetteer.lookup(doc[index].lemma_) if stop - index == 1 \
+        else models.gazetteer.lookup(name)
+    if town is None or town.kind != PlaceKind.CITY:
+        return None
+    # a town's name alone, not called a town, is the district's in the genitive only (the tagger reads «Витебска»
+    # as a plural nominative at times: the form that is not the name's is enough)
+    oblique = case_of(doc[index]) == "Gen" or fold(doc[index:stop].text) != fold(name)
+    return (town, name) if called or oblique else None
 
 
 def _district_within(span: Span, place: Place, name: str, gazetteer: Gazetteer) -> tuple[Place, str]:
@@ -674,7 +712,8 @@ class _Reading:
                 kind = PlaceKind.REGION  # «провинция Ляонин», «префектура Тояма» (a town of that name too)
             self.mentions.append(_mention(doc, self.text, name_start, chunk.stop, EntityType.LOC, name,
                                           "rule:place" if chunk.source == "rule" else "ner", kind=PlaceKind(kind),
-                                          country=signal.country, smolensk=signal.smolensk, within=within))
+                                          country=signal.country, smolensk=signal.smolensk, within=within,
+                                          town=signal.town if kind == PlaceKind.DISTRICT else None))
             self.place_spans.append((chunk.start, chunk.stop))
             if kind is PlaceKind.REGION:
                 self._coordinated_regions(chunk, within)

@@ -1132,8 +1132,8 @@ def agrees(adjective: Token, noun: Token) -> bool:
     Features the tagger left out are not held against it."""
     for feature in ("Case", "Number") + (("Gender",) if noun.morph.get("Number", []) == ["Sing"] else ()):
         left, right = adjective.morph.get(feature, []), noun.morph.get(feature, [])
-        if left and right and left != right:
-            return False
+        if left and right and left != right and not (feature == "Case" and _nom_acc(adjective, noun)):
+            return False  # one form of an inanimate noun's nominative and accusative: «Заднепровский район»
     return True
 
 

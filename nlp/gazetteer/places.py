@@ -156,6 +156,8 @@ class Gazetteer:
             return None
         places = self.districts.get(_ADJECTIVE_ENDING.sub("", words[0]), ())
         rest = words[at + 1:]
+        if len(rest) == 1:
+            return None  # a town's district, named with its town («Ленинский район (Минск)»): none of a region's
         if rest:
             region = self.regions.get(_ADJECTIVE_ENDING.sub("", rest[0]))
             places = tuple(p for p in places if p.region == region)

@@ -55,6 +55,17 @@ def test_a_body_named_further_on_in_a_units_name_is_not_its_parent(tmp_path, mod
                       "Федерации") == {"Правительство Смоленской области"}
 
 
+def test_a_towns_district_lies_in_its_town(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([["Встреча", "Ленинский район г. Минска", "5 июля 2025 года", "Встреча с жителями",
+                                  "Делегация"]]), encoding="utf-8")
+    [extracted] = extract_events([read_report(path)], models)
+    [district] = [p.described for p in extracted.description.participants
+                  if p.described.entity.name == "Ленинский район (Минск)"]
+    assert district.region is not None and district.region.entity.name == "Минск"
+    assert district.region.entity.country == "BY" and district.latitude is None  # no point of a rural namesake
+
+
 def test_every_state_has_its_geonames_id_whatever_city_shares_its_name():
     """«Армения», «Бразилия», «Колумбия» name cities too (of Colombia, Brazil's capital, of the USA): a state is
     found by its code, not by its name."""

@@ -361,6 +361,27 @@ def test_a_district_is_the_one_in_the_region_named_after_it(models, text, name, 
     assert name in found and found[name].country == country and found[name].kind is PlaceKind.DISTRICT
 
 
+@pytest.mark.parametrize(("text", "name", "country", "smolensk"), [
+    # a town's district is of the town's state, named with the town (Russia has Ленинский районы of its own)
+    ("Делегация Ленинского района г. Минска посетила Смоленск.", "Ленинский район (Минск)", "BY", False),
+    ("Встреча прошла в Ленинском районе города Могилева.", "Ленинский район (Могилев)", "BY", False),
+    ("Делегация Первомайского района г. Витебска.", "Первомайский район (Витебск)", "BY", False),
+    ("Заднепровский район г. Смоленска", "Заднепровский район (Смоленск)", "RU", True),
+    ("в магазинах Сормовского района Нижнего Новгорода", "Сормовский район (Нижний Новгород)", "RU", False),
+])
+def test_a_towns_district_is_of_the_town(models, text, name, country, smolensk):
+    found = {m.normal: m for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC}
+    assert (found[name].country, found[name].smolensk, found[name].kind) == (country, smolensk, PlaceKind.DISTRICT)
+    assert found[name].town == name.partition(" (")[2].rstrip(")")
+
+
+def test_a_district_named_before_its_region_or_a_towns_nominative_is_no_towns(models):
+    found = {m.normal: m for m in extract("Делегация Витебского района Витебской области. Ленинский район Минск.",
+                                          models, report_rules=True) if m.type is EntityType.LOC}
+    assert found["Витебский район"].town is None and found["Витебский район"].country == "BY"
+    assert "Ленинский район" in found and found["Ленинский район"].town is None
+
+
 @pytest.mark.parametrize(("text", "not_a_place"), [
     ("Закон принят в 2013 г. Этот шаг поможет бюджету.", "Этот"),  # a year's «г.», not a town's
     ("Д.Медведев назначил нового министра.", "Медведев"),  # an initial, not «д.» (деревня)

@@ -128,6 +128,8 @@ def test_a_district_named_with_its_region_is_that_region_s_and_without_one_the_n
     assert gazetteer.lookup("Кировского района Калужской области").region == "RU-KLU"
     assert gazetteer.lookup("Октябрьский район Курской области").region == "RU-KRS"
     assert gazetteer.lookup("Кировский район Тамбовской области") is None  # there is none
+    assert gazetteer.lookup("Витебский район (Витебск)") is None  # a town's district, named with its town: no
+    # rural district of the town's region
 
 
 def test_every_district_of_belarus_and_of_smolensk_and_its_neighbours_is_there():
