@@ -36,6 +36,7 @@ MOVED_TO_RUSSIA = {("UA", "11"), ("UA", "20"), ("UA", "05"), ("UA", "14"), ("UA"
 # near as the nearest are NEAR_ENOUGH
 CLOSER, NEAR_ENOUGH = 0.2, 0.1
 RUSSIAN = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ -]+$")
+FULL_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$")  # not a possessive's «Петрова»
 NOT_RUSSIAN = re.compile(r"[іўїєґјљњћџәөүңғқҳ]", re.IGNORECASE)
 
 
@@ -68,6 +69,19 @@ def russian_names(city: dict, vocab: MorphVocab) -> list[str]:
         if near(best) - near(ordered[0]) > CLOSER:
             ordered.remove(best)
             ordered.insert(0, best)
+
+    def full_adjectives(name: str) -> int:  # the words before the last that are adjectives' full forms
+        return sum(FULL_ADJECTIVE.search(w) is not None and vocab.word_is_known(w)
+                   and any(p.tag.POS == "ADJF" for p in vocab.parse(w)) for w in name.lower().split()[:-1])
+    # of the first's spellings, one with full adjectives: «Великий Новгород», «Ясная Поляна», not «Велики
+    # Новгород», «Ясна Поляна» (a short form GeoNames' alphabetical order put first)
+    if ordered:
+        first = ordered[0].split()
+        fuller = max((n for n in ordered if len(n.split()) == len(first) and n.split()[-1] == first[-1]),
+                     key=full_adjectives)
+        if full_adjectives(fuller) > full_adjectives(ordered[0]):
+            ordered.remove(fuller)
+            ordered.insert(0, fuller)
     return ordered
 
 

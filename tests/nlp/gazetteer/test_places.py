@@ -23,6 +23,25 @@ def test_every_state_and_region_is_there(rows):
     assert kinds[("region", "BY")] == 6
 
 
+def test_a_settlement_is_called_with_full_adjectives_where_its_other_names_have_them(rows):
+    """GeoNames lists a settlement's names alphabetically: «Велики Новгород» (a short form) came before «Великий
+    Новгород», «Старий Оскол» before «Старый Оскол»."""
+    from natasha import MorphVocab
+
+    vocab = MorphVocab()
+
+    def full_adjectives(name: str) -> int:
+        return sum(word.endswith(("ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие")) and vocab.word_is_known(word)
+                   and any(p.tag.POS == "ADJF" for p in vocab.parse(word)) for word in name.lower().split()[:-1])
+
+    called = [(row[0], other) for row in rows if row[2] == "city" and row[3] in ("RU", "BY")
+              for other in row[1].split(",") if len(other.split()) == len(row[0].split()) > 1
+              and other.split()[-1] == row[0].split()[-1] and full_adjectives(other) > full_adjectives(row[0])]
+    assert not called
+    assert [load_gazetteer().lookup(name).name for name in ("Великий Новгород", "Старый Оскол")] \
+        == ["Великий Новгород", "Старый Оскол"]
+
+
 @pytest.mark.parametrize(("name", "kind", "country", "smolensk"), [
     ("Смоленская область", "region", "RU", True),
     ("Витебская область", "region", "BY", False),
