@@ -1090,7 +1090,8 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
             start = _left(doc, index, lex)
             if token.lemma_ == "республика":
                 stop = index + 1
-                while stop < len(doc) and doc[stop].pos_ == "PROPN" and is_cap(doc[stop]):
+                persons = natasha_spans(doc, "PER")  # «… Республики Узбекистан Шухратбек Абдурахманов»
+                while stop < len(doc) and doc[stop].pos_ == "PROPN" and is_cap(doc[stop]) and stop not in persons:
                     stop += 1
                 chunks.append(Chunk(start, stop, "LOC", index, kind=PlaceKind.REGION))
             else:
@@ -1098,8 +1099,9 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
         elif token.lemma_ == "республика" and is_cap(token) and index + 1 < len(doc) and is_cap(doc[index + 1]) \
                 and doc[index + 1].pos_ in ("PROPN", "ADJ", "NOUN"):
             stop = index + 1
+            persons = natasha_spans(doc, "PER")
             while stop < len(doc) and is_cap(doc[stop]) and doc[stop].pos_ in ("PROPN", "ADJ", "NOUN") \
-                    and stop - index <= 3:
+                    and stop - index <= 3 and stop not in persons:
                 stop += 1
             chunks.append(Chunk(index, stop, "LOC", index, kind=PlaceKind.REGION))
     return chunks

@@ -95,6 +95,10 @@ def test_entities_of_report_sentences(models, text, expected):
     ("делегация во главе с Председателем объединения «Патриоты Беларуси» Н.Н. Зарубицким", "Н.Н. Зарубицкий",
      "Председатель объединения «Патриоты Беларуси»"),
     ("встреча с директором ОАО «Ольса» Ю.Ю. Лучинским", "Ю.Ю. Лучинский", "директор ОАО «Ольса»"),
+    # the heads of other states' regions: Uzbekistan's, Kazakhstan's
+    ("Визит делегации во главе с хокимом Андижанской области Шухратбеком Абдурахмановым.", "Шухратбек Абдурахманов",
+     "хоким Андижанской области"),
+    ("Встреча с акимом Павлодарской области Асаином Байхановым.", "Асаин Байханов", "аким Павлодарской области"),
 ])
 def test_officials_and_their_roles(models, text, person, role):
     people = {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type.value == "PER"}
@@ -1029,6 +1033,19 @@ def test_an_abbreviated_common_noun_natasha_tags_is_no_organisation(models, repo
     found = extract("По сообщениям СМИ, представители НКО встретились с сотрудниками ОАО «Ольса».", models,
                     report_rules=report_rules)
     assert {m.text for m in found if m.type is EntityType.ORG} == {"ОАО «Ольса»"}
+
+
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_an_adjective_alone_natasha_tags_is_no_organisation(models, report_rules):
+    text = "Переговоры с Чрезвычайным и Полномочным Послом Социалистической Республики Вьетнам Данг Минь Кхоем."
+    assert not [m for m in extract(text, models, report_rules=report_rules) if m.type is EntityType.ORG]
+
+
+def test_a_states_word_and_its_name_in_apposition_are_the_state_in_the_nominative(models):
+    text = "Гости из Республики Узбекистан Шухратбек Абдурахманов и Бахтиёр Саидов посетили музей."
+    found = {m.text: m for m in extract(text, models, report_rules=True)}
+    assert found["Республики Узбекистан"].normal == "Республика Узбекистан"
+    assert found["Шухратбек Абдурахманов"].type is EntityType.PER  # the republic's name does not run into his
 
 
 @pytest.mark.parametrize("report_rules", [False, True])
