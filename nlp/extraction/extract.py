@@ -230,9 +230,12 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
             found.append(code)
             and_since = False
         and_since = and_since or token.lower_ == "и"
-    if not found and len(tokens):  # «ЧУП «Витстройтехмаш»», «Федеральное дорожное агентство»: one state's word
+    if not found and len(tokens):
+        # one state's word: opening the name («ЧУП «Витстройтехмаш»», «Федеральное дорожное агентство»), or
+        # capitalised in a role's words («депутат Бундестага», «директор ЧУП «…»»)
         words = models.lexicons.state_words
-        code = words.get(tokens[0].text) or words.get(tokens[0].lemma_)
+        code = next((code for index, token in enumerate(tokens) if index == 0 or is_cap(token)
+                     if (code := words.get(token.text) or words.get(token.lemma_))), None)
         if code:
             found.append(code)
     foreign = [code for code in found if code != "RU"]
@@ -651,7 +654,9 @@ class _Reading:
             nominative = role is not None and case_of(doc[role.head]) == "Nom" \
                 or _listed_names(doc, start, stop, people) or opens_a_sentence(doc, start) and stop < len(doc) \
                 and _womans_verb(doc[stop]) or _after_a_womans_verb(doc, start)
-            normal = normal_person(models.vocab, tokens, nominative)
+            # a name stands in the case of the post before it («с Генеральным консулом … Ло Цзиньюнем»)
+            case = case_of(doc[role.head]) if role is not None and role.stop <= start else None
+            normal = normal_person(models.vocab, tokens, nominative, case)
             self.mentions.append(_mention(doc, self.text, start, stop, EntityType.PER, normal, "ner", role=role_text,
                                           country=signal.country, smolensk=signal.smolensk))
             self.taken.append((start, stop))

@@ -171,9 +171,11 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
     return word
 
 
-def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool = False) -> str:
+def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool = False, case: str | None = None) -> str:
     """"И.О. Фамилия" when initials are given (either side), else the full name in the nominative. `nominative`: the
-    text says the name stands in it (the tagger reads a surname after initials as a man's genitive: «И.В. Сидорова»).
+    text says the name stands in it (the tagger reads a surname after initials as a man's genitive: «И.В. Сидорова»);
+    `case`: the case (UD's name) the words before it say it stands in, where no word of it the dictionary knows says
+    («с послом Ло Цзиньюнем»: the post's).
 
     Brackets (a Latin spelling) are left out: "Мухаммадом Али (Mohamed Ali)" -> "Мухаммад Али".
     """
@@ -190,7 +192,58 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
         return join(kept, [t.text for t in kept])
     if _INITIALS.match(initials.replace(" ", "")) and initials:
         return f"{initials} {surname_nominative(vocab, names[-1], nominative)}"
-    return " ".join(patronymic_nominative(vocab, token) or surname_nominative(vocab, token) for token in names)
+    # a word the dictionary reads in an oblique case says the name's; one it reads as a nominative may be a word that
+    # does not decline (the first two of «Данг Минь Кхоем»), so the post's case goes first then
+    read = _name_case(vocab, names)
+    case = read if read not in (None, "nomn") else _CASES.get(case or "") or read
+    return " ".join(patronymic_nominative(vocab, token) or instrumental_nominative(vocab, token, case)
+                    or surname_nominative(vocab, token) for token in names)
+
+
+_NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})
+
+
+def _name_case(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:
+    """The case a full name stands in, as the dictionary reads a word of it that it knows as a given name, a surname
+    or a patronymic in one case only («Иналом»: the instrumental of «Инал»); the words of one name share it."""
+    for token in tokens:
+        word = token.text.lower()
+        if not vocab.word_is_known(word):
+            continue
+        cases = {case for parse in vocab.parse(word) if _NAME_GRAMS & parse.tag.grammemes and "sing" in parse.tag
+                 for case in _CASES.values() if case in parse.tag}
+        if len(cases) == 1:
+            return cases.pop()
+    return None
+
+
+# A word of a name in the instrumental, by its ending, where the dictionary has no reading of it in that case
+# (foreign names): a man's «-ом», «-ем», «-ой», «-ей» (Койтером, Кхоем, Святашем, Цзиньюнем, Ардзинбой), a
+# woman's «-ой», «-ей»
+_INSTRUMENTAL = {"masc": ((r"ом$", ""), (r"([аеёиоуыэюя])ем$", r"\1й"), (r"([жшчщц])ем$", r"\1"), (r"ем$", "ь"),
+                          (r"ой$", "а"), (r"ей$", "я")),
+                 "femn": ((r"ой$", "а"), (r"ей$", "я"))}
+
+
+def instrumental_nominative(vocab: MorphVocab, token: Token, case: str | None) -> str | None:
+    """A word of a name whose other words stand in the instrumental (`case`), in the nominative: the dictionary's
+    reading in that case where it has one («Штефаном»: Штефан), else by its ending («Ардзинбой»: Ардзинба, which the
+    dictionary guesses to be a nominative); None where the name is in another case or the word has none of those
+    endings (left to `surname_nominative`)."""
+    if case != "ablt":
+        return None
+    word = token.text
+    parses = [p for p in vocab.parse(word.lower()) if "ablt" in p.tag and "sing" in p.tag]
+    named = [p for p in parses if _NAME_GRAMS & p.tag.grammemes] or parses
+    if named and vocab.word_is_known(word.lower()):
+        inflected = _inflect(named[0], {"nomn"})
+        return shape_like(inflected.word, word) if inflected else None
+    gender = "femn" if named and "femn" in named[0].tag else (_GENDERS.get((token.morph.get("Gender", []) or [""])[0])
+                                                                 or "masc")
+    for pattern, replacement in _INSTRUMENTAL.get(gender, ()):
+        if re.search(pattern, word):
+            return re.sub(pattern, replacement, word)
+    return None
 
 
 def patronymic_nominative(vocab: MorphVocab, token: Token) -> str | None:

@@ -176,6 +176,21 @@ def test_foreign_name_with_latin_in_brackets(models):
 
 
 @pytest.mark.parametrize(("text", "person"), [
+    # a foreign name in the instrumental: the case a word of it the dictionary knows is in («Иналом»), or its post's
+    ("Встреча с Министром иностранных дел Республики Абхазия Иналом Ардзинбой.", "Инал Ардзинба"),
+    ("Встреча с депутатом Бундестага Штефаном Койтером.", "Штефан Койтер"),
+    ("Встреча с Генеральным консулом Китайской Народной Республики Ло Цзиньюнем.", "Ло Цзиньюнь"),
+    ("Встреча с Послом Вьетнама Данг Минь Кхоем.", "Данг Минь Кхой"),
+    ("Встреча с депутатом Дмитрием Святашем.", "Дмитрий Святаш"),
+    # names the dictionary knows stay as it reads them
+    ("Встреча с директором музея Анной Ивановой.", "Анна Иванова"),
+    ("Встреча с директором музея Николаем Толстым.", "Николай Толстой"),
+])
+def test_a_full_name_in_the_instrumental_in_the_nominative(models, text, person):
+    assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [person]
+
+
+@pytest.mark.parametrize(("text", "person"), [
     ("Встреча с Ивановой Мариной Петровной.", "Иванова Марина Петровна"),
     ("Встреча с Иваном Петровичем Сидоровым.", "Иван Петрович Сидоров"),
     ("Выступила Иванова Марина Петровна.", "Иванова Марина Петровна"),
@@ -1279,6 +1294,19 @@ def test_a_districts_adjective_names_no_town_far_from_the_district(models):
 ])
 def test_a_word_only_one_states_bodies_open_with_names_that_state(models, text, states):
     assert states_of(models, text) == states
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    # a parliament one state's word names, and the person whose post names it
+    ("Встреча с депутатом Бундестага Штефаном Койтером.", {"Бундестаг": ("DE", False), "Штефан Койтер": ("DE", False)}),
+    ("Визит делегации Кнессета.", {"Кнессет": ("IL", False)}),
+    # such a word in a post, capitalised; not a lowercase word of another state's body («федеральной земли»)
+    ("Встреча с директором ЧУП «Ромашка» Иваном Петровым.", {"ЧУП «Ромашка»": ("BY", False),
+                                                             "Иван Петров": ("BY", False)}),
+    ("Встреча с министром федеральной земли Саксония Мартином Дулигом.", {"Мартин Дулиг": (None, False)}),
+])
+def test_one_states_word_in_a_post_names_that_state(models, text, states):
+    assert states_of(models, text, (EntityType.ORG, EntityType.PER)) == states
 
 
 @pytest.mark.parametrize(("text", "states"), [
