@@ -722,9 +722,11 @@ class _Reading:
                 if checked is None:
                     continue
                 name, kind, signal = checked
-            if chunk.source == "ner" and kind is PlaceKind.CITY and name_start > 0 \
-                    and doc[name_start - 1].lemma_ in lex.region_titles:
+            titled = name_start > 0 and doc[name_start - 1].lemma_ in lex.region_titles
+            if chunk.source == "ner" and kind is PlaceKind.CITY and titled:
                 kind = PlaceKind.REGION  # «провинция Ляонин», «префектура Тояма» (a town of that name too)
+            if titled and not any(self.models.vocab.word_is_known(token.lower_) for token in place):
+                name = place.text  # after its title a foreign name stands in the nominative: «провинции Цзянсу»
             self.mentions.append(_mention(doc, self.text, name_start, chunk.stop, EntityType.LOC, name,
                                           "rule:place" if chunk.source == "rule" else "ner", kind=PlaceKind(kind),
                                           country=signal.country, smolensk=signal.smolensk, within=within,

@@ -1457,6 +1457,8 @@ def test_a_short_name_defined_for_a_body_is_of_its_state_and_so_is_the_head_of_i
     ("г. Шеньян, провинция Ляонин, Китайская Народная Республика", "Ляонин", "CN"),
     ("г. Шеньян, провинция Ляонин", "Ляонин", None),
     ("делегация префектуры Тояма (Япония)", "Тояма", "JP"),  # a town of that name too
+    # a foreign name after its title stands in the nominative, whatever the dictionary guesses («Цзянс»)
+    ("Прием делегации провинции Цзянсу (КНР).", "Цзянсу", "CN"),
 ])
 def test_a_place_after_a_word_that_titles_a_region_is_a_region(models, text, name, state):
     found = {m.normal: m for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC}
