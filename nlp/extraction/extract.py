@@ -65,6 +65,7 @@ from nlp.records import EntityType, Mention, MentionSource, Nesting, PlaceKind
 _INITIALS_NAME = re.compile(r"^[А-ЯЁ]$")
 _NAMING_PARTS = frozenset(UPOS[part] for part in ("ADJ", "PROPN", "NOUN"))  # words that may name a state
 _SMOLENSK_LEGAL_FORM = re.compile(r"^С?ОГ[А-ЯЁ]+$")  # областное государственное …: a Smolensk regional body
+_SMOLENSK_SHORT_NAME = re.compile(r"^Смол[А-ЯЁ]")  # «СмолГУ», «СмолАЭС»: a short name of Smolensk's (not «Смолевичи»)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +220,7 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
                 named_town = named_town or _after_town_word(token)
         if code is None and _RUSSIAN_AGENCY.match(token.text):
             code = "RU"  # "Росрыболовство", "Роснедра", "Россотрудничество": a federal agency's name
-        if "смоленск" in token.lower_ or "смоленщин" in token.lower_:
+        if "смоленск" in token.lower_ or "смоленщин" in token.lower_ or _SMOLENSK_SHORT_NAME.match(token.text):
             smolensk, code = True, "RU"
         if _SMOLENSK_LEGAL_FORM.match(token.text):
             smolensk, code = True, code or "RU"

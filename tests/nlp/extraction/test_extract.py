@@ -1309,6 +1309,12 @@ def test_one_states_word_in_a_post_names_that_state(models, text, states):
     assert states_of(models, text, (EntityType.ORG, EntityType.PER)) == states
 
 
+def test_a_short_name_made_of_smolensks_is_the_smolensk_sides(models):
+    assert states_of(models, "Студенты СмолГУ приняли участие.") == {"СмолГУ": ("RU", True)}
+    found = {m.normal: m for m in extract("Делегация Смолевичского района.", models, report_rules=True)}
+    assert found["Смолевичский район"].country == "BY"  # a Belarusian district's name opens so too
+
+
 @pytest.mark.parametrize(("text", "states"), [
     ("Выступили ансамбль «Каприз» (г. Ярцево, Смоленская область) и ансамбль «Креатив» (г. Орша).",
      {"ансамбль «Каприз»": ("RU", True), "ансамбль «Креатив»": ("BY", False)}),
