@@ -462,8 +462,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     no rule found; each phase takes no span an earlier one took. The sentences where an organisation's name
     may go on are parsed first, all texts' in one batch (`nlp.extraction.syntax`)."""
     lex = models.lexicons
-    # in either mode: natasha's organisations that name none ("СМИ"; an adjective alone: «Чрезвычайным и
-    # Полномочным Послом», «Болгарское правительство», 22 of 24 such in NEREL's train and dev and factRuEval's dev
+    # in either mode: natasha's organisations that name none ("СМИ"; an adjective alone, unquoted: «Чрезвычайным и
+    # Полномочным Послом», «Болгарское правительство», 13 of 15 such in NEREL's train and dev and factRuEval's dev
     # sets) are no entities, the unions of states it takes for places are organisations («чиновники ЕС»), and so is
     # a place it finds that is a town's adjective and a body's word («Брестским облисполкомом»); no name holds half
     # a pair of brackets, a bullet or a full stop
@@ -497,8 +497,10 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
 
 
 def _an_adjective_alone(span: Span) -> bool:
-    """One word that is an adjective, not an abbreviation: no organisation's name."""
-    return len(span) == 1 and span[0].pos_ == "ADJ" and not span[0].text.isupper()
+    """One word that is an adjective, not an abbreviation nor quoted (a quoted one is a name: «солисткой «Умарины»»):
+    no organisation's name."""
+    quoted = span.start > 0 and span.doc[span.start - 1].text in OPENING_QUOTES
+    return len(span) == 1 and span[0].pos_ == "ADJ" and not span[0].text.isupper() and not quoted
 
 
 def _a_towns_body(span: Span, models: Resources) -> bool:

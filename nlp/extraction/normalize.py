@@ -221,8 +221,8 @@ def _name_case(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:
 # (foreign names): a man's «-ом», «-ем», «-ой», «-ей» (Койтером, Кхоем, Святашем, Цзиньюнем, Ардзинбой), a
 # woman's «-ой», «-ей»
 _INSTRUMENTAL = {"masc": ((r"ом$", ""), (r"([аеёиоуыэюя])ем$", r"\1й"), (r"([жшчщц])ем$", r"\1"), (r"ем$", "ь"),
-                          (r"ой$", "а"), (r"ей$", "я")),
-                 "femn": ((r"ой$", "а"), (r"ей$", "я"))}
+                          (r"ой$", "а"), (r"([жшчщц])ей$", r"\1а"), (r"ей$", "я")),
+                 "femn": ((r"ой$", "а"), (r"([жшчщц])ей$", r"\1а"), (r"ей$", "я"))}
 
 
 def instrumental_nominative(vocab: MorphVocab, token: Token, case: str | None) -> str | None:

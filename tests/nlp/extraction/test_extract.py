@@ -182,6 +182,7 @@ def test_foreign_name_with_latin_in_brackets(models):
     ("Встреча с Генеральным консулом Китайской Народной Республики Ло Цзиньюнем.", "Ло Цзиньюнь"),
     ("Встреча с Послом Вьетнама Данг Минь Кхоем.", "Данг Минь Кхой"),
     ("Встреча с депутатом Дмитрием Святашем.", "Дмитрий Святаш"),
+    ("Встреча с премьер-министром Таиланда Праютом Чан-Очей.", "Прают Чан-Оча"),
     # names the dictionary knows stay as it reads them
     ("Встреча с директором музея Анной Ивановой.", "Анна Иванова"),
     ("Встреча с директором музея Николаем Толстым.", "Николай Толстой"),
@@ -1054,6 +1055,9 @@ def test_an_abbreviated_common_noun_natasha_tags_is_no_organisation(models, repo
 def test_an_adjective_alone_natasha_tags_is_no_organisation(models, report_rules):
     text = "Переговоры с Чрезвычайным и Полномочным Послом Социалистической Республики Вьетнам Данг Минь Кхоем."
     assert not [m for m in extract(text, models, report_rules=report_rules) if m.type is EntityType.ORG]
+    # a quoted one is a name, which news keep (a report takes no quotation after a word no rule knows)
+    found = extract("Затем она стала солисткой «Умарины».", models)
+    assert {m.text for m in found if m.type is EntityType.ORG} == {"Умарины"}
 
 
 def test_a_states_word_and_its_name_in_apposition_are_the_state_in_the_nominative(models):
