@@ -252,7 +252,8 @@ _ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "ое", "ого", "ому"
 
 
 def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
-    """The town a word points at: by adjective ("Витебского"), by name after "г." ("г. Витебска"),
+    """The town a word points at: by adjective ("Витебского"), by name after "г." ("г. Витебска"), the region a
+    republic's name after «Республики» is («Татарстан»),
     or, inside a quoted name, by a town name it starts with ("Могилевлифтмаш") or is («Дорогобуж»; not an
     adjective, which describes the noun after it: «Центральный научно-исследовательский институт …», «Южный
     федеральный университет»). Inside quotes only towns of Russia and Belarus count: brand names borrow foreign
@@ -269,6 +270,10 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
         and any(p.tag.POS == "ADJF" for p in models.vocab.parse(token.lower_))  # «Брестским», read as a name
     place = (models.gazetteer.by_adjective(token.text) if adjective and not alone
              else models.gazetteer.lookup(token.lemma_) if _after_town_word(token) else None)
+    if place is None and not adjective and token.i > 0 and doc[token.i - 1].lemma_ == "республика":
+        # a republic of Russia by its name («… Республики Татарстан»; a state's is the country table's)
+        place = models.gazetteer.lookup(token.lemma_)
+        place = place if place is not None and place.kind == PlaceKind.REGION else None
     if place is None and quoted and not (alone and token.pos_ == "ADJ"):
         place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")
     if place is not None and quoted and place.country not in ("RU", "BY"):
@@ -496,6 +501,14 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     return found
 
 
+def _without_post_words(doc: Doc, start: int, stop: int, lex: Lexicons) -> tuple[int, int]:
+    """natasha's person without the capitalised post words it took in before the name («Председателем Ф.Х.
+    Мухаметшиным»: the post is the person's role, the name «Ф.Х. Мухаметшиным»)."""
+    while stop - start > 1 and doc[start].lemma_ in lex.positions and doc[start + 1].text[:1].isupper():
+        start += 1
+    return start, stop
+
+
 def _an_adjective_alone(span: Span) -> bool:
     """One word that is an adjective, not an abbreviation nor quoted (a quoted one is a name: «солисткой «Умарины»»):
     no organisation's name."""
@@ -617,7 +630,7 @@ class _Reading:
         """Persons: natasha's, plus initials-and-surname shapes it missed; never inside an organisation's
         name; each with the position the text gives it and the state that position names."""
         doc, models, lex = self.doc, self.models, self.lex
-        people = [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
+        people = [_without_post_words(doc, s.start, s.end, lex) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
         people += [p for p in _person_tokens(doc) if not _overlaps(*p, people)]
         people += [p for p in self._names_taken_for_places() if not _overlaps(*p, people)]
         # "Чрезвычайный и Полномочный Посол": natasha's lone title word is no name, and no one else's either, so

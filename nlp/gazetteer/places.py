@@ -306,6 +306,10 @@ def load_gazetteer() -> Gazetteer:
         if kind == "city":
             for stem in _name_stems(name, int(population)):
                 by_stem.setdefault(stem, []).append(place)
+    for code, names in lexicon("region_names"):  # «Татарстан», «Подмосковье»: ISO 3166-2 names none so
+        region = by_ref[f"iso3166-2:{code}"]
+        for form in names.split(","):
+            by_name.setdefault(fold(form), []).append(region)
     districts: dict[str, list[Place]] = {}
     for place in _districts():
         by_ref[place.ref] = place

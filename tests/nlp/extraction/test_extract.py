@@ -1313,6 +1313,16 @@ def test_one_states_word_in_a_post_names_that_state(models, text, states):
     assert states_of(models, text, (EntityType.ORG, EntityType.PER)) == states
 
 
+def test_a_body_of_a_republic_of_russia_is_russias_and_natashas_person_leaves_the_post_out(models):
+    text = "Делегация Государственного Совета Республики Татарстан во главе с Председателем Ф.Х. Мухаметшиным."
+    found = {m.text: m for m in extract(text, models, report_rules=True)}
+    assert found["Государственного Совета Республики Татарстан"].country == "RU"
+    person = found["Ф.Х. Мухаметшиным"]  # natasha's span held «Председателем» too
+    assert (person.normal, person.role, person.country) == ("Ф.Х. Мухаметшин", "Председатель", "RU")
+    [place] = extract("Делегация Татарстана посетила музей.", models, report_rules=True)
+    assert (place.normal, place.kind, place.country) == ("Татарстан", PlaceKind.REGION, "RU")
+
+
 def test_a_short_name_made_of_smolensks_is_the_smolensk_sides(models):
     assert states_of(models, "Студенты СмолГУ приняли участие.") == {"СмолГУ": ("RU", True)}
     found = {m.normal: m for m in extract("Делегация Смолевичского района.", models, report_rules=True)}

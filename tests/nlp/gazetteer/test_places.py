@@ -23,6 +23,13 @@ def test_every_state_and_region_is_there(rows):
     assert kinds[("region", "BY")] == 6
 
 
+def test_a_region_of_russia_is_found_by_its_short_or_popular_name():
+    gazetteer = load_gazetteer()
+    for code, names in lexicon("region_names"):
+        for name in names.split(","):
+            assert gazetteer.lookup(name).ref == f"iso3166-2:{code}", name
+
+
 def test_a_settlement_is_called_with_full_adjectives_where_its_other_names_have_them(rows):
     """GeoNames lists a settlement's names alphabetically: «Велики Новгород» (a short form) came before «Великий
     Новгород», «Старий Оскол» before «Старый Оскол»."""
