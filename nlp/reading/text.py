@@ -64,7 +64,19 @@ def read_text_table(text: str) -> Table:
     columns = header_length or 6
     is_open = False
     following = cells[header_length:]
+    header = [text for _, text in cells[:header_length]]
+    repeated = 0  # cells left of a repeated header being passed over
     for index, (line, cell) in enumerate(following):
+        if repeated:
+            repeated -= 1
+            continue
+        if header and [text for _, text in following[index:index + header_length]] == header:
+            # the header again, where the table goes on after a page or a cut: one row, which the reader passes over
+            # (cell by cell, each was a section heading: the last, «Участники», became the next events' sphere)
+            rows.append(header)
+            locations.append(f"строка {line}")
+            repeated, is_open = header_length - 1, False
+            continue
         if ROW_NUMBER.match(cell):
             rows.append([cell])
             locations.append(f"строка {line}")

@@ -414,3 +414,21 @@ def test_a_title_written_in_the_table_above_its_header_is_the_heading(tmp_path, 
     assert report.id == "2025-Q2" and "во II квартале 2025 года" in report.title
     assert [(e.title, e.sphere) for e in report.events] == [("Визит делегации", "Сотрудничество в сфере культуры")]
     assert report.errors == ()
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_the_header_written_again_where_the_table_goes_on_is_no_heading(tmp_path, kind):
+    """A table cut in two, or its header repeated on the next page, exports the header's cells again between rows:
+    cell by cell they read as section headings, and the last («Участники») was the next events' sphere."""
+    header = ("№ п/п", "Наименование мероприятия", "Место проведения", "Сроки проведения", "Цель", "Участники")
+    rows = [header, ("Сотрудничество в сфере культуры",),
+            ("1.", "Визит делегации", "г. Минск", "5 мая 2025 года", "Встреча", "Делегация"), header,
+            ("2.", "Турнир", "г. Минск", "6 мая 2025 года", "Игры", "Спортсмены")]
+    table = Table(("Отчет о мероприятиях во II квартале 2025 года",), tuple(rows),
+                  tuple(f"строка {index}" for index in range(len(rows))))
+    path = (write(tmp_path, "r.txt", _as_text(table).encode()) if kind == "txt"
+            else write_docx_table(table, tmp_path / "r.docx"))
+    report = read_report(path)
+    assert [(e.number, e.sphere) for e in report.events] == [(1, "Сотрудничество в сфере культуры"),
+                                                             (2, "Сотрудничество в сфере культуры")]
+    assert report.errors == ()
