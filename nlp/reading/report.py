@@ -29,6 +29,9 @@ _UNREAD_FORMATS = ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "документ Word 
                    (b"%PDF-", "документ PDF"))
 # a quarter's months: «за апрель – июнь 2025 года»
 _MONTHS = re.compile(r"\b([а-яё]+)\s*[-–—]\s*([а-яё]+)\s+(\d{4})", re.IGNORECASE)
+# a report of a half-year, nine months or a year, which no quarter names: said so, not «не отчёт»
+_LONGER_PERIOD = re.compile(r"(?:[а-яё]+\s+)?полугоди[а-яё]*(?:\s+\d{4})?|(?:9|девять)\s+месяц[а-яё]*(?:\s+\d{4})?"
+                            r"|за\s+\d{4}\s+год\b", re.IGNORECASE)
 MAX_CELL_CHARS = 20_000  # the longest cell of the samples has 2,600; a longer one is cut, with an error
 MAX_FILE_BYTES = 50 * 2**20  # a quarterly report is well under 1 MB
 _FILE_PERIOD = re.compile(r"(\d{4})-Q([1-4])")
@@ -153,6 +156,9 @@ def parse_table(table: Table, source: str, checksum: str) -> Report:
     heading = collapse(clean(" ".join((*table.heading, *(" ".join(cells) for cells, _, _ in rows[:titles])))))
     rows = rows[titles:]
     report_id = read_period(heading, source)
+    if report_id is None and (longer := _LONGER_PERIOD.search(heading)):
+        raise ReportError(source, f"отчёт не за квартал («{longer.group(0)}»): граф ведётся по кварталам; "
+                                  "сохраните мероприятия каждого квартала отдельным отчётом")
     if report_id is None:
         raise ReportError(source, "не отчёт: в заголовке нет квартала («во II квартале 2025 года»)")
     year = int(report_id[:4])

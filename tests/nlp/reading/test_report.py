@@ -195,6 +195,10 @@ def test_a_row_held_through_the_quarter_covers_the_reports_quarter(tmp_path):
     ("{\\rtf1\\ansi Отчет во II квартале 2025 года".encode(), "документ RTF: такой формат не читается"),
     (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "документ PDF: такой формат не читается"),
     (b"PK\x03\x04" + bytes(26) + b"mimetypeapplication/vnd.oasis.opendocument.text", "документ OpenDocument"),
+    # a report of a longer period, which no quarter names
+    ("Отчет о мероприятиях в первом полугодии 2025 года\n\t1.".encode(), "отчёт не за квартал .*полугодии 2025"),
+    ("Отчет о мероприятиях за 9 месяцев 2025 года\n\t1.".encode(), "отчёт не за квартал .*9 месяцев 2025"),
+    ("Отчет о мероприятиях за 2025 год\n\t1.".encode(), "отчёт не за квартал .*за 2025 год"),
 ])
 def test_files_that_are_not_reports(tmp_path, data, message):
     with pytest.raises(ReportError, match=message) as caught:
