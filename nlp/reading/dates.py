@@ -27,9 +27,11 @@ _QUARTER = re.compile(r"\b(IV|I{1,3}|[1-4]|перв|втор|трет|четв)[
 # a time of day, which says nothing of the dates: «10:00», «в 11.00», «10.30» (no month 30), «3 часа»
 _TIME = re.compile(r"(?<![\d.])(?:\d{1,2}:\d{2}|\d{1,2}\.(?:00|1[3-9]|[2-5]\d))(?![\d.]*\d)"
                    r"|\bв\s+\d{1,2}\.\d{2}(?![\d.]*\d)|\b\d+\s*(?:час|мин|ч\b)[а-яё]*", re.IGNORECASE)
-# the quarter a report covers, named without its number: «в течение квартала», «весь отчётный период»
+# the quarter a report covers, named without its number: «в течение квартала», «весь отчётный период»; or an event
+# held over and over through it: «ежемесячно», «еженедельно», «постоянно» (each time within the report's quarter)
 _THIS_QUARTER = re.compile(r"(?:(?:в\s+течение|на\s+протяжении|весь|всего|в)\s+)?"
-                           r"(?:отч[её]тн\w+\s+(?:квартал|период)\w*|квартал[аеу]?)\W*", re.IGNORECASE)
+                           r"(?:отч[её]тн\w+\s+(?:квартал|период)\w*|квартал[аеу]?)\W*"
+                           r"|(?:ежедневно|еженедельно|ежемесячно|постоянно|регулярно)\W*", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -146,6 +148,8 @@ def parse_date_range(text: str, default_year: int | None = None,
     >>> parse_date_range("13-14.03.2024г.")
     (datetime.date(2024, 3, 13), datetime.date(2024, 3, 14))
     >>> parse_date_range("в течение квартала", default_year=2025, default_quarter=2)
+    (datetime.date(2025, 4, 1), datetime.date(2025, 6, 30))
+    >>> parse_date_range("ежемесячно", default_year=2025, default_quarter=2)
     (datetime.date(2025, 4, 1), datetime.date(2025, 6, 30))
     >>> parse_date_range("в течение года") is None
     True

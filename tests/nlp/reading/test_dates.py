@@ -78,7 +78,9 @@ def test_a_range_across_new_year_starts_in_the_year_before(text: str, expected: 
     assert parse_date_range(text) == expected
 
 
-@pytest.mark.parametrize("text", ["в течение квартала", "В течение отчетного периода", "весь квартал"])
+@pytest.mark.parametrize("text", ["в течение квартала", "В течение отчетного периода", "весь квартал",
+                                  # held over and over through it
+                                  "ежемесячно", "Еженедельно", "постоянно"])
 def test_the_quarter_unnamed_is_the_reports(text: str) -> None:
     assert parse_date_range(text, default_year=2025, default_quarter=2) == (date(2025, 4, 1), date(2025, 6, 30))
     assert parse_date_range(text, default_year=2025) is None
