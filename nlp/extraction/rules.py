@@ -268,7 +268,8 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                     and not _person_named(doc, index):
                 index += 1
         elif lower == "и" and nxt is not None and _is_gen(nxt) and (not is_cap(nxt) or joint) \
-                and not lowercase_body_word(doc[index - 1], lex) and not post_after(doc, index + 1, lex):
+                and not lowercase_body_word(doc[index - 1], lex) and not post_after(doc, index + 1, lex) \
+                and (is_cap(nxt) or not _named_before(doc, index, lex)):
             index += 2  # "… сельского хозяйства и продовольствия"; not "… палаты и предприятий …": another party;
             # a joint body's members («Межпарламентской комиссии Совета Федерации … и Совета Республики …»)
         elif lower == "при" and "pri" in flags and nxt is not None and (is_cap(nxt) or nxt.lemma_ in lex.positions):
@@ -310,6 +311,14 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
     while index > first and (doc[index - 1].pos_ == "ADJ" or _participle(doc[index - 1])) and doc[index - 1].is_lower:
         index -= 1  # an adjective without its noun is none of the name's («… Узбекистана | расположенного на …»)
     return index
+
+
+def _named_before(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Whether a place or a name ends right before token `index` («… Смоленской области | и главного управления
+    …», «… Республики Беларусь | и …»): what a body deals with comes before them, so a lowercase genitive
+    coordinated after them is another party."""
+    before = doc[index - 1]
+    return is_cap(before) or before.lemma_ in lex.region_words
 
 
 def post_after_name(doc: Doc, index: int, lex: Lexicons) -> bool:

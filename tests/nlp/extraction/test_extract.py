@@ -1129,6 +1129,12 @@ def test_a_genitive_coordinated_after_a_bodys_head_is_another_party_not_the_name
                     report_rules=True)
     assert "Министерство сельского хозяйства и продовольствия Смоленской области" in {
         m.normal for m in found if m.type is EntityType.ORG}
+    # after its place or name, a lowercase genitive coordinated with a body is another party
+    found = extract("Совместное заседание коллегий Министерства образования Смоленской области и главного управления "
+                    "по образованию Могилевского облисполкома.", models, report_rules=True)
+    assert {m.normal for m in found if m.type is EntityType.ORG} == {
+        "Министерство образования Смоленской области", "главное управление по образованию Могилевского облисполкома",
+        "Могилевский облисполком"}
 
 
 def test_a_term_of_office_is_no_part_of_a_name(models):
