@@ -467,7 +467,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     no rule found; each phase takes no span an earlier one took. The sentences where an organisation's name
     may go on are parsed first, all texts' in one batch (`nlp.extraction.syntax`)."""
     lex = models.lexicons
-    # in either mode: natasha's organisations that name none ("СМИ"; an adjective alone, unquoted: «Чрезвычайным и
+    # in either mode: a compound abbreviation natasha takes for a place is a body («обучающимися в СмолГУ»);
+    # natasha's organisations that name none ("СМИ"; an adjective alone, unquoted: «Чрезвычайным и
     # Полномочным Послом», «Болгарское правительство», 13 of 15 such in NEREL's train and dev and factRuEval's dev
     # sets) are no entities, the unions of states it takes for places are organisations («чиновники ЕС»), and so is
     # a place it finds that is a town's adjective and a body's word («Брестским облисполкомом»); no name holds half
@@ -475,7 +476,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     for _, doc in cells:
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
-            and (tuple(token.lemma_ for token in part) in lex.unions_of_states or _a_towns_body(part, models)) else part
+            and (tuple(token.lemma_ for token in part) in lex.unions_of_states or _a_towns_body(part, models)
+                 or _COMPOUND_ABBREVIATION.match(part.text)) else part
             for span in doc.spans[NATASHA_SPANS] for part in _apart_at_stray_marks(span)
             if part.label_ != "ORG" or part.text not in lex.not_organisations and not _an_adjective_alone(part)]
     readings = [_Reading(doc, text, models) for text, doc in cells]
@@ -499,6 +501,11 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         mentions = _settled_in_districts(reading.text, mentions, models.gazetteer)
         found.append(_namesakes_of_the_state_named(reading.text, mentions, models.gazetteer))
     return found
+
+
+# one word of lowercase letters and capitals after them, as a body's abbreviated name is made («СмолГУ», «КазФУ»,
+# «СибГУТИ»); no place is written so
+_COMPOUND_ABBREVIATION = re.compile(r"^[А-ЯЁ][а-яё]+[А-ЯЁ][А-ЯЁа-яё]*$")
 
 
 def _without_post_words(doc: Doc, start: int, stop: int, lex: Lexicons) -> tuple[int, int]:

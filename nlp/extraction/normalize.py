@@ -14,6 +14,7 @@ from nlp.extraction.rules import OPENING_QUOTES
 
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+_INNER_CAPITAL = re.compile(r"[а-яё][А-ЯЁ]")  # a capital after a lowercase letter: «СмолГУ»
 _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 # Surname endings no nominative has, for names the dictionary does not know (Зарубицким -> Зарубицкий).
 _OBLIQUE_SURNAME = ((r"([сц]к)(?:ого|ому|им|ом)$", r"\1ий"), (r"([сц]к)(?:ой|ую)$", r"\1ая"),
@@ -74,6 +75,8 @@ def _parse(vocab: MorphVocab, token: Token, gender: str | None = None, surname: 
 def nominative(vocab: MorphVocab, token: Token, gender: str | None = None, *, singular: bool = False) -> str:
     """The token's word in the nominative, keeping number (unless `singular`) and (for adjectives) the head's
     gender."""
+    if _INNER_CAPITAL.search(token.text):
+        return token.text  # an abbreviation made of words' parts does not decline: «СмолГУ», «КазФУ»
     parse = _parse(vocab, token, gender)
     plural = parse is not None and "plur" in parse.tag
     if singular and plural and parse is not None and (one := _inflect(parse, {"nomn", "sing"})):

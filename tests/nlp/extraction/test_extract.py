@@ -1331,6 +1331,9 @@ def test_a_body_of_a_republic_of_russia_is_russias_and_natashas_person_leaves_th
 
 def test_a_short_name_made_of_smolensks_is_the_smolensk_sides(models):
     assert states_of(models, "Студенты СмолГУ приняли участие.") == {"СмолГУ": ("RU", True)}
+    # natasha takes it for a place after «в»: a compound abbreviation names a body, and keeps its letters
+    assert states_of(models, "Встреча со студентами, обучающимися в СмолГУ.") == {"СмолГУ": ("RU", True)}
+    assert org_texts_normal(models, "Делегация КазФУ.") == {"КазФУ"}
     found = {m.normal: m for m in extract("Делегация Смолевичского района.", models, report_rules=True)}
     assert found["Смолевичский район"].country == "BY"  # a Belarusian district's name opens so too
 
