@@ -274,6 +274,14 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
         # a republic of Russia by its name («… Республики Татарстан»; a state's is the country table's)
         place = models.gazetteer.lookup(token.lemma_)
         place = place if place is not None and place.kind == PlaceKind.REGION else None
+    if place is None and not adjective and not quoted and _a_towns_genitive(token, models.lexicons) \
+            and not any({"Surn", "Name"} & p.tag.grammemes for p in models.vocab.parse(token.lower_)):
+        # a body of a city named in the genitive after its word («Правительства Москвы», «администрации Витебска»):
+        # a city, not a person whose surname a town shares («Музея Пушкина», «Музея Гагарина»)
+        place = models.gazetteer.lookup(token.lemma_)
+        place = place if place is not None and place.kind == PlaceKind.CITY and (
+            place.population >= CITY_POPULATION or place.country in NEAR and place.population >= TOWN_POPULATION) \
+            else None
     if place is None and quoted and not (alone and token.pos_ == "ADJ"):
         place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")
     if place is not None and quoted and place.country not in ("RU", "BY"):
@@ -288,6 +296,18 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
         apart = None if place is None or region is None else km_apart(place, region)
         return place if region is None or apart is not None and apart < REGION_TOWN_REACH_KM else region
     return place
+
+
+CITY_POPULATION = 100_000  # a city a body may be named after in the genitive, anywhere
+TOWN_POPULATION = 50_000  # in Russia and Belarus («администрации Орши»)
+
+
+def _a_towns_genitive(token: Token, lex: Lexicons) -> bool:
+    """A capitalised word in the genitive right after a body's word (`org_heads.tsv`): «Правительства | Москвы»,
+    «администрации | Витебска», «Дома | Москвы»."""
+    if token.i == 0 or case_of(token) != "Gen" or token.pos_ not in ("PROPN", "NOUN") or not is_cap(token):
+        return False
+    return token.doc[token.i - 1].lemma_ in lex.heads
 
 
 _KRAI = frozenset({"край", "края", "краю", "краем", "крае"})
@@ -525,10 +545,16 @@ def _an_adjective_alone(span: Span) -> bool:
 
 def _a_towns_body(span: Span, models: Resources) -> bool:
     """Whether a span is a town's adjective and a body's word in lowercase: «Брестским облисполкомом»; not a
-    state's adjective («Палестинское государство» is a state)."""
+    state's adjective («Палестинское государство» is a state); or one word that is a town's executive committee
+    («Мингорисполкома», «Витебского горисполкома»'s short form)."""
+    if len(span) == 1 and _ISPOLKOM.search(span[0].lower_):
+        return True
     return len(span) == 2 and span[1].is_lower and models.lexicons.names_body(span[1].lemma_) \
         and is_cap(span[0]) and models.countries.adjective_code(span[0].text) is None \
         and models.gazetteer.by_adjective(span[0].text) is not None
+
+
+_ISPOLKOM = re.compile(r"^[а-яё]+(?:обл|гор|рай)исполком[а-яё]*$")  # «Мингорисполком», «Витоблисполком»
 
 
 class _Reading:

@@ -1329,6 +1329,20 @@ def test_a_body_of_a_republic_of_russia_is_russias_and_natashas_person_leaves_th
     assert (place.normal, place.kind, place.country) == ("Татарстан", PlaceKind.REGION, "RU")
 
 
+@pytest.mark.parametrize(("text", "states"), [
+    # a body of a city named in the genitive after its word is of the city's state
+    ("Встреча с представителями Правительства Москвы.", {"Правительство Москвы": ("RU", False)}),
+    ("Визит делегации администрации Витебска.", {"администрация Витебска": ("BY", False)}),
+    ("Прием в мэрии Минска.", {"мэрия Минска": ("BY", False)}),
+    # not a person's surname a town shares
+    ("Экскурсия в Музей Пушкина.", {"Музей Пушкина": (None, False)}),
+    # a town's executive committee in one word is a body natasha took for a place
+    ("Делегация Мингорисполкома.", {"Мингорисполком": (None, False)}),
+])
+def test_a_body_of_a_city_named_after_it_is_of_the_citys_state(models, text, states):
+    assert states_of(models, text) == states
+
+
 def test_a_short_name_made_of_smolensks_is_the_smolensk_sides(models):
     assert states_of(models, "Студенты СмолГУ приняли участие.") == {"СмолГУ": ("RU", True)}
     # natasha takes it for a place after «в»: a compound abbreviation names a body, and keeps its letters
