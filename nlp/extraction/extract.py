@@ -24,6 +24,7 @@ from nlp.extraction.ner import (
 )
 from nlp.extraction.normalize import normal_person, normal_phrase
 from nlp.extraction.rules import (
+    CLOSING_QUOTES,
     OPENING_QUOTES,
     Chunk,
     Lexicons,
@@ -267,7 +268,7 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     alone = quoted and 0 < token.i < len(doc) - 1 and doc[token.i - 1].text in OPENING_QUOTES \
         and doc[token.i + 1].text in CLOSING_QUOTES
     adjective = token.pos_ == "ADJ" or token.pos_ == "PROPN" and token.text.lower().endswith(_ADJECTIVE_ENDINGS) \
-        and any(p.tag.POS == "ADJF" for p in models.vocab.parse(token.lower_))  # «Брестским», read as a name
+        and _reads_as_adjective(token, models)  # «Брестским», read as a name
     place = (models.gazetteer.by_adjective(token.text) if adjective and not alone
              else models.gazetteer.lookup(token.lemma_) if _after_town_word(token) else None)
     if place is None and not adjective and token.i > 0 and doc[token.i - 1].lemma_ == "республика":
@@ -298,6 +299,11 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     return place
 
 
+def _reads_as_adjective(token: Token, models: Resources) -> bool:
+    """Whether the dictionary reads a word as an adjective, whatever the tagger took it for («Брестским»: a name)."""
+    return any(p.tag.POS == "ADJF" for p in models.vocab.parse(token.lower_))
+
+
 CITY_POPULATION = 100_000  # a city a body may be named after in the genitive, anywhere
 TOWN_POPULATION = 50_000  # in Russia and Belarus («администрации Орши»)
 
@@ -311,7 +317,6 @@ def _a_towns_genitive(token: Token, lex: Lexicons) -> bool:
 
 
 _KRAI = frozenset({"край", "края", "краю", "краем", "крае"})
-CLOSING_QUOTES = ("»", '"', "”", "“")
 
 
 def _after_town_word(token: Token) -> bool:
@@ -936,7 +941,7 @@ class _Reading:
             tokens = list(doc[span.start:stop])
             # its first noun; not an adjective the tagger reads as a name («Брестским облисполкомом»)
             head = next((i for i, t in enumerate(tokens) if t.pos_ == "NOUN" or t.pos_ == "PROPN"
-                         and not any(p.tag.POS == "ADJF" for p in models.vocab.parse(t.lower_))), 0)
+                         and not _reads_as_adjective(t, models)), 0)
             signal = country_signal(tokens, models)
             self.mentions.append(_mention(doc, self.text, span.start, stop, EntityType.ORG,
                                           normal_phrase(models.vocab, tokens, head), "ner",
@@ -1189,6 +1194,8 @@ def _of_the_state_named_after(text: str, mentions: list[Mention]) -> list[Mentio
                 mention = replace(mention, country=after.country, smolensk=False)
         found.append(mention)
     return found
+
+
 _SPACE_AFTER = re.compile(r" +")
 
 

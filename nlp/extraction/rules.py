@@ -26,6 +26,7 @@ _ABBREVIATION = re.compile(r"^[А-ЯЁ]{2,9}$")
 _STATES_COMPOUND = re.compile(r"^[а-яё]+[сц]ко-[а-яё]+$")  # «российско-белорусский», «германско-российский»
 _QUOTE_OPEN, _QUOTE_CLOSE = "«", "»"
 OPENING_QUOTES = ("«", '"', "„", "“")  # the marks a quotation opens with, in the texts read
+CLOSING_QUOTES = ("»", '"', "”", "“")  # and those it closes with
 _MAX_QUOTE = 40
 _CHAIN_POS = {"NOUN", "PROPN", "ADJ", "NUM", "DET"}
 _SUBJECT_PREPOSITIONS = {"за", "с", "со"}  # inside what a body deals with: «по надзору за …», «по борьбе с …»
@@ -155,7 +156,7 @@ def quote_end(doc: Doc, start: int) -> int | None:
     depth = 1
     for index in range(start + 1, min(len(doc), start + _MAX_QUOTE)):
         text = doc[index].text
-        if text == (closing or text) and text in (_QUOTE_CLOSE, '"', "”", "“"):
+        if text == (closing or text) and text in CLOSING_QUOTES:
             depth -= 1
             # «A «B» closes both with one mark, unless a second one follows
             while depth > 0 and index + 1 < len(doc) and doc[index + 1].text == text:
