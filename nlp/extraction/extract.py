@@ -287,6 +287,10 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
         place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")
     if place is not None and quoted and place.country not in ("RU", "BY"):
         return None
+    if place is not None and quoted and _side_in_brackets_after(token, models) not in (
+            None, (place.country, place.smolensk)):
+        return None  # the town a quoted name recalls, where its brackets name a place of another state or side
+        # («коллектив «Родники» (г. Орша)»: Belarusian, not of Родники in Russia); `_placed_in_brackets` reads them
     if token.pos_ != "ADJ" or token.i + 1 >= len(doc):
         return place
     after = doc[token.i + 1]
@@ -297,6 +301,29 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
         apart = None if place is None or region is None else km_apart(place, region)
         return place if region is None or apart is not None and apart < REGION_TOWN_REACH_KM else region
     return place
+
+
+def _side_in_brackets_after(token: Token, models: Resources) -> tuple[str, bool] | None:
+    """The state, and whether the Smolensk side, of the first state or town named in the brackets right after the
+    quotation a word is in («(г. Орша)», «(Смоленская область)», «(Республика Беларусь)»)."""
+    doc = token.doc
+    closing = next((t.i for t in doc[token.i:] if t.text in CLOSING_QUOTES), len(doc))
+    if closing + 1 >= len(doc) or doc[closing + 1].text != "(":
+        return None
+    for word in doc[closing + 2:]:
+        if word.text == ")":
+            break
+        code = models.countries.code(word.lemma_) or models.countries.adjective_code(word.text)
+        if code:
+            return code, False
+        # a region's or a district's adjective, or a town opening the brackets or after «г.» (not a person's
+        # surname: «(руководитель И.И. Иванов)» is no Иваново)
+        place = models.gazetteer.by_adjective(word.text) if word.pos_ == "ADJ" \
+            else models.gazetteer.lookup(word.lemma_) if is_cap(word) \
+            and (word.i == closing + 2 or _after_town_word(word)) else None
+        if place is not None:
+            return place.country, place.smolensk
+    return None
 
 
 def _reads_as_adjective(token: Token, models: Resources) -> bool:
@@ -1156,16 +1183,18 @@ def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
     район, с. Болдино)». A settlement the gazetteer does not know lies where the places beside it in its brackets
     do, when they are of one state: «с. Болдино» in the Дорогобужский district, of Russia and of Smolensk's side."""
     places = [m for m in mentions if m.type is EntityType.LOC and m.country]
-    found = []
+    found: list[Mention] = []
     for mention in mentions:
         site = mention.type is EntityType.LOC and mention.kind is PlaceKind.SITE
-        if mention.type in (EntityType.ORG, EntityType.PER) and mention.country is None or site:
+        if mention.type in (EntityType.ORG, EntityType.PER) or site:
             opening = _BRACKET_AFTER.match(text, mention.stop)
             closing = text.find(")", mention.stop)
             inside = [p for p in places if opening and opening.end() <= p.start < closing]
-            if inside:
+            if inside and (mention.country is None or site):
                 town = next((p.normal for p in inside if p.kind is PlaceKind.CITY), None) if site else mention.town
                 mention = replace(mention, country=inside[0].country, smolensk=inside[0].smolensk, town=town)
+            if inside and not site:  # the brackets close a list, whatever the last item's own words name
+                found = _listed_before(text, found, mention, inside[0])
         elif mention.type is EntityType.LOC and mention.kind is PlaceKind.CITY and mention.country is None:
             bracket, closing = text.rfind("(", 0, mention.start), text.find(")", mention.stop)
             beside = [p for p in places if bracket < p.start and p.stop <= closing] \
@@ -1176,6 +1205,25 @@ def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+def _listed_before(text: str, found: list[Mention], placed: Mention, place: Mention) -> list[Mention]:
+    """The bodies or persons listed right before one placed by its brackets, with a comma or «и» between them and
+    no brackets of their own, whose own words name no state, given the state of the place its brackets name: the
+    brackets close the list («ОАО «Гомсельмаш», «Белшина» и «Амкодор» (Республика Беларусь)»)."""
+    found = list(found)
+    last = placed
+    for index in range(len(found) - 1, -1, -1):
+        item = found[index]
+        if item.within is not None or item.start >= last.start:
+            continue  # a name inside another's
+        if item.type is not placed.type or not _BARE_LIST_JOIN.fullmatch(text, item.stop, last.start):
+            break
+        if item.country is None:
+            found[index] = replace(item, country=place.country, smolensk=place.smolensk)
+        last = item
+    return found
+
+
+_BARE_LIST_JOIN = re.compile(r"\s*(?:,\s*а\s+также|,|и)\s*")  # between two items of a list, neither bracketed
 _BRACKET_AFTER = re.compile(r"\s*\(")
 _BEFORE_ITS_STATE = re.compile(r"\s*[,(]?\s*")
 _UNPLACED_KINDS = (PlaceKind.REGION, PlaceKind.DISTRICT, PlaceKind.CITY)

@@ -1357,6 +1357,20 @@ def test_a_short_name_made_of_smolensks_is_the_smolensk_sides(models):
      {"ансамбль «Каприз»": ("RU", True), "ансамбль «Креатив»": ("BY", False)}),
     # brackets that name no place, or a place named after them, say nothing
     ("Переговоры с ООО «Альфа» (производство оборудования) прошли в г. Минске.", {"ООО «Альфа»": (None, False)}),
+    # brackets after a list are its items' ...
+    ("Участие предприятий ОАО «Гомсельмаш», «Белшина» и «Амкодор» (Республика Беларусь) в выставке.",
+     {"ОАО «Гомсельмаш»": ("BY", False), "ОАО «Белшина»": ("BY", False), "ОАО «Амкодор»": ("BY", False)}),
+    # ... whatever the last item's own words name ...
+    ("Делегация ОАО «Моготекс», ОАО «Могилевлифтмаш» (г. Могилев, Республика Беларусь).",
+     {"ОАО «Моготекс»": ("BY", False), "ОАО «Могилевлифтмаш»": ("BY", False)}),
+    # ... up to an item with brackets of its own
+    ("Выступили ансамбль «Славяне» (г. Ярцево), ансамбль «Вереск» и ансамбль «Криница» (г. Минск).",
+     {"ансамбль «Славяне»": ("RU", True), "ансамбль «Вереск»": ("BY", False), "ансамбль «Криница»": ("BY", False)}),
+    # a town a quoted name recalls gives way to the place its brackets name, of another state or side ...
+    ("Выступление коллектива «Родники» (г. Орша) на фестивале.", {"коллектив «Родники»": ("BY", False)}),
+    ("Выступил ансамбль «Родники» (Смоленская область).", {"ансамбль «Родники»": ("RU", True)}),
+    # ... not to a person's surname there
+    ("Выступил ансамбль «Дорогобуж» (руководитель И.И. Иванов).", {"ансамбль «Дорогобуж»": ("RU", True)}),
 ])
 def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text, states):
     assert states_of(models, text) == states
