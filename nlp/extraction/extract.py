@@ -201,7 +201,7 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     named_town = False  # the town is one named after «г.»
     depth = 0
     for token in tokens:
-        if depth == 0 and found and token.lower_ in ("в", "во"):
+        if depth == 0 and found and token.lower_ in ("в", "во") and not token.text.isupper():  # not «ФГБОУ ВО»
             break
         depth += token.text == "«"
         depth -= token.text == "»" and depth > 0

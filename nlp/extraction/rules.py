@@ -171,6 +171,15 @@ def quote_end(doc: Doc, start: int) -> int | None:
     return None
 
 
+def quote_start(doc: Doc, closing: int) -> int | None:
+    """Index of the mark opening the (outermost) quotation that the mark at `closing` closes."""
+    found = None
+    for index in range(closing - 1, max(-1, closing - _MAX_QUOTE), -1):
+        if doc[index].text in OPENING_QUOTES and quote_end(doc, index) == closing + 1:
+            found = index
+    return found
+
+
 def _balanced_quotes(doc: Doc, start: int) -> bool:
     """Whether as many «» marks close as open from `start` to the end of its sentence (or line): nested quotations
     then close each with its own mark, not «A «B» both with one."""
@@ -1194,11 +1203,16 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
     leftmost = None
     while index >= 0 and person_start - index <= 30:
         token = doc[index]
+        if token.text in CLOSING_QUOTES and (opening := quote_start(doc, index)) is not None:
+            index = opening - 1  # a body's quoted name in the post, whatever it holds («… имени П.М. Машерова»)
+            continue
         if index in blocked or token.pos_ in ("VERB", "AUX", "PRON") or (token.text in _STOP and token.text != "."):
             break
         if token.text == "." and not (index > 0 and doc[index - 1].text in ("г", "им")):
             break
-        if token.lower_ == "с" or token.lower_ == "во" or (token.lower_ == "и" and leftmost is not None):
+        # «во главе с …» opens another phrase; «ВО» of «ФГБОУ ВО» (высшего образования) is a legal form's
+        if token.lower_ == "с" or token.lower_ == "во" and not token.text.isupper() \
+                or token.lower_ == "и" and leftmost is not None:
             break
         if token.lemma_ in lex.positions and token.pos_ in ("NOUN", "PROPN", "ADJ"):
             leftmost = index
