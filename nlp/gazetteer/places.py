@@ -80,13 +80,15 @@ class Gazetteer:
     by_ref: dict[str, Place]
     states: dict[str, Place]  # ISO 3166-1 code -> the state
 
-    def lookup(self, name: str, district: str | None = None, state: str | None = None) -> Place | None:
+    def lookup(self, name: str, district: str | None = None, state: str | None = None,
+               kind: str | None = None) -> Place | None:
         """The most likely place of that name (Russia and Belarus first, then the largest; a village there after a
         city abroad, `_namesake_order`); a district in any case form and style («р-н», «муниципальный округ»),
         within the region named after it if any. Named with its district (`district`: «дер. Микулино Руднянского
         района»), only a place that lies there: none of the district's state, nor one farther from the district's
         point than a district reaches (the Tver region's Микулино is another village). Of a `state` the text gives
-        it, that state's namesake where it has one («г. Дзержинск, Минская область»).
+        it, that state's namesake where it has one («г. Дзержинск, Минская область»). Of a `kind`, the place of
+        that kind where one of the name has it («провинция Цзилинь», not the city of Цзилинь).
 
         >>> g = load_gazetteer()
         >>> g.lookup("Могилев").country, g.lookup("смоленск").smolensk, g.lookup("Нетакогоместа") is None
@@ -105,11 +107,15 @@ class Gazetteer:
         ('RU', 'BY')
         >>> g.lookup("Витебск", state="RU").country  # no Russian namesake
         'BY'
+        >>> g.lookup("Цзилинь").ref, g.lookup("Цзилинь", kind="region").ref
+        ('geonames:2036502', 'iso3166-2:CN-JL')
         """
         folded = fold(name)
         if (land := self._land(folded)) is not None:
             return land  # «Смоленщина» is the Smolensk region, whatever village bears the name
         places = self.by_name.get(folded)
+        if places and kind is not None:
+            places = tuple(p for p in places if p.kind == kind) or places
         place = next((p for p in places if p.country == state), places[0]) if places \
             else self.district(name) or self.region(name)
         return place if place is None or district is None or self.lies_in(place, district) else None

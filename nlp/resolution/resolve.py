@@ -178,7 +178,7 @@ def identity_key(entity: Entity, gazetteer: Gazetteer) -> tuple:
     if entity.type is EntityType.LOC:
         if entity.kind is PlaceKind.COUNTRY and entity.country:
             return ("LOC", "country", entity.country)
-        place = gazetteer.lookup(entity.name, entity.district, entity.country)
+        place = gazetteer.lookup(entity.name, entity.district, entity.country, entity.kind)
         if place is not None and (entity.kind is None or place.kind == entity.kind):
             if place != gazetteer.lookup(entity.name, entity.district):  # a namesake of the state the text gives
                 return ("LOC", "ref", place.ref, place.country)

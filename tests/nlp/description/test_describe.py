@@ -66,6 +66,18 @@ def test_a_towns_district_lies_in_its_town(tmp_path, models):
     assert district.region.entity.country == "BY" and district.latitude is None  # no point of a rural namesake
 
 
+def test_a_region_abroad_has_its_identifier_and_point_whatever_city_shares_its_name(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([["Ярмарка", "провинция Цзилинь (КНР)", "5 июля 2025 года", "Стенд региона",
+                                  "Делегация Жамбылской области"]]), encoding="utf-8")
+    [extracted] = extract_events([read_report(path)], models)
+    described = {p.described.entity.name: p.described for p in extracted.description.participants}
+    # «Цзилинь» is a city of the province too: the province is the region
+    assert described["Цзилинь"].iso_code == "CN-JL" and described["Цзилинь"].latitude is not None
+    region = described["Жамбылская область"]
+    assert region.iso_code == "KZ-31" and region.entity.country == "KZ"
+
+
 def test_every_state_has_its_geonames_id_whatever_city_shares_its_name():
     """«Армения», «Бразилия», «Колумбия» name cities too (of Colombia, Brazil's capital, of the USA): a state is
     found by its code, not by its name."""

@@ -1382,6 +1382,28 @@ def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text
     assert states_of(models, text) == states
 
 
+@pytest.mark.parametrize(("text", "place", "state"), [
+    # the regions of the partners' states beyond Russia and Belarus, named without their state
+    ("Делегация Жамбылской области.", "Жамбылская область", "KZ"),
+    ("Делегация Согдийской области.", "Согдийская область", "TJ"),
+    ("Делегация провинции Цзянсу.", "Цзянсу", "CN"),
+    ("Визит делегации Синьцзян-Уйгурского автономного района.", "Синьцзян-Уйгурский автономный район", "CN"),
+    ("Делегация Внутренней Монголии.", "Внутренняя Монголия", "CN"),  # not Mongolia
+    # a name's adjective after its word, in the nominative too
+    ("Встреча с делегацией Республики Сербской.", "Республика Сербская", "BA"),
+    # a state's word and its name in the genitive
+    ("Встреча с делегацией Республики Кореи.", "Республика Корея", "KR"),
+    ("Встреча с делегацией Республики Южной Осетии.", "Республика Южная Осетия", "OS"),
+])
+def test_a_place_abroad_is_named_in_the_nominative_with_its_state(models, text, place, state):
+    assert states_of(models, text, (EntityType.LOC,)) == {place: (state, False)}
+
+
+def test_a_person_heading_a_delegation_of_a_region_abroad_is_of_its_state(models):
+    text = "Делегация провинции Хэйлунцзян во главе с вице-губернатором Ли Шулинем."
+    assert states_of(models, text, (EntityType.PER,)) == {"Ли Шулинь": ("CN", False)}
+
+
 @pytest.mark.parametrize(("text", "region", "state"), [
     ("Встреча с представителями провинции Шаньдун Китайской Народной Республики.", "Шаньдун", "CN"),
     ("Переговоры с делегацией провинции Хэйлунцзян (КНР).", "Хэйлунцзян", "CN"),
@@ -1519,9 +1541,10 @@ def test_a_short_name_defined_for_a_body_is_of_its_state_and_so_is_the_head_of_i
 
 
 @pytest.mark.parametrize(("text", "name", "state"), [
-    # no gazetteer knows it: it is of the state named right after it
+    # of the state named right after it
     ("г. Шеньян, провинция Ляонин, Китайская Народная Республика", "Ляонин", "CN"),
-    ("г. Шеньян, провинция Ляонин", "Ляонин", None),
+    ("г. Шеньян, провинция Ляонин", "Ляонин", "CN"),  # a region of a partner's state the gazetteer knows
+    ("делегация провинции Ломбардия, Итальянская Республика", "Ломбардия", "IT"),  # and one it does not
     ("делегация префектуры Тояма (Япония)", "Тояма", "JP"),  # a town of that name too
     # a foreign name after its title stands in the nominative, whatever the dictionary guesses («Цзянс»)
     ("Прием делегации провинции Цзянсу (КНР).", "Цзянсу", "CN"),

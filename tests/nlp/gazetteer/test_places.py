@@ -30,6 +30,20 @@ def test_a_region_of_russia_is_found_by_its_short_or_popular_name():
             assert gazetteer.lookup(name).ref == f"iso3166-2:{code}", name
 
 
+def test_a_region_of_a_partners_state_beyond_is_found_by_each_of_its_names_with_its_state_and_point():
+    gazetteer = load_gazetteer()
+    for code, names in lexicon("regions_abroad"):
+        for name in names.split(","):
+            region = gazetteer.lookup(name, kind="region")  # «Цзилинь» is a city of the province, too
+            assert (region.ref, region.country, region.kind) == (f"iso3166-2:{code}", code[:2], "region"), name
+            assert region.latitude is not None and region.longitude is not None, name
+            assert gazetteer.lookup(name).country == code[:2], name
+    # in a case form, by its adjective, as Russia's regions are
+    assert gazetteer.lookup("Жамбылской области").ref == "iso3166-2:KZ-31"
+    # a town of Russia keeps its name beside a region abroad made of it («Армавирская область» is Armenia's)
+    assert gazetteer.lookup("Армавир").country == "RU" and gazetteer.lookup("Армавирская область").country == "AM"
+
+
 def test_a_settlement_is_called_with_full_adjectives_where_its_other_names_have_them(rows):
     """GeoNames lists a settlement's names alphabetically: «Велики Новгород» (a short form) came before «Великий
     Новгород», «Старий Оскол» before «Старый Оскол»."""

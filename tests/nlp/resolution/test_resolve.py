@@ -254,7 +254,7 @@ def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(
          "Участники прошли к площади Ленина.", "Молодёжь Смоленской области"],
         ["Форум", "г. Москва, ВДНХ", "7 июля 2025 года", "Работали на площади Ленина.", "Делегация"],
         ["Переговоры", "г. Минск, г. Москва", "8 июля 2025 года", "Встреча на площади Ленина.", "Представители"],
-        ["Ярмарка", "г. Шеньян, провинция Ляонин, Китайская Народная Республика", "9 июля 2025 года",
+        ["Ярмарка", "г. Милан, провинция Ломбардия, Итальянская Республика", "9 июля 2025 года",
          "Стенд региона.", "Представители"],
     ]), encoding="utf-8")
     events = extract_events([read_report(path)], models)
@@ -267,8 +267,8 @@ def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(
     assert sites[2] == {"ВДНХ": ("RU", False), "площадь Ленина": ("RU", False)}
     assert kinds[2] == {"Москва": PlaceKind.CITY, "ВДНХ": PlaceKind.SITE, "площадь Ленина": PlaceKind.SITE}
     # a place after «провинция» is a region, of the state of the cell's other places, and no town's
-    assert sites[4] == {"Ляонин": ("CN", False)} and kinds[4]["Ляонин"] is PlaceKind.REGION
-    assert next(e.id for e in events[4].entities if e.name == "Ляонин").endswith("/place/lyaonin")
+    assert sites[4] == {"Ломбардия": ("IT", False)} and kinds[4]["Ломбардия"] is PlaceKind.REGION
+    assert next(e.id for e in events[4].entities if e.name == "Ломбардия").endswith("/place/lombardiya")
     assert sites[3] == {"площадь Ленина": (None, False)}  # held in two states: where the square is, is not said
     # every town has its «площадь Ленина»: one entity for each town, and one for the square of no known town
     squares = [next(e.id for e in extracted.entities if e.name == "площадь Ленина") for extracted in events[1:4]]
