@@ -275,6 +275,10 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
         # a republic of Russia by its name («… Республики Татарстан»; a state's is the country table's)
         place = models.gazetteer.lookup(token.lemma_)
         place = place if place is not None and place.kind == PlaceKind.REGION else None
+    if place is None and not adjective and token.i > 0 and doc[token.i - 1].lemma_ in models.lexicons.region_titles:
+        # a region abroad by its name after its title («вице-губернатор провинции Цзилинь»)
+        place = models.gazetteer.lookup(token.text, kind=PlaceKind.REGION)
+        place = place if place is not None and place.kind == PlaceKind.REGION else None
     if place is None and not adjective and not quoted and _a_towns_genitive(token, models.lexicons) \
             and not any({"Surn", "Name"} & p.tag.grammemes for p in models.vocab.parse(token.lower_)):
         # a body of a city named in the genitive after its word («Правительства Москвы», «администрации Витебска»):

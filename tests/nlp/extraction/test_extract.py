@@ -1399,8 +1399,11 @@ def test_a_place_abroad_is_named_in_the_nominative_with_its_state(models, text, 
     assert states_of(models, text, (EntityType.LOC,)) == {place: (state, False)}
 
 
-def test_a_person_heading_a_delegation_of_a_region_abroad_is_of_its_state(models):
-    text = "Делегация провинции Хэйлунцзян во главе с вице-губернатором Ли Шулинем."
+@pytest.mark.parametrize("text", [
+    "Делегация провинции Хэйлунцзян во главе с вице-губернатором Ли Шулинем.",  # heading its delegation
+    "Встреча с вице-губернатором провинции Цзилинь Ли Шулинем.",  # in its post
+])
+def test_a_person_of_a_region_abroad_is_of_its_state(models, text):
     assert states_of(models, text, (EntityType.PER,)) == {"Ли Шулинь": ("CN", False)}
 
 
