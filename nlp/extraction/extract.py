@@ -22,7 +22,7 @@ from nlp.extraction.ner import (
     starts_a_line,
     starts_a_sentence,
 )
-from nlp.extraction.normalize import normal_person, normal_phrase
+from nlp.extraction.normalize import normal_person, normal_phrase, shared_noun_names
 from nlp.extraction.rules import (
     CLOSING_QUOTES,
     OPENING_QUOTES,
@@ -330,6 +330,23 @@ def _side_in_brackets_after(token: Token, models: Resources) -> tuple[str, bool]
     return None
 
 
+def _of_the_noun_after(token: Token, models: Resources) -> bool:
+    """Whether a word is an adjective that agrees with a lowercase noun after it (adjectives between), one that no
+    region's or district's name ends with: «Смоленскую делегацию», «Смоленскую крепостную стену»; not «Смоленской
+    области», «Руднянского района»."""
+    doc = token.doc
+    if not (is_adjective(token) and _reads_as_adjective(token, models)):
+        return False
+    index = token.i + 1
+    while index < len(doc) and doc[index].pos_ == "ADJ" and doc[index].is_lower:
+        index += 1
+    if index >= len(doc) or doc[index].pos_ != "NOUN" or not doc[index].is_lower \
+            or case_of(doc[index]) != case_of(token):
+        return False
+    named = f"{token.text} {doc[index].text}"
+    return models.gazetteer.region(named) is None and models.gazetteer.district(named) is None
+
+
 def _reads_as_adjective(token: Token, models: Resources) -> bool:
     """Whether the dictionary reads a word as an adjective, whatever the tagger took it for («Брестским»: a name)."""
     return any(p.tag.POS == "ADJF" for p in models.vocab.parse(token.lower_))
@@ -555,14 +572,63 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         mentions = sorted((m for m in reading.mentions if fold(m.normal) not in lex.former
                            and not (m.type is EntityType.LOC and fold(m.normal) in lex.world_regions)),
                           key=lambda m: (m.start, -m.stop))
+        mentions = _sharing_a_noun(reading.doc, reading.text, mentions, models)
         mentions = _abbreviations(reading.doc, reading.text, mentions, models)
         mentions = _listed_under_a_state(reading.doc, mentions, models)
         mentions = _listed_after_a_states_word(reading.doc, reading.text, mentions, models)
         mentions = _delegations_heads(reading.doc, mentions, models)
         mentions = _placed_in_brackets(reading.text, _of_the_state_named_after(reading.text, mentions))
+        mentions = _of_the_town_after(reading.text, mentions)
         mentions = _settled_in_districts(reading.text, mentions, models.gazetteer)
         found.append(_namesakes_of_the_state_named(reading.text, mentions, models.gazetteer))
     return found
+
+
+def _sharing_a_noun(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:
+    """Bodies named by coordinated adjectives that share one plural body's noun are each a body: «Гомельского,
+    Могилевского и Витебского облисполкомов» names three executive committees (natasha took «Гомельского» for a
+    person, and the rest was one body «Могилевский и Витебский облисполкомы»), «Смоленского и Витебского
+    государственных университетов» two universities. Each is written as its adjective, the last with the noun."""
+    starts = {token.idx: token.i for token in doc}
+    stops = {token.idx + len(token.text): token.i + 1 for token in doc}
+    for body in [m for m in mentions if m.type is EntityType.ORG and m.within is None]:
+        start, stop = starts.get(body.start), stops.get(body.stop)
+        if start is None or stop is None:
+            continue
+        noun = next((i for i in range(start, stop) if doc[i].pos_ == "NOUN"), None)
+        if noun is None or not _plural(doc[noun], models) or not models.lexicons.names_body(doc[noun].lemma_):
+            continue
+        shared = noun
+        while shared > start and doc[shared - 1].pos_ == "ADJ" and doc[shared - 1].is_lower:
+            shared -= 1
+        firsts: list[int] = []
+        index = shared - 1
+        while index >= 0 and is_cap(doc[index]) and doc[index].pos_ in ("ADJ", "PROPN", "NOUN") \
+                and _reads_as_adjective(doc[index], models):  # natasha may take one for a name («Гомельского»)
+            firsts.insert(0, index)
+            if index < 2 or doc[index - 1].text not in (",", "и") or not is_cap(doc[index - 2]):
+                break
+            index -= 2
+        if len(firsts) < 2 or not any(doc[i - 1].lower_ == "и" for i in firsts[1:]) or firsts[-1] < start:
+            continue
+        names = shared_noun_names(models.vocab, [doc[i] for i in firsts], list(doc[shared:noun]), doc[noun],
+                                  list(doc[noun + 1:stop]))
+        lo, hi = char_span(doc, firsts[0], stop)
+        parts = []
+        for number, (first, name) in enumerate(zip(firsts, names, strict=True)):
+            signal = country_signal([doc[first], doc[noun]], models)
+            parts.append(_mention(doc, text, first, stop if number == len(firsts) - 1 else first + 1, EntityType.ORG,
+                                  name, body.source, country=signal.country, smolensk=signal.smolensk))
+        mentions = sorted([m for m in mentions if not (lo <= m.start and m.stop <= hi)] + parts,
+                          key=lambda m: (m.start, -m.stop))
+    return mentions
+
+
+def _plural(token: Token, models: Resources) -> bool:
+    """Whether a word is in the plural, by the tagger or, where it says otherwise, by every reading the dictionary
+    has of it («облисполкомов», which the tagger takes for a singular)."""
+    parses = models.vocab.parse(token.lower_)
+    return "Plur" in token.morph.get("Number", []) or bool(parses) and all("plur" in p.tag for p in parses)
 
 
 # one word of lowercase letters and capitals after them, as a body's abbreviated name is made («СмолГУ», «КазФУ»,
@@ -734,7 +800,10 @@ class _Reading:
             signal = Signal(None, False)
             if role is not None:
                 role_tokens = list(doc[role.start:role.stop])
-                role_text = _normal_role(models, role_tokens, role.head - role.start)
+                # a bracket in the post tells where, or a body's short name: the post is the words around it
+                # («генеральным директором ЗАО «Атлант» (г. Минск)»), though its place names the state
+                post_tokens = _outside_brackets(role_tokens)
+                role_text = _normal_role(models, post_tokens, post_tokens.index(doc[role.head]))
                 signal = country_signal(role_tokens, models)
                 self.role_spans.append((role.start, role.stop))
             # in the nominative where its post is («начальник отдела И.В. Сидорова», not «Губернатора … В.Н.
@@ -796,6 +865,8 @@ class _Reading:
             if name_start >= chunk.stop:
                 continue
             place = doc[name_start:chunk.stop]
+            if chunk.source == "ner" and len(place) == 1 and _of_the_noun_after(place[0], self.models):
+                continue  # «Смоленскую делегацию», «минской делегацией»: what the noun is, no place named
             states = _hyphenated_states(place, self.models)
             if states:  # «сотрудничества Россия-Беларусь»: each state, no place of both
                 first, _ = char_span(doc, name_start, chunk.stop)
@@ -1233,6 +1304,24 @@ def _listed_before(text: str, found: list[Mention], placed: Mention, place: Ment
     return found
 
 
+_TOWN_AFTER = re.compile(r"\s*(?:г\.|гор\.|города)\s*")
+
+
+def _of_the_town_after(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A body named with its town right after it is of that town's state and side: «МБОУ «Средняя школа № 33» г.
+    Смоленска» (the legal form said Russia, the town says Smolensk), «ГУО «Средняя школа № 5» г. Орши»; not one of
+    another state («Посольство Республики Беларусь г. Москвы»)."""
+    towns = {m.start: m for m in mentions if m.type is EntityType.LOC and m.kind is PlaceKind.CITY and m.country}
+    found = []
+    for mention in mentions:
+        after = _TOWN_AFTER.match(text, mention.stop) if mention.type is EntityType.ORG else None
+        town = towns.get(after.end()) if after else None
+        if town is not None and mention.country in (None, town.country):
+            mention = replace(mention, country=town.country, smolensk=town.smolensk, town=mention.town or town.normal)
+        found.append(mention)
+    return found
+
+
 _BARE_LIST_JOIN = re.compile(r"\s*(?:,\s*а\s+также|,|и)\s*")  # between two items of a list, neither bracketed
 _BRACKET_AFTER = re.compile(r"\s*\(")
 _BEFORE_ITS_STATE = re.compile(r"\s*[,(]?\s*")
@@ -1397,6 +1486,17 @@ def _closes_definition(text: str, short: Mention, mentions: list[Mention]) -> bo
 
 
 ROLE_SEPARATOR = "; "  # between two titles a phrase gives one after another: two roles
+
+
+def _outside_brackets(tokens: list) -> list:
+    """The tokens outside round brackets (and without them)."""
+    depth, kept = 0, []
+    for token in tokens:
+        depth += token.text == "("
+        if depth == 0:
+            kept.append(token)
+        depth -= token.text == ")" and depth > 0
+    return kept
 
 
 def _normal_role(models: Resources, tokens: list, head: int) -> str:

@@ -110,6 +110,25 @@ def join(tokens: Sequence[Token], words: Sequence[str]) -> str:
     return "".join(parts)
 
 
+def shared_noun_names(vocab: MorphVocab, firsts: Sequence[Token], shared: Sequence[Token], noun: Token,
+                      rest: Sequence[Token]) -> list[str]:
+    """The names of the bodies that coordinated adjectives share a plural noun of, each in the nominative singular:
+    «Гомельского, Могилевского и Витебского облисполкомов» -> «Гомельский облисполком», …; «Смоленского и
+    Витебского государственных университетов» -> «Смоленский государственный университет», ….
+    `shared`: the adjectives between the coordinated ones and the noun; `rest`: the words after the noun."""
+    gender = head_gender(vocab, noun)
+    grams = {"nomn", "sing", gender} if gender else {"nomn", "sing"}
+
+    def singular(token: Token) -> str:
+        parse = _parse(vocab, token, gender)
+        inflected = _inflect(parse, grams) if parse is not None else None
+        return shape_like(inflected.word, token.text) if inflected else token.text
+
+    tail = " ".join([*(singular(t) for t in shared), nominative(vocab, noun, singular=True)])
+    after = f" {join(rest, [t.text for t in rest])}" if rest else ""
+    return [f"{singular(first)} {tail}{after}" for first in firsts]
+
+
 def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int) -> str:
     """A noun phrase in the nominative: the head and the adjectives before it inflect, the rest stays.
 

@@ -1197,6 +1197,19 @@ def is_adjective(token: Token) -> bool:
 _ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя)$")  # nominative singular: masculine, feminine
 
 
+_BRACKET_WORDS = 12  # the most words a bracket inside a post holds
+
+
+def _bracket_start(doc: Doc, closing: int) -> int | None:
+    """Index of the «(» that the «)» at `closing` closes, if the bracket is short and holds no verb."""
+    for index in range(closing - 1, max(-1, closing - _BRACKET_WORDS - 1), -1):
+        if doc[index].text == "(":
+            return index
+        if doc[index].text == ")" or doc[index].pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
 def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
     """The position phrase right before a person ("заместитель председателя Правительства … А.В. Стрельцов")."""
     index = person_start - 1
@@ -1205,6 +1218,9 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
         token = doc[index]
         if token.text in CLOSING_QUOTES and (opening := quote_start(doc, index)) is not None:
             index = opening - 1  # a body's quoted name in the post, whatever it holds («… имени П.М. Машерова»)
+            continue
+        if token.text == ")" and (opening := _bracket_start(doc, index)) is not None:
+            index = opening - 1  # where the body is, or its short name: «директором ЗАО «Атлант» (г. Минск) …»
             continue
         if index in blocked or token.pos_ in ("VERB", "AUX", "PRON") or (token.text in _STOP and token.text != "."):
             break
@@ -1220,10 +1236,20 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
     if leftmost is None:
         return None
     start = leftmost
-    while start > 0 and start - 1 not in blocked and (is_adjective(doc[start - 1]) or (
-            doc[start - 1].lower_ == "и" and start > 1 and start - 2 not in blocked and is_adjective(doc[start - 2]))):
+    while start > 0 and start - 1 not in blocked and (_post_adjective(doc[start - 1]) or (
+            doc[start - 1].lower_ == "и" and start > 1 and start - 2 not in blocked
+            and _post_adjective(doc[start - 2]))):
         start -= 1
     return Chunk(start, person_start, "ROLE", leftmost)
+
+
+_PAST_TENSE = re.compile(r"(?:л|ла|ло|ли)(?:ся|сь)?$")  # no adjective's full form ends so
+
+
+def _post_adjective(token: Token) -> bool:
+    """An adjective opening a post («Чрезвычайный и Полномочный Посол»), not a verb the tagger took for one at a
+    sentence's start («Выступил ректор …»)."""
+    return is_adjective(token) and not _PAST_TENSE.search(token.lower_)
 
 
 def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:

@@ -105,6 +105,12 @@ def test_entities_of_report_sentences(models, text, expected):
     # a quoted name in the post holds initials of its own
     ("Встреча с ректором УО «Витебский государственный университет имени П.М. Машерова» Е.Я. Аршанским.",
      "Е.Я. Аршанский", "ректор УО «Витебский государственный университет имени П.М. Машерова»"),
+    # a bracket in the post is passed over, and is no part of it
+    ("Переговоры с генеральным директором ЗАО «Атлант» (г. Минск) А.И. Петровым.", "А.И. Петров",
+     "генеральный директор ЗАО «Атлант»"),
+    # a verb the tagger takes for an adjective at a sentence's start is no part of the post
+    ("Выступил ректор Белорусского государственного университета А.Д. Король.", "А.Д. Король",
+     "ректор Белорусского государственного университета"),
 ])
 def test_officials_and_their_roles(models, text, person, role):
     people = {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type.value == "PER"}
@@ -1490,6 +1496,43 @@ def test_bodies_after_a_states_adjective_and_a_noun_are_of_that_state(models):
     text = "Встреча с руководителями белорусских предприятий ОАО «Гомсельмаш», «Белшина» и ООО «Ромашка»."
     assert states_of(models, text) == {"ОАО «Гомсельмаш»": ("BY", False), "ОАО «Белшина»": ("BY", False),
                                        "ООО «Ромашка»": ("BY", False)}
+
+
+def test_the_place_in_brackets_in_a_post_names_the_persons_state(models):
+    text = "Переговоры с генеральным директором ЗАО «Атлант» (г. Минск) А.И. Петровым."
+    assert states_of(models, text, (EntityType.PER,)) == {"А.И. Петров": ("BY", False)}
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    # the town after a body's name is its town: its side too
+    ("Обучающиеся МБОУ «Средняя школа № 33» г. Смоленска провели онлайн-встречу.",
+     {"МБОУ «Средняя школа № 33»": ("RU", True)}),
+    ("Участие ГУО «Средняя школа № 5» г. Орши.", {"ГУО «Средняя школа № 5»": ("BY", False)}),
+])
+def test_a_body_is_of_the_town_named_right_after_it(models, text, states):
+    assert states_of(models, text) == states
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # coordinated adjectives that share one plural body's noun name a body each
+    ("Участие представителей Гомельского, Могилевского и Витебского облисполкомов.",
+     {"Гомельский облисполком": ("BY", False), "Могилевский облисполком": ("BY", False),
+      "Витебский облисполком": ("BY", False)}),
+    ("Студенты Смоленского и Витебского государственных университетов.",
+     {"Смоленский государственный университет": ("RU", True),
+      "Витебский государственный университет": ("BY", False)}),
+    ("Встреча с руководством Смоленского и Витебского отделений Союза художников.",
+     {"Смоленское отделение Союза художников": ("RU", True), "Витебское отделение Союза художников": ("BY", False)}),
+])
+def test_bodies_that_share_a_noun_are_each_a_body(models, text, names):
+    assert states_of(models, text, (EntityType.ORG, EntityType.PER)) == names
+
+
+@pytest.mark.parametrize("text", ["Смоленскую делегацию возглавил министр экономического развития Смоленской области "
+                                  "Ю.С. Данилов.", "Посетили Смоленскую крепостную стену."])
+def test_an_adjective_of_the_noun_after_it_is_no_place(models, text):
+    # a village of Krasnodar krai is called Смоленская
+    assert "Смоленская" not in states_of(models, text, (EntityType.LOC,))
 
 
 def test_a_person_is_of_the_place_in_brackets_right_after_them(models):
