@@ -1210,6 +1210,16 @@ def _bracket_start(doc: Doc, closing: int) -> int | None:
     return None
 
 
+def _bracket_end(doc: Doc, opening: int) -> int | None:
+    """Index of the «)» that closes the «(» at `opening`, if the bracket is short and holds no verb."""
+    for index in range(opening + 1, min(len(doc), opening + _BRACKET_WORDS + 2)):
+        if doc[index].text == ")":
+            return index
+        if doc[index].text == "(" or doc[index].pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
 def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
     """The position phrase right before a person ("заместитель председателя Правительства … А.В. Стрельцов")."""
     index = person_start - 1
@@ -1261,7 +1271,9 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
     head = start
     while head < len(doc) and doc[head].pos_ == "ADJ":
         head += 1
-    if head >= len(doc) or doc[head].lemma_ not in lex.positions or case_of(doc[head]) not in (None, "Nom"):
+    # in the nominative, or in the person's case, in apposition («с Чжаном Вэем, заместителем мэра г. Харбина»)
+    if head >= len(doc) or doc[head].lemma_ not in lex.positions \
+            or case_of(doc[head]) not in (None, "Nom", case_of(doc[person_stop - 1])):
         return None
     stop = head + 1
     while stop < len(doc) and stop not in blocked and doc[stop].pos_ not in ("VERB", "AUX", "PRON") \
@@ -1269,4 +1281,6 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
         if _is_initial(doc, stop):
             return None  # the next person's name: a list of officials, not an apposition
         stop += 1
+    if stop < len(doc) and doc[stop].text == "(" and (closing := _bracket_end(doc, stop)) is not None:
+        stop = closing + 1  # where the body is: «…, генеральным директором ЗАО «Атлант» (г. Минск)»
     return Chunk(start, stop, "ROLE", head)

@@ -108,6 +108,9 @@ def test_entities_of_report_sentences(models, text, expected):
     # a bracket in the post is passed over, and is no part of it
     ("Переговоры с генеральным директором ЗАО «Атлант» (г. Минск) А.И. Петровым.", "А.И. Петров",
      "генеральный директор ЗАО «Атлант»"),
+    # a post in apposition, in the person's case
+    ("Встреча с делегацией во главе с г-ном Чжаном Вэем, заместителем мэра г. Харбина.", "Чжан Вэй",
+     "заместитель мэра г. Харбина"),
     # a verb the tagger takes for an adjective at a sentence's start is no part of the post
     ("Выступил ректор Белорусского государственного университета А.Д. Король.", "А.Д. Король",
      "ректор Белорусского государственного университета"),
@@ -1498,9 +1501,11 @@ def test_bodies_after_a_states_adjective_and_a_noun_are_of_that_state(models):
                                        "ООО «Ромашка»": ("BY", False)}
 
 
-def test_the_place_in_brackets_in_a_post_names_the_persons_state(models):
-    text = "Переговоры с генеральным директором ЗАО «Атлант» (г. Минск) А.И. Петровым."
-    assert states_of(models, text, (EntityType.PER,)) == {"А.И. Петров": ("BY", False)}
+@pytest.mark.parametrize("text", ["Переговоры с генеральным директором ЗАО «Атлант» (г. Минск) А.И. Петровым.",
+                                  "Переговоры с А.И. Петровым, генеральным директором ЗАО «Атлант» (г. Минск)."])
+def test_the_place_in_brackets_in_a_post_names_the_persons_state(models, text):
+    found = {m.normal: m for m in extract(text, models, report_rules=True) if m.type is EntityType.PER}
+    assert (found["А.И. Петров"].country, found["А.И. Петров"].role) == ("BY", "генеральный директор ЗАО «Атлант»")
 
 
 @pytest.mark.parametrize(("text", "states"), [
