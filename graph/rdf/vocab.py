@@ -143,6 +143,7 @@ class TIES(DefinedNamespace):
         "sphere-sport",
         "sphere-transport",
         "sphere-youth",
+        "type-agreement",
         "type-conference",
         "type-culture",
         "type-education",

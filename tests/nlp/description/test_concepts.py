@@ -27,3 +27,17 @@ def test_a_scheme_s_patterns_find_the_concept_its_stems_find(name, sample_paths)
     found = [scheme(name).first_match(text) for text in texts]
     assert found == [_first_by_stems(name, text) for text in texts]
     assert len({concept for concept in found if concept}) > 2
+
+
+@pytest.mark.parametrize(("title", "event_type"), [
+    ("Подписание соглашения о сотрудничестве между Правительством Смоленской области и Минским облисполкомом",
+     "type-agreement"),
+    ("Заключение соглашения о побратимстве", "type-agreement"),
+    # what else the title names first goes first; carrying an agreement out is no signing
+    ("Визит делегации и подписание соглашения", "type-visit"),
+    ("Реализация соглашения о сотрудничестве", "type-other"),
+])
+def test_an_event_that_signs_an_agreement_is_of_its_type(title, event_type):
+    from nlp.description.concepts import event_type_of
+
+    assert event_type_of(title) == event_type
