@@ -330,6 +330,13 @@ def _side_in_brackets_after(token: Token, models: Resources) -> tuple[str, bool]
     return None
 
 
+def _the_quotation_of(body: Chunk, chunk: Chunk, doc: Doc) -> bool:
+    """Whether a chunk is all that a body's name quotes: «China Railway Construction Corporation» of «компании
+    «China Railway Construction Corporation»»."""
+    return body.start < chunk.start - 1 and chunk.stop + 1 == body.stop \
+        and doc[chunk.start - 1].text in OPENING_QUOTES and doc[chunk.stop].text in CLOSING_QUOTES
+
+
 def _of_the_noun_after(token: Token, models: Resources) -> bool:
     """Whether a word is an adjective that agrees with a lowercase noun after it (adjectives between), one that no
     region's or district's name ends with: «Смоленскую делегацию», «Смоленскую крепостную стену»; not «Смоленской
@@ -761,6 +768,8 @@ class _Reading:
                 continue
             signal = country_signal(named, models)
             nested = _inside(chunk.start, chunk.stop, [(c.start, c.stop) for c in self.orgs])
+            if nested and any(_the_quotation_of(c, chunk, doc) for c in self.orgs):
+                continue  # the whole quotation of a body's name is that body («компании «China Railway …»»)
             self.mentions.append(_mention(doc, self.text, chunk.start, chunk.stop, EntityType.ORG, normal,
                                           "rule:org", country=signal.country, smolensk=signal.smolensk,
                                           town=signal.town, within="org" if nested else None))

@@ -357,7 +357,10 @@ def test_state_and_entity_pages_show_their_places_on_a_small_map(site, page):
     assert 0 < len(points) <= 4
     assert sorted(page.locator(".mini-map .place-name").all_inner_texts()) == \
         sorted(f"{p['label']}: {p['events']}" for p in points)
-    assert page.evaluate("tiesMiniMaps[0].getZoom()") <= 4
+    # every place in view, the map not closer than a region's width (the samples' Шэньян and its province Ляонин)
+    assert page.evaluate("tiesMiniMaps[0].getZoom()") <= 6
+    assert page.evaluate("(points) => points.every((p) => tiesMiniMaps[0].getBounds().contains([p.lat, p.lon]))",
+                         points)
     page.goto(site + "/org/mogilevliftmash")
     page.wait_for_selector(".mini-map[data-ready='1']")
     page.locator(".mini-map path.ties-place").first.click(force=True)

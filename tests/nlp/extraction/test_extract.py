@@ -1477,6 +1477,16 @@ def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, na
     assert org_texts_normal(models, text) == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # a name in Latin letters that is all a body's quotation is that body, no other nested in it
+    ("Переговоры с представителями компании «China Railway Construction Corporation» (КНР).",
+     {"компания «China Railway Construction Corporation»"}),
+    ("Встреча в АО «ПО «Кристалл».", {"АО «ПО «Кристалл»"}),
+])
+def test_the_whole_quotation_of_a_bodys_name_is_no_other_body(models, text, names):
+    assert org_texts_normal(models, text) == names
+
+
 def test_a_listed_quotation_is_written_as_the_text_writes_it(models):
     found = {m.normal: m.text for m in extract("Выступили ансамбли «Славяне» и «Русичи».", models, report_rules=True)}
     assert found == {"ансамбль «Славяне»": "ансамбли «Славяне»", "ансамбль «Русичи»": "«Русичи»"}
