@@ -194,6 +194,7 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     Union State's bodies.
     """
     found: list[str] = []
+    peoples: list[str] = []  # the states a people's name points at («белорусов», «армян»)
     coordinated = joint = and_since = False  # states coordinated with «и»; a joint body's adjective; «и» since a state
     smolensk = False
     smolensk_first = False
@@ -208,6 +209,9 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         code = models.countries.code(token.lemma_) if is_cap(token) else None
         code = code or models.countries.code(token.text) if token.text.isupper() and len(token.text) > 1 else code
         code = code or models.countries.adjective_code(token.text)
+        if code is not None and token.is_lower and token.pos_ == "NOUN":
+            peoples.append(code)  # whose people a body gathers, not yet whose body it is
+            continue
         if code is None and is_cap(token) and token.pos_ in ("ADJ", "PROPN", "NOUN"):
             # a town, or the region of «Свердловский областной …» (whose adjective names no town in it)
             place = _place_of(token, models, quoted=depth > 0)
@@ -232,6 +236,9 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
             found.append(code)
             and_since = False
         and_since = and_since or token.lower_ == "и"
+    # a people's name alone names the state («Общество белорусов»); with a state or a place named beside it, that
+    # one does («Союз белорусов Смоленской области»: Smolensk's)
+    found = found or peoples
     if not found and len(tokens):
         # one state's word: opening the name («ЧУП «Витстройтехмаш»», «Федеральное дорожное агентство»), or
         # capitalised in a role's words («депутат Бундестага», «директор ЧУП «…»»)

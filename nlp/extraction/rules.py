@@ -1131,11 +1131,13 @@ _NOT_A_PLACE_NAME = ("ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "VERB", "AU
 
 def _place_prefix_here(doc: Doc, index: int, length: int) -> bool:
     """Whether "г.", "д.", "с."… at `index` abbreviates a kind of place here, and not: a year ("в 2013 г.
-    Этот…"), "и т. д.", an initial ("Д.Медведев": a capital letter glued to the name; "А. П. Чехова": a capital
-    letter after another initial), or a prefix before a word that names nothing ("… т. д. От имени…")."""
+    Этот…"; not a number after «№»), "и т. д.", an initial ("Д.Медведев": a capital letter glued to the name;
+    "А. П. Чехова": a capital letter after another initial), or a prefix before a word that names nothing ("… т. д.
+    От имени…")."""
     words = lowers(doc)
     after = index + length
-    if index > 0 and doc[index - 1].like_num and words[index] in ("г", "гг"):
+    if index > 0 and doc[index - 1].like_num and words[index] in ("г", "гг") \
+            and not (index > 1 and doc[index - 2].text == "№"):  # «школа № 2 г. Рославля»: a number, no year
         return False
     if index > 1 and words[index - 1] == "." and words[index - 2] == "т":
         return False

@@ -1528,6 +1528,25 @@ def test_a_body_is_of_the_town_named_right_after_it(models, text, states):
     assert states_of(models, text) == states
 
 
+@pytest.mark.parametrize(("text", "states"), [
+    # a number after «№» is no year: «г.» after it is a town's
+    ("Юные спортсмены ДЮСШ № 2 г. Рославля приняли участие.", {"ДЮСШ № 2": ("RU", True), "Рославль": ("RU", True)}),
+])
+def test_a_town_after_a_bodys_number_is_found(models, text, states):
+    assert states_of(models, text, (EntityType.ORG, EntityType.LOC)) == states
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    # a people's name says whose people a body gathers; the place named beside it, whose body it is
+    ("Встреча с представителями Союза белорусов Смоленской области.",
+     {"Союз белорусов Смоленской области": ("RU", True)}),
+    ("Союз белорусов России.", {"Союз белорусов России": ("RU", False)}),
+    ("Общество белорусов провело встречу.", {"Общество белорусов": ("BY", False)}),  # alone, it names the state
+])
+def test_a_body_of_a_people_is_of_the_place_named_with_it(models, text, states):
+    assert states_of(models, text) == states
+
+
 @pytest.mark.parametrize(("text", "names"), [
     # coordinated adjectives that share one plural body's noun name a body each
     ("Участие представителей Гомельского, Могилевского и Витебского облисполкомов.",
