@@ -651,9 +651,12 @@ _COMPOUND_ABBREVIATION = re.compile(r"^[А-ЯЁ][а-яё]+[А-ЯЁ][А-ЯЁа-я
 
 
 def _without_post_words(doc: Doc, start: int, stop: int, lex: Lexicons) -> tuple[int, int]:
-    """natasha's person without the capitalised post words it took in before the name («Председателем Ф.Х.
-    Мухаметшиным»: the post is the person's role, the name «Ф.Х. Мухаметшиным»)."""
-    while stop - start > 1 and doc[start].lemma_ in lex.positions and doc[start + 1].text[:1].isupper():
+    """natasha's person without the capitalised post words or the body's short name it took in before the name
+    («Председателем Ф.Х. Мухаметшиным», «ректора СмолГУ И.И. Петров»: the post is the person's role, the name «Ф.Х.
+    Мухаметшиным»)."""
+    while stop - start > 1 and (doc[start].lemma_ in lex.positions or _COMPOUND_ABBREVIATION.match(doc[start].text)
+                                or doc[start].text.isupper() and len(doc[start].text) > 1) \
+            and doc[start + 1].text[:1].isupper():
         start += 1
     return start, stop
 
@@ -775,8 +778,10 @@ class _Reading:
                 continue
             signal = country_signal(named, models)
             nested = _inside(chunk.start, chunk.stop, [(c.start, c.stop) for c in self.orgs])
-            if nested and any(_the_quotation_of(c, chunk, doc) for c in self.orgs):
-                continue  # the whole quotation of a body's name is that body («компании «China Railway …»»)
+            if nested and normal == doc[chunk.start:chunk.stop].text and any(
+                    _the_quotation_of(c, chunk, doc) for c in self.orgs):
+                continue  # the whole quotation of a body's name, a name in the nominative, is that body
+                # («компании «China Railway …»»; not «пресс-службы «Новой газеты»», a body of its own)
             self.mentions.append(_mention(doc, self.text, chunk.start, chunk.stop, EntityType.ORG, normal,
                                           "rule:org", country=signal.country, smolensk=signal.smolensk,
                                           town=signal.town, within="org" if nested else None))

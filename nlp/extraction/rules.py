@@ -1234,6 +1234,10 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
         if token.text == ")" and (opening := _bracket_start(doc, index)) is not None:
             index = opening - 1  # where the body is, or its short name: «директором ЗАО «Атлант» (г. Минск) …»
             continue
+        if (qualified := _post_head_before(doc, index, leftmost == index + 1)) is not None:
+            leftmost = index = qualified  # «врио», «и.о.», «исполняющего обязанности», «зам.»: the post's head
+            index -= 1
+            continue
         if index in blocked or token.pos_ in ("VERB", "AUX", "PRON") or (token.text in _STOP and token.text != "."):
             break
         if token.text == "." and not (index > 0 and doc[index - 1].text in ("г", "им")):
@@ -1248,11 +1252,37 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
     if leftmost is None:
         return None
     start = leftmost
+    if start > 1 and doc[start - 1].text == "." and doc[start - 2].lower_ in _ADJECTIVES_SHORTENED:
+        start -= 2  # «ген. директора»
+    if start > 0 and doc[start - 1].lower_ == "временно":
+        start -= 1  # «временно исполняющего обязанности …»
     while start > 0 and start - 1 not in blocked and (_post_adjective(doc[start - 1]) or (
             doc[start - 1].lower_ == "и" and start > 1 and start - 2 not in blocked
             and _post_adjective(doc[start - 2]))):
         start -= 1
     return Chunk(start, person_start, "ROLE", leftmost)
+
+
+_HEADS_SHORTENED = frozenset({"зам", "нач", "зав", "пред", "рук"})  # «зам. председателя», «нач. отдела»
+_ADJECTIVES_SHORTENED = frozenset({"ген"})  # «ген. директора»
+
+
+def _post_head_before(doc: Doc, end: int, before_a_post: bool) -> int | None:
+    """Where a post's head that the positions' lexicon does not hold starts, if one ends at token `end`: a head
+    written short («зам. председателя …», «нач. отдела …»), or, `before_a_post` word, the acting («врио», «и.о.»,
+    «исполняющего обязанности»): «и.о. министра культуры …» is no minister, «зам. председателя …» no chairman."""
+    words = [token.lower_ for token in doc[max(0, end - 3):end + 1]]
+    if len(words) >= 2 and words[-1] == "." and words[-2] in _HEADS_SHORTENED:
+        return end - 1
+    if not before_a_post:
+        return None
+    if words[-1] == "врио":
+        return end
+    if words[-4:] == ["и", ".", "о", "."]:
+        return end - 3
+    if doc[end].lemma_ == "обязанность" and end > 0 and doc[end - 1].lemma_ in ("исполнять", "исполняющий"):
+        return end - 1
+    return None
 
 
 _PAST_TENSE = re.compile(r"(?:л|ла|ло|ли)(?:ся|сь)?$")  # no adjective's full form ends so
