@@ -1094,8 +1094,7 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
             kind = lex.place_prefixes[tuple(lowers(doc)[index:index + length])]
             start = stop = index + length
             while stop < len(doc) and is_cap(doc[stop]) and doc[stop].pos_ != "PUNCT" and stop - start < 3 \
-                    and not doc[stop].text.isupper() and not (
-                        stop > start and stop + 1 < len(doc) and doc[stop + 1].lemma_ in lex.region_words):
+                    and not doc[stop].text.isupper() and not (stop > start and _region_word_at(doc, stop + 1, lex)):
                 stop += 1
             if stop > start:
                 chunks.append(Chunk(index, stop, "LOC", stop - 1, kind=PlaceKind(kind) if kind else None))
@@ -1124,6 +1123,15 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
                 stop += 1
             chunks.append(Chunk(index, stop, "LOC", index, kind=PlaceKind.REGION))
     return chunks
+
+
+def _region_word_at(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Whether a region's or district's word (of one or two words: «района», «муниципального округа») is at
+    `index`."""
+    if index >= len(doc):
+        return False
+    return doc[index].lemma_ in lex.region_words \
+        or index + 1 < len(doc) and f"{doc[index].lemma_} {doc[index + 1].lemma_}" in lex.region_words
 
 
 _NOT_A_PLACE_NAME = ("ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "VERB", "AUX")
