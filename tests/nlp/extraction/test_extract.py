@@ -1493,6 +1493,10 @@ def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, na
     assert org_texts_normal(models, text) == names
 
 
+def test_a_sole_traders_form_alone_is_no_body(models):
+    assert found(models, "Участие ИП Иванова И.И. в ярмарке.") == {("PER", "И.И. Иванов")}
+
+
 @pytest.mark.parametrize(("text", "names"), [
     # a name in Latin letters that is all a body's quotation is that body, no other nested in it
     ("Переговоры с представителями компании «China Railway Construction Corporation» (КНР).",
