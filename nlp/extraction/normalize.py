@@ -182,9 +182,36 @@ def _agreed_adjective(vocab: MorphVocab, token: Token, case: str | None, gender:
                  and (gender is None or gender in parse.tag or "plur" in parse.tag)), None)
 
 
+def _double_surname(vocab: MorphVocab, token: Token, nominative: bool) -> str | None:
+    """A double surname in the nominative, each part as a surname of the case and gender the parts share
+    («Петрова-Водкина» -> Петров-Водкин, «Кузьминой-Карповой» -> Кузьмина-Карпова); None where the parts are
+    not both surnames the dictionary reads so (the whole word read as one: «Водкина» as a place's «Водкино»)."""
+    parts = token.text.split("-")
+    if len(parts) != 2 or not all(part[:1].isupper() for part in parts):
+        return None
+    cases = token.morph.get("Case", [])
+    case = "nomn" if nominative else _CASES.get(cases[0]) if cases else None
+    readings = [[p for p in vocab.parse(part.lower()) if {"Surn"} & p.tag.grammemes and "sing" in p.tag
+                 and (case is None or case in p.tag)] for part in parts]
+    genders = [{g for p in found for g in ("masc", "femn") if g in p.tag} for found in readings]
+    shared = genders[0] & genders[1]
+    gender = "masc" if "masc" in shared else "femn" if shared else None
+    if gender is None:
+        return None
+    words = []
+    for part, found in zip(parts, readings, strict=True):
+        parse = next(p for p in found if gender in p.tag)
+        inflected = _inflect(parse, {"nomn", gender})
+        words.append(shape_like(inflected.word, part) if inflected else part)
+    return "-".join(words)
+
+
 def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False) -> str:
     """A surname (or given name) in the nominative, masculine unless only a feminine reading fits, or the name is
-    known to stand in the nominative (`nominative`) and a reading of it does: «Сидорова» is then a woman's."""
+    known to stand in the nominative (`nominative`) and a reading of it does: «Сидорова» is then a woman's. A double
+    surname is a surname twice (`_double_surname`)."""
+    if (double := _double_surname(vocab, token, nominative)) is not None:
+        return double
     word = token.text
     oblique = _NEVER_NOMINATIVE.search(word.lower()) is not None
     if nominative and not oblique and any("nomn" in p.tag and "sing" in p.tag and ("Surn" in p.tag or "Name" in p.tag)

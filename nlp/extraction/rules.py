@@ -1260,13 +1260,14 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
     if leftmost is None:
         return None
     start = leftmost
+    head = doc[leftmost]
     if start > 1 and doc[start - 1].text == "." and doc[start - 2].lower_ in _ADJECTIVES_SHORTENED:
         start -= 2  # «ген. директора»
     if start > 0 and doc[start - 1].lower_ == "временно":
         start -= 1  # «временно исполняющего обязанности …»
-    while start > 0 and start - 1 not in blocked and (_post_adjective(doc[start - 1]) or (
+    while start > 0 and start - 1 not in blocked and (_post_adjective(doc[start - 1], head) or (
             doc[start - 1].lower_ == "и" and start > 1 and start - 2 not in blocked
-            and _post_adjective(doc[start - 2]))):
+            and _post_adjective(doc[start - 2], head))):
         start -= 1
     return Chunk(start, person_start, "ROLE", leftmost)
 
@@ -1293,13 +1294,15 @@ def _post_head_before(doc: Doc, end: int, before_a_post: bool) -> int | None:
     return None
 
 
-_PAST_TENSE = re.compile(r"(?:л|ла|ло|ли)(?:ся|сь)?$")  # no adjective's full form ends so
+# the endings of an adjective's full forms (a verb's past «Выступил», a noun «Мастер-класс» have none)
+_FULL_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ей)$")
 
 
-def _post_adjective(token: Token) -> bool:
-    """An adjective opening a post («Чрезвычайный и Полномочный Посол»), not a verb the tagger took for one at a
-    sentence's start («Выступил ректор …»)."""
-    return is_adjective(token) and not _PAST_TENSE.search(token.lower_)
+def _post_adjective(token: Token, head: Token) -> bool:
+    """An adjective opening a post («Чрезвычайный и Полномочный Посол»), in the case of its head: not a verb the
+    tagger took for one at a sentence's start («Выступил ректор …»), nor a noun («Мастер-класс члена …»)."""
+    return is_adjective(token) and bool(_FULL_ADJECTIVE.search(token.lower_)) \
+        and (case_of(head) is None or case_of(token) in (None, case_of(head)))
 
 
 def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:

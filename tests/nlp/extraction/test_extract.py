@@ -124,6 +124,12 @@ def test_entities_of_report_sentences(models, text, expected):
     ("Встреча с ген. директором ОАО «Ольса» Е.Э. Богданович.", "Е.Э. Богданович", "ген. директор ОАО «Ольса»"),
     # a body's short name natasha takes into the name is the post's
     ("И.о. ректора СмолГУ И.И. Петров выступил.", "И.И. Петров", "И.о. ректора СмолГУ"),
+    # an artist's honorary title names the state ...
+    ("Концерт народной артистки Республики Беларусь Ядвиги Поплавской.", "Ядвига Поплавская",
+     "народная артистка Республики Беларусь"),
+    # ... and what the event is, though the tagger takes it for an adjective, is no part of a post
+    ("Мастер-класс члена Белорусского союза дизайнеров Марии Кузьминой-Карповой.", "Мария Кузьмина-Карпова",
+     "член Белорусского союза дизайнеров"),
     # a post in apposition, in the person's case
     ("Встреча с делегацией во главе с г-ном Чжаном Вэем, заместителем мэра г. Харбина.", "Чжан Вэй",
      "заместитель мэра г. Харбина"),
@@ -1491,6 +1497,17 @@ def test_a_regional_executive_committee_in_any_case_is_a_body_not_its_region(mod
 ])
 def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, names):
     assert org_texts_normal(models, text) == names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # each part of a double surname is a surname («Водкина» is no place «Водкино»), of one case and gender
+    ("Выставка работ заслуженного художника Российской Федерации Ивана Петрова-Водкина.", "Иван Петров-Водкин"),
+    ("Участие В.В. Петрова-Водкина.", "В.В. Петров-Водкин"),
+    ("Встреча с Н.А. Римским-Корсаковым.", "Н.А. Римский-Корсаков"),
+    ("Мастер-класс Марии Кузьминой-Карповой.", "Мария Кузьмина-Карпова"),
+])
+def test_a_double_surname_is_in_the_nominative(models, text, name):
+    assert found(models, text) & {("PER", name)}
 
 
 def test_a_sole_traders_form_alone_is_no_body(models):
