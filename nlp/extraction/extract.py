@@ -1530,7 +1530,8 @@ def _normal_role(models: Resources, tokens: list, head: int) -> str:
         # a new title starts in the nominative, or in the case and number of the first one's head, in apposition
         # («председателем Совета ветеранов … России генерал-лейтенантом»); a complement does not («члена Союза
         # художников Беларуси»)
-        if index > 0 and titles[-1] and token.lemma_ in models.lexicons.positions and token.text.islower() \
+        if index > 0 and any(t.lemma_ in models.lexicons.positions for t in titles[-1]) \
+                and token.lemma_ in models.lexicons.positions and token.text.islower() \
                 and (token.morph.get("Case", []) == ["Nom"]
                      or [token.morph.get("Case", []), token.morph.get("Number", [])] == agreeing) \
                 and tokens[index - 1].pos_ == "PROPN" and is_cap(tokens[index - 1]):

@@ -15,6 +15,8 @@ from nlp.extraction.rules import OPENING_QUOTES
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 _INNER_CAPITAL = re.compile(r"[а-яё][А-ЯЁ]")  # a capital after a lowercase letter: «СмолГУ»
+# the endings of surnames that do not decline: Tajik and Azerbaijani ones made with «сын»: «Ахмадзода», «Рахимзаде»
+_INDECLINABLE_SURNAME = re.compile(r"(?:зода|заде)$")
 _INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
 # Surname endings no nominative has, for names the dictionary does not know (Зарубицким -> Зарубицкий).
 _OBLIQUE_SURNAME = ((r"([сц]к)(?:ого|ому|им|ом)$", r"\1ий"), (r"([сц]к)(?:ой|ую)$", r"\1ая"),
@@ -158,10 +160,13 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int) -> str:
             break
     # capitalised adjectives after the head that end the phrase and agree with it are its name's («Республики
     # Сербской» -> «Республика Сербская»; not «Республики Южной Осетии», where «Южной» is «Осетии»'s)
-    after = [reading for token in tokens[head + 1:]
-             if (reading := _agreed_adjective(vocab, token, case, gender, any_part=True)) is not None]
-    if after and len(after) == len(tokens) - head - 1:
-        for index, reading in enumerate(after, head + 1):
+    # (coordinated: «митрополитом Минским и Заславским»)
+    rest = range(head + 1, len(tokens))
+    after = {index: reading for index in rest if tokens[index].lower_ not in ("и", ",")
+             and (reading := _agreed_adjective(vocab, tokens[index], case, gender, any_part=True)) is not None}
+    if after and all(index in after or tokens[index].lower_ in ("и", ",") for index in rest) \
+            and tokens[-1].lower_ not in ("и", ","):
+        for index, reading in after.items():
             words[index] = _agreed_nominative(reading, gender, tokens[index].text)
     return join(tokens, words)
 
@@ -213,6 +218,8 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
     if (double := _double_surname(vocab, token, nominative)) is not None:
         return double
     word = token.text
+    if _INDECLINABLE_SURNAME.search(word.lower()):
+        return word
     oblique = _NEVER_NOMINATIVE.search(word.lower()) is not None
     if nominative and not oblique and any("nomn" in p.tag and "sing" in p.tag and ("Surn" in p.tag or "Name" in p.tag)
                                           for p in vocab.parse(word.lower())):
@@ -253,7 +260,12 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     if not names:
         return join(kept, [t.text for t in kept])
     if _INITIALS.match(initials.replace(" ", "")) and initials:
-        return f"{initials} {surname_nominative(vocab, names[-1], nominative)}"
+        # a surname the dictionary does not know, in the instrumental the post before it stands in («советником …
+        # И.И. Ардзинбой»), has that case's ending
+        surname = surname_nominative(vocab, names[-1], nominative)
+        if surname == names[-1].text and not vocab.word_is_known(surname.lower()):
+            surname = instrumental_nominative(vocab, names[-1], _CASES.get(case or "")) or surname
+        return f"{initials} {surname}"
     # a word the dictionary reads in an oblique case says the name's; one it reads as a nominative may be a word that
     # does not decline (the first two of «Данг Минь Кхоем»), so the post's case goes first then
     read = _name_case(vocab, names)

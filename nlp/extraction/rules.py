@@ -1301,8 +1301,13 @@ _FULL_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|�
 def _post_adjective(token: Token, head: Token) -> bool:
     """An adjective opening a post («Чрезвычайный и Полномочный Посол»), in the case of its head: not a verb the
     tagger took for one at a sentence's start («Выступил ректор …»), nor a noun («Мастер-класс члена …»)."""
-    return is_adjective(token) and bool(_FULL_ADJECTIVE.search(token.lower_)) \
-        and (case_of(head) is None or case_of(token) in (None, case_of(head)))
+    if not _FULL_ADJECTIVE.search(token.lower_):
+        return False
+    if is_adjective(token):
+        return case_of(head) is None or case_of(token) in (None, case_of(head))
+    # one the tagger takes for a name, capitalised, in the head's case («Генеральным консулом»; not «Участие и.о. …»)
+    return token.pos_ in ("PROPN", "NOUN") and is_cap(token) and case_of(head) is not None \
+        and case_of(token) == case_of(head)
 
 
 def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
