@@ -679,6 +679,8 @@ def _a_towns_body(span: Span, models: Resources) -> bool:
         and models.gazetteer.by_adjective(span[0].text) is not None
 
 
+_NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})
+_FIRM_WORDS = frozenset({"компания", "корпорация", "фирма", "холдинг", "концерн"})
 _ISPOLKOM = re.compile(r"^[а-яё]+(?:обл|гор|рай)исполком[а-яё]*$")  # «Мингорисполком», «Витоблисполком»
 
 
@@ -793,6 +795,7 @@ class _Reading:
         name; each with the position the text gives it and the state that position names."""
         doc, models, lex = self.doc, self.models, self.lex
         people = [_without_post_words(doc, s.start, s.end, lex) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
+        people = [self._firm_apart(start, stop) for start, stop in people]
         people += [p for p in _person_tokens(doc) if not _overlaps(*p, people)]
         people += [p for p in self._names_taken_for_places() if not _overlaps(*p, people)]
         # "Чрезвычайный и Полномочный Посол": natasha's lone title word is no name, and no one else's either, so
@@ -841,6 +844,22 @@ class _Reading:
             self.mentions.append(_mention(doc, self.text, start, stop, EntityType.PER, normal, "ner", role=role_text,
                                           country=signal.country, smolensk=signal.smolensk))
             self.taken.append((start, stop))
+
+    def _firm_apart(self, start: int, stop: int) -> tuple[int, int]:
+        """natasha's person of three words or more right after a firm's word, without its first word: the firm's
+        name, unquoted («представителями компании Хуавэй Чжаном Вэем»: компания Хуавэй, and Чжан Вэй), which is
+        then an organisation."""
+        doc = self.doc
+        words = [token for token in doc[start:stop] if token.is_alpha]
+        if len(words) < 3 or start == 0 or not doc[start - 1].is_lower or doc[start - 1].lemma_ not in _FIRM_WORDS \
+                or _overlaps(start - 1, start + 1, self.taken) or not doc[start].is_alpha \
+                or self.models.vocab.word_is_known(doc[start].lower_) and any(
+                    _NAME_GRAMS & p.tag.grammemes for p in self.models.vocab.parse(doc[start].lower_)):
+            return start, stop  # «компании Бен Кон (Ben Kohn)»: a given name opens it
+        normal = normal_phrase(self.models.vocab, list(doc[start - 1:start + 1]), 0)
+        self.mentions.append(_mention(doc, self.text, start - 1, start + 1, EntityType.ORG, normal, "rule:org"))
+        self.taken.append((start - 1, start + 1))
+        return start + 1, stop
 
     def _names_taken_for_places(self) -> list[tuple[int, int]]:
         """A bishop's see and name that natasha took for a place ("Митрополит Минский и Заславский Вениамин",

@@ -1517,6 +1517,17 @@ def test_a_surname_is_in_the_nominative(models, text, name):
     assert found(models, text) & {("PER", name)}
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # a firm's name unquoted before a person natasha took for one person
+    ("Встреча с представителями компании Хуавэй Чжаном Вэем.",
+     {("ORG", "компания Хуавэй"), ("PER", "Чжан Вэй")}),
+    # a given name opens a person's name
+    ("Встреча с директором компании Иваном Петровичем Сидоровым.", {("PER", "Иван Петрович Сидоров")}),
+])
+def test_a_firms_name_before_a_person_is_the_firms(models, text, names):
+    assert found(models, text) == names
+
+
 def test_a_sole_traders_form_alone_is_no_body(models):
     assert found(models, "Участие ИП Иванова И.И. в ярмарке.") == {("PER", "И.И. Иванов")}
 
