@@ -22,9 +22,10 @@ from nlp.extraction.ner import (
     starts_a_line,
     starts_a_sentence,
 )
-from nlp.extraction.normalize import normal_person, normal_phrase, shared_noun_names
+from nlp.extraction.normalize import NAME_GRAMS, normal_person, normal_phrase, outside_brackets, shared_noun_names
 from nlp.extraction.rules import (
     CLOSING_QUOTES,
+    FULL_ADJECTIVE,
     OPENING_QUOTES,
     Chunk,
     Lexicons,
@@ -255,9 +256,6 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign, town)
 
 
-_ADJECTIVE_ENDINGS = ("ий", "ый", "ой", "ая", "ое", "ого", "ому", "ым", "ом", "ую", "им", "ем", "ей", "ие", "ые", "их",
-                      "ых", "ими", "ыми")  # an adjective's, in any case
-
 
 def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     """The town a word points at: by adjective ("Витебского"), by name after "г." ("г. Витебска"), the region a
@@ -274,7 +272,7 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     doc = token.doc
     alone = quoted and 0 < token.i < len(doc) - 1 and doc[token.i - 1].text in OPENING_QUOTES \
         and doc[token.i + 1].text in CLOSING_QUOTES
-    adjective = token.pos_ == "ADJ" or token.pos_ == "PROPN" and token.text.lower().endswith(_ADJECTIVE_ENDINGS) \
+    adjective = token.pos_ == "ADJ" or token.pos_ == "PROPN" and FULL_ADJECTIVE.search(token.lower_) is not None \
         and _reads_as_adjective(token, models)  # «Брестским», read as a name
     place = (models.gazetteer.by_adjective(token.text) if adjective and not alone
              else models.gazetteer.lookup(token.lemma_) if _after_town_word(token) else None)
@@ -679,7 +677,6 @@ def _a_towns_body(span: Span, models: Resources) -> bool:
         and models.gazetteer.by_adjective(span[0].text) is not None
 
 
-_NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})
 _FIRM_WORDS = frozenset({"компания", "корпорация", "фирма", "холдинг", "концерн"})
 _ISPOLKOM = re.compile(r"^[а-яё]+(?:обл|гор|рай)исполком[а-яё]*$")  # «Мингорисполком», «Витоблисполком»
 
@@ -826,7 +823,7 @@ class _Reading:
                 role_tokens = list(doc[role.start:role.stop])
                 # a bracket in the post tells where, or a body's short name: the post is the words around it
                 # («генеральным директором ЗАО «Атлант» (г. Минск)»), though its place names the state
-                post_tokens = _outside_brackets(role_tokens)
+                post_tokens = outside_brackets(role_tokens)
                 role_text = _normal_role(models, post_tokens, post_tokens.index(doc[role.head]))
                 signal = country_signal(role_tokens, models)
                 self.role_spans.append((role.start, role.stop))
@@ -850,11 +847,11 @@ class _Reading:
         name, unquoted («представителями компании Хуавэй Чжаном Вэем»: компания Хуавэй, and Чжан Вэй), which is
         then an organisation."""
         doc = self.doc
-        words = [token for token in doc[start:stop] if token.is_alpha]
+        words = [token for token in outside_brackets(list(doc[start:stop])) if token.is_alpha]  # no Latin spelling
         if len(words) < 3 or start == 0 or not doc[start - 1].is_lower or doc[start - 1].lemma_ not in _FIRM_WORDS \
                 or _overlaps(start - 1, start + 1, self.taken) or not doc[start].is_alpha \
                 or self.models.vocab.word_is_known(doc[start].lower_) and any(
-                    _NAME_GRAMS & p.tag.grammemes for p in self.models.vocab.parse(doc[start].lower_)):
+                    NAME_GRAMS & p.tag.grammemes for p in self.models.vocab.parse(doc[start].lower_)):
             return start, stop  # «компании Бен Кон (Ben Kohn)»: a given name opens it
         normal = normal_phrase(self.models.vocab, list(doc[start - 1:start + 1]), 0)
         self.mentions.append(_mention(doc, self.text, start - 1, start + 1, EntityType.ORG, normal, "rule:org"))
@@ -1526,17 +1523,6 @@ def _closes_definition(text: str, short: Mention, mentions: list[Mention]) -> bo
 
 
 ROLE_SEPARATOR = "; "  # between two titles a phrase gives one after another: two roles
-
-
-def _outside_brackets(tokens: list) -> list:
-    """The tokens outside round brackets (and without them)."""
-    depth, kept = 0, []
-    for token in tokens:
-        depth += token.text == "("
-        if depth == 0:
-            kept.append(token)
-        depth -= token.text == ")" and depth > 0
-    return kept
 
 
 def _normal_role(models: Resources, tokens: list, head: int) -> str:

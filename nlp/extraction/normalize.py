@@ -240,6 +240,17 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
     return word
 
 
+def outside_brackets(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens outside round brackets, without the brackets."""
+    depth, kept = 0, []
+    for token in tokens:
+        depth += token.text == "("
+        if depth == 0 and token.text != ")":
+            kept.append(token)
+        depth -= token.text == ")" and depth > 0
+    return kept
+
+
 def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool = False, case: str | None = None) -> str:
     """"И.О. Фамилия" when initials are given (either side), else the full name in the nominative. `nominative`: the
     text says the name stands in it (the tagger reads a surname after initials as a man's genitive: «И.В. Сидорова»);
@@ -248,13 +259,7 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
 
     Brackets (a Latin spelling) are left out: "Мухаммадом Али (Mohamed Ali)" -> "Мухаммад Али".
     """
-    kept: list[Token] = []
-    depth = 0
-    for token in tokens:
-        depth += token.text == "("
-        if depth == 0 and token.text != ")":
-            kept.append(token)
-        depth -= token.text == ")" and depth > 0
+    kept = outside_brackets(tokens)
     initials = "".join(t.text for t in kept if re.fullmatch(r"[А-ЯЁA-Z]|\.", t.text))
     names = [t for t in kept if not re.fullmatch(r"[А-ЯЁA-Z]|\.", t.text) and t.text not in ",-–"]
     if not names:
@@ -274,7 +279,7 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
                     or surname_nominative(vocab, token) for token in names)
 
 
-_NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})
+NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})  # the dictionary's marks of a person's name
 
 
 def _name_case(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:
@@ -284,7 +289,7 @@ def _name_case(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:
         word = token.text.lower()
         if not vocab.word_is_known(word):
             continue
-        cases = {case for parse in vocab.parse(word) if _NAME_GRAMS & parse.tag.grammemes and "sing" in parse.tag
+        cases = {case for parse in vocab.parse(word) if NAME_GRAMS & parse.tag.grammemes and "sing" in parse.tag
                  for case in _CASES.values() if case in parse.tag}
         if len(cases) == 1:
             return cases.pop()
@@ -308,7 +313,7 @@ def instrumental_nominative(vocab: MorphVocab, token: Token, case: str | None) -
         return None
     word = token.text
     parses = [p for p in vocab.parse(word.lower()) if "ablt" in p.tag and "sing" in p.tag]
-    named = [p for p in parses if _NAME_GRAMS & p.tag.grammemes] or parses
+    named = [p for p in parses if NAME_GRAMS & p.tag.grammemes] or parses
     if named and vocab.word_is_known(word.lower()):
         inflected = _inflect(named[0], {"nomn"})
         return shape_like(inflected.word, word) if inflected else None

@@ -1295,13 +1295,13 @@ def _post_head_before(doc: Doc, end: int, before_a_post: bool) -> int | None:
 
 
 # the endings of an adjective's full forms (a verb's past «Выступил», a noun «Мастер-класс» have none)
-_FULL_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ей)$")
+FULL_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими|ей)$")
 
 
 def _post_adjective(token: Token, head: Token) -> bool:
     """An adjective opening a post («Чрезвычайный и Полномочный Посол»), in the case of its head: not a verb the
     tagger took for one at a sentence's start («Выступил ректор …»), nor a noun («Мастер-класс члена …»)."""
-    if not _FULL_ADJECTIVE.search(token.lower_):
+    if not FULL_ADJECTIVE.search(token.lower_):
         return False
     if is_adjective(token):
         return case_of(head) is None or case_of(token) in (None, case_of(head))

@@ -1521,8 +1521,9 @@ def test_a_surname_is_in_the_nominative(models, text, name):
     # a firm's name unquoted before a person natasha took for one person
     ("Встреча с представителями компании Хуавэй Чжаном Вэем.",
      {("ORG", "компания Хуавэй"), ("PER", "Чжан Вэй")}),
-    # a given name opens a person's name
+    # a given name opens a person's name; a Latin spelling in brackets is none of its words
     ("Встреча с директором компании Иваном Петровичем Сидоровым.", {("PER", "Иван Петрович Сидоров")}),
+    ("Встреча с главой концерна Берндом Пишетсридером (Bernd Pischetsrieder).", {("PER", "Бернд Пишетсридер")}),
 ])
 def test_a_firms_name_before_a_person_is_the_firms(models, text, names):
     assert found(models, text) == names
