@@ -714,6 +714,8 @@ class _Reading:
         self.taken: list[tuple[int, int]] = []  # organisations' and persons' spans
         self.states: list[Chunk] = []  # organisation-shaped names of states ("Российской Федерации")
         self.role_spans: list[tuple[int, int]] = []
+        # the last person's stop, post and state, where a plural post heads the list it is in
+        self.plural_post: tuple[int, str | None, Signal] | None = None
         self.post_spans = office_posts(doc, self.lex)  # where no person is named, a place's office (`places`)
         self.place_spans: list[tuple[int, int]] = []
 
@@ -819,6 +821,9 @@ class _Reading:
             role = role_before(doc, start, lex, others) or role_after(doc, stop, lex, others)
             role_text = None
             signal = Signal(None, False)
+            listed = self._listed_under_a_plural_post(start)
+            if role is None and listed is not None:
+                role_text, signal = listed  # «народные артисты … И.И. Иванов и П.П. Петров»: each one's post
             if role is not None:
                 role_tokens = list(doc[role.start:role.stop])
                 # a bracket in the post tells where, or a body's short name: the post is the words around it
@@ -841,6 +846,19 @@ class _Reading:
             self.mentions.append(_mention(doc, self.text, start, stop, EntityType.PER, normal, "ner", role=role_text,
                                           country=signal.country, smolensk=signal.smolensk))
             self.taken.append((start, stop))
+            plural = role is not None and _plural(doc[role.head], models) and role.stop == start
+            self.plural_post = (stop, role_text, signal) if plural or listed and role is None else None
+
+    def _listed_under_a_plural_post(self, start: int) -> tuple[str | None, Signal] | None:
+        """The post and state of the person listed right before one starting at `start` (a comma or «и» between
+        them), where a plural post heads the list: «народные артисты Республики Беларусь И.И. Иванов и П.П.
+        Петров»."""
+        if self.plural_post is None:
+            return None
+        stop, role_text, signal = self.plural_post
+        _, end = char_span(self.doc, stop - 1, stop)
+        first, _ = char_span(self.doc, start, start + 1)
+        return (role_text, signal) if _BARE_LIST_JOIN.fullmatch(self.text, end, first) else None
 
     def _firm_apart(self, start: int, stop: int) -> tuple[int, int]:
         """natasha's person of three words or more right after a firm's word, without its first word: the firm's
@@ -1312,7 +1330,7 @@ def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
                 town = next((p.normal for p in inside if p.kind is PlaceKind.CITY), None) if site else mention.town
                 mention = replace(mention, country=inside[0].country, smolensk=inside[0].smolensk, town=town)
             if inside and not site:  # the brackets close a list, whatever the last item's own words name
-                found = _listed_before(text, found, mention, inside[0])
+                found = _listed_before(text, found, mention, inside)
         elif mention.type is EntityType.LOC and mention.kind is PlaceKind.CITY and mention.country is None:
             bracket, closing = text.rfind("(", 0, mention.start), text.find(")", mention.stop)
             beside = [p for p in places if bracket < p.start and p.stop <= closing] \
@@ -1323,17 +1341,23 @@ def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-def _listed_before(text: str, found: list[Mention], placed: Mention, place: Mention) -> list[Mention]:
+def _listed_before(text: str, found: list[Mention], placed: Mention, inside: list[Mention]) -> list[Mention]:
     """The bodies or persons listed right before one placed by its brackets, with a comma or «и» between them and
-    no brackets of their own, whose own words name no state, given the state of the place its brackets name: the
-    brackets close the list («ОАО «Гомсельмаш», «Белшина» и «Амкодор» (Республика Беларусь)»)."""
+    no brackets of their own, whose own words name no state, given the state of the first place its brackets name:
+    brackets that name a state close the list («ОАО «Моготекс», ОАО «Могилевлифтмаш» (г. Могилев, Республика
+    Беларусь)»), and so do a town's after quotations listed under one word («ОАО «Гомсельмаш», «Белшина» и
+    «Амкодор» (г. Минск)»); a town's after a body of its own words is that body's only («ХК «Динамо-Минск» и ХК
+    «Славутич» (г. Смоленск)»)."""
+    place = inside[0]
+    a_state = any(p.kind is PlaceKind.COUNTRY for p in inside)
     found = list(found)
     last = placed
     for index in range(len(found) - 1, -1, -1):
         item = found[index]
         if item.within is not None or item.start >= last.start:
             continue  # a name inside another's
-        if item.type is not placed.type or not _BARE_LIST_JOIN.fullmatch(text, item.stop, last.start):
+        if item.type is not placed.type or not _BARE_LIST_JOIN.fullmatch(text, item.stop, last.start) \
+                or not (a_state or last.text.startswith("«")):
             break
         if item.country is None:
             found[index] = replace(item, country=place.country, smolensk=place.smolensk)
@@ -1564,7 +1588,7 @@ def _normal_post(models: Resources, tokens: list, head: int) -> str:
             continue
         part_head = head if index == 0 else next(
             (i for i, t in enumerate(part) if t.lemma_ in models.lexicons.positions), 0)
-        names.append(normal_phrase(models.vocab, part, min(part_head, len(part) - 1)))
+        names.append(normal_phrase(models.vocab, part, min(part_head, len(part) - 1), singular=True))
     return " – ".join(names)
 
 

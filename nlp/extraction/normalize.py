@@ -131,8 +131,9 @@ def shared_noun_names(vocab: MorphVocab, firsts: Sequence[Token], shared: Sequen
     return [f"{singular(first)} {tail}{after}" for first in firsts]
 
 
-def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int) -> str:
-    """A noun phrase in the nominative: the head and the adjectives before it inflect, the rest stays.
+def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, *, singular: bool = False) -> str:
+    """A noun phrase in the nominative: the head and the adjectives before it inflect, the rest stays; `singular`:
+    in the singular too (one person's post: «солисты И.И. Иванов, …» -> солист).
 
     "Витебского областного исполнительного комитета" -> "Витебский областной исполнительный комитет";
     "Министерства сельского хозяйства и продовольствия" -> "Министерство сельского хозяйства и продовольствия".
@@ -146,14 +147,14 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int) -> str:
     gender = head_gender(vocab, tokens[head])
     # a plural word before a quoted name names one body of a list: «с компаниями «X» и «Y»» -> компания «X»
     quoted = head + 1 < len(tokens) and tokens[head + 1].text in OPENING_QUOTES and tokens[head].is_lower
-    words[head] = nominative(vocab, tokens[head], singular=quoted)
+    words[head] = nominative(vocab, tokens[head], singular=quoted or singular)
     cases = tokens[head].morph.get("Case", [])
     case = _CASES.get(cases[0]) if cases else None
     for index in range(head - 1, -1, -1):
         token = tokens[index]
         if token.pos_ in ("ADJ", "VERB", "DET", "NUM") or token.text.lower() == "и":
             if token.text.lower() != "и":
-                words[index] = nominative(vocab, token, gender)
+                words[index] = nominative(vocab, token, gender, singular=singular)
         elif (reading := _agreed_adjective(vocab, token, case, gender)) is not None:
             words[index] = _agreed_nominative(reading, gender, token.text)
         else:

@@ -1402,9 +1402,11 @@ def test_a_short_name_made_of_smolensks_is_the_smolensk_sides(models):
     # ... whatever the last item's own words name ...
     ("Делегация ОАО «Моготекс», ОАО «Могилевлифтмаш» (г. Могилев, Республика Беларусь).",
      {"ОАО «Моготекс»": ("BY", False), "ОАО «Могилевлифтмаш»": ("BY", False)}),
-    # ... up to an item with brackets of its own
-    ("Выступили ансамбль «Славяне» (г. Ярцево), ансамбль «Вереск» и ансамбль «Криница» (г. Минск).",
+    # ... up to an item with brackets of its own; a town's after a body of its own words is that one's only
+    ("Выступили ансамбли «Славяне» (г. Ярцево), «Вереск» и «Криница» (г. Минск).",
      {"ансамбль «Славяне»": ("RU", True), "ансамбль «Вереск»": ("BY", False), "ансамбль «Криница»": ("BY", False)}),
+    ("Матч между ХК «Динамо-Минск» и ХК «Славутич» (г. Смоленск).",
+     {"ХК «Динамо-Минск»": (None, False), "ХК «Славутич»": ("RU", True)}),
     # a town a quoted name recalls gives way to the place its brackets name, of another state or side ...
     ("Выступление коллектива «Родники» (г. Орша) на фестивале.", {"коллектив «Родники»": ("BY", False)}),
     ("Выступил ансамбль «Родники» (Смоленская область).", {"ансамбль «Родники»": ("RU", True)}),
@@ -1567,6 +1569,18 @@ def test_bodies_after_a_states_adjective_and_a_noun_are_of_that_state(models):
     text = "Встреча с руководителями белорусских предприятий ОАО «Гомсельмаш», «Белшина» и ООО «Ромашка»."
     assert states_of(models, text) == {"ОАО «Гомсельмаш»": ("BY", False), "ОАО «Белшина»": ("BY", False),
                                        "ООО «Ромашка»": ("BY", False)}
+
+
+def test_a_plural_post_is_each_listed_persons_in_the_singular(models):
+    text = "Выступили народные артисты Республики Беларусь И.И. Иванов и П.П. Петров, а также И.И. Сидоров."
+    found = {m.normal: (m.role, m.country) for m in extract(text, models, report_rules=True)
+             if m.type is EntityType.PER}
+    post = ("народный артист Республики Беларусь", "BY")
+    assert found == {"И.И. Иванов": post, "П.П. Петров": post, "И.И. Сидоров": post}
+    # a singular one is the first person's only
+    text = "Встреча Губернатора Смоленской области В.Н. Анохина и А.А. Петрова."
+    assert {m.normal: m.role for m in extract(text, models, report_rules=True)
+            if m.type is EntityType.PER}["А.А. Петров"] is None
 
 
 @pytest.mark.parametrize("text", ["Переговоры с генеральным директором ЗАО «Атлант» (г. Минск) А.И. Петровым.",
