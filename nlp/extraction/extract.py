@@ -294,6 +294,9 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
             else None
     if place is None and quoted and not (alone and token.pos_ == "ADJ"):
         place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")
+        # a team named with its town after a hyphen: «ХК «Динамо-Минск»», «ФК «Шахтер-Солигорск»»
+        place = place or next((town for part in token.text.split("-")[1:]
+                               if (town := models.gazetteer.by_prefix(part, whole=True)) is not None), None)
     if place is not None and quoted and place.country not in ("RU", "BY"):
         return None
     if place is not None and quoted and _side_in_brackets_after(token, models) not in (
