@@ -741,6 +741,23 @@ class _Reading:
             return None
         return replace(chunk, stop=stop)
 
+    def _before_the_title(self, chunk: Chunk) -> Chunk | None:
+        """A body named between an event's head and the quotation that ends the event's phrase: with it, where it
+        is a name (one word or capitals: «Концерт Смоленского камерного оркестра «Камерата»», «Съезд лидеров …
+        организации … «ОПОРА РОССИИ»») or the body an honorary collective («Концерт Заслуженного коллектива
+        Республики Беларусь «…»»); else without it, the event's title («Выставка Витебского художественного музея
+        «Шагал и его время»»: Витебский художественный музей). None for a body wholly inside an event's phrase
+        otherwise, or named by no capitalised word («конкурса театральных коллективов «Здесь и сейчас»»)."""
+        doc = self.doc
+        title = next((start for start, stop in self.quoted_titles if chunk.head < start < chunk.stop == stop), None)
+        kind, flags = self.lex.heads.get(doc[chunk.head].lemma_, ("", frozenset()))
+        if title is None or kind != "org" or "state" in flags or not any(is_cap(t) for t in doc[chunk.start:title]):
+            return None  # not «… Российской Федерации «Демография»», a national project's
+        quoted = [token for token in doc[title + 1:chunk.stop - 1] if token.is_alpha]
+        if len(quoted) == 1 or all(token.text.isupper() for token in quoted) or "title" in flags:
+            return chunk
+        return replace(chunk, stop=title)
+
     def _lengthened(self, chunk: Chunk) -> Chunk:
         """An organisation's name with the words after it that its syntax says are its own (`nlp.extraction.syntax`)."""
         if not self.doc[chunk.stop - 1].is_alpha:
@@ -770,7 +787,10 @@ class _Reading:
         for chunk in self.orgs:
             tokens = list(doc[chunk.start:chunk.stop])
             if _inside(chunk.start, chunk.stop, self.blocked) and not any(t.text == "«" for t in tokens[:2]):
-                continue
+                named_before = self._before_the_title(chunk)
+                if named_before is None:
+                    continue
+                chunk = named_before
             if any(start <= chunk.start and chunk.stop <= stop for start, stop in described):
                 continue  # what the body before the dash is: the same body, its span stays taken
             if planned(doc, chunk.start, self.lex):

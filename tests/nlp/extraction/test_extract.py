@@ -1531,6 +1531,20 @@ def test_a_firms_name_before_a_person_is_the_firms(models, text, names):
     assert found(models, text) == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # a body between an event's head and its quoted title is a party; the quotation is its name where it is one
+    ("Выставка Витебского художественного музея «Шагал и его время».", {"Витебский художественный музей"}),
+    ("Концерт Смоленского камерного оркестра «Камерата».", {"Смоленский камерный оркестр «Камерата»"}),
+    ("Концерт Заслуженного коллектива Республики Беларусь «Хор имени Цитовича».",
+     {"Заслуженный коллектив Республики Беларусь «Хор имени Цитовича»"}),
+    # not words that name no one, nor a state
+    ("Гала-концерт открытого конкурса театральных коллективов «Здесь и сейчас».", set()),
+    ("Реализация Национального проекта Российской Федерации «Демография».", set()),
+])
+def test_a_body_named_in_an_events_phrase_is_a_party(models, text, names):
+    assert org_texts_normal(models, text) == names
+
+
 def test_a_sole_traders_form_alone_is_no_body(models):
     assert found(models, "Участие ИП Иванова И.И. в ярмарке.") == {("PER", "И.И. Иванов")}
 
