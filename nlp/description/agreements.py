@@ -57,10 +57,12 @@ def find_agreements(event: Event, mentions: list[Mention]) -> list[Agreement]:
     Parties are the organisations named after "между" (or, without it, in the sentence);
     a sentence that only talks of agreements in general, naming no party, gives none.
     """
-    found: list[Agreement] = []
-    for field in (Field.TITLE, Field.DESCRIPTION):
-        found += _find_in(event, field, [m for m in mentions if m.field is field])
-    return found
+    titled = _find_in(event, Field.TITLE, [m for m in mentions if m.field is Field.TITLE])
+    described = _find_in(event, Field.DESCRIPTION, [m for m in mentions if m.field is Field.DESCRIPTION])
+    # a title naming no party names one the description tells of («Подписание соглашения»: the «Соглашение о
+    # сотрудничестве между …» below), not a second agreement
+    titled = [a for a in titled if a.parties or not any(d.kind.startswith(a.kind) for d in described)]
+    return titled + described
 
 
 def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreement]:

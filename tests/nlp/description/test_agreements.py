@@ -1,0 +1,25 @@
+"""Agreements an event's title and description name, with their parties."""
+
+from __future__ import annotations
+
+from nlp.pipeline import extract_events
+from nlp.reading.report import read_report
+from tests.conftest import report_text
+
+
+def test_a_title_naming_no_party_is_the_agreement_the_description_tells_of(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([[
+        "Подписание соглашения", "г. Смоленск", "7 июля 2025 года",
+        "Подписано Соглашение о сотрудничестве между ОГБУК «Смоленская областная библиотека» и ГУК «Витебская "
+        "областная библиотека».", "Директора библиотек"]]), encoding="utf-8")
+    [extracted] = extract_events([read_report(path)], models)
+    assert [(a.kind, len(a.parties)) for a in extracted.agreements] == [("соглашение о сотрудничестве", 2)]
+
+
+def test_a_title_naming_an_agreement_the_description_does_not_is_one(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([["Подписание соглашения", "г. Смоленск", "7 июля 2025 года",
+                                  "Торжественная церемония.", "Делегации"]]), encoding="utf-8")
+    [extracted] = extract_events([read_report(path)], models)
+    assert [a.kind for a in extracted.agreements] == ["соглашение"]
