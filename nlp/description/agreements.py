@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 
 from razdel import sentenize
 
@@ -16,13 +17,21 @@ _NUMBER = re.compile(r"№\s*([\w/-]+)")
 _GENERIC = re.compile(r"\b(?:вопрос\w*|реализаци\w*|заключение\s+соглашений)\b", re.IGNORECASE)
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    """Sentences (razdel knows initials and "г."), cut further at ";" and line ends: list items."""
+def _clauses(text: str) -> list[tuple[int, int, int]]:
+    """Sentences (razdel knows initials and "г."), cut further at ";" and line ends: list items, and at «, а
+    также» where what follows names a document of its own («Подписаны Меморандум … между A и B, а также План …
+    по реализации Соглашения между C и D»): (where its list item starts, start, stop)."""
     clauses = []
     for sentence in sentenize(text):
         for part in re.finditer(r"[^;\n]+", sentence.text):
-            clauses.append((sentence.start + part.start(), sentence.start + part.end()))
+            start = sentence.start + part.start()
+            cuts = [start] + [start + m.end() for m in _ALSO.finditer(part.group())
+                              if _kind(part.group()[m.end():]) is not None] + [sentence.start + part.end()]
+            clauses += [(start, first, last) for first, last in pairwise(cuts)]
     return clauses
+
+
+_ALSO = re.compile(r",\s*а\s+также\s+")
 
 
 def _kind(sentence: str) -> tuple[str, str, int] | None:
@@ -68,7 +77,7 @@ def find_agreements(event: Event, mentions: list[Mention]) -> list[Agreement]:
 def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreement]:
     text = event.cell(field).text
     found: list[Agreement] = []
-    for clause_start, clause_stop in _clauses(text):
+    for item_start, clause_start, clause_stop in _clauses(text):
         sentence = text[clause_start:clause_stop]
         kind = _kind(sentence)
         if kind is None:
@@ -78,12 +87,14 @@ def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreem
         parties = [m for m in mentions if m.type is EntityType.ORG and m.within is None
                    and start <= m.start and m.stop <= clause_stop]
         generic = between < 0 and _GENERIC.search(sentence)  # "вопросы реализации соглашений": none in particular
-        if generic or (not parties and (between >= 0 or not _SIGNED.search(sentence))):
+        # what is said of a document listed after another is said of both («Подписаны Меморандум …, а также …»)
+        said = text[item_start:clause_stop]
+        if generic or (not parties and (between >= 0 or not _SIGNED.search(said))):
             continue
         day = _DATE.search(sentence)
         number = _NUMBER.search(sentence)
         # a document cited with its date ("Договор … от 19.11.2024 № 152") was signed then
-        status = AgreementStatus.SIGNED if _SIGNED.search(sentence) or day else AgreementStatus.DISCUSSED
+        status = AgreementStatus.SIGNED if _SIGNED.search(said) or day else AgreementStatus.DISCUSSED
         groups = _split_threeway(parties, text, start) if kind[0].startswith("трех") else [parties]
         for group in groups:
             found.append(Agreement(

@@ -23,3 +23,15 @@ def test_a_title_naming_an_agreement_the_description_does_not_is_one(tmp_path, m
                                   "Торжественная церемония.", "Делегации"]]), encoding="utf-8")
     [extracted] = extract_events([read_report(path)], models)
     assert [a.kind for a in extracted.agreements] == ["соглашение"]
+
+
+def test_documents_listed_one_after_another_are_each_one_with_its_parties(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([[
+        "Визит", "г. Минск", "9 сентября 2025 года",
+        "Подписаны Меморандум о взаимопонимании между Смоленской ТПП и Минской ТПП, а также План мероприятий по "
+        "реализации Соглашения между Правительством Смоленской области и Минским облисполкомом.", "Делегация"]]),
+        encoding="utf-8")
+    [extracted] = extract_events([read_report(path)], models)
+    found = [(a.kind, a.status.value, len(a.parties)) for a in extracted.agreements]
+    assert found == [("меморандум о взаимопонимании", "signed", 2), ("соглашение", "signed", 2)]
