@@ -573,7 +573,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
             and (tuple(token.lemma_ for token in part) in lex.unions_of_states or _a_towns_body(part, models)
                  or _COMPOUND_ABBREVIATION.match(part.text)) else part
             for span in doc.spans[NATASHA_SPANS] for part in _apart_at_stray_marks(span)
-            if part.label_ != "ORG" or part.text not in lex.not_organisations and not _an_adjective_alone(part)]
+            if part.label_ != "ORG" or part.text not in lex.not_organisations and not _an_adjective_alone(part)
+            and not _a_post_alone(part, models)]
     readings = [_Reading(doc, text, models) for text, doc in cells]
     models.syntax.parse_docs([(reading.doc, reading.in_doubt) for reading in readings])
     found = []
@@ -667,6 +668,14 @@ def _an_adjective_alone(span: Span) -> bool:
     no organisation's name."""
     quoted = span.start > 0 and span.doc[span.start - 1].text in OPENING_QUOTES
     return len(span) == 1 and span[0].pos_ == "ADJ" and not span[0].text.isupper() and not quoted
+
+
+def _a_post_alone(span: Span, models: Resources) -> bool:
+    """Whether natasha's organisation is a post's words alone, a position and the adjectives before it:
+    «Государственным секретарем (Союзного государства)», an official unnamed, no body; not «Союзом художников»."""
+    lex = models.lexicons
+    return span[-1].lemma_ in lex.positions and not lex.names_body(span[-1].lemma_) \
+        and all(token.pos_ == "ADJ" or _reads_as_adjective(token, models) for token in span[:-1])
 
 
 def _a_towns_body(span: Span, models: Resources) -> bool:

@@ -1545,6 +1545,15 @@ def test_a_body_named_in_an_events_phrase_is_a_party(models, text, names):
     assert org_texts_normal(models, text) == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # an unnamed official's post natasha tags as an organisation is none; the body of the post is one
+    ("Визит делегации во главе с Государственным секретарем Союзного государства.", {"Союзное государство"}),
+    ("Встреча с председателем Союза художников.", {"Союз художников"}),
+])
+def test_a_post_alone_is_no_body(models, text, names):
+    assert org_texts_normal(models, text) == names
+
+
 def test_a_sole_traders_form_alone_is_no_body(models):
     assert found(models, "Участие ИП Иванова И.И. в ярмарке.") == {("PER", "И.И. Иванов")}
 
