@@ -1554,6 +1554,16 @@ def test_a_post_alone_is_no_body(models, text, names):
     assert org_texts_normal(models, text) == names
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # an assembly is a body, its name going on over a compound with a spaced dash
+    ("Участие в заседании Межпарламентской Ассамблеи государств – участников СНГ.",
+     {"Межпарламентская Ассамблея государств – участников СНГ"}),
+    ("Заседание Парламентской ассамблеи ОБСЕ.", {"Парламентская ассамблея ОБСЕ"}),
+])
+def test_an_assembly_is_a_body(models, text, names):
+    assert org_texts_normal(models, text) == names
+
+
 def test_a_sole_traders_form_alone_is_no_body(models):
     assert found(models, "Участие ИП Иванова И.И. в ярмарке.") == {("PER", "И.И. Иванов")}
 
