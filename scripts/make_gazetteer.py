@@ -27,6 +27,8 @@ from pathlib import Path
 import pycountry
 from natasha import MorphVocab
 
+from nlp.resources import lexicon
+
 OUT = Path(__file__).resolve().parent.parent / "nlp" / "lexicon" / "places.tsv"
 NEAR = {"RU", "BY"}
 SMOLENSK_ADMIN1 = "69"  # GeoNames admin1 code of Smolensk Oblast
@@ -138,13 +140,6 @@ def region_points() -> dict[str, list[str]]:
             for regions in data.values() for code, entry in regions.items() if len(entry.get("latLng") or ()) == 2}
 
 
-def named_regions(name: str) -> list[tuple[str, str]]:
-    """The (ISO 3166-2 code, Russian names) lines of a lexicon of regions."""
-    here = Path(__file__).resolve().parent.parent / "nlp" / "lexicon" / f"{name}.tsv"
-    return [(line.split("\t")[0], line.split("\t")[1]) for line in here.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-
-
 def regions() -> list[list[str]]:
     russian = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["ru"])
     points = region_points()
@@ -155,7 +150,7 @@ def regions() -> list[list[str]]:
         kind = "city" if region.type == "Autonomous city" else "region"
         rows.append([name, "", kind, "RU", str(int(region.code == "RU-SMO")), *points.get(region.code, ["", ""]),
                      f"iso3166-2:{region.code}", "0"])
-    for code, names in named_regions("regions_by") + named_regions("regions_abroad"):
+    for code, names in lexicon("regions_by") + lexicon("regions_abroad"):
         name, *others = names.split(",")
         rows.append([name, ",".join(others), "region", code.split("-")[0], "0", *points.get(code, ["", ""]),
                      f"iso3166-2:{code}", "0"])

@@ -605,12 +605,10 @@ def _sharing_a_noun(doc: Doc, text: str, mentions: list[Mention], models: Resour
     Могилевского и Витебского облисполкомов» names three executive committees (natasha took «Гомельского» for a
     person, and the rest was one body «Могилевский и Витебский облисполкомы»), «Смоленского и Витебского
     государственных университетов» two universities. Each is written as its adjective, the last with the noun."""
-    starts = {token.idx: token.i for token in doc}
-    stops = {token.idx + len(token.text): token.i + 1 for token in doc}
     for body in [m for m in mentions if m.type is EntityType.ORG and m.within is None]:
-        start, stop = starts.get(body.start), stops.get(body.stop)
-        if start is None or stop is None:
+        if (span := doc.char_span(body.start, body.stop)) is None:
             continue
+        start, stop = span.start, span.end
         noun = next((i for i in range(start, stop) if doc[i].pos_ == "NOUN"), None)
         if noun is None or not _plural(doc[noun], models) or not models.lexicons.names_body(doc[noun].lemma_):
             continue
@@ -726,8 +724,7 @@ class _Reading:
         self.taken: list[tuple[int, int]] = []  # organisations' and persons' spans
         self.states: list[Chunk] = []  # organisation-shaped names of states ("Российской Федерации")
         self.role_spans: list[tuple[int, int]] = []
-        # the last person's stop, post and state, where a plural post heads the list it is in
-        self.plural_post: tuple[int, str | None, Signal] | None = None
+        self.plural_post: Mention | None = None  # the last person, where a plural post heads the list they are in
         self.post_spans = office_posts(doc, self.lex)  # where no person is named, a place's office (`places`)
         self.place_spans: list[tuple[int, int]] = []
 
@@ -879,18 +876,16 @@ class _Reading:
                                           country=signal.country, smolensk=signal.smolensk))
             self.taken.append((start, stop))
             plural = role is not None and _plural(doc[role.head], models) and role.stop == start
-            self.plural_post = (stop, role_text, signal) if plural or listed and role is None else None
+            self.plural_post = self.mentions[-1] if plural or listed and role is None else None
 
     def _listed_under_a_plural_post(self, start: int) -> tuple[str | None, Signal] | None:
         """The post and state of the person listed right before one starting at `start` (a comma or «и» between
         them), where a plural post heads the list: «народные артисты Республики Беларусь И.И. Иванов и П.П.
         Петров»."""
-        if self.plural_post is None:
+        last = self.plural_post
+        if last is None or not _BARE_LIST_JOIN.fullmatch(self.text, last.stop, self.doc[start].idx):
             return None
-        stop, role_text, signal = self.plural_post
-        _, end = char_span(self.doc, stop - 1, stop)
-        first, _ = char_span(self.doc, start, start + 1)
-        return (role_text, signal) if _BARE_LIST_JOIN.fullmatch(self.text, end, first) else None
+        return last.role, Signal(last.country, last.smolensk)
 
     def _firm_apart(self, start: int, stop: int) -> tuple[int, int]:
         """natasha's person of three words or more right after a firm's word, without its first word: the firm's

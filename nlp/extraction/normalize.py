@@ -81,8 +81,11 @@ def nominative(vocab: MorphVocab, token: Token, gender: str | None = None, *, si
         return token.text  # an abbreviation made of words' parts does not decline: «СмолГУ», «КазФУ»
     parse = _parse(vocab, token, gender)
     plural = parse is not None and "plur" in parse.tag
-    if singular and plural and parse is not None and (one := _inflect(parse, {"nomn", "sing"})):
-        return shape_like(one.word, token.text)
+    if singular and plural and parse is not None:
+        # an adjective's singular has its head's gender («государственных университетов» -> государственный)
+        gendered = gender and parse.tag.POS in ("ADJF", "PRTF") and _inflect(parse, {"nomn", "sing", gender})
+        if one := gendered or _inflect(parse, {"nomn", "sing"}):
+            return shape_like(one.word, token.text)
     if parse is None or "nomn" in parse.tag and (gender is None or gender in parse.tag or plural):
         return token.text
     grams = {"nomn"}
@@ -119,16 +122,10 @@ def shared_noun_names(vocab: MorphVocab, firsts: Sequence[Token], shared: Sequen
     Витебского государственных университетов» -> «Смоленский государственный университет», ….
     `shared`: the adjectives between the coordinated ones and the noun; `rest`: the words after the noun."""
     gender = head_gender(vocab, noun)
-    grams = {"nomn", "sing", gender} if gender else {"nomn", "sing"}
-
-    def singular(token: Token) -> str:
-        parse = _parse(vocab, token, gender)
-        inflected = _inflect(parse, grams) if parse is not None else None
-        return shape_like(inflected.word, token.text) if inflected else token.text
-
-    tail = " ".join([*(singular(t) for t in shared), nominative(vocab, noun, singular=True)])
+    words = [nominative(vocab, token, gender, singular=True) for token in shared]
+    tail = " ".join([*words, nominative(vocab, noun, singular=True)])
     after = f" {join(rest, [t.text for t in rest])}" if rest else ""
-    return [f"{singular(first)} {tail}{after}" for first in firsts]
+    return [f"{nominative(vocab, first, gender, singular=True)} {tail}{after}" for first in firsts]
 
 
 def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, *, singular: bool = False) -> str:

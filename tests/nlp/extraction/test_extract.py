@@ -1662,6 +1662,8 @@ def test_a_body_of_a_people_is_of_the_place_named_with_it(models, text, states):
       "Витебский государственный университет": ("BY", False)}),
     ("Встреча с руководством Смоленского и Витебского отделений Союза художников.",
      {"Смоленское отделение Союза художников": ("RU", True), "Витебское отделение Союза художников": ("BY", False)}),
+    ("Встреча с представителями Смоленской и Витебской областных библиотек.",  # the noun's gender
+     {"Смоленская областная библиотека": ("RU", True), "Витебская областная библиотека": ("BY", False)}),
 ])
 def test_bodies_that_share_a_noun_are_each_a_body(models, text, names):
     assert states_of(models, text, (EntityType.ORG, EntityType.PER)) == names
