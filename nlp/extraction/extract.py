@@ -1226,11 +1226,10 @@ def _listed_after_a_states_word(doc: Doc, text: str, mentions: list[Mention], mo
     """The bodies listed right after a state's adjective and a noun, one after another with a comma or «и» between
     them, are of that state where their own words name none: «с руководителями белорусских предприятий ОАО «…», «…»
     и ООО «…»» (the list after a colon: `_listed_under_a_state`)."""
-    tokens = {token.idx: token.i for token in doc}
     bodies = [m for m in mentions if m.type is EntityType.ORG and m.within is None]
     for place, first in enumerate(bodies):
-        index = tokens.get(first.start)
-        code = _states_adjective_before(doc, index, models) if index is not None else None
+        span = doc.char_span(first.start, first.stop)
+        code = _states_adjective_before(doc, span.start, models) if span is not None else None
         if code is None:
             continue
         last = first
