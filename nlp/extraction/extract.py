@@ -21,6 +21,7 @@ from nlp.extraction.ner import (
     make_pipeline,
     starts_a_line,
     starts_a_sentence,
+    token_span,
 )
 from nlp.extraction.normalize import NAME_GRAMS, normal_person, normal_phrase, outside_brackets, shared_noun_names
 from nlp.extraction.rules import (
@@ -606,7 +607,7 @@ def _sharing_a_noun(doc: Doc, text: str, mentions: list[Mention], models: Resour
     person, and the rest was one body «Могилевский и Витебский облисполкомы»), «Смоленского и Витебского
     государственных университетов» two universities. Each is written as its adjective, the last with the noun."""
     for body in [m for m in mentions if m.type is EntityType.ORG and m.within is None]:
-        if (span := doc.char_span(body.start, body.stop)) is None:
+        if (span := token_span(doc, body.start, body.stop)) is None:
             continue
         start, stop = span.start, span.end
         noun = next((i for i in range(start, stop) if doc[i].pos_ == "NOUN"), None)
@@ -1228,7 +1229,7 @@ def _listed_after_a_states_word(doc: Doc, text: str, mentions: list[Mention], mo
     и ООО «…»» (the list after a colon: `_listed_under_a_state`)."""
     bodies = [m for m in mentions if m.type is EntityType.ORG and m.within is None]
     for place, first in enumerate(bodies):
-        span = doc.char_span(first.start, first.stop)
+        span = token_span(doc, first.start, first.stop)
         code = _states_adjective_before(doc, span.start, models) if span is not None else None
         if code is None:
             continue
@@ -1654,11 +1655,12 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     # a name goes on only over words natasha tagged nothing: the state or body after it is natasha's entity of its
     # own, as news corpora annotate («Конгресса | США», «Института этнологии и антропологии | РАН»)
     barriers = _barriers(doc) | frozenset(i for span in doc.spans[NATASHA_SPANS] for i in range(span.start, span.end))
-    result: list[Mention] = []
+    result: list[Mention] = [by_span.get((m.start, m.stop, m.type), m)
+                             for m in _regional_branches(doc, text, found, models.resources)]
     for span in [part for whole in doc.spans[NATASHA_SPANS] for part in _names_apart_at_brackets(whole)]:
         own = _natasha_mention(doc, text, span, models.resources)
         if any(m.start <= own.start and own.stop <= m.stop for m in result):
-            continue  # in an organisation's lengthened name
+            continue  # in an organisation's lengthened name, or in a regional branch's
         if own.type is EntityType.ORG:
             parts = [_natasha_mention(doc, text, part, models.resources) for part in _short_name_apart(span)]
             if len(parts) > 1:  # a short name in brackets apart, as the rules read it (`_short_name_apart`)
@@ -1677,6 +1679,32 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     result += [m for m in found if m.within is None and not _overlaps(m.start, m.stop, covered) and _news_name(m, text)]
     result += _in_latin_letters_after(text, result)
     return sorted(result, key=lambda m: (m.start, -m.stop))
+
+
+def _regional_branches(doc: Doc, text: str, found: list[Mention], models: Resources) -> list[Mention]:
+    """A body's branch for a region, whole, from natasha's first name in it: «ГУ МЧС России по Санкт-Петербургу»,
+    «Главное управление МВД России по Нижегородской области», «(пресс-службы) МЧС по Санкт-Петербургу и
+    Ленобласти». natasha tags its parts (the office, the ministry, the places) apart, and news corpora name the
+    branch as one body, where they name «Конгресса США» a body and a state: the rules' name ends in the places served,
+    after «по», all natasha's places."""
+    natasha = doc.spans[NATASHA_SPANS]
+    branches: list[Span] = []
+    for mention in found:
+        span = token_span(doc, mention.start, mention.stop) if mention.type is EntityType.ORG else None
+        served = next((i for i in range(span.end - 2, span.start, -1) if doc[i].lower_ == "по"), None) \
+            if span is not None else None
+        if span is None or served is None:
+            continue
+        inside = [s for s in natasha if span.start <= s.start and s.end <= span.end]
+        places = {i for s in inside if s.label_ == "LOC" and s.start > served for i in range(s.start, s.end)}
+        if not inside or inside[0].label_ != "ORG" or inside[0].end > served \
+                or any(s.start < span.end and span.start < s.end and s not in inside for s in natasha) \
+                or any(s.label_ == "PER" for s in inside) \
+                or not all(i in places or doc[i].lower_ == "и" for i in range(served + 1, span.end)):
+            continue
+        branches.append(Span(doc, inside[0].start, span.end, label="ORG"))
+    return [_natasha_mention(doc, text, branch, models) for branch in branches
+            if not any(o.start <= branch.start and branch.end <= o.end and o != branch for o in branches)]
 
 
 # a name in Latin letters, the whole of a bracket right after a name (its closing quotation mark or the bracket of

@@ -417,3 +417,15 @@ def char_span(doc: Doc, start: int, stop: int) -> tuple[int, int]:
     """Character offsets in the original text of tokens [start, stop)."""
     offsets = doc.user_data["offsets"]
     return offsets[start][0], offsets[stop - 1][1]
+
+
+def token_span(doc: Doc, start: int, stop: int) -> Span | None:
+    """The tokens from the original text's character `start` to `stop`, if tokens start and end there. A Doc's own
+    text is not the original (its tokens are joined by one space: a line break or a double space between them is
+    one space), so `Doc.char_span` does not read the original's offsets."""
+    offsets = doc.user_data["offsets"]
+    first = bisect_left(offsets, (start,))
+    last = bisect_left(offsets, (stop,), lo=first) - 1
+    if first >= len(offsets) or offsets[first][0] != start or last < first or offsets[last][1] != stop:
+        return None
+    return doc[first:last + 1]

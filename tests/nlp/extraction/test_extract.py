@@ -254,6 +254,7 @@ NEWS = [
     "Компания «Газпром» и немецкая BASF подписали соглашение в Санкт-Петербурге.",
     "Центральный банк России сохранил ключевую ставку, заявила глава ЦБ Эльвира Набиуллина.",
     "Губернатор Московской области Андрей Воробьев посетил завод «Ростсельмаш» в Ростове-на-Дону.",
+    "Рабочая группа, включающая ГУ МЧС России по Санкт-Петербургу, была создана.",
 ]
 
 
@@ -273,6 +274,21 @@ def test_news_keeps_the_state_natasha_finds_after_a_body_apart(models):
     # news corpora (factRuEval, natasha's own convention) annotate a body and its state as two names
     text = "Центральный банк России сохранил ключевую ставку."
     assert {(m.type.value, m.text) for m in extract(text, models)} == {("ORG", "Центральный банк"), ("LOC", "России")}
+
+
+@pytest.mark.parametrize(("text", "branch"), [
+    ("Рабочая группа, включающая ГУ МЧС России по Санкт-Петербургу, была создана.",
+     "ГУ МЧС России по Санкт-Петербургу"),
+    ("Главное управление МВД России по Нижегородской области начало проверку.",
+     "Главное управление МВД России по Нижегородской области"),
+    # from natasha's first name: the press office before it is a descriptor, as news read «мэрии Москвы»
+    ("Об этом сообщил заместитель начальника пресс-службы МЧС по Санкт-Петербургу и Ленобласти.",
+     "МЧС по Санкт-Петербургу и Ленобласти"),
+])
+def test_news_name_a_bodys_branch_for_a_region_whole(models, text, branch):
+    found = {(m.type.value, m.text) for m in extract(text, models)}
+    assert ("ORG", branch) in found
+    assert not any(kind == "LOC" for kind, _ in found)  # the state and the places served are the branch's words
 
 
 def test_news_spans_do_not_overlap(models):
@@ -1598,8 +1614,12 @@ def test_what_a_listed_quotation_is_not(models, text, names):
     assert org_texts_normal(models, text) == names
 
 
-def test_bodies_after_a_states_adjective_and_a_noun_are_of_that_state(models):
-    text = "Встреча с руководителями белорусских предприятий ОАО «Гомсельмаш», «Белшина» и ООО «Ромашка»."
+@pytest.mark.parametrize("text", [
+    "Встреча с руководителями белорусских предприятий ОАО «Гомсельмаш», «Белшина» и ООО «Ромашка».",
+    # a cell's line breaks and double spaces: its Doc joins tokens by one space, the mentions keep the cell's offsets
+    "Итоги:\n  встреча  с руководителями белорусских предприятий ОАО «Гомсельмаш», «Белшина» и ООО «Ромашка».",
+])
+def test_bodies_after_a_states_adjective_and_a_noun_are_of_that_state(models, text):
     assert states_of(models, text) == {"ОАО «Гомсельмаш»": ("BY", False), "ОАО «Белшина»": ("BY", False),
                                        "ООО «Ромашка»": ("BY", False)}
 
@@ -1664,6 +1684,8 @@ def test_a_body_of_a_people_is_of_the_place_named_with_it(models, text, states):
      {"Смоленское отделение Союза художников": ("RU", True), "Витебское отделение Союза художников": ("BY", False)}),
     ("Встреча с представителями Смоленской и Витебской областных библиотек.",  # the noun's gender
      {"Смоленская областная библиотека": ("RU", True), "Витебская областная библиотека": ("BY", False)}),
+    ("Итоги:\n  участие  представителей Гомельского и Витебского облисполкомов.",  # line breaks, double spaces
+     {"Гомельский облисполком": ("BY", False), "Витебский облисполком": ("BY", False)}),
 ])
 def test_bodies_that_share_a_noun_are_each_a_body(models, text, names):
     assert states_of(models, text, (EntityType.ORG, EntityType.PER)) == names
