@@ -1634,12 +1634,13 @@ def _natasha_mention(doc: Doc, text: str, span: Span, models: Resources) -> Ment
 def extract(text: str, models: Models | None = None, *, report_rules: bool = False) -> list[Mention]:
     """Persons, organisations and places in any Russian text, with canonical names.
 
-    By default natasha's entities stand as natasha finds them (an organisation's name goes on
-    over the untagged words its syntax says are its own, `nlp.extraction.syntax`, and a short name in brackets
-    comes apart), and the rules only add what natasha missed, so ordinary text (news) is read
-    at least as well as by natasha; spans do not overlap. With `report_rules` the report conventions apply: the rules
-    replace natasha's spans, organisations nested in others' names are kept, and places
-    inside a person's position or an official's post are dropped (as the pipeline does for report rows).
+    By default natasha's entities stand as natasha finds them (an organisation's name goes on over the untagged
+    words its syntax says are its own, `nlp.extraction.syntax`, a short name in brackets comes apart, a body's
+    branch for a region is one name, a quoted name after its descriptor is the quoted name), and the rules only add
+    what natasha missed, so ordinary text (news) is read at least as well as by natasha; spans do not overlap. With
+    `report_rules` the report conventions apply: the rules replace natasha's spans, organisations nested in others'
+    names are kept, and places inside a person's position or an official's post are dropped (as the pipeline does
+    for report rows).
 
     Args:
         text: a report cell, a news item, any Russian text.
@@ -1677,8 +1678,32 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
         result.append(by_span.get((own.start, own.stop, own.type), own))
     covered = [(m.start, m.stop) for m in result]
     result += [m for m in found if m.within is None and not _overlaps(m.start, m.stop, covered) and _news_name(m, text)]
+    result = [_quoted_name(doc, text, m) for m in result]
     result += _in_latin_letters_after(text, result)
     return sorted(result, key=lambda m: (m.start, -m.stop))
+
+
+_DESCRIPTOR_WORDS = 2  # «ООО УК «Металлоинвест»», «американская фирма «Спейс адвентчерс»»
+
+
+def _quoted_name(doc: Doc, text: str, mention: Mention) -> Mention:
+    """An organisation's name in quotation marks after a word or two that say what it is (a legal form, a kind of
+    body: «ОАО «Газпром»», «Концерн «Майкрософт»», «ООО УК «Металлоинвест»») is the quoted name alone, as news
+    corpora annotate it (factRuEval and NEREL both: the words before it are a descriptor, as «мэрии» of «мэрии
+    Москвы»); a report keeps them, as its conventions ask."""
+    span = token_span(doc, mention.start, mention.stop) if mention.type is EntityType.ORG else None
+    if span is None:
+        return mention
+    opening = next((i for i in range(span.start + 1, min(span.end, span.start + _DESCRIPTOR_WORDS + 1))
+                    if doc[i].text == "«"), None)
+    if opening is None or not (is_acronym(doc[opening - 1]) or doc[opening - 1].pos_ == "NOUN") \
+            or not all(t.is_alpha for t in doc[span.start:opening]):
+        return mention
+    last = span.end - 1 if doc[span.end - 1].text in CLOSING_QUOTES else span.end
+    if last <= opening + 1 or doc[opening + 1].text[:1].islower():
+        return mention
+    start, stop = char_span(doc, opening + 1, last)
+    return replace(mention, start=start, stop=stop, text=text[start:stop], normal=text[start:stop])
 
 
 def _regional_branches(doc: Doc, text: str, found: list[Mention], models: Resources) -> list[Mention]:

@@ -291,6 +291,21 @@ def test_news_name_a_bodys_branch_for_a_region_whole(models, text, branch):
     assert not any(kind == "LOC" for kind, _ in found)  # the state and the places served are the branch's words
 
 
+@pytest.mark.parametrize(("text", "name", "whole"), [
+    ("Гендиректор ООО УК «Металлоинвест» Андрей Варичев умер.", "Металлоинвест", "ООО УК «Металлоинвест»"),
+    ("Концерн «Майкрософт» представил комиссии отчёт.", "Майкрософт", "Концерн «Майкрософт»"),
+    ("Оба автомобиля ОАО «Газпром» пострадали.", "Газпром", "ОАО «Газпром»"),
+])
+def test_news_name_a_quoted_organisation_without_its_descriptor_and_a_report_with_it(models, text, name, whole):
+    assert [m.text for m in extract(text, models) if m.type is EntityType.ORG] == [name]
+    assert whole in {m.text for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG}
+
+
+def test_news_keep_a_quotation_inside_a_long_name(models):
+    text = "Солист Московского государственного музыкального театра фольклора «Русская песня» выступил."
+    assert any(m.text.startswith("Московского государственного") for m in extract(text, models))
+
+
 def test_news_spans_do_not_overlap(models):
     mentions = extract(" ".join(NEWS), models)
     assert all(a.stop <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
