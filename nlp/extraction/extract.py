@@ -1680,7 +1680,25 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     result += [m for m in found if m.within is None and not _overlaps(m.start, m.stop, covered) and _news_name(m, text)]
     result = [_quoted_name(doc, text, m) for m in result]
     result += _in_latin_letters_after(text, result)
+    result += _parts_of_the_world(doc, text, result, models.resources)
     return sorted(result, key=lambda m: (m.start, -m.stop))
+
+
+def _parts_of_the_world(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:
+    """A part of the world named in one word that natasha passes over is a place in news, which annotate it
+    («чемпионом Европы», «Лиги Европы»: natasha's model tags «Европы» after «из», not after a title); a report
+    takes none (`nlp/lexicon/world_regions.tsv`)."""
+    taken = [(m.start, m.stop) for m in mentions]
+    found = []
+    for token in doc:
+        if not is_cap(token) or fold(token.lemma_) not in models.lexicons.world_regions \
+                or token.i > 0 and is_cap(doc[token.i - 1]) and doc[token.i - 1].pos_ == "ADJ":
+            continue  # «Латинской Америки» is one name
+        start, stop = char_span(doc, token.i, token.i + 1)
+        if not _overlaps(start, stop, taken):
+            found.append(Mention(start, stop, EntityType.LOC, text[start:stop], token.lemma_.capitalize(),
+                                 "rule:place"))
+    return found
 
 
 _DESCRIPTOR_WORDS = 2  # «ООО УК «Металлоинвест»», «американская фирма «Спейс адвентчерс»»

@@ -301,6 +301,12 @@ def test_news_name_a_quoted_organisation_without_its_descriptor_and_a_report_wit
     assert whole in {m.text for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG}
 
 
+def test_news_name_a_part_of_the_world_natasha_passes_over_and_a_report_none(models):
+    text = "Сборная Нидерландов стала чемпионом Европы, а «Зенит» вылетел из Лиги Европы."
+    assert [m.normal for m in extract(text, models) if m.type is EntityType.LOC] == ["Нидерланды", "Европа", "Европа"]
+    assert "Европа" not in {m.normal for m in extract(text, models, report_rules=True)}
+
+
 def test_news_keep_a_quotation_inside_a_long_name(models):
     text = "Солист Московского государственного музыкального театра фольклора «Русская песня» выступил."
     assert any(m.text.startswith("Московского государственного") for m in extract(text, models))
