@@ -1678,10 +1678,24 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
         result.append(by_span.get((own.start, own.stop, own.type), own))
     covered = [(m.start, m.stop) for m in result]
     result += [m for m in found if m.within is None and not _overlaps(m.start, m.stop, covered) and _news_name(m, text)]
-    result = [_quoted_name(doc, text, m) for m in result]
+    result = [_as_its_government(doc, _quoted_name(doc, text, m), models.resources) for m in result]
     result += _in_latin_letters_after(text, result)
     result += _parts_of_the_world(doc, text, result, models.resources)
     return sorted(result, key=lambda m: (m.start, -m.stop))
+
+
+_PLACING = frozenset({"в", "во", "на", "у", "перед", "возле", "около", "над", "под"})  # before a building where
+
+
+def _as_its_government(doc: Doc, mention: Mention, models: Resources) -> Mention:
+    """A government's seat that natasha tags as a place is the government in news («Кремль объявил», «советником
+    Белого дома»: `nlp/lexicon/seats_of_power.tsv`), unless the text places something in it or at it («выступал в
+    Белом доме», «перед Белым домом»: the building, a place in factRuEval)."""
+    span = token_span(doc, mention.start, mention.stop) if mention.type is EntityType.LOC else None
+    if span is None or tuple(token.lemma_ for token in span) not in models.lexicons.seats_of_power \
+            or span.start > 0 and doc[span.start - 1].lower_ in _PLACING:
+        return mention
+    return replace(mention, type=EntityType.ORG, kind=None)
 
 
 def _parts_of_the_world(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:

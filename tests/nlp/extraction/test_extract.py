@@ -307,6 +307,16 @@ def test_news_name_a_part_of_the_world_natasha_passes_over_and_a_report_none(mod
     assert "Европа" not in {m.normal for m in extract(text, models, report_rules=True)}
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Во вторник Белый дом объявил о визите.", "ORG"),
+    ("Об этом сообщается на сайте Кремля.", "ORG"),
+    ("Президент выступал в Белом доме.", "LOC"),  # the building a thing is placed in
+])
+def test_news_name_a_seat_of_government_for_the_government_it_houses(models, text, kind):
+    seat = next(m for m in extract(text, models) if m.normal in ("Белый дом", "Кремль"))
+    assert seat.type.value == kind
+
+
 def test_news_keep_a_quotation_inside_a_long_name(models):
     text = "Солист Московского государственного музыкального театра фольклора «Русская песня» выступил."
     assert any(m.text.startswith("Московского государственного") for m in extract(text, models))
