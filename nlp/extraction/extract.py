@@ -1658,7 +1658,8 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     barriers = _barriers(doc) | frozenset(i for span in doc.spans[NATASHA_SPANS] for i in range(span.start, span.end))
     result: list[Mention] = [by_span.get((m.start, m.stop, m.type), m)
                              for m in _regional_branches(doc, text, found, models.resources)]
-    for span in [part for whole in doc.spans[NATASHA_SPANS] for part in _names_apart_at_brackets(whole)]:
+    for span in [_without_title_words(part, models.resources) for whole in doc.spans[NATASHA_SPANS]
+                 for part in _names_apart_at_brackets(whole)]:
         own = _natasha_mention(doc, text, span, models.resources)
         if any(m.start <= own.start and own.stop <= m.stop for m in result):
             continue  # in an organisation's lengthened name, or in a regional branch's
@@ -1736,6 +1737,24 @@ def _quoted_name(doc: Doc, text: str, mention: Mention) -> Mention:
         return mention
     start, stop = char_span(doc, opening + 1, last)
     return replace(mention, start=start, stop=stop, text=text[start:stop], normal=text[start:stop])
+
+
+_AGED = re.compile(r"^\d+-летн")  # «34-летний»
+
+
+def _without_title_words(span: Span, models: Resources) -> Span:
+    """natasha's person without the capitalised words before the name that say who the person is, as news annotate
+    the name alone: a post, a title or a kinship opening a sentence («Император Акихито», «Принц Филипп», «Сын
+    А.Лукашенко»: `positions.tsv`, `person_titles.tsv`), an age («34-летний ТиДжей»)."""
+    lex, doc, start = models.lexicons, span.doc, span.start
+    while span.label_ == "PER" and span.end - start > 1 and doc[start + 1].text[:1].isupper() \
+            and (_AGED.match(doc[start].text) or doc[start].text[:1].isupper()
+                 and (doc[start].lemma_ in lex.positions or doc[start].lemma_ in lex.person_titles)):
+        start += 1
+    if start == span.start or span.end - start == 1 and (doc[start].pos_ == "ADJ"
+                                                        or models.vocab.parse(doc[start].lower_)[0].tag.POS == "ADJF"):
+        return span  # «Принц Кембриджский», «Папа Римский»: the title is the name
+    return Span(doc, start, span.end, label="PER")
 
 
 def _regional_branches(doc: Doc, text: str, found: list[Mention], models: Resources) -> list[Mention]:

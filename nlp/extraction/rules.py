@@ -49,6 +49,7 @@ class Lexicons:
     not_organisations: frozenset[str]  # words natasha tags as an organisation that name none ("СМИ")
     unions_of_states: frozenset[tuple[str, ...]]  # lemmas of unions natasha tags as a place ("европейский союз")
     seats_of_power: frozenset[tuple[str, ...]]  # lemmas of seats news name for a government ("белый дом")
+    person_titles: frozenset[str]  # words before a name that say who one is, no post ("принц", "сын")
     name_stops: frozenset[str]  # nouns a name's genitive chain never takes ("созыв")
     po_adverbials: frozenset[str]  # nouns that after «по» say why or how, not what a body deals with ("итог")
     name_particles: frozenset[str]  # lowercase particles inside a person's name ("ван", "фон")
@@ -96,6 +97,7 @@ def load_lexicons() -> Lexicons:
         not_organisations=frozenset(row[0] for row in lexicon("not_organisations")),
         unions_of_states=frozenset(tuple(row[0].split()) for row in lexicon("unions_of_states")),
         seats_of_power=frozenset(tuple(row[0].split()) for row in lexicon("seats_of_power")),
+        person_titles=frozenset(row[0] for row in lexicon("person_titles")),
         name_stops=frozenset(row[0] for row in lexicon("name_stops")),
         po_adverbials=frozenset(row[0] for row in lexicon("po_adverbials")),
         name_particles=frozenset(row[0] for row in lexicon("name_particles")),

@@ -317,6 +317,16 @@ def test_news_name_a_seat_of_government_for_the_government_it_houses(models, tex
     assert seat.type.value == kind
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("Император Акихито выразил желание сложить полномочия.", "Акихито"),
+    ("Сын А.Лукашенко взял нити силовых структур в свои руки.", "А.Лукашенко"),
+    ("Опекуном назначен 34-летний ТиДжей, сын Тито Джексона.", "ТиДжей"),
+    ("Принц Кембриджский родился в понедельник.", "Принц Кембриджский"),  # a title that is all the name
+])
+def test_news_name_a_person_without_the_title_natasha_takes_in(models, text, name):
+    assert [m.text for m in extract(text, models) if m.type is EntityType.PER][0] == name
+
+
 def test_news_keep_a_quotation_inside_a_long_name(models):
     text = "Солист Московского государственного музыкального театра фольклора «Русская песня» выступил."
     assert any(m.text.startswith("Московского государственного") for m in extract(text, models))
