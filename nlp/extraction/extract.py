@@ -1658,8 +1658,8 @@ def extract(text: str, models: Models | None = None, *, report_rules: bool = Fal
     barriers = _barriers(doc) | frozenset(i for span in doc.spans[NATASHA_SPANS] for i in range(span.start, span.end))
     result: list[Mention] = [by_span.get((m.start, m.stop, m.type), m)
                              for m in _regional_branches(doc, text, found, models.resources)]
-    for span in [_without_title_words(part, models.resources) for whole in doc.spans[NATASHA_SPANS]
-                 for part in _names_apart_at_brackets(whole)]:
+    for span in [_with_states_adjective(_without_title_words(part, models.resources), models.resources)
+                 for whole in doc.spans[NATASHA_SPANS] for part in _names_apart_at_brackets(whole)]:
         own = _natasha_mention(doc, text, span, models.resources)
         if any(m.start <= own.start and own.stop <= m.stop for m in result):
             continue  # in an organisation's lengthened name, or in a regional branch's
@@ -1737,6 +1737,16 @@ def _quoted_name(doc: Doc, text: str, mention: Mention) -> Mention:
         return mention
     start, stop = char_span(doc, opening + 1, last)
     return replace(mention, start=start, stop=stop, text=text[start:stop], normal=text[start:stop])
+
+
+def _with_states_adjective(span: Span, models: Resources) -> Span:
+    """natasha's organisation with the state's adjective before it, as both news corpora annotate a body the state
+    names so: «японского МИДа», «российском министерстве финансов», «японским парламентом»."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if span.label_ != "ORG" or before is None or not before.is_lower or before.pos_ != "ADJ" \
+            or models.countries.adjective_code(before.lower_) is None:
+        return span
+    return Span(span.doc, span.start - 1, span.end, label="ORG")
 
 
 _AGED = re.compile(r"^\d+-летн")  # «34-летний»

@@ -128,6 +128,10 @@ def shared_noun_names(vocab: MorphVocab, firsts: Sequence[Token], shared: Sequen
     return [f"{nominative(vocab, first, gender, singular=True)} {tail}{after}" for first in firsts]
 
 
+# an abbreviation with a case's ending: «МИДа», «МИДе», «ЦИКом» (the nominative has none)
+_ABBREVIATION_IN_A_CASE = re.compile(r"^([А-ЯЁ]{2,})(?:а|у|е|ом|ы|ов|ам|ами|ах)$")
+
+
 def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, *, singular: bool = False) -> str:
     """A noun phrase in the nominative: the head and the adjectives before it inflect, the rest stays; `singular`:
     in the singular too (one person's post: «солисты И.И. Иванов, …» -> солист).
@@ -139,7 +143,17 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, *, sing
         return ""
     head = max(0, min(head, len(tokens) - 1))
     words = [token.text for token in tokens]
-    if tokens[head].text.isupper() and len(tokens[head].text) > 1:  # an abbreviation: ОАО «…», ГУ «…»
+    in_a_case = _ABBREVIATION_IN_A_CASE.match(tokens[head].text)
+    if tokens[head].text.isupper() and len(tokens[head].text) > 1 or in_a_case:
+        # an abbreviation: ОАО «…», ГУ «…»; one with a case's ending has none in the nominative («МИДа» -> МИД), and
+        # the adjectives before it stand in the nominative of their own gender («японского МИДа» -> японский МИД)
+        if in_a_case:
+            words[head] = in_a_case.group(1)
+        for index in range(head - 1, -1, -1):
+            if tokens[index].pos_ != "ADJ":
+                break
+            words[index] = nominative(vocab, tokens[index], _GENDERS.get((tokens[index].morph.get("Gender", [])
+                                                                          or [""])[0]), singular=singular)
         return join(tokens, words)
     gender = head_gender(vocab, tokens[head])
     # a plural word before a quoted name names one body of a list: «с компаниями «X» и «Y»» -> компания «X»

@@ -327,6 +327,21 @@ def test_news_name_a_person_without_the_title_natasha_takes_in(models, text, nam
     assert [m.text for m in extract(text, models) if m.type is EntityType.PER][0] == name
 
 
+def test_news_name_a_body_with_the_states_adjective_before_it(models):
+    text = "Глава японского МИДа Сэйдзи Маэхара отметил это."
+    body = next(m for m in extract(text, models) if m.type is EntityType.ORG)
+    assert (body.text, body.normal) == ("японского МИДа", "японский МИД")
+
+
+@pytest.mark.parametrize(("text", "normal"), [
+    # an abbreviation with a case's ending has none in the nominative
+    ("Встреча с представителями МИДа России.", "МИД России"),
+    ("Встреча в ЦИКе Республики Беларусь.", "ЦИК Республики Беларусь"),
+])
+def test_an_abbreviation_in_a_case_is_named_without_the_ending(models, text, normal):
+    assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG] == [normal]
+
+
 def test_news_keep_a_quotation_inside_a_long_name(models):
     text = "Солист Московского государственного музыкального театра фольклора «Русская песня» выступил."
     assert any(m.text.startswith("Московского государственного") for m in extract(text, models))
