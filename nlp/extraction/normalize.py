@@ -233,7 +233,11 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
     if _INDECLINABLE_SURNAME.search(word.lower()):
         return word
     oblique = _NEVER_NOMINATIVE.search(word.lower()) is not None
-    if nominative and not oblique and any("nomn" in p.tag and "sing" in p.tag and ("Surn" in p.tag or "Name" in p.tag)
+    # the dictionary's guesses at a word it does not know name no person: any reading in the nominative will do
+    # («Сэйдзи Маэхара», guessed the genitive of «Маэхар»)
+    known = vocab.word_is_known(word.lower())
+    if nominative and not oblique and any("nomn" in p.tag and "sing" in p.tag
+                                          and ("Surn" in p.tag or "Name" in p.tag or not known)
                                           for p in vocab.parse(word.lower())):
         return word
     parse = _parse(vocab, token, surname=True)
@@ -288,7 +292,7 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     read = _name_case(vocab, names)
     case = read if read not in (None, "nomn") else _CASES.get(case or "") or read
     return " ".join(patronymic_nominative(vocab, token) or instrumental_nominative(vocab, token, case)
-                    or surname_nominative(vocab, token) for token in names)
+                    or surname_nominative(vocab, token, nominative) for token in names)
 
 
 NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})  # the dictionary's marks of a person's name
