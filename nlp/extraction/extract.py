@@ -884,7 +884,8 @@ class _Reading:
         them), where a plural post heads the list: «народные артисты Республики Беларусь И.И. Иванов и П.П.
         Петров»."""
         last = self.plural_post
-        if last is None or not _BARE_LIST_JOIN.fullmatch(self.text, last.stop, self.doc[start].idx):
+        first = char_span(self.doc, start, start + 1)[0]  # the cell's offset, not the Doc's (`token_span`)
+        if last is None or not _BARE_LIST_JOIN.fullmatch(self.text, last.stop, first):
             return None
         return last.role, Signal(last.country, last.smolensk)
 

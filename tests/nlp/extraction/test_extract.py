@@ -1692,8 +1692,12 @@ def test_bodies_after_a_states_adjective_and_a_noun_are_of_that_state(models, te
                                        "ООО «Ромашка»": ("BY", False)}
 
 
-def test_a_plural_post_is_each_listed_persons_in_the_singular(models):
-    text = "Выступили народные артисты Республики Беларусь И.И. Иванов и П.П. Петров, а также И.И. Сидоров."
+@pytest.mark.parametrize("text", [
+    "Выступили народные артисты Республики Беларусь И.И. Иванов и П.П. Петров, а также И.И. Сидоров.",
+    # the cell's line breaks and double spaces before the list
+    "Итоги:\n  выступили  народные артисты Республики Беларусь И.И. Иванов и П.П. Петров, а также И.И. Сидоров.",
+])
+def test_a_plural_post_is_each_listed_persons_in_the_singular(models, text):
     found = {m.normal: (m.role, m.country) for m in extract(text, models, report_rules=True)
              if m.type is EntityType.PER}
     post = ("народный артист Республики Беларусь", "BY")
