@@ -1833,3 +1833,17 @@ def test_a_short_name_defined_for_a_body_is_of_its_state_and_so_is_the_head_of_i
 def test_a_place_after_a_word_that_titles_a_region_is_a_region(models, text, name, state):
     found = {m.normal: m for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC}
     assert found[name].kind is PlaceKind.REGION and found[name].country == state
+
+
+def test_a_cell_reads_the_same_with_its_spaces_doubled(models, sample_reports):
+    # a cell's Doc joins its tokens by one space: each rule reads the cell's own offsets («белорусских компаний ОАО
+    # «…» и ГК «СТиМ»» lost the state where a double space came before it)
+    def found(text: str) -> list[tuple]:
+        return sorted((m.type.value, m.normal, m.role or "", m.country or "", m.smolensk, str(m.kind))
+                      for m in extract(text, models, report_rules=True))
+
+    cells = [cell.text for report in sample_reports for event in report.events for cell in event.cells
+             if len(cell.text) > 2]
+    assert len(cells) > 500
+    differ = [text for text in cells if found(text) != found(text.replace(" ", "  "))]
+    assert not differ, differ[:3]
