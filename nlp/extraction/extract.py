@@ -1146,8 +1146,8 @@ _LIST_BULLETS = frozenset("•·▪◦‣")
 
 def _apart_at_stray_marks(span: Span) -> list[Span]:
     """natasha's name as the names on either side of a bracket it holds without its partner or of a list's bullet,
-    and without a sentence's full stop: no name holds one («ПАСЕ (», «Бенин)», «Хитли (Гецлаф» in a game's account,
-    «Бахрейн • Барбадос • Бермуды», «… в Колумбийском университете. Б.Обама …»)."""
+    and without a sentence's full stop or a dash at its end: no name holds one («ПАСЕ (», «Бенин)», «Хитли (Гецлаф» in
+    a game's account, «Бахрейн • Барбадос • Бермуды», «… в Колумбийском университете. Б.Обама …», «Мишель —»)."""
     doc = span.doc
     cuts: list[int] = []
     opened: list[int] = []
@@ -1163,6 +1163,8 @@ def _apart_at_stray_marks(span: Span) -> list[Span]:
             cuts.append(index)
     if len(span) > 1 and span[-1].text == "." and len(span[-2].text) > 3 and span[-2].is_alpha:
         cuts.append(span.end - 1)  # the sentence's full stop after a word, no abbreviation's («университете.»)
+    if len(span) > 1 and span[-1].text.strip("\u00ad") in ("—", "–"):
+        cuts.append(span.end - 1)  # a dash after it («дочери Барака и Мишель — Саше»)
     cuts = sorted(cuts + opened)
     if not cuts:
         return [span]
