@@ -1766,7 +1766,7 @@ def _without_title_words(span: Span, models: Resources) -> Span:
         start += 1
     if start == span.start or span.end - start == 1 and (doc[start].pos_ == "ADJ"
                                                         or models.vocab.parse(doc[start].lower_)[0].tag.POS == "ADJF"):
-        return span  # «Принц Кембриджский», «Папа Римский»: the title is the name
+        return span  # «Принц Кембриджский»: the title is the name
     return Span(doc, start, span.end, label="PER")
 
 
