@@ -662,6 +662,13 @@ def _without_post_words(doc: Doc, start: int, stop: int, lex: Lexicons) -> tuple
     return start, stop
 
 
+def _with_the_last_initials_stop(doc: Doc, start: int, stop: int) -> int:
+    """natasha's person ending in an initial, with its full stop («Богданович Е.Э» of «Богданович Е.Э. о …»)."""
+    if stop - start > 1 and stop < len(doc) and _INITIALS_NAME.match(doc[stop - 1].text) and doc[stop].text == ".":
+        return stop + 1
+    return stop
+
+
 def _an_adjective_alone(span: Span) -> bool:
     """One word that is an adjective, not an abbreviation nor quoted (a quoted one is a name: «солисткой «Умарины»»):
     no organisation's name."""
@@ -824,7 +831,7 @@ class _Reading:
         name; each with the position the text gives it and the state that position names."""
         doc, models, lex = self.doc, self.models, self.lex
         people = [_without_post_words(doc, s.start, s.end, lex) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
-        people = [self._firm_apart(start, stop) for start, stop in people]
+        people = [self._firm_apart(start, _with_the_last_initials_stop(doc, start, stop)) for start, stop in people]
         people += [p for p in _person_tokens(doc) if not _overlaps(*p, people)]
         people += [p for p in self._names_taken_for_places() if not _overlaps(*p, people)]
         # "Чрезвычайный и Полномочный Посол": natasha's lone title word is no name, and no one else's either, so

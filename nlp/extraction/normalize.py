@@ -276,11 +276,13 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     Brackets (a Latin spelling) are left out: "Мухаммадом Али (Mohamed Ali)" -> "Мухаммад Али".
     """
     kept = outside_brackets(tokens)
-    initials = "".join(t.text for t in kept if re.fullmatch(r"[А-ЯЁA-Z]|\.", t.text))
-    names = [t for t in kept if not re.fullmatch(r"[А-ЯЁA-Z]|\.", t.text) and t.text not in ",-–"]
+    # initials are the single capitals, whatever full stops the text gives them («Е.Э» at a sentence's end, «В.Н..»)
+    letters = [t.text for t in kept if re.fullmatch(r"[А-ЯЁA-Z]", t.text)]
+    initials = "".join(f"{letter}." for letter in letters)
+    names = [t for t in kept if not re.fullmatch(r"[А-ЯЁA-Z]|\.+|…", t.text) and t.text not in ",-–"]
     if not names:
         return join(kept, [t.text for t in kept])
-    if _INITIALS.match(initials.replace(" ", "")) and initials:
+    if _INITIALS.match(initials):
         # a surname the dictionary does not know, in the instrumental the post before it stands in («советником …
         # И.И. Ардзинбой»), has that case's ending
         surname = surname_nominative(vocab, names[-1], nominative)

@@ -240,6 +240,18 @@ def test_a_full_name_with_a_patronymic_in_the_nominative(models, text, person):
     assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [person]
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    # the surname before the initials: natasha leaves the last full stop out before a lowercase word
+    ("Переговоры с директором ОАО «Ольса» Богданович Е.Э. о возможности расширения производства.",
+     ("Богданович Е.Э.", "Е.Э. Богданович")),
+    ("Делегация во главе с Губернатором Смоленской области Анохиным В.Н..",  # a stop too many
+     ("Анохиным В.Н..", "В.Н. Анохин")),
+])
+def test_initials_after_a_surname_make_the_initials_and_surname_name(models, text, person):
+    assert [(m.text, m.normal) for m in extract(text, models, report_rules=True)
+            if m.type is EntityType.PER] == [person]
+
+
 @pytest.mark.parametrize("text", [
     "Министр иностранных дел Японии Сэйдзи Маэхара прибыл в Москву.",
     "Встреча с министром иностранных дел Японии Сэйдзи Маэхарой.",
