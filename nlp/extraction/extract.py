@@ -552,6 +552,13 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
         if words[i + 1] == "." and words[i + 3] == "." and _INITIALS_NAME.match(words[i]) \
                 and _INITIALS_NAME.match(words[i + 2]) and words[i + 4][:1].isupper() and len(words[i + 4]) > 1:
             found.append((i, i + 5))
+    # the surname first, where no name follows the initials («… Республики Беларусь Крутой Д.Н., …»)
+    for i in range(len(words) - 4):
+        if _INITIALS_NAME.match(words[i + 1]) and words[i + 2] == "." and _INITIALS_NAME.match(words[i + 3]) \
+                and words[i + 4] == "." and words[i][:1].isupper() and words[i].isalpha() and len(words[i]) > 1 \
+                and not _overlaps(i, i + 5, found):
+            found.append((i, i + 5))
+    found.sort()
     doc.user_data["shaped people"] = found
     return found
 
