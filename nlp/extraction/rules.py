@@ -1224,6 +1224,19 @@ def _bracket_start(doc: Doc, closing: int) -> int | None:
     return None
 
 
+def _role_in_brackets(doc: Doc, opening: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
+    """A post that is all a bracket right after a person holds, its head in the nominative («(Губернатор Смоленской
+    области)»; not a place, «(г. Минск)», nor a name in other letters)."""
+    closing = _bracket_end(doc, opening)
+    head = opening + 1
+    while head < len(doc) and doc[head].pos_ == "ADJ":
+        head += 1
+    if closing is None or head >= closing or doc[head].lemma_ not in lex.positions \
+            or case_of(doc[head]) not in (None, "Nom") or any(i in blocked for i in range(opening + 1, closing)):
+        return None
+    return Chunk(opening + 1, closing, "ROLE", head)
+
+
 def _bracket_end(doc: Doc, opening: int) -> int | None:
     """Index of the «)» that closes the «(» at `opening`, if the bracket is short and holds no verb."""
     for index in range(opening + 1, min(len(doc), opening + _BRACKET_WORDS + 2)):
@@ -1315,8 +1328,11 @@ def _post_adjective(token: Token, head: Token) -> bool:
 
 
 def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
-    """The position in apposition after a person: "А.В. Казаков, советник Губернатора Смоленской области"."""
+    """The position in apposition after a person: "А.В. Казаков, советник Губернатора Смоленской области", or in
+    brackets after the name, all the bracket holds: "Казаков А.В. (советник Губернатора Смоленской области)"."""
     index = person_stop
+    if index + 1 < len(doc) and doc[index].text == "(":
+        return _role_in_brackets(doc, index, lex, blocked)
     if index + 1 >= len(doc) or doc[index].text not in (",", "–", "—"):
         return None
     start = index + 1

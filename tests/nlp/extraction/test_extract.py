@@ -242,6 +242,16 @@ def test_a_full_name_with_a_patronymic_in_the_nominative(models, text, person):
     assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [person]
 
 
+def test_a_post_in_brackets_after_a_name_is_the_persons(models):
+    text = ("Участники: Анохин В.Н. (Губернатор Смоленской области), Петров И.С. (министр культуры Республики "
+            "Беларусь), Иванов А.А. (г. Минск).")
+    found = {m.normal: (m.role, m.country) for m in extract(text, models, report_rules=True)
+             if m.type is EntityType.PER}
+    assert found == {"В.Н. Анохин": ("Губернатор Смоленской области", "RU"),
+                     "И.С. Петров": ("министр культуры Республики Беларусь", "BY"),
+                     "А.А. Иванов": (None, "BY")}  # a place in brackets is no post
+
+
 @pytest.mark.parametrize(("text", "person"), [
     # the surname before the initials: natasha leaves the last full stop out before a lowercase word
     ("Переговоры с директором ОАО «Ольса» Богданович Е.Э. о возможности расширения производства.",
