@@ -669,6 +669,21 @@ def _without_post_words(doc: Doc, start: int, stop: int, lex: Lexicons) -> tuple
     return start, stop
 
 
+def _initials_joined(doc: Doc, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """natasha's persons with a surname and its initials, which it may tag apart, as one («1. Анохин В.Н., …»:
+    «Анохин» and «В.Н.»)."""
+    def initials_only(start: int, stop: int) -> bool:
+        return all(_INITIALS_NAME.match(word) or word == "." for word in texts(doc)[start:stop])
+
+    joined: list[tuple[int, int]] = []
+    for start, stop in sorted(people):
+        if joined and joined[-1][1] == start and initials_only(*joined[-1]) != initials_only(start, stop):
+            joined[-1] = (joined[-1][0], stop)
+        else:
+            joined.append((start, stop))
+    return joined
+
+
 def _with_the_last_initials_stop(doc: Doc, start: int, stop: int) -> int:
     """natasha's person ending in an initial, with its full stop («Богданович Е.Э» of «Богданович Е.Э. о …»)."""
     if stop - start > 1 and stop < len(doc) and _INITIALS_NAME.match(doc[stop - 1].text) and doc[stop].text == ".":
@@ -838,7 +853,8 @@ class _Reading:
         name; each with the position the text gives it and the state that position names."""
         doc, models, lex = self.doc, self.models, self.lex
         people = [_without_post_words(doc, s.start, s.end, lex) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
-        people = [self._firm_apart(start, _with_the_last_initials_stop(doc, start, stop)) for start, stop in people]
+        people = [self._firm_apart(start, _with_the_last_initials_stop(doc, start, stop))
+                  for start, stop in _initials_joined(doc, people)]
         people += [p for p in _person_tokens(doc) if not _overlaps(*p, people)]
         people += [p for p in self._names_taken_for_places() if not _overlaps(*p, people)]
         # "Чрезвычайный и Полномочный Посол": natasha's lone title word is no name, and no one else's either, so

@@ -242,6 +242,13 @@ def test_a_full_name_with_a_patronymic_in_the_nominative(models, text, person):
     assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [person]
 
 
+def test_a_numbered_list_of_officials_names_each_whole(models):
+    # after a list's number natasha tags the surname and its initials apart
+    text = "1. Анохин В.Н., Губернатор Смоленской области; 2. Петров И.С., министр культуры Смоленской области."
+    assert [(m.normal, m.role) for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [
+        ("В.Н. Анохин", "Губернатор Смоленской области"), ("И.С. Петров", "министр культуры Смоленской области")]
+
+
 def test_a_post_in_brackets_after_a_name_is_the_persons(models):
     text = ("Участники: Анохин В.Н. (Губернатор Смоленской области), Петров И.С. (министр культуры Республики "
             "Беларусь), Иванов А.А. (г. Минск).")
