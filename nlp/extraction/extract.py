@@ -418,8 +418,12 @@ def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resour
         # «г. Великие Луки»: a plural name in the nominative, which normalising took for an oblique singular
         # («Великие Лука»); the name as written is the place's
         place, name = written, chunk_tokens.text
-    if place is not None and place.kind == "region" and models.gazetteer.region(name) is place:
-        name = place.name  # "Нижегородская области": the case form the text's grammar left, made right
+    if place is not None and (place.kind == "region" and models.gazetteer.region(name) is place
+                              or place.kind == "district" and models.gazetteer.district(name) is place
+                              and not any(t.lemma_ in models.lexicons.region_words for t in chunk_tokens)):
+        # "Нижегородская области": the case form the text's grammar left, made right; «Ушачский р-н»: the word
+        # written short, written out as the gazetteer names it (its gender was read wrong: «Ушачская р-н»)
+        name = place.name
     if place is not None and place.kind == "district":
         place, name = _district_within(chunk_tokens, place, name, models.gazetteer)
     if (kind or (place.kind if place else None)) == PlaceKind.DISTRICT \
@@ -1467,21 +1471,46 @@ def _of_the_state_named_after(text: str, mentions: list[Mention]) -> list[Mentio
 _SPACE_AFTER = re.compile(r" +")
 
 
+# between a district and the settlement after it in an address: a comma and the settlement's word written short
+_ADDRESS_JOIN = re.compile(r"\.?\s*,\s*(?:[а-яё]{1,4}\.\s*){0,2}")
+_REGION_AFTER = re.compile(r"\s*,?\s*")  # between a settlement and its region named after it
+
+
 def _settled_in_districts(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """A settlement named with its district right after it («дер. Микулино Руднянского района») lies in that
-    district: it is of the district's state and side, unless the gazetteer's settlement of that name lies there too
-    (Микулино of the Tver region is another village: its point, its side and its identity are not this one's)."""
+    """A settlement named with its district right after it («дер. Микулино Руднянского района»), or right before it
+    in an address («Витебская обл., Ушачский р-н, д. Кубличи») lies in that district: it is of the district's state
+    and side, unless the gazetteer's settlement of that name lies there too (Микулино of the Tver region is another
+    village: its point, its side and its identity are not this one's)."""
     districts = {m.start: m for m in mentions if m.type is EntityType.LOC and m.kind is PlaceKind.DISTRICT}
+    before = {m.stop: m for m in districts.values()}
+    regions = [m for m in mentions if m.type is EntityType.LOC and m.kind is PlaceKind.REGION and m.country]
     found = []
     for mention in mentions:
         space = _SPACE_AFTER.match(text, mention.stop)
-        district = districts.get(space.end()) if space and mention.type is EntityType.LOC \
-            and mention.kind is PlaceKind.CITY and mention.within is None else None
+        district = None
+        if mention.type is EntityType.LOC and mention.kind is PlaceKind.CITY and mention.within is None:
+            district = districts.get(space.end()) if space else None
+            # before it: not a settlement the gazetteer has elsewhere (then a list: «Ушачский район, г. Витебск»)
+            district = district or next((d for stop, d in before.items() if stop < mention.start
+                                         and _ADDRESS_JOIN.fullmatch(text, stop, mention.start)
+                                         and (gazetteer.lookup(mention.normal) is None
+                                              or gazetteer.lookup(mention.normal, d.normal) is not None)), None)
         if district is not None:
             mention = replace(mention, district=district.normal) if gazetteer.lookup(mention.normal, district.normal) \
                 else replace(mention, district=district.normal, country=district.country, smolensk=district.smolensk)
+        elif mention.type is EntityType.LOC and mention.kind is PlaceKind.CITY and mention.within is None \
+                and mention.country is None and (region := _region_beside(text, mention, regions)) is not None:
+            # a settlement no gazetteer knows, with its region beside it («д. Кубличи, Витебская область»,
+            # «Витебская обл., д. Кубличи»): of the region's state and side
+            mention = replace(mention, country=region.country, smolensk=region.smolensk)
         found.append(mention)
     return found
+
+
+def _region_beside(text: str, mention: Mention, regions: list[Mention]) -> Mention | None:
+    """The region named right after a settlement (a space or a comma between) or right before it in an address."""
+    return next((r for r in regions if r.start >= mention.stop and _REGION_AFTER.fullmatch(text, mention.stop, r.start)
+                 or r.stop <= mention.start and _ADDRESS_JOIN.fullmatch(text, r.stop, mention.start)), None)
 
 
 def _namesakes_of_the_state_named(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

@@ -80,6 +80,9 @@ def nominative(vocab: MorphVocab, token: Token, gender: str | None = None, *, si
     if _INNER_CAPITAL.search(token.text):
         return token.text  # an abbreviation made of words' parts does not decline: «СмолГУ», «КазФУ»
     parse = _parse(vocab, token, gender)
+    if parse is not None and (token.pos_ in ("NOUN", "PROPN") or token.text[:1].isupper()) \
+            and parse.tag.POS not in ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO"):
+        return token.text  # the dictionary knows no noun of it: «Кубличи» is no imperative of «кубличить»
     plural = parse is not None and "plur" in parse.tag
     if singular and plural and parse is not None:
         # an adjective's singular has its head's gender («государственных университетов» -> государственный)

@@ -1097,8 +1097,10 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
         if length:
             kind = lex.place_prefixes[tuple(lowers(doc)[index:index + length])]
             start = stop = index + length
+            # a name ends with its line («г. Минск⏎Республика Беларусь»)
             while stop < len(doc) and is_cap(doc[stop]) and doc[stop].pos_ != "PUNCT" and stop - start < 3 \
-                    and not doc[stop].text.isupper() and not (stop > start and _region_word_at(doc, stop + 1, lex)):
+                    and not doc[stop].text.isupper() and not (stop > start and _region_word_at(doc, stop + 1, lex)) \
+                    and not (stop > start and starts_a_line(doc, stop)):
                 stop += 1
             if stop > start:
                 chunks.append(Chunk(index, stop, "LOC", stop - 1, kind=PlaceKind(kind) if kind else None))

@@ -1896,3 +1896,37 @@ def test_a_sample_cells_persons_read_the_same_written_surname_first(models, samp
     assert len(cells) > 50
     differ = [text for text in cells if people(text) != people(_INITIALS_FIRST.sub(r"\3 \1.\2.", text))]
     assert not differ, differ[:3]
+
+
+@pytest.mark.parametrize(("text", "village", "district"), [
+    # an address: region, district, settlement; a settlement no gazetteer knows is of the district's state
+    ("Витебская обл., Ушачский р-н, д. Кубличи", ("Кубличи", "BY", False), "Ушачский район"),
+    ("Смоленская обл., Демидовский р-н, д. Пересудово", ("Пересудово", "RU", True), "Демидовский район"),
+    # with its region beside it, of the region's state
+    ("д. Кубличи, Витебская область", ("Кубличи", "BY", False), None),
+    ("Витебская обл., д. Кубличи", ("Кубличи", "BY", False), None),
+    # a name ends with its line: the state on the next line is a place of its own
+    ("д. Пересудово\nРеспублика Беларусь", ("Пересудово", "BY", False), None),
+])
+def test_a_settlement_in_an_address_is_of_its_districts_or_regions_state(models, text, village, district):
+    places = {m.normal: m for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC}
+    found = places[village[0]]
+    assert (found.normal, found.country, found.smolensk) == village
+    assert found.district == district
+    if district:  # a district written short is named in full («р-н»: район)
+        assert district in places
+
+
+def test_a_towns_name_ends_with_its_line(models):
+    assert [m.normal for m in extract("г. Минск\nРеспублика Беларусь", models, report_rules=True)] == [
+        "Минск", "Республика Беларусь"]
+
+
+def test_a_settlements_name_the_dictionary_reads_as_a_verb_stays_as_written(models):
+    # «Кубличи» is no imperative of «кубличить», whose participle made «Кубличивший»
+    assert [m.normal for m in extract("д. Кубличи\nВитебская область", models, report_rules=True)][0] == "Кубличи"
+
+
+def test_a_district_known_to_the_gazetteer_but_listed_before_a_town_elsewhere_is_not_the_towns(models):
+    town = next(m for m in extract("Ушачский район, г. Витебск", models, report_rules=True) if m.normal == "Витебск")
+    assert town.district is None
