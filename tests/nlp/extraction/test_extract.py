@@ -1930,3 +1930,9 @@ def test_a_settlements_name_the_dictionary_reads_as_a_verb_stays_as_written(mode
 def test_a_district_known_to_the_gazetteer_but_listed_before_a_town_elsewhere_is_not_the_towns(models):
     town = next(m for m in extract("Ушачский район, г. Витебск", models, report_rules=True) if m.normal == "Витебск")
     assert town.district is None
+
+
+@pytest.mark.parametrize("text", ["рп Лиозно", "рп. Лиозно", "гп Лиозно", "в рабочем посёлке Лиозно"])
+def test_a_workers_settlement_is_a_settlement_however_its_word_is_written(models, text):
+    assert [(m.normal, m.kind, m.country) for m in extract(text, models, report_rules=True)] == [
+        ("Лиозно", PlaceKind.CITY, "BY")]
