@@ -90,11 +90,11 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     assert wrong.exit_code == 1 and "код ISO" in wrong.output
     # a place no gazetteer places, put on the map where the analyst says (a longitude west of Greenwich too,
     # then decided again); none but a place, and no point off the globe
-    assert "ties review point place/boldino ШИРОТА ДОЛГОТА" in shown
+    assert "ties review point place/boldino-dorogobuzhskiy-rayon ШИРОТА ДОЛГОТА" in shown
     run("review", "--store", store, "point", "place/vishenki", "10,5", "-66,9")
     run("review", "--store", store, "point", "place/vishenki", "54.7512,", "32.1833")  # as a map copies it
-    run("review", "--store", store, "point", "place/boldino", "54,9312", "33,306")
-    for args, said in ((["place/boldino", "95", "33"], "широту (от -90 до 90)"),
+    run("review", "--store", store, "point", "place/boldino-dorogobuzhskiy-rayon", "54,9312", "33,306")
+    for args, said in ((["place/boldino-dorogobuzhskiy-rayon", "95", "33"], "широту (от -90 до 90)"),
                        (["org/mogilevliftmash", "53.9", "30.3"], "не место")):
         refused = CliRunner().invoke(main, ["review", "--store", store, "point", *args])
         assert refused.exit_code == 1 and said in refused.output and "Traceback" not in refused.output
@@ -108,10 +108,11 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     assert values(built, COUNTRY % (ENTITY_BASE + "org/horsch")) == {"DE"}
     assert len([iri for iri in group if values(built, TAKES_PART % iri)]) == 1  # one commission now
     assert "https://schema.org/Place" in values(built, TYPED % (ENTITY_BASE + f"place/sogau-{venue}"))
-    assert values(built, POINT % (ENTITY_BASE + "place/boldino")) == {("54.9312", "33.306")}
+    assert values(built, POINT % (ENTITY_BASE + "place/boldino-dorogobuzhskiy-rayon")) == {("54.9312", "33.306")}
     assert values(built, POINT % (ENTITY_BASE + "place/vishenki")) == {("54.7512", "32.1833")}
     placed = json.loads(run("review", "--store", store, "--kind", "no-point", "--format", "json").output)
-    assert not {ENTITY_BASE + "place/boldino", ENTITY_BASE + "place/vishenki"} & {d["entities"][0] for d in placed}
+    pointed = {ENTITY_BASE + "place/boldino-dorogobuzhskiy-rayon", ENTITY_BASE + "place/vishenki"}
+    assert not pointed & {d["entities"][0] for d in placed}
     unchanged = run("build", *paths, "--store", store)
     assert "без изменений: II кв. 2025, I кв. 2024" in unchanged.output
 
@@ -125,4 +126,4 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     assert broken.exit_code == 1 and "Traceback" not in broken.output
     assert f"corrections.csv, строка {len(lines)}: координаты «севернее Смоленска»" in broken.output
     held = EmbeddedStore(tmp_path / "store", read_only=True)
-    assert values(held, POINT % (ENTITY_BASE + "place/boldino")) == {("54.9312", "33.306")}
+    assert values(held, POINT % (ENTITY_BASE + "place/boldino-dorogobuzhskiy-rayon")) == {("54.9312", "33.306")}
