@@ -409,8 +409,11 @@ def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resour
         if code := models.countries.code(whole) or models.countries.code(rest):
             name = whole
     if code:
-        return models.countries.preferred.get(code, name) if fold(name) in ("оаэ", "кнр", "рф", "рб") \
-            else name, PlaceKind.COUNTRY, Signal(code, False)
+        # a state's abbreviation stands for its official name: «КНР» is Китайская Народная Республика, «РБ» Республика
+        # Беларусь («США» stays as it is written)
+        countries = models.countries
+        return countries.official.get(code) or countries.preferred.get(code, name) \
+            if fold(name) in ("оаэ", "кнр", "рф", "рб") else name, PlaceKind.COUNTRY, Signal(code, False)
     place = models.gazetteer.lookup(name)
     if village and place is not None and place.country not in NEAR:
         place = models.gazetteer.village(name) or place

@@ -33,6 +33,7 @@ class CountryTable:
     # compared with the few stems that share its start
     adjectives: dict[str, tuple[tuple[str, str], ...]]
     preferred: dict[str, str]
+    official: dict[str, str]  # the official name, where it is not the preferred one («Республика Беларусь»)
     seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # words already looked up
 
     def code(self, name: str) -> str | None:
@@ -68,6 +69,7 @@ def load_countries() -> CountryTable:
     russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
     names: dict[str, str] = {}
     preferred: dict[str, str] = {}
+    official: dict[str, str] = {}
     for country in pycountry.countries:
         for attribute in ("name", "official_name", "common_name"):
             english = getattr(country, attribute, None)
@@ -76,6 +78,8 @@ def load_countries() -> CountryTable:
                 if re.search("[а-яА-Я]", local):
                     names.setdefault(fold(local), country.alpha_2)
                     preferred.setdefault(country.alpha_2, local.replace("ё", "е"))
+                    if attribute == "official_name":
+                        official[country.alpha_2] = local.replace("ё", "е")
     adjectives: list[tuple[str, str]] = []
     for code, forms, stems in lexicon("countries"):
         for form in forms.split(","):
@@ -88,7 +92,7 @@ def load_countries() -> CountryTable:
     by_start: dict[str, list[tuple[str, str]]] = {}
     for stem, code in adjectives:
         by_start.setdefault(stem[:STEM_START], []).append((stem, code))
-    return CountryTable(names, {start: tuple(stems) for start, stems in by_start.items()}, preferred)
+    return CountryTable(names, {start: tuple(stems) for start, stems in by_start.items()}, preferred, official)
 
 
 def state_code(text: str) -> str | None:

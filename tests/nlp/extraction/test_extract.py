@@ -1936,3 +1936,13 @@ def test_a_district_known_to_the_gazetteer_but_listed_before_a_town_elsewhere_is
 def test_a_workers_settlement_is_a_settlement_however_its_word_is_written(models, text):
     assert [(m.normal, m.kind, m.country) for m in extract(text, models, report_rules=True)] == [
         ("Лиозно", PlaceKind.CITY, "BY")]
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Визит делегации КНР.", "Китайская Народная Республика"),  # the official name, not «Китай»
+    ("Визит делегации РБ.", "Республика Беларусь"),
+    ("Визит делегации ОАЭ.", "Объединенные Арабские Эмираты"),
+    ("Визит делегации США.", "США"),  # a name as it is written
+])
+def test_a_states_abbreviation_is_named_by_the_official_name_it_stands_for(models, text, state):
+    assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC] == [state]
