@@ -1184,7 +1184,8 @@ _LIST_BULLETS = frozenset("•·▪◦‣")
 def _apart_at_stray_marks(span: Span) -> list[Span]:
     """natasha's name as the names on either side of a bracket it holds without its partner or of a list's bullet,
     and without a sentence's full stop or a dash at its end: no name holds one («ПАСЕ (», «Бенин)», «Хитли (Гецлаф» in
-    a game's account, «Бахрейн • Барбадос • Бермуды», «… в Колумбийском университете. Б.Обама …», «Мишель —»)."""
+    a game's account, «Бахрейн • Барбадос • Бермуды», «… в Колумбийском университете. Б.Обама …», «Мишель —»); a
+    place's brackets hold a place of their own («Витебской области (РБ)»)."""
     doc = span.doc
     cuts: list[int] = []
     opened: list[int] = []
@@ -1192,7 +1193,11 @@ def _apart_at_stray_marks(span: Span) -> list[Span]:
         if doc[index].text == "(":
             opened.append(index)
         elif doc[index].text == ")":
-            if opened:
+            if opened and span.label_ == "LOC" and index == span.end - 1:
+                # a place and its state in brackets at its end: «Витебской области (РБ)» (not another name of it
+                # inside: «Кировоградской (Кропивницкой) области»)
+                cuts += [opened.pop(), index]
+            elif opened:
                 opened.pop()
             else:
                 cuts.append(index)

@@ -1946,3 +1946,13 @@ def test_a_workers_settlement_is_a_settlement_however_its_word_is_written(models
 ])
 def test_a_states_abbreviation_is_named_by_the_official_name_it_stands_for(models, text, state):
     assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC] == [state]
+
+
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_a_places_state_in_brackets_after_it_is_a_place_of_its_own(models, report_rules):
+    text = "Прибыла делегация Лиозненского района Витебской области (РБ) во главе с председателем."
+    assert [(m.text, m.country) for m in extract(text, models, report_rules=report_rules)
+            if m.type is EntityType.LOC] == [("Лиозненского района", "BY"), ("Витебской области", "BY"), ("РБ", "BY")]
+    # another name of it inside is its own
+    inside = "Полиция Кировоградской (Кропивницкой) области сообщила."
+    assert not any(m.text == "Кировоградской" for m in extract(inside, models, report_rules=report_rules))
