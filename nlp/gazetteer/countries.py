@@ -33,7 +33,7 @@ class CountryTable:
     # compared with the few stems that share its start
     adjectives: dict[str, tuple[tuple[str, str], ...]]
     preferred: dict[str, str]
-    official: dict[str, str]  # the official name, where it is not the preferred one («Республика Беларусь»)
+    official: dict[str, str]  # the official name, where pycountry has one («Республика Беларусь» of BY)
     seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # words already looked up
 
     def code(self, name: str) -> str | None:
