@@ -373,19 +373,22 @@ TOWN_POPULATION = 50_000  # in Russia and Belarus («администрации 
 
 
 def _a_towns_genitive(token: Token, lex: Lexicons) -> bool:
-    """A capitalised word in the genitive right after a body's word (`org_heads.tsv`): «Правительства | Москвы»,
-    «администрации | Витебска», «Дома | Москвы»."""
+    """A capitalised word in the genitive right after a body's word (`org_heads.tsv`) or a post that holds a place's
+    office (`office_posts.tsv`): «Правительства | Москвы», «администрации | Витебска», «Дома | Москвы», «мэром |
+    Харбина»."""
     if token.i == 0 or case_of(token) != "Gen" or token.pos_ not in ("PROPN", "NOUN") or not is_cap(token):
         return False
-    return token.doc[token.i - 1].lemma_ in lex.heads
+    before = token.doc[token.i - 1].lemma_
+    return before in lex.heads or before in lex.office_posts
 
 
 _KRAI = frozenset({"край", "края", "краю", "краем", "крае"})
 
 
 def _after_town_word(token: Token) -> bool:
-    """Whether a word follows «г.» or «гор.»."""
-    return token.i >= 2 and doc_text(token, -1) == "." and doc_text(token, -2) in ("г", "гор")
+    """Whether a word follows «г.», «гор.» or «город» in any case («мэром города Харбина»)."""
+    return token.i >= 2 and doc_text(token, -1) == "." and doc_text(token, -2) in ("г", "гор") \
+        or token.i >= 1 and token.doc[token.i - 1].lemma_ == "город" and token.doc[token.i - 1].is_lower
 
 
 def doc_text(token, offset: int) -> str:

@@ -1956,3 +1956,11 @@ def test_a_places_state_in_brackets_after_it_is_a_place_of_its_own(models, repor
     # another name of it inside is its own
     inside = "Полиция Кировоградской (Кропивницкой) области сообщила."
     assert not any(m.text == "Кировоградской" for m in extract(inside, models, report_rules=report_rules))
+
+
+@pytest.mark.parametrize("text", [
+    "Встреча с мэром города Харбина Чжаном Цичуном.",  # the town after «города» spelt out
+    "Встреча с мэром Харбина Чжаном Цичуном.",  # in the genitive right after the post
+])
+def test_a_post_of_a_towns_office_names_the_towns_state(models, text):
+    assert [m.country for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == ["CN"]
