@@ -307,8 +307,15 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     if token.pos_ != "ADJ" or token.i + 1 >= len(doc):
         return place
     after = doc[token.i + 1]
-    if place is not None and after.lower_.startswith(("район", "р-н", "округ")):
-        return place if models.gazetteer.lies_in(place, f"{token.text} {after.text}") else None
+    if after.lower_.startswith(("район", "райисполком", "р-н", "округ")):
+        if place is not None and models.gazetteer.lies_in(place, f"{token.text} {after.text}"):
+            return place
+        # a district's body by the district's adjective, whose town's adjective is another or none («Мстиславского
+        # районного исполнительного комитета»: Мстиславль; «Краснинского районного Совета»: Красный), where no other
+        # district has the name or one of Smolensk's does (the reports' own)
+        district = models.gazetteer.district(f"{token.text} район")
+        return district if district is not None and (district.smolensk or models.gazetteer.district(
+            f"{token.text} район", only=True) is district) else None
     if after.lower_.startswith(("област", "краев")) or after.lower_ in _KRAI:
         region = models.gazetteer.region(f"{token.text} область") or models.gazetteer.region(f"{token.text} край")
         apart = None if place is None or region is None else km_apart(place, region)

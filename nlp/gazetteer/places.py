@@ -154,13 +154,16 @@ class Gazetteer:
         code = self.regions.get(land.group(1)) if land else None
         return self.by_ref.get(f"iso3166-2:{code}") if code else None
 
-    def district(self, name: str) -> Place | None:
-        """A district by its adjective and the word for a district, and the region named after them."""
+    def district(self, name: str, *, only: bool = False) -> Place | None:
+        """A district by its adjective and the word for a district, and the region named after them; `only`: where
+        no other district has the name («Мстиславский район»; not «Ленинский район», a district of many towns)."""
         words = fold(name).replace("(", " ").replace(")", " ").split()
         at = next((i for i, w in enumerate(words) if i and w.startswith(_DISTRICT_WORDS)), None)
         if at is None or not (at == 1 or at == 2 and words[1].startswith("муниципальн")):
             return None
         places = self.districts.get(_ADJECTIVE_ENDING.sub("", words[0]), ())
+        if only and len(places) > 1:
+            return None
         rest = words[at + 1:]
         if len(rest) == 1:
             return None  # a town's district, named with its town («Ленинский район (Минск)»): none of a region's

@@ -1964,3 +1964,13 @@ def test_a_places_state_in_brackets_after_it_is_a_place_of_its_own(models, repor
 ])
 def test_a_post_of_a_towns_office_names_the_towns_state(models, text):
     assert [m.country for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == ["CN"]
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    # a district's body by the district's adjective, which no town's adjective is
+    ("Делегация Мстиславского районного исполнительного комитета.", ("BY", False)),
+    ("Делегация Краснинского районного Совета депутатов.", ("RU", True)),  # Smolensk's, not Lipetsk's namesake
+    ("Делегация Ленинского районного суда.", (None, False)),  # a district of many towns: no state said
+])
+def test_a_districts_body_is_of_the_districts_state(models, text, side):
+    assert [(m.country, m.smolensk) for m in extract(text, models, report_rules=True)] == [side]
