@@ -313,9 +313,9 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
         # a district's body by the district's adjective, whose town's adjective is another or none («Мстиславского
         # районного исполнительного комитета»: Мстиславль; «Краснинского районного Совета»: Красный), where no other
         # district has the name or one of Smolensk's does (the reports' own)
-        district = models.gazetteer.district(f"{token.text} район")
-        return district if district is not None and (district.smolensk or models.gazetteer.district(
-            f"{token.text} район", only=True) is district) else None
+        named = f"{token.text} район"
+        district = models.gazetteer.district(named)
+        return district if district is None or district.smolensk else models.gazetteer.district(named, only=True)
     if after.lower_.startswith(("област", "краев")) or after.lower_ in _KRAI:
         region = models.gazetteer.region(f"{token.text} область") or models.gazetteer.region(f"{token.text} край")
         apart = None if place is None or region is None else km_apart(place, region)
@@ -1474,14 +1474,17 @@ _UNPLACED_KINDS = (PlaceKind.REGION, PlaceKind.DISTRICT, PlaceKind.CITY)
 def _of_the_state_named_after(text: str, mentions: list[Mention]) -> list[Mention]:
     """A region, district or town of no state the gazetteer knows is of the state named right after it: «провинции
     Шаньдун Китайской Народной Республики», «провинции Хэйлунцзян (КНР)» (the gazetteer's regions are Russia's and
-    Belarus's)."""
+    Belarus's); a district or town, of the region's named right after it, and of its side («д. Кубличи, Витебская
+    область», «д. Кубличи Витебской области»)."""
     found = []
     for index, mention in enumerate(mentions):
         if mention.type is EntityType.LOC and mention.kind in _UNPLACED_KINDS and mention.country is None:
             after = next((m for m in mentions[index + 1:] if m.start >= mention.stop), None)
-            if after is not None and after.type is EntityType.LOC and after.kind is PlaceKind.COUNTRY \
+            named = (PlaceKind.COUNTRY,) if mention.kind is PlaceKind.REGION else (PlaceKind.COUNTRY, PlaceKind.REGION)
+            if after is not None and after.type is EntityType.LOC and after.kind in named \
                     and after.country and _BEFORE_ITS_STATE.fullmatch(text, mention.stop, after.start):
-                mention = replace(mention, country=after.country, smolensk=False)
+                mention = replace(mention, country=after.country, smolensk=after.kind is PlaceKind.REGION
+                                  and after.smolensk)
         found.append(mention)
     return found
 
@@ -1491,44 +1494,37 @@ _SPACE_AFTER = re.compile(r" +")
 
 # between a district and the settlement after it in an address: a comma and the settlement's word written short
 _ADDRESS_JOIN = re.compile(r"\.?\s*,\s*(?:[а-яё]{1,4}\.\s*){0,2}")
-_REGION_AFTER = re.compile(r"\s*,?\s*")  # between a settlement and its region named after it
 
 
 def _settled_in_districts(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
-    """A settlement named with its district right after it («дер. Микулино Руднянского района»), or right before it
-    in an address («Витебская обл., Ушачский р-н, д. Кубличи») lies in that district: it is of the district's state
-    and side, unless the gazetteer's settlement of that name lies there too (Микулино of the Tver region is another
-    village: its point, its side and its identity are not this one's)."""
+    """A settlement named with its district right after it («дер. Микулино Руднянского района»), or after it in an
+    address («Витебская обл., Ушачский р-н, д. Кубличи») lies in that district: it is of the district's state and side,
+    unless the gazetteer's settlement of that name lies there too (Микулино of the Tver region is another village: its
+    point, its side and its identity are not this one's). One no gazetteer knows after its region in an address is of
+    the region's state and side («Витебская обл., д. Кубличи»; the region after it: `_of_the_state_named_after`)."""
     districts = {m.start: m for m in mentions if m.type is EntityType.LOC and m.kind is PlaceKind.DISTRICT}
-    before = {m.stop: m for m in districts.values()}
-    regions = [m for m in mentions if m.type is EntityType.LOC and m.kind is PlaceKind.REGION and m.country]
+    heads = [m for m in mentions if m.type is EntityType.LOC and m.kind in (PlaceKind.DISTRICT, PlaceKind.REGION)
+             and m.country]  # what an address names before a settlement
     found = []
     for mention in mentions:
+        if mention.type is not EntityType.LOC or mention.kind is not PlaceKind.CITY or mention.within is not None:
+            found.append(mention)
+            continue
         space = _SPACE_AFTER.match(text, mention.stop)
-        district = None
-        if mention.type is EntityType.LOC and mention.kind is PlaceKind.CITY and mention.within is None:
-            district = districts.get(space.end()) if space else None
-            # before it: not a settlement the gazetteer has elsewhere (then a list: «Ушачский район, г. Витебск»)
-            district = district or next((d for stop, d in before.items() if stop < mention.start
-                                         and _ADDRESS_JOIN.fullmatch(text, stop, mention.start)
-                                         and (gazetteer.lookup(mention.normal) is None
-                                              or gazetteer.lookup(mention.normal, d.normal) is not None)), None)
+        district = districts.get(space.end()) if space else None
+        head = None if district else next((h for h in heads if h.stop <= mention.start
+                                           and _ADDRESS_JOIN.fullmatch(text, h.stop, mention.start)), None)
+        known = gazetteer.lookup(mention.normal) if head is not None else None
+        if head is not None and head.kind is PlaceKind.DISTRICT \
+                and (known is None or gazetteer.lookup(mention.normal, head.normal) is not None):
+            district = head  # not a settlement the gazetteer has elsewhere: a list («Ушачский район, г. Витебск»)
         if district is not None:
             mention = replace(mention, district=district.normal) if gazetteer.lookup(mention.normal, district.normal) \
                 else replace(mention, district=district.normal, country=district.country, smolensk=district.smolensk)
-        elif mention.type is EntityType.LOC and mention.kind is PlaceKind.CITY and mention.within is None \
-                and mention.country is None and (region := _region_beside(text, mention, regions)) is not None:
-            # a settlement no gazetteer knows, with its region beside it («д. Кубличи, Витебская область»,
-            # «Витебская обл., д. Кубличи»): of the region's state and side
-            mention = replace(mention, country=region.country, smolensk=region.smolensk)
+        elif head is not None and head.kind is PlaceKind.REGION and known is None and mention.country is None:
+            mention = replace(mention, country=head.country, smolensk=head.smolensk)
         found.append(mention)
     return found
-
-
-def _region_beside(text: str, mention: Mention, regions: list[Mention]) -> Mention | None:
-    """The region named right after a settlement (a space or a comma between) or right before it in an address."""
-    return next((r for r in regions if r.start >= mention.stop and _REGION_AFTER.fullmatch(text, mention.stop, r.start)
-                 or r.stop <= mention.start and _ADDRESS_JOIN.fullmatch(text, r.stop, mention.start)), None)
 
 
 def _namesakes_of_the_state_named(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

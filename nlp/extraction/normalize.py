@@ -105,6 +105,11 @@ def head_gender(vocab: MorphVocab, token: Token) -> str | None:
     for gram in ("masc", "femn", "neut"):
         if gram in parse.tag:
             return gram
+    return _tagged_gender(token)
+
+
+def _tagged_gender(token: Token) -> str | None:
+    """The gender the tagger gave a token, in the dictionary's grammeme ("masc"), if any."""
     return _GENDERS.get((token.morph.get("Gender", []) or [""])[0])
 
 
@@ -155,8 +160,7 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, *, sing
         for index in range(head - 1, -1, -1):
             if tokens[index].pos_ != "ADJ":
                 break
-            words[index] = nominative(vocab, tokens[index], _GENDERS.get((tokens[index].morph.get("Gender", [])
-                                                                          or [""])[0]), singular=singular)
+            words[index] = nominative(vocab, tokens[index], _tagged_gender(tokens[index]), singular=singular)
         return join(tokens, words)
     gender = head_gender(vocab, tokens[head])
     # a plural word before a quoted name names one body of a list: «с компаниями «X» и «Y»» -> компания «X»
@@ -338,8 +342,7 @@ def instrumental_nominative(vocab: MorphVocab, token: Token, case: str | None) -
     if named and vocab.word_is_known(word.lower()):
         inflected = _inflect(named[0], {"nomn"})
         return shape_like(inflected.word, word) if inflected else None
-    gender = "femn" if named and "femn" in named[0].tag else (_GENDERS.get((token.morph.get("Gender", []) or [""])[0])
-                                                                 or "masc")
+    gender = "femn" if named and "femn" in named[0].tag else (_tagged_gender(token) or "masc")
     for pattern, replacement in _INSTRUMENTAL.get(gender, ()):
         if re.search(pattern, word):
             return re.sub(pattern, replacement, word)

@@ -412,8 +412,7 @@ def natasha_spans(doc: Doc, label: str) -> dict[int, int]:
 
 def post_after(doc: Doc, index: int, lex: Lexicons) -> bool:
     """Whether the words from `index` are a post («и первого заместителя …»): its adjectives, then its noun."""
-    while index < len(doc) and doc[index].pos_ == "ADJ":
-        index += 1
+    index = _past_adjectives(doc, index)
     return index < len(doc) and doc[index].lemma_ in lex.positions
 
 
@@ -1226,17 +1225,11 @@ def _bracket_start(doc: Doc, closing: int) -> int | None:
     return None
 
 
-def _role_in_brackets(doc: Doc, opening: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
-    """A post that is all a bracket right after a person holds, its head in the nominative («(Губернатор Смоленской
-    области)»; not a place, «(г. Минск)», nor a name in other letters)."""
-    closing = _bracket_end(doc, opening)
-    head = opening + 1
-    while head < len(doc) and doc[head].pos_ == "ADJ":
-        head += 1
-    if closing is None or head >= closing or doc[head].lemma_ not in lex.positions \
-            or case_of(doc[head]) not in (None, "Nom") or any(i in blocked for i in range(opening + 1, closing)):
-        return None
-    return Chunk(opening + 1, closing, "ROLE", head)
+def _past_adjectives(doc: Doc, index: int) -> int:
+    """The first token from `index` on that is no adjective: a post's head after its adjectives."""
+    while index < len(doc) and doc[index].pos_ == "ADJ":
+        index += 1
+    return index
 
 
 def _bracket_end(doc: Doc, opening: int) -> int | None:
@@ -1338,9 +1331,7 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
     if index + 1 >= len(doc) or doc[index].text not in (",", "–", "—"):
         return None
     start = index + 1
-    head = start
-    while head < len(doc) and doc[head].pos_ == "ADJ":
-        head += 1
+    head = _past_adjectives(doc, start)
     # in the nominative, or in the person's case, in apposition («с Чжаном Вэем, заместителем мэра г. Харбина»)
     if head >= len(doc) or doc[head].lemma_ not in lex.positions \
             or case_of(doc[head]) not in (None, "Nom", case_of(doc[person_stop - 1])):
@@ -1354,3 +1345,14 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
     if stop < len(doc) and doc[stop].text == "(" and (closing := _bracket_end(doc, stop)) is not None:
         stop = closing + 1  # where the body is: «…, генеральным директором ЗАО «Атлант» (г. Минск)»
     return Chunk(start, stop, "ROLE", head)
+
+
+def _role_in_brackets(doc: Doc, opening: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
+    """A post that is all a bracket right after a person holds, its head in the nominative («(Губернатор Смоленской
+    области)»; not a place, «(г. Минск)», nor a name in other letters)."""
+    closing = _bracket_end(doc, opening)
+    head = _past_adjectives(doc, opening + 1)
+    if closing is None or head >= closing or doc[head].lemma_ not in lex.positions \
+            or case_of(doc[head]) not in (None, "Nom") or any(i in blocked for i in range(opening + 1, closing)):
+        return None
+    return Chunk(opening + 1, closing, "ROLE", head)
