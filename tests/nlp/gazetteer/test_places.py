@@ -95,6 +95,8 @@ def test_regions_of_russia_and_belarus_have_coordinates_inside_them(rows):
     ("Севастополь", "RU"), ("Ялта", "RU"), ("Макеевка", "RU"), ("Горловка", "RU"), ("Луганск", "RU"),
     ("Мелитополь", "RU"), ("Херсон", "RU"),  # settlements of the regions the guidelines make Russian
     ("Харьков", "UA"), ("Николаев", "UA"),  # and not of their neighbours
+    ("Сухум", "AB"), ("Новый Афон", "AB"), ("Цхинвал", "OS"),  # of the states the guidelines name AB and OS
+    ("Гори", "GE"), ("Зугдиди", "GE"),  # and not of their neighbours
 ])
 def test_guidelines_override_the_data(name, country):
     assert load_gazetteer().lookup(name).country == country
