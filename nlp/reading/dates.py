@@ -24,6 +24,11 @@ _TOKEN = re.compile(
 # «II квартал 2025 года», «во 2-м квартале», «во втором квартале», «за I кв. 2024 г.»
 _QUARTER = re.compile(r"\b(IV|I{1,3}|[1-4]|перв|втор|трет|четв)[а-яё]*\s*(?:-?[ймго]{1,2})?\s+(?:квартал\w*|кв\.)"
                       r"(?:\s*(\d{4}))?", re.IGNORECASE)
+# «I полугодие 2025 года», «во втором полугодии», «1-е полугодие 2025 г.»
+_HALF = re.compile(r"\b(I{1,2}|[12]|перв|втор)[а-яё]*\s*(?:-?[еоийм]{1,2})?\s+полугоди\w*(?:\s*(\d{4}))?",
+                   re.IGNORECASE)
+# a whole year: «2025 год», «в течение 2025 года»
+_YEAR = re.compile(r"(?:(?:в\s+течение|на\s+протяжении|весь|за|в)\s+)?(\d{4})\s*(?:г\.?|год\w*)?\W*", re.IGNORECASE)
 # a time of day, which says nothing of the dates: «10:00», «в 11.00», «10.30» (no month 30), «3 часа»
 _TIME = re.compile(r"(?<![\d.])(?:\d{1,2}:\d{2}|\d{1,2}\.(?:00|1[3-9]|[2-5]\d))(?![\d.]*\d)"
                    r"|\bв\s+\d{1,2}\.\d{2}(?![\d.]*\d)|\b\d+\s*(?:час|мин|ч\b)[а-яё]*", re.IGNORECASE)
@@ -118,16 +123,24 @@ def named_quarter(text: str) -> tuple[int, int | None] | None:
     return _QUARTER_NUMBERS.get(number) or int(number), int(match.group(2)) if match.group(2) else None
 
 
-def _quarter_range(text: str, default_year: int | None, default_quarter: int | None) -> tuple[date, date] | None:
+def _period_range(text: str, default_year: int | None, default_quarter: int | None) -> tuple[date, date] | None:
+    """The months of a quarter, a half-year or a year the text names, whole."""
     if named := named_quarter(text):
         quarter, year = named[0], named[1] or default_year
+        first, last = 3 * quarter - 2, 3 * quarter
     elif default_quarter and _THIS_QUARTER.fullmatch(text.strip()):
-        quarter, year = default_quarter, default_year
+        year, first, last = default_year, 3 * default_quarter - 2, 3 * default_quarter
+    elif half := _HALF.search(text):
+        number = half.group(1).lower()
+        second = number in ("ii", "2", "втор")
+        year, first, last = int(half.group(2)) if half.group(2) else default_year, 7 if second else 1, \
+            12 if second else 6
+    elif whole := _YEAR.fullmatch(text.strip()):
+        year, first, last = int(whole.group(1)), 1, 12
     else:
         return None
     if year is None:
         return None
-    first, last = 3 * quarter - 2, 3 * quarter
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
 
 
@@ -135,9 +148,10 @@ def parse_date_range(text: str, default_year: int | None = None,
                      default_quarter: int | None = None) -> tuple[date, date] | None:
     """The first and last day a dates cell covers, or None when it cannot be read.
 
-    A month alone covers the whole month, a missing year is `default_year`, a quarter named
-    without its number («в течение квартала») is `default_quarter` (the report's), a time of
-    day is no date, and a narrower date in brackets is ignored in favour of the main range.
+    A month alone covers the whole month (a quarter, a half-year and a year theirs), a missing year is
+    `default_year`, a quarter named without its number («в течение квартала») is `default_quarter` (the
+    report's), a time of day is no date, and a narrower date in brackets is ignored in favour of the main
+    range.
 
     >>> parse_date_range("22-25 мая 2025 года")
     (datetime.date(2025, 5, 22), datetime.date(2025, 5, 25))
@@ -151,13 +165,15 @@ def parse_date_range(text: str, default_year: int | None = None,
     (datetime.date(2025, 4, 1), datetime.date(2025, 6, 30))
     >>> parse_date_range("ежемесячно", default_year=2025, default_quarter=2)
     (datetime.date(2025, 4, 1), datetime.date(2025, 6, 30))
+    >>> parse_date_range("I полугодие 2025 года"), parse_date_range("в течение 2025 года")
+    ((datetime.date(2025, 1, 1), datetime.date(2025, 6, 30)), (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)))
     >>> parse_date_range("в течение года") is None
     True
     """
     text = _TIME.sub(" ", re.sub(r"\([^)]*\)", " ", text.replace("\xa0", " ")))
     points = _points(text)
     if points is None:
-        return _quarter_range(text, default_year, default_quarter)
+        return _period_range(text, default_year, default_quarter)
     for point in points:
         if point.year is None:
             point.year = default_year

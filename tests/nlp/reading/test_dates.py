@@ -86,7 +86,19 @@ def test_the_quarter_unnamed_is_the_reports(text: str) -> None:
     assert parse_date_range(text, default_year=2025) is None
 
 
-@pytest.mark.parametrize("text", ["", "в течение года", "ежеквартально", "в течение 2025 года",
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I полугодие 2025 года", (date(2025, 1, 1), date(2025, 6, 30))),
+    ("1-е полугодие 2025 г.", (date(2025, 1, 1), date(2025, 6, 30))),
+    ("во втором полугодии 2024 года", (date(2024, 7, 1), date(2024, 12, 31))),
+    ("II полугодие", (date(2025, 7, 1), date(2025, 12, 31))),  # the report's year
+    ("в течение 2024 года", (date(2024, 1, 1), date(2024, 12, 31))),
+    ("2025 год", (date(2025, 1, 1), date(2025, 12, 31))),
+])
+def test_a_half_year_or_a_year_covers_its_months(text: str, expected: tuple[date, date]) -> None:
+    assert parse_date_range(text, default_year=2025, default_quarter=2) == expected
+
+
+@pytest.mark.parametrize("text", ["", "в течение года", "ежеквартально", "полугодие",
                                   "22-25", "31 апреля 2025 года", "мая", "ежегодно"])
 def test_unreadable_dates_give_none(text: str) -> None:
     assert parse_date_range(text) is None
