@@ -23,7 +23,14 @@ from nlp.extraction.ner import (
     starts_a_sentence,
     token_span,
 )
-from nlp.extraction.normalize import NAME_GRAMS, normal_person, normal_phrase, outside_brackets, shared_noun_names
+from nlp.extraction.normalize import (
+    NAME_GRAMS,
+    join,
+    normal_person,
+    normal_phrase,
+    outside_brackets,
+    shared_noun_names,
+)
 from nlp.extraction.rules import (
     CLOSING_QUOTES,
     FULL_ADJECTIVE,
@@ -518,12 +525,39 @@ def _mention(doc: Doc, text: str, start: int, stop: int, type_: EntityType, norm
 _LOCATIVE = {"в", "во", "из", "до", "под", "около", "через", "на"}
 
 
-def _looks_like_town(doc: Doc, index: int, models: Resources) -> bool:
-    """A lone surname-like word that is a sizeable town of Russia or Belarus, or follows "в", "из"…."""
-    place = models.gazetteer.lookup(doc[index].lemma_)
-    if place is None or place.country not in ("RU", "BY"):
+def _looks_like_town(doc: Doc, index: int, models: Resources, *, listed: bool = True) -> bool:
+    """A lone surname-like word that is a town of Russia or Belarus: one after "в", "из"…, else no given name
+    («Кристину и Артёма видели»), a sizeable one, one the dictionary knows as a place's name and no person's
+    («Шклова», «Дубровно»), or (`listed`) one listed beside a place natasha found or another such town («Горок,
+    Шклова, Дубровно и Лиозно»)."""
+    token = doc[index]
+    if _town_of_russia_or_belarus(token, models) is None:
         return False
-    return (index > 0 and doc[index - 1].lower_ in _LOCATIVE) or place.population >= 20000
+    if index > 0 and doc[index - 1].lower_ in _LOCATIVE:
+        return True
+    parses = models.vocab.parse(token.lower_) if models.vocab.word_is_known(token.lower_) else []
+    if any("Name" in p.tag for p in parses):
+        return False
+    if _town_of_russia_or_belarus(token, models, 20000) or any("Geox" in p.tag for p in parses) \
+            and not any(NAME_GRAMS & p.tag.grammemes for p in parses):
+        return True
+    return listed and any(_listed_beside(doc, index, other) and (
+        other in _natasha_place_tokens(doc) or _looks_like_town(doc, other, models, listed=False))
+        for other in (index - 2, index + 2))
+
+
+def _town_of_russia_or_belarus(token: Token, models: Resources, population: int = 0) -> Place | None:
+    place = models.gazetteer.lookup(token.lemma_) or models.gazetteer.lookup(token.text)
+    return place if place is not None and place.country in ("RU", "BY") and place.population >= population else None
+
+
+def _listed_beside(doc: Doc, index: int, other: int) -> bool:
+    """Whether the word at `other`, two words away, is listed beside the one at `index`: a comma or «и» between."""
+    return 0 <= other < len(doc) and doc[(index + other) // 2].lower_ in (",", "и")
+
+
+def _natasha_place_tokens(doc: Doc) -> frozenset[int]:
+    return frozenset(i for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC" for i in range(s.start, s.end))
 
 
 _REGION_BY_NICKNAME = re.compile(r"щин(?:а|ы|е|у|ой)$")  # "Смоленщина", "Витебщины": a region's popular name
@@ -1032,7 +1066,16 @@ class _Reading:
         """natasha's places, two coordinated ones as one where the gazetteer knows them whole («Тринидад и
         Тобаго», «Босния и Герцеговина»: one state each)."""
         doc, gazetteer = self.doc, self.models.gazetteer
-        spans = [s for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"]
+        # a town natasha took for a person's surname is one of its places («Делегации Шклова и Дубровно»), and so
+        # is one it passed over, listed beside one of its places («Делегации Гагарина и Вязьмы»)
+        tagged = {i for s in doc.spans[NATASHA_SPANS] for i in range(s.start, s.end)}
+        places = _natasha_place_tokens(doc)
+        spans = [s for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"
+                 or s.label_ == "PER" and len(s) == 1 and _looks_like_town(doc, s.start, self.models)]
+        spans += [doc[i:i + 1] for i, token in enumerate(doc) if i not in tagged and token.is_title and i > 0
+                  and any(_listed_beside(doc, i, other) and other in places for other in (i - 2, i + 2))
+                  and _town_of_russia_or_belarus(token, self.models) is not None]
+        spans.sort(key=lambda span: span.start)
         chunks: list[Chunk] = []
         index = 0
         while index < len(spans):
@@ -1678,7 +1721,9 @@ def _normal_role(models: Resources, tokens: list, head: int) -> str:
 
 
 def _normal_post(models: Resources, tokens: list, head: int) -> str:
-    """One title in the nominative; a double post ("… – министр …") normalised part by part."""
+    """One title in the nominative; a double post ("… – министр …") normalised part by part; a part after a dash
+    without a post in it names what the words before it name, in their case, as written («Председатель Народного
+    собрания – Парламента Республики Абхазия»)."""
     parts: list[list] = [[]]
     for token in tokens:
         if token.text in ("–", "—", "-") and parts[-1]:
@@ -1690,7 +1735,10 @@ def _normal_post(models: Resources, tokens: list, head: int) -> str:
         if not part:  # a dash that ends the phrase ("… директор –") opens no second post
             continue
         part_head = head if index == 0 else next(
-            (i for i, t in enumerate(part) if t.lemma_ in models.lexicons.positions), 0)
+            (i for i, t in enumerate(part) if t.lemma_ in models.lexicons.positions), None)
+        if part_head is None:
+            names.append(join(part, [t.text for t in part]))
+            continue
         names.append(normal_phrase(models.vocab, part, min(part_head, len(part) - 1), singular=True))
     return " – ".join(names)
 

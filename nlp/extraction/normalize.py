@@ -241,10 +241,10 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
         return word
     oblique = _NEVER_NOMINATIVE.search(word.lower()) is not None
     # the dictionary's guesses at a word it does not know name no person: any reading in the nominative will do
-    # («Сэйдзи Маэхара», guessed the genitive of «Маэхар»)
+    # («Сэйдзи Маэхара», guessed the genitive of «Маэхар»); so will a common noun's («С.С. Гора», not «Гор»)
     known = vocab.word_is_known(word.lower())
     if nominative and not oblique and any("nomn" in p.tag and "sing" in p.tag
-                                          and ("Surn" in p.tag or "Name" in p.tag or not known)
+                                          and ("Surn" in p.tag or "Name" in p.tag or not known or p.tag.POS == "NOUN")
                                           for p in vocab.parse(word.lower())):
         return word
     parse = _parse(vocab, token, surname=True)
@@ -257,6 +257,13 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
         found = shape_like(inflected.word, word) if inflected else word
         if not (oblique and found.lower() == word.lower()):
             return found
+    # a surname that is a common noun, in an oblique case no nominative of it shares («А.Д. Королем»: Король,
+    # «Зайцем»: Заяц)
+    parses = vocab.parse(word.lower()) if known else []
+    noun = next((p for p in parses if p.tag.POS == "NOUN" and "sing" in p.tag), None)
+    if noun is not None and not any("nomn" in p.tag for p in parses) \
+            and (inflected := _inflect(noun, {"nomn", "sing"})) is not None:
+        return shape_like(inflected.word, word)
     for pattern, replacement in _OBLIQUE_SURNAME:
         if re.search(pattern, word):
             return re.sub(pattern, replacement, word)
@@ -344,8 +351,8 @@ def instrumental_nominative(vocab: MorphVocab, token: Token, case: str | None) -
         return shape_like(inflected.word, word) if inflected else None
     gender = "femn" if named and "femn" in named[0].tag else (_tagged_gender(token) or "masc")
     for pattern, replacement in _INSTRUMENTAL.get(gender, ()):
-        if re.search(pattern, word):
-            return re.sub(pattern, replacement, word)
+        if re.search(pattern, word, re.IGNORECASE):
+            return re.sub(pattern, replacement, word, flags=re.IGNORECASE)
     return None
 
 

@@ -140,6 +140,9 @@ def test_entities_of_report_sentences(models, text, expected):
     # a verb the tagger takes for an adjective at a sentence's start is no part of the post
     ("Выступил ректор Белорусского государственного университета А.Д. Король.", "А.Д. Король",
      "ректор Белорусского государственного университета"),
+    # a body's other name after a dash stands in the body's case, no second post
+    ("Встреча с Председателем Народного собрания – Парламента Республики Абхазия Л.Р. Кишмарией.", "Л.Р. Кишмария",
+     "Председатель Народного собрания – Парламента Республики Абхазия"),
 ])
 def test_officials_and_their_roles(models, text, person, role):
     people = {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type.value == "PER"}
@@ -222,6 +225,7 @@ def test_foreign_name_with_latin_in_brackets(models):
     ("Встреча с депутатом Бундестага Штефаном Койтером.", "Штефан Койтер"),
     ("Встреча с Генеральным консулом Китайской Народной Республики Ло Цзиньюнем.", "Ло Цзиньюнь"),
     ("Встреча с Послом Вьетнама Данг Минь Кхоем.", "Данг Минь Кхой"),
+    ("Встреча с вице-губернатором провинции Ли Юем.", "Ли Юй"),  # a word that is all vowel and ending
     ("Встреча с депутатом Дмитрием Святашем.", "Дмитрий Святаш"),
     ("Встреча с премьер-министром Таиланда Праютом Чан-Очей.", "Прают Чан-Оча"),
     # names the dictionary knows stay as it reads them
@@ -1630,6 +1634,13 @@ def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, na
     ("Встреча с заместителем хокима Р.Р. Рахимзаде.", "Р.Р. Рахимзаде"),
     # an unknown surname after initials, in the instrumental of the post before it
     ("Встреча с советником Посольства Республики Абхазия И.И. Ардзинбой.", "И.И. Ардзинба"),
+    # a surname that is a common noun, in an oblique case, or in the nominative a list says it stands in
+    ("Встреча с ректором Белорусского государственного университета А.Д. Королем.", "А.Д. Король"),
+    ("Встреча с директором А.А. Зайцем.", "А.А. Заяц"),
+    ("Приветствие Губернатора Смоленской области А.А. Кота.", "А.А. Кот"),
+    ("Встреча с С.С. Горой.", "С.С. Гора"),
+    ("Участники: И.И. Иванов, С.С. Гора.", "С.С. Гора"),
+    ("Встреча с Е.А. Король.", "Е.А. Король"),  # a woman's, which does not decline
 ])
 def test_a_surname_is_in_the_nominative(models, text, name):
     assert found(models, text) & {("PER", name)}
@@ -1974,3 +1985,25 @@ def test_a_post_of_a_towns_office_names_the_towns_state(models, text):
 ])
 def test_a_districts_body_is_of_the_districts_state(models, text, side):
     assert [(m.country, m.smolensk) for m in extract(text, models, report_rules=True)] == [side]
+
+
+@pytest.mark.parametrize(("text", "towns"), [
+    # towns natasha took for surnames: known to the dictionary as places' names and no person's
+    ("Делегации Шклова и Дубровно посетили г. Смоленск.", ["Шклов", "Дубровно", "Смоленск"]),
+    ("Делегации городов Горки, Кричев, Шклов и Дубровно посетили г. Смоленск.",
+     ["Горки", "Кричев", "Шклов", "Дубровно", "Смоленск"]),
+    # one the dictionary does not know, listed beside natasha's places
+    ("Спортсмены из Горок, Шклова, Дубровно и Лиозно.", ["Горки", "Шклов", "Дубровно", "Лиозно"]),
+    # one natasha passed over, listed beside one of its places (a surname too: «Гагарина»)
+    ("Делегации Гагарина и Вязьмы посетили Витебск.", ["Гагарин", "Вязьма", "Витебск"]),
+])
+def test_a_town_taken_for_a_surname_or_passed_over_in_a_list_of_places_is_a_place(models, text, towns):
+    mentions = extract(text, models, report_rules=True)
+    assert [(m.type, m.normal) for m in mentions] == [(EntityType.LOC, town) for town in towns]
+    assert all(m.country in ("RU", "BY") for m in mentions)
+
+
+@pytest.mark.parametrize("text", ["Выставка работ Ю.А. Гагарина и Вязьмы.", "Встреча с И.И. Шкловым.",
+                                  "Кристину и Артёма видели на улице."])  # a given name, and a town (Артём)
+def test_a_persons_name_that_is_a_towns_stays_a_person(models, text):
+    assert [m.type for m in extract(text, models, report_rules=True)][:1] == [EntityType.PER]
