@@ -592,7 +592,11 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if head + 1 < len(doc) and is_abbreviation(doc[head + 1], lex) \
             and not any(is_cap(doc[i]) for i in range(start, head + 1)) \
             and not ("of" in flags and _short_name(doc, head + 1, lex)):
-        return None  # "музей АО «ПО «Кристалл»": a word describing the organisation named next
+        # "музей АО «ПО «Кристалл»": a word describing the organisation named next; but a branch of it named by its
+        # place or its own quoted name is one («филиала АО «Россельхозбанк» в г. Смоленске», «филиал ПАО «Россети
+        # Центр» – «Смоленскэнерго»»; the parent is one too)
+        branch = _branch_of(doc, head, lex) if "in" in flags and "of" in flags else None
+        return Chunk(start, branch, "ORG", head) if branch is not None else None
     if any(_is_joint(doc[i], lex) for i in range(start, head)):
         flags = flags | {"joint"}
     index = head + 1
@@ -695,6 +699,22 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if parent is not None and label == "ORG":
         index = parent  # a branch named with its parent: "Оршанский колледж УО «…»" (the parent is one too)
     return Chunk(start, index, label, head, kind=PlaceKind.SITE if label == "LOC" else None)
+
+
+def _branch_of(doc: Doc, head: int, lex: Lexicons) -> int | None:
+    """Where a branch's name ends, a unit's lowercase head at `head` followed by its parent's legal form and quoted
+    name, then the branch's place («… в г. Смоленске») or its own quoted name after a dash («… – «Смоленскэнерго»»);
+    None where neither follows."""
+    parent = _quoted_after_legal_form(doc, head + 1, lex)
+    if parent is None or parent.stop + 1 >= len(doc):
+        return None
+    after = parent.stop
+    if doc[after].text in ("–", "—", "-"):
+        return quote_end(doc, after + 1)
+    if doc[after].lower_ not in ("в", "во"):
+        return None
+    placed = _chain(doc, after, frozenset({"in"}), lex)
+    return placed if placed > after + 1 else None
 
 
 def led_by(doc: Doc, head: int, lex: Lexicons) -> int | None:

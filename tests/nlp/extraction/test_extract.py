@@ -996,6 +996,22 @@ def test_a_branch_in_a_place_names_its_place_and_its_parent_only_its_own(models)
     assert {m.normal for m in found if m.type is EntityType.PER} == {"А.В. Андреев"}
 
 
+@pytest.mark.parametrize(("text", "orgs"), [
+    # a branch named by its parent's legal form and quoted name, and its place or its own quoted name
+    ("Студенты филиала ФГБОУ ВО «НИУ «МЭИ» в г. Смоленске.",
+     {"филиал ФГБОУ ВО «НИУ «МЭИ» в г. Смоленске", "ФГБОУ ВО «НИУ «МЭИ»"}),
+    ("Встреча в филиале ПАО «Россети Центр» – «Смоленскэнерго».",
+     {"филиал ПАО «Россети Центр» – «Смоленскэнерго»", "ПАО «Россети Центр»"}),
+    ("Сотрудники представительства ОАО «МАЗ» в г. Смоленске.",
+     {"представительство ОАО «МАЗ» в г. Смоленске", "ОАО «МАЗ»"}),
+    # a branch of no place is no name, nor is what describes an organisation named next
+    ("Сотрудники филиала АО «Россельхозбанк».", {"АО «Россельхозбанк»"}),
+    ("Экскурсия в музей АО «ПО «Кристалл» в г. Смоленске.", {"АО «ПО «Кристалл»"}),
+])
+def test_a_branch_of_a_body_named_by_its_legal_form_is_a_body(models, text, orgs):
+    assert org_texts_normal(models, text) == orgs
+
+
 def test_a_federal_agency_named_in_one_word_from_russia_is_russian(models):
     found = extract("Представители Росрыболовства, Росприроднадзора и Роснедр приняли участие.", models,
                     report_rules=True)
