@@ -256,6 +256,8 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
                      if (code := words.get(token.text) or words.get(token.lemma_))), None)
         if code:
             found.append(code)
+        elif any(_ISPOLKOM.search(token.lower_) for token in tokens):
+            found.append("BY")  # «Мингорисполком», «Витоблисполком»: Belarus's executive committees' one-word names
     foreign = [code for code in found if code != "RU"]
     if smolensk and (not foreign or smolensk_first):
         return Signal("RU", True, town)
@@ -624,13 +626,15 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     # natasha's organisations that name none ("СМИ"; an adjective alone, unquoted: «Чрезвычайным и
     # Полномочным Послом», «Болгарское правительство», 13 of 15 such in NEREL's train and dev and factRuEval's dev
     # sets) are no entities, the unions of states it takes for places are organisations («чиновники ЕС»), and so is
-    # a place it finds that is a town's adjective and a body's word («Брестским облисполкомом»); no name holds half
+    # a place it finds that is a town's adjective and a body's word («Брестским облисполкомом»), and a person it finds
+    # that is a town's executive committee in one word («Витоблисполкома»); no name holds half
     # a pair of brackets, a bullet or a full stop
     for _, doc in cells:
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
             and (tuple(token.lemma_ for token in part) in lex.unions_of_states or _a_towns_body(part, models)
-                 or _COMPOUND_ABBREVIATION.match(part.text)) else part
+                 or _COMPOUND_ABBREVIATION.match(part.text))
+            or part.label_ == "PER" and len(part) == 1 and _ISPOLKOM.search(part[0].lower_) else part
             for span in doc.spans[NATASHA_SPANS] for part in _apart_at_stray_marks(span)
             if part.label_ != "ORG" or part.text not in lex.not_organisations and not _an_adjective_alone(part)
             and not _a_post_alone(part, models)]

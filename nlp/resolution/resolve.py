@@ -6,7 +6,7 @@ import csv
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
@@ -244,24 +244,98 @@ def _person_merges(keys: Iterable[tuple], groups: _Groups) -> None:
                 groups.union(("PER", surname, partial), ("PER", surname, fits[0]))
 
 
-def _acronym_merges(entities: Iterable[Entity], groups: _Groups, gazetteer: Gazetteer) -> None:
-    """ОАО «МАЗ» joins ОАО «Минский автомобильный завод» when no other name has that acronym."""
-    by_acronym: dict[str, set[tuple]] = defaultdict(set)
-    short: list[tuple[str, tuple]] = []
-    for entity in entities:
-        if entity.type is not EntityType.ORG:
-            continue
-        key = identity_key(entity, gazetteer)
-        bare = key[2]
-        inner = entity.name.split("«", 1)[-1]
-        if re.fullmatch(r"[A-ZА-ЯЁ]{2,6}", bare.upper().replace(" ", "")) and len(bare) <= 6:
-            short.append((bare.upper(), key))
-        elif (letters := acronym(inner)) and len(letters) >= 2:
-            by_acronym[letters].add(key)
-    for letters, key in short:
-        candidates = by_acronym.get(letters, set())
-        if len(candidates) == 1:
-            groups.union(key, next(iter(candidates)))
+# words an abbreviation leaves out: «Министерство промышленности и торговли» is «Минпромторг»
+_LINK_WORDS = frozenset({"и", "по", "в", "во", "на", "при", "для", "с", "со", "об", "о"})
+_SPAN = (1, 2)  # the words of a full name an abbreviated one shares before its short word, and after it
+
+
+def _abbreviates(short: str, words: tuple[str, ...]) -> bool:
+    """Whether one word abbreviates a name's words other than links (`_content`): it is their starts, in order,
+    each of two letters or more, or a capital alone before a capital or the end («Минпромторг», «облисполком»,
+    «СмолГУ», «МАЗ»).
+
+    >>> _abbreviates("Минпромторг", _content(("министерство", "промышленности", "и", "торговли")))
+    True
+    >>> _abbreviates("Минкультуры", _content(("министерство", "культуры", "и", "туризма")))
+    False
+    """
+    low = short.lower().replace("ё", "е")
+    if len(words) < 2 or low[:1] != words[0][:1]:
+        return False
+    ends = {0}  # where the pieces so far may end in the short word
+    for word in words:
+        ends = {stop for start in ends for stop in _pieces(short, low, start, word)}
+        if not ends:
+            return False
+    return len(low) in ends
+
+
+def _content(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word for word in words if word not in _LINK_WORDS)
+
+
+def _pieces(short: str, low: str, start: int, word: str) -> Iterator[int]:
+    """Where a piece of the short word from `start` may end: the piece the start of `word`, of two letters or more,
+    or a capital alone before a capital or the end (so that a piece opening with a capital and a lowercase letter
+    has two letters or more: `_opening`)."""
+    for stop in range(start + 1, min(len(low), start + len(word)) + 1):
+        if low[stop - 1] != word[stop - start - 1]:
+            return
+        if stop - start >= 2 or short[start].isupper() and (stop == len(short) or short[stop].isupper()):
+            yield stop
+
+
+def _opening(short: str) -> int:
+    """How many letters a short word's first piece shares with the first word it stands for, at least: one for a
+    capital before a capital («МАЗ», «МИД»), else two («Минпромторг», «облисполком»)."""
+    return 1 if short[:2].isupper() or len(short) < 2 else 2
+
+
+def _abbreviation_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -> None:
+    """A name with one word abbreviating words of another, the rest the same, is that one where no other name fits:
+    «ОАО «МАЗ»» and «ОАО «Минский автомобильный завод»», «МИД России» and «Министерство иностранных дел Российской
+    Федерации», «Минпромторг России», «Витебский облисполком» and «Витебский областной исполнительный комитет». A
+    short name shares at most one word before its short word and two after it with the full one (a body's town, its
+    state or region). By names alone, as the store keeps its entities: any order of builds merges alike."""
+    names = {key: entity.name for key, entity in keyed if key[0] == "ORG"}
+    # (words before, words after, the first one or two letters) -> the full names with the words between them
+    by_frame: dict[tuple, list[tuple[tuple, tuple[str, ...]]]] = defaultdict(list)
+    for key in names:
+        words = tuple(key[2].split())
+        for before in range(_SPAN[0] + 1):
+            for after in range(_SPAN[1] + 1):
+                inner = _content(words[before:len(words) - after])
+                if len(inner) >= 2:
+                    for opening in (1, 2):
+                        by_frame[words[:before], words[len(words) - after:], inner[0][:opening]].append((key, inner))
+    found: list[tuple[tuple, set[tuple]]] = []
+    for key, name in sorted(names.items()):
+        words = tuple(key[2].split())
+        for index in range(min(_SPAN[0] + 1, len(words))):
+            head, tail = words[:index], words[index + 1:]
+            if len(words[index]) < 2 or len(tail) > _SPAN[1]:
+                continue
+            short = _as_written(words[index], name)
+            candidates = by_frame.get((head, tail, words[index][:_opening(short)]), ())
+            fits = {full for full, inner in candidates if full != key and _abbreviates(short, inner)}
+            if fits:
+                found.append((key, fits))
+    # the names that fit may be one organisation's, shortened in part («Минский горисполком» beside «Минский
+    # городской исполнительный комитет», both fitting «Мингорисполком»): merged until nothing changes, in an order of
+    # their own, each short name joins the one organisation all that fit it are
+    merged = True
+    while merged:
+        merged = False
+        for key, fits in found:
+            roots = {groups.find(full) for full in fits}
+            if len(roots) == 1 and groups.find(key) not in roots:
+                groups.union(key, roots.pop())
+                merged = True
+
+
+def _as_written(word: str, name: str) -> str:
+    """A name's folded word with the capitals the name writes it with («смолгу» in «СмолГУ»: СмолГУ)."""
+    return next((written for written in re.findall(r"[А-ЯЁа-яёA-Za-z]+", name) if fold(written) == word), word)
 
 
 def _canonical(entities: list[Entity]) -> Entity:
@@ -319,7 +393,7 @@ def _grouped(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Ent
     _person_merges(sorted(keys), groups)
     _same_name_merges(sorted(keys), groups)
     _state_suffix_merges([*mentioned, *known], groups, gazetteer)
-    _acronym_merges((entity for _, entity in mentioned), groups, gazetteer)
+    _abbreviation_merges([*mentioned, *known], groups)
     return groups
 
 

@@ -1511,8 +1511,8 @@ def test_a_body_of_a_republic_of_russia_is_russias_and_natashas_person_leaves_th
     ("Прием в мэрии Минска.", {"мэрия Минска": ("BY", False)}),
     # not a person's surname a town shares
     ("Экскурсия в Музей Пушкина.", {"Музей Пушкина": (None, False)}),
-    # a town's executive committee in one word is a body natasha took for a place
-    ("Делегация Мингорисполкома.", {"Мингорисполком": (None, False)}),
+    # a town's executive committee in one word is a body natasha took for a place, and Belarus's
+    ("Делегация Мингорисполкома.", {"Мингорисполком": ("BY", False)}),
 ])
 def test_a_body_of_a_city_named_after_it_is_of_the_citys_state(models, text, states):
     assert states_of(models, text) == states
@@ -2023,3 +2023,11 @@ def test_a_town_taken_for_a_surname_or_passed_over_in_a_list_of_places_is_a_plac
                                   "Кристину и Артёма видели на улице."])  # a given name, and a town (Артём)
 def test_a_persons_name_that_is_a_towns_stays_a_person(models, text):
     assert [m.type for m in extract(text, models, report_rules=True)][:1] == [EntityType.PER]
+
+
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_a_towns_executive_committee_in_one_word_is_a_belarusian_body(models, report_rules):
+    text = "Встреча с представителями Мингорисполкома и Витоблисполкома."
+    found = extract(text, models, report_rules=report_rules)
+    assert [(m.type, m.normal, m.country) for m in found] == [
+        (EntityType.ORG, "Мингорисполком", "BY"), (EntityType.ORG, "Витоблисполком", "BY")]

@@ -92,6 +92,44 @@ def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(model
     assert len(set(iri.values())) == 3  # Russia's ministry is not Kazakhstan's
 
 
+@pytest.mark.parametrize(("short", "full"), [
+    # a word of syllables, each the start of a word of the full name («и», «по» left out), the rest the same
+    ("Минпромторг России", "Министерство промышленности и торговли Российской Федерации"),
+    ("Минэкономразвития России", "Министерство экономического развития Российской Федерации"),
+    ("Витебский облисполком", "Витебский областной исполнительный комитет"),
+    ("Минский горисполком", "Минский городской исполнительный комитет"),
+    ("Мингорисполком", "Минский городской исполнительный комитет"),
+    # or of capitals, one a word, or both
+    ("МИД России", "Министерство иностранных дел Российской Федерации"),
+    ("МИД Беларуси", "Министерство иностранных дел Республики Беларусь"),
+    ("ФГБОУ ВО «СмолГУ»", "ФГБОУ ВО «Смоленский государственный университет»"),
+    ("ОАО «МАЗ»", "ОАО «Минский автомобильный завод»"),
+])
+def test_a_name_abbreviating_another_is_that_organisation(models, short, full):
+    result = resolve([org(short), org(full)], models.gazetteer, aliases=[])
+    assert result.resolve(org(short), models.gazetteer) == result.resolve(org(full), models.gazetteer)
+
+
+@pytest.mark.parametrize(("short", "fulls"), [
+    # not another word's start, nor another state's body, nor a name with words the short one leaves out
+    ("Минкультуры России", ["Министерство культуры и туризма Российской Федерации"]),
+    ("МИД России", ["Министерство иностранных дел Республики Беларусь"]),
+    ("Минский горисполком", ["Минский городской совет депутатов"]),
+    # nor one of two that fit
+    ("ОАО «МАЗ»", ["ОАО «Минский автомобильный завод»", "ОАО «Могилевский авторемонтный завод»"]),
+])
+def test_a_name_abbreviating_none_or_two_others_is_its_own(models, short, fulls):
+    result = resolve([org(short), *map(org, fulls)], models.gazetteer, aliases=[])
+    assert len({result.resolve(org(name), models.gazetteer).id for name in [short, *fulls]}) == 1 + len(fulls)
+
+
+def test_a_short_name_joins_the_organisation_two_names_that_fit_it_are(models):
+    names = ["Мингорисполком", "Минский горисполком", "Минский городской исполнительный комитет"]
+    for order in (names, names[::-1]):
+        result = resolve([org(name) for name in order], models.gazetteer, aliases=[])
+        assert len({result.resolve(org(name), models.gazetteer).id for name in names}) == 1
+
+
 def test_a_name_with_its_states_name_after_it_is_the_name_without_where_that_names_a_place_of_the_state(models):
     names = ["Витебский областной исполнительный комитет Республики Беларусь",
              "Витебский областной исполнительный комитет",
