@@ -271,7 +271,9 @@ def _abbreviates(short: str, words: tuple[str, ...]) -> bool:
 
 
 def _content(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(word for word in words if word not in _LINK_WORDS)
+    """The words an abbreviation stands for: those other than links, a hyphenated word's parts each a word
+    («Торгово-промышленная палата»: ТПП)."""
+    return tuple(part for word in words if word not in _LINK_WORDS for part in word.split("-") if part)
 
 
 def _pieces(short: str, low: str, start: int, word: str) -> Iterator[int]:

@@ -104,6 +104,7 @@ def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(model
     ("МИД Беларуси", "Министерство иностранных дел Республики Беларусь"),
     ("ФГБОУ ВО «СмолГУ»", "ФГБОУ ВО «Смоленский государственный университет»"),
     ("ОАО «МАЗ»", "ОАО «Минский автомобильный завод»"),
+    ("ТПП Смоленской области", "Торгово-промышленная палата Смоленской области"),  # a hyphenated word's parts
 ])
 def test_a_name_abbreviating_another_is_that_organisation(models, short, full):
     result = resolve([org(short), org(full)], models.gazetteer, aliases=[])
