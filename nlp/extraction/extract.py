@@ -611,9 +611,25 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
                 and words[i + 4] == "." and words[i][:1].isupper() and words[i].isalpha() and len(words[i]) > 1 \
                 and not _overlaps(i, i + 5, found):
             found.append((i, i + 5))
+    # the surname first before a given name and a patronymic natasha found without it, in their case («Послом …
+    # Крутым Дмитрием Николаевичем»: an adjective's forms, which natasha reads as no name); not a sentence's first
+    # word («Уважаемый Дмитрий Николаевич»), but a list's («Участники: Толстая Марина Петровна»)
+    lex = load_lexicons()
+    named = {i for span in doc.spans[NATASHA_SPANS] for i in range(span.start, span.end)}
+    for span in doc.spans[NATASHA_SPANS]:
+        first = span.start - 1
+        if span.label_ == "PER" and len(span) == 2 and _PATRONYMIC.search(words[span.end - 1]) and first >= 0 \
+                and first not in named and words[first][:1].isupper() and words[first].isalpha() \
+                and doc[first].lemma_ not in lex.positions and not _overlaps(first, span.end, found) \
+                and case_of(doc[first]) is not None and case_of(doc[first]) == case_of(span[0]) \
+                and not (opens_a_sentence(doc, first) and first > 0 and words[first - 1] in ".!?"):
+            found.append((first, span.end))
     found.sort()
     doc.user_data["shaped people"] = found
     return found
+
+
+_PATRONYMIC = re.compile(r"(?:вич|вн|ичн|ьич)(?:а|у|ем|е|ом|ой|ы|ою)?$")  # «Николаевичем», «Петровной»
 
 
 def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[Mention]]:
@@ -910,7 +926,11 @@ class _Reading:
         people = [_without_post_words(doc, s.start, s.end, lex) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
         people = [self._firm_apart(start, _with_the_last_initials_stop(doc, start, stop))
                   for start, stop in _initials_joined(doc, people)]
-        people += [p for p in _person_tokens(doc) if not _overlaps(*p, people)]
+        shaped = _person_tokens(doc)
+        # natasha's name inside a shape is the shape's («Крутым Дмитрием Николаевичем»)
+        people = sorted({next(((a, b) for a, b in shaped if a <= start and stop <= b), (start, stop))
+                         for start, stop in people})
+        people += [p for p in shaped if not _overlaps(*p, people)]
         people += [p for p in self._names_taken_for_places() if not _overlaps(*p, people)]
         # "Чрезвычайный и Полномочный Посол": natasha's lone title word is no name, and no one else's either, so
         # it does not end the position before the next name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -304,6 +305,22 @@ def make_ner(nlp: Language, name: str, natasha: Natasha) -> NatashaNER:
     return NatashaNER(natasha)
 
 
+def _shape(word: str) -> str:
+    """slovnet's shape of a word; a symbol or a bullet it knows no shape of, a list's bullet («•», «▪», «➢»), is a
+    dash's, the mark it knows lists by: news rarely hold one, and the models then tag no name after it. Not a
+    quotation mark or an apostrophe («Victoria’s Secret»).
+
+    >>> _shape("•"), _shape("Петров"), _shape("➢"), _shape("’")
+    ('PUNCT_-', 'RU_Xx', 'PUNCT_-', 'OTHER')
+    """
+    shape = word_shape(word)
+    bullet = len(word) == 1 and (unicodedata.category(word)[0] == "S" or word in _BULLETS)
+    return "PUNCT_-" if shape == "OTHER" and bullet else shape
+
+
+_BULLETS = frozenset("•·‣⁃")  # bullets Unicode counts as punctuation, not as symbols
+
+
 def tag_ids(infer: Infer, texts: list[list[str]], codes: WordCodes | None = None) -> list[list[int]]:
     """A slovnet tagger's tag ids for each text's words, already cut; the texts go in batches of the
     encoder's size, shortest first (see `_predictions`)."""
@@ -339,7 +356,7 @@ def _predictions(infer: Infer, texts: list[list[str]], codes: WordCodes | None, 
         for word in words:
             code = codes.get(word)
             if code is None:
-                code = codes[word] = (words_vocab.encode(word.lower()), shapes_vocab.encode(word_shape(word)))
+                code = codes[word] = (words_vocab.encode(word.lower()), shapes_vocab.encode(_shape(word)))
             word_ids.append(code[0])
             shape_ids.append(code[1])
         return word_ids, shape_ids

@@ -2031,3 +2031,23 @@ def test_a_towns_executive_committee_in_one_word_is_a_belarusian_body(models, re
     found = extract(text, models, report_rules=report_rules)
     assert [(m.type, m.normal, m.country) for m in found] == [
         (EntityType.ORG, "Мингорисполком", "BY"), (EntityType.ORG, "Витоблисполком", "BY")]
+
+
+@pytest.mark.parametrize("bullet", ["•", "▪", "➢", "●", "-"])
+def test_a_name_after_a_lists_bullet_is_read(models, bullet):
+    text = f"{bullet} Петров Иван Иванович – заместитель Губернатора Смоленской области."
+    people = [(m.normal, m.role) for m in extract(text, models, report_rules=True) if m.type is EntityType.PER]
+    assert people == [("Петров Иван Иванович", "заместитель Губернатора Смоленской области")]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # a surname natasha leaves out before the given name and patronymic, in their case (an adjective's forms)
+    ("Делегация во главе с Чрезвычайным и Полномочным Послом Республики Беларусь в Российской Федерации Крутым "
+     "Дмитрием Николаевичем.", "Крутой Дмитрий Николаевич"),
+    ("Встреча с послом Толстой Мариной Петровной.", "Толстая Марина Петровна"),
+    ("Участники: Толстая Марина Петровна, Иванов Иван Иванович.", "Толстая Марина Петровна"),
+])
+def test_a_surname_before_a_given_name_and_patronymic_is_the_names(models, text, person):
+    found = extract(text, models, report_rules=True)
+    assert person in {m.normal for m in found if m.type is EntityType.PER}
+    assert not [m for m in found if m.type is EntityType.ORG and person.split()[0][:4] in m.text]
