@@ -740,13 +740,18 @@ def create_app(store: Store, limits: Limits | None = None, review: bool = False)
 def make_server(app: App, host: str = "127.0.0.1", port: int = 8080, threads: int = 8):
     """A waitress server (production WSGI) for the app, not yet serving: `.run()` serves until
     `.close()`. Connections are many and cheap (poll(), not select(), so past 1,024 sockets too); one
-    that stays silent is closed after `idle_seconds`, so idle sockets never lock others out."""
+    that stays silent is closed after `idle_seconds`, so idle sockets never lock others out.
+
+    A body over the app's `max_body` is read to its end, up to four times that, and refused by the app
+    with its reason (413): waitress refuses one over its own cap at the headers and closes while the body
+    still arrives, which resets the connection, so the client may lose the answer (one in thousands under
+    load)."""
     from waitress import create_server
 
     return create_server(app, host=host, port=port, threads=threads, ident="smolensk-ties",
                          connection_limit=app.limits.connections, channel_timeout=app.limits.idle_seconds,
                          asyncore_use_poll=True, cleanup_interval=max(1, int(app.limits.idle_seconds // 3)),
-                         max_request_body_size=app.limits.max_body + 4096)
+                         max_request_body_size=4 * app.limits.max_body + 4096)
 
 
 def serve(app: App, host: str = "127.0.0.1", port: int = 8080, threads: int = 8) -> None:

@@ -210,14 +210,20 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     town = None
     named_town = False  # the town is one named after «г.»
     depth = 0
-    for token in tokens:
+    named_by_two = -1  # the second word of a state's or a region's name of two, read with the first
+    for index, token in enumerate(tokens):
         if depth == 0 and found and token.lower_ in ("в", "во") and not token.text.isupper():  # not «ФГБОУ ВО»
             break
         depth += token.text == "«"
         depth -= token.text == "»" and depth > 0
+        if index == named_by_two:
+            continue
         code = models.countries.code(token.lemma_) if is_cap(token) else None
         code = code or models.countries.code(token.text) if token.text.isupper() and len(token.text) > 1 else code
         code = code or models.countries.adjective_code(token.text)
+        if code is None and is_cap(token) and index + 1 < len(tokens) and (two := _named_by_two(
+                list(tokens[index:index + 2]), models)) is not None:
+            code, named_by_two = two, index + 1
         if code is not None and token.is_lower and token.pos_ == "NOUN":
             peoples.append(code)  # whose people a body gathers, not yet whose body it is
             continue
@@ -265,6 +271,16 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         return Signal(None, False, town)
     return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign, town)
 
+
+
+def _named_by_two(pair: list[Token], models: Resources) -> str | None:
+    """The state of a state's or a region's official name of two words, the second in apposition or an adjective
+    after its noun: «Республики Корея» (no «Корея» alone), «Республики Сербской» (Bosnia's, not Serbia's)."""
+    code = models.countries.code(f"{pair[0].lemma_} {pair[1].text}")
+    if code is None and pair[0].lemma_ in models.lexicons.region_words and pair[1].pos_ == "ADJ" and is_cap(pair[1]):
+        place = models.gazetteer.lookup(normal_phrase(models.vocab, pair, 0))
+        code = place.country if place is not None and place.kind is PlaceKind.REGION else None
+    return code
 
 
 def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
@@ -1011,15 +1027,22 @@ class _Reading:
         return start + 1, stop
 
     def _names_taken_for_places(self) -> list[tuple[int, int]]:
-        """A bishop's see and name that natasha took for a place ("Митрополит Минский и Заславский Вениамин",
-        "Дорогобужский Исидор"): the first name, as the person."""
+        """A person's name that natasha took into a place, from a given name to the place's end: a bishop's see and
+        name ("Митрополит Минский и Заславский Вениамин", "Дорогобужский Исидор"), a state and the name of its
+        official after it («Президента Республики Сербской Милорада Додика»)."""
         found = []
+        vocab = self.models.vocab
         for span in self.doc.spans[NATASHA_SPANS]:
             if span.label_ != "LOC" or len(span) < 2 or self.models.gazetteer.lookup(span.text) is not None:
                 continue
-            parses = self.models.vocab.parse(span[-1].lower_)
-            if "Name" in parses[0].tag and not any("Geox" in p.tag for p in parses):
-                found.append((span.end - 1, span.end))
+            for index in range(span.start + 1, span.end):
+                if not all(token.is_alpha and token.text[:1].isupper() for token in self.doc[index:span.end]):
+                    continue
+                parses = vocab.parse(self.doc[index].lower_)
+                if "Name" in parses[0].tag and not any("Geox" in p.tag for p in parses) \
+                        and (index == span.end - 1 or vocab.word_is_known(self.doc[index].lower_)):
+                    found.append((index, span.end))
+                    break
         return found
 
     def places(self) -> None:

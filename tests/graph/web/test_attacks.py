@@ -169,6 +169,15 @@ def test_a_deeply_nested_query_is_a_400_and_the_workers_live_on(site):
     assert count(port) > 0
 
 
+def test_a_body_over_the_cap_is_refused_with_its_reason_and_the_answer_arrives(site):
+    port, _ = site
+    # sent whole, as a plain client sends it: the server reads it to its end before it answers, so the answer is
+    # never lost to a connection reset mid-body
+    for _ in range(20):
+        status, _, body = ask(port, "POST", "/sparql", b"#" * 2_000_000, {"Content-Type": "application/sparql-query"})
+        assert status == 413 and "тело запроса больше".encode() in body
+
+
 def test_idle_connections_do_not_lock_others_out(site):
     port, _ = site
     idle = []

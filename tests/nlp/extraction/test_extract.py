@@ -140,6 +140,12 @@ def test_entities_of_report_sentences(models, text, expected):
     # a verb the tagger takes for an adjective at a sentence's start is no part of the post
     ("Выступил ректор Белорусского государственного университета А.Д. Король.", "А.Д. Король",
      "ректор Белорусского государственного университета"),
+    # a state's or a region's official name of two words names the post's state, whatever place comes after it
+    ("Встреча с Генеральным консулом Республики Корея в г. Санкт-Петербурге Пак Хён Мином.", "Пак Хён Мин",
+     "Генеральный консул Республики Корея в г. Санкт-Петербурге"),
+    # a person's name natasha took into the place before it
+    ("Приветствие от Президента Республики Сербской Милорада Додика.", "Милорад Додик",
+     "Президент Республики Сербской"),
     # a body's other name after a dash stands in the body's case, no second post
     ("Встреча с Председателем Народного собрания – Парламента Республики Абхазия Л.Р. Кишмарией.", "Л.Р. Кишмария",
      "Председатель Народного собрания – Парламента Республики Абхазия"),
@@ -2051,3 +2057,12 @@ def test_a_surname_before_a_given_name_and_patronymic_is_the_names(models, text,
     found = extract(text, models, report_rules=True)
     assert person in {m.normal for m in found if m.type is EntityType.PER}
     assert not [m for m in found if m.type is EntityType.ORG and person.split()[0][:4] in m.text]
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Встреча с Генеральным консулом Республики Корея в г. Санкт-Петербурге Пак Хён Мином.", "KR"),
+    ("Приветствие от Президента Республики Сербской Милорада Додика.", "BA"),  # Bosnia's region, not Serbia
+    ("Встреча с Президентом Республики Сербия Александром Вучичем.", "RS"),
+])
+def test_a_two_word_official_name_gives_a_post_its_state(models, text, state):
+    assert [m.country for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [state]
