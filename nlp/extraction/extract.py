@@ -273,6 +273,19 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
 
 
 
+def _coordinated_name(tokens: Span, models: Resources) -> str:
+    """A place's name of two coordinated names, each in the nominative («Боснии и Герцеговины»: Босния и
+    Герцеговина; the last word alone inflected gave «Боснии и Герцеговина»); "" where no «и» joins two names."""
+    joins = [i for i, token in enumerate(tokens) if token.lower_ == "и"]
+    if len(joins) != 1 or joins[0] in (0, len(tokens) - 1):
+        return ""
+    left, right = list(tokens[:joins[0]]), list(tokens[joins[0] + 1:])
+    if not (is_cap(left[-1]) and is_cap(right[0])):
+        return ""
+    vocab = models.vocab
+    return f"{normal_phrase(vocab, left, len(left) - 1)} и {normal_phrase(vocab, right, len(right) - 1)}"
+
+
 def _named_by_two(pair: list[Token], models: Resources) -> str | None:
     """The state of a state's or a region's official name of two words, the second in apposition or an adjective
     after its noun: «Республики Корея» (no «Корея» alone), «Республики Сербской» (Bosnia's, not Serbia's)."""
@@ -433,10 +446,16 @@ def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resour
     the town; `village`: a word before it says it is a village («д. Воля»), which is then of Russia or Belarus where
     one there has the name."""
     name = normal_phrase(models.vocab, list(chunk_tokens), head)
+    two = _coordinated_name(chunk_tokens, models)
+    if two and (models.countries.code(two) or models.gazetteer.lookup(two)):
+        name = two  # «Боснии и Герцеговины», not «Площади Победы и Славы»
     code = models.countries.code(name)
-    if code is None and head > 0 and (first := normal_phrase(models.vocab, list(chunk_tokens), 0)) \
+    noun = next((i for i, token in enumerate(chunk_tokens) if token.pos_ in ("NOUN", "PROPN")), 0)
+    if code is None and head > noun and (first := normal_phrase(models.vocab, list(chunk_tokens), noun)) \
             and (code := models.countries.code(first)):
-        name = first  # a state's word and its name in apposition: «Республики Узбекистан» (natasha's span)
+        # a state's word and its name in apposition: «Республики Узбекистан» (natasha's span); its first noun and
+        # the genitive after it: «Соединенных Штатов Америки»
+        name = first
     if code is None and head == 0 and len(chunk_tokens) > 1:
         # a state's word and its name in the genitive: «Республики Кореи», «Республики Южной Осетии»
         rest = normal_phrase(models.vocab, list(chunk_tokens[1:]), len(chunk_tokens) - 2)
@@ -556,12 +575,19 @@ def _looks_like_town(doc: Doc, index: int, models: Resources, *, listed: bool = 
     parses = models.vocab.parse(token.lower_) if models.vocab.word_is_known(token.lower_) else []
     if any("Name" in p.tag for p in parses):
         return False
-    if _town_of_russia_or_belarus(token, models, 20000) or any("Geox" in p.tag for p in parses) \
-            and not any(NAME_GRAMS & p.tag.grammemes for p in parses):
+    if _town_of_russia_or_belarus(token, models, 20000) or _a_places_name_only(token, models):
         return True
     return listed and any(_listed_beside(doc, index, other) and (
         other in _natasha_place_tokens(doc) or _looks_like_town(doc, other, models, listed=False))
         for other in (index - 2, index + 2))
+
+
+def _a_places_name_only(token: Token, models: Resources) -> bool:
+    """Whether the dictionary knows a word as a place's name and no person's («Шклова», «Витебска»)."""
+    if not models.vocab.word_is_known(token.lower_):
+        return False
+    parses = models.vocab.parse(token.lower_)
+    return any("Geox" in p.tag for p in parses) and not any(NAME_GRAMS & p.tag.grammemes for p in parses)
 
 
 def _town_of_russia_or_belarus(token: Token, models: Resources, population: int = 0) -> Place | None:
@@ -1114,13 +1140,15 @@ class _Reading:
         Тобаго», «Босния и Герцеговина»: one state each)."""
         doc, gazetteer = self.doc, self.models.gazetteer
         # a town natasha took for a person's surname is one of its places («Делегации Шклова и Дубровно»), and so
-        # is one it passed over, listed beside one of its places («Делегации Гагарина и Вязьмы»)
+        # is one it passed over, listed beside one of its places («Делегации Гагарина и Вязьмы») or a word the
+        # dictionary knows as a place's name and no person's («в Дне Витебска»)
         tagged = {i for s in doc.spans[NATASHA_SPANS] for i in range(s.start, s.end)}
         places = _natasha_place_tokens(doc)
         spans = [s for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"
                  or s.label_ == "PER" and len(s) == 1 and _looks_like_town(doc, s.start, self.models)]
         spans += [doc[i:i + 1] for i, token in enumerate(doc) if i not in tagged and token.is_title and i > 0
-                  and any(_listed_beside(doc, i, other) and other in places for other in (i - 2, i + 2))
+                  and (any(_listed_beside(doc, i, other) and other in places for other in (i - 2, i + 2))
+                       or _a_places_name_only(token, self.models) and not opens_a_sentence(doc, i))
                   and _town_of_russia_or_belarus(token, self.models) is not None]
         spans.sort(key=lambda span: span.start)
         chunks: list[Chunk] = []
@@ -1129,7 +1157,8 @@ class _Reading:
             first, stop = spans[index], spans[index].end
             second = spans[index + 1] if index + 1 < len(spans) else None
             if second is not None and second.start == first.end + 1 and doc[first.end].lower_ == "и" \
-                    and gazetteer.lookup(doc[first.start:second.end].text) is not None:
+                    and (gazetteer.lookup(doc[first.start:second.end].text) is not None
+                         or gazetteer.lookup(_coordinated_name(doc[first.start:second.end], self.models)) is not None):
                 stop = second.end
                 index += 1
             chunks.append(Chunk(first.start, stop, "LOC", stop - 1, source="ner"))

@@ -644,8 +644,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         # Горка»» is a party to the event; nor a holiday's places («Дню единения народов России и Белоруссии»)
         # (a day named by a place straight after it is the place's, which takes part: «в Дне Гродненской области»;
         # «Дни культуры …»: days of an event, no holiday)
-        if end is None and "holiday" in flags and is_cap(token) and index > head + 1 and doc[head + 1].is_lower \
-                and "Plur" not in token.morph.get("Number", []):
+        if end is None and "holiday" in flags and is_cap(token) and index > head + 1 \
+                and _names_a_holiday(doc, head, lex) and "Plur" not in token.morph.get("Number", []):
             while index + 1 < len(doc) and doc[index].lower_ == "и" and is_cap(doc[index + 1]) \
                     and case_of(doc[index + 1]) == "Gen":  # «… народов России и Белоруссии»
                 index = max(index + 2, _chain(doc, index + 1, flags, lex))
@@ -715,6 +715,19 @@ def _branch_of(doc: Doc, head: int, lex: Lexicons) -> int | None:
         return None
     placed = _chain(doc, after, frozenset({"in"}), lex)
     return placed if placed > after + 1 else None
+
+
+def _names_a_holiday(doc: Doc, head: int, lex: Lexicons) -> bool:
+    """Whether the words after a holiday's head name a holiday, not the place whose day it is: a lowercase word
+    («Дню единения народов …», «ко Дню независимости Республики Беларусь»), or a capitalised noun before a state's
+    or a place's name, as the holiday is written in Belarus («Дню Независимости Республики Беларусь», «Дню
+    Конституции Республики Беларусь»); not an adjective («Дне Гродненской области») nor a place alone («Дне
+    Витебска», «Дню Республики»)."""
+    after = doc[head + 1]
+    if after.is_lower:
+        return True
+    return after.pos_ in ("NOUN", "PROPN") and after.lemma_ not in lex.region_words and head + 2 < len(doc) \
+        and is_cap(doc[head + 2]) and case_of(doc[head + 2]) in ("Gen", "Nom")
 
 
 def led_by(doc: Doc, head: int, lex: Lexicons) -> int | None:

@@ -900,8 +900,12 @@ def test_a_place_before_an_events_quoted_title_is_the_events(models, text, place
     # a holiday's places are none of the event's
     ("Телемост ко Дню единения народов России и Белоруссии «Братский союз»", set()),
     ("Мероприятия ко Дню независимости Республики Беларусь в г. Смоленске.", {"Смоленск"}),
+    # written as Belarus writes it, capitalised
+    ("Мероприятия ко Дню Независимости Республики Беларусь в г. Смоленске.", {"Смоленск"}),
+    ("Концерт ко Дню Конституции Республики Беларусь в г. Смоленске.", {"Смоленск"}),
     # a day a place straight after it names is the place's, and days of an event are no holiday
     ("Участие в Дне Гродненской области в рамках выставки.", {"Гродненская область"}),
+    ("Участие в Дне Витебска.", {"Витебск"}),  # a town natasha passed over
     ("Дни культуры Беларуси в Смоленске.", {"Беларусь", "Смоленск"}),
 ])
 def test_a_holidays_places_are_none_of_the_event(models, text, places):
@@ -2066,3 +2070,15 @@ def test_a_surname_before_a_given_name_and_patronymic_is_the_names(models, text,
 ])
 def test_a_two_word_official_name_gives_a_post_its_state(models, text, state):
     assert [m.country for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [state]
+
+
+@pytest.mark.parametrize(("text", "state", "name"), [
+    # a state's name whose first noun is its head, with the genitive after it
+    ("Гости из Соединенных Штатов Америки.", "US", "Соединенные Штаты Америки"),
+    # two coordinated names, each in the nominative
+    ("Делегация Боснии и Герцеговины.", "BA", "Босния и Герцеговина"),
+    ("Визит в Боснию и Герцеговину, Тринидад и Тобаго.", "BA", "Босния и Герцеговина"),
+])
+def test_a_states_name_of_several_words_is_the_state(models, text, state, name):
+    first = extract(text, models, report_rules=True)[0]
+    assert (first.normal, first.country, first.kind) == (name, state, PlaceKind.COUNTRY)
