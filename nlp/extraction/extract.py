@@ -563,10 +563,8 @@ _LOCATIVE = {"в", "во", "из", "до", "под", "около", "через",
 
 
 def _looks_like_town(doc: Doc, index: int, models: Resources, *, listed: bool = True) -> bool:
-    """A lone surname-like word that is a town of Russia or Belarus: one after "в", "из"…, else no given name
-    («Кристину и Артёма видели»), a sizeable one, one the dictionary knows as a place's name and no person's
-    («Шклова», «Дубровно»), or (`listed`) one listed beside a place natasha found or another such town («Горок,
-    Шклова, Дубровно и Лиозно»)."""
+    """A lone surname-like word that is a town of Russia or Belarus, no person's: one after "в", "из"…, else no given
+    name («Кристину и Артёма видели»), a sizeable one, or one natasha took for a surname (`_taken_for_a_surname`)."""
     token = doc[index]
     if _town_of_russia_or_belarus(token, models) is None:
         return False
@@ -575,10 +573,22 @@ def _looks_like_town(doc: Doc, index: int, models: Resources, *, listed: bool = 
     parses = models.vocab.parse(token.lower_) if models.vocab.word_is_known(token.lower_) else []
     if any("Name" in p.tag for p in parses):
         return False
-    if _town_of_russia_or_belarus(token, models, 20000) or _a_places_name_only(token, models):
+    sizeable = models.gazetteer.lookup(token.lemma_)  # by its lemma: «Ливни» is no «Ливны»
+    return sizeable is not None and sizeable.country in NEAR and sizeable.population >= 20000 \
+        or _taken_for_a_surname(doc, index, models, listed)
+
+
+def _taken_for_a_surname(doc: Doc, index: int, models: Resources, listed: bool = True) -> bool:
+    """Whether a word natasha took for a person is a town of Russia or Belarus, which is then a place: after "в",
+    "из"…, one the dictionary knows as a place's name and no person's («Шклова», «Дубровно»), or (`listed`) one
+    listed beside a place natasha found or another such town («Горок, Шклова, Дубровно и Лиозно»); not a surname a
+    sizeable town shares alone («идеи Маркса», «Березовского»), which is no person's then and no place."""
+    if _town_of_russia_or_belarus(doc[index], models) is None:
+        return False
+    if index > 0 and doc[index - 1].lower_ in _LOCATIVE or _a_places_name_only(doc[index], models):
         return True
     return listed and any(_listed_beside(doc, index, other) and (
-        other in _natasha_place_tokens(doc) or _looks_like_town(doc, other, models, listed=False))
+        other in _natasha_place_tokens(doc) or _taken_for_a_surname(doc, other, models, listed=False))
         for other in (index - 2, index + 2))
 
 
@@ -662,7 +672,8 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
         first = span.start - 1
         if span.label_ == "PER" and len(span) == 2 and _PATRONYMIC.search(words[span.end - 1]) and first >= 0 \
                 and first not in named and words[first][:1].isupper() and words[first].isalpha() \
-                and doc[first].lemma_ not in lex.positions and not _overlaps(first, span.end, found) \
+                and doc[first].lemma_ not in lex.positions and doc[first].lemma_ not in lex.person_titles \
+                and not _overlaps(first, span.end, found) \
                 and case_of(doc[first]) is not None and case_of(doc[first]) == case_of(span[0]) \
                 and not (opens_a_sentence(doc, first) and first > 0 and words[first - 1] in ".!?"):
             found.append((first, span.end))
@@ -1061,8 +1072,12 @@ class _Reading:
         for span in self.doc.spans[NATASHA_SPANS]:
             if span.label_ != "LOC" or len(span) < 2 or self.models.gazetteer.lookup(span.text) is not None:
                 continue
-            for index in range(span.start + 1, span.end):
-                if not all(token.is_alpha and token.text[:1].isupper() for token in self.doc[index:span.end]):
+            for index in range(max(span.start + 1, span.end - 3), span.end):
+                # a name of three words at most, none an adjective or a place's («Ата Мекен Жогорку Кенеша
+                # Кыргызской Республики» is no one's)
+                if not all(token.is_alpha and token.text[:1].isupper() and token.pos_ != "ADJ"
+                           and not any("Geox" in p.tag for p in vocab.parse(token.lower_))
+                           for token in self.doc[index:span.end]):
                     continue
                 parses = vocab.parse(self.doc[index].lower_)
                 if "Name" in parses[0].tag and not any("Geox" in p.tag for p in parses) \
@@ -1145,7 +1160,7 @@ class _Reading:
         tagged = {i for s in doc.spans[NATASHA_SPANS] for i in range(s.start, s.end)}
         places = _natasha_place_tokens(doc)
         spans = [s for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"
-                 or s.label_ == "PER" and len(s) == 1 and _looks_like_town(doc, s.start, self.models)]
+                 or s.label_ == "PER" and len(s) == 1 and _taken_for_a_surname(doc, s.start, self.models)]
         spans += [doc[i:i + 1] for i, token in enumerate(doc) if i not in tagged and token.is_title and i > 0
                   and (any(_listed_beside(doc, i, other) and other in places for other in (i - 2, i + 2))
                        or _a_places_name_only(token, self.models) and not opens_a_sentence(doc, i))

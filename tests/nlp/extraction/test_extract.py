@@ -2082,3 +2082,14 @@ def test_a_two_word_official_name_gives_a_post_its_state(models, text, state):
 def test_a_states_name_of_several_words_is_the_state(models, text, state, name):
     first = extract(text, models, report_rules=True)[0]
     assert (first.normal, first.country, first.kind) == (name, state, PlaceKind.COUNTRY)
+
+
+def test_a_surname_a_sizeable_town_shares_is_no_place(models):
+    # natasha's lone «Маркса», «Березовского»: towns of Russia (Маркс, Березовский), but no place named here
+    assert not [m for m in extract("Идеи Маркса и Березовского.", models, report_rules=True)
+                if m.type is EntityType.LOC]
+
+
+def test_a_form_of_address_is_no_surname(models):
+    found = extract("Уважаемая Юлия Вячеславовна, поздравляем!", models, report_rules=True)
+    assert [m.normal for m in found if m.type is EntityType.PER] == ["Юлия Вячеславовна"]
