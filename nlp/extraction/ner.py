@@ -308,17 +308,19 @@ def make_ner(nlp: Language, name: str, natasha: Natasha) -> NatashaNER:
 def _shape(word: str) -> str:
     """slovnet's shape of a word; a symbol or a bullet it knows no shape of, a list's bullet («•», «▪», «➢»), is a
     dash's, the mark it knows lists by: news rarely hold one, and the models then tag no name after it. Not a
-    quotation mark or an apostrophe («Victoria’s Secret»).
+    quotation mark or an apostrophe («Victoria’s Secret»), nor a mathematical sign («2×2»).
 
-    >>> _shape("•"), _shape("Петров"), _shape("➢"), _shape("’")
-    ('PUNCT_-', 'RU_Xx', 'PUNCT_-', 'OTHER')
+    >>> _shape("•"), _shape("Петров"), _shape("➢"), _shape("’"), _shape("×")
+    ('PUNCT_-', 'RU_Xx', 'PUNCT_-', 'OTHER', 'OTHER')
     """
     shape = word_shape(word)
-    bullet = len(word) == 1 and (unicodedata.category(word)[0] == "S" or word in _BULLETS)
+    bullet = len(word) == 1 and (unicodedata.category(word) == "So" or word in _BULLETS)
     return "PUNCT_-" if shape == "OTHER" and bullet else shape
 
 
-_BULLETS = frozenset("•·‣⁃")  # bullets Unicode counts as punctuation, not as symbols
+# bullets Unicode counts as punctuation or as mathematical symbols, not as other symbols («▪», «●», «➢»): not a
+# mathematical sign a name holds («2×2»)
+_BULLETS = frozenset("•·‣⁃∙→")
 
 
 def tag_ids(infer: Infer, texts: list[list[str]], codes: WordCodes | None = None) -> list[list[int]]:

@@ -2093,3 +2093,8 @@ def test_a_surname_a_sizeable_town_shares_is_no_place(models):
 def test_a_form_of_address_is_no_surname(models):
     found = extract("Уважаемая Юлия Вячеславовна, поздравляем!", models, report_rules=True)
     assert [m.normal for m in found if m.type is EntityType.PER] == ["Юлия Вячеславовна"]
+
+
+def test_a_mathematical_sign_in_a_name_is_no_bullet(models):
+    found = extract("Телеканал 2×2 показал мультфильм.", models)
+    assert [(m.type, m.text) for m in found] == [(EntityType.ORG, "2×2")]
