@@ -562,7 +562,7 @@ def _mention(doc: Doc, text: str, start: int, stop: int, type_: EntityType, norm
 _LOCATIVE = {"в", "во", "из", "до", "под", "около", "через", "на"}
 
 
-def _looks_like_town(doc: Doc, index: int, models: Resources, *, listed: bool = True) -> bool:
+def _looks_like_town(doc: Doc, index: int, models: Resources) -> bool:
     """A lone surname-like word that is a town of Russia or Belarus, no person's: one after "в", "из"…, else no given
     name («Кристину и Артёма видели»), a sizeable one, or one natasha took for a surname (`_taken_for_a_surname`)."""
     token = doc[index]
@@ -573,9 +573,8 @@ def _looks_like_town(doc: Doc, index: int, models: Resources, *, listed: bool = 
     parses = models.vocab.parse(token.lower_) if models.vocab.word_is_known(token.lower_) else []
     if any("Name" in p.tag for p in parses):
         return False
-    sizeable = models.gazetteer.lookup(token.lemma_)  # by its lemma: «Ливни» is no «Ливны»
-    return sizeable is not None and sizeable.country in NEAR and sizeable.population >= 20000 \
-        or _taken_for_a_surname(doc, index, models, listed)
+    sizeable = _town_of_russia_or_belarus(token, models, as_written=False)  # by its lemma: «Ливни» is no «Ливны»
+    return sizeable is not None and sizeable.population >= 20000 or _taken_for_a_surname(doc, index, models)
 
 
 def _taken_for_a_surname(doc: Doc, index: int, models: Resources, listed: bool = True) -> bool:
@@ -600,9 +599,11 @@ def _a_places_name_only(token: Token, models: Resources) -> bool:
     return any("Geox" in p.tag for p in parses) and not any(NAME_GRAMS & p.tag.grammemes for p in parses)
 
 
-def _town_of_russia_or_belarus(token: Token, models: Resources, population: int = 0) -> Place | None:
-    place = models.gazetteer.lookup(token.lemma_) or models.gazetteer.lookup(token.text)
-    return place if place is not None and place.country in ("RU", "BY") and place.population >= population else None
+def _town_of_russia_or_belarus(token: Token, models: Resources, *, as_written: bool = True) -> Place | None:
+    """The town of Russia or Belarus a word names, by its lemma or (`as_written`) as written («Лиозно», which the
+    tagger reads as an adjective's short form)."""
+    place = models.gazetteer.lookup(token.lemma_) or (models.gazetteer.lookup(token.text) if as_written else None)
+    return place if place is not None and place.country in NEAR else None
 
 
 def _listed_beside(doc: Doc, index: int, other: int) -> bool:
