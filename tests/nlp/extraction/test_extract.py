@@ -2098,3 +2098,10 @@ def test_a_form_of_address_is_no_surname(models):
 def test_a_mathematical_sign_in_a_name_is_no_bullet(models):
     found = extract("Телеканал 2×2 показал мультфильм.", models)
     assert [(m.type, m.text) for m in found] == [(EntityType.ORG, "2×2")]
+
+
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_a_videoconference_is_no_organisation(models, report_rules):
+    found = extract("Совещание в режиме ВКС с представителями Витебского облисполкома.", models,
+                    report_rules=report_rules)
+    assert [m.normal for m in found if m.type is EntityType.ORG] == ["Витебский облисполком"]
