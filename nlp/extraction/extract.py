@@ -37,6 +37,7 @@ from nlp.extraction.rules import (
     OPENING_QUOTES,
     Chunk,
     Lexicons,
+    abbreviated_place,
     acts_on_what_follows,
     after_street,
     before_street,
@@ -831,6 +832,16 @@ def _a_post_alone(span: Span, models: Resources) -> bool:
         and all(token.pos_ == "ADJ" or _reads_as_adjective(token, models) for token in span[:-1])
 
 
+def _numbered(doc: Doc, stop: int, lex: Lexicons) -> int:
+    """Where a body's name an acronym ends goes on to: over its number and the town after it («СОШ № 2 г.
+    Смоленска», «ДШИ № 1»: a school is named by its number)."""
+    if stop + 1 < len(doc) and doc[stop].text == "№" and doc[stop + 1].like_num:
+        stop += 2
+        if stop < len(doc) and abbreviated_place(doc, stop, lex):
+            stop += 3
+    return stop
+
+
 def _a_towns_body(span: Span, models: Resources) -> bool:
     """Whether a span is a town's adjective and a body's word in lowercase: «Брестским облисполкомом»; not a
     state's adjective («Палестинское государство» is a state); or one word that is a town's executive committee
@@ -1250,6 +1261,8 @@ class _Reading:
                 stop = self._territory(stop)
             if not state and stop == span.end and stop < len(doc):
                 stop = name_after_imeni(doc, stop, self.lex)  # «РГУ | им Косыгина»: natasha's name left him out
+            if not state and stop == span.end and is_acronym(span[-1]):
+                stop = _numbered(doc, stop, self.lex)
             found.append((span, stop, state))
         return found
 

@@ -2105,3 +2105,13 @@ def test_a_videoconference_is_no_organisation(models, report_rules):
     found = extract("Совещание в режиме ВКС с представителями Витебского облисполкома.", models,
                     report_rules=report_rules)
     assert [m.normal for m in found if m.type is EntityType.ORG] == ["Витебский облисполком"]
+
+
+@pytest.mark.parametrize(("text", "school"), [
+    # a body named by an acronym goes on over its number and its town
+    ("Телемост с участием школьников СОШ № 2 г. Смоленска.", "СОШ № 2 г. Смоленска"),
+    ("Выступили учащиеся МБОУ СОШ № 33 г. Смоленска.", "МБОУ СОШ № 33 г. Смоленска"),
+])
+def test_a_school_named_by_an_acronym_is_named_by_its_number(models, text, school):
+    found = extract(text, models, report_rules=True)
+    assert [(m.normal, m.country) for m in found] == [(school, "RU")]
