@@ -177,17 +177,38 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, *, sing
             words[index] = _agreed_nominative(reading, gender, token.text)
         else:
             break
-    # capitalised adjectives after the head that end the phrase and agree with it are its name's («Республики
-    # Сербской» -> «Республика Сербская»; not «Республики Южной Осетии», where «Южной» is «Осетии»'s)
-    # (coordinated: «митрополитом Минским и Заславским»)
-    rest = range(head + 1, len(tokens))
-    after = {index: reading for index in rest if tokens[index].lower_ not in ("и", ",")
-             and (reading := _agreed_adjective(vocab, tokens[index], case, gender, any_part=True)) is not None}
-    if after and all(index in after or tokens[index].lower_ in ("и", ",") for index in rest) \
-            and tokens[-1].lower_ not in ("и", ","):
+    # capitalised adjectives right after the head that agree with it are its name's, where they end the phrase or
+    # «и» follows them («Республики Сербской» -> «Республика Сербская»; «митрополитом Минским и Заславским»;
+    # «Патриарха Московского и всея Руси» -> «Патриарх Московский и всея Руси»; not «Республики Южной Осетии», where
+    # «Южной» is «Осетии»'s)
+    after: dict[int, Parse] = {}
+    stop = head + 1
+    while stop < len(tokens):
+        if tokens[stop].lower_ not in ("и", ","):
+            reading = _agreed_adjective(vocab, tokens[stop], case, gender, any_part=True) \
+                or _coordinated_like(vocab, tokens, stop, after)
+            if reading is None:
+                break
+            after[stop] = reading
+        stop += 1
+    while after and tokens[stop - 1].lower_ in ("и", ","):
+        stop -= 1
+    if after and (stop == len(tokens) or tokens[stop].lower_ in ("и", ",")):
         for index, reading in after.items():
             words[index] = _agreed_nominative(reading, gender, tokens[index].text)
     return join(tokens, words)
+
+
+def _coordinated_like(vocab: MorphVocab, tokens: Sequence[Token], index: int, after: dict[int, Parse]) -> Parse | None:
+    """A capitalised word coordinated with an agreeing adjective before it and ending as it does, read in its case
+    whatever else the dictionary knows it as («митрополитом Минским и Заславским»: «Заславским», a surname to it)."""
+    before = after.get(index - 2)
+    if before is None or tokens[index - 1].lower_ != "и" or not tokens[index].text[:1].isupper() \
+            or tokens[index].lower_[-3:] != tokens[index - 2].lower_[-3:]:
+        return None
+    grams = {gram for gram in ("nomn", "gent", "datv", "accs", "ablt", "loct", "masc", "femn", "neut", "sing", "plur")
+             if gram in before.tag}
+    return next((parse for parse in vocab.parse(tokens[index].lower_) if grams <= parse.tag.grammemes), None)
 
 
 def _agreed_nominative(reading: Parse, gender: str | None, written: str) -> str:

@@ -146,6 +146,9 @@ def test_entities_of_report_sentences(models, text, expected):
     # a person's name natasha took into the place before it
     ("Приветствие от Президента Республики Сербской Милорада Додика.", "Милорад Додик",
      "Президент Республики Сербской"),
+    # capitalised adjectives after a title's head agree with it, coordinated or before «и» and more words
+    ("Поздравление Патриарха Московского и всея Руси Кирилла.", "Кирилл", "Патриарх Московский и всея Руси"),
+    ("Встреча с митрополитом Минским и Заславским Вениамином.", "Вениамин", "митрополит Минский и Заславский"),
     # a body's other name after a dash stands in the body's case, no second post
     ("Встреча с Председателем Народного собрания – Парламента Республики Абхазия Л.Р. Кишмарией.", "Л.Р. Кишмария",
      "Председатель Народного собрания – Парламента Республики Абхазия"),
