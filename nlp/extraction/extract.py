@@ -1144,11 +1144,15 @@ class _Reading:
             village = any(tuple(t.lower_ for t in doc[name_start - size:name_start]) in lex.village_prefixes
                           for size in range(1, min(lex.longest_prefix, name_start) + 1))
             name, kind, signal = _place(place, head, chunk.kind, self.models, village)
-            if chunk.source == "ner" and kind is PlaceKind.CITY and self.models.gazetteer.lookup(name) is None:
-                checked = self._checked(place, name)  # natasha's place that no gazetteer or marker vouches for
-                if checked is None:
+            known = self.models.gazetteer.lookup(name) is not None
+            # natasha's place that no gazetteer or marker vouches for, or an adjective alone, which may be a region's
+            # before a shared word («Брянской, Смоленской и Калужской областей»: not the village of Смоленская)
+            if chunk.source == "ner" and kind is PlaceKind.CITY and (not known or len(place) == 1
+                                                                      and is_adjective(place[0])):
+                checked = self._checked(place, name)
+                if checked is None and not known:
                     continue
-                name, kind, signal = checked
+                name, kind, signal = checked or (name, kind, signal)
             titled = name_start > 0 and doc[name_start - 1].lemma_ in lex.region_titles
             if chunk.source == "ner" and kind is PlaceKind.CITY and titled:
                 kind = PlaceKind.REGION  # «провинция Ляонин», «префектура Тояма» (a town of that name too)
@@ -1273,7 +1277,8 @@ class _Reading:
         served = regions_served(self.doc, stop)
         if served is None or _overlaps(stop, served, self.taken + self.blocked):
             return stop
-        region = self.doc[stop + 1:natasha_spans(self.doc, "LOC")[stop + 1]]  # the first, if «и» joins another
+        # the first, if «и» joins another
+        region = self.doc[stop + 1:natasha_spans(self.doc, "LOC").get(stop + 1, served)]
         if self.models.countries.code(normal_phrase(self.models.vocab, list(region), len(region) - 1)):
             return stop
         return served

@@ -369,15 +369,36 @@ def _cyrillic_name(token: Token) -> bool:
 
 def regions_served(doc: Doc, index: int) -> int | None:
     """Where the regions a body serves end, if «по» at `index` opens them: places natasha found, in the dative
-    («управления ФСБ по Чечне», «… по Санкт-Петербургу и Ленинградской области»)."""
+    («управления ФСБ по Чечне», «… по Санкт-Петербургу и Ленинградской области»), or regions' adjectives sharing
+    their word («… по Брянской, Смоленской и Калужской областям»)."""
+    if doc[index].lower_ != "по":
+        return None
+    if (shared := _regions_sharing_a_word(doc, index + 1)) is not None:
+        return shared
     regions = natasha_spans(doc, "LOC")
-    if doc[index].lower_ != "по" or index + 1 not in regions or case_of(doc[index + 1]) != "Dat":
+    if index + 1 not in regions or case_of(doc[index + 1]) != "Dat":
         return None
     index = regions[index + 1]
     while index + 1 < len(doc) and doc[index].lower_ == "и" and index + 1 in regions \
             and case_of(doc[index + 1]) == "Dat":
         index = regions[index + 1]
     return index
+
+
+def _regions_sharing_a_word(doc: Doc, index: int) -> int | None:
+    """Where capitalised adjectives listed before one plural region's word in the dative end, from `index`
+    («Брянской, Смоленской и Калужской областям»; the tagger may read an adjective's «-ой» in another case)."""
+    adjectives = 0
+    while index + 1 < len(doc) and is_cap(doc[index]) and doc[index].pos_ == "ADJ":
+        adjectives += 1
+        index += 1
+        if doc[index].lower_ in (",", "и") and index + 1 < len(doc) and is_cap(doc[index + 1]):
+            index += 1
+    words = load_lexicons().region_words
+    if adjectives < 2 or index >= len(doc) or doc[index].lemma_ not in words or case_of(doc[index]) != "Dat" \
+            or "Plur" not in doc[index].morph.get("Number", []):
+        return None
+    return index + 1
 
 
 def abbreviated_place(doc: Doc, index: int, lex: Lexicons) -> bool:

@@ -2118,3 +2118,17 @@ def test_a_videoconference_is_no_organisation(models, report_rules):
 def test_a_school_named_by_an_acronym_is_named_by_its_number(models, text, school):
     found = extract(text, models, report_rules=True)
     assert [(m.normal, m.country) for m in found] == [(school, "RU")]
+
+
+def test_a_body_serving_regions_that_share_their_word_is_one_name(models):
+    text = "Представители Управления Россельхознадзора по Брянской, Смоленской и Калужской областям."
+    found = extract(text, models, report_rules=True)
+    assert [(m.type, m.normal) for m in found] == [
+        (EntityType.ORG, "Управление Россельхознадзора по Брянской, Смоленской и Калужской областям")]
+
+
+def test_each_of_three_regions_sharing_their_word_is_a_region(models):
+    found = extract("Делегации Брянской, Смоленской и Калужской областей.", models, report_rules=True)
+    assert [(m.normal, m.kind) for m in found] == [
+        ("Брянская область", PlaceKind.REGION), ("Смоленская область", PlaceKind.REGION),
+        ("Калужская область", PlaceKind.REGION)]  # not the village of Смоленская
