@@ -308,7 +308,8 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                 index += 1
         elif lower == "в" and "honour" in flags and nxt is not None and nxt.lower_ == "честь" and index == first:
             index = _subject_end(doc, index + 2, lex)  # whom a memorial honours, as what a body deals with
-        elif lower == "по" and "po" in flags and (served := regions_served(doc, index)) is not None:
+        elif lower == "по" and "po" in flags and "parent" not in flags \
+                and (served := regions_served(doc, index)) is not None:
             index = served
         elif lower == "по" and "po" in flags and nxt is not None and not is_cap(nxt):
             index = _subject_end(doc, index + 1, lex, joint)
@@ -468,9 +469,14 @@ def _in_subject(doc: Doc, index: int, joint: bool = False) -> bool:
 
 
 def _opens_chain(doc: Doc, first: int, noun: int) -> bool:
-    """Whether the noun at `noun` is the first of a chain starting at `first`, after lowercase adjectives only
-    («образования», «высшего образования»)."""
-    return first <= noun and all(doc[i].pos_ == "ADJ" and doc[i].is_lower for i in range(first, noun))
+    """Whether the noun at `noun` is the first of a chain starting at `first`, or of a body's word in it, after
+    lowercase adjectives only («образования», «высшего образования»; «Управления Федеральной службы | государственной
+    регистрации»)."""
+    if first > noun:
+        return False
+    lex = load_lexicons()
+    opening = max((i + 1 for i in range(first, noun) if lex.names_body(doc[i].lemma_)), default=first)
+    return all(doc[i].pos_ == "ADJ" and doc[i].is_lower for i in range(opening, noun))
 
 
 def _listed(doc: Doc, comma: int) -> bool:
@@ -620,6 +626,10 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         return Chunk(start, branch, "ORG", head) if branch is not None else None
     if any(_is_joint(doc[i], lex) for i in range(start, head)):
         flags = flags | {"joint"}
+    if start > 0 and case_of(token) == "Gen" and lex.names_body(_head_lemma(doc[start - 1], lex)):
+        # the parent in a unit's name: the regions the unit serves are the unit's («Управления Федеральной налоговой
+        # службы | по Смоленской области»: the service is federal)
+        flags = flags | {"parent"}
     index = head + 1
     if lemma == "общество" and doc[index:index + 3].text.lower() in (
             "с ограниченной ответственностью", "с дополнительной ответственностью"):

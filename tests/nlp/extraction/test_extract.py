@@ -2132,3 +2132,16 @@ def test_each_of_three_regions_sharing_their_word_is_a_region(models):
     assert [(m.normal, m.kind) for m in found] == [
         ("Брянская область", PlaceKind.REGION), ("Смоленская область", PlaceKind.REGION),
         ("Калужская область", PlaceKind.REGION)]  # not the village of Смоленская
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # the regions a unit serves are the unit's, not its federal parent's
+    ("Совещание с участием Управления Федеральной налоговой службы по Смоленской области.",
+     ["Управление Федеральной налоговой службы по Смоленской области", "Федеральная налоговая служба"]),
+    # the parent's words listed with commas are the unit's name too
+    ("Представители Управления Федеральной службы государственной регистрации, кадастра и картографии по Смоленской "
+     "области.", ["Управление Федеральной службы государственной регистрации, кадастра и картографии по Смоленской "
+                  "области", "Федеральная служба государственной регистрации, кадастра и картографии"]),
+])
+def test_a_federal_bodys_territorial_unit_and_its_parent(models, text, orgs):
+    assert [m.normal for m in extract(text, models, report_rules=True)] == orgs
