@@ -1645,8 +1645,9 @@ def _of_the_state_named_after(text: str, mentions: list[Mention]) -> list[Mentio
 _SPACE_AFTER = re.compile(r" +")
 
 
-# between a district and the settlement after it in an address: a comma and the settlement's word written short
-_ADDRESS_JOIN = re.compile(r"\.?\s*,\s*(?:[а-яё]{1,4}\.\s*){0,2}")
+# between a district and the settlement after it in an address: a comma, or an opening bracket («в Краснинском районе
+# (д. Гусино)»), and the settlement's word written short
+_ADDRESS_JOIN = re.compile(r"\.?\s*[,(]\s*(?:[а-яё]{1,4}\.\s*){0,2}")
 
 
 def _settled_in_districts(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

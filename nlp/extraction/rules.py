@@ -692,6 +692,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         nested = _nested_parent(doc, index, lex)
         if nested is not None:
             index = nested.stop
+        elif (region := _municipalitys_region(doc, index, lex)) is not None:
+            index = region
     label = label_of(klass)
     if "body" in flags and head + 1 < index and is_cap(doc[head + 1]) and case_of(doc[head + 1]) == "Gen" \
             and lex.names_body(_head_lemma(doc[head + 1], lex)):
@@ -730,6 +732,19 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if parent is not None and label == "ORG":
         index = parent  # a branch named with its parent: "Оршанский колледж УО «…»" (the parent is one too)
     return Chunk(start, index, label, head, kind=PlaceKind.SITE if label == "LOC" else None)
+
+
+def _municipalitys_region(doc: Doc, end: int, lex: Lexicons) -> int | None:
+    """Where the region after a municipality's quoted name ends, which is part of the body's name («Администрация
+    муниципального образования «Вяземский район» Смоленской области»): an adjective and a region's word in the
+    genitive right after a quotation whose last word is a district's; None otherwise."""
+    if end + 1 >= len(doc) or end < 2 or doc[end - 2].lemma_ not in lex.region_words:
+        return None
+    adjective, word = doc[end], doc[end + 1]
+    if not (is_cap(adjective) and adjective.pos_ == "ADJ" and word.lemma_ in lex.region_words
+            and case_of(word) == "Gen"):
+        return None
+    return end + 2
 
 
 def _branch_of(doc: Doc, head: int, lex: Lexicons) -> int | None:

@@ -2145,3 +2145,21 @@ def test_each_of_three_regions_sharing_their_word_is_a_region(models):
 ])
 def test_a_federal_bodys_territorial_unit_and_its_parent(models, text, orgs):
     assert [m.normal for m in extract(text, models, report_rules=True)] == orgs
+
+
+def test_a_settlement_in_brackets_after_its_district_lies_in_it(models):
+    found = extract("Участие в мероприятиях в Краснинском районе (д. Гусино) Смоленской области.", models,
+                    report_rules=True)
+    village = next(m for m in found if m.normal == "Гусино")
+    assert (village.district, village.country, village.smolensk) == ("Краснинский район", "RU", True)
+
+
+def test_a_municipalitys_region_after_its_quoted_name_is_the_bodys_name(models):
+    text = ("Заключено соглашение между Администрацией муниципального образования «Вяземский район» Смоленской области "
+            "и Оршанским районным исполнительным комитетом.")
+    assert [(m.type, m.normal) for m in extract(text, models, report_rules=True)] == [
+        (EntityType.ORG, "Администрация муниципального образования «Вяземский район» Смоленской области"),
+        (EntityType.ORG, "Оршанский районный исполнительный комитет")]
+    # a company's region is no part of its name
+    found = extract("Представители ООО «Лазертаг» Смоленской области.", models, report_rules=True)
+    assert [m.normal for m in found] == ["ООО «Лазертаг»", "Смоленская область"]
