@@ -767,13 +767,15 @@ def _names_a_holiday(doc: Doc, head: int, lex: Lexicons) -> bool:
     """Whether the words after a holiday's head name a holiday, not the place whose day it is: a lowercase word
     («Дню единения народов …», «ко Дню независимости Республики Беларусь»), or a capitalised noun before a state's
     or a place's name, as the holiday is written in Belarus («Дню Независимости Республики Беларусь», «Дню
-    Конституции Республики Беларусь»); not an adjective («Дне Гродненской области») nor a place alone («Дне
-    Витебска», «Дню Республики»)."""
-    after = doc[head + 1]
-    if after.is_lower:
+    Конституции Республики Беларусь», «Дня Государственного флага Республики Беларусь»); not a region's adjective
+    and word («Дне Гродненской области») nor a place alone («Дне Витебска», «Дню Республики»)."""
+    if doc[head + 1].is_lower:
         return True
-    return after.pos_ in ("NOUN", "PROPN") and after.lemma_ not in lex.region_words and head + 2 < len(doc) \
-        and is_cap(doc[head + 2]) and case_of(doc[head + 2]) in ("Gen", "Nom")
+    noun = head + 1
+    while noun < len(doc) and is_cap(doc[noun]) and doc[noun].pos_ == "ADJ":
+        noun += 1  # «Дня Государственного флага Республики Беларусь»
+    return noun + 1 < len(doc) and doc[noun].pos_ in ("NOUN", "PROPN") and doc[noun].lemma_ not in lex.region_words \
+        and is_cap(doc[noun + 1]) and case_of(doc[noun + 1]) in ("Gen", "Nom")
 
 
 def led_by(doc: Doc, head: int, lex: Lexicons) -> int | None:
@@ -1337,6 +1339,9 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
             leftmost = index = qualified  # «врио», «и.о.», «исполняющего обязанности», «зам.»: the post's head
             index -= 1
             continue
+        if leftmost is None and token.is_lower and (dash := _description_dash(doc, index, lex)) is not None:
+            index = dash - 1  # the body described after a dash: «директором ОАО «МТЗ» – управляющей компании …»
+            continue
         if index in blocked or token.pos_ in ("VERB", "AUX", "PRON") or (token.text in _STOP and token.text != "."):
             break
         if token.text == "." and not (index > 0 and doc[index - 1].text in ("г", "им")):
@@ -1361,6 +1366,19 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
             and _post_adjective(doc[start - 2], head))):
         start -= 1
     return Chunk(start, person_start, "ROLE", leftmost)
+
+
+def _description_dash(doc: Doc, end: int, lex: Lexicons) -> int | None:
+    """The dash that opens a body's description ending at token `end`, if one does: lowercase words, no post among
+    them, after a dash after a quoted name («ОАО «МТЗ» – управляющей компании холдинга»; not «… – председатель
+    правления»)."""
+    start = end
+    while start > 0 and doc[start].is_lower:
+        if doc[start].lemma_ in lex.positions:
+            return None
+        start -= 1
+    return start if start < end and doc[start].text in ("–", "—") and start > 0 \
+        and doc[start - 1].text in CLOSING_QUOTES else None
 
 
 _HEADS_SHORTENED = frozenset({"зам", "нач", "зав", "пред", "рук"})  # «зам. председателя», «нач. отдела»

@@ -149,6 +149,10 @@ def test_entities_of_report_sentences(models, text, expected):
     # capitalised adjectives after a title's head agree with it, coordinated or before «и» and more words
     ("Поздравление Патриарха Московского и всея Руси Кирилла.", "Кирилл", "Патриарх Московский и всея Руси"),
     ("Встреча с митрополитом Минским и Заславским Вениамином.", "Вениамин", "митрополит Минский и Заславский"),
+    # a post goes on over the body described after a dash
+    ("Встреча с Генеральным директором ОАО «Минский тракторный завод» – управляющей компании холдинга «МТЗ-ХОЛДИНГ» "
+     "Д.В. Гором.", "Д.В. Гор",
+     "Генеральный директор ОАО «Минский тракторный завод» – управляющей компании холдинга «МТЗ-ХОЛДИНГ»"),
     # a body's other name after a dash stands in the body's case, no second post
     ("Встреча с Председателем Народного собрания – Парламента Республики Абхазия Л.Р. Кишмарией.", "Л.Р. Кишмария",
      "Председатель Народного собрания – Парламента Республики Абхазия"),
@@ -906,6 +910,7 @@ def test_a_place_before_an_events_quoted_title_is_the_events(models, text, place
     # written as Belarus writes it, capitalised
     ("Мероприятия ко Дню Независимости Республики Беларусь в г. Смоленске.", {"Смоленск"}),
     ("Концерт ко Дню Конституции Республики Беларусь в г. Смоленске.", {"Смоленск"}),
+    ("Прием в честь Дня Государственного флага Республики Беларусь в г. Смоленске.", {"Смоленск"}),
     # a day a place straight after it names is the place's, and days of an event are no holiday
     ("Участие в Дне Гродненской области в рамках выставки.", {"Гродненская область"}),
     ("Участие в Дне Витебска.", {"Витебск"}),  # a town natasha passed over
@@ -2163,3 +2168,4 @@ def test_a_municipalitys_region_after_its_quoted_name_is_the_bodys_name(models):
     # a company's region is no part of its name
     found = extract("Представители ООО «Лазертаг» Смоленской области.", models, report_rules=True)
     assert [m.normal for m in found] == ["ООО «Лазертаг»", "Смоленская область"]
+
