@@ -833,8 +833,8 @@ def _a_post_alone(span: Span, models: Resources) -> bool:
 
 
 def _numbered(doc: Doc, stop: int, lex: Lexicons) -> int:
-    """Where a body's name an acronym ends goes on to: over its number and the town after it («СОШ № 2 г.
-    Смоленска», «ДШИ № 1»: a school is named by its number)."""
+    """Where the name of a body natasha found as an acronym ends: `stop`, or past its number and the town after it
+    («СОШ № 2 г. Смоленска», «ДШИ № 1»: a school is named by its number)."""
     if stop + 1 < len(doc) and doc[stop].text == "№" and doc[stop + 1].like_num:
         stop += 2
         if stop < len(doc) and abbreviated_place(doc, stop, lex):
