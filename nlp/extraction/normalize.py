@@ -264,10 +264,10 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
     # the dictionary's guesses at a word it does not know name no person: any reading in the nominative will do
     # («Сэйдзи Маэхара», guessed the genitive of «Маэхар»); so will a common noun's («С.С. Гора», not «Гор»)
     known = vocab.word_is_known(word.lower())
-    if nominative and not oblique and any("nomn" in p.tag and "sing" in p.tag
-                                          and ("Surn" in p.tag or "Name" in p.tag or not known or p.tag.POS == "NOUN")
-                                          for p in vocab.parse(word.lower())):
-        return word
+    if nominative and not oblique and (not known or any(
+            "nomn" in p.tag and "sing" in p.tag and ("Surn" in p.tag or "Name" in p.tag or p.tag.POS == "NOUN")
+            for p in vocab.parse(word.lower()))):
+        return word  # a word the dictionary does not know, whatever case it guesses («В.В. Делба», not «Делб»)
     parse = _parse(vocab, token, surname=True)
     # one person's name is singular: a plural reading is another word's ("Расулов", unknown to the
     # dictionary, read only as the genitive plural of the given name "Расул"), which the patterns below fit
