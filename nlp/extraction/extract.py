@@ -37,7 +37,6 @@ from nlp.extraction.rules import (
     OPENING_QUOTES,
     Chunk,
     Lexicons,
-    abbreviated_place,
     acts_on_what_follows,
     after_street,
     before_street,
@@ -57,6 +56,7 @@ from nlp.extraction.rules import (
     name_stop_tokens,
     named_after,
     natasha_spans,
+    numbered_end,
     office_posts,
     opens_a_sentence,
     planned,
@@ -564,18 +564,15 @@ _LOCATIVE = {"в", "во", "из", "до", "под", "около", "через",
 
 
 def _looks_like_town(doc: Doc, index: int, models: Resources) -> bool:
-    """A lone surname-like word that is a town of Russia or Belarus, no person's: one after "в", "из"…, else no given
-    name («Кристину и Артёма видели»), a sizeable one, or one natasha took for a surname (`_taken_for_a_surname`)."""
-    token = doc[index]
-    if _town_of_russia_or_belarus(token, models) is None:
-        return False
-    if index > 0 and doc[index - 1].lower_ in _LOCATIVE:
+    """A lone surname-like word that is a town of Russia or Belarus, no person's: one natasha took for a surname
+    (`_taken_for_a_surname`), or a sizeable one that is no given name («Кристину и Артёма видели»)."""
+    if _taken_for_a_surname(doc, index, models):
         return True
-    parses = models.vocab.parse(token.lower_) if models.vocab.word_is_known(token.lower_) else []
-    if any("Name" in p.tag for p in parses):
-        return False
+    token = doc[index]
     sizeable = _town_of_russia_or_belarus(token, models, as_written=False)  # by its lemma: «Ливни» is no «Ливны»
-    return sizeable is not None and sizeable.population >= 20000 or _taken_for_a_surname(doc, index, models)
+    return sizeable is not None and sizeable.population >= 20000 \
+        and not (models.vocab.word_is_known(token.lower_)
+                 and any("Name" in p.tag for p in models.vocab.parse(token.lower_)))
 
 
 def _taken_for_a_surname(doc: Doc, index: int, models: Resources, listed: bool = True) -> bool:
@@ -588,7 +585,7 @@ def _taken_for_a_surname(doc: Doc, index: int, models: Resources, listed: bool =
     if index > 0 and doc[index - 1].lower_ in _LOCATIVE or _a_places_name_only(doc[index], models):
         return True
     return listed and any(_listed_beside(doc, index, other) and (
-        other in _natasha_place_tokens(doc) or _taken_for_a_surname(doc, other, models, listed=False))
+        _in_natasha_place(doc, other) or _taken_for_a_surname(doc, other, models, listed=False))
         for other in (index - 2, index + 2))
 
 
@@ -612,8 +609,8 @@ def _listed_beside(doc: Doc, index: int, other: int) -> bool:
     return 0 <= other < len(doc) and doc[(index + other) // 2].lower_ in (",", "и")
 
 
-def _natasha_place_tokens(doc: Doc) -> frozenset[int]:
-    return frozenset(i for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC" for i in range(s.start, s.end))
+def _in_natasha_place(doc: Doc, index: int) -> bool:
+    return any(start <= index < stop for start, stop in natasha_spans(doc, "LOC").items())
 
 
 _REGION_BY_NICKNAME = re.compile(r"щин(?:а|ы|е|у|ой)$")  # "Смоленщина", "Витебщины": a region's popular name
@@ -830,16 +827,6 @@ def _a_post_alone(span: Span, models: Resources) -> bool:
     lex = models.lexicons
     return span[-1].lemma_ in lex.positions and not lex.names_body(span[-1].lemma_) \
         and all(token.pos_ == "ADJ" or _reads_as_adjective(token, models) for token in span[:-1])
-
-
-def _numbered(doc: Doc, stop: int, lex: Lexicons) -> int:
-    """Where the name of a body natasha found as an acronym ends: `stop`, or past its number and the town after it
-    («СОШ № 2 г. Смоленска», «ДШИ № 1»: a school is named by its number)."""
-    if stop + 1 < len(doc) and doc[stop].text == "№" and doc[stop + 1].like_num:
-        stop += 2
-        if stop < len(doc) and abbreviated_place(doc, stop, lex):
-            stop += 3
-    return stop
 
 
 def _a_towns_body(span: Span, models: Resources) -> bool:
@@ -1174,11 +1161,10 @@ class _Reading:
         # is one it passed over, listed beside one of its places («Делегации Гагарина и Вязьмы») or a word the
         # dictionary knows as a place's name and no person's («в Дне Витебска»)
         tagged = {i for s in doc.spans[NATASHA_SPANS] for i in range(s.start, s.end)}
-        places = _natasha_place_tokens(doc)
         spans = [s for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"
                  or s.label_ == "PER" and len(s) == 1 and _taken_for_a_surname(doc, s.start, self.models)]
         spans += [doc[i:i + 1] for i, token in enumerate(doc) if i not in tagged and token.is_title and i > 0
-                  and (any(_listed_beside(doc, i, other) and other in places for other in (i - 2, i + 2))
+                  and (any(_listed_beside(doc, i, other) and _in_natasha_place(doc, other) for other in (i - 2, i + 2))
                        or _a_places_name_only(token, self.models) and not opens_a_sentence(doc, i))
                   and _town_of_russia_or_belarus(token, self.models) is not None]
         spans.sort(key=lambda span: span.start)
@@ -1266,7 +1252,8 @@ class _Reading:
             if not state and stop == span.end and stop < len(doc):
                 stop = name_after_imeni(doc, stop, self.lex)  # «РГУ | им Косыгина»: natasha's name left him out
             if not state and stop == span.end and is_acronym(span[-1]):
-                stop = _numbered(doc, stop, self.lex)
+                # «СОШ № 2 г. Смоленска», «ДШИ № 1»: a school is named by its number, as a head marked `num` is
+                stop = numbered_end(doc, stop, frozenset(), self.lex) or stop
             found.append((span, stop, state))
         return found
 
@@ -1274,7 +1261,7 @@ class _Reading:
         """Where a federal body's territorial one ends that a name by its acronym or one word opens: «УМВД России
         | по Смоленской области», «Росреестра | по Смоленской области»; a region, not a state («ООН | по Сирии»:
         what the post deals with)."""
-        served = regions_served(self.doc, stop)
+        served = regions_served(self.doc, stop, self.lex)
         if served is None or _overlaps(stop, served, self.taken + self.blocked):
             return stop
         # the first, if «и» joins another

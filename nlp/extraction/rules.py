@@ -259,8 +259,10 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             break  # "… Республики Беларусь | восьмого созыва"
         if post_after_name(doc, index, lex):
             break  # "… Правительства Российской Федерации | Руководителя Аппарата …": the next party's post
-        if abbreviated_place(doc, index, lex) and index > 0 and doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ"):
-            index += 3  # "Администрация г. Смоленска", "Набережная р. Днепр": the place is the name's
+        if abbreviated_place(doc, index, lex) and index > 0 and (doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+                                                                 or doc[index - 1].like_num):
+            index += 3  # "Администрация г. Смоленска", "Набережная р. Днепр", «школы № 2 г. Смоленска»: the place is
+            # the name's
         elif lower in ("имени", "им") and nxt is not None:
             index = _past_namesake(doc, index, lex)  # inside a chain «им» is no pronoun
         elif _is_gen(token):
@@ -309,13 +311,13 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         elif lower == "в" and "honour" in flags and nxt is not None and nxt.lower_ == "честь" and index == first:
             index = _subject_end(doc, index + 2, lex)  # whom a memorial honours, as what a body deals with
         elif lower == "по" and "po" in flags and "parent" not in flags \
-                and (served := regions_served(doc, index)) is not None:
+                and (served := regions_served(doc, index, lex)) is not None:
             index = served
         elif lower == "по" and "po" in flags and nxt is not None and not is_cap(nxt):
             index = _subject_end(doc, index + 1, lex, joint)
         elif token.text == "," and _listed(doc, index) and doc[index - 1].is_lower \
                 and (doc[index - 1].pos_ == "ADJ" or doc[index - 1].pos_ == "NOUN"
-                     and _opens_chain(doc, first, index - 1) and doc[index - 1].lemma_ not in lex.region_words):
+                     and _opens_chain(doc, first, index - 1, lex) and doc[index - 1].lemma_ not in lex.region_words):
             # adjectives listed before their noun («Центра химической, биологической … и ядерной обороны»), or what
             # the head is of, its first word or words («Министерства образования, науки и молодежной политики»,
             # «Министерства высшего образования, науки и инноваций»; not after a place: «Администрации Смоленской
@@ -368,13 +370,13 @@ def _cyrillic_name(token: Token) -> bool:
     return token.pos_ == "PROPN" and is_cap(token) and not _LATIN_WORD.match(token.text)
 
 
-def regions_served(doc: Doc, index: int) -> int | None:
+def regions_served(doc: Doc, index: int, lex: Lexicons) -> int | None:
     """Where the regions a body serves end, if «по» at `index` opens them: places natasha found, in the dative
     («управления ФСБ по Чечне», «… по Санкт-Петербургу и Ленинградской области»), or regions' adjectives sharing
     their word («… по Брянской, Смоленской и Калужской областям»)."""
     if doc[index].lower_ != "по":
         return None
-    if (shared := _regions_sharing_a_word(doc, index + 1)) is not None:
+    if (shared := _regions_sharing_a_word(doc, index + 1, lex)) is not None:
         return shared
     regions = natasha_spans(doc, "LOC")
     if index + 1 not in regions or case_of(doc[index + 1]) != "Dat":
@@ -386,7 +388,7 @@ def regions_served(doc: Doc, index: int) -> int | None:
     return index
 
 
-def _regions_sharing_a_word(doc: Doc, index: int) -> int | None:
+def _regions_sharing_a_word(doc: Doc, index: int, lex: Lexicons) -> int | None:
     """Where capitalised adjectives listed before one plural region's word in the dative end, from `index`
     («Брянской, Смоленской и Калужской областям»; the tagger may read an adjective's «-ой» in another case)."""
     adjectives = 0
@@ -395,7 +397,7 @@ def _regions_sharing_a_word(doc: Doc, index: int) -> int | None:
         index += 1
         if doc[index].lower_ in (",", "и") and index + 1 < len(doc) and is_cap(doc[index + 1]):
             index += 1
-    words = load_lexicons().region_words
+    words = lex.region_words
     if adjectives < 2 or index >= len(doc) or doc[index].lemma_ not in words or case_of(doc[index]) != "Dat" \
             or "Plur" not in doc[index].morph.get("Number", []):
         return None
@@ -468,13 +470,12 @@ def _in_subject(doc: Doc, index: int, joint: bool = False) -> bool:
     return token.pos_ in _CHAIN_POS and not (is_cap(token) and case_of(token) == "Nom" and not _inflected_name(token))
 
 
-def _opens_chain(doc: Doc, first: int, noun: int) -> bool:
+def _opens_chain(doc: Doc, first: int, noun: int, lex: Lexicons) -> bool:
     """Whether the noun at `noun` is the first of a chain starting at `first`, or of a body's word in it, after
     lowercase adjectives only («образования», «высшего образования»; «Управления Федеральной службы | государственной
     регистрации»)."""
     if first > noun:
         return False
-    lex = load_lexicons()
     opening = max((i + 1 for i in range(first, noun) if lex.names_body(doc[i].lemma_)), default=first)
     return all(doc[i].pos_ == "ADJ" and doc[i].is_lower for i in range(opening, noun))
 
@@ -644,9 +645,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if "of" in flags and _short_name(doc, index, lex):
         index += 1  # a unit of a body named by its short name: "философский факультет МГУ"
     numbered = "num" in flags and _ORDINAL.match(doc[start].text) is not None
-    if "num" in flags and index + 1 < len(doc) and doc[index].text == "№" and doc[index + 1].like_num:
-        # "исправительной колонии № 5", "школы № 1 Махачкалы"
-        index, numbered = _chain(doc, index + 2, flags, lex), True
+    if "num" in flags and (after := numbered_end(doc, index, flags, lex)) is not None:
+        index, numbered = after, True  # "исправительной колонии № 5", "школы № 1 Махачкалы"
     # a region's word without its adjective is named after it ("Университета штата Огайо"), not one after an
     # adjective ("… Смоленской области Анохин")
     region_word = doc[index - 1].lemma_ in lex.region_words and doc[index - 2].pos_ != "ADJ"
@@ -732,6 +732,14 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if parent is not None and label == "ORG":
         index = parent  # a branch named with its parent: "Оршанский колледж УО «…»" (the parent is one too)
     return Chunk(start, index, label, head, kind=PlaceKind.SITE if label == "LOC" else None)
+
+
+def numbered_end(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int | None:
+    """Where a unit's number («№ 5») at `index` and what names it after the number end («№ 1 Махачкалы», «№ 2 г.
+    Смоленска»); None where no number stands there."""
+    if index + 1 < len(doc) and doc[index].text == "№" and doc[index + 1].like_num:
+        return _chain(doc, index + 2, flags, lex)
+    return None
 
 
 def _municipalitys_region(doc: Doc, end: int, lex: Lexicons) -> int | None:

@@ -2122,6 +2122,8 @@ def test_a_videoconference_is_no_organisation(models, report_rules):
     # a body named by an acronym goes on over its number and its town
     ("Телемост с участием школьников СОШ № 2 г. Смоленска.", "СОШ № 2 г. Смоленска"),
     ("Выступили учащиеся МБОУ СОШ № 33 г. Смоленска.", "МБОУ СОШ № 33 г. Смоленска"),
+    # and so does a unit its head word names («г.» after the number was cut off: «средняя школа № 2 г»)
+    ("Учащиеся средней школы № 2 г. Смоленска.", "средняя школа № 2 г. Смоленска"),
 ])
 def test_a_school_named_by_an_acronym_is_named_by_its_number(models, text, school):
     found = extract(text, models, report_rules=True)
