@@ -386,10 +386,14 @@ def _side_in_brackets_after(token: Token, models: Resources) -> tuple[str, bool]
 
 
 def _the_quotation_of(body: Chunk, chunk: Chunk, doc: Doc) -> bool:
-    """Whether a chunk is all that a body's name quotes: «China Railway Construction Corporation» of «компании
-    «China Railway Construction Corporation»»."""
-    return body.start < chunk.start - 1 and chunk.stop + 1 == body.stop \
-        and doc[chunk.start - 1].text in OPENING_QUOTES and doc[chunk.stop].text in CLOSING_QUOTES
+    """Whether a chunk is all that a body's name quotes, but for the full stop of an abbreviation that ends it:
+    «China Railway Construction Corporation» of «компании «China Railway Construction Corporation»», «Huawei
+    Technologies Co., Ltd» of «компании «Huawei Technologies Co., Ltd.»»."""
+    if not body.start < chunk.start - 1 < chunk.stop < body.stop:
+        return False
+    closing = chunk.stop + 1 if doc[chunk.stop].text == "." and not doc[chunk.stop - 1].whitespace_ else chunk.stop
+    return closing + 1 == body.stop and doc[chunk.start - 1].text in OPENING_QUOTES \
+        and doc[closing].text in CLOSING_QUOTES
 
 
 def _of_the_noun_after(token: Token, models: Resources) -> bool:
@@ -1606,7 +1610,8 @@ def _of_the_town_after(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _BARE_LIST_JOIN = re.compile(r"\s*(?:,\s*а\s+также|,|и)\s*")  # between two items of a list, neither bracketed
-_BRACKET_AFTER = re.compile(r"\s*\(")
+# after a Latin abbreviation's full stop too («Shandong … Co., Ltd. (КНР)»)
+_BRACKET_AFTER = re.compile(r"(?:(?<=[A-Za-z])\.)?\s*\(")
 _BEFORE_ITS_STATE = re.compile(r"\s*[,(]?\s*")
 _UNPLACED_KINDS = (PlaceKind.REGION, PlaceKind.DISTRICT, PlaceKind.CITY)
 

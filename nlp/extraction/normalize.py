@@ -337,7 +337,8 @@ NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})  # the dictionary's marks of a 
 
 def _name_case(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:
     """The case a full name stands in, as the dictionary reads a word of it that it knows as a given name, a surname
-    or a patronymic in one case only («Иналом»: the instrumental of «Инал»); the words of one name share it."""
+    or a patronymic in one case only («Иналом»: the instrumental of «Инал»), or guesses one it does not know to be a
+    name in the instrumental only; the words of one name share it."""
     for token in tokens:
         word = token.text.lower()
         if not vocab.word_is_known(word):
@@ -346,6 +347,11 @@ def _name_case(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:
                  for case in _CASES.values() if case in parse.tag}
         if len(cases) == 1:
             return cases.pop()
+    # else a given name the dictionary guesses in the instrumental alone, by its ending («Эбрахимом Раиси»)
+    for token in tokens:
+        named = [parse for parse in vocab.parse(token.text.lower()) if NAME_GRAMS & parse.tag.grammemes]
+        if named and all("ablt" in parse.tag and "sing" in parse.tag for parse in named):
+            return "ablt"
     return None
 
 
@@ -355,6 +361,9 @@ def _name_case(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:
 _INSTRUMENTAL = {"masc": ((r"ом$", ""), (r"([аеёиоуыэюя])ем$", r"\1й"), (r"([жшчщц])ем$", r"\1"), (r"ем$", "ь"),
                           (r"ой$", "а"), (r"([жшчщц])ей$", r"\1а"), (r"ей$", "я")),
                  "femn": ((r"ой$", "а"), (r"([жшчщц])ей$", r"\1а"), (r"ей$", "я"))}
+
+# what every word in the instrumental singular ends with (a man's, a woman's, a soft-sign noun's)
+_INSTRUMENTAL_ENDING = re.compile(r"(?:ом|ем|ём|ой|ей|ою|ею|ью)$")
 
 
 def instrumental_nominative(vocab: MorphVocab, token: Token, case: str | None) -> str | None:
@@ -374,6 +383,8 @@ def instrumental_nominative(vocab: MorphVocab, token: Token, case: str | None) -
     for pattern, replacement in _INSTRUMENTAL.get(gender, ()):
         if re.search(pattern, word, re.IGNORECASE):
             return re.sub(pattern, replacement, word, flags=re.IGNORECASE)
+    if not parses and not _INSTRUMENTAL_ENDING.search(word.lower()):
+        return word  # no instrumental of it: a name that does not decline («Мохаммадом Али Рахими», not «Рахимя»)
     return None
 
 

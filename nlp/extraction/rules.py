@@ -55,6 +55,7 @@ class Lexicons:
     name_particles: frozenset[str]  # lowercase particles inside a person's name ("ван", "фон")
     from_heads: frozenset[str]  # heads of bodies of people sent, whose name goes on with «от» ("миссия")
     latin_keys: frozenset[str]  # words that make a run of capitalised Latin words an organisation's name
+    latin_forms: frozenset[str]  # legal forms among them, which may follow the name after a comma ("Co., Ltd.")
     latin_links: frozenset[str]  # words that stand between a Latin name's capitalised words ("of", "&")
     place_prefixes: dict[tuple[str, ...], str]
     village_prefixes: frozenset[tuple[str, ...]]  # those that say the place is a village («д.», «село»)
@@ -102,7 +103,8 @@ def load_lexicons() -> Lexicons:
         po_adverbials=frozenset(row[0] for row in lexicon("po_adverbials")),
         name_particles=frozenset(row[0] for row in lexicon("name_particles")),
         from_heads=frozenset(row[0] for row in lexicon("from_heads")),
-        latin_keys=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "key"),
+        latin_keys=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] in ("key", "form")),
+        latin_forms=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "form"),
         latin_links=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "link"),
         place_prefixes=place_prefixes,
         village_prefixes=frozenset(_words(row[0]) for row in lexicon("place_prefixes") if row[2:] == ("village",)),
@@ -1118,12 +1120,23 @@ def latin_names(doc: Doc, lex: Lexicons) -> list[Chunk]:
                 stop += 1
             elif words[stop] in ("’", "'") and nxt == "s" and not doc[stop - 1].whitespace_:
                 stop += 2  # "King’s College London"
+            elif (comma := _legal_form_after(doc, words, stop, lex)) is not None:
+                stop = comma + 2  # "Huawei Technologies Co., Ltd."
             else:
                 break
         if stop - index >= 2 and any(word in lex.latin_keys for word in words[index:stop]):
             chunks.append(Chunk(index, stop, "ORG", stop - 1))
         index = stop
     return chunks
+
+
+def _legal_form_after(doc: Doc, words: list[str], stop: int, lex: Lexicons) -> int | None:
+    """Where the comma stands that a Latin name's legal form follows ("Co., Ltd", "Shandong Group, Inc"), the
+    full stop of an abbreviation before it written close ("Co."); None where no legal form comes."""
+    comma = stop + 1 if words[stop] == "." and not doc[stop - 1].whitespace_ else stop
+    if comma + 1 < len(words) and words[comma] == "," and words[comma + 1] in lex.latin_forms:
+        return comma
+    return None
 
 
 def _named_by_word_before(doc: Doc, quote: int) -> bool:

@@ -241,6 +241,9 @@ def test_foreign_name_with_latin_in_brackets(models):
     ("Встреча с вице-губернатором провинции Ли Юем.", "Ли Юй"),  # a word that is all vowel and ending
     ("Встреча с депутатом Дмитрием Святашем.", "Дмитрий Святаш"),
     ("Встреча с премьер-министром Таиланда Праютом Чан-Очей.", "Прают Чан-Оча"),
+    # a word with no instrumental ending and no reading in that case does not decline
+    ("Встреча с Генеральным консулом Ирана в г. Казани Мохаммадом Али Рахими.", "Мохаммад Али Рахими"),
+    ("Переговоры с Эбрахимом Раиси.", "Эбрахим Раиси"),
     # names the dictionary knows stay as it reads them
     ("Встреча с директором музея Анной Ивановой.", "Анна Иванова"),
     ("Встреча с директором музея Николаем Толстым.", "Николай Толстой"),
@@ -1209,6 +1212,15 @@ def test_an_organisation_named_in_latin_letters_is_one(models, report_rules):
     assert orgs == {"Human Rights Watch", "The Washington Post", "Bank of Montreal", "King’s College London"}
 
 
+def test_a_latin_names_legal_form_after_a_comma_is_the_names(models):
+    # the brackets after the legal form's full stop say whose it is
+    found = extract("Подписан меморандум с Shandong Heavy Industry Group Co., Ltd. (КНР) и Siemens AG, а также "
+                    "с ООО «Ромашка», Ltd не участвовала.", models, report_rules=True)
+    orgs = {(m.text, m.country) for m in found if m.type is EntityType.ORG}
+    assert {("Shandong Heavy Industry Group Co., Ltd", "CN"), ("Siemens AG", None)} <= orgs
+    assert not any("Ltd" in text and "Ромашка" in text for text, _ in orgs)
+
+
 def test_a_quotation_mark_closing_a_name_stays_out_of_it_when_the_short_name_comes_apart(models):
     found = extract('Лидер оппозиционного "Движения за демократические перемены" (MDC) выступил.', models)
     assert {m.text for m in found if m.type is EntityType.ORG} == {"Движения за демократические перемены", "MDC"}
@@ -1736,6 +1748,8 @@ def test_a_sole_traders_form_alone_is_no_body(models):
     # a name in Latin letters that is all a body's quotation is that body, no other nested in it
     ("Переговоры с представителями компании «China Railway Construction Corporation» (КНР).",
      {"компания «China Railway Construction Corporation»"}),
+    ("Переговоры с представителями компании «Huawei Technologies Co., Ltd.».",
+     {"компания «Huawei Technologies Co., Ltd.»"}),
     ("Встреча в АО «ПО «Кристалл».", {"АО «ПО «Кристалл»"}),
     # a body in the genitive in a quotation is another
     ("Руководитель пресс-службы «Новой газеты» выступил.", {"пресс-служба «Новой газеты»", "Новая газета"}),
