@@ -925,6 +925,8 @@ class _Reading:
         """An organisation's name with the words after it that its syntax says are its own (`nlp.extraction.syntax`)."""
         if not self.doc[chunk.stop - 1].is_alpha:
             return chunk  # a quoted name ends at its closing mark
+        if chunk.head + 1 < chunk.stop and self.doc[chunk.head + 1].text in self.lex.education_levels:
+            return chunk  # and a school's short name after its form and level (`rules._school_short_name`)
         stop = name_stop(self.doc, chunk.start, chunk.stop, self.models.syntax, self.barriers)
         return chunk if stop == chunk.stop else replace(chunk, stop=stop)
 
@@ -1339,7 +1341,7 @@ def _apart_at_stray_marks(span: Span) -> list[Span]:
     """natasha's name as the names on either side of a bracket it holds without its partner or of a list's bullet,
     and without a sentence's full stop or a dash at its end: no name holds one («ПАСЕ (», «Бенин)», «Хитли (Гецлаф» in
     a game's account, «Бахрейн • Барбадос • Бермуды», «… в Колумбийском университете. Б.Обама …», «Мишель —»); a
-    place's brackets hold a place of their own («Витебской области (РБ)»)."""
+    place's brackets hold a place of their own («Витебской области (РБ)»); a quotation it opens closes in it."""
     doc = span.doc
     cuts: list[int] = []
     opened: list[int] = []
@@ -1361,10 +1363,19 @@ def _apart_at_stray_marks(span: Span) -> list[Span]:
         cuts.append(span.end - 1)  # the sentence's full stop after a word, no abbreviation's («университете.»)
     if len(span) > 1 and span[-1].text.strip("\u00ad") in ("—", "–"):
         cuts.append(span.end - 1)  # a dash after it («дочери Барака и Мишель — Саше»)
+    if span.end < len(doc) and doc[span.end].text == "»" and _open_quotes(span) > 0:
+        span = Span(doc, span.start, span.end + 1, label=span.label_)  # its quotation's closing mark is its own
+        # («Торговый дом «Смоленск»»: natasha's ends before it)
     cuts = sorted(cuts + opened)
     if not cuts:
         return [span]
     return _parts_between(span, cuts)
+
+
+def _open_quotes(span: Span) -> int:
+    """How many quotations a span opens and does not close."""
+    texts = [token.text for token in span]
+    return texts.count("«") - texts.count("»")
 
 
 def _parts_between(span: Span, cuts: list[int]) -> list[Span]:

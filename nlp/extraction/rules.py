@@ -54,6 +54,8 @@ class Lexicons:
     po_adverbials: frozenset[str]  # nouns that after «по» say why or how, not what a body deals with ("итог")
     name_particles: frozenset[str]  # lowercase particles inside a person's name ("ван", "фон")
     from_heads: frozenset[str]  # heads of bodies of people sent, whose name goes on with «от» ("миссия")
+    education_levels: frozenset[str]  # what follows a school's legal form before its name («ВО», «ДПО»)
+    legal_forms: frozenset[str]  # the abbreviations of `legal_forms.tsv` («ООО», «ОАО»)
     latin_keys: frozenset[str]  # words that make a run of capitalised Latin words an organisation's name
     latin_forms: frozenset[str]  # legal forms among them, which may follow the name after a comma ("Co., Ltd.")
     latin_links: frozenset[str]  # words that stand between a Latin name's capitalised words ("of", "&")
@@ -103,6 +105,8 @@ def load_lexicons() -> Lexicons:
         po_adverbials=frozenset(row[0] for row in lexicon("po_adverbials")),
         name_particles=frozenset(row[0] for row in lexicon("name_particles")),
         from_heads=frozenset(row[0] for row in lexicon("from_heads")),
+        education_levels=frozenset(row[0] for row in lexicon("education_levels")),
+        legal_forms=frozenset(row[1] for row in lexicon("legal_forms")),
         latin_keys=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] in ("key", "form")),
         latin_forms=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "form"),
         latin_links=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "link"),
@@ -550,6 +554,16 @@ def _left(doc: Doc, head: int, lex: Lexicons) -> int:
     return start
 
 
+def _legal_form_before(doc: Doc, start: int, lex: Lexicons) -> int:
+    """Where a body's name opens with the legal form written before it unquoted: a known form («ОАО Минский
+    автомобильный завод») or a school's form and level («ФГБОУ ВО Российский университет дружбы народов»)."""
+    if not is_cap(doc[start]):
+        return start
+    if start >= 2 and doc[start - 1].text in lex.education_levels and is_abbreviation(doc[start - 2], lex):
+        return start - 2
+    return start - 1 if start >= 1 and doc[start - 1].text in lex.legal_forms else start
+
+
 def _agrees(doc: Doc, token: Token, head: int, lex: Lexicons) -> bool:
     """Whether a word before a head noun is an adjective of its name, agreeing with it."""
     # a capitalised compound adjective ("Российско-Белорусской") often has no case from the tagger
@@ -591,14 +605,32 @@ def _nom_acc(adjective: Token, noun: Token) -> bool:
 
 
 def _quoted_after_legal_form(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
-    """An organisation named by a legal form and a quoted name: "ОАО «Ольса»", "ОГБОУ ВО «…»"."""
+    """An organisation named by a legal form and a quoted name: "ОАО «Ольса»", "ОГБОУ ВО «…»"; or a school's form
+    and level and its short name («ФГБОУ ВО СмолГУ», «ФГБОУ ВО СГМУ Минздрава России»: `_school_short_name`)."""
     if head > 0 and is_abbreviation(doc[head - 1], lex):
         return None  # the second word of "ОГБОУ ВО «…»"
     index = head + 1
     if index < len(doc) and is_abbreviation(doc[index], lex):
         index += 1  # ОГБОУ ВО «…», ГБУК НО «…»
     end = quote_end(doc, index) if index < len(doc) else None
+    if end is None and index == head + 2 and doc[head + 1].text in lex.education_levels:
+        end = _school_short_name(doc, index, lex)
     return Chunk(head, end, "ORG", head) if end else None
+
+
+_SHORT_NAME = re.compile(r"^(?:[А-ЯЁ]{2,9}|[А-ЯЁ][а-яё]+[А-ЯЁ][А-ЯЁа-яё]*)$")  # «СГМУ», «СмолГУ», «МосГУ»
+
+
+def _school_short_name(doc: Doc, index: int, lex: Lexicons) -> int | None:
+    """Where a school's short name after its form and level ends: capitalised adjectives and an acronym («Смоленская
+    ГСХА», «СмолГУ»), and its number; None where no acronym ends it. The body it is of stays apart, as after a
+    quoted name («ФГБОУ ВО СГМУ | Минздрава России»)."""
+    stop = index
+    while stop < len(doc) and is_cap(doc[stop]) and doc[stop].pos_ == "ADJ" and not _SHORT_NAME.match(doc[stop].text):
+        stop += 1
+    if stop >= len(doc) or not _SHORT_NAME.match(doc[stop].text) or starts_a_line(doc, stop):
+        return None
+    return numbered_end(doc, stop + 1, frozenset(), lex) or stop + 1
 
 
 def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
@@ -611,6 +643,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         return None
     klass, flags = lex.heads[lemma]
     start = _left(doc, head, lex)
+    if label_of(klass) == "ORG":
+        start = _legal_form_before(doc, start, lex)
     if "meet" in flags and any(doc[i].lemma_ in lex.meeting_adjectives for i in range(start, head)):
         klass = "event"  # «Торжественное собрание «…»»: a meeting, not a body
     if "state" in flags and start == head > 0 and doc[head - 1].pos_ in ("NOUN", "PROPN") and is_cap(token) \

@@ -69,7 +69,14 @@ def org_parts(name: str) -> tuple[str, str]:
     words = head.split()
     if rest and words and all(w.isupper() for w in words):
         return " ".join(words), _bare(rest)
+    if len(words) > 2 and words[0].isupper() and words[1] in _education_levels():
+        return " ".join(words[:2]), _bare(" ".join(words[2:]))  # «ФГБОУ ВО СмолГУ»: a school's short name
     return "", _bare(text)
+
+
+@cache
+def _education_levels() -> frozenset[str]:
+    return frozenset(row[0] for row in lexicon("education_levels"))
 
 
 def _bare(text: str) -> str:

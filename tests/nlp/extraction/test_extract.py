@@ -1212,6 +1212,21 @@ def test_an_organisation_named_in_latin_letters_is_one(models, report_rules):
     assert orgs == {"Human Rights Watch", "The Washington Post", "Bank of Montreal", "King’s College London"}
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # a school's form and level before its short name: one body, the body it is of apart, as after a quotation
+    ("Участники: ФГБОУ ВО СмолГУ, ОГАУ ДПО СОИРО и ФГБОУ ВО Смоленская ГСХА.",
+     {"ФГБОУ ВО СмолГУ", "ОГАУ ДПО СОИРО", "ФГБОУ ВО Смоленская ГСХА"}),
+    ("Студенты ФГБОУ ВО СГМУ Минздрава России.", {"ФГБОУ ВО СГМУ", "Минздрав России"}),
+    # a legal form before a body's unquoted name is the name's
+    ("ФГБОУ ВО Российский университет дружбы народов", {"ФГБОУ ВО Российский университет дружбы народов"}),
+    ("Переговоры с ОАО Минский автомобильный завод.", {"ОАО Минский автомобильный завод"}),
+    # and the quotation natasha's name opens closes in it
+    ("Визит в ЗАО Торговый дом «Смоленск».", {"ЗАО Торговый дом «Смоленск»"}),
+])
+def test_a_legal_form_unquoted_is_its_bodys(models, text, names):
+    assert org_texts_normal(models, text) == names
+
+
 def test_a_latin_names_legal_form_after_a_comma_is_the_names(models):
     # the brackets after the legal form's full stop say whose it is
     found = extract("Подписан меморандум с Shandong Heavy Industry Group Co., Ltd. (КНР) и Siemens AG, а также "
