@@ -1668,7 +1668,8 @@ def _settled_in_districts(text: str, mentions: list[Mention], gazetteer: Gazette
             found.append(mention)
             continue
         space = _SPACE_AFTER.match(text, mention.stop)
-        district = districts.get(space.end()) if space else None
+        district = districts.get(space.end()) if space else _district_in_its_address(text, mention, districts,
+                                                                                      gazetteer)
         head = None if district else next((h for h in heads if h.stop <= mention.start
                                            and _ADDRESS_JOIN.fullmatch(text, h.stop, mention.start)), None)
         known = gazetteer.lookup(mention.normal) if head is not None else None
@@ -1682,6 +1683,27 @@ def _settled_in_districts(text: str, mentions: list[Mention], gazetteer: Gazette
             mention = replace(mention, country=head.country, smolensk=head.smolensk)
         found.append(mention)
     return found
+
+
+def _district_in_its_address(text: str, settlement: Mention, districts: dict[int, Mention],
+                             gazetteer: Gazetteer) -> Mention | None:
+    """The district named after a settlement and a comma, as an address names them («городской поселок Ушачи,
+    Ушачский район, Витебская область»), where the settlement may lie there: the gazetteer knows none of its name,
+    or one there, or only a village or small town elsewhere («д. Микулино, Руднянский район»: not the Tver region's
+    Микулино; «аг. Лесное, Витебский район»: not Russia's Лесное). A town too large to be another's namesake, that lies
+    elsewhere, is listed beside the district («г. Смоленск, Руднянский район»)."""
+    comma = _COMMA_AFTER.match(text, settlement.stop)
+    district = districts.get(comma.end()) if comma else None
+    if district is None:
+        return None
+    known = gazetteer.lookup(settlement.normal)
+    if known is None or known.population < TOWN_POPULATION \
+            or gazetteer.lookup(settlement.normal, district.normal) is not None:
+        return district
+    return None
+
+
+_COMMA_AFTER = re.compile(r"\s*,\s*")
 
 
 def _namesakes_of_the_state_named(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

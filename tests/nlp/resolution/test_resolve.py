@@ -286,6 +286,26 @@ def test_a_settlement_named_with_its_district_is_that_district_s_not_a_namesake_
     assert known.described.region is not None and known.described.region.entity.kind is PlaceKind.DISTRICT
 
 
+def test_a_settlement_in_an_address_lies_in_the_district_after_it(tmp_path, models):
+    """An address names the settlement, a comma, its district: a village whose namesake the gazetteer has elsewhere
+    (Russia's Лесное, the Tver region's Микулино) is the district's; a large town beside a district is a list."""
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Праздник", "аг. Лесное, Витебский район, Республика Беларусь", "5 июля 2025 года", "Праздник.", "Делегация"],
+        ["Митинг", "д. Микулино, Руднянский район, Смоленская область", "6 июля 2025 года", "Митинг.", "Делегация"],
+        ["Праздник", "городской поселок Ушачи, Ушачский район, Витебская область", "7 июля 2025 года", "Праздник.",
+         "Делегация"],
+        ["Форум", "г. Смоленск, Руднянский район", "8 июля 2025 года", "Форум.", "Делегация"],
+    ]), encoding="utf-8")
+    events = extract_events([read_report(path)], models)
+    first = [next(e for e in extracted.entities if e.type is EntityType.LOC) for extracted in events]
+    assert [(e.name, e.country, e.smolensk) for e in first] == [
+        ("Лесное", "BY", False), ("Микулино", "RU", True), ("Ушачи", "BY", False), ("Смоленск", "RU", True)]
+    assert first[0].id.endswith("/place/lesnoe-vitebskiy-rayon")
+    assert first[1].id.endswith("/place/mikulino-rudnyanskiy-rayon")
+    assert (first[2].id, first[3].id) == (mint_iri(EntityType.LOC, "Ушачи"), mint_iri(EntityType.LOC, "Смоленск"))
+
+
 def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(tmp_path, models):
     path = tmp_path / "2025-Q3.txt"
     path.write_text(report_text([
