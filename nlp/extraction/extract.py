@@ -845,7 +845,8 @@ def _a_towns_body(span: Span, models: Resources) -> bool:
 
 
 _FIRM_WORDS = frozenset({"компания", "корпорация", "фирма", "холдинг", "концерн"})
-_ISPOLKOM = re.compile(r"^[а-яё]+(?:обл|гор|рай)исполком[а-яё]*$")  # «Мингорисполком», «Витоблисполком»
+# a Belarusian executive committee's word: «райисполком», «Мингорисполком», «Витоблисполком»
+_ISPOLKOM = re.compile(r"^[а-яё]*(?:обл|гор|рай)исполком[а-яё]*$")
 
 
 class _Reading:

@@ -10,7 +10,7 @@ from natasha import MorphVocab
 from pymorphy2.analyzer import Parse
 from spacy.tokens import Token
 
-from nlp.extraction.rules import OPENING_QUOTES
+from nlp.extraction.rules import OPENING_QUOTES, PLACE_ADJECTIVE
 
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
@@ -223,8 +223,13 @@ def _agreed_adjective(vocab: MorphVocab, token: Token, case: str | None, gender:
     an adjective agreeing with the head ("Кыргызской Республики": Кыргызская Республика); None otherwise."""
     if not any_part and token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper() or case is None:
         return None
-    return next((parse for parse in vocab.parse(token.text.lower()) if parse.tag.POS == "ADJF" and case in parse.tag
-                 and (gender is None or gender in parse.tag or "plur" in parse.tag)), None)
+    parses = vocab.parse(token.text.lower())
+    # a town's adjective the dictionary knows only as a surname of an adjective's declension («Быховского
+    # райисполкома»: Быховский)
+    surname = PLACE_ADJECTIVE.search(token.text.lower()) is not None
+    return next((parse for parse in parses if (parse.tag.POS == "ADJF" or surname and "Surn" in parse.tag)
+                 and case in parse.tag and (gender is None or gender in parse.tag or "plur" in parse.tag)), None)
+
 
 
 def _double_surname(vocab: MorphVocab, token: Token, nominative: bool) -> str | None:

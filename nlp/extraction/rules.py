@@ -573,6 +573,10 @@ def _agrees(doc: Doc, token: Token, head: int, lex: Lexicons) -> bool:
     position = token.lemma_ in lex.positions and not _ADJECTIVE_ENDING.search(token.lemma_)
     # a lowercase participle is a clause's, no part of the name ("созданном Следственном комитете")
     agreed = token.pos_ == "ADJ" or (token.pos_ == "VERB" and is_cap(token))
+    if token.pos_ == "PROPN" and is_cap(token) and PLACE_ADJECTIVE.search(token.lower_):
+        # a town's adjective the tagger took for a surname, before a word that only a town's adjective opens
+        # («Кричевский райисполком», «Быховского районного …»; not «направил Ковальский комитету»)
+        return _AFTER_PLACE_ADJECTIVE.match(doc[token.i + 1].lower_) is not None
     # only a word with an adjective's ending: the tagger reads a verb a sentence opens with as an adjective, even in
     # the case of the name after it («Выступил Смоленский камерный оркестр», «Окончил философский факультет»); a
     # capitalised word the tagger cased otherwise, or an inanimate noun's adjective its nominative for accusative
@@ -584,6 +588,9 @@ def _agrees(doc: Doc, token: Token, head: int, lex: Lexicons) -> bool:
 
 
 _ORDINAL = re.compile(r"^\d+-(?:й|я|е|го|му|м|х|ю|ой|ый|ий)$")
+_AFTER_PLACE_ADJECTIVE = re.compile(r"(?:обл|гор|рай)исполком|районн|областн|городск")
+# the endings of a town's or a district's adjective («Кричевский», «Горецкого»), which surnames share
+PLACE_ADJECTIVE = re.compile(r"[сц]к(?:ий|ой|ая|ое|ие|ого|ому|им|ом|ую|их|ими)$")
 _ADJECTIVE_FORM = re.compile(r"(?:[ыиоя]й|[ая]я|[оеыи]е|[ое]го|[ое]му|[ыи]ми?|[оеё]м|[ую]ю|[ыи]х|[оеё]й)$")
 
 

@@ -2083,6 +2083,20 @@ def test_a_towns_executive_committee_in_one_word_is_a_belarusian_body(models, re
         (EntityType.ORG, "Мингорисполком", "BY"), (EntityType.ORG, "Витоблисполком", "BY")]
 
 
+@pytest.mark.parametrize(("text", "states"), [
+    # a district's executive committee is Belarus's, whatever town its adjective names, and a town's adjective the
+    # tagger takes for a surname opens it («Кричевский», «Быховского» the dictionary knows as surnames only)
+    ("Кричевский райисполком", {"Кричевский райисполком": ("BY", False)}),
+    ("Делегации Мстиславского райисполкома и Быховского райисполкома.",
+     {"Мстиславский райисполком": ("BY", False), "Быховский райисполком": ("BY", False)}),
+    ("Встреча с представителями Быховского районного исполнительного комитета.",
+     {"Быховский районный исполнительный комитет": ("BY", False)}),
+])
+def test_a_districts_executive_committee_is_a_belarusian_body(models, text, states):
+    assert {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
+            if m.type is EntityType.ORG} == states
+
+
 @pytest.mark.parametrize("bullet", ["•", "▪", "➢", "●", "-"])
 def test_a_name_after_a_lists_bullet_is_read(models, bullet):
     text = f"{bullet} Петров Иван Иванович – заместитель Губернатора Смоленской области."
