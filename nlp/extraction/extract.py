@@ -707,7 +707,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
             and (tuple(token.lemma_ for token in part) in lex.unions_of_states or _a_towns_body(part, models)
                  or _COMPOUND_ABBREVIATION.match(part.text))
             or part.label_ == "PER" and len(part) == 1 and _ISPOLKOM.search(part[0].lower_) else part
-            for span in doc.spans[NATASHA_SPANS] for part in _apart_at_stray_marks(span)
+            for span in doc.spans[NATASHA_SPANS] for part in _apart_at_stray_marks(_with_its_adjectives(span, lex))
             if part.label_ != "ORG" or part.text not in lex.not_organisations and not _an_adjective_alone(part)
             and not _a_post_alone(part, models)]
     readings = [_Reading(doc, text, models) for text, doc in cells]
@@ -816,6 +816,22 @@ def _with_the_last_initials_stop(doc: Doc, start: int, stop: int) -> int:
     if stop - start > 1 and stop < len(doc) and _INITIALS_NAME.match(doc[stop - 1].text) and doc[stop].text == ".":
         return stop + 1
     return stop
+
+
+def _with_its_adjectives(span: Span, lex: Lexicons) -> Span:
+    """natasha's organisation named by an acronym with the capitalised adjectives right before it, which it left out
+    («Смоленская ТПП», «Витебской ТПП»: a chamber of that region; not a sentence's first word, where any adjective has
+    its capital: «Российский МИД заявил …»; a line's first word is a listed name's). Not an acronym that names no
+    organisation («Западные СМИ»)."""
+    if span.label_ != "ORG" or not is_acronym(span[0]) or span.text in lex.not_organisations:
+        return span
+    start = span.start
+    doc = span.doc
+    while start > 0 and doc[start - 1].pos_ == "ADJ" and is_cap(doc[start - 1]) and not doc[start - 1].text.isupper():
+        start -= 1
+        if start > 0 and starts_a_sentence(doc, start) and not starts_a_line(doc, start):
+            return span  # (a text's first word is a line's)
+    return span if start == span.start else Span(doc, start, span.end, label="ORG")
 
 
 def _an_adjective_alone(span: Span) -> bool:

@@ -2093,6 +2093,16 @@ def test_a_towns_executive_committee_in_one_word_is_a_belarusian_body(models, re
         (EntityType.ORG, "Мингорисполком", "BY"), (EntityType.ORG, "Витоблисполком", "BY")]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # the capitalised adjectives before natasha's acronym are the body's, a line's first word too
+    ("Встреча с представителями Смоленской ТПП.", {"Смоленская ТПП"}),
+    # not an acronym that names no body
+    ("Основные фавориты.\nЗападные СМИ сообщают о победе.", set()),
+])
+def test_an_acronyms_adjectives_are_its_names(models, text, names):
+    assert org_texts_normal(models, text) == names
+
+
 @pytest.mark.parametrize(("text", "states"), [
     # a district's executive committee is Belarus's, whatever town its adjective names, and a town's adjective the
     # tagger takes for a surname opens it («Кричевский», «Быховского» the dictionary knows as surnames only)

@@ -306,6 +306,20 @@ def test_a_settlement_in_an_address_lies_in_the_district_after_it(tmp_path, mode
     assert (first[2].id, first[3].id) == (mint_iri(EntityType.LOC, "Ушачи"), mint_iri(EntityType.LOC, "Смоленск"))
 
 
+def test_a_chamber_named_by_its_acronym_and_its_regions_adjective_is_the_chamber(tmp_path, models):
+    """natasha tagged only «ТПП» of «Смоленская ТПП» in this row, which then took the state of the row's venue."""
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Подписание меморандума", "г. Минск", "6 июля 2025 года", "Подписан Меморандум о взаимопонимании между "
+         "Смоленской торгово-промышленной палатой и Минским городским отделением Белорусской торгово-промышленной "
+         "палаты.", "Смоленская ТПП"],
+    ]), encoding="utf-8")
+    [event] = extract_events([read_report(path)], models)
+    chambers = {(e.name, e.country) for e in event.entities
+                if e.type is EntityType.ORG and ("ТПП" in e.name or e.name.startswith("Смоленская"))}
+    assert chambers == {("Смоленская торгово-промышленная палата", "RU")}
+
+
 def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(tmp_path, models):
     path = tmp_path / "2025-Q3.txt"
     path.write_text(report_text([
