@@ -843,9 +843,11 @@ def _an_adjective_alone(span: Span) -> bool:
 
 def _a_post_alone(span: Span, models: Resources) -> bool:
     """Whether natasha's organisation is a post's words alone, a position and the adjectives before it:
-    «Государственным секретарем (Союзного государства)», an official unnamed, no body; not «Союзом художников»."""
+    «Государственным секретарем (Союзного государства)», an official unnamed, no body; not «Союзом художников», nor a
+    quoted name («Частному корреспонденту», a newspaper)."""
     lex = models.lexicons
-    return span[-1].lemma_ in lex.positions and not lex.names_body(span[-1].lemma_) \
+    quoted = span.start > 0 and span.doc[span.start - 1].text in OPENING_QUOTES  # a name: «Частному корреспонденту»
+    return span[-1].lemma_ in lex.positions and not lex.names_body(span[-1].lemma_) and not quoted \
         and all(token.pos_ == "ADJ" or _reads_as_adjective(token, models) for token in span[:-1])
 
 

@@ -1755,6 +1755,11 @@ def test_a_post_alone_is_no_body(models, text, names):
     assert org_texts_normal(models, text) == names
 
 
+def test_a_quoted_post_is_a_name(models):
+    found = extract("Об этом сообщили «Частному корреспонденту» в секретариате совета.", models)
+    assert [(m.type, m.normal) for m in found] == [(EntityType.ORG, "Частный корреспондент")]
+
+
 @pytest.mark.parametrize(("text", "names"), [
     # an assembly is a body, its name going on over a compound with a spaced dash
     ("Участие в заседании Межпарламентской Ассамблеи государств – участников СНГ.",
