@@ -211,20 +211,20 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     town = None
     named_town = False  # the town is one named after «г.»
     depth = 0
-    named_by_two = -1  # the second word of a state's or a region's name of two, read with the first
+    named_after = -1  # the last word of a state's or a region's name of two or three, read with the first
     for index, token in enumerate(tokens):
         if depth == 0 and found and token.lower_ in ("в", "во") and not token.text.isupper():  # not «ФГБОУ ВО»
             break
         depth += token.text == "«"
         depth -= token.text == "»" and depth > 0
-        if index == named_by_two:
+        if index <= named_after:
             continue
         code = models.countries.code(token.lemma_) if is_cap(token) else None
         code = code or models.countries.code(token.text) if token.text.isupper() and len(token.text) > 1 else code
         code = code or models.countries.adjective_code(token.text)
-        if code is None and is_cap(token) and index + 1 < len(tokens) and (two := _named_by_two(
-                list(tokens[index:index + 2]), models)) is not None:
-            code, named_by_two = two, index + 1
+        if code is None and is_cap(token) and index + 1 < len(tokens) and (named := _named_by_words(
+                list(tokens[index:index + 3]), models)) is not None:
+            code, named_after = named[0], index + named[1]
         if code is not None and token.is_lower and token.pos_ == "NOUN":
             peoples.append(code)  # whose people a body gathers, not yet whose body it is
             continue
@@ -285,6 +285,16 @@ def _coordinated_name(tokens: Span, models: Resources) -> str:
         return ""
     vocab = models.vocab
     return f"{normal_phrase(vocab, left, len(left) - 1)} и {normal_phrase(vocab, right, len(right) - 1)}"
+
+
+def _named_by_words(words: list[Token], models: Resources) -> tuple[str, int] | None:
+    """The state of a state's official name of three words whose last two stand in apposition («Республики Южная
+    Осетия»: its words' own state, not «Осетии» alone), or of a name of two (`_named_by_two`), and how many words
+    after the first it takes."""
+    if len(words) == 3 and (code := models.countries.code(f"{words[0].lemma_} {words[1].text} {words[2].text}")):
+        return code, 2
+    code = _named_by_two(words[:2], models)
+    return (code, 1) if code is not None else None
 
 
 def _named_by_two(pair: list[Token], models: Resources) -> str | None:

@@ -172,6 +172,12 @@ def test_officials_and_their_roles(models, text, person, role):
     assert people.get(person) == role
 
 
+def test_a_states_official_name_of_three_words_names_its_officials_state(models):
+    text = ("Встреча с Президентом Республики Южная Осетия А.Э. Гаглоевым и Премьер-министром Республики Абхазия "
+            "В.В. Делбой.")
+    assert states_of(models, text, (EntityType.PER,)) == {"А.Э. Гаглоев": ("OS", False), "В.В. Делба": ("AB", False)}
+
+
 def test_a_position_adds_no_place_but_its_body(models):
     names = found(models, "Губернатор Смоленской области В.Н. Анохиным")
     assert ("PER", "В.Н. Анохин") in names
