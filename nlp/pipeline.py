@@ -13,9 +13,9 @@ from typing import Any
 from nlp.description.agreements import find_agreements
 from nlp.description.concepts import organisation_kind_of
 from nlp.description.describe import describe
-from nlp.extraction.extract import ROLE_SEPARATOR, CellReading, Models, load_models
+from nlp.extraction.extract import ROLE_SEPARATOR, TOWN_POPULATION, CellReading, Models, load_models
 from nlp.extraction.ner import row_doc
-from nlp.gazetteer.countries import CountryTable, fold, load_countries
+from nlp.gazetteer.countries import SMOLENSK_COUNTRY, CountryTable, fold, load_countries
 from nlp.gazetteer.places import Gazetteer, load_gazetteer
 from nlp.heap import long_lived
 from nlp.records import (
@@ -76,7 +76,7 @@ def filled_cells(event: Event) -> list[tuple[Field, str]]:
     return [(field, cell.text) for field, cell in zip(FIELDS, event.cells, strict=True) if cell.text]
 
 
-def event_mentions(event: Event, readings: list[CellReading]) -> tuple[list[Mention], set[str]]:
+def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazetteer) -> tuple[list[Mention], set[str]]:
     """Mentions in every cell of the row, each with its field, and the states named by adjective or by an unnamed
     official's post («мэр Витебска»: Belarus takes part, Витебск is no place of the event).
 
@@ -89,7 +89,29 @@ def event_mentions(event: Event, readings: list[CellReading]) -> tuple[list[Ment
         mentions += [replace(mention, field=field) for mention in reading.mentions if not mention.in_a_post]
         adjectives |= reading.adjectives
         adjectives |= {mention.country for mention in reading.mentions if mention.within == "post" and mention.country}
+    mentions = _namesakes_of_the_venues_state(mentions, gazetteer)
     return _organisations_placed(_sites_placed(_venues_placed(mentions))), adjectives
+
+
+def _namesakes_of_the_venues_state(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A town the gazetteer takes for a small Russian town of its name is the namesake of the state abroad where the
+    place cell says the row was held, where that state has one: «г.п. Сураж» at a festival in the Витебский district
+    is Belarus's, not the Bryansk region's; «Славгород», «Кировск» at a visit to the Mogilev region. Not a town of
+    Smolensk's nor one of 50,000 or more, which its name means wherever the row was held."""
+    venue = {m.country for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.country
+             and m.kind in _VENUE_KINDS}
+    if len(venue) != 1 or (state := venue.pop()) == SMOLENSK_COUNTRY:
+        return mentions
+    found = []
+    for mention in mentions:
+        if mention.type is EntityType.LOC and mention.kind is PlaceKind.CITY and mention.country == SMOLENSK_COUNTRY \
+                and not mention.smolensk and mention.district is None and mention.within is None:
+            known, namesake = gazetteer.lookup(mention.normal), gazetteer.lookup(mention.normal, state=state)
+            if known is not None and known.population < TOWN_POPULATION and namesake is not None \
+                    and namesake.country == state and not known.smolensk:
+                mention = replace(mention, country=state, smolensk=namesake.smolensk)
+        found.append(mention)
+    return found
 
 
 def _venues_placed(mentions: list[Mention]) -> list[Mention]:
@@ -232,7 +254,7 @@ def extract_rows(report: Report, models: Models) -> tuple[list[Row], set[tuple[s
             problem = f"{report.source} (№ {event.number}): участники не прочитаны: {doc.user_data['problem']}"
             rows.append(Row(event, [], set(), [], (problem,)))
             continue
-        mentions, adjectives = event_mentions(event, doc.user_data["mentions"])
+        mentions, adjectives = event_mentions(event, doc.user_data["mentions"], models.resources.gazetteer)
         rows.append(Row(event, event_entities(mentions), adjectives, find_agreements(event, mentions)))
         definitions |= {(m.normal, m.alias_of) for m in mentions if m.alias_of}
     return rows, definitions

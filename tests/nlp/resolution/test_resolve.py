@@ -306,6 +306,18 @@ def test_a_settlement_in_an_address_lies_in_the_district_after_it(tmp_path, mode
     assert (first[2].id, first[3].id) == (mint_iri(EntityType.LOC, "Ушачи"), mint_iri(EntityType.LOC, "Смоленск"))
 
 
+def test_a_small_russian_towns_namesake_in_the_state_the_row_was_held_in_is_that_one(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    cells = ["5 июля 2025 года", "Делегация посетила г.п. Сураж, г. Рудню и г. Москву.", "Делегация"]
+    rows = [["Визит", "г. Витебск, Республика Беларусь", *cells], ["Визит", "г. Смоленск", *cells]]
+    path.write_text(report_text(rows), encoding="utf-8")
+    abroad, home = ({e.name: (e.country, e.smolensk) for e in extracted.entities if e.type is EntityType.LOC}
+                    for extracted in extract_events([read_report(path)], models))
+    # Belarus's Сураж where the row was held in Belarus; Smolensk's Рудня and Moscow wherever
+    assert [abroad[name] for name in ("Сураж", "Рудня", "Москва")] == [("BY", False), ("RU", True), ("RU", False)]
+    assert home["Сураж"] == ("RU", False)
+
+
 def test_a_chamber_named_by_its_acronym_and_its_regions_adjective_is_the_chamber(tmp_path, models):
     """natasha tagged only «ТПП» of «Смоленская ТПП» in this row, which then took the state of the row's venue."""
     path = tmp_path / "2025-Q3.txt"
