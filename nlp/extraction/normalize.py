@@ -34,7 +34,19 @@ def _inflect(parse: Parse, grams: set[str]) -> Parse | None:
 
 @lru_cache(maxsize=100_000)
 def _inflect_once(parse: Parse, grams: frozenset[str]) -> Parse | None:
+    if "Supr" in parse.tag:
+        # a superlative's lexeme holds its other superlatives: the form of the written one («Высшего»: высший, not
+        # «высочайший»; «лучшего»: лучший, not «наихороший»)
+        forms = [form for form in parse.lexeme if "Supr" in form.tag and grams <= form.tag.grammemes]
+        if forms:
+            return max(forms, key=lambda form: _shared_start(form.word, parse.word))
     return Parse.inflect(parse, set(grams))  # the names of a corpus repeat: each form is made once
+
+
+def _shared_start(one: str, other: str) -> int:
+    """How many letters two words open with alike."""
+    return next((index for index, (a, b) in enumerate(zip(one, other, strict=False)) if a != b),
+                min(len(one), len(other)))
 
 
 def shape_like(word: str, original: str) -> str:

@@ -1660,6 +1660,16 @@ def test_a_firm_and_a_companys_name_in_the_nominative_singular(models, text, nam
     assert name in states_of(models, text)
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # a superlative keeps its own stem, not another superlative of its lexeme's («высочайший», «наихороший»)
+    ("Заседание Высшего Государственного Совета Союзного государства.",
+     "Высший Государственный Совет Союзного государства"),
+    ("Студенты Высшей школы экономики.", "Высшая школа экономики"),
+])
+def test_a_superlative_in_a_name_in_the_nominative(models, text, name):
+    assert name in org_texts_normal(models, text)
+
+
 @pytest.mark.parametrize(("text", "names"), [
     # what a ministry is of, listed, its first item an adjective and a noun
     ("Представители Министерства высшего образования, науки и инноваций Республики Узбекистан",
