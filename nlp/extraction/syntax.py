@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from nlp.extraction.ner import WordCodes, doc_words, sentence_starts, tag_pairs
 from nlp.extraction.rules import (
     OPENING_QUOTES,
+    a_member,
     abbreviated_place,
     common_after_place,
     is_acronym,
@@ -120,6 +121,10 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
             continue
         if post_after_name(doc, index, load_lexicons()):
             break  # the next party's post («… Российской Федерации | Руководителя Аппарата …»)
+        if doc[index].lower_ == "и" and index + 1 < len(doc) and is_cap(doc[index + 1]) \
+                and not a_member(doc, start, index + 1, load_lexicons()):
+            break  # another body's capitalised name («Совета Министров Союзного государства | и Высшего Евразийского
+            # экономического совета»), not a state or a body named as one of the name's («… Беларуси и России»)
         if doc[index].pos_ == "ADP" and (not _may_continue(doc, start, index) or index + 1 < len(doc)
                                          and doc[index + 1].pos_ in ("PRON", "DET") and doc[index + 1].is_lower):
             break  # a preposition no name's complement opens («Коллегии Минобороны России | во главе с …»), or

@@ -810,6 +810,12 @@ def test_a_meeting_named_with_an_adjective_of_meetings_is_no_body(models, text, 
       "Союз Беларуси и России", "Постоянный Комитет Союзного государства", "Союзное государство"}),
     # no joint body: two bodies coordinated are two names
     ("Встреча с депутатами Совета Федерации и Государственной Думы.", {"Совет Федерации", "Государственная Дума"}),
+    # nor a body named after a joint one's chain, which names a state or a body as one of its own does
+    ("Участие представителей Витебского областного Союза женщин и Республиканского общественного объединения "
+     "«Белорусский союз женщин».", {"Витебский областной Союз женщин",
+                                    "Республиканское общественное объединение «Белорусский союз женщин»"}),
+    ("Участие в заседании Совета Министров Союзного государства и Высшего Евразийского экономического совета.",
+     {"Совет Министров Союзного государства", "Союзное государство", "Высший Евразийский экономический совет"}),
 ])
 def test_a_joint_body_is_named_with_its_members_and_each_member_with_its_own_name(models, text, orgs):
     assert org_texts_normal(models, text) == orgs
