@@ -1585,6 +1585,12 @@ def test_a_body_of_a_city_named_after_it_is_of_the_citys_state(models, text, sta
     assert states_of(models, text) == states
 
 
+def test_a_name_opening_with_a_states_name_is_that_states(models):
+    text = "Переговоры с ОАО «Беларуськалий», АО «Казахтелеком» и АО «Узбекнефтегаз»."
+    assert states_of(models, text) == {"ОАО «Беларуськалий»": ("BY", False), "АО «Казахтелеком»": ("KZ", False),
+                                       "АО «Узбекнефтегаз»": ("UZ", False)}
+
+
 def test_a_short_name_made_of_smolensks_is_the_smolensk_sides(models):
     assert states_of(models, "Студенты СмолГУ приняли участие.") == {"СмолГУ": ("RU", True)}
     # natasha takes it for a place after «в»: a compound abbreviation names a body, and keeps its letters
