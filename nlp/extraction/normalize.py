@@ -243,7 +243,6 @@ def _agreed_adjective(vocab: MorphVocab, token: Token, case: str | None, gender:
                  and case in parse.tag and (gender is None or gender in parse.tag or "plur" in parse.tag)), None)
 
 
-
 def _double_surname(vocab: MorphVocab, token: Token, nominative: bool) -> str | None:
     """A double surname in the nominative, each part as a surname of the case and gender the parts share
     («Петрова-Водкина» -> Петров-Водкин, «Кузьминой-Карповой» -> Кузьмина-Карпова); None where the parts are

@@ -290,7 +290,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                     and not _person_named(doc, index):
                 index += 1
         elif lower == "и" and nxt is not None and _is_gen(nxt) \
-                and (not is_cap(nxt) or joint and a_member(doc, first, index + 1, lex)) \
+                and (not is_cap(nxt) or joint and a_member(doc, max(0, first - 1), index + 1, lex)) \
                 and not lowercase_body_word(doc[index - 1], lex) and not post_after(doc, index + 1, lex) \
                 and (is_cap(nxt) or not _named_before(doc, index, lex)):
             index += 2  # "… сельского хозяйства и продовольствия"; not "… палаты и предприятий …": another party;
@@ -555,15 +555,15 @@ def _left(doc: Doc, head: int, lex: Lexicons) -> int:
     return start
 
 
-def a_member(doc: Doc, first: int, index: int, lex: Lexicons) -> bool:
-    """Whether the capitalised word at `index`, after «и» in a joint body's chain from `first`, opens another member
+def a_member(doc: Doc, start: int, index: int, lex: Lexicons) -> bool:
+    """Whether the capitalised word at `index`, after «и» in a joint body's name from `start`, opens another member
     of it: a state («Союза Беларуси и России», «… Российской Федерации и Республики Беларусь») or a body named as one
     before it is («Совета Федерации … и Совета Республики …»); not another body after it («Витебского областного Союза
     женщин и Республиканского общественного объединения …», «Совета Министров Союзного государства и Высшего
     Евразийского экономического совета»)."""
     word = doc[index]
     return word.pos_ == "PROPN" or word.lemma_ in lex.region_words \
-        or any(doc[i].lemma_ == word.lemma_ for i in range(first - 1, index - 1) if is_cap(doc[i]))
+        or any(doc[i].lemma_ == word.lemma_ for i in range(start, index - 1) if is_cap(doc[i]))
 
 
 def _legal_form_before(doc: Doc, start: int, lex: Lexicons) -> int:
@@ -625,7 +625,7 @@ def _nom_acc(adjective: Token, noun: Token) -> bool:
 
 def _quoted_after_legal_form(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     """An organisation named by a legal form and a quoted name: "ОАО «Ольса»", "ОГБОУ ВО «…»"; or a school's form
-    and level and its short name («ФГБОУ ВО СмолГУ», «ФГБОУ ВО СГМУ Минздрава России»: `_school_short_name`)."""
+    and level and its short name («ФГБОУ ВО СмолГУ», «ОГАУ ДПО СОИРО»: `_school_short_name`)."""
     if head > 0 and is_abbreviation(doc[head - 1], lex):
         return None  # the second word of "ОГБОУ ВО «…»"
     index = head + 1

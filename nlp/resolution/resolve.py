@@ -69,9 +69,20 @@ def org_parts(name: str) -> tuple[str, str]:
     words = head.split()
     if rest and words and all(w.isupper() for w in words):
         return " ".join(words), _bare(rest)
-    if len(words) > 2 and words[0].isupper() and words[1] in _education_levels():
+    if not rest and len(words) > 2 and words[0].isupper() and words[1] in _education_levels():
         return " ".join(words[:2]), _bare(" ".join(words[2:]))  # «ФГБОУ ВО СмолГУ»: a school's short name
+    if not rest and len(words) > 1 and words[0] in _company_forms() and not words[1].isupper():
+        # «ОАО Минский автомобильный завод», «ПАО Сбербанк» unquoted (not «ГУ МЧС России», «ГУ Банка России»: an
+        # institution's form stands before a quotation, and «ГУ» alone is a main department)
+        return words[0], _bare(" ".join(words[1:]))
     return "", _bare(text)
+
+
+@cache
+def _company_forms() -> frozenset[str]:
+    """The abbreviations of the legal forms of companies, societies and enterprises («ООО», «ПАО», «РУП»), not of
+    institutions («ГУ», «УО»)."""
+    return frozenset(abbr for full, abbr in _legal_forms() if "учреждени" not in full)
 
 
 @cache

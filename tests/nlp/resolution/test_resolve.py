@@ -82,6 +82,18 @@ def test_legal_form_written_out_is_the_abbreviation(models):
     assert org_parts("публичное акционерное общество «Дорогобуж»") == ("ПАО", "дорогобуж")
 
 
+@pytest.mark.parametrize(("names", "count"), [
+    # a company's form before its name unquoted is its legal form
+    (["ОАО Минский автомобильный завод", "ОАО «Минский автомобильный завод»"], 1),
+    (["ПАО Сбербанк", "ПАО «Сбербанк»"], 1),
+    # «ГУ» before an acronym or a genitive is a main department, not an institution's form
+    (["ГУ МЧС России", "МЧС России"], 2),
+])
+def test_a_companys_form_unquoted_is_its_legal_form(models, names, count):
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
+    assert len({result.resolve(org(name), models.gazetteer).id for name in names}) == count
+
+
 def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(models):
     names = ["Национальная академия наук Республики Беларусь", "Национальная Академия наук Беларуси",
              "Министерство иностранных дел Российской Федерации", "Министерство иностранных дел России",
