@@ -211,20 +211,20 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     town = None
     named_town = False  # the town is one named after «г.»
     depth = 0
-    named_after = -1  # the last word of a state's or a region's name of two or three, read with the first
+    read_with = -1  # the last word of a state's or a region's name of two or three, read with the first
     for index, token in enumerate(tokens):
         if depth == 0 and found and token.lower_ in ("в", "во") and not token.text.isupper():  # not «ФГБОУ ВО»
             break
         depth += token.text == "«"
         depth -= token.text == "»" and depth > 0
-        if index <= named_after:
+        if index <= read_with:
             continue
         code = models.countries.code(token.lemma_) if is_cap(token) else None
         code = code or models.countries.code(token.text) if token.text.isupper() and len(token.text) > 1 else code
         code = code or models.countries.adjective_code(token.text)
         if code is None and is_cap(token) and index + 1 < len(tokens) and (named := _named_by_words(
                 list(tokens[index:index + 3]), models)) is not None:
-            code, named_after = named[0], index + named[1]
+            code, read_with = named[0], index + named[1]
         if code is not None and token.is_lower and token.pos_ == "NOUN":
             peoples.append(code)  # whose people a body gathers, not yet whose body it is
             continue
@@ -712,6 +712,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     # that is a town's executive committee in one word («Витоблисполкома»); no name holds half
     # a pair of brackets, a bullet or a full stop
     for _, doc in cells:
+        doc.spans[NATASHA_SPANS] = _with_their_namesakes(list(doc.spans[NATASHA_SPANS]))
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
             and (tuple(token.lemma_ for token in part) in lex.unions_of_states or _a_towns_body(part, models)
@@ -826,6 +827,20 @@ def _with_the_last_initials_stop(doc: Doc, start: int, stop: int) -> int:
     if stop - start > 1 and stop < len(doc) and _INITIALS_NAME.match(doc[stop - 1].text) and doc[stop].text == ".":
         return stop + 1
     return stop
+
+
+def _with_their_namesakes(spans: list[Span]) -> list[Span]:
+    """natasha's organisations that end with «им.» or «имени», each with the person natasha found right after it: the
+    one it is named after, whose name is the body's («Театра им. Йозефа Бойса» was «Театра им.» and a person)."""
+    found: list[Span] = []
+    for span in spans:
+        last = found[-1] if found else None
+        if last is not None and span.label_ == "PER" and last.label_ == "ORG" and span.start == last.end \
+                and (last[-1].lower_ == "имени" or len(last) > 1 and last[-2].lower_ == "им" and last[-1].text == "."):
+            found[-1] = Span(span.doc, last.start, span.end, label="ORG")
+        else:
+            found.append(span)
+    return found
 
 
 def _with_its_adjectives(span: Span, lex: Lexicons) -> Span:

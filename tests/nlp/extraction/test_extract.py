@@ -1783,6 +1783,14 @@ def test_a_post_alone_is_no_body(models, text, names):
     assert org_texts_normal(models, text) == names
 
 
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_whom_a_body_is_named_after_is_its_names(models, report_rules):
+    found = extract("Мнением поделились представители Театра им. Йозефа Бойса (Германия).", models,
+                    report_rules=report_rules)
+    assert [(m.type, m.text) for m in found if m.type is not EntityType.LOC] == [
+        (EntityType.ORG, "Театра им. Йозефа Бойса")]
+
+
 def test_a_quoted_post_is_a_name(models):
     found = extract("Об этом сообщили «Частному корреспонденту» в секретариате совета.", models)
     assert [(m.type, m.normal) for m in found] == [(EntityType.ORG, "Частный корреспондент")]
