@@ -1791,6 +1791,15 @@ def test_whom_a_body_is_named_after_is_its_names(models, report_rules):
         (EntityType.ORG, "Театра им. Йозефа Бойса")]
 
 
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_one_initial_and_a_surname_opening_a_line_are_a_person(models, report_rules):
+    found = extract("Д.Медведев назначил нового министра.\nА. Лукашенко подписал указ.", models,
+                    report_rules=report_rules)
+    assert [(m.type, m.normal) for m in found] == [(EntityType.PER, "Д. Медведев"), (EntityType.PER, "А. Лукашенко")]
+    # not a town named by its first word's initial
+    assert not extract("Н. Новгород принял гостей.", models, report_rules=report_rules)
+
+
 def test_a_quoted_post_is_a_name(models):
     found = extract("Об этом сообщили «Частному корреспонденту» в секретариате совета.", models)
     assert [(m.type, m.normal) for m in found] == [(EntityType.ORG, "Частный корреспондент")]
