@@ -17,7 +17,7 @@ _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 _INNER_CAPITAL = re.compile(r"[а-яё][А-ЯЁ]")  # a capital after a lowercase letter: «СмолГУ»
 # the endings of surnames that do not decline: Tajik and Azerbaijani ones made with «сын»: «Ахмадзода», «Рахимзаде»
 _INDECLINABLE_SURNAME = re.compile(r"(?:зода|заде)$")
-_INITIALS = re.compile(r"^(?:[А-ЯЁA-Z]\.\s?){1,2}$")
+_INITIALS = re.compile(r"^(?:(?:[А-ЯЁA-Z]|Дж)\.\s?){1,2}$")
 # Surname endings no nominative has, for names the dictionary does not know (Зарубицким -> Зарубицкий).
 _OBLIQUE_SURNAME = ((r"([сц]к)(?:ого|ому|им|ом)$", r"\1ий"), (r"([сц]к)(?:ой|ую)$", r"\1ая"),
                     (r"(ов|ев|ёв|ин|ын)(?:ым|ом|ому|у)$", r"\1"), (r"(ов|ев|ин|ын)ой$", r"\1а"),
@@ -328,9 +328,13 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     """
     kept = outside_brackets(tokens)
     # initials are the single capitals, whatever full stops the text gives them («Е.Э» at a sentence's end, «В.Н..»)
-    letters = [t.text for t in kept if re.fullmatch(r"[А-ЯЁA-Z]", t.text)]
+    # and «Дж.», a full stop after it (the English «J.»: «Дж.Коми»)
+    initial = [re.fullmatch(r"[А-ЯЁA-Z]", t.text) is not None or t.text == "Дж" and after.text == "."
+               for t, after in zip(kept, [*kept[1:], kept[0]], strict=True)]
+    letters = [t.text for t, is_initial in zip(kept, initial, strict=True) if is_initial]
     initials = "".join(f"{letter}." for letter in letters)
-    names = [t for t in kept if not re.fullmatch(r"[А-ЯЁA-Z]|\.+|…", t.text) and t.text not in ",-–"]
+    names = [t for t, is_initial in zip(kept, initial, strict=True)
+             if not is_initial and not re.fullmatch(r"\.+|…", t.text) and t.text not in ",-–"]
     if not names:
         return join(kept, [t.text for t in kept])
     if _INITIALS.match(initials):

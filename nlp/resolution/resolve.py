@@ -174,7 +174,7 @@ def person_parts(name: str) -> tuple[str, str]:
     >>> person_parts("В.Н. Анохин"), person_parts("Мухаммад Али"), person_parts("Иванова Марина Петровна")
     (('анохин', 'в.н.'), ('мухаммад али', ''), ('иванова', 'м.п.'))
     """
-    match = re.match(r"^((?:[А-ЯЁA-Z]\.\s?){1,2})\s*(.+)$", name)
+    match = re.match(r"^((?:(?:[А-ЯЁA-Z]|Дж)\.\s?){1,2})\s*(.+)$", name)  # «Дж.»: the English «J.»
     if match:
         return fold(match.group(2)), match.group(1).replace(" ", "").lower()
     words = name.split()

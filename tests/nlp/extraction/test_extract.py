@@ -1800,6 +1800,11 @@ def test_one_initial_and_a_surname_opening_a_line_are_a_person(models, report_ru
     assert not extract("Н. Новгород принял гостей.", models, report_rules=report_rules)
 
 
+def test_the_english_initial_j_is_an_initial(models):
+    found = extract("Б.Обама выдвинул на пост главы ФБР Дж.Коми.", models, report_rules=True)
+    assert [m.normal for m in found if m.type is EntityType.PER] == ["Б. Обама", "Дж. Коми"]
+
+
 def test_a_quoted_post_is_a_name(models):
     found = extract("Об этом сообщили «Частному корреспонденту» в секретариате совета.", models)
     assert [(m.type, m.normal) for m in found] == [(EntityType.ORG, "Частный корреспондент")]

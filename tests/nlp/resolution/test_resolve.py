@@ -177,6 +177,14 @@ def test_persons_with_compatible_initials_merge(models):
     assert len({e.id for e in alone.entities.values()}) == 1
 
 
+def test_the_english_initial_j_is_an_initial(models):
+    # its surname and initials name the person, as «В.Н. Анохин»'s do (`person/anokhin-v-n`), and «Дж.» fits «Дж.Б.»
+    people = [Entity(id="", type=EntityType.PER, name=name) for name in ("Дж. Коми", "Дж.Б. Коми", "В.Н. Анохин")]
+    result = resolve(people, models.gazetteer, aliases=[])
+    iris = [result.resolve(person, models.gazetteer).id for person in people]
+    assert iris[0] == iris[1] and iris[0].endswith("/person/komi-dzh-b") and iris[2].endswith("/person/anokhin-v-n")
+
+
 def test_place_in_any_case_is_the_gazetteer_place(models):
     from nlp.extraction.extract import extract
 
