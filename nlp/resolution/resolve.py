@@ -316,24 +316,26 @@ def _abbreviation_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups)
     «ОАО «МАЗ»» and «ОАО «Минский автомобильный завод»», «МИД России» and «Министерство иностранных дел Российской
     Федерации», «Минпромторг России», «Витебский облисполком» and «Витебский областной исполнительный комитет». A
     short name shares at most one word before its short word and two after it with the full one (a body's town, its
-    state or region). By names alone, as the store keeps its entities: any order of builds merges alike."""
+    state or region), or whom it is named after, however written («ОГБУК «СОУНБ им. А.Т. Твардовского»» and «ОГБУК
+    «Смоленская областная универсальная научная библиотека имени А.Т. Твардовского»»). By names alone, as the store
+    keeps its entities: any order of builds merges alike."""
     names = {key: entity.name for key, entity in keyed if key[0] == "ORG"}
     # (words before, words after, the first one or two letters) -> the full names with the words between them
     by_frame: dict[tuple, list[tuple[tuple, tuple[str, ...]]]] = defaultdict(list)
     for key in names:
-        words = tuple(key[2].split())
+        words = _framed_words(key[2])
         for before in range(_SPAN[0] + 1):
-            for after in range(_SPAN[1] + 1):
+            for after in {*range(_SPAN[1] + 1), _namesake_words(words)}:
                 inner = _content(words[before:len(words) - after])
                 if len(inner) >= 2:
                     for opening in (1, 2):
                         by_frame[words[:before], words[len(words) - after:], inner[0][:opening]].append((key, inner))
     found: list[tuple[tuple, set[tuple]]] = []
     for key, name in sorted(names.items()):
-        words = tuple(key[2].split())
+        words = _framed_words(key[2])
         for index in range(min(_SPAN[0] + 1, len(words))):
             head, tail = words[:index], words[index + 1:]
-            if len(words[index]) < 2 or len(tail) > _SPAN[1]:
+            if len(words[index]) < 2 or len(tail) > max(_SPAN[1], _namesake_words(tail)):
                 continue
             short = _as_written(words[index], name)
             candidates = by_frame.get((head, tail, words[index][:_opening(short)]), ())
@@ -351,6 +353,16 @@ def _abbreviation_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups)
             if len(roots) == 1 and groups.find(key) not in roots:
                 groups.union(key, roots.pop())
                 merged = True
+
+
+def _framed_words(name: str) -> tuple[str, ...]:
+    """A folded name's words, «им.» written out («имени»), as the frames of `_abbreviation_merges` compare them."""
+    return tuple("имени" if word in ("им.", "им") else word for word in name.split())
+
+
+def _namesake_words(words: tuple[str, ...]) -> int:
+    """How many words at a name's end say whom it is named after («имени а.т. твардовского»: 3), 0 if none do."""
+    return len(words) - words.index("имени") if "имени" in words else 0
 
 
 def _as_written(word: str, name: str) -> str:

@@ -119,6 +119,9 @@ def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(model
     ("ОГАУ ДПО СОИРО", "ОГАУ ДПО «Смоленский областной институт развития образования»"),
     ("ОАО «МАЗ»", "ОАО «Минский автомобильный завод»"),
     ("ТПП Смоленской области", "Торгово-промышленная палата Смоленской области"),  # a hyphenated word's parts
+    # whom it is named after, however written, and however many words that takes
+    ("ОГБУК «СОУНБ им. А.Т. Твардовского»",
+     "ОГБУК «Смоленская областная универсальная научная библиотека имени А.Т. Твардовского»"),
 ])
 def test_a_name_abbreviating_another_is_that_organisation(models, short, full):
     result = resolve([org(short), org(full)], models.gazetteer, aliases=[])
