@@ -8,11 +8,13 @@ from itertools import pairwise
 
 from razdel import sentenize
 
+from nlp.reading.dates import month_number
 from nlp.records import Agreement, AgreementStatus, EntityType, Event, Field, Mention
 from nlp.resources import lexicon
 
 _SIGNED = re.compile(r"подписа|заключ", re.IGNORECASE)
-_DATE = re.compile(r"\bот\s+(\d{1,2})\.(\d{1,2})\.(\d{4})")
+# the date a document is cited with: «от 19.11.2024», «от 12 мая 2010 г.»
+_DATE = re.compile(r"\bот\s+(\d{1,2})(?:\.(\d{1,2})\.|\s+([а-яё]+)\s+)(\d{4})\b", re.IGNORECASE)
 _NUMBER = re.compile(r"№\s*([\w/-]+)")
 _GENERIC = re.compile(r"\b(?:вопрос\w*|реализаци\w*|заключение\s+соглашений)\b", re.IGNORECASE)
 
@@ -60,6 +62,18 @@ def _split_threeway(parties: list[Mention], text: str, between: int) -> list[lis
     return [parties]
 
 
+def _cited_date(sentence: str) -> date | None:
+    """The date a document is cited with in a sentence, in figures or with its month's word, if it is a date."""
+    for found in _DATE.finditer(sentence):
+        month = int(found.group(2)) if found.group(2) else month_number(found.group(3))
+        try:
+            if month:
+                return date(int(found.group(4)), month, int(found.group(1)))
+        except ValueError:
+            continue  # «от 31.02.2024»: no day
+    return None
+
+
 def find_agreements(event: Event, mentions: list[Mention]) -> list[Agreement]:
     """Every sentence of the title or description naming an agreement, with the organisations party to it.
 
@@ -91,7 +105,7 @@ def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreem
         said = text[item_start:clause_stop]
         if generic or (not parties and (between >= 0 or not _SIGNED.search(said))):
             continue
-        day = _DATE.search(sentence)
+        day = _cited_date(sentence)
         number = _NUMBER.search(sentence)
         # a document cited with its date ("Договор … от 19.11.2024 № 152") was signed then
         status = AgreementStatus.SIGNED if _SIGNED.search(said) or day else AgreementStatus.DISCUSSED
@@ -101,6 +115,6 @@ def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreem
                 report=event.report, number=event.number, kind=kind[0], kind_code=kind[1], status=status,
                 parties=tuple(dict.fromkeys(m.normal for m in group)), start=clause_start, stop=clause_stop,
                 text=sentence.strip(),
-                date=date(int(day.group(3)), int(day.group(2)), int(day.group(1))) if day else event.start,
+                date=day or event.start,
                 document_number=number.group(1) if number else None))
     return found

@@ -35,3 +35,20 @@ def test_documents_listed_one_after_another_are_each_one_with_its_parties(tmp_pa
     [extracted] = extract_events([read_report(path)], models)
     found = [(a.kind, a.status.value, len(a.parties)) for a in extracted.agreements]
     assert found == [("меморандум о взаимопонимании", "signed", 2), ("соглашение", "signed", 2)]
+
+
+def test_a_document_cited_with_its_date_was_signed_then_in_figures_or_words(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([[
+        "Заседание", "г. Смоленск", "7 июля 2025 года",
+        "Утвержден План мероприятий по реализации Соглашения между Администрацией Смоленской области и Витебским "
+        "областным исполнительным комитетом от 12 мая 2010 г.", "Делегации"], [
+        "Заседание", "г. Смоленск", "8 июля 2025 года",
+        "Рассмотрено выполнение Договора между ОГБУК «Смоленская областная библиотека» и ГУК «Витебская областная "
+        "библиотека» от 19.11.2024 № 152.", "Делегации"], [
+        "Заседание", "г. Смоленск", "9 июля 2025 года",
+        "Обсужден проект соглашения между Администрацией Смоленской области и Минским облисполкомом от 5 человек.",
+        "Делегации"]]), encoding="utf-8")
+    found = [(a.status.value, a.date.isoformat(), a.document_number)
+             for extracted in extract_events([read_report(path)], models) for a in extracted.agreements]
+    assert found == [("signed", "2010-05-12", None), ("signed", "2024-11-19", "152"), ("discussed", "2025-07-09", None)]
