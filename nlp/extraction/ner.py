@@ -214,9 +214,17 @@ class NatashaMorphology(_Batched):
                         if len(self.lemmas) > LEMMA_CACHE:
                             self.lemmas.clear()
                         found = (lemmatize(word, pos, feats) or word).replace("ё", "е")
+                        if pos == "VERB" and found == word.lower() and not word.lower().endswith(_VERB_ENDINGS):
+                            # a noun the tagger took for a verb, which the dictionary has no verb of: the noun's
+                            # lemma («Брестским облисполкомом»: облисполком, not «облисполкомом»)
+                            found = (lemmatize(word, "NOUN", feats) or word).replace("ё", "е")
                         lemma = self.lemmas[(word, tag)] = strings.add(found)
                     values[index] = (pos_id, morph, lemma)
             doc.from_array([POS, MORPH, LEMMA], cast(Ints2d, values))
+
+
+# the endings of a verb's forms that its lemma may share (an infinitive, a reflexive one)
+_VERB_ENDINGS = ("ть", "ться", "ти", "чь")
 
 
 class NatashaNER(_Batched):

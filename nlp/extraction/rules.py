@@ -613,9 +613,10 @@ def _is_joint(token: Token, lex: Lexicons) -> bool:
 
 
 def _same_number(adjective: Token, noun: Token) -> bool:
-    """Whether an adjective has its noun's number, where the tagger gives both ("Предложенные Центром": no)."""
+    """Whether an adjective has its noun's number, where the tagger gives both ("Предложенные Центром": no); a noun
+    the tagger took for a verb has a verb's number («Брестским облисполкомом»), which says nothing."""
     left, right = adjective.morph.get("Number", []), noun.morph.get("Number", [])
-    return not left or not right or left == right
+    return not left or not right or left == right or noun.pos_ == "VERB"
 
 
 def _nom_acc(adjective: Token, noun: Token) -> bool:
@@ -740,7 +741,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if index + 1 < len(doc) and (doc[index + 1].pos_ == "ADP" or doc[index + 1].is_lower):
         end = None  # «О результатах…» is a title, «будет и впредь …» someone's words: no organisation's name
     quoted = end is not None
-    if quoted and index > head + 1 and "Plur" in token.morph.get("Number", []) and label_of(klass) == "ORG":
+    if quoted and index > head + 1 and _plural(token) and label_of(klass) == "ORG":
         return None  # "профильные комитеты Общероссийской … организации … «ОПОРА РОССИИ»": the quotation is the body's
     if end is not None:
         index = end
@@ -775,7 +776,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         # a branch of a named body in a place: "отделение Посольства Республики Беларусь … в г. Смоленске"
         within = [i for i in range(head + 1, index) if doc[i].lower_ in ("в", "во")]
         named = bool(within) and any(is_cap(doc[i]) for i in range(head + 1, within[0]))
-    if not quoted and (index - start < 2 or not named or "Plur" in token.morph.get("Number", [])):
+    if not quoted and (index - start < 2 or not named or _plural(token)):
         return None
     if not quoted and "act" in flags and start == head and opens_a_sentence(doc, head) \
             and not any(is_cap(doc[i]) for i in range(head + 1, index)):
@@ -787,6 +788,12 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if parent is not None and label == "ORG":
         index = parent  # a branch named with its parent: "Оршанский колледж УО «…»" (the parent is one too)
     return Chunk(start, index, label, head, kind=PlaceKind.SITE if label == "LOC" else None)
+
+
+def _plural(noun: Token) -> bool:
+    """Whether the tagger reads a noun in the plural; not one it took for a verb, whose number is a verb's («Брестским
+    облисполкомом»)."""
+    return "Plur" in noun.morph.get("Number", []) and noun.pos_ != "VERB"
 
 
 def numbered_end(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int | None:

@@ -2166,6 +2166,9 @@ def test_an_acronyms_adjectives_are_its_names(models, text, names):
      {"Мстиславский райисполком": ("BY", False), "Быховский райисполком": ("BY", False)}),
     ("Встреча с представителями Быховского районного исполнительного комитета.",
      {"Быховский районный исполнительный комитет": ("BY", False)}),
+    # a body's word the tagger takes for a verb (a verb's number and no case) is the body's head, its lemma the noun's
+    ("Продлено действие Соглашения между Правительством Смоленской области и Брестским облисполкомом до 2030 года.",
+     {"Правительство Смоленской области": ("RU", True), "Брестский облисполком": ("BY", False)}),
 ])
 def test_a_districts_executive_committee_is_a_belarusian_body(models, text, states):
     assert {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
