@@ -9,10 +9,11 @@ from itertools import pairwise
 from razdel import sentenize
 
 from nlp.reading.dates import month_number
-from nlp.records import Agreement, AgreementStatus, EntityType, Event, Field, Mention
+from nlp.records import Agreement, AgreementStatus, EntityType, Event, Field, Mention, PlaceKind
 from nlp.resources import lexicon
 
 _SIGNED = re.compile(r"подписа|заключ", re.IGNORECASE)
+_PARTY_PLACES = (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.DISTRICT, PlaceKind.CITY)
 # the date a document is cited with: «от 19.11.2024», «от 12 мая 2010 г.»
 _DATE = re.compile(r"\bот\s+(\d{1,2})(?:\.(\d{1,2})\.|\s+([а-яё]+)\s+)(\d{4})\b", re.IGNORECASE)
 _NUMBER = re.compile(r"№\s*([\w/-]+)")
@@ -62,6 +63,11 @@ def _split_threeway(parties: list[Mention], text: str, between: int) -> list[lis
     return [parties]
 
 
+def _in_brackets(text: str, index: int) -> bool:
+    """Whether a round bracket opened before `index` is not yet closed there."""
+    return text.rfind("(", 0, index) > text.rfind(")", 0, index)
+
+
 def _cited_date(sentence: str) -> date | None:
     """The date a document is cited with in a sentence, in figures or with its month's word, if it is a date."""
     for found in _DATE.finditer(sentence):
@@ -98,8 +104,12 @@ def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreem
             continue
         between = sentence.find("между", kind[2])
         start = clause_start + (between if between >= 0 else 0)
-        parties = [m for m in mentions if m.type is EntityType.ORG and m.within is None
-                   and start <= m.start and m.stop <= clause_stop]
+        # the bodies named after «между», or in the sentence; and the places named after «между» («Соглашения между
+        # Смоленской областью и Гродненской областью»: the regions are the sides), not in brackets, which say where a
+        # side is («… Министерством культуры и туризма Смоленской области (Российская Федерация) и …»)
+        parties = [m for m in mentions if (m.type is EntityType.ORG or between >= 0 and m.type is EntityType.LOC
+                                           and m.kind in _PARTY_PLACES and not _in_brackets(text, m.start))
+                   and m.within is None and start <= m.start and m.stop <= clause_stop]
         generic = between < 0 and _GENERIC.search(sentence)  # "вопросы реализации соглашений": none in particular
         # what is said of a document listed after another is said of both («Подписаны Меморандум …, а также …»)
         said = text[item_start:clause_stop]

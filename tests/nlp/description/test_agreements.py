@@ -52,3 +52,18 @@ def test_a_document_cited_with_its_date_was_signed_then_in_figures_or_words(tmp_
     found = [(a.status.value, a.date.isoformat(), a.document_number)
              for extracted in extract_events([read_report(path)], models) for a in extracted.agreements]
     assert found == [("signed", "2010-05-12", None), ("signed", "2024-11-19", "152"), ("discussed", "2025-07-09", None)]
+
+
+def test_places_named_after_between_are_the_sides_and_those_in_brackets_say_where_a_side_is(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([[
+        "Визит", "г. Гродно", "7 июля 2025 года",
+        "Подписана дорожная карта по реализации Соглашения между Смоленской областью и Гродненской областью.",
+        "Делегации"], [
+        "Визит", "г. Гродно", "8 июля 2025 года",
+        "Подписан протокол о намерениях между Министерством культуры и туризма Смоленской области (Российская "
+        "Федерация) и Управлением спорта и туризма Гродненского областного исполнительного комитета (Республика "
+        "Беларусь).", "Делегации"]]), encoding="utf-8")
+    found = [[party.rsplit("/", 2)[-2] for party in a.parties]
+             for extracted in extract_events([read_report(path)], models) for a in extracted.agreements]
+    assert found == [["place", "place"], ["org", "org"]]
