@@ -719,7 +719,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     # that is a town's executive committee in one word («Витоблисполкома»); no name holds half
     # a pair of brackets, a bullet or a full stop
     for _, doc in cells:
-        doc.spans[NATASHA_SPANS] = _with_their_namesakes(list(doc.spans[NATASHA_SPANS]))
+        doc.spans[NATASHA_SPANS] = [part for span in _with_their_namesakes(list(doc.spans[NATASHA_SPANS]))
+                                    for part in _region_named_apart(span, models)]
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
             and (tuple(token.lemma_ for token in part) in lex.unions_of_states or _a_towns_body(part, models)
@@ -834,6 +835,20 @@ def _with_the_last_initials_stop(doc: Doc, start: int, stop: int) -> int:
     if stop - start > 1 and stop < len(doc) and _INITIALS_NAME.match(doc[stop - 1].text) and doc[stop].text == ".":
         return stop + 1
     return stop
+
+
+def _region_named_apart(span: Span, models: Resources) -> list[Span]:
+    """natasha's person of three words or more right after a region's title: its first word is the region's name
+    where the dictionary reads it as no one's («Председателем Народного комитета провинции Тхайбинь Нгуен Кхак
+    Тханем»: the province Тхайбинь and the person Нгуен Кхак Тхань; not «вице-губернатора штата Кэтлин Кеннеди
+    Таунсенд», a given name)."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if span.label_ != "PER" or len(span) < 3 or before is None or before.lemma_ not in models.lexicons.region_titles \
+            or not before.is_lower or any(NAME_GRAMS & parse.tag.grammemes
+                                          for parse in models.vocab.parse(span[0].lower_)):
+        return [span]
+    return [Span(span.doc, span.start, span.start + 1, label="LOC"),
+            Span(span.doc, span.start + 1, span.end, label="PER")]
 
 
 def _with_their_namesakes(spans: list[Span]) -> list[Span]:

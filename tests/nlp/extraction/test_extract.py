@@ -1805,6 +1805,16 @@ def test_the_english_initial_j_is_an_initial(models):
     assert [m.normal for m in found if m.type is EntityType.PER] == ["Б. Обама", "Дж. Коми"]
 
 
+def test_a_regions_name_after_its_title_is_no_persons(models):
+    text = "Встреча с Председателем Народного комитета провинции Тхайбинь Нгуен Кхак Тханем."
+    found = [(m.type, m.normal, m.role) for m in extract(text, models, report_rules=True)]
+    assert found == [(EntityType.ORG, "Народный комитет провинции Тхайбинь", None),
+                     (EntityType.PER, "Нгуен Кхак Тхань", "Председатель Народного комитета провинции Тхайбинь")]
+    # a given name after the title is the person's
+    found = extract("Она родилась в семье вице-губернатора штата Кэтлин Кеннеди Таунсенд.", models)
+    assert [(m.type, m.normal) for m in found] == [(EntityType.PER, "Кэтлин Кеннеди Таунсенд")]
+
+
 def test_a_quoted_post_is_a_name(models):
     found = extract("Об этом сообщили «Частному корреспонденту» в секретариате совета.", models)
     assert [(m.type, m.normal) for m in found] == [(EntityType.ORG, "Частный корреспондент")]
