@@ -329,8 +329,9 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     kept = outside_brackets(tokens)
     # initials are the single capitals, whatever full stops the text gives them («Е.Э» at a sentence's end, «В.Н..»)
     # and «Дж.», a full stop after it (the English «J.»: «Дж.Коми»)
-    initial = [re.fullmatch(r"[А-ЯЁA-Z]", t.text) is not None or t.text == "Дж" and after.text == "."
-               for t, after in zip(kept, [*kept[1:], kept[0]], strict=True)]
+    afters = [t.text for t in kept[1:]] + [""]
+    initial = [re.fullmatch(r"[А-ЯЁA-Z]", t.text) is not None or t.text == "Дж" and after == "."
+               for t, after in zip(kept, afters, strict=True)]
     letters = [t.text for t, is_initial in zip(kept, initial, strict=True) if is_initial]
     initials = "".join(f"{letter}." for letter in letters)
     names = [t for t, is_initial in zip(kept, initial, strict=True)
