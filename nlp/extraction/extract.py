@@ -33,6 +33,7 @@ from nlp.extraction.normalize import (
 )
 from nlp.extraction.rules import (
     CLOSING_QUOTES,
+    EXECUTIVE_COMMITTEE,
     FULL_ADJECTIVE,
     OPENING_QUOTES,
     Chunk,
@@ -263,7 +264,7 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
                      if (code := words.get(token.text) or words.get(token.lemma_))), None)
         if code:
             found.append(code)
-        elif any(_ISPOLKOM.search(token.lower_) for token in tokens):
+        elif any(EXECUTIVE_COMMITTEE.search(token.lower_) for token in tokens):
             found.append("BY")  # «Мингорисполком», «Витоблисполком»: Belarus's executive committees' one-word names
     foreign = [code for code in found if code != "RU"]
     if smolensk and (not foreign or smolensk_first):
@@ -719,14 +720,15 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     # that is a town's executive committee in one word («Витоблисполкома»); no name holds half
     # a pair of brackets, a bullet or a full stop
     for _, doc in cells:
-        doc.spans[NATASHA_SPANS] = [part for span in _with_their_namesakes(list(doc.spans[NATASHA_SPANS]))
-                                    for part in _region_named_apart(span, models)]
+        spans = [part for span in _with_their_namesakes(list(doc.spans[NATASHA_SPANS]))
+                 for mended in _region_named_apart(span, models)
+                 for part in _apart_at_stray_marks(_with_its_adjectives(mended, lex))]
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
             and (tuple(token.lemma_ for token in part) in lex.unions_of_states or _a_towns_body(part, models)
                  or _COMPOUND_ABBREVIATION.match(part.text))
-            or part.label_ == "PER" and len(part) == 1 and _ISPOLKOM.search(part[0].lower_) else part
-            for span in doc.spans[NATASHA_SPANS] for part in _apart_at_stray_marks(_with_its_adjectives(span, lex))
+            or part.label_ == "PER" and len(part) == 1 and EXECUTIVE_COMMITTEE.search(part[0].lower_) else part
+            for part in spans
             if part.label_ != "ORG" or part.text not in lex.not_organisations and not _an_adjective_alone(part)
             and not _a_post_alone(part, models)]
     readings = [_Reading(doc, text, models) for text, doc in cells]
@@ -902,7 +904,7 @@ def _a_towns_body(span: Span, models: Resources) -> bool:
     """Whether a span is a town's adjective and a body's word in lowercase: «Брестским облисполкомом»; not a
     state's adjective («Палестинское государство» is a state); or one word that is a town's executive committee
     («Мингорисполкома», «Витебского горисполкома»'s short form)."""
-    if len(span) == 1 and _ISPOLKOM.search(span[0].lower_):
+    if len(span) == 1 and EXECUTIVE_COMMITTEE.search(span[0].lower_):
         return True
     return len(span) == 2 and span[1].is_lower and models.lexicons.names_body(span[1].lemma_) \
         and is_cap(span[0]) and models.countries.adjective_code(span[0].text) is None \
@@ -910,8 +912,6 @@ def _a_towns_body(span: Span, models: Resources) -> bool:
 
 
 _FIRM_WORDS = frozenset({"компания", "корпорация", "фирма", "холдинг", "концерн"})
-# a Belarusian executive committee's word: «райисполком», «Мингорисполком», «Витоблисполком»
-_ISPOLKOM = re.compile(r"^[а-яё]*(?:обл|гор|рай)исполком[а-яё]*$")
 
 
 class _Reading:
@@ -1741,9 +1741,8 @@ def _settled_in_districts(text: str, mentions: list[Mention], gazetteer: Gazette
         head = None if district else next((h for h in heads if h.stop <= mention.start
                                            and _ADDRESS_JOIN.fullmatch(text, h.stop, mention.start)), None)
         known = gazetteer.lookup(mention.normal) if head is not None else None
-        if head is not None and head.kind is PlaceKind.DISTRICT \
-                and (known is None or gazetteer.lookup(mention.normal, head.normal) is not None):
-            district = head  # not a settlement the gazetteer has elsewhere: a list («Ушачский район, г. Витебск»)
+        if head is not None and head.kind is PlaceKind.DISTRICT and _may_lie_in(mention, head, gazetteer):
+            district = head  # not a town that lies elsewhere: a list («Ушачский район, г. Витебск»)
         if district is not None:
             mention = replace(mention, district=district.normal) if gazetteer.lookup(mention.normal, district.normal) \
                 else replace(mention, district=district.normal, country=district.country, smolensk=district.smolensk)
@@ -1756,19 +1755,20 @@ def _settled_in_districts(text: str, mentions: list[Mention], gazetteer: Gazette
 def _district_in_its_address(text: str, settlement: Mention, districts: dict[int, Mention],
                              gazetteer: Gazetteer) -> Mention | None:
     """The district named after a settlement and a comma, as an address names them («городской поселок Ушачи,
-    Ушачский район, Витебская область»), where the settlement may lie there: the gazetteer knows none of its name,
-    or one there, or only a village or small town elsewhere («д. Микулино, Руднянский район»: not the Tver region's
-    Микулино; «аг. Лесное, Витебский район»: not Russia's Лесное). A town too large to be another's namesake, that lies
-    elsewhere, is listed beside the district («г. Смоленск, Руднянский район»)."""
+    Ушачский район, Витебская область»), where the settlement may lie there (`_may_lie_in`)."""
     comma = _COMMA_AFTER.match(text, settlement.stop)
     district = districts.get(comma.end()) if comma else None
-    if district is None:
-        return None
+    return district if district is not None and _may_lie_in(settlement, district, gazetteer) else None
+
+
+def _may_lie_in(settlement: Mention, district: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether a settlement an address names with a district may lie there: the gazetteer knows none of its name, or
+    one there, or only a village or small town elsewhere («д. Микулино, Руднянский район»: not the Tver region's
+    Микулино; «аг. Лесное, Витебский район»: not Russia's Лесное). A town too large to be another's namesake, that lies
+    elsewhere, is listed beside the district («г. Смоленск, Руднянский район», «Ушачский район, г. Витебск»)."""
     known = gazetteer.lookup(settlement.normal)
-    if known is None or known.population < TOWN_POPULATION \
-            or gazetteer.lookup(settlement.normal, district.normal) is not None:
-        return district
-    return None
+    return known is None or known.population < TOWN_POPULATION \
+        or gazetteer.lookup(settlement.normal, district.normal) is not None
 
 
 _COMMA_AFTER = re.compile(r"\s*,\s*")

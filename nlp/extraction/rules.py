@@ -600,7 +600,10 @@ def _agrees(doc: Doc, token: Token, head: int, lex: Lexicons) -> bool:
 
 
 _ORDINAL = re.compile(r"^\d+-(?:й|я|е|го|му|м|х|ю|ой|ый|ий)$")
-_AFTER_PLACE_ADJECTIVE = re.compile(r"(?:обл|гор|рай)исполком|районн|областн|городск")
+# a Belarusian executive committee's word, which only a town's or a district's adjective opens: «райисполком»,
+# «Мингорисполком», «Витоблисполком»
+EXECUTIVE_COMMITTEE = re.compile(r"(?:обл|гор|рай)исполком")
+_AFTER_PLACE_ADJECTIVE = re.compile(rf"{EXECUTIVE_COMMITTEE.pattern}|районн|областн|городск")
 # the endings of a town's or a district's adjective («Кричевский», «Горецкого»), which surnames share
 PLACE_ADJECTIVE = re.compile(r"[сц]к(?:ий|ой|ая|ое|ие|ого|ому|им|ом|ую|их|ими)$")
 _ADJECTIVE_FORM = re.compile(r"(?:[ыиоя]й|[ая]я|[оеыи]е|[ое]го|[ое]му|[ыи]ми?|[оеё]м|[ую]ю|[ыи]х|[оеё]й)$")
