@@ -14,6 +14,7 @@ import razdel
 import razdel.substring
 import spacy
 from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+from pymorphy2.analyzer import Parse
 from slovnet.bio import B, I, bio_spans, parse_bio
 from slovnet.conll import parse_conll_tag
 from slovnet.exec.infer import Infer
@@ -218,9 +219,21 @@ class NatashaMorphology(_Batched):
                             # a noun the tagger took for a verb, which the dictionary has no verb of: the noun's
                             # lemma («Брестским облисполкомом»: облисполком, not «облисполкомом»)
                             found = (lemmatize(word, "NOUN", feats) or word).replace("ё", "е")
+                        elif pos == "NOUN":
+                            found = self._participle_noun(word) or found
                         lemma = self.lemmas[(word, tag)] = strings.add(found)
                     values[index] = (pos_id, morph, lemma)
             doc.from_array([POS, MORPH, LEMMA], cast(Ints2d, values))
+
+
+    def _participle_noun(self, word: str) -> str | None:
+        """The lemma of a noun the dictionary knows only as a participle: its masculine nominative, as a noun made of
+        a participle is written («Временным поверенным»: поверенный, not «поверить»; «заведующим»: заведующий)."""
+        parses = self.natasha.morph_vocab.parse(word.lower())
+        if not parses or parses[0].tag.POS != "PRTF" or any(parse.tag.POS == "NOUN" for parse in parses):
+            return None
+        inflected = Parse.inflect(parses[0], {"nomn", "sing", "masc"})  # OpenCorpora's grammemes, not natasha's
+        return inflected.word.replace("ё", "е") if inflected is not None else None
 
 
 # the endings of a verb's forms that its lemma may share (an infinitive, a reflexive one)

@@ -267,10 +267,10 @@ def _double_surname(vocab: MorphVocab, token: Token, nominative: bool) -> str | 
     return "-".join(words)
 
 
-def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False) -> str:
+def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False, gender: str | None = None) -> str:
     """A surname (or given name) in the nominative, masculine unless only a feminine reading fits, or the name is
     known to stand in the nominative (`nominative`) and a reading of it does: «Сидорова» is then a woman's. A double
-    surname is a surname twice (`_double_surname`)."""
+    surname is a surname twice (`_double_surname`). `gender`: the person's, as their given name says."""
     if (double := _double_surname(vocab, token, nominative)) is not None:
         return double
     word = token.text
@@ -285,6 +285,11 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
             for p in vocab.parse(word.lower()))):
         return word  # a word the dictionary does not know, whatever case it guesses («В.В. Делба», not «Делб»)
     parse = _parse(vocab, token, surname=True)
+    if parse is not None and gender is not None and "Name" in parse.tag and "Surn" not in parse.tag \
+            and _GENDER_OTHER[gender] in parse.tag:
+        # a given name of the other gender is no declension of this person's surname: «Мохаммада Рахими» is
+        # Рахими, not the genitive of the woman's name «Рахимя»
+        return word
     # one person's name is singular: a plural reading is another word's ("Расулов", unknown to the
     # dictionary, read only as the genitive plural of the given name "Расул"), which the patterns below fit
     if parse is not None and "plur" not in parse.tag \
@@ -349,8 +354,20 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     # does not decline (the first two of «Данг Минь Кхоем»), so the post's case goes first then
     read = _name_case(vocab, names)
     case = read if read not in (None, "nomn") else _CASES.get(case or "") or read
+    gender = _given_name_gender(vocab, names)
     return " ".join(patronymic_nominative(vocab, token) or instrumental_nominative(vocab, token, case)
-                    or surname_nominative(vocab, token, nominative) for token in names)
+                    or surname_nominative(vocab, token, nominative, gender) for token in names)
+
+
+_GENDER_OTHER = {"masc": "femn", "femn": "masc"}
+
+
+def _given_name_gender(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:
+    """The gender of a person's name as its first word says, where the dictionary reads that word only as given
+    names of one gender («Мохаммада»: a man's)."""
+    named = [parse for parse in vocab.parse(tokens[0].text.lower()) if "Name" in parse.tag] if tokens else []
+    genders = {gender for parse in named for gender in _GENDER_OTHER if gender in parse.tag}
+    return genders.pop() if len(genders) == 1 and len(tokens) > 1 else None
 
 
 NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})  # the dictionary's marks of a person's name

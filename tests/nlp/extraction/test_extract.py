@@ -166,6 +166,14 @@ def test_entities_of_report_sentences(models, text, expected):
      "тренер сборной Республики Беларусь по дзюдо"),
     ("Интервью дал корреспондент газеты «Рабочий путь» Н.Н. Николаев.", "Н.Н. Николаев",
      "корреспондент газеты «Рабочий путь»"),
+    # a post that is a participle made a noun, in any case; «временный», not the time's «временной»
+    ("Встреча с заведующим кафедрой истории СмолГУ И.И. Петровым.", "И.И. Петров", "заведующий кафедрой истории СмолГУ"),
+    ("Выступил управляющий Смоленским отделением ПАО Сбербанк И.И. Петров.", "И.И. Петров",
+     "управляющий Смоленским отделением ПАО Сбербанк"),
+    ("Встреча с Временным поверенным в делах Республики Индия в Российской Федерации Р. Кумаром.", "Р. Кумар",
+     "Временный поверенный в делах Республики Индия в Российской Федерации"),
+    ("Временный поверенный в делах Японии в России Кодзи Мацумото посетил Смоленск.", "Кодзи Мацумото",
+     "Временный поверенный в делах Японии в России"),
 ])
 def test_officials_and_their_roles(models, text, person, role):
     people = {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type.value == "PER"}
@@ -275,6 +283,18 @@ def test_a_full_name_in_the_instrumental_in_the_nominative(models, text, person)
     ("Форум открыл Губернатор Смоленской области Василий Николаевич Анохин.", "Василий Николаевич Анохин"),
 ])
 def test_a_full_name_with_a_patronymic_in_the_nominative(models, text, person):
+    assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [person]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # a man's surname the dictionary knows only as a woman's given name does not decline as hers
+    ("Губернатор принял Посла Исламской Республики Иран Мохаммада Рахими.", "Мохаммад Рахими"),
+    ("Губернатор принял Посла Исламской Республики Иран Мохаммада Али Рахими.", "Мохаммад Али Рахими"),
+    # a woman's declines as hers, a man's surname as his
+    ("Встреча с директором музея Анной Марией Россини.", "Анна Мария Россини"),
+    ("Встреча у Ивана Сидорова.", "Иван Сидоров"),
+])
+def test_a_surname_declines_with_the_gender_of_its_given_name(models, text, person):
     assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [person]
 
 

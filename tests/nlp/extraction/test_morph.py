@@ -38,3 +38,11 @@ def test_a_dictionary_named_in_the_environment_still_wins(monkeypatch, tmp_path)
     assert RussianMorphVocab.choose_dictionary_path(None, "ru") == str(tmp_path)
     monkeypatch.delenv(RussianMorphVocab.DICT_PATH_ENV_VARIABLE)
     assert RussianMorphVocab.choose_dictionary_path(None, "ru") == MorphVocab().dictionary.path
+
+
+def test_of_two_lexemes_alike_in_score_the_one_names_use_comes_first():
+    ours, natashas = RussianMorphVocab(), MorphVocab()
+    # pymorphy2 reads «временным» as «временной» (of time) first, and as «временный» as often
+    assert natashas.lemmatize("временным", "ADJ", {"Case": "Ins"}) == "временной"
+    assert ours.lemmatize("временным", "ADJ", {"Case": "Ins"}) == "временный"
+    assert sorted(_analyses(ours, "временным")) == sorted(_analyses(natashas, "временным"))
