@@ -721,7 +721,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     # a pair of brackets, a bullet or a full stop
     for _, doc in cells:
         spans = [part for span in _with_their_namesakes(list(doc.spans[NATASHA_SPANS]))
-                 for mended in _region_named_apart(span, models)
+                 for named_apart in _region_named_apart(span, models)
+                 for mended in _body_apart_from_initials(named_apart, lex)
                  for part in _apart_at_stray_marks(_with_its_adjectives(mended, lex))]
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
@@ -853,6 +854,32 @@ def _region_named_apart(span: Span, models: Resources) -> list[Span]:
             Span(span.doc, span.start + 1, span.end, label="PER")]
 
 
+def _body_apart_from_initials(span: Span, lex: Lexicons) -> list[Span]:
+    """natasha's person or organisation that took a body's short name and a person's initials and surname in one: the
+    body, then the person («с ректором СмолГУ И.И. Петровым»: a person «СмолГУ И.И. Петровым»; «с директором ПАО
+    Сбербанк И.И. Петровым»: an organisation of all). The body's words open with an abbreviation and are all
+    capitalised; post words natasha took in before it are left to the person's post («Председателем Ф.Х.
+    Мухаметшиным» stays a person)."""
+    if span.label_ not in ("PER", "ORG"):
+        return [span]
+    doc = span.doc
+    last = span.end - 1
+    while last > span.start and doc[last].text == ".":  # natasha may take a sentence's full stop in
+        last -= 1
+    initials = next((i for i in range(span.start + 1, last - 1) if _INITIALS_NAME.match(doc[i].text)
+                     and doc[i + 1].text == "." and doc[last].text[:1].isupper()), None)
+    if initials is None:
+        return [span]
+    start = span.start
+    while start < initials and doc[start].lemma_ in lex.positions:
+        start += 1
+    body = doc[start:initials]
+    if not body or not (is_acronym(body[0]) or _COMPOUND_ABBREVIATION.match(body[0].text)) \
+            or not all(token.text[:1].isupper() for token in body):
+        return [span]
+    return [Span(doc, start, initials, label="ORG"), Span(doc, initials, span.end, label="PER")]
+
+
 def _with_their_namesakes(spans: list[Span]) -> list[Span]:
     """natasha's organisations that end with «им.» or «имени», each with the person natasha found right after it: the
     one it is named after, whose name is the body's («Театра им. Йозефа Бойса» was «Театра им.» and a person)."""
@@ -922,6 +949,7 @@ class _Reading:
         named = find_named(doc, self.lex) + latin_names(doc, self.lex)
         self.barriers = _barriers(doc)
         self.rule_orgs = [cut for c in named if c.label == "ORG" and (cut := self._before_person(c)) is not None]
+        self.rule_orgs += self._parents_short_names(self.rule_orgs)
         # where an organisation's name may go on: its sentence is parsed before the phases (see `extract_docs`)
         names = [(c.start, c.stop) for c in self.rule_orgs]
         spans = [(c.start, c.stop) for c in named]
@@ -950,6 +978,33 @@ class _Reading:
         self.plural_post: Mention | None = None  # the last person, where a plural post heads the list they are in
         self.post_spans = office_posts(doc, self.lex)  # where no person is named, a place's office (`places`)
         self.place_spans: list[tuple[int, int]] = []
+
+    def _parents_short_names(self, chunks: list[Chunk]) -> list[Chunk]:
+        """The parent a unit's name ends with, by its short name, natasha's organisation: a body of its own,
+        as a parent named in full is («кафедры философии СмолГУ», «философского факультета МГУ», «Института истории
+        НАН Беларуси»: СмолГУ, МГУ, НАН Беларуси). Not the short name of a body its legal form names («ФГБОУ ВО
+        СмолГУ» is the university itself) nor one inside a quotation."""
+        doc = self.doc
+        states = {span.start: span.end for span in doc.spans[NATASHA_SPANS] if span.label_ == "LOC"
+                  and case_of(span[0]) == "Gen"
+                  and self.models.countries.code(normal_phrase(self.models.vocab, list(span), len(span) - 1))}
+        named = {(chunk.start, chunk.stop) for chunk in chunks}
+        found = []
+        for chunk in chunks:
+            words = doc[chunk.start:chunk.stop]
+            if is_acronym(doc[chunk.head]) or any(token.text in OPENING_QUOTES for token in words):
+                continue
+            for span in doc.spans[NATASHA_SPANS]:
+                if span.label_ != "ORG" or not chunk.head < span.start < span.end <= chunk.stop \
+                        or not (is_acronym(span[0]) or _COMPOUND_ABBREVIATION.match(span[0].text)) \
+                        or is_acronym(doc[span.start - 1]) or not all(is_cap(token) for token in span):
+                    continue
+                stop = states.get(span.end, span.end)  # with the state it is of: «НАН | Беларуси», «МИД | России»
+                if (stop == chunk.stop or stop < chunk.stop and doc[stop].lower_ in ("в", "во")) \
+                        and (span.start, stop) not in named:  # (in «в»: a branch's place)
+                    found.append(Chunk(span.start, stop, "ORG", span.start))
+                    named.add((span.start, stop))
+        return found
 
     def _before_person(self, chunk: Chunk) -> Chunk | None:
         """An organisation's name cut before a person the rules' genitive chain ran into ("Совета Федерации

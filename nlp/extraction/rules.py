@@ -628,8 +628,9 @@ def _nom_acc(adjective: Token, noun: Token) -> bool:
 
 
 def _quoted_after_legal_form(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
-    """An organisation named by a legal form and a quoted name: "ОАО «Ольса»", "ОГБОУ ВО «…»"; or a school's form
-    and level and its short name («ФГБОУ ВО СмолГУ», «ОГАУ ДПО СОИРО»: `_school_short_name`)."""
+    """An organisation named by a legal form and a quoted name: "ОАО «Ольса»", "ОГБОУ ВО «…»"; a school's form
+    and level and its short name («ФГБОУ ВО СмолГУ», «ОГАУ ДПО СОИРО»: `_school_short_name`); or a known legal form
+    and a name of one word unquoted («ПАО Сбербанк»: `_one_word_name_after`)."""
     if head > 0 and is_abbreviation(doc[head - 1], lex):
         return None  # the second word of "ОГБОУ ВО «…»"
     index = head + 1
@@ -638,6 +639,8 @@ def _quoted_after_legal_form(doc: Doc, head: int, lex: Lexicons) -> Chunk | None
     end = quote_end(doc, index) if index < len(doc) else None
     if end is None and index == head + 2 and doc[head + 1].text in lex.education_levels:
         end = _school_short_name(doc, index, lex)
+    if end is None and index == head + 1 and doc[head].text in lex.legal_forms:
+        end = _one_word_name_after(doc, index)
     return Chunk(head, end, "ORG", head) if end else None
 
 
@@ -941,6 +944,21 @@ def _parent_after(doc: Doc, index: int, lex: Lexicons) -> int | None:
         return None
     chunk = _quoted_after_legal_form(doc, index, lex)
     return chunk.stop if chunk is not None else None
+
+
+def _one_word_name_after(doc: Doc, index: int) -> int | None:
+    """Where a known legal form's unquoted name of one capitalised word ends, if one is at `index` («отделением ПАО
+    Сбербанк», «филиалом АО Россельхозбанк»); None where more words of a name go on (a name the chain cannot tell
+    the end of) or none is there, or the word is an acronym or a place's name («УК РФ», «УК России»: a state's code,
+    not a body «УК»)."""
+    if index >= len(doc) or not is_cap(doc[index]) or not doc[index].is_alpha or doc[index].text.isupper() \
+            or len(doc[index]) < 2 or doc[index].pos_ not in ("PROPN", "NOUN") or starts_a_line(doc, index) \
+            or index in natasha_spans(doc, "LOC"):
+        return None  # (a place's name: «УК России», a code)
+    after = doc[index + 1] if index + 1 < len(doc) else None
+    if after is not None and (is_cap(after) and len(after) > 1 or after.pos_ in ("NOUN", "ADJ") and after.is_lower):
+        return None  # the name goes on: «ОАО Минский автомобильный завод», «ООО Смоленские окна»
+    return index + 1
 
 
 _LABELS: dict[str, ChunkLabel] = {"org": "ORG", "site": "LOC", "event": "EVENT", "doc": "DOC", "symbol": "DOC"}

@@ -167,7 +167,8 @@ def test_entities_of_report_sentences(models, text, expected):
     ("Интервью дал корреспондент газеты «Рабочий путь» Н.Н. Николаев.", "Н.Н. Николаев",
      "корреспондент газеты «Рабочий путь»"),
     # a post that is a participle made a noun, in any case; «временный», not the time's «временной»
-    ("Встреча с заведующим кафедрой истории СмолГУ И.И. Петровым.", "И.И. Петров", "заведующий кафедрой истории СмолГУ"),
+    ("Встреча с заведующим кафедрой истории СмолГУ И.И. Петровым.", "И.И. Петров",
+     "заведующий кафедрой истории СмолГУ"),
     ("Выступил управляющий Смоленским отделением ПАО Сбербанк И.И. Петров.", "И.И. Петров",
      "управляющий Смоленским отделением ПАО Сбербанк"),
     ("Встреча с Временным поверенным в делах Республики Индия в Российской Федерации Р. Кумаром.", "Р. Кумар",
@@ -1070,9 +1071,62 @@ def test_a_branch_in_a_place_names_its_place_and_its_parent_only_its_own(models)
     # a branch of no place is no name, nor is what describes an organisation named next
     ("Сотрудники филиала АО «Россельхозбанк».", {"АО «Россельхозбанк»"}),
     ("Экскурсия в музей АО «ПО «Кристалл» в г. Смоленске.", {"АО «ПО «Кристалл»"}),
+    # a known legal form's name of one word unquoted is named as a quoted one is
+    ("Встреча в Смоленском отделении ПАО Сбербанк.", {"Смоленское отделение ПАО Сбербанк", "ПАО Сбербанк"}),
+    ("Сотрудники филиала АО Россельхозбанк в г. Смоленске.",
+     {"филиал АО Россельхозбанк в г. Смоленске", "АО Россельхозбанк"}),
+    ("Сотрудники филиала АО Россельхозбанк.", {"АО Россельхозбанк"}),
+    # more capitalised words go on: the legal form's name is not told by its first word
+    ("Переговоры с АО Россельхозбанк и ОАО Минский автомобильный завод.",
+     {"АО Россельхозбанк", "ОАО Минский автомобильный завод"}),
 ])
 def test_a_branch_of_a_body_named_by_its_legal_form_is_a_body(models, text, orgs):
     assert org_texts_normal(models, text) == orgs
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # the parent a unit is named by, by its short name, is a body of its own, as one named in full is
+    ("Доклад профессора кафедры философии СмолГУ И.И. Петрова.", {"кафедра философии СмолГУ", "СмолГУ"}),
+    ("Студенты исторического факультета БГУ.", {"исторический факультет БГУ", "БГУ"}),
+    ("Лекция в Институте истории НАН Беларуси.", {"Институт истории НАН Беларуси", "НАН Беларуси"}),
+    ("Встреча в Департаменте информации и печати МИД России.",
+     {"Департамент информации и печати МИД России", "МИД России"}),
+    ("Экскурсия для студентов филиала МЭИ в г. Смоленске.", {"филиал МЭИ в г. Смоленске", "МЭИ"}),
+    # a school's short name after its legal form is the school itself; a short name in a quotation is the quotation's
+    ("Студенты ФГБОУ ВО СмолГУ.", {"ФГБОУ ВО СмолГУ"}),
+    ("Встреча в Смоленском отделении ПАО Сбербанк.", {"Смоленское отделение ПАО Сбербанк", "ПАО Сбербанк"}),
+])
+def test_a_units_parent_named_by_its_short_name_is_a_body_too(models, text, orgs):
+    assert org_texts_normal(models, text) == orgs
+    assert len([m for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG]) == len(orgs)
+
+
+@pytest.mark.parametrize("report_rules", [False, True])
+@pytest.mark.parametrize(("text", "state"), [("Он осужден по статье 282 УК РФ.", "Российская Федерация"),
+                                             ("Он осужден по статье 285 УК России.", "Россия")])
+def test_a_legal_forms_abbreviation_before_a_states_name_names_no_body(models, text, state, report_rules):
+    # «УК» is a legal form's too (учреждение культуры); «УК РФ» is the state's criminal code
+    found = extract(text, models, report_rules=report_rules)
+    assert [(m.type, m.normal) for m in found] == [(EntityType.LOC, state)]
+
+
+@pytest.mark.parametrize("report_rules", [False, True])
+@pytest.mark.parametrize(("text", "body", "person"), [
+    ("Встреча с ректором СмолГУ И.И. Петровым.", "СмолГУ", "И.И. Петров"),
+    ("Встреча с директором ПАО Сбербанк И.И. Петровым.", "ПАО Сбербанк", "И.И. Петров"),
+    ("Выступил управляющий отделением ПАО Сбербанк И.И. Петров.", "ПАО Сбербанк", "И.И. Петров"),
+])
+def test_a_bodys_short_name_natasha_takes_in_with_a_persons_initials_is_a_body(models, text, body, person,
+                                                                              report_rules):
+    # natasha tags «СмолГУ И.И. Петровым» a person, «ПАО Сбербанк И.И. Петровым» an organisation
+    found = {(m.type, m.normal) for m in extract(text, models, report_rules=report_rules)}
+    assert {(EntityType.ORG, body), (EntityType.PER, person)} <= found
+    assert {name for kind, name in found if kind is EntityType.PER} == {person}
+
+
+def test_post_words_natasha_takes_in_before_initials_stay_the_persons_post(models):
+    found = extract("Встреча с Председателем Ф.Х. Мухаметшиным.", models, report_rules=True)
+    assert [(m.type, m.normal) for m in found] == [(EntityType.PER, "Ф.Х. Мухаметшин")]
 
 
 def test_a_federal_agency_named_in_one_word_from_russia_is_russian(models):
