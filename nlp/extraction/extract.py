@@ -857,9 +857,9 @@ def _region_named_apart(span: Span, models: Resources) -> list[Span]:
 def _body_apart_from_initials(span: Span, lex: Lexicons) -> list[Span]:
     """natasha's person or organisation that took a body's short name and a person's initials and surname in one: the
     body, then the person («с ректором СмолГУ И.И. Петровым»: a person «СмолГУ И.И. Петровым»; «с директором ПАО
-    Сбербанк И.И. Петровым»: an organisation of all). The body's words open with an abbreviation and are all
-    capitalised; post words natasha took in before it are left to the person's post («Председателем Ф.Х.
-    Мухаметшиным» stays a person)."""
+    Сбербанк И.И. Петровым»: an organisation of all; «Председателем Народной скупщины Н. Стевандичем»). A person's
+    span holds a body's short name only (words of capitals, opening with an abbreviation); post words natasha took
+    in before it are left to the person's post («Председателем Ф.Х. Мухаметшиным» stays a person)."""
     if span.label_ not in ("PER", "ORG"):
         return [span]
     doc = span.doc
@@ -874,8 +874,14 @@ def _body_apart_from_initials(span: Span, lex: Lexicons) -> list[Span]:
     while start < initials and doc[start].lemma_ in lex.positions:
         start += 1
     body = doc[start:initials]
-    if not body or not (is_acronym(body[0]) or _COMPOUND_ABBREVIATION.match(body[0].text)) \
-            or not all(token.text[:1].isupper() for token in body):
+    if not body or any(token.text in OPENING_QUOTES or token.lower_ in ("им", "имени") for token in body):
+        return [span]  # a quotation's, or whom the body is named after («МХТ им. А. П. Чехова»)
+    short = (is_acronym(body[0]) or _COMPOUND_ABBREVIATION.match(body[0].text)) \
+        and all(token.text[:1].isupper() for token in body)
+    # natasha's organisation of a body's words and a person, after the person's post («Председателем | Народной
+    # скупщины Н. Стевандичем»; not «Благотворительный фонд В. Потанина», named after him)
+    post = span.start > 0 and doc[span.start - 1].lemma_ in lex.positions
+    if not short and not (span.label_ == "ORG" and post):
         return [span]
     return [Span(doc, start, initials, label="ORG"), Span(doc, initials, span.end, label="PER")]
 

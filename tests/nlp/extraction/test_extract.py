@@ -1115,6 +1115,8 @@ def test_a_legal_forms_abbreviation_before_a_states_name_names_no_body(models, t
     ("Встреча с ректором СмолГУ И.И. Петровым.", "СмолГУ", "И.И. Петров"),
     ("Встреча с директором ПАО Сбербанк И.И. Петровым.", "ПАО Сбербанк", "И.И. Петров"),
     ("Выступил управляющий отделением ПАО Сбербанк И.И. Петров.", "ПАО Сбербанк", "И.И. Петров"),
+    # a body's own words natasha's organisation took in with the person, after the person's post
+    ("Встреча с Председателем Народной скупщины Н. Стевандичем.", "Народная скупщина", "Н. Стевандич"),
 ])
 def test_a_bodys_short_name_natasha_takes_in_with_a_persons_initials_is_a_body(models, text, body, person,
                                                                               report_rules):
