@@ -39,6 +39,12 @@ _THIS_QUARTER = re.compile(r"(?:(?:в\s+течение|на\s+протяжени
                            r"|(?:ежедневно|еженедельно|ежемесячно|постоянно|регулярно)\W*", re.IGNORECASE)
 
 
+# a ten days' part of a month: «1-я декада мая», «во второй декаде июня», «в третьей декаде апреля 2025 г.»
+_DECADE = re.compile(r"\b(?:в\s+|во\s+)?([1-3]|перв|втор|трет)[а-яё]*\s*(?:-?[йяе]{1,2})?\s+декад\w*\s+([А-Яа-яЁё]+)"
+                     r"(?=(?:\s+(\d{4}))?)", re.IGNORECASE)
+_DECADE_NUMBERS = {"1": 1, "2": 2, "3": 3, "перв": 1, "втор": 2, "трет": 3}
+
+
 @dataclass(slots=True)
 class _Point:
     day: int | None
@@ -61,6 +67,24 @@ def month_number(word: str) -> int | None:
     return _month_forms().get(word.lower().replace("ё", "е"))
 
 
+@cache
+def _month_abbreviations() -> dict[str, int]:
+    return {word: int(number) for word, number in lexicon("month_abbreviations")}
+
+
+def _decades(text: str, default_year: int | None) -> str:
+    """A month's decades as the days they cover: «2-я декада мая» -> «11-20 мая», the third to the month's last day."""
+    def days(match: re.Match[str]) -> str:
+        month = month_number(match.group(2))
+        if month is None:
+            return match.group()
+        number = _DECADE_NUMBERS[match.group(1).lower()]
+        year = int(match.group(3)) if match.group(3) else default_year or 2001  # (a year not leap, for February)
+        last = calendar.monthrange(year, month)[1] if number == 3 else 10 * number
+        return f"{10 * number - 9}-{last} {match.group(2)}"
+    return _DECADE.sub(days, text)
+
+
 def _points(text: str) -> list[_Point] | None:
     points: list[_Point] = []
     waiting: list[_Point] = []  # days whose month comes later ("22-25 мая", "22-25.05.2025")
@@ -78,7 +102,9 @@ def _points(text: str) -> list[_Point] | None:
         elif kind == "day":
             waiting.append(_Point(int(value), None))
             points.append(waiting[-1])
-        elif kind == "word" and (named := month_number(value)):
+        elif kind == "word" and (named := month_number(value) or (
+                _month_abbreviations().get(value.lower()) if text[match.end():match.end() + 1] == "." else None)):
+            # (a month cut short with a full stop: «3 апр. 2025», «сент.»)
             if waiting:
                 for point in waiting:
                     point.month = named
@@ -170,7 +196,7 @@ def parse_date_range(text: str, default_year: int | None = None,
     >>> parse_date_range("в течение года") is None
     True
     """
-    text = _TIME.sub(" ", re.sub(r"\([^)]*\)", " ", text.replace("\xa0", " ")))
+    text = _decades(_TIME.sub(" ", re.sub(r"\([^)]*\)", " ", text.replace("\xa0", " "))), default_year)
     points = _points(text)
     if points is None:
         return _period_range(text, default_year, default_quarter)

@@ -102,3 +102,26 @@ def test_a_half_year_or_a_year_covers_its_months(text: str, expected: tuple[date
                                   "22-25", "31 апреля 2025 года", "мая", "ежегодно"])
 def test_unreadable_dates_give_none(text: str) -> None:
     assert parse_date_range(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1-я декада мая", (date(2025, 5, 1), date(2025, 5, 10))),
+    ("во второй декаде июня", (date(2025, 6, 11), date(2025, 6, 20))),
+    ("в третьей декаде апреля 2025 г.", (date(2025, 4, 21), date(2025, 4, 30))),
+    ("3-я декада февраля 2024 г.", (date(2024, 2, 21), date(2024, 2, 29))),  # a leap year's last day
+])
+def test_a_decade_of_a_month_covers_its_ten_days(text: str, expected: tuple[date, date]) -> None:
+    assert parse_date_range(text, default_year=2025) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("3 апр. 2025 г.", (date(2025, 4, 3), date(2025, 4, 3))),
+    ("12–14 сент. 2025 г.", (date(2025, 9, 12), date(2025, 9, 14))),
+    ("с 28 февр. по 2 мар.", (date(2025, 2, 28), date(2025, 3, 2))),
+])
+def test_a_month_cut_short_with_a_full_stop_is_that_month(text: str, expected: tuple[date, date]) -> None:
+    assert parse_date_range(text, default_year=2025) == expected
+
+
+def test_a_months_first_letters_without_a_full_stop_name_no_month() -> None:
+    assert parse_date_range("3 апр 2025") is None
