@@ -56,6 +56,7 @@ from nlp.extraction.rules import (
     name_after_imeni,
     name_stop_tokens,
     named_after,
+    named_for,
     natasha_spans,
     numbered_end,
     office_posts,
@@ -1019,7 +1020,8 @@ class _Reading:
         Советского Союза Миная Филипповича Шмырева"), or the leader a government is named after (`led_by`). None
         where nothing named is left: a lowercase unit named by the person alone ("в пресс-службе Ивана Петрова")."""
         doc = self.doc
-        leader = led_by(doc, chunk.head, self.lex)  # a government named after its leader holds the leader's name
+        # a government named after its leader holds the leader's name, a museum the name of whom it is named for
+        leader = led_by(doc, chunk.head, self.lex) or named_for(doc, chunk.head, self.lex)
         inside = next((i for i in range(leader or chunk.head + 1, chunk.stop) if i in self.barriers), None)
         if inside is None or any(doc[i].text in OPENING_QUOTES or doc[i].lower_ in ("имени", "им")
                                  or doc[i].lemma_ in self.lex.honorifics for i in range(chunk.head + 1, inside)):
@@ -1054,6 +1056,8 @@ class _Reading:
             return chunk  # a quoted name ends at its closing mark
         if chunk.head + 1 < chunk.stop and self.doc[chunk.head + 1].text in self.lex.education_levels:
             return chunk  # and a school's short name after its form and level (`rules._school_short_name`)
+        if named_for(self.doc, chunk.head, self.lex) == chunk.stop:
+            return chunk  # and a museum's with whom it is named for («музея Ю.А. Гагарина | делегацией …»)
         stop = name_stop(self.doc, chunk.start, chunk.stop, self.models.syntax, self.barriers)
         return chunk if stop == chunk.stop else replace(chunk, stop=stop)
 

@@ -698,6 +698,9 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
             "с ограниченной ответственностью", "с дополнительной ответственностью"):
         index += 3
     index = _chain(doc, index, flags, lex)
+    namesake = named_for(doc, head, lex)
+    if namesake is not None:
+        index = max(index, namesake)  # the person a museum is named for is its name's: «музея Ю.А. Гагарина»
     leader = led_by(doc, head, lex)
     if leader is not None:
         index = max(index, leader)
@@ -772,7 +775,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     # or named after someone: "институт русского языка имени А. С. Пушкина"
     # a common noun for a body is not named by the capital a sentence's start gives it ("Местная полиция")
     capitals = range(start + 1 if "gen" in flags and opens_a_sentence(doc, start) else start, head + 1)
-    named = unit or numbered or leader is not None or any(is_cap(doc[i]) for i in capitals) \
+    named = unit or numbered or leader is not None or namesake is not None or any(is_cap(doc[i]) for i in capitals) \
         or any(named_after(doc, i) for i in range(head + 1, index)) if label == "ORG" else \
         any(is_cap(doc[i]) for i in range(start, index))
     if label == "ORG" and not named and "by" in flags:
@@ -869,6 +872,37 @@ def led_by(doc: Doc, head: int, lex: Lexicons) -> int | None:
     if index + 1 not in persons or not any(case_of(doc[i]) == "Gen" for i in range(index + 1, persons[index + 1])):
         return None
     return persons[index + 1]
+
+
+def named_for(doc: Doc, head: int, lex: Lexicons) -> int | None:
+    """Where the person a memorial body is named for ends (flag "namesake"): initials and a surname, or natasha's
+    person, in the genitive right after the head or after the lowercase genitives of its name («музея Ю.А. Гагарина»,
+    «Дом-музей М.И. Глинки», «Музей скульптуры С.Т. Коненкова», «музея Юрия Гагарина»); None after a post, whose
+    holder the person then is («директора музея И.И. Петрова»)."""
+    if "namesake" not in _head_flags(doc, head, lex):
+        return None
+    start = _left(doc, head, lex)
+    if start > 0 and doc[start - 1].lemma_ in lex.positions:
+        return None
+    index = head + 1
+    while index < len(doc) and doc[index].is_lower and doc[index].pos_ == "NOUN" and case_of(doc[index]) == "Gen":
+        index += 1  # «Музей скульптуры | С.Т. Коненкова»
+    stop = index
+    while stop + 1 < len(doc) and _INITIAL.match(doc[stop].text) and doc[stop + 1].text == "." and stop - index < 4:
+        stop += 2
+    if stop > index:
+        surname = doc[stop] if stop < len(doc) else None
+        # (the tagger may read the surname as a nominative, its initials in the genitive: «С.Т. Коненкова»)
+        genitive = surname is not None and (case_of(surname) == "Gen" or case_of(surname) in (None, "Nom")
+                                            and case_of(doc[index]) == "Gen")
+        return stop + 1 if surname is not None and is_cap(surname) and genitive else None
+    person = natasha_spans(doc, "PER").get(index)
+    if person is None or not all(case_of(token) == "Gen" for token in doc[index:person] if token.is_alpha):
+        return None
+    return person
+
+
+_INITIAL = re.compile(r"^[А-ЯЁ]$")
 
 
 def acts_on_what_follows(doc: Doc, head: int, lex: Lexicons) -> bool:

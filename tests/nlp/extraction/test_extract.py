@@ -713,6 +713,31 @@ def test_an_honorary_title_names_no_state_or_body_in_a_report(models, text):
     assert [m.type for m in again if m.normal in ("Российская Федерация", "Россия")] == [EntityType.LOC]
 
 
+@pytest.mark.parametrize(("text", "museum"), [
+    # a museum named for a person in the genitive holds the person's name: whom it is named for is no party
+    ("Посещение музея Ю.А. Гагарина делегацией Республики Куба.", "музей Ю.А. Гагарина"),
+    ("Экскурсия в Дом-музей М.И. Глинки.", "Дом-музей М.И. Глинки"),
+    ("Экскурсия в музей-усадьбу Н.М. Пржевальского.", "музей-усадьба Н.М. Пржевальского"),
+    ("Посещение Музея скульптуры С.Т. Коненкова.", "Музей скульптуры С.Т. Коненкова"),
+    ("Экскурсия в Мемориальный музей Ю.А. Гагарина в г. Гагарине.", "Мемориальный музей Ю.А. Гагарина"),
+    ("Экскурсия в музей Юрия Гагарина.", "музей Юрия Гагарина"),
+])
+def test_a_museum_named_for_a_person_holds_the_persons_name(models, text, museum):
+    found = extract(text, models, report_rules=True)
+    assert [m.normal for m in found if m.type is EntityType.ORG] == [museum]
+    assert not [m for m in found if m.type is EntityType.PER]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # after a post the person is its holder; in another case than the genitive someone who visits
+    ("Выступление директора музея И.И. Петрова.", "И.И. Петров"),
+    ("Посещение музея И.И. Петровым.", "И.И. Петров"),
+])
+def test_a_person_after_a_museum_in_a_post_or_not_in_the_genitive_is_a_person(models, text, person):
+    found = extract(text, models, report_rules=True)
+    assert [m.normal for m in found if m.type is EntityType.PER] == [person]
+
+
 def test_a_compound_adjective_the_tagger_leaves_without_case_still_opens_a_name(models):
     text = "Состоялось заседание Совместной Российско-Белорусской комиссии по охране трансграничных водных объектов."
     orgs = [m.text for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG]
