@@ -724,7 +724,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         spans = [part for span in _with_their_namesakes(list(doc.spans[NATASHA_SPANS]))
                  for named_apart in _region_named_apart(span, models)
                  for mended in _body_apart_from_initials(named_apart, lex)
-                 for part in _apart_at_stray_marks(_with_its_adjectives(mended, lex))]
+                 for unposted in _place_without_its_post(mended, lex)
+                 for part in _apart_at_stray_marks(_with_its_adjectives(unposted, lex))]
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
             and (tuple(token.lemma_ for token in part) in lex.unions_of_states or _a_towns_body(part, models)
@@ -808,15 +809,23 @@ def _plural(token: Token, models: Resources) -> bool:
 _COMPOUND_ABBREVIATION = re.compile(r"^[А-ЯЁ][а-яё]+[А-ЯЁ][А-ЯЁа-яё]*$")
 
 
-def _without_post_words(doc: Doc, start: int, stop: int, lex: Lexicons) -> tuple[int, int]:
+def _without_post_words(doc: Doc, start: int, stop: int, models: Resources) -> tuple[int, int]:
     """natasha's person without the capitalised post words or the body's short name it took in before the name
     («Председателем Ф.Х. Мухаметшиным», «ректора СмолГУ И.И. Петров»: the post is the person's role, the name «Ф.Х.
-    Мухаметшиным»)."""
-    while stop - start > 1 and (doc[start].lemma_ in lex.positions or _COMPOUND_ABBREVIATION.match(doc[start].text)
+    Мухаметшиным»); not a post's word that is a given name too, before a surname («Раис Ханнанов»; «Раисом Республики
+    Татарстан» is the post)."""
+    lex = models.lexicons
+    while stop - start > 1 and (doc[start].lemma_ in lex.positions and not _a_given_name(doc[start], models)
+                                or _COMPOUND_ABBREVIATION.match(doc[start].text)
                                 or doc[start].text.isupper() and len(doc[start].text) > 1) \
             and doc[start + 1].text[:1].isupper():
         start += 1
     return start, stop
+
+
+def _a_given_name(token: Token, models: Resources) -> bool:
+    """Whether the dictionary reads a word as a given name («Раис»), which a post's word may be too."""
+    return any("Name" in parse.tag for parse in models.vocab.parse(token.lower_))
 
 
 def _initials_joined(doc: Doc, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -853,6 +862,15 @@ def _region_named_apart(span: Span, models: Resources) -> list[Span]:
         return [span]
     return [Span(span.doc, span.start, span.start + 1, label="LOC"),
             Span(span.doc, span.start + 1, span.end, label="PER")]
+
+
+def _place_without_its_post(span: Span, lex: Lexicons) -> list[Span]:
+    """natasha's place that opens with a post's word, without it («Раис Республики Татарстан», «Раисом»: the post
+    is no place); none where nothing else is left. Not an adjective («Главной площади»: «главный» heads posts too)."""
+    first = span[0]
+    if span.label_ != "LOC" or first.lemma_ not in lex.positions or FULL_ADJECTIVE.search(first.lemma_):
+        return [span]
+    return [Span(span.doc, span.start + 1, span.end, label="LOC")] if len(span) > 1 else []
 
 
 def _body_apart_from_initials(span: Span, lex: Lexicons) -> list[Span]:
@@ -1112,7 +1130,8 @@ class _Reading:
         """Persons: natasha's, plus initials-and-surname shapes it missed; never inside an organisation's
         name; each with the position the text gives it and the state that position names."""
         doc, models, lex = self.doc, self.models, self.lex
-        people = [_without_post_words(doc, s.start, s.end, lex) for s in doc.spans[NATASHA_SPANS] if s.label_ == "PER"]
+        people = [_without_post_words(doc, s.start, s.end, models) for s in doc.spans[NATASHA_SPANS]
+                  if s.label_ == "PER"]
         people = [self._firm_apart(start, _with_the_last_initials_stop(doc, start, stop))
                   for start, stop in _initials_joined(doc, people)]
         shaped = _person_tokens(doc)
@@ -2148,11 +2167,13 @@ _AGED = re.compile(r"^\d+-летн")  # «34-летний»
 def _without_title_words(span: Span, models: Resources) -> Span:
     """natasha's person without the capitalised words before the name that say who the person is, as news annotate
     the name alone: a post, a title or a kinship opening a sentence («Император Акихито», «Принц Филипп», «Сын
-    А.Лукашенко»: `positions.tsv`, `person_titles.tsv`), an age («34-летний ТиДжей»)."""
+    А.Лукашенко»: `positions.tsv`, `person_titles.tsv`; not a post's word that is a given name too: «Раис Ханнанов»),
+    an age («34-летний ТиДжей»)."""
     lex, doc, start = models.lexicons, span.doc, span.start
     while span.label_ == "PER" and span.end - start > 1 and doc[start + 1].text[:1].isupper() \
             and (_AGED.match(doc[start].text) or doc[start].text[:1].isupper()
-                 and (doc[start].lemma_ in lex.positions or doc[start].lemma_ in lex.person_titles)):
+                 and (doc[start].lemma_ in lex.positions and not _a_given_name(doc[start], models)
+                      or doc[start].lemma_ in lex.person_titles)):
         start += 1
     if start == span.start or span.end - start == 1 and (doc[start].pos_ == "ADJ"
                                                         or models.vocab.parse(doc[start].lower_)[0].tag.POS == "ADJF"):

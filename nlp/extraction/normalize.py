@@ -189,6 +189,13 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, *, sing
             words[index] = _agreed_nominative(reading, gender, token.text)
         else:
             break
+    # the body's other name in apposition right after its head, in brackets or after a dash, stands in its case
+    # («Народного Собрания (Парламента) …» -> «Народное Собрание (Парламент) …», «… – Курултая …» -> «… – Курултай …»)
+    other = head + 2
+    if other < len(tokens) and tokens[head + 1].text in ("(", "–", "—") and tokens[other].text[:1].isupper() \
+            and not tokens[other].text.isupper() and tokens[other].pos_ in ("NOUN", "PROPN") \
+            and case is not None and tokens[other].morph.get("Case", []) == cases:
+        words[other] = nominative(vocab, tokens[other], singular=singular)
     # capitalised adjectives right after the head that agree with it are its name's, where they end the phrase or
     # «и» follows them («Республики Сербской» -> «Республика Сербская»; «митрополитом Минским и Заславским»;
     # «Патриарха Московского и всея Руси» -> «Патриарх Московский и всея Руси»; not «Республики Южной Осетии», where

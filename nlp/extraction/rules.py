@@ -697,7 +697,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if lemma == "общество" and doc[index:index + 3].text.lower() in (
             "с ограниченной ответственностью", "с дополнительной ответственностью"):
         index += 3
-    index = _chain(doc, index, flags, lex)
+    index = _over_its_other_name(doc, head, _chain(doc, index, flags, lex), flags, lex)
     namesake = named_for(doc, head, lex)
     if namesake is not None:
         index = max(index, namesake)  # the person a museum is named for is its name's: «музея Ю.А. Гагарина»
@@ -872,6 +872,34 @@ def led_by(doc: Doc, head: int, lex: Lexicons) -> int | None:
     if index + 1 not in persons or not any(case_of(doc[i]) == "Gen" for i in range(index + 1, persons[index + 1])):
         return None
     return persons[index + 1]
+
+
+def _over_its_other_name(doc: Doc, head: int, index: int, flags: frozenset[str], lex: Lexicons) -> int:
+    """Where a body's name ends that gives the body's other name in apposition, in brackets or after a dash, before
+    the genitive chain both are of: the whole name («Государственного Собрания (Ил Тумэн) Республики Саха»,
+    «Народного Собрания (Парламента) Республики Дагестан», «Народного собрания – Парламента Республики Абхазия»);
+    `index` where no such name and chain follow (a short name in brackets is a name apart: «(ГД)»)."""
+    if index + 3 >= len(doc) or not lex.names_body(_head_lemma(doc[head], lex)) \
+            or not any(is_cap(token) for token in doc[_left(doc, head, lex):head + 1]):
+        return index
+    if doc[index].text == "(":
+        close = next((i for i in range(index + 2, min(index + 5, len(doc))) if doc[i].text == ")"), None)
+        other = doc[index + 1:close] if close is not None else None
+        if other is None or not all(is_cap(token) and token.is_alpha and not token.text.isupper() for token in other):
+            return index
+        after = close + 1 if close is not None else index
+    elif doc[index].text in ("–", "—"):
+        other_word = doc[index + 1]
+        if not (is_cap(other_word) and other_word.pos_ in ("NOUN", "PROPN") and not other_word.text.isupper()
+                and case_of(other_word) == case_of(doc[head])):
+            return index
+        after = index + 2
+    else:
+        return index
+    if after >= len(doc) or not is_cap(doc[after]) or case_of(doc[after]) != "Gen":
+        return index
+    stop = _chain(doc, after, flags, lex)
+    return stop if stop > after else index
 
 
 def named_for(doc: Doc, head: int, lex: Lexicons) -> int | None:

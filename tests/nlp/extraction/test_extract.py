@@ -175,6 +175,8 @@ def test_entities_of_report_sentences(models, text, expected):
      "Временный поверенный в делах Республики Индия в Российской Федерации"),
     ("Временный поверенный в делах Японии в России Кодзи Мацумото посетил Смоленск.", "Кодзи Мацумото",
      "Временный поверенный в делах Японии в России"),
+    # Tatarstan's head, a word the dictionary reads as a given name
+    ("Встреча с Раисом Республики Татарстан Р.Н. Миннихановым.", "Р.Н. Минниханов", "Раис Республики Татарстан"),
 ])
 def test_officials_and_their_roles(models, text, person, role):
     people = {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type.value == "PER"}
@@ -1149,6 +1151,39 @@ def test_a_bodys_short_name_natasha_takes_in_with_a_persons_initials_is_a_body(m
     found = {(m.type, m.normal) for m in extract(text, models, report_rules=report_rules)}
     assert {(EntityType.ORG, body), (EntityType.PER, person)} <= found
     assert {name for kind, name in found if kind is EntityType.PER} == {person}
+
+
+@pytest.mark.parametrize("text", ["Встреча с Раисом Республики Татарстан Р.Н. Миннихановым.",
+                                  "Выступил Раис Республики Татарстан Рустам Минниханов."])
+def test_a_post_natasha_takes_into_a_place_is_no_place(models, text):
+    # natasha tags «Раисом» and «Раис Республики Татарстан» places
+    found = extract(text, models, report_rules=False)
+    assert [(m.type, m.normal) for m in found if m.type is EntityType.LOC] == [
+        (EntityType.LOC, "Республика Татарстан")]
+    assert [m.role for m in found if m.type is EntityType.PER] == ["Раис Республики Татарстан"]
+
+
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_a_posts_word_that_is_a_given_name_too_stays_the_persons_name(models, report_rules):
+    found = extract("Должность генерального директора предприятия занимал Раис Ханнанов.", models,
+                    report_rules=report_rules)
+    assert [m.normal for m in found if m.type is EntityType.PER] == ["Раис Ханнанов"]
+
+
+@pytest.mark.parametrize(("text", "body", "state"), [
+    # a body's other name in apposition, in brackets or after a dash, before the genitive both are of: one name,
+    # the other name in the nominative too
+    ("Встреча с делегацией Государственного Собрания (Ил Тумэн) Республики Саха (Якутия).",
+     "Государственное Собрание (Ил Тумэн) Республики Саха", "RU"),
+    ("Встреча с депутатами Народного Собрания (Парламента) Республики Дагестан.",
+     "Народное Собрание (Парламент) Республики Дагестан", "RU"),
+    ("Встреча с председателем Государственного Собрания – Курултая Республики Башкортостан К.Б. Толкачевым.",
+     "Государственное Собрание – Курултай Республики Башкортостан", "RU"),
+    ("Встреча с Председателем Народного собрания – Парламента Республики Абхазия Л.Р. Кишмарией.",
+     "Народное собрание – Парламент Республики Абхазия", "AB"),
+])
+def test_a_bodys_other_name_in_apposition_is_part_of_its_name(models, text, body, state):
+    assert states_of(models, text) == {body: (state, False)}
 
 
 def test_post_words_natasha_takes_in_before_initials_stay_the_persons_post(models):
