@@ -225,7 +225,6 @@ class NatashaMorphology(_Batched):
                     values[index] = (pos_id, morph, lemma)
             doc.from_array([POS, MORPH, LEMMA], cast(Ints2d, values))
 
-
     def _participle_noun(self, word: str) -> str | None:
         """The lemma of a noun the dictionary knows only as a participle: its masculine nominative, as a noun made of
         a participle is written («Временным поверенным»: поверенный, not «поверить»; «заведующим»: заведующий)."""

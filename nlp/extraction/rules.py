@@ -884,10 +884,10 @@ def _over_its_other_name(doc: Doc, head: int, index: int, flags: frozenset[str],
         return index
     if doc[index].text == "(":
         close = next((i for i in range(index + 2, min(index + 5, len(doc))) if doc[i].text == ")"), None)
-        other = doc[index + 1:close] if close is not None else None
-        if other is None or not all(is_cap(token) and token.is_alpha and not token.text.isupper() for token in other):
+        if close is None or not all(is_cap(token) and token.is_alpha and not token.text.isupper()
+                                    for token in doc[index + 1:close]):
             return index
-        after = close + 1 if close is not None else index
+        after = close + 1
     elif doc[index].text in ("–", "—"):
         other_word = doc[index + 1]
         if not (is_cap(other_word) and other_word.pos_ in ("NOUN", "PROPN") and not other_word.text.isupper()
@@ -916,7 +916,7 @@ def named_for(doc: Doc, head: int, lex: Lexicons) -> int | None:
     while index < len(doc) and doc[index].is_lower and doc[index].pos_ == "NOUN" and case_of(doc[index]) == "Gen":
         index += 1  # «Музей скульптуры | С.Т. Коненкова»
     stop = index
-    while stop + 1 < len(doc) and _INITIAL.match(doc[stop].text) and doc[stop + 1].text == "." and stop - index < 4:
+    while stop < len(doc) and _is_initial(doc, stop) and stop - index < 4:
         stop += 2
     if stop > index:
         surname = doc[stop] if stop < len(doc) else None
@@ -928,9 +928,6 @@ def named_for(doc: Doc, head: int, lex: Lexicons) -> int | None:
     if person is None or not all(case_of(token) == "Gen" for token in doc[index:person] if token.is_alpha):
         return None
     return person
-
-
-_INITIAL = re.compile(r"^[А-ЯЁ]$")
 
 
 def acts_on_what_follows(doc: Doc, head: int, lex: Lexicons) -> bool:
