@@ -344,7 +344,8 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
         place = place if place is not None and place.kind == PlaceKind.CITY and (
             place.population >= CITY_POPULATION or place.country in NEAR and place.population >= TOWN_POPULATION) \
             else None
-    if place is None and quoted and not (alone and token.pos_ == "ADJ"):
+    if place is None and quoted and not (alone and token.pos_ == "ADJ") and not _possessive_of_the_noun_after(token,
+                                                                                                          models):
         place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")
         # a team named with its town after a hyphen: «ХК «Динамо-Минск»», «ФК «Шахтер-Солигорск»»
         place = place or next((town for part in token.text.split("-")[1:]
@@ -423,6 +424,21 @@ def _of_the_noun_after(token: Token, models: Resources) -> bool:
         return False
     named = f"{token.text} {doc[index].text}"
     return models.gazetteer.region(named) is None and models.gazetteer.district(named) is None
+
+
+def _possessive_of_the_noun_after(token: Token, models: Resources) -> bool:
+    """Whether the dictionary reads a word as a possessive adjective in the case and number of the lowercase noun
+    right after it, which it then describes: someone's, no town's («Бабушкина крынка»: no town Бабушкин; a town's
+    adjective is of another kind: «Витебские ковры»). The tagger's gender of a rare noun is no guide («крынка», a
+    neuter to it)."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "NOUN" or not doc[token.i + 1].is_lower:
+        return False
+    noun = doc[token.i + 1].morph
+    wanted = {feature: noun.get(feature, [])[0] for feature in ("Case", "Number") if noun.get(feature, [])}
+    return any(parse.tag.POS == "ADJF" and "Poss" in parse.tag
+               and all(parse.feats.get(feature) == value for feature, value in wanted.items())
+               for parse in models.vocab.parse(token.lower_))
 
 
 def _reads_as_adjective(token: Token, models: Resources) -> bool:

@@ -14,7 +14,7 @@ from nlp.records import PlaceKind
 from nlp.resources import lexicon
 
 _ADJECTIVE_ENDING = re.compile(
-    r"(?:ск|цк)(?:ая|ий|ой|ого|ому|им|ом|ую|ое|ые|их|ими|ых|ым|ей|ое)$|(?:ск|цк)$")
+    r"(?:ск|цк)(?:ая|ий|ой|ого|ому|им|ом|ую|ое|ые|ие|их|ими|ых|ым|ей)$|(?:ск|цк)$")
 # a region's colloquial name, its adjective's stem and «-щина» or «-чина»: Смоленщина, Витебщины, Белгородчина
 _LAND = re.compile(r"(\w{3,}?)[щч]ин(?:а|ы|е|у|ой)")
 NEAR = ("RU", "BY")

@@ -1111,6 +1111,18 @@ def test_a_branch_of_a_body_named_by_its_legal_form_is_a_body(models, text, orgs
     assert org_texts_normal(models, text) == orgs
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # a possessive adjective in a quoted name describes the noun after it: someone's, no town's
+    ("Переговоры с ОАО «Бабушкина крынка».", {"ОАО «Бабушкина крынка»": (None, False)}),
+    # a town's adjective still names its town, in the plural too
+    ("Выступил коллектив «Оршанские зори».", {"коллектив «Оршанские зори»": ("BY", False)}),
+    ("Переговоры с ОАО «Витебские ковры».", {"ОАО «Витебские ковры»": ("BY", False)}),
+    ("Визит на ОАО «Могилевлифтмаш».", {"ОАО «Могилевлифтмаш»": ("BY", False)}),
+])
+def test_a_quoted_name_recalls_a_town_by_its_name_or_adjective_not_by_a_possessive(models, text, names):
+    assert states_of(models, text) == names
+
+
 @pytest.mark.parametrize(("text", "orgs"), [
     # the parent a unit is named by, by its short name, is a body of its own, as one named in full is
     ("Доклад профессора кафедры философии СмолГУ И.И. Петрова.", {"кафедра философии СмолГУ", "СмолГУ"}),

@@ -235,6 +235,12 @@ def test_a_towns_adjective_points_at_the_town_of_russia(adjective, town):
     assert (place.name, place.country) == (town, "RU")
 
 
+@pytest.mark.parametrize(("adjective", "town"), [("Оршанские", "Орша"), ("Витебские", "Витебск"),
+                                             ("Смоленские", "Смоленск")])
+def test_a_towns_adjective_in_the_plural_nominative_points_at_the_town(adjective, town):
+    assert load_gazetteer().by_adjective(adjective).name == town
+
+
 @pytest.mark.parametrize(("adjective", "town", "state"), [
     ("Карагандинская", "Караганда", "KZ"), ("Астанинский", "Астана", "KZ"), ("Алматинской", "Алматы", "KZ")])
 def test_an_adjective_made_with_in_points_at_its_town(adjective, town, state):
