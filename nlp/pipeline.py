@@ -180,6 +180,12 @@ def _organisations_placed(mentions: list[Mention]) -> list[Mention]:
     («директор ООО «Триада» С.Д. Сендев»). Not a body of several states («Постоянный Комитет Союзного
     государства»), which has no state of its own wherever it meets, nor its people; and no side: only a place-cell
     venue is taken for Smolensk's (_venues_placed)."""
+    # a body the row names again with its state is of that state, wherever the row was held («Участие смоленских
+    # предприятий в выставке» in Minsk, «Представители предприятий Смоленской области: ОАО «Кристалл», …»)
+    stated = {mention_key(m): m for m in mentions if m.type is EntityType.ORG and m.country}
+    mentions = [replace(m, country=stated[key].country, smolensk=stated[key].smolensk)
+                if m.type is EntityType.ORG and m.country is None and (key := mention_key(m)) in stated else m
+                for m in mentions]
     venue = [m for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.country
              and m.kind in _VENUE_KINDS]
     if not venue or len({m.country for m in venue}) > 1:

@@ -1604,19 +1604,20 @@ _LIST_JOIN = re.compile(r"(?:\s*\([^()«»]{1,80}\))?\s*(?:,\s*а\s+также|,
 def _listed_after_a_states_word(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:
     """The bodies listed right after a state's adjective and a noun, one after another with a comma or «и» between
     them, are of that state where their own words name none: «с руководителями белорусских предприятий ОАО «…», «…»
-    и ООО «…»» (the list after a colon: `_listed_under_a_state`)."""
+    и ООО «…»»; so after a town's or a region's adjective, and of its side («смоленских предприятий ОАО «Кристалл» и
+    АО «Шарм»»: Smolensk's) (the list after a colon: `_listed_under_a_state`)."""
     bodies = [m for m in mentions if m.type is EntityType.ORG and m.within is None]
     for place, first in enumerate(bodies):
         span = token_span(doc, first.start, first.stop)
-        code = _states_adjective_before(doc, span.start, models) if span is not None else None
-        if code is None:
+        state = _states_adjective_before(doc, span.start, models) if span is not None else None
+        if state is None:
             continue
         last = first
         for body in bodies[place + 1:]:
             if body.start < last.stop or not _LIST_JOIN.fullmatch(text, last.stop, body.start):
                 break
             last = body
-        mentions = _given_state(mentions, first.start, last.start + 1, (code, False))
+        mentions = _given_state(mentions, first.start, last.start + 1, state)
     return mentions
 
 
@@ -1930,9 +1931,9 @@ def _state_before(doc: Doc, index: int, mentions: list[Mention], models: Resourc
     before a noun («белорусских предприятий», «белорусская делегация»), or a place or a body, a bracket after it as
     may be («делегации Республики Беларусь», «от Смоленской области», «… района Витебской области (Республика
     Беларусь)», «Совета Федерации … (далее – Совет Федерации)»)."""
-    code = _states_adjective_before(doc, index, models)
-    if code is not None:
-        return code, False
+    state = _states_adjective_before(doc, index, models)
+    if state is not None:
+        return state
     last = index - 2 if doc[index - 1].text == ")" else index - 1
     before = char_span(doc, last, last + 1)[1]
     named = next((m for m in mentions if m.type in (EntityType.LOC, EntityType.ORG) and m.stop == before
@@ -1940,11 +1941,17 @@ def _state_before(doc: Doc, index: int, mentions: list[Mention], models: Resourc
     return (named.country, named.smolensk) if named is not None and named.country is not None else None
 
 
-def _states_adjective_before(doc: Doc, index: int, models: Resources) -> str | None:
-    """The state whose adjective, before a noun, stands right before token `index` («белорусских предприятий»)."""
-    if index < 2 or doc[index - 1].pos_ != "NOUN" or doc[index - 2].pos_ != "ADJ":
+def _states_adjective_before(doc: Doc, index: int, models: Resources) -> tuple[str, bool] | None:
+    """The state (and whether the Smolensk side) whose adjective, or a town's or a region's of its, before a lowercase
+    noun, stands right before token `index` («белорусских предприятий»; «смоленских предприятий»: Smolensk's,
+    «витебских предприятий»: Belarus's)."""
+    if index < 2 or doc[index - 1].pos_ != "NOUN" or not doc[index - 1].is_lower or doc[index - 2].pos_ != "ADJ":
         return None
-    return models.countries.adjective_code(doc[index - 2].lower_)
+    code = models.countries.adjective_code(doc[index - 2].lower_)
+    if code is not None:
+        return code, False
+    place = models.gazetteer.by_adjective(doc[index - 2].text)
+    return (place.country, place.smolensk) if place is not None and place.country else None
 
 
 def _delegations_heads(doc: Doc, mentions: list[Mention], models: Resources) -> list[Mention]:

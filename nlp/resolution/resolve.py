@@ -446,10 +446,14 @@ def _named(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Entit
         best = _canonical(members)
         iri = existing.get(root, _minted_iri(best, identity_key(best, gazetteer)))
         minted[iri].append(root)
-        country = next((m.country for m in members if m.country and m.country != "RU"), None) \
+        # a foreign state over Russia (a partner met in Smolensk takes Russia from where it was met), but the
+        # Smolensk side's own state over all: a Smolensk company at a fair abroad takes that state from its venue
+        smolensk = any(m.smolensk for m in members)
+        country = next((m.country for m in members if m.smolensk and m.country), None) if smolensk else None
+        country = country or next((m.country for m in members if m.country and m.country != "RU"), None) \
             or next((m.country for m in members if m.country), None)
-        resolved[root] = Entity(id=iri, type=best.type, name=best.name, country=country,
-                                smolensk=any(m.smolensk for m in members), kind=best.kind)
+        resolved[root] = Entity(id=iri, type=best.type, name=best.name, country=country, smolensk=smolensk,
+                                kind=best.kind)
     # two different entities with one slug: tell them apart by a hash of their identity
     for iri, roots in minted.items():
         if len(roots) > 1 and not any(root in existing for root in roots):

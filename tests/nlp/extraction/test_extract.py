@@ -2025,6 +2025,14 @@ def test_bodies_after_a_states_adjective_and_a_noun_are_of_that_state(models, te
                                        "ООО «Ромашка»": ("BY", False)}
 
 
+@pytest.mark.parametrize(("text", "state"), [
+    ("Участие смоленских предприятий ОАО «Кристалл» и АО «Шарм» в выставке.", ("RU", True)),
+    ("Встреча с руководителями витебских предприятий ОАО «Кристалл» и АО «Шарм».", ("BY", False)),
+])
+def test_bodies_after_a_towns_or_regions_adjective_and_a_noun_are_of_its_state_and_side(models, text, state):
+    assert states_of(models, text) == {"ОАО «Кристалл»": state, "АО «Шарм»": state}
+
+
 @pytest.mark.parametrize("text", [
     "Выступили народные артисты Республики Беларусь И.И. Иванов и П.П. Петров, а также И.И. Сидоров.",
     # the cell's line breaks and double spaces before the list

@@ -495,3 +495,23 @@ def test_a_place_inside_an_unnamed_officials_post_is_no_place_of_the_event_but_i
     [extracted] = extract_events([read_report(path)], models)
     assert {e.name for e in extracted.entities if e.type is EntityType.LOC} == {"Гагарин", "Новгородская область"}
     assert extracted.countries == ("BY",)
+
+
+def test_smolensk_bodies_at_a_fair_abroad_stay_smolensks(tmp_path, models):
+    """The description names the bodies after a Smolensk adjective, the participants under the region's words; the
+    second row names them with nothing but the venue abroad, whose state they took."""
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Выставка", "Республика Беларусь, г. Минск", "12 июля 2025 года",
+         "Участие смоленских предприятий ОАО «Кристалл» и АО «Шарм» в выставке.", "ОАО «Кристалл», АО «Шарм»"],
+        ["Выставка", "Республика Беларусь, г. Гродно", "13 июля 2025 года", "Участие в выставке.",
+         "ОАО «Кристалл», АО «Шарм»"],
+        ["Переговоры", "Республика Беларусь, г. Могилев", "14 июля 2025 года",
+         "Переговоры с руководителями могилевских предприятий ОАО «Могилевлифтмаш» и ОАО «Бабушкина крынка».",
+         "Делегация"],
+    ]), encoding="utf-8")
+    events = extract_events([read_report(path)], models)
+    states = [{e.name: (e.country, e.smolensk) for e in extracted.entities if e.type is EntityType.ORG}
+              for extracted in events]
+    assert states[0] == states[1] == {"ОАО «Кристалл»": ("RU", True), "АО «Шарм»": ("RU", True)}
+    assert states[2] == {"ОАО «Могилевлифтмаш»": ("BY", False), "ОАО «Бабушкина крынка»": ("BY", False)}
