@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
@@ -84,13 +84,15 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
     """
     mentions: list[Mention] = []
     adjectives: set[str] = set()
+    sides: set[tuple[str, bool]] = set()
     for (field, _), reading in zip(filled_cells(event), readings, strict=True):
         # positions add no place (GUIDELINES: what counts as an entity)
         mentions += [replace(mention, field=field) for mention in reading.mentions if not mention.in_a_post]
         adjectives |= reading.adjectives
         adjectives |= {mention.country for mention in reading.mentions if mention.within == "post" and mention.country}
+        sides |= reading.sides
     mentions = _namesakes_of_the_venues_state(mentions, gazetteer)
-    return _organisations_placed(_sites_placed(_venues_placed(mentions))), adjectives
+    return _organisations_placed(_sites_placed(_venues_placed(mentions)), sides), adjectives
 
 
 def _namesakes_of_the_venues_state(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
@@ -173,7 +175,7 @@ def _inside_the_town(place: Mention, town: Mention) -> bool:
         and place.field == "place" and place.start > town.start
 
 
-def _organisations_placed(mentions: list[Mention]) -> list[Mention]:
+def _organisations_placed(mentions: list[Mention], sides: Set[tuple[str, bool]] = frozenset()) -> list[Mention]:
     """An organisation whose own words name no state is of the state where its row was held, when the place cell
     names places of one state only: a company met on a visit to Могилёв is Belarusian («переговоры с директором
     ОАО «Ольса»»), an association at a conference in Smolensk Russian. So is the person whose position names it
@@ -188,16 +190,19 @@ def _organisations_placed(mentions: list[Mention]) -> list[Mention]:
                 for m in mentions]
     venue = [m for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.country
              and m.kind in _VENUE_KINDS]
-    if not venue or len({m.country for m in venue}) > 1:
+    if len(sides) == 1:
+        (country, smolensk), = sides  # the row names its bodies as one side's group: they are that side's
+    elif venue and len({m.country for m in venue}) == 1 and venue[0].country is not None:
+        country, smolensk = venue[0].country, False
+    else:
         return mentions
-    country = venue[0].country
     stateless = [m for m in mentions if m.type is EntityType.ORG and m.country is None and m.alias_of is None]
     interstate = [m for m in stateless if organisation_kind_of(m.normal) == "org-international"]
     placed = [m for m in stateless if m not in interstate and not any(_names_part_of(m, body) for body in interstate)]
     if not placed:
         return mentions
     names = {fold(name) for m in placed for name in (m.normal, m.text)}
-    return [replace(m, country=country) if m in placed
+    return [replace(m, country=country, smolensk=m.smolensk or smolensk) if m in placed
             or m.type is EntityType.PER and m.country is None and m.role and any(name in fold(m.role) for name in names)
             else m for m in mentions]
 

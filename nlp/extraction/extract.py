@@ -163,18 +163,56 @@ class ReportRules:
         for (text, cell), mentions in zip(cells, extract_docs(cells, self.resources), strict=True):
             adjectives = {code for word, pos in zip(texts(cell), cell.to_array(POS).tolist(), strict=True)
                           if pos in _NAMING_PARTS and (code := countries.adjective_code(word))}
-            found.append(CellReading(text, cell, mentions, frozenset(adjectives)))
+            found.append(CellReading(text, cell, mentions, frozenset(adjectives),
+                                     _groups_sides(cell, mentions, self.resources)))
         return found
 
 
 @dataclass(frozen=True, slots=True)
 class CellReading:
-    """What the rules read in one cell: its text, its Doc, its mentions and the states named by adjective."""
+    """What the rules read in one cell: its text, its Doc, its mentions, the states named by adjective and the sides
+    whose bodies it names as a group (`_groups_sides`)."""
 
     text: str
     doc: Doc
     mentions: list[Mention]
     adjectives: frozenset[str]
+    sides: frozenset[tuple[str, bool]] = frozenset()
+
+
+def _groups_sides(doc: Doc, mentions: list[Mention], models: Resources) -> frozenset[tuple[str, bool]]:
+    """The sides (a state, and whether Smolensk's) whose bodies a cell names as a group: a plural noun of
+    `group_nouns.tsv` with a place's or a state's adjective before it, and those coordinated with it («смоленских
+    предприятий», «смоленских и белорусских компаний»), or a place right after it, «из» between as may be, and those
+    coordinated with it («творческих коллективов Смоленской области и Республики Беларусь», «коллективы из Витебской
+    области»)."""
+    places = {m.start: m for m in mentions if m.type is EntityType.LOC and m.country and m.within is None}
+    text = doc.user_data.get("text", doc.text)
+    sides = set()
+    for token in doc:
+        if token.lemma_ not in models.lexicons.group_nouns or not token.is_lower \
+                or "Plur" not in token.morph.get("Number", []):
+            continue
+        side = _states_adjective_before(doc, token.i + 1, models)
+        index = token.i - 1
+        while side is not None:
+            sides.add(side)
+            # and the adjective coordinated before it («смоленских и | белорусских предприятий»)
+            side = _adjectives_side(doc[index - 2], models) if index >= 2 and doc[index - 1].lower_ in ("и", ",") \
+                else None
+            index -= 2
+        if index < token.i - 1:
+            continue
+        after = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "из" else token.i + 1
+        place = places.get(char_span(doc, after, after + 1)[0]) if after < len(doc) else None
+        while place is not None and place.country:
+            sides.add((place.country, place.smolensk))
+            joined = _COORDINATED.match(text, place.stop)
+            place = places.get(joined.end()) if joined else None
+    return frozenset(sides)
+
+
+_COORDINATED = re.compile(r"\s*(?:,|и)\s*")
 
 
 @Language.factory("ties_rules", default_config={"resources": {"@misc": "ties.resources.v1"}})
@@ -1945,12 +1983,20 @@ def _states_adjective_before(doc: Doc, index: int, models: Resources) -> tuple[s
     """The state (and whether the Smolensk side) whose adjective, or a town's or a region's of its, before a lowercase
     noun, stands right before token `index` («белорусских предприятий»; «смоленских предприятий»: Smolensk's,
     «витебских предприятий»: Belarus's)."""
-    if index < 2 or doc[index - 1].pos_ != "NOUN" or not doc[index - 1].is_lower or doc[index - 2].pos_ != "ADJ":
+    if index < 2 or doc[index - 1].pos_ != "NOUN" or not doc[index - 1].is_lower:
         return None
-    code = models.countries.adjective_code(doc[index - 2].lower_)
+    return _adjectives_side(doc[index - 2], models)
+
+
+def _adjectives_side(token: Token, models: Resources) -> tuple[str, bool] | None:
+    """The state (and whether the Smolensk side) an adjective names: a state's («белорусских»), or a town's or a
+    region's of that state («смоленских»: Smolensk's)."""
+    if token.pos_ != "ADJ":
+        return None
+    code = models.countries.adjective_code(token.lower_)
     if code is not None:
         return code, False
-    place = models.gazetteer.by_adjective(doc[index - 2].text)
+    place = models.gazetteer.by_adjective(token.text)
     return (place.country, place.smolensk) if place is not None and place.country else None
 
 

@@ -55,6 +55,7 @@ class Lexicons:
     name_particles: frozenset[str]  # lowercase particles inside a person's name ("ван", "фон")
     from_heads: frozenset[str]  # heads of bodies of people sent, whose name goes on with «от» ("миссия")
     education_levels: frozenset[str]  # what follows a school's legal form before its name («ВО», «ДПО»)
+    group_nouns: frozenset[str]  # plural nouns naming a side's bodies as a group («смоленских предприятий»)
     legal_forms: frozenset[str]  # the abbreviations of `legal_forms.tsv` («ООО», «ОАО»)
     latin_keys: frozenset[str]  # words that make a run of capitalised Latin words an organisation's name
     latin_forms: frozenset[str]  # legal forms among them, which may follow the name after a comma ("Co., Ltd.")
@@ -106,6 +107,7 @@ def load_lexicons() -> Lexicons:
         name_particles=frozenset(row[0] for row in lexicon("name_particles")),
         from_heads=frozenset(row[0] for row in lexicon("from_heads")),
         education_levels=frozenset(row[0] for row in lexicon("education_levels")),
+        group_nouns=frozenset(row[0] for row in lexicon("group_nouns")),
         legal_forms=frozenset(row[1] for row in lexicon("legal_forms")),
         latin_keys=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] in ("key", "form")),
         latin_forms=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "form"),

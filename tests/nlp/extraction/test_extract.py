@@ -2462,3 +2462,16 @@ def test_a_municipalitys_region_after_its_quoted_name_is_the_bodys_name(models):
     found = extract("Представители ООО «Лазертаг» Смоленской области.", models, report_rules=True)
     assert [m.normal for m in found] == ["ООО «Лазертаг»", "Смоленская область"]
 
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("Участие творческих коллективов Смоленской области.", {("RU", True)}),
+    ("Выступили коллективы из Витебской области.", {("BY", False)}),
+    ("Переговоры с представителями смоленских и белорусских предприятий.", {("RU", True), ("BY", False)}),
+    ("Участие творческих коллективов Смоленской области и Республики Беларусь.", {("RU", True), ("BY", False)}),
+    # a group noun in the singular, or no place with it, names no side's group
+    ("Концерт коллектива Смоленской области.", set()),
+    ("Участие творческих коллективов в фестивале.", set()),
+])
+def test_a_cell_names_the_sides_whose_bodies_it_names_as_a_group(models, text, sides):
+    assert models.nlp(text).user_data["mentions"][0].sides == sides

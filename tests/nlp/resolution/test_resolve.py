@@ -515,3 +515,26 @@ def test_smolensk_bodies_at_a_fair_abroad_stay_smolensks(tmp_path, models):
               for extracted in events]
     assert states[0] == states[1] == {"ОАО «Кристалл»": ("RU", True), "АО «Шарм»": ("RU", True)}
     assert states[2] == {"ОАО «Могилевлифтмаш»": ("BY", False), "ОАО «Бабушкина крынка»": ("BY", False)}
+
+
+def test_bodies_a_row_names_as_one_sides_group_are_that_sides(tmp_path, models):
+    """The description says whose the listed bodies are; the participants cell lists them with no place of their
+    own: they are that side's, not of the venue's state; where the row names two sides' groups, the venue decides."""
+    path = tmp_path / "2025-Q3.txt"
+    ensembles = "ансамбль «Смоляне», народный хор «Славия»"
+    path.write_text(report_text([
+        ["Фестиваль", "Республика Беларусь, г. Орша", "16 июля 2025 года",
+         "Участие творческих коллективов Смоленской области.", ensembles],
+        ["Концерт", "Республика Беларусь, г. Браслав", "17 июля 2025 года", "Выступили коллективы из Витебской области.",
+         "ансамбль «Поозерье»"],
+        ["Встреча", "г. Смоленск", "18 июля 2025 года", "Переговоры с представителями белорусских предприятий.",
+         "ОАО «Гомсельмаш», ООО «Альфа»"],
+        ["Фестиваль", "г. Смоленск", "19 июля 2025 года",
+         "Участие творческих коллективов Смоленской области и Республики Беларусь.", "ансамбль «Родники»"],
+    ]), encoding="utf-8")
+    states = [{e.name: (e.country, e.smolensk) for e in extracted.entities if e.type is EntityType.ORG}
+              for extracted in extract_events([read_report(path)], models)]
+    assert states[0] == {"ансамбль «Смоляне»": ("RU", True), "народный хор «Славия»": ("RU", True)}
+    assert states[1] == {"ансамбль «Поозерье»": ("BY", False)}
+    assert states[2] == {"ОАО «Гомсельмаш»": ("BY", False), "ООО «Альфа»": ("BY", False)}
+    assert states[3] == {"ансамбль «Родники»": ("RU", False)}
