@@ -1625,9 +1625,10 @@ def _listed_under_a_state(doc: Doc, mentions: list[Mention], models: Resources) 
     """The bodies and persons listed after a colon that a state's adjective and a noun, or a place or a body, open
     are of that state (and of the Smolensk side after Smolensk's) where their own words name none: «переговоры с
     представителями белорусских предприятий: ОАО «…», ООО «Коблик Групп» (…)», «делегации Республики Беларусь:
-    представители …», «Участники от Смоленской области: хореографическая студия «…»»; the list goes on over its
+    представители …», «Участники от Смоленской области: хореографическая студия «…»»; a side's words and a dash open
+    one too («с белорусской стороны – директор ОАО «…» …; с российской стороны – …»); the list goes on over its
     items' lines («:⏎- ООО «…»;⏎- …»)."""
-    for colon in [i for i, token in enumerate(doc) if token.text == ":" and i >= 2]:
+    for colon in [i for i in range(2, len(doc)) if _opens_a_list(doc, i)]:
         state = _state_before(doc, colon, mentions, models)
         if state is None:
             continue
@@ -1954,14 +1955,28 @@ REGION_TOWN_REACH_KM = 1000
 _BETWEEN_PLACES = re.compile(r"[\s,(]*")
 
 
+def _opens_a_list(doc: Doc, index: int) -> bool:
+    """Whether token `index` is a colon, or a dash after a side's words («с белорусской стороны –», «со стороны
+    Республики Беларусь –»)."""
+    if doc[index].text == ":":
+        return True
+    return doc[index].text in ("–", "—", "-") and bool(doc[index - 1].whitespace_) \
+        and any(token.lemma_ == "сторона" for token in doc[max(0, index - 5):index])
+
+
 def _list_end(doc: Doc, colon: int) -> int:
     """Where a list after a colon ends: at the next sentence or line that is no item of it (one not opening with a
-    dash nor following an item's «;» or «,»)."""
-    for index in range(colon + 2, len(doc)):
-        if (starts_a_sentence(doc, index) or starts_a_line(doc, index)) and doc[index].text not in _LIST_MARKS \
-                and doc[index - 1].text not in (";", ",", ":"):
-            return index
-    return len(doc)
+    dash nor following an item's «;» or «,»), or at the «;» before another list's header («Со стороны Смоленской
+    области: …; со стороны Республики Беларусь: …»)."""
+    end = next((index for index in range(colon + 2, len(doc))
+                if (starts_a_sentence(doc, index) or starts_a_line(doc, index)) and doc[index].text not in _LIST_MARKS
+                and doc[index - 1].text not in (";", ",", ":")), len(doc))
+    following = next((index for index in range(colon + 1, end) if _opens_a_list(doc, index)), None)
+    if following is not None:
+        stop = next((index for index in range(following - 1, colon, -1) if doc[index].text == ";"), None)
+        if stop is not None:
+            return stop
+    return end
 
 
 def _state_before(doc: Doc, index: int, mentions: list[Mention], models: Resources) -> tuple[str, bool] | None:

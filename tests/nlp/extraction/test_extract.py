@@ -2475,3 +2475,15 @@ def test_a_municipalitys_region_after_its_quoted_name_is_the_bodys_name(models):
 ])
 def test_a_cell_names_the_sides_whose_bodies_it_names_as_a_group(models, text, sides):
     assert models.nlp(text).user_data["mentions"][0].sides == sides
+
+
+@pytest.mark.parametrize("text", [
+    "Со стороны Смоленской области: директор ООО «Альфа» А.А. Сидоров; со стороны Республики Беларусь: директор ОАО "
+    "«Бета» В.В. Иванов, директор ООО «Гамма» Г.Г. Смирнов.",
+    "С российской стороны – директор ООО «Альфа» А.А. Сидоров; с белорусской стороны – директор ОАО «Бета» В.В. "
+    "Иванов, директор ООО «Гамма» Г.Г. Смирнов.",
+])
+def test_each_sides_list_is_that_sides_up_to_the_next_sides_header(models, text):
+    found = states_of(models, text, (EntityType.ORG, EntityType.PER))
+    assert found["ООО «Альфа»"][0] == found["А.А. Сидоров"][0] == "RU"
+    assert {found[name] for name in ("ОАО «Бета»", "В.В. Иванов", "ООО «Гамма»", "Г.Г. Смирнов")} == {("BY", False)}
