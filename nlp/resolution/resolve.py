@@ -220,6 +220,21 @@ def _same_name_merges(keys: Iterable[tuple], groups: _Groups) -> None:
             groups.union(same[0], other)
 
 
+def _town_word_merges(keys: Iterable[tuple], groups: _Groups) -> None:
+    """A branch's town named with its word or without is one town: «… в г. Смоленске», «… в городе Смоленске» and «…
+    в Смоленске» are one body (the keys stay apart, so that an IRI minted from one of them stays as it was)."""
+    by_name: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+    for key in keys:
+        if key[0] == "ORG":
+            by_name[key[1], _TOWNS_WORD.sub("в ", key[2])].append(key)
+    for same in by_name.values():
+        for other in same[1:]:
+            groups.union(same[0], other)
+
+
+_TOWNS_WORD = re.compile(r"\bв\s+(?:г\.|гор\.|городе\s)\s*(?=\w)")
+
+
 def _state_suffix_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups, gazetteer: Gazetteer) -> None:
     """A name with its state's name after it is the name without, where that name's own words name a place of
     that state: "Витебский областной исполнительный комитет Республики Беларусь" and "Витебский областной
@@ -264,7 +279,7 @@ def _person_merges(keys: Iterable[tuple], groups: _Groups) -> None:
 
 # words an abbreviation leaves out: «Министерство промышленности и торговли» is «Минпромторг»
 _LINK_WORDS = frozenset({"и", "по", "в", "во", "на", "при", "для", "с", "со", "об", "о"})
-_SPAN = (1, 2)  # the words of a full name an abbreviated one shares before its short word, and after it
+_SPAN = (1, 3)  # the words of a full name an abbreviated one shares before its short word, and after it
 
 
 def _abbreviates(short: str, words: tuple[str, ...]) -> bool:
@@ -314,11 +329,12 @@ def _opening(short: str) -> int:
 def _abbreviation_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -> None:
     """A name with one word abbreviating words of another, the rest the same, is that one where no other name fits:
     «ОАО «МАЗ»» and «ОАО «Минский автомобильный завод»», «МИД России» and «Министерство иностранных дел Российской
-    Федерации», «Минпромторг России», «Витебский облисполком» and «Витебский областной исполнительный комитет». A
-    short name shares at most one word before its short word and two after it with the full one (a body's town, its
-    state or region), or whom it is named after, however written («ОГБУК «СОУНБ им. А.Т. Твардовского»» and «ОГБУК
-    «Смоленская областная универсальная научная библиотека имени А.Т. Твардовского»»). By names alone, as the store
-    keeps its entities: any order of builds merges alike."""
+    Федерации», «Минпромторг России», «Витебский облисполком» and «Витебский областной исполнительный комитет»,
+    «Генконсульство Беларуси в Смоленске» and «Генеральное консульство Республики Беларусь в г. Смоленске». A
+    short name shares at most one word before its short word and three after it with the full one (a body's town, its
+    state or region, its state and the town of a branch), or whom it is named after, however written («ОГБУК «СОУНБ
+    им. А.Т. Твардовского»» and «ОГБУК «Смоленская областная универсальная научная библиотека имени А.Т.
+    Твардовского»»). By names alone, as the store keeps its entities: any order of builds merges alike."""
     names = {key: entity.name for key, entity in keyed if key[0] == "ORG"}
     # (words before, words after, the first one or two letters) -> the full names with the words between them
     by_frame: dict[tuple, list[tuple[tuple, tuple[str, ...]]]] = defaultdict(list)
@@ -356,8 +372,9 @@ def _abbreviation_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups)
 
 
 def _framed_words(name: str) -> tuple[str, ...]:
-    """A folded name's words, «им.» written out («имени»), as the frames of `_abbreviation_merges` compare them."""
-    return tuple("имени" if word in ("им.", "им") else word for word in name.split())
+    """A folded name's words, «им.» written out («имени») and a branch's town without its word («в г. Смоленске»: «в
+    Смоленске»), as the frames of `_abbreviation_merges` compare them."""
+    return tuple("имени" if word in ("им.", "им") else word for word in _TOWNS_WORD.sub("в ", name).split())
 
 
 def _namesake_words(words: tuple[str, ...]) -> int:
@@ -424,6 +441,7 @@ def _grouped(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Ent
         groups.union(alias_key(EntityType.ORG, short), alias_key(EntityType.ORG, full))
     _person_merges(sorted(keys), groups)
     _same_name_merges(sorted(keys), groups)
+    _town_word_merges(sorted(keys), groups)
     _state_suffix_merges([*mentioned, *known], groups, gazetteer)
     _abbreviation_merges([*mentioned, *known], groups)
     return groups

@@ -94,6 +94,19 @@ def test_a_companys_form_unquoted_is_its_legal_form(models, names, count):
     assert len({result.resolve(org(name), models.gazetteer).id for name in names}) == count
 
 
+def test_a_branchs_town_with_its_word_or_without_is_one_organisation_whose_iri_stays(models):
+    names = ["Генеральное консульство Республики Беларусь в г. Смоленске",
+             "Генеральное консульство Республики Беларусь в городе Смоленске",
+             "Генеральное консульство Республики Беларусь в Смоленске", "Генеральное консульство Республики Беларусь в "
+             "Москве"]
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
+    iri = [result.resolve(org(name), models.gazetteer).id for name in names]
+    assert iri[0] == iri[1] == iri[2] != iri[3]
+    # the IRI one name alone is given is the one it was given before
+    alone = resolve([org(names[0])], models.gazetteer, aliases=[]).resolve(org(names[0]), models.gazetteer).id
+    assert alone.endswith("/org/generalnoe-konsulstvo-belarusi-v-g-smolenske")
+
+
 def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(models):
     names = ["Национальная академия наук Республики Беларусь", "Национальная Академия наук Беларуси",
              "Министерство иностранных дел Российской Федерации", "Министерство иностранных дел России",
@@ -122,6 +135,8 @@ def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(model
     # whom it is named after, however written, and however many words that takes
     ("ОГБУК «СОУНБ им. А.Т. Твардовского»",
      "ОГБУК «Смоленская областная универсальная научная библиотека имени А.Т. Твардовского»"),
+    # a branch's state and town after it, the town with its word or without
+    ("Генконсульство Беларуси в Смоленске", "Генеральное консульство Республики Беларусь в г. Смоленске"),
 ])
 def test_a_name_abbreviating_another_is_that_organisation(models, short, full):
     result = resolve([org(short), org(full)], models.gazetteer, aliases=[])
