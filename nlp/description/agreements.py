@@ -17,6 +17,9 @@ _PARTY_PLACES = (PlaceKind.COUNTRY, PlaceKind.REGION, PlaceKind.DISTRICT, PlaceK
 # the date a document is cited with: «от 19.11.2024», «от 12 мая 2010 г.»
 _DATE = re.compile(r"\bот\s+(\d{1,2})(?:\.(\d{1,2})\.|\s+([а-яё]+)\s+)(\d{4})\b", re.IGNORECASE)
 _NUMBER = re.compile(r"№\s*([\w/-]+)")
+# what a document is named after when it is carried out, not signed: «План мероприятий по реализации Соглашения»,
+# «во исполнение Соглашения», «в рамках реализации Соглашения»
+_CARRIED_OUT = re.compile(r"(?:(?:по|о|в\s+рамках)\s+реализации|во\s+исполнение)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:вопрос\w*|реализаци\w*|заключение\s+соглашений)\b", re.IGNORECASE)
 
 
@@ -37,8 +40,9 @@ def _clauses(text: str) -> list[tuple[int, int, int]]:
 _ALSO = re.compile(r",\s*а\s+также\s+")
 
 
-def _kind(sentence: str) -> tuple[str, str, int] | None:
-    """The phrase naming the document ("соглашения о сотрудничестве" -> "соглашение о сотрудничестве")."""
+def _kind(sentence: str) -> tuple[str, str, int, int] | None:
+    """The phrase naming the document ("соглашения о сотрудничестве" -> "соглашение о сотрудничестве"), its code,
+    and where the phrase ends and starts in the sentence."""
     for stem, code in lexicon("agreement_kinds"):
         match = re.search(rf"\b(?:(трехсторонн\w*|двухсторонн\w*)\s+)?{stem}(?!енност)\w*"
                           r"(\s+о\s+(?:[а-яё]+(?:ом|ем|ой|ых|их)\s+)?[а-яё]+)?", sentence, re.IGNORECASE)
@@ -50,7 +54,8 @@ def _kind(sentence: str) -> tuple[str, str, int] | None:
                 continue  # a protocol without "о …" is minutes, not an agreement
             kind = " ".join(p for p in ("трехстороннее" if match.group(1) and match.group(1).lower().startswith(
                 "трех") else "", base, about) if p)
-            return kind, "cooperation" if "сотрудничеств" in about and code == "agreement" else code, match.end()
+            return kind, "cooperation" if "сотрудничеств" in about and code == "agreement" else code, match.end(), \
+                match.start()
     return None
 
 
@@ -117,8 +122,12 @@ def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreem
             continue
         day = _cited_date(sentence)
         number = _NUMBER.search(sentence)
-        # a document cited with its date ("Договор … от 19.11.2024 № 152") was signed then
-        status = AgreementStatus.SIGNED if _SIGNED.search(said) or day else AgreementStatus.DISCUSSED
+        # a document cited with its date ("Договор … от 19.11.2024 № 152") was signed then; what is signed to carry
+        # one out is another document, and the one carried out is only cited («Подписан План мероприятий по
+        # реализации Соглашения …»)
+        carried_out = _CARRIED_OUT.search(sentence, 0, kind[3]) is not None
+        status = AgreementStatus.SIGNED if _SIGNED.search(said) and not carried_out or day \
+            else AgreementStatus.DISCUSSED
         groups = _split_threeway(parties, text, start) if kind[0].startswith("трех") else [parties]
         for group in groups:
             found.append(Agreement(

@@ -34,7 +34,24 @@ def test_documents_listed_one_after_another_are_each_one_with_its_parties(tmp_pa
         encoding="utf-8")
     [extracted] = extract_events([read_report(path)], models)
     found = [(a.kind, a.status.value, len(a.parties)) for a in extracted.agreements]
-    assert found == [("меморандум о взаимопонимании", "signed", 2), ("соглашение", "signed", 2)]
+    # (the plan carrying out the agreement was signed, the agreement only cited)
+    assert found == [("меморандум о взаимопонимании", "signed", 2), ("соглашение", "discussed", 2)]
+
+
+def test_an_agreement_a_signed_document_carries_out_is_cited_not_signed(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([[
+        "Подписание", "г. Минск", "9 сентября 2025 года",
+        "Подписан План мероприятий по реализации Соглашения о сотрудничестве между Смоленской областью и Минской "
+        "областью на 2025–2027 годы.", "Делегация"], [
+        "Подписание", "г. Минск", "10 сентября 2025 года",
+        "Во исполнение Соглашения между Смоленской областью и Минской областью подписана программа.", "Делегация"], [
+        "Подписание", "г. Минск", "11 сентября 2025 года",
+        "Подписано Соглашение о сотрудничестве между Смоленской областью и Минской областью.", "Делегация"]]),
+        encoding="utf-8")
+    found = [(a.status.value, len(a.parties)) for extracted in extract_events([read_report(path)], models)
+             for a in extracted.agreements]
+    assert found == [("discussed", 2), ("discussed", 2), ("signed", 2)]
 
 
 def test_a_document_cited_with_its_date_was_signed_then_in_figures_or_words(tmp_path, models):
