@@ -744,15 +744,26 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     # Крутым Дмитрием Николаевичем»: an adjective's forms, which natasha reads as no name); not a sentence's first
     # word («Уважаемый Дмитрий Николаевич»), but a list's («Участники: Толстая Марина Петровна»)
     lex = load_lexicons()
+    alone = {span.start for span in doc.spans[NATASHA_SPANS] if span.label_ == "PER" and len(span) == 1}
     for span in doc.spans[NATASHA_SPANS]:
         first = span.start - 1
+        # (natasha may tag the surname a person of its own: «с заместителем министра Ивановой | Марией Петровной»)
         if span.label_ == "PER" and len(span) == 2 and _PATRONYMIC.search(words[span.end - 1]) and first >= 0 \
-                and first not in named and words[first][:1].isupper() and words[first].isalpha() \
+                and (first not in named or first in alone) and words[first][:1].isupper() and words[first].isalpha() \
                 and doc[first].lemma_ not in lex.positions and doc[first].lemma_ not in lex.person_titles \
                 and not _overlaps(first, span.end, found) \
                 and case_of(doc[first]) is not None and case_of(doc[first]) == case_of(span[0]) \
                 and not (opens_a_sentence(doc, first) and first > 0 and words[first - 1] in ".!?"):
             found.append((first, span.end))
+    # a surname, a given name and a patronymic natasha tagged nothing of («Приветствие Посла Беларуси Шестакова
+    # Александра Евгеньевича зачитал …»)
+    for i in range(len(words) - 2):
+        if _PATRONYMIC.search(words[i + 2]) and not _PATRONYMIC.search(words[i + 1]) \
+                and all(word[:1].isupper() and word[1:].islower() and word.isalpha() for word in words[i:i + 3]) \
+                and doc[i].pos_ == "PROPN" and doc[i].lemma_ not in lex.positions \
+                and doc[i].lemma_ not in lex.person_titles and not named & {i, i + 1, i + 2} \
+                and not _overlaps(i, i + 3, found):
+            found.append((i, i + 3))
     found.sort()
     doc.user_data["shaped people"] = found
     return found

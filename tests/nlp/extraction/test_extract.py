@@ -284,6 +284,9 @@ def test_a_full_name_in_the_instrumental_in_the_nominative(models, text, person)
     ("Встреча с Иваном Петровичем Сидоровым.", "Иван Петрович Сидоров"),
     ("Выступила Иванова Марина Петровна.", "Иванова Марина Петровна"),
     ("Форум открыл Губернатор Смоленской области Василий Николаевич Анохин.", "Василий Николаевич Анохин"),
+    # the surname natasha tags a person of its own, or none of the name
+    ("Встреча с заместителем министра Ивановой Марией Петровной.", "Иванова Мария Петровна"),
+    ("Приветствие Посла Беларуси Шестакова Александра Евгеньевича зачитал консул.", "Шестаков Александр Евгеньевич"),
 ])
 def test_a_full_name_with_a_patronymic_in_the_nominative(models, text, person):
     assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [person]
