@@ -29,8 +29,8 @@ _MEMBER_COUNT = re.compile(_ABOUT + _NUMBER + r"\s+" + _MEMBERS, re.IGNORECASE)
 _LEADING = re.compile(r"^\s*(?:более|около|свыше)?\s*" + _NUMBER + r"\s+(?:" + _PEOPLE + "|" + _MEMBERS + ")",
                       re.IGNORECASE)
 _REMOTE = re.compile(
-    r"дистанционн\w+\s+формат|онлайн|online|видеоконферен|видеосвяз|ВКС|телемост|"
-    r"https?://|www\.|\bсайт\w*|в\s+режиме\s+видео",
+    r"дистанционн\w+\s+формат|дистанционно|удал[её]нн\w+\s+формат|онлайн|online|видеоконферен|видеосвяз|ВКС|"
+    r"телемост|вебинар|webinar|\bzoom\b|trueconf|\bteams\b|https?://|www\.|\bсайт\w*|в\s+режиме\s+видео",
     re.IGNORECASE,
 )
 _MEETINGS = re.compile(r"состоял\w*\s+(\d+)\s+(?:встреч|прием|переговор)", re.IGNORECASE)

@@ -41,6 +41,12 @@ def test_participant_count(participants: str, description: str, expected: int | 
      "", True),
     ("Визит делегации", "г. Смоленск", "один участник присоединился к встрече в дистанционном формате", False),
     ("Участие в выставке «БЕЛАГРО-2025»", "г. Минск, Республика Беларусь", "", False),
+    # a place cell that names the way it was held, a platform, a webinar
+    ("Переговоры", "дистанционно", "", True),
+    ("Переговоры", "в удаленном формате", "", True),
+    ("Переговоры", "платформа Zoom", "", True),
+    ("Вебинар для экспортеров", "г. Смоленск", "", True),
+    ("Встреча с командой", "г. Смоленск", "", False),
 ])
 def test_remote(title: str, place: str, description: str, expected: bool) -> None:
     assert is_remote(title, place, description) is expected
