@@ -181,7 +181,9 @@ def _organisations_placed(mentions: list[Mention], sides: Set[tuple[str, bool]] 
     ОАО «Ольса»»), an association at a conference in Smolensk Russian. So is the person whose position names it
     («директор ООО «Триада» С.Д. Сендев»). Not a body of several states («Постоянный Комитет Союзного
     государства»), which has no state of its own wherever it meets, nor its people; and no side: only a place-cell
-    venue is taken for Smolensk's (_venues_placed)."""
+    venue is taken for Smolensk's (_venues_placed). Where the row names its bodies as one side's group (`sides`:
+    «творческих коллективов Смоленской области»), they are that side's, wherever the row was held; and a body the
+    row names again with its state is of that state."""
     # a body the row names again with its state is of that state, wherever the row was held («Участие смоленских
     # предприятий в выставке» in Minsk, «Представители предприятий Смоленской области: ОАО «Кристалл», …»)
     stated = {mention_key(m): m for m in mentions if m.type is EntityType.ORG and m.country}

@@ -221,8 +221,8 @@ def _same_name_merges(keys: Iterable[tuple], groups: _Groups) -> None:
 
 
 def _town_word_merges(keys: Iterable[tuple], groups: _Groups) -> None:
-    """A branch's town named with its word or without is one town: «… в г. Смоленске», «… в городе Смоленске» and «…
-    в Смоленске» are one body (the keys stay apart, so that an IRI minted from one of them stays as it was)."""
+    """A body whose branch's town is named with its word or without is one body: «… в г. Смоленске», «… в городе
+    Смоленске» and «… в Смоленске» (the keys stay apart, so that an IRI minted from one of them stays as it was)."""
     by_name: dict[tuple[str, str], list[tuple]] = defaultdict(list)
     for key in keys:
         if key[0] == "ORG":
