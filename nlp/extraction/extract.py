@@ -786,7 +786,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     # that is a town's executive committee in one word («Витоблисполкома»); no name holds half
     # a pair of brackets, a bullet or a full stop
     for _, doc in cells:
-        spans = [part for span in _with_their_namesakes(list(doc.spans[NATASHA_SPANS]))
+        spans = [part for span in _with_their_namesakes(_surnames_joined(list(doc.spans[NATASHA_SPANS])))
                  for named_apart in _region_named_apart(span, models)
                  for mended in _body_apart_from_initials(named_apart, lex)
                  for unposted in _place_without_its_post(mended, lex)
@@ -968,6 +968,21 @@ def _body_apart_from_initials(span: Span, lex: Lexicons) -> list[Span]:
     if not short and not (span.label_ == "ORG" and post):
         return [span]
     return [Span(doc, start, initials, label="ORG"), Span(doc, initials, span.end, label="PER")]
+
+
+def _surnames_joined(spans: list[Span]) -> list[Span]:
+    """natasha's person of one word right before its person of a given name and a patronymic in the same case: one
+    person, surname first («с заместителем министра Ивановой | Марией Петровной»)."""
+    found: list[Span] = []
+    for span in spans:
+        last = found[-1] if found else None
+        if last is not None and last.label_ == span.label_ == "PER" and len(last) == 1 and len(span) == 2 \
+                and last.end == span.start and _PATRONYMIC.search(span[-1].text) \
+                and case_of(last[0]) is not None and case_of(last[0]) == case_of(span[0]):
+            found[-1] = Span(span.doc, last.start, span.end, label="PER")
+        else:
+            found.append(span)
+    return found
 
 
 def _with_their_namesakes(spans: list[Span]) -> list[Span]:

@@ -292,6 +292,12 @@ def test_a_full_name_with_a_patronymic_in_the_nominative(models, text, person):
     assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [person]
 
 
+def test_a_surname_natasha_tags_apart_from_the_given_name_and_patronymic_is_one_person_in_the_news_too(models):
+    found = extract("Встреча с заместителем министра Ивановой Марией Петровной.", models)
+    assert [(m.text, m.normal) for m in found if m.type is EntityType.PER] == [
+        ("Ивановой Марией Петровной", "Иванова Мария Петровна")]
+
+
 @pytest.mark.parametrize(("text", "person"), [
     # a man's surname the dictionary knows only as a woman's given name does not decline as hers
     ("Губернатор принял Посла Исламской Республики Иран Мохаммада Рахими.", "Мохаммад Рахими"),
