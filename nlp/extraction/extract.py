@@ -744,12 +744,10 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     # Крутым Дмитрием Николаевичем»: an adjective's forms, which natasha reads as no name); not a sentence's first
     # word («Уважаемый Дмитрий Николаевич»), but a list's («Участники: Толстая Марина Петровна»)
     lex = load_lexicons()
-    alone = {span.start for span in doc.spans[NATASHA_SPANS] if span.label_ == "PER" and len(span) == 1}
     for span in doc.spans[NATASHA_SPANS]:
         first = span.start - 1
-        # (natasha may tag the surname a person of its own: «с заместителем министра Ивановой | Марией Петровной»)
         if span.label_ == "PER" and len(span) == 2 and _PATRONYMIC.search(words[span.end - 1]) and first >= 0 \
-                and (first not in named or first in alone) and words[first][:1].isupper() and words[first].isalpha() \
+                and first not in named and words[first][:1].isupper() and words[first].isalpha() \
                 and doc[first].lemma_ not in lex.positions and doc[first].lemma_ not in lex.person_titles \
                 and not _overlaps(first, span.end, found) \
                 and case_of(doc[first]) is not None and case_of(doc[first]) == case_of(span[0]) \
