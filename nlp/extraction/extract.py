@@ -193,15 +193,9 @@ def _groups_sides(doc: Doc, mentions: list[Mention], models: Resources) -> froze
         if token.lemma_ not in models.lexicons.group_nouns or not token.is_lower \
                 or "Plur" not in token.morph.get("Number", []):
             continue
-        side = _states_adjective_before(doc, token.i + 1, models)
-        index = token.i - 1
-        while side is not None:
-            sides.add(side)
-            # and the adjective coordinated before it («смоленских и | белорусских предприятий»)
-            side = _adjectives_side(doc[index - 2], models) if index >= 2 and doc[index - 1].lower_ in ("и", ",") \
-                else None
-            index -= 2
-        if index < token.i - 1:
+        adjectives = _adjectives_sides(doc, token.i, models)
+        if adjectives:
+            sides |= adjectives
             continue
         after = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "из" else token.i + 1
         place = places.get(char_span(doc, after, after + 1)[0]) if after < len(doc) else None
@@ -212,7 +206,20 @@ def _groups_sides(doc: Doc, mentions: list[Mention], models: Resources) -> froze
     return frozenset(sides)
 
 
-_COORDINATED = re.compile(r"\s*(?:,|и)\s*")
+_COORDINATED = re.compile(r"\s*(?:,|и\b)\s*")
+
+
+def _adjectives_sides(doc: Doc, noun: int, models: Resources) -> set[tuple[str, bool]]:
+    """The sides the adjectives right before a noun name (`_adjectives_side`), and those coordinated before them
+    («смоленских и белорусских | предприятий»)."""
+    found = set()
+    index = noun - 1
+    while index >= 0 and (side := _adjectives_side(doc[index], models)) is not None:
+        found.add(side)
+        if index < 2 or doc[index - 1].lower_ not in ("и", ","):
+            break
+        index -= 2
+    return found
 
 
 @Language.factory("ties_rules", default_config={"resources": {"@misc": "ties.resources.v1"}})
@@ -382,8 +389,8 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
         place = place if place is not None and place.kind == PlaceKind.CITY and (
             place.population >= CITY_POPULATION or place.country in NEAR and place.population >= TOWN_POPULATION) \
             else None
-    if place is None and quoted and not (alone and token.pos_ == "ADJ") and not _possessive_of_the_noun_after(token,
-                                                                                                          models):
+    possessive = quoted and _possessive_of_the_noun_after(token, models)  # «Бабушкина крынка»: no town Бабушкин
+    if place is None and quoted and not (alone and token.pos_ == "ADJ") and not possessive:
         place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")
         # a team named with its town after a hyphen: «ХК «Динамо-Минск»», «ФК «Шахтер-Солигорск»»
         place = place or next((town for part in token.text.split("-")[1:]
@@ -949,8 +956,8 @@ def _body_apart_from_initials(span: Span, lex: Lexicons) -> list[Span]:
     while last > span.start and doc[last].text == ".":  # natasha may take a sentence's full stop in
         last -= 1
     initials = next((i for i in range(span.start + 1, last - 1) if _INITIALS_NAME.match(doc[i].text)
-                     and doc[i + 1].text == "." and doc[last].text[:1].isupper()), None)
-    if initials is None:
+                     and doc[i + 1].text == "."), None)
+    if initials is None or not doc[last].text[:1].isupper():
         return [span]
     start = span.start
     while start < initials and doc[start].lemma_ in lex.positions:

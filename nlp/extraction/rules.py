@@ -921,11 +921,11 @@ def named_for(doc: Doc, head: int, lex: Lexicons) -> int | None:
     while stop < len(doc) and _is_initial(doc, stop) and stop - index < 4:
         stop += 2
     if stop > index:
-        surname = doc[stop] if stop < len(doc) else None
+        if stop >= len(doc) or not is_cap(doc[stop]):
+            return None
         # (the tagger may read the surname as a nominative, its initials in the genitive: «С.Т. Коненкова»)
-        genitive = surname is not None and (case_of(surname) == "Gen" or case_of(surname) in (None, "Nom")
-                                            and case_of(doc[index]) == "Gen")
-        return stop + 1 if surname is not None and is_cap(surname) and genitive else None
+        surname = case_of(doc[stop])
+        return stop + 1 if surname == "Gen" or surname in (None, "Nom") and case_of(doc[index]) == "Gen" else None
     person = natasha_spans(doc, "PER").get(index)
     if person is None or not all(case_of(token) == "Gen" for token in doc[index:person] if token.is_alpha):
         return None
