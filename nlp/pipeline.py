@@ -45,6 +45,8 @@ def mention_key(mention: Mention) -> tuple[str, ...]:
         return ("PER", fold(surname[-1]) if surname else fold(mention.normal), initial.group(1) if initial else "")
     if mention.type is EntityType.LOC and mention.kind == "country" and mention.country:
         return ("LOC", "country", mention.country)
+    if mention.type is EntityType.LOC and mention.kind == "region":  # «эмират Шарджа», not the town «г. Шарджа»
+        return ("LOC", "region", fold(mention.normal))
     return (mention.type.value, fold(mention.normal.replace("«", '"').replace("»", '"')))
 
 

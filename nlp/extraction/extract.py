@@ -921,14 +921,20 @@ def _with_the_last_initials_stop(doc: Doc, start: int, stop: int) -> int:
 
 
 def _region_named_apart(span: Span, models: Resources) -> list[Span]:
-    """natasha's person of three words or more right after a region's title: its first word is the region's name
-    where the dictionary reads it as no one's («Председателем Народного комитета провинции Тхайбинь Нгуен Кхак
+    """natasha's person right after a region's title: of one or two words, the region where the gazetteer knows one
+    of that name («губернатором аймака Сэлэнгэ», «остана Гилян»); of three or more, its first word is the region's
+    name where the dictionary reads it as no one's («Председателем Народного комитета провинции Тхайбинь Нгуен Кхак
     Тханем»: the province Тхайбинь and the person Нгуен Кхак Тхань; not «вице-губернатора штата Кэтлин Кеннеди
     Таунсенд», a given name)."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    if span.label_ != "PER" or len(span) < 3 or before is None or before.lemma_ not in models.lexicons.region_titles \
-            or not before.is_lower or any(NAME_GRAMS & parse.tag.grammemes
-                                          for parse in models.vocab.parse(span[0].lower_)):
+    if span.label_ != "PER" or before is None or before.lemma_ not in models.lexicons.region_titles \
+            or not before.is_lower:
+        return [span]
+    if len(span) < 3:  # the region's name alone, where the gazetteer knows it («губернатором аймака Сэлэнгэ»)
+        region = models.gazetteer.lookup(span.text, kind=PlaceKind.REGION)
+        return [Span(span.doc, span.start, span.end, label="LOC")] \
+            if region is not None and region.kind is PlaceKind.REGION else [span]
+    if any(NAME_GRAMS & parse.tag.grammemes for parse in models.vocab.parse(span[0].lower_)):
         return [span]
     return [Span(span.doc, span.start, span.start + 1, label="LOC"),
             Span(span.doc, span.start + 1, span.end, label="PER")]

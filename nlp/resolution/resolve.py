@@ -462,7 +462,7 @@ def _named(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Entit
     minted: dict[str, list[tuple]] = defaultdict(list)
     for root, members in clusters.items():
         best = _canonical(members)
-        iri = existing.get(root, _minted_iri(best, identity_key(best, gazetteer)))
+        iri = existing.get(root, _minted_iri(best, identity_key(best, gazetteer), gazetteer))
         minted[iri].append(root)
         # a foreign state over Russia (a partner met in Smolensk takes Russia from where it was met), but the
         # Smolensk side's own state over all: a Smolensk company at a fair abroad takes that state from its venue
@@ -483,10 +483,10 @@ def _named(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Entit
 
 def minted_iri(entity: Entity, gazetteer: Gazetteer) -> str:
     """The IRI resolution gives an entity of this type and name (for a corrected type)."""
-    return _minted_iri(entity, identity_key(entity, gazetteer))
+    return _minted_iri(entity, identity_key(entity, gazetteer), gazetteer)
 
 
-def _minted_iri(best: Entity, key: tuple) -> str:
+def _minted_iri(best: Entity, key: tuple, gazetteer: Gazetteer) -> str:
     if best.type is EntityType.PER:
         return mint_iri(best.type, key[1], key[2])
     if best.type is EntityType.LOC and key[1] == "country":
@@ -499,6 +499,9 @@ def _minted_iri(best: Entity, key: tuple) -> str:
         return mint_iri(best.type, best.name, best.district or "")
     if best.type is EntityType.LOC and key[1] == "ref" and len(key) == 4:  # «Дзержинск» of Belarus: dzerzhinsk-by
         return mint_iri(best.type, best.name, key[3])
+    if best.type is EntityType.LOC and key[1] == PlaceKind.REGION and best.country \
+            and gazetteer.lookup(best.name) is not None:  # a region the gazetteer lacks, named like a town it has:
+        return mint_iri(best.type, best.name, best.country)  # «провинция Анкона», ankona-it, beside the town
     return mint_iri(best.type, best.name)
 
 

@@ -1972,6 +1972,23 @@ def test_a_regions_name_after_its_title_is_no_persons(models):
     assert [(m.type, m.normal) for m in found] == [(EntityType.PER, "Кэтлин Кеннеди Таунсенд")]
 
 
+@pytest.mark.parametrize("report_rules", [True, False])
+@pytest.mark.parametrize(("text", "region", "country"), [
+    ("Встреча с губернатором аймака Сэлэнгэ.", "Сэлэнгэ", "MN"),
+    ("Переговоры с губернатором остана Гилян.", "Гилян", "IR"),
+    ("Встреча с делегацией аймака Дорнод.", "Дорнод", "MN"),
+])
+def test_a_region_natasha_takes_for_a_person_after_its_title_is_the_region(models, text, region, country,
+                                                                            report_rules):
+    found = [(m.type, m.normal, m.country, m.kind) for m in extract(text, models, report_rules=report_rules)]
+    assert found == [(EntityType.LOC, region, country, "region")]
+
+
+def test_a_person_after_a_regions_title_stays_one_where_no_region_has_the_name(models):
+    found = extract("Встреча с вице-губернатором штата Кэтлин Кеннеди.", models, report_rules=True)
+    assert [(m.type, m.normal) for m in found] == [(EntityType.PER, "Кэтлин Кеннеди")]
+
+
 def test_a_quoted_post_is_a_name(models):
     found = extract("Об этом сообщили «Частному корреспонденту» в секретариате совета.", models)
     assert [(m.type, m.normal) for m in found] == [(EntityType.ORG, "Частный корреспондент")]

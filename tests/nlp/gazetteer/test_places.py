@@ -40,6 +40,8 @@ def test_a_region_of_a_partners_state_beyond_is_found_by_each_of_its_names_with_
             assert gazetteer.lookup(name).country == code[:2], name
     # in a case form, by its adjective, as Russia's regions are
     assert gazetteer.lookup("Жамбылской области").ref == "iso3166-2:KZ-31"
+    # a town abroad named like a region of another partner's state gives way to it (Гоа of the Philippines)
+    assert (gazetteer.lookup("Гоа").kind, gazetteer.lookup("Гоа").country) == ("region", "IN")
     # a town of Russia keeps its name beside a region abroad made of it («Армавирская область» is Armenia's)
     assert gazetteer.lookup("Армавир").country == "RU" and gazetteer.lookup("Армавирская область").country == "AM"
 
@@ -96,6 +98,7 @@ def test_regions_of_russia_and_belarus_have_coordinates_inside_them(rows):
     ("Мелитополь", "RU"), ("Херсон", "RU"),  # settlements of the regions the guidelines make Russian
     ("Харьков", "UA"), ("Николаев", "UA"),  # and not of their neighbours
     ("Сухум", "AB"), ("Новый Афон", "AB"), ("Цхинвал", "OS"),  # of the states the guidelines name AB and OS
+    ("Гагра", "AB"), ("Пицунда", "AB"), ("Гудаута", "AB"),  # Abkhazia's towns of under 15,000 too
     ("Гори", "GE"), ("Зугдиди", "GE"),  # and not of their neighbours
 ])
 def test_guidelines_override_the_data(name, country):

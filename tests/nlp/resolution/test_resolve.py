@@ -379,7 +379,7 @@ def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(
          "Участники прошли к площади Ленина.", "Молодёжь Смоленской области"],
         ["Форум", "г. Москва, ВДНХ", "7 июля 2025 года", "Работали на площади Ленина.", "Делегация"],
         ["Переговоры", "г. Минск, г. Москва", "8 июля 2025 года", "Встреча на площади Ленина.", "Представители"],
-        ["Ярмарка", "г. Милан, провинция Ломбардия, Итальянская Республика", "9 июля 2025 года",
+        ["Ярмарка", "г. Бергамо, провинция Бергамо, Итальянская Республика", "9 июля 2025 года",
          "Стенд региона.", "Представители"],
     ]), encoding="utf-8")
     events = extract_events([read_report(path)], models)
@@ -391,9 +391,10 @@ def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(
     # a place of the place cell that no gazetteer knows is of the town before it; Moscow is no Smolensk side
     assert sites[2] == {"ВДНХ": ("RU", False), "площадь Ленина": ("RU", False)}
     assert kinds[2] == {"Москва": PlaceKind.CITY, "ВДНХ": PlaceKind.SITE, "площадь Ленина": PlaceKind.SITE}
-    # a place after «провинция» is a region, of the state of the cell's other places, and no town's
-    assert sites[4] == {"Ломбардия": ("IT", False)} and kinds[4]["Ломбардия"] is PlaceKind.REGION
-    assert next(e.id for e in events[4].entities if e.name == "Ломбардия").endswith("/place/lombardiya")
+    # a place after «провинция» is a region, of the state of the cell's other places, and no town's: the province
+    # the gazetteer lacks is another place than its town, told apart by its state
+    bergamo = {e.kind: (e.id.rsplit("/", 1)[1], e.country) for e in events[4].entities if e.name == "Бергамо"}
+    assert bergamo == {PlaceKind.CITY: ("bergamo", "IT"), PlaceKind.REGION: ("bergamo-it", "IT")}
     assert sites[3] == {"площадь Ленина": (None, False)}  # held in two states: where the square is, is not said
     # every town has its «площадь Ленина»: one entity for each town, and one for the square of no known town
     squares = [next(e.id for e in extracted.entities if e.name == "площадь Ленина") for extracted in events[1:4]]
@@ -553,3 +554,19 @@ def test_bodies_a_row_names_as_one_sides_group_are_that_sides(tmp_path, models):
     assert states[1] == {"ансамбль «Поозерье»": ("BY", False)}
     assert states[2] == {"ОАО «Гомсельмаш»": ("BY", False), "ООО «Альфа»": ("BY", False)}
     assert states[3] == {"ансамбль «Родники»": ("RU", False)}
+
+
+def test_a_region_and_its_town_of_one_name_in_a_row_are_two_places_of_its_state(tmp_path, models):
+    """«эмират Шарджа» and «г. Шарджа» are the emirate and its town; a region of a partner's state named without
+    its state gives the event that state (the row names no other)."""
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Бизнес-миссия в эмират Шарджа", "г. Шарджа", "20 июля 2025 года", "Презентация региона.", "Делегация"],
+        ["Визит делегации штата Керала", "г. Смоленск", "21 июля 2025 года", "Переговоры.", "Делегация"],
+        ["Визит в Гагрский район", "г. Гагра", "22 июля 2025 года", "Встреча с главой района.", "Делегация"],
+    ]), encoding="utf-8")
+    emirate, kerala, gagra = extract_events([read_report(path)], models)
+    places = {(e.name, e.kind, e.country) for e in emirate.entities if e.type is EntityType.LOC}
+    assert places == {("Шарджа", PlaceKind.REGION, "AE"), ("Шарджа", PlaceKind.CITY, "AE")}
+    assert len({e.id for e in emirate.entities}) == len(emirate.entities)
+    assert (emirate.countries, kerala.countries, gagra.countries) == (("AE",), ("IN",), ("AB",))
