@@ -38,8 +38,12 @@ PARSES = "syntax"  # doc.user_data: a unit's first token -> (heads, relations) o
 _NAME_RELATIONS = frozenset({"nmod", "amod", "case", "cc", "conj", "flat", "flat:name", "flat:foreign", "fixed",
                              "nummod", "nummod:gov", "compound", "det", "punct"})
 # prepositions that open a complement of an official name ("Комитет по…", "Палата при…", "Фонд борьбы с…",
-# "Движение за…", "Агентство для…", "Комиссия от…"); «в», «на», «из» mostly tell where or whence instead
+# "Движение за…", "Агентство для…", "Комиссия от…", a document's "Организация Договора о…"); «в», «на», «из» mostly
+# tell where or whence instead
 NAME_PREPOSITIONS = frozenset({"по", "при", "с", "со", "за", "для", "от", "против", "о", "об"})
+# past any other word, even inside a complement, «о» opens a subject: what an agreement with the body is about
+# («Соглашение с Могилевским облисполкомом | о сотрудничестве», «с Государственным комитетом по науке | о …»)
+_ABOUT = frozenset({"о", "об", "обо"})
 _INNER_PUNCT = frozenset({",", "-", "–"})  # inside a name only between its words ("связи, информационных технологий")
 _MAX_WORDS = 25  # a name the parser lengthens stays within this many tokens
 
@@ -125,6 +129,8 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
                 and not a_member(doc, start, index + 1, load_lexicons()):
             break  # another body's capitalised name («Совета Министров Союзного государства | и Высшего Евразийского
             # экономического совета»), not a state or a body named as one of the name's («… Беларуси и России»)
+        if _about(doc, index):
+            break
         if doc[index].pos_ == "ADP" and (not _may_continue(doc, start, index) or index + 1 < len(doc)
                                          and doc[index + 1].pos_ in ("PRON", "DET") and doc[index + 1].is_lower):
             break  # a preposition no name's complement opens («Коллегии Минобороны России | во главе с …»), or
@@ -153,13 +159,20 @@ def _may_continue(doc: Doc, start: int, index: int) -> bool:
     word in an oblique case."""
     token = doc[index]
     if token.pos_ == "ADP":
-        return token.lower_ in NAME_PREPOSITIONS or any(t.pos_ == "ADP" for t in doc[start:index])
+        return not _about(doc, index) and (token.lower_ in NAME_PREPOSITIONS
+                                           or any(t.pos_ == "ADP" for t in doc[start:index]))
     if token.lower_ == "и":  # coordinated words inside a name's complement agree ("Союза Беларуси и России")
         last, after = doc[index - 1], doc[index + 1] if index + 1 < len(doc) else token
         complement = last.morph.get("Case", []) == ["Gen"] or any(t.pos_ == "ADP" for t in doc[start:index])
         return complement and after.morph.get("Case", []) == last.morph.get("Case", [])
     return token.is_alpha and token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") \
         and "Nom" not in token.morph.get("Case", ["Nom"] if token.pos_ == "VERB" else [])
+
+
+def _about(doc: Doc, index: int) -> bool:
+    """Whether token `index` opens what something is about, past a name's end: «о», not after a document's word."""
+    return doc[index].lower_ in _ABOUT and not (
+        index > 0 and load_lexicons().heads.get(doc[index - 1].lemma_, ("",))[0] == "doc")
 
 
 def _outside_complements(start: int, stop: int, heads: list[int], relations: list[str], first: int) -> set[int]:

@@ -39,10 +39,12 @@ _THIS_QUARTER = re.compile(r"(?:(?:в\s+течение|на\s+протяжени
                            r"|(?:ежедневно|еженедельно|ежемесячно|постоянно|регулярно)\W*", re.IGNORECASE)
 
 
-# a ten days' part of a month: «1-я декада мая», «во второй декаде июня», «в третьей декаде апреля 2025 г.»
-_DECADE = re.compile(r"\b(?:в\s+|во\s+)?([1-3]|перв|втор|трет)[а-яё]*\s*(?:-?[йяе]{1,2})?\s+декад\w*\s+([А-Яа-яЁё]+)"
-                     r"(?=(?:\s+(\d{4}))?)", re.IGNORECASE)
-_DECADE_NUMBERS = {"1": 1, "2": 2, "3": 3, "перв": 1, "втор": 2, "трет": 3}
+# a ten days' part of a month or its half: «1-я декада мая», «во второй декаде июня», «в третьей декаде апреля
+# 2025 г.», «2 половина октября», «в первой половине мая»
+_PART = re.compile(r"\b(?:в\s+|во\s+)?([1-3]|перв|втор|трет)[а-яё]*\s*(?:-?[йяе]{1,2})?\s+(декад|половин)\w*"
+                   r"\s+([А-Яа-яЁё]+)(?=(?:\s+(\d{4}))?)", re.IGNORECASE)
+_PART_NUMBERS = {"1": 1, "2": 2, "3": 3, "перв": 1, "втор": 2, "трет": 3}
+_PARTS = {"декад": (10, 3), "половин": (15, 2)}  # the days each part but a month's last holds, and how many parts
 
 
 @dataclass(slots=True)
@@ -72,17 +74,18 @@ def _month_abbreviations() -> dict[str, int]:
     return {word: int(number) for word, number in lexicon("month_abbreviations")}
 
 
-def _decades(text: str, default_year: int | None) -> str:
-    """A month's decades as the days they cover: «2-я декада мая» -> «11-20 мая», the third to the month's last day."""
+def _month_parts(text: str, default_year: int | None) -> str:
+    """A month's decades and halves as the days they cover: «2-я декада мая» -> «11-20 мая», «2 половина октября» ->
+    «16-31 октября»; the last part to the month's last day."""
     def days(match: re.Match[str]) -> str:
-        month = month_number(match.group(2))
-        if month is None:
+        month = month_number(match.group(3))
+        (size, parts), number = _PARTS[match.group(2).lower()], _PART_NUMBERS[match.group(1).lower()]
+        if month is None or number > parts:
             return match.group()
-        number = _DECADE_NUMBERS[match.group(1).lower()]
-        year = int(match.group(3)) if match.group(3) else default_year or 2001  # (a year not leap, for February)
-        last = calendar.monthrange(year, month)[1] if number == 3 else 10 * number
-        return f"{10 * number - 9}-{last} {match.group(2)}"
-    return _DECADE.sub(days, text)
+        year = int(match.group(4)) if match.group(4) else default_year or 2001  # (a year not leap, for February)
+        last = calendar.monthrange(year, month)[1] if number == parts else size * number
+        return f"{size * (number - 1) + 1}-{last} {match.group(3)}"
+    return _PART.sub(days, text)
 
 
 def _points(text: str) -> list[_Point] | None:
@@ -196,7 +199,7 @@ def parse_date_range(text: str, default_year: int | None = None,
     >>> parse_date_range("в течение года") is None
     True
     """
-    text = _decades(_TIME.sub(" ", re.sub(r"\([^)]*\)", " ", text.replace("\xa0", " "))), default_year)
+    text = _month_parts(_TIME.sub(" ", re.sub(r"\([^)]*\)", " ", text.replace("\xa0", " "))), default_year)
     points = _points(text)
     if points is None:
         return _period_range(text, default_year, default_quarter)

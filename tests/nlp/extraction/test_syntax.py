@@ -143,6 +143,24 @@ def test_a_name_stops_where_its_words_end(models, text, names):
     assert orgs(models, text) == names
 
 
+@pytest.mark.parametrize("report_rules", [True, False])
+@pytest.mark.parametrize(("text", "name"), [
+    ("Подписано Соглашение с Могилевским областным исполнительным комитетом о сотрудничестве.",
+     "Могилевский областной исполнительный комитет"),
+    ("Подписан Меморандум с Белорусским государственным университетом о сотрудничестве в сфере образования.",
+     "Белорусский государственный университет"),
+    ("Соглашение с Комитетом по образованию об установлении побратимских связей.", "Комитет по образованию"),
+    # inside a complement the name has too
+    ("Соглашение с Государственным комитетом по науке и технологиям о сотрудничестве.",
+     "Государственный комитет по науке и технологиям"),
+    # but a document's subject is part of the name («Организация Договора …»)
+    ("Напомним, Организация Договора о коллективной безопасности была создана в 2002 году.",
+     "Организация Договора о коллективной безопасности"),
+])
+def test_what_an_agreement_with_a_body_is_about_is_no_part_of_its_name(models, text, name, report_rules):
+    assert orgs(models, text, report_rules) == {name}
+
+
 @pytest.mark.parametrize(("text", "name"), [
     # «от» tells whom a member represents, no part of the body's name ...
     ("Судья Европейского суда по правам человека от России выступил с докладом.",

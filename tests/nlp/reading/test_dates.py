@@ -115,6 +115,16 @@ def test_a_decade_of_a_month_covers_its_ten_days(text: str, expected: tuple[date
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("2 половина октября 2025 г.", (date(2025, 10, 16), date(2025, 10, 31))),  # not 2 October
+    ("во второй половине ноября", (date(2025, 11, 16), date(2025, 11, 30))),
+    ("в первой половине февраля 2024 г.", (date(2024, 2, 1), date(2024, 2, 15))),
+    ("2-я половина марта – 2-я декада апреля", (date(2025, 3, 16), date(2025, 4, 20))),
+])
+def test_a_half_of_a_month_covers_its_days(text: str, expected: tuple[date, date]) -> None:
+    assert parse_date_range(text, default_year=2025) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("3 апр. 2025 г.", (date(2025, 4, 3), date(2025, 4, 3))),
     ("12–14 сент. 2025 г.", (date(2025, 9, 12), date(2025, 9, 14))),
     ("с 28 февр. по 2 мар.", (date(2025, 2, 28), date(2025, 3, 2))),
