@@ -275,8 +275,9 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         if code is not None and token.is_lower and token.pos_ == "NOUN":
             peoples.append(code)  # whose people a body gathers, not yet whose body it is
             continue
-        if code is None and is_cap(token) and token.pos_ in ("ADJ", "PROPN", "NOUN"):
-            # a town, or the region of «Свердловский областной …» (whose adjective names no town in it)
+        if code is None and is_cap(token) and token.pos_ in ("ADJ", "PROPN", "NOUN", "X"):
+            # a town, or the region of «Свердловский областной …» (whose adjective names no town in it); a foreign
+            # name the tagger reads as no part of speech («генерал-губернатор остана Исфахан»)
             place = _place_of(token, models, quoted=depth > 0)
             if place is not None:
                 code = place.country

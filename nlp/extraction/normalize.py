@@ -54,14 +54,18 @@ def shape_like(word: str, original: str) -> str:
 
     >>> shape_like("министерство", "Министерства"), shape_like("могилёв", "МОГИЛЕВЕ")
     ('Министерство', 'МОГИЛЕВ')
+    >>> shape_like("аль-нуайми", "аль-Нуайми"), shape_like("ростов-на-дону", "Ростове-на-Дону")
+    ('аль-Нуайми', 'Ростов-на-Дону')
     """
     if "ё" not in original.lower():
         word = word.replace("ё", "е")
     if original.isupper() and len(original) > 1:
         return word.upper()
+    parts, shapes = word.split("-"), original.split("-")
+    if len(parts) > 1 and len(parts) == len(shapes):  # each part as written: «аль-Нуайми», «Ростов-на-Дону»
+        return "-".join(shape_like(part, shape) if shape else part for part, shape in zip(parts, shapes, strict=True))
     if original[:1].isupper():
-        return "-".join(part[:1].upper() + part[1:] for part in word.split("-")) \
-            if all(p[:1].isupper() for p in original.split("-") if p) else word[:1].upper() + word[1:]
+        return word[:1].upper() + word[1:]
     return word
 
 

@@ -1108,7 +1108,8 @@ def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
     quotes = [(i, end) for i, word in enumerate(words) if word == _QUOTE_OPEN and (end := quote_end(doc, i))]
     chunks = []
     for index, lemma in enumerate(lemmas(doc)):
-        if lemma not in lex.heads and lemma.split("-")[0] not in lex.heads and not _ABBREVIATION.match(words[index]):
+        if lemma not in lex.heads and lemma.split("-")[0] not in lex.heads and lemma.split("-")[-1] not in lex.heads \
+                and not _ABBREVIATION.match(words[index]):
             continue  # no head noun nor legal form: `named_phrase` would find nothing (a quicker test)
         chunk = named_phrase(doc, index, lex)
         if chunk is None:
@@ -1210,8 +1211,12 @@ def _apposed_to_titles(doc: Doc, chunks: list[Chunk], lex: Lexicons) -> list[Chu
 
 
 def _head_lemma(token: Token, lex: Lexicons) -> str:
-    """The word a head noun is looked up by in `org_heads.tsv`: its lemma, a compound's by its first part."""
-    return token.lemma_ if token.lemma_ in lex.heads else token.lemma_.split("-")[0]
+    """The word a head noun is looked up by in `org_heads.tsv`: its lemma, a compound's by its first part
+    («музей-заповедник»), else by its last («IT-компания», «бизнес-инкубатор»)."""
+    if token.lemma_ in lex.heads:
+        return token.lemma_
+    parts = token.lemma_.split("-")
+    return parts[0] if parts[0] in lex.heads or parts[-1] not in lex.heads else parts[-1]
 
 
 def _head_flags(doc: Doc, head: int, lex: Lexicons) -> frozenset[str]:

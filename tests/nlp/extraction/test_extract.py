@@ -310,6 +310,24 @@ def test_a_surname_declines_with_the_gender_of_its_given_name(models, text, pers
     assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [person]
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    # each part of a hyphenated word keeps its capital in the nominative, as written
+    ("Переговоры с шейхом Мохаммедом бин Абдуллой аль-Нуайми.", "Мохаммед бин Абдулла аль-Нуайми"),
+    ("Встреча с Абд аль-Азизом ибн Саудом.", "Абд аль-Азиз ибн Сауд"),
+])
+def test_a_name_with_a_hyphenated_particle_keeps_its_capitals(models, text, person):
+    assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [person]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a compound head noun by its last part, where its first is no head («IT-»), as by its first («музей-»)
+    ("Встреча с руководством IT-компании «Альфа».", "IT-компания «Альфа»"),
+    ("Посещение музея-заповедника «Гнездово».", "музей-заповедник «Гнездово»"),
+])
+def test_a_compound_head_noun_names_the_body_after_it(models, text, name):
+    assert name in {m.normal for m in extract(text, models, report_rules=True)}
+
+
 def test_a_numbered_list_of_officials_names_each_whole(models):
     # after a list's number natasha tags the surname and its initials apart
     text = "1. Анохин В.Н., Губернатор Смоленской области; 2. Петров И.С., министр культуры Смоленской области."
@@ -1806,6 +1824,14 @@ def test_a_place_abroad_is_named_in_the_nominative_with_its_state(models, text, 
 ])
 def test_a_person_of_a_region_abroad_is_of_its_state(models, text):
     assert states_of(models, text, (EntityType.PER,)) == {"Ли Шулинь": ("CN", False)}
+
+
+def test_a_governor_general_of_a_region_abroad_holds_the_post_and_is_of_its_state(models):
+    """«генерал-губернатор» is a post; the tagger reads the province's name after «остана» as no part of speech."""
+    text = "Встреча с генерал-губернатором остана Исфахан Мехди Джамалинежадом."
+    found = [(m.normal, m.role, m.country) for m in extract(text, models, report_rules=True)
+             if m.type is EntityType.PER]
+    assert found == [("Мехди Джамалинежад", "генерал-губернатор остана Исфахан", "IR")]
 
 
 @pytest.mark.parametrize(("text", "region", "state"), [
