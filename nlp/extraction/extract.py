@@ -161,8 +161,10 @@ class ReportRules:
         countries = self.resources.countries
         found = []
         for (text, cell), mentions in zip(cells, extract_docs(cells, self.resources), strict=True):
-            adjectives = {code for word, pos in zip(texts(cell), cell.to_array(POS).tolist(), strict=True)
-                          if pos in _NAMING_PARTS and (code := countries.adjective_code(word))}
+            adjectives = {code for index, (word, pos) in enumerate(zip(texts(cell), cell.to_array(POS).tolist(),
+                                                                       strict=True))
+                          if pos in _NAMING_PARTS and (code := countries.adjective_code(word))
+                          and not _in_a_states_name(cell, index, self.resources)}
             found.append(CellReading(text, cell, mentions, frozenset(adjectives),
                                      _groups_sides(cell, mentions, self.resources)))
         return found
@@ -343,6 +345,12 @@ def _named_by_words(words: list[Token], models: Resources) -> tuple[str, int] | 
         return code, 2
     code = _named_by_two(words[:2], models)
     return (code, 1) if code is not None else None
+
+
+def _in_a_states_name(doc: Doc, index: int, models: Resources) -> bool:
+    """Whether the adjective at `index` ends a state's or a region's name of two words, whose state that name is
+    («Республики Сербской» is Bosnia's, no Serbian word)."""
+    return index > 0 and _named_by_two([doc[index - 1], doc[index]], models) is not None
 
 
 def _named_by_two(pair: list[Token], models: Resources) -> str | None:

@@ -570,3 +570,18 @@ def test_a_region_and_its_town_of_one_name_in_a_row_are_two_places_of_its_state(
     assert places == {("Шарджа", PlaceKind.REGION, "AE"), ("Шарджа", PlaceKind.CITY, "AE")}
     assert len({e.id for e in emirate.entities}) == len(emirate.entities)
     assert (emirate.countries, kerala.countries, gagra.countries) == (("AE",), ("IN",), ("AB",))
+
+
+def test_the_adjective_of_a_states_own_name_names_no_other_state(tmp_path, models):
+    """«Республика Сербская» is Bosnia and Herzegovina's: its «Сербской» is not Serbia's adjective, in a post or a
+    body's name either; a Serbian word elsewhere still is."""
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Визит делегации Республики Сербская", "г. Смоленск", "8 декабря 2025 года",
+         "Встреча с Министром торговли и туризма Республики Сербская Д. Стевандичем. Обсуждено открытие "
+         "представительства Республики Сербской в Смоленске.", "Делегация"],
+        ["Визит делегации Республики Сербская", "г. Смоленск", "9 декабря 2025 года",
+         "Встреча с представителями сербских компаний.", "Делегация"],
+    ]), encoding="utf-8")
+    srpska, serbian = extract_events([read_report(path)], models)
+    assert (srpska.countries, serbian.countries) == (("BA",), ("BA", "RS"))
