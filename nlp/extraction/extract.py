@@ -831,7 +831,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         mentions = _listed_under_a_state(reading.doc, mentions, models)
         mentions = _listed_after_a_states_word(reading.doc, reading.text, mentions, models)
         mentions = _delegations_heads(reading.doc, mentions, models)
-        mentions = _placed_in_brackets(reading.text, _of_the_state_named_after(reading.text, mentions))
+        mentions = _placed_in_brackets(reading.doc, reading.text, _of_the_state_named_after(reading.text, mentions))
         mentions = _of_the_town_after(reading.text, mentions)
         mentions = _settled_in_districts(reading.text, mentions, models.gazetteer)
         found.append(_namesakes_of_the_state_named(reading.text, mentions, models.gazetteer))
@@ -1802,7 +1802,7 @@ def _given_state(mentions: list[Mention], first: int, last: int, state: tuple[st
             and m.country is None and first <= m.start < last else m for m in mentions]
 
 
-def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
+def _placed_in_brackets(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """An organisation or a person whose own words name no state is of the state (and side) of the place in brackets
     right after it: «ансамбль «Каприз» (г. Ярцево, Смоленская область)», «ОАО «Ольса» (г. Минск)», «солист И.И.
     Иванов (Республика Беларусь)». A site there lies in that
@@ -1821,7 +1821,7 @@ def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
                 town = next((p.normal for p in inside if p.kind is PlaceKind.CITY), None) if site else mention.town
                 mention = replace(mention, country=inside[0].country, smolensk=inside[0].smolensk, town=town)
             if inside and not site:  # the brackets close a list, whatever the last item's own words name
-                found = _listed_before(text, found, mention, inside)
+                found = _listed_before(doc, text, found, mention, inside)
         elif mention.type is EntityType.LOC and mention.kind is PlaceKind.CITY and mention.country is None:
             bracket, closing = text.rfind("(", 0, mention.start), text.find(")", mention.stop)
             beside = [p for p in places if bracket < p.start and p.stop <= closing] \
@@ -1832,13 +1832,15 @@ def _placed_in_brackets(text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
-def _listed_before(text: str, found: list[Mention], placed: Mention, inside: list[Mention]) -> list[Mention]:
+def _listed_before(doc: Doc, text: str, found: list[Mention], placed: Mention,
+                   inside: list[Mention]) -> list[Mention]:
     """The bodies or persons listed right before one placed by its brackets, with a comma or «и» between them and
     no brackets of their own, whose own words name no state, given the state of the first place its brackets name:
     brackets that name a state close the list («ОАО «Моготекс», ОАО «Могилевлифтмаш» (г. Могилев, Республика
     Беларусь)»), and so do a town's after quotations listed under one word («ОАО «Гомсельмаш», «Белшина» и
     «Амкодор» (г. Минск)»); a town's after a body of its own words is that body's only («ХК «Динамо-Минск» и ХК
-    «Славутич» (г. Смоленск)»)."""
+    «Славутич» (г. Смоленск)»). Bodies whose head nouns stand in different cases are no list («с руководством
+    корпорации «…», компанией «…» (Индия)»: the brackets are the company's only)."""
     place = inside[0]
     a_state = any(p.kind is PlaceKind.COUNTRY for p in inside)
     found = list(found)
@@ -1847,13 +1849,21 @@ def _listed_before(text: str, found: list[Mention], placed: Mention, inside: lis
         item = found[index]
         if item.within is not None or item.start >= last.start:
             continue  # a name inside another's
+        cases = {_head_case(doc, item), _head_case(doc, last)}
         if item.type is not placed.type or not _BARE_LIST_JOIN.fullmatch(text, item.stop, last.start) \
-                or not (a_state or last.text.startswith("«")):
+                or not (a_state or last.text.startswith("«")) or None not in cases and len(cases) > 1:
             break
         if item.country is None:
             found[index] = replace(item, country=place.country, smolensk=place.smolensk)
         last = item
     return found
+
+
+def _head_case(doc: Doc, mention: Mention) -> str | None:
+    """The case of the lowercase noun a mention opens with («компанией «…»»), if it does."""
+    span = doc.char_span(mention.start, mention.stop, alignment_mode="expand")
+    first = span[0] if span is not None and len(span) else None
+    return case_of(first) if first is not None and first.is_lower and first.pos_ == "NOUN" else None
 
 
 _TOWN_AFTER = re.compile(r"\s*(?:г\.|гор\.|города)\s*")

@@ -1791,6 +1791,11 @@ def test_a_short_name_made_of_smolensks_is_the_smolensk_sides(models):
      {"ансамбль «Славяне»": ("RU", True), "ансамбль «Вереск»": ("BY", False), "ансамбль «Криница»": ("BY", False)}),
     ("Матч между ХК «Динамо-Минск» и ХК «Славутич» (г. Смоленск).",  # a team named with its town after a hyphen
      {"ХК «Динамо-Минск»": ("BY", False), "ХК «Славутич»": ("RU", True)}),
+    # bodies whose nouns stand in different cases are no list: the brackets are the last one's only
+    ("Встреча с руководством корпорации «Альфа», компанией «Бета» (Индия).",
+     {"корпорация «Альфа»": (None, False), "компания «Бета»": ("IN", False)}),
+    ("Встречи с компанией «Альфа», корпорацией «Бета» (Китай).",
+     {"компания «Альфа»": ("CN", False), "корпорация «Бета»": ("CN", False)}),
     # a town a quoted name recalls gives way to the place its brackets name, of another state or side ...
     ("Выступление коллектива «Родники» (г. Орша) на фестивале.", {"коллектив «Родники»": ("BY", False)}),
     ("Выступил ансамбль «Родники» (Смоленская область).", {"ансамбль «Родники»": ("RU", True)}),
