@@ -32,7 +32,7 @@ from nlp.records import (
     pickled_by_fields,
 )
 from nlp.resolution.corrections import apply_corrections, decided_points, read_corrections
-from nlp.resolution.resolve import Alias, minted_iri, resolve
+from nlp.resolution.resolve import Alias, company_called, minted_iri, org_parts, resolve
 
 __all__ = ["ExtractedEvent", "Models", "event_entities", "event_records", "extract_events", "load_models"]
 
@@ -188,9 +188,12 @@ def _organisations_placed(mentions: list[Mention], sides: Set[tuple[str, bool]] 
     row names again with its state is of that state."""
     # a body the row names again with its state is of that state, wherever the row was held («Участие смоленских
     # предприятий в выставке» in Minsk, «Представители предприятий Смоленской области: ОАО «Кристалл», …»)
-    stated = {mention_key(m): m for m in mentions if m.type is EntityType.ORG and m.country}
+    # (or called by what it is: «компания «Белшина»», «ОАО «Белшина» (г. Бобруйск)»)
+    stated = {key: m for m in mentions if m.type is EntityType.ORG and m.country
+              for key in (mention_key(m), org_parts(m.normal)[1])}
     mentions = [replace(m, country=stated[key].country, smolensk=stated[key].smolensk)
-                if m.type is EntityType.ORG and m.country is None and (key := mention_key(m)) in stated else m
+                if m.type is EntityType.ORG and m.country is None
+                and (key := next((k for k in (mention_key(m), company_called(m.normal)) if k in stated), None)) else m
                 for m in mentions]
     venue = [m for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.country
              and m.kind in _VENUE_KINDS]

@@ -209,15 +209,38 @@ def identity_key(entity: Entity, gazetteer: Gazetteer) -> tuple:
     return ("ORG", *org_parts(entity.name))
 
 
-def _same_name_merges(keys: Iterable[tuple], groups: _Groups) -> None:
-    """One name under different legal forms ("ГК «СТиМ»", "ООО «СТиМ»") is one organisation."""
-    by_name: dict[str, list[tuple]] = defaultdict(list)
-    for key in keys:
+def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -> None:
+    """One name under different legal forms ("ГК «СТиМ»", "ООО «СТиМ»") is one organisation, and so is a company
+    called by what it is with its quoted name: «компания «Белшина»» is «ОАО «Белшина»» (`company_words.tsv`)."""
+    names: dict[tuple, set[str]] = defaultdict(set)
+    for key, entity in keyed:
         if key[0] == "ORG":
-            by_name[key[2]].append(key)
+            names[key].add(entity.name)
+    by_name: dict[str, list[tuple]] = defaultdict(list)
+    for key in sorted(names):
+        by_name[key[2]].append(key)
+        for name in names[key]:
+            if (called := company_called(name)) is not None:
+                by_name[called].append(key)
     for same in by_name.values():
         for other in same[1:]:
             groups.union(same[0], other)
+
+
+@lru_cache(maxsize=65536)
+def company_called(name: str) -> str | None:
+    """The bare quoted name of a company called by what it is («компания «Белшина»»: белшина, as `org_parts` gives
+    «ОАО «Белшина»»), or None."""
+    called = _COMPANY_CALLED.match(name)
+    return _bare(name[called.end() - 1:]) if called and called.group(1).lower() in _company_words() else None
+
+
+_COMPANY_CALLED = re.compile(r"(\w+)\s+«")
+
+
+@cache
+def _company_words() -> frozenset[str]:
+    return frozenset(row[0] for row in lexicon("company_words"))
 
 
 def _town_word_merges(keys: Iterable[tuple], groups: _Groups) -> None:
@@ -401,7 +424,7 @@ def _canonical(entities: list[Entity]) -> Entity:
             bare = org_parts(entity.name)[1]
             rest, _, last = bare.rpartition(" ")
             return (not bare.replace(" ", "").isupper() and len(bare) > 6, not (last in shorts and rest in bares),
-                    "«" in entity.name, len(entity.name), entity.name)
+                    company_called(entity.name) is None, "«" in entity.name, len(entity.name), entity.name)
         return (entity.kind is not None, len(entity.name), entity.name)
     return max(entities, key=rank)
 
@@ -440,7 +463,7 @@ def _grouped(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Ent
     for short, full in definitions:
         groups.union(alias_key(EntityType.ORG, short), alias_key(EntityType.ORG, full))
     _person_merges(sorted(keys), groups)
-    _same_name_merges(sorted(keys), groups)
+    _same_name_merges([*mentioned, *known], groups)
     _town_word_merges(sorted(keys), groups)
     _state_suffix_merges([*mentioned, *known], groups, gazetteer)
     _abbreviation_merges([*mentioned, *known], groups)

@@ -585,3 +585,21 @@ def test_the_adjective_of_a_states_own_name_names_no_other_state(tmp_path, model
     ]), encoding="utf-8")
     srpska, serbian = extract_events([read_report(path)], models)
     assert (srpska.countries, serbian.countries) == (("BA",), ("BA", "RS"))
+
+
+def test_a_company_called_by_what_it_is_is_the_company_of_its_name_and_named_by_its_legal_form(tmp_path, models):
+    """«компания «Белшина»» is «ОАО «Белшина»», across rows and in one row, where it takes the state the row gives
+    it with its legal form (not the Smolensk side of the enterprises the row names as a group); an ensemble of the
+    same name is another body."""
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Переговоры с компанией «Белшина»", "онлайн", "10 июня 2025 года", "Переговоры о поставках шин для "
+         "предприятий Смоленской области с ОАО «Белшина» (г. Бобруйск).", "Министерство промышленности"],
+        ["Визит на предприятие", "г. Бобруйск", "11 июня 2025 года", "Посещение компании «Белшина».", "Делегация"],
+        ["Концерт", "г. Смоленск", "12 июня 2025 года", "Выступил ансамбль «Белшина».", "Делегация"],
+    ]), encoding="utf-8")
+    talks, visit, concert = extract_events([read_report(path)], models)
+    [company] = [e for e in talks.entities if e.type is EntityType.ORG and "Белшина" in e.name]
+    assert (company.name, company.country, company.smolensk) == ("ОАО «Белшина»", "BY", False)
+    assert [e.id for e in visit.entities if "Белшина" in e.name] == [company.id]
+    assert [e.id for e in concert.entities if "Белшина" in e.name] != [company.id]
