@@ -1285,8 +1285,10 @@ class _Reading:
             nominative = role is not None and case_of(doc[role.head]) == "Nom" \
                 or _listed_names(doc, start, stop, people) or opens_a_sentence(doc, start) and stop < len(doc) \
                 and _womans_verb(doc[stop]) or _after_a_womans_verb(doc, start)
-            # a name stands in the case of the post before it («с Генеральным консулом … Ло Цзиньюнем»)
-            case = case_of(doc[role.head]) if role is not None and role.stop <= start else None
+            # a name stands in the case of the post before it («с Генеральным консулом … Ло Цзиньюнем»), or in the
+            # instrumental right after «с» («с В.В. Делбой»)
+            case = case_of(doc[role.head]) if role is not None and role.stop <= start \
+                else "Ins" if start > 0 and doc[start - 1].lower_ in ("с", "со") else None
             normal = normal_person(models.vocab, tokens, nominative, case)
             self.mentions.append(_mention(doc, self.text, start, stop, EntityType.PER, normal, "ner", role=role_text,
                                           country=signal.country, smolensk=signal.smolensk))

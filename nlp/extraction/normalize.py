@@ -296,6 +296,9 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
             for p in vocab.parse(word.lower()))):
         return word  # a word the dictionary does not know, whatever case it guesses («В.В. Делба», not «Делб»)
     parse = _parse(vocab, token, surname=True)
+    cases = token.morph.get("Case", [])
+    if parse is not None and not known and cases and _CASES.get(cases[0]) not in parse.tag:
+        parse = None  # a guess in a case the sentence does not put it in («Гансухом», the prepositional of «Гансухой»)
     if parse is not None and gender is not None and "Name" in parse.tag and "Surn" not in parse.tag \
             and _GENDER_OTHER[gender] in parse.tag:
         # a given name of the other gender is no declension of this person's surname: «Мохаммада Рахими» is

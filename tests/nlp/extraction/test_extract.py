@@ -1919,8 +1919,14 @@ def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, na
     # surnames that do not decline
     ("Встреча с Министром экономики Республики Таджикистан З.С. Ахмадзода.", "З.С. Ахмадзода"),
     ("Встреча с заместителем хокима Р.Р. Рахимзаде.", "Р.Р. Рахимзаде"),
-    # an unknown surname after initials, in the instrumental of the post before it
+    # an unknown surname after initials, in the instrumental of the post before it, or of «с» (natasha reads it as a
+    # nominative)
     ("Встреча с советником Посольства Республики Абхазия И.И. Ардзинбой.", "И.И. Ардзинба"),
+    ("Встреча с В.В. Делбой.", "В.В. Делба"),
+    ("Встреча с Сэйдзи Маэхарой.", "Сэйдзи Маэхара"),
+    # not as the dictionary guesses it in a case the sentence does not give it («Гансухом»: the prepositional of an
+    # adjective «Гансухой»)
+    ("Встреча с Послом Монголии в России Д. Гансухом.", "Д. Гансух"),
     # a surname that is a common noun, in an oblique case, or in the nominative a list says it stands in
     ("Встреча с ректором Белорусского государственного университета А.Д. Королем.", "А.Д. Король"),
     ("Встреча с директором А.А. Зайцем.", "А.А. Заяц"),
