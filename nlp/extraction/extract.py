@@ -270,6 +270,7 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
             continue
         code = models.countries.code(token.lemma_) if is_cap(token) else None
         code = code or models.countries.code(token.text) if token.text.isupper() and len(token.text) > 1 else code
+        compound = models.countries.adjective_codes(token.text) if code is None else ()
         code = code or models.countries.adjective_code(token.text)
         if code is None and is_cap(token) and index + 1 < len(tokens) and (named := _named_by_words(
                 list(tokens[index:index + 3]), models)) is not None:
@@ -300,6 +301,7 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         if code:
             coordinated = coordinated or bool(found) and code != found[-1] and and_since
             found.append(code)
+            found.extend(other for other in compound if other != code)  # «Совместная Российско-Белорусская …»
             and_since = False
         and_since = and_since or token.lower_ == "и"
     # a people's name alone names the state («Общество белорусов»); with a state or a place named beside it, that

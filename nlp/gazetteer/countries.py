@@ -34,7 +34,7 @@ class CountryTable:
     adjectives: dict[str, tuple[tuple[str, str], ...]]
     preferred: dict[str, str]
     official: dict[str, str]  # the official name, where pycountry has one («Республика Беларусь» of BY)
-    seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)  # words already looked up
+    seen: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)  # words looked up
 
     def code(self, name: str) -> str | None:
         """The code of a country name in the nominative (any letter case).
@@ -46,19 +46,25 @@ class CountryTable:
         return self.names.get(fold(name))
 
     def adjective_code(self, word: str) -> str | None:
-        """The country a word like "белорусских" or "Российско-германской" names by adjective.
+        """The country a word like "белорусских" or "Российско-германской" names by adjective: of a compound's, the
+        first foreign one (a Russian-German chamber is Germany's partner body, as the guidelines' gold has it).
 
-        >>> load_countries().adjective_code("белорусских"), load_countries().adjective_code("смоленских")
+        >>> table = load_countries()
+        >>> table.adjective_code("белорусских"), table.adjective_code("смоленских")
         ('BY', None)
+        >>> table.adjective_code("Российско-германской"), table.adjective_code("российскими")
+        ('DE', 'RU')
         """
+        codes = self.adjective_codes(word)
+        return next((code for code in codes if code != "RU"), codes[0] if codes else None)
+
+    def adjective_codes(self, word: str) -> tuple[str, ...]:
+        """The countries each part of an adjective names, in order: «Российско-белорусской» -> RU, BY."""
         if word in self.seen:
             return self.seen[word]
-        found = None
-        for part in fold(word).split("-"):
-            found = next((code for stem, code in self.adjectives.get(part[:STEM_START], ())
-                          if part.startswith(stem) and len(part) > len(stem)), None)
-            if found:
-                break
+        found = tuple(code for part in fold(word).split("-")
+                      if (code := next((code for stem, code in self.adjectives.get(part[:STEM_START], ())
+                                        if part.startswith(stem) and len(part) > len(stem)), None)))
         self.seen[word] = found
         return found
 

@@ -911,6 +911,13 @@ def test_federation_after_a_bodys_head_is_the_state_not_a_body(models, text, org
     ("Заседание Совместной Российско-Белорусской комиссии по охране водных объектов Российской Федерации и Республики "
      "Беларусь", {"Совместная Российско-Белорусская комиссия по охране водных объектов Российской Федерации и "
                   "Республики Беларусь": (None, False)}),
+    # a joint body's adjective before a compound naming both states (not a part of it alone: RU)
+    ("Заседание Совместной Российско-Белорусской комиссии.",
+     {"Совместная Российско-Белорусская комиссия": (None, False)}),
+    # a bilateral body without it is the foreign state's partner body, as the guidelines' gold has it
+    ("Встреча с председателем правления Российско-германской внешнеторговой палаты.",
+     {"Российско-германская внешнеторговая палата": ("DE", False)}),
+    ("Заседание Российско-белорусского делового совета.", {"Российско-белорусский деловой совет": ("BY", False)}),
     # one state's body in the other, and Smolensk's own body named after both, are of one state
     ("Представители Посольства Республики Беларусь в Российской Федерации.",
      {"Посольство Республики Беларусь в Российской Федерации": ("BY", False)}),
