@@ -1498,6 +1498,8 @@ def test_a_union_of_states_natasha_tags_as_a_place_is_an_organisation(models, re
     assert {m.text for m in found if m.type is EntityType.LOC} == set()
     assert {"ЕС", "Евросоюзе", "Европейского союза", "Союзного государства"} <= {
         m.text for m in found if m.type is EntityType.ORG}
+    found = extract("В форуме приняли участие представители стран СНГ и ЕАЭС.", models, report_rules=report_rules)
+    assert [(m.type, m.text) for m in found] == [(EntityType.ORG, "СНГ"), (EntityType.ORG, "ЕАЭС")]
     # a state that was a union stays a state (news keep it as natasha tags it; reports drop history's subjects)
     assert not [m for m in extract("Советский Союз распался.", models, report_rules=report_rules)
                 if m.type is EntityType.ORG]
