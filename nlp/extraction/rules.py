@@ -214,8 +214,18 @@ def _is_gen(token: Token) -> bool:
     # a pronoun's determiner in the genitive begins a clause's object, not a name's genitive ("администрации
     # Архангельской области никаких комментариев"); a participle agrees as an adjective does ("… республиканского
     # объединенного краеведческого музея")
-    return (case_of(token) == "Gen" or _inflected_name(token)) \
+    return (case_of(token) == "Gen" or _inflected_name(token) or _caseless_genitive(token)) \
         and (token.pos_ in _CHAIN_POS or _participle(token)) and not (token.pos_ == "DET" and token.is_lower)
+
+
+def _caseless_genitive(token: Token) -> bool:
+    """A capitalised compound adjective the tagger leaves without a case, with a genitive's ending («Смоленского
+    отделения Российско-белорусского делового совета»)."""
+    return case_of(token) is None and token.pos_ == "ADJ" and is_cap(token) and "-" in token.text \
+        and _GENITIVE_ADJECTIVE.search(token.lower_) is not None
+
+
+_GENITIVE_ADJECTIVE = re.compile(r"(?:[ое]го|[ое]й|[ыи]х)$")
 
 
 def _participle(token: Token) -> bool:

@@ -792,6 +792,13 @@ def test_a_branch_named_with_its_parent_is_one_name_and_the_parent_another(model
                     "ФГБОУ ВО «МГУТУ им. К.Г. Разумовского (ПКУ)»"}
 
 
+def test_a_units_name_goes_on_over_a_parent_named_with_a_compound_adjective_the_tagger_leaves_without_a_case(models):
+    text = "Заседание Смоленского отделения Российско-белорусского делового совета."
+    found = extract(text, models, report_rules=True)
+    assert {m.normal for m in found if m.type is EntityType.ORG} == {
+        "Смоленское отделение Российско-белорусского делового совета", "Российско-белорусский деловой совет"}
+
+
 @pytest.mark.parametrize("text", [
     "Выставку подготовил отдел общего обслуживания ГБУК «Смоленская областная универсальная научная библиотека».",
     "Экскурсию провел музей АО «ПО «Кристалл».",
