@@ -51,8 +51,8 @@ def participant_count(participants: str, description: str = "") -> int | None:
 
     A stated total wins; else a count opening the participants cell; else the
     sum of the group counts in the participants cell (of people or participants, else of
-    soloists, students and the like); else a count in the description. A range
-    ("100-150 человек") gives its lower bound, "более 1200" gives 1200.
+    soloists, students and the like); else the largest count of people in the description, else of
+    soloists, students and the like there. A range ("100-150 человек") gives its lower bound, "более 1200" gives 1200.
 
     >>> participant_count("Общее количество участников – 261 человек")
     261
@@ -64,6 +64,8 @@ def participant_count(participants: str, description: str = "") -> int | None:
     (4000, 180)
     >>> participant_count("Представители бизнеса") is None
     True
+    >>> participant_count("", "В турнире приняли участие более 300 спортсменов, из них 50 спортсменов из Беларуси")
+    300
     """
     for text in (participants, description):
         if match := _TOTAL.search(text):
@@ -73,8 +75,10 @@ def participant_count(participants: str, description: str = "") -> int | None:
     for counted in (_COUNT, _MEMBER_COUNT):
         if groups := [_number(m.group(1)) for m in counted.finditer(participants)]:
             return sum(groups)
-    counts = [_number(m.group(1)) for m in _COUNT.finditer(description)]
-    return max(counts) if counts else None
+    for counted in (_COUNT, _MEMBER_COUNT):
+        if counts := [_number(m.group(1)) for m in counted.finditer(description)]:
+            return max(counts)
+    return None
 
 
 def is_remote(title: str, place: str, description: str = "") -> bool:

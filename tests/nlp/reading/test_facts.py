@@ -29,6 +29,9 @@ from nlp.reading.facts import is_remote, participant_count, read_summary
     ("Хоры (15 ветеранов ВОВ, 10 ветеранов боевых действий)", "", 25),
     ("В выставке-ярмарке приняло участие более 500 экспонентов.", "", None),  # exhibitors are bodies
     ("Представительство Республики Беларусь", "", None),
+    # in the description, the largest count of people, else of those counted by what they do
+    ("Делегация", "В турнире приняли участие более 300 спортсменов, из них 50 спортсменов из Беларуси.", 300),
+    ("Делегация", "Приняли участие 120 человек, в том числе 40 школьников.", 120),
 ])
 def test_participant_count(participants: str, description: str, expected: int | None) -> None:
     assert participant_count(participants, description) == expected
