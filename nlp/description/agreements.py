@@ -20,6 +20,11 @@ _NUMBER = re.compile(r"№\s*([\w/-]+)")
 # what a document is named after when it is carried out, not signed: «План мероприятий по реализации Соглашения»,
 # «во исполнение Соглашения», «в рамках реализации Соглашения»
 _CARRIED_OUT = re.compile(r"(?:(?:по|о|в\s+рамках)\s+реализации|во\s+исполнение)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# a document still to be signed: «планируемого к подписанию», «для подписания», «планируется подписать», «будет
+# заключен»; and a draft, named before it: «проект Соглашения»
+_NOT_YET = re.compile(r"(?:к|для|до)\s+(?:его\s+|их\s+)?(?:подписани|заключени)\w*|\b(?:подписать|заключить)\b"
+                      r"|\bбуд(?:ет|ут)\s+(?:подписан|заключен)\w*", re.IGNORECASE)
+_DRAFT = re.compile(r"\bпроект\w*\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:вопрос\w*|реализаци\w*|заключение\s+соглашений)\b", re.IGNORECASE)
 
 
@@ -45,7 +50,8 @@ def _kind(sentence: str) -> tuple[str, str, int, int] | None:
     and where the phrase ends and starts in the sentence."""
     for stem, code in lexicon("agreement_kinds"):
         match = re.search(rf"\b(?:(трехсторонн\w*|двухсторонн\w*)\s+)?{stem}(?!енност)\w*"
-                          r"(\s+о\s+(?:[а-яё]+(?:ом|ем|ой|ых|их)\s+)?[а-яё]+)?", sentence, re.IGNORECASE)
+                          r"(\s+о\s+(?:[а-яё-]+(?:ом|ем|ой|ых|их)(?:,?\s+и\s+|,\s+|\s+))*[а-яё-]+)?", sentence,
+                          re.IGNORECASE)
         if match:
             base = {"соглашени": "соглашение", "договор": "договор", "протокол": "протокол",
                     "меморандум": "меморандум"}.get(stem, stem)
@@ -126,8 +132,10 @@ def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreem
         # one out is another document, and the one carried out is only cited («Подписан План мероприятий по
         # реализации Соглашения …»)
         carried_out = _CARRIED_OUT.search(sentence, 0, kind[3]) is not None
-        status = AgreementStatus.SIGNED if _SIGNED.search(said) and not carried_out or day \
-            else AgreementStatus.DISCUSSED
+        # a draft, or one still to be signed, is discussed («Обсужден проект Соглашения …, планируемого к подписанию»)
+        draft = _DRAFT.search(sentence, 0, kind[3]) is not None
+        status = AgreementStatus.SIGNED if _SIGNED.search(_NOT_YET.sub(" ", said)) and not (carried_out or draft) \
+            or day else AgreementStatus.DISCUSSED
         groups = _split_threeway(parties, text, start) if kind[0].startswith("трех") else [parties]
         for group in groups:
             found.append(Agreement(

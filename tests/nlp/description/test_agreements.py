@@ -54,6 +54,31 @@ def test_an_agreement_a_signed_document_carries_out_is_cited_not_signed(tmp_path
     assert found == [("discussed", 2), ("discussed", 2), ("signed", 2)]
 
 
+def test_a_draft_or_an_agreement_still_to_be_signed_is_discussed_not_signed(tmp_path, models):
+    rows = [["Переговоры", "онлайн", f"{day} октября 2025 года", text, "Министерство"] for day, text in (
+        (12, "Обсужден проект Соглашения о сотрудничестве между Правительством Смоленской области и Правительством "
+             "Республики Абхазия, планируемого к подписанию в IV квартале 2025 года."),
+        (13, "Согласован текст Соглашения между Смоленской областью и Минской областью для подписания на Форуме."),
+        (14, "Соглашение между Смоленской областью и Минской областью будет подписано в ноябре."),
+        (15, "Подписано Соглашение между Смоленской областью и Минской областью."))]
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text(rows), encoding="utf-8")
+    found = [(a.status.value, len(a.parties)) for extracted in extract_events([read_report(path)], models)
+             for a in extracted.agreements]
+    assert found == [("discussed", 2), ("discussed", 2), ("discussed", 2), ("signed", 2)]
+
+
+def test_what_an_agreement_is_about_is_its_kind_with_every_adjective_listed(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([[
+        "Подписание", "г. Смоленск", "10 октября 2025 года",
+        "Подписано Соглашение о торгово-экономическом, научно-техническом и культурном сотрудничестве между "
+        "Правительством Смоленской области и Гомельским облисполкомом.", "Делегации"]]), encoding="utf-8")
+    [extracted] = extract_events([read_report(path)], models)
+    assert [(a.kind, a.kind_code) for a in extracted.agreements] == [
+        ("соглашение о торгово-экономическом, научно-техническом и культурном сотрудничестве", "cooperation")]
+
+
 def test_a_document_cited_with_its_date_was_signed_then_in_figures_or_words(tmp_path, models):
     path = tmp_path / "2025-Q3.txt"
     path.write_text(report_text([[
