@@ -2051,6 +2051,9 @@ def _state_before(doc: Doc, index: int, mentions: list[Mention], models: Resourc
     before = char_span(doc, last, last + 1)[1]
     named = next((m for m in mentions if m.type in (EntityType.LOC, EntityType.ORG) and m.stop == before
                   and m.country), None)
+    if named is not None and any(m.type is named.type and m.country not in (None, named.country)
+                                 and _BARE_LIST_JOIN.fullmatch(doc.text, m.stop, named.start) for m in mentions):
+        return None  # the last of places of several states («коллективы из России, Беларуси, Сербии и Болгарии:»)
     return (named.country, named.smolensk) if named is not None and named.country is not None else None
 
 

@@ -1670,6 +1670,10 @@ def test_bodies_listed_after_a_states_adjective_are_of_that_state_till_the_list_
                                    ("BY", False)}),
     ("Участники мероприятия от Смоленской области: хореографическая студия «Васильковая страна». Гости: ансамбль "
      "«Каприз».", {"хореографическая студия «Васильковая страна»": ("RU", True), "ансамбль «Каприз»": (None, False)}),
+    # places of several states before the colon: each item is of the place its own brackets name, not of the last
+    ("Приняли участие коллективы из России, Беларуси и Болгарии: ансамбль «Живица» (г. Гомель), ансамбль «Родопи» "
+     "(г. Пловдив), хор «Славица».", {"ансамбль «Живица»": ("BY", False), "ансамбль «Родопи»": ("BG", False),
+                                       "хор «Славица»": (None, False)}),
     # a colon after a place that opens no list: what the next sentences name is not the place's
     ("Цель участия делегации Смоленской области: обеспечить выход компаний региона на рынок. Переговоры прошли с "
      "ООО «Мастер ресурс».", {"ООО «Мастер ресурс»": (None, False)}),
