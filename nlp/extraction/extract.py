@@ -164,7 +164,8 @@ class ReportRules:
             adjectives = {code for index, (word, pos) in enumerate(zip(texts(cell), cell.to_array(POS).tolist(),
                                                                        strict=True))
                           if pos in _NAMING_PARTS and (code := countries.adjective_code(word))
-                          and not _in_a_states_name(cell, index, self.resources)}
+                          and not _in_a_states_name(cell, index, self.resources)
+                          and not _before_a_currency(cell, index, self.resources.lexicons)}
             found.append(CellReading(text, cell, mentions, frozenset(adjectives),
                                      _groups_sides(cell, mentions, self.resources)))
         return found
@@ -347,6 +348,22 @@ def _named_by_words(words: list[Token], models: Resources) -> tuple[str, int] | 
         return code, 2
     code = _named_by_two(words[:2], models)
     return (code, 1) if code is not None else None
+
+
+def _a_prices_state(doc: Doc, mention: Mention, lex: Lexicons) -> bool:
+    """Whether a mention is a state named right after a currency: a price's, no party («1,2 млрд долларов США»,
+    «долл. США»)."""
+    if mention.type is not EntityType.LOC or mention.kind is not PlaceKind.COUNTRY:
+        return False
+    span = doc.char_span(mention.start, mention.stop, alignment_mode="expand")
+    before = span.start - 1 if span is not None else -1
+    before -= before > 0 and doc[before].text == "."
+    return before >= 0 and (doc[before].lemma_ in lex.currencies or doc[before].lower_ in lex.currencies)
+
+
+def _before_a_currency(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Whether the word after token `index` is a currency («китайских юаней»: a price's adjective)."""
+    return index + 1 < len(doc) and doc[index + 1].lemma_ in lex.currencies
 
 
 def _in_a_states_name(doc: Doc, index: int, models: Resources) -> bool:
@@ -824,9 +841,10 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         reading.places()
         reading.natasha_organisations()
         # what no longer exists is history's subject, no party («роли СССР в Победе», «миссию Красной Армии»); a
-        # part of the world is no place of the event («в Европе»)
+        # part of the world is no place of the event («в Европе»), nor a state a price is in («долларов США»)
         mentions = sorted((m for m in reading.mentions if fold(m.normal) not in lex.former
-                           and not (m.type is EntityType.LOC and fold(m.normal) in lex.world_regions)),
+                           and not (m.type is EntityType.LOC and fold(m.normal) in lex.world_regions)
+                           and not _a_prices_state(reading.doc, m, lex)),
                           key=lambda m: (m.start, -m.stop))
         mentions = _sharing_a_noun(reading.doc, reading.text, mentions, models)
         mentions = _abbreviations(reading.doc, reading.text, mentions, models)

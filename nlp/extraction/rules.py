@@ -43,6 +43,7 @@ class Lexicons:
     creations: frozenset[str]  # nouns of making a body: the organisation they govern is planned ("создание")
     former: frozenset[str]  # states and bodies that no longer exist, folded: history's subjects, no parties ("ссср")
     world_regions: frozenset[str]  # parts of the world, folded: no place of an event ("европа")
+    currencies: frozenset[str]  # currencies' lemmas: the state named with one is a price's («долларов США»)
     confessions: frozenset[str]  # adjectives that make a church (flag "faith") a religious body, not a building
     meeting_adjectives: frozenset[str]  # adjectives that make a head with the flag "meet" a meeting ("торжественный")
     joint_adjectives: frozenset[str]  # adjectives of a joint body, whose name lists its members ("межпарламентский")
@@ -95,6 +96,7 @@ def load_lexicons() -> Lexicons:
         creations=frozenset(row[0] for row in lexicon("creations")),
         former=frozenset(fold(row[0]) for row in lexicon("former")),
         world_regions=frozenset(fold(row[0]) for row in lexicon("world_regions")),
+        currencies=frozenset(row[0] for row in lexicon("currencies")),
         confessions=frozenset(row[0] for row in lexicon("confessions")),
         meeting_adjectives=frozenset(row[0] for row in lexicon("meeting_adjectives")),
         joint_adjectives=frozenset(row[0] for row in lexicon("joint_adjectives")),

@@ -603,3 +603,17 @@ def test_a_company_called_by_what_it_is_is_the_company_of_its_name_and_named_by_
     assert (company.name, company.country, company.smolensk) == ("ОАО «Белшина»", "BY", False)
     assert [e.id for e in visit.entities if "Белшина" in e.name] == [company.id]
     assert [e.id for e in concert.entities if "Белшина" in e.name] != [company.id]
+
+
+def test_a_state_a_price_is_in_takes_no_part(tmp_path, models):
+    """«долларов США», «китайских юаней»: a price's state, by name or adjective, adds no state to the event; a
+    delegation of the state does."""
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Встреча с Послом", "г. Смоленск", "3 марта 2025 года", "Обсуждены итоги года: товарооборот с Республикой "
+         "Беларусь составил 1,2 млрд долларов США, поставки в Китай – 300 млн китайских юаней (5 млн долл. США).",
+         "Губернатор"],
+        ["Визит", "г. Смоленск", "4 марта 2025 года", "Прибыла делегация США.", "Губернатор"],
+    ]), encoding="utf-8")
+    prices, delegation = extract_events([read_report(path)], models)
+    assert (prices.countries, delegation.countries) == (("BY", "CN"), ("US",))
