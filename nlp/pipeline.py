@@ -189,11 +189,14 @@ def _organisations_placed(mentions: list[Mention], sides: Set[tuple[str, bool]] 
     # a body the row names again with its state is of that state, wherever the row was held («Участие смоленских
     # предприятий в выставке» in Minsk, «Представители предприятий Смоленской области: ОАО «Кристалл», …»)
     # (or called by what it is: «компания «Белшина»», «ОАО «Белшина» (г. Бобруйск)»)
-    stated = {key: m for m in mentions if m.type is EntityType.ORG and m.country
-              for key in (mention_key(m), org_parts(m.normal)[1])}
-    mentions = [replace(m, country=stated[key].country, smolensk=stated[key].smolensk)
-                if m.type is EntityType.ORG and m.country is None
-                and (key := next((k for k in (mention_key(m), company_called(m.normal)) if k in stated), None)) else m
+    stated: dict[object, Mention] = {key: m for m in mentions if m.type is EntityType.ORG and m.country
+                                     for key in (mention_key(m), org_parts(m.normal)[1])}
+
+    def named_again(mention: Mention) -> Mention | None:
+        return next((stated[key] for key in (mention_key(mention), company_called(mention.normal)) if key in stated),
+                    None)
+    mentions = [replace(m, country=again.country, smolensk=again.smolensk)
+                if m.type is EntityType.ORG and m.country is None and (again := named_again(m)) is not None else m
                 for m in mentions]
     venue = [m for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.country
              and m.kind in _VENUE_KINDS]

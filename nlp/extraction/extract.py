@@ -357,7 +357,8 @@ def _a_prices_state(doc: Doc, mention: Mention, lex: Lexicons) -> bool:
         return False
     span = doc.char_span(mention.start, mention.stop, alignment_mode="expand")
     before = span.start - 1 if span is not None else -1
-    before -= before > 0 and doc[before].text == "."
+    if before > 0 and doc[before].text == ".":  # a currency cut short: «долл. США»
+        before -= 1
     return before >= 0 and (doc[before].lemma_ in lex.currencies or doc[before].lower_ in lex.currencies)
 
 
