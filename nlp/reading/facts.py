@@ -29,8 +29,9 @@ _MEMBER_COUNT = re.compile(_ABOUT + _NUMBER + r"\s+" + _MEMBERS, re.IGNORECASE)
 _LEADING = re.compile(r"^\s*(?:более|около|свыше)?\s*" + _NUMBER + r"\s+(?:" + _PEOPLE + "|" + _MEMBERS + ")",
                       re.IGNORECASE)
 _REMOTE = re.compile(
-    r"дистанционн\w+\s+формат|дистанционно|удал[её]нн\w+\s+формат|онлайн|online|видеоконферен|видеосвяз|ВКС|"
-    r"телемост|вебинар|webinar|\bzoom\b|trueconf|\bteams\b|https?://|www\.|\bсайт\w*|в\s+режиме\s+видео",
+    r"дистанционн\w+\s+формат|дистанционно|удал[её]нн\w+\s+формат|онлайн|online|видео-?\s?конферен|видеосвяз|ВКС|"
+    r"телемост|вебинар|webinar|\bzoom\b|trueconf|\bteams\b|сферум|skype|скайп|webex|контур\.?\s?толк|vk\s+звонк"
+    r"|https?://|www\.|\bсайт\w*|в\s+режиме\s+видео",
     re.IGNORECASE,
 )
 _MEETINGS = re.compile(r"состоял\w*\s+(\d+)\s+(?:встреч|прием|переговор)", re.IGNORECASE)
@@ -91,8 +92,8 @@ def is_remote(title: str, place: str, description: str = "") -> bool:
     """
     if _REMOTE.search(title) or _REMOTE.search(place):
         return True
-    return bool(re.search(r"(?:в|во)\s+(?:дистанционном|онлайн-?)\s*формате", description, re.IGNORECASE)) \
-        and not place.strip()
+    return bool(re.search(r"(?:в|во)\s+(?:дистанционном|онлайн-?)\s*формате|в\s+режиме\s+(?:видео|онлайн)"
+                          r"|посредством\s+(?:ВКС|видео)", description, re.IGNORECASE)) and not place.strip()
 
 
 def read_summary(text: str) -> Summary | None:

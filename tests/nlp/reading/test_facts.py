@@ -50,6 +50,11 @@ def test_participant_count(participants: str, description: str, expected: int | 
     ("Переговоры", "платформа Zoom", "", True),
     ("Вебинар для экспортеров", "г. Смоленск", "", True),
     ("Встреча с командой", "г. Смоленск", "", False),
+    ("Консультации", "в формате видео-конференц-связи", "", True),
+    ("Семинар", "на платформе «Сферум»", "", True),
+    # a description that says so where the place cell is empty; not where it names a place
+    ("Переговоры", "", "Встреча прошла в режиме видеоконференции.", True),
+    ("Переговоры", "г. Минск", "Часть участников подключилась в режиме видеоконференции.", False),
 ])
 def test_remote(title: str, place: str, description: str, expected: bool) -> None:
     assert is_remote(title, place, description) is expected
