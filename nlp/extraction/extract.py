@@ -1122,6 +1122,8 @@ class _Reading:
         self.states: list[Chunk] = []  # organisation-shaped names of states ("Российской Федерации")
         self.role_spans: list[tuple[int, int]] = []
         self.plural_post: Mention | None = None  # the last person, where a plural post heads the list they are in
+        # that post's words, state and case, which each name of its list takes
+        self.plural_head: tuple[str | None, Signal, str | None] = (None, Signal(None, False), None)
         self.post_spans = office_posts(doc, self.lex)  # where no person is named, a place's office (`places`)
         self.place_spans: list[tuple[int, int]] = []
 
@@ -1289,7 +1291,7 @@ class _Reading:
             signal = Signal(None, False)
             listed = self._listed_under_a_plural_post(start)
             if role is None and listed is not None:
-                role_text, signal = listed  # «народные артисты … И.И. Иванов и П.П. Петров»: each one's post
+                role_text, signal, _ = listed  # «народные артисты … И.И. Иванов и П.П. Петров»: each one's post
             if role is not None:
                 role_tokens = list(doc[role.start:role.stop])
                 # a bracket in the post tells where, or a body's short name: the post is the words around it
@@ -1303,29 +1305,33 @@ class _Reading:
             # Петрова»; not «при участии И.В. Петрова, …»), opening a sentence before a woman's verb («Е.А.
             # Смирнова открыла»; not «По приглашению В.Н. Анохина прибыла делегация»), or the subject of a woman's
             # verb before it
-            nominative = role is not None and case_of(doc[role.head]) == "Nom" \
-                or _listed_names(doc, start, stop, people) or opens_a_sentence(doc, start) and stop < len(doc) \
-                and _womans_verb(doc[stop]) or _after_a_womans_verb(doc, start)
-            # a name stands in the case of the post before it («с Генеральным консулом … Ло Цзиньюнем»), or in the
+            # a name stands in the case of the post before it («с Генеральным консулом … Ло Цзиньюнем»; a plural
+            # post's, over its list: «члены жюри – И.И. Петров (г. Смоленск), А.А. Козлова (г. Витебск)»), or in the
             # instrumental right after «с» («с В.В. Делбой»)
             case = case_of(doc[role.head]) if role is not None and role.stop <= start \
+                else listed[2] if role is None and listed is not None \
                 else "Ins" if start > 0 and doc[start - 1].lower_ in ("с", "со") else None
+            nominative = role is not None and case_of(doc[role.head]) == "Nom" or role is None and listed is not None \
+                and case == "Nom" or _listed_names(doc, start, stop, people) or opens_a_sentence(doc, start) \
+                and stop < len(doc) and _womans_verb(doc[stop]) or _after_a_womans_verb(doc, start)
             normal = normal_person(models.vocab, tokens, nominative, case)
             self.mentions.append(_mention(doc, self.text, start, stop, EntityType.PER, normal, "ner", role=role_text,
                                           country=signal.country, smolensk=signal.smolensk))
             self.taken.append((start, stop))
             plural = role is not None and _plural(doc[role.head], models) and role.stop == start
             self.plural_post = self.mentions[-1] if plural or listed and role is None else None
+            if plural and role is not None:
+                self.plural_head = (role_text, signal, case_of(doc[role.head]))
 
-    def _listed_under_a_plural_post(self, start: int) -> tuple[str | None, Signal] | None:
-        """The post and state of the person listed right before one starting at `start` (a comma or «и» between
-        them), where a plural post heads the list: «народные артисты Республики Беларусь И.И. Иванов и П.П.
-        Петров»."""
+    def _listed_under_a_plural_post(self, start: int) -> tuple[str | None, Signal, str | None] | None:
+        """The post, state and case of the person listed right before one starting at `start` (a comma or «и» between
+        them, after the brackets of the one before as may be), where a plural post heads the list: «народные артисты
+        Республики Беларусь И.И. Иванов и П.П. Петров», «члены жюри – И.И. Петров (г. Смоленск), А.А. Козлова»."""
         last = self.plural_post
         first = char_span(self.doc, start, start + 1)[0]  # the cell's offset, not the Doc's (`token_span`)
-        if last is None or not _BARE_LIST_JOIN.fullmatch(self.text, last.stop, first):
+        if last is None or not _LIST_JOIN.fullmatch(self.text, last.stop, first):
             return None
-        return last.role, Signal(last.country, last.smolensk)
+        return self.plural_head
 
     def _firm_apart(self, start: int, stop: int) -> tuple[int, int]:
         """natasha's person of three words or more right after a firm's word, without its first word: the firm's

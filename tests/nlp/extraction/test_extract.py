@@ -2139,6 +2139,15 @@ def test_a_plural_post_is_each_listed_persons_in_the_singular(models, text):
             if m.type is EntityType.PER}["А.А. Петров"] is None
 
 
+def test_a_plural_post_goes_on_over_a_persons_brackets_each_name_in_its_case_and_of_its_own_place(models):
+    """The tagger reads «Козлова» after initials as a man's genitive; the post's nominative says it is a woman's."""
+    text = "В жюри: члены жюри – И.И. Петров (г. Смоленск), А.А. Козлова (г. Витебск), С.С. Сидорова."
+    found = {m.normal: (m.role, m.country) for m in extract(text, models, report_rules=True)
+             if m.type is EntityType.PER}
+    assert found == {"И.И. Петров": ("член жюри", "RU"), "А.А. Козлова": ("член жюри", "BY"),
+                     "С.С. Сидорова": ("член жюри", None)}
+
+
 @pytest.mark.parametrize("text", ["Переговоры с генеральным директором ЗАО «Атлант» (г. Минск) А.И. Петровым.",
                                   "Переговоры с А.И. Петровым, генеральным директором ЗАО «Атлант» (г. Минск)."])
 def test_the_place_in_brackets_in_a_post_names_the_persons_state(models, text):
