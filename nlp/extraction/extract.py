@@ -1300,17 +1300,17 @@ class _Reading:
                 role_text = _normal_role(models, post_tokens, post_tokens.index(doc[role.head]))
                 signal = country_signal(role_tokens, models)
                 self.role_spans.append((role.start, role.stop))
-            # in the nominative where its post is («начальник отдела И.В. Сидорова», not «Губернатора … В.Н.
-            # Анохина»), in a list of names after a colon or alone on its line («Участники: И.В. Сидорова, А.А.
-            # Петрова»; not «при участии И.В. Петрова, …»), opening a sentence before a woman's verb («Е.А.
-            # Смирнова открыла»; not «По приглашению В.Н. Анохина прибыла делегация»), or the subject of a woman's
-            # verb before it
             # a name stands in the case of the post before it («с Генеральным консулом … Ло Цзиньюнем»; a plural
             # post's, over its list: «члены жюри – И.И. Петров (г. Смоленск), А.А. Козлова (г. Витебск)»), or in the
             # instrumental right after «с» («с В.В. Делбой»)
             case = case_of(doc[role.head]) if role is not None and role.stop <= start \
                 else listed[2] if role is None and listed is not None \
                 else "Ins" if start > 0 and doc[start - 1].lower_ in ("с", "со") else None
+            # in the nominative where its post is («начальник отдела И.В. Сидорова», not «Губернатора … В.Н.
+            # Анохина»), in a list of names after a colon or alone on its line («Участники: И.В. Сидорова, А.А.
+            # Петрова»; not «при участии И.В. Петрова, …»), opening a sentence before a woman's verb («Е.А.
+            # Смирнова открыла»; not «По приглашению В.Н. Анохина прибыла делегация»), or the subject of a woman's
+            # verb before it
             nominative = role is not None and case_of(doc[role.head]) == "Nom" or role is None and listed is not None \
                 and case == "Nom" or _listed_names(doc, start, stop, people) or opens_a_sentence(doc, start) \
                 and stop < len(doc) and _womans_verb(doc[stop]) or _after_a_womans_verb(doc, start)
