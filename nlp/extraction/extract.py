@@ -190,7 +190,7 @@ def _groups_sides(doc: Doc, mentions: list[Mention], models: Resources) -> froze
     coordinated with it («творческих коллективов Смоленской области и Республики Беларусь», «коллективы из Витебской
     области»)."""
     places = {m.start: m for m in mentions if m.type is EntityType.LOC and m.country and m.within is None}
-    text = doc.user_data.get("text", doc.text)
+    text = doc.user_data["text"]
     sides = set()
     for token in doc:
         if token.lemma_ not in models.lexicons.group_nouns or not token.is_lower \
@@ -355,7 +355,7 @@ def _a_prices_state(doc: Doc, mention: Mention, lex: Lexicons) -> bool:
     «долл. США»)."""
     if mention.type is not EntityType.LOC or mention.kind is not PlaceKind.COUNTRY:
         return False
-    span = doc.char_span(mention.start, mention.stop, alignment_mode="expand")
+    span = token_span(doc, mention.start, mention.stop)
     before = span.start - 1 if span is not None else -1
     if before > 0 and doc[before].text == ".":  # a currency cut short: «долл. США»
         before -= 1
@@ -1890,8 +1890,8 @@ def _listed_before(doc: Doc, text: str, found: list[Mention], placed: Mention,
 
 def _head_case(doc: Doc, mention: Mention) -> str | None:
     """The case of the lowercase noun a mention opens with («компанией «…»»), if it does."""
-    span = doc.char_span(mention.start, mention.stop, alignment_mode="expand")
-    first = span[0] if span is not None and len(span) else None
+    span = token_span(doc, mention.start, mention.stop)
+    first = span[0] if span is not None else None
     return case_of(first) if first is not None and first.is_lower and first.pos_ == "NOUN" else None
 
 
@@ -2076,8 +2076,9 @@ def _state_before(doc: Doc, index: int, mentions: list[Mention], models: Resourc
     before = char_span(doc, last, last + 1)[1]
     named = next((m for m in mentions if m.type in (EntityType.LOC, EntityType.ORG) and m.stop == before
                   and m.country), None)
+    text = doc.user_data["text"]  # the mentions' offsets are the original text's, not the Doc's
     if named is not None and any(m.type is named.type and m.country not in (None, named.country)
-                                 and _BARE_LIST_JOIN.fullmatch(doc.text, m.stop, named.start) for m in mentions):
+                                 and _BARE_LIST_JOIN.fullmatch(text, m.stop, named.start) for m in mentions):
         return None  # the last of places of several states («коллективы из России, Беларуси, Сербии и Болгарии:»)
     return (named.country, named.smolensk) if named is not None and named.country is not None else None
 

@@ -1501,6 +1501,15 @@ def test_a_states_word_and_its_name_in_apposition_are_the_state_in_the_nominativ
     assert found["Шухратбек Абдурахманов"].type is EntityType.PER  # the republic's name does not run into his
 
 
+@pytest.mark.parametrize("text", [
+    "Товарооборот составил 1,2 млрд долларов США, поставки – 5 млн долл. США.",
+    "Итоги:  товарооборот  составил 1,2 млрд  долларов США.",  # a cell's double spaces before it
+])
+def test_a_state_named_after_a_currency_is_a_prices_in_a_report(models, text):
+    assert not [m for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC]
+    assert "США" in {m.normal for m in extract(text, models) if m.type is EntityType.LOC}  # news keep it
+
+
 @pytest.mark.parametrize("report_rules", [False, True])
 def test_a_union_of_states_natasha_tags_as_a_place_is_an_organisation(models, report_rules):
     text = ("Спор между чиновниками ЕС и правительством продолжается: об этом сообщили в Евросоюзе и в Постоянном "
@@ -1678,6 +1687,9 @@ def test_bodies_listed_after_a_states_adjective_are_of_that_state_till_the_list_
     ("Приняли участие коллективы из России, Беларуси и Болгарии: ансамбль «Живица» (г. Гомель), ансамбль «Родопи» "
      "(г. Пловдив), хор «Славица».", {"ансамбль «Живица»": ("BY", False), "ансамбль «Родопи»": ("BG", False),
                                        "хор «Славица»": (None, False)}),
+    # (the cell's double spaces before the list: the mentions' offsets are the original text's)
+    ("Приняли  участие  коллективы из России, Беларуси и Болгарии: ансамбль «Живица» (г. Гомель), хор «Славица».",
+     {"ансамбль «Живица»": ("BY", False), "хор «Славица»": (None, False)}),
     # a colon after a place that opens no list: what the next sentences name is not the place's
     ("Цель участия делегации Смоленской области: обеспечить выход компаний региона на рынок. Переговоры прошли с "
      "ООО «Мастер ресурс».", {"ООО «Мастер ресурс»": (None, False)}),
@@ -1820,6 +1832,8 @@ def test_a_short_name_made_of_smolensks_is_the_smolensk_sides(models):
      {"ХК «Динамо-Минск»": ("BY", False), "ХК «Славутич»": ("RU", True)}),
     # bodies whose nouns stand in different cases are no list: the brackets are the last one's only
     ("Встреча с руководством корпорации «Альфа», компанией «Бета» (Индия).",
+     {"корпорация «Альфа»": (None, False), "компания «Бета»": ("IN", False)}),
+    ("Встреча  с  руководством корпорации «Альфа», компанией «Бета» (Индия).",
      {"корпорация «Альфа»": (None, False), "компания «Бета»": ("IN", False)}),
     ("Встречи с компанией «Альфа», корпорацией «Бета» (Китай).",
      {"компания «Альфа»": ("CN", False), "корпорация «Бета»": ("CN", False)}),
