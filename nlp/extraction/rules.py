@@ -1120,8 +1120,7 @@ def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
     quotes = [(i, end) for i, word in enumerate(words) if word == _QUOTE_OPEN and (end := quote_end(doc, i))]
     chunks = []
     for index, lemma in enumerate(lemmas(doc)):
-        if lemma not in lex.heads and lemma.split("-")[0] not in lex.heads and lemma.split("-")[-1] not in lex.heads \
-                and not _ABBREVIATION.match(words[index]):
+        if _head_word(lemma, lex) not in lex.heads and not _ABBREVIATION.match(words[index]):
             continue  # no head noun nor legal form: `named_phrase` would find nothing (a quicker test)
         chunk = named_phrase(doc, index, lex)
         if chunk is None:
@@ -1223,11 +1222,16 @@ def _apposed_to_titles(doc: Doc, chunks: list[Chunk], lex: Lexicons) -> list[Chu
 
 
 def _head_lemma(token: Token, lex: Lexicons) -> str:
-    """The word a head noun is looked up by in `org_heads.tsv`: its lemma, a compound's by its first part
-    («музей-заповедник»), else by its last («IT-компания», «бизнес-инкубатор»)."""
-    if token.lemma_ in lex.heads:
-        return token.lemma_
-    parts = token.lemma_.split("-")
+    """The word a head noun is looked up by in `org_heads.tsv` (`_head_word` of its lemma)."""
+    return _head_word(token.lemma_, lex)
+
+
+def _head_word(lemma: str, lex: Lexicons) -> str:
+    """The word a lemma is looked up by in `org_heads.tsv`: itself, a compound's first part («музей-заповедник»),
+    else its last («IT-компания», «бизнес-инкубатор»)."""
+    if lemma in lex.heads:
+        return lemma
+    parts = lemma.split("-")
     return parts[0] if parts[0] in lex.heads or parts[-1] not in lex.heads else parts[-1]
 
 

@@ -210,18 +210,20 @@ def identity_key(entity: Entity, gazetteer: Gazetteer) -> tuple:
 
 
 def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -> None:
-    """One name under different legal forms ("ГК «СТиМ»", "ООО «СТиМ»") is one organisation, and so is a company
-    called by what it is with its quoted name: «компания «Белшина»» is «ОАО «Белшина»» (`company_words.tsv`)."""
+    """One name under different legal forms ("ГК «СТиМ»", "ООО «СТиМ»") is one organisation; so is a company
+    called by what it is with its quoted name («компания «Белшина»» is «ОАО «Белшина»», `company_words.tsv`), and a
+    body whose branch's town is named with its word or without («… в г. Смоленске», «… в городе Смоленске», «… в
+    Смоленске»). The keys stay apart, so that an IRI minted from one of them stays as it was."""
     names: dict[tuple, set[str]] = defaultdict(set)
     for key, entity in keyed:
         if key[0] == "ORG":
             names[key].add(entity.name)
     by_name: dict[str, list[tuple]] = defaultdict(list)
     for key in sorted(names):
-        by_name[key[2]].append(key)
-        for name in names[key]:
-            if (called := company_called(name)) is not None:
-                by_name[called].append(key)
+        bare = key[2]
+        called = {called for name in names[key] if (called := company_called(name)) is not None}
+        for name in {bare, _TOWNS_WORD.sub("в ", bare), *called}:
+            by_name[name].append(key)
     for same in by_name.values():
         for other in same[1:]:
             groups.union(same[0], other)
@@ -241,18 +243,6 @@ _COMPANY_CALLED = re.compile(r"(\w+)\s+«")
 @cache
 def _company_words() -> frozenset[str]:
     return frozenset(row[0] for row in lexicon("company_words"))
-
-
-def _town_word_merges(keys: Iterable[tuple], groups: _Groups) -> None:
-    """A body whose branch's town is named with its word or without is one body: «… в г. Смоленске», «… в городе
-    Смоленске» and «… в Смоленске» (the keys stay apart, so that an IRI minted from one of them stays as it was)."""
-    by_name: dict[tuple[str, str], list[tuple]] = defaultdict(list)
-    for key in keys:
-        if key[0] == "ORG":
-            by_name[key[1], _TOWNS_WORD.sub("в ", key[2])].append(key)
-    for same in by_name.values():
-        for other in same[1:]:
-            groups.union(same[0], other)
 
 
 _TOWNS_WORD = re.compile(r"\bв\s+(?:г\.|гор\.|городе\s)\s*(?=\w)")
@@ -464,7 +454,6 @@ def _grouped(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Ent
         groups.union(alias_key(EntityType.ORG, short), alias_key(EntityType.ORG, full))
     _person_merges(sorted(keys), groups)
     _same_name_merges([*mentioned, *known], groups)
-    _town_word_merges(sorted(keys), groups)
     _state_suffix_merges([*mentioned, *known], groups, gazetteer)
     _abbreviation_merges([*mentioned, *known], groups)
     return groups
