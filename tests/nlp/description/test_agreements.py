@@ -4,53 +4,51 @@ from __future__ import annotations
 
 from nlp.pipeline import extract_events
 from nlp.reading.report import read_report
+from nlp.records import Agreement
 from tests.conftest import report_text
 
 
-def test_a_title_naming_no_party_is_the_agreement_the_description_tells_of(tmp_path, models):
+def agreements(tmp_path, models, rows: list[list[str]]) -> list[Agreement]:
+    """The agreements the events of a report of these rows name, in row order."""
     path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([[
+    path.write_text(report_text(rows), encoding="utf-8")
+    return [a for extracted in extract_events([read_report(path)], models) for a in extracted.agreements]
+
+
+def test_a_title_naming_no_party_is_the_agreement_the_description_tells_of(tmp_path, models):
+    named = agreements(tmp_path, models, [[
         "Подписание соглашения", "г. Смоленск", "7 июля 2025 года",
         "Подписано Соглашение о сотрудничестве между ОГБУК «Смоленская областная библиотека» и ГУК «Витебская "
-        "областная библиотека».", "Директора библиотек"]]), encoding="utf-8")
-    [extracted] = extract_events([read_report(path)], models)
-    assert [(a.kind, len(a.parties)) for a in extracted.agreements] == [("соглашение о сотрудничестве", 2)]
+        "областная библиотека».", "Директора библиотек"]])
+    assert [(a.kind, len(a.parties)) for a in named] == [("соглашение о сотрудничестве", 2)]
 
 
 def test_a_title_naming_an_agreement_the_description_does_not_is_one(tmp_path, models):
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([["Подписание соглашения", "г. Смоленск", "7 июля 2025 года",
-                                  "Торжественная церемония.", "Делегации"]]), encoding="utf-8")
-    [extracted] = extract_events([read_report(path)], models)
-    assert [a.kind for a in extracted.agreements] == ["соглашение"]
+    named = agreements(tmp_path, models, [["Подписание соглашения", "г. Смоленск", "7 июля 2025 года",
+                                           "Торжественная церемония.", "Делегации"]])
+    assert [a.kind for a in named] == ["соглашение"]
 
 
 def test_documents_listed_one_after_another_are_each_one_with_its_parties(tmp_path, models):
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([[
+    named = agreements(tmp_path, models, [[
         "Визит", "г. Минск", "9 сентября 2025 года",
         "Подписаны Меморандум о взаимопонимании между Смоленской ТПП и Минской ТПП, а также План мероприятий по "
-        "реализации Соглашения между Правительством Смоленской области и Минским облисполкомом.", "Делегация"]]),
-        encoding="utf-8")
-    [extracted] = extract_events([read_report(path)], models)
-    found = [(a.kind, a.status.value, len(a.parties)) for a in extracted.agreements]
+        "реализации Соглашения между Правительством Смоленской области и Минским облисполкомом.", "Делегация"]])
+    found = [(a.kind, a.status.value, len(a.parties)) for a in named]
     # (the plan carrying out the agreement was signed, the agreement only cited)
     assert found == [("меморандум о взаимопонимании", "signed", 2), ("соглашение", "discussed", 2)]
 
 
 def test_an_agreement_a_signed_document_carries_out_is_cited_not_signed(tmp_path, models):
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([[
+    named = agreements(tmp_path, models, [[
         "Подписание", "г. Минск", "9 сентября 2025 года",
         "Подписан План мероприятий по реализации Соглашения о сотрудничестве между Смоленской областью и Минской "
         "областью на 2025–2027 годы.", "Делегация"], [
         "Подписание", "г. Минск", "10 сентября 2025 года",
         "Во исполнение Соглашения между Смоленской областью и Минской областью подписана программа.", "Делегация"], [
         "Подписание", "г. Минск", "11 сентября 2025 года",
-        "Подписано Соглашение о сотрудничестве между Смоленской областью и Минской областью.", "Делегация"]]),
-        encoding="utf-8")
-    found = [(a.status.value, len(a.parties)) for extracted in extract_events([read_report(path)], models)
-             for a in extracted.agreements]
+        "Подписано Соглашение о сотрудничестве между Смоленской областью и Минской областью.", "Делегация"]])
+    found = [(a.status.value, len(a.parties)) for a in named]
     assert found == [("discussed", 2), ("discussed", 2), ("signed", 2)]
 
 
@@ -61,27 +59,22 @@ def test_a_draft_or_an_agreement_still_to_be_signed_is_discussed_not_signed(tmp_
         (13, "Согласован текст Соглашения между Смоленской областью и Минской областью для подписания на Форуме."),
         (14, "Соглашение между Смоленской областью и Минской областью будет подписано в ноябре."),
         (15, "Подписано Соглашение между Смоленской областью и Минской областью."))]
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text(rows), encoding="utf-8")
-    found = [(a.status.value, len(a.parties)) for extracted in extract_events([read_report(path)], models)
-             for a in extracted.agreements]
+    named = agreements(tmp_path, models, rows)
+    found = [(a.status.value, len(a.parties)) for a in named]
     assert found == [("discussed", 2), ("discussed", 2), ("discussed", 2), ("signed", 2)]
 
 
 def test_what_an_agreement_is_about_is_its_kind_with_every_adjective_listed(tmp_path, models):
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([[
+    named = agreements(tmp_path, models, [[
         "Подписание", "г. Смоленск", "10 октября 2025 года",
         "Подписано Соглашение о торгово-экономическом, научно-техническом и культурном сотрудничестве между "
-        "Правительством Смоленской области и Гомельским облисполкомом.", "Делегации"]]), encoding="utf-8")
-    [extracted] = extract_events([read_report(path)], models)
-    assert [(a.kind, a.kind_code) for a in extracted.agreements] == [
+        "Правительством Смоленской области и Гомельским облисполкомом.", "Делегации"]])
+    assert [(a.kind, a.kind_code) for a in named] == [
         ("соглашение о торгово-экономическом, научно-техническом и культурном сотрудничестве", "cooperation")]
 
 
 def test_a_document_cited_with_its_date_was_signed_then_in_figures_or_words(tmp_path, models):
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([[
+    named = agreements(tmp_path, models, [[
         "Заседание", "г. Смоленск", "7 июля 2025 года",
         "Утвержден План мероприятий по реализации Соглашения между Администрацией Смоленской области и Витебским "
         "областным исполнительным комитетом от 12 мая 2010 г.", "Делегации"], [
@@ -90,22 +83,19 @@ def test_a_document_cited_with_its_date_was_signed_then_in_figures_or_words(tmp_
         "библиотека» от 19.11.2024 № 152.", "Делегации"], [
         "Заседание", "г. Смоленск", "9 июля 2025 года",
         "Обсужден проект соглашения между Администрацией Смоленской области и Минским облисполкомом от 5 человек.",
-        "Делегации"]]), encoding="utf-8")
-    found = [(a.status.value, a.date.isoformat(), a.document_number)
-             for extracted in extract_events([read_report(path)], models) for a in extracted.agreements]
+        "Делегации"]])
+    found = [(a.status.value, a.date.isoformat(), a.document_number) for a in named]
     assert found == [("signed", "2010-05-12", None), ("signed", "2024-11-19", "152"), ("discussed", "2025-07-09", None)]
 
 
 def test_places_named_after_between_are_the_sides_and_those_in_brackets_say_where_a_side_is(tmp_path, models):
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([[
+    named = agreements(tmp_path, models, [[
         "Визит", "г. Гродно", "7 июля 2025 года",
         "Подписана дорожная карта по реализации Соглашения между Смоленской областью и Гродненской областью.",
         "Делегации"], [
         "Визит", "г. Гродно", "8 июля 2025 года",
         "Подписан протокол о намерениях между Министерством культуры и туризма Смоленской области (Российская "
         "Федерация) и Управлением спорта и туризма Гродненского областного исполнительного комитета (Республика "
-        "Беларусь).", "Делегации"]]), encoding="utf-8")
-    found = [[party.rsplit("/", 2)[-2] for party in a.parties]
-             for extracted in extract_events([read_report(path)], models) for a in extracted.agreements]
+        "Беларусь).", "Делегации"]])
+    found = [[party.rsplit("/", 2)[-2] for party in a.parties] for a in named]
     assert found == [["place", "place"], ["org", "org"]]
