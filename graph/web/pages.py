@@ -337,7 +337,8 @@ def _counterparts(met: Rows, known: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 # what an event's page reads, each query given the event alone (they run side by side)
-EVENT_PAGE_QUERIES = ("event", "event-participants", "event-spans", "event-states", "event-posts", "event-agreements")
+EVENT_PAGE_QUERIES = ("event", "event-participants", "event-spans", "event-states", "event-posts", "event-agreements",
+                      "event-place-kinds")
 
 
 def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
@@ -358,6 +359,10 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
     for row in found_rows:
         classes[row["agent"]].add(row["class"])
     kinds = {agent: _kind(known) for agent, known in classes.items() if known & set(KIND_OF_CLASS)}
+    # a place by its kind («Населённый пункт», «Регион»), which tells a region from its town of one name (a state
+    # stays «Государство», as everywhere)
+    place_kinds = {row["agent"]: labels[row["placeKind"]] for row in read["event-place-kinds"]()
+                   if row["placeKind"] in labels and kinds.get(row["agent"]) == "place"}
     states: dict[str, dict[str, str]] = {}
     for row in read["event-states"]():
         if "code" in row or row["agent"] not in states:  # a state, where one is given, over a post's body
@@ -367,7 +372,8 @@ def event_page(store: Readable, iri: str) -> dict[str, Any] | None:
             continue
         state = states.get(row["agent"], {})
         who = people.setdefault(row["agent"], {
-            "link": link(row["agent"], row["label"]), "kind": KIND_LABELS[kinds[row["agent"]]],
+            "link": link(row["agent"], row["label"]),
+            "kind": place_kinds.get(row["agent"]) or KIND_LABELS[kinds[row["agent"]]],
             "country": state.get("countryLabel", ""), "code": state.get("code"), "interstate": "interstate" in state,
             "smolensk": is_true(row["smolensk"]), "roles": set(), "stated": set(), "on_behalf": set()})
         who["roles"].add(labels.get(row["role"], ""))

@@ -669,3 +669,12 @@ def test_initials_stay_with_their_surname_where_a_line_may_break(client):
     assert counterparts and all("В.Н.\u00a0Анохин" in cell and "В.Н. Анохин" not in cell for cell in counterparts)
     page = client.get("/org/vitebskiy-oblastnoy-ispolnitelnyy-komitet").text
     assert '<a href="/person/subbotin-a-m">А.М.\u00a0Субботин</a>' in page
+
+
+def test_an_events_place_is_named_by_its_kind_as_a_region_and_a_town_of_one_name_are_told_apart(client):
+    """«эмират Шарджа» and «г. Шарджа» are two places of one name: the event's tables say which is which; a state
+    stays «Государство», a body «Организация»."""
+    event = client.get("/event/2024-Q1/2").text
+    kinds = dict(re.findall(r'<td><a href="(/[^"]+)">[^<]*</a></td><td>([^<]*)</td>', event))
+    assert (kinds["/place/grodnenskaya-oblast"], kinds["/place/grodno"]) == ("Регион", "Населённый пункт")
+    assert (kinds["/country/BY"], kinds["/org/belkard"]) == ("Государство", "Организация")
