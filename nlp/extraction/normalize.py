@@ -358,12 +358,16 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     if not names:
         return join(kept, [t.text for t in kept])
     if _INITIALS.match(initials):
-        # a surname the dictionary does not know, in the instrumental the post before it stands in («советником …
-        # И.И. Ардзинбой»), has that case's ending
-        surname = surname_nominative(vocab, names[-1], nominative)
-        if surname == names[-1].text and not vocab.word_is_known(surname.lower()):
-            surname = instrumental_nominative(vocab, names[-1], _CASES.get(case or "")) or surname
-        return f"{initials} {surname}"
+        # every word beside the initials is the surname, one of two parts where it has two («А.М. Лопес Мартинес»,
+        # the Spanish way); a word the dictionary does not know, in the instrumental the post before it stands in
+        # («советником … И.И. Ардзинбой»), has that case's ending
+        surnames = []
+        for name in names:
+            surname = surname_nominative(vocab, name, nominative)
+            if surname == name.text and not vocab.word_is_known(surname.lower()):
+                surname = instrumental_nominative(vocab, name, _CASES.get(case or "")) or surname
+            surnames.append(surname)
+        return f"{initials} {' '.join(surnames)}"
     # a word the dictionary reads in an oblique case says the name's; one it reads as a nominative may be a word that
     # does not decline (the first two of «Данг Минь Кхоем»), so the post's case goes first then
     read = _name_case(vocab, names)

@@ -290,6 +290,28 @@ def _person_merges(keys: Iterable[tuple], groups: _Groups) -> None:
                 groups.union(("PER", surname, partial), ("PER", surname, fits[0]))
 
 
+def _full_name_merges(keys: Iterable[tuple], groups: _Groups) -> None:
+    """A full name without a patronymic is the name its given names' initials give, where one such name fits
+    ("Алели Мойсес Лопес Мартинес" and "А.М. Лопес Мартинес", "Мухаммад Али" and "М. Али", "Иван Петров" and
+    "И.П. Петров"): one given name or two, then the surname of one word or more. A name that two full names may
+    stand for stays apart ("Мухаммад Али", "Махмуд Али": "М. Али")."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        if key[0] == "PER" and key[2]:
+            by_surname[key[1]].add(key[2])
+    claims: dict[tuple, set[tuple]] = defaultdict(set)
+    for key in keys:
+        words = key[1].split() if key[0] == "PER" and not key[2] else []
+        for given in (1, 2):
+            letters = "".join(f"{word[0]}." for word in words[:given])
+            for initials in by_surname.get(" ".join(words[given:]), ()) if len(words) > given else ():
+                if letters.startswith(initials) or initials.startswith(letters):
+                    claims[("PER", " ".join(words[given:]), initials)].add(key)
+    for short, full in claims.items():
+        if len(full) == 1:
+            groups.union(short, next(iter(full)))
+
+
 # words an abbreviation leaves out: «Министерство промышленности и торговли» is «Минпромторг»
 _LINK_WORDS = frozenset({"и", "по", "в", "во", "на", "при", "для", "с", "со", "об", "о"})
 _SPAN = (1, 3)  # the words of a full name an abbreviated one shares before its short word, and after it
@@ -453,6 +475,7 @@ def _grouped(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Ent
     for short, full in definitions:
         groups.union(alias_key(EntityType.ORG, short), alias_key(EntityType.ORG, full))
     _person_merges(sorted(keys), groups)
+    _full_name_merges(sorted(keys), groups)
     _same_name_merges([*mentioned, *known], groups)
     _state_suffix_merges([*mentioned, *known], groups, gazetteer)
     _abbreviation_merges([*mentioned, *known], groups)

@@ -480,6 +480,37 @@ def test_a_full_name_with_a_patronymic_is_the_person_its_initials_name(tmp_path,
     assert people[0] == people[1] and people[0][0][0] == "В.Н. Анохин"
 
 
+def test_a_full_name_without_a_patronymic_is_the_person_its_given_names_initials_name(models):
+    def iris(*names: str) -> dict[str, str]:
+        people = [Entity(id="", type=EntityType.PER, name=name) for name in names]
+        result = resolve(people, models.gazetteer, aliases=[])
+        return {person.name: result.resolve(person, models.gazetteer).id for person in people}
+
+    # two given names and a surname of two words, the Spanish way; one given name and a surname
+    found = iris("Алели Мойсес Лопес Мартинес", "А.М. Лопес Мартинес", "А. Лопес Мартинес", "Мухаммад Али", "М. Али")
+    assert found["Алели Мойсес Лопес Мартинес"] == found["А.М. Лопес Мартинес"] == found["А. Лопес Мартинес"]
+    assert found["Мухаммад Али"] == found["М. Али"] != found["А.М. Лопес Мартинес"]
+    # initials of other given names, another surname: other persons
+    found = iris("Алели Мойсес Лопес Мартинес", "Х.М. Лопес Мартинес", "Мухаммад Али", "А. Али")
+    assert len(set(found.values())) == 4
+    # two full names the initials may stand for: no guess
+    found = iris("Мухаммад Али", "Махмуд Али", "М. Али")
+    assert len(set(found.values())) == 3
+
+
+def test_a_foreign_official_named_in_full_and_by_initials_is_one_person(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Встреча с Послом Республики Никарагуа", "г. Смоленск", "14 октября 2025 года",
+         "Губернатор Смоленской области В.Н. Анохин и Посол Республики Никарагуа Алели Мойсес Лопес Мартинес "
+         "обсудили перспективы сотрудничества.",
+         "Чрезвычайный и Полномочный Посол Республики Никарагуа в Российской Федерации А.М. Лопес Мартинес"]]),
+        encoding="utf-8")
+    [event] = extract_events([read_report(path)], models)
+    [ambassador] = [e for e in event.entities if e.type is EntityType.PER and e.country == "NI"]
+    assert ambassador.name == "А.М. Лопес Мартинес"
+
+
 def test_a_body_of_many_states_met_in_russia_is_no_russian_body(tmp_path, models):
     path = tmp_path / "2025-Q3.txt"
     path.write_text(report_text([
