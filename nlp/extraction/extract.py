@@ -12,6 +12,7 @@ from spacy.parts_of_speech import IDS as UPOS
 from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
+from nlp.description.concepts import organisation_kind_of
 from nlp.extraction.ner import (
     NATASHA_SPANS,
     Natasha,
@@ -260,6 +261,7 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     smolensk_first = False
     town = None
     named_town = False  # the town is one named after «г.»
+    by_towns = 0  # how many of the states found a town's name or adjective gave
     depth = 0
     read_with = -1  # the last word of a state's or a region's name of two or three, read with the first
     for index, token in enumerate(tokens):
@@ -286,6 +288,7 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
             if place is not None:
                 code = place.country
                 smolensk = smolensk or place.smolensk
+                by_towns += 1
             if place is not None and place.kind is not PlaceKind.REGION:
                 # a town named after «г.» is the body's, whatever district's adjective came first («… Октябрьского
                 # района г. Витебска»: Витебск, not the town of Октябрьский)
@@ -318,6 +321,11 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
             found.append(code)
         elif any(EXECUTIVE_COMMITTEE.search(token.lower_) for token in tokens):
             found.append("BY")  # «Мингорисполком», «Витоблисполком»: Belarus's executive committees' one-word names
+    if found and by_towns == len(found) and not smolensk \
+            and organisation_kind_of(" ".join(token.text for token in tokens)) == "org-international":
+        # an interstate body named after the town it was founded in is no body of the town's state («Шанхайская
+        # организация сотрудничества»)
+        return Signal(None, False, None)
     foreign = [code for code in found if code != "RU"]
     if smolensk and (not foreign or smolensk_first):
         return Signal("RU", True, town)
@@ -1121,6 +1129,7 @@ class _Reading:
         self.taken: list[tuple[int, int]] = []  # organisations' and persons' spans
         self.states: list[Chunk] = []  # organisation-shaped names of states ("Российской Федерации")
         self.role_spans: list[tuple[int, int]] = []
+        self.person_spans: list[tuple[int, int]] = []
         self.plural_post: Mention | None = None  # the last person, where a plural post heads the list they are in
         # that post's words, state and case, which each name of its list takes
         self.plural_head: tuple[str | None, Signal, str | None] = (None, Signal(None, False), None)
@@ -1273,7 +1282,8 @@ class _Reading:
         for start, stop in sorted(people):
             if _overlaps(start, stop, self.taken) or in_place_name(doc, start, lex):
                 continue
-            if start > 0 and named_after(doc, start - 1) or start > 1 and named_after(doc, start - 2):
+            if start > 0 and named_after(doc, start - 1) or start > 1 and doc[start - 1].text == "." \
+                    and named_after(doc, start - 2):
                 continue  # "МХТ им. А. П. Чехова": whom a body is named after, no party (natasha's name holds him)
             if _inside(start, stop, self.quoted_titles):
                 continue  # in an event's or a document's title: no party («Виртуальный выставочный проект
@@ -1318,6 +1328,7 @@ class _Reading:
             self.mentions.append(_mention(doc, self.text, start, stop, EntityType.PER, normal, "ner", role=role_text,
                                           country=signal.country, smolensk=signal.smolensk))
             self.taken.append((start, stop))
+            self.person_spans.append((start, stop))
             plural = role is not None and _plural(doc[role.head], models) and role.stop == start
             self.plural_post = self.mentions[-1] if plural or listed and role is None else None
             if plural and role is not None:
@@ -1517,7 +1528,8 @@ class _Reading:
         whether it is a state's name, which natasha may tag as an organisation (it stands as it is)."""
         doc, models = self.doc, self.models
         found = []
-        for span in [part for whole in doc.spans[NATASHA_SPANS] for part in _short_name_apart(whole)]:
+        for span in [self._before_a_person(part) for whole in doc.spans[NATASHA_SPANS]
+                     for part in _short_name_apart(whole)]:
             if span.label_ != "ORG" or _overlaps(span.start, span.end, self.taken + self.blocked):
                 continue
             if _overlaps(span.start, span.end, self.role_spans) and (
@@ -1543,6 +1555,12 @@ class _Reading:
                 stop = numbered_end(doc, stop, frozenset(), self.lex) or stop
             found.append((span, stop, state))
         return found
+
+    def _before_a_person(self, span: Span) -> Span:
+        """natasha's organisation up to the first person the rules found inside it: natasha may run a body's name on
+        over its head's («ВГУ имени Машерова | И.И. Петров»)."""
+        cut = min((start for start, _ in self.person_spans if span.start < start < span.end), default=span.end)
+        return span if cut == span.end else Span(self.doc, span.start, cut, label=span.label_)
 
     def _territory(self, stop: int) -> int:
         """Where a federal body's territorial one ends that a name by its acronym or one word opens: «УМВД России

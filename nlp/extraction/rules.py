@@ -610,7 +610,22 @@ def _agrees(doc: Doc, token: Token, head: int, lex: Lexicons) -> bool:
     form = _ADJECTIVE_FORM.search(token.lower_) is not None
     return agreed and cased and form and not position and token.text not in _STOP \
         and (case_of(token) == case_of(doc[head]) or (is_cap(token) or _nom_acc(token, doc[head]))
-             and _same_number(token, doc[head]))
+             and _same_number(token, doc[head])) or _caseless_compound_fits(token, doc[head])
+
+
+def _caseless_compound_fits(token: Token, head: Token) -> bool:
+    """A lowercase compound adjective the tagger leaves without a case, with an ending of its head's case
+    («Республиканского научно-практического центра»)."""
+    endings = _CASE_ENDINGS.get(case_of(head) or "")
+    return endings is not None and case_of(token) is None and token.pos_ == "ADJ" and token.is_lower \
+        and "-" in token.text and endings.search(token.lower_) is not None
+
+
+# an adjective's endings in each case, whatever its gender and number
+_CASE_ENDINGS = {case: re.compile(f"(?:{endings})$") for case, endings in {
+    "Nom": "[ыи]й|ой|[ая]я|[ое]е|[ыи]е", "Gen": "[ое]го|[ое]й|[ыи]х", "Dat": "[ое]му|[ое]й|[ыи]м",
+    "Acc": "[ыи]й|ой|[ое]го|[ую]ю|[ое]е|[ыи]е|[ыи]х", "Ins": "[ыи]м|[ое]й|[ое]ю|[ыи]ми",
+    "Loc": "[ое]м|[ое]й|[ыи]х"}.items()}
 
 
 _ORDINAL = re.compile(r"^\d+-(?:й|я|е|го|му|м|х|ю|ой|ый|ий)$")
@@ -1526,6 +1541,9 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
         if leftmost is None and token.is_lower and (dash := _description_dash(doc, index, lex)) is not None:
             index = dash - 1  # the body described after a dash: «директором ОАО «МТЗ» – управляющей компании …»
             continue
+        if (honoured := _honoured_ending(doc, index, lex)) is not None:
+            index = honoured - 1  # whom a body in the post is named after: «ректором ГГУ им. Ф. Скорины …»
+            continue
         if index in blocked or token.pos_ in ("VERB", "AUX", "PRON") or (token.text in _STOP and token.text != "."):
             break
         if token.text == "." and not (index > 0 and doc[index - 1].text in ("г", "им")):
@@ -1550,6 +1568,13 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
             and _post_adjective(doc[start - 2], head))):
         start -= 1
     return Chunk(start, person_start, "ROLE", leftmost)
+
+
+def _honoured_ending(doc: Doc, end: int, lex: Lexicons) -> int | None:
+    """Where «имени» or «им.» opens the name of someone a body is named after that ends at token `end` («… имени
+    П.М. Машерова», «им. Ф. Скорины»), if one does."""
+    return next((start for start in range(end - 1, max(end - 8, -1), -1)
+                 if named_after(doc, start) and name_after_imeni(doc, start, lex) == end + 1), None)
 
 
 def _description_dash(doc: Doc, end: int, lex: Lexicons) -> int | None:
@@ -1613,9 +1638,13 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
         return None
     start = index + 1
     head = _past_adjectives(doc, start)
-    # in the nominative, or in the person's case, in apposition («с Чжаном Вэем, заместителем мэра г. Харбина»)
+    # in the nominative, or in the person's case, in apposition («с Чжаном Вэем, заместителем мэра г. Харбина»);
+    # one person's, not a plural that names the next ones («С.А. Хахомов, представители УО «…»»; but «И.И. Петрова,
+    # директора ООО …» is a genitive the tagger may read as a plural)
+    person_case = case_of(doc[person_stop - 1])
     if head >= len(doc) or doc[head].lemma_ not in lex.positions \
-            or case_of(doc[head]) not in (None, "Nom", case_of(doc[person_stop - 1])):
+            or case_of(doc[head]) not in (None, "Nom", person_case, *_ANIMATE_ALIKE.get(person_case or "", ())) \
+            or doc[head].morph.get("Number", []) == ["Plur"] and person_case in (None, "Nom"):
         return None
     stop = head + 1
     while stop < len(doc) and stop not in blocked and doc[stop].pos_ not in ("VERB", "AUX", "PRON") \
@@ -1626,6 +1655,11 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
     if stop < len(doc) and doc[stop].text == "(" and (closing := _bracket_end(doc, stop)) is not None:
         stop = closing + 1  # where the body is: «…, генеральным директором ЗАО «Атлант» (г. Минск)»
     return Chunk(start, stop, "ROLE", head)
+
+
+# an animate noun's accusative is its genitive («при участии И.И. Петрова, директора …»: the tagger may read
+# either)
+_ANIMATE_ALIKE = {"Gen": ("Acc",), "Acc": ("Gen",)}
 
 
 def _role_in_brackets(doc: Doc, opening: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:

@@ -213,6 +213,8 @@ class Gazetteer:
         ('Витебск', 'Лиозно', 'Калуга')
         >>> g.by_adjective("Карагандинская").name, g.by_adjective("Пушкинский").name
         ('Караганда', 'Пушкино')
+        >>> g.by_adjective("Бакинский").name, g.by_adjective("Ханойского").name, g.by_adjective("Шымкентский").name
+        ('Баку', 'Ганой', 'Чимкент')
         """
         word = fold(adjective)
         if land := _LAND.fullmatch(word):  # "Витебщина" is the land around Витебск
@@ -235,7 +237,9 @@ class Gazetteer:
         for key in candidates:
             if len(key) >= 3 and key in self.by_stem:
                 return self.by_stem[key][0]
-        return None
+        # a big city's «-у» (which `_stem` keeps) gives way to «-ин»: Баку -> Бакинский (not «Вертинский»: Верту)
+        found = self.by_stem.get(stem[:-2] + "у") if stem.endswith("ин") else None
+        return found[0] if found and found[0].population >= BIG_CITY else None
 
 
 _ALTERNATING = {"ж": "г", "ч": "к", "ш": "х"}  # an adjective's consonant -> its noun's
@@ -245,7 +249,8 @@ MIN_IN_STEM = 5  # a stem left by «-ин» shorter than this names too many tow
 
 def _name_stems(name: str, population: int) -> set[str]:
     """The stems a town's adjective is made of: its noun's («Набережные Челны»: челн) and, for a town, that of the
-    first part of a hyphenated name («Ростов-на-Дону», «Каменск-Уральский»: ростов, камен) and of the noun before
+    first part of a hyphenated name («Ростов-на-Дону», «Каменск-Уральский»: ростов, камен), the second after «Санкт-»
+    (петербург), and of the noun before
     an adjective after it («Ростов Великий»); not a village's («Кременчуг-Константиновский» of 1,603 inhabitants
     is not what «Кременчугский» names)."""
     words = name.split()
@@ -255,6 +260,8 @@ def _name_stems(name: str, population: int) -> set[str]:
     parts = words[-1].split("-")
     if len(parts) > 1 and len(parts[0]) > 4 and (parts[1] in ("на", "ан") or _ADJECTIVE_TAIL.search(parts[-1])):
         nouns.add(parts[0])
+    if len(parts) == 2 and parts[0] == "Санкт":  # «Петербургский» is Санкт-Петербург's
+        nouns.add(parts[1])
     if len(words) > 1 and len(words[0]) > 4 and _ADJECTIVE_TAIL.search(words[-1]):
         nouns.add(words[0])
     return {_stem(noun) for noun in nouns}
@@ -302,6 +309,7 @@ def load_gazetteer() -> Gazetteer:
     """Read the gazetteer once."""
     by_name: dict[str, list[Place]] = {}
     by_stem: dict[str, list[Place]] = {}
+    spelt: dict[Place, list[str]] = {}
     region_ids = {region: tuple(ids.split()) for _n, kind, _c, region, _la, _lo, ids, _p in lexicon("divisions")
                   if kind == "region"}
     by_ref: dict[str, Place] = {}
@@ -315,6 +323,14 @@ def load_gazetteer() -> Gazetteer:
         if kind == "city":
             for stem in _name_stems(name, int(population)):
                 by_stem.setdefault(stem, []).append(place)
+            if country not in NEAR and int(population) >= BIG_CITY:
+                spelt[place] = [alias for alias in aliases.split(",") if alias]
+    # a big city abroad by its other spellings, where no town's name has the stem: the gazetteer's name may be a
+    # transcription no report uses («Ганой» for Ханой, «Чимкент» for Шымкент: «Ханойский», «Шымкентский»); not
+    # Russia's and Belarus's, whose other names are their former ones (Тольятти was «Ставрополь»)
+    for place, spellings in spelt.items():
+        for stem in {stem for spelling in spellings for stem in _name_stems(spelling, place.population)} - set(by_stem):
+            by_stem[stem] = [place]
     for code, names in lexicon("region_names"):  # «Татарстан», «Подмосковье»: ISO 3166-2 names none so
         region = by_ref[f"iso3166-2:{code}"]
         for form in names.split(","):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -327,6 +328,7 @@ def _abbreviates(short: str, words: tuple[str, ...]) -> bool:
     >>> _abbreviates("Минкультуры", _content(("министерство", "культуры", "и", "туризма")))
     False
     """
+    short = _LINK_BETWEEN_CAPITALS.sub("", short)  # «РМиЭЧ»: «и» is a link word, which `_content` leaves out
     low = short.lower().replace("ё", "е")
     if len(words) < 2 or low[:1] != words[0][:1]:
         return False
@@ -336,6 +338,9 @@ def _abbreviates(short: str, words: tuple[str, ...]) -> bool:
         if not ends:
             return False
     return len(low) in ends
+
+
+_LINK_BETWEEN_CAPITALS = re.compile(r"(?<=[А-ЯЁ])(?:и|по|в)(?=[А-ЯЁ])")
 
 
 def _content(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -384,11 +389,15 @@ def _abbreviation_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups)
     found: list[tuple[tuple, set[tuple]]] = []
     for key, name in sorted(names.items()):
         words = _framed_words(key[2])
-        for index in range(min(_SPAN[0] + 1, len(words))):
-            head, tail = words[:index], words[index + 1:]
+        spelt = _spelt(name)
+        for index, width in itertools.product(range(min(_SPAN[0] + 1, len(words))), (1, 2)):
+            head, tail = words[:index], words[index + width:]
             if len(words[index]) < 2 or len(tail) > max(_SPAN[1], _namesake_words(tail)):
                 continue
-            short = _as_written(words[index], name)
+            written = [spelt.get(word, word) for word in words[index:index + width]]
+            if width == 2 and (len(written) < 2 or not _acronymic(" ".join(written))):
+                continue  # two short words read as one («РНПЦ РМиЭЧ»), not a short word and another
+            short = "".join(written)
             candidates = by_frame.get((head, tail, words[index][:_opening(short)]), ())
             fits = {full for full, inner in candidates if full != key and _abbreviates(short, inner)}
             if fits:
@@ -417,9 +426,13 @@ def _namesake_words(words: tuple[str, ...]) -> int:
     return len(words) - words.index("имени") if "имени" in words else 0
 
 
-def _as_written(word: str, name: str) -> str:
-    """A name's folded word with the capitals the name writes it with («смолгу» in «СмолГУ»: СмолГУ)."""
-    return next((written for written in re.findall(r"[А-ЯЁа-яёA-Za-z]+", name) if fold(written) == word), word)
+def _spelt(name: str) -> dict[str, str]:
+    """A name's folded words with the capitals the name writes them with («смолгу» in «СмолГУ»: СмолГУ), the
+    first spelling of each."""
+    spelt: dict[str, str] = {}
+    for written in re.findall(r"[А-ЯЁа-яёA-Za-z]+", name):
+        spelt.setdefault(fold(written), written)
+    return spelt
 
 
 def _canonical(entities: list[Entity]) -> Entity:
@@ -433,12 +446,23 @@ def _canonical(entities: list[Entity]) -> Entity:
             initials = person_parts(entity.name)[1]
             return (initials.count("."), entity.name.lower().startswith(initials), len(entity.name), entity.name)
         if entity.type is EntityType.ORG:
-            bare = org_parts(entity.name)[1]
+            form, bare = org_parts(entity.name)
             rest, _, last = bare.rpartition(" ")
-            return (not bare.replace(" ", "").isupper() and len(bare) > 6, not (last in shorts and rest in bares),
+            return (not _acronymic(entity.name.removeprefix(form)) and len(bare) > 6,
+                    not (last in shorts and rest in bares),
                     company_called(entity.name) is None, "«" in entity.name, len(entity.name), entity.name)
         return (entity.kind is not None, len(entity.name), entity.name)
     return max(entities, key=rank)
+
+
+@lru_cache(maxsize=65536)
+def _acronymic(name: str) -> bool:
+    """Whether a name is short names only, each of two capitals or more («РНПЦ РМиЭЧ», «СмолГУ»), as a full name
+    is not («Республиканский научно-практический центр …», «НАН Беларуси»)."""
+    return all(_TWO_CAPITALS.search(word) for word in name.strip(" «»").split())
+
+
+_TWO_CAPITALS = re.compile(r"[А-ЯЁA-Z].*[А-ЯЁA-Z]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,10 +177,40 @@ def test_entities_of_report_sentences(models, text, expected):
      "Временный поверенный в делах Японии в России"),
     # Tatarstan's head, a word the dictionary reads as a given name
     ("Встреча с Раисом Республики Татарстан Р.Н. Миннихановым.", "Р.Н. Минниханов", "Раис Республики Татарстан"),
+    # a body named after someone in the post: whom it is named after is no other person between post and name
+    ("Участники: ректор ГГУ им. Ф. Скорины С.А. Хахомов, директор ООО «Альфа»", "С.А. Хахомов",
+     "ректор ГГУ им. Ф. Скорины"),
+    ("Встреча с ректором Витебского государственного университета имени П.М. Машерова Е.Я. Аршанским.",
+     "Е.Я. Аршанский", "ректор Витебского государственного университета имени П.М. Машерова"),
+    ("Участники: ректор ВГУ имени Машерова И.И. Петров", "И.И. Петров", "ректор ВГУ имени Машерова"),
+    # a post in apposition in the genitive the tagger reads as the accusative, the same form
+    ("При участии И.И. Петрова, директора ООО «Альфа».", "И.И. Петров", "директор ООО «Альфа»"),
+    # a plural after a name in the nominative is the next ones' post, no apposition
+    ("Участники: С.А. Хахомов, представители УО «Витебский государственный медицинский университет»",
+     "С.А. Хахомов", None),
 ])
 def test_officials_and_their_roles(models, text, person, role):
     people = {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type.value == "PER"}
     assert people.get(person) == role
+
+
+@pytest.mark.parametrize(("text", "org"), [
+    # a lowercase compound adjective the tagger leaves without a case agrees with its head by its ending
+    ("Участие в работе Республиканского научно-практического центра радиационной медицины и экологии человека",
+     "Республиканский научно-практический центр радиационной медицины и экологии человека"),
+    ("Специалисты Республиканского научно-практического центра онкологии им. Н.Н. Александрова",
+     "Республиканский научно-практический центр онкологии им. Н.Н. Александрова"),
+    ("Встреча с Республиканским научно-практическим центром травматологии",
+     "Республиканский научно-практический центр травматологии"),
+])
+def test_a_compound_adjective_the_tagger_leaves_caseless_opens_the_name(models, text, org):
+    assert org_texts_normal(models, text) == {org}
+
+
+def test_natashas_body_ends_before_the_person_after_its_namesake(models):
+    # natasha runs «ВГУ имени Машерова» on over its rector's name
+    names = found(models, "Участники: ректор ВГУ имени Машерова И.И. Петров")
+    assert {("ORG", "ВГУ имени Машерова"), ("PER", "И.И. Петров")} <= names
 
 
 def test_a_states_official_name_of_three_words_names_its_officials_state(models):

@@ -231,7 +231,9 @@ def test_stavropol_is_there_no_longer_hidden_by_tolyattis_former_name():
 
 @pytest.mark.parametrize(("adjective", "town"), [
     ("Тверской", "Тверь"), ("Самарского", "Самара"), ("Ростовский", "Ростов-на-Дону"), ("Челябинский", "Челябинск"),
-    ("Ставропольский", "Ставрополь"), ("Каменск-Уральский", "Каменск-Уральский")])
+    ("Ставропольский", "Ставрополь"), ("Каменск-Уральский", "Каменск-Уральский"),
+    # «Петербургский» was Petersburg, Virginia: the city's name begins with «Санкт-»
+    ("Петербургский", "Санкт-Петербург"), ("Петербургского", "Санкт-Петербург")])
 def test_a_towns_adjective_points_at_the_town_of_russia(adjective, town):
     # «Тверской» was Tiberias, Israel, when Tver was called Калинин
     place = load_gazetteer().by_adjective(adjective)
@@ -250,6 +252,25 @@ def test_an_adjective_made_with_in_points_at_its_town(adjective, town, state):
     # a region of a partner state the gazetteer lacks takes its state from the town it is named after
     place = load_gazetteer().by_adjective(adjective)
     assert (place.name, place.country) == (town, state)
+
+
+@pytest.mark.parametrize(("adjective", "town", "state"), [
+    # Баку's «-у» gives way to «-ин»
+    ("Бакинский", "Баку", "AZ"), ("Бакинского", "Баку", "AZ"),
+    # by a big city's spelling other than the gazetteer's («Ганой», «Чимкент»)
+    ("Ханойский", "Ганой", "VN"), ("Шымкентского", "Чимкент", "KZ")])
+def test_a_big_city_abroad_is_found_by_the_adjective_reports_make_of_it(adjective, town, state):
+    place = load_gazetteer().by_adjective(adjective)
+    assert (place.name, place.country) == (town, state)
+
+
+@pytest.mark.parametrize("adjective", [
+    # a small town's «-у» is no «-ин» (Верту, France), a former name of a town of Russia no adjective of it (Тольятти
+    # was «Ставрополь»)
+    "Вертинский", "Ставропольский"])
+def test_no_other_spelling_or_ending_takes_an_adjective_from_its_town(adjective):
+    place = load_gazetteer().by_adjective(adjective)
+    assert place is None or place.name not in ("Верту", "Тольятти")
 
 
 def test_a_body_whose_word_begins_as_a_regions_does_is_no_region():

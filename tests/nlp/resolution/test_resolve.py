@@ -132,6 +132,8 @@ def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(model
     ("ОГАУ ДПО СОИРО", "ОГАУ ДПО «Смоленский областной институт развития образования»"),
     ("ОАО «МАЗ»", "ОАО «Минский автомобильный завод»"),
     ("ТПП Смоленской области", "Торгово-промышленная палата Смоленской области"),  # a hyphenated word's parts
+    # two short words read as one, a link word in small letters («РМиЭЧ»: радиационной медицины и экологии человека)
+    ("ГУ «РНПЦ РМиЭЧ»", "Республиканский научно-практический центр радиационной медицины и экологии человека"),
     # whom it is named after, however written, and however many words that takes
     ("ОГБУК «СОУНБ им. А.Т. Твардовского»",
      "ОГБУК «Смоленская областная универсальная научная библиотека имени А.Т. Твардовского»"),
@@ -143,6 +145,17 @@ def test_a_name_abbreviating_another_is_that_organisation(models, short, full):
     assert result.resolve(org(short), models.gazetteer) == result.resolve(org(full), models.gazetteer)
 
 
+@pytest.mark.parametrize(("short", "full"), [
+    ("ОАО «МАЗ»", "ОАО «Минский автомобильный завод»"),
+    # short names with a small letter in them, under a legal form: still short names
+    ("ГУ «РНПЦ РМиЭЧ»", "Республиканский научно-практический центр радиационной медицины и экологии человека"),
+    ("ФГБОУ ВО «СмолГМУ»", "Смоленский государственный медицинский университет"),
+])
+def test_an_organisation_is_called_by_its_full_name_not_its_short_one(models, short, full):
+    result = resolve([org(short), org(full)], models.gazetteer, aliases=[])
+    assert result.resolve(org(short), models.gazetteer).name == full
+
+
 @pytest.mark.parametrize(("short", "fulls"), [
     # not another word's start, nor another state's body, nor a name with words the short one leaves out
     ("Минкультуры России", ["Министерство культуры и туризма Российской Федерации"]),
@@ -150,6 +163,9 @@ def test_a_name_abbreviating_another_is_that_organisation(models, short, full):
     ("Минский горисполком", ["Минский городской совет депутатов"]),
     # nor one of two that fit
     ("ОАО «МАЗ»", ["ОАО «Минский автомобильный завод»", "ОАО «Могилевский авторемонтный завод»"]),
+    # two short words are one only where each is of capitals («МИД России» is no «МИДР»)
+    ("ГУ «РНПЦ РМиЭЧ»", ["Республиканский научно-практический центр радиационной медицины"]),
+    ("МИД России", ["Министерство иностранных дел Республики"]),
 ])
 def test_a_name_abbreviating_none_or_two_others_is_its_own(models, short, fulls):
     result = resolve([org(short), *map(org, fulls)], models.gazetteer, aliases=[])
@@ -519,6 +535,20 @@ def test_a_body_of_many_states_met_in_russia_is_no_russian_body(tmp_path, models
     [event] = extract_events([read_report(path)], models)
     states = {e.name: e.country for e in event.entities if e.type is EntityType.ORG}
     assert states == {"ШОС": None, "ООН": None, "ООО «Вектор»": "RU"}
+
+
+def test_a_body_named_after_a_town_takes_the_towns_state_but_an_interstate_one_none(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Участие в Петербургском международном экономическом форуме", "г. Санкт-Петербург", "18-21 июня 2025 года",
+         "Встреча с представителями Бакинского государственного университета и Шанхайской организации "
+         "сотрудничества.", "Представители Петербургского государственного университета"]]), encoding="utf-8")
+    [event] = extract_events([read_report(path)], models)
+    states = {e.name: e.country for e in event.entities if e.type is EntityType.ORG}
+    # «Петербургский» was Petersburg, Virginia's; the organisation of many states was China's, by Shanghai
+    assert states == {"Бакинский государственный университет": "AZ", "Шанхайская организация сотрудничества": None,
+                      "Петербургский государственный университет": "RU"}
+    assert event.countries == ("AZ",)
 
 
 def test_a_site_in_brackets_lies_where_they_say(tmp_path, models):
