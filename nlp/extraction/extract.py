@@ -442,7 +442,9 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
         return place
     after = doc[token.i + 1]
     if after.lower_.startswith(("район", "райисполком", "р-н", "округ")):
-        if place is not None and models.gazetteer.lies_in(place, f"{token.text} {after.text}"):
+        # (a district's executive committee is the district's: «Горецкого райисполкома», Горецкий район)
+        where = f"{token.text} {'район' if after.lower_.startswith('райисполком') else after.text}"
+        if place is not None and models.gazetteer.lies_in(place, where):
             return place
         # a district's body by the district's adjective, whose town's adjective is another or none («Мстиславского
         # районного исполнительного комитета»: Мстиславль; «Краснинского районного Совета»: Красный), where no other
@@ -1130,6 +1132,7 @@ class _Reading:
         self.states: list[Chunk] = []  # organisation-shaped names of states ("Российской Федерации")
         self.role_spans: list[tuple[int, int]] = []
         self.person_spans: list[tuple[int, int]] = []
+        self.nominatives_before_commas: set[int] = set()  # the commas after a person named in the nominative
         self.plural_post: Mention | None = None  # the last person, where a plural post heads the list they are in
         # that post's words, state and case, which each name of its list takes
         self.plural_head: tuple[str | None, Signal, str | None] = (None, Signal(None, False), None)
@@ -1200,6 +1203,31 @@ class _Reading:
             return chunk
         return replace(chunk, stop=title)
 
+    def _without_the_outer_bodys_town(self, chunk: Chunk) -> Chunk:
+        """A body named inside another's name that ends with the other, without the town both end with: the town is
+        where the outer body is («Отделения Посольства Республики Беларусь | в г. Смоленске»: the embassy is no
+        embassy in Smolensk; «… в Российской Федерации» stays the embassy's)."""
+        doc = self.doc
+        if not any(outer.start < chunk.start and outer.stop == chunk.stop for outer in self.orgs):
+            return chunk
+        last = max((i for i in range(chunk.head + 1, chunk.stop - 2) if doc[i].lower_ in ("в", "во")), default=None)
+        if last is None or doc[last + 1].lower_ not in ("г", "гор", "город", "городе") \
+                or any(token.text in OPENING_QUOTES for token in doc[last:chunk.stop]):
+            return chunk
+        return replace(chunk, stop=last)
+
+    def _described_as_a_states(self, chunk: Chunk) -> str | None:
+        """The state whose adjective in small letters opens a body's name before its common noun and quoted name
+        («китайской компанией «Хуавэй»»): what the body is, no word of its name («компания «Хуавэй»», as the row
+        may name it again), though it gives the state."""
+        doc = self.doc
+        first = doc[chunk.start]
+        if chunk.head != chunk.start + 1 or chunk.stop - chunk.start < 3 or not first.is_lower \
+                or first.pos_ != "ADJ" or not doc[chunk.head].is_lower \
+                or doc[chunk.head + 1].text not in OPENING_QUOTES:
+            return None
+        return self.models.countries.adjective_code(first.lower_)
+
     def _lengthened(self, chunk: Chunk) -> Chunk:
         """An organisation's name with the words after it that its syntax says are its own (`nlp.extraction.syntax`)."""
         if not self.doc[chunk.stop - 1].is_alpha:
@@ -1241,12 +1269,16 @@ class _Reading:
                 continue  # what the body before the dash is: the same body, its span stays taken
             if planned(doc, chunk.start, self.lex):
                 continue  # a body to be made is no party; its span stays taken (the bodies it names are)
+            states_word = self._described_as_a_states(chunk)
+            chunk = chunk if states_word is None else replace(chunk, start=chunk.start + 1)
+            chunk = self._without_the_outer_bodys_town(chunk)
             named, head = self._named_by(chunk)
             normal = normal_phrase(models.vocab, named, head)
             if models.countries.code(normal):  # "Российской Федерации": a state, not a body
                 self.states.append(Chunk(chunk.start, chunk.stop, "LOC", chunk.head, source="ner"))
                 continue
             signal = country_signal(named, models)
+            signal = signal if states_word is None or signal.country else Signal(states_word, False, signal.town)
             nested = _inside(chunk.start, chunk.stop, [(c.start, c.stop) for c in self.orgs])
             if nested and normal == doc[chunk.start:chunk.stop].text and any(
                     _the_quotation_of(c, chunk, doc) for c in self.orgs):
@@ -1282,7 +1314,7 @@ class _Reading:
         for start, stop in sorted(people):
             if _overlaps(start, stop, self.taken) or in_place_name(doc, start, lex):
                 continue
-            if start > 0 and named_after(doc, start - 1) or start > 1 and doc[start - 1].text == "." \
+            if start > 0 and named_after(doc, start - 1) or start > 1 and not is_cap(doc[start - 1]) \
                     and named_after(doc, start - 2):
                 continue  # "МХТ им. А. П. Чехова": whom a body is named after, no party (natasha's name holds him)
             if _inside(start, stop, self.quoted_titles):
@@ -1313,7 +1345,12 @@ class _Reading:
             # a name stands in the case of the post before it («с Генеральным консулом … Ло Цзиньюнем»; a plural
             # post's, over its list: «члены жюри – И.И. Петров (г. Смоленск), А.А. Козлова (г. Витебск)»), or in the
             # instrumental right after «с» («с В.В. Делбой»)
-            case = case_of(doc[role.head]) if role is not None and role.stop <= start \
+            # (an acting post's word, «и.о.», «врио», declines not: opening an item, the name is in the nominative;
+            # else the tagger's case of «врио» in its sentence, none of «и.о.»)
+            posts_case = None if role is None else "Nom" if _acting(doc[role.head]) and (
+                _opens_an_item(doc, role.start) or role.start - 1 in self.nominatives_before_commas) \
+                else case_of(doc[role.head])
+            case = posts_case if role is not None and role.stop <= start \
                 else listed[2] if role is None and listed is not None \
                 else "Ins" if start > 0 and doc[start - 1].lower_ in ("с", "со") else None
             # in the nominative where its post is («начальник отдела И.В. Сидорова», not «Губернатора … В.Н.
@@ -1321,10 +1358,12 @@ class _Reading:
             # Петрова»; not «при участии И.В. Петрова, …»), opening a sentence before a woman's verb («Е.А.
             # Смирнова открыла»; not «По приглашению В.Н. Анохина прибыла делегация»), or the subject of a woman's
             # verb before it
-            nominative = role is not None and case_of(doc[role.head]) == "Nom" or role is None and listed is not None \
+            nominative = role is not None and posts_case == "Nom" or role is None and listed is not None \
                 and case == "Nom" or _listed_names(doc, start, stop, people) or opens_a_sentence(doc, start) \
                 and stop < len(doc) and _womans_verb(doc[stop]) or _after_a_womans_verb(doc, start)
             normal = normal_person(models.vocab, tokens, nominative, case)
+            if nominative and stop < len(doc) and doc[stop].text == ",":
+                self.nominatives_before_commas.add(stop)  # the next one's item is in the nominative too
             self.mentions.append(_mention(doc, self.text, start, stop, EntityType.PER, normal, "ner", role=role_text,
                                           country=signal.country, smolensk=signal.smolensk))
             self.taken.append((start, stop))
@@ -1811,6 +1850,18 @@ def _after_a_womans_verb(doc: Doc, start: int) -> bool:
                 and token.morph.get("Number", []) != ["Plur"] and token.morph.get("Gender", []) != ["Neut"]:
             return False
     return True
+
+
+def _acting(head: Token) -> bool:
+    """Whether a post's head is an acting one's word, which declines not («врио», the «и» of «и.о.»;
+    `rules._post_head_before`)."""
+    return head.lower_ in ("врио", "и")
+
+
+def _opens_an_item(doc: Doc, index: int) -> bool:
+    """Whether token `index` opens a cell, a line, a sentence or what a colon opens: where a participant is named in
+    the nominative («Участники: и.о. министра … Е.А. Смирнова»)."""
+    return index == 0 or doc[index - 1].text == ":" or starts_a_line(doc, index) or opens_a_sentence(doc, index)
 
 
 def _listed_names(doc: Doc, start: int, stop: int, people: list[tuple[int, int]]) -> bool:

@@ -1072,8 +1072,11 @@ def office_posts(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     """The spans of posts that hold a place's office (`office_posts.tsv`) with the genitive chain after them («Главы
     города Смоленска по строительству», «мэр Витебска»): whatever place lies inside one is the post's."""
     found = []
-    for index, lemma in enumerate(lemmas(doc)):
-        if lemma in lex.office_posts and doc[index].pos_ in ("NOUN", "PROPN"):
+    words = lemmas(doc)
+    for index, lemma in enumerate(words):
+        # a post of one word, or of an adjective and a noun («торговый представитель»)
+        if (lemma in lex.office_posts or index > 0 and f"{words[index - 1]} {lemma}" in lex.office_posts) \
+                and doc[index].pos_ in ("NOUN", "PROPN"):
             end = _chain(doc, index + 1, frozenset({"in", "po"}), lex)
             if end > index + 1:
                 found.append((index, end))

@@ -214,7 +214,8 @@ def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) ->
     """One name under different legal forms ("ГК «СТиМ»", "ООО «СТиМ»") is one organisation; so is a company
     called by what it is with its quoted name («компания «Белшина»» is «ОАО «Белшина»», `company_words.tsv`), and a
     body whose branch's town is named with its word or without («… в г. Смоленске», «… в городе Смоленске», «… в
-    Смоленске»). The keys stay apart, so that an IRI minted from one of them stays as it was."""
+    Смоленске»), with Russia as the state the mission is in or without («… в Российской Федерации в г. Смоленске»).
+    The keys stay apart, so that an IRI minted from one of them stays as it was."""
     names: dict[tuple, set[str]] = defaultdict(set)
     for key, entity in keyed:
         if key[0] == "ORG":
@@ -223,7 +224,7 @@ def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) ->
     for key in sorted(names):
         bare = key[2]
         called = {called for name in names[key] if (called := company_called(name)) is not None}
-        for name in {bare, _TOWNS_WORD.sub("в ", bare), *called}:
+        for name in {bare, _TOWNS_WORD.sub("в ", _HOST_STATE.sub("", bare)), *called}:
             by_name[name].append(key)
     for same in by_name.values():
         for other in same[1:]:
@@ -247,6 +248,9 @@ def _company_words() -> frozenset[str]:
 
 
 _TOWNS_WORD = re.compile(r"\bв\s+(?:г\.|гор\.|городе\s)\s*(?=\w)")
+# Russia as the state a foreign mission is in, before the town its branch is in: «отделение Посольства Республики
+# Беларусь в Российской Федерации в г. Смоленске» is «… в г. Смоленске»
+_HOST_STATE = re.compile(r"\s+в\s+(?:российской\s+федерации|россии|рф)(?=\s+в\s)")
 
 
 def _state_suffix_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups, gazetteer: Gazetteer) -> None:

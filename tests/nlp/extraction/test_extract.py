@@ -185,6 +185,14 @@ def test_entities_of_report_sentences(models, text, expected):
     ("Участники: ректор ВГУ имени Машерова И.И. Петров", "И.И. Петров", "ректор ВГУ имени Машерова"),
     # a post in apposition in the genitive the tagger reads as the accusative, the same form
     ("При участии И.И. Петрова, директора ООО «Альфа».", "И.И. Петров", "директор ООО «Альфа»"),
+    # an acting post («и.о.», «врио») declines not: the name is in the nominative where the post opens an item or
+    # follows one in the nominative, else in the case its words say
+    ("Участники: и.о. министра культуры Смоленской области Е.А. Смирнова", "Е.А. Смирнова",
+     "и.о. министра культуры Смоленской области"),
+    ("Губернатор Смоленской области В.Н. Анохин, и.о. министра культуры Смоленской области Е.А. Смирнова",
+     "Е.А. Смирнова", "и.о. министра культуры Смоленской области"),
+    ("При участии Губернатора Смоленской области В.Н. Анохина, и.о. министра культуры И.И. Петрова.", "И.И. Петров",
+     "и.о. министра культуры"),
     # a plural after a name in the nominative is the next ones' post, no apposition
     ("Участники: С.А. Хахомов, представители УО «Витебский государственный медицинский университет»",
      "С.А. Хахомов", None),
@@ -205,6 +213,36 @@ def test_officials_and_their_roles(models, text, person, role):
 ])
 def test_a_compound_adjective_the_tagger_leaves_caseless_opens_the_name(models, text, org):
     assert org_texts_normal(models, text) == {org}
+
+
+@pytest.mark.parametrize(("text", "org", "state"), [
+    # a state's adjective in small letters says what the body is, no word of its name, as «белорусских предприятий»
+    # before a list does
+    ("Заключен контракт с китайской компанией «Хуавэй» на поставку льноволокна.", "компания «Хуавэй»", "CN"),
+    ("Встреча с представителями узбекской компании «Artel».", "компания «Artel»", "UZ"),
+    # not a word of another kind («народная»), nor a body of a common noun alone
+    ("Выступила народная литературная студия «ЛитКофейник».", "народная литературная студия «ЛитКофейник»", None),
+])
+def test_a_states_adjective_before_a_bodys_noun_and_quoted_name_gives_the_state_not_a_word(models, text, org, state):
+    assert states_of(models, text) == {org: (state, False)}
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    # the town a branch's name ends with is the branch's, not its parent's: the embassy is in no Smolensk
+    ("Руководитель Отделения Посольства Республики Беларусь в г. Смоленске.",
+     {"Отделение Посольства Республики Беларусь в г. Смоленске", "Посольство Республики Беларусь"}),
+    ("Филиал Министерства иностранных дел Российской Федерации в г. Смоленске.",
+     {"Филиал Министерства иностранных дел Российской Федерации в г. Смоленске",
+      "Министерство иностранных дел Российской Федерации"}),
+    # the state an embassy is in stays the embassy's
+    ("Отделение Посольства Республики Беларусь в Российской Федерации в г. Смоленске.",
+     {"Отделение Посольства Республики Беларусь в Российской Федерации в г. Смоленске",
+      "Посольство Республики Беларусь в Российской Федерации"}),
+    # a body named alone keeps its town
+    ("Посольство Республики Беларусь в г. Москве.", {"Посольство Республики Беларусь в г. Москве"}),
+])
+def test_a_parent_named_in_a_branchs_name_is_not_in_the_branchs_town(models, text, bodies):
+    assert org_texts_normal(models, text) == bodies
 
 
 def test_natashas_body_ends_before_the_person_after_its_namesake(models):
@@ -229,6 +267,9 @@ def test_a_position_adds_no_place_but_its_body(models):
     ("Участники: заместитель Главы города Смоленска по строительству, мэр Витебска, представители Новгородской области",
      {"Новгородская область"}),
     ("Встреча с Послом Республики Беларусь в Российской Федерации в г. Смоленске", {"Смоленск"}),
+    # a post of two words: a state's trade representative comes from no state
+    ("Участники: Торговый представитель Российской Федерации в Республике Индия, представители Брянской области",
+     {"Брянская область"}),
 ])
 def test_a_place_inside_an_unnamed_officials_post_is_the_posts(models, text, places):
     assert {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC} == places
@@ -1425,6 +1466,12 @@ def test_a_lowercase_body_named_after_someone_is_a_name(models):
     # ... unless it stands between a body's name and a capitalised name: natasha's name then holds him
     found = extract("Студент РГУ им Косыгина признал вину.", models, report_rules=True)
     assert [(m.type, m.text) for m in found] == [(EntityType.ORG, "РГУ им Косыгина")]
+    # whom it is named after, with a title in small letters before the name, is no party either; the person named
+    # after a namesake of a surname alone is
+    found = extract("Выступил боец батальона имени шейха Мансура чеченец Тимур Махаури.", models, report_rules=True)
+    assert [m.text for m in found if m.type is EntityType.PER] == ["Тимур Махаури"]
+    found = extract("Выступил ректор ВГУ имени Машерова И.И. Петров.", models, report_rules=True)
+    assert [m.text for m in found if m.type is EntityType.PER] == ["И.И. Петров"]
 
 
 @pytest.mark.parametrize(("text", "unit"), [
@@ -2479,6 +2526,9 @@ def test_an_acronyms_adjectives_are_its_names(models, text, names):
      {"Мстиславский райисполком": ("BY", False), "Быховский райисполком": ("BY", False)}),
     ("Встреча с представителями Быховского районного исполнительного комитета.",
      {"Быховский районный исполнительный комитет": ("BY", False)}),
+    # whose adjective is a town's of Russia too, unless that town may lie in the district («Горецкого»: Горецкий
+    # район of the Mogilev region, no Russian town)
+    ("Встреча с председателем Горецкого райисполкома.", {"Горецкий райисполком": ("BY", False)}),
     # a body's word the tagger takes for a verb (a verb's number and no case) is the body's head, its lemma the noun's
     ("Продлено действие Соглашения между Правительством Смоленской области и Брестским облисполкомом до 2030 года.",
      {"Правительство Смоленской области": ("RU", True), "Брестский облисполком": ("BY", False)}),

@@ -155,6 +155,15 @@ def test_an_organisation_is_called_by_its_full_name_not_its_short_one(models, sh
     result = resolve([org(short), org(full)], models.gazetteer, aliases=[])
     assert result.resolve(org(short), models.gazetteer).name == full
 
+def test_a_missions_branch_is_one_with_russia_named_as_the_state_it_is_in_or_not(models):
+    names = ["Отделение Посольства Республики Беларусь в Российской Федерации в г. Смоленске",
+             "Отделение Посольства Республики Беларусь в г. Смоленске",
+             "Посольство Республики Беларусь в Российской Федерации", "Посольство Республики Беларусь"]
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
+    ids = [result.resolve(org(name), models.gazetteer).id for name in names]
+    # the branch one, the embassy named with its state or without not merged by this (nothing follows the state)
+    assert ids[0] == ids[1] and len(set(ids)) == 3
+
 
 @pytest.mark.parametrize(("short", "fulls"), [
     # not another word's start, nor another state's body, nor a name with words the short one leaves out
