@@ -180,7 +180,7 @@ def parse_date_range(text: str, default_year: int | None = None,
     A month alone covers the whole month (a quarter, a half-year and a year theirs), a missing year is
     `default_year`, a quarter named without its number («в течение квартала») is `default_quarter` (the
     report's), a time of day is no date, and a narrower date in brackets is ignored in favour of the main
-    range.
+    range, but for the months or days a word of the quarter's has in its brackets.
 
     >>> parse_date_range("22-25 мая 2025 года")
     (datetime.date(2025, 5, 22), datetime.date(2025, 5, 25))
@@ -194,13 +194,20 @@ def parse_date_range(text: str, default_year: int | None = None,
     (datetime.date(2025, 4, 1), datetime.date(2025, 6, 30))
     >>> parse_date_range("ежемесячно", default_year=2025, default_quarter=2)
     (datetime.date(2025, 4, 1), datetime.date(2025, 6, 30))
+    >>> parse_date_range("ежемесячно (апрель, май 2025 года)", default_year=2025, default_quarter=2)
+    (datetime.date(2025, 4, 1), datetime.date(2025, 5, 31))
     >>> parse_date_range("I полугодие 2025 года"), parse_date_range("в течение 2025 года")
     ((datetime.date(2025, 1, 1), datetime.date(2025, 6, 30)), (datetime.date(2025, 1, 1), datetime.date(2025, 12, 31)))
     >>> parse_date_range("в течение года") is None
     True
     """
-    text = _month_parts(_TIME.sub(" ", re.sub(r"\([^)]*\)", " ", text.replace("\xa0", " "))), default_year)
+    text = text.replace("\xa0", " ")
+    bracketed = " ".join(re.findall(r"\(([^)]*)\)", text))
+    text = _month_parts(_TIME.sub(" ", re.sub(r"\([^)]*\)", " ", text)), default_year)
     points = _points(text)
+    if points is None and bracketed and _THIS_QUARTER.fullmatch(text.strip()) \
+            and (inside := parse_date_range(bracketed, default_year)) is not None:
+        return inside  # what brackets name after a word of the quarter: «ежемесячно (октябрь, ноябрь 2025 года)»
     if points is None:
         return _period_range(text, default_year, default_quarter)
     for point in points:

@@ -87,6 +87,17 @@ def test_the_quarter_unnamed_is_the_reports(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("ежемесячно (апрель, май 2025 года)", (date(2025, 4, 1), date(2025, 5, 31))),
+    ("еженедельно (7, 14, 21 мая)", (date(2025, 5, 7), date(2025, 5, 21))),
+    # a time in brackets says no dates: the quarter stays
+    ("ежемесячно (в 10:00)", (date(2025, 4, 1), date(2025, 6, 30))),
+])
+def test_the_dates_a_word_of_the_quarter_has_in_brackets_are_the_events(text: str,
+                                                                        expected: tuple[date, date]) -> None:
+    assert parse_date_range(text, default_year=2025, default_quarter=2) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("I полугодие 2025 года", (date(2025, 1, 1), date(2025, 6, 30))),
     ("1-е полугодие 2025 г.", (date(2025, 1, 1), date(2025, 6, 30))),
     ("во втором полугодии 2024 года", (date(2024, 7, 1), date(2024, 12, 31))),
