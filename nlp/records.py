@@ -278,7 +278,7 @@ class Agreement:
     report: str
     number: int
     kind: str  # "соглашение о сотрудничестве", "протокол о намерениях"…
-    kind_code: str  # cooperation, intent, contract, memorandum, agreement
+    kind_code: str  # agreement, cooperation, contract, protocol, memorandum, plan (`agreement_kinds.tsv`)
     status: AgreementStatus
     parties: tuple[str, ...]  # entity ids once resolved (canonical names before)
     start: int  # the sentence's offsets in the description cell

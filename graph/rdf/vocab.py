@@ -109,6 +109,7 @@ class TIES(DefinedNamespace):
         "kind-contract",
         "kind-cooperation",
         "kind-memorandum",
+        "kind-plan",
         "kind-protocol",
         "org-company",
         "org-culture",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from itertools import pairwise
 
 from razdel import sentenize
@@ -31,38 +32,63 @@ _GENERIC = re.compile(r"\b(?:вопрос\w*|реализаци\w*|заключ�
 def _clauses(text: str) -> list[tuple[int, int, int]]:
     """Sentences (razdel knows initials and "г."), cut further at ";" and line ends: list items, and at «, а
     также» where what follows names a document of its own («Подписаны Меморандум … между A и B, а также План …
-    по реализации Соглашения между C и D»): (where its list item starts, start, stop)."""
+    по реализации Соглашения между C и D»): (where what is said of it starts, start, stop). What is said of an item
+    of a list a colon opens starts with the words before the colon («Подписаны: A; B», «Подписаны следующие
+    документы:⏎- A;⏎- B»: both signed)."""
     clauses = []
+    lead = None  # where the words before the colon of the list the lines are items of start
+    opened = None  # the same within a sentence: «Подписаны: A; B» (razdel ends a sentence at «;» too)
     for sentence in sentenize(text):
         for part in re.finditer(r"[^;\n]+", sentence.text):
             start = sentence.start + part.start()
+            words = part.group().strip()
+            if not _LIST_MARK.match(words):
+                lead = None
+            said = opened if opened is not None else lead if lead is not None else start
+            if words.endswith(":"):
+                lead = start
+            elif opened is None and ":" in words:
+                opened = start
             cuts = [start] + [start + m.end() for m in _ALSO.finditer(part.group())
                               if _kind(part.group()[m.end():]) is not None] + [sentence.start + part.end()]
-            clauses += [(start, first, last) for first, last in pairwise(cuts)]
+            clauses += [(said, first, last) for first, last in pairwise(cuts)]
+        if not sentence.text.rstrip().endswith(";"):
+            opened = None
     return clauses
+
+
+_LIST_MARK = re.compile(r"[-–—•·]|\d{1,2}[.)]\s")
 
 
 _ALSO = re.compile(r",\s*а\s+также\s+")
 
 
 def _kind(sentence: str) -> tuple[str, str, int, int] | None:
-    """The phrase naming the document ("соглашения о сотрудничестве" -> "соглашение о сотрудничестве"), its code,
-    and where the phrase ends and starts in the sentence."""
-    for stem, code in lexicon("agreement_kinds"):
-        match = re.search(rf"\b(?:(трехсторонн\w*|двухсторонн\w*)\s+)?{stem}(?!енност)\w*"
-                          r"(\s+о\s+(?:[а-яё-]+(?:ом|ем|ой|ых|их)(?:,?\s+и\s+|,\s+|\s+))*[а-яё-]+)?", sentence,
-                          re.IGNORECASE)
-        if match:
-            base = {"соглашени": "соглашение", "договор": "договор", "протокол": "протокол",
-                    "меморандум": "меморандум"}.get(stem, stem)
+    """The phrase naming the first document a sentence names ("соглашения о сотрудничестве" -> "соглашение о
+    сотрудничестве", «Плана мероприятий» -> «план мероприятий»), its code, and where the phrase ends and starts in
+    the sentence."""
+    found = None
+    for pattern, code, name in _kinds():
+        for match in pattern.finditer(sentence):
             about = (match.group(2) or "").strip()
-            if stem == "протокол" and not about:
+            if name == "протокол" and not about:
                 continue  # a protocol without "о …" is minutes, not an agreement
-            kind = " ".join(p for p in ("трехстороннее" if match.group(1) and match.group(1).lower().startswith(
-                "трех") else "", base, about) if p)
-            return kind, "cooperation" if "сотрудничеств" in about and code == "agreement" else code, match.end(), \
-                match.start()
-    return None
+            if found is None or match.start() < found[3]:
+                kind = " ".join(p for p in ("трехстороннее" if match.group(1) and match.group(1).lower().startswith(
+                    "трех") else "", name, about) if p)
+                found = kind, "cooperation" if "сотрудничеств" in about and code == "agreement" else code, \
+                    match.end(), match.start()
+            break
+    return found
+
+
+@cache
+def _kinds() -> list[tuple[re.Pattern[str], str, str]]:
+    """The kinds' patterns (`agreement_kinds.tsv`), each with a bilateral or trilateral adjective before it and
+    what it is about after it («о сотрудничестве», «о торгово-экономическом и научно-техническом …»)."""
+    return [(re.compile(rf"\b(?:(трехсторонн\w*|двухсторонн\w*)\s+)?(?:{pattern})(?!енност)\w*"
+                        r"(\s+о\s+(?:[а-яё-]+(?:ом|ем|ой|ых|их)(?:,?\s+и\s+|,\s+|\s+))*[а-яё-]+)?", re.IGNORECASE),
+             code, name) for pattern, code, name in lexicon("agreement_kinds")]
 
 
 def _split_threeway(parties: list[Mention], text: str, between: int) -> list[list[Mention]]:
@@ -121,6 +147,9 @@ def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreem
         parties = [m for m in mentions if (m.type is EntityType.ORG or between >= 0 and m.type is EntityType.LOC
                                            and m.kind in _PARTY_PLACES and not _in_brackets(text, m.start))
                    and m.within is None and start <= m.start and m.stop <= clause_stop]
+        # a state named right after a side's place is that place's («Самаркандской областью Республики Узбекистан»)
+        parties = [m for m in parties if not (m.kind is PlaceKind.COUNTRY and any(
+            other.type is EntityType.LOC and not text[other.stop:m.start].strip() for other in parties))]
         generic = between < 0 and _GENERIC.search(sentence)  # "вопросы реализации соглашений": none in particular
         # what is said of a document listed after another is said of both («Подписаны Меморандум …, а также …»)
         said = text[item_start:clause_stop]

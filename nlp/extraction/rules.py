@@ -646,9 +646,17 @@ def _is_joint(token: Token, lex: Lexicons) -> bool:
 
 def _same_number(adjective: Token, noun: Token) -> bool:
     """Whether an adjective has its noun's number, where the tagger gives both ("Предложенные Центром": no); a noun
-    the tagger took for a verb has a verb's number («Брестским облисполкомом»), which says nothing."""
+    the tagger took for a verb has a verb's number («Брестским облисполкомом»), which says nothing, and so does a
+    plural it gives a noun with a singular's ending no plural has («Минским облисполкомом»: read as a dative
+    plural)."""
     left, right = adjective.morph.get("Number", []), noun.morph.get("Number", [])
-    return not left or not right or left == right or noun.pos_ == "VERB"
+    return not left or not right or left == right or noun.pos_ == "VERB" or right == ["Plur"] and _singular_ending(noun)
+
+
+def _singular_ending(noun: Token) -> bool:
+    """Whether a noun ends as a masculine's or a neuter's instrumental singular, which no plural of theirs does
+    (a feminine's genitive plural may: «проблем», «систем»)."""
+    return noun.lower_.endswith(("ом", "ем", "ём")) and not noun.lemma_.endswith(("а", "я"))
 
 
 def _nom_acc(adjective: Token, noun: Token) -> bool:
@@ -830,8 +838,9 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
 
 def _plural(noun: Token) -> bool:
     """Whether the tagger reads a noun in the plural; not one it took for a verb, whose number is a verb's («Брестским
-    облисполкомом»)."""
-    return "Plur" in noun.morph.get("Number", []) and noun.pos_ != "VERB"
+    облисполкомом»), nor one with a singular's ending no plural has («Минским облисполкомом», read as a dative
+    plural)."""
+    return "Plur" in noun.morph.get("Number", []) and noun.pos_ != "VERB" and not _singular_ending(noun)
 
 
 def numbered_end(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int | None:

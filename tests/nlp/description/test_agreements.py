@@ -35,11 +35,13 @@ def test_documents_listed_one_after_another_are_each_one_with_its_parties(tmp_pa
         "Подписаны Меморандум о взаимопонимании между Смоленской ТПП и Минской ТПП, а также План мероприятий по "
         "реализации Соглашения между Правительством Смоленской области и Минским облисполкомом.", "Делегация"]])
     found = [(a.kind, a.status.value, len(a.parties)) for a in named]
-    # (the plan carrying out the agreement was signed, the agreement only cited)
-    assert found == [("меморандум о взаимопонимании", "signed", 2), ("соглашение", "discussed", 2)]
+    # (the plan carrying out the agreement was signed, between the agreement's sides)
+    assert found == [("меморандум о взаимопонимании", "signed", 2), ("план мероприятий", "signed", 2)]
 
 
 def test_an_agreement_a_signed_document_carries_out_is_cited_not_signed(tmp_path, models):
+    # the plan is the document signed (between the sides of the agreement it carries out); a programme of no kind
+    # leaves the agreement only cited
     named = agreements(tmp_path, models, [[
         "Подписание", "г. Минск", "9 сентября 2025 года",
         "Подписан План мероприятий по реализации Соглашения о сотрудничестве между Смоленской областью и Минской "
@@ -48,8 +50,8 @@ def test_an_agreement_a_signed_document_carries_out_is_cited_not_signed(tmp_path
         "Во исполнение Соглашения между Смоленской областью и Минской областью подписана программа.", "Делегация"], [
         "Подписание", "г. Минск", "11 сентября 2025 года",
         "Подписано Соглашение о сотрудничестве между Смоленской областью и Минской областью.", "Делегация"]])
-    found = [(a.status.value, len(a.parties)) for a in named]
-    assert found == [("discussed", 2), ("discussed", 2), ("signed", 2)]
+    found = [(a.kind_code, a.status.value, len(a.parties)) for a in named]
+    assert found == [("plan", "signed", 2), ("agreement", "discussed", 2), ("cooperation", "signed", 2)]
 
 
 def test_a_draft_or_an_agreement_still_to_be_signed_is_discussed_not_signed(tmp_path, models):
@@ -99,3 +101,42 @@ def test_places_named_after_between_are_the_sides_and_those_in_brackets_say_wher
         "Беларусь).", "Делегации"]])
     found = [[party.rsplit("/", 2)[-2] for party in a.parties] for a in named]
     assert found == [["place", "place"], ["org", "org"]]
+
+
+def test_a_plan_a_road_map_and_a_contract_are_documents_and_an_agreement_to_agree_none(tmp_path, models):
+    named = agreements(tmp_path, models, [
+        ["Подписание", "г. Минск", "10 октября 2025 года",
+         "Подписан План совместных действий между Смоленской областной Думой и Витебским областным Советом "
+         "депутатов на 2026–2028 годы.", "Делегации"],
+        ["Визит", "г. Смоленск", "11 ноября 2025 года",
+         "Подписана Дорожная карта по развитию сотрудничества между Смоленской областью и Самаркандской областью "
+         "Республики Узбекистан.", "Делегации"],
+        ["Контракт", "г. Смоленск", "13 ноября 2025 года",
+         "ООО «Смоленский завод» заключило экспортный контракт с компанией «Artel» на сумму 1,5 млн долларов США.",
+         "Представители"],
+        # «договорились» is no «договор»: the agreement the sides will prepare is the document
+        ["Встреча", "г. Смоленск", "12 ноября 2025 года",
+         "Стороны договорились о подготовке к подписанию Соглашения о сотрудничестве между Смоленской областью и "
+         "провинцией Хэйлунцзян.", "Представители"]])
+    found = [(a.kind, a.kind_code, a.status.value, [party.rsplit("/", 1)[1] for party in a.parties]) for a in named]
+    assert found == [
+        ("план мероприятий", "plan", "signed", ["smolenskaya-oblastnaya-duma", "vitebskiy-oblastnoy-sovet-deputatov"]),
+        # the state named after a side's region is the region's, no side of its own
+        ("дорожная карта", "plan", "signed", ["smolenskaya-oblast", "samarkandskaya-oblast"]),
+        ("контракт", "contract", "signed", ["smolenskiy-zavod", "kompaniya-artel"]),
+        ("соглашение о сотрудничестве", "cooperation", "discussed", ["smolenskaya-oblast", "kheyluntszyan"])]
+
+
+def test_the_documents_a_colon_lists_after_signed_are_signed(tmp_path, models):
+    named = agreements(tmp_path, models, [[
+        "Визит", "г. Смоленск", "11 ноября 2025 года",
+        "Подписаны следующие документы:\n- Меморандум о взаимопонимании между АНО «Центр поддержки экспорта "
+        "Смоленской области» и Торгово-промышленной палатой Республики Узбекистан;\n- Соглашение о сотрудничестве "
+        "между Смоленской областью и Самаркандской областью.\nОбсуждены вопросы:\n- Соглашение о сотрудничестве между "
+        "Смоленской областью и Ферганской областью.", "Делегации"],
+        ["Визит", "г. Смоленск", "12 ноября 2025 года",
+         "Подписаны: Меморандум между ООО «Альфа» и ООО «Бета»; Соглашение между ООО «Гамма» и ООО «Дельта».",
+         "Делегации"]])
+    assert [(a.kind_code, a.status.value) for a in named] == [
+        ("memorandum", "signed"), ("cooperation", "signed"), ("cooperation", "discussed"),
+        ("memorandum", "signed"), ("agreement", "signed")]
