@@ -10,6 +10,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
 
+from razdel import sentenize
+
 from nlp.description.agreements import find_agreements
 from nlp.description.concepts import organisation_kind_of
 from nlp.description.describe import describe
@@ -93,8 +95,37 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
         adjectives |= reading.adjectives
         adjectives |= {mention.country for mention in reading.mentions if mention.within == "post" and mention.country}
         sides |= reading.sides
-    mentions = _namesakes_of_the_venues_state(mentions, gazetteer)
+    mentions = _delegations_members(event, _namesakes_of_the_venues_state(mentions, gazetteer))
     return _organisations_placed(_sites_placed(_venues_placed(mentions)), sides), adjectives
+
+
+# where a row lists its delegation's members: «В составе делегации – …», «В состав делегации вошли: …»
+_MEMBERS = re.compile(r"\bв\s+состав[е]?\s+(?:\w+\s+){0,2}?делегаци\w*(?:\s+вош(?:ли|[её]л|ла))?\s*[:–—-]?",
+                      re.IGNORECASE)
+_DELEGATION = re.compile(r"\bделегаци(?:я|и|ю|ей)\s*$", re.IGNORECASE)
+
+
+def _delegations_members(event: Event, mentions: list[Mention]) -> list[Mention]:
+    """The bodies and persons a row lists as its delegation's members, whose own words name no state, are of the state
+    whose delegation the row names, where it names one foreign state's («Визит делегации Гродненской области»; «В
+    составе делегации – …, ректор ГрГУ им. Янки Купалы Ю.Э. Белых»: Belarus's university, not Russia's where it
+    was met), to the end of the sentence."""
+    def cell(mention: Mention) -> str:
+        return event.cell(mention.field).text if mention.field is not None else ""
+
+    states = {m.country for m in mentions if m.type is EntityType.LOC and m.country and m.country != SMOLENSK_COUNTRY
+              and _DELEGATION.search(cell(m)[:m.start])}
+    if len(states) != 1:
+        return mentions
+    state = states.pop()
+    listed: list[tuple[Field, int, int]] = []
+    for field, text in filled_cells(event):
+        for found in _MEMBERS.finditer(text):
+            stop = next((sentence.stop for sentence in sentenize(text) if sentence.stop > found.end()), len(text))
+            listed.append((field, found.end(), stop))
+    return [replace(m, country=state) if m.type in (EntityType.ORG, EntityType.PER) and m.country is None
+            and any(field == m.field and start <= m.start and m.stop <= stop for field, start, stop in listed)
+            else m for m in mentions]
 
 
 def _namesakes_of_the_venues_state(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

@@ -42,6 +42,8 @@ from nlp.extraction.rules import (
     acts_on_what_follows,
     after_street,
     before_street,
+    bracket_end,
+    bracket_start,
     case_of,
     commemorated,
     find_named,
@@ -1869,10 +1871,14 @@ def _listed_names(doc: Doc, start: int, stop: int, people: list[tuple[int, int]]
     opens («Участники: И.В. Сидорова, А.А. Петрова»; not «при участии И.В. Петрова, …»), or a line of names alone that
     a list's mark or the end of a sentence opens («М.П. Иванова» as the whole cell, «– М.П. Иванова, С.В. Петрова;»):
     an enumeration, in the nominative (a man's name in the genitive stands in no such line)."""
+    # (each name with the brackets after it as may be: «Члены жюри: Н.И. Иванова (г. Москва), Т.В. Козлова (г. Минск)»)
     ends = {last: first for first, last in people}
     index = start - 1
-    while index >= 0 and doc[index].text == "," and index in ends:
-        index = ends[index] - 1
+    while index >= 0 and doc[index].text == ",":
+        before = bracket_start(doc, index - 1) if index > 0 and doc[index - 1].text == ")" else index
+        if before not in ends:
+            break
+        index = ends[before] - 1
     if index >= 0 and doc[index].text == ":":
         return True
     marked = index >= 0 and doc[index].text in _LIST_MARKS
@@ -1884,12 +1890,18 @@ def _listed_names(doc: Doc, start: int, stop: int, people: list[tuple[int, int]]
     if index >= 0 and not (starts_a_line(doc, index + 1) and (marked or named_line or closed)):
         return False
     starts = dict(people)
-    index = stop
+    index = _past_brackets(doc, stop)
     while index + 1 < len(doc) and doc[index].text == "," and index + 1 in starts:
-        index = starts[index + 1]
+        index = _past_brackets(doc, starts[index + 1])
     if index < len(doc) and doc[index].text in (".", ";"):
         index += 1
     return index == len(doc) or starts_a_line(doc, index)
+
+
+def _past_brackets(doc: Doc, index: int) -> int:
+    """Where the brackets opening at token `index` end, past their «)», if they open there."""
+    closing = bracket_end(doc, index) if index < len(doc) and doc[index].text == "(" else None
+    return index if closing is None else closing + 1
 
 
 def _given_state(mentions: list[Mention], first: int, last: int, state: tuple[str, bool]) -> list[Mention]:

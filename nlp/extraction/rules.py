@@ -1507,7 +1507,7 @@ _ADJECTIVE_ENDING = re.compile(r"(?:ый|ий|ой|ая|яя)$")  # nominative s
 _BRACKET_WORDS = 12  # the most words a bracket inside a post holds
 
 
-def _bracket_start(doc: Doc, closing: int) -> int | None:
+def bracket_start(doc: Doc, closing: int) -> int | None:
     """Index of the «(» that the «)» at `closing` closes, if the bracket is short and holds no verb."""
     for index in range(closing - 1, max(-1, closing - _BRACKET_WORDS - 1), -1):
         if doc[index].text == "(":
@@ -1524,7 +1524,7 @@ def _past_adjectives(doc: Doc, index: int) -> int:
     return index
 
 
-def _bracket_end(doc: Doc, opening: int) -> int | None:
+def bracket_end(doc: Doc, opening: int) -> int | None:
     """Index of the «)» that closes the «(» at `opening`, if the bracket is short and holds no verb."""
     for index in range(opening + 1, min(len(doc), opening + _BRACKET_WORDS + 2)):
         if doc[index].text == ")":
@@ -1543,7 +1543,7 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
         if token.text in CLOSING_QUOTES and (opening := quote_start(doc, index)) is not None:
             index = opening - 1  # a body's quoted name in the post, whatever it holds («… имени П.М. Машерова»)
             continue
-        if token.text == ")" and (opening := _bracket_start(doc, index)) is not None:
+        if token.text == ")" and (opening := bracket_start(doc, index)) is not None:
             index = opening - 1  # where the body is, or its short name: «директором ЗАО «Атлант» (г. Минск) …»
             continue
         if (qualified := _post_head_before(doc, index, leftmost == index + 1)) is not None:
@@ -1664,7 +1664,7 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
         if _is_initial(doc, stop):
             return None  # the next person's name: a list of officials, not an apposition
         stop += 1
-    if stop < len(doc) and doc[stop].text == "(" and (closing := _bracket_end(doc, stop)) is not None:
+    if stop < len(doc) and doc[stop].text == "(" and (closing := bracket_end(doc, stop)) is not None:
         stop = closing + 1  # where the body is: «…, генеральным директором ЗАО «Атлант» (г. Минск)»
     return Chunk(start, stop, "ROLE", head)
 
@@ -1677,7 +1677,7 @@ _ANIMATE_ALIKE = {"Gen": ("Acc",), "Acc": ("Gen",)}
 def _role_in_brackets(doc: Doc, opening: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
     """A post that is all a bracket right after a person holds, its head in the nominative («(Губернатор Смоленской
     области)»; not a place, «(г. Минск)», nor a name in other letters)."""
-    closing = _bracket_end(doc, opening)
+    closing = bracket_end(doc, opening)
     head = _past_adjectives(doc, opening + 1)
     if closing is None or head >= closing or doc[head].lemma_ not in lex.positions \
             or case_of(doc[head]) not in (None, "Nom") or any(i in blocked for i in range(opening + 1, closing)):

@@ -560,6 +560,18 @@ def test_a_body_named_after_a_town_takes_the_towns_state_but_an_interstate_one_n
     assert event.countries == ("AZ",)
 
 
+def test_a_foreign_delegations_members_are_of_its_state_where_it_was_met(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Визит делегации Гродненской области", "г. Смоленск", "20–21 ноября 2025 года",
+         "Делегацию возглавил заместитель председателя Гродненского облисполкома В.В. Ляшук. В составе делегации – "
+         "ректор ГрГУ им. Янки Купалы Ю.Э. Белых. Делегация посетила ООО «Вектор».", "Делегация"]]), encoding="utf-8")
+    [event] = extract_events([read_report(path)], models)
+    states = {e.name: e.country for e in event.entities if e.type in (EntityType.ORG, EntityType.PER)}
+    # the members listed till the sentence ends; a body the delegation visited stays where it was met
+    assert (states["ГрГУ им. Янки Купалы"], states["Ю.Э. Белых"], states["ООО «Вектор»"]) == ("BY", "BY", "RU")
+
+
 def test_a_site_in_brackets_lies_where_they_say(tmp_path, models):
     path = tmp_path / "2025-Q3.txt"
     path.write_text(report_text([
