@@ -810,11 +810,13 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     # unquoted, a name needs a capital on the head or an adjective before it: "Витебский областной
     # исполнительный комитет", not "образовательные организации Смоленской области"
     # or named after someone: "институт русского языка имени А. С. Пушкина"
-    # a common noun for a body is not named by the capital a sentence's start gives it ("Местная полиция")
+    # a common noun for a body is not named by the capital a sentence's start gives it ("Местная полиция"), but a
+    # town's adjective is a capital of its own («Смоленская крепостная стена»)
     capitals = range(start + 1 if "gen" in flags and opens_a_sentence(doc, start) else start, head + 1)
     named = unit or numbered or leader is not None or namesake is not None or any(is_cap(doc[i]) for i in capitals) \
         or any(named_after(doc, i) for i in range(head + 1, index)) if label == "ORG" else \
-        any(is_cap(doc[i]) for i in range(start, index))
+        any(is_cap(doc[i]) for i in range(capitals.start, index)) or PLACE_ADJECTIVE.search(doc[start].lower_) \
+        is not None and is_cap(doc[start])
     if label == "ORG" and not named and "by" in flags:
         # a unit named by what it deals with: "комитета по обороне", "комиссии по делам несовершеннолетних"
         named = any(doc[i].lower_ == "по" for i in range(head + 1, index))

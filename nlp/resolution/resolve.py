@@ -202,12 +202,17 @@ def identity_key(entity: Entity, gazetteer: Gazetteer) -> tuple:
             if place != gazetteer.lookup(entity.name, entity.district):  # a namesake of the state the text gives
                 return ("LOC", "ref", place.ref, place.country)
             return ("LOC", "ref", place.ref)
+        # a church is named with its «Свято-» or without («Свято-Успенский собор», «Успенский собор»)
+        name = _HOLY.sub("", fold(entity.name)) if entity.kind is PlaceKind.SITE else fold(entity.name)
         if entity.kind is PlaceKind.SITE and entity.town:  # every town has its «площадь Ленина»
-            return ("LOC", "site", fold(entity.name), fold(entity.town))
+            return ("LOC", "site", name, fold(entity.town))
         if entity.district:  # not the gazetteer's namesake: a village of its own district
-            return ("LOC", "settled", fold(entity.name), fold(entity.district))
-        return ("LOC", str(entity.kind or ""), fold(entity.name))
+            return ("LOC", "settled", name, fold(entity.district))
+        return ("LOC", str(entity.kind or ""), name)
     return ("ORG", *org_parts(entity.name))
+
+
+_HOLY = re.compile(r"^свято-\s*")
 
 
 def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -> None:

@@ -1174,6 +1174,12 @@ def test_a_site_named_after_a_state_symbol_is_a_site(models):
         (EntityType.LOC, "площадь Государственного флага", PlaceKind.SITE), (EntityType.LOC, "Витебск", PlaceKind.CITY)}
 
 
+def test_a_fortress_wall_named_is_a_site_a_wall_of_a_house_none(models):
+    found = extract("Делегация посетила Смоленскую крепостную стену. Стена дома покрашена.", models, report_rules=True)
+    assert {(m.type, m.normal, m.kind) for m in found} == {
+        (EntityType.LOC, "Смоленская крепостная стена", PlaceKind.SITE)}
+
+
 def test_a_place_abbreviated_after_a_sites_head_is_the_sites_name(models):
     found = extract("Проведен субботник (г. Смоленск, Набережная р. Днепр).", models, report_rules=True)
     assert {m.normal for m in found if m.type is EntityType.LOC} == {"Смоленск", "Набережная р. Днепр"}

@@ -572,6 +572,16 @@ def test_a_foreign_delegations_members_are_of_its_state_where_it_was_met(tmp_pat
     assert (states["ГрГУ им. Янки Купалы"], states["Ю.Э. Белых"], states["ООО «Вектор»"]) == ("BY", "BY", "RU")
 
 
+def test_a_church_named_with_its_holy_or_without_is_one_site(tmp_path, models):
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text([
+        ["Экскурсия", "г. Смоленск, Успенский кафедральный собор", "16 октября 2025 года",
+         "Делегация посетила Свято-Успенский кафедральный собор и Никольский собор.", "Делегация"]]), encoding="utf-8")
+    [event] = extract_events([read_report(path)], models)
+    assert sorted(e.name for e in event.entities if e.kind is PlaceKind.SITE) == [
+        "Никольский собор", "Свято-Успенский кафедральный собор"]
+
+
 def test_a_site_in_brackets_lies_where_they_say(tmp_path, models):
     path = tmp_path / "2025-Q3.txt"
     path.write_text(report_text([
