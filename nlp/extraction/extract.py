@@ -72,7 +72,7 @@ from nlp.extraction.rules import (
     texts,
 )
 from nlp.extraction.syntax import Syntax, in_doubt, name_stop
-from nlp.gazetteer.countries import CountryTable, fold, load_countries
+from nlp.gazetteer.countries import SMOLENSK_COUNTRY, CountryTable, fold, load_countries
 from nlp.gazetteer.places import NEAR, Gazetteer, Place, km_apart, load_gazetteer
 from nlp.heap import long_lived
 from nlp.limits import ROW_SECONDS, OverTime, time_limit
@@ -864,6 +864,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         mentions = _listed_under_a_state(reading.doc, mentions, models)
         mentions = _listed_after_a_states_word(reading.doc, reading.text, mentions, models)
         mentions = _delegations_heads(reading.doc, mentions, models)
+        mentions = _representing(reading.doc, reading.text, mentions, models)
         mentions = _placed_in_brackets(reading.doc, reading.text, _of_the_state_named_after(reading.text, mentions))
         mentions = _of_the_town_after(reading.text, mentions)
         mentions = _settled_in_districts(reading.text, mentions, models.gazetteer)
@@ -2197,6 +2198,39 @@ def _delegations_heads(doc: Doc, mentions: list[Mention], models: Resources) -> 
         if state is not None and head is not None:
             mentions = _given_state(mentions, first, head.stop, state)
     return mentions
+
+
+def _representing(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:
+    """The bodies and persons a sentence says represent a place or take part from it, whose own words name no state,
+    are of that place's state and side, to the sentence's end: «Смоленскую область представили ансамбль «Русичи» и
+    хор «Лира»», «Регион представляли …» (the report's own region), «От Смоленской области в фестивале приняли
+    участие …» (not of the state the row was held in)."""
+    for token in doc:
+        if token.lemma_ in _REPRESENT and token.pos_ in ("VERB", "AUX") and token.i > 0:
+            side = (SMOLENSK_COUNTRY, True) if doc[token.i - 1].lemma_ in _THE_REGION \
+                else _place_named_before(doc, token.i, mentions)
+        elif token.lower_ == "от" and opens_a_sentence(doc, token.i) and token.i + 1 < len(doc):
+            first = char_span(doc, token.i + 1, token.i + 2)[0]
+            side = next(((m.country, m.smolensk) for m in mentions if m.type is EntityType.LOC and m.start == first
+                         and m.country), None)
+        else:
+            continue
+        if side is not None:
+            end = next((i for i in range(token.i + 1, len(doc)) if opens_a_sentence(doc, i)), None)
+            mentions = _given_state(mentions, char_span(doc, token.i, token.i + 1)[0],
+                                    len(text) if end is None else char_span(doc, end, end + 1)[0], side)
+    return mentions
+
+
+_REPRESENT = frozenset({"представить", "представлять"})
+_THE_REGION = frozenset({"регион", "смоленщина"})  # the report's own region, named without its name
+
+
+def _place_named_before(doc: Doc, index: int, mentions: list[Mention]) -> tuple[str, bool] | None:
+    """The state and side of the place named right before token `index` («Смоленскую область | представили»)."""
+    before = char_span(doc, index - 1, index)[1]
+    return next(((m.country, m.smolensk) for m in mentions if m.type is EntityType.LOC and m.stop == before
+                 and m.country), None)
 
 
 _DEFINITION = re.compile(r"^\s*\(\s*(?:далее\s*[–—-]\s*)?")

@@ -245,6 +245,25 @@ def test_a_parent_named_in_a_branchs_name_is_not_in_the_branchs_town(models, tex
     assert org_texts_normal(models, text) == bodies
 
 
+@pytest.mark.parametrize(("text", "states"), [
+    # the bodies a sentence says represent a place, or take part from it, are of its state and side
+    ("Смоленскую область представили ансамбль «Русичи» и хор «Лира».",
+     {"ансамбль «Русичи»": ("RU", True), "хор «Лира»": ("RU", True)}),
+    ("Республику Беларусь представили ансамбль «Купалинка» и хор «Спадчына».",
+     {"ансамбль «Купалинка»": ("BY", False), "хор «Спадчына»": ("BY", False)}),
+    ("От Смоленской области в фестивале приняли участие ансамбль «Русичи» и хор «Лира».",
+     {"ансамбль «Русичи»": ("RU", True), "хор «Лира»": ("RU", True)}),
+    # the report's own region, named without its name
+    ("Регион представляли ансамбль «Русичи» и хор «Лира».",
+     {"ансамбль «Русичи»": ("RU", True), "хор «Лира»": ("RU", True)}),
+    # to the sentence's end; and not what no place represents
+    ("Смоленскую область представил ансамбль «Русичи». Выступил хор «Лира». Делегация представила ООО «Альфа».",
+     {"ансамбль «Русичи»": ("RU", True), "хор «Лира»": (None, False), "ООО «Альфа»": (None, False)}),
+])
+def test_bodies_that_represent_a_place_are_of_its_state_and_side(models, text, states):
+    assert states_of(models, text) == states
+
+
 def test_natashas_body_ends_before_the_person_after_its_namesake(models):
     # natasha runs «ВГУ имени Машерова» on over its rector's name
     names = found(models, "Участники: ректор ВГУ имени Машерова И.И. Петров")
