@@ -168,7 +168,8 @@ class ReportRules:
                                                                        strict=True))
                           if pos in _NAMING_PARTS and (code := countries.adjective_code(word))
                           and not _in_a_states_name(cell, index, self.resources)
-                          and not _before_a_currency(cell, index, self.resources.lexicons)}
+                          and not _before_a_currency(cell, index, self.resources.lexicons)
+                          and not _a_peoples_body(cell, index, self.resources.lexicons)}
             found.append(CellReading(text, cell, mentions, frozenset(adjectives),
                                      _groups_sides(cell, mentions, self.resources)))
         return found
@@ -280,7 +281,8 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         if code is None and is_cap(token) and index + 1 < len(tokens) and (named := _named_by_words(
                 list(tokens[index:index + 3]), models)) is not None:
             code, read_with = named[0], index + named[1]
-        if code is not None and token.is_lower and token.pos_ == "NOUN":
+        if code is not None and (token.is_lower and token.pos_ == "NOUN" or len(compound) <= 1 and _a_peoples_body(
+                tokens, index, models.lexicons)):
             peoples.append(code)  # whose people a body gathers, not yet whose body it is
             continue
         if code is None and is_cap(token) and token.pos_ in ("ADJ", "PROPN", "NOUN", "X"):
@@ -335,6 +337,15 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         return Signal(None, False, town)
     return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign, town)
 
+
+
+def _a_peoples_body(tokens: Doc | Span | list, index: int, lex: Lexicons) -> bool:
+    """Whether the word at `index` is an adjective before the noun of a people's body (flag "people":
+    «Армянская | община», «Белорусская национально-культурная | автономия»), which names the people, not the state."""
+    if tokens[index].pos_ != "ADJ":
+        return False
+    noun = next((token for token in tokens[index + 1:index + 4] if token.pos_ in ("NOUN", "PROPN")), None)
+    return noun is not None and "people" in lex.heads.get(noun.lemma_, ("", frozenset()))[1]
 
 
 def _coordinated_name(tokens: Span, models: Resources) -> str:

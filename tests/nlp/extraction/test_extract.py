@@ -264,6 +264,20 @@ def test_bodies_that_represent_a_place_are_of_its_state_and_side(models, text, s
     assert states_of(models, text) == states
 
 
+@pytest.mark.parametrize(("text", "states"), [
+    # a people's body: the state's adjective names the people; the place named with it, whose body it is
+    ("Выступили Армянская община Смоленской области и Азербайджанская диаспора г. Смоленска.",
+     {"Армянская община Смоленской области": ("RU", True), "Азербайджанская диаспора г. Смоленска": ("RU", True)}),
+    ("Праздник организован Национально-культурной автономией белорусов г. Смоленска.",
+     {"Национально-культурная автономия белорусов г. Смоленска": ("RU", True)}),
+    # with no place named, the people's state stays; a state's university is the state's
+    ("Выступили Армянская община и Армянский государственный университет.",
+     {"Армянская община": ("AM", False), "Армянский государственный университет": ("AM", False)}),
+])
+def test_a_peoples_body_is_of_the_place_named_with_it(models, text, states):
+    assert states_of(models, text) == states
+
+
 def test_natashas_body_ends_before_the_person_after_its_namesake(models):
     # natasha runs «ВГУ имени Машерова» on over its rector's name
     names = found(models, "Участники: ректор ВГУ имени Машерова И.И. Петров")

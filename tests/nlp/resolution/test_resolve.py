@@ -80,6 +80,12 @@ def test_legal_form_written_out_is_the_abbreviation(models):
                      models.gazetteer, aliases=[])
     assert len({e.id for e in result.entities.values()}) == 1
     assert org_parts("публичное акционерное общество «Дорогобуж»") == ("ПАО", "дорогобуж")
+    # a public organisation's and a regional institution's forms too
+    result = resolve([org("Смоленская региональная общественная организация «Белорусское землячество»"),
+                      org("СРОО «Белорусское землячество»")], models.gazetteer, aliases=[])
+    assert len({e.id for e in result.entities.values()}) == 1
+    assert org_parts("областное государственное бюджетное учреждение культуры «Смоленский областной музей»") == (
+        "ОГБУК", "смоленский областной музей")
 
 
 @pytest.mark.parametrize(("names", "count"), [
