@@ -37,6 +37,7 @@ from nlp.extraction.rules import (
     EXECUTIVE_COMMITTEE,
     FULL_ADJECTIVE,
     OPENING_QUOTES,
+    PLACE_ADJECTIVE,
     Chunk,
     Lexicons,
     acts_on_what_follows,
@@ -1486,7 +1487,7 @@ class _Reading:
             # natasha's place that no gazetteer or marker vouches for, or an adjective alone, which may be a region's
             # before a shared word («Брянской, Смоленской и Калужской областей»: not the village of Смоленская)
             if chunk.source == "ner" and kind is PlaceKind.CITY and (not known or len(place) == 1
-                                                                      and is_adjective(place[0])):
+                                                                      and _adjective_alone(place[0])):
                 checked = self._checked(place, name)
                 if checked is None and not known:
                     continue
@@ -1557,7 +1558,7 @@ class _Reading:
         toponym in the dictionary, an abbreviation or a word the dictionary does not know ("Родина", "Телемост",
         "Деловой" are none)."""
         doc, models = self.doc, self.models
-        if len(place) == 1 and is_adjective(place[0]):
+        if len(place) == 1 and _adjective_alone(place[0]):
             after = place.end
             while after + 1 < len(doc) and doc[after].lower_ in ("и", ",") and is_adjective(doc[after + 1]):
                 after += 2
@@ -1864,6 +1865,13 @@ def _after_a_womans_verb(doc: Doc, start: int) -> bool:
                 and token.morph.get("Number", []) != ["Plur"] and token.morph.get("Gender", []) != ["Neut"]:
             return False
     return True
+
+
+def _adjective_alone(token: Token) -> bool:
+    """Whether natasha's place of one word is an adjective, which may be a region's before a shared word: in the
+    nominative, or a place's adjective in any case the tagger takes for a name («Витебскую | и Могилевскую
+    области»)."""
+    return is_adjective(token) or token.pos_ == "PROPN" and PLACE_ADJECTIVE.search(token.lower_) is not None
 
 
 def _acting(head: Token) -> bool:

@@ -85,9 +85,17 @@ def _parse(vocab: MorphVocab, token: Token, gender: str | None = None, surname: 
             case is None or case in tag,
             gender is None or gender in tag or "plur" in tag,
             "nomn" not in tag if case not in (None, "nomn") else True,
+            _parts_are_lemmas(vocab, parse.normal_form),
             parse.score,
         )
     return max(parses, key=score) if parses else None
+
+
+def _parts_are_lemmas(vocab: MorphVocab, lemma: str) -> bool:
+    """Whether a compound's lemma is of its parts' lemmas: «крепость-герой», not «крепости-герой», the dictionary's
+    other guess at «крепости-героя» (whose first part then stays as written); true of a word of one part."""
+    first, _, rest = lemma.partition("-")
+    return not rest or any(parse.normal_form == first for parse in vocab.parse(first))
 
 
 def nominative(vocab: MorphVocab, token: Token, gender: str | None = None, *, singular: bool = False) -> str:

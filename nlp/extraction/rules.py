@@ -306,7 +306,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         elif lower == "и" and nxt is not None and _is_gen(nxt) \
                 and (not is_cap(nxt) or joint and a_member(doc, max(0, first - 1), index + 1, lex)) \
                 and not lowercase_body_word(doc[index - 1], lex) and not post_after(doc, index + 1, lex) \
-                and (is_cap(nxt) or not _named_before(doc, index, lex)):
+                and (is_cap(nxt) or not _named_before(doc, index, lex)) and not _quoted_head_after(doc, index, lex):
             index += 2  # "… сельского хозяйства и продовольствия"; not "… палаты и предприятий …": another party;
             # a joint body's members («Межпарламентской комиссии Совета Федерации … и Совета Республики …»)
         elif lower == "при" and "pri" in flags and nxt is not None and (is_cap(nxt) or nxt.lemma_ in lex.positions):
@@ -349,6 +349,16 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
     while index > first and (doc[index - 1].pos_ == "ADJ" or _participle(doc[index - 1])) and doc[index - 1].is_lower:
         index -= 1  # an adjective without its noun is none of the name's («… Узбекистана | расположенного на …»)
     return index
+
+
+def _quoted_head_after(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Whether the «и» at `index` goes on with another named thing: a head noun, its adjectives before it, and its
+    quoted name («Успенского собора | и мемориального комплекса «Хатынь»»: two sites, not one)."""
+    noun = index + 1
+    while noun < len(doc) and doc[noun].pos_ == "ADJ":
+        noun += 1
+    return noun + 1 < len(doc) and _head_word(doc[noun].lemma_, lex) in lex.heads \
+        and doc[noun + 1].text == _QUOTE_OPEN
 
 
 def _named_before(doc: Doc, index: int, lex: Lexicons) -> bool:

@@ -1213,6 +1213,22 @@ def test_a_fortress_wall_named_is_a_site_a_wall_of_a_house_none(models):
         (EntityType.LOC, "Смоленская крепостная стена", PlaceKind.SITE)}
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # «и» before another head with its quoted name goes on with another named thing, not the first one's name
+    ("Посещение Успенского собора и мемориального комплекса «Хатынь».",
+     {"Успенский собор", "мемориальный комплекс «Хатынь»"}),
+    ("Посещение Брестской крепости и музея «Хатынь».", {"Брестская крепость", "музей «Хатынь»"}),
+    # a compound noun's parts each in the nominative («крепости-героя»: not «Брестский крепости-герой»)
+    ("Посещение Брестской крепости-героя и мемориального комплекса «Брестская крепость-герой».",
+     {"Брестская крепость-герой", "мемориальный комплекс «Брестская крепость-герой»"}),
+    # a body's own coordinated words stay its name's
+    ("Встреча в Министерстве сельского хозяйства и продовольствия.",
+     {"Министерство сельского хозяйства и продовольствия"}),
+])
+def test_two_named_things_coordinated_are_two(models, text, names):
+    assert {m.normal for m in extract(text, models, report_rules=True)} == names
+
+
 def test_a_place_abbreviated_after_a_sites_head_is_the_sites_name(models):
     found = extract("Проведен субботник (г. Смоленск, Набережная р. Днепр).", models, report_rules=True)
     assert {m.normal for m in found if m.type is EntityType.LOC} == {"Смоленск", "Набережная р. Днепр"}
@@ -2668,6 +2684,16 @@ def test_each_of_three_regions_sharing_their_word_is_a_region(models):
     assert [(m.normal, m.kind) for m in found] == [
         ("Брянская область", PlaceKind.REGION), ("Смоленская область", PlaceKind.REGION),
         ("Калужская область", PlaceKind.REGION)]  # not the village of Смоленская
+
+
+@pytest.mark.parametrize("text", [
+    # in the accusative, which the tagger reads the first adjective of as a name («Витебскую» was lost,
+    # «Ташкентскую» a village)
+    "Делегация посетила Витебскую и Могилевскую области.", "Делегация посетила Ташкентскую и Самаркандскую области."])
+def test_each_of_two_regions_sharing_their_word_in_the_accusative_is_a_region(models, text):
+    found = extract(text, models, report_rules=True)
+    assert [m.kind for m in found] == [PlaceKind.REGION, PlaceKind.REGION]
+    assert all(m.normal.endswith("ская область") for m in found)
 
 
 @pytest.mark.parametrize(("text", "orgs"), [
