@@ -688,7 +688,19 @@ def _quoted_after_legal_form(doc: Doc, head: int, lex: Lexicons) -> Chunk | None
         end = _school_short_name(doc, index, lex)
     if end is None and index == head + 1 and doc[head].text in lex.legal_forms:
         end = _one_word_name_after(doc, index)
+    if end is not None and any(doc[i].text == "№" for i in range(index, end)):
+        end = _numbered_units_town(doc, end, lex)
     return Chunk(head, end, "ORG", head) if end else None
+
+
+def _numbered_units_town(doc: Doc, end: int, lex: Lexicons) -> int:
+    """Where a numbered unit's name ends that its town in the genitive goes on after its quoted name: every town has
+    its «СШ № 2» («МБОУ «СШ № 2» г. Смоленска», «МБДОУ «Детский сад № 5» г. Рославля»); not a town in the
+    nominative, an address's."""
+    if end < len(doc) and abbreviated_place(doc, end, lex) and doc[end].lower_ == "г" \
+            and doc[end + 2].lower_.replace("ё", "е") != doc[end + 2].lemma_.replace("ё", "е"):  # (inflected)
+        return end + 3
+    return end
 
 
 _SHORT_NAME = re.compile(r"^(?:[А-ЯЁ]{2,9}|[А-ЯЁ][а-яё]+[А-ЯЁ][А-ЯЁа-яё]*)$")  # «СГМУ», «СмолГУ», «МосГУ»
