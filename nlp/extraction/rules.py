@@ -730,6 +730,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     start = _left(doc, head, lex)
     if label_of(klass) == "ORG":
         start = _legal_form_before(doc, start, lex)
+    if "cultural" in flags and not any("культурн" in doc[i].lower_ for i in range(start, head)):
+        return None  # «Гагаузская автономия»: a territory, no body
     if "meet" in flags and any(doc[i].lemma_ in lex.meeting_adjectives for i in range(start, head)):
         klass = "event"  # «Торжественное собрание «…»»: a meeting, not a body
     if "state" in flags and start == head > 0 and doc[head - 1].pos_ in ("NOUN", "PROPN") and is_cap(token) \

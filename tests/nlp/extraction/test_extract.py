@@ -278,6 +278,11 @@ def test_a_peoples_body_is_of_the_place_named_with_it(models, text, states):
     assert states_of(models, text) == states
 
 
+def test_an_autonomy_is_a_body_only_as_a_national_cultural_one(models):
+    found = extract("Выборы в Гагаузской автономии прошли спокойно.", models, report_rules=True)
+    assert [(m.type, m.normal) for m in found] == [(EntityType.LOC, "Гагаузская автономия")]
+
+
 def test_natashas_body_ends_before_the_person_after_its_namesake(models):
     # natasha runs «ВГУ имени Машерова» on over its rector's name
     names = found(models, "Участники: ректор ВГУ имени Машерова И.И. Петров")
