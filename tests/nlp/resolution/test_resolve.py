@@ -71,6 +71,13 @@ def test_every_entity_appears_once_per_event(events):
         assert len(iris) == len(set(iris)), extracted.event.number
 
 
+def events_of(tmp_path: Path, models, rows: list[list[str]]) -> list:
+    """The events a report of these rows gives, resolved."""
+    path = tmp_path / "2025-Q3.txt"
+    path.write_text(report_text(rows), encoding="utf-8")
+    return extract_events([read_report(path)], models)
+
+
 def org(name: str) -> Entity:
     return Entity(id="", type=EntityType.ORG, name=name)
 
@@ -331,15 +338,13 @@ def test_a_settlement_named_with_its_district_is_that_district_s_not_a_namesake_
     """«дер. Микулино Руднянского района» is a Smolensk village with no point of its own, in its district; the
     gazetteer's Микулино (Tver region) is another place, and stays the one a row that names no district means. A
     settlement the gazetteer places in the district named keeps its point and identity."""
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    events = events_of(tmp_path, models, [
         ["Митинг", "Смоленская область", "5 июля 2025 года",
          "Торжественный митинг (дер. Микулино Руднянского района).", "Делегация"],
         ["Экскурсия", "Тверская область", "6 июля 2025 года", "Экскурсия в дер. Микулино.", "Делегация"],
         ["Митинг", "Смоленская область", "7 июля 2025 года", "Возложение цветов в с. Пржевальское Демидовского "
          "района.", "Делегация"],
-    ]), encoding="utf-8")
-    events = extract_events([read_report(path)], models)
+    ])
     village, namesake, known = (next(p for p in e.description.participants if p.described.entity.name == name)
                                 for e, name in zip(events, ("Микулино", "Микулино", "Пржевальское"), strict=True))
     assert (village.described.entity.country, village.described.entity.smolensk) == ("RU", True)
@@ -358,15 +363,13 @@ def test_a_settlement_named_with_its_district_is_that_district_s_not_a_namesake_
 def test_a_settlement_in_an_address_lies_in_the_district_after_it(tmp_path, models):
     """An address names the settlement, a comma, its district: a village whose namesake the gazetteer has elsewhere
     (Russia's Лесное, the Tver region's Микулино) is the district's; a large town beside a district is a list."""
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    events = events_of(tmp_path, models, [
         ["Праздник", "аг. Лесное, Витебский район, Республика Беларусь", "5 июля 2025 года", "Праздник.", "Делегация"],
         ["Митинг", "д. Микулино, Руднянский район, Смоленская область", "6 июля 2025 года", "Митинг.", "Делегация"],
         ["Праздник", "городской поселок Ушачи, Ушачский район, Витебская область", "7 июля 2025 года", "Праздник.",
          "Делегация"],
         ["Форум", "г. Смоленск, Руднянский район", "8 июля 2025 года", "Форум.", "Делегация"],
-    ]), encoding="utf-8")
-    events = extract_events([read_report(path)], models)
+    ])
     first = [next(e for e in extracted.entities if e.type is EntityType.LOC) for extracted in events]
     assert [(e.name, e.country, e.smolensk) for e in first] == [
         ("Лесное", "BY", False), ("Микулино", "RU", True), ("Ушачи", "BY", False), ("Смоленск", "RU", True)]
@@ -389,21 +392,18 @@ def test_a_small_russian_towns_namesake_in_the_state_the_row_was_held_in_is_that
 
 def test_a_chamber_named_by_its_acronym_and_its_regions_adjective_is_the_chamber(tmp_path, models):
     """natasha tagged only «ТПП» of «Смоленская ТПП» in this row, which then took the state of the row's venue."""
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    [event] = events_of(tmp_path, models, [
         ["Подписание меморандума", "г. Минск", "6 июля 2025 года", "Подписан Меморандум о взаимопонимании между "
          "Смоленской торгово-промышленной палатой и Минским городским отделением Белорусской торгово-промышленной "
          "палаты.", "Смоленская ТПП"],
-    ]), encoding="utf-8")
-    [event] = extract_events([read_report(path)], models)
+    ])
     chambers = {(e.name, e.country) for e in event.entities
                 if e.type is EntityType.ORG and ("ТПП" in e.name or e.name.startswith("Смоленская"))}
     assert chambers == {("Смоленская торгово-промышленная палата", "RU")}
 
 
 def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(tmp_path, models):
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    events = events_of(tmp_path, models, [
         ["Памятная акция", "г. Витебск, Республика Беларусь", "5 июля 2025 года",
          "Возложение цветов на площади Победы и к мемориальному комплексу «Прорыв».", "Делегация Смоленской области"],
         ["Субботник", "г. Смоленск, Парк культуры и отдыха «Соловьиная роща»", "6 июля 2025 года",
@@ -412,8 +412,7 @@ def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(
         ["Переговоры", "г. Минск, г. Москва", "8 июля 2025 года", "Встреча на площади Ленина.", "Представители"],
         ["Ярмарка", "г. Бергамо, провинция Бергамо, Итальянская Республика", "9 июля 2025 года",
          "Стенд региона.", "Представители"],
-    ]), encoding="utf-8")
-    events = extract_events([read_report(path)], models)
+    ])
     sites = [{e.name: (e.country, e.smolensk) for e in extracted.entities  # the places no gazetteer knows
               if e.type is EntityType.LOC and models.gazetteer.lookup(e.name) is None} for extracted in events]
     kinds = [{e.name: e.kind for e in extracted.entities if e.type is EntityType.LOC} for extracted in events]
@@ -434,8 +433,7 @@ def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(
 
 def test_a_place_is_one_entity_under_each_of_its_names_and_a_capital_is_not_a_village_by_its_name(tmp_path,
                                                                                                    models):
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    events = events_of(tmp_path, models, [
         ["Выставка «Зеленая неделя»", "г. Берлин, Федеративная Республика Германия", "5 июля 2025 года",
          "Стенд региона.", "Делегация Смоленской области"],
         ["Фестиваль", "г. Донецк, Донецкая Народная Республика", "6 июля 2025 года",
@@ -443,8 +441,7 @@ def test_a_place_is_one_entity_under_each_of_its_names_and_a_capital_is_not_a_vi
         ["Слет", "г. Смоленск", "7 июля 2025 года", "Команды Донецкой Народной Республики и Республики Крым.",
          "Команды"],
         ["Поездка", "Крым", "8 июля 2025 года", "Поездка школьников.", "Школьники"],
-    ]), encoding="utf-8")
-    events = extract_events([read_report(path)], models)
+    ])
     places = [{e.name: (e.id, e.country) for e in extracted.entities if e.type is EntityType.LOC}
               for extracted in events]
     assert places[0]["Берлин"][1] == "DE"  # not the Urals village of that name
@@ -457,13 +454,11 @@ def test_a_place_is_one_entity_under_each_of_its_names_and_a_capital_is_not_a_vi
 def test_a_settlement_named_with_its_state_is_that_state_s_place_under_an_iri_of_its_own(tmp_path, models):
     """«г. Дзержинск, Минская область» is the Belarusian town: its own entity, point and identifier; «г. Дзержинск»
     alone stays the largest of the name (the Nizhny Novgorod region's)."""
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    events = events_of(tmp_path, models, [
         ["Визит", "г. Дзержинск, Минская область, Республика Беларусь", "5 июля 2025 года", "Переговоры.",
          "Делегация Смоленской области"],
         ["Визит", "г. Дзержинск", "6 июля 2025 года", "Переговоры.", "Делегация Смоленской области"],
-    ]), encoding="utf-8")
-    events = extract_events([read_report(path)], models)
+    ])
     belarusian, russian = (next(p.described for p in e.description.participants
                                 if p.described.entity.name == "Дзержинск") for e in events)
     assert belarusian.entity.id.endswith("/place/dzerzhinsk-by") and belarusian.entity.country == "BY"
@@ -477,8 +472,7 @@ def test_an_organisation_of_no_state_of_its_own_is_of_the_state_its_row_was_held
     """A company met on a visit to Могилёв is Belarusian, and so is its director; a body of several states, or a
     name the text goes on with one's («Группы высокого уровня Совета Министров Союзного государства»), has no
     state wherever it meets; held in two states, where a company is from is not said."""
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    events = events_of(tmp_path, models, [
         ["Командировка", "г. Могилев, Республика Беларусь", "5 июля 2025 года",
          "Переговоры с директором ООО «Триада» С.Д. Сендевым о филиале предприятия; встреча с представителями "
          "Постоянного Комитета Союзного государства.", "Советник Губернатора Смоленской области"],
@@ -486,8 +480,7 @@ def test_an_organisation_of_no_state_of_its_own_is_of_the_state_its_row_was_held
          "Состоялось заседание Группы высокого уровня Совета Министров Союзного государства; выступил "
          "представитель ООО «Вектор».", "Делегация"],
         ["Переговоры", "г. Минск, г. Москва", "8 июля 2025 года", "Переговоры с ООО «Сигма».", "Представители"],
-    ]), encoding="utf-8")
-    events = extract_events([read_report(path)], models)
+    ])
     states = [{e.name: e.country for e in extracted.entities if e.type is not EntityType.LOC} for extracted in events]
     assert states[0]["ООО «Триада»"] == "BY" and states[0]["С.Д. Сендев"] == "BY"
     assert states[0]["Постоянный Комитет Союзного государства"] is None
@@ -543,22 +536,18 @@ def test_a_foreign_official_named_in_full_and_by_initials_is_one_person(tmp_path
 
 
 def test_a_body_of_many_states_met_in_russia_is_no_russian_body(tmp_path, models):
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    [event] = events_of(tmp_path, models, [
         ["Участие в форуме", "г. Казань", "10 августа 2025 года",
-         "Проведены переговоры с представителями ШОС и ООН, ООО «Вектор».", "Делегация"]]), encoding="utf-8")
-    [event] = extract_events([read_report(path)], models)
+         "Проведены переговоры с представителями ШОС и ООН, ООО «Вектор».", "Делегация"]])
     states = {e.name: e.country for e in event.entities if e.type is EntityType.ORG}
     assert states == {"ШОС": None, "ООН": None, "ООО «Вектор»": "RU"}
 
 
 def test_a_body_named_after_a_town_takes_the_towns_state_but_an_interstate_one_none(tmp_path, models):
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    [event] = events_of(tmp_path, models, [
         ["Участие в Петербургском международном экономическом форуме", "г. Санкт-Петербург", "18-21 июня 2025 года",
          "Встреча с представителями Бакинского государственного университета и Шанхайской организации "
-         "сотрудничества.", "Представители Петербургского государственного университета"]]), encoding="utf-8")
-    [event] = extract_events([read_report(path)], models)
+         "сотрудничества.", "Представители Петербургского государственного университета"]])
     states = {e.name: e.country for e in event.entities if e.type is EntityType.ORG}
     # «Петербургский» was Petersburg, Virginia's; the organisation of many states was China's, by Shanghai
     assert states == {"Бакинский государственный университет": "AZ", "Шанхайская организация сотрудничества": None,
@@ -567,33 +556,27 @@ def test_a_body_named_after_a_town_takes_the_towns_state_but_an_interstate_one_n
 
 
 def test_a_foreign_delegations_members_are_of_its_state_where_it_was_met(tmp_path, models):
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    [event] = events_of(tmp_path, models, [
         ["Визит делегации Гродненской области", "г. Смоленск", "20–21 ноября 2025 года",
          "Делегацию возглавил заместитель председателя Гродненского облисполкома В.В. Ляшук. В составе делегации – "
-         "ректор ГрГУ им. Янки Купалы Ю.Э. Белых. Делегация посетила ООО «Вектор».", "Делегация"]]), encoding="utf-8")
-    [event] = extract_events([read_report(path)], models)
+         "ректор ГрГУ им. Янки Купалы Ю.Э. Белых. Делегация посетила ООО «Вектор».", "Делегация"]])
     states = {e.name: e.country for e in event.entities if e.type in (EntityType.ORG, EntityType.PER)}
     # the members listed till the sentence ends; a body the delegation visited stays where it was met
     assert (states["ГрГУ им. Янки Купалы"], states["Ю.Э. Белых"], states["ООО «Вектор»"]) == ("BY", "BY", "RU")
 
 
 def test_a_church_named_with_its_holy_or_without_is_one_site(tmp_path, models):
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    [event] = events_of(tmp_path, models, [
         ["Экскурсия", "г. Смоленск, Успенский кафедральный собор", "16 октября 2025 года",
-         "Делегация посетила Свято-Успенский кафедральный собор и Никольский собор.", "Делегация"]]), encoding="utf-8")
-    [event] = extract_events([read_report(path)], models)
+         "Делегация посетила Свято-Успенский кафедральный собор и Никольский собор.", "Делегация"]])
     assert sorted(e.name for e in event.entities if e.kind is PlaceKind.SITE) == [
         "Никольский собор", "Свято-Успенский кафедральный собор"]
 
 
 def test_a_site_in_brackets_lies_where_they_say(tmp_path, models):
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    [extracted] = events_of(tmp_path, models, [
         ["Поездка", "г. Смоленск", "5 июля 2025 года", "Посещение объектов: Свято-Троицкий Болдинский мужской "
-         "монастырь (Дорогобужский район, с. Болдино); памятник «Катюша» (г. Рудня).", "Делегация"]]), encoding="utf-8")
-    [extracted] = extract_events([read_report(path)], models)
+         "монастырь (Дорогобужский район, с. Болдино); памятник «Катюша» (г. Рудня).", "Делегация"]])
     sites = {e.name: (e.country, e.smolensk, e.id.rsplit("/", 1)[1]) for e in extracted.entities
              if e.kind is PlaceKind.SITE}
     assert sites == {"Свято-Троицкий Болдинский мужской монастырь":
@@ -602,11 +585,9 @@ def test_a_site_in_brackets_lies_where_they_say(tmp_path, models):
 
 
 def test_a_place_inside_an_unnamed_officials_post_is_no_place_of_the_event_but_its_state_takes_part(tmp_path, models):
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([["Рабочая встреча", "г. Гагарин", "5 июля 2025 года",
+    [extracted] = events_of(tmp_path, models, [["Рабочая встреча", "г. Гагарин", "5 июля 2025 года",
                                   "Встреча с мэром Витебска и заместителем Главы города Смоленска по строительству.",
-                                  "Представители Новгородской области"]]), encoding="utf-8")
-    [extracted] = extract_events([read_report(path)], models)
+                                  "Представители Новгородской области"]])
     assert {e.name for e in extracted.entities if e.type is EntityType.LOC} == {"Гагарин", "Новгородская область"}
     assert extracted.countries == ("BY",)
 
@@ -614,8 +595,7 @@ def test_a_place_inside_an_unnamed_officials_post_is_no_place_of_the_event_but_i
 def test_smolensk_bodies_at_a_fair_abroad_stay_smolensks(tmp_path, models):
     """The description names the bodies after a Smolensk adjective, the participants under the region's words; the
     second row names them with nothing but the venue abroad, whose state they took."""
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    events = events_of(tmp_path, models, [
         ["Выставка", "Республика Беларусь, г. Минск", "12 июля 2025 года",
          "Участие смоленских предприятий ОАО «Кристалл» и АО «Шарм» в выставке.", "ОАО «Кристалл», АО «Шарм»"],
         ["Выставка", "Республика Беларусь, г. Гродно", "13 июля 2025 года", "Участие в выставке.",
@@ -623,8 +603,7 @@ def test_smolensk_bodies_at_a_fair_abroad_stay_smolensks(tmp_path, models):
         ["Переговоры", "Республика Беларусь, г. Могилев", "14 июля 2025 года",
          "Переговоры с руководителями могилевских предприятий ОАО «Могилевлифтмаш» и ОАО «Бабушкина крынка».",
          "Делегация"],
-    ]), encoding="utf-8")
-    events = extract_events([read_report(path)], models)
+    ])
     states = [{e.name: (e.country, e.smolensk) for e in extracted.entities if e.type is EntityType.ORG}
               for extracted in events]
     assert states[0] == states[1] == {"ОАО «Кристалл»": ("RU", True), "АО «Шарм»": ("RU", True)}
@@ -657,13 +636,11 @@ def test_bodies_a_row_names_as_one_sides_group_are_that_sides(tmp_path, models):
 def test_a_region_and_its_town_of_one_name_in_a_row_are_two_places_of_its_state(tmp_path, models):
     """«эмират Шарджа» and «г. Шарджа» are the emirate and its town; a region of a partner's state named without
     its state gives the event that state (the row names no other)."""
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    emirate, kerala, gagra = events_of(tmp_path, models, [
         ["Бизнес-миссия в эмират Шарджа", "г. Шарджа", "20 июля 2025 года", "Презентация региона.", "Делегация"],
         ["Визит делегации штата Керала", "г. Смоленск", "21 июля 2025 года", "Переговоры.", "Делегация"],
         ["Визит в Гагрский район", "г. Гагра", "22 июля 2025 года", "Встреча с главой района.", "Делегация"],
-    ]), encoding="utf-8")
-    emirate, kerala, gagra = extract_events([read_report(path)], models)
+    ])
     places = {(e.name, e.kind, e.country) for e in emirate.entities if e.type is EntityType.LOC}
     assert places == {("Шарджа", PlaceKind.REGION, "AE"), ("Шарджа", PlaceKind.CITY, "AE")}
     assert len({e.id for e in emirate.entities}) == len(emirate.entities)
@@ -673,15 +650,13 @@ def test_a_region_and_its_town_of_one_name_in_a_row_are_two_places_of_its_state(
 def test_the_adjective_of_a_states_own_name_names_no_other_state(tmp_path, models):
     """«Республика Сербская» is Bosnia and Herzegovina's: its «Сербской» is not Serbia's adjective, in a post or a
     body's name either; a Serbian word elsewhere still is."""
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    srpska, serbian = events_of(tmp_path, models, [
         ["Визит делегации Республики Сербская", "г. Смоленск", "8 декабря 2025 года",
          "Встреча с Министром торговли и туризма Республики Сербская Д. Стевандичем. Обсуждено открытие "
          "представительства Республики Сербской в Смоленске.", "Делегация"],
         ["Визит делегации Республики Сербская", "г. Смоленск", "9 декабря 2025 года",
          "Встреча с представителями сербских компаний.", "Делегация"],
-    ]), encoding="utf-8")
-    srpska, serbian = extract_events([read_report(path)], models)
+    ])
     assert (srpska.countries, serbian.countries) == (("BA",), ("BA", "RS"))
 
 
@@ -689,14 +664,12 @@ def test_a_company_called_by_what_it_is_is_the_company_of_its_name_and_named_by_
     """«компания «Белшина»» is «ОАО «Белшина»», across rows and in one row, where it takes the state the row gives
     it with its legal form (not the Smolensk side of the enterprises the row names as a group); an ensemble of the
     same name is another body."""
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    talks, visit, concert = events_of(tmp_path, models, [
         ["Переговоры с компанией «Белшина»", "онлайн", "10 июня 2025 года", "Переговоры о поставках шин для "
          "предприятий Смоленской области с ОАО «Белшина» (г. Бобруйск).", "Министерство промышленности"],
         ["Визит на предприятие", "г. Бобруйск", "11 июня 2025 года", "Посещение компании «Белшина».", "Делегация"],
         ["Концерт", "г. Смоленск", "12 июня 2025 года", "Выступил ансамбль «Белшина».", "Делегация"],
-    ]), encoding="utf-8")
-    talks, visit, concert = extract_events([read_report(path)], models)
+    ])
     [company] = [e for e in talks.entities if e.type is EntityType.ORG and "Белшина" in e.name]
     assert (company.name, company.country, company.smolensk) == ("ОАО «Белшина»", "BY", False)
     assert [e.id for e in visit.entities if "Белшина" in e.name] == [company.id]
@@ -706,12 +679,10 @@ def test_a_company_called_by_what_it_is_is_the_company_of_its_name_and_named_by_
 def test_a_state_a_price_is_in_takes_no_part(tmp_path, models):
     """«долларов США», «китайских юаней»: a price's state, by name or adjective, adds no state to the event; a
     delegation of the state does."""
-    path = tmp_path / "2025-Q3.txt"
-    path.write_text(report_text([
+    prices, delegation = events_of(tmp_path, models, [
         ["Встреча с Послом", "г. Смоленск", "3 марта 2025 года", "Обсуждены итоги года: товарооборот с Республикой "
          "Беларусь составил 1,2 млрд долларов США, поставки в Китай – 300 млн китайских юаней (5 млн долл. США).",
          "Губернатор"],
         ["Визит", "г. Смоленск", "4 марта 2025 года", "Прибыла делегация США.", "Губернатор"],
-    ]), encoding="utf-8")
-    prices, delegation = extract_events([read_report(path)], models)
+    ])
     assert (prices.countries, delegation.countries) == (("BY", "CN"), ("US",))
