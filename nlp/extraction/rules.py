@@ -1585,7 +1585,10 @@ def bracket_end(doc: Doc, opening: int) -> int | None:
 
 
 def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
-    """The position phrase right before a person ("заместитель председателя Правительства … А.В. Стрельцов")."""
+    """The position phrase right before a person ("заместитель председателя Правительства … А.В. Стрельцов"), before
+    the form of address before the name, which is no word of the post («… консулом … г-ном Е.Б. Омаровым»)."""
+    if person_start > 0 and ADDRESS_FORM.match(doc[person_start - 1].lower_):
+        person_start -= 1
     index = person_start - 1
     leftmost = None
     while index >= 0 and person_start - index <= 30:
@@ -1637,6 +1640,11 @@ def _honoured_ending(doc: Doc, end: int, lex: Lexicons) -> int | None:
     П.М. Машерова», «им. Ф. Скорины»), if one does."""
     return next((start for start in range(end - 1, max(end - 8, -1), -1)
                  if named_after(doc, start) and name_after_imeni(doc, start, lex) == end + 1), None)
+
+
+# how a person is addressed before the name: «г-ном», «господина», «госпожой», «мистером», «мадам»
+ADDRESS_FORM = re.compile(r"^(?:г-(?:н|на|ну|ном|не|жа|жи|же|жу|жой)|господ(?:ин|ина|ину|ином|ине)|госпож(?:а|и|е|у|ой)"
+                          r"|мистер(?:а|у|ом|е)?|миссис|мисс|мадам)$")
 
 
 def _description_dash(doc: Doc, end: int, lex: Lexicons) -> int | None:
