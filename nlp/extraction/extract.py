@@ -72,6 +72,7 @@ from nlp.extraction.rules import (
     role_after,
     role_before,
     texts,
+    undeclined_acting,
 )
 from nlp.extraction.syntax import Syntax, in_doubt, name_stop
 from nlp.gazetteer.countries import SMOLENSK_COUNTRY, CountryTable, fold, load_countries
@@ -1370,7 +1371,7 @@ class _Reading:
             # instrumental right after «с» («с В.В. Делбой»)
             # (an acting post's word, «и.о.», «врио», declines not: opening an item, the name is in the nominative;
             # else the tagger's case of «врио» in its sentence, none of «и.о.»)
-            posts_case = None if role is None else "Nom" if _acting(doc[role.head]) and (
+            posts_case = None if role is None else "Nom" if undeclined_acting(doc[role.head]) and (
                 _opens_an_item(doc, role.start) or role.start - 1 in self.nominatives_before_commas) \
                 else case_of(doc[role.head])
             case = posts_case if role is not None and role.stop <= start \
@@ -1882,12 +1883,6 @@ def _adjective_alone(token: Token) -> bool:
     return is_adjective(token) or token.pos_ == "PROPN" and PLACE_ADJECTIVE.search(token.lower_) is not None
 
 
-def _acting(head: Token) -> bool:
-    """Whether a post's head is an acting one's word, which declines not («врио», the «и» of «и.о.»;
-    `rules._post_head_before`)."""
-    return head.lower_ in ("врио", "и")
-
-
 def _opens_an_item(doc: Doc, index: int) -> bool:
     """Whether token `index` opens a cell, a line, a sentence or what a colon opens: where a participant is named in
     the nominative («Участники: и.о. министра … Е.А. Смирнова»)."""
@@ -2230,12 +2225,14 @@ def _delegations_heads(doc: Doc, mentions: list[Mention], models: Resources) -> 
 def _representing(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:
     """The bodies and persons a sentence says represent a place or take part from it, whose own words name no state,
     are of that place's state and side, to the sentence's end: «Смоленскую область представили ансамбль «Русичи» и
-    хор «Лира»», «Регион представляли …» (the report's own region), «От Смоленской области в фестивале приняли
-    участие …» (not of the state the row was held in)."""
+    хор «Лира»», «Белорусскую сторону представляли …» (`_state_before`), «Регион представляли …» (the report's own
+    region), «От Смоленской области в фестивале приняли участие …» (not of the state the row was held in)."""
+    if not _REPRESENTING_CUE.search(text):
+        return mentions  # (most cells say neither: no word of them need be looked at)
     for token in doc:
         if token.lemma_ in _REPRESENT and token.pos_ in ("VERB", "AUX") and token.i > 0:
             side = (SMOLENSK_COUNTRY, True) if doc[token.i - 1].lemma_ in _THE_REGION \
-                else _place_named_before(doc, token.i, mentions)
+                else _state_before(doc, token.i, mentions, models)
         elif token.lower_ == "от" and opens_a_sentence(doc, token.i) and token.i + 1 < len(doc):
             first = char_span(doc, token.i + 1, token.i + 2)[0]
             side = next(((m.country, m.smolensk) for m in mentions if m.type is EntityType.LOC and m.start == first
@@ -2250,14 +2247,8 @@ def _representing(doc: Doc, text: str, mentions: list[Mention], models: Resource
 
 
 _REPRESENT = frozenset({"представить", "представлять"})
+_REPRESENTING_CUE = re.compile(r"представ|\bОт\s", re.IGNORECASE)
 _THE_REGION = frozenset({"регион", "смоленщина"})  # the report's own region, named without its name
-
-
-def _place_named_before(doc: Doc, index: int, mentions: list[Mention]) -> tuple[str, bool] | None:
-    """The state and side of the place named right before token `index` («Смоленскую область | представили»)."""
-    before = char_span(doc, index - 1, index)[1]
-    return next(((m.country, m.smolensk) for m in mentions if m.type is EntityType.LOC and m.stop == before
-                 and m.country), None)
 
 
 _DEFINITION = re.compile(r"^\s*\(\s*(?:далее\s*[–—-]\s*)?")

@@ -223,11 +223,21 @@ def _is_gen(token: Token) -> bool:
 def _caseless_genitive(token: Token) -> bool:
     """A capitalised compound adjective the tagger leaves without a case, with a genitive's ending («Смоленского
     отделения Российско-белорусского делового совета»)."""
-    return case_of(token) is None and token.pos_ == "ADJ" and is_cap(token) and "-" in token.text \
-        and _GENITIVE_ADJECTIVE.search(token.lower_) is not None
+    return is_cap(token) and _caseless_compound(token, "Gen")
 
 
-_GENITIVE_ADJECTIVE = re.compile(r"(?:[ое]го|[ое]й|[ыи]х)$")
+def _caseless_compound(token: Token, case: str | None) -> bool:
+    """Whether a compound adjective the tagger leaves without a case has an ending of `case` (UD's name)."""
+    endings = _CASE_ENDINGS.get(case or "")
+    return endings is not None and case_of(token) is None and token.pos_ == "ADJ" and "-" in token.text \
+        and endings.search(token.lower_) is not None
+
+
+# an adjective's endings in each case, whatever its gender and number
+_CASE_ENDINGS = {case: re.compile(f"(?:{endings})$") for case, endings in {
+    "Nom": "[ыи]й|ой|[ая]я|[ое]е|[ыи]е", "Gen": "[ое]го|[ое]й|[ыи]х", "Dat": "[ое]му|[ое]й|[ыи]м",
+    "Acc": "[ыи]й|ой|[ое]го|[ую]ю|[ое]е|[ыи]е|[ыи]х", "Ins": "[ыи]м|[ое]й|[ое]ю|[ыи]ми",
+    "Loc": "[ое]м|[ое]й|[ыи]х"}.items()}
 
 
 def _participle(token: Token) -> bool:
@@ -626,16 +636,7 @@ def _agrees(doc: Doc, token: Token, head: int, lex: Lexicons) -> bool:
 def _caseless_compound_fits(token: Token, head: Token) -> bool:
     """A lowercase compound adjective the tagger leaves without a case, with an ending of its head's case
     («Республиканского научно-практического центра»)."""
-    endings = _CASE_ENDINGS.get(case_of(head) or "")
-    return endings is not None and case_of(token) is None and token.pos_ == "ADJ" and token.is_lower \
-        and "-" in token.text and endings.search(token.lower_) is not None
-
-
-# an adjective's endings in each case, whatever its gender and number
-_CASE_ENDINGS = {case: re.compile(f"(?:{endings})$") for case, endings in {
-    "Nom": "[ыи]й|ой|[ая]я|[ое]е|[ыи]е", "Gen": "[ое]го|[ое]й|[ыи]х", "Dat": "[ое]му|[ое]й|[ыи]м",
-    "Acc": "[ыи]й|ой|[ое]го|[ую]ю|[ое]е|[ыи]е|[ыи]х", "Ins": "[ыи]м|[ое]й|[ое]ю|[ыи]ми",
-    "Loc": "[ое]м|[ое]й|[ыи]х"}.items()}
+    return token.is_lower and _caseless_compound(token, case_of(head))
 
 
 _ORDINAL = re.compile(r"^\d+-(?:й|я|е|го|му|м|х|ю|ой|ый|ий)$")
@@ -1467,7 +1468,7 @@ def region_word_at(doc: Doc, index: int, lex: Lexicons) -> bool:
 
 def _village_council_at(doc: Doc, index: int) -> bool:
     """Whether a village council's word written short, «с/с», is at `index` (Belarus's «сельсовет»)."""
-    return [token.lower_ for token in doc[index:index + 3]] == ["с", "/", "с"]
+    return lowers(doc)[index:index + 3] == ["с", "/", "с"]
 
 
 _NOT_A_PLACE_NAME = ("ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "VERB", "AUX")
@@ -1476,8 +1477,10 @@ _NOT_A_PLACE_NAME = ("ADP", "PRON", "DET", "CCONJ", "SCONJ", "PART", "VERB", "AU
 def _declined_settlement_word(doc: Doc, index: int, lex: Lexicons) -> bool:
     """Whether a village's word of `place_prefixes.tsv`, singular, in a case of its own, stands at `index` before
     a capitalised name that no region's word follows (not «города», as in a post: «мэр города Лужков»)."""
+    if (lemmas(doc)[index],) not in lex.village_prefixes:
+        return False  # (most words: no token need be made)
     token = doc[index]
-    return (token.lemma_,) in lex.village_prefixes and token.pos_ == "NOUN" and token.is_lower \
+    return token.pos_ == "NOUN" and token.is_lower \
         and "Plur" not in token.morph.get("Number", []) and index + 1 < len(doc) and is_cap(doc[index + 1]) \
         and not region_word_at(doc, index + 2, lex)
 
@@ -1676,10 +1679,16 @@ def _post_head_before(doc: Doc, end: int, before_a_post: bool) -> int | None:
     if words[-1] == "врио":
         return end
     if words[-4:] == ["и", ".", "о", "."]:
-        return end - 3
+        return end - 3  # (`undeclined_acting` knows these two heads)
     if doc[end].lemma_ == "обязанность" and end > 0 and doc[end - 1].lemma_ in ("исполнять", "исполняющий"):
         return end - 1
     return None
+
+
+def undeclined_acting(head: Token) -> bool:
+    """Whether a post's head `_post_head_before` found is an acting one's word that declines not («врио», the «и» of
+    «и.о.»; «исполняющего обязанности» does): the post says no case of the name after it."""
+    return head.lower_ in ("врио", "и")
 
 
 # the endings of an adjective's full forms (a verb's past «Выступил», a noun «Мастер-класс» have none)
