@@ -96,7 +96,7 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
         adjectives |= {mention.country for mention in reading.mentions if mention.within == "post" and mention.country}
         sides |= reading.sides
     mentions = _delegations_members(event, _namesakes_of_the_venues_state(mentions, gazetteer))
-    return _organisations_placed(_sites_placed(_venues_placed(mentions)), sides), adjectives
+    return _organisations_placed(event, _sites_placed(_venues_placed(mentions)), sides), adjectives
 
 
 # where a row lists its delegation's members: «В составе делегации – …», «В состав делегации вошли: …»
@@ -208,15 +208,18 @@ def _inside_the_town(place: Mention, town: Mention) -> bool:
         and place.field == "place" and place.start > town.start
 
 
-def _organisations_placed(mentions: list[Mention], sides: Set[tuple[str, bool]] = frozenset()) -> list[Mention]:
+def _organisations_placed(event: Event, mentions: list[Mention],
+                          sides: Set[tuple[str, bool]] = frozenset()) -> list[Mention]:
     """An organisation whose own words name no state is of the state where its row was held, when the place cell
     names places of one state only: a company met on a visit to Могилёв is Belarusian («переговоры с директором
     ОАО «Ольса»»), an association at a conference in Smolensk Russian. So is the person whose position names it
     («директор ООО «Триада» С.Д. Сендев»). Not a body of several states («Постоянный Комитет Союзного
     государства»), which has no state of its own wherever it meets, nor its people; and no side: only a place-cell
     venue is taken for Smolensk's (_venues_placed). Where the row names its bodies as one side's group (`sides`:
-    «творческих коллективов Смоленской области»), they are that side's, wherever the row was held; and a body the
-    row names again with its state is of that state."""
+    «творческих коллективов Смоленской области»), they are that side's, wherever the row was held, but for those
+    the row says the Smolensk side met abroad, who are of the venue's state («Участие смоленских предприятий в
+    выставке. Проведены переговоры с ОАО «Гомсельмаш» …» in Minsk: `_met_with`); and a body the row names again
+    with its state is of that state."""
     # a body the row names again with its state is of that state, wherever the row was held («Участие смоленских
     # предприятий в выставке» in Minsk, «Представители предприятий Смоленской области: ОАО «Кристалл», …»)
     # (or called by what it is: «компания «Белшина»», «ОАО «Белшина» (г. Бобруйск)»)
@@ -231,21 +234,51 @@ def _organisations_placed(mentions: list[Mention], sides: Set[tuple[str, bool]] 
                 for m in mentions]
     venue = [m for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.country
              and m.kind in _VENUE_KINDS]
-    if len(sides) == 1:
-        (country, smolensk), = sides  # the row names its bodies as one side's group: they are that side's
-    elif venue and len({m.country for m in venue}) == 1 and venue[0].country is not None:
-        country, smolensk = venue[0].country, False
-    else:
+    venues_states = {m.country for m in venue if m.country is not None}
+    venues_side = (venues_states.pop(), False) if len(venues_states) == 1 else None
+    side = next(iter(sides)) if len(sides) == 1 else venues_side  # one side's group: its bodies are that side's
+    if side is None:
         return mentions
     stateless = [m for m in mentions if m.type is EntityType.ORG and m.country is None and m.alias_of is None]
     interstate = [m for m in stateless if organisation_kind_of(m.normal) == "org-international"]
     placed = [m for m in stateless if m not in interstate and not any(_names_part_of(m, body) for body in interstate)]
     if not placed:
         return mentions
-    names = {fold(name) for m in placed for name in (m.normal, m.text)}
-    return [replace(m, country=country, smolensk=m.smolensk or smolensk) if m in placed
-            or m.type is EntityType.PER and m.country is None and m.role and any(name in fold(m.role) for name in names)
-            else m for m in mentions]
+    # the bodies the Smolensk side met abroad are the venue's state's
+    met_abroad = venues_side if side[1] and venues_side is not None and venues_side[0] != SMOLENSK_COUNTRY else None
+    bodies = [m for m in mentions if m.type is EntityType.ORG]
+    sides_of = {fold(name): met_abroad if met_abroad is not None and _met_with(event, m, bodies) else side
+                for m in placed for name in (m.normal, m.text)}
+
+    def side_of(mention: Mention) -> tuple[str, bool] | None:
+        if mention in placed:
+            return sides_of[fold(mention.normal)]
+        if mention.type is EntityType.PER and mention.country is None and mention.role:
+            return next((named for name, named in sides_of.items() if name in fold(mention.role)), None)
+        return None
+
+    return [replace(m, country=placed_in[0], smolensk=m.smolensk or placed_in[1])
+            if (placed_in := side_of(m)) is not None else m for m in mentions]
+
+
+# a meeting's noun and «с» before the bodies met («переговоры с», «встреча с руководством»)
+_MET = re.compile(r"\b(?:переговор|встреч|бесед|консультаци)\w*\s+со?\s+"
+                  r"(?:(?:руководств|руководител|представител)\w*\s+)?$", re.IGNORECASE)
+_BODIES_JOIN = re.compile(r"\s*(?:,\s*а\s+также|,|и)\s*")  # between two bodies of one list
+
+
+def _met_with(event: Event, mention: Mention, bodies: list[Mention]) -> bool:
+    """Whether a row names a body as one met with: right after a meeting's noun and «с», or listed after one that
+    is («переговоры с ОАО «Гомсельмаш» и ОАО «Лидагропроммаш»»)."""
+    text = event.cell(mention.field).text if mention.field is not None else ""
+    while True:
+        if _MET.search(text, 0, mention.start):
+            return True
+        before = next((body for body in bodies if body.field == mention.field and body.stop <= mention.start
+                       and _BODIES_JOIN.fullmatch(text, body.stop, mention.start)), None)
+        if before is None:
+            return False
+        mention = before
 
 
 def _names_part_of(mention: Mention, body: Mention) -> bool:

@@ -42,6 +42,7 @@ from nlp.extraction.rules import (
     Lexicons,
     acts_on_what_follows,
     after_street,
+    agrees,
     before_street,
     bracket_end,
     bracket_start,
@@ -401,8 +402,11 @@ def _in_a_states_name(doc: Doc, index: int, models: Resources) -> bool:
 
 def _named_by_two(pair: list[Token], models: Resources) -> str | None:
     """The state of a state's or a region's official name of two words, the second in apposition or an adjective
-    after its noun: «Республики Корея» (no «Корея» alone), «Республики Сербской» (Bosnia's, not Serbia's)."""
+    after its noun: «Республики Корея» (no «Корея» alone), «Республики Сербской» (Bosnia's, not Serbia's); or a
+    state's name of an adjective and its noun, in any case («Южной Осетии», «Северной Македонии»)."""
     code = models.countries.code(f"{pair[0].lemma_} {pair[1].text}")
+    if code is None and pair[0].pos_ == "ADJ" and is_cap(pair[0]) and is_cap(pair[1]) and agrees(pair[0], pair[1]):
+        code = models.countries.code(normal_phrase(models.vocab, pair, 1))  # «Южной Осетии», «Северной Македонии»
     if code is None and pair[0].lemma_ in models.lexicons.region_words and pair[1].pos_ == "ADJ" and is_cap(pair[1]):
         place = models.gazetteer.lookup(normal_phrase(models.vocab, pair, 0))
         code = place.country if place is not None and place.kind is PlaceKind.REGION else None
@@ -424,8 +428,8 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     doc = token.doc
     alone = quoted and 0 < token.i < len(doc) - 1 and doc[token.i - 1].text in OPENING_QUOTES \
         and doc[token.i + 1].text in CLOSING_QUOTES
-    adjective = token.pos_ == "ADJ" or token.pos_ == "PROPN" and FULL_ADJECTIVE.search(token.lower_) is not None \
-        and _reads_as_adjective(token, models)  # «Брестским», read as a name
+    adjective = token.pos_ == "ADJ" or token.pos_ in ("PROPN", "NOUN") and FULL_ADJECTIVE.search(token.lower_) \
+        is not None and _reads_as_adjective(token, models)  # «Брестским», read as a name; «Руднянская СШ», a noun
     place = (models.gazetteer.by_adjective(token.text) if adjective and not alone
              else models.gazetteer.lookup(token.lemma_) if _after_town_word(token) else None)
     if place is None and not adjective and token.i > 0 and doc[token.i - 1].lemma_ == "республика":
@@ -583,7 +587,10 @@ def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resour
     """Canonical name, kind and state of a place span (prefix words like "г." left out), and for a town's district
     the town; `village`: a word before it says it is a village («д. Воля»), which is then of Russia or Belarus where
     one there has the name."""
-    name = normal_phrase(models.vocab, list(chunk_tokens), head)
+    # districts coordinated before one plural word are each one («Руднянского и Демидовского районов»)
+    singular = models.lexicons.region_words.get(chunk_tokens[head].lemma_) == PlaceKind.DISTRICT \
+        and _plural(chunk_tokens[head], models)
+    name = normal_phrase(models.vocab, list(chunk_tokens), head, singular=singular)
     two = _coordinated_name(chunk_tokens, models)
     if two and (models.countries.code(two) or models.gazetteer.lookup(two)):
         name = two  # «Боснии и Герцеговины», not «Площади Победы и Славы»
@@ -637,6 +644,21 @@ def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resour
 
 
 _TOWN_WORDS = frozenset({"г", "гор", "город", "города"})
+
+
+def _district_sharing_a_word(adjective: Token, last: Token, shared: list[Token],
+                             models: Resources) -> tuple[str, Place] | None:
+    """The district a coordinated adjective names with the plural district's word it shares with the `last`
+    adjective, in the nominative singular, where the gazetteer knows it in the region of the last one's district:
+    «Руднянского | и Демидовского муниципальных округов» -> Руднянский муниципальный округ (Smolensk's, not
+    Volgograd's)."""
+    head = next((i for i, token in enumerate(shared) if token.lemma_ in models.lexicons.region_words), None)
+    if head is None:
+        return None
+    names = shared_noun_names(models.vocab, [adjective, last], shared[:head], shared[head], shared[head + 1:])
+    anchor = models.gazetteer.district(names[1])
+    place = models.gazetteer.district(names[0], region=anchor.region) if anchor is not None else None
+    return (names[0], place) if place is not None else None
 
 
 def _town_after(span: Span, models: Resources) -> tuple[Place, str] | None:
@@ -885,7 +907,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         mentions = _delegations_heads(reading.doc, mentions, models)
         mentions = _representing(reading.doc, reading.text, mentions, models)
         mentions = _placed_in_brackets(reading.doc, reading.text, _of_the_state_named_after(reading.text, mentions))
-        mentions = _of_the_town_after(reading.text, mentions)
+        mentions = _of_the_parent_after(reading.text, _of_the_town_after(reading.text, mentions))
         mentions = _settled_in_districts(reading.text, mentions, models.gazetteer)
         found.append(_namesakes_of_the_state_named(reading.text, mentions, models.gazetteer))
     return found
@@ -1302,6 +1324,8 @@ class _Reading:
             signal = country_signal(named, models)
             signal = signal if states_word is None or signal.country else Signal(states_word, False, signal.town)
             nested = _inside(chunk.start, chunk.stop, [(c.start, c.stop) for c in self.orgs])
+            if nested and _other_name_after_a_dash(doc, chunk, self.orgs):
+                continue  # the body's other name, inside its name: «Народного собрания – Парламента Республики …»
             if nested and normal == doc[chunk.start:chunk.stop].text and any(
                     _the_quotation_of(c, chunk, doc) for c in self.orgs):
                 continue  # the whole quotation of a body's name, a name in the nominative, is that body
@@ -1513,6 +1537,8 @@ class _Reading:
             self.place_spans.append((chunk.start, chunk.stop))
             if kind is PlaceKind.REGION:
                 self._coordinated_regions(chunk, within)
+            elif kind is PlaceKind.DISTRICT and _plural(doc[chunk.head], self.models):
+                self._coordinated_districts(chunk, name_start, within)
 
     def _natasha_places(self) -> list[Chunk]:
         """natasha's places, two coordinated ones as one where the gazetteer knows them whole («Тринидад и
@@ -1561,20 +1587,50 @@ class _Reading:
                 self.place_spans.append((index - 2, index - 1))
             index -= 2
 
+    def _coordinated_districts(self, chunk: Chunk, name_start: int, within: Nesting | None) -> None:
+        """The districts coordinated before a district's adjective and the plural word they share, one place each
+        where the gazetteer knows them: «Руднянского, Велижского и Демидовского муниципальных округов» names the
+        Руднянский and the Велижский муниципальный округ as well."""
+        doc, models = self.doc, self.models
+        shared = list(doc[name_start + 1:chunk.stop])  # the district's word, and what follows it in the name
+        index = name_start
+        kept_out = self.taken + self.blocked_places
+        while index >= 2 and doc[index - 1].lower_ in ("и", ",") and is_cap(doc[index - 2]) \
+                and _adjective_alone(doc[index - 2]) and not _overlaps(index - 2, index - 1, kept_out):
+            district = _district_sharing_a_word(doc[index - 2], doc[name_start], shared, models)
+            if district is None:
+                break
+            if not _overlaps(index - 2, index - 1, self.place_spans):  # natasha may have found it alone
+                self.mentions.append(_mention(doc, self.text, index - 2, index - 1, EntityType.LOC, district[0],
+                                              "rule:place", kind=PlaceKind.DISTRICT, country=district[1].country,
+                                              smolensk=district[1].smolensk, within=within))
+                self.place_spans.append((index - 2, index - 1))
+            index -= 2
+
     def _checked(self, place: Span, name: str) -> tuple[str, PlaceKind, Signal] | None:
         """natasha's place as the text bears it out, or None: the first of coordinated regions
-        ("Могилевская и Витебская области": Могилевская область), else a place only if a word of it is a
+        ("Могилевская и Витебская области": Могилевская область) or districts, a district's adjective alone, else a
+        place only if a word of it is a
         toponym in the dictionary, an abbreviation or a word the dictionary does not know ("Родина", "Телемост",
         "Деловой" are none)."""
         doc, models = self.doc, self.models
         if len(place) == 1 and _adjective_alone(place[0]):
             after = place.end
-            while after + 1 < len(doc) and doc[after].lower_ in ("и", ",") and is_adjective(doc[after + 1]):
+            while after + 1 < len(doc) and doc[after].lower_ in ("и", ",") and _adjective_alone(doc[after + 1]):
                 after += 2
             if after < len(doc) and after > place.end:
                 region = models.gazetteer.region(f"{place[0].text} {doc[after].text}")
                 if region is not None:
                     return region.name, PlaceKind.REGION, Signal(region.country, region.smolensk)
+            if after < len(doc):
+                # a district's, before the word it shares with those coordinated after it, or before its own words
+                # natasha left out («Демидовского | муниципальных округов»)
+                word = next((i for i in range(after, min(after + 2, len(doc)))
+                             if doc[i].lemma_ in models.lexicons.region_words), None)
+                district = _district_sharing_a_word(place[0], doc[after - 1], list(doc[after:word + 1]), models) \
+                    if word is not None else None
+                if district is not None:
+                    return district[0], PlaceKind.DISTRICT, Signal(district[1].country, district[1].smolensk)
             return None
         parses = [models.vocab.parse(token.lower_) for token in place]
         toponym = any("Geox" in p.tag for found in parses for p in found)
@@ -1836,6 +1892,14 @@ def _hyphenated_states(place: Span, models: Resources) -> list[tuple[int, str, s
     return found
 
 
+def _other_name_after_a_dash(doc: Doc, chunk: Chunk, orgs: list[Chunk]) -> bool:
+    """Whether a body's name opens right after a dash inside another body's name, in the case of the word before the
+    dash: the same body's other name in apposition («Народного собрания – Парламента Республики Абхазия»)."""
+    dash = chunk.start - 1
+    return dash > 0 and doc[dash].text in ("–", "—") and case_of(doc[chunk.start]) == case_of(doc[dash - 1]) \
+        and any(c.start < dash and chunk.stop <= c.stop for c in orgs)
+
+
 def _described_after_a_dash(doc: Doc, orgs: list[Chunk]) -> list[tuple[int, int]]:
     """The spans of what a body named before a dash is, in lowercase after it: the same body described, with the
     bodies its words name («ОАО «МАЗ» – управляющая компания холдинга «БЕЛАВТОМАЗ»»; not «ОАО «Ольса» – ООО
@@ -2013,6 +2077,22 @@ def _of_the_town_after(text: str, mentions: list[Mention]) -> list[Mention]:
         town = towns.get(after.end()) if after else None
         if town is not None and mention.country in (None, town.country):
             mention = replace(mention, country=town.country, smolensk=town.smolensk, town=mention.town or town.normal)
+        found.append(mention)
+    return found
+
+
+def _of_the_parent_after(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A unit named by what it is, with the body it belongs to right after it, is of that body's state and side:
+    «вокальная группа «Сударушка» МБУК «Демидовская ЦКС»» (Smolensk's, wherever it performs); not a legal entity
+    named right before another («ООО «Альфа» ООО «Бета»», a list that lost its comma)."""
+    bodies = {m.start: m for m in mentions if m.type is EntityType.ORG and m.country}
+    found = []
+    for mention in mentions:
+        space = re.compile(r"\s+").match(text, mention.stop) if mention.type is EntityType.ORG \
+            and mention.country is None and not mention.text.split()[0].isupper() else None
+        parent = bodies.get(space.end()) if space else None
+        if parent is not None:
+            mention = replace(mention, country=parent.country, smolensk=parent.smolensk)
         found.append(mention)
     return found
 

@@ -334,6 +334,18 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
     return word
 
 
+def _surname_in_case(vocab: MorphVocab, token: Token, case: str | None) -> str | None:
+    """A surname in the nominative, read in the oblique case the post before it stands in, where the dictionary
+    reads it as a surname in that case: «Посла … С.В. Дованова» is a man's genitive, whatever case the tagger gives
+    the surname itself (it reads «Дованова» as a nominative); None in the nominative, or where no reading fits."""
+    if case in (None, "nomn", "ablt"):
+        return None  # the nominative is the surname's own reading; the instrumental's endings are read apart
+    parse = next((p for p in vocab.parse(token.text.lower())
+                  if "Surn" in p.tag and "sing" in p.tag and case in p.tag), None)
+    inflected = _inflect(parse, {"nomn"}) if parse is not None else None
+    return shape_like(inflected.word, token.text) if inflected is not None else None
+
+
 def outside_brackets(tokens: Sequence[Token]) -> list[Token]:
     """The tokens outside round brackets, without the brackets."""
     depth, kept = 0, []
@@ -371,7 +383,8 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
         # («советником … И.И. Ардзинбой»), has that case's ending
         surnames = []
         for name in names:
-            surname = surname_nominative(vocab, name, nominative)
+            surname = None if nominative else _surname_in_case(vocab, name, _CASES.get(case or ""))
+            surname = surname or surname_nominative(vocab, name, nominative)
             if surname == name.text and not vocab.word_is_known(surname.lower()):
                 surname = instrumental_nominative(vocab, name, _CASES.get(case or "")) or surname
             surnames.append(surname)

@@ -33,10 +33,19 @@ _SUBJECT_PREPOSITIONS = {"за", "с", "со"}  # inside what a body deals with:
 _STOP = {",", ";", ":", "(", ")", ".", "!", "?", "—"}
 
 
+class PostHeads(frozenset[str]):
+    """The heads (lemmas) of posts; a word of two joined by a hyphen is one by its first part too
+    («тренер-преподаватель», «врач-кардиолог», «учитель-логопед»)."""
+
+    def __contains__(self, lemma: object) -> bool:
+        return frozenset.__contains__(self, lemma) or isinstance(lemma, str) and "-" in lemma \
+            and frozenset.__contains__(self, lemma.partition("-")[0])
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicons:
     heads: dict[str, tuple[str, frozenset[str]]]
-    positions: frozenset[str]
+    positions: PostHeads
     office_posts: frozenset[str]  # posts that hold a place's office: the place after one is the post's ("глава")
     honorifics: frozenset[str]  # heads of honorary titles: what follows them in the genitive is the title's
     commemorations: frozenset[tuple[str, ...]]  # lemmas after which a person is commemorated ("с день рождение")
@@ -89,7 +98,7 @@ def load_lexicons() -> Lexicons:
     street_prefixes = frozenset(_words(row[0]) for row in lexicon("street_prefixes"))
     return Lexicons(
         heads=heads,
-        positions=frozenset(row[0] for row in lexicon("positions")),
+        positions=PostHeads(row[0] for row in lexicon("positions")),
         office_posts=frozenset(row[0] for row in lexicon("office_posts")),
         honorifics=frozenset(row[0] for row in lexicon("honorifics")),
         commemorations=frozenset(tuple(row[0].split()) for row in lexicon("commemorations")),
@@ -305,6 +314,8 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             index += 1
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
+        elif index > 0 and doc[index - 1].lemma_ == "республика" and _two_word_state(doc, index):
+            index += 2  # «Республики Южная Осетия», «Республики Северная Македония»: the name stays nominative
         elif token.text in ("-", "–") and index > first and nxt is not None and _compound(doc[index - 1], nxt, lex):
             index += 2  # a compound noun written with spaces round its hyphen («Организации стран - экспортеров нефти»)
         elif _own_name(doc, index, lex):
@@ -359,6 +370,16 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
     while index > first and (doc[index - 1].pos_ == "ADJ" or _participle(doc[index - 1])) and doc[index - 1].is_lower:
         index -= 1  # an adjective without its noun is none of the name's («… Узбекистана | расположенного на …»)
     return index
+
+
+def _two_word_state(doc: Doc, index: int) -> bool:
+    """Whether a state's name of two capitalised words, an adjective and its noun in the nominative, starts at
+    `index` after «Республики» («Южная Осетия», «Северная Македония», «Южный Судан»)."""
+    if index + 1 >= len(doc):
+        return False
+    adjective, noun = doc[index], doc[index + 1]
+    return adjective.pos_ == "ADJ" and is_cap(adjective) and is_cap(noun) and noun.pos_ in ("PROPN", "NOUN") \
+        and case_of(adjective) == "Nom" and agrees(adjective, noun) and not _person_named(doc, index + 1)
 
 
 def _quoted_head_after(doc: Doc, index: int, lex: Lexicons) -> bool:

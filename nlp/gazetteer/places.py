@@ -154,14 +154,17 @@ class Gazetteer:
         code = self.regions.get(land.group(1)) if land else None
         return self.by_ref.get(f"iso3166-2:{code}") if code else None
 
-    def district(self, name: str, *, only: bool = False) -> Place | None:
+    def district(self, name: str, *, only: bool = False, region: str | None = None) -> Place | None:
         """A district by its adjective and the word for a district, and the region named after them; `only`: where
-        no other district has the name («Мстиславский район»; not «Ленинский район», a district of many towns)."""
+        no other district has the name («Мстиславский район»; not «Ленинский район», a district of many towns);
+        `region`: the one of the region of that code (a district named beside another of the region)."""
         words = fold(name).replace("(", " ").replace(")", " ").split()
         at = next((i for i, w in enumerate(words) if i and w.startswith(_DISTRICT_WORDS)), None)
         if at is None or not (at == 1 or at == 2 and words[1].startswith("муниципальн")):
             return None
         places = self.districts.get(_ADJECTIVE_ENDING.sub("", words[0]), ())
+        if region is not None:
+            places = tuple(p for p in places if p.region == region)
         if only and len(places) > 1:
             return None
         rest = words[at + 1:]

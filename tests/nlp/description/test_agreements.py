@@ -39,6 +39,15 @@ def test_documents_listed_one_after_another_are_each_one_with_its_parties(tmp_pa
     assert found == [("меморандум о взаимопонимании", "signed", 2), ("план мероприятий", "signed", 2)]
 
 
+def test_a_plan_or_programme_is_named_as_the_text_names_it(tmp_path, models):
+    signed = (("Подписана", "программа сотрудничества"), ("Подписана", "программа совместных мероприятий"),
+              ("Подписан", "план совместных действий"), ("Подписан", "план мероприятий"))
+    rows = [["Подписание", "г. Минск", f"{day} сентября 2025 года", f"{verb} {phrase} между Смоленской областью и "
+             "Минской областью на 2026–2028 годы.", "Делегация"] for day, (verb, phrase) in enumerate(signed, 1)]
+    named = agreements(tmp_path, models, rows)
+    assert [(a.kind, a.kind_code) for a in named] == [(phrase, "plan") for _, phrase in signed]
+
+
 def test_an_agreement_a_signed_document_carries_out_is_cited_not_signed(tmp_path, models):
     # the plan is the document signed (between the sides of the agreement it carries out); a programme of no kind
     # leaves the agreement only cited
@@ -120,7 +129,8 @@ def test_a_plan_a_road_map_and_a_contract_are_documents_and_an_agreement_to_agre
          "провинцией Хэйлунцзян.", "Представители"]])
     found = [(a.kind, a.kind_code, a.status.value, [party.rsplit("/", 1)[1] for party in a.parties]) for a in named]
     assert found == [
-        ("план мероприятий", "plan", "signed", ["smolenskaya-oblastnaya-duma", "vitebskiy-oblastnoy-sovet-deputatov"]),
+        ("план совместных действий", "plan", "signed",
+         ["smolenskaya-oblastnaya-duma", "vitebskiy-oblastnoy-sovet-deputatov"]),
         # the state named after a side's region is the region's, no side of its own
         ("дорожная карта", "plan", "signed", ["smolenskaya-oblast", "samarkandskaya-oblast"]),
         ("контракт", "contract", "signed", ["smolenskiy-zavod", "kompaniya-artel"]),

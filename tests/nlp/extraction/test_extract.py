@@ -167,6 +167,10 @@ def test_entities_of_report_sentences(models, text, expected):
     # teachers, coaches, judges, journalists by what they do
     ("Выступили преподаватель СмолГУ И.И. Иванов и учитель МБОУ «СШ № 7» А.А. Петрова.", "А.А. Петрова",
      "учитель МБОУ «СШ № 7»"),
+    # two posts joined by a hyphen are one post, by the first
+    ("Выступил тренер-преподаватель МБУ ДО «Руднянская СШ» С.С. Петров.", "С.С. Петров",
+     "тренер-преподаватель МБУ ДО «Руднянская СШ»"),
+    ("Встреча с врачом-кардиологом ОГБУЗ «СОКБ» И.И. Ивановым.", "И.И. Иванов", "врач-кардиолог ОГБУЗ «СОКБ»"),
     ("Мастер-класс провел тренер сборной Республики Беларусь по дзюдо С.С. Сидоров.", "С.С. Сидоров",
      "тренер сборной Республики Беларусь по дзюдо"),
     ("Интервью дал корреспондент газеты «Рабочий путь» Н.Н. Николаев.", "Н.Н. Николаев",
@@ -307,6 +311,33 @@ def test_a_states_official_name_of_three_words_names_its_officials_state(models)
     assert states_of(models, text, (EntityType.PER,)) == {"А.Э. Гаглоев": ("OS", False), "В.В. Делба": ("AB", False)}
 
 
+@pytest.mark.parametrize(("text", "bodies"), [
+    # a state's official name of «Республики» and two words, an adjective and its noun, ends the body's name
+    ("Визит делегации Министерства экономики Республики Южная Осетия.",
+     {"Министерство экономики Республики Южная Осетия": ("OS", False)}),
+    ("Встреча с членами правительства Республики Северная Македония.",
+     {"правительство Республики Северная Македония": ("MK", False)}),
+    # and a parliament is a body, named in a post too
+    ("Визит Председателя Парламента Республики Южная Осетия А.В. Бованова.",
+     {"Парламент Республики Южная Осетия": ("OS", False)}),
+    ("Встреча с депутатами Сейма Латвийской Республики.", {"Сейм Латвийской Республики": ("LV", False)}),
+    # a state's name of two words in the genitive, not only in the nominative after «Республики»
+    ("Визит делегации Торгово-промышленной палаты Южной Осетии.",
+     {"Торгово-промышленная палата Южной Осетии": ("OS", False)}),
+    ("Визит делегации Министерства экономики Северной Македонии.",
+     {"Министерство экономики Северной Македонии": ("MK", False)}),
+])
+def test_a_states_name_of_two_words_ends_a_body_and_gives_its_state(models, text, bodies):
+    assert states_of(models, text) == bodies
+
+
+def test_a_unit_named_with_its_body_right_after_it_is_of_that_bodys_state_and_side(models):
+    text = "Участники: вокальная группа «Сударушка» МБУК «Демидовская ЦКС», ООО «Альфа» ОГБУК «Смоленский музей»"
+    states = states_of(models, text)
+    assert states["вокальная группа «Сударушка»"] == states["МБУК «Демидовская ЦКС»"] == ("RU", True)
+    assert states["ООО «Альфа»"] != ("RU", True)  # a legal entity of its own, before another one
+
+
 def test_a_position_adds_no_place_but_its_body(models):
     names = found(models, "Губернатор Смоленской области В.Н. Анохиным")
     assert ("PER", "В.Н. Анохин") in names
@@ -368,6 +399,11 @@ def test_a_person_commemorated_or_named_in_a_title_is_no_party(models, text, per
     ("По приглашению В.Н. Анохина прибыла делегация.", "В.Н. Анохин"),
     ("Встреча прошла при участии И.В. Петрова, А.А. Сидорова.", "А.А. Сидоров"),
     ("Встреча прошла при участии Н.И. Иванова (г. Москва), Т.В. Козлова (г. Минск).", "Т.В. Козлов"),
+    # a surname the tagger reads as a nominative, after a post in the genitive: a man's genitive («Дованова», which
+    # the dictionary does not know; «Джиоева», which it does)
+    ("Визит Посла Республики Абхазия С.В. Дованова.", "С.В. Дованов"),
+    ("Визит Председателя Парламента Республики Беларусь А.В. Джиоева.", "А.В. Джиоев"),
+    ("Визит заместителя министра культуры И.В. Довановой.", "И.В. Дованова"),
     # and a man's accusative after a woman's verb with a subject of its own
     ("Делегация посетила И.В. Петрова.", "И.В. Петров"),
     ("Е.А. Смирнова поздравила И.В. Петрова.", "И.В. Петров"),
@@ -797,6 +833,21 @@ def test_news_mode_adds_no_facility_and_no_quotation_taken_for_a_name(models):
 def test_a_towns_name_is_its_own_however_normalising_would_read_it(models, text, place):
     found = [m for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC]
     assert found[0].normal == place and found[0].country is not None
+
+
+@pytest.mark.parametrize(("text", "districts"), [
+    # districts coordinated before the plural word they share are each one, of the last one's region (Рудня's
+    # district, not Volgograd's of the same name), in the singular
+    ("Делегации Руднянского и Демидовского районов.", {("Руднянский район", "RU"), ("Демидовский район", "RU")}),
+    ("Делегации Оршанского и Дубровенского районов.", {("Оршанский район", "BY"), ("Дубровенский район", "BY")}),
+    ("Выступили коллективы Руднянского, Велижского и Демидовского муниципальных округов Смоленской области.",
+     {("Руднянский муниципальный округ", "RU"), ("Велижский муниципальный округ", "RU"),
+      ("Демидовский муниципальный округ", "RU")}),
+])
+def test_districts_sharing_one_plural_word_are_each_a_district(models, text, districts):
+    found = {(m.normal, m.country) for m in extract(text, models, report_rules=True)
+             if m.type is EntityType.LOC and m.kind is PlaceKind.DISTRICT}
+    assert found == districts
 
 
 @pytest.mark.parametrize(("text", "places", "persons"), [
@@ -1321,6 +1372,9 @@ def test_a_branch_of_a_body_named_by_its_legal_form_is_a_body(models, text, orgs
     ("Выступил коллектив «Оршанские зори».", {"коллектив «Оршанские зори»": ("BY", False)}),
     ("Переговоры с ОАО «Витебские ковры».", {"ОАО «Витебские ковры»": ("BY", False)}),
     ("Визит на ОАО «Могилевлифтмаш».", {"ОАО «Могилевлифтмаш»": ("BY", False)}),
+    # a town's adjective the tagger takes for a noun («Демидовская ЦКС», «Руднянская СШ» after a post)
+    ("Участники: МБУК «Демидовская ЦКС»", {"МБУК «Демидовская ЦКС»": ("RU", True)}),
+    ("Выступил тренер МБУ ДО «Руднянская СШ» С.С. Петров.", {"МБУ ДО «Руднянская СШ»": ("RU", True)}),
 ])
 def test_a_quoted_name_recalls_a_town_by_its_name_or_adjective_not_by_a_possessive(models, text, names):
     assert states_of(models, text) == names

@@ -633,6 +633,25 @@ def test_bodies_a_row_names_as_one_sides_group_are_that_sides(tmp_path, models):
     assert states[3] == {"ансамбль «Родники»": ("RU", False)}
 
 
+def test_bodies_the_smolensk_sides_group_met_abroad_are_of_the_venues_state(tmp_path, models):
+    """A row that names Smolensk's companies as a group makes its bodies Smolensk's, but not those it says they
+    negotiated with abroad, listed after the meeting's noun and «с» or after a body that is, stated or not."""
+    exhibition, mission = events_of(tmp_path, models, [
+        ["Выставка «Белагро-2025»", "г. Минск, Республика Беларусь", "3-7 июня 2025 года",
+         "Участие смоленских предприятий в выставке. Проведены переговоры с ОАО «Гомсельмаш» и ОАО «Лидагропроммаш»",
+         "ООО «Смоленский завод»"],
+        ["Деловая миссия", "г. Ташкент, Республика Узбекистан", "10-14 ноября 2025 года",
+         "Деловая миссия смоленских предприятий. Проведены переговоры с хокимиятом Ташкентской области и АО "
+         "«Узавтосаноат»", "ООО «Смоленский автоагрегатный завод»"],
+    ])
+    states = [{e.name: (e.country, e.smolensk) for e in extracted.entities if e.type is EntityType.ORG}
+              for extracted in (exhibition, mission)]
+    assert states[0] == {"ОАО «Гомсельмаш»": ("BY", False), "ОАО «Лидагропроммаш»": ("BY", False),
+                         "ООО «Смоленский завод»": ("RU", True)}
+    assert states[1] == {"хокимият Ташкентской области": ("UZ", False), "АО «Узавтосаноат»": ("UZ", False),
+                         "ООО «Смоленский автоагрегатный завод»": ("RU", True)}
+
+
 def test_a_region_and_its_town_of_one_name_in_a_row_are_two_places_of_its_state(tmp_path, models):
     """«эмират Шарджа» and «г. Шарджа» are the emirate and its town; a region of a partner's state named without
     its state gives the event that state (the row names no other)."""
