@@ -100,6 +100,17 @@ def _split_threeway(parties: list[Mention], text: str, between: int) -> list[lis
     return [parties]
 
 
+_WIDER = {PlaceKind.CITY: 0, PlaceKind.DISTRICT: 1, PlaceKind.REGION: 2, PlaceKind.COUNTRY: 3}
+
+
+def _where_or_whose(side: Mention, after: Mention) -> bool:
+    """Whether a mention right after a side's says where the side is (a wider place after a place) or whose it is
+    (a body after a body)."""
+    if side.type is EntityType.ORG or after.type is EntityType.ORG:
+        return side.type is after.type
+    return side.kind is not None and after.kind is not None and _WIDER[after.kind] > _WIDER[side.kind]
+
+
 def _in_brackets(text: str, index: int) -> bool:
     """Whether a round bracket opened before `index` is not yet closed there."""
     return text.rfind("(", 0, index) > text.rfind(")", 0, index)
@@ -147,9 +158,12 @@ def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreem
         parties = [m for m in mentions if (m.type is EntityType.ORG or between >= 0 and m.type is EntityType.LOC
                                            and m.kind in _PARTY_PLACES and not _in_brackets(text, m.start))
                    and m.within is None and start <= m.start and m.stop <= clause_stop]
-        # a state named right after a side's place is that place's («Самаркандской областью Республики Узбекистан»)
-        parties = [m for m in parties if not (m.kind is PlaceKind.COUNTRY and any(
-            other.type is EntityType.LOC and not text[other.stop:m.start].strip() for other in parties))]
+        # a region or a state named right after a side's place says where that place is («Самаркандской областью
+        # Республики Узбекистан», «городом Лида Гродненской области Республики Беларусь»), and a body named right
+        # after a side's body is the body it belongs to («ФГБОУ ВО «…» Минздрава России»): no sides of their own
+        parties = [m for m in parties if not any(
+            other.start < m.start and not text[other.stop:m.start].strip() and _where_or_whose(other, m)
+            for other in parties)]
         generic = between < 0 and _GENERIC.search(sentence)  # "вопросы реализации соглашений": none in particular
         # what is said of a document listed after another is said of both («Подписаны Меморандум …, а также …»)
         said = text[item_start:clause_stop]

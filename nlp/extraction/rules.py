@@ -640,6 +640,8 @@ def _agrees(doc: Doc, token: Token, head: int, lex: Lexicons) -> bool:
     position = token.lemma_ in lex.positions and not _ADJECTIVE_ENDING.search(token.lemma_)
     # a lowercase participle is a clause's, no part of the name ("созданном Следственном комитете")
     agreed = token.pos_ == "ADJ" or (token.pos_ == "VERB" and is_cap(token))
+    if _compound_name_fits(token, doc[head]):
+        return True
     if token.pos_ == "PROPN" and is_cap(token) and PLACE_ADJECTIVE.search(token.lower_):
         # a town's adjective the tagger took for a surname, before a word that only a town's adjective opens
         # («Кричевский райисполком», «Быховского районного …»; not «направил Ковальский комитету»)
@@ -658,6 +660,14 @@ def _caseless_compound_fits(token: Token, head: Token) -> bool:
     """A lowercase compound adjective the tagger leaves without a case, with an ending of its head's case
     («Республиканского научно-практического центра»)."""
     return token.is_lower and _caseless_compound(token, case_of(head))
+
+
+def _compound_name_fits(token: Token, head: Token) -> bool:
+    """A capitalised compound adjective the tagger took for a name, in whatever case, with an ending of its head's
+    case («в Спасо-Евфросиниевский женский монастырь»: a name in the prepositional, by the tagger)."""
+    endings = _CASE_ENDINGS.get(case_of(head) or "")
+    return token.pos_ == "PROPN" and is_cap(token) and "-" in token.text and endings is not None \
+        and endings.search(token.lower_) is not None
 
 
 _ORDINAL = re.compile(r"^\d+-(?:й|я|е|го|му|м|х|ю|ой|ый|ий)$")

@@ -39,6 +39,19 @@ def test_documents_listed_one_after_another_are_each_one_with_its_parties(tmp_pa
     assert found == [("меморандум о взаимопонимании", "signed", 2), ("план мероприятий", "signed", 2)]
 
 
+def test_the_region_after_a_sides_town_and_the_body_after_a_sides_body_are_no_sides(tmp_path, models):
+    named = agreements(tmp_path, models, [
+        ["Подписание", "г. Вязьма", "21 ноября 2025 года",
+         "Подписано соглашение о побратимских связях между городом Вязьма Смоленской области и городом Лида "
+         "Гродненской области Республики Беларусь.", "Делегации"],
+        ["Подписание", "г. Смоленск", "22 ноября 2025 года",
+         "Заключен договор о сотрудничестве между ФГБОУ ВО «Смоленский государственный медицинский университет» "
+         "Минздрава России и УО «Витебский государственный медицинский университет».", "Делегации"]])
+    assert [[party.rsplit("/", 1)[1] for party in a.parties] for a in named] == [
+        ["vyazma", "lida"],
+        ["smolenskiy-gosudarstvennyy-meditsinskiy-universitet", "vitebskiy-gosudarstvennyy-meditsinskiy-universitet"]]
+
+
 def test_a_plan_or_programme_is_named_as_the_text_names_it(tmp_path, models):
     signed = (("Подписана", "программа сотрудничества"), ("Подписана", "программа совместных мероприятий"),
               ("Подписан", "план совместных действий"), ("Подписан", "план мероприятий"))

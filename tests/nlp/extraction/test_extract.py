@@ -1274,6 +1274,13 @@ def test_a_site_named_after_a_state_symbol_is_a_site(models):
         (EntityType.LOC, "площадь Государственного флага", PlaceKind.SITE), (EntityType.LOC, "Витебск", PlaceKind.CITY)}
 
 
+def test_a_sites_compound_adjective_the_tagger_took_for_a_name_in_another_case_opens_its_name(models):
+    found = extract("Паломническая поездка к мощам преподобной Евфросинии Полоцкой в Спасо-Евфросиниевский женский "
+                    "монастырь", models, report_rules=True)
+    assert {(m.type, m.normal, m.kind) for m in found} == {
+        (EntityType.LOC, "Спасо-Евфросиниевский женский монастырь", PlaceKind.SITE)}
+
+
 def test_a_fortress_wall_named_is_a_site_a_wall_of_a_house_none(models):
     found = extract("Делегация посетила Смоленскую крепостную стену. Стена дома покрашена.", models, report_rules=True)
     assert {(m.type, m.normal, m.kind) for m in found} == {
