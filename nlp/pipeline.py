@@ -96,7 +96,45 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
         adjectives |= {mention.country for mention in reading.mentions if mention.within == "post" and mention.country}
         sides |= reading.sides
     mentions = _delegations_members(event, _namesakes_of_the_venues_state(mentions, gazetteer))
-    return _organisations_placed(event, _sites_placed(_venues_placed(mentions)), sides), adjectives
+    mentions = _short_names_sides(_venues_placed(mentions))
+    return _organisations_placed(event, _sites_placed(mentions), sides), adjectives
+
+
+def _short_names_sides(mentions: list[Mention]) -> list[Mention]:
+    """A body's short name of capitals, whose own letters name no state, is of the state and side of the body of the
+    row whose words' first letters it is, and so is the person whose post names it: «Ректор СГМУ Р.С. Козлов» in a row
+    that names «ФГБОУ ВО «Смоленский государственный медицинский университет»» is the Smolensk side's."""
+    bodies = {initials: m for m in mentions if m.type is EntityType.ORG and m.country
+              for initials in _initials(org_parts(m.normal)[1])}
+    sides = {m.normal: bodies[short] for m in mentions if m.type is EntityType.ORG and m.country is None
+             and (short := org_parts(m.normal)[1].upper()) in bodies and _SHORT_NAME.fullmatch(short)}
+    if not sides:
+        return mentions
+
+    def side_of(mention: Mention) -> Mention | None:
+        if mention.type is EntityType.ORG and mention.country is None:
+            return sides.get(mention.normal)
+        if mention.type is EntityType.PER and mention.country is None and mention.role:
+            return next((body for short, body in sides.items() if short in mention.role.split()), None)
+        return None
+
+    return [replace(m, country=body.country, smolensk=m.smolensk or body.smolensk)
+            if (body := side_of(m)) is not None else m for m in mentions]
+
+
+_SHORT_NAME = re.compile(r"[А-ЯЁ]{3,8}")
+_FUNCTION_WORDS = frozenset({"и", "по", "при", "в", "на", "для", "с", "им", "имени"})
+
+
+def _initials(name: str) -> set[str]:
+    """The short names a body's name (folded, without its legal form) may have: its words' first letters, a
+    hyphenated word's by its first part or by each («научно-исследовательский»: Н or НИ)."""
+    words = [w for w in re.findall(r"[а-яё-]+", name) if w not in _FUNCTION_WORDS]
+    if len(words) < 3:
+        return set()
+    whole = "".join(w[0] for w in words).upper()
+    parts = "".join(part[0] for w in words for part in w.split("-") if part).upper()
+    return {whole, parts}
 
 
 # where a row lists its delegation's members: «В составе делегации – …», «В состав делегации вошли: …»

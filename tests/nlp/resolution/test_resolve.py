@@ -652,6 +652,16 @@ def test_bodies_the_smolensk_sides_group_met_abroad_are_of_the_venues_state(tmp_
                          "ООО «Смоленский автоагрегатный завод»": ("RU", True)}
 
 
+def test_a_short_name_and_the_person_whose_post_names_it_take_the_side_of_the_body_it_shortens(tmp_path, models):
+    """«СГМУ» names no state by its letters; the row names the university whose words' first letters it is."""
+    event, = events_of(tmp_path, models, [
+        ["Визит", "г. Смоленск", "20 октября 2025 года",
+         "Визит делегации в ФГБОУ ВО «Смоленский государственный медицинский университет».", "Ректор СГМУ Р.С. Козлов"],
+    ])
+    persons = {e.name: (e.country, e.smolensk) for e in event.entities if e.type is EntityType.PER}
+    assert persons == {"Р.С. Козлов": ("RU", True)}
+
+
 def test_a_region_and_its_town_of_one_name_in_a_row_are_two_places_of_its_state(tmp_path, models):
     """«эмират Шарджа» and «г. Шарджа» are the emirate and its town; a region of a partner's state named without
     its state gives the event that state (the row names no other)."""
