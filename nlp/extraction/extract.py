@@ -1066,13 +1066,15 @@ def _body_apart_from_initials(span: Span, lex: Lexicons) -> list[Span]:
 
 
 def _surnames_joined(spans: list[Span]) -> list[Span]:
-    """natasha's person of one word right before its person of a given name and a patronymic in the same case: one
-    person, surname first («с заместителем министра Ивановой | Марией Петровной»)."""
+    """natasha's person of one word right before or after its person of a given name and a patronymic in the same
+    case: one person, surname first or last («с заместителем министра Ивановой | Марией Петровной», «с Ириной
+    Владимировной | Новиковой»)."""
     found: list[Span] = []
     for span in spans:
         last = found[-1] if found else None
-        if last is not None and last.label_ == span.label_ == "PER" and len(last) == 1 and len(span) == 2 \
-                and last.end == span.start and _PATRONYMIC.search(span[-1].text) \
+        if last is not None and last.label_ == span.label_ == "PER" and last.end == span.start \
+                and (len(last) == 1 and len(span) == 2 and _PATRONYMIC.search(span[-1].text)
+                     or len(last) == 2 and len(span) == 1 and _PATRONYMIC.search(last[-1].text)) \
                 and case_of(last[0]) is not None and case_of(last[0]) == case_of(span[0]):
             found[-1] = Span(span.doc, last.start, span.end, label="PER")
         else:
@@ -1356,12 +1358,15 @@ class _Reading:
         # it does not end the position before the next name
         people = [(start, stop) for start, stop in people
                   if not (stop - start == 1 and (doc[start].lemma_ in lex.positions or doc[start].pos_ == "ADJ"))]
-        person_tokens = {i for start, stop in people for i in range(start, stop)}
+        # whom a body is named after is no party, nor ends a post before it («декан факультета ВГУ имени П.М.
+        # Машерова»)
+        namesakes = {(start, stop) for start, stop in people if start > 0 and named_after(doc, start - 1)
+                     or start > 1 and not is_cap(doc[start - 1]) and named_after(doc, start - 2)}
+        person_tokens = {i for start, stop in people if (start, stop) not in namesakes for i in range(start, stop)}
         for start, stop in sorted(people):
             if _overlaps(start, stop, self.taken) or in_place_name(doc, start, lex):
                 continue
-            if start > 0 and named_after(doc, start - 1) or start > 1 and not is_cap(doc[start - 1]) \
-                    and named_after(doc, start - 2):
+            if (start, stop) in namesakes:
                 continue  # "МХТ им. А. П. Чехова": whom a body is named after, no party (natasha's name holds him)
             if _inside(start, stop, self.quoted_titles):
                 continue  # in an event's or a document's title: no party («Виртуальный выставочный проект

@@ -347,7 +347,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                                         or (case_of(doc[index]) in ("Loc", "Gen") and doc[index].pos_ in _CHAIN_POS)
                                         or doc[index].text in ("г", ".")):
                 if doc[index].text == "." and not (index > 0 and doc[index - 1].text == "г") \
-                        or _is_initial(doc, index) or _person_named(doc, index):
+                        or _is_initial(doc, index) or _person_named(doc, index) or _full_name_at(doc, index):
                     break  # a full stop ends it, and a person's initials or name start after it
                 index += 1
         elif lower == "в" and "honour" in flags and nxt is not None and nxt.lower_ == "честь" and index == first:
@@ -487,6 +487,12 @@ def _person_named(doc: Doc, index: int) -> bool:
     return index in natasha_spans(doc, "PER") and case_of(doc[index]) == "Nom"
 
 
+def _full_name_at(doc: Doc, index: int) -> bool:
+    """Whether a person natasha found by two words or more starts at token `index`, in any case: no town's second
+    word («в г. Смоленске | Ирины Владимировны Новиковой»)."""
+    return natasha_spans(doc, "PER").get(index, index) - index >= 2
+
+
 def natasha_spans(doc: Doc, label: str) -> dict[int, int]:
     """Where each of natasha's entities of a type starts, and where it stops; worked out once per Doc."""
     key = f"natasha {label} spans"
@@ -615,10 +621,11 @@ def a_member(doc: Doc, start: int, index: int, lex: Lexicons) -> bool:
     of it: a state («Союза Беларуси и России», «… Российской Федерации и Республики Беларусь») or a body named as one
     before it is («Совета Федерации … и Совета Республики …»); not another body after it («Витебского областного Союза
     женщин и Республиканского общественного объединения …», «Совета Министров Союзного государства и Высшего
-    Евразийского экономического совета»)."""
+    Евразийского экономического совета»; nor a body whose adjective only is one before it: «Витебского отделения
+    Белорусской железной дороги и Белорусского республиканского союза молодежи»)."""
     word = doc[index]
     return word.pos_ == "PROPN" or word.lemma_ in lex.region_words \
-        or any(doc[i].lemma_ == word.lemma_ for i in range(start, index - 1) if is_cap(doc[i]))
+        or word.pos_ != "ADJ" and any(doc[i].lemma_ == word.lemma_ for i in range(start, index - 1) if is_cap(doc[i]))
 
 
 def _legal_form_before(doc: Doc, start: int, lex: Lexicons) -> int:
@@ -1372,6 +1379,9 @@ def latin_names(doc: Doc, lex: Lexicons) -> list[Chunk]:
                 stop = comma + 2  # "Huawei Technologies Co., Ltd."
             else:
                 break
+        if stop < len(words) and words[stop] == "." and words[stop - 1] in lex.latin_forms \
+                and not doc[stop - 1].whitespace_:
+            stop += 1  # a legal form's full stop is the name's («Co., Ltd.», «Inc.»)
         if stop - index >= 2 and any(word in lex.latin_keys for word in words[index:stop]):
             chunks.append(Chunk(index, stop, "ORG", stop - 1))
         index = stop
@@ -1453,7 +1463,7 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
             # a name ends with its line («г. Минск⏎Республика Беларусь»)
             while stop < len(doc) and is_cap(doc[stop]) and doc[stop].pos_ != "PUNCT" and stop - start < 3 \
                     and not doc[stop].text.isupper() and not (stop > start and region_word_at(doc, stop + 1, lex)) \
-                    and not (stop > start and starts_a_line(doc, stop)):
+                    and not (stop > start and (starts_a_line(doc, stop) or _full_name_at(doc, stop))):
                 stop += 1
             if stop > start:
                 chunks.append(Chunk(index, stop, "LOC", stop - 1, kind=PlaceKind(kind) if kind else None))
@@ -1565,7 +1575,10 @@ def after_place_prefix(doc: Doc, start: int, lex: Lexicons) -> bool:
 
 def in_place_name(doc: Doc, start: int, lex: Lexicons) -> bool:
     """Whether a word stands after a place word, or after capitalised adjectives after one: "г. Великие Луки"
-    (natasha takes "Луки" for a person), "пос. Красный Бор"; not "г. Смоленске А.В. Андреев"."""
+    (natasha takes "Луки" for a person), "пос. Красный Бор"; not "г. Смоленске А.В. Андреев", nor a person natasha
+    finds by two words or more («г. Смоленске Ирины Владимировны Новиковой», «Смоленске» taken for an adjective)."""
+    if _full_name_at(doc, start):
+        return False
     while True:
         if after_place_prefix(doc, start, lex):
             return True
@@ -1759,6 +1772,9 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
     stop = head + 1
     while stop < len(doc) and stop not in blocked and doc[stop].pos_ not in ("VERB", "AUX", "PRON") \
             and (doc[stop].text not in _STOP or (doc[stop].text == "." and doc[stop - 1].text in ("г", "им"))):
+        if doc[stop].lower_ in ("имени", "им") and stop + 1 < len(doc):
+            stop = _past_namesake(doc, stop, lex)  # whom the body is named after («ВГУ имени П.М. Машерова»)
+            continue
         if _is_initial(doc, stop):
             return None  # the next person's name: a list of officials, not an apposition
         stop += 1

@@ -167,6 +167,9 @@ def test_entities_of_report_sentences(models, text, expected):
     # teachers, coaches, judges, journalists by what they do
     ("Выступили преподаватель СмолГУ И.И. Иванов и учитель МБОУ «СШ № 7» А.А. Петрова.", "А.А. Петрова",
      "учитель МБОУ «СШ № 7»"),
+    # a post after the name goes on over whom its body is named after
+    ("Выступили: Сидоренко Олег Николаевич, декан факультета ВГУ имени П.М. Машерова (г. Витебск).",
+     "Сидоренко Олег Николаевич", "декан факультета ВГУ имени П.М. Машерова"),
     # two posts joined by a hyphen are one post, by the first
     ("Выступил тренер-преподаватель МБУ ДО «Руднянская СШ» С.С. Петров.", "С.С. Петров",
      "тренер-преподаватель МБУ ДО «Руднянская СШ»"),
@@ -447,6 +450,10 @@ def test_a_full_name_in_the_instrumental_in_the_nominative(models, text, person)
     # the surname natasha tags a person of its own, or none of the name
     ("Встреча с заместителем министра Ивановой Марией Петровной.", "Иванова Мария Петровна"),
     ("Приветствие Посла Беларуси Шестакова Александра Евгеньевича зачитал консул.", "Шестаков Александр Евгеньевич"),
+    # or after them; after a post ending on a town («в г. Смоленске»), which takes neither as its name
+    ("Встреча с Ириной Владимировной Новиковой.", "Ирина Владимировна Новикова"),
+    ("Визит Генерального консула Республики Беларусь в г. Смоленске Ирины Владимировны Новиковой.",
+     "Ирина Владимировна Новикова"),
 ])
 def test_a_full_name_with_a_patronymic_in_the_nominative(models, text, person):
     assert person_names(models, text) == [person]
@@ -1076,6 +1083,9 @@ def test_a_meeting_named_with_an_adjective_of_meetings_is_no_body(models, text, 
                                     "Республиканское общественное объединение «Белорусский союз женщин»"}),
     ("Участие в заседании Совета Министров Союзного государства и Высшего Евразийского экономического совета.",
      {"Совет Министров Союзного государства", "Союзное государство", "Высший Евразийский экономический совет"}),
+    # nor one whose adjective alone is one the first body's name has
+    ("Встреча с руководством Витебского отделения Белорусской железной дороги и Белорусского республиканского союза "
+     "молодежи.", {"Витебское отделение Белорусской железной дороги", "Белорусский республиканский союз молодежи"}),
 ])
 def test_a_joint_body_is_named_with_its_members_and_each_member_with_its_own_name(models, text, orgs):
     assert org_texts_normal(models, text) == orgs
@@ -1668,11 +1678,11 @@ def test_a_legal_form_unquoted_is_its_bodys(models, text, names):
 
 
 def test_a_latin_names_legal_form_after_a_comma_is_the_names(models):
-    # the brackets after the legal form's full stop say whose it is
+    # the brackets after the legal form's full stop, which is the name's, say whose it is
     found = extract("Подписан меморандум с Shandong Heavy Industry Group Co., Ltd. (КНР) и Siemens AG, а также "
                     "с ООО «Ромашка», Ltd не участвовала.", models, report_rules=True)
     orgs = {(m.text, m.country) for m in found if m.type is EntityType.ORG}
-    assert {("Shandong Heavy Industry Group Co., Ltd", "CN"), ("Siemens AG", None)} <= orgs
+    assert {("Shandong Heavy Industry Group Co., Ltd.", "CN"), ("Siemens AG", None)} <= orgs
     assert not any("Ltd" in text and "Ромашка" in text for text, _ in orgs)
 
 
