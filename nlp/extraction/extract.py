@@ -1009,17 +1009,20 @@ def _region_named_apart(span: Span, models: Resources) -> list[Span]:
     of that name («губернатором аймака Сэлэнгэ», «остана Гилян»); of three or more, its first word is the region's
     name where the dictionary reads it as no one's («Председателем Народного комитета провинции Тхайбинь Нгуен Кхак
     Тханем»: the province Тхайбинь and the person Нгуен Кхак Тхань; not «вице-губернатора штата Кэтлин Кеннеди
-    Таунсенд», a given name)."""
+    Таунсенд», a given name), and so of natasha's place of three words or more no gazetteer knows («провинции |
+    Нгеан Буй Динь Лонгом»)."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    if span.label_ != "PER" or before is None or before.lemma_ not in models.lexicons.region_titles \
+    if span.label_ not in ("PER", "LOC") or before is None or before.lemma_ not in models.lexicons.region_titles \
             or not before.is_lower:
         return [span]
+    if span.label_ == "LOC" and (len(span) < 3 or models.gazetteer.lookup(span.text) is not None):
+        return [span]  # a place of a name of its own, or of two words («провинции Северная Кёнсан»)
     if len(span) < 3:  # the region's name alone, where the gazetteer knows it («губернатором аймака Сэлэнгэ»)
         region = models.gazetteer.lookup(span.text, kind=PlaceKind.REGION)
         return [Span(span.doc, span.start, span.end, label="LOC")] \
             if region is not None and region.kind is PlaceKind.REGION else [span]
-    if any(NAME_GRAMS & parse.tag.grammemes for parse in models.vocab.parse(span[0].lower_)):
-        return [span]
+    if span.label_ == "PER" and any(NAME_GRAMS & parse.tag.grammemes for parse in models.vocab.parse(span[0].lower_)):
+        return [span]  # a given name opens it (natasha's place opens with the region's name, whatever it reads)
     return [Span(span.doc, span.start, span.start + 1, label="LOC"),
             Span(span.doc, span.start + 1, span.end, label="PER")]
 

@@ -2283,6 +2283,12 @@ def test_a_regions_name_after_its_title_is_no_persons(models):
     found = [(m.type, m.normal, m.role) for m in extract(text, models, report_rules=True)]
     assert found == [(EntityType.ORG, "Народный комитет провинции Тхайбинь", None),
                      (EntityType.PER, "Нгуен Кхак Тхань", "Председатель Народного комитета провинции Тхайбинь")]
+    # and where natasha takes the person into the region's name, a place
+    text = ("Встреча с делегацией во главе с заместителем председателя Народного комитета провинции Нгеан Буй Динь "
+            "Лонгом.")
+    found = [(m.type, m.normal, m.role) for m in extract(text, models, report_rules=True)]
+    assert found == [(EntityType.ORG, "Народный комитет провинции Нгеан", None),
+                     (EntityType.PER, "Буй Динь Лонг", "заместитель председателя Народного комитета провинции Нгеан")]
     # a given name after the title is the person's
     found = extract("Она родилась в семье вице-губернатора штата Кэтлин Кеннеди Таунсенд.", models)
     assert [(m.type, m.normal) for m in found] == [(EntityType.PER, "Кэтлин Кеннеди Таунсенд")]
