@@ -86,6 +86,7 @@ _INITIALS_NAME = re.compile(r"^[А-ЯЁ]$")
 _NAMING_PARTS = frozenset(UPOS[part] for part in ("ADJ", "PROPN", "NOUN"))  # words that may name a state
 _SMOLENSK_LEGAL_FORM = re.compile(r"^С?ОГ[А-ЯЁ]+$")  # областное государственное …: a Smolensk regional body
 _SMOLENSK_SHORT_NAME = re.compile(r"^Смол[А-ЯЁ]")  # «СмолГУ», «СмолАЭС»: a short name of Smolensk's (not «Смолевичи»)
+_SMOLENSK_PEOPLE = re.compile(r"^смолян")  # its people, a collective's name: «ансамбль «Смоляне»», «Смоляночка»
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +305,8 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
                 named_town = named_town or _after_town_word(token)
         if code is None and _RUSSIAN_AGENCY.match(token.text):
             code = "RU"  # "Росрыболовство", "Роснедра", "Россотрудничество": a federal agency's name
-        if "смоленск" in token.lower_ or "смоленщин" in token.lower_ or _SMOLENSK_SHORT_NAME.match(token.text):
+        if "смоленск" in token.lower_ or "смоленщин" in token.lower_ or _SMOLENSK_SHORT_NAME.match(token.text) \
+                or _SMOLENSK_PEOPLE.match(token.lower_):
             smolensk, code = True, "RU"
         if _SMOLENSK_LEGAL_FORM.match(token.text):
             smolensk, code = True, code or "RU"
@@ -969,6 +971,13 @@ def _without_post_words(doc: Doc, start: int, stop: int, models: Resources) -> t
     Мухаметшиным»); not a post's word that is a given name too, before a surname («Раис Ханнанов»; «Раисом Республики
     Татарстан» is the post)."""
     lex = models.lexicons
+    # initials with the surname after them: the words before them are the post's («директор филиала Финуниверситета
+    # О.О. Петрова»), not the person's
+    initials = [i for i in range(start, stop - 1) if _INITIALS_NAME.match(doc[i].text) and doc[i + 1].text == "."]
+    surname = initials[-1] + 2 if initials else stop
+    if initials and initials[0] > start and surname < stop and doc[surname].text[:1].isupper() \
+            and len(doc[surname].text) > 1 and all(b - a == 2 for a, b in zip(initials, initials[1:], strict=False)):
+        start = initials[0]
     while stop - start > 1 and (doc[start].lemma_ in lex.positions and not _a_given_name(doc[start], models)
                                 or _COMPOUND_ABBREVIATION.match(doc[start].text)
                                 or doc[start].text.isupper() and len(doc[start].text) > 1) \
@@ -2089,6 +2098,9 @@ def _of_the_town_after(text: str, mentions: list[Mention]) -> list[Mention]:
     return found
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _of_the_parent_after(text: str, mentions: list[Mention]) -> list[Mention]:
     """A unit named by what it is, with the body it belongs to right after it, is of that body's state and side:
     «вокальная группа «Сударушка» МБУК «Демидовская ЦКС»» (Smolensk's, wherever it performs); not a legal entity
@@ -2096,7 +2108,7 @@ def _of_the_parent_after(text: str, mentions: list[Mention]) -> list[Mention]:
     bodies = {m.start: m for m in mentions if m.type is EntityType.ORG and m.country}
     found = []
     for mention in mentions:
-        space = re.compile(r"\s+").match(text, mention.stop) if mention.type is EntityType.ORG \
+        space = _SPACES.match(text, mention.stop) if mention.type is EntityType.ORG \
             and mention.country is None and not mention.text.split()[0].isupper() else None
         parent = bodies.get(space.end()) if space else None
         if parent is not None:
@@ -2393,6 +2405,10 @@ def _normal_role(models: Resources, tokens: list, head: int) -> str:
                      or [token.morph.get("Case", []), token.morph.get("Number", [])] == agreeing) \
                 and tokens[index - 1].pos_ == "PROPN" and is_cap(tokens[index - 1]):
             titles.append([])
+        if token.text == "," and any(t.lemma_ in models.lexicons.positions for t in titles[-1]) \
+                and any(t.lemma_ in models.lexicons.positions for t in tokens[index + 1:index + 4]):
+            titles.append([])  # posts listed with a comma («солиста …, народного артиста …»)
+            continue
         titles[-1].append(token)
     found = []
     for number, title in enumerate(titles):

@@ -1656,6 +1656,10 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
         if (honoured := _honoured_ending(doc, index, lex)) is not None:
             index = honoured - 1  # whom a body in the post is named after: «ректором ГГУ им. Ф. Скорины …»
             continue
+        if token.text == "," and leftmost is not None and _a_title(doc, index + 1, leftmost) \
+                and _post_before_a_comma(doc, index, leftmost, lex, blocked):
+            index -= 1  # another post of the person's, in the same case: «солиста Большого театра Беларуси, народного
+            continue  # артиста Республики Беларусь В.В. Громова»
         if index in blocked or token.pos_ in ("VERB", "AUX", "PRON") or (token.text in _STOP and token.text != "."):
             break
         if token.text == "." and not (index > 0 and doc[index - 1].text in ("г", "им")):
@@ -1680,6 +1684,32 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
             and _post_adjective(doc[start - 2], head))):
         start -= 1
     return Chunk(start, person_start, "ROLE", leftmost)
+
+
+# what makes a post after a comma a title a person holds beside a post, not another official's post in a list (an
+# honorary title's adjective, an academic title): «солиста …, народного артиста …», «ректором …, профессором …»
+_TITLE_ADJECTIVES = frozenset({"народный", "заслуженный", "почетный", "почётный"})
+_ACADEMIC_TITLES = frozenset({"профессор", "доцент", "академик"})
+
+
+def _a_title(doc: Doc, start: int, head: int) -> bool:
+    """Whether the post from `start` to its head is a title: an honorary title's or an academic one."""
+    return doc[head].lemma_ in _ACADEMIC_TITLES or any(doc[i].lemma_ in _TITLE_ADJECTIVES for i in range(start, head))
+
+
+def _post_before_a_comma(doc: Doc, comma: int, head: int, lex: Lexicons, blocked: set[int]) -> bool:
+    """Whether the words before a comma are a post of the person's too: a post's head in the case of the post after
+    the comma opens them, lowercase (no list's item that opens with a capital), and nothing but a post's words stand
+    between (no name, verb or stop)."""
+    case = case_of(doc[head])
+    index = comma - 1
+    while index >= 0 and comma - index <= 12 and index not in blocked and doc[index].text not in _STOP \
+            and doc[index].pos_ not in ("VERB", "AUX", "PRON") and not _is_initial(doc, index):
+        token = doc[index]
+        if token.lemma_ in lex.positions and token.pos_ in ("NOUN", "PROPN") and token.is_lower:
+            return case is not None and case_of(token) == case and case != "Nom"
+        index -= 1
+    return False
 
 
 def _honoured_ending(doc: Doc, end: int, lex: Lexicons) -> int | None:
