@@ -1379,9 +1379,6 @@ def latin_names(doc: Doc, lex: Lexicons) -> list[Chunk]:
                 stop = comma + 2  # "Huawei Technologies Co., Ltd."
             else:
                 break
-        if stop < len(words) and words[stop] == "." and words[stop - 1] in lex.latin_forms \
-                and not doc[stop - 1].whitespace_:
-            stop += 1  # a legal form's full stop is the name's («Co., Ltd.», «Inc.»)
         if stop - index >= 2 and any(word in lex.latin_keys for word in words[index:stop]):
             chunks.append(Chunk(index, stop, "ORG", stop - 1))
         index = stop

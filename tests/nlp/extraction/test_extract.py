@@ -227,6 +227,15 @@ def test_officials_and_their_roles(models, text, person, role):
     assert people.get(person) == role
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    ("Настоящее имя Грея Ф. Грина раскрыто.", "Грея Ф. Грина"),
+    ("Решение вынес судья Джордж Х. Кинг.", "Джордж Х. Кинг"),
+])
+def test_a_given_name_before_an_initial_and_a_surname_stays_the_persons(models, text, person):
+    found = extract(text, models, report_rules=True)
+    assert [m.text for m in found if m.type is EntityType.PER] == [person]
+
+
 @pytest.mark.parametrize(("text", "org"), [
     # a lowercase compound adjective the tagger leaves without a case agrees with its head by its ending
     ("Участие в работе Республиканского научно-практического центра радиационной медицины и экологии человека",
@@ -1689,11 +1698,11 @@ def test_a_legal_form_unquoted_is_its_bodys(models, text, names):
 
 
 def test_a_latin_names_legal_form_after_a_comma_is_the_names(models):
-    # the brackets after the legal form's full stop, which is the name's, say whose it is
+    # the brackets after the legal form's full stop say whose it is
     found = extract("Подписан меморандум с Shandong Heavy Industry Group Co., Ltd. (КНР) и Siemens AG, а также "
                     "с ООО «Ромашка», Ltd не участвовала.", models, report_rules=True)
     orgs = {(m.text, m.country) for m in found if m.type is EntityType.ORG}
-    assert {("Shandong Heavy Industry Group Co., Ltd.", "CN"), ("Siemens AG", None)} <= orgs
+    assert {("Shandong Heavy Industry Group Co., Ltd", "CN"), ("Siemens AG", None)} <= orgs
     assert not any("Ltd" in text and "Ромашка" in text for text, _ in orgs)
 
 
