@@ -64,7 +64,7 @@ def read_gold(folder: Path, name: str) -> tuple[str, set[tuple[int, int, str]]]:
     """A document's text and its gold names as (start, stop, type), flat as news taggers are scored on
     factRuEval: a person from its object's first span to its last; an organisation by its name spans
     (`org_name`: «мэрии» is a descriptor, «Конгресса США» a body and a state); a place by its `loc_name`
-    spans; of names that overlap the first and longest stays."""
+    spans; of names that overlap the first and longest stays (of two on one span, the one the file lists first)."""
     text = (folder / f"{name}.txt").read_text(encoding="utf-8-sig")
     spans: dict[str, tuple[int, int, str]] = {}
     for line in (folder / f"{name}.spans").read_text(encoding="utf-8-sig").splitlines():
@@ -83,7 +83,8 @@ def read_gold(folder: Path, name: str) -> tuple[str, set[tuple[int, int, str]]]:
         else:
             names += [(start, stop, kind) for start, stop, part in parts if part == NAME_SPANS[kind]]
     gold: list[tuple[int, int, str]] = []
-    for found in sorted(set(names), key=lambda n: (n[0], -n[1])):
+    # (a stable sort of the names in the file's order: two objects on one span keep the first, run after run)
+    for found in sorted(dict.fromkeys(names), key=lambda n: (n[0], -n[1])):
         if not gold or gold[-1][1] <= found[0]:
             gold.append(found)
     return text, set(gold)
