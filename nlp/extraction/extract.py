@@ -1290,6 +1290,17 @@ class _Reading:
             return None
         return self.models.countries.adjective_code(first.lower_)
 
+    def _short_name_of_its_body_after(self, chunk: Chunk) -> bool:
+        """Whether a unit's name ends on its head, before the one-word short name of the body it belongs to that the
+        dictionary does not know and the tagger reads in no case of a genitive chain («Смоленского филиала |
+        Финуниверситета»: not a body «Смоленский филиал» of its own, which every university's branch would be)."""
+        doc, after = self.doc, chunk.stop
+        return chunk.head == after - 1 and after < len(doc) and "of" in self.lex.heads.get(
+            doc[chunk.head].lemma_, ("", frozenset()))[1] and doc[chunk.head].is_lower and is_cap(doc[after]) \
+            and doc[after].pos_ == "PROPN" and doc[after].morph.get("Animacy", []) == ["Inan"] \
+            and not self.models.vocab.word_is_known(doc[after].lower_) \
+            and _GENITIVE_ENDING.search(doc[after].lower_) is not None
+
     def _lengthened(self, chunk: Chunk) -> Chunk:
         """An organisation's name with the words after it that its syntax says are its own (`nlp.extraction.syntax`)."""
         if not self.doc[chunk.stop - 1].is_alpha:
@@ -1298,6 +1309,8 @@ class _Reading:
             return chunk  # and a school's short name after its form and level (`rules._school_short_name`)
         if named_for(self.doc, chunk.head, self.lex) == chunk.stop:
             return chunk  # and a museum's with whom it is named for («музея Ю.А. Гагарина | делегацией …»)
+        if self._short_name_of_its_body_after(chunk):
+            return replace(chunk, stop=chunk.stop + 1)
         stop = name_stop(self.doc, chunk.start, chunk.stop, self.models.syntax, self.barriers)
         return chunk if stop == chunk.stop else replace(chunk, stop=stop)
 
@@ -2103,6 +2116,7 @@ def _of_the_town_after(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _SPACES = re.compile(r"\s+")
+_GENITIVE_ENDING = re.compile(r"(?:[^аеиоуыэюя]а|[ия]|ы)$")  # a noun's genitive singular: «Финуниверситета», «Росатома»
 
 
 def _of_the_parent_after(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -352,6 +352,12 @@ def test_a_states_name_of_two_words_ends_a_body_and_gives_its_state(models, text
     assert states_of(models, text) == bodies
 
 
+def test_a_units_name_goes_on_over_the_short_name_of_its_body_the_dictionary_does_not_know(models):
+    # not «Смоленский филиал» alone, which every university's branch in Smolensk would be
+    text = "Участники: Директор Смоленского филиала Финуниверситета О.О. Петрова"
+    assert org_texts_normal(models, text) == {"Смоленский филиал Финуниверситета"}
+
+
 def test_a_unit_named_with_its_body_right_after_it_is_of_that_bodys_state_and_side(models):
     text = "Участники: вокальная группа «Сударушка» МБУК «Демидовская ЦКС», ООО «Альфа» ОГБУК «Смоленский музей»"
     states = states_of(models, text)
