@@ -1569,10 +1569,8 @@ class _Reading:
                                           country=signal.country, smolensk=signal.smolensk, within=within,
                                           town=signal.town if kind == PlaceKind.DISTRICT else None))
             self.place_spans.append((chunk.start, chunk.stop))
-            if kind is PlaceKind.REGION:
-                self._coordinated_regions(chunk, within)
-            elif kind is PlaceKind.DISTRICT and _plural(doc[chunk.head], self.models):
-                self._coordinated_districts(chunk, name_start, within)
+            if kind is PlaceKind.REGION or kind is PlaceKind.DISTRICT and _plural(doc[chunk.head], self.models):
+                self._coordinated_places(chunk, name_start, kind, within)
 
     def _natasha_places(self) -> list[Chunk]:
         """natasha's places, two coordinated ones as one where the gazetteer knows them whole («Тринидад и
@@ -1603,41 +1601,31 @@ class _Reading:
             index += 1
         return chunks
 
-    def _coordinated_regions(self, chunk: Chunk, within: Nesting | None) -> None:
-        """The regions coordinated before a region's name, one place each where the gazetteer knows them:
-        "Могилевская и Витебская области" names the Могилевская область as well."""
-        doc, gazetteer = self.doc, self.models.gazetteer
-        index = chunk.start
-        kept_out = self.taken + self.blocked_places
-        while index >= 2 and doc[index - 1].lower_ in ("и", ",") and is_cap(doc[index - 2]) \
-                and is_adjective(doc[index - 2]) and not _overlaps(index - 2, index - 1, kept_out):
-            region = gazetteer.region(f"{doc[index - 2].text} {doc[chunk.head].text}")
-            if region is None:
-                break
-            if not _overlaps(index - 2, index - 1, self.place_spans):  # natasha may have found it alone
-                self.mentions.append(_mention(doc, self.text, index - 2, index - 1, EntityType.LOC, region.name,
-                                              "rule:place", kind=PlaceKind.REGION, country=region.country,
-                                              smolensk=region.smolensk, within=within))
-                self.place_spans.append((index - 2, index - 1))
-            index -= 2
-
-    def _coordinated_districts(self, chunk: Chunk, name_start: int, within: Nesting | None) -> None:
-        """The districts coordinated before a district's adjective and the plural word they share, one place each
-        where the gazetteer knows them: «Руднянского, Велижского и Демидовского муниципальных округов» names the
-        Руднянский and the Велижский муниципальный округ as well."""
+    def _coordinated_places(self, chunk: Chunk, name_start: int, kind: PlaceKind, within: Nesting | None) -> None:
+        """The regions or districts coordinated before a region's or a district's name, one place each where the
+        gazetteer knows them: «Могилевская и Витебская области» names the Могилевская область as well,
+        «Руднянского, Велижского и Демидовского муниципальных округов» the Руднянский and the Велижский
+        муниципальный округ (a district of the last one's region: `_district_sharing_a_word`)."""
         doc, models = self.doc, self.models
-        shared = list(doc[name_start + 1:chunk.stop])  # the district's word, and what follows it in the name
+        shared = list(doc[name_start + 1:chunk.stop])  # the word they share, and what follows it in the name
+
+        def named(adjective: Token) -> tuple[str, Place] | None:
+            if kind is PlaceKind.DISTRICT:
+                return _district_sharing_a_word(adjective, doc[name_start], shared, models)
+            region = models.gazetteer.region(f"{adjective.text} {doc[chunk.head].text}")
+            return (region.name, region) if region is not None else None
+
         index = name_start
         kept_out = self.taken + self.blocked_places
         while index >= 2 and doc[index - 1].lower_ in ("и", ",") and is_cap(doc[index - 2]) \
                 and _adjective_alone(doc[index - 2]) and not _overlaps(index - 2, index - 1, kept_out):
-            district = _district_sharing_a_word(doc[index - 2], doc[name_start], shared, models)
-            if district is None:
+            place = named(doc[index - 2])
+            if place is None:
                 break
             if not _overlaps(index - 2, index - 1, self.place_spans):  # natasha may have found it alone
-                self.mentions.append(_mention(doc, self.text, index - 2, index - 1, EntityType.LOC, district[0],
-                                              "rule:place", kind=PlaceKind.DISTRICT, country=district[1].country,
-                                              smolensk=district[1].smolensk, within=within))
+                self.mentions.append(_mention(doc, self.text, index - 2, index - 1, EntityType.LOC, place[0],
+                                              "rule:place", kind=kind, country=place[1].country,
+                                              smolensk=place[1].smolensk, within=within))
                 self.place_spans.append((index - 2, index - 1))
             index -= 2
 

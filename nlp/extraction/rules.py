@@ -60,6 +60,7 @@ class Lexicons:
     unions_of_states: frozenset[tuple[str, ...]]  # lemmas of unions natasha tags as a place ("европейский союз")
     seats_of_power: frozenset[tuple[str, ...]]  # lemmas of seats news name for a government ("белый дом")
     person_titles: frozenset[str]  # words before a name that say who one is, no post ("принц", "сын")
+    held_titles: frozenset[str]  # a title's words, a post a person holds beside another ("народный", "профессор")
     name_stops: frozenset[str]  # nouns a name's genitive chain never takes ("созыв")
     po_adverbials: frozenset[str]  # nouns that after «по» say why or how, not what a body deals with ("итог")
     name_particles: frozenset[str]  # lowercase particles inside a person's name ("ван", "фон")
@@ -113,6 +114,7 @@ def load_lexicons() -> Lexicons:
         unions_of_states=frozenset(tuple(row[0].split()) for row in lexicon("unions_of_states")),
         seats_of_power=frozenset(tuple(row[0].split()) for row in lexicon("seats_of_power")),
         person_titles=frozenset(row[0] for row in lexicon("person_titles")),
+        held_titles=frozenset(row[0] for row in lexicon("held_titles")),
         name_stops=frozenset(row[0] for row in lexicon("name_stops")),
         po_adverbials=frozenset(row[0] for row in lexicon("po_adverbials")),
         name_particles=frozenset(row[0] for row in lexicon("name_particles")),
@@ -1653,7 +1655,7 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
         if (honoured := _honoured_ending(doc, index, lex)) is not None:
             index = honoured - 1  # whom a body in the post is named after: «ректором ГГУ им. Ф. Скорины …»
             continue
-        if token.text == "," and leftmost is not None and _a_title(doc, index + 1, leftmost) \
+        if token.text == "," and leftmost is not None and _a_title(doc, index + 1, leftmost, lex) \
                 and _post_before_a_comma(doc, index, leftmost, lex, blocked):
             index -= 1  # another post of the person's, in the same case: «солиста Большого театра Беларуси, народного
             continue  # артиста Республики Беларусь В.В. Громова»
@@ -1683,15 +1685,9 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
     return Chunk(start, person_start, "ROLE", leftmost)
 
 
-# what makes a post after a comma a title a person holds beside a post, not another official's post in a list (an
-# honorary title's adjective, an academic title): «солиста …, народного артиста …», «ректором …, профессором …»
-_TITLE_ADJECTIVES = frozenset({"народный", "заслуженный", "почетный", "почётный"})
-_ACADEMIC_TITLES = frozenset({"профессор", "доцент", "академик"})
-
-
-def _a_title(doc: Doc, start: int, head: int) -> bool:
-    """Whether the post from `start` to its head is a title: an honorary title's or an academic one."""
-    return doc[head].lemma_ in _ACADEMIC_TITLES or any(doc[i].lemma_ in _TITLE_ADJECTIVES for i in range(start, head))
+def _a_title(doc: Doc, start: int, head: int, lex: Lexicons) -> bool:
+    """Whether the post from `start` to its head is a title a person holds beside a post (`held_titles.tsv`)."""
+    return any(doc[i].lemma_ in lex.held_titles for i in range(start, head + 1))
 
 
 def _post_before_a_comma(doc: Doc, comma: int, head: int, lex: Lexicons, blocked: set[int]) -> bool:
