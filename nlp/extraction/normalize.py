@@ -69,12 +69,15 @@ def shape_like(word: str, original: str) -> str:
     return word
 
 
-def _parse(vocab: MorphVocab, token: Token, gender: str | None = None, surname: bool = False):
-    """The pymorphy parse of a token that best fits spaCy's tags (case, gender, part of speech)."""
+def _parse(vocab: MorphVocab, token: Token, gender: str | None = None, surname: bool = False, noun: bool = False):
+    """The pymorphy parse of a token that best fits spaCy's tags (case, gender, part of speech); `noun`: the token
+    heads a phrase, so a noun's reading goes first whatever the tagger took it for («Хоким …», tagged an adjective,
+    is no form of «хокий»)."""
     parses = vocab.parse(token.text.lower())
     cases = token.morph.get("Case", [])
     case = _CASES.get(cases[0]) if cases else None
-    wanted_pos = {"NOUN", "PROPN"} if token.pos_ in ("NOUN", "PROPN") else {"ADJ"} if token.pos_ == "ADJ" else None
+    wanted_pos = {"NOUN", "PROPN"} if noun or token.pos_ in ("NOUN", "PROPN") \
+        else {"ADJ"} if token.pos_ == "ADJ" else None
 
     def score(parse) -> tuple:
         tag = parse.tag
@@ -98,12 +101,13 @@ def _parts_are_lemmas(vocab: MorphVocab, lemma: str) -> bool:
     return not rest or any(parse.normal_form == first for parse in vocab.parse(first))
 
 
-def nominative(vocab: MorphVocab, token: Token, gender: str | None = None, *, singular: bool = False) -> str:
+def nominative(vocab: MorphVocab, token: Token, gender: str | None = None, *, singular: bool = False,
+               noun: bool = False) -> str:
     """The token's word in the nominative, keeping number (unless `singular`) and (for adjectives) the head's
-    gender."""
+    gender; `noun`: the token heads its phrase."""
     if _INNER_CAPITAL.search(token.text):
         return token.text  # an abbreviation made of words' parts does not decline: «СмолГУ», «КазФУ»
-    parse = _parse(vocab, token, gender)
+    parse = _parse(vocab, token, gender, noun=noun)
     if parse is not None and (token.pos_ in ("NOUN", "PROPN") or token.text[:1].isupper()) \
             and parse.tag.POS not in ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO"):
         return token.text  # the dictionary knows no noun of it: «Кубличи» is no imperative of «кубличить»
@@ -189,7 +193,7 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, *, sing
     gender = head_gender(vocab, tokens[head])
     # a plural word before a quoted name names one body of a list: «с компаниями «X» и «Y»» -> компания «X»
     quoted = head + 1 < len(tokens) and tokens[head + 1].text in OPENING_QUOTES and tokens[head].is_lower
-    words[head] = nominative(vocab, tokens[head], singular=quoted or singular)
+    words[head] = nominative(vocab, tokens[head], singular=quoted or singular, noun=True)
     cases = tokens[head].morph.get("Case", [])
     case = _CASES.get(cases[0]) if cases else None
     for index in range(head - 1, -1, -1):

@@ -16,7 +16,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from nlp.extraction.ner import NATASHA_SPANS, doc_words, starts_a_line, starts_a_sentence
-from nlp.gazetteer.countries import fold
+from nlp.gazetteer.countries import fold, load_countries
 from nlp.records import PlaceKind
 from nlp.resources import lexicon
 
@@ -40,6 +40,17 @@ class PostHeads(frozenset[str]):
     def __contains__(self, lemma: object) -> bool:
         return frozenset.__contains__(self, lemma) or isinstance(lemma, str) and "-" in lemma \
             and frozenset.__contains__(self, lemma.partition("-")[0])
+
+    def participle(self, word: str) -> bool:
+        """Whether a word is a form of a post made of a participle («управляющим»: управляющий), which the tagger
+        reads as the verb's."""
+        return any(word.endswith(ending) and frozenset.__contains__(self, word[:-len(ending)] + head)
+                   for ending in _ADJECTIVE_ENDINGS for head in ("ий", "ый"))
+
+
+# an adjective's endings in every case, gender and number: what follows a participle's stem
+_ADJECTIVE_ENDINGS = ("ими", "ыми", "его", "ого", "ему", "ому", "ий", "ый", "им", "ым", "ем", "ом", "ая", "ей", "ой",
+                      "ую", "ие", "ые", "их", "ых")
 
 
 @dataclass(frozen=True, slots=True)
@@ -974,7 +985,10 @@ def led_by(doc: Doc, head: int, lex: Lexicons) -> int | None:
         post += 1  # «правительство действующего премьер-министра …»
     index = post if post < len(doc) and doc[post].lemma_ in lex.positions else head
     persons = natasha_spans(doc, "PER")
-    if index + 1 not in persons or not any(case_of(doc[i]) == "Gen" for i in range(index + 1, persons[index + 1])):
+    # the name's words in the genitive, not its initials, which the tagger reads in any case («с главой Администрации
+    # И.И. Ивановым» is the head of an administration, no government named after him)
+    if index + 1 not in persons or not any(case_of(doc[i]) == "Gen" and len(doc[i].text) > 1
+                                           for i in range(index + 1, persons[index + 1])):
         return None
     return persons[index + 1]
 
@@ -1462,7 +1476,8 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
             # a name ends with its line («г. Минск⏎Республика Беларусь»)
             while stop < len(doc) and is_cap(doc[stop]) and doc[stop].pos_ != "PUNCT" and stop - start < 3 \
                     and not doc[stop].text.isupper() and not (stop > start and region_word_at(doc, stop + 1, lex)) \
-                    and not (stop > start and (starts_a_line(doc, stop) or _full_name_at(doc, stop))):
+                    and not (stop > start and (starts_a_line(doc, stop) or _full_name_at(doc, stop)
+                                               or _state_named_at(doc, stop))):
                 stop += 1
             if stop > start:
                 chunks.append(Chunk(index, stop, "LOC", stop - 1, kind=PlaceKind(kind) if kind else None))
@@ -1495,6 +1510,13 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
                 stop += 1
             chunks.append(Chunk(index, stop, "LOC", index, kind=PlaceKind.REGION))
     return chunks
+
+
+def _state_named_at(doc: Doc, index: int) -> bool:
+    """Whether a state's name opens at `index`: «Республика …» or a state's own name in any case, which ends the
+    name of a town before it («г. Могилева | Республики Беларусь», «г. Ош | Кыргызстан»)."""
+    lemma = lemmas(doc)[index]
+    return lemma == "республика" or load_countries().code(lemma) is not None
 
 
 def region_word_at(doc: Doc, index: int, lex: Lexicons) -> bool:
@@ -1541,7 +1563,10 @@ def _place_prefix_here(doc: Doc, index: int, length: int) -> bool:
     if doc[index].text.isupper() and len(doc[index].text) == 1 and dot is not None \
             and (not dot.whitespace_ or index > 1 and _is_initial(doc, index - 2)):
         return False
-    return after < len(doc) and doc[after].pos_ not in _NOT_A_PLACE_NAME
+    # a capitalised word the tagger took for a verb is a name here («в г. Ташкент Республика Узбекистан»), but not
+    # one that opens a line
+    return after < len(doc) and (doc[after].pos_ not in _NOT_A_PLACE_NAME
+                                 or doc[after].pos_ == "VERB" and is_cap(doc[after]) and not starts_a_line(doc, after))
 
 
 def agrees(adjective: Token, noun: Token) -> bool:
@@ -1659,6 +1684,10 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
                 and _post_before_a_comma(doc, index, leftmost, lex, blocked):
             index -= 1  # another post of the person's, in the same case: «солиста Большого театра Беларуси, народного
             continue  # артиста Республики Беларусь В.В. Громова»
+        if _post_participle(doc, index, lex):
+            leftmost = index  # «Управляющий делами Губернатора …», which the tagger reads as the verb's participle
+            index -= 1
+            continue
         if index in blocked or token.pos_ in ("VERB", "AUX", "PRON") or (token.text in _STOP and token.text != "."):
             break
         if token.text == "." and not (index > 0 and doc[index - 1].text in ("г", "им")):
@@ -1682,7 +1711,20 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
             doc[start - 1].lower_ == "и" and start > 1 and start - 2 not in blocked
             and _post_adjective(doc[start - 2], head))):
         start -= 1
+    if head.pos_ == "ADJ" and leftmost + 1 < person_start and doc[leftmost + 1].pos_ == "NOUN" \
+            and agrees(head, doc[leftmost + 1]):
+        leftmost += 1  # a post's adjective heads nothing before its noun: «главным менеджером …» is a manager's
     return Chunk(start, person_start, "ROLE", leftmost)
+
+
+def _post_participle(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Whether the participle at `index` is a post made of it: no word after it that it agrees with as a participle
+    does («управляющим делами», «уполномоченного по …»; not «управляющей компании», «управляющий директор»)."""
+    token = doc[index]
+    if not _participle(token) or not lex.positions.participle(token.lower_):
+        return False
+    after = doc[index + 1] if index + 1 < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ") or not agrees(token, after)
 
 
 def _a_title(doc: Doc, start: int, head: int, lex: Lexicons) -> bool:

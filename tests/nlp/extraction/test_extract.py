@@ -196,6 +196,16 @@ def test_entities_of_report_sentences(models, text, expected):
      "Временный поверенный в делах Республики Индия в Российской Федерации"),
     ("Временный поверенный в делах Японии в России Кодзи Мацумото посетил Смоленск.", "Кодзи Мацумото",
      "Временный поверенный в делах Японии в России"),
+    # … which the tagger reads as the verb's participle, the body's genitive after its complement
+    ("Управляющий делами Губернатора Смоленской области И.И. Иванов", "И.И. Иванов",
+     "Управляющий делами Губернатора Смоленской области"),
+    ("Встреча с управляющим делами Администрации Смоленской области И.И. Ивановым.", "И.И. Иванов",
+     "управляющий делами Администрации Смоленской области"),
+    # a post's adjective before its noun heads nothing; a head the tagger reads as an adjective is a noun
+    ("Брифинг с главным менеджером фестиваля «Ереванские перспективы» Соной Ованнисян.", "Сона Ованнисян",
+     "главный менеджер фестиваля «Ереванские перспективы»"),
+    ("Хоким Ташкентской области З.Н. Мирзаев, Губернатор Смоленской области В.Н. Анохин", "З.Н. Мирзаев",
+     "Хоким Ташкентской области"),
     # Tatarstan's head, a word the dictionary reads as a given name
     ("Встреча с Раисом Республики Татарстан Р.Н. Миннихановым.", "Р.Н. Минниханов", "Раис Республики Татарстан"),
     # a body named after someone in the post: whom it is named after is no other person between post and name
@@ -1628,6 +1638,13 @@ def test_a_government_named_after_its_leader_holds_the_leader_s_name(models, tex
     assert not [m for m in found if m.type is EntityType.PER]
 
 
+def test_a_person_after_a_government_in_another_case_than_the_genitive_holds_the_post_before_it(models):
+    # the initials the tagger reads in the genitive are no leader's name in it
+    found = extract("Встреча с главой Администрации И.И. Ивановым.", models, report_rules=True)
+    assert [(m.type, m.normal, m.role) for m in found] == [
+        (EntityType.ORG, "Администрация", None), (EntityType.PER, "И.И. Иванов", "глава Администрации")]
+
+
 def test_a_name_after_a_place_word_is_a_place_not_a_person(models):
     found = extract("В мероприятии приняли участие сотрудники краеведческого музея г. Великие Луки.", models,
                     report_rules=True)
@@ -2614,6 +2631,26 @@ def test_a_settlement_in_an_address_is_of_its_districts_or_regions_state(models,
 def test_a_towns_name_ends_with_its_line(models):
     assert [m.normal for m in extract("г. Минск\nРеспублика Беларусь", models, report_rules=True)] == [
         "Минск", "Республика Беларусь"]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a state's name after a town on one line is the state's, not the town's
+    ("коллективы из г. Орши и г. Могилева Республики Беларусь", [
+        ("Орша", "BY"), ("Могилев", "BY"), ("Республика Беларусь", "BY")]),
+    ("делегация г. Бишкека Кыргызской Республики", [("Бишкек", "KG"), ("Кыргызская Республика", "KG")]),
+    ("делегация г. Ош Кыргызстана", [("Ош", "KG"), ("Кыргызстан", "KG")]),
+    # a town the tagger takes for a verb is still the town's
+    ("в г. Ташкент Республика Узбекистан", [("Ташкент", "UZ"), ("Республика Узбекистан", "UZ")]),
+    # a town's name of two words goes on
+    ("в г. Нижний Новгород", [("Нижний Новгород", "RU")]),
+])
+def test_a_towns_name_ends_where_a_states_name_begins(models, text, places):
+    assert [(m.normal, m.country) for m in extract(text, models, report_rules=True)
+            if m.type is EntityType.LOC] == places
+
+
+def test_a_year_before_a_sentence_the_tagger_opens_with_a_verb_is_no_town(models):
+    assert not extract("Встреча состоялась 5 мая 2025 г. Проведены переговоры", models, report_rules=True)
 
 
 def test_a_settlements_name_the_dictionary_reads_as_a_verb_stays_as_written(models):
