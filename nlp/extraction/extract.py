@@ -1860,9 +1860,9 @@ def _listed_under_a_state(doc: Doc, mentions: list[Mention], models: Resources) 
     are of that state (and of the Smolensk side after Smolensk's) where their own words name none: «переговоры с
     представителями белорусских предприятий: ОАО «…», ООО «Коблик Групп» (…)», «делегации Республики Беларусь:
     представители …», «Участники от Смоленской области: хореографическая студия «…»»; a side's words and a dash open
-    one too («с белорусской стороны – директор ОАО «…» …; с российской стороны – …»); the list goes on over its
-    items' lines («:⏎- ООО «…»;⏎- …»)."""
-    for colon in [i for i in range(2, len(doc)) if _opens_a_list(doc, i)]:
+    one too («с белорусской стороны – директор ОАО «…» …; с российской стороны – …»), and so does a group's named
+    part («8 смоленских компаний, в том числе …»); the list goes on over its items' lines («:⏎- ООО «…»;⏎- …»)."""
+    for colon in [i for i in range(2, len(doc)) if _opens_a_list(doc, i) or _opens_a_named_part(doc, i)]:
         state = _state_before(doc, colon, mentions, models)
         if state is None:
             continue
@@ -2250,6 +2250,16 @@ REGION_TOWN_REACH_KM = 1000
 _BETWEEN_PLACES = re.compile(r"[\s,(]*")
 
 
+def _opens_a_named_part(doc: Doc, index: int) -> bool:
+    """Whether token `index` opens the named part of a group: the comma or bracket before «в том числе», «включая»,
+    «среди них», or that word itself («8 смоленских компаний, в том числе ООО «…», АО «…»», «коллективы Республики
+    Беларусь (в том числе …)»)."""
+    mark = doc[index].text in (",", "(")
+    if index + mark >= len(doc) or not (mark or doc[index - 1].text not in (",", "(")):
+        return False
+    return _INCLUDING.match(doc.user_data["text"], char_span(doc, index + mark, index + mark + 1)[0]) is not None
+
+
 def _opens_a_list(doc: Doc, index: int) -> bool:
     """Whether token `index` is a colon, or a dash after a side's words («с белорусской стороны –», «со стороны
     Республики Беларусь –»)."""
@@ -2262,7 +2272,10 @@ def _opens_a_list(doc: Doc, index: int) -> bool:
 def _list_end(doc: Doc, colon: int) -> int:
     """Where a list after a colon ends: at the next sentence or line that is no item of it (one not opening with a
     dash nor following an item's «;» or «,»), or at the «;» before another list's header («Со стороны Смоленской
-    области: …; со стороны Республики Беларусь: …»)."""
+    области: …; со стороны Республики Беларусь: …»); one in brackets at the bracket that closes them."""
+    if doc[colon].text == "(":
+        closing = next((index for index in range(colon + 1, len(doc)) if doc[index].text == ")"), None)
+        return len(doc) if closing is None else closing
     end = next((index for index in range(colon + 2, len(doc))
                 if (starts_a_sentence(doc, index) or starts_a_line(doc, index)) and doc[index].text not in _LIST_MARKS
                 and doc[index - 1].text not in (";", ",", ":")), len(doc))
@@ -2272,6 +2285,10 @@ def _list_end(doc: Doc, colon: int) -> int:
         if stop is not None:
             return stop
     return end
+
+
+# the words that open a named part of a group, a whole word each
+_INCLUDING = re.compile(r"(?:в\s+том\s+числе|включая|среди\s+(?:них|которых))(?!\w)", re.IGNORECASE)
 
 
 def _state_before(doc: Doc, index: int, mentions: list[Mention], models: Resources) -> tuple[str, bool] | None:

@@ -1976,6 +1976,21 @@ def test_bodies_listed_after_a_place_are_of_its_state_and_side(models, text, sta
     assert states_of(models, text) == states
 
 
+@pytest.mark.parametrize(("text", "states"), [
+    # the bodies a group's named part lists, after «в том числе», «включая», in brackets or not
+    ("8 смоленских компаний, в том числе ООО «Смоленский завод ЖБИ», АО «Авангард». Гости: ООО «Мечта».",
+     {"ООО «Смоленский завод ЖБИ»": ("RU", True), "АО «Авангард»": ("RU", True), "ООО «Мечта»": (None, False)}),
+    ("Творческие коллективы Республики Беларусь (в том числе ансамбль «Купалинка», хор «Радуга»), ансамбль «Русь».",
+     {"ансамбль «Купалинка»": ("BY", False), "хор «Радуга»": ("BY", False), "ансамбль «Русь»": (None, False)}),
+    ("Переговоры с представителями белорусских предприятий, включая ОАО «Гомсельмаш» и ОАО «Лидагропроммаш».",
+     {"ОАО «Гомсельмаш»": ("BY", False), "ОАО «Лидагропроммаш»": ("BY", False)}),
+    # a group no state's words open gives none
+    ("Представители компаний, в том числе ООО «Мечта».", {"ООО «Мечта»": (None, False)}),
+])
+def test_bodies_a_group_names_in_part_are_of_the_groups_state_and_side(models, text, states):
+    assert states_of(models, text) == states
+
+
 def test_a_line_break_inside_a_rows_cell_opens_a_sentence_as_in_the_cell_read_alone(models):
     from nlp.extraction.ner import row_doc
 

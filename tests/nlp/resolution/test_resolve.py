@@ -652,6 +652,19 @@ def test_bodies_the_smolensk_sides_group_met_abroad_are_of_the_venues_state(tmp_
                          "ООО «Смоленский автоагрегатный завод»": ("RU", True)}
 
 
+def test_bodies_a_sides_group_names_in_part_are_that_sides_where_the_row_names_two_sides_groups(tmp_path, models):
+    """«8 смоленских компаний, в том числе …» names the bodies after it Smolensk's, though the row names Kazakhstan's
+    companies too (two sides' groups, so the row's venue would decide)."""
+    event, = events_of(tmp_path, models, [
+        ["Бизнес-миссия в Казахстан", "г. Алматы, Республика Казахстан", "22-26 сентября 2025 года",
+         "Проведены переговоры с компаниями Казахстана, в том числе с ТОО «Казахмыс».",
+         "8 смоленских компаний, в том числе ООО «Смоленский завод ЖБИ», АО «Авангард»"],
+    ])
+    states = {e.name: (e.country, e.smolensk) for e in event.entities if e.type is EntityType.ORG}
+    assert states == {"ТОО «Казахмыс»": ("KZ", False), "ООО «Смоленский завод ЖБИ»": ("RU", True),
+                      "АО «Авангард»": ("RU", True)}
+
+
 def test_a_short_name_and_the_person_whose_post_names_it_take_the_side_of_the_body_it_shortens(tmp_path, models):
     """«СГМУ» names no state by its letters; the row names the university whose words' first letters it is."""
     event, = events_of(tmp_path, models, [
