@@ -70,5 +70,9 @@ def clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if not _LATIN.search(text):
         return text
-    # composed again after: a Latin "y" with a breve becomes "у" + breve, which is "ў"
-    return unicodedata.normalize("NFC", _MIXED_WORD.sub(_cyrillic_word, text))
+    # composed again after: a Latin "y" with a breve becomes "у" + breve, which is "ў", a letter that joins the words
+    # the breve parted, so the words are looked at again till nothing changes («аy̆A»: «аў» and «A», then «аўА»);
+    # each round makes a letter Cyrillic or ends
+    while (again := unicodedata.normalize("NFC", _MIXED_WORD.sub(_cyrillic_word, text))) != text:
+        text = again
+    return text

@@ -18,3 +18,15 @@ from nlp.reading.clean import clean
 def test_typed_quotes_become_the_reports_quotes(typed: str, printed: str) -> None:
     assert clean(typed) == printed
     assert len(clean(typed)) == len(typed)  # a mention's place in the cell stays where it was
+
+
+@pytest.mark.parametrize(("typed", "printed"), [
+    ("Ивaнов", "Иванов"),  # a Latin look-alike inside a Cyrillic word
+    ("iPhone-ом", "iPhone-ом"),  # Latin letters with no Cyrillic twin: a Latin word
+    # a breve over a Latin «y» makes «ў», which joins the words the breve parted: their Latin look-alikes too
+    ("аy\u0306A", "аўА"),
+])
+def test_look_alike_letters_in_a_cyrillic_word_become_cyrillic_and_cleaning_twice_changes_nothing(
+        typed: str, printed: str) -> None:
+    assert clean(typed) == printed
+    assert clean(clean(typed)) == clean(typed)
