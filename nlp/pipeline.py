@@ -89,15 +89,37 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
     mentions: list[Mention] = []
     adjectives: set[str] = set()
     sides: set[tuple[str, bool]] = set()
+    body_sides: set[tuple[str, bool]] = set()
     for (field, _), reading in zip(filled_cells(event), readings, strict=True):
         # positions add no place (GUIDELINES: what counts as an entity)
         mentions += [replace(mention, field=field) for mention in reading.mentions if not mention.in_a_post]
         adjectives |= reading.adjectives
         adjectives |= {mention.country for mention in reading.mentions if mention.within == "post" and mention.country}
         sides |= reading.sides
+        body_sides |= reading.body_sides
     mentions = _delegations_members(event, _namesakes_of_the_venues_state(mentions, gazetteer))
+    mentions = _latin_body_of_the_named_state(mentions, body_sides)
     mentions = _short_names_sides(_venues_placed(mentions))
     return _organisations_placed(event, _sites_placed(mentions), sides), adjectives
+
+
+def _latin_body_of_the_named_state(mentions: list[Mention], body_sides: Set[tuple[str, bool]]) -> list[Mention]:
+    """The one body in Latin letters whose own words name no state, in a row that names one foreign state's body by
+    adjective without its name, is that body, and of that state: «Визит делегации китайской компании» with
+    «Представители компании Huawei Technologies Co., Ltd.» (not Russia's, where the row was held), and so is the
+    person whose post names it."""
+    foreign = {side for side in body_sides if side[0] != SMOLENSK_COUNTRY}
+    latin = [m for m in mentions if m.type is EntityType.ORG and m.country is None and m.alias_of is None
+             and _LATIN_NAME.fullmatch(m.normal)]
+    if len(foreign) != 1 or len(latin) != 1:
+        return mentions
+    (state, smolensk), body = foreign.pop(), latin[0]
+    return [replace(m, country=state, smolensk=smolensk) if m is body or m.type is EntityType.ORG and m.country is None
+            and m.normal == body.normal or m.type is EntityType.PER and m.country is None and m.role
+            and body.normal in m.role else m for m in mentions]
+
+
+_LATIN_NAME = re.compile(r"[^А-Яа-яЁё]*[A-Za-z][^А-Яа-яЁё]*")  # a name of Latin letters, no Cyrillic one
 
 
 def _short_names_sides(mentions: list[Mention]) -> list[Mention]:

@@ -176,7 +176,8 @@ class ReportRules:
                           and not _before_a_currency(cell, index, self.resources.lexicons)
                           and not _a_peoples_body(cell, index, self.resources.lexicons)}
             found.append(CellReading(text, cell, mentions, frozenset(adjectives),
-                                     _groups_sides(cell, mentions, self.resources)))
+                                     _groups_sides(cell, mentions, self.resources),
+                                     _body_sides(cell, self.resources)))
         return found
 
 
@@ -190,6 +191,7 @@ class CellReading:
     mentions: list[Mention]
     adjectives: frozenset[str]
     sides: frozenset[tuple[str, bool]] = frozenset()
+    body_sides: frozenset[tuple[str, bool]] = frozenset()  # the sides of one body named by adjective (`_body_sides`)
 
 
 def _groups_sides(doc: Doc, mentions: list[Mention], models: Resources) -> frozenset[tuple[str, bool]]:
@@ -219,6 +221,16 @@ def _groups_sides(doc: Doc, mentions: list[Mention], models: Resources) -> froze
 
 
 _COORDINATED = re.compile(r"\s*(?:,|и\b)\s*")
+
+
+def _body_sides(doc: Doc, models: Resources) -> frozenset[tuple[str, bool]]:
+    """The sides (a state, and whether Smolensk's) whose one body a cell names by adjective, without its name: a
+    singular noun of `group_nouns.tsv` after a place's or a state's adjective («Визит делегации китайской
+    компании»)."""
+    return frozenset(side for token in doc if token.lemma_ in models.lexicons.group_nouns and token.is_lower
+                     and "Sing" in token.morph.get("Number", [])
+                     and not (token.i + 1 < len(doc) and doc[token.i + 1].text in OPENING_QUOTES)  # «компании «…»»
+                     for side in _adjectives_sides(doc, token.i, models))
 
 
 def _adjectives_sides(doc: Doc, noun: int, models: Resources) -> set[tuple[str, bool]]:

@@ -1688,6 +1688,11 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
             leftmost = index  # «Управляющий делами Губернатора …», which the tagger reads as the verb's participle
             index -= 1
             continue
+        if token.text in (".", ",") and index > 0 and (
+                doc[index - 1].text in lex.latin_forms if token.text == "." else
+                index + 1 < person_start and doc[index + 1].text in lex.latin_forms):
+            index -= 1  # a Latin legal form's full stop, or the comma before one: «директор компании Huawei
+            continue  # Technologies Co., Ltd. Ли Вэй»
         if index in blocked or token.pos_ in ("VERB", "AUX", "PRON") or (token.text in _STOP and token.text != "."):
             break
         if token.text == "." and not (index > 0 and doc[index - 1].text in ("г", "им")):
@@ -1843,9 +1848,21 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
         if _is_initial(doc, stop):
             return None  # the next person's name: a list of officials, not an apposition
         stop += 1
+    if stop in blocked and _holder_named_at(doc, stop, head, blocked):
+        return None  # «И.И. Петров, заместитель Губернатора … В.В. Иванов»: the post of the next person named
     if stop < len(doc) and doc[stop].text == "(" and (closing := bracket_end(doc, stop)) is not None:
         stop = closing + 1  # where the body is: «…, генеральным директором ЗАО «Атлант» (г. Минск)»
     return Chunk(start, stop, "ROLE", head)
+
+
+def _holder_named_at(doc: Doc, start: int, head: int, persons: set[int]) -> bool:
+    """Whether the person whose name starts at token `start` holds the post headed at `head` before it: the name
+    stands in the post's case (not the genitive of whom the post serves: «советник Губернатора Смоленской области
+    В.Н. Анохина»)."""
+    last = start
+    while last + 1 in persons:
+        last += 1
+    return case_of(doc[last]) == case_of(doc[head])
 
 
 # an animate noun's accusative is its genitive («при участии И.И. Петрова, директора …»: the tagger may read

@@ -206,6 +206,16 @@ def test_entities_of_report_sentences(models, text, expected):
      "главный менеджер фестиваля «Ереванские перспективы»"),
     ("Хоким Ташкентской области З.Н. Мирзаев, Губернатор Смоленской области В.Н. Анохин", "З.Н. Мирзаев",
      "Хоким Ташкентской области"),
+    # a post after a comma that its own holder's name follows is the next person's, not in apposition; one that the
+    # genitive of whom it serves follows is
+    ("И.И. Петров, заместитель Губернатора Смоленской области В.В. Иванов", "И.И. Петров", None),
+    ("Ли Вэй, заместитель Губернатора Смоленской области В.В. Иванов", "В.В. Иванов",
+     "заместитель Губернатора Смоленской области"),
+    ("Казаков А.В., советник Губернатора Смоленской области В.Н. Анохина", "А.В. Казаков",
+     "советник Губернатора Смоленской области"),
+    # a Latin legal form's full stop and the comma before it end no post
+    ("Представитель компании Huawei Technologies Co., Ltd. Ли Вэй", "Ли Вэй",
+     "Представитель компании Huawei Technologies Co., Ltd."),
     # Tatarstan's head, a word the dictionary reads as a given name
     ("Встреча с Раисом Республики Татарстан Р.Н. Миннихановым.", "Р.Н. Минниханов", "Раис Республики Татарстан"),
     # a body named after someone in the post: whom it is named after is no other person between post and name

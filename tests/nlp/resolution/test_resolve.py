@@ -665,6 +665,22 @@ def test_bodies_a_sides_group_names_in_part_are_that_sides_where_the_row_names_t
                       "АО «Авангард»": ("RU", True)}
 
 
+def test_the_latin_body_of_a_row_that_names_a_foreign_states_body_by_adjective_is_of_that_state(tmp_path, models):
+    """«китайской компании» in the title and one body in Latin letters elsewhere in the row: that body is China's (not
+    Russia's, where it was met), and so is the person whose post names it; not where two such bodies stand."""
+    one, two = events_of(tmp_path, models, [
+        ["Визит делегации китайской компании", "г. Смоленск", "12 августа 2025 года",
+         "Обсуждение поставок оборудования.",
+         "Директор по развитию компании Huawei Technologies Co., Ltd. Ли Вэй, заместитель Губернатора Смоленской "
+         "области В.В. Иванов"],
+        ["Визит делегации китайской компании", "г. Смоленск", "13 августа 2025 года",
+         "Обсуждение поставок оборудования.", "Представители компаний Huawei Technologies и Xiaomi Corporation"],
+    ])
+    assert {e.name: e.country for e in one.entities if e.type in (EntityType.ORG, EntityType.PER)} == {
+        "Huawei Technologies Co., Ltd": "CN", "Ли Вэй": "CN", "В.В. Иванов": "RU"}
+    assert {e.country for e in two.entities if e.type is EntityType.ORG} == {"RU"}
+
+
 def test_a_short_name_and_the_person_whose_post_names_it_take_the_side_of_the_body_it_shortens(tmp_path, models):
     """«СГМУ» names no state by its letters; the row names the university whose words' first letters it is."""
     event, = events_of(tmp_path, models, [
