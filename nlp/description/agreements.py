@@ -71,6 +71,8 @@ def _kind(sentence: str) -> tuple[str, str, int, int] | None:
     for pattern, code, name in _kinds():
         for match in pattern.finditer(sentence):
             about = (match.group(2) or "").strip()
+            if not about and (later := _ABOUT_AFTER_SIDES.match(sentence, match.end())) is not None:
+                about = later.group(1).strip()  # «Соглашение между A и B о торгово-экономическом … сотрудничестве»
             if name == "протокол" and not about:
                 continue  # a protocol without "о …" is minutes, not an agreement
             if found is None or match.start() < found[3]:
@@ -82,13 +84,18 @@ def _kind(sentence: str) -> tuple[str, str, int, int] | None:
     return found
 
 
+# what a document is about: «о сотрудничестве», «о торгово-экономическом и научно-техническом сотрудничестве»
+_ABOUT = r"(\s+о\s+(?:[а-яё-]+(?:ом|ем|ой|ых|их)(?:,?\s+и\s+|,\s+|\s+))*[а-яё-]+)"
+# … after the sides it is between
+_ABOUT_AFTER_SIDES = re.compile(rf"\s+между\s.*?{_ABOUT}", re.IGNORECASE)
+
+
 @cache
 def _kinds() -> list[tuple[re.Pattern[str], str, str]]:
     """The kinds' patterns (`agreement_kinds.tsv`), each with a bilateral or trilateral adjective before it and
-    what it is about after it («о сотрудничестве», «о торгово-экономическом и научно-техническом …»)."""
-    return [(re.compile(rf"\b(?:(трехсторонн\w*|двухсторонн\w*)\s+)?(?:{pattern})(?!енност)\w*"
-                        r"(\s+о\s+(?:[а-яё-]+(?:ом|ем|ой|ых|их)(?:,?\s+и\s+|,\s+|\s+))*[а-яё-]+)?", re.IGNORECASE),
-             code, name) for pattern, code, name in lexicon("agreement_kinds")]
+    what it is about after it (`_ABOUT`)."""
+    return [(re.compile(rf"\b(?:(трехсторонн\w*|двухсторонн\w*)\s+)?(?:{pattern})(?!енност)\w*{_ABOUT}?",
+                        re.IGNORECASE), code, name) for pattern, code, name in lexicon("agreement_kinds")]
 
 
 def _split_threeway(parties: list[Mention], text: str, between: int) -> list[list[Mention]]:

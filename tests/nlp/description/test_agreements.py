@@ -97,6 +97,18 @@ def test_what_an_agreement_is_about_is_its_kind_with_every_adjective_listed(tmp_
         ("соглашение о торгово-экономическом, научно-техническом и культурном сотрудничестве", "cooperation")]
 
 
+def test_what_an_agreement_is_about_may_follow_its_sides(tmp_path, models):
+    named = agreements(tmp_path, models, [[
+        "Подписание", "г. Смоленск", "21 октября 2025 года",
+        "Подписано соглашение между Правительством Смоленской области и Кабинетом Министров Республики Абхазия о "
+        "торгово-экономическом, научно-техническом и культурном сотрудничестве.", "Делегации"], [
+        "Подписание", "г. Смоленск", "22 октября 2025 года",
+        "Подписано соглашение между Правительством Смоленской области и ОАО «Гомсельмаш».", "Делегации"]])
+    assert [(a.kind, a.kind_code, len(a.parties)) for a in named] == [
+        ("соглашение о торгово-экономическом, научно-техническом и культурном сотрудничестве", "cooperation", 2),
+        ("соглашение", "agreement", 2)]
+
+
 def test_a_document_cited_with_its_date_was_signed_then_in_figures_or_words(tmp_path, models):
     named = agreements(tmp_path, models, [[
         "Заседание", "г. Смоленск", "7 июля 2025 года",
