@@ -96,7 +96,7 @@ def _bare(text: str) -> str:
     bare = fold(re.sub(r"[«»]", " ", text))
     for official, short in _state_names():
         if official in bare:
-            bare = re.sub(rf"\b{re.escape(official)}\b", short, bare)
+            bare = re.sub(rf"(?<![\w-]){re.escape(official)}(?![\w-])", short, bare)  # not «РБ-Инвест»
     return bare
 
 
@@ -219,8 +219,9 @@ def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) ->
     """One name under different legal forms ("ГК «СТиМ»", "ООО «СТиМ»") is one organisation; so is a company
     called by what it is with its quoted name («компания «Белшина»» is «ОАО «Белшина»», `company_words.tsv`), and a
     body whose branch's town is named with its word or without («… в г. Смоленске», «… в городе Смоленске», «… в
-    Смоленске»), with Russia as the state the mission is in or without («… в Российской Федерации в г. Смоленске»).
-    The keys stay apart, so that an IRI minted from one of them stays as it was."""
+    Смоленске»), with Russia as the state the mission is in or without («… в Российской Федерации в г. Смоленске»,
+    «Посольство Китайской Народной Республики в Российской Федерации»: `_foreign_mission`). The keys stay apart, so
+    that an IRI minted from one of them stays as it was."""
     names: dict[tuple, set[str]] = defaultdict(set)
     for key, entity in keyed:
         if key[0] == "ORG":
@@ -229,7 +230,7 @@ def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) ->
     for key in sorted(names):
         bare = key[2]
         called = {called for name in names[key] if (called := company_called(name)) is not None}
-        for name in {bare, _TOWNS_WORD.sub("в ", _HOST_STATE.sub("", bare)), *called}:
+        for name in {bare, _TOWNS_WORD.sub("в ", _HOST_STATE.sub("", bare)), _foreign_mission(bare), *called}:
             by_name[name].append(key)
     for same in by_name.values():
         for other in same[1:]:
@@ -256,6 +257,22 @@ _TOWNS_WORD = re.compile(r"\bв\s+(?:г\.|гор\.|городе\s)\s*(?=\w)")
 # Russia as the state a foreign mission is in, before the town its branch is in: «отделение Посольства Республики
 # Беларусь в Российской Федерации в г. Смоленске» is «… в г. Смоленске»
 _HOST_STATE = re.compile(r"\s+в\s+(?:российской\s+федерации|россии|рф)(?=\s+в\s)")
+
+
+def _foreign_mission(bare: str) -> str:
+    """A foreign state's body named with Russia as the state it is in, without it («посольство китая в россии» is
+    «посольство китая»: the embassy a Russian region deals with); any other name as it is."""
+    host = _HOST_STATE_LAST.search(bare)
+    if host is None:
+        return bare
+    rest = bare[:host.start()]
+    foreign = any(code != "RU" and re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", rest)
+                  for short, code in _state_codes().items())
+    return rest if foreign else bare
+
+
+# Russia as the state a body is in, ending its name («посольство беларуси в россии»)
+_HOST_STATE_LAST = re.compile(r"\s+в\s+(?:россии|рф)$")
 
 
 def _state_suffix_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups, gazetteer: Gazetteer) -> None:

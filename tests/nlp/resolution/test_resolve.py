@@ -174,8 +174,31 @@ def test_a_missions_branch_is_one_with_russia_named_as_the_state_it_is_in_or_not
              "Посольство Республики Беларусь в Российской Федерации", "Посольство Республики Беларусь"]
     result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
     ids = [result.resolve(org(name), models.gazetteer).id for name in names]
-    # the branch one, the embassy named with its state or without not merged by this (nothing follows the state)
-    assert ids[0] == ids[1] and len(set(ids)) == 3
+    # the branch one, and the embassy named with its state or without one
+    assert ids[0] == ids[1] and ids[2] == ids[3] and len(set(ids)) == 2
+
+
+@pytest.mark.parametrize("names", [
+    # a foreign state's embassy, with Russia named as the state it is in or not, its state named in full, short or
+    # by its letters
+    ["Посольство Китайской Народной Республики в Российской Федерации", "Посольство КНР", "Посольство Китая",
+     "Посольство КНР в РФ"],
+    ["Посольство СРВ", "Посольство Социалистической Республики Вьетнам", "Посольство Вьетнама в России"],
+    ["Кабинет Министров Республики Абхазия", "Кабинет Министров Абхазии"],
+])
+def test_a_foreign_states_body_is_one_however_its_state_is_named(models, names):
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
+    assert len({result.resolve(org(name), models.gazetteer).id for name in names}) == 1
+
+
+@pytest.mark.parametrize("names", [
+    # Russia as the state a Russian body is in is a word of its name; a state's letters inside a word are no state's
+    ["Уполномоченный по правам человека в Российской Федерации", "Уполномоченный по правам человека"],
+    ["ООО «РБ-Инвест»", "ООО «Беларуси-Инвест»"],
+])
+def test_what_names_no_foreign_body_by_its_state_stays_apart(models, names):
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
+    assert len({result.resolve(org(name), models.gazetteer).id for name in names}) == 2
 
 
 @pytest.mark.parametrize(("short", "fulls"), [
