@@ -40,6 +40,7 @@ from nlp.extraction.rules import (
     PLACE_ADJECTIVE,
     Chunk,
     Lexicons,
+    abbreviated_place,
     acts_on_what_follows,
     after_street,
     agrees,
@@ -983,16 +984,18 @@ def _without_post_words(doc: Doc, start: int, stop: int, models: Resources) -> t
     Мухаметшиным»); not a post's word that is a given name too, before a surname («Раис Ханнанов»; «Раисом Республики
     Татарстан» is the post)."""
     lex = models.lexicons
-    # initials with the surname after them, natasha's person going on a post's chain of bodies or a title: the words
-    # before them are the post's («директор филиала Финуниверситета О.О. Петрова», «Сын А.Лукашенко»), not the
-    # person's («имя Грея Ф. Грина», «судья Джордж Х. Кинг»: a given name, an initial and a surname)
+    # initials with the surname after them, natasha's person going on a post's chain of bodies, a title or a town
+    # after «г.»: the words before them are the post's («директор филиала Финуниверситета О.О. Петрова», «Сын
+    # А.Лукашенко», «хоким г. Ташкента Ш.З. Умурзаков»), not the person's («имя Грея Ф. Грина», «судья Джордж Х.
+    # Кинг»: a given name, an initial and a surname)
     initials = [i for i in range(start, stop - 1) if _INITIALS_NAME.match(doc[i].text) and doc[i + 1].text == "."]
     surname = initials[-1] + 2 if initials else stop
     if initials and initials[0] > start and surname < stop and doc[surname].text[:1].isupper() \
             and len(doc[surname].text) > 1 and all(b - a == 2 for a, b in zip(initials, initials[1:], strict=False)) \
             and (doc[start].lemma_ in lex.person_titles or start > 0 and doc[start - 1].is_lower
                  and (lex.names_body(doc[start - 1].lemma_) or doc[start - 1].lemma_ in lex.positions)
-                 and not any(_a_given_name(doc[i], models) for i in range(start, initials[0]))):
+                 and not any(_a_given_name(doc[i], models) for i in range(start, initials[0]))
+                 or start > 1 and abbreviated_place(doc, start - 2, lex)):
         start = initials[0]
     while stop - start > 1 and (doc[start].lemma_ in lex.positions and not _a_given_name(doc[start], models)
                                 or _COMPOUND_ABBREVIATION.match(doc[start].text)
