@@ -1779,6 +1779,10 @@ class _Reading:
                                               kind=PlaceKind(kind), country=signal.country))
                 continue
             tokens = list(doc[span.start:stop])
+            if len(tokens) == 1 and "of" in models.lexicons.heads.get(tokens[0].lemma_, ("", frozenset()))[1] \
+                    and not (span.start > 0 and doc[span.start - 1].text in OPENING_QUOTES):
+                continue  # a body's word alone names none: «начальник отдела Министерства С.С. Сидоров», the
+                # ministry the row named before
             # its first noun; not an adjective the tagger reads as a name («Брестским облисполкомом»)
             head = next((i for i, t in enumerate(tokens) if t.pos_ == "NOUN" or t.pos_ == "PROPN"
                          and not _reads_as_adjective(t, models)), 0)

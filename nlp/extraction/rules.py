@@ -880,7 +880,10 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         label = "ORG"  # a church as a religious body: "Русская православная церковь"
     # a unit named by the body it belongs to, lowercase as it may be: "министерство культуры Польши",
     # "философский факультет МГУ", "пресс-служба полиции РА" (the body's own name stays one too)
-    unit = label == "ORG" and "of" in flags and any(is_cap(doc[i]) for i in _genitives(doc, head + 1, index))
+    # (not by a body's word alone, the body the text named before: «начальник отдела Министерства С.С. Сидоров»)
+    genitives = list(_genitives(doc, head + 1, index))
+    unit = label == "ORG" and "of" in flags and any(is_cap(doc[i]) for i in genitives) \
+        and not (len(genitives) == 1 and "of" in _head_flags(doc, genitives[0], lex) and index == genitives[0] + 1)
     if "q" in flags and not quoted and not unit:
         return None
     # unquoted, a name needs a capital on the head or an adjective before it: "Витебский областной

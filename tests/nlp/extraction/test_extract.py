@@ -1071,7 +1071,7 @@ def test_a_name_never_ends_on_a_place_word_whose_name_the_tagger_left_out(models
     ("Объединение усилий Смоленской области и Витебской области в сфере туризма", set()),
 ])
 def test_an_action_noun_capitalised_by_the_sentence_start_names_nothing_but_in_the_middle_a_body(models, text, orgs):
-    assert org_texts_normal(models, text) == orgs
+    assert org_texts_normal(models, text) == set(orgs)
 
 
 def test_the_places_an_action_opening_a_sentence_is_done_for_are_places(models):
@@ -1095,7 +1095,7 @@ def test_the_places_an_action_opening_a_sentence_is_done_for_are_places(models):
     ("Национальное собрание Республики Беларусь одобрило соглашение.", {"Национальное собрание Республики Беларусь"}),
 ])
 def test_a_meeting_named_with_an_adjective_of_meetings_is_no_body(models, text, orgs):
-    assert org_texts_normal(models, text) == orgs
+    assert org_texts_normal(models, text) == set(orgs)
 
 
 @pytest.mark.parametrize(("text", "orgs"), [
@@ -1134,7 +1134,7 @@ def test_a_meeting_named_with_an_adjective_of_meetings_is_no_body(models, text, 
      "молодежи.", {"Витебское отделение Белорусской железной дороги", "Белорусский республиканский союз молодежи"}),
 ])
 def test_a_joint_body_is_named_with_its_members_and_each_member_with_its_own_name(models, text, orgs):
-    assert org_texts_normal(models, text) == orgs
+    assert org_texts_normal(models, text) == set(orgs)
 
 
 @pytest.mark.parametrize(("text", "orgs"), [
@@ -1143,7 +1143,7 @@ def test_a_joint_body_is_named_with_its_members_and_each_member_with_its_own_nam
     ("Выступил председатель Федерации профсоюзов Беларуси.", {"Федерация профсоюзов Беларуси"}),
 ])
 def test_federation_after_a_bodys_head_is_the_state_not_a_body(models, text, orgs):
-    assert org_texts_normal(models, text) == orgs
+    assert org_texts_normal(models, text) == set(orgs)
 
 
 @pytest.mark.parametrize(("text", "states"), [
@@ -1175,7 +1175,7 @@ def test_a_joint_body_of_several_states_is_of_none(models, text, states):
     ("Визит в концерн «Белнефтехим».", {"концерн «Белнефтехим»"}),
 ])
 def test_a_quotation_after_a_body_named_by_its_own_word_is_not_the_bodys_name(models, text, orgs):
-    assert org_texts_normal(models, text) == orgs
+    assert org_texts_normal(models, text) == set(orgs)
 
 
 @pytest.mark.parametrize(("text", "sites"), [
@@ -1207,7 +1207,7 @@ def test_a_memorial_is_named_with_whom_it_honours(models, text, sites):
     ("Театральный коллектив из Республики Беларусь представил драму «Маленький принц».", set()),
 ])
 def test_an_honorary_collectives_title_and_the_body_named_after_it_are_one_name(models, text, orgs):
-    assert org_texts_normal(models, text) == orgs
+    assert org_texts_normal(models, text) == set(orgs)
 
 
 @pytest.mark.parametrize(("text", "entities"), [
@@ -1228,7 +1228,7 @@ def test_a_state_or_body_that_no_longer_exists_is_no_party(models, text, entitie
     ("Переговоры ОАО «Ольса» – ООО «Триада».", {"ОАО «Ольса»", "ООО «Триада»"}),  # two bodies
 ])
 def test_what_a_body_is_after_a_dash_is_no_other_body(models, text, orgs):
-    assert org_texts_normal(models, text) == orgs
+    assert org_texts_normal(models, text) == set(orgs)
 
 
 def test_two_states_joined_by_a_hyphen_are_each_a_state(models):
@@ -1279,7 +1279,7 @@ def test_a_holidays_places_are_none_of_the_event(models, text, places):
     ("Открытие Центра поддержки экспорта Смоленской области.", {"Центр поддержки экспорта Смоленской области"}),
 ])
 def test_a_body_to_be_made_is_no_party(models, text, orgs):
-    assert org_texts_normal(models, text) == orgs
+    assert org_texts_normal(models, text) == set(orgs)
 
 
 @pytest.mark.parametrize("text", [
@@ -1295,7 +1295,7 @@ def test_an_event_named_by_its_quotation_alone_is_no_organisation(models, text):
     ("Приняла участие Витебская областная библиотека.", {"Витебская областная библиотека"}),
 ])
 def test_a_verb_opening_a_sentence_is_no_part_of_the_name_after_it(models, text, orgs):
-    assert org_texts_normal(models, text) == orgs
+    assert org_texts_normal(models, text) == set(orgs)
 
 
 @pytest.mark.parametrize(("text", "orgs"), [
@@ -1304,7 +1304,7 @@ def test_a_verb_opening_a_sentence_is_no_part_of_the_name_after_it(models, text,
      {"Смоленское областное литературное объединение «Родник»"}),
 ])
 def test_a_union_named_only_by_the_capital_a_sentence_opens_with_is_none(models, text, orgs):
-    assert org_texts_normal(models, text) == orgs
+    assert org_texts_normal(models, text) == set(orgs)
 
 
 @pytest.mark.parametrize("text", [
@@ -1425,7 +1425,7 @@ def test_a_branch_in_a_place_names_its_place_and_its_parent_only_its_own(models)
      {"АО Россельхозбанк", "ОАО Минский автомобильный завод"}),
 ])
 def test_a_branch_of_a_body_named_by_its_legal_form_is_a_body(models, text, orgs):
-    assert org_texts_normal(models, text) == orgs
+    assert org_texts_normal(models, text) == set(orgs)
 
 
 @pytest.mark.parametrize(("text", "names"), [
@@ -1458,7 +1458,7 @@ def test_a_quoted_name_recalls_a_town_by_its_name_or_adjective_not_by_a_possessi
     ("Встреча в Смоленском отделении ПАО Сбербанк.", {"Смоленское отделение ПАО Сбербанк", "ПАО Сбербанк"}),
 ])
 def test_a_units_parent_named_by_its_short_name_is_a_body_too(models, text, orgs):
-    assert org_texts_normal(models, text) == orgs
+    assert org_texts_normal(models, text) == set(orgs)
     assert len([m for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG]) == len(orgs)
 
 
@@ -1631,6 +1631,19 @@ def test_a_lowercase_unit_without_a_body_after_it_names_nothing(models, text):
     assert not [m for m in found if m.type is EntityType.ORG and m.text[:1].islower()]
 
 
+@pytest.mark.parametrize(("text", "orgs"), [
+    # a body's word alone, the body the row named before, names none, nor a unit named by it
+    ("Министр промышленности Смоленской области М.В. Иванова; начальник отдела Министерства С.С. Сидоров", []),
+    ("Выступил представитель Министерства И.И. Иванов.", []),
+    # a unit named by a body's name, or a quoted word, is named
+    ("Выступил начальник отдела Министерства культуры Смоленской области И.И. Иванов.",
+     ["отдел Министерства культуры Смоленской области", "Министерство культуры Смоленской области"]),
+    ("Выступили солисты ансамбля «Правительство».", ["ансамбль «Правительство»"]),
+])
+def test_a_bodys_word_alone_names_no_body_in_a_report(models, text, orgs):
+    assert org_texts_normal(models, text) == set(orgs)
+
+
 @pytest.mark.parametrize(("text", "name"), [
     ("Администрация Дональда Трампа заявила о новых пошлинах.", "Администрация Дональда Трампа"),
     ("Он работал заместителем генпрокурора в администрации Джорджа Буша-младшего.",
@@ -1653,8 +1666,7 @@ def test_a_government_named_after_its_leader_holds_the_leader_s_name(models, tex
 def test_a_person_after_a_government_in_another_case_than_the_genitive_holds_the_post_before_it(models):
     # the initials the tagger reads in the genitive are no leader's name in it
     found = extract("Встреча с главой Администрации И.И. Ивановым.", models, report_rules=True)
-    assert [(m.type, m.normal, m.role) for m in found] == [
-        (EntityType.ORG, "Администрация", None), (EntityType.PER, "И.И. Иванов", "глава Администрации")]
+    assert [(m.type, m.normal, m.role) for m in found] == [(EntityType.PER, "И.И. Иванов", "глава Администрации")]
 
 
 def test_a_name_after_a_place_word_is_a_place_not_a_person(models):
