@@ -662,18 +662,22 @@ _TOWN_WORDS = frozenset({"г", "гор", "город", "города"})
 
 
 def _district_sharing_a_word(adjective: Token, last: Token, shared: list[Token],
-                             models: Resources) -> tuple[str, Place] | None:
+                             models: Resources) -> tuple[str, Place, str | None] | None:
     """The district a coordinated adjective names with the plural district's word it shares with the `last`
     adjective, in the nominative singular, where the gazetteer knows it in the region of the last one's district:
     «Руднянского | и Демидовского муниципальных округов» -> Руднянский муниципальный округ (Smolensk's, not
-    Volgograd's)."""
+    Volgograd's); or a town's, named with the town that follows the word, as a town's district is («Ленинского | и
+    Заднепровского районов г. Смоленска» -> Ленинский район (Смоленск), the town's place and its name)."""
     head = next((i for i, token in enumerate(shared) if token.lemma_ in models.lexicons.region_words), None)
     if head is None:
         return None
     names = shared_noun_names(models.vocab, [adjective, last], shared[:head], shared[head], shared[head + 1:])
+    doc = last.doc
+    if (town := _town_after(doc[last.i:shared[head].i + 1], models)) is not None:
+        return f"{names[0]} ({town[1]})", town[0], town[1]  # a town's: «Ленинского и Заднепровского районов г. …»
     anchor = models.gazetteer.district(names[1])
     place = models.gazetteer.district(names[0], region=anchor.region) if anchor is not None else None
-    return (names[0], place) if place is not None else None
+    return (names[0], place, None) if place is not None else None
 
 
 def _town_after(span: Span, models: Resources) -> tuple[Place, str] | None:
@@ -1624,11 +1628,11 @@ class _Reading:
         doc, models = self.doc, self.models
         shared = list(doc[name_start + 1:chunk.stop])  # the word they share, and what follows it in the name
 
-        def named(adjective: Token) -> tuple[str, Place] | None:
+        def named(adjective: Token) -> tuple[str, Place, str | None] | None:
             if kind is PlaceKind.DISTRICT:
                 return _district_sharing_a_word(adjective, doc[name_start], shared, models)
             region = models.gazetteer.region(f"{adjective.text} {doc[chunk.head].text}")
-            return (region.name, region) if region is not None else None
+            return (region.name, region, None) if region is not None else None
 
         index = name_start
         kept_out = self.taken + self.blocked_places
@@ -1640,7 +1644,7 @@ class _Reading:
             if not _overlaps(index - 2, index - 1, self.place_spans):  # natasha may have found it alone
                 self.mentions.append(_mention(doc, self.text, index - 2, index - 1, EntityType.LOC, place[0],
                                               "rule:place", kind=kind, country=place[1].country,
-                                              smolensk=place[1].smolensk, within=within))
+                                              smolensk=place[1].smolensk, within=within, town=place[2]))
                 self.place_spans.append((index - 2, index - 1))
             index -= 2
 
@@ -1667,7 +1671,8 @@ class _Reading:
                 district = _district_sharing_a_word(place[0], doc[after - 1], list(doc[after:word + 1]), models) \
                     if word is not None else None
                 if district is not None:
-                    return district[0], PlaceKind.DISTRICT, Signal(district[1].country, district[1].smolensk)
+                    return district[0], PlaceKind.DISTRICT, Signal(district[1].country, district[1].smolensk,
+                                                                    district[2])
             return None
         parses = [models.vocab.parse(token.lower_) for token in place]
         toponym = any("Geox" in p.tag for found in parses for p in found)

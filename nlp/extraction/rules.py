@@ -1494,8 +1494,9 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
         token = doc[index]
         region = lex.region_words.get(lemma)
         if region and index > 0 and is_cap(doc[index - 1]) and doc[index - 1].pos_ == "ADJ" \
-                and agrees(doc[index - 1], token):
-            start = _left(doc, index, lex)
+                and (agrees(doc[index - 1], token) or _last_of_coordinated(doc, index)):
+            # (the last of coordinated ones alone: each is a place of its own)
+            start = _left(doc, index, lex) if agrees(doc[index - 1], token) else index - 1
             if token.lemma_ == "республика":
                 stop = index + 1
                 persons = natasha_spans(doc, "PER")  # «… Республики Узбекистан Шухратбек Абдурахманов»
@@ -1513,6 +1514,15 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
                 stop += 1
             chunks.append(Chunk(index, stop, "LOC", index, kind=PlaceKind.REGION))
     return chunks
+
+
+def _last_of_coordinated(doc: Doc, noun: int) -> bool:
+    """Whether the adjective before a plural noun is the last of capitalised ones coordinated before it, each
+    singular in the noun's case («Ленинского и Заднепровского | районов»)."""
+    adjective, before = doc[noun - 1], doc[noun - 3] if noun > 2 else None
+    return before is not None and doc[noun - 2].lower_ in ("и", ",") and is_cap(before) and before.pos_ == "ADJ" \
+        and doc[noun].morph.get("Number", []) == ["Plur"] and adjective.morph.get("Number", []) == ["Sing"] \
+        and case_of(adjective) == case_of(doc[noun]) == case_of(before)
 
 
 def _state_named_at(doc: Doc, index: int) -> bool:

@@ -2667,6 +2667,17 @@ def test_a_settlement_in_an_address_is_of_its_districts_or_regions_state(models,
         assert district in places
 
 
+@pytest.mark.parametrize("text", [
+    "Выступили коллективы Ленинского и Заднепровского районов г. Смоленска.",
+    "Выступили коллективы Ленинского, Промышленного и Заднепровского районов города Смоленска.",
+])
+def test_a_towns_districts_sharing_one_plural_word_are_each_the_towns(models, text):
+    districts = [(m.normal, m.town, m.country, m.smolensk) for m in extract(text, models, report_rules=True)
+                 if m.kind is PlaceKind.DISTRICT]
+    names = [word for word in ("Ленинский", "Промышленный", "Заднепровский") if word[:-2] in text]
+    assert districts == [(f"{name} район (Смоленск)", "Смоленск", "RU", True) for name in names]
+
+
 def test_a_towns_name_ends_with_its_line(models):
     assert [m.normal for m in extract("г. Минск\nРеспублика Беларусь", models, report_rules=True)] == [
         "Минск", "Республика Беларусь"]
