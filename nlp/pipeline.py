@@ -321,9 +321,9 @@ def _organisations_placed(event: Event, mentions: list[Mention],
             if (placed_in := side_of(m)) is not None else m for m in mentions]
 
 
-# a meeting's noun and «с» before the bodies met («переговоры с», «встреча с руководством»)
-_MET = re.compile(r"\b(?:переговор|встреч|бесед|консультаци)\w*\s+со?\s+"
-                  r"(?:(?:руководств|руководител|представител)\w*\s+)?$", re.IGNORECASE)
+# a meeting's noun and «с» before the bodies met, or a post of theirs in small letters («переговоры с», «встреча с
+# руководством», «Встреча с генеральным директором ОАО «БелАЗ» …»)
+_MET = re.compile(r"\b(?:переговор|встреч|бесед|консультаци)\w*\s+со?\s+(?:[а-яё-]+\s+){0,3}$", re.IGNORECASE)
 _BODIES_JOIN = re.compile(r"\s*(?:,\s*а\s+также|,|и)\s*")  # between two bodies of one list
 
 

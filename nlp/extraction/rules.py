@@ -1711,8 +1711,10 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
         if token.text == "." and not (index > 0 and doc[index - 1].text in ("г", "им")):
             break
         # «во главе с …» opens another phrase; «ВО» of «ФГБОУ ВО» (высшего образования) is a legal form's
+        # and a preposition no post holds opens what the post's sentence says of it («заседании Совета Министров …
+        # | под председательством Председателя Правительства … М.В. Мишустина»)
         if token.lower_ == "с" or token.lower_ == "во" and not token.text.isupper() \
-                or token.lower_ == "и" and leftmost is not None:
+                or token.lower_ == "и" and leftmost is not None or token.lower_ in _NO_POSTS_PREPOSITIONS:
             break
         if token.lemma_ in lex.positions and token.pos_ in ("NOUN", "PROPN", "ADJ"):
             leftmost = index
@@ -1733,6 +1735,10 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
             and agrees(head, doc[leftmost + 1]):
         leftmost += 1  # a post's adjective heads nothing before its noun: «главным менеджером …» is a manager's
     return Chunk(start, person_start, "ROLE", leftmost)
+
+
+# (not «за», «без», «о», which bodies' names hold: «Управления по контролю за оборотом наркотиков», «Врачи без границ»)
+_NO_POSTS_PREPOSITIONS = frozenset({"под", "через", "после", "перед", "около"})
 
 
 def _post_participle(doc: Doc, index: int, lex: Lexicons) -> bool:

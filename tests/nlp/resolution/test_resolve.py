@@ -675,6 +675,19 @@ def test_bodies_the_smolensk_sides_group_met_abroad_are_of_the_venues_state(tmp_
                          "ООО «Смоленский автоагрегатный завод»": ("RU", True)}
 
 
+def test_a_body_the_smolensk_side_met_abroad_through_its_official_is_of_the_venues_state(tmp_path, models):
+    """«Встреча с генеральным директором ОАО «БелАЗ» …» in Жодино: the company met is Belarus's, and so is its
+    director, though the row names Smolensk's companies as a group («для предприятий Смоленской области»)."""
+    event, = events_of(tmp_path, models, [
+        ["Встреча с генеральным директором ОАО «БелАЗ» С.Н. Никифоровичем", "г. Жодино, Республика Беларусь",
+         "20 ноября 2025 года", "Обсуждены поставки карьерной техники для предприятий Смоленской области.",
+         "Заместитель Губернатора Смоленской области В.Ю. Новиков"],
+    ])
+    states = {e.name: (e.country, e.smolensk) for e in event.entities if e.type in (EntityType.ORG, EntityType.PER)}
+    assert states == {"ОАО «БелАЗ»": ("BY", False), "С.Н. Никифорович": ("BY", False),
+                      "В.Ю. Новиков": ("RU", True)}
+
+
 def test_bodies_a_sides_group_names_in_part_are_that_sides_where_the_row_names_two_sides_groups(tmp_path, models):
     """«8 смоленских компаний, в том числе …» names the bodies after it Smolensk's, though the row names Kazakhstan's
     companies too (two sides' groups, so the row's venue would decide)."""
