@@ -266,13 +266,17 @@ def _foreign_mission(bare: str) -> str:
     if host is None:
         return bare
     rest = bare[:host.start()]
-    foreign = any(code != "RU" and re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", rest)
-                  for short, code in _state_codes().items())
+    foreign = _MISSION.match(rest) is not None or any(
+        code != "RU" and re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", rest)
+        for short, code in _state_codes().items())
     return rest if foreign else bare
 
 
 # Russia as the state a body is in, ending its name («посольство беларуси в россии»)
 _HOST_STATE_LAST = re.compile(r"\s+в\s+(?:россии|рф)$")
+# a state's mission abroad, which only a foreign state has in Russia («посольство японии»)
+_MISSION = re.compile(r"(?:посольств|(?:генеральн\w*\s+)?консульств|генконсульств|торгов\w*\s+представительств"
+                      r"|торгпредств)\w*\s")
 
 
 def _state_suffix_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups, gazetteer: Gazetteer) -> None:

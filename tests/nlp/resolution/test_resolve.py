@@ -185,6 +185,8 @@ def test_a_missions_branch_is_one_with_russia_named_as_the_state_it_is_in_or_not
      "Посольство КНР в РФ"],
     ["Посольство СРВ", "Посольство Социалистической Республики Вьетнам", "Посольство Вьетнама в России"],
     ["Кабинет Министров Республики Абхазия", "Кабинет Министров Абхазии"],
+    # a mission is a foreign state's whatever state it names
+    ["Посольство Японии в России", "Посольство Японии"],
 ])
 def test_a_foreign_states_body_is_one_however_its_state_is_named(models, names):
     result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
