@@ -481,6 +481,8 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     if token.pos_ != "ADJ" or token.i + 1 >= len(doc):
         return place
     after = doc[token.i + 1]
+    if after.lower_.startswith("муниципальн") and token.i + 2 < len(doc):
+        after = doc[token.i + 2]  # «Вяземский муниципальный округ», «Вяземского муниципального района»
     if after.lower_.startswith(("район", "райисполком", "р-н", "округ")):
         # (a district's executive committee is the district's: «Горецкого райисполкома», Горецкий район)
         where = f"{token.text} {'район' if after.lower_.startswith('райисполком') else after.text}"

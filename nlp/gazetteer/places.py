@@ -229,6 +229,8 @@ class Gazetteer:
         candidates = [stem, stem.rstrip("ь")]
         if stem[-2:-1] in ("е", "о"):
             candidates.append(stem[:-2] + stem[-1:])
+        if stem[-2:-1] == "е":  # … or a soft sign: Вязьма -> Вяземский
+            candidates.append(stem[:-2] + "ь" + stem[-1:])
         if stem.endswith(("ен", "ан", "ян")):  # Лиозно -> Лиозненский, Орша -> Оршанский, Рудня -> Руднянский
             candidates.append(stem[:-2])
         if stem.endswith("е"):
@@ -237,9 +239,11 @@ class Gazetteer:
             candidates.append(stem[:-1] + _ALTERNATING[stem[-1]])
         if stem.endswith("ин") and len(stem) >= MIN_IN_STEM + 2:  # Караганда -> Карагандинский, Астана -> Астанинский
             candidates.append(stem[:-2])
-        for key in candidates:
-            if len(key) >= 3 and key in self.by_stem:
-                return self.by_stem[key][0]
+        # of the towns the stems name, the reports' own region's first («Вяземская СШ»: Вязьма, not the town
+        # Вяземский in the Khabarovsk krai, whose name is the adjective itself)
+        named = [self.by_stem[key] for key in candidates if len(key) >= 3 and key in self.by_stem]
+        if named:
+            return next((place for places in named for place in places if place.smolensk), named[0][0])
         # a big city's «-у» (which `_stem` keeps) gives way to «-ин»: Баку -> Бакинский (not «Вертинский»: Верту)
         found = self.by_stem.get(stem[:-2] + "у") if stem.endswith("ин") else None
         return found[0] if found and found[0].population >= BIG_CITY else None

@@ -2006,6 +2006,16 @@ def test_bodies_listed_after_a_place_are_of_its_state_and_side(models, text, sta
     assert states_of(models, text) == states
 
 
+@pytest.mark.parametrize("text", [
+    # a municipality's district, «муниципальный» between its adjective and its word, and a quoted town adjective
+    "Глава МО «Вяземский муниципальный округ» И.В. Демидова",
+    "Представители Администрации Вяземского муниципального округа",
+    "Ученики МБОУ «Вяземская СШ № 1»",
+])
+def test_a_smolensk_municipality_and_its_bodies_are_the_smolensk_sides(models, text):
+    assert set(states_of(models, text).values()) == {("RU", True)}
+
+
 @pytest.mark.parametrize(("text", "states"), [
     # the bodies a group's named part lists, after «в том числе», «включая», in brackets or not
     ("8 смоленских компаний, в том числе ООО «Смоленский завод ЖБИ», АО «Авангард». Гости: ООО «Мечта».",

@@ -246,6 +246,17 @@ def test_a_towns_adjective_in_the_plural_nominative_points_at_the_town(adjective
     assert load_gazetteer().by_adjective(adjective).name == town
 
 
+@pytest.mark.parametrize(("adjective", "town"), [
+    # a soft sign before the stem's last letter, an «е» in the adjective: Вязьма, not the Khabarovsk krai's town
+    # Вяземский, whose name is the adjective itself (the reports' own region's towns first)
+    ("Вяземская", "Вязьма"), ("Вяземского", "Вязьма"),
+    # a town of the reports' region beside others of one stem
+    ("Демидовский", "Демидов"), ("Руднянская", "Рудня")])
+def test_a_smolensk_towns_adjective_points_at_the_smolensk_town(adjective, town):
+    place = load_gazetteer().by_adjective(adjective)
+    assert (place.name, place.smolensk) == (town, True)
+
+
 @pytest.mark.parametrize(("adjective", "town", "state"), [
     ("Карагандинская", "Караганда", "KZ"), ("Астанинский", "Астана", "KZ"), ("Алматинской", "Алматы", "KZ")])
 def test_an_adjective_made_with_in_points_at_its_town(adjective, town, state):
