@@ -2006,6 +2006,11 @@ def test_bodies_listed_after_a_place_are_of_its_state_and_side(models, text, sta
     assert states_of(models, text) == states
 
 
+def test_a_kazakh_partnership_with_limited_liability_is_kazakhstans(models):
+    text = "Поставка продукции в Республику Казахстан (ТОО «Алматы Электро»), Республику Узбекистан."
+    assert states_of(models, text) == {"ТОО «Алматы Электро»": ("KZ", False)}
+
+
 @pytest.mark.parametrize("text", [
     # a municipality's district, «муниципальный» between its adjective and its word, and a quoted town adjective
     "Глава МО «Вяземский муниципальный округ» И.В. Демидова",
