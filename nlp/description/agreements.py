@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from razdel import sentenize
 
+from nlp.extraction.extract import in_brackets
 from nlp.reading.dates import month_number
 from nlp.records import Agreement, AgreementStatus, EntityType, Event, Field, Mention, PlaceKind
 from nlp.resources import lexicon
@@ -118,11 +119,6 @@ def _where_or_whose(side: Mention, after: Mention) -> bool:
     return side.kind is not None and after.kind is not None and _WIDER[after.kind] > _WIDER[side.kind]
 
 
-def _in_brackets(text: str, index: int) -> bool:
-    """Whether a round bracket opened before `index` is not yet closed there."""
-    return text.rfind("(", 0, index) > text.rfind(")", 0, index)
-
-
 def _cited_date(sentence: str) -> date | None:
     """The date a document is cited with in a sentence, in figures or with its month's word, if it is a date."""
     for found in _DATE.finditer(sentence):
@@ -163,7 +159,7 @@ def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreem
         # Смоленской областью и Гродненской областью»: the regions are the sides), not in brackets, which say where a
         # side is («… Министерством культуры и туризма Смоленской области (Российская Федерация) и …»)
         parties = [m for m in mentions if (m.type is EntityType.ORG or between >= 0 and m.type is EntityType.LOC
-                                           and m.kind in _PARTY_PLACES and not _in_brackets(text, m.start))
+                                           and m.kind in _PARTY_PLACES and not in_brackets(text, m.start))
                    and m.within is None and start <= m.start and m.stop <= clause_stop]
         # a region or a state named right after a side's place says where that place is («Самаркандской областью
         # Республики Узбекистан», «городом Лида Гродненской области Республики Беларусь»), and a body named right

@@ -2062,6 +2062,11 @@ def _placed_in_brackets(doc: Doc, text: str, mentions: list[Mention]) -> list[Me
             opening = _BRACKET_AFTER.match(text, mention.stop)
             closing = text.find(")", mention.stop)
             inside = [p for p in places if opening and opening.end() <= p.start < closing]
+            if not inside and mention.type is EntityType.ORG and in_brackets(text, mention.start) \
+                    and (where := _PLACE_AFTER_A_COMMA.match(text, mention.stop)) is not None:
+                # the body of the post a bracket holds before where its holder is from: «Петрова А.А. (доцент
+                # кафедры истории ВГУ, г. Витебск)»
+                inside = [p for p in places if p.start == where.end() and p.stop <= closing]
             if inside and (mention.country is None or site):
                 town = next((p.normal for p in inside if p.kind is PlaceKind.CITY), None) if site else mention.town
                 mention = replace(mention, country=inside[0].country, smolensk=inside[0].smolensk, town=town)
@@ -2152,6 +2157,12 @@ def _of_the_parent_after(text: str, mentions: list[Mention]) -> list[Mention]:
 _BARE_LIST_JOIN = re.compile(r"\s*(?:,\s*а\s+также|,|и)\s*")  # between two items of a list, neither bracketed
 # after a Latin abbreviation's full stop too («Shandong … Co., Ltd. (КНР)»)
 _BRACKET_AFTER = re.compile(r"(?:(?<=[A-Za-z])\.)?\s*\(")
+_PLACE_AFTER_A_COMMA = re.compile(r"\s*,\s*(?:(?:г|гор)\.\s*)?")
+
+
+def in_brackets(text: str, index: int) -> bool:
+    """Whether a round bracket opened before `index` is not yet closed there."""
+    return text.rfind("(", 0, index) > text.rfind(")", 0, index)
 _BEFORE_ITS_STATE = re.compile(r"\s*[,(]?\s*")
 _UNPLACED_KINDS = (PlaceKind.REGION, PlaceKind.DISTRICT, PlaceKind.CITY)
 

@@ -1890,11 +1890,29 @@ _ANIMATE_ALIKE = {"Gen": ("Acc",), "Acc": ("Gen",)}
 
 
 def _role_in_brackets(doc: Doc, opening: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
-    """A post that is all a bracket right after a person holds, its head in the nominative («(Губернатор Смоленской
-    области)»; not a place, «(г. Минск)», nor a name in other letters)."""
-    closing = bracket_end(doc, opening)
+    """A post that a bracket right after a person holds, its head in the nominative («(Губернатор Смоленской
+    области)»; not a place, «(г. Минск)», nor a name in other letters), all of it or up to the comma before where
+    the person is from («(доцент кафедры истории ВГУ им. П.М. Машерова, г. Витебск)»: the town is a place)."""
+    closing = bracket_end(doc, opening) or _post_brackets_end(doc, opening)
     head = _past_adjectives(doc, opening + 1)
     if closing is None or head >= closing or doc[head].lemma_ not in lex.positions \
             or case_of(doc[head]) not in (None, "Nom") or any(i in blocked for i in range(opening + 1, closing)):
         return None
-    return Chunk(opening + 1, closing, "ROLE", head)
+    where = next((i for i in range(head + 1, closing - 1) if doc[i].text == ","
+                  and (abbreviated_place(doc, i + 1, lex) or _state_named_at(doc, i + 1))), closing)
+    return Chunk(opening + 1, where, "ROLE", head)
+
+
+def _post_brackets_end(doc: Doc, opening: int) -> int | None:
+    """The «)» closing a bracket a post and where its holder is from fill, longer than `bracket_end` takes (a body
+    named after someone in it: «(доцент кафедры истории ВГУ им. П.М. Машерова, г. Витебск)»), holding no verb nor
+    another bracket."""
+    for index in range(opening + 1, min(len(doc), opening + _POST_BRACKET_WORDS + 2)):
+        if doc[index].text == ")":
+            return index
+        if doc[index].text == "(" or doc[index].pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+_POST_BRACKET_WORDS = 24

@@ -219,6 +219,12 @@ def test_entities_of_report_sentences(models, text, expected):
      "Федерации М.В. Мишустина.", "М.В. Мишустин", "Председатель Правительства Российской Федерации"),
     ("Выступил начальник Управления по контролю за оборотом наркотиков ГУ МВД по Москве Ю.И. Девяткин.",
      "Ю.И. Девяткин", "начальник Управления по контролю за оборотом наркотиков ГУ МВД по Москве"),
+    # a post in brackets after the name goes up to the comma before where its holder is from, a body named after
+    # someone in it as may be
+    ("Выступили: Петрова А.А. (доцент кафедры истории ВГУ им. П.М. Машерова, г. Витебск).", "А.А. Петрова",
+     "доцент кафедры истории ВГУ им. П.М. Машерова"),
+    ("Выступили: Петрова А.А. (доцент кафедры истории ВГУ, г. Витебск).", "А.А. Петрова",
+     "доцент кафедры истории ВГУ"),
     # a town after «г.» before initials and a surname is the post's, though natasha takes it into the name
     ("Экспозицию посетили хоким г. Ташкента Ш.З. Умурзаков.", "Ш.З. Умурзаков", "хоким г. Ташкента"),
     # a Latin legal form's full stop and the comma before it end no post
@@ -2003,6 +2009,18 @@ def test_bodies_listed_after_a_states_adjective_are_of_that_state_till_the_list_
      "ООО «Мастер ресурс».", {"ООО «Мастер ресурс»": (None, False)}),
 ])
 def test_bodies_listed_after_a_place_are_of_its_state_and_side(models, text, states):
+    assert states_of(models, text) == states
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    # the body of a post a bracket holds before where its holder is from is of that place's state
+    ("Выступили: Петрова А.А. (доцент кафедры истории ВГУ им. П.М. Машерова, г. Витебск).",
+     {"кафедра истории ВГУ им. П.М. Машерова": ("BY", False)}),
+    ("Выступил Иванов И.И. (директор ООО «Альфа», Республика Беларусь).", {"ООО «Альфа»": ("BY", False)}),
+    # not where the place stands after the bracket
+    ("Выступил Иванов И.И. (директор ООО «Альфа»), г. Витебск.", {"ООО «Альфа»": (None, False)}),
+])
+def test_the_body_of_a_post_in_brackets_is_of_the_state_of_where_its_holder_is_from(models, text, states):
     assert states_of(models, text) == states
 
 
