@@ -1658,9 +1658,10 @@ def _past_adjectives(doc: Doc, index: int) -> int:
     return index
 
 
-def bracket_end(doc: Doc, opening: int) -> int | None:
-    """Index of the «)» that closes the «(» at `opening`, if the bracket is short and holds no verb."""
-    for index in range(opening + 1, min(len(doc), opening + _BRACKET_WORDS + 2)):
+def bracket_end(doc: Doc, opening: int, words: int | None = None) -> int | None:
+    """Index of the «)» that closes the «(» at `opening`, if the bracket is short (`words` at most, a bracket
+    inside a post's by default) and holds no verb."""
+    for index in range(opening + 1, min(len(doc), opening + (words or _BRACKET_WORDS) + 2)):
         if doc[index].text == ")":
             return index
         if doc[index].text == "(" or doc[index].pos_ in ("VERB", "AUX"):
@@ -1893,7 +1894,7 @@ def _role_in_brackets(doc: Doc, opening: int, lex: Lexicons, blocked: set[int]) 
     """A post that a bracket right after a person holds, its head in the nominative («(Губернатор Смоленской
     области)»; not a place, «(г. Минск)», nor a name in other letters), all of it or up to the comma before where
     the person is from («(доцент кафедры истории ВГУ им. П.М. Машерова, г. Витебск)»: the town is a place)."""
-    closing = bracket_end(doc, opening) or _post_brackets_end(doc, opening)
+    closing = bracket_end(doc, opening, _POST_BRACKET_WORDS)
     head = _past_adjectives(doc, opening + 1)
     if closing is None or head >= closing or doc[head].lemma_ not in lex.positions \
             or case_of(doc[head]) not in (None, "Nom") or any(i in blocked for i in range(opening + 1, closing)):
@@ -1903,16 +1904,6 @@ def _role_in_brackets(doc: Doc, opening: int, lex: Lexicons, blocked: set[int]) 
     return Chunk(opening + 1, where, "ROLE", head)
 
 
-def _post_brackets_end(doc: Doc, opening: int) -> int | None:
-    """The «)» closing a bracket a post and where its holder is from fill, longer than `bracket_end` takes (a body
-    named after someone in it: «(доцент кафедры истории ВГУ им. П.М. Машерова, г. Витебск)»), holding no verb nor
-    another bracket."""
-    for index in range(opening + 1, min(len(doc), opening + _POST_BRACKET_WORDS + 2)):
-        if doc[index].text == ")":
-            return index
-        if doc[index].text == "(" or doc[index].pos_ in ("VERB", "AUX"):
-            return None
-    return None
-
-
+# the most words a bracket after a name holds: a post and where its holder is from, a body named after someone in
+# it as may be («(доцент кафедры истории ВГУ им. П.М. Машерова, г. Витебск)»)
 _POST_BRACKET_WORDS = 24
