@@ -338,6 +338,9 @@ def load_gazetteer() -> Gazetteer:
     for place, spellings in spelt.items():
         for stem in {stem for spelling in spellings for stem in _name_stems(spelling, place.population)} - set(by_stem):
             by_stem[stem] = [place]
+    for adjective, town in lexicon("town_adjectives"):  # «Ельнинский»: Ельня, whose stem gives no such adjective
+        place = next(p for p in by_name[fold(town)] if p.kind == "city")
+        by_stem.setdefault(_ADJECTIVE_ENDING.sub("", fold(adjective)), []).append(place)
     for code, names in lexicon("region_names"):  # «Татарстан», «Подмосковье»: ISO 3166-2 names none so
         region = by_ref[f"iso3166-2:{code}"]
         for form in names.split(","):

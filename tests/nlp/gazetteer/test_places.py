@@ -8,6 +8,7 @@ import pytest
 
 from nlp.gazetteer.countries import fold
 from nlp.gazetteer.places import load_gazetteer
+from nlp.records import PlaceKind
 from nlp.resources import lexicon
 
 
@@ -251,10 +252,21 @@ def test_a_towns_adjective_in_the_plural_nominative_points_at_the_town(adjective
     # Вяземский, whose name is the adjective itself (the reports' own region's towns first)
     ("Вяземская", "Вязьма"), ("Вяземского", "Вязьма"),
     # a town of the reports' region beside others of one stem
-    ("Демидовский", "Демидов"), ("Руднянская", "Рудня")])
+    ("Демидовский", "Демидов"), ("Руднянская", "Рудня"),
+    # an adjective its town's stem does not give (town_adjectives.tsv)
+    ("Ельнинская", "Ельня"), ("Краснинского", "Красный"), ("Сычевский", "Сычевка"), ("Глинковская", "Глинка")])
 def test_a_smolensk_towns_adjective_points_at_the_smolensk_town(adjective, town):
+    # (each district of the Smolensk region has the adjective of a Smolensk town, which names its centre)
     place = load_gazetteer().by_adjective(adjective)
     assert (place.name, place.smolensk) == (town, True)
+
+
+def test_every_smolensk_districts_adjective_names_a_smolensk_town():
+    gazetteer = load_gazetteer()
+    adjectives = [p.name.split()[0] for p in gazetteer.by_ref.values()
+                  if p.kind == PlaceKind.DISTRICT and p.region == "RU-SMO" and p.name.endswith(" район")]
+    assert len(adjectives) >= 25
+    assert [a for a in adjectives if not ((town := gazetteer.by_adjective(a)) is not None and town.smolensk)] == []
 
 
 @pytest.mark.parametrize(("adjective", "town", "state"), [
