@@ -48,6 +48,7 @@ CLOSER, NEAR_ENOUGH = 0.2, 0.1
 RUSSIAN = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ -]+$")
 FULL_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$")  # not a possessive's «Петрова»
 NOT_RUSSIAN = re.compile(r"[іўїєґјљњћџәөүңғқҳ]", re.IGNORECASE)
+BELARUSIAN = re.compile(r"[чшжщ]ы", re.IGNORECASE)
 
 
 def russian_names(city: dict, vocab: MorphVocab) -> list[str]:
@@ -69,7 +70,10 @@ def russian_names(city: dict, vocab: MorphVocab) -> list[str]:
         def plain(text: str) -> str:
             return text.lower().replace("ё", "е").replace("-", " ")
         return difflib.SequenceMatcher(None, plain(name), plain(latin)).ratio()
-    ordered = sorted(names, key=lambda name: not known(name))  # the known first, each in GeoNames' order
+    # the known first, each in GeoNames' order; a Belarusian spelling of Russia's or Belarus's settlement last, whose
+    # «ы» after «ч», «ш», «ж», «щ» no Russian word has («Пачынак» for Починок, «Шчучын» for Щучин)
+    near_home = city["countrycode"] in ("RU", "BY")
+    ordered = sorted(names, key=lambda name: (near_home and BELARUSIAN.search(name) is not None, not known(name)))
     parts = [n for n in names if any(place_word(w) for w in re.split(r"[ -]", n.lower()) if len(w) > 2)]
     # GeoNames' name for a settlement of the regions the guidelines move is the former state's language's («Bakhmut»)
     if parts and (city["countrycode"], city["admin1code"]) not in MOVED:
