@@ -1225,8 +1225,9 @@ class _Reading:
     def _parents_short_names(self, chunks: list[Chunk]) -> list[Chunk]:
         """The parent a unit's name ends with, by its short name, natasha's organisation: a body of its own,
         as a parent named in full is («кафедры философии СмолГУ», «философского факультета МГУ», «Института истории
-        НАН Беларуси»: СмолГУ, МГУ, НАН Беларуси). Not the short name of a body its legal form names («ФГБОУ ВО
-        СмолГУ» is the university itself) nor one inside a quotation."""
+        НАН Беларуси», «факультета ВГУ имени П.М. Машерова»: СмолГУ, МГУ, НАН Беларуси, ВГУ имени П.М. Машерова).
+        Not the short name of a body its legal form names («ФГБОУ ВО СмолГУ» is the university itself) nor one
+        inside a quotation."""
         doc = self.doc
         states = {span.start: span.end for span in doc.spans[NATASHA_SPANS] if span.label_ == "LOC"
                   and case_of(span[0]) == "Gen"
@@ -1238,9 +1239,12 @@ class _Reading:
             if is_acronym(doc[chunk.head]) or any(token.text in OPENING_QUOTES for token in words):
                 continue
             for span in doc.spans[NATASHA_SPANS]:
+                # (whom it is named after as may be: «факультета ВГУ имени П.М. Машерова»: ВГУ имени П.М. Машерова)
+                namesake = next((i for i in range(span.start, span.end) if doc[i].lower_ in ("имени", "им")), span.end)
                 if span.label_ != "ORG" or not chunk.head < span.start < span.end <= chunk.stop \
                         or not (is_acronym(span[0]) or _COMPOUND_ABBREVIATION.match(span[0].text)) \
-                        or is_acronym(doc[span.start - 1]) or not all(is_cap(token) for token in span):
+                        or is_acronym(doc[span.start - 1]) \
+                        or not all(is_cap(token) for token in doc[span.start:namesake]):
                     continue
                 stop = states.get(span.end, span.end)  # with the state it is of: «НАН | Беларуси», «МИД | России»
                 if (stop == chunk.stop or stop < chunk.stop and doc[stop].lower_ in ("в", "во")) \
