@@ -43,14 +43,10 @@ class PostHeads(frozenset[str]):
 
     def participle(self, word: str) -> bool:
         """Whether a word is a form of a post made of a participle («управляющим»: управляющий), which the tagger
-        reads as the verb's."""
-        return any(word.endswith(ending) and frozenset.__contains__(self, word[:-len(ending)] + head)
-                   for ending in _ADJECTIVE_ENDINGS for head in ("ий", "ый"))
-
-
-# an adjective's endings in every case, gender and number: what follows a participle's stem
-_ADJECTIVE_ENDINGS = ("ими", "ыми", "его", "ого", "ему", "ому", "ий", "ый", "им", "ым", "ем", "ом", "ая", "ей", "ой",
-                      "ую", "ие", "ые", "их", "ых")
+        reads as the verb's: its stem before an adjective's ending (`FULL_ADJECTIVE`) makes a post's head."""
+        ending = FULL_ADJECTIVE.search(word)
+        return ending is not None and any(frozenset.__contains__(self, word[:ending.start()] + head)
+                                          for head in ("ий", "ый"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from nlp.pipeline import extract_events
 from nlp.reading.report import read_report
 from nlp.records import Agreement
@@ -88,25 +90,21 @@ def test_a_draft_or_an_agreement_still_to_be_signed_is_discussed_not_signed(tmp_
     assert found == [("discussed", 2), ("discussed", 2), ("discussed", 2), ("signed", 2)]
 
 
-def test_what_an_agreement_is_about_is_its_kind_with_every_adjective_listed(tmp_path, models):
-    named = agreements(tmp_path, models, [[
-        "Подписание", "г. Смоленск", "10 октября 2025 года",
-        "Подписано Соглашение о торгово-экономическом, научно-техническом и культурном сотрудничестве между "
-        "Правительством Смоленской области и Гомельским облисполкомом.", "Делегации"]])
-    assert [(a.kind, a.kind_code) for a in named] == [
-        ("соглашение о торгово-экономическом, научно-техническом и культурном сотрудничестве", "cooperation")]
-
-
-def test_what_an_agreement_is_about_may_follow_its_sides(tmp_path, models):
-    named = agreements(tmp_path, models, [[
-        "Подписание", "г. Смоленск", "21 октября 2025 года",
-        "Подписано соглашение между Правительством Смоленской области и Кабинетом Министров Республики Абхазия о "
-        "торгово-экономическом, научно-техническом и культурном сотрудничестве.", "Делегации"], [
-        "Подписание", "г. Смоленск", "22 октября 2025 года",
-        "Подписано соглашение между Правительством Смоленской области и ОАО «Гомсельмаш».", "Делегации"]])
-    assert [(a.kind, a.kind_code, len(a.parties)) for a in named] == [
-        ("соглашение о торгово-экономическом, научно-техническом и культурном сотрудничестве", "cooperation", 2),
-        ("соглашение", "agreement", 2)]
+@pytest.mark.parametrize(("description", "kind", "code"), [
+    ("Подписано Соглашение о торгово-экономическом, научно-техническом и культурном сотрудничестве между "
+     "Правительством Смоленской области и Гомельским облисполкомом.",
+     "соглашение о торгово-экономическом, научно-техническом и культурном сотрудничестве", "cooperation"),
+    # what it is about may follow its sides
+    ("Подписано соглашение между Правительством Смоленской области и Кабинетом Министров Республики Абхазия о "
+     "торгово-экономическом, научно-техническом и культурном сотрудничестве.",
+     "соглашение о торгово-экономическом, научно-техническом и культурном сотрудничестве", "cooperation"),
+    ("Подписано соглашение между Правительством Смоленской области и ОАО «Гомсельмаш».", "соглашение", "agreement"),
+])
+def test_what_an_agreement_is_about_is_its_kind_with_every_adjective_listed(tmp_path, models, description, kind,
+                                                                           code):
+    named = agreements(tmp_path, models, [["Подписание", "г. Смоленск", "21 октября 2025 года", description,
+                                           "Делегации"]])
+    assert [(a.kind, a.kind_code, len(a.parties)) for a in named] == [(kind, code, 2)]
 
 
 def test_a_document_cited_with_its_date_was_signed_then_in_figures_or_words(tmp_path, models):

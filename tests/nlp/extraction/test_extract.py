@@ -1002,8 +1002,7 @@ def test_a_museum_named_for_a_person_holds_the_persons_name(models, text, museum
     ("Посещение музея И.И. Петровым.", "И.И. Петров"),
 ])
 def test_a_person_after_a_museum_in_a_post_or_not_in_the_genitive_is_a_person(models, text, person):
-    found = extract(text, models, report_rules=True)
-    assert [m.normal for m in found if m.type is EntityType.PER] == [person]
+    assert person_names(models, text) == [person]
 
 
 def test_a_compound_adjective_the_tagger_leaves_without_case_still_opens_a_name(models):
