@@ -1277,12 +1277,16 @@ class _Reading:
         """A body named between an event's head and the quotation that ends the event's phrase: with it, where it
         is a name (one word or capitals: «Концерт Смоленского камерного оркестра «Камерата»», «Съезд лидеров …
         организации … «ОПОРА РОССИИ»») or the body an honorary collective («Концерт Заслуженного коллектива
-        Республики Беларусь «…»»); else without it, the event's title («Выставка Витебского художественного музея
-        «Шагал и его время»»: Витебский художественный музей). None for a body wholly inside an event's phrase
-        otherwise, or named by no capitalised word («конкурса театральных коллективов «Здесь и сейчас»»)."""
+        Республики Беларусь «…»»), or a performing collective named by its kind («концерт ансамбля народного танца
+        «Коло»», `troupe` in org_heads.tsv); else without it, the event's title («Выставка Витебского
+        художественного музея «Шагал и его время»»: Витебский художественный музей). None for a body wholly inside
+        an event's phrase otherwise, or named by no capitalised word («конкурса театральных коллективов «Здесь и
+        сейчас»»)."""
         doc = self.doc
         title = next((start for start, stop in self.quoted_titles if chunk.head < start < chunk.stop == stop), None)
         kind, flags = self.lex.heads.get(doc[chunk.head].lemma_, ("", frozenset()))
+        if title is not None and "troupe" in flags and not _plural(doc[chunk.head], self.models):
+            return chunk  # a collective named by its kind in lowercase: «концерт ансамбля народного танца «Коло»»
         if title is None or kind != "org" or "state" in flags or not any(is_cap(t) for t in doc[chunk.start:title]):
             return None  # not «… Российской Федерации «Демография»», a national project's
         quoted = [token for token in doc[title + 1:chunk.stop - 1] if token.is_alpha]
