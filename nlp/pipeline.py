@@ -99,8 +99,35 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
         body_sides |= reading.body_sides
     mentions = _delegations_members(event, _namesakes_of_the_venues_state(mentions, gazetteer))
     mentions = _latin_body_of_the_named_state(mentions, body_sides)
-    mentions = _short_names_sides(_venues_placed(mentions))
+    mentions = _short_names_sides(_venues_placed(_called_by_head_and_quotation(mentions)))
     return _organisations_placed(event, _sites_placed(mentions), sides), adjectives
+
+
+_HEAD_AND_QUOTATION = re.compile(r"(\w+)\s+(«.+»)")  # «ансамбль «Коло»»: a body called by its head word and name
+
+
+def _called_by_head_and_quotation(mentions: list[Mention]) -> list[Mention]:
+    """A body called by its head word and its quoted name alone is the one body of the row named by more words, that
+    word among them, and that quoted name, and of its state where its own words name none: «ансамбль «Коло»» in a
+    row that names «ансамбль народного танца «Коло»» (г. Белград) is that ensemble, Serbia's; «центр «Мой бизнес»»
+    the «центр поддержки предпринимательства «Мой бизнес»». Not where the row names two such bodies («хор
+    ветеранов «Радуга»», «детский хор «Радуга»»)."""
+    bodies = [(m, fold(m.normal)) for m in mentions if m.type is EntityType.ORG]
+
+    def named_in_full(mention: Mention) -> Mention | None:
+        called = _HEAD_AND_QUOTATION.fullmatch(mention.normal) if mention.type is EntityType.ORG \
+            and mention.alias_of is None else None
+        if called is None or called[1].isupper():
+            return None  # a legal form's: «УО «…»» is the parent in «Оршанский колледж УО «…»», not the college
+        head, quotation = fold(called[1]), " " + fold(called[2])
+        full = [body for body, name in bodies if name.endswith(quotation)
+                and len(words := name[:-len(quotation)].split()) > 1 and head in words and "«" not in "".join(words)]
+        if len({body.normal for body in full}) != 1:
+            return None
+        return next((body for body in full if body.country), full[0])
+
+    return [replace(m, alias_of=body.normal, country=m.country or body.country, smolensk=m.smolensk or body.smolensk)
+            if (body := named_in_full(m)) is not None else m for m in mentions]
 
 
 def _latin_body_of_the_named_state(mentions: list[Mention], body_sides: Set[tuple[str, bool]]) -> list[Mention]:

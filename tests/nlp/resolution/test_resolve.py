@@ -427,6 +427,29 @@ def test_a_chamber_named_by_its_acronym_and_its_regions_adjective_is_the_chamber
     assert chambers == {("Смоленская торгово-промышленная палата", "RU")}
 
 
+def test_a_body_called_by_its_head_word_and_quoted_name_is_the_one_the_row_names_in_full(tmp_path, models):
+    events = events_of(tmp_path, models, [
+        ["Дни культуры Республики Сербия", "г. Смоленск", "7 сентября 2025 года",
+         "Состоялся концерт ансамбля народного танца «Коло» (г. Белград).", "Министерство культуры Смоленской "
+         "области, ансамбль «Коло»"],
+        ["Концерт", "г. Смоленск", "8 сентября 2025 года", "Выступил ансамбль «Коло».", "Зрители"],
+        # two bodies of the head word and that name: which one the short name calls, the row does not say
+        ["Фестиваль", "г. Смоленск", "9 сентября 2025 года", "Выступили хор ветеранов «Радуга» и детский хор "
+         "«Радуга» (г. Минск).", "хор «Радуга»"],
+        # a legal form and the quoted name: the parent named inside the unit's name, no short name of the unit
+        ["Визит", "г. Орша", "10 сентября 2025 года", "Встреча в Оршанском колледже УО «Витебский государственный "
+         "университет».", "УО «Витебский государственный университет»"],
+    ])
+    ensembles = [{(e.id, e.country) for e in extracted.entities if "Коло" in e.name} for extracted in events[:2]]
+    [(iri, state)] = ensembles[0]
+    assert state == "RS" and iri.endswith("/ansambl-narodnogo-tantsa-kolo")
+    assert ensembles[1] == {(iri, "RS")}  # the same ensemble, of its own state, in a row that names it short
+    choirs = {e.name for e in events[2].entities if "Радуга" in e.name}
+    assert choirs == {"хор ветеранов «Радуга»", "детский хор «Радуга»", "хор «Радуга»"}
+    assert {e.name for e in events[3].entities if e.type is EntityType.ORG} == {
+        "Оршанский колледж УО «Витебский государственный университет»", "УО «Витебский государственный университет»"}
+
+
 def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(tmp_path, models):
     events = events_of(tmp_path, models, [
         ["Памятная акция", "г. Витебск, Республика Беларусь", "5 июля 2025 года",
