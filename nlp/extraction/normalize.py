@@ -24,6 +24,7 @@ _OBLIQUE_SURNAME = ((r"([сц]к)(?:ого|ому|им|ом)$", r"\1ий"), (r"(
                     (r"([бвгджзклмнпрстфхцчшщ])(?:ом|ому|а|у)$", r"\1"))
 # Endings of a man's surname in an oblique case that no nominative has, whatever the dictionary guesses: its guess
 # of an unknown «Зарубицким» as a woman's surname that does not decline is not taken.
+NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})  # the dictionary's marks of a person's name
 _NEVER_NOMINATIVE = re.compile(r"(?:[сц]к(?:ого|ому|им)|(?:ов|ев|ёв|ин|ын)(?:ым|ому))$")
 
 
@@ -301,11 +302,13 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
         return word
     oblique = _NEVER_NOMINATIVE.search(word.lower()) is not None
     # the dictionary's guesses at a word it does not know name no person: any reading in the nominative will do
-    # («Сэйдзи Маэхара», guessed the genitive of «Маэхар»); so will a common noun's («С.С. Гора», not «Гор»)
+    # («Сэйдзи Маэхара», guessed the genitive of «Маэхар»); so will a common noun's («С.С. Гора», not «Гор»), and a
+    # word it reads as no name at all is the name as written («Р. Шарма», not the genitive of «шарм»)
     known = vocab.word_is_known(word.lower())
-    if nominative and not oblique and (not known or any(
+    readings = vocab.parse(word.lower()) if nominative and known else []
+    if nominative and not oblique and (not known or not any(NAME_GRAMS & p.tag.grammemes for p in readings) or any(
             "nomn" in p.tag and "sing" in p.tag and ("Surn" in p.tag or "Name" in p.tag or p.tag.POS == "NOUN")
-            for p in vocab.parse(word.lower()))):
+            for p in readings)):
         return word  # a word the dictionary does not know, whatever case it guesses («В.В. Делба», not «Делб»)
     parse = _parse(vocab, token, surname=True)
     cases = token.morph.get("Case", [])
@@ -411,9 +414,6 @@ def _given_name_gender(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None
     named = [parse for parse in vocab.parse(tokens[0].text.lower()) if "Name" in parse.tag] if tokens else []
     genders = {gender for parse in named for gender in _GENDER_OTHER if gender in parse.tag}
     return genders.pop() if len(genders) == 1 and len(tokens) > 1 else None
-
-
-NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})  # the dictionary's marks of a person's name
 
 
 def _name_case(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:

@@ -2341,6 +2341,9 @@ def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, na
     # one the dictionary does not know, where the text says it stands in the nominative, whatever case it guesses
     ("Участники: Губернатор Смоленской области В.Н. Анохин, Премьер-министр Республики Абхазия В.В. Делба.",
      "В.В. Делба"),
+    # nor one it reads as no name at all, only a common noun's oblique case («шарма»: the genitive of «шарм»)
+    ("Участники: Посол Индии Винай Кумар, советник Посольства Индии Р. Шарма.", "Р. Шарма"),
+    ("Участники: профессор Анна Шарма.", "Анна Шарма"),
 ])
 def test_a_surname_is_in_the_nominative(models, text, name):
     assert found(models, text) & {("PER", name)}
