@@ -26,6 +26,16 @@ def grouped(count: int) -> str:
     return f"{count:,}".replace(",", "\u202f")
 
 
+def rule_failure(error: Exception) -> str:
+    """A one-line account of a rule that failed on one row's text: a fault of ours, said as the row's problem, so
+    that one row does not sink its report (the row is left without entities, the others are read).
+
+    >>> rule_failure(ValueError("zip() argument 2 is longer than argument 1"))
+    'ошибка правил (ValueError: zip() argument 2 is longer than argument 1)'
+    """
+    return printable(f"ошибка правил ({type(error).__name__}: {error})")
+
+
 class TiesError(Exception):
     """Base class of the errors this project raises on bad input."""
 

@@ -15,6 +15,7 @@ from razdel import sentenize
 from nlp.description.agreements import find_agreements
 from nlp.description.concepts import organisation_kind_of
 from nlp.description.describe import describe
+from nlp.errors import rule_failure
 from nlp.extraction.extract import ROLE_SEPARATOR, TOWN_POPULATION, CellReading, Models, load_models
 from nlp.extraction.ner import row_doc
 from nlp.gazetteer.countries import SMOLENSK_COUNTRY, CountryTable, fold, load_countries
@@ -422,14 +423,27 @@ def extract_rows(report: Report, models: Models) -> tuple[list[Row], set[tuple[s
     texts = [[text for _, text in filled_cells(event)] for event in report.events]
     docs = models.nlp.pipe((row_doc(models.nlp, row) for row in texts), batch_size=max(1, len(texts)))
     for event, doc in zip(report.events, docs, strict=True):
-        if "problem" in doc.user_data:  # one row that no rule can finish does not sink the report
-            problem = f"{report.source} (№ {event.number}): участники не прочитаны: {doc.user_data['problem']}"
+        # one row that no rule can finish, or that one fails on, does not sink the report
+        problem = doc.user_data.get("problem")
+        if problem is None:
+            try:
+                row, defined = _row(event, doc.user_data["mentions"], models)
+            except Exception as error:  # a rule's fault on this row, as in the rules' component
+                problem = rule_failure(error)
+        if problem is not None:
+            problem = f"{report.source} (№ {event.number}): участники не прочитаны: {problem}"
             rows.append(Row(event, [], set(), [], (problem,)))
             continue
-        mentions, adjectives = event_mentions(event, doc.user_data["mentions"], models.resources.gazetteer)
-        rows.append(Row(event, event_entities(mentions), adjectives, find_agreements(event, mentions)))
-        definitions |= {(m.normal, m.alias_of) for m in mentions if m.alias_of}
+        rows.append(row)
+        definitions |= defined
     return rows, definitions
+
+
+def _row(event: Event, readings: list[CellReading], models: Models) -> tuple[Row, set[tuple[str, str]]]:
+    """One event row from what the rules read in its cells, and the short names it defines."""
+    mentions, adjectives = event_mentions(event, readings, models.resources.gazetteer)
+    row = Row(event, event_entities(mentions), adjectives, find_agreements(event, mentions))
+    return row, {(m.normal, m.alias_of) for m in mentions if m.alias_of}
 
 
 def _init_worker() -> None:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import registry
 
 from nlp.description.concepts import organisation_kind_of
+from nlp.errors import rule_failure
 from nlp.extraction.ner import (
     NATASHA_SPANS,
     Natasha,
@@ -147,8 +148,8 @@ class ReportRules:
     """The rules as a spaCy component: what they read in each cell of a Doc, in `doc.user_data["mentions"]`.
 
     A row (`nlp.extraction.ner.row_doc`) is cut into its cells first, each read within ROW_SECONDS: a row that no rule
-    can finish gets `doc.user_data["problem"]` instead, and does not sink the report. Any other Doc is
-    one cell, read without a bound. Each cell comes with the states its words name by adjective
+    can finish, or one a rule fails on, gets `doc.user_data["problem"]` instead, and does not sink the report. Any
+    other Doc is one cell, read without a bound. Each cell comes with the states its words name by adjective
     ("белорусских").
     """
 
@@ -164,6 +165,8 @@ class ReportRules:
                 doc.user_data["mentions"] = self.read(cell_docs(doc))
         except OverTime as error:
             doc.user_data["problem"] = str(error)
+        except Exception as error:  # a rule's fault on this row's text: said, and the next rows read
+            doc.user_data["problem"] = rule_failure(error)
         return doc
 
     def read(self, cells: list[tuple[str, Doc]]) -> list[CellReading]:
@@ -1044,7 +1047,8 @@ def _region_named_apart(span: Span, models: Resources) -> list[Span]:
     name where the dictionary reads it as no one's («Председателем Народного комитета провинции Тхайбинь Нгуен Кхак
     Тханем»: the province Тхайбинь and the person Нгуен Кхак Тхань; not «вице-губернатора штата Кэтлин Кеннеди
     Таунсенд», a given name), and so of natasha's place of three words or more no gazetteer knows («провинции |
-    Нгеан Буй Динь Лонгом»)."""
+    Нгеан Буй Динь Лонгом»); a name in brackets after the first word is the region's other spelling («провинции
+    Нинава (Ninawa)»: two places, no person)."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     if span.label_ not in ("PER", "LOC") or before is None or before.lemma_ not in models.lexicons.region_titles \
             or not before.is_lower:
@@ -1057,6 +1061,10 @@ def _region_named_apart(span: Span, models: Resources) -> list[Span]:
             if region is not None and region.kind is PlaceKind.REGION else [span]
     if span.label_ == "PER" and any(NAME_GRAMS & parse.tag.grammemes for parse in models.vocab.parse(span[0].lower_)):
         return [span]  # a given name opens it (natasha's place opens with the region's name, whatever it reads)
+    if span[1].text == "(" and span[-1].text == ")" and not any(t.text in "()" for t in span[2:-1]):
+        # the region's name, and its other spelling in brackets: no one's («провинции Нинава (Ninawa)»)
+        return [Span(span.doc, span.start, span.start + 1, label="LOC"),
+                Span(span.doc, span.start + 2, span.end - 1, label="LOC")]
     return [Span(span.doc, span.start, span.start + 1, label="LOC"),
             Span(span.doc, span.start + 1, span.end, label="PER")]
 

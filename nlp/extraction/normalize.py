@@ -402,6 +402,7 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     case = read if read not in (None, "nomn") else _CASES.get(case or "") or read
     gender = _given_name_gender(vocab, names)
     return " ".join(patronymic_nominative(vocab, token) or instrumental_nominative(vocab, token, case)
+                    or _soft_stem_nominative(vocab, token, case, gender)
                     or surname_nominative(vocab, token, nominative, gender) for token in names)
 
 
@@ -467,6 +468,25 @@ def instrumental_nominative(vocab: MorphVocab, token: Token, case: str | None) -
     if not parses and not _INSTRUMENTAL_ENDING.search(word.lower()):
         return word  # no instrumental of it: a name that does not decline («Мохаммадом Али Рахими», not «Рахимя»)
     return None
+
+
+# A man's name of a stem ending in «й» after a vowel, in an oblique case, by its ending (Виная, Сомчаю: Винай,
+# Сомчай), as Russian names of that stem decline (Сергея, Николаю)
+_SOFT_STEM = {"gent": (r"([аеёиоуыэюя])я$", r"\1й"), "accs": (r"([аеёиоуыэюя])я$", r"\1й"),
+              "datv": (r"([аеёиоуыэюя])ю$", r"\1й")}
+
+
+def _soft_stem_nominative(vocab: MorphVocab, token: Token, case: str | None, gender: str | None) -> str | None:
+    """A word of a name the dictionary does not know whose other words stand in the genitive, the accusative or the
+    dative (`case`), in the nominative where its ending is that of a stem in «й» in that case («Виная Кумара»: Винай
+    Кумар; a foreign given name, of a man, which the dictionary guesses to be an adjective's nominative); None
+    otherwise (left to `surname_nominative`), and for a woman's name (`gender`, as its given name says, or the
+    tagger's) or a double surname («Галину Юркову-Данелия»)."""
+    if case not in _SOFT_STEM or "-" in token.text or vocab.word_is_known(token.text.lower()) \
+            or "femn" in (gender, _tagged_gender(token)):
+        return None
+    pattern, replacement = _SOFT_STEM[case]
+    return re.sub(pattern, replacement, token.text) if re.search(pattern, token.text) else None
 
 
 def patronymic_nominative(vocab: MorphVocab, token: Token) -> str | None:

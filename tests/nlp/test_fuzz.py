@@ -188,6 +188,32 @@ def test_a_row_that_never_finishes_is_given_up_and_the_others_kept(tmp_path, mod
     assert events[1].problems == (f"{path} (№ 2): участники не прочитаны: остановлено через 0.5 с",)
 
 
+@pytest.mark.parametrize("stage", ["rules", "row"])
+def test_a_row_a_rule_fails_on_is_said_and_the_others_kept(tmp_path, models, monkeypatch, stage):
+    rules = importlib.import_module("nlp.extraction.extract")
+    pipeline = importlib.import_module("nlp.pipeline")
+    calls = []
+
+    def failing_on_row_two(real):
+        def call(*args):
+            calls.append(args)
+            if len(calls) == 2:
+                raise ValueError("zip() argument 2 is longer than argument 1")
+            return real(*args)
+        return call
+    if stage == "rules":  # in the spaCy component, which reads each row's cells
+        monkeypatch.setattr(rules.ReportRules, "read", failing_on_row_two(rules.ReportRules.read))
+    else:  # in the pass over the row's mentions after it
+        monkeypatch.setattr(pipeline, "event_mentions", failing_on_row_two(pipeline.event_mentions))
+    rows = [["Визит", "г. Минск", "5 мая 2025 года", "Встреча", "Делегация Республики Беларусь"]] * 3
+    path = tmp_path / "failing.txt"
+    path.write_text(report_text(rows), encoding="utf-8")
+    events = extract_events([read_report(path)], models, workers=1)
+    assert [bool(e.entities) for e in events] == [True, False, True]
+    assert events[1].problems == (f"{path} (№ 2): участники не прочитаны: ошибка правил (ValueError: zip() argument "
+                                  "2 is longer than argument 1)",)
+
+
 def _clean_every_step(text: str) -> str:
     """nlp.reading.clean.clean doing every step on every text, as it did before it skipped those with nothing to do."""
     text = _guillemets(_INVISIBLE.sub("", text))

@@ -2344,9 +2344,20 @@ def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, na
     # nor one it reads as no name at all, only a common noun's oblique case («шарма»: the genitive of «шарм»)
     ("Участники: Посол Индии Винай Кумар, советник Посольства Индии Р. Шарма.", "Р. Шарма"),
     ("Участники: профессор Анна Шарма.", "Анна Шарма"),
+    # a man's foreign given name the dictionary does not know, of a stem in «й», in an oblique case
+    ("Визит Посла Индии Виная Кумара в Смоленск.", "Винай Кумар"),
+    ("Письмо Послу Таиланда Сомчаю Кумару.", "Сомчай Кумар"),
+    ("Премию вручили Галине Юрковой-Данелия.", "Галина Юркова-Данелия"),  # not a woman's double surname
 ])
 def test_a_surname_is_in_the_nominative(models, text, name):
     assert found(models, text) & {("PER", name)}
+
+
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_a_regions_other_spelling_in_brackets_is_the_region_no_person(models, report_rules):
+    text = "В пятницу, 25 ноября, на севере Ирака, в провинции Нинава (Ninawa), была захвачена заложница."
+    names = {(m.type.value, m.text) for m in extract(text, models, report_rules=report_rules)}
+    assert names == {("LOC", "Ирака"), ("LOC", "Нинава"), ("LOC", "Ninawa")}
 
 
 @pytest.mark.parametrize(("text", "names"), [
