@@ -1261,6 +1261,18 @@ class _Reading:
                     named.add((span.start, stop))
         return found
 
+    def _body_named_before(self, role: Chunk) -> Signal | None:
+        """The state and side of the body a post names by its word alone, capitalised, at its end, where the text
+        named that body in full before: the last one of that word («Советник-посланник Посольства СРВ в РФ Нгуен Ван
+        Хунг, первый секретарь Посольства Ле Тхи Ханг»: Vietnam's)."""
+        doc, last = self.doc, self.doc[role.stop - 1]
+        if role.stop - 1 == role.head or not is_cap(last) or not self.lex.names_body(last.lemma_):
+            return None
+        stated = {(m.start, m.stop): m for m in self.mentions if m.type is EntityType.ORG and m.country}
+        named = [body for chunk in self.orgs if chunk.stop <= role.start and doc[chunk.head].lemma_ == last.lemma_
+                 and (body := stated.get(char_span(doc, chunk.start, chunk.stop))) is not None]
+        return Signal(named[-1].country, named[-1].smolensk) if named else None
+
     def _before_person(self, chunk: Chunk) -> Chunk | None:
         """An organisation's name cut before a person the rules' genitive chain ran into ("Совета Федерации
         Виктора Озерова", "Комитета Госдумы по науке … Дмитрий Новиков"); not a person the name is named after:
@@ -1460,6 +1472,8 @@ class _Reading:
                 post_tokens = outside_brackets(role_tokens)
                 role_text = _normal_role(models, post_tokens, post_tokens.index(doc[role.head]))
                 signal = country_signal(role_tokens, models)
+                if signal.country is None:
+                    signal = self._body_named_before(role) or signal
                 self.role_spans.append((role.start, role.stop))
             # a name stands in the case of the post before it («с Генеральным консулом … Ло Цзиньюнем»; a plural
             # post's, over its list: «члены жюри – И.И. Петров (г. Смоленск), А.А. Козлова (г. Витебск)»), or in the

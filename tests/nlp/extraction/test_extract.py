@@ -3036,3 +3036,20 @@ def test_each_sides_list_is_that_sides_up_to_the_next_sides_header(models, text)
     found = states_of(models, text, (EntityType.ORG, EntityType.PER))
     assert found["ООО «Альфа»"][0] == found["А.А. Сидоров"][0] == "RU"
     assert {found[name] for name in ("ОАО «Бета»", "В.В. Иванов", "ООО «Гамма»", "Г.Г. Смирнов")} == {("BY", False)}
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    # a post naming by its word alone a body the text named in full before is of that body's state
+    ("Советник-посланник Посольства СРВ в РФ Нгуен Ван Хунг, первый секретарь Посольства Ле Тхи Ханг",
+     {"Нгуен Ван Хунг": ("VN", False), "Ле Тхи Ханг": ("VN", False)}),
+    ("Представители Посольства Республики Беларусь в Российской Федерации, советник Посольства И.И. Петров",
+     {"И.И. Петров": ("BY", False)}),
+    # of the last such body before it
+    ("Министерство культуры Смоленской области, Министерство культуры Республики Беларусь, начальник отдела "
+     "Министерства С.С. Сидоров", {"С.С. Сидоров": ("BY", False)}),
+    # not a body named after it, nor one of another word
+    ("Советник Посольства И.И. Петров, Посольство Республики Беларусь", {"И.И. Петров": (None, False)}),
+    ("Министерство культуры Республики Беларусь, советник Посольства И.И. Петров", {"И.И. Петров": (None, False)}),
+])
+def test_a_post_naming_a_body_by_its_word_alone_is_of_the_body_named_before(models, text, states):
+    assert states_of(models, text, (EntityType.PER,)) == states
