@@ -37,6 +37,7 @@ from nlp.extraction.rules import (
     CLOSING_QUOTES,
     EXECUTIVE_COMMITTEE,
     FULL_ADJECTIVE,
+    LATIN_LETTERS,
     OPENING_QUOTES,
     PLACE_ADJECTIVE,
     Chunk,
@@ -2709,7 +2710,8 @@ def _regional_branches(doc: Doc, text: str, found: list[Mention], models: Resour
 
 # a name in Latin letters, the whole of a bracket right after a name (its closing quotation mark or the bracket of
 # its short name between them: «Комитет защиты журналистов (КЗЖ) (Committee to Protect Journalists)»)
-_LATIN_AFTER = re.compile(r"[»\"”)]?[ \t]*\([ \t]*([A-Z][A-Za-z0-9]*(?:[ .&'’-]+[A-Za-z0-9]+)*\.?)[ \t]*\)")
+_LATIN_AFTER = re.compile(rf"[»\"”)]?[ \t]*\([ \t]*([{LATIN_LETTERS}][{LATIN_LETTERS}0-9]*"
+                          rf"(?:[ .&'’-]+[{LATIN_LETTERS}0-9]+)*\.?)[ \t]*\)")
 
 
 def _in_latin_letters_after(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -2720,7 +2722,7 @@ def _in_latin_letters_after(text: str, mentions: list[Mention]) -> list[Mention]
     found = []
     for mention in mentions:
         after = _LATIN_AFTER.match(text, mention.stop)
-        if after is None or _overlaps(after.start(1), after.end(1), taken):
+        if after is None or not after.group(1)[0].isupper() or _overlaps(after.start(1), after.end(1), taken):
             continue
         name = after.group(1)
         found.append(Mention(after.start(1), after.end(1), mention.type, name, name, "rule:alias",

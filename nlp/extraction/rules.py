@@ -78,6 +78,7 @@ class Lexicons:
     latin_keys: frozenset[str]  # words that make a run of capitalised Latin words an organisation's name
     latin_forms: frozenset[str]  # legal forms among them, which may follow the name after a comma ("Co., Ltd.")
     latin_links: frozenset[str]  # words that stand between a Latin name's capitalised words ("of", "&")
+    latin_dotted: frozenset[str]  # legal forms written with full stops, lowercase ("a.ş.", "s.p.a.")
     place_prefixes: dict[tuple[str, ...], str]
     village_prefixes: frozenset[tuple[str, ...]]  # those that say the place is a village («д.», «село»)
     street_prefixes: frozenset[tuple[str, ...]]
@@ -132,6 +133,7 @@ def load_lexicons() -> Lexicons:
         latin_keys=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] in ("key", "form")),
         latin_forms=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "form"),
         latin_links=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "link"),
+        latin_dotted=frozenset(row[0].lower() for row in lexicon("latin_org_words") if row[1] == "dotted"),
         place_prefixes=place_prefixes,
         village_prefixes=frozenset(_words(row[0]) for row in lexicon("place_prefixes") if row[2:] == ("village",)),
         street_prefixes=street_prefixes,
@@ -438,7 +440,7 @@ def _own_name(doc: Doc, index: int, lex: Lexicons) -> bool:
 
 
 def _cyrillic_name(token: Token) -> bool:
-    return token.pos_ == "PROPN" and is_cap(token) and not _LATIN_WORD.match(token.text)
+    return token.pos_ == "PROPN" and is_cap(token) and not latin_word(token.text)
 
 
 def regions_served(doc: Doc, index: int, lex: Lexicons) -> int | None:
@@ -1369,24 +1371,35 @@ def _without_outer_subject(doc: Doc, chunk: Chunk, chunks: list[Chunk], lex: Lex
     return replace(chunk, stop=po)
 
 
-_LATIN_WORD = re.compile(r"^[A-Z][A-Za-z0-9-]*$")
+LATIN_LETTERS = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ"  # Latin letters, the accented alphabets' too (Koç, Škoda, Müller, Nguyễn)
+_LATIN_WORD = re.compile(rf"[{LATIN_LETTERS}][{LATIN_LETTERS}0-9-]*")
+_LATIN_DOTTED = re.compile(rf"[{LATIN_LETTERS}]{{1,2}}")  # a letter or two of a dotted legal form («A.Ş.», «S.p.A.»)
+
+
+def latin_word(word: str) -> bool:
+    """Whether a word is a capitalised word of Latin letters (digits and hyphens inside)."""
+    return word[:1].isupper() and _LATIN_WORD.fullmatch(word) is not None
 
 
 def latin_names(doc: Doc, lex: Lexicons) -> list[Chunk]:
     """Organisations named in Latin letters, which natasha's Russian model does not tag: a run of two or more
     capitalised Latin words ("of", "&", "de"… between them, "King’s" one word) holding a word organisations'
-    names are made of (`latin_org_words.tsv`): "Human Rights Watch", "Bank of Montreal", "The Washington Post"."""
+    names are made of (`latin_org_words.tsv`): "Human Rights Watch", "Bank of Montreal", "The Washington Post", or
+    ending with a legal form written with full stops ("Koç Holding A.Ş.", "Škoda Auto a.s.")."""
     words = texts(doc)
     chunks = []
     index = 0
     while index < len(words):
-        if not _LATIN_WORD.match(words[index]):
+        if not latin_word(words[index]):
             index += 1
             continue
         stop = index + 1
+        dotted: int | None = None
         while stop < len(words):
             nxt = words[stop + 1] if stop + 1 < len(words) else ""
-            if _LATIN_WORD.match(words[stop]) or words[stop] in lex.latin_links and _LATIN_WORD.match(nxt):
+            if (dotted := _dotted_form_end(doc, words, stop, lex)) is not None:
+                break  # its letters are no words of the name («Koç Holding | A.Ş.»)
+            if latin_word(words[stop]) or words[stop] in lex.latin_links and latin_word(nxt):
                 stop += 1
             elif words[stop] in ("’", "'") and nxt == "s" and not doc[stop - 1].whitespace_:
                 stop += 2  # "King’s College London"
@@ -1394,10 +1407,27 @@ def latin_names(doc: Doc, lex: Lexicons) -> list[Chunk]:
                 stop = comma + 2  # "Huawei Technologies Co., Ltd."
             else:
                 break
-        if stop - index >= 2 and any(word in lex.latin_keys for word in words[index:stop]):
+        if dotted is not None:
+            chunks.append(Chunk(index, dotted, "ORG", stop - 1))
+            stop = dotted
+        elif stop - index >= 2 and any(word in lex.latin_keys for word in words[index:stop]):
             chunks.append(Chunk(index, stop, "ORG", stop - 1))
         index = stop
     return chunks
+
+
+def _dotted_form_end(doc: Doc, words: list[str], start: int, lex: Lexicons) -> int | None:
+    """Where a legal form written with full stops and no spaces ends that starts at `start` after a Latin name («A.Ş.»,
+    «S.p.A.», «s.r.o.»: `latin_org_words.tsv`, kind dotted), after its last full stop; None where none starts there."""
+    stop = start
+    while stop + 1 < len(words) and _LATIN_DOTTED.fullmatch(words[stop]) and words[stop + 1] == "." \
+            and not doc[stop].whitespace_:
+        stop += 2
+        if "".join(words[start:stop]).lower() in lex.latin_dotted:
+            return stop
+        if doc[stop - 1].whitespace_:
+            break
+    return None
 
 
 def _legal_form_after(doc: Doc, words: list[str], stop: int, lex: Lexicons) -> int | None:

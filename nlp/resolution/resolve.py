@@ -6,6 +6,7 @@ import csv
 import hashlib
 import itertools
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -27,14 +28,22 @@ _KIND_PATH = {EntityType.PER: "person", EntityType.ORG: "org", EntityType.LOC: "
 
 
 def slug(text: str) -> str:
-    """A lowercase Latin slug of a Russian name.
+    """A lowercase Latin slug of a Russian name, or of a name in Latin letters, accented ones without their marks.
 
-    >>> slug("ОАО «Минский автомобильный завод»"), slug("В.Н. Анохин")
-    ('oao-minskiy-avtomobilnyy-zavod', 'v-n-anokhin')
+    >>> slug("ОАО «Минский автомобильный завод»"), slug("В.Н. Анохин"), slug("Koç Holding A.Ş."), slug("Łódź")
+    ('oao-minskiy-avtomobilnyy-zavod', 'v-n-anokhin', 'koc-holding-a-s', 'lodz')
     """
     latin = text.lower().translate(_TRANSLIT)
     latin = re.sub(r"[ыи]й\b", lambda m: "iy" if m.group()[0] == "и" else "yy", latin)
+    if not latin.isascii():  # «ç», «ş», «ü»: the letter without its mark; «ß», «ł» and the like by _UNMARKED
+        latin = "".join(c for c in unicodedata.normalize("NFKD", latin.translate(_UNMARKED))
+                        if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", latin).strip("-")
+
+
+# Latin letters no decomposition takes a mark off
+_UNMARKED = str.maketrans({"ß": "ss", "ø": "o", "đ": "d", "ł": "l", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th",
+                           "ð": "d"})
 
 
 def mint_iri(kind: EntityType, *parts: str) -> str:

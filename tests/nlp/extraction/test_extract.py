@@ -1769,6 +1769,13 @@ def test_a_latin_names_legal_form_after_a_comma_is_the_names(models):
     assert not any("Ltd" in text and "Ромашка" in text for text, _ in orgs)
 
 
+def test_a_latin_name_with_accented_letters_or_a_dotted_legal_form_is_one(models):
+    found = extract("Переговоры с компаниями Koç Holding A.Ş., Müller Group GmbH, Fiat S.p.A. и Tatra s.r.o. (Чехия); "
+                    "выступил Mr. A. Smith.", models, report_rules=True)
+    orgs = {m.text for m in found if m.type is EntityType.ORG}
+    assert orgs == {"Koç Holding A.Ş.", "Müller Group GmbH", "Fiat S.p.A.", "Tatra s.r.o."}
+
+
 def test_a_quotation_mark_closing_a_name_stays_out_of_it_when_the_short_name_comes_apart(models):
     found = extract('Лидер оппозиционного "Движения за демократические перемены" (MDC) выступил.', models)
     assert {m.text for m in found if m.type is EntityType.ORG} == {"Движения за демократические перемены", "MDC"}
