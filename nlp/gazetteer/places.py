@@ -69,6 +69,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # as often ordinary words
 _NAME_PREFIX_TOWN = 50_000
 _WHOLE_NAME_TOWN = 10_000
+_OWN_NAME_PREFIX_TOWN = 20_000  # a town of the reports' own region («Гагаринконсервмолоко»: Гагарин, 29 000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,13 +199,17 @@ class Gazetteer:
         ('Могилев', 'Дорогобуж', None)
         >>> g.by_prefix("Центральный").name, g.by_prefix("Центральный", whole=False)
         ('Центральный', None)
+        >>> g.by_prefix("Гагаринконсервмолоко").name, g.by_prefix("Марксистский")
+        ('Гагарин', None)
         """
         folded = fold(word)
         for length in range(min(len(folded), 14) if whole else min(len(folded) - 1, 14), 4, -1):
             places = self.by_name.get(folded[:length])
-            sizeable = _WHOLE_NAME_TOWN if length == len(folded) else _NAME_PREFIX_TOWN
-            if places and places[0].country in NEAR and places[0].population >= sizeable \
-                    and places[0].kind == "city":
+            if not places or places[0].country not in NEAR or places[0].kind != "city":
+                continue
+            sizeable = _WHOLE_NAME_TOWN if length == len(folded) \
+                else _OWN_NAME_PREFIX_TOWN if places[0].smolensk else _NAME_PREFIX_TOWN
+            if places[0].population >= sizeable:
                 return places[0]
         return None
 

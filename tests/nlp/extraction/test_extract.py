@@ -1446,6 +1446,9 @@ def test_a_branch_of_a_body_named_by_its_legal_form_is_a_body(models, text, orgs
     ("Выступил коллектив «Оршанские зори».", {"коллектив «Оршанские зори»": ("BY", False)}),
     ("Переговоры с ОАО «Витебские ковры».", {"ОАО «Витебские ковры»": ("BY", False)}),
     ("Визит на ОАО «Могилевлифтмаш».", {"ОАО «Могилевлифтмаш»": ("BY", False)}),
+    # a smaller town of the reports' own region starts a compound name too
+    ("Визит на АО «Гагаринконсервмолоко».", {"АО «Гагаринконсервмолоко»": ("RU", True)}),
+    ("Визит на ООО «Марксистская литература».", {"ООО «Марксистская литература»": (None, False)}),
     # Smolensk's people name Smolensk's collective
     ("Выступил народный ансамбль «Смоляне».", {"народный ансамбль «Смоляне»": ("RU", True)}),
     # a town's adjective the tagger takes for a noun («Демидовская ЦКС», «Руднянская СШ» after a post)
