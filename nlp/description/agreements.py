@@ -70,7 +70,11 @@ def _kind(sentence: str) -> tuple[str, str, int, int] | None:
     the sentence."""
     found = None
     for pattern, code, name in _kinds():
-        for match in pattern.finditer(sentence):
+        matches = list(pattern.finditer(sentence))
+        # documents counted name none in particular: the one named after them is («подписано 7 соглашений, в том
+        # числе соглашение о сотрудничестве между …»)
+        named = [match for match in matches if not _COUNTED.search(sentence, 0, match.start())]
+        for match in named or matches:
             about = (match.group(2) or "").strip()
             if not about and (later := _ABOUT_AFTER_SIDES.match(sentence, match.end())) is not None:
                 about = later.group(1).strip()  # «Соглашение между A и B о торгово-экономическом … сотрудничестве»
@@ -83,6 +87,11 @@ def _kind(sentence: str) -> tuple[str, str, int, int] | None:
                     match.end(), match.start()
             break
     return found
+
+
+# a count before a document's word: «7 соглашений», «пять меморандумов», «ряд соглашений», «несколько договоров»
+_COUNTED = re.compile(r"(?:\b\d+|\b(?:дв[аеу]х?|тр[её]х|три|четыр(?:е|ех|ёх)|(?:пят|шест|сем|восьм|девят|десят)[ьи]"
+                      r"|восемь|нескольк(?:о|их)|ряд|ряда))\s+$", re.IGNORECASE)
 
 
 # what a document is about: «о сотрудничестве», «о торгово-экономическом и научно-техническом сотрудничестве»
@@ -140,8 +149,10 @@ def find_agreements(event: Event, mentions: list[Mention]) -> list[Agreement]:
     titled = _find_in(event, Field.TITLE, [m for m in mentions if m.field is Field.TITLE])
     described = _find_in(event, Field.DESCRIPTION, [m for m in mentions if m.field is Field.DESCRIPTION])
     # a title naming no party names one the description tells of («Подписание соглашения»: the «Соглашение о
-    # сотрудничестве между …» below), not a second agreement
-    titled = [a for a in titled if a.parties or not any(d.kind.startswith(a.kind) for d in described)]
+    # сотрудничестве между …» below; «Подписание соглашения о сотрудничестве»: the «Соглашение … о
+    # торгово-экономическом сотрудничестве»), not a second agreement
+    titled = [a for a in titled if a.parties or not any(d.kind.startswith(a.kind) or d.kind_code == a.kind_code
+                                                        for d in described)]
     return titled + described
 
 

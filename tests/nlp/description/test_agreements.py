@@ -17,12 +17,28 @@ def agreements(tmp_path, models, rows: list[list[str]]) -> list[Agreement]:
     return [a for extracted in extract_events([read_report(path)], models) for a in extracted.agreements]
 
 
-def test_a_title_naming_no_party_is_the_agreement_the_description_tells_of(tmp_path, models):
+@pytest.mark.parametrize(("title", "description", "kind"), [
+    ("Подписание соглашения", "Подписано Соглашение о сотрудничестве между ОГБУК «Смоленская областная библиотека» "
+     "и ГУК «Витебская областная библиотека».", "соглашение о сотрудничестве"),
+    # what the title's is about, the description's says more closely: the same kind of document
+    ("Подписание соглашения о сотрудничестве", "Подписано Соглашение между ОГБУК «Смоленская областная "
+     "библиотека» и ГУК «Витебская областная библиотека» о культурном сотрудничестве.",
+     "соглашение о культурном сотрудничестве"),
+])
+def test_a_title_naming_no_party_is_the_agreement_the_description_tells_of(tmp_path, models, title, description,
+                                                                           kind):
+    named = agreements(tmp_path, models, [[title, "г. Смоленск", "7 июля 2025 года", description,
+                                           "Директора библиотек"]])
+    assert [(a.kind, len(a.parties)) for a in named] == [(kind, 2)]
+
+
+def test_documents_counted_name_the_one_named_after_them(tmp_path, models):
     named = agreements(tmp_path, models, [[
-        "Подписание соглашения", "г. Смоленск", "7 июля 2025 года",
-        "Подписано Соглашение о сотрудничестве между ОГБУК «Смоленская областная библиотека» и ГУК «Витебская "
-        "областная библиотека».", "Директора библиотек"]])
-    assert [(a.kind, len(a.parties)) for a in named] == [("соглашение о сотрудничестве", 2)]
+        "Форум регионов", "г. Витебск", "25 июня 2025 года", "В ходе форума подписано 7 соглашений, в том числе "
+        "соглашение о сотрудничестве между ОГБПОУ «Смоленский политехнический техникум» и УО «Витебский "
+        "государственный индустриальный колледж».", "Делегация"]])
+    assert [(a.kind, a.kind_code, a.status.value, len(a.parties)) for a in named] == [
+        ("соглашение о сотрудничестве", "cooperation", "signed", 2)]
 
 
 def test_a_title_naming_an_agreement_the_description_does_not_is_one(tmp_path, models):
