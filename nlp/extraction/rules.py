@@ -987,11 +987,22 @@ def led_by(doc: Doc, head: int, lex: Lexicons) -> int | None:
     index = post if post < len(doc) and doc[post].lemma_ in lex.positions else head
     persons = natasha_spans(doc, "PER")
     # the name's words in the genitive, not its initials, which the tagger reads in any case («с главой Администрации
-    # И.И. Ивановым» is the head of an administration, no government named after him)
+    # И.И. Ивановым» is the head of an administration, no government named after him); nor a name by its initials
+    # after a post the head is of, whatever case its surname may be read in: the post's holder («управляющей делами
+    # Администрации И.И. Ивановой», a woman's surname the same in the genitive and the instrumental)
     if index + 1 not in persons or not any(case_of(doc[i]) == "Gen" and len(doc[i].text) > 1
                                            for i in range(index + 1, persons[index + 1])):
         return None
+    if index == head and _is_initial(doc, head + 1) and _after_a_post(doc, head, lex):
+        return None
     return persons[index + 1]
+
+
+def _after_a_post(doc: Doc, head: int, lex: Lexicons) -> bool:
+    """Whether a post stands right before the word at `head` («главой | Администрации», «управляющей делами |
+    Администрации»)."""
+    before = head - 2 if head > 1 and doc[head - 1].lower_ == "делами" else head - 1
+    return before >= 0 and (doc[before].lemma_ in lex.positions or _post_participle(doc, before, lex))
 
 
 def _over_its_other_name(doc: Doc, head: int, index: int, flags: frozenset[str], lex: Lexicons) -> int:

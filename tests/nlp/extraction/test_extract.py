@@ -1682,10 +1682,18 @@ def test_a_government_named_after_its_leader_holds_the_leader_s_name(models, tex
     assert not [m for m in found if m.type is EntityType.PER]
 
 
-def test_a_person_after_a_government_in_another_case_than_the_genitive_holds_the_post_before_it(models):
+@pytest.mark.parametrize(("text", "name", "role"), [
     # the initials the tagger reads in the genitive are no leader's name in it
-    found = extract("Встреча с главой Администрации И.И. Ивановым.", models, report_rules=True)
-    assert [(m.type, m.normal, m.role) for m in found] == [(EntityType.PER, "И.И. Иванов", "глава Администрации")]
+    ("Встреча с главой Администрации И.И. Ивановым.", "И.И. Иванов", "глава Администрации"),
+    # nor a woman's surname, the same in the genitive and the post's case
+    ("Встреча с главой Администрации И.И. Ивановой.", "И.И. Иванова", "глава Администрации"),
+    ("Встреча с управляющей делами Администрации И.И. Ивановой.", "И.И. Иванова",
+     "управляющая делами Администрации"),
+])
+def test_a_person_after_a_government_in_another_case_than_the_genitive_holds_the_post_before_it(models, text, name,
+                                                                                                 role):
+    found = extract(text, models, report_rules=True)
+    assert [(m.type, m.normal, m.role) for m in found] == [(EntityType.PER, name, role)]
 
 
 def test_a_name_after_a_place_word_is_a_place_not_a_person(models):
