@@ -3081,3 +3081,15 @@ def test_each_sides_list_is_that_sides_up_to_the_next_sides_header(models, text)
 ])
 def test_a_post_naming_a_body_by_its_word_alone_is_of_the_body_named_before(models, text, states):
     assert states_of(models, text, (EntityType.PER,)) == states
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a church's dioceses and metropolises are bodies, each of its own, named by their town's adjective
+    ("Духовенство Смоленской епархии и Витебской епархии Белорусской Православной Церкви",
+     {"Смоленская епархия": ("RU", True), "Витебская епархия Белорусской Православной Церкви": ("BY", False),
+      "Белорусская Православная Церковь": ("BY", False)}),
+    ("Священники Вяземского благочиния Смоленской митрополии",
+     {"Вяземское благочиние Смоленской митрополии": ("RU", True), "Смоленская митрополия": ("RU", True)}),
+])
+def test_a_churchs_diocese_is_a_body(models, text, names):
+    assert states_of(models, text) == names
