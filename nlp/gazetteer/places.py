@@ -223,6 +223,8 @@ class Gazetteer:
         ('Караганда', 'Пушкино')
         >>> g.by_adjective("Бакинский").name, g.by_adjective("Ханойского").name, g.by_adjective("Шымкентский").name
         ('Баку', 'Ганой', 'Чимкент')
+        >>> g.by_adjective("Московской").name, g.by_adjective("Вяземский").name
+        ('Москва', 'Вязьма')
         """
         word = fold(adjective)
         if land := _LAND.fullmatch(word):  # "Витебщина" is the land around Витебск
@@ -246,9 +248,12 @@ class Gazetteer:
             candidates.append(stem[:-2])
         # of the towns the stems name, the reports' own region's first («Вяземская СШ»: Вязьма, not the town
         # Вяземский in the Khabarovsk krai, whose name is the adjective itself)
+        # (then a big city before a smaller town: «Московский» is Москва's, not the town Московский's, whose name is
+        # the adjective itself)
         named = [self.by_stem[key] for key in candidates if len(key) >= 3 and key in self.by_stem]
         if named:
-            return next((place for places in named for place in places if place.smolensk), named[0][0])
+            return next((place for places in named for place in places if place.smolensk),
+                        next((places[0] for places in named if places[0].population >= BIG_CITY), named[0][0]))
         # a big city's «-у» (which `_stem` keeps) gives way to «-ин»: Баку -> Бакинский (not «Вертинский»: Верту)
         found = self.by_stem.get(stem[:-2] + "у") if stem.endswith("ин") else None
         return found[0] if found and found[0].population >= BIG_CITY else None

@@ -235,7 +235,11 @@ def test_stavropol_is_there_no_longer_hidden_by_tolyattis_former_name():
     ("Тверской", "Тверь"), ("Самарского", "Самара"), ("Ростовский", "Ростов-на-Дону"), ("Челябинский", "Челябинск"),
     ("Ставропольский", "Ставрополь"), ("Каменск-Уральский", "Каменск-Уральский"),
     # «Петербургский» was Petersburg, Virginia: the city's name begins with «Санкт-»
-    ("Петербургский", "Санкт-Петербург"), ("Петербургского", "Санкт-Петербург")])
+    ("Петербургский", "Санкт-Петербург"), ("Петербургского", "Санкт-Петербург"),
+    # a big city before a smaller town whose name is the adjective itself (the town Московский, 15 000)
+    ("Московский", "Москва"), ("Московской", "Москва"),
+    # a smaller town's still, where no big city has the stem
+    ("Пушкинский", "Пушкино")])
 def test_a_towns_adjective_points_at_the_town_of_russia(adjective, town):
     # «Тверской» was Tiberias, Israel, when Tver was called Калинин
     place = load_gazetteer().by_adjective(adjective)
