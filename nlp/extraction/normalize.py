@@ -427,8 +427,8 @@ def _name_case(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:
             continue
         cases = {case for parse in vocab.parse(word) if NAME_GRAMS & parse.tag.grammemes and "sing" in parse.tag
                  for case in _CASES.values() if case in parse.tag}
-        if len(cases) == 1:
-            return cases.pop()
+        if len(cases) == 1 or cases == {"gent", "accs"}:  # (a man's genitive is his accusative: «Сергея»)
+            return min(cases)
     # else a given name the dictionary guesses in the instrumental alone, by its ending («Эбрахимом Раиси»)
     for token in tokens:
         named = [parse for parse in vocab.parse(token.text.lower()) if NAME_GRAMS & parse.tag.grammemes]
@@ -470,23 +470,26 @@ def instrumental_nominative(vocab: MorphVocab, token: Token, case: str | None) -
     return None
 
 
-# A man's name of a stem ending in «й» after a vowel, in an oblique case, by its ending (Виная, Сомчаю: Винай,
-# Сомчай), as Russian names of that stem decline (Сергея, Николаю)
-_SOFT_STEM = {"gent": (r"([аеёиоуыэюя])я$", r"\1й"), "accs": (r"([аеёиоуыэюя])я$", r"\1й"),
-              "datv": (r"([аеёиоуыэюя])ю$", r"\1й")}
+# A man's name of a soft stem, in an oblique case, by its ending: «й» after a vowel (Виная, Сомчаю: Винай, Сомчай), as
+# Russian names of that stem decline (Сергея, Николаю), «ь» after a consonant (Плытканя: Плыткань; Игоря); not «-ия»,
+# which Georgian surnames end with in every case (Данелия)
+_SOFT_STEM = {"gent": ((r"([аеёоуыэюя])я$", r"\1й"), (r"([бвдзлмнпрстфц])я$", r"\1ь")),
+              "accs": ((r"([аеёоуыэюя])я$", r"\1й"), (r"([бвдзлмнпрстфц])я$", r"\1ь")),
+              "datv": ((r"([аеёоуыэюя])ю$", r"\1й"), (r"([бвдзлмнпрстфц])ю$", r"\1ь"))}
 
 
 def _soft_stem_nominative(vocab: MorphVocab, token: Token, case: str | None, gender: str | None) -> str | None:
     """A word of a name the dictionary does not know whose other words stand in the genitive, the accusative or the
-    dative (`case`), in the nominative where its ending is that of a stem in «й» in that case («Виная Кумара»: Винай
-    Кумар; a foreign given name, of a man, which the dictionary guesses to be an adjective's nominative); None
+    dative (`case`), in the nominative where its ending is that of a soft stem in that case («Виная Кумара»: Винай
+    Кумар, a foreign given name, of a man, which the dictionary guesses to be an adjective's nominative; «Сергея
+    Плытканя»: Сергей Плыткань); None
     otherwise (left to `surname_nominative`), and for a woman's name (`gender`, as its given name says, or the
     tagger's) or a double surname («Галину Юркову-Данелия»)."""
     if case not in _SOFT_STEM or "-" in token.text or vocab.word_is_known(token.text.lower()) \
             or "femn" in (gender, _tagged_gender(token)):
         return None
-    pattern, replacement = _SOFT_STEM[case]
-    return re.sub(pattern, replacement, token.text) if re.search(pattern, token.text) else None
+    return next((re.sub(pattern, replacement, token.text) for pattern, replacement in _SOFT_STEM[case]
+                 if re.search(pattern, token.text)), None)
 
 
 def patronymic_nominative(vocab: MorphVocab, token: Token) -> str | None:

@@ -2376,6 +2376,10 @@ def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, na
     ("Визит Посла Индии Виная Кумара в Смоленск.", "Винай Кумар"),
     ("Письмо Послу Таиланда Сомчаю Кумару.", "Сомчай Кумар"),
     ("Премию вручили Галине Юрковой-Данелия.", "Галина Юркова-Данелия"),  # not a woman's double surname
+    # a man's surname of a soft stem after a consonant, where his given name says the case
+    ("Выставка фотохудожника Сергея Плытканя.", "Сергей Плыткань"),
+    ("Выставка фотохудожника Михаила Сеспеля.", "Михаил Сеспель"),
+    ("Визит Георгия Данелия.", "Георгий Данелия"),  # (a Georgian surname in «-ия» does not decline)
 ])
 def test_a_surname_is_in_the_nominative(models, text, name):
     assert found(models, text) & {("PER", name)}
