@@ -303,10 +303,12 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
     oblique = _NEVER_NOMINATIVE.search(word.lower()) is not None
     # the dictionary's guesses at a word it does not know name no person: any reading in the nominative will do
     # («Сэйдзи Маэхара», guessed the genitive of «Маэхар»); so will a common noun's («С.С. Гора», not «Гор»), and a
-    # word it reads as no name at all is the name as written («Р. Шарма», not the genitive of «шарм»)
+    # word it reads as no name at all is the name as written («Р. Шарма», not the genitive of «шарм»; «Альфонс Ори»,
+    # not a verb's «орь»), but an adjective, which declines as one («Волшебному Алексу»: Волшебный)
     known = vocab.word_is_known(word.lower())
     readings = vocab.parse(word.lower()) if nominative and known else []
-    if nominative and not oblique and (not known or not any(NAME_GRAMS & p.tag.grammemes for p in readings) or any(
+    no_name = not any(NAME_GRAMS & p.tag.grammemes or p.tag.POS == "ADJF" for p in readings)
+    if nominative and not oblique and (not known or no_name or any(
             "nomn" in p.tag and "sing" in p.tag and ("Surn" in p.tag or "Name" in p.tag or p.tag.POS == "NOUN")
             for p in readings)):
         return word  # a word the dictionary does not know, whatever case it guesses («В.В. Делба», not «Делб»)

@@ -2372,6 +2372,7 @@ def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, na
     # nor one it reads as no name at all, only a common noun's oblique case («шарма»: the genitive of «шарм»)
     ("Участники: Посол Индии Винай Кумар, советник Посольства Индии Р. Шарма.", "Р. Шарма"),
     ("Участники: профессор Анна Шарма.", "Анна Шарма"),
+    ("К деке прикреплена табличка с надписью:\nВолшебному Алексу Спасибо тебе за дружбу", "Волшебный Алекс"),
     # a man's foreign given name the dictionary does not know, of a stem in «й», in an oblique case
     ("Визит Посла Индии Виная Кумара в Смоленск.", "Винай Кумар"),
     ("Письмо Послу Таиланда Сомчаю Кумару.", "Сомчай Кумар"),
