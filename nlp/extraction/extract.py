@@ -1460,10 +1460,13 @@ class _Reading:
             if len(tokens) == 1 and region_word_at(doc, stop, lex):
                 continue  # a district's adjective («Суражский с/с», «Суражский сельсовет»)
             others = person_tokens - set(range(start, stop))
-            role = role_before(doc, start, lex, others) or role_after(doc, stop, lex, others)
+            # (a plural post over the list the name is in goes before a post after the name, the next one's:
+            # «заместители Губернатора … А.А. Петров и Б.Б. Сидоров, министр культуры … Н.В. Козлова»)
+            listed = self._listed_under_a_plural_post(start)
+            role = role_before(doc, start, lex, others) or (role_after(doc, stop, lex, others) if listed is None
+                                                            else None)
             role_text = None
             signal = Signal(None, False)
-            listed = self._listed_under_a_plural_post(start)
             if role is None and listed is not None:
                 role_text, signal, _ = listed  # «народные артисты … И.И. Иванов и П.П. Петров»: each one's post
             if role is not None:
