@@ -204,13 +204,13 @@ def _groups_sides(doc: Doc, mentions: list[Mention], models: Resources) -> froze
     `group_nouns.tsv` with a place's or a state's adjective before it, and those coordinated with it («смоленских
     предприятий», «смоленских и белорусских компаний»), or a place right after it, «из» between as may be, and those
     coordinated with it («творческих коллективов Смоленской области и Республики Беларусь», «коллективы из Витебской
-    области»)."""
+    области»); not a group named as whom something is for (`_for_whom`)."""
     places = {m.start: m for m in mentions if m.type is EntityType.LOC and m.country and m.within is None}
     text = doc.user_data["text"]
     sides = set()
     for token in doc:
         if token.lemma_ not in models.lexicons.group_nouns or not token.is_lower \
-                or "Plur" not in token.morph.get("Number", []):
+                or "Plur" not in token.morph.get("Number", []) or _for_whom(doc, token.i):
             continue
         adjectives = _adjectives_sides(doc, token.i, models)
         if adjectives:
@@ -226,6 +226,15 @@ def _groups_sides(doc: Doc, mentions: list[Mention], models: Resources) -> froze
 
 
 _COORDINATED = re.compile(r"\s*(?:,|и\b)\s*")
+
+
+def _for_whom(doc: Doc, noun: int) -> bool:
+    """Whether a group's noun, with its adjectives, stands after «для»: whom something is for, not who takes part
+    («поставки техники ОАО «…» для предприятий Смоленской области»: the company is the supplier, no Smolensk body)."""
+    index = noun - 1
+    while index >= 0 and (doc[index].pos_ == "ADJ" or doc[index].lower_ in ("и", ",")):
+        index -= 1
+    return index >= 0 and doc[index].lower_ == "для"
 
 
 def _body_sides(doc: Doc, models: Resources) -> frozenset[tuple[str, bool]]:

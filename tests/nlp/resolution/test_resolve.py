@@ -713,6 +713,19 @@ def test_a_body_the_smolensk_side_met_abroad_through_its_official_is_of_the_venu
                       "В.Ю. Новиков": ("RU", True)}
 
 
+def test_a_group_named_as_whom_something_is_for_gives_the_rows_bodies_no_side(tmp_path, models):
+    """«… ОАО «Карьертехника» для предприятий Смоленской области» in Жодино: the company supplies Smolensk's
+    companies, no Smolensk body; it is of the venue's state."""
+    event, = events_of(tmp_path, models, [
+        ["Рабочая поездка в Республику Беларусь", "г. Жодино", "20 августа 2025 года",
+         "Проведены переговоры о поставках карьерной техники ОАО «Карьертехника» для предприятий Смоленской "
+         "области.", "Министерство промышленности Смоленской области"],
+    ])
+    states = {e.name: (e.country, e.smolensk) for e in event.entities if e.type is EntityType.ORG}
+    assert states == {"ОАО «Карьертехника»": ("BY", False),
+                      "Министерство промышленности Смоленской области": ("RU", True)}
+
+
 def test_bodies_a_sides_group_names_in_part_are_that_sides_where_the_row_names_two_sides_groups(tmp_path, models):
     """«8 смоленских компаний, в том числе …» names the bodies after it Smolensk's, though the row names Kazakhstan's
     companies too (two sides' groups, so the row's venue would decide)."""
