@@ -702,10 +702,10 @@ def test_bodies_the_smolensk_sides_group_met_abroad_are_of_the_venues_state(tmp_
 
 def test_a_body_the_smolensk_side_met_abroad_through_its_official_is_of_the_venues_state(tmp_path, models):
     """«Встреча с генеральным директором ОАО «БелАЗ» …» in Жодино: the company met is Belarus's, and so is its
-    director (the Smolensk companies the row names are whom the supplies are for)."""
+    director, though the row names Smolensk's companies as a group («смоленских предприятий»)."""
     event, = events_of(tmp_path, models, [
         ["Встреча с генеральным директором ОАО «БелАЗ» С.Н. Никифоровичем", "г. Жодино, Республика Беларусь",
-         "20 ноября 2025 года", "Обсуждены поставки карьерной техники для предприятий Смоленской области.",
+         "20 ноября 2025 года", "Участие смоленских предприятий. Обсуждены поставки карьерной техники.",
          "Заместитель Губернатора Смоленской области В.Ю. Новиков"],
     ])
     states = {e.name: (e.country, e.smolensk) for e in event.entities if e.type in (EntityType.ORG, EntityType.PER)}
