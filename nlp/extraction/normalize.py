@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from natasha import MorphVocab
 from pymorphy2.analyzer import Parse
 from spacy.tokens import Token
 
 from nlp.extraction.rules import OPENING_QUOTES, PLACE_ADJECTIVE
+from nlp.resources import lexicon
 
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
@@ -403,9 +404,22 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     read = _name_case(vocab, names)
     case = read if read not in (None, "nomn") else _CASES.get(case or "") or read
     gender = _given_name_gender(vocab, names)
-    return " ".join(patronymic_nominative(vocab, token) or instrumental_nominative(vocab, token, case)
-                    or _soft_stem_nominative(vocab, token, case, gender)
+    return " ".join(token.text if _particle(token) else patronymic_nominative(vocab, token)
+                    or instrumental_nominative(vocab, token, case)
+                    or _unknown_name_nominative(vocab, token, case, gender)
                     or surname_nominative(vocab, token, nominative, gender) for token in names)
+
+
+def _particle(token: Token) -> bool:
+    """Whether a word of a full name is a particle, which does not decline: a lowercase word inside it («Бингу ва
+    Мутарика», «Эдсон Арантис ду Насименту», «Висенте дель Боске»; not a name a particle is joined to, which does:
+    «аль-Ахмеда») or one of `name_particles.tsv` capitalised («Хамад бен Джасем Аль Тани»)."""
+    return token.i > 0 and token.text[:1].islower() and "-" not in token.text or token.lower_ in _particles()
+
+
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(row[0] for row in lexicon("name_particles"))
 
 
 _GENDER_OTHER = {"masc": "femn", "femn": "masc"}
@@ -429,8 +443,10 @@ def _name_case(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:
             continue
         cases = {case for parse in vocab.parse(word) if NAME_GRAMS & parse.tag.grammemes and "sing" in parse.tag
                  for case in _CASES.values() if case in parse.tag}
-        if len(cases) == 1 or cases == {"gent", "accs"}:  # (a man's genitive is his accusative: «Сергея»)
-            return min(cases)
+        if cases == {"gent", "accs"}:
+            return "gent"  # a man's genitive, which is his accusative («Сергея»): what the genitive's endings say
+        if len(cases) == 1:
+            return cases.pop()
     # else a given name the dictionary guesses in the instrumental alone, by its ending («Эбрахимом Раиси»)
     for token in tokens:
         named = [parse for parse in vocab.parse(token.text.lower()) if NAME_GRAMS & parse.tag.grammemes]
@@ -474,23 +490,27 @@ def instrumental_nominative(vocab: MorphVocab, token: Token, case: str | None) -
 
 # A man's name of a soft stem, in an oblique case, by its ending: «й» after a vowel (Виная, Сомчаю: Винай, Сомчай), as
 # Russian names of that stem decline (Сергея, Николаю), «ь» after a consonant (Плытканя: Плыткань; Игоря); not «-ия»,
-# which Georgian surnames end with in every case (Данелия)
-_SOFT_STEM = {"gent": ((r"([аеёоуыэюя])я$", r"\1й"), (r"([бвдзлмнпрстфц])я$", r"\1ь")),
-              "accs": ((r"([аеёоуыэюя])я$", r"\1й"), (r"([бвдзлмнпрстфц])я$", r"\1ь")),
-              "datv": ((r"([аеёоуыэюя])ю$", r"\1й"), (r"([бвдзлмнпрстфц])ю$", r"\1ь"))}
+# which Georgian surnames end with in every case (Данелия); and of a stem in «-а», in the genitive (Силвы: Силва; not
+# «-лы», which Turkic names end with in every case: Гурбангулы)
+_UNKNOWN_NAME_ENDINGS = {
+    "gent": ((r"([аеёоуыэюя])я$", r"\1й"), (r"([бвдзлмнпрстфц])я$", r"\1ь"), (r"([бвдзмнпрстфц])ы$", r"\1а")),
+    "accs": ((r"([аеёоуыэюя])я$", r"\1й"), (r"([бвдзлмнпрстфц])я$", r"\1ь")),
+    "datv": ((r"([аеёоуыэюя])ю$", r"\1й"), (r"([бвдзлмнпрстфц])ю$", r"\1ь"))}
 
 
-def _soft_stem_nominative(vocab: MorphVocab, token: Token, case: str | None, gender: str | None) -> str | None:
-    """A word of a name the dictionary does not know whose other words stand in the genitive, the accusative or the
-    dative (`case`), in the nominative where its ending is that of a soft stem in that case («Виная Кумара»: Винай
-    Кумар, a foreign given name, of a man, which the dictionary guesses to be an adjective's nominative; «Сергея
-    Плытканя»: Сергей Плыткань); None
-    otherwise (left to `surname_nominative`), and for a woman's name (`gender`, as its given name says, or the
-    tagger's) or a double surname («Галину Юркову-Данелия»)."""
-    if case not in _SOFT_STEM or "-" in token.text or vocab.word_is_known(token.text.lower()) \
+def _unknown_name_nominative(vocab: MorphVocab, token: Token, case: str | None, gender: str | None) -> str | None:
+    """A word of a man's name the dictionary does not know whose other words stand in the genitive, the accusative or
+    the dative (`case`), in the nominative where its ending is one of that case (`_UNKNOWN_NAME_ENDINGS`: «Виная
+    Кумара»: Винай Кумар, a foreign given name the dictionary guesses to be an adjective's nominative; «Сергея
+    Плытканя»: Сергей Плыткань; «Луиса да Силвы»: Луис да Силва); None otherwise (left to `surname_nominative`),
+    and for a woman's name (`gender`, as its given name says, or the tagger's) or a double surname («Галину
+    Юркову-Данелия»)."""
+    if case is None:  # no word of the name the dictionary knows says it: the tagger's reading in its sentence
+        case = _CASES.get((token.morph.get("Case", []) or [""])[0])
+    if case not in _UNKNOWN_NAME_ENDINGS or "-" in token.text or vocab.word_is_known(token.text.lower()) \
             or "femn" in (gender, _tagged_gender(token)):
         return None
-    return next((re.sub(pattern, replacement, token.text) for pattern, replacement in _SOFT_STEM[case]
+    return next((re.sub(pattern, replacement, token.text) for pattern, replacement in _UNKNOWN_NAME_ENDINGS[case]
                  if re.search(pattern, token.text)), None)
 
 
