@@ -1849,8 +1849,9 @@ _LIST_BULLETS = frozenset("•·▪◦‣")
 def _apart_at_stray_marks(span: Span) -> list[Span]:
     """natasha's name as the names on either side of a bracket it holds without its partner or of a list's bullet,
     and without a sentence's full stop or a dash at its end: no name holds one («ПАСЕ (», «Бенин)», «Хитли (Гецлаф» in
-    a game's account, «Бахрейн • Барбадос • Бермуды», «… в Колумбийском университете. Б.Обама …», «Мишель —»); a
-    place's brackets hold a place of their own («Витебской области (РБ)»); a quotation it opens closes in it."""
+    a game's account, «Бахрейн • Барбадос • Бермуды», «… в Колумбийском университете. Б.Обама …», «Мишель —»), nor a
+    quotation mark without its partner at its edge («СИЗО «»); a place's brackets hold a place of their own
+    («Витебской области (РБ)»); a quotation it opens closes in it."""
     doc = span.doc
     cuts: list[int] = []
     opened: list[int] = []
@@ -1875,6 +1876,11 @@ def _apart_at_stray_marks(span: Span) -> list[Span]:
     if span.end < len(doc) and doc[span.end].text == "»" and _open_quotes(span) > 0:
         span = Span(doc, span.start, span.end + 1, label=span.label_)  # its quotation's closing mark is its own
         # («Торговый дом «Смоленск»»: natasha's ends before it)
+    words = [token.text for token in span]
+    if words[-1] == "«" or words[-1] == "»" and "«" not in words:
+        cuts.append(span.end - 1)  # a quotation mark without its partner at its end («СИЗО «», «Тель ха-Шомер»»)
+    if words[0] == "«" and "»" not in words:
+        cuts.append(span.start)  # or at its start («(«Альянс надежды»)»)
     cuts = sorted(cuts + opened)
     if not cuts:
         return [span]

@@ -1890,6 +1890,16 @@ def test_no_name_holds_half_a_pair_of_brackets_a_bullet_or_a_full_stop(models, r
             "Мишель"} <= {m.text for m in found}
 
 
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_no_name_holds_a_quotation_mark_without_its_partner_at_its_edge(models, report_rules):
+    text = ("Стоянов находится в СИЗО «Лефортово». Фото опубликовал сайт «Палестинский информационный центр», "
+            "принадлежащий ХАМАС.")
+    found = {m.text for m in extract(text, models, report_rules=report_rules) if m.type is EntityType.ORG}
+    assert not [name for name in found if name.count("«") != name.count("»")]
+    if not report_rules:  # (a report's rules name no body by a quotation alone after a word that names none)
+        assert "Палестинский информационный центр" in found
+
+
 def test_a_persons_name_in_brackets_is_a_name_of_its_own_in_news_and_the_same_persons_in_a_report(models):
     text = "Об этом сказал руководитель КЗЖ Джоэл Саймон (Joel Simon) на встрече."
     assert {(m.text, m.type) for m in extract(text, models) if m.type is EntityType.PER} == {
