@@ -2171,11 +2171,13 @@ _TOWN_AFTER = re.compile(r"\s*(?:г\.|гор\.|города)\s*")
 def _of_the_town_after(text: str, mentions: list[Mention]) -> list[Mention]:
     """A body named with its town right after it is of that town's state and side: «МБОУ «Средняя школа № 33» г.
     Смоленска» (the legal form said Russia, the town says Smolensk), «ГУО «Средняя школа № 5» г. Орши»; not one of
-    another state («Посольство Республики Беларусь г. Москвы»)."""
+    another state («Посольство Республики Беларусь г. Москвы»). So is a site, which lies in it («площади Победы г.
+    Витебска»)."""
     towns = {m.start: m for m in mentions if m.type is EntityType.LOC and m.kind is PlaceKind.CITY and m.country}
     found = []
     for mention in mentions:
-        after = _TOWN_AFTER.match(text, mention.stop) if mention.type is EntityType.ORG else None
+        after = _TOWN_AFTER.match(text, mention.stop) if mention.type is EntityType.ORG \
+            or mention.kind is PlaceKind.SITE else None
         town = towns.get(after.end()) if after else None
         if town is not None and mention.country in (None, town.country):
             mention = replace(mention, country=town.country, smolensk=town.smolensk, town=mention.town or town.normal)

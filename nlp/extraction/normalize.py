@@ -76,6 +76,7 @@ def _parse(vocab: MorphVocab, token: Token, gender: str | None = None, surname: 
     heads a phrase, so a noun's reading goes first whatever the tagger took it for («Хоким …», tagged an adjective,
     is no form of «хокий»)."""
     parses = vocab.parse(token.text.lower())
+    known = vocab.word_is_known(token.text.lower())
     cases = token.morph.get("Case", [])
     case = _CASES.get(cases[0]) if cases else None
     wanted_pos = {"NOUN", "PROPN"} if noun or token.pos_ in ("NOUN", "PROPN") \
@@ -92,6 +93,9 @@ def _parse(vocab: MorphVocab, token: Token, gender: str | None = None, surname: 
             "nomn" not in tag if case not in (None, "nomn") else True,
             _parts_are_lemmas(vocab, parse.normal_form),
             parse.score,
+            # between readings the dictionary finds as likely, the tagger's word: «парке» is a park's, no «парка»'s
+            # (a coat's); of a word the dictionary knows (its guesses at others are the tagger's too: «Наньпине»)
+            known and parse.normal_form == token.lemma_,
         )
     return max(parses, key=score) if parses else None
 
@@ -222,7 +226,8 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, *, sing
     stop = head + 1
     while stop < len(tokens):
         if tokens[stop].lower_ not in ("и", ","):
-            reading = _agreed_adjective(vocab, tokens[stop], case, gender, any_part=True) \
+            reading = _agreed_adjective(vocab, tokens[stop], case, gender, any_part=True,
+                                        singular="Sing" in tokens[head].morph.get("Number", [])) \
                 or _coordinated_like(vocab, tokens, stop, after)
             if reading is None:
                 break
@@ -255,9 +260,10 @@ def _agreed_nominative(reading: Parse, gender: str | None, written: str) -> str:
 
 
 def _agreed_adjective(vocab: MorphVocab, token: Token, case: str | None, gender: str | None,
-                      any_part: bool = False) -> Parse | None:
+                      any_part: bool = False, singular: bool = False) -> Parse | None:
     """A capitalised word that the tagger took for a name (or for anything, `any_part`) but the dictionary reads as
-    an adjective agreeing with the head ("Кыргызской Республики": Кыргызская Республика); None otherwise."""
+    an adjective agreeing with the head ("Кыргызской Республики": Кыргызская Республика), in the singular where the
+    head is (`singular`: «храме | Всех Святых» is no «храм Все Святые»); None otherwise."""
     if not any_part and token.pos_ not in ("PROPN", "NOUN") or not token.text[:1].isupper() or case is None:
         return None
     parses = vocab.parse(token.text.lower())
@@ -265,7 +271,8 @@ def _agreed_adjective(vocab: MorphVocab, token: Token, case: str | None, gender:
     # райисполкома»: Быховский)
     surname = PLACE_ADJECTIVE.search(token.text.lower()) is not None
     return next((parse for parse in parses if (parse.tag.POS == "ADJF" or surname and "Surn" in parse.tag)
-                 and case in parse.tag and (gender is None or gender in parse.tag or "plur" in parse.tag)), None)
+                 and case in parse.tag and (gender is None or gender in parse.tag or "plur" in parse.tag)
+                 and not (singular and "plur" in parse.tag)), None)
 
 
 def _double_surname(vocab: MorphVocab, token: Token, nominative: bool) -> str | None:

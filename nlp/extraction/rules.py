@@ -834,6 +834,9 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     elif label_of(klass) != "ORG" and index - 2 > head and (doc[index - 2].lemma_,) in lex.place_prefixes \
             and doc[index - 2].is_lower and is_cap(doc[index - 1]):
         index -= 2  # the chain took the town's name too ("… матери города Рудни"): a site's place is besides it
+    elif label_of(klass) != "ORG" and index - 3 > head and abbreviated_place(doc, index - 3, lex) \
+            and lex.place_prefixes[(doc[index - 3].lower_, ".")] == "city":
+        index -= 3  # and with its word abbreviated («площади Победы г. Витебска»; not a river: «Набережная р. Днепр»)
     back = index
     while back - 1 > head and is_abbreviation(doc[back - 1], lex):
         back -= 1
@@ -1227,7 +1230,8 @@ def honorary_titles(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
     found = []
     words = texts(doc)
     for index, lemma in enumerate(lemmas(doc)):
-        if lemma in lex.honorifics and words[index][:1].isupper():
+        if lemma in lex.honorifics and words[index][:1].isupper() and not abbreviated_place(doc, index + 1, lex):
+            # (not a town after its abbreviated word, where a site's name ends: «сквере Памяти Героев | г. Смоленска»)
             end = _chain(doc, index + 1, frozenset(), lex)
             if end > index + 1:
                 found.append((index, end))

@@ -1136,7 +1136,7 @@ def test_a_meeting_named_with_an_adjective_of_meetings_is_no_body(models, text, 
      "Министерства природных ресурсов и экологии Смоленской области, Администрации г. Смоленска, эксперты Совместной "
      "Российско-Белорусской комиссии по охране и рациональному использованию трансграничных водных объектов "
      "Российской Федерации и Республики Беларусь, ФГБУ «Аналитический центр Минприроды России»",
-     {"Росрыболовство", "Росприроднадзор", "Росводресурсы", "Минприрода России", "Роснедра",
+     {"Росрыболовство", "Росприроднадзор", "Росводресурсы", "Минприроды России", "Роснедра",
       "Министерство природных ресурсов и экологии Смоленской области",
       "Администрация г. Смоленска", "ФГБУ «Аналитический центр Минприроды России»",
       "Совместная Российско-Белорусская комиссия по охране и рациональному использованию трансграничных водных "
@@ -3121,3 +3121,31 @@ def test_a_post_naming_a_body_by_its_word_alone_is_of_the_body_named_before(mode
 ])
 def test_a_churchs_diocese_is_a_body(models, text, names):
     assert states_of(models, text) == names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # between readings the dictionary finds as likely, the tagger's word: a park, no coat («парка»)
+    ("Акция прошла в парке Победы г. Витебска.", "парк Победы"),
+    # words after the head that agree with it in case but not in number are no adjectives of its name
+    ("Служба прошла в храме Всех Святых.", "храм Всех Святых"),
+    ("Делегация Республики Сербской прибыла.", "Республика Сербская"),
+    # a short name the dictionary knows as indeclinable too, which the tagger takes it for
+    ("Представители Минприроды России.", "Минприроды России"),
+])
+def test_a_sites_or_a_bodys_name_is_in_the_nominative(models, text, name):
+    assert name in {m.normal for m in extract(text, models, report_rules=True)}
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # a site named with its town after the town's abbreviated word lies in that town, which is a place of its own
+    ("Возложение цветов на площади Победы г. Витебска.",
+     {"площадь Победы": ("BY", False, "Витебск"), "Витебск": ("BY", False, None)}),
+    ("Акция у Вечного огня в сквере Памяти Героев г. Смоленска.",
+     {"сквер Памяти Героев": ("RU", True, "Смоленск"), "Смоленск": ("RU", True, None)}),
+    # a river's name is the site's own
+    ("Прогулка по Набережной р. Днепр.", {"Набережная р. Днепр": (None, False, None)}),
+])
+def test_a_site_named_with_its_town_lies_in_it(models, text, places):
+    found = {m.normal: (m.country, m.smolensk, m.town) for m in extract(text, models, report_rules=True)
+             if m.type is EntityType.LOC}
+    assert found == places
