@@ -65,9 +65,10 @@ def event_entities(mentions: list[Mention]) -> list[Entity]:
         roles = tuple(mention.role.split(ROLE_SEPARATOR)) if mention.role else ()
         known = entities.get(key)
         if known is None:
-            entities[key] = Entity(id=provisional_id(mention), type=mention.type, name=mention.normal,
-                                   country=mention.country, smolensk=mention.smolensk, kind=mention.kind,
-                                   roles=roles, mentions=(mention,))
+            # (named in full where the first mention is a short name the row gives the full one of)
+            entities[key] = Entity(id=provisional_id(mention), type=mention.type,
+                                   name=mention.alias_of or mention.normal, country=mention.country,
+                                   smolensk=mention.smolensk, kind=mention.kind, roles=roles, mentions=(mention,))
         else:
             merged_roles = known.roles + tuple(r for r in roles if fold(r) not in map(fold, known.roles))
             entities[key] = Entity(known.id, known.type, known.name, known.country or mention.country,

@@ -439,6 +439,9 @@ def test_a_body_called_by_its_head_word_and_quoted_name_is_the_one_the_row_names
         # a legal form and the quoted name: the parent named inside the unit's name, no short name of the unit
         ["Визит", "г. Орша", "10 сентября 2025 года", "Встреча в Оршанском колледже УО «Витебский государственный "
          "университет».", "УО «Витебский государственный университет»"],
+        # named short first, in the place cell: the body is named in full
+        ["Семинар", "г. Смоленск, центр «Мой бизнес»", "11 сентября 2025 года", "Семинар прошел в центре поддержки "
+         "предпринимательства «Мой бизнес».", "Представители центра «Мой бизнес»"],
     ])
     ensembles = [{(e.id, e.country) for e in extracted.entities if "Коло" in e.name} for extracted in events[:2]]
     [(iri, state)] = ensembles[0]
@@ -448,6 +451,8 @@ def test_a_body_called_by_its_head_word_and_quoted_name_is_the_one_the_row_names
     assert choirs == {"хор ветеранов «Радуга»", "детский хор «Радуга»", "хор «Радуга»"}
     assert {e.name for e in events[3].entities if e.type is EntityType.ORG} == {
         "Оршанский колледж УО «Витебский государственный университет»", "УО «Витебский государственный университет»"}
+    assert [e.name for e in events[4].entities if e.type is EntityType.ORG] == [
+        "центр поддержки предпринимательства «Мой бизнес»"]
 
 
 def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(tmp_path, models):
