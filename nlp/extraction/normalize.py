@@ -23,9 +23,9 @@ _INITIALS = re.compile(r"^(?:(?:[А-ЯЁA-Z]|Дж)\.\s?){1,2}$")
 _OBLIQUE_SURNAME = ((r"([сц]к)(?:ого|ому|им|ом)$", r"\1ий"), (r"([сц]к)(?:ой|ую)$", r"\1ая"),
                     (r"(ов|ев|ёв|ин|ын)(?:ым|ом|ому|у)$", r"\1"), (r"(ов|ев|ин|ын)ой$", r"\1а"),
                     (r"([бвгджзклмнпрстфхцчшщ])(?:ом|ому|а|у)$", r"\1"))
+NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})  # the dictionary's marks of a person's name
 # Endings of a man's surname in an oblique case that no nominative has, whatever the dictionary guesses: its guess
 # of an unknown «Зарубицким» as a woman's surname that does not decline is not taken.
-NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})  # the dictionary's marks of a person's name
 _NEVER_NOMINATIVE = re.compile(r"(?:[сц]к(?:ого|ому|им)|(?:ов|ев|ёв|ин|ын)(?:ым|ому))$")
 
 
