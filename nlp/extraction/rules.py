@@ -176,8 +176,13 @@ def is_acronym(token: Token) -> bool:
 
 
 def is_abbreviation(token: Token, lex: Lexicons) -> bool:
-    """An acronym that may be a legal form ("ОАО"; not one of `not_legal_forms.tsv`)."""
-    return is_acronym(token) and token.text not in lex.not_legal_forms
+    """An acronym that may be a legal form ("ОАО"; not one of `not_legal_forms.tsv`), or one state's legal form
+    written with a small letter too (`state_words.tsv`: «ОсОО»)."""
+    return is_acronym(token) and token.text not in lex.not_legal_forms \
+        or _MIXED_CASE_FORM.match(token.text) is not None and token.text in lex.state_words
+
+
+_MIXED_CASE_FORM = re.compile(r"^[А-ЯЁ][А-ЯЁа-яё]{1,8}[А-ЯЁ]$")  # «ОсОО»
 
 
 def quote_end(doc: Doc, start: int) -> int | None:
@@ -1244,7 +1249,7 @@ def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
     quotes = [(i, end) for i, word in enumerate(words) if word == _QUOTE_OPEN and (end := quote_end(doc, i))]
     chunks = []
     for index, lemma in enumerate(lemmas(doc)):
-        if _head_word(lemma, lex) not in lex.heads and not _ABBREVIATION.match(words[index]):
+        if _head_word(lemma, lex) not in lex.heads and not is_abbreviation(doc[index], lex):
             continue  # no head noun nor legal form: `named_phrase` would find nothing (a quicker test)
         chunk = named_phrase(doc, index, lex)
         if chunk is None:

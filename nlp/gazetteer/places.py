@@ -199,10 +199,13 @@ class Gazetteer:
         ('Могилев', 'Дорогобуж', None)
         >>> g.by_prefix("Центральный").name, g.by_prefix("Центральный", whole=False)
         ('Центральный', None)
-        >>> g.by_prefix("Гагаринконсервмолоко").name, g.by_prefix("Марксистский")
-        ('Гагарин', None)
+        >>> g.by_prefix("Гагаринконсервмолоко").name, g.by_prefix("Марксистский"), g.by_prefix("Самарканд")
+        ('Гагарин', None, None)
         """
         folded = fold(word)
+        abroad = self.by_name.get(folded)
+        if abroad and abroad[0].country not in NEAR:
+            return None  # a town abroad by its whole name, no compound of a shorter one's («Самарканд»: no Самара)
         for length in range(min(len(folded), 14) if whole else min(len(folded) - 1, 14), 4, -1):
             places = self.by_name.get(folded[:length])
             if not places or places[0].country not in NEAR or places[0].kind != "city":

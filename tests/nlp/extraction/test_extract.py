@@ -1470,6 +1470,11 @@ def test_a_branch_of_a_body_named_by_its_legal_form_is_a_body(models, text, orgs
     # a smaller town of the reports' own region starts a compound name too
     ("Визит на АО «Гагаринконсервмолоко».", {"АО «Гагаринконсервмолоко»": ("RU", True)}),
     ("Визит на ООО «Марксистская литература».", {"ООО «Марксистская литература»": (None, False)}),
+    # a town abroad by its whole name is none of a shorter one of Russia's («Самарканд»: no Самара); one state's legal
+    # form of small letters too names its state
+    ("Переговоры с МЧЖ «Самарканд Текстиль».", {"МЧЖ «Самарканд Текстиль»": ("UZ", False)}),
+    ("Переговоры с ОсОО «Кыргыз Агро» и ОсОО «Бишкекстройсервис».",
+     {"ОсОО «Кыргыз Агро»": ("KG", False), "ОсОО «Бишкекстройсервис»": ("KG", False)}),
     # Smolensk's people name Smolensk's collective
     ("Выступил народный ансамбль «Смоляне».", {"народный ансамбль «Смоляне»": ("RU", True)}),
     # a town's adjective the tagger takes for a noun («Демидовская ЦКС», «Руднянская СШ» after a post)
