@@ -1271,6 +1271,17 @@ class _Reading:
                     named.add((span.start, stop))
         return found
 
+    def _whose_post(self, role: Chunk, start: int) -> bool:
+        """Whether the person named at `start` is whom the post before serves, not its holder: the post's head in the
+        nominative, the person's given name in the genitive only, as the dictionary reads it («Ученик Эльдара
+        Рязанова»: Рязанов is the teacher; «советник Олега Петрова»)."""
+        word = self.doc[start].lower_
+        if case_of(self.doc[role.head]) != "Nom" or not self.models.vocab.word_is_known(word):
+            return False  # (a name it does not know it guesses at: «Хоакин» is no genitive plural of «Хоакина»)
+        named = [parse for parse in self.models.vocab.parse(word) if "Name" in parse.tag]
+        return bool(named) and all(("gent" in parse.tag or "accs" in parse.tag) and "sing" in parse.tag
+                                   for parse in named)
+
     def _body_named_before(self, role: Chunk) -> Signal | None:
         """The state and side of the body a post names by its word alone, capitalised, at its end, where the text
         named that body in full before: the last one of that word («Советник-посланник Посольства СРВ в РФ Нгуен Ван
@@ -1472,8 +1483,10 @@ class _Reading:
             # (a plural post over the list the name is in goes before a post after the name, the next one's:
             # «заместители Губернатора … А.А. Петров и Б.Б. Сидоров, министр культуры … Н.В. Козлова»)
             listed = self._listed_under_a_plural_post(start)
-            role = role_before(doc, start, lex, others) or (role_after(doc, stop, lex, others) if listed is None
-                                                            else None)
+            role = role_before(doc, start, lex, others)
+            if role is not None and self._whose_post(role, start):
+                role = None
+            role = role or (role_after(doc, stop, lex, others) if listed is None else None)
             role_text = None
             signal = Signal(None, False)
             if role is None and listed is not None:

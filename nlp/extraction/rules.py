@@ -1917,10 +1917,12 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
     # one person's, not a plural that names the next ones («С.А. Хахомов, представители УО «…»»; but «И.И. Петрова,
     # директора ООО …» is a genitive the tagger may read as a plural)
     person_case = case_of(doc[person_stop - 1])
+    plural = doc[head].morph.get("Number", []) == ["Plur"] if head < len(doc) else False
     if head >= len(doc) or doc[head].lemma_ not in lex.positions \
             or case_of(doc[head]) not in (None, "Nom", person_case, *_ANIMATE_ALIKE.get(person_case or "", ())) \
-            or doc[head].morph.get("Number", []) == ["Plur"] and person_case in (None, "Nom"):
-        return None
+            or plural and (person_case in (None, "Nom") or any(doc[i].morph.get("Number", []) == ["Plur"]
+                                                               for i in range(start, head))):
+        return None  # (a plural its adjectives say is one too: «Обамы — видные деятели Вашингтона, включая …»)
     stop = head + 1
     while stop < len(doc) and stop not in blocked and doc[stop].pos_ not in ("VERB", "AUX", "PRON") \
             and (doc[stop].text not in _STOP or (doc[stop].text == "." and doc[stop - 1].text in ("г", "им"))):
