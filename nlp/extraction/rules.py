@@ -1766,6 +1766,10 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
             break
         if token.lemma_ in lex.positions and token.pos_ in ("NOUN", "PROPN", "ADJ"):
             leftmost = index
+            if is_cap(token) and index > 0 and doc[index - 1].pos_ == "PROPN" and case_of(doc[index - 1]) == "Nom" \
+                    and doc[index - 1].lemma_ not in lex.positions:
+                break  # a capitalised post after a name in the nominative opens a phrase of its own («… колледжа
+                # Керчь | Глава Республики Крым Сергей Аксёнов»)
         index -= 1
     if leftmost is None:
         return None
