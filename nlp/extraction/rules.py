@@ -1770,6 +1770,8 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
                     and doc[index - 1].lemma_ not in lex.positions:
                 break  # a capitalised post after a name in the nominative opens a phrase of its own («… колледжа
                 # Керчь | Глава Республики Крым Сергей Аксёнов»)
+        if starts_a_line(doc, index):
+            break  # nor does a post go on over a line's start (a title, a caption before the paragraph it heads)
         index -= 1
     if leftmost is None:
         return None

@@ -268,6 +268,11 @@ def test_entities_of_report_sentences(models, text, expected):
     # a capitalised post after a name in the nominative opens a phrase of its own
     ("Об этом сообщили студенты колледжа Керчь Глава Республики Крым Сергей Аксёнов и другие.", "Сергей Аксёнов",
      "Глава Республики Крым"),
+    # nor does a post go on over a line's start; a post on the line before the name is the name's
+    ("Устроил студент колледжа\nКерчь (архивное фото)\n\nГлава Республики Крым Сергей Аксёнов сообщил.",
+     "Сергей Аксёнов", "Глава Республики Крым"),
+    ("Участники:\nЗаместитель председателя Правительства Смоленской области\nА.В. Стрельцов", "А.В. Стрельцов",
+     "Заместитель председателя Правительства Смоленской области"),
     # a name in the genitive after a post in the nominative is whom it serves, not its holder
     ("Ученик Эльдара Рязанова снял фильм.", "Эльдар Рязанов", None),
     ("Советник Владимира Путина заявил об этом.", "Владимир Путин", None),
