@@ -77,8 +77,7 @@ def _parse(vocab: MorphVocab, token: Token, gender: str | None = None, surname: 
     is no form of «хокий»)."""
     parses = vocab.parse(token.text.lower())
     known = vocab.word_is_known(token.text.lower())
-    cases = token.morph.get("Case", [])
-    case = _CASES.get(cases[0]) if cases else None
+    case = _tagged_case(token)
     wanted_pos = {"NOUN", "PROPN"} if noun or token.pos_ in ("NOUN", "PROPN") \
         else {"ADJ"} if token.pos_ == "ADJ" else None
 
@@ -145,6 +144,11 @@ def head_gender(vocab: MorphVocab, token: Token) -> str | None:
 def _tagged_gender(token: Token) -> str | None:
     """The gender the tagger gave a token, in the dictionary's grammeme ("masc"), if any."""
     return _GENDERS.get((token.morph.get("Gender", []) or [""])[0])
+
+
+def _tagged_case(token: Token) -> str | None:
+    """The case the tagger gave a token, in the dictionary's grammeme ("gent"), if any."""
+    return _CASES.get((token.morph.get("Case", []) or [""])[0])
 
 
 def join(tokens: Sequence[Token], words: Sequence[str]) -> str:
@@ -282,8 +286,7 @@ def _double_surname(vocab: MorphVocab, token: Token, nominative: bool) -> str | 
     parts = token.text.split("-")
     if len(parts) != 2 or not all(part[:1].isupper() for part in parts):
         return None
-    cases = token.morph.get("Case", [])
-    case = "nomn" if nominative else _CASES.get(cases[0]) if cases else None
+    case = "nomn" if nominative else _tagged_case(token)
     readings = [[p for p in vocab.parse(part.lower()) if {"Surn"} & p.tag.grammemes and "sing" in p.tag
                  and (case is None or case in p.tag)] for part in parts]
     genders = [{g for p in found for g in ("masc", "femn") if g in p.tag} for found in readings]
@@ -321,8 +324,8 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
             for p in readings)):
         return word  # a word the dictionary does not know, whatever case it guesses («В.В. Делба», not «Делб»)
     parse = _parse(vocab, token, surname=True)
-    cases = token.morph.get("Case", [])
-    if parse is not None and not known and cases and _CASES.get(cases[0]) not in parse.tag:
+    tagged = _tagged_case(token)
+    if parse is not None and not known and tagged and tagged not in parse.tag:
         parse = None  # a guess in a case the sentence does not put it in («Гансухом», the prepositional of «Гансухой»)
     if parse is not None and gender is not None and "Name" in parse.tag and "Surn" not in parse.tag \
             and _GENDER_OTHER[gender] in parse.tag:
@@ -421,7 +424,7 @@ def _particle(token: Token) -> bool:
     """Whether a word of a full name is a particle, which does not decline: a lowercase word inside it («Бингу ва
     Мутарика», «Эдсон Арантис ду Насименту», «Висенте дель Боске»; not a name a particle is joined to, which does:
     «аль-Ахмеда») or one of `name_particles.tsv` capitalised («Хамад бен Джасем Аль Тани»)."""
-    return token.i > 0 and token.text[:1].islower() and "-" not in token.text or token.lower_ in _particles()
+    return token.text[:1].islower() and "-" not in token.text or token.lower_ in _particles()
 
 
 @cache
@@ -513,7 +516,7 @@ def _unknown_name_nominative(vocab: MorphVocab, token: Token, case: str | None, 
     and for a woman's name (`gender`, as its given name says, or the tagger's) or a double surname («Галину
     Юркову-Данелия»)."""
     if case is None:  # no word of the name the dictionary knows says it: the tagger's reading in its sentence
-        case = _CASES.get((token.morph.get("Case", []) or [""])[0])
+        case = _tagged_case(token)
     if case not in _UNKNOWN_NAME_ENDINGS or "-" in token.text or vocab.word_is_known(token.text.lower()) \
             or "femn" in (gender, _tagged_gender(token)):
         return None

@@ -1720,7 +1720,7 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
     the form of address before the name, which is no word of the post («… консулом … г-ном Е.Б. Омаровым»)."""
     if person_start > 0 and ADDRESS_FORM.match(doc[person_start - 1].lower_):
         person_start -= 1
-    person_start = degree_start(doc, person_start)
+    person_start = _degree_start(doc, person_start)
     index = person_start - 1
     leftmost = None
     while index >= 0 and person_start - index <= 30:
@@ -1832,22 +1832,24 @@ def _honoured_ending(doc: Doc, end: int, lex: Lexicons) -> int | None:
                  if named_after(doc, start) and name_after_imeni(doc, start, lex) == end + 1), None)
 
 
-# how a person is addressed before the name: «г-ном», «господина», «госпожой», «мистером», «мадам»
 # an academic degree written before a name, no word of the post: «к.б.н.», «д.и.н.», «к.ф.-м.н.», «канд. экон. наук»,
 # «кандидат исторических наук», «PhD»
 _DEGREE = re.compile(r"(?:(?:к|д|канд|докт)\.\s?(?:[а-яё]{1,6}\.(?:\s?-\s?[а-яё]{1,6}\.)?\s?){1,2}(?:н\.|наук)"
                      r"|(?:кандидат|доктор)\w*\s+(?:[а-яё-]+\s+){1,2}наук|PhD)", re.IGNORECASE)
 
 
-def degree_start(doc: Doc, person_start: int) -> int:
+def _degree_start(doc: Doc, person_start: int) -> int:
     """Where an academic degree right before a person's name starts, with the comma before it («профессор кафедры
     истории, д.и.н. И.И. Иванов»); `person_start` where none stands there."""
+    if person_start == 0 or doc[person_start - 1].text not in (".", "наук", "PhD"):
+        return person_start  # (every degree ends so: most names have none, and are passed at once)
     for start in range(person_start - 1, max(person_start - 12, 0) - 1, -1):
         if _DEGREE.fullmatch(doc[start:person_start].text):
             return start - 1 if start > 0 and doc[start - 1].text == "," else start
     return person_start
 
 
+# how a person is addressed before the name: «г-ном», «господина», «госпожой», «мистером», «мадам»
 ADDRESS_FORM = re.compile(r"^(?:г-(?:н|на|ну|ном|не|жа|жи|же|жу|жой)|господ(?:ин|ина|ину|ином|ине)|госпож(?:а|и|е|у|ой)"
                           r"|мистер(?:а|у|ом|е)?|миссис|мисс|мадам)$")
 
