@@ -105,8 +105,14 @@ def _bare(text: str) -> str:
     bare = fold(re.sub(r"[«»]", " ", text))
     for official, short in _state_names():
         if official in bare:
-            bare = re.sub(rf"(?<![\w-]){re.escape(official)}(?![\w-])", short, bare)  # not «РБ-Инвест»
+            bare = _whole_word(official).sub(short, bare)
     return bare
+
+
+@cache
+def _whole_word(words: str) -> re.Pattern[str]:
+    """A word or words as a whole, not inside another word nor a hyphen's compound («РБ» is not in «РБ-Инвест»)."""
+    return re.compile(rf"(?<![\w-]){re.escape(words)}(?![\w-])")
 
 
 @cache
@@ -276,7 +282,7 @@ def _foreign_mission(bare: str) -> str:
         return bare
     rest = bare[:host.start()]
     foreign = _MISSION.match(rest) is not None or any(
-        code != "RU" and re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])", rest)
+        code != "RU" and _whole_word(short).search(rest)
         for short, code in _state_codes().items())
     return rest if foreign else bare
 
