@@ -35,7 +35,7 @@ from nlp.records import (
     pickled_by_fields,
 )
 from nlp.resolution.corrections import apply_corrections, decided_points, read_corrections
-from nlp.resolution.resolve import Alias, company_called, minted_iri, org_parts, resolve
+from nlp.resolution.resolve import Alias, company_called, minted_iri, org_parts, resolve, whole_word
 
 __all__ = ["ExtractedEvent", "Models", "event_entities", "event_records", "extract_events", "load_models"]
 
@@ -154,7 +154,8 @@ _LATIN_NAME = re.compile(r"[^А-Яа-яЁё]*[A-Za-z][^А-Яа-яЁё]*")  # a n
 def _short_names_sides(mentions: list[Mention]) -> list[Mention]:
     """A body's short name of capitals, whose own letters name no state, is of the state and side of the body of the
     row whose words' first letters it is, and so is the person whose post names it: «Ректор СГМУ Р.С. Козлов» in a row
-    that names «ФГБОУ ВО «Смоленский государственный медицинский университет»» is the Smolensk side's."""
+    that names «ФГБОУ ВО «Смоленский государственный медицинский университет»» is the Smolensk side's; «Первый
+    секретарь ЦК ОО «БРСМ»» in one that names «ОО «Белорусский республиканский союз молодежи»» is Belarus's."""
     bodies = {initials: m for m in mentions if m.type is EntityType.ORG and m.country
               for initials in _initials(org_parts(m.normal)[1])}
     sides = {m.normal: bodies[short] for m in mentions if m.type is EntityType.ORG and m.country is None
@@ -166,7 +167,8 @@ def _short_names_sides(mentions: list[Mention]) -> list[Mention]:
         if mention.type is EntityType.ORG and mention.country is None:
             return sides.get(mention.normal)
         if mention.type is EntityType.PER and mention.country is None and mention.role:
-            return next((body for short, body in sides.items() if short in mention.role.split()), None)
+            # the body's name as its post writes it, a unit's or quoted as it may be («Первый секретарь ЦК ОО «БРСМ»»)
+            return next((body for short, body in sides.items() if whole_word(short).search(mention.role)), None)
         return None
 
     return [replace(m, country=body.country, smolensk=m.smolensk or body.smolensk)
@@ -174,6 +176,7 @@ def _short_names_sides(mentions: list[Mention]) -> list[Mention]:
 
 
 _SHORT_NAME = re.compile(r"[А-ЯЁ]{3,8}")
+
 _FUNCTION_WORDS = frozenset({"и", "по", "при", "в", "на", "для", "с", "им", "имени"})
 
 

@@ -105,12 +105,12 @@ def _bare(text: str) -> str:
     bare = fold(re.sub(r"[«»]", " ", text))
     for official, short in _state_names():
         if official in bare:
-            bare = _whole_word(official).sub(short, bare)
+            bare = whole_word(official).sub(short, bare)
     return bare
 
 
 @cache
-def _whole_word(words: str) -> re.Pattern[str]:
+def whole_word(words: str) -> re.Pattern[str]:
     """A word or words as a whole, not inside another word nor a hyphen's compound («РБ» is not in «РБ-Инвест»)."""
     return re.compile(rf"(?<![\w-]){re.escape(words)}(?![\w-])")
 
@@ -282,7 +282,7 @@ def _foreign_mission(bare: str) -> str:
         return bare
     rest = bare[:host.start()]
     foreign = _MISSION.match(rest) is not None or any(
-        code != "RU" and _whole_word(short).search(rest)
+        code != "RU" and whole_word(short).search(rest)
         for short, code in _state_codes().items())
     return rest if foreign else bare
 

@@ -761,13 +761,20 @@ def test_the_latin_body_of_a_row_that_names_a_foreign_states_body_by_adjective_i
 
 
 def test_a_short_name_and_the_person_whose_post_names_it_take_the_side_of_the_body_it_shortens(tmp_path, models):
-    """«СГМУ» names no state by its letters; the row names the university whose words' first letters it is."""
-    event, = events_of(tmp_path, models, [
+    """«СГМУ» names no state by its letters; the row names the university whose words' first letters it is. So does
+    «БРСМ» in a post that names a unit of it, quoted, with its legal form («ЦК ОО «БРСМ»»)."""
+    event, youth = events_of(tmp_path, models, [
         ["Визит", "г. Смоленск", "20 октября 2025 года",
          "Визит делегации в ФГБОУ ВО «Смоленский государственный медицинский университет».", "Ректор СГМУ Р.С. Козлов"],
+        ["Встреча с молодежным активом", "г. Смоленск", "21 октября 2025 года",
+         "Организатор: ОО «Белорусский республиканский союз молодежи».",
+         "Первый секретарь ЦК ОО «БРСМ» А.А. Лукьянов, начальник Департамента молодежной политики Смоленской "
+         "области А.В. Иванов"],
     ])
     persons = {e.name: (e.country, e.smolensk) for e in event.entities if e.type is EntityType.PER}
     assert persons == {"Р.С. Козлов": ("RU", True)}
+    persons = {e.name: (e.country, e.smolensk) for e in youth.entities if e.type is EntityType.PER}
+    assert persons == {"А.А. Лукьянов": ("BY", False), "А.В. Иванов": ("RU", True)}
 
 
 def test_a_region_and_its_town_of_one_name_in_a_row_are_two_places_of_its_state(tmp_path, models):
