@@ -308,7 +308,7 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         code = models.countries.code(token.lemma_) if is_cap(token) else None
         code = code or models.countries.code(token.text) if token.text.isupper() and len(token.text) > 1 else code
         compound = models.countries.adjective_codes(token.text) if code is None else ()
-        code = code or models.countries.adjective_code(token.text)
+        code = code or models.countries.adjective_code(token.text) or models.countries.latin_code(token.text)
         if code is None and is_cap(token) and index + 1 < len(tokens) and (named := _named_by_words(
                 list(tokens[index:index + 3]), models)) is not None:
             code, read_with = named[0], index + named[1]

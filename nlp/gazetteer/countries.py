@@ -34,6 +34,7 @@ class CountryTable:
     adjectives: dict[str, tuple[tuple[str, str], ...]]
     preferred: dict[str, str]
     official: dict[str, str]  # the official name, where pycountry has one («Республика Беларусь» of BY)
+    latin: dict[str, str]  # a state's English name or adjective in a Latin name («China», «Vietnamese»)
     seen: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)  # words looked up
 
     def code(self, name: str) -> str | None:
@@ -44,6 +45,15 @@ class CountryTable:
         ('BY', 'AE', 'CN', None)
         """
         return self.names.get(fold(name))
+
+    def latin_code(self, word: str) -> str | None:
+        """The state a capitalised word of a name in Latin letters names in English.
+
+        >>> t = load_countries()
+        >>> t.latin_code("China"), t.latin_code("Vietnamese"), t.latin_code("china"), t.latin_code("Air")
+        ('CN', 'VN', None, None)
+        """
+        return self.latin.get(word) if word[:1].isupper() else None
 
     def adjective_code(self, word: str) -> str | None:
         """The country a word like "белорусских" or "Российско-германской" names by adjective: of a compound's, the
@@ -98,7 +108,8 @@ def load_countries() -> CountryTable:
     by_start: dict[str, list[tuple[str, str]]] = {}
     for stem, code in adjectives:
         by_start.setdefault(stem[:STEM_START], []).append((stem, code))
-    return CountryTable(names, {start: tuple(stems) for start, stems in by_start.items()}, preferred, official)
+    latin = {word: code for word, code in lexicon("latin_state_words")}
+    return CountryTable(names, {start: tuple(stems) for start, stems in by_start.items()}, preferred, official, latin)
 
 
 def state_code(text: str) -> str | None:

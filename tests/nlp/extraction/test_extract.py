@@ -1822,6 +1822,16 @@ def test_a_latin_names_legal_form_after_a_comma_is_the_names(models):
     assert not any("Ltd" in text and "Ромашка" in text for text, _ in orgs)
 
 
+def test_a_latin_name_is_of_the_state_its_english_words_name(models):
+    # a state's English name or adjective; not a word that only starts like one («Indiana»), nor one in lowercase
+    found = extract("Переговоры с компаниями China National Heavy Duty Truck Group Co., Ltd., Vietnam Airlines и "
+                    "Turkish Airlines, а также с Indiana Steel Corporation и Air france Group.", models,
+                    report_rules=True)
+    orgs = {(m.text, m.country) for m in found if m.type is EntityType.ORG}
+    assert orgs == {("China National Heavy Duty Truck Group Co., Ltd", "CN"), ("Vietnam Airlines", "VN"),
+                    ("Turkish Airlines", "TR"), ("Indiana Steel Corporation", None), ("Air france Group", None)}
+
+
 def test_a_latin_name_with_accented_letters_or_a_dotted_legal_form_is_one(models):
     found = extract("Переговоры с компаниями Koç Holding A.Ş., Müller Group GmbH, Fiat S.p.A. и Tatra s.r.o. (Чехия); "
                     "выступил Mr. A. Smith.", models, report_rules=True)
