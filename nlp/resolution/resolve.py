@@ -358,6 +358,16 @@ def _full_name_merges(keys: Iterable[tuple], groups: _Groups) -> None:
             groups.union(short, next(iter(full)))
 
 
+def _reversed_name_merges(keys: Iterable[tuple], groups: _Groups) -> None:
+    """A given name and a surname are one person in either order: a list writes the surname first («Солак Драган –
+    Посол …»), a sentence the given name («с Послом … Драганом Солаком»)."""
+    names = {key[1] for key in keys if key[0] == "PER" and not key[2] and len(key[1].split()) == 2}
+    for name in sorted(names):
+        given, surname = name.split()
+        if f"{surname} {given}" in names:
+            groups.union(("PER", name, ""), ("PER", f"{surname} {given}", ""))
+
+
 # words an abbreviation leaves out: «Министерство промышленности и торговли» is «Минпромторг»
 _LINK_WORDS = frozenset({"и", "по", "в", "во", "на", "при", "для", "с", "со", "об", "о"})
 _SPAN = (1, 3)  # the words of a full name an abbreviated one shares before its short word, and after it
@@ -545,6 +555,7 @@ def _grouped(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Ent
         groups.union(alias_key(EntityType.ORG, short), alias_key(EntityType.ORG, full))
     _person_merges(sorted(keys), groups)
     _full_name_merges(sorted(keys), groups)
+    _reversed_name_merges(keys, groups)
     _same_name_merges([*mentioned, *known], groups)
     _state_suffix_merges([*mentioned, *known], groups, gazetteer)
     _abbreviation_merges([*mentioned, *known], groups)

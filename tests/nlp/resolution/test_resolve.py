@@ -573,6 +573,9 @@ def test_a_full_name_without_a_patronymic_is_the_person_its_given_names_initials
     # two full names the initials may stand for: no guess
     found = iris("Мухаммад Али", "Махмуд Али", "М. Али")
     assert len(set(found.values())) == 3
+    # a given name and a surname in either order, as a list and a sentence write them; not another name's words
+    found = iris("Солак Драган", "Драган Солак", "Драган Петрович")
+    assert found["Солак Драган"] == found["Драган Солак"] != found["Драган Петрович"]
 
 
 def test_a_foreign_official_named_in_full_and_by_initials_is_one_person(tmp_path, models):
