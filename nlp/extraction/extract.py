@@ -865,7 +865,8 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
             found.append((i, i + 3))
     # the surname first before a given name and a patronymic natasha found without it, in their case («Послом …
     # Крутым Дмитрием Николаевичем»: an adjective's forms, which natasha reads as no name); not a sentence's first
-    # word («Уважаемый Дмитрий Николаевич»), but a list's («Участники: Толстая Марина Петровна»)
+    # word («Уважаемый Дмитрий Николаевич»), but a list's («Участники: Толстая Марина Петровна», «3. Кучумов Алексей
+    # Валерьевич»)
     lex = load_lexicons()
     for span in doc.spans[NATASHA_SPANS]:
         first = span.start - 1
@@ -874,7 +875,9 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
                 and doc[first].lemma_ not in lex.positions and doc[first].lemma_ not in lex.person_titles \
                 and not _overlaps(first, span.end, found) \
                 and case_of(doc[first]) is not None and case_of(doc[first]) == case_of(span[0]) \
-                and not (opens_a_sentence(doc, first) and first > 0 and words[first - 1] in ".!?"):
+                and not (opens_a_sentence(doc, first) and first > 0 and words[first - 1] in ".!?"
+                         and not (first > 1 and words[first - 2].isdigit()
+                                  and (first == 2 or starts_a_line(doc, first - 2)))):
             found.append((first, span.end))
     # a surname, a given name and a patronymic natasha tagged nothing of («Приветствие Посла Беларуси Шестакова
     # Александра Евгеньевича зачитал …»)
@@ -1017,6 +1020,7 @@ def _without_post_words(doc: Doc, start: int, stop: int, models: Resources) -> t
                  or start > 1 and abbreviated_place(doc, start - 2, lex)):
         start = initials[0]
     while stop - start > 1 and (doc[start].lemma_ in lex.positions and not _a_given_name(doc[start], models)
+                                or _a_title_before_a_name(doc, start, stop, models)
                                 or _COMPOUND_ABBREVIATION.match(doc[start].text)
                                 or doc[start].text.isupper() and len(doc[start].text) > 1) \
             and doc[start + 1].text[:1].isupper():
@@ -2707,12 +2711,25 @@ def _without_title_words(span: Span, models: Resources) -> Span:
     while span.label_ == "PER" and span.end - start > 1 and doc[start + 1].text[:1].isupper() \
             and (_AGED.match(doc[start].text) or doc[start].text[:1].isupper()
                  and (doc[start].lemma_ in lex.positions and not _a_given_name(doc[start], models)
-                      or doc[start].lemma_ in lex.person_titles)):
+                      or _a_title_before_a_name(doc, start, span.end, models))):
         start += 1
-    if start == span.start or span.end - start == 1 and (doc[start].pos_ == "ADJ"
-                                                        or models.vocab.parse(doc[start].lower_)[0].tag.POS == "ADJF"):
+    if start == span.start or span.end - start == 1 and _an_adjective(doc[start], models):
         return span  # «Принц Кембриджский»: the title is the name
     return Span(doc, start, span.end, label="PER")
+
+
+def _a_title_before_a_name(doc: Doc, index: int, stop: int, models: Resources) -> bool:
+    """Whether the word at `index` of a person's words ending at `stop` is a title before the name
+    (`person_titles.tsv`: «Принц Филипп», «Его Превосходительство Драган Солак»); not a plural, which names a group of
+    the name's (the «Братьев Куэй»), nor one before an adjective alone, which is the name («Принц Кембриджский»)."""
+    return doc[index].lemma_ in models.lexicons.person_titles \
+        and not all(parse.tag.number == "plur" for parse in models.vocab.parse(doc[index].lower_)) \
+        and not (stop - index == 2 and _an_adjective(doc[index + 1], models))
+
+
+def _an_adjective(token: Token, models: Resources) -> bool:
+    """Whether the tagger or, first of its readings, the dictionary reads a word as an adjective."""
+    return token.pos_ == "ADJ" or models.vocab.parse(token.lower_)[0].tag.POS == "ADJF"
 
 
 def _regional_branches(doc: Doc, text: str, found: list[Mention], models: Resources) -> list[Mention]:

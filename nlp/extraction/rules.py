@@ -1717,9 +1717,13 @@ def bracket_end(doc: Doc, opening: int, words: int | None = None) -> int | None:
 
 def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
     """The position phrase right before a person ("заместитель председателя Правительства … А.В. Стрельцов"), before
-    the form of address before the name, which is no word of the post («… консулом … г-ном Е.Б. Омаровым»)."""
+    the form of address before the name and the style before that, which are no words of the post («… консулом … г-ном
+    Е.Б. Омаровым», «… Послом … Его Превосходительством г-ном Драганом Солаком»)."""
     if person_start > 0 and ADDRESS_FORM.match(doc[person_start - 1].lower_):
         person_start -= 1
+    if person_start > 1 and _STYLE.fullmatch(doc[person_start - 1].lower_) \
+            and doc[person_start - 2].lower_ in ("его", "ее", "её"):
+        person_start -= 2
     person_start = _degree_start(doc, person_start)
     index = person_start - 1
     leftmost = None
@@ -1849,6 +1853,8 @@ def _degree_start(doc: Doc, person_start: int) -> int:
     return person_start
 
 
+# how a person of rank is styled before the name and its form of address: «Его Превосходительство», «Ее Высочество»
+_STYLE = re.compile(r"(?:превосходительств|высочеств|величеств|святейшеств|(?:высоко)?преосвященств)(?:о|а|у|ом|е)")
 # how a person is addressed before the name: «г-ном», «господина», «госпожой», «мистером», «мадам»
 ADDRESS_FORM = re.compile(r"^(?:г-(?:н|на|ну|ном|не|жа|жи|же|жу|жой)|господ(?:ин|ина|ину|ином|ине)|госпож(?:а|и|е|у|ой)"
                           r"|мистер(?:а|у|ом|е)?|миссис|мисс|мадам)$")

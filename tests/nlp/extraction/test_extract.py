@@ -252,6 +252,11 @@ def test_entities_of_report_sentences(models, text, expected):
     ("Переговоры с генеральным консулом Республики Казахстан в г. Санкт-Петербурге г-ном Е.Б. Омаровым.",
      "Е.Б. Омаров", "генеральный консул Республики Казахстан в г. Санкт-Петербурге"),
     ("Встреча с послом Японии госпожой Акико Сато.", "Акико Сато", "посол Японии"),
+    # and a style before that, which natasha may take into the name
+    ("Встреча с Послом Республики Сербия в Российской Федерации Его Превосходительством г-ном Драганом Солаком.",
+     "Драган Солак", "Посол Республики Сербия в Российской Федерации"),
+    ("Встреча с Послом Республики Сербия Его Превосходительством Драганом Солаком.", "Драган Солак",
+     "Посол Республики Сербия"),
     # a plural after a name in the nominative is the next ones' post, no apposition
     ("Участники: С.А. Хахомов, представители УО «Витебский государственный медицинский университет»",
      "С.А. Хахомов", None),
@@ -704,11 +709,18 @@ def test_news_name_a_seat_of_government_for_the_government_it_houses(models, tex
 @pytest.mark.parametrize(("text", "name"), [
     ("Император Акихито выразил желание сложить полномочия.", "Акихито"),
     ("Сын А.Лукашенко взял нити силовых структур в свои руки.", "А.Лукашенко"),
-    ("Опекуном назначен 34-летний ТиДжей, сын Тито Джексона.", "ТиДжей"),
     ("Принц Кембриджский родился в понедельник.", "Принц Кембриджский"),  # a title that is all the name
+    ("Показан фильм Братьев Куэй.", "Братьев Куэй"),  # a plural: the group is the name's
+    ("Его Превосходительство Драган Солак посетил Смоленск.", "Драган Солак"),
 ])
-def test_news_name_a_person_without_the_title_natasha_takes_in(models, text, name):
-    assert [m.text for m in extract(text, models) if m.type is EntityType.PER][0] == name
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_a_person_is_named_without_the_title_natasha_takes_in(models, text, name, report_rules):
+    assert [m.text for m in extract(text, models, report_rules=report_rules) if m.type is EntityType.PER][0] == name
+
+
+def test_news_name_a_person_without_the_age_natasha_takes_in(models):
+    found = extract("Опекуном назначен 34-летний ТиДжей, сын Тито Джексона.", models)
+    assert [m.text for m in found if m.type is EntityType.PER][0] == "ТиДжей"
 
 
 def test_news_name_a_body_with_the_states_adjective_before_it(models):
@@ -2985,6 +2997,9 @@ def test_a_name_after_a_lists_bullet_is_read(models, bullet):
      "Дмитрием Николаевичем.", "Крутой Дмитрий Николаевич"),
     ("Встреча с послом Толстой Мариной Петровной.", "Толстая Марина Петровна"),
     ("Участники: Толстая Марина Петровна, Иванов Иван Иванович.", "Толстая Марина Петровна"),
+    # a numbered list's item opens with its number and a full stop, no sentence's end
+    ("1. Анохин Василий Николаевич – Губернатор Смоленской области;\n2. Кучумов Алексей Валерьевич – заместитель "
+     "председателя Правительства Смоленской области", "Кучумов Алексей Валерьевич"),
 ])
 def test_a_surname_before_a_given_name_and_patronymic_is_the_names(models, text, person):
     found = extract(text, models, report_rules=True)
