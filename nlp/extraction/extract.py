@@ -306,7 +306,8 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         if index <= read_with:
             continue
         code = models.countries.code(token.lemma_) if is_cap(token) else None
-        code = code or models.countries.code(token.text) if token.text.isupper() and len(token.text) > 1 else code
+        code = code or models.countries.code(token.text) or _regions_letters(token.text, models) \
+            if token.text.isupper() and len(token.text) > 1 else code
         compound = models.countries.adjective_codes(token.text) if code is None else ()
         code = code or models.countries.adjective_code(token.text) or models.countries.latin_code(token.text)
         if code is None and is_cap(token) and index + 1 < len(tokens) and (named := _named_by_words(
@@ -371,6 +372,12 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         return Signal(None, False, town)
     return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign, town)
 
+
+
+def _regions_letters(word: str, models: Resources) -> str | None:
+    """The state of the region a word of capitals names by its letters («ДНР», «ПМР»: «министр … ПМР»)."""
+    place = models.gazetteer.lookup(word)
+    return place.country if place is not None and place.kind is PlaceKind.REGION else None
 
 
 def _a_peoples_body(tokens: Doc | Span | list, index: int, lex: Lexicons) -> bool:
@@ -471,11 +478,12 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     if place is None and not adjective and not quoted and _a_towns_genitive(token, models.lexicons) \
             and not any({"Surn", "Name"} & p.tag.grammemes for p in models.vocab.parse(token.lower_)):
         # a body of a city named in the genitive after its word («Правительства Москвы», «администрации Витебска»):
-        # a city, not a person whose surname a town shares («Музея Пушкина», «Музея Гагарина»)
+        # a city, not a person whose surname a town shares («Музея Пушкина», «Музея Гагарина»); or of a region by its
+        # own name («президент Приднестровья», «Правительства Татарстана»)
         place = models.gazetteer.lookup(token.lemma_)
-        place = place if place is not None and place.kind == PlaceKind.CITY and (
-            place.population >= CITY_POPULATION or place.country in NEAR and place.population >= TOWN_POPULATION) \
-            else None
+        place = place if place is not None and (place.kind == PlaceKind.CITY and (
+            place.population >= CITY_POPULATION or place.country in NEAR and place.population >= TOWN_POPULATION)
+            or place.kind == PlaceKind.REGION) else None
     possessive = quoted and _possessive_of_the_noun_after(token, models)  # «Бабушкина крынка»: no town Бабушкин
     if place is None and quoted and not (alone and token.pos_ == "ADJ") and not possessive:
         place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")

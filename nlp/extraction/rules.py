@@ -1718,7 +1718,10 @@ def bracket_end(doc: Doc, opening: int, words: int | None = None) -> int | None:
 def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
     """The position phrase right before a person ("заместитель председателя Правительства … А.В. Стрельцов"), before
     the form of address before the name and the style before that, which are no words of the post («… консулом … г-ном
-    Е.Б. Омаровым», «… Послом … Его Превосходительством г-ном Драганом Солаком»)."""
+    Е.Б. Омаровым», «… Послом … Его Превосходительством г-ном Драганом Солаком»), and the person's age («председатель
+    … 43-летний Евгений Шевчук»)."""
+    if person_start > 0 and _AGE.fullmatch(doc[person_start - 1].lower_):
+        person_start -= 1
     if person_start > 0 and ADDRESS_FORM.match(doc[person_start - 1].lower_):
         person_start -= 1
     if person_start > 1 and _STYLE.fullmatch(doc[person_start - 1].lower_) \
@@ -1853,6 +1856,7 @@ def _degree_start(doc: Doc, person_start: int) -> int:
     return person_start
 
 
+_AGE = re.compile(r"\d+-летн(?:ий|его|ему|им|ем|яя|ей|юю)")  # «43-летний»
 # how a person of rank is styled before the name and its form of address: «Его Превосходительство», «Ее Высочество»
 _STYLE = re.compile(r"(?:превосходительств|высочеств|величеств|святейшеств|(?:высоко)?преосвященств)(?:о|а|у|ом|е)")
 # how a person is addressed before the name: «г-ном», «господина», «госпожой», «мистером», «мадам»

@@ -252,6 +252,9 @@ def test_entities_of_report_sentences(models, text, expected):
     ("Переговоры с генеральным консулом Республики Казахстан в г. Санкт-Петербурге г-ном Е.Б. Омаровым.",
      "Е.Б. Омаров", "генеральный консул Республики Казахстан в г. Санкт-Петербурге"),
     ("Встреча с послом Японии госпожой Акико Сато.", "Акико Сато", "посол Японии"),
+    # nor the person's age
+    ("Победу одержал бывший председатель Верховного Совета Приднестровья 43-летний Евгений Шевчук.", "Евгений Шевчук",
+     "бывший председатель Верховного Совета Приднестровья"),
     # and a style before that, which natasha may take into the name
     ("Встреча с Послом Республики Сербия в Российской Федерации Его Превосходительством г-ном Драганом Солаком.",
      "Драган Солак", "Посол Республики Сербия в Российской Федерации"),
@@ -2246,6 +2249,10 @@ def test_a_body_of_a_republic_of_russia_is_russias_and_natashas_person_leaves_th
     ("Экскурсия в Музей Пушкина.", {"Музей Пушкина": (None, False)}),
     # a town's executive committee in one word is a body natasha took for a place, and Belarus's
     ("Делегация Мингорисполкома.", {"Мингорисполком": ("BY", False)}),
+    # a region by its own name, and by its letters
+    ("Встреча с представителями Правительства Каталонии.", {"Правительство Каталонии": ("ES", False)}),
+    ("Визит делегации Министерства экономического развития ПМР.",
+     {"Министерство экономического развития ПМР": ("MD", False)}),
 ])
 def test_a_body_of_a_city_named_after_it_is_of_the_citys_state(models, text, states):
     assert states_of(models, text) == states
@@ -2912,6 +2919,16 @@ def test_a_places_state_in_brackets_after_it_is_a_place_of_its_own(models, repor
 ])
 def test_a_post_of_a_towns_office_names_the_towns_state(models, text):
     assert [m.country for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == ["CN"]
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    # a region by its own name in the genitive right after the post, or by its letters
+    ("Выступил президент Приднестровья Игорь Смирнов.", "MD"),
+    ("Участники: министр экономического развития ПМР С.А. Оболоник.", "MD"),
+    ("Участники: министр экономического развития ДНР С.А. Оболоник.", "RU"),
+])
+def test_a_post_of_a_regions_office_names_the_regions_state(models, text, state):
+    assert [m.country for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [state]
 
 
 @pytest.mark.parametrize(("text", "side"), [
