@@ -1925,8 +1925,9 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
     """The position in apposition after a person: "А.В. Казаков, советник Губернатора Смоленской области", or in
     brackets after the name, all the bracket holds: "Казаков А.В. (советник Губернатора Смоленской области)"."""
     index = person_stop
+    person_case = _names_case(doc, person_stop)
     if index + 1 < len(doc) and doc[index].text == "(":
-        return _role_in_brackets(doc, index, lex, blocked)
+        return _role_in_brackets(doc, index, lex, blocked, person_case)
     if index + 1 >= len(doc) or doc[index].text not in (",", "–", "—"):
         return None
     start = index + 1
@@ -1934,7 +1935,6 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
     # in the nominative, or in the person's case, in apposition («с Чжаном Вэем, заместителем мэра г. Харбина»);
     # one person's, not a plural that names the next ones («С.А. Хахомов, представители УО «…»»; but «И.И. Петрова,
     # директора ООО …» is a genitive the tagger may read as a plural)
-    person_case = case_of(doc[person_stop - 1])
     plural = doc[head].morph.get("Number", []) == ["Plur"] if head < len(doc) else False
     if head >= len(doc) or doc[head].lemma_ not in lex.positions \
             or case_of(doc[head]) not in (None, "Nom", person_case, *_ANIMATE_ALIKE.get(person_case or "", ())) \
@@ -1957,6 +1957,15 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
     return Chunk(start, stop, "ROLE", head)
 
 
+def _names_case(doc: Doc, person_stop: int) -> str | None:
+    """The case of a person's name ending at `person_stop`: its last word's that is no initial («Петровой А.С.»:
+    the surname's)."""
+    index = person_stop - 1
+    while index > 0 and (doc[index].text == "." or _is_initial(doc, index)):
+        index -= 1
+    return case_of(doc[index])
+
+
 def _holder_named_at(doc: Doc, start: int, head: int, persons: set[int]) -> bool:
     """Whether the person whose name starts at token `start` holds the post headed at `head` before it: the name
     stands in the post's case (not the genitive of whom the post serves: «советник Губернатора Смоленской области
@@ -1972,14 +1981,17 @@ def _holder_named_at(doc: Doc, start: int, head: int, persons: set[int]) -> bool
 _ANIMATE_ALIKE = {"Gen": ("Acc",), "Acc": ("Gen",)}
 
 
-def _role_in_brackets(doc: Doc, opening: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
+def _role_in_brackets(doc: Doc, opening: int, lex: Lexicons, blocked: set[int],
+                      person_case: str | None) -> Chunk | None:
     """A post that a bracket right after a person holds, its head in the nominative («(Губернатор Смоленской
-    области)»; not a place, «(г. Минск)», nor a name in other letters), all of it or up to the comma before where
-    the person is from («(доцент кафедры истории ВГУ им. П.М. Машерова, г. Витебск)»: the town is a place)."""
+    области)») or in the person's case («Петровой А.С. (директору …)»); not a place, «(г. Минск)», nor a name in
+    other letters; all of it or up to the comma before where the person is from («(доцент кафедры истории ВГУ им.
+    П.М. Машерова, г. Витебск)»: the town is a place)."""
     closing = bracket_end(doc, opening, _POST_BRACKET_WORDS)
     head = _past_adjectives(doc, opening + 1)
     if closing is None or head >= closing or doc[head].lemma_ not in lex.positions \
-            or case_of(doc[head]) not in (None, "Nom") or any(i in blocked for i in range(opening + 1, closing)):
+            or case_of(doc[head]) not in (None, "Nom", person_case) \
+            or any(i in blocked for i in range(opening + 1, closing)):
         return None
     where = next((i for i in range(head + 1, closing - 1) if doc[i].text == ","
                   and (abbreviated_place(doc, i + 1, lex) or _state_named_at(doc, i + 1))), closing)
