@@ -56,6 +56,7 @@ class Lexicons:
     office_posts: frozenset[str]  # posts that hold a place's office: the place after one is the post's ("глава")
     honorifics: frozenset[str]  # heads of honorary titles: what follows them in the genitive is the title's
     commemorations: frozenset[tuple[str, ...]]  # lemmas after which a person is commemorated ("с день рождение")
+    awards: frozenset[str]  # an award's nouns, which a person in the genitive names («медаль Франциска Скорины»)
     creations: frozenset[str]  # nouns of making a body: the organisation they govern is planned ("создание")
     former: frozenset[str]  # states and bodies that no longer exist, folded: history's subjects, no parties ("ссср")
     world_regions: frozenset[str]  # parts of the world, folded: no place of an event ("европа")
@@ -111,6 +112,7 @@ def load_lexicons() -> Lexicons:
         office_posts=frozenset(row[0] for row in lexicon("office_posts")),
         honorifics=frozenset(row[0] for row in lexicon("honorifics")),
         commemorations=frozenset(tuple(row[0].split()) for row in lexicon("commemorations")),
+        awards=frozenset(row[0] for row in lexicon("awards")),
         creations=frozenset(row[0] for row in lexicon("creations")),
         former=frozenset(fold(row[0]) for row in lexicon("former")),
         world_regions=frozenset(fold(row[0]) for row in lexicon("world_regions")),
@@ -1196,11 +1198,16 @@ def office_posts(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
 def commemorated(doc: Doc, start: int, lex: Lexicons, titles: list[tuple[int, int]]) -> bool:
     """Whether the person named from token `start` is commemorated, not present: right after the words of
     `commemorations.tsv`, over lowercase words describing them and an honorary title («к 185-летию со дня рождения
-    Н.М. Пржевальского», «посвященная летчику-космонавту Ю.А. Гагарину», «в честь Героя Советского Союза …»)."""
+    Н.М. Пржевальского», «посвященная летчику-космонавту Ю.А. Гагарину», «в честь Героя Советского Союза …»), or
+    in the genitive after an award's noun, named in full, the award's name («медаль Франциска Скорины»; `awards.tsv`;
+    not a surname alone nor initials, whose award it is: «золотой медали Остапчук»)."""
     words = lemmas(doc)
     index, described = start, 0
     while index > 0:
         if any(tuple(words[max(0, index - len(phrase)):index]) == phrase for phrase in lex.commemorations):
+            return True
+        if words[index - 1] in lex.awards and case_of(doc[start]) == "Gen" and not _is_initial(doc, start) \
+                and start + 1 < len(doc) and doc[start + 1].is_alpha and is_cap(doc[start + 1]):
             return True
         title = next((first for first, stop in titles if stop == index), None)
         if title is not None:

@@ -471,6 +471,10 @@ def test_a_place_inside_an_unnamed_officials_post_is_the_posts(models, text, pla
     # present: after what is dedicated, and an artist whose work is shown
     ("Концерт, посвященный 80-летию Победы, открыл В.Н. Анохин.", {"В.Н. Анохин"}),
     ("Выставка работ художника А.Б. Петрова «Родные просторы».", {"А.Б. Петрова"}),
+    # an award named after someone, and whom it goes to
+    ("Губернатору вручена медаль Франциска Скорины и орден Александра Невского.", set()),
+    ("Медаль вручена И.И. Петрову.", {"И.И. Петрову"}),
+    ("После аннулирования золотой медали Н. Остапчук белорусская сборная опустилась.", {"Н. Остапчук"}),  # hers
     ("Открытие персональной выставки художника Кирилла Бородина «Витамин Б для Сочи».", {"Кирилла Бородина"}),
 ])
 def test_a_person_commemorated_or_named_in_a_title_is_no_party(models, text, persons):
