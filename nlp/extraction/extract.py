@@ -1758,8 +1758,8 @@ class _Reading:
         each with where its name ends (`nlp.extraction.syntax`), lengthened only over words nothing else took, and
         whether it is a state's name, which natasha may tag as an organisation (it stands as it is)."""
         doc, models = self.doc, self.models
-        found = []
-        for span in [self._before_a_person(part) for whole in doc.spans[NATASHA_SPANS]
+        found: list[tuple[Span, int, bool]] = []
+        for span in [self._with_its_units_letters(self._before_a_person(part)) for whole in doc.spans[NATASHA_SPANS]
                      for part in _short_name_apart(whole)]:
             if span.label_ != "ORG" or _overlaps(span.start, span.end, self.taken + self.blocked):
                 continue
@@ -1784,8 +1784,22 @@ class _Reading:
             if not state and stop == span.end and is_acronym(span[-1]):
                 # «СОШ № 2 г. Смоленска», «ДШИ № 1»: a school is named by its number, as a head marked `num` is
                 stop = numbered_end(doc, stop, frozenset(), self.lex) or stop
-            found.append((span, stop, state))
+            if not any(other.start == span.start and other_stop == stop for other, other_stop, _ in found):
+                found.append((span, stop, state))  # (a unit natasha named whole too: «ГИБДД УМВД России …»)
         return found
+
+    def _with_its_units_letters(self, span: Span) -> Span:
+        """natasha's organisation opening with a body's letters, with the letters of its unit before them, which
+        natasha left out («УВМ | УМВД России по Смоленской области»: the tagger read «УВМ» as a common noun); not a
+        state's («РФ»), nor a word the lexicon says names no body."""
+        doc, start = self.doc, span.start
+        if span.label_ != "ORG" or not is_acronym(span[0]):
+            return span
+        while start > 0 and is_acronym(doc[start - 1]) and not _overlaps(start - 1, start, self.taken + self.blocked) \
+                and doc[start - 1].text not in self.lex.not_organisations \
+                and self.models.countries.code(doc[start - 1].text) is None:
+            start -= 1
+        return span if start == span.start else Span(doc, start, span.end, label="ORG")
 
     def _before_a_person(self, span: Span) -> Span:
         """natasha's organisation up to the first person the rules found inside it: natasha may run a body's name on

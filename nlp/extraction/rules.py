@@ -892,6 +892,10 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     genitives = list(_genitives(doc, head + 1, index))
     unit = label == "ORG" and "of" in flags and any(is_cap(doc[i]) for i in genitives) \
         and not (len(genitives) == 1 and "of" in _head_flags(doc, genitives[0], lex) and index == genitives[0] + 1)
+    # or by what it deals with and the body after that («отдел по вопросам миграции УМВД России по Смоленской
+    # области»)
+    unit = unit or label == "ORG" and {"of", "by"} <= flags and head + 1 < index and doc[head + 1].lower_ == "по" \
+        and any(is_cap(doc[i]) for i in range(head + 2, index))
     if "q" in flags and not quoted and not unit:
         return None
     # unquoted, a name needs a capital on the head or an adjective before it: "Витебский областной

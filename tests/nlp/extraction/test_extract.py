@@ -1836,6 +1836,18 @@ def test_a_legal_form_unquoted_is_its_bodys(models, text, names):
     assert org_texts_normal(models, text) == names
 
 
+def test_a_units_letters_before_its_bodys_are_its_name_and_the_body_no_second_one(models):
+    # the tagger reads «УВМ» as a common noun, natasha leaves it out; «ГУ МЧС …» natasha names whole and in part
+    text = "Участники: УВМ УМВД России по Смоленской области, группа ГУ МЧС России по Санкт-Петербургу."
+    orgs = [m.text for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG]
+    assert orgs == ["УВМ УМВД России по Смоленской области", "ГУ МЧС России по Санкт-Петербургу"]
+
+
+def test_a_unit_named_by_what_it_deals_with_and_its_body_is_one(models):
+    text = "Участники: отдел по вопросам миграции УМВД России по Смоленской области, отдел по работе с молодежью."
+    assert org_texts_normal(models, text) == {"отдел по вопросам миграции УМВД России по Смоленской области"}
+
+
 def test_a_latin_names_legal_form_after_a_comma_is_the_names(models):
     # the brackets after the legal form's full stop say whose it is
     found = extract("Подписан меморандум с Shandong Heavy Industry Group Co., Ltd. (КНР) и Siemens AG, а также "
