@@ -919,7 +919,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     # a pair of brackets, a bullet or a full stop
     for _, doc in cells:
         spans = [part for span in _with_their_namesakes(_surnames_joined(list(doc.spans[NATASHA_SPANS])))
-                 for named_apart in _region_named_apart(span, models)
+                 for stated in _state_apart(span, models)
+                 for named_apart in _region_named_apart(stated, models)
                  for mended in _body_apart_from_initials(named_apart, lex)
                  for unposted in _place_without_its_post(mended, lex)
                  for part in _apart_at_stray_marks(_with_its_adjectives(unposted, lex))]
@@ -1061,6 +1062,16 @@ def _with_the_last_initials_stop(doc: Doc, start: int, stop: int) -> int:
     if stop - start > 1 and stop < len(doc) and _INITIALS_NAME.match(doc[stop - 1].text) and doc[stop].text == ".":
         return stop + 1
     return stop
+
+
+def _state_apart(span: Span, models: Resources) -> list[Span]:
+    """natasha's place ending in a state's letters is the place and the state («провинции | Хайзыонг СРВ», whose
+    name no gazetteer holds: natasha runs the two into one)."""
+    last = span[-1]
+    if span.label_ != "LOC" or len(span) < 2 or not last.text.isupper() or len(last.text) < 2 \
+            or models.countries.code(last.text) is None:
+        return [span]
+    return [Span(span.doc, span.start, span.end - 1, label="LOC"), Span(span.doc, span.end - 1, span.end, label="LOC")]
 
 
 def _region_named_apart(span: Span, models: Resources) -> list[Span]:

@@ -1730,7 +1730,9 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
     """The position phrase right before a person ("заместитель председателя Правительства … А.В. Стрельцов"), before
     the form of address before the name and the style before that, which are no words of the post («… консулом … г-ном
     Е.Б. Омаровым», «… Послом … Его Превосходительством г-ном Драганом Солаком»), and the person's age («председатель
-    … 43-летний Евгений Шевчук»)."""
+    … 43-летний Евгений Шевчук»); none where those open a line (a paragraph «68-летний Иван Тимохин …»: the line
+    before is no post of his)."""
+    name_start = person_start
     if person_start > 0 and _AGE.fullmatch(doc[person_start - 1].lower_):
         person_start -= 1
     if person_start > 0 and ADDRESS_FORM.match(doc[person_start - 1].lower_):
@@ -1739,6 +1741,8 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
             and doc[person_start - 2].lower_ in ("его", "ее", "её"):
         person_start -= 2
     person_start = _degree_start(doc, person_start)
+    if person_start < name_start and starts_a_line(doc, person_start):
+        return None
     index = person_start - 1
     leftmost = None
     while index >= 0 and person_start - index <= 30:

@@ -259,6 +259,8 @@ def test_entities_of_report_sentences(models, text, expected):
     # nor the person's age
     ("Победу одержал бывший председатель Верховного Совета Приднестровья 43-летний Евгений Шевчук.", "Евгений Шевчук",
      "бывший председатель Верховного Совета Приднестровья"),
+    ("Шойгу вытаскивает из запасов проверенных генералов и офицеров\n\n68-летний Иван Тимохин - не новичок.",
+     "Иван Тимохин", None),  # the line before the age is no post
     # and a style before that, which natasha may take into the name
     ("Встреча с Послом Республики Сербия в Российской Федерации Его Превосходительством г-ном Драганом Солаком.",
      "Драган Солак", "Посол Республики Сербия в Российской Федерации"),
@@ -301,7 +303,7 @@ def test_entities_of_report_sentences(models, text, expected):
 ])
 def test_officials_and_their_roles(models, text, person, role):
     people = {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type.value == "PER"}
-    assert people.get(person) == role
+    assert person in people and people[person] == role
 
 
 @pytest.mark.parametrize(("text", "person"), [
@@ -2931,6 +2933,14 @@ def test_a_places_state_in_brackets_after_it_is_a_place_of_its_own(models, repor
     # another name of it inside is its own
     inside = "Полиция Кировоградской (Кропивницкой) области сообщила."
     assert not any(m.text == "Кировоградской" for m in extract(inside, models, report_rules=report_rules))
+
+
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_a_places_state_by_its_letters_after_it_is_a_place_of_its_own(models, report_rules):
+    # natasha runs a place no gazetteer holds and the state's letters after it into one
+    text = "Прибыла делегация провинции Хайзыонг СРВ."
+    assert [(m.text, m.country) for m in extract(text, models, report_rules=report_rules)
+            if m.type is EntityType.LOC] == [("Хайзыонг", "VN"), ("СРВ", "VN")]
 
 
 @pytest.mark.parametrize("text", [
