@@ -1875,8 +1875,10 @@ class _Reading:
                 continue
             if state:
                 name, kind, signal = _place(span, len(span) - 1, None, models)  # "Российской Федерации"
+                # (a post's state, as a place natasha finds in one: «Послом ЛНДР И.И. Петровым»)
+                within: Nesting | None = "role" if _overlaps(span.start, span.end, self.role_spans) else None
                 self.mentions.append(_mention(doc, self.text, span.start, span.end, EntityType.LOC, name, "ner",
-                                              kind=PlaceKind(kind), country=signal.country))
+                                              kind=PlaceKind(kind), country=signal.country, within=within))
                 continue
             tokens = list(doc[span.start:stop])
             if len(tokens) == 1 and "of" in models.lexicons.heads.get(tokens[0].lemma_, ("", frozenset()))[1] \

@@ -669,8 +669,11 @@ def _agrees(doc: Doc, token: Token, head: int, lex: Lexicons) -> bool:
         return True
     if token.pos_ == "PROPN" and is_cap(token) and PLACE_ADJECTIVE.search(token.lower_):
         # a town's adjective the tagger took for a surname, before a word that only a town's adjective opens
-        # («Кричевский райисполком», «Быховского районного …»; not «направил Ковальский комитету»)
-        return _AFTER_PLACE_ADJECTIVE.match(doc[token.i + 1].lower_) is not None
+        # («Кричевский райисполком», «Быховского районного …»; not «направил Ковальский комитету»); a state's, before
+        # the rest of its official name in its case («Лаосской Народно-Демократической Республики»)
+        after = doc[token.i + 1]
+        return _AFTER_PLACE_ADJECTIVE.match(after.lower_) is not None or doc[head].lemma_ == "республика" \
+            and is_cap(after) and case_of(token) is not None and case_of(token) == case_of(doc[head])
     # only a word with an adjective's ending: the tagger reads a verb a sentence opens with as an adjective, even in
     # the case of the name after it («Выступил Смоленский камерный оркестр», «Окончил философский факультет»); a
     # capitalised word the tagger cased otherwise, or an inanimate noun's adjective its nominative for accusative

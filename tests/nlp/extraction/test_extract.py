@@ -405,6 +405,16 @@ def test_natashas_body_ends_before_the_person_after_its_namesake(models):
     assert {("ORG", "ВГУ имени Машерова"), ("PER", "И.И. Петров")} <= names
 
 
+def test_a_states_official_name_or_its_letters_names_its_officials_state(models):
+    # the state's adjective the tagger reads as a name («Лаосской»); letters the MFA writes a state with
+    text = "Встреча с представителями Лаосской Народно-Демократической Республики и Послом ЛНДР И.И. Петровым."
+    places = [(m.normal, m.country) for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC]
+    assert places == [("Лаосская Народно-Демократическая Республика", "LA")]
+    assert states_of(models, text, (EntityType.PER,)) == {"И.И. Петров": ("LA", False)}
+    text = "Встреча с Послом ИРИ А.А. Ахмади, Послом АРЕ Б.Б. Хасаном и Послом ЦАР В.В. Дуа."
+    assert set(states_of(models, text, (EntityType.PER,)).values()) == {("IR", False), ("EG", False), ("CF", False)}
+
+
 def test_a_states_official_name_of_three_words_names_its_officials_state(models):
     text = ("Встреча с Президентом Республики Южная Осетия А.Э. Гаглоевым и Премьер-министром Республики Абхазия "
             "В.В. Делбой.")
