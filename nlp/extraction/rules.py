@@ -1991,7 +1991,7 @@ def _holder_named_at(doc: Doc, start: int, head: int, persons: set[int]) -> bool
     last = start
     while last + 1 in persons:
         last += 1
-    return case_of(doc[last]) == case_of(doc[head])
+    return _names_case(doc, last + 1) == case_of(doc[head])  # («Иванов П.П.»: the surname's, not the stop's)
 
 
 # an animate noun's accusative is its genitive («при участии И.И. Петрова, директора …»: the tagger may read

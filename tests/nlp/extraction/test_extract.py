@@ -209,6 +209,7 @@ def test_entities_of_report_sentences(models, text, expected):
     # a post after a comma that its own holder's name follows is the next person's, not in apposition; one that the
     # genitive of whom it serves follows is
     ("И.И. Петров, заместитель Губернатора Смоленской области В.В. Иванов", "И.И. Петров", None),
+    ("Участники: Сидорова А.А., глава КФХ Иванов П.П.", "А.А. Сидорова", None),  # the next one's surname first
     ("Ли Вэй, заместитель Губернатора Смоленской области В.В. Иванов", "В.В. Иванов",
      "заместитель Губернатора Смоленской области"),
     ("Казаков А.В., советник Губернатора Смоленской области В.Н. Анохина", "А.В. Казаков",
