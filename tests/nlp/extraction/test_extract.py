@@ -1856,6 +1856,12 @@ def test_a_units_letters_before_its_bodys_are_its_name_and_the_body_no_second_on
     assert orgs == ["УВМ УМВД России по Смоленской области", "ГУ МЧС России по Санкт-Петербургу"]
 
 
+def test_a_trade_or_permanent_mission_named_short_is_a_body(models):
+    text = "Спикеры – эксперты торгпредства России в ОАЭ и постпредства Республики Беларусь при ЕЭК."
+    assert org_texts_normal(models, text) >= {"торгпредство России в ОАЭ",
+                                              "постпредство Республики Беларусь при ЕЭК"}
+
+
 def test_a_unit_named_by_what_it_deals_with_and_its_body_is_one(models):
     text = "Участники: отдел по вопросам миграции УМВД России по Смоленской области, отдел по работе с молодежью."
     assert org_texts_normal(models, text) == {"отдел по вопросам миграции УМВД России по Смоленской области"}
