@@ -918,7 +918,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     # that is a town's executive committee in one word («Витоблисполкома»); no name holds half
     # a pair of brackets, a bullet or a full stop
     for _, doc in cells:
-        spans = [part for span in _with_their_namesakes(_surnames_joined(list(doc.spans[NATASHA_SPANS])))
+        spans = [part for span in _surnames_found_again(_with_their_namesakes(_surnames_joined(
+                     list(doc.spans[NATASHA_SPANS]))), models)
                  for stated in _state_apart(span, models)
                  for named_apart in _region_named_apart(stated, models)
                  for mended in _body_apart_from_initials(named_apart, lex)
@@ -1158,6 +1159,44 @@ def _surnames_joined(spans: list[Span]) -> list[Span]:
         else:
             found.append(span)
     return found
+
+
+def _surnames_found_again(spans: list[Span], models: Resources) -> list[Span]:
+    """A surname alone that natasha left untagged, of a person it found named in full in the same text, in any case:
+    that person again («Путин подписал закон …» heading a text about «Президент России Владимир Путин»); not a
+    surname the dictionary reads as an adjective, which names other things too («Белый», «Толстой»)."""
+    if not spans:
+        return spans
+    doc = spans[0].doc
+    named = [span for span in spans if span.label_ == "PER" and len(span) > 1 and span[-1].is_alpha
+             and is_cap(span[-1]) and not span[-1].text.isupper() and len(span[-1].text) > 2
+             and not _an_adjective(span[-1], models)]
+    surnames = {span[-1].text for span in named}
+    given = {span[0].text for span in named if span[0].is_alpha}  # («Виктор Понедельник»: «Виктор»)
+    if not surnames:
+        return spans
+    tagged = {index for span in spans for index in range(span.start, span.end)}
+    found = list(spans)
+    for token in doc:
+        if token.i in tagged or not token.is_alpha or not is_cap(token) or token.text.isupper() \
+                or not any(token.text == surname or token.text.startswith(surname)
+                           and token.text[len(surname):] in _SURNAME_ENDINGS for surname in surnames) \
+                or token.i + 1 < len(doc) and is_cap(doc[token.i + 1]) and doc[token.i + 1].is_alpha:
+            continue
+        start = token.i
+        while start > 1 and doc[start - 1].text == "." and _INITIALS_NAME.match(doc[start - 2].text) \
+                and start - 2 not in tagged:
+            start -= 2  # its initials («Б.Обама»)
+        if start == token.i and start > 0 and doc[start - 1].text in given and start - 1 not in tagged:
+            start -= 1  # its given name, the person's
+        if start == token.i and start > 0 and (is_cap(doc[start - 1]) and doc[start - 1].is_alpha
+                                               or start > 1 and abbreviated_place(doc, start - 2, models.lexicons)):
+            continue  # another name's last word; a town's after «г.» («Ю.А. Гагарин … г. Гагарин»)
+        found.append(Span(doc, start, token.i + 1, label="PER"))
+    return sorted(found, key=lambda span: (span.start, -span.end))
+
+
+_SURNAME_ENDINGS = frozenset({"а", "у", "ым", "ом", "е", "ой", "ем"})  # «Путина», «Путину», «Путиным», «Путине»
 
 
 def _with_their_namesakes(spans: list[Span]) -> list[Span]:

@@ -742,6 +742,19 @@ def test_a_person_is_named_without_the_title_natasha_takes_in(models, text, name
     assert [m.text for m in extract(text, models, report_rules=report_rules) if m.type is EntityType.PER][0] == name
 
 
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_a_surname_alone_of_a_person_named_in_full_in_the_text_is_that_person(models, report_rules):
+    # natasha leaves a heading's surname untagged; in any case form, with initials; not another name's last word,
+    # nor an adjective's («Белый дом» beside «Андрей Белый»)
+    text = ("Путин подписал закон\n\nПрезидент России Владимир Путин подписал закон. Б.Обама поздравил Путина.\n"
+            "Барак Обама и Андрей Белый. Белый дом промолчал. Анна Путина не пришла.")
+    people = [m.text for m in extract(text, models, report_rules=report_rules) if m.type is EntityType.PER]
+    assert people == ["Путин", "Владимир Путин", "Б.Обама", "Путина", "Барак Обама", "Андрей Белый", "Анна Путина"]
+    # nor a town's name after its abbreviated word (which natasha itself takes for a person in news)
+    found = extract("Выставку о Ю.А. Гагарин открыли в г. Гагарин.", models, report_rules=True)
+    assert [(m.type, m.text) for m in found] == [(EntityType.PER, "Ю.А. Гагарин"), (EntityType.LOC, "Гагарин")]
+
+
 def test_news_name_a_person_without_the_age_natasha_takes_in(models):
     found = extract("Опекуном назначен 34-летний ТиДжей, сын Тито Джексона.", models)
     assert [m.text for m in found if m.type is EntityType.PER][0] == "ТиДжей"
