@@ -1171,7 +1171,8 @@ def _surnames_found_again(spans: list[Span], models: Resources) -> list[Span]:
     named = [span for span in spans if span.label_ == "PER" and len(span) > 1 and span[-1].is_alpha
              and is_cap(span[-1]) and not span[-1].text.isupper() and len(span[-1].text) > 2
              and not _an_adjective(span[-1], models)]
-    surnames = {span[-1].text for span in named}
+    # a surname as written and without a case's ending («Владимира Путина»: Путин)
+    surnames = {form for span in named for form in (span[-1].text, _without_case_ending(span[-1].text))}
     given = {span[0].text for span in named if span[0].is_alpha}  # («Виктор Понедельник»: «Виктор»)
     if not surnames:
         return spans
@@ -1194,6 +1195,14 @@ def _surnames_found_again(spans: list[Span], models: Resources) -> list[Span]:
             continue  # another name's last word; a town's after «г.» («Ю.А. Гагарин … г. Гагарин»)
         found.append(Span(doc, start, token.i + 1, label="PER"))
     return sorted(found, key=lambda span: (span.start, -span.end))
+
+
+def _without_case_ending(surname: str) -> str:
+    """A surname without the ending of an oblique case it may have («Путина», «Путиным»: Путин)."""
+    for ending in sorted(_SURNAME_ENDINGS, key=len, reverse=True):
+        if surname.endswith(ending) and len(surname) - len(ending) >= 3:
+            return surname[:-len(ending)]
+    return surname
 
 
 _SURNAME_ENDINGS = frozenset({"а", "у", "ым", "ом", "е", "ой", "ем"})  # «Путина», «Путину», «Путиным», «Путине»

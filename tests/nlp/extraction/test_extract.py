@@ -750,6 +750,9 @@ def test_a_surname_alone_of_a_person_named_in_full_in_the_text_is_that_person(mo
             "Барак Обама и Андрей Белый. Белый дом промолчал. Анна Путина не пришла.")
     people = [m.text for m in extract(text, models, report_rules=report_rules) if m.type is EntityType.PER]
     assert people == ["Путин", "Владимир Путин", "Б.Обама", "Путина", "Барак Обама", "Андрей Белый", "Анна Путина"]
+    # named in full in an oblique case
+    found = extract("Путин подписал указ\n\nУказ Владимира Путина опубликован.", models, report_rules=report_rules)
+    assert [m.text for m in found if m.type is EntityType.PER] == ["Путин", "Владимира Путина"]
     # nor a town's name after its abbreviated word (which natasha itself takes for a person in news)
     found = extract("Выставку о Ю.А. Гагарин открыли в г. Гагарин.", models, report_rules=True)
     assert [(m.type, m.text) for m in found] == [(EntityType.PER, "Ю.А. Гагарин"), (EntityType.LOC, "Гагарин")]
