@@ -2578,10 +2578,15 @@ def _abbreviations(doc: Doc, text: str, mentions: list[Mention], models: Resourc
                               smolensk=mention.smolensk or before.smolensk)
         result.append(mention)
     for org in orgs:
-        match = re.match(r"\s*\(\s*далее\s*[–—-]\s*([А-ЯЁA-Z]{2,10})\s*\)", text[org.stop:])
+        match = re.match(r"\s*\(\s*(далее\s*[–—-]\s*)?([А-ЯЁA-Z]{2,10})\s*\)", text[org.stop:])
+        # its letters alone in brackets, opening as its name does, no state's («… электростанции (ХАЭС)»)
+        if match and not match.group(1) and (match.group(2)[0] != org.text.lstrip("«")[:1].upper()
+                                             or models.countries.code(match.group(2))
+                                             or any(m.start == org.stop + match.start(2) for m in mentions)):
+            match = None
         if match:
-            start, stop = org.stop + match.start(1), org.stop + match.end(1)
-            result.append(Mention(start, stop, EntityType.ORG, match.group(1), match.group(1), "rule:alias",
+            start, stop = org.stop + match.start(2), org.stop + match.end(2)
+            result.append(Mention(start, stop, EntityType.ORG, match.group(2), match.group(2), "rule:alias",
                                   country=org.country, smolensk=org.smolensk, alias_of=org.normal))
     return sorted(result, key=lambda m: (m.start, -m.stop))
 

@@ -1872,6 +1872,19 @@ def test_a_units_letters_before_its_bodys_are_its_name_and_the_body_no_second_on
     assert orgs == ["УВМ УМВД России по Смоленской области", "ГУ МЧС России по Санкт-Петербургу"]
 
 
+@pytest.mark.parametrize("report_rules", [False, True])
+def test_a_power_station_is_a_body_and_its_letters_in_brackets_after_it_its_short_name(models, report_rules):
+    text = "Достройка Хмельницкой атомной электростанции (ХАЭС)."
+    found = [(m.type, m.text) for m in extract(text, models, report_rules=report_rules)]
+    assert found == [(EntityType.ORG, "Хмельницкой атомной электростанции"), (EntityType.ORG, "ХАЭС")]
+    found = [(m.type, m.text) for m in extract("Делегация посетила Смоленскую атомную электростанцию.", models,
+                                                report_rules=True)]
+    assert found == [(EntityType.ORG, "Смоленскую атомную электростанцию")]
+    # a state's letters in brackets after a body say whose it is
+    found = [(m.type, m.text) for m in extract("Встреча в Министерстве энергетики (РФ).", models, report_rules=True)]
+    assert found == [(EntityType.ORG, "Министерстве энергетики"), (EntityType.LOC, "РФ")]
+
+
 def test_a_trade_or_permanent_mission_named_short_is_a_body(models):
     text = "Спикеры – эксперты торгпредства России в ОАЭ и постпредства Республики Беларусь при ЕЭК."
     assert org_texts_normal(models, text) >= {"торгпредство России в ОАЭ",
