@@ -118,9 +118,13 @@ def test_a_place_the_guidelines_move_is_one_place_under_each_of_its_names(name, 
 
 def test_every_place_the_guidelines_move_has_its_own_point():
     gazetteer = load_gazetteer()
-    for name, *_ in lexicon("place_overrides"):  # Crimea, Donbass, Zaporozhye and Kherson: 44–50.5 N, 32–40.5 E
+    for name, _others, country, *_ in lexicon("place_overrides"):
         place = gazetteer.lookup(name)
-        assert place.latitude and 44 < place.latitude < 50.5 and 32 < place.longitude < 40.5, name
+        if country == "RU":  # Crimea, Donbass, Zaporozhye and Kherson: 44–50.5 N, 32–40.5 E
+            assert place.latitude and 44 < place.latitude < 50.5 and 32 < place.longitude < 40.5, name
+        else:  # Transnistria, Moldova's by ISO 3166: 45.5–48.5 N, 28.5–30.2 E
+            assert place.latitude and 45.5 < place.latitude < 48.5 and 28.5 < place.longitude < 30.2, name
+    assert (gazetteer.lookup("ПМР").country, gazetteer.lookup("Приднестровье").kind) == ("MD", "region")
     donetsk = gazetteer.lookup("Донецк")  # not the town of the Rostov region by that name (48.34 N, 39.95 E)
     assert (donetsk.geonames, round(donetsk.latitude, 1), round(donetsk.longitude, 1)) == ("709717", 48.0, 37.8)
     crimea = gazetteer.lookup("Крым")  # not the village of that name by Rostov (47.30 N, 39.52 E)
