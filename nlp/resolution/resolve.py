@@ -400,8 +400,24 @@ _LINK_BETWEEN_CAPITALS = re.compile(r"(?<=[А-ЯЁ])(?:и|по|в)(?=[А-ЯЁ])"
 
 def _content(words: tuple[str, ...]) -> tuple[str, ...]:
     """The words an abbreviation stands for: those other than links, a hyphenated word's parts each a word
-    («Торгово-промышленная палата»: ТПП)."""
-    return tuple(part for word in words if word not in _LINK_WORDS for part in word.split("-") if part)
+    («Торгово-промышленная палата»: ТПП), and a compound's written as one (`compound_words.tsv`:
+    «сельскохозяйственная академия»: СХА)."""
+    return tuple(piece for word in words if word not in _LINK_WORDS for part in word.split("-") if part
+                 for piece in _compound_parts(part))
+
+
+def _compound_parts(word: str) -> tuple[str, ...]:
+    """A word's parts an abbreviation takes each by its first letter («сельскохозяйственная»: сельско,
+    хозяйственная); the word itself where it is no compound of `compound_words.tsv`."""
+    for start, first in _compounds():
+        if word.startswith(start):
+            return word[:len(first)], word[len(first):]
+    return (word,)
+
+
+@cache
+def _compounds() -> tuple[tuple[str, str], ...]:
+    return tuple((start, first) for start, first in lexicon("compound_words"))
 
 
 def _pieces(short: str, low: str, start: int, word: str) -> Iterator[int]:
