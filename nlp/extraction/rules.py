@@ -1300,7 +1300,11 @@ def _listed_quotations(doc: Doc, chunk: Chunk, lex: Lexicons) -> list[Chunk]:
     head = doc[chunk.head]
     if chunk.label not in _LIST_LABELS or quotation_after_head(doc, chunk, lex) is None:
         return []
-    if not is_abbreviation(head, lex) and not (head.is_lower and "Plur" in head.morph.get("Number", [])):
+    # (a feminine's or a neuter's genitive singular is its nominative plural: «компании «А», «Б» и «В»», whose list
+    # of two more joined by «и» says it is the plural)
+    homonym = head.is_lower and _a_plurals_form_too(head) and _coordinated_quotations(doc, chunk.stop)
+    if not is_abbreviation(head, lex) and not (head.is_lower and "Plur" in head.morph.get("Number", [])) \
+            and not homonym:
         return []
     listed = []
     index = _after_brackets(doc, chunk.stop)
@@ -1318,6 +1322,29 @@ def _listed_quotations(doc: Doc, chunk: Chunk, lex: Lexicons) -> list[Chunk]:
         listed.append(Chunk(index, end, chunk.label, index, listed_after=chunk))
         index = _after_brackets(doc, end)
     return listed
+
+
+def _a_plurals_form_too(noun: Token) -> bool:
+    """Whether a feminine's or a neuter's singular form is its nominative plural too («компании», «организации»,
+    «предприятия», «фирмы»): the genitive singular the tagger may read."""
+    word, lemma = noun.lower_, noun.lemma_
+    return any(lemma.endswith(single) and word == lemma[:-len(single)] + plural
+               for single, plural in _PLURALS_ALIKE)
+
+
+_PLURALS_ALIKE = (("ия", "ии"), ("ие", "ия"), ("а", "ы"), ("а", "и"), ("о", "а"), ("е", "я"))
+
+
+def _coordinated_quotations(doc: Doc, index: int) -> bool:
+    """Whether two quotations or more follow token `index`, the last joined by «и»: «, «Б» и «В»»."""
+    count, joined = 0, False
+    while index + 1 < len(doc) and (doc[index].text == "," or doc[index].lower_ == "и"):
+        joined = doc[index].lower_ == "и"
+        end = quote_end(doc, index + 1)
+        if end is None:
+            break
+        count, index = count + 1, end
+    return count >= 2 and joined
 
 
 _BRACKETED = 12  # the most words an item's brackets hold: a town, a region, a state

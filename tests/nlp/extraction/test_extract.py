@@ -2468,11 +2468,16 @@ def test_a_regional_executive_committee_in_any_case_is_a_body_not_its_region(mod
      {"команда «Днепр»", "команда «Витебск»", "команда «Смена»"}),
     ("Переговоры с компаниями «Альфа» и «Бета», а также «Гамма».",
      {"компания «Альфа»", "компания «Бета»", "компания «Гамма»"}),
+    # a plural the tagger reads as a genitive singular, spelt alike, that a list of two more joined by «и» follows
+    ("Переговоры с представителями компании «Харбин Интурист», «Пекин Тур» и «Шанхай Трэвел».",
+     {"компания «Харбин Интурист»", "компания «Пекин Тур»", "компания «Шанхай Трэвел»"}),
     # under a legal form, each is of that form
     ("Переговоры с ОАО «Гомсельмаш», «Белшина» и «Амкодор».", {"ОАО «Гомсельмаш»", "ОАО «Белшина»", "ОАО «Амкодор»"}),
     # the list ends where no quotation follows its comma or «и»
     ("Переговоры с компаниями «Альфа» и «Бета», подписание соглашения «О сотрудничестве».",
      {"компания «Альфа»", "компания «Бета»"}),
+    # a masculine's genitive singular is no plural's: the quotations after a singular body's are titles
+    ("Концерт ансамбля «Славяне», «Калинка» и «Катюша» в его исполнении.", {"ансамбль «Славяне»"}),
 ])
 def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, names):
     assert org_texts_normal(models, text) == names
