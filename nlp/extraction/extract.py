@@ -46,6 +46,7 @@ from nlp.extraction.rules import (
     acts_on_what_follows,
     after_street,
     agrees,
+    alone_on_its_line,
     before_street,
     bracket_end,
     bracket_start,
@@ -65,11 +66,13 @@ from nlp.extraction.rules import (
     name_stop_tokens,
     named_after,
     named_for,
+    names_above_their_posts,
     natasha_spans,
     numbered_end,
     office_posts,
     opens_a_sentence,
     planned,
+    post_on_the_next_line,
     quotation_after_head,
     region_word_at,
     regions_served,
@@ -1533,6 +1536,7 @@ class _Reading:
         namesakes = {(start, stop) for start, stop in people if start > 0 and named_after(doc, start - 1)
                      or start > 1 and not is_cap(doc[start - 1]) and named_after(doc, start - 2)}
         person_tokens = {i for start, stop in people if (start, stop) not in namesakes for i in range(start, stop)}
+        names_over_posts = names_above_their_posts(doc, sorted(people), lex, person_tokens)
         for start, stop in sorted(people):
             if _overlaps(start, stop, self.taken) or in_place_name(doc, start, lex):
                 continue
@@ -1554,8 +1558,12 @@ class _Reading:
             # (a plural post over the list the name is in goes before a post after the name, the next one's:
             # «заместители Губернатора … А.А. Петров и Б.Б. Сидоров, министр культуры … Н.В. Козлова»)
             listed = self._listed_under_a_plural_post(start)
-            role = role_before(doc, start, lex, others)
-            if role is not None and self._whose_post(role, start):
+            # (a list of names each alone on its line with its post on the line below: the line above such a name is
+            # the post of the name before it)
+            below = post_on_the_next_line(doc, start, stop, lex, others) if names_over_posts else None
+            listed_alone = names_over_posts and below is None and alone_on_its_line(doc, start, stop)
+            role = below if below is not None else None if listed_alone else role_before(doc, start, lex, others)
+            if role is not None and role is not below and self._whose_post(role, start):
                 role = None
             role = role or (role_after(doc, stop, lex, others) if listed is None else None)
             role_text = None

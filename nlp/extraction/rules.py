@@ -2002,6 +2002,51 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
     return Chunk(start, stop, "ROLE", head)
 
 
+def post_on_the_next_line(doc: Doc, person_start: int, person_stop: int, lex: Lexicons,
+                          blocked: set[int]) -> Chunk | None:
+    """The post alone on the line below a name alone on its line («Анохин Василий Николаевич⏎Губернатор Смоленской
+    области»), its head in the nominative; none where a name follows it on its line (the next one's post)."""
+    if not (alone_on_its_line(doc, person_start, person_stop) and _opens_with_a_post(doc, person_stop, lex)):
+        return None
+    head = _past_adjectives(doc, person_stop)
+    stop = head + 1
+    while stop < len(doc) and not starts_a_line(doc, stop) and stop not in blocked:
+        stop += 1
+    if stop in blocked and not starts_a_line(doc, stop) or case_of(doc[head]) not in (None, "Nom"):
+        return None
+    while stop > head + 1 and doc[stop - 1].text in (",", ";", "."):
+        stop -= 1
+    return Chunk(person_stop, stop, "ROLE", head)
+
+
+def names_above_their_posts(doc: Doc, people: list[tuple[int, int]], lex: Lexicons, blocked: set[int]) -> bool:
+    """Whether a text lists names each alone on its line with its post on the line below: its first person is alone
+    on its line, a post is alone on the line below it, and none opens the line above it (where a post alone on the
+    line above is the name's: «Губернатор Смоленской области⏎В.Н. Анохин»)."""
+    if not people:
+        return False
+    start, stop = people[0]
+    if post_on_the_next_line(doc, start, stop, lex, blocked) is None:
+        return False
+    above = start - 1
+    while above > 0 and not starts_a_line(doc, above):
+        above -= 1
+    return start == 0 or not _opens_with_a_post(doc, above, lex)
+
+
+def alone_on_its_line(doc: Doc, start: int, stop: int) -> bool:
+    """Whether tokens [start, stop) are a line of their own (a list's punctuation after them aside)."""
+    while stop < len(doc) and doc[stop].text in (",", ";") and not starts_a_line(doc, stop):
+        stop += 1
+    return (start == 0 or starts_a_line(doc, start)) and stop < len(doc) and starts_a_line(doc, stop)
+
+
+def _opens_with_a_post(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Whether a post's head, after its adjectives, opens the words from `index`."""
+    head = _past_adjectives(doc, index)
+    return head < len(doc) and doc[head].lemma_ in lex.positions
+
+
 def _names_case(doc: Doc, person_stop: int) -> str | None:
     """The case of a person's name ending at `person_stop`: its last word's that is no initial («Петровой А.С.»:
     the surname's)."""

@@ -307,6 +307,23 @@ def test_officials_and_their_roles(models, text, person, role):
     assert person in people and people[person] == role
 
 
+@pytest.mark.parametrize("text", [
+    # each name alone on its line, its post on the line below (the line above a name is the name before it's)
+    "Анохин Василий Николаевич\nГубернатор Смоленской области\nСубботин Александр Михайлович\nПредседатель "
+    "Витебского облисполкома",
+    "Участники:\nАнохин В.Н.,\nГубернатор Смоленской области;\nСубботин А.М.,\nПредседатель Витебского облисполкома",
+    # each post alone on its line, its name on the line below
+    "Губернатор Смоленской области\nВ.Н. Анохин\nПредседатель Витебского облисполкома\nА.М. Субботин",
+    # each post before its name on one line
+    "Губернатор Смоленской области В.Н. Анохин\nПредседатель Витебского облисполкома А.М. Субботин",
+])
+def test_each_name_on_its_line_has_the_post_its_list_puts_beside_it(models, text):
+    people = [(m.normal, m.role, m.country) for m in extract(text, models, report_rules=True)
+              if m.type is EntityType.PER]
+    assert [(role, country) for _, role, country in people] == [
+        ("Губернатор Смоленской области", "RU"), ("Председатель Витебского облисполкома", "BY")]
+
+
 @pytest.mark.parametrize(("text", "person"), [
     ("Настоящее имя Грея Ф. Грина раскрыто.", "Грея Ф. Грина"),
     ("Решение вынес судья Джордж Х. Кинг.", "Джордж Х. Кинг"),
