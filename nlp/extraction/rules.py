@@ -2005,15 +2005,17 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
 def post_on_the_next_line(doc: Doc, person_start: int, person_stop: int, lex: Lexicons,
                           blocked: set[int]) -> Chunk | None:
     """The post alone on the line below a name alone on its line («Анохин Василий Николаевич⏎Губернатор Смоленской
-    области»), its head in the nominative; none where a name follows it on its line (the next one's post)."""
+    области»), its head in the nominative; none where a name follows it on its line (the next one's post) or a verb
+    (a sentence: «В.Н. Анохин⏎Губернатор … провел встречу»)."""
     if not (alone_on_its_line(doc, person_start, person_stop) and _opens_with_a_post(doc, person_stop, lex)):
         return None
     head = _past_adjectives(doc, person_stop)
     stop = head + 1
-    while stop < len(doc) and not starts_a_line(doc, stop) and stop not in blocked:
+    while stop < len(doc) and not starts_a_line(doc, stop) and stop not in blocked \
+            and doc[stop].pos_ not in ("VERB", "AUX"):
         stop += 1
-    if stop in blocked and not starts_a_line(doc, stop) or case_of(doc[head]) not in (None, "Nom"):
-        return None
+    if stop < len(doc) and not starts_a_line(doc, stop) or case_of(doc[head]) not in (None, "Nom"):
+        return None  # a name or a verb on its line: a sentence, or the next one's post
     while stop > head + 1 and doc[stop - 1].text in (",", ";", "."):
         stop -= 1
     return Chunk(person_stop, stop, "ROLE", head)

@@ -324,6 +324,11 @@ def test_each_name_on_its_line_has_the_post_its_list_puts_beside_it(models, text
         ("Губернатор Смоленской области", "RU"), ("Председатель Витебского облисполкома", "BY")]
 
 
+def test_a_sentence_on_the_line_below_a_name_is_no_post_of_its(models):
+    found = extract("В.Н. Анохин\nГубернатор Смоленской области провел встречу.", models, report_rules=True)
+    assert [(m.normal, m.role) for m in found if m.type is EntityType.PER] == [("В.Н. Анохин", None)]
+
+
 @pytest.mark.parametrize(("text", "person"), [
     ("Настоящее имя Грея Ф. Грина раскрыто.", "Грея Ф. Грина"),
     ("Решение вынес судья Джордж Х. Кинг.", "Джордж Х. Кинг"),
