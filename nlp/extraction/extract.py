@@ -34,6 +34,7 @@ from nlp.extraction.normalize import (
     shared_noun_names,
 )
 from nlp.extraction.rules import (
+    AGE,
     CLOSING_QUOTES,
     EXECUTIVE_COMMITTEE,
     FULL_ADJECTIVE,
@@ -1174,17 +1175,16 @@ def _surnames_found_again(spans: list[Span], models: Resources) -> list[Span]:
     named = [span for span in spans if span.label_ == "PER" and len(span) > 1 and span[-1].is_alpha
              and is_cap(span[-1]) and not span[-1].text.isupper() and len(span[-1].text) > 2
              and not _an_adjective(span[-1], models)]
-    # a surname as written and without a case's ending («Владимира Путина»: Путин)
+    # a surname as written and without a case's ending («Владимира Путина»: Путин), in each case's form
     surnames = {form for span in named for form in (span[-1].text, _without_case_ending(span[-1].text))}
+    forms = surnames | {surname + ending for surname in surnames for ending in _SURNAME_ENDINGS}
     given = {span[0].text for span in named if span[0].is_alpha}  # («Виктор Понедельник»: «Виктор»)
     if not surnames:
         return spans
     tagged = {index for span in spans for index in range(span.start, span.end)}
     found = list(spans)
     for token in doc:
-        if token.i in tagged or not token.is_alpha or not is_cap(token) or token.text.isupper() \
-                or not any(token.text == surname or token.text.startswith(surname)
-                           and token.text[len(surname):] in _SURNAME_ENDINGS for surname in surnames) \
+        if token.i in tagged or token.text not in forms or not is_cap(token) or token.text.isupper() \
                 or token.i + 1 < len(doc) and is_cap(doc[token.i + 1]) and doc[token.i + 1].is_alpha:
             continue
         start = token.i
@@ -1202,13 +1202,14 @@ def _surnames_found_again(spans: list[Span], models: Resources) -> list[Span]:
 
 def _without_case_ending(surname: str) -> str:
     """A surname without the ending of an oblique case it may have («Путина», «Путиным»: Путин)."""
-    for ending in sorted(_SURNAME_ENDINGS, key=len, reverse=True):
+    for ending in _SURNAME_ENDINGS:
         if surname.endswith(ending) and len(surname) - len(ending) >= 3:
             return surname[:-len(ending)]
     return surname
 
 
-_SURNAME_ENDINGS = frozenset({"а", "у", "ым", "ом", "е", "ой", "ем"})  # «Путина», «Путину», «Путиным», «Путине»
+# «Путина», «Путину», «Путиным», «Путине»; the longer first, as `_without_case_ending` takes the first that fits
+_SURNAME_ENDINGS = ("ым", "ом", "ой", "ем", "а", "у", "е")
 
 
 def _with_their_namesakes(spans: list[Span]) -> list[Span]:
@@ -2795,7 +2796,6 @@ def _with_states_adjective(span: Span, models: Resources) -> Span:
     return Span(span.doc, span.start - 1, span.end, label="ORG")
 
 
-_AGED = re.compile(r"^\d+-летн")  # «34-летний»
 
 
 def _without_title_words(span: Span, models: Resources) -> Span:
@@ -2805,7 +2805,7 @@ def _without_title_words(span: Span, models: Resources) -> Span:
     an age («34-летний ТиДжей»)."""
     lex, doc, start = models.lexicons, span.doc, span.start
     while span.label_ == "PER" and span.end - start > 1 and doc[start + 1].text[:1].isupper() \
-            and (_AGED.match(doc[start].text) or doc[start].text[:1].isupper()
+            and (AGE.match(doc[start].text) or doc[start].text[:1].isupper()
                  and (doc[start].lemma_ in lex.positions and not _a_given_name(doc[start], models)
                       or _a_title_before_a_name(doc, start, span.end, models))):
         start += 1

@@ -1763,12 +1763,12 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
     … 43-летний Евгений Шевчук»); none where those open a line (a paragraph «68-летний Иван Тимохин …»: the line
     before is no post of his)."""
     name_start = person_start
-    if person_start > 0 and _AGE.fullmatch(doc[person_start - 1].lower_):
+    if person_start > 0 and AGE.match(doc[person_start - 1].text):
         person_start -= 1
     if person_start > 0 and ADDRESS_FORM.match(doc[person_start - 1].lower_):
         person_start -= 1
-    if person_start > 1 and _STYLE.fullmatch(doc[person_start - 1].lower_) \
-            and doc[person_start - 2].lower_ in ("его", "ее", "её"):
+    if person_start > 1 and doc[person_start - 1].lemma_ in lex.person_titles \
+            and doc[person_start - 2].lower_ in ("его", "ее", "её"):  # a style: «Его Превосходительством»
         person_start -= 2
     person_start = _degree_start(doc, person_start)
     if person_start < name_start and starts_a_line(doc, person_start):
@@ -1901,9 +1901,7 @@ def _degree_start(doc: Doc, person_start: int) -> int:
     return person_start
 
 
-_AGE = re.compile(r"\d+-летн(?:ий|его|ему|им|ем|яя|ей|юю)")  # «43-летний»
-# how a person of rank is styled before the name and its form of address: «Его Превосходительство», «Ее Высочество»
-_STYLE = re.compile(r"(?:превосходительств|высочеств|величеств|святейшеств|(?:высоко)?преосвященств)(?:о|а|у|ом|е)")
+AGE = re.compile(r"^\d+-летн")  # a person's age before the name: «43-летний»
 # how a person is addressed before the name: «г-ном», «господина», «госпожой», «мистером», «мадам»
 ADDRESS_FORM = re.compile(r"^(?:г-(?:н|на|ну|ном|не|жа|жи|же|жу|жой)|господ(?:ин|ина|ину|ином|ине)|госпож(?:а|и|е|у|ой)"
                           r"|мистер(?:а|у|ом|е)?|миссис|мисс|мадам)$")
