@@ -18,6 +18,7 @@ from nlp.description.describe import describe
 from nlp.errors import rule_failure
 from nlp.extraction.extract import ROLE_SEPARATOR, TOWN_POPULATION, CellReading, Models, load_models
 from nlp.extraction.ner import row_doc
+from nlp.extraction.rules import load_lexicons
 from nlp.gazetteer.countries import SMOLENSK_COUNTRY, CountryTable, fold, load_countries
 from nlp.gazetteer.places import Gazetteer, load_gazetteer
 from nlp.heap import long_lived
@@ -35,7 +36,7 @@ from nlp.records import (
     pickled_by_fields,
 )
 from nlp.resolution.corrections import apply_corrections, decided_points, read_corrections
-from nlp.resolution.resolve import Alias, company_called, minted_iri, org_parts, resolve, whole_word
+from nlp.resolution.resolve import Alias, company_called, minted_iri, org_parts, resolve, shortens, whole_word
 
 __all__ = ["ExtractedEvent", "Models", "event_entities", "event_records", "extract_events", "load_models"]
 
@@ -136,12 +137,19 @@ def _latin_body_of_the_named_state(mentions: list[Mention], body_sides: Set[tupl
     """The one body in Latin letters whose own words name no state, in a row that names one foreign state's body by
     adjective without its name, is that body, and of that state: «Визит делегации китайской компании» with
     «Представители компании Huawei Technologies Co., Ltd.» (not Russia's, where the row was held), and so is the
-    person whose post names it."""
+    person whose post names it; so is one of a foreign legal form in a row that names one foreign state only."""
     foreign = {side for side in body_sides if side[0] != SMOLENSK_COUNTRY}
     latin = [m for m in mentions if m.type is EntityType.ORG and m.country is None and m.alias_of is None
-             and _LATIN_NAME.fullmatch(m.normal)]
-    if len(foreign) != 1 or len(latin) != 1:
+             and _latin_name(m.normal)]
+    if len(latin) != 1:
         return mentions
+    if len(foreign) != 1:
+        # a company of a foreign legal form in a row that names one foreign state only is of that state («компании
+        # «Henan Zhongyuan Food Co., Ltd»» in a talk with China's province)
+        states = {m.country for m in mentions if m.country and m.country != SMOLENSK_COUNTRY}
+        if len(states) != 1 or not _of_a_foreign_form(_latin_name(latin[0].normal) or ""):
+            return mentions
+        foreign = {(states.pop(), False)}
     (state, smolensk), body = foreign.pop(), latin[0]
     return [replace(m, country=state, smolensk=smolensk) if m is body or m.type is EntityType.ORG and m.country is None
             and m.normal == body.normal or m.type is EntityType.PER and m.country is None and m.role
@@ -151,31 +159,71 @@ def _latin_body_of_the_named_state(mentions: list[Mention], body_sides: Set[tupl
 _LATIN_NAME = re.compile(r"[^А-Яа-яЁё]*[A-Za-z][^А-Яа-яЁё]*")  # a name of Latin letters, no Cyrillic one
 
 
+def _latin_name(name: str) -> str | None:
+    """A body's name in Latin letters, alone or quoted after what the body is («компания «Henan Food Co., Ltd»»:
+    Henan Food Co., Ltd); None for a name of another writing."""
+    if _LATIN_NAME.fullmatch(name):
+        return name
+    called = _CALLED_IN_LATIN.fullmatch(name)
+    return called.group(2) if called and company_called(name) is not None else None
+
+
+_CALLED_IN_LATIN = re.compile(r"(\w+)\s+«([^А-Яа-яЁё«»]*[A-Za-z][^А-Яа-яЁё«»]*)»")
+
+
+def _of_a_foreign_form(name: str) -> bool:
+    """Whether a name in Latin letters holds a legal form of `latin_org_words.tsv` («Co., Ltd», «GmbH», «A.Ş.»)."""
+    lex = load_lexicons()
+    return any(word in lex.latin_forms or word.lower() in lex.latin_dotted
+               for word in re.findall(r"[^\s,«»\"()]+", name) for word in (word, word.rstrip(".")))
+
+
 def _short_names_sides(mentions: list[Mention]) -> list[Mention]:
-    """A body's short name of capitals, whose own letters name no state, is of the state and side of the body of the
-    row whose words' first letters it is, and so is the person whose post names it: «Ректор СГМУ Р.С. Козлов» in a row
-    that names «ФГБОУ ВО «Смоленский государственный медицинский университет»» is the Smolensk side's; «Первый
-    секретарь ЦК ОО «БРСМ»» in one that names «ОО «Белорусский республиканский союз молодежи»» is Belarus's."""
-    bodies = {initials: m for m in mentions if m.type is EntityType.ORG and m.country
-              for initials in _initials(org_parts(m.normal)[1])}
-    sides = {m.normal: bodies[short] for m in mentions if m.type is EntityType.ORG and m.country is None
-             and (short := org_parts(m.normal)[1].upper()) in bodies and _SHORT_NAME.fullmatch(short)}
-    if not sides:
-        return mentions
+    """A body's short name, whose own letters name no state, is of the state and side of the body of the row it
+    stands for, and so is the person whose post names it: «Ректор СГМУ Р.С. Козлов» in a row that names «ФГБОУ ВО
+    «Смоленский государственный медицинский университет»» is the Smolensk side's; «Первый секретарь ЦК ОО «БРСМ»» in
+    one that names «ОО «Белорусский республиканский союз молодежи»» is Belarus's; so are «Ректор ВитГУ», «Ректор ВГУ
+    имени П.М. Машерова» beside «УО «Витебский государственный университет имени П.М. Машерова»» (a short word of
+    the names' starts, `shortens`); and a person whose post names the short name the row defines for a body
+    («Заместитель директора ЦПЭ» after «… (ЦПЭ)»)."""
+    bodies = [m for m in mentions if m.type is EntityType.ORG and m.country]
+    by_initials = {initials: m for m in bodies for initials in _initials(org_parts(m.normal)[1])}
+
+    def shortened(short: str) -> Mention | None:
+        return by_initials.get(short.upper()) if _SHORT_NAME.fullmatch(short.upper()) and short.upper() in by_initials \
+            else next((body for body in bodies if shortens(short, org_parts(body.normal)[1])), None)
+
+    sides = {m.normal: body for m in mentions if m.type is EntityType.ORG and m.country is None
+             and _SHORT_IN_POST.fullmatch(short := _written_bare(m.normal)) and (body := shortened(short)) is not None}
+    # a short name the row defines after its body («ОГКУ «Центр поддержки экспорта Смоленской области» (ЦПЭ)»)
+    defined = {m.normal: m for m in mentions if m.type is EntityType.ORG and m.alias_of is not None and m.country
+               and _SHORT_IN_POST.fullmatch(m.normal)}
 
     def side_of(mention: Mention) -> Mention | None:
         if mention.type is EntityType.ORG and mention.country is None:
             return sides.get(mention.normal)
         if mention.type is EntityType.PER and mention.country is None and mention.role:
             # the body's name as its post writes it, a unit's or quoted as it may be («Первый секретарь ЦК ОО «БРСМ»»)
-            return next((body for short, body in sides.items() if whole_word(short).search(mention.role)), None)
+            return next((body for short, body in (sides | defined).items() if whole_word(short).search(mention.role)),
+                        next((body for match in _SHORT_IN_POST.finditer(mention.role)
+                              if (body := shortened(match.group())) is not None), None))
         return None
 
     return [replace(m, country=body.country, smolensk=m.smolensk or body.smolensk)
             if (body := side_of(m)) is not None else m for m in mentions]
 
 
+def _written_bare(name: str) -> str:
+    """A body's name without its legal form and quotes, as written («ОО «БРСМ»»: БРСМ; «ВитГУ»)."""
+    form = org_parts(name)[0]
+    return (name[len(form):] if form and name.startswith(form) else name).strip(" «»\"")
+
+
 _SHORT_NAME = re.compile(r"[А-ЯЁ]{3,8}")
+# a body's short name in a post: a word of two capitals or more, and whom the body is named after («ВГУ имени П.М.
+# Машерова», «СмолГУ»)
+_SHORT_IN_POST = re.compile(r"(?<![\w-])[А-ЯЁ][А-ЯЁа-яё]*[А-ЯЁ][А-ЯЁа-яё]*"
+                            r"(?:\s+(?:им\.|имени)\s*(?:[А-ЯЁ]\.\s?){1,2}[А-ЯЁ][а-яё-]+)?(?![\w-])")
 
 _FUNCTION_WORDS = frozenset({"и", "по", "при", "в", "на", "для", "с", "им", "имени"})
 

@@ -178,7 +178,9 @@ def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreem
         parties = [m for m in parties if not any(
             other.start < m.start and not text[other.stop:m.start].strip() and _where_or_whose(other, m)
             for other in parties)]
-        generic = between < 0 and _GENERIC.search(sentence)  # "вопросы реализации соглашений": none in particular
+        # "вопросы реализации соглашений": none in particular; not what a document names is to carry out («Подписан
+        # План мероприятий по реализации Соглашения …»)
+        generic = between < 0 and any(match.start() < kind[3] for match in _GENERIC.finditer(sentence))
         # what is said of a document listed after another is said of both («Подписаны Меморандум …, а также …»)
         said = text[item_start:clause_stop]
         if generic or (not parties and (between >= 0 or not _SIGNED.search(said))):

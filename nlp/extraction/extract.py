@@ -21,6 +21,7 @@ from nlp.extraction.ner import (
     char_span,
     load_natasha,
     make_pipeline,
+    on_one_line,
     starts_a_line,
     starts_a_sentence,
     token_span,
@@ -851,7 +852,8 @@ def _barriers(doc: Doc) -> frozenset[int]:
 
 
 def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
-    """"А.В. Стрельцов" and "Стрельцов А.В." by shape, for names natasha leaves out; once per Doc."""
+    """"А.В. Стрельцов" and "Стрельцов А.В." by shape, for names natasha leaves out, each on one line (not «Ректор
+    СмолГУ Артеменков М.Н.⏎Ректор …»: «М.Н. Ректор»); once per Doc."""
     found = doc.user_data.get("shaped people")
     if found is not None:
         return found
@@ -859,13 +861,14 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     found = []
     for i in range(len(words) - 4):
         if words[i + 1] == "." and words[i + 3] == "." and _INITIALS_NAME.match(words[i]) \
-                and _INITIALS_NAME.match(words[i + 2]) and words[i + 4][:1].isupper() and len(words[i + 4]) > 1:
+                and _INITIALS_NAME.match(words[i + 2]) and words[i + 4][:1].isupper() and len(words[i + 4]) > 1 \
+                and on_one_line(doc, i, i + 5):
             found.append((i, i + 5))
     # the surname first, where no name follows the initials («… Республики Беларусь Крутой Д.Н., …»)
     for i in range(len(words) - 4):
         if _INITIALS_NAME.match(words[i + 1]) and words[i + 2] == "." and _INITIALS_NAME.match(words[i + 3]) \
                 and words[i + 4] == "." and words[i][:1].isupper() and words[i].isalpha() and len(words[i]) > 1 \
-                and not _overlaps(i, i + 5, found):
+                and on_one_line(doc, i, i + 5) and not _overlaps(i, i + 5, found):
             found.append((i, i + 5))
     # one initial and a surname opening a line, a verb after them: natasha tags none there («Д.Медведев назначил …»,
     # «А. Лукашенко подписал указ», a news title's first words; 7 of NEREL's train set)
@@ -873,7 +876,7 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     for i in (i for i in range(len(words) - 3) if i == 0 or starts_a_line(doc, i)):
         if _INITIALS_NAME.match(words[i]) and words[i + 1] == "." and words[i + 2][:1].isupper() \
                 and words[i + 2][1:].islower() and len(words[i + 2]) > 2 and doc[i + 3].pos_ == "VERB" \
-                and not named & {i, i + 1, i + 2} and not _overlaps(i, i + 3, found):
+                and not named & {i, i + 1, i + 2} and on_one_line(doc, i, i + 3) and not _overlaps(i, i + 3, found):
             found.append((i, i + 3))
     # the surname first before a given name and a patronymic natasha found without it, in their case («Послом …
     # Крутым Дмитрием Николаевичем»: an adjective's forms, which natasha reads as no name); not a sentence's first
@@ -885,7 +888,7 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
         if span.label_ == "PER" and len(span) == 2 and _PATRONYMIC.search(words[span.end - 1]) and first >= 0 \
                 and first not in named and words[first][:1].isupper() and words[first].isalpha() \
                 and doc[first].lemma_ not in lex.positions and doc[first].lemma_ not in lex.person_titles \
-                and not _overlaps(first, span.end, found) \
+                and on_one_line(doc, first, span.end) and not _overlaps(first, span.end, found) \
                 and case_of(doc[first]) is not None and case_of(doc[first]) == case_of(span[0]) \
                 and not (opens_a_sentence(doc, first) and first > 0 and words[first - 1] in ".!?"
                          and not (first > 1 and words[first - 2].isdigit()
@@ -898,7 +901,7 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
                 and all(word[:1].isupper() and word[1:].islower() and word.isalpha() for word in words[i:i + 3]) \
                 and doc[i].pos_ == "PROPN" and doc[i].lemma_ not in lex.positions \
                 and doc[i].lemma_ not in lex.person_titles and not named & {i, i + 1, i + 2} \
-                and not _overlaps(i, i + 3, found):
+                and on_one_line(doc, i, i + 3) and not _overlaps(i, i + 3, found):
             found.append((i, i + 3))
     found.sort()
     doc.user_data["shaped people"] = found
@@ -1086,7 +1089,8 @@ def _region_named_apart(span: Span, models: Resources) -> list[Span]:
     Тханем»: the province Тхайбинь and the person Нгуен Кхак Тхань; not «вице-губернатора штата Кэтлин Кеннеди
     Таунсенд», a given name), and so of natasha's place of three words or more no gazetteer knows («провинции |
     Нгеан Буй Динь Лонгом»); a name in brackets after the first word is the region's other spelling («провинции
-    Нинава (Ninawa)»: two places, no person)."""
+    Нинава (Ninawa)»: two places, no person), and a state's name after it the region's state («провинции Нгеан
+    Социалистической Республики Вьетнам»)."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     if span.label_ not in ("PER", "LOC") or before is None or before.lemma_ not in models.lexicons.region_titles \
             or not before.is_lower:
@@ -1103,8 +1107,10 @@ def _region_named_apart(span: Span, models: Resources) -> list[Span]:
         # the region's name, and its other spelling in brackets: no one's («провинции Нинава (Ninawa)»)
         return [Span(span.doc, span.start, span.start + 1, label="LOC"),
                 Span(span.doc, span.start + 2, span.end - 1, label="LOC")]
+    # the region's state after it is no one's name («провинции Нгеан Социалистической Республики Вьетнам»)
+    state = models.countries.code(span[-1].lemma_) is not None
     return [Span(span.doc, span.start, span.start + 1, label="LOC"),
-            Span(span.doc, span.start + 1, span.end, label="PER")]
+            Span(span.doc, span.start + 1, span.end, label="LOC" if state else "PER")]
 
 
 def _place_without_its_post(span: Span, lex: Lexicons) -> list[Span]:

@@ -280,6 +280,11 @@ def line_parts(doc: Doc, start: int, stop: int) -> list[tuple[int, int]]:
     return list(zip([start, *cuts], [*cuts, stop], strict=True))
 
 
+def on_one_line(doc: Doc, start: int, stop: int) -> bool:
+    """Whether no line break comes between the tokens [start, stop)."""
+    return len(line_parts(doc, start, stop)) == 1
+
+
 def starts_a_sentence(doc: Doc, index: int) -> bool:
     """Whether token `index` opens a sentence (`sentence_starts`: a cell cut from a row keeps them)."""
     starts = sentence_starts(doc)

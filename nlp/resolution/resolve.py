@@ -395,6 +395,29 @@ def _abbreviates(short: str, words: tuple[str, ...]) -> bool:
     return len(low) in ends
 
 
+def shortens(short: str, name: str) -> bool:
+    """Whether a body's short name, one word and whom the body is named after, if anyone, stands for a body's name
+    (folded, without its legal form): «ВитГУ», «ВГУ имени П.М. Машерова» for «витебский государственный университет
+    имени п.м. машерова»; not «МГУ имени М.В. Ломоносова» for «могилевский государственный университет имени а.а.
+    кулешова». A short word of three letters at least, a name of three words at least, as `_abbreviates` reads them.
+
+    >>> shortens("ГомГМУ", "гомельский государственный медицинский университет")
+    True
+    >>> shortens("ВГУ им. П.М. Машерова", "витебский государственный университет имени п.м. машерова")
+    True
+    >>> shortens("МГУ имени М.В. Ломоносова", "могилевский государственный университет имени а.а. кулешова")
+    False
+    """
+    word, *namesake = _framed_words(fold(short))
+    words = _framed_words(name)
+    named = _namesake_words(words)
+    if namesake and (not named or namesake[-1] != words[-1]):
+        return False
+    inner = _content(words[:len(words) - named])
+    spelt = short.split()[0]
+    return len(spelt) >= 3 and len(inner) >= 3 and _abbreviates(spelt, inner)
+
+
 _LINK_BETWEEN_CAPITALS = re.compile(r"(?<=[А-ЯЁ])(?:и|по|в)(?=[А-ЯЁ])")
 
 

@@ -94,6 +94,18 @@ def test_an_agreement_a_signed_document_carries_out_is_cited_not_signed(tmp_path
     assert found == [("plan", "signed", 2), ("agreement", "discussed", 2), ("cooperation", "signed", 2)]
 
 
+def test_a_document_signed_to_carry_out_another_is_no_talk_of_agreements_in_general(tmp_path, models):
+    # the plan names no sides where the agreement it carries out is not named with its sides; talk of carrying out
+    # agreements names none
+    named = agreements(tmp_path, models, [[
+        "Заседание рабочей группы", "г. Сухум", "17 августа 2025 года",
+        "Подписан План мероприятий на 2025–2026 годы по реализации Соглашения о торгово-экономическом "
+        "сотрудничестве.", "Делегация"], [
+        "Заседание рабочей группы", "г. Сухум", "18 августа 2025 года",
+        "Обсуждены вопросы реализации соглашений о сотрудничестве.", "Делегация"]])
+    assert [(a.kind, a.status.value, a.number) for a in named] == [("план мероприятий", "signed", 1)]
+
+
 def test_a_draft_or_an_agreement_still_to_be_signed_is_discussed_not_signed(tmp_path, models):
     rows = [["Переговоры", "онлайн", f"{day} октября 2025 года", text, "Министерство"] for day, text in (
         (12, "Обсужден проект Соглашения о сотрудничестве между Правительством Смоленской области и Правительством "

@@ -324,6 +324,16 @@ def test_each_name_on_its_line_has_the_post_its_list_puts_beside_it(models, text
         ("Губернатор Смоленской области", "RU"), ("Председатель Витебского облисполкома", "BY")]
 
 
+def test_initials_and_a_surname_are_a_name_on_one_line_only(models):
+    """The initials ending a line and the post opening the next one are no name («М.Н.⏎Ректор»): the surname before
+    the initials is, and the body's short name before it stays the body's."""
+    found = extract("Ректор СмолГУ Артеменков М.Н.\nРектор ВГУ имени П.М. Машерова Хроменков Е.Я.", models,
+                    report_rules=True)
+    assert [(m.normal, m.role) for m in found if m.type is EntityType.PER] == [
+        ("М.Н. Артеменков", "Ректор СмолГУ"), ("Е.Я. Хроменков", "Ректор ВГУ имени П.М. Машерова")]
+    assert "СмолГУ" in {m.normal for m in found if m.type is EntityType.ORG}
+
+
 def test_a_sentence_on_the_line_below_a_name_is_no_post_of_its(models):
     found = extract("В.Н. Анохин\nГубернатор Смоленской области провел встречу.", models, report_rules=True)
     assert [(m.normal, m.role) for m in found if m.type is EntityType.PER] == [("В.Н. Анохин", None)]
@@ -2640,6 +2650,10 @@ def test_a_regions_name_after_its_title_is_no_persons(models):
     found = [(m.type, m.normal, m.role) for m in extract(text, models, report_rules=True)]
     assert found == [(EntityType.ORG, "Народный комитет провинции Нгеан", None),
                      (EntityType.PER, "Буй Динь Лонг", "заместитель председателя Народного комитета провинции Нгеан")]
+    # and the state natasha takes into the region's name, the state
+    found = extract("Визит делегации провинции Нгеан Социалистической Республики Вьетнам", models, report_rules=True)
+    assert [(m.type, m.normal, m.country) for m in found] == [
+        (EntityType.LOC, "Нгеан", "VN"), (EntityType.LOC, "Социалистическая Республика Вьетнам", "VN")]
     # a given name after the title is the person's
     found = extract("Она родилась в семье вице-губернатора штата Кэтлин Кеннеди Таунсенд.", models)
     assert [(m.type, m.normal) for m in found] == [(EntityType.PER, "Кэтлин Кеннеди Таунсенд")]

@@ -766,6 +766,23 @@ def test_the_latin_body_of_a_row_that_names_a_foreign_states_body_by_adjective_i
     assert {e.country for e in two.entities if e.type is EntityType.ORG} == {"RU"}
 
 
+def test_a_latin_company_of_a_foreign_legal_form_is_of_the_one_foreign_state_its_row_names(tmp_path, models):
+    """A talk held online with China's province: the company in Latin letters with a foreign legal form is China's;
+    not one without a legal form, nor where the row names two foreign states."""
+    china, plain, two = events_of(tmp_path, models, [
+        ["Онлайн-встреча с представителями провинции Хэнань КНР", "ВКС", "15 сентября 2025 года",
+         "Приняли участие представители компании «Henan Zhongyuan Food Co., Ltd».", "Министр сельского хозяйства "
+         "и продовольствия Смоленской области Даниленко В.Б."],
+        ["Онлайн-встреча с представителями провинции Хэнань КНР", "ВКС", "16 сентября 2025 года",
+         "Приняли участие представители компании «Smolensk Digital».", "Делегация"],
+        ["Онлайн-встреча с представителями КНР и Республики Беларусь", "ВКС", "17 сентября 2025 года",
+         "Приняли участие представители компании «Harbin Minsk Trade Co., Ltd».", "Делегация"],
+    ])
+    assert [e.country for e in china.entities if e.name == "компания «Henan Zhongyuan Food Co., Ltd»"] == ["CN"]
+    assert [e.country for e in plain.entities if e.name == "компания «Smolensk Digital»"] == [None]
+    assert [e.country for e in two.entities if e.name == "компания «Harbin Minsk Trade Co., Ltd»"] == [None]
+
+
 def test_a_short_name_and_the_person_whose_post_names_it_take_the_side_of_the_body_it_shortens(tmp_path, models):
     """«СГМУ» names no state by its letters; the row names the university whose words' first letters it is. So does
     «БРСМ» in a post that names a unit of it, quoted, with its legal form («ЦК ОО «БРСМ»»)."""
@@ -781,6 +798,39 @@ def test_a_short_name_and_the_person_whose_post_names_it_take_the_side_of_the_bo
     assert persons == {"Р.С. Козлов": ("RU", True)}
     persons = {e.name: (e.country, e.smolensk) for e in youth.entities if e.type is EntityType.PER}
     assert persons == {"А.А. Лукьянов": ("BY", False), "А.В. Иванов": ("RU", True)}
+
+
+def test_a_short_name_of_the_names_starts_or_with_whom_the_body_is_named_after_takes_its_side(tmp_path, models):
+    """«ВитГУ», «ГомГМУ» are their names' starts; «ВГУ имени П.М. Машерова» the short name and whom the university is
+    named after: each, and the rector whose post names it, is of the university's state. Not a short name named
+    after someone else («МГУ имени М.В. Ломоносова» beside Mogilev's university «имени А.А. Кулешова»)."""
+    vitebsk, gomel, moscow = events_of(tmp_path, models, [
+        ["Телемост", "в режиме видеоконференцсвязи", "5 августа 2025 года",
+         "Телемост между ФГБОУ ВО «Смоленский государственный университет» и УО «Витебский государственный "
+         "университет имени П.М. Машерова».",
+         "Ректор СмолГУ Артеменков М.Н.\nРектор ВГУ имени П.М. Машерова Хроменков Е.Я.\nПроректор ВитГУ Петров "
+         "И.И.\nпредставители ВитГУ"],
+        ["Телемост", "в режиме видеоконференцсвязи", "6 августа 2025 года",
+         "Телемост с УО «Гомельский государственный медицинский университет».", "Ректор ГомГМУ Стома И.О."],
+        ["Телемост", "в режиме видеоконференцсвязи", "7 августа 2025 года",
+         "Телемост с УО «Могилевский государственный университет имени А.А. Кулешова».",
+         "Профессор МГУ имени М.В. Ломоносова Сидоров П.П."],
+    ])
+    sides = {e.name: (e.country, e.smolensk) for e in vitebsk.entities if e.type is EntityType.PER}
+    assert sides == {"М.Н. Артеменков": ("RU", True), "Е.Я. Хроменков": ("BY", False), "И.И. Петров": ("BY", False)}
+    assert {e.country for e in vitebsk.entities if e.type is EntityType.ORG} == {"RU", "BY"}
+    assert [(e.name, e.country) for e in gomel.entities if e.type is EntityType.PER] == [("И.О. Стома", "BY")]
+    assert [e.name for e in moscow.entities if e.type is EntityType.PER and e.country != "BY"] == ["П.П. Сидоров"]
+
+
+def test_a_person_whose_post_names_the_short_name_the_row_defines_takes_its_bodys_side(tmp_path, models):
+    (event,) = events_of(tmp_path, models, [
+        ["Визит делегации Гродненской области", "г. Смоленск", "2 сентября 2025 года",
+         "Переговоры с руководством ОГКУ «Центр поддержки экспорта Смоленской области» (ЦПЭ).",
+         "Заместитель председателя Гродненского облисполкома Шулейко Ю.В.\nЗаместитель директора ЦПЭ Марченкова Т.И."],
+    ])
+    persons = {e.name: (e.country, e.smolensk) for e in event.entities if e.type is EntityType.PER}
+    assert persons == {"Ю.В. Шулейко": ("BY", False), "Т.И. Марченкова": ("RU", True)}
 
 
 def test_a_region_and_its_town_of_one_name_in_a_row_are_two_places_of_its_state(tmp_path, models):
