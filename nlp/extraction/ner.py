@@ -185,8 +185,8 @@ class NatashaMorphology(_Batched):
         # the tagger's tag id -> (part of speech, features, spaCy's id of the part, spaCy's id of the features):
         # a few hundred tags in all, each parsed once
         self.tags: dict[int, tuple[str, dict[str, str], int, int]] = {}
-        # (word, tag id) -> the lemma's string id: words repeat a lot
-        self.lemmas: dict[tuple[str, int], int] = {}
+        # (word, tag id) -> spaCy's ids of the part of speech, the features and the lemma: words repeat a lot
+        self.lemmas: dict[tuple[str, int], tuple[int, int, int]] = {}
 
     def _tag(self, tag: int, vocab: Vocab) -> tuple[str, dict[str, str], int, int]:
         known = self.tags.get(tag)
@@ -208,22 +208,38 @@ class NatashaMorphology(_Batched):
             strings = doc.vocab.strings
             for start, _ in doc_bounds:
                 for index, tag in enumerate(next(tagged), start):
-                    pos, feats, pos_id, morph = self._tag(tag, doc.vocab)
                     word = row_words[index]
-                    lemma = self.lemmas.get((word, tag))
-                    if lemma is None:
+                    known = self.lemmas.get((word, tag))
+                    if known is None:
+                        pos, feats, pos_id, morph = self._tag(tag, doc.vocab)
                         if len(self.lemmas) > LEMMA_CACHE:
                             self.lemmas.clear()
                         found = (lemmatize(word, pos, feats) or word).replace("ё", "е")
-                        if pos == "VERB" and found == word.lower() and not word.lower().endswith(_VERB_ENDINGS):
+                        noun = self._noun_only(word, doc.vocab) if pos == "VERB" else None
+                        if noun is not None or pos == "VERB" and found == word.lower() \
+                                and not word.lower().endswith(_VERB_ENDINGS):
                             # a noun the tagger took for a verb, which the dictionary has no verb of: the noun's
-                            # lemma («Брестским облисполкомом»: облисполком, not «облисполкомом»)
+                            # lemma («Брестским облисполкомом»: облисполком, not «облисполкомом»), and, where the
+                            # dictionary reads it as a noun only, a noun's part and features («губернатор аймака
+                            # Дорнод»: a post's words go on over it)
                             found = (lemmatize(word, "NOUN", feats) or word).replace("ё", "е")
+                            pos_id, morph = noun or (pos_id, morph)
                         elif pos == "NOUN":
                             found = self._participle_noun(word) or found
-                        lemma = self.lemmas[(word, tag)] = strings.add(found)
-                    values[index] = (pos_id, morph, lemma)
+                        known = self.lemmas[(word, tag)] = (pos_id, morph, strings.add(found))
+                    values[index] = known
             doc.from_array([POS, MORPH, LEMMA], cast(Ints2d, values))
+
+    def _noun_only(self, word: str, vocab: Vocab) -> tuple[int, int] | None:
+        """spaCy's ids of a noun's part of speech and of the features the dictionary gives a word it reads as a noun
+        only, in its likeliest form; None for a word it reads otherwise too, or not at all."""
+        parses = self.natasha.morph_vocab.parse(word.lower())
+        if not parses or any(parse.tag.POS != "NOUN" or "Abbr" in parse.tag for parse in parses):
+            return None
+        tag = parses[0].tag
+        feats = {name: value for name, grams in _NOUN_FEATURES.items()
+                 for gram, value in grams.items() if gram in tag}
+        return UPOS["NOUN"], vocab.morphology.add("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
 
     def _participle_noun(self, word: str) -> str | None:
         """The lemma of a noun the dictionary knows only as a participle: its masculine nominative, as a noun made of
@@ -234,6 +250,14 @@ class NatashaMorphology(_Batched):
         inflected = Parse.inflect(parses[0], {"nomn", "sing", "masc"})  # OpenCorpora's grammemes, not natasha's
         return inflected.word.replace("ё", "е") if inflected is not None else None
 
+
+# OpenCorpora's grammemes of a noun as the Universal Dependencies' features natasha's tagger gives
+_NOUN_FEATURES = {
+    "Animacy": {"anim": "Anim", "inan": "Inan"},
+    "Case": {"nomn": "Nom", "gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"},
+    "Gender": {"masc": "Masc", "femn": "Fem", "neut": "Neut"},
+    "Number": {"sing": "Sing", "plur": "Plur"},
+}
 
 # the endings of a verb's forms that its lemma may share (an infinitive, a reflexive one)
 _VERB_ENDINGS = ("ть", "ться", "ти", "чь")
