@@ -316,7 +316,7 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         compound = models.countries.adjective_codes(token.text) if code is None else ()
         code = code or models.countries.adjective_code(token.text) or models.countries.latin_code(token.text)
         if code is None and is_cap(token) and index + 1 < len(tokens) and (named := _named_by_words(
-                list(tokens[index:index + 3]), models)) is not None:
+                list(tokens[index:index + _LONGEST_STATES_NAME]), models)) is not None:
             code, read_with = named[0], index + named[1]
         if code is not None and (token.is_lower and token.pos_ == "NOUN" or len(compound) <= 1 and _a_peoples_body(
                 tokens, index, models.lexicons)):
@@ -379,6 +379,9 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
 
 
 
+_LONGEST_STATES_NAME = 6  # words: «Соединенного Королевства Великобритании и Северной Ирландии»
+
+
 def _regions_letters(word: str, models: Resources) -> str | None:
     """The state of the region a word of capitals names by its letters («ДНР», «ПМР»: «министр … ПМР»)."""
     place = models.gazetteer.lookup(word)
@@ -409,10 +412,20 @@ def _coordinated_name(tokens: Span, models: Resources) -> str:
 
 def _named_by_words(words: list[Token], models: Resources) -> tuple[str, int] | None:
     """The state of a state's official name of three words whose last two stand in apposition («Республики Южная
-    Осетия»: its words' own state, not «Осетии» alone), or of a name of two (`_named_by_two`), and how many words
-    after the first it takes."""
-    if len(words) == 3 and (code := models.countries.code(f"{words[0].lemma_} {words[1].text} {words[2].text}")):
+    Осетия»: its words' own state, not «Осетии» alone), of a name of three words or more that an adjective or a
+    participle opens («Объединенных Арабских Эмиратов», «Соединенного Королевства Великобритании и Северной
+    Ирландии»: not the United Kingdom, and Ireland after it), or of a name of two (`_named_by_two`), and how many
+    words after the first it takes."""
+    if len(words) >= 3 and (code := models.countries.code(f"{words[0].lemma_} {words[1].text} {words[2].text}")):
         return code, 2
+    first = words[0]
+    if (first.pos_ == "ADJ" or first.pos_ == "VERB" and first.morph.get("VerbForm", []) == ["Part"]) \
+            and models.countries.opens_a_name(first.text) and is_cap(words[1]) and agrees(first, words[1]):
+        for size in range(len(words), 2, -1):
+            for head in {1, size - 1}:
+                if is_cap(words[size - 1]) \
+                        and (code := models.countries.code(normal_phrase(models.vocab, words[:size], head))):
+                    return code, size - 1
     code = _named_by_two(words[:2], models)
     return (code, 1) if code is not None else None
 

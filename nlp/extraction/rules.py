@@ -1806,6 +1806,9 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
                 index + 1 < person_start and doc[index + 1].text in lex.latin_forms):
             index -= 1  # a Latin legal form's full stop, or the comma before one: «директор компании Huawei
             continue  # Technologies Co., Ltd. Ли Вэй»
+        if _a_names_participle(doc, index, person_start) and index not in blocked:
+            index -= 1  # «Послом Объединенных Арабских Эмиратов …», «Соединенных Штатов Америки»
+            continue
         if index in blocked or token.pos_ in ("VERB", "AUX", "PRON") or (token.text in _STOP and token.text != "."):
             break
         if token.text == "." and not (index > 0 and doc[index - 1].text in ("г", "им")):
@@ -1845,6 +1848,15 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
 
 # (not «за», «без», «о», which bodies' names hold: «Управления по контролю за оборотом наркотиков», «Врачи без границ»)
 _NO_POSTS_PREPOSITIONS = frozenset({"под", "через", "после", "перед", "около"})
+
+
+def _a_names_participle(doc: Doc, index: int, stop: int) -> bool:
+    """Whether the participle at `index` opens a name: capitalised, inside a line, before a capitalised word it agrees
+    with, which is not past `stop` («Объединенных Арабских Эмиратов», «Соединенного Королевства»)."""
+    token = doc[index]
+    after = index + 1
+    return _participle(token) and is_cap(token) and after < stop and is_cap(doc[after]) \
+        and not starts_a_line(doc, index) and agrees(token, doc[after])
 
 
 def _post_participle(doc: Doc, index: int, lex: Lexicons) -> bool:

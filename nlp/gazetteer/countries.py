@@ -36,6 +36,7 @@ class CountryTable:
     official: dict[str, str]  # the official name, where pycountry has one («Республика Беларусь» of BY)
     latin: dict[str, str]  # a state's English name or adjective in a Latin name («China», «Vietnamese»)
     seen: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)  # words looked up
+    openings: frozenset[str] = frozenset()  # the first letters of names of several words (`opens_a_name`)
 
     def code(self, name: str) -> str | None:
         """The code of a country name in the nominative (any letter case).
@@ -45,6 +46,15 @@ class CountryTable:
         ('BY', 'AE', 'CN', None)
         """
         return self.names.get(fold(name))
+
+    def opens_a_name(self, word: str) -> bool:
+        """Whether a word may open a state's name of several words, by its first letters, in any case.
+
+        >>> t = load_countries()
+        >>> t.opens_a_name("Объединенных"), t.opens_a_name("Соединенного"), t.opens_a_name("Смоленской")
+        (True, True, False)
+        """
+        return fold(word)[:_OPENING] in self.openings
 
     def latin_code(self, word: str) -> str | None:
         """The state a capitalised word of a name in Latin letters names in English.
@@ -109,7 +119,12 @@ def load_countries() -> CountryTable:
     for stem, code in adjectives:
         by_start.setdefault(stem[:STEM_START], []).append((stem, code))
     latin = {word: code for word, code in lexicon("latin_state_words")}
-    return CountryTable(names, {start: tuple(stems) for start, stems in by_start.items()}, preferred, official, latin)
+    openings = frozenset(name.split()[0][:_OPENING] for name in names if " " in name)
+    return CountryTable(names, {start: tuple(stems) for start, stems in by_start.items()}, preferred, official, latin,
+                        openings=openings)
+
+
+_OPENING = 5  # the letters of a word that opens a state's name of several words, the same in any case
 
 
 def state_code(text: str) -> str | None:
