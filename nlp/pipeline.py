@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Set
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import Any
 
 from razdel import sentenize
@@ -37,6 +38,7 @@ from nlp.records import (
 )
 from nlp.resolution.corrections import apply_corrections, decided_points, read_corrections
 from nlp.resolution.resolve import Alias, company_called, minted_iri, org_parts, resolve, shortens, whole_word
+from nlp.resources import lexicon
 
 __all__ = ["ExtractedEvent", "Models", "event_entities", "event_records", "extract_events", "load_models"]
 
@@ -103,7 +105,26 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
     mentions = _delegations_members(event, _namesakes_of_the_venues_state(mentions, gazetteer))
     mentions = _latin_body_of_the_named_state(mentions, body_sides)
     mentions = _short_names_sides(_venues_placed(_called_by_head_and_quotation(mentions)))
-    return _organisations_placed(event, _sites_placed(mentions), sides), adjectives
+    mentions = _organisations_placed(event, _sites_placed(mentions), sides)
+    return _diplomats_of_the_one_foreign_state(mentions, adjectives), adjectives
+
+
+def _diplomats_of_the_one_foreign_state(mentions: list[Mention], adjectives: Set[str]) -> list[Mention]:
+    """A diplomat whose post names no state (`diplomatic_posts.tsv`), in a row that names one foreign state only, by
+    name or by adjective, is of that state («Консул по экономическим вопросам г-жа Ван Лэй» below China's Consul
+    General)."""
+    states = {m.country for m in mentions if m.country} | set(adjectives)
+    foreign = states - {SMOLENSK_COUNTRY}
+    if len(foreign) != 1:
+        return mentions
+    state = foreign.pop()
+    return [replace(m, country=state) if m.type is EntityType.PER and m.country is None and m.role
+            and _diplomatic_post().search(fold(m.role)) else m for m in mentions]
+
+
+@cache
+def _diplomatic_post() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(row[0]) for row in lexicon('diplomatic_posts'))})")
 
 
 _HEAD_AND_QUOTATION = re.compile(r"(\w+)\s+(«.+»)")  # «ансамбль «Коло»»: a body called by its head word and name

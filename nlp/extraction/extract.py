@@ -42,6 +42,7 @@ from nlp.extraction.rules import (
     LATIN_LETTERS,
     OPENING_QUOTES,
     PLACE_ADJECTIVE,
+    STYLE_OPENINGS,
     Chunk,
     Lexicons,
     abbreviated_place,
@@ -940,7 +941,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     for _, doc in cells:
         spans = [part for span in _surnames_found_again(_with_their_namesakes(_surnames_joined(
                      list(doc.spans[NATASHA_SPANS]))), models)
-                 for stated in _state_apart(span, models)
+                 for towned in _town_apart(span)
+                 for stated in _state_apart(towned, models)
                  for named_apart in _region_named_apart(stated, models)
                  for mended in _body_apart_from_initials(named_apart, lex)
                  for unposted in _place_without_its_post(mended, lex)
@@ -1083,6 +1085,17 @@ def _with_the_last_initials_stop(doc: Doc, start: int, stop: int) -> int:
     if stop - start > 1 and stop < len(doc) and _INITIALS_NAME.match(doc[stop - 1].text) and doc[stop].text == ".":
         return stop + 1
     return stop
+
+
+def _town_apart(span: Span) -> list[Span]:
+    """natasha's person right after «г.» (not a year's: «2026 г.»): its first word is the town, the rest the person
+    («глава г. Витебск Иванов И.И.», «мэр г. Пусана Пак Чжин Хо»)."""
+    doc, start = span.doc, span.start
+    if span.label_ != "PER" or start < 2 or doc[start - 1].text != "." or doc[start - 2].lower_ != "г" \
+            or start > 2 and doc[start - 3].like_num:
+        return [span]
+    town = [Span(doc, start, start + 1, label="LOC")]
+    return town + [Span(doc, start + 1, span.end, label="PER")] if len(span) > 1 else town
 
 
 def _state_apart(span: Span, models: Resources) -> list[Span]:
@@ -1539,6 +1552,10 @@ class _Reading:
                   if s.label_ == "PER"]
         people = [self._firm_apart(start, _with_the_last_initials_stop(doc, start, stop))
                   for start, stop in _initials_joined(doc, people)]
+        # with the word that closes it after the father's name, which natasha may leave out («Алиева Севиндж Рафик
+        # кызы»)
+        people = [(start, stop + 1) if stop < len(doc) and doc[stop].lower_ in lex.name_closings
+                  and not starts_a_line(doc, stop) else (start, stop) for start, stop in people]
         shaped = _person_tokens(doc)
         # natasha's name inside a shape is the shape's («Крутым Дмитрием Николаевичем»)
         people = sorted({next(((a, b) for a, b in shaped if a <= start and stop <= b), (start, stop))
@@ -1551,6 +1568,12 @@ class _Reading:
         # it does not end the position before the next name
         people = [(start, stop) for start, stop in people
                   if not (stop - start == 1 and (doc[start].lemma_ in lex.positions or doc[start].pos_ == "ADJ"))]
+        # a style before a name is no name of its own («с Его Высочеством принцем Фейсалом …»: the name after it
+        # is; «Ее Величество» alone names the queen)
+        starts = {start for start, _ in people}
+        people = [(start, stop) for start, stop in people if not (
+            stop - start == 2 and doc[start].lower_ in STYLE_OPENINGS and doc[start + 1].lemma_ in lex.person_titles
+            and starts & {stop, stop + 1})]
         # whom a body is named after is no party, nor ends a post before it («декан факультета ВГУ имени П.М.
         # Машерова»)
         namesakes = {(start, stop) for start, stop in people if start > 0 and named_after(doc, start - 1)

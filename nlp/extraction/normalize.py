@@ -413,7 +413,8 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     # does not decline (the first two of «Данг Минь Кхоем»), so the post's case goes first then
     read = _name_case(vocab, names)
     case = read if read not in (None, "nomn") else _CASES.get(case or "") or read
-    gender = _given_name_gender(vocab, names)
+    gender = next((_closings()[token.lower_] for token in names if token.lower_ in _closings()), None) \
+        or _given_name_gender(vocab, names)
     return " ".join(token.text if _particle(token) else patronymic_nominative(vocab, token)
                     or instrumental_nominative(vocab, token, case)
                     or _unknown_name_nominative(vocab, token, case, gender)
@@ -430,6 +431,12 @@ def _particle(token: Token) -> bool:
 @cache
 def _particles() -> frozenset[str]:
     return frozenset(row[0] for row in lexicon("name_particles"))
+
+
+@cache
+def _closings() -> dict[str, str]:
+    """The particles that close a name after the father's name, with the gender they give it («кызы»: femn)."""
+    return {row[0]: row[1] for row in lexicon("name_particles") if len(row) > 1}
 
 
 _GENDER_OTHER = {"masc": "femn", "femn": "masc"}

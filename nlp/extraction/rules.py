@@ -35,11 +35,13 @@ _STOP = {",", ";", ":", "(", ")", ".", "!", "?", "—"}
 
 class PostHeads(frozenset[str]):
     """The heads (lemmas) of posts; a word of two joined by a hyphen is one by its first part too
-    («тренер-преподаватель», «врач-кардиолог», «учитель-логопед»)."""
+    («тренер-преподаватель», «врач-кардиолог», «учитель-логопед»), and a post after «вице-» is one («вице-мэр»)."""
 
     def __contains__(self, lemma: object) -> bool:
-        return frozenset.__contains__(self, lemma) or isinstance(lemma, str) and "-" in lemma \
-            and frozenset.__contains__(self, lemma.partition("-")[0])
+        if frozenset.__contains__(self, lemma) or not isinstance(lemma, str) or "-" not in lemma:
+            return frozenset.__contains__(self, lemma)
+        first, _, rest = lemma.partition("-")
+        return frozenset.__contains__(self, first) or first == "вице" and frozenset.__contains__(self, rest)
 
     def participle(self, word: str) -> bool:
         """Whether a word is a form of a post made of a participle («управляющим»: управляющий), which the tagger
@@ -72,6 +74,7 @@ class Lexicons:
     name_stops: frozenset[str]  # nouns a name's genitive chain never takes ("созыв")
     po_adverbials: frozenset[str]  # nouns that after «по» say why or how, not what a body deals with ("итог")
     name_particles: frozenset[str]  # lowercase particles inside a person's name ("ван", "фон")
+    name_closings: frozenset[str]  # a particle that closes a name after the father's name («оглы», «кызы»)
     from_heads: frozenset[str]  # heads of bodies of people sent, whose name goes on with «от» ("миссия")
     education_levels: frozenset[str]  # what follows a school's legal form before its name («ВО», «ДПО»)
     group_nouns: frozenset[str]  # plural nouns naming a side's bodies as a group («смоленских предприятий»)
@@ -128,6 +131,7 @@ def load_lexicons() -> Lexicons:
         name_stops=frozenset(row[0] for row in lexicon("name_stops")),
         po_adverbials=frozenset(row[0] for row in lexicon("po_adverbials")),
         name_particles=frozenset(row[0] for row in lexicon("name_particles")),
+        name_closings=frozenset(row[0] for row in lexicon("name_particles") if len(row) > 1),
         from_heads=frozenset(row[0] for row in lexicon("from_heads")),
         education_levels=frozenset(row[0] for row in lexicon("education_levels")),
         group_nouns=frozenset(row[0] for row in lexicon("group_nouns")),
@@ -1756,6 +1760,9 @@ def bracket_end(doc: Doc, opening: int, words: int | None = None) -> int | None:
     return None
 
 
+STYLE_OPENINGS = frozenset({"его", "ее", "её", "их"})  # a style's first word: «Его Высочество», «Их Величества»
+
+
 def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
     """The position phrase right before a person ("заместитель председателя Правительства … А.В. Стрельцов"), before
     the form of address before the name and the style before that, which are no words of the post («… консулом … г-ном
@@ -1768,7 +1775,7 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
     if person_start > 0 and ADDRESS_FORM.match(doc[person_start - 1].lower_):
         person_start -= 1
     if person_start > 1 and doc[person_start - 1].lemma_ in lex.person_titles \
-            and doc[person_start - 2].lower_ in ("его", "ее", "её"):  # a style: «Его Превосходительством»
+            and doc[person_start - 2].lower_ in STYLE_OPENINGS:  # a style: «Его Превосходительством»
         person_start -= 2
     person_start = _degree_start(doc, person_start)
     if person_start < name_start and starts_a_line(doc, person_start):
@@ -1801,6 +1808,10 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
             leftmost = index  # «Управляющий делами Губернатора …», which the tagger reads as the verb's participle
             index -= 1
             continue
+        if token.text == "," and leftmost is None and index > 0 and doc[index - 1].is_lower \
+                and doc[index - 1].pos_ in ("NOUN", "ADJ") and _listed(doc, index):
+            index -= 1  # a comma of a list closed by «и» in the post's complement: «заместитель хокима … по вопросам
+            continue  # инвестиций, промышленности и торговли Бахтиёр Хамидов»
         if token.text in (".", ",") and index > 0 and (
                 doc[index - 1].text in lex.latin_forms if token.text == "." else
                 index + 1 < person_start and doc[index + 1].text in lex.latin_forms):

@@ -301,6 +301,12 @@ def test_entities_of_report_sentences(models, text, expected):
      "области Козлова Н.В.", "Б.Б. Сидоров", "заместитель Губернатора Смоленской области"),
     ("Участники: заместители Губернатора Смоленской области А.А. Петров и Б.Б. Сидоров, министр культуры Смоленской "
      "области Козлова Н.В.", "Н.В. Козлова", "министр культуры Смоленской области"),
+    # a list closed by «и» in the post's complement
+    ("В состав делегации вошли: хоким Андижанской области Шухратбек Абдурахмонов, заместитель хокима Андижанской "
+     "области по вопросам инвестиций, промышленности и торговли Бахтиёр Хамидов.", "Бахтиёр Хамидов",
+     "заместитель хокима Андижанской области по вопросам инвестиций, промышленности и торговли"),
+    ("Встреча с заместителем министра промышленности, торговли и инвестиций Республики Узбекистан А.А. Каримовым.",
+     "А.А. Каримов", "заместитель министра промышленности, торговли и инвестиций Республики Узбекистан"),
     # a noun the tagger takes for a verb, which the dictionary reads as a noun only, is a word of the post
     ("Губернатор аймака Дорнод Батсайхан Б.", "Б. Батсайхан", "Губернатор аймака Дорнод"),
 ])
@@ -334,6 +340,40 @@ def test_initials_and_a_surname_are_a_name_on_one_line_only(models):
     assert [(m.normal, m.role) for m in found if m.type is EntityType.PER] == [
         ("М.Н. Артеменков", "Ректор СмолГУ"), ("Е.Я. Хроменков", "Ректор ВГУ имени П.М. Машерова")]
     assert "СмолГУ" in {m.normal for m in found if m.type is EntityType.ORG}
+
+
+def test_a_style_before_a_title_and_a_name_is_no_name_of_its_own(models):
+    found = extract("Переговоры с Его Высочеством принцем Фейсалом бин Фарханом Аль Саудом.", models,
+                    report_rules=True)
+    assert [m.normal for m in found if m.type is EntityType.PER] == ["Фейсал бин Фархан Аль Сауд"]
+
+
+@pytest.mark.parametrize(("text", "person", "role"), [
+    ("Алиева Севиндж Рафик кызы – советник Посольства Азербайджанской Республики в Российской Федерации",
+     "Алиева Севиндж Рафик кызы", "советник Посольства Азербайджанской Республики в Российской Федерации"),
+    ("Встреча с Алиевой Севиндж Рафик кызы.", "Алиева Севиндж Рафик кызы", None),
+    ("Мамедов Эльчин Гусейн оглы – заместитель министра экономики Азербайджанской Республики",
+     "Мамедов Эльчин Гусейн оглы", "заместитель министра экономики Азербайджанской Республики"),
+])
+def test_the_word_after_the_fathers_name_closes_the_name_and_gives_its_gender(models, text, person, role):
+    found = extract(text, models, report_rules=True)
+    assert [(m.normal, m.role) for m in found if m.type is EntityType.PER] == [(person, role)]
+
+
+@pytest.mark.parametrize(("text", "town", "person", "role"), [
+    # natasha runs the town after «г.» into the name after it
+    ("глава г. Витебск Иванов И.И.", "Витебск", "И.И. Иванов", "глава г. Витебск"),
+    ("мэр г. Пусана Пак Чжин Хо", "Пусан", "Пак Чжин Хо", "мэр г. Пусана"),
+    # a post after «вице-»
+    ("вице-мэр г. Пусан Пак Чжин Хо", "Пусан", "Пак Чжин Хо", "вице-мэр г. Пусан"),
+])
+def test_the_town_after_g_is_no_word_of_the_name_after_it(models, text, town, person, role):
+    found = extract(text, models)
+    assert [(m.type, m.normal) for m in found] == [(EntityType.LOC, town), (EntityType.PER, person)]
+    assert [m.role for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [role]
+    # not a year's «г.»
+    found = extract("В 2026 г. Иванов И.И. посетил Минск.", models)
+    assert [(m.type, m.normal) for m in found] == [(EntityType.PER, "И.И. Иванов"), (EntityType.LOC, "Минск")]
 
 
 def test_a_sentence_on_the_line_below_a_name_is_no_post_of_its(models):

@@ -833,6 +833,19 @@ def test_a_person_whose_post_names_the_short_name_the_row_defines_takes_its_body
     assert persons == {"Ю.В. Шулейко": ("BY", False), "Т.И. Марченкова": ("RU", True)}
 
 
+def test_a_diplomat_whose_post_names_no_state_is_of_the_one_foreign_state_of_the_row(tmp_path, models):
+    china, two = events_of(tmp_path, models, [
+        ["Визит делегации Китайской Народной Республики", "г. Смоленск", "2 июля 2025 года", "Переговоры.",
+         "Генеральный консул КНР в г. Санкт-Петербурге г-н Ло Цзиньюнь\nКонсул по экономическим вопросам г-жа Ван "
+         "Лэй\nНачальник отдела Министерства экономического развития Смоленской области Петрова А.А."],
+        ["Встреча с дипломатами КНР и Республики Беларусь", "г. Смоленск", "3 июля 2025 года", "Переговоры.",
+         "Консул по экономическим вопросам г-жа Ли На"],
+    ])
+    assert {e.name: e.country for e in china.entities if e.type is EntityType.PER} == {
+        "Ло Цзиньюнь": "CN", "Ван Лэй": "CN", "А.А. Петрова": "RU"}
+    assert [e.country for e in two.entities if e.type is EntityType.PER] == [None]
+
+
 def test_a_region_and_its_town_of_one_name_in_a_row_are_two_places_of_its_state(tmp_path, models):
     """«эмират Шарджа» and «г. Шарджа» are the emirate and its town; a region of a partner's state named without
     its state gives the event that state (the row names no other)."""
