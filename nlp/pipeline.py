@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Set
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -12,13 +13,14 @@ from functools import cache
 from typing import Any
 
 from razdel import sentenize
+from spacy.tokens import Doc
 
 from nlp.description.agreements import find_agreements
 from nlp.description.concepts import organisation_kind_of
 from nlp.description.describe import describe
 from nlp.errors import rule_failure
 from nlp.extraction.extract import ROLE_SEPARATOR, TOWN_POPULATION, CellReading, Models, load_models
-from nlp.extraction.ner import row_doc
+from nlp.extraction.ner import row_doc, token_span
 from nlp.extraction.rules import load_lexicons
 from nlp.gazetteer.countries import SMOLENSK_COUNTRY, CountryTable, fold, load_countries
 from nlp.gazetteer.places import Gazetteer, load_gazetteer
@@ -95,6 +97,7 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
     adjectives: set[str] = set()
     sides: set[tuple[str, bool]] = set()
     body_sides: set[tuple[str, bool]] = set()
+    docs = {field: reading.doc for (field, _), reading in zip(filled_cells(event), readings, strict=True)}
     for (field, _), reading in zip(filled_cells(event), readings, strict=True):
         # positions add no place (GUIDELINES: what counts as an entity)
         mentions += [replace(mention, field=field) for mention in reading.mentions if not mention.in_a_post]
@@ -106,7 +109,43 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
     mentions = _latin_body_of_the_named_state(mentions, body_sides)
     mentions = _short_names_sides(_venues_placed(_called_by_head_and_quotation(mentions)))
     mentions = _organisations_placed(event, _sites_placed(mentions), sides)
-    return _diplomats_of_the_one_foreign_state(mentions, adjectives), adjectives
+    return _diplomats_of_the_one_foreign_state(_posts_of_a_body_by_its_word(mentions, docs), adjectives), adjectives
+
+
+def _posts_of_a_body_by_its_word(mentions: list[Mention], docs: dict[Field, Doc]) -> list[Mention]:
+    """A person whose post names a body by its word alone («Художественный руководитель театра Громов В.В.»), in a
+    row that names one body of that word, whatever cell names it («Гастроли Национального академического Большого
+    театра оперы и балета Республики Беларусь»), is of that body's state and side."""
+    lex = load_lexicons()
+
+    def lemmas(mention: Mention) -> list[str]:
+        span = token_span(docs[mention.field], mention.start, mention.stop) \
+            if mention.field is not None and mention.field in docs else None
+        return [token.lemma_ for token in span if token.is_lower] if span is not None else []
+
+    bodies: dict[str, dict[str, Mention]] = defaultdict(dict)
+    for m in mentions:
+        if m.type is EntityType.ORG and m.country and m.alias_of is None:
+            head = next((lemma for lemma in lemmas(m) if lex.names_body(lemma)
+                         or lex.names_body(lemma.partition("-")[0])), None)
+            for word in {head, head.partition("-")[0]} if head is not None else ():
+                bodies[word][m.normal] = m  # «музей-заповедник» is a «музей» too
+
+    def body_of(mention: Mention) -> Mention | None:
+        if mention.type is not EntityType.PER or mention.country is not None or not mention.role \
+                or mention.field is None or mention.field not in docs:
+            return None
+        words = mention.role.split()
+        if len(words) < 2 or not words[-1].islower():
+            return None
+        doc = docs[mention.field]
+        word = next((token for token in doc if token.text == words[-1] and token.i > 0
+                     and doc[token.i - 1].text == words[-2] and doc[token.i - 1].lemma_ in lex.positions), None)
+        named = bodies.get(word.lemma_, {}) if word is not None else {}
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    return [replace(m, country=body.country, smolensk=m.smolensk or body.smolensk)
+            if (body := body_of(m)) is not None else m for m in mentions]
 
 
 def _diplomats_of_the_one_foreign_state(mentions: list[Mention], adjectives: Set[str]) -> list[Mention]:

@@ -846,6 +846,21 @@ def test_a_diplomat_whose_post_names_no_state_is_of_the_one_foreign_state_of_the
     assert [e.country for e in two.entities if e.type is EntityType.PER] == [None]
 
 
+def test_a_person_whose_post_names_a_body_by_its_word_alone_takes_the_side_of_the_one_body_of_that_word(tmp_path,
+                                                                                                        models):
+    theatre, museums = events_of(tmp_path, models, [
+        ["Гастроли Национального академического Большого театра оперы и балета Республики Беларусь",
+         "г. Смоленск, ОГАУК «Смоленская областная филармония»", "20 сентября 2025 года", "Концерт солистов.",
+         "Художественный руководитель театра Громов В.В."],
+        ["Выставка", "г. Смоленск", "21 сентября 2025 года",
+         "Выставка подготовлена Смоленским государственным музеем-заповедником и Витебским областным краеведческим "
+         "музеем.", "Директор музея Петров П.П."],
+    ])
+    assert [(e.name, e.country, e.smolensk) for e in theatre.entities if e.type is EntityType.PER] == [
+        ("В.В. Громов", "BY", False)]
+    assert [e.country for e in museums.entities if e.type is EntityType.PER] == [None]  # which museum's, unsaid
+
+
 def test_a_region_and_its_town_of_one_name_in_a_row_are_two_places_of_its_state(tmp_path, models):
     """«эмират Шарджа» and «г. Шарджа» are the emirate and its town; a region of a partner's state named without
     its state gives the event that state (the row names no other)."""
