@@ -404,6 +404,10 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
         surnames = []
         for name in names:
             surname = None if nominative else _surname_in_case(vocab, name, _CASES.get(case or ""))
+            if surname is None and not nominative and case == "Ins" and not vocab.word_is_known(name.lower_):
+                # a name in the instrumental by its ending, or one that does not decline («с Президентом Республики
+                # Абхазия Б.В. Гунба», not «Гунб», the genitive's reading)
+                surname = instrumental_nominative(vocab, name, "ablt")
             surname = surname or surname_nominative(vocab, name, nominative)
             if surname == name.text and not vocab.word_is_known(surname.lower()):
                 surname = instrumental_nominative(vocab, name, _CASES.get(case or "")) or surname

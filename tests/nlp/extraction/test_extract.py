@@ -2574,6 +2574,8 @@ def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, na
     ("Встреча с советником Посольства Республики Абхазия И.И. Ардзинбой.", "И.И. Ардзинба"),
     ("Встреча с В.В. Делбой.", "В.В. Делба"),
     ("Встреча с Сэйдзи Маэхарой.", "Сэйдзи Маэхара"),
+    # or left undeclined there, with no instrumental's ending (not the genitive of «Гунб»)
+    ("Встреча с Президентом Республики Абхазия Б.В. Гунба.", "Б.В. Гунба"),
     # not as the dictionary guesses it in a case the sentence does not give it («Гансухом»: the prepositional of an
     # adjective «Гансухой»)
     ("Встреча с Послом Монголии в России Д. Гансухом.", "Д. Гансух"),
