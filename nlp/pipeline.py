@@ -108,7 +108,7 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
     mentions = _delegations_members(event, _namesakes_of_the_venues_state(mentions, gazetteer))
     mentions = _latin_body_of_the_named_state(mentions, body_sides)
     mentions = _short_names_sides(_venues_placed(_called_by_head_and_quotation(mentions)))
-    mentions = _organisations_placed(event, _sites_placed(mentions), sides)
+    mentions = _organisations_placed(event, _listed_of_one_state(event, _sites_placed(mentions)), sides)
     return _diplomats_of_the_one_foreign_state(_posts_of_a_body_by_its_word(mentions, docs), adjectives), adjectives
 
 
@@ -146,6 +146,29 @@ def _posts_of_a_body_by_its_word(mentions: list[Mention], docs: dict[Field, Doc]
 
     return [replace(m, country=body.country, smolensk=m.smolensk or body.smolensk)
             if (body := body_of(m)) is not None else m for m in mentions]
+
+
+def _listed_of_one_state(event: Event, mentions: list[Mention]) -> list[Mention]:
+    """Bodies of one legal form listed together, whose names name one state between them, are of that state: «ОАО
+    «Гомсельмаш» и ОАО «Бобруйскагромаш»» (the second's town is Belarus's; the first's name names none)."""
+    bodies = [m for m in mentions if m.type is EntityType.ORG and m.alias_of is None and org_parts(m.normal)[0]]
+    lists: list[list[Mention]] = []
+    for body in sorted(bodies, key=lambda m: (str(m.field), m.start)):
+        last = lists[-1][-1] if lists else None
+        text = event.cell(body.field).text if body.field is not None else ""
+        if last is not None and last.field == body.field and org_parts(last.normal)[0] == org_parts(body.normal)[0] \
+                and _BODIES_JOIN.fullmatch(text, last.stop, body.start):
+            lists[-1].append(body)
+        else:
+            lists.append([body])
+    stated: dict[tuple[Field | None, int], Mention] = {}
+    for listed in lists:
+        states = {(m.country, m.smolensk) for m in listed if m.country}
+        if len(listed) > 1 and len(states) == 1:
+            country, smolensk = states.pop()
+            stated |= {(m.field, m.start): replace(m, country=country, smolensk=smolensk)
+                       for m in listed if m.country is None}
+    return [stated.get((m.field, m.start), m) if m.type is EntityType.ORG else m for m in mentions]
 
 
 def _diplomats_of_the_one_foreign_state(mentions: list[Mention], adjectives: Set[str]) -> list[Mention]:

@@ -861,6 +861,19 @@ def test_a_person_whose_post_names_a_body_by_its_word_alone_takes_the_side_of_th
     assert [e.country for e in museums.entities if e.type is EntityType.PER] == [None]  # which museum's, unsaid
 
 
+def test_bodies_of_one_legal_form_listed_together_are_of_the_one_state_their_names_name(tmp_path, models):
+    listed, mixed = events_of(tmp_path, models, [
+        ["Заседание Совместной комиссии", "онлайн", "10 сентября 2025 года",
+         "Обсуждены поставки продукции ОАО «Гомсельмаш» и ОАО «Бобруйскагромаш».", "Делегации"],
+        ["Заседание Совместной комиссии", "онлайн", "11 сентября 2025 года",
+         "Обсуждены поставки продукции ООО «Агромашсервис», ОАО «Лидагропроммаш» и ЗАО «Атлант».", "Делегации"],
+    ])
+    states = {e.name: e.country for e in listed.entities if e.type is EntityType.ORG}
+    assert (states["ОАО «Гомсельмаш»"], states["ОАО «Бобруйскагромаш»"]) == ("BY", "BY")
+    # not bodies of another legal form
+    assert {e.name: e.country for e in mixed.entities if e.type is EntityType.ORG}["ЗАО «Атлант»"] is None
+
+
 def test_a_region_and_its_town_of_one_name_in_a_row_are_two_places_of_its_state(tmp_path, models):
     """«эмират Шарджа» and «г. Шарджа» are the emirate and its town; a region of a partner's state named without
     its state gives the event that state (the row names no other)."""
