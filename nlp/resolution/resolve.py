@@ -370,7 +370,7 @@ def _reversed_name_merges(keys: Iterable[tuple], groups: _Groups) -> None:
 
 # words an abbreviation leaves out: «Министерство промышленности и торговли» is «Минпромторг»
 _LINK_WORDS = frozenset({"и", "по", "в", "во", "на", "при", "для", "с", "со", "об", "о"})
-_SPAN = (1, 3)  # the words of a full name an abbreviated one shares before its short word, and after it
+_SPAN = (2, 3)  # the words of a full name an abbreviated one shares before its short word, and after it
 
 
 def _abbreviates(short: str, words: tuple[str, ...]) -> bool:
@@ -465,8 +465,8 @@ def _abbreviation_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups)
     «ОАО «МАЗ»» and «ОАО «Минский автомобильный завод»», «МИД России» and «Министерство иностранных дел Российской
     Федерации», «Минпромторг России», «Витебский облисполком» and «Витебский областной исполнительный комитет»,
     «Генконсульство Беларуси в Смоленске» and «Генеральное консульство Республики Беларусь в г. Смоленске». A
-    short name shares at most one word before its short word and three after it with the full one (a body's town, its
-    state or region, its state and the town of a branch), or whom it is named after, however written («ОГБУК «СОУНБ
+    short name shares at most two words before its short word («Деловой совет ШОС») and three after it with the full
+    one (a body's town, its state or region, its state and the town of a branch), or whom it is named after, however written («ОГБУК «СОУНБ
     им. А.Т. Твардовского»» and «ОГБУК «Смоленская областная универсальная научная библиотека имени А.Т.
     Твардовского»»). By names alone, as the store keeps its entities: any order of builds merges alike."""
     names = {key: entity.name for key, entity in keyed if key[0] == "ORG"}

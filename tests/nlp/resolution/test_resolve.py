@@ -155,6 +155,8 @@ def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(model
      "ОГБУК «Смоленская областная универсальная научная библиотека имени А.Т. Твардовского»"),
     # a branch's state and town after it, the town with its word or without
     ("Генконсульство Беларуси в Смоленске", "Генеральное консульство Республики Беларусь в г. Смоленске"),
+    # a unit's two words before the short name of its body
+    ("Деловой совет ШОС", "Деловой совет Шанхайской организации сотрудничества"),
 ])
 def test_a_name_abbreviating_another_is_that_organisation(models, short, full):
     result = resolve([org(short), org(full)], models.gazetteer, aliases=[])
