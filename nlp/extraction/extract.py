@@ -872,11 +872,12 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     if found is not None:
         return found
     words = texts(doc)
+    lex = load_lexicons()
     found = []
     for i in range(len(words) - 4):
         if words[i + 1] == "." and words[i + 3] == "." and _INITIALS_NAME.match(words[i]) \
                 and _INITIALS_NAME.match(words[i + 2]) and words[i + 4][:1].isupper() and len(words[i + 4]) > 1 \
-                and on_one_line(doc, i, i + 5):
+                and on_one_line(doc, i, i + 5) and not _a_body_or_a_post(doc[i + 4], lex):
             found.append((i, i + 5))
     # the surname first, where no name follows the initials («… Республики Беларусь Крутой Д.Н., …»)
     for i in range(len(words) - 4):
@@ -896,7 +897,6 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     # Крутым Дмитрием Николаевичем»: an adjective's forms, which natasha reads as no name); not a sentence's first
     # word («Уважаемый Дмитрий Николаевич»), but a list's («Участники: Толстая Марина Петровна», «3. Кучумов Алексей
     # Валерьевич»)
-    lex = load_lexicons()
     for span in doc.spans[NATASHA_SPANS]:
         first = span.start - 1
         if span.label_ == "PER" and len(span) == 2 and _PATRONYMIC.search(words[span.end - 1]) and first >= 0 \
@@ -941,7 +941,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     for _, doc in cells:
         spans = [part for span in _surnames_found_again(_with_their_namesakes(_surnames_joined(
                      list(doc.spans[NATASHA_SPANS]))), models)
-                 for towned in _town_apart(span)
+                 for towned in _town_apart(_without_a_body_after_its_initials(span, lex))
                  for stated in _state_apart(towned, models)
                  for named_apart in _region_named_apart(stated, models)
                  for mended in _body_apart_from_initials(named_apart, lex)
@@ -1085,6 +1085,23 @@ def _with_the_last_initials_stop(doc: Doc, start: int, stop: int) -> int:
     if stop - start > 1 and stop < len(doc) and _INITIALS_NAME.match(doc[stop - 1].text) and doc[stop].text == ".":
         return stop + 1
     return stop
+
+
+def _a_body_or_a_post(token: Token, lex: Lexicons) -> bool:
+    """Whether a word names a body or a post, no one's surname: after a name's initials it opens the next sentence
+    («… Кокоев А.А. Ансамбль «Симд» выступил …»)."""
+    return lex.names_body(token.lemma_) or token.lemma_ in lex.positions
+
+
+def _without_a_body_after_its_initials(span: Span, lex: Lexicons) -> Span:
+    """natasha's person of a surname and initials that goes on over the next sentence's first word, a body's or a
+    post's, without it («Кокоев А.А. Ансамбль»)."""
+    doc = span.doc
+    if span.label_ != "PER":
+        return span
+    cut = next((j for j in range(span.start + 3, span.end) if doc[j - 1].text == "." and _INITIALS_NAME.match(
+        doc[j - 2].text) and is_cap(doc[j]) and _a_body_or_a_post(doc[j], lex)), None)
+    return Span(doc, span.start, cut, label="PER") if cut is not None else span
 
 
 def _town_apart(span: Span) -> list[Span]:

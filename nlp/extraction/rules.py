@@ -931,6 +931,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         return None  # "Организация отдыха детей Республики Беларусь"
     if not quoted and "act" in flags and start == head and _action_of_noun(doc, head, lex):
         return None  # "органов управления Республики Беларусь", "форм организации": an action a noun before governs
+    if not quoted and "act" in flags and start == head and head > 0 and doc[head - 1].lower_ == "под":
+        return None  # «хор под управлением заслуженного деятеля искусств РФ В.Е. Иванова»: led by him
     if parent is not None and label == "ORG":
         index = parent  # a branch named with its parent: "Оршанский колледж УО «…»" (the parent is one too)
     return Chunk(start, index, label, head, kind=PlaceKind.SITE if label == "LOC" else None)

@@ -466,9 +466,9 @@ def _abbreviation_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups)
     Федерации», «Минпромторг России», «Витебский облисполком» and «Витебский областной исполнительный комитет»,
     «Генконсульство Беларуси в Смоленске» and «Генеральное консульство Республики Беларусь в г. Смоленске». A
     short name shares at most two words before its short word («Деловой совет ШОС») and three after it with the full
-    one (a body's town, its state or region, its state and the town of a branch), or whom it is named after, however written («ОГБУК «СОУНБ
-    им. А.Т. Твардовского»» and «ОГБУК «Смоленская областная универсальная научная библиотека имени А.Т.
-    Твардовского»»). By names alone, as the store keeps its entities: any order of builds merges alike."""
+    one (a body's town, its state or region, its state and the town of a branch), or whom it is named after, however
+    written («ОГБУК «СОУНБ им. А.Т. Твардовского»» and «ОГБУК «Смоленская областная универсальная научная библиотека
+    имени А.Т. Твардовского»»). By names alone, as the store keeps its entities: any order of builds merges alike."""
     names = {key: entity.name for key, entity in keyed if key[0] == "ORG"}
     # (words before, words after, the first one or two letters) -> the full names with the words between them
     by_frame: dict[tuple, list[tuple[tuple, tuple[str, ...]]]] = defaultdict(list)

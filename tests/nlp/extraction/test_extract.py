@@ -376,6 +376,21 @@ def test_the_town_after_g_is_no_word_of_the_name_after_it(models, text, town, pe
     assert [(m.type, m.normal) for m in found] == [(EntityType.PER, "И.И. Иванов"), (EntityType.LOC, "Минск")]
 
 
+@pytest.mark.parametrize("report_rules", [True, False])
+def test_a_bodys_or_a_posts_word_after_initials_opens_the_next_sentence(models, report_rules):
+    text = "Выступил директор ансамбля «Симд» Кокоев А.А. Ансамбль «Симд» исполнил песни. Выступил Козлов С.С. Директор"
+    found = extract(text, models, report_rules=report_rules)
+    assert [m.normal for m in found if m.type is EntityType.PER] == ["А.А. Кокоев", "С.С. Козлов"]
+    # a surname after initials is one
+    assert [m.normal for m in extract("Выступил А.А. Король.", models, report_rules=report_rules)] == ["А.А. Король"]
+
+
+def test_led_by_someone_is_no_body(models):
+    text = "Смоленский камерный хор под управлением заслуженного деятеля искусств РФ В.Е. Иванова стал лауреатом."
+    found = extract(text, models, report_rules=True)
+    assert [m.normal for m in found if m.type is EntityType.ORG] == ["Смоленский камерный хор"]
+
+
 def test_a_sentence_on_the_line_below_a_name_is_no_post_of_its(models):
     found = extract("В.Н. Анохин\nГубернатор Смоленской области провел встречу.", models, report_rules=True)
     assert [(m.normal, m.role) for m in found if m.type is EntityType.PER] == [("В.Н. Анохин", None)]
