@@ -149,22 +149,24 @@ def _posts_of_a_body_by_its_word(mentions: list[Mention], docs: dict[Field, Doc]
 
 
 def _listed_of_one_state(event: Event, mentions: list[Mention]) -> list[Mention]:
-    """Bodies of one legal form listed together, whose names name one state between them, are of that state: «ОАО
-    «Гомсельмаш» и ОАО «Бобруйскагромаш»» (the second's town is Belarus's; the first's name names none)."""
+    """Companies listed together (each named with its legal form), whose names name one state between them, in half
+    the list at least, are of that state: «ОАО «Гомсельмаш» и ОАО «Бобруйскагромаш»» (the second's town is
+    Belarus's; the first's name names none), «ООО «Смоленская АПК», СПК «Колхоз им. Мичурина», ООО «Агрофирма «Наша
+    житница»»."""
     bodies = [m for m in mentions if m.type is EntityType.ORG and m.alias_of is None and org_parts(m.normal)[0]]
     lists: list[list[Mention]] = []
     for body in sorted(bodies, key=lambda m: (str(m.field), m.start)):
         last = lists[-1][-1] if lists else None
         text = event.cell(body.field).text if body.field is not None else ""
-        if last is not None and last.field == body.field and org_parts(last.normal)[0] == org_parts(body.normal)[0] \
-                and _BODIES_JOIN.fullmatch(text, last.stop, body.start):
+        if last is not None and last.field == body.field and _BODIES_JOIN.fullmatch(text, last.stop, body.start):
             lists[-1].append(body)
         else:
             lists.append([body])
     stated: dict[tuple[Field | None, int], Mention] = {}
     for listed in lists:
         states = {(m.country, m.smolensk) for m in listed if m.country}
-        if len(listed) > 1 and len(states) == 1:
+        named = sum(1 for m in listed if m.country)
+        if len(listed) > 1 and len(states) == 1 and 2 * named >= len(listed):
             country, smolensk = states.pop()
             stated |= {(m.field, m.start): replace(m, country=country, smolensk=smolensk)
                        for m in listed if m.country is None}

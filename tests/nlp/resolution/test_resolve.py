@@ -863,16 +863,22 @@ def test_a_person_whose_post_names_a_body_by_its_word_alone_takes_the_side_of_th
     assert [e.country for e in museums.entities if e.type is EntityType.PER] == [None]  # which museum's, unsaid
 
 
-def test_bodies_of_one_legal_form_listed_together_are_of_the_one_state_their_names_name(tmp_path, models):
-    listed, mixed = events_of(tmp_path, models, [
+def test_companies_listed_together_are_of_the_one_state_their_names_name(tmp_path, models):
+    listed, exhibited, mixed = events_of(tmp_path, models, [
         ["Заседание Совместной комиссии", "онлайн", "10 сентября 2025 года",
          "Обсуждены поставки продукции ОАО «Гомсельмаш» и ОАО «Бобруйскагромаш».", "Делегации"],
+        ["Участие в выставке «БЕЛАГРО-2025»", "г. Минск", "12 сентября 2025 года",
+         "В экспозиции Смоленской области представлены ООО «Смоленская АПК», СПК «Колхоз им. Мичурина», ООО "
+         "«Агрофирма «Наша житница».", "Делегации"],
         ["Заседание Совместной комиссии", "онлайн", "11 сентября 2025 года",
          "Обсуждены поставки продукции ООО «Агромашсервис», ОАО «Лидагропроммаш» и ЗАО «Атлант».", "Делегации"],
     ])
     states = {e.name: e.country for e in listed.entities if e.type is EntityType.ORG}
     assert (states["ОАО «Гомсельмаш»"], states["ОАО «Бобруйскагромаш»"]) == ("BY", "BY")
-    # not bodies of another legal form
+    # whatever their legal forms (in Minsk, a list of the Smolensk side's companies), not where most of the list's
+    # names name no state
+    sides = {e.name: (e.country, e.smolensk) for e in exhibited.entities if e.type is EntityType.ORG}
+    assert sides["ООО «Агрофирма «Наша житница»"] == ("RU", True)
     assert {e.name: e.country for e in mixed.entities if e.type is EntityType.ORG}["ЗАО «Атлант»"] is None
 
 
