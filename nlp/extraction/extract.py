@@ -207,16 +207,16 @@ class CellReading:
 
 def _groups_sides(doc: Doc, mentions: list[Mention], models: Resources) -> frozenset[tuple[str, bool]]:
     """The sides (a state, and whether Smolensk's) whose bodies a cell names as a group: a plural noun of
-    `group_nouns.tsv` with a place's or a state's adjective before it, and those coordinated with it («смоленских
-    предприятий», «смоленских и белорусских компаний»), or a place right after it, «из» between as may be, and those
-    coordinated with it («творческих коллективов Смоленской области и Республики Беларусь», «коллективы из Витебской
-    области»); not a group named as whom something is for (`_for_whom`)."""
+    `group_nouns.tsv`, or a collective one («бизнеса Вьетнама»), with a place's or a state's adjective before it, and
+    those coordinated with it («смоленских предприятий», «смоленских и белорусских компаний»), or a place right after
+    it, «из» between as may be, and those coordinated with it («творческих коллективов Смоленской области и Республики
+    Беларусь», «коллективы из Витебской области»); not a group named as whom something is for (`_for_whom`)."""
     places = {m.start: m for m in mentions if m.type is EntityType.LOC and m.country and m.within is None}
     text = doc.user_data["text"]
     sides = set()
     for token in doc:
-        if token.lemma_ not in models.lexicons.group_nouns or not token.is_lower \
-                or "Plur" not in token.morph.get("Number", []) or _for_whom(doc, token.i):
+        if token.lemma_ not in models.lexicons.group_nouns or not token.is_lower or _for_whom(doc, token.i) \
+                or "Plur" not in token.morph.get("Number", []) and token.lemma_ not in models.lexicons.collective_nouns:
             continue
         adjectives = _adjectives_sides(doc, token.i, models)
         if adjectives:
@@ -247,8 +247,9 @@ def _body_sides(doc: Doc, models: Resources) -> frozenset[tuple[str, bool]]:
     """The sides (a state, and whether Smolensk's) whose one body a cell names by adjective, without its name: a
     singular noun of `group_nouns.tsv` after a place's or a state's adjective («Визит делегации китайской
     компании»)."""
-    return frozenset(side for token in doc if token.lemma_ in models.lexicons.group_nouns and token.is_lower
-                     and "Sing" in token.morph.get("Number", [])
+    lex = models.lexicons
+    return frozenset(side for token in doc if token.lemma_ in lex.group_nouns and token.is_lower
+                     and "Sing" in token.morph.get("Number", []) and token.lemma_ not in lex.collective_nouns
                      and not (token.i + 1 < len(doc) and doc[token.i + 1].text in OPENING_QUOTES)  # «компании «…»»
                      for side in _adjectives_sides(doc, token.i, models))
 

@@ -78,6 +78,7 @@ class Lexicons:
     from_heads: frozenset[str]  # heads of bodies of people sent, whose name goes on with «от» ("миссия")
     education_levels: frozenset[str]  # what follows a school's legal form before its name («ВО», «ДПО»)
     group_nouns: frozenset[str]  # plural nouns naming a side's bodies as a group («смоленских предприятий»)
+    collective_nouns: frozenset[str]  # those that name a group in the singular too («бизнеса Вьетнама»)
     legal_forms: frozenset[str]  # the abbreviations of `legal_forms.tsv` («ООО», «ОАО»)
     latin_keys: frozenset[str]  # words that make a run of capitalised Latin words an organisation's name
     latin_forms: frozenset[str]  # legal forms among them, which may follow the name after a comma ("Co., Ltd.")
@@ -135,6 +136,7 @@ def load_lexicons() -> Lexicons:
         from_heads=frozenset(row[0] for row in lexicon("from_heads")),
         education_levels=frozenset(row[0] for row in lexicon("education_levels")),
         group_nouns=frozenset(row[0] for row in lexicon("group_nouns")),
+        collective_nouns=frozenset(row[0] for row in lexicon("group_nouns") if row[1:] == ("collective",)),
         legal_forms=frozenset(row[1] for row in lexicon("legal_forms")),
         latin_keys=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] in ("key", "form")),
         latin_forms=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "form"),

@@ -882,6 +882,16 @@ def test_companies_listed_together_are_of_the_one_state_their_names_name(tmp_pat
     assert {e.name: e.country for e in mixed.entities if e.type is EntityType.ORG}["ЗАО «Атлант»"] is None
 
 
+def test_a_states_business_named_as_a_collective_makes_its_bodies_the_states(tmp_path, models):
+    (event,) = events_of(tmp_path, models, [
+        ["Встреча с представителями бизнеса Вьетнама", "г. Смоленск", "8 сентября 2025 года",
+         "Представители компаний «Винамилк» и «Масан Групп» ознакомились с инвестиционным потенциалом региона.",
+         "Делегация"],
+    ])
+    assert {e.name: e.country for e in event.entities if e.type is EntityType.ORG} == {
+        "компания «Винамилк»": "VN", "компания «Масан Групп»": "VN"}
+
+
 def test_a_region_and_its_town_of_one_name_in_a_row_are_two_places_of_its_state(tmp_path, models):
     """«эмират Шарджа» and «г. Шарджа» are the emirate and its town; a region of a partner's state named without
     its state gives the event that state (the row names no other)."""
