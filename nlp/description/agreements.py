@@ -108,6 +108,22 @@ def _kinds() -> list[tuple[re.Pattern[str], str, str]]:
                         re.IGNORECASE), code, name) for pattern, code, name in lexicon("agreement_kinds")]
 
 
+def _sides_in_a_row(parties: list[Mention], text: str) -> list[Mention]:
+    """The sides named after «между», one after another: each joined to the one before by a comma, «и» or «, а
+    также», with brackets that say where the one before is and a side's word between as may be («… и городом Лида»);
+    not a body the sentence goes on to name («Во исполнение Соглашения между A и B … от 15 мая 2019 года ОГБПОУ «…»
+    приняло на обучение …»)."""
+    row: list[Mention] = []
+    for mention in sorted(parties, key=lambda m: m.start):
+        if row and not _SIDES_JOIN.fullmatch(text, row[-1].stop, mention.start):
+            break
+        row.append(mention)
+    return row
+
+
+_SIDES_JOIN = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:,\s*а\s+также|,|и)\s*)?(?:[а-яё]+\s+)?")
+
+
 def _split_threeway(parties: list[Mention], text: str, between: int) -> list[list[Mention]]:
     """"трехсторонние соглашения между: A, B и C, D, E" are three: A+B with each of C, D, E."""
     joint = [m for m in parties if not re.search(r"\sи\s", text[between:m.start])]
@@ -172,6 +188,8 @@ def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreem
         parties = [m for m in mentions if (m.type is EntityType.ORG or between >= 0 and m.type is EntityType.LOC
                                            and m.kind in _PARTY_PLACES and not in_brackets(text, m.start))
                    and m.within is None and start <= m.start and m.stop <= clause_stop]
+        if between >= 0:
+            parties = _sides_in_a_row(parties, text)
         # a region or a state named right after a side's place says where that place is («Самаркандской областью
         # Республики Узбекистан», «городом Лида Гродненской области Республики Беларусь»), and a body named right
         # after a side's body is the body it belongs to («ФГБОУ ВО «…» Минздрава России»): no sides of their own

@@ -106,6 +106,17 @@ def test_a_document_signed_to_carry_out_another_is_no_talk_of_agreements_in_gene
     assert [(a.kind, a.status.value, a.number) for a in named] == [("план мероприятий", "signed", 1)]
 
 
+def test_the_sides_after_between_are_those_named_one_after_another(tmp_path, models):
+    # a body the sentence goes on to name, after the agreement's date, is no side
+    named = agreements(tmp_path, models, [[
+        "Обучение", "г. Смоленск", "1 сентября 2025 года",
+        "Во исполнение Соглашения между Администрацией Смоленской области и Правительством Кыргызской Республики о "
+        "торгово-экономическом сотрудничестве от 15 мая 2019 года ОГБПОУ «Смоленский строительный колледж» приняло "
+        "на обучение граждан Кыргызской Республики.", "Делегация"]])
+    assert [[party.rsplit("/", 1)[1] for party in a.parties] for a in named] == [
+        ["administratsiya-smolenskoy-oblasti", "pravitelstvo-kirgizii"]]
+
+
 def test_a_draft_or_an_agreement_still_to_be_signed_is_discussed_not_signed(tmp_path, models):
     rows = [["Переговоры", "онлайн", f"{day} октября 2025 года", text, "Министерство"] for day, text in (
         (12, "Обсужден проект Соглашения о сотрудничестве между Правительством Смоленской области и Правительством "
