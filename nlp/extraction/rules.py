@@ -1114,10 +1114,11 @@ def _short_name(doc: Doc, index: int, lex: Lexicons) -> bool:
 
 def named_after(doc: Doc, index: int) -> bool:
     """Whether a word opens the name of someone a body is named after: «имени», «им.», and «им» between a
-    capitalised name and a capitalised one («РГУ им Косыгина»; not the pronoun: «банка им на полгода»)."""
+    capitalised name and a capitalised one («РГУ им Косыгина»; not the pronoun: «банка им на полгода»), not «от имени»,
+    on someone's behalf («От имени Посла … А.Н. Рогожника»)."""
     word = doc[index].lower_
     if word != "им" or index + 1 >= len(doc):
-        return word == "имени"
+        return word == "имени" and not (index > 0 and doc[index - 1].lower_ == "от")
     return doc[index + 1].text == "." or index > 0 and is_cap(doc[index - 1]) and is_cap(doc[index + 1])
 
 
