@@ -1859,7 +1859,18 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
     if head.pos_ == "ADJ" and leftmost + 1 < person_start and doc[leftmost + 1].pos_ == "NOUN" \
             and agrees(head, doc[leftmost + 1]):
         leftmost += 1  # a post's adjective heads nothing before its noun: «главным менеджером …» is a manager's
+    if starts_a_line(doc, name_start) and _in_apposition_after_a_name(doc, start, blocked):
+        return None  # the end of the line above, its own name's: «Иванов Иван Иванович, заместитель министра …⏎
+        # Сидоренко Ольга Петровна, …» (a post alone on its line above a name is the name's)
     return Chunk(start, person_start, "ROLE", leftmost)
+
+
+def _in_apposition_after_a_name(doc: Doc, index: int, people: set[int]) -> bool:
+    """Whether a post at `index` follows a person's name on its line, a comma or a dash between them."""
+    before = index - 1
+    while before >= 0 and doc[before].text in (",", "–", "—", "-") and not starts_a_line(doc, before + 1):
+        before -= 1
+    return before < index - 1 and before in people and not starts_a_line(doc, before + 1)
 
 
 # (not «за», «без», «о», which bodies' names hold: «Управления по контролю за оборотом наркотиков», «Врачи без границ»)
@@ -2013,7 +2024,9 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
                                                                for i in range(start, head))):
         return None  # (a plural its adjectives say is one too: «Обамы — видные деятели Вашингтона, включая …»)
     stop = head + 1
+    # (the post ends with its line: «Иванов Иван Иванович, заместитель министра …⏎Сидоренко Ольга Петровна, …»)
     while stop < len(doc) and stop not in blocked and doc[stop].pos_ not in ("VERB", "AUX", "PRON") \
+            and not starts_a_line(doc, stop) \
             and (doc[stop].text not in _STOP or (doc[stop].text == "." and doc[stop - 1].text in ("г", "им"))):
         if doc[stop].lower_ in ("имени", "им") and stop + 1 < len(doc):
             stop = _past_namesake(doc, stop, lex)  # whom the body is named after («ВГУ имени П.М. Машерова»)
@@ -2021,7 +2034,7 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
         if _is_initial(doc, stop):
             return None  # the next person's name: a list of officials, not an apposition
         stop += 1
-    if stop in blocked and _holder_named_at(doc, stop, head, blocked):
+    if stop in blocked and not starts_a_line(doc, stop) and _holder_named_at(doc, stop, head, blocked):
         return None  # «И.И. Петров, заместитель Губернатора … В.В. Иванов»: the post of the next person named
     if stop < len(doc) and doc[stop].text == "(" and (closing := bracket_end(doc, stop)) is not None:
         stop = closing + 1  # where the body is: «…, генеральным директором ЗАО «Атлант» (г. Минск)»

@@ -327,6 +327,10 @@ def test_officials_and_their_roles(models, text, person, role):
     "Губернатор Смоленской области\nВ.Н. Анохин\nПредседатель Витебского облисполкома\nА.М. Субботин",
     # each post before its name on one line
     "Губернатор Смоленской области В.Н. Анохин\nПредседатель Витебского облисполкома А.М. Субботин",
+    # each post after its name on one line, the post ending with its line
+    "Анохин Василий Николаевич, Губернатор Смоленской области\nСубботин Александр Михайлович, Председатель "
+    "Витебского облисполкома",
+    "1) Анохин В.Н. – Губернатор Смоленской области;\n2) Субботин А.М. – Председатель Витебского облисполкома.",
 ])
 def test_each_name_on_its_line_has_the_post_its_list_puts_beside_it(models, text):
     people = [(m.normal, m.role, m.country) for m in extract(text, models, report_rules=True)
