@@ -2688,7 +2688,11 @@ def _normal_role(models: Resources, tokens: list, head: int) -> str:
                 and token.lemma_ in models.lexicons.positions and token.text.islower() \
                 and (token.morph.get("Case", []) == ["Nom"]
                      or [token.morph.get("Case", []), token.morph.get("Number", [])] == agreeing) \
-                and tokens[index - 1].pos_ == "PROPN" and is_cap(tokens[index - 1]):
+                and (tokens[index - 1].pos_ == "PROPN" and is_cap(tokens[index - 1])
+                     or tokens[index - 1].pos_ in ("NOUN", "PROPN") and case_of(tokens[index - 1]) not in (None, "Nom")
+                     and tokens[index - 1].lemma_ not in models.lexicons.positions):
+            # (or after the last noun of the chain of the first one's complements: «Военный комиссар Смоленской
+            # области полковник», «начальником Управления … по Витебской области генерал-майором юстиции»)
             titles.append([])
         if token.text == "," and any(t.lemma_ in models.lexicons.positions for t in titles[-1]) \
                 and any(t.lemma_ in models.lexicons.positions for t in tokens[index + 1:index + 4]):
