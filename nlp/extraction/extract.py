@@ -955,7 +955,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
             or part.label_ == "PER" and len(part) == 1 and EXECUTIVE_COMMITTEE.search(part[0].lower_) else part
             for part in spans
             if part.label_ != "ORG" or part.text not in lex.not_organisations and not _an_adjective_alone(part)
-            and not _a_post_alone(part, models)]
+            and not _a_post_alone(part, models) and not _a_quotations_head_alone(part, lex)]
     readings = [_Reading(doc, text, models) for text, doc in cells]
     models.syntax.parse_docs([(reading.doc, reading.in_doubt) for reading in readings])
     found = []
@@ -1307,6 +1307,14 @@ def _a_post_alone(span: Span, models: Resources) -> bool:
     quoted = span.start > 0 and span.doc[span.start - 1].text in OPENING_QUOTES  # a name: «Частному корреспонденту»
     return span[-1].lemma_ in lex.positions and not lex.names_body(span[-1].lemma_) and not quoted \
         and all(token.pos_ == "ADJ" or _reads_as_adjective(token, models) for token in span[:-1])
+
+
+def _a_quotations_head_alone(span: Span, lex: Lexicons) -> bool:
+    """Whether natasha's organisation is one word that names a body only with a quoted name after it, without one
+    («в Telegram-канале Правительства …»: flag q of `org_heads.tsv`)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return len(span) == 1 and "q" in lex.heads.get(span[0].lemma_, ("", frozenset()))[1] \
+        and (after is None or after.text not in OPENING_QUOTES)
 
 
 def _a_towns_body(span: Span, models: Resources) -> bool:

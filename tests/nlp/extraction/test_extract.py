@@ -398,6 +398,13 @@ def test_a_bodys_or_a_posts_word_after_initials_opens_the_next_sentence(models, 
     assert [m.normal for m in extract("Выступил А.А. Король.", models, report_rules=report_rules)] == ["А.А. Король"]
 
 
+def test_a_channel_is_a_body_by_its_quoted_name_only(models):
+    found = extract("Информация размещена в Telegram-канале «Смоленская область» и в Telegram-канале Правительства "
+                    "Смоленской области.", models, report_rules=True)
+    assert [(m.type, m.normal) for m in found] == [
+        (EntityType.ORG, "Telegram-канал «Смоленская область»"), (EntityType.ORG, "Правительство Смоленской области")]
+
+
 def test_led_by_someone_is_no_body(models):
     text = "Смоленский камерный хор под управлением заслуженного деятеля искусств РФ В.Е. Иванова стал лауреатом."
     found = extract(text, models, report_rules=True)
