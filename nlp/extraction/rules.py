@@ -354,6 +354,11 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                 and (is_cap(nxt) or not _named_before(doc, index, lex)) and not _quoted_head_after(doc, index, lex):
             index += 2  # "… сельского хозяйства и продовольствия"; not "… палаты и предприятий …": another party;
             # a joint body's members («Межпарламентской комиссии Совета Федерации … и Совета Республики …»)
+        elif lower == "и" and "po" in flags and nxt is not None and nxt.lower_ == "по" and index > first \
+                and doc[index - 1].is_lower and _is_gen(doc[index - 1]) and index + 2 < len(doc) \
+                and doc[index + 2].is_lower:
+            index = _subject_end(doc, index + 2, lex, joint)  # what the head is of, and what it deals with:
+            # «главное управление идеологической работы и по делам молодежи Витебского облисполкома»
         elif lower == "при" and "pri" in flags and nxt is not None and (is_cap(nxt) or nxt.lemma_ in lex.positions):
             # the body or post it is attached to, with its adjectives in its case («… при Каролинском медицинском
             # институте», «… при президенте РФ»)
@@ -586,7 +591,10 @@ def _listed(doc: Doc, comma: int) -> bool:
         if index < len(doc) and doc[index].text == ",":
             index += 1
         elif index + 1 < len(doc) and doc[index].lower_ == "и":
-            return doc[index + 1].is_lower and doc[index + 1].pos_ in _CHAIN_POS and index > comma + 1
+            # (or what the body deals with: «отдел идеологической работы, культуры и по делам молодежи»)
+            return index > comma + 1 and doc[index + 1].is_lower and (
+                doc[index + 1].pos_ in _CHAIN_POS or doc[index + 1].lower_ == "по" and index + 2 < len(doc)
+                and doc[index + 2].is_lower)
     return False
 
 
@@ -902,9 +910,10 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     unit = label == "ORG" and "of" in flags and any(is_cap(doc[i]) for i in genitives) \
         and not (len(genitives) == 1 and "of" in _head_flags(doc, genitives[0], lex) and index == genitives[0] + 1)
     # or by what it deals with and the body after that («отдел по вопросам миграции УМВД России по Смоленской
-    # области»)
-    unit = unit or label == "ORG" and {"of", "by"} <= flags and head + 1 < index and doc[head + 1].lower_ == "по" \
-        and any(is_cap(doc[i]) for i in range(head + 2, index))
+    # области», «отдел идеологической работы, культуры и по делам молодежи Оршанского райисполкома»)
+    po = next((i for i in range(head + 1, index) if doc[i].lower_ == "по"), None)
+    unit = unit or label == "ORG" and {"of", "by"} <= flags and po is not None \
+        and not any(is_cap(doc[i]) for i in range(head + 1, po)) and any(is_cap(doc[i]) for i in range(po + 1, index))
     if "q" in flags and not quoted and not unit:
         return None
     # unquoted, a name needs a capital on the head or an adjective before it: "Витебский областной

@@ -2003,6 +2003,12 @@ def test_a_trade_or_permanent_mission_named_short_is_a_body(models):
 def test_a_unit_named_by_what_it_deals_with_and_its_body_is_one(models):
     text = "Участники: отдел по вопросам миграции УМВД России по Смоленской области, отдел по работе с молодежью."
     assert org_texts_normal(models, text) == {"отдел по вопросам миграции УМВД России по Смоленской области"}
+    # what it is of first, what it deals with after «и» (listed as may be)
+    text = ("Организаторы: главное управление идеологической работы и по делам молодежи Витебского облисполкома, отдел "
+            "идеологической работы, культуры и по делам молодежи Оршанского райисполкома.")
+    assert org_texts_normal(models, text) >= {
+        "главное управление идеологической работы и по делам молодежи Витебского облисполкома",
+        "отдел идеологической работы, культуры и по делам молодежи Оршанского райисполкома"}
 
 
 def test_a_latin_names_legal_form_after_a_comma_is_the_names(models):
