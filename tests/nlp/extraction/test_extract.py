@@ -2011,6 +2011,16 @@ def test_a_unit_named_by_what_it_deals_with_and_its_body_is_one(models):
         "отдел идеологической работы, культуры и по делам молодежи Оршанского райисполкома"}
 
 
+def test_a_body_named_inside_its_units_name_is_of_the_state_the_units_town_gives(models):
+    found = extract("Участники: Витебский областной комитет ОО «БРСМ», Представительство Республики Беларусь при "
+                    "Евразийской экономической комиссии, Смоленский филиал компании «Huawei».", models,
+                    report_rules=True)
+    states = {m.normal: m.country for m in found if m.type is EntityType.ORG}
+    assert states["ОО «БРСМ»"] == "BY"
+    # not an interstate body, nor a name in Latin letters
+    assert states["Евразийская экономическая комиссия"] is None and states["компания «Huawei»"] is None
+
+
 def test_a_latin_names_legal_form_after_a_comma_is_the_names(models):
     # the brackets after the legal form's full stop say whose it is
     found = extract("Подписан меморандум с Shandong Heavy Industry Group Co., Ltd. (КНР) и Siemens AG, а также "
