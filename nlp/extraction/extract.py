@@ -1309,14 +1309,19 @@ def _a_post_alone(span: Span, models: Resources) -> bool:
         and all(token.pos_ == "ADJ" or _reads_as_adjective(token, models) for token in span[:-1])
 
 
-def _of_its_units_state(mention: Mention, mentions: list[Mention]) -> Mention:
+def _of_its_units_state(mention: Mention, mentions: list[Mention], doc: Doc, models: Resources) -> Mention:
     """A body whose name names no state, named inside the name of a unit of its that its town gives a state, is of
     that state, no side's of the town («Витебский областной комитет ОО «БРСМ»»: Belarus's; not an interstate body:
-    «Представительство Республики Беларусь при Евразийской экономической комиссии» names no town)."""
+    «Представительство Республики Беларусь при Евразийской экономической комиссии» names no town; nor a joint body of
+    the states it names: «… отделение Общества дружбы России и Беларуси»)."""
     if mention.type is not EntityType.ORG or mention.within != "org" or mention.country is not None \
             or organisation_kind_of(mention.normal) == "org-international" \
             or re.search(f"[{LATIN_LETTERS}]", mention.normal):
         return mention  # (a name in Latin letters may be a foreign company's: «Смоленский филиал компании «Huawei»»)
+    span = token_span(doc, mention.start, mention.stop)
+    if span is None or any(models.countries.code(token.lemma_) or models.countries.adjective_code(token.text)
+                           for token in span if is_cap(token)):
+        return mention
     unit = next((m for m in mentions if m.type is EntityType.ORG and m.within is None and m.start <= mention.start
                  and mention.stop <= m.stop and m is not mention), None)
     if unit is None or unit.town is None or unit.country is None:
@@ -1582,7 +1587,7 @@ class _Reading:
             self.mentions.append(_mention(doc, self.text, chunk.start, chunk.stop, EntityType.ORG, normal,
                                           "rule:org", country=signal.country, smolensk=signal.smolensk,
                                           town=signal.town, within="org" if nested else None))
-        self.mentions = [_of_its_units_state(m, self.mentions) for m in self.mentions]
+        self.mentions = [_of_its_units_state(m, self.mentions, doc, models) for m in self.mentions]
         states = {(p.start, p.stop) for p in self.states}
         self.taken += [(c.start, c.stop) for c in self.orgs if (c.start, c.stop) not in states]
 
