@@ -129,7 +129,7 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
                 and not a_member(doc, start, index + 1, load_lexicons()):
             break  # another body's capitalised name («Совета Министров Союзного государства | и Высшего Евразийского
             # экономического совета»), not a state or a body named as one of the name's («… Беларуси и России»)
-        if _about(doc, index):
+        if _about(doc, index) or _who_took_part(doc, index):
             break
         if doc[index].pos_ == "ADP" and (not _may_continue(doc, start, index) or index + 1 < len(doc)
                                          and doc[index + 1].pos_ in ("PRON", "DET") and doc[index + 1].is_lower):
@@ -145,6 +145,15 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
         if doc[index - 1].pos_ not in ("CCONJ", "ADP"):
             end = index  # a name never ends on «и» or a preposition whose word did not join
     return end
+
+
+def _who_took_part(doc: Doc, index: int) -> bool:
+    """Whether the words at `index` say who took part or led, which no name goes on with («Совета Федерации … по
+    вопросам межрегионального сотрудничества | с участием председателя …», «при участии», «под председательством»)."""
+    return index + 1 < len(doc) and (doc[index].lower_, doc[index + 1].lemma_) in _TOOK_PART
+
+
+_TOOK_PART = frozenset({("с", "участие"), ("при", "участие"), ("под", "председательство"), ("под", "руководство")})
 
 
 def in_doubt(doc: Doc, start: int, stop: int, barriers: frozenset[int]) -> bool:

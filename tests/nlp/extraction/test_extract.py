@@ -405,6 +405,15 @@ def test_a_channel_is_a_body_by_its_quoted_name_only(models):
         (EntityType.ORG, "Telegram-канал «Смоленская область»"), (EntityType.ORG, "Правительство Смоленской области")]
 
 
+@pytest.mark.parametrize("report_rules", [True, False])
+def test_who_took_part_is_no_word_of_a_name_before_it(models, report_rules):
+    text = ("Заседание Совета Федерации Федерального Собрания Российской Федерации по вопросам межрегионального "
+            "сотрудничества с участием председателя Постоянной комиссии Совета Республики Национального собрания "
+            "Республики Беларусь В.А. Ананича.")
+    found = extract(text, models, report_rules=report_rules)
+    assert not [m for m in found if m.type is EntityType.ORG and "участием" in m.normal]
+
+
 def test_led_by_someone_is_no_body(models):
     text = "Смоленский камерный хор под управлением заслуженного деятеля искусств РФ В.Е. Иванова стал лауреатом."
     found = extract(text, models, report_rules=True)
