@@ -421,8 +421,9 @@ def _named_by_words(words: list[Token], models: Resources) -> tuple[str, int] | 
     if len(words) >= 3 and (code := models.countries.code(f"{words[0].lemma_} {words[1].text} {words[2].text}")):
         return code, 2
     first = words[0]
-    if (first.pos_ == "ADJ" or first.pos_ == "VERB" and first.morph.get("VerbForm", []) == ["Part"]) \
-            and models.countries.opens_a_name(first.text) and is_cap(words[1]) and agrees(first, words[1]):
+    if len(words) >= 3 and is_cap(words[2]) and is_cap(words[1]) \
+            and (first.pos_ == "ADJ" or first.pos_ == "VERB" and first.morph.get("VerbForm", []) == ["Part"]) \
+            and models.countries.opens_a_name(first.text) and agrees(first, words[1]):
         for size in range(len(words), 2, -1):
             for head in {1, size - 1}:
                 if is_cap(words[size - 1]) \
