@@ -466,20 +466,23 @@ def _abbreviation_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups)
     Федерации», «Минпромторг России», «Витебский облисполком» and «Витебский областной исполнительный комитет»,
     «Генконсульство Беларуси в Смоленске» and «Генеральное консульство Республики Беларусь в г. Смоленске». A
     short name shares at most two words before its short word («Деловой совет ШОС») and three after it with the full
-    one (a body's town, its state or region, its state and the town of a branch), or whom it is named after, however
-    written («ОГБУК «СОУНБ им. А.Т. Твардовского»» and «ОГБУК «Смоленская областная универсальная научная библиотека
-    имени А.Т. Твардовского»»). By names alone, as the store keeps its entities: any order of builds merges alike."""
+    one (a body's town, its state or region, its state and the town of a branch), the full one's region and state
+    after it as may be («Лиозненский райисполком»: «… районный исполнительный комитет Витебской области Республики
+    Беларусь»), or whom it is named after, however written («ОГБУК «СОУНБ им. А.Т. Твардовского»» and «ОГБУК
+    «Смоленская областная универсальная научная библиотека имени А.Т. Твардовского»»). By names alone, as the store
+    keeps its entities: any order of builds merges alike."""
     names = {key: entity.name for key, entity in keyed if key[0] == "ORG"}
     # (words before, words after, the first one or two letters) -> the full names with the words between them
     by_frame: dict[tuple, list[tuple[tuple, tuple[str, ...]]]] = defaultdict(list)
     for key in names:
-        words = _framed_words(key[2])
-        for before in range(_SPAN[0] + 1):
-            for after in {*range(_SPAN[1] + 1), _namesake_words(words)}:
-                inner = _content(words[before:len(words) - after])
-                if len(inner) >= 2:
-                    for opening in (1, 2):
-                        by_frame[words[:before], words[len(words) - after:], inner[0][:opening]].append((key, inner))
+        for words in {_framed_words(key[2]), _without_where_it_is(_framed_words(key[2]))}:
+            for before in range(_SPAN[0] + 1):
+                for after in {*range(_SPAN[1] + 1), _namesake_words(words)}:
+                    inner = _content(words[before:len(words) - after])
+                    if len(inner) >= 2:
+                        for opening in (1, 2):
+                            by_frame[words[:before], words[len(words) - after:], inner[0][:opening]].append(
+                                (key, inner))
     found: list[tuple[tuple, set[tuple]]] = []
     for key, name in sorted(names.items()):
         words = _framed_words(key[2])
@@ -513,6 +516,21 @@ def _framed_words(name: str) -> tuple[str, ...]:
     """A folded name's words, «им.» written out («имени») and a branch's town without its word («в г. Смоленске»: «в
     Смоленске»), as the frames of `_abbreviation_merges` compare them."""
     return tuple("имени" if word in ("им.", "им") else word for word in _TOWNS_WORD.sub("в ", name).split())
+
+
+def _without_where_it_is(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A folded name's words without the region and the state after them that say where the body is («лиозненский
+    районный исполнительный комитет витебской области беларуси»: its short name «Лиозненский райисполком» names
+    neither); the words as they are where no region ends them."""
+    if words and words[-1] in _state_codes():
+        words = words[:-1]
+    if len(words) > 3 and words[-1] in _REGION_WORDS and _REGION_ADJECTIVE.search(words[-2]):
+        return words[:-2]
+    return words
+
+
+_REGION_WORDS = frozenset({"области", "края"})
+_REGION_ADJECTIVE = re.compile(r"(?:ской|цкой)$")
 
 
 def _namesake_words(words: tuple[str, ...]) -> int:

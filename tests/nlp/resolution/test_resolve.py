@@ -157,6 +157,8 @@ def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(model
     ("Генконсульство Беларуси в Смоленске", "Генеральное консульство Республики Беларусь в г. Смоленске"),
     # a unit's two words before the short name of its body
     ("Деловой совет ШОС", "Деловой совет Шанхайской организации сотрудничества"),
+    # the full name's region and state after it, which say where the body is
+    ("Лиозненский райисполком", "Лиозненский районный исполнительный комитет Витебской области Республики Беларусь"),
 ])
 def test_a_name_abbreviating_another_is_that_organisation(models, short, full):
     result = resolve([org(short), org(full)], models.gazetteer, aliases=[])
@@ -218,6 +220,9 @@ def test_what_names_no_foreign_body_by_its_state_stays_apart(models, names):
     # two short words are one only where each is of capitals («МИД России» is no «МИДР»)
     ("ГУ «РНПЦ РМиЭЧ»", ["Республиканский научно-практический центр радиационной медицины"]),
     ("МИД России", ["Министерство иностранных дел Республики"]),
+    # nor one of two regions' bodies of one name
+    ("Октябрьский райисполком", ["Октябрьский районный исполнительный комитет Гомельской области",
+                                 "Октябрьский районный исполнительный комитет Витебской области"]),
 ])
 def test_a_name_abbreviating_none_or_two_others_is_its_own(models, short, fulls):
     result = resolve([org(short), *map(org, fulls)], models.gazetteer, aliases=[])
