@@ -287,12 +287,14 @@ def _short_names_sides(mentions: list[Mention]) -> list[Mention]:
     def side_of(mention: Mention) -> Mention | None:
         if mention.type is EntityType.ORG and mention.country is None:
             return sides.get(mention.normal)
-        if mention.type is EntityType.PER and mention.country is None and mention.role:
-            # the body's name as its post writes it, a unit's or quoted as it may be («Первый секретарь ЦК ОО «БРСМ»»)
-            return next((body for short, body in (sides | defined).items() if whole_word(short).search(mention.role)),
-                        next((body for match in _SHORT_IN_POST.finditer(mention.role)
-                              if (body := shortened(match.group())) is not None), None))
-        return None
+        if mention.type is not EntityType.PER or mention.country is not None or not mention.role:
+            return None
+        # the body's name as its post writes it, a unit's or quoted as it may be («Первый секретарь ЦК ОО «БРСМ»»),
+        # else a short name in the post that stands for a body of the row («Ректор ВитГУ»)
+        named = next((body for short, body in (sides | defined).items() if whole_word(short).search(mention.role)),
+                     None)
+        return named or next((body for match in _SHORT_IN_POST.finditer(mention.role)
+                              if (body := shortened(match.group())) is not None), None)
 
     return [replace(m, country=body.country, smolensk=m.smolensk or body.smolensk)
             if (body := side_of(m)) is not None else m for m in mentions]

@@ -1310,6 +1310,9 @@ def _a_post_alone(span: Span, models: Resources) -> bool:
         and all(token.pos_ == "ADJ" or _reads_as_adjective(token, models) for token in span[:-1])
 
 
+_A_LATIN_LETTER = re.compile(f"[{LATIN_LETTERS}]")
+
+
 def _of_its_units_state(mention: Mention, mentions: list[Mention], doc: Doc, models: Resources) -> Mention:
     """A body whose name names no state, named inside the name of a unit of its that its town gives a state, is of
     that state, no side's of the town («Витебский областной комитет ОО «БРСМ»»: Belarus's; not an interstate body:
@@ -1317,7 +1320,7 @@ def _of_its_units_state(mention: Mention, mentions: list[Mention], doc: Doc, mod
     the states it names: «… отделение Общества дружбы России и Беларуси»)."""
     if mention.type is not EntityType.ORG or mention.within != "org" or mention.country is not None \
             or organisation_kind_of(mention.normal) == "org-international" \
-            or re.search(f"[{LATIN_LETTERS}]", mention.normal):
+            or _A_LATIN_LETTER.search(mention.normal):
         return mention  # (a name in Latin letters may be a foreign company's: «Смоленский филиал компании «Huawei»»)
     span = token_span(doc, mention.start, mention.stop)
     if span is None or any(models.countries.code(token.lemma_) or models.countries.adjective_code(token.text)
