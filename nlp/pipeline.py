@@ -21,7 +21,7 @@ from nlp.description.describe import describe
 from nlp.errors import rule_failure
 from nlp.extraction.extract import ROLE_SEPARATOR, TOWN_POPULATION, CellReading, Models, load_models
 from nlp.extraction.ner import row_doc, token_span
-from nlp.extraction.rules import load_lexicons
+from nlp.extraction.rules import OPENING_QUOTES, load_lexicons
 from nlp.gazetteer.countries import SMOLENSK_COUNTRY, CountryTable, fold, load_countries
 from nlp.gazetteer.places import Gazetteer, load_gazetteer
 from nlp.heap import long_lived
@@ -107,7 +107,7 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
         body_sides |= reading.body_sides
     mentions = _delegations_members(event, _namesakes_of_the_venues_state(mentions, gazetteer))
     mentions = _latin_body_of_the_named_state(mentions, body_sides)
-    mentions = _short_names_sides(_venues_placed(_called_by_head_and_quotation(mentions)))
+    mentions = _short_names_sides(_venues_placed(_called_by_its_names_end(_called_by_head_and_quotation(mentions))))
     mentions = _organisations_placed(event, _listed_of_one_state(event, _sites_placed(mentions)), sides)
     return _diplomats_of_the_one_foreign_state(_posts_of_a_body_by_its_word(mentions, docs), adjectives), adjectives
 
@@ -121,7 +121,10 @@ def _posts_of_a_body_by_its_word(mentions: list[Mention], docs: dict[Field, Doc]
     def lemmas(mention: Mention) -> list[str]:
         span = token_span(docs[mention.field], mention.start, mention.stop) \
             if mention.field is not None and mention.field in docs else None
-        return [token.lemma_ for token in span if token.is_lower] if span is not None else []
+        # a name's own words are no body's word, but its first word and a quoted name's first word are its head
+        # («Гимназия № 1 г. Гродно», ГУО «Гимназия № 1 …»)
+        return [token.lemma_ for token in span if token.is_lower or token.i == span.start
+                or (token.i > span.start and token.nbor(-1).text in OPENING_QUOTES)] if span is not None else []
 
     bodies: dict[str, dict[str, Mention]] = defaultdict(dict)
     for m in mentions:
@@ -216,6 +219,40 @@ def _called_by_head_and_quotation(mentions: list[Mention]) -> list[Mention]:
 
     return [replace(m, alias_of=body.normal, country=m.country or body.country, smolensk=m.smolensk or body.smolensk)
             if (body := named_in_full(m)) is not None else m for m in mentions]
+
+
+def _called_by_its_names_end(mentions: list[Mention]) -> list[Mention]:
+    """A body called by the end of another's quoted name, from its head word on, with whom it is named after
+    («театр кукол им. Д.Н. Светильникова» in a row that names ОГБУК «Смоленский областной театр кукол им. Д.Н.
+    Светильникова»), is that body, of its state and side, and so is the person whose post names it; not where the
+    row names two bodies of that end, nor a name of no namesake («театр кукол» beside two theatres of puppets)."""
+    quoted = [(m, fold(name.group())) for m in mentions if m.type is EntityType.ORG and m.alias_of is None
+              and (name := _QUOTED_NAME.search(m.normal)) is not None]
+
+    def named_in_full(mention: Mention) -> Mention | None:
+        end = fold(mention.normal)
+        if mention.type is not EntityType.ORG or mention.alias_of is not None or "«" in mention.normal \
+                or not _NAMESAKE.search(end) or len(end.split()) < 3:
+            return None
+        full = {body.normal: body for body, name in quoted if name != end and name.endswith(" " + end)}
+        return next(iter(full.values())) if len(full) == 1 else None
+
+    called = {m.normal: body for m in mentions if (body := named_in_full(m)) is not None}
+    written = {fold(m.text): called[m.normal] for m in mentions if m.type is EntityType.ORG and m.normal in called}
+
+    def side_of(mention: Mention) -> Mention | None:
+        if mention.type is not EntityType.PER or mention.country is not None or not mention.role:
+            return None
+        return next((body for text, body in written.items() if text in fold(mention.role)), None)
+
+    return [replace(m, alias_of=body.normal, country=m.country or body.country, smolensk=m.smolensk or body.smolensk)
+            if (body := called.get(m.normal)) is not None and m.type is EntityType.ORG
+            else replace(m, country=body.country, smolensk=m.smolensk or body.smolensk)
+            if (body := side_of(m)) is not None else m for m in mentions]
+
+
+_QUOTED_NAME = re.compile(r"(?<=«)[^«»]+(?=»+$)")  # the last quotation a name ends with, its inner one if nested
+_NAMESAKE = re.compile(r"\b(?:им\.|имени)\s")
 
 
 def _latin_body_of_the_named_state(mentions: list[Mention], body_sides: Set[tuple[str, bool]]) -> list[Mention]:

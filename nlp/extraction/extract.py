@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from natasha import MorphVocab
@@ -179,7 +180,8 @@ class ReportRules:
     def read(self, cells: list[tuple[str, Doc]]) -> list[CellReading]:
         countries = self.resources.countries
         found = []
-        for (text, cell), mentions in zip(cells, extract_docs(cells, self.resources), strict=True):
+        for (text, cell), extracted in zip(cells, extract_docs(cells, self.resources), strict=True):
+            mentions = _listed_after_a_group(cell, extracted, self.resources)
             adjectives = {code for index, (word, pos) in enumerate(zip(texts(cell), cell.to_array(POS).tolist(),
                                                                        strict=True))
                           if pos in _NAMING_PARTS and (code := countries.adjective_code(word))
@@ -211,24 +213,56 @@ def _groups_sides(doc: Doc, mentions: list[Mention], models: Resources) -> froze
     those coordinated with it («смоленских предприятий», «смоленских и белорусских компаний»), or a place right after
     it, «из» between as may be, and those coordinated with it («творческих коллективов Смоленской области и Республики
     Беларусь», «коллективы из Витебской области»); not a group named as whom something is for (`_for_whom`)."""
+    return frozenset(side for _, group in _groups(doc, mentions, models) for side in group)
+
+
+def _groups(doc: Doc, mentions: list[Mention], models: Resources) -> Iterator[tuple[int, set[tuple[str, bool]]]]:
+    """Each group `_groups_sides` reads: where its words end in the text, and the sides it names."""
     places = {m.start: m for m in mentions if m.type is EntityType.LOC and m.country and m.within is None}
     text = doc.user_data["text"]
-    sides = set()
     for token in doc:
         if token.lemma_ not in models.lexicons.group_nouns or not token.is_lower or _for_whom(doc, token.i) \
                 or "Plur" not in token.morph.get("Number", []) and token.lemma_ not in models.lexicons.collective_nouns:
             continue
         adjectives = _adjectives_sides(doc, token.i, models)
         if adjectives:
-            sides |= adjectives
+            yield char_span(doc, token.i, token.i + 1)[1], adjectives
             continue
         after = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "из" else token.i + 1
         place = places.get(char_span(doc, after, after + 1)[0]) if after < len(doc) else None
+        sides, end = set(), 0
         while place is not None and place.country:
             sides.add((place.country, place.smolensk))
+            end = place.stop
             joined = _COORDINATED.match(text, place.stop)
             place = places.get(joined.end()) if joined else None
-    return frozenset(sides)
+        if sides:
+            yield end, sides
+
+
+def _listed_after_a_group(doc: Doc, mentions: list[Mention], models: Resources) -> list[Mention]:
+    """The bodies a group of one side's lists right after it, in brackets or after a colon, are that side's
+    («Смоленские предприятия (АО «Авиастар», ООО «Кронштадт», …)» at an exhibition in Tashkent; «предприятия
+    Смоленской области: ОАО «…», …»), where their names give no state or the same one."""
+    text = doc.user_data["text"]
+    bodies = {m.start: m for m in mentions if m.type is EntityType.ORG}
+    sided: dict[int, tuple[str, bool]] = {}
+    for end, sides in _groups(doc, mentions, models):
+        opening = _LIST_OPENING.match(text, end)
+        if len(sides) != 1 or opening is None:
+            continue
+        side = next(iter(sides))
+        body = bodies.get(opening.end())
+        while body is not None:
+            sided[body.start] = side
+            joined = _BODIES_LISTED.match(text, body.stop)
+            body = bodies.get(joined.end()) if joined else None
+    return [replace(m, country=its[0], smolensk=its[1])
+            if (its := sided.get(m.start)) is not None and m.country in (None, its[0]) else m for m in mentions]
+
+
+_LIST_OPENING = re.compile(r"\s*[(:]\s*")
+_BODIES_LISTED = re.compile(r"\s*(?:,\s*а\s+также|,|;|и)\s*")
 
 
 _COORDINATED = re.compile(r"\s*(?:,|и\b)\s*")
@@ -1408,15 +1442,20 @@ class _Reading:
                   and case_of(span[0]) == "Gen"
                   and self.models.countries.code(normal_phrase(self.models.vocab, list(span), len(span) - 1))}
         named = {(chunk.start, chunk.stop) for chunk in chunks}
+        persons = {span.start for span in doc.spans[NATASHA_SPANS] if span.label_ == "PER"}
         found = []
         for chunk in chunks:
             words = doc[chunk.start:chunk.stop]
             if is_acronym(doc[chunk.head]) or any(token.text in OPENING_QUOTES for token in words):
                 continue
-            for span in doc.spans[NATASHA_SPANS]:
+            for whole in doc.spans[NATASHA_SPANS]:
+                # (natasha's name may run on into the name of the holder after the unit's: «кафедры истории России |
+                # СмолГУ Кодин | Е.В.»; not into the rest of its own: «палаты РИА Новости»)
+                span = doc[whole.start:chunk.stop] if whole.start < chunk.stop < whole.end \
+                    and any(chunk.stop <= person <= whole.end for person in persons) else whole
                 # (whom it is named after as may be: «факультета ВГУ имени П.М. Машерова»: ВГУ имени П.М. Машерова)
                 namesake = next((i for i in range(span.start, span.end) if doc[i].lower_ in ("имени", "им")), span.end)
-                if span.label_ != "ORG" or not chunk.head < span.start < span.end <= chunk.stop \
+                if whole.label_ != "ORG" or not chunk.head < span.start < span.end <= chunk.stop \
                         or not (is_acronym(span[0]) or _COMPOUND_ABBREVIATION.match(span[0].text)) \
                         or is_acronym(doc[span.start - 1]) \
                         or not all(is_cap(token) for token in doc[span.start:namesake]):

@@ -328,6 +328,9 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             # the name's
         elif lower in ("имени", "им") and nxt is not None:
             index = _past_namesake(doc, index, lex)  # inside a chain «им» is no pronoun
+            if index in natasha_spans(doc, "PER"):
+                break  # the holder of a post the name is of, in any case («директор театра кукол им. Д.Н.
+                # Светильникова | Петрова О.В.»)
         elif _is_gen(token):
             if common_after_place(doc, index):
                 break
@@ -764,7 +767,21 @@ def _quoted_after_legal_form(doc: Doc, head: int, lex: Lexicons) -> Chunk | None
         end = _one_word_name_after(doc, index)
     if end is not None and any(doc[i].text == "№" for i in range(index, end)):
         end = _numbered_units_town(doc, end, lex)
+    if end is None and index == head + 1:
+        end = _numbered_or_a_towns(doc, index, lex)
     return Chunk(head, end, "ORG", head) if end else None
+
+
+def _numbered_or_a_towns(doc: Doc, index: int, lex: Lexicons) -> int | None:
+    """Where a body named by its kind's letters alone ends, the acronym before `index` followed by its number, its
+    town in the genitive after it as may be («СШ № 5 г. Витебска», «ДШИ № 1»), or by its town alone («ДЮСШ г.
+    Орши»); None otherwise, and for letters that name no body («СМИ г. Смоленска»)."""
+    if doc[index - 1].text in lex.not_organisations:
+        return None
+    if index + 1 < len(doc) and doc[index].text == "№" and doc[index + 1].like_num:
+        return _numbered_units_town(doc, index + 2, lex)
+    town = _numbered_units_town(doc, index, lex)
+    return town if town > index else None
 
 
 def _numbered_units_town(doc: Doc, end: int, lex: Lexicons) -> int:
@@ -842,8 +859,10 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         if token.is_lower:
             start = head  # a government named by its leader: what is lowercase before it describes it
             # («беспартийном | правительстве Яна Фишера», «предыдущем | кабинете Синдзо Абэ»)
-    if "of" in flags and _short_name(doc, index, lex):
-        index += 1  # a unit of a body named by its short name: "философский факультет МГУ"
+    # a unit of a body named by its short name: "философский факультет МГУ"; one that is no body without a name of
+    # its own, by one of small letters too («кафедры истории России СмолГУ»; not «агентства БелТА», which is БелТА)
+    if "of" in flags and _short_name(doc, index, lex, mixed="q" in flags):
+        index += 1
     numbered = "num" in flags and _ORDINAL.match(doc[start].text) is not None
     if "num" in flags and (after := numbered_end(doc, index, flags, lex)) is not None:
         index, numbered = after, True  # "исправительной колонии № 5", "школы № 1 Махачкалы"
@@ -1114,10 +1133,13 @@ def _action_of_noun(doc: Doc, head: int, lex: Lexicons) -> bool:
         and before.lemma_ not in lex.heads
 
 
-def _short_name(doc: Doc, index: int, lex: Lexicons) -> bool:
-    """Whether a body's short name stands here ("МГУ"), not a legal form opening a quotation ("АО «…»"), nor
-    what no body's is ("аппарат ИВЛ": a device; natasha tags no organisation there)."""
-    return index < len(doc) and is_abbreviation(doc[index], lex) and _quoted_after_legal_form(doc, index, lex) is None \
+def _short_name(doc: Doc, index: int, lex: Lexicons, *, mixed: bool = False) -> bool:
+    """Whether a body's short name stands here ("МГУ"; of small letters too where `mixed`: «СмолГУ»), not a legal
+    form opening a quotation ("АО «…»"), nor what no body's is ("аппарат ИВЛ": a device; natasha tags no organisation
+    there)."""
+    return index < len(doc) \
+        and (is_abbreviation(doc[index], lex) or mixed and _SHORT_NAME.match(doc[index].text) is not None) \
+        and _quoted_after_legal_form(doc, index, lex) is None \
         and any(start <= index < stop for start, stop in natasha_spans(doc, "ORG").items())
 
 

@@ -2895,11 +2895,48 @@ def test_a_body_is_of_the_town_named_right_after_it(models, text, states):
 
 
 @pytest.mark.parametrize(("text", "states"), [
-    # a number after «№» is no year: «г.» after it is a town's
-    ("Юные спортсмены ДЮСШ № 2 г. Рославля приняли участие.", {"ДЮСШ № 2": ("RU", True), "Рославль": ("RU", True)}),
+    # a body named by its kind's letters, with its number, its town in the genitive after it as may be (a number
+    # after «№» is no year: «г.» after it is a town's), is one name, of that town's side, as one with a quoted name is
+    ("Юные спортсмены ДЮСШ № 2 г. Рославля приняли участие.", {"ДЮСШ № 2 г. Рославля": ("RU", True)}),
+    ("Спортсмены СШ № 5 г. Витебска и ДЮСШ г. Орши.",
+     {"СШ № 5 г. Витебска": ("BY", False), "ДЮСШ г. Орши": ("BY", False)}),
+    ("Концерт воспитанников ДШИ № 1.", {"ДШИ № 1": (None, False)}),
+    # letters that name no body, and a town in the nominative (an address's), stay apart
+    ("Представители СМИ г. Смоленска.", {"Смоленск": ("RU", True)}),
 ])
-def test_a_town_after_a_bodys_number_is_found(models, text, states):
+def test_a_body_named_by_its_kinds_letters_goes_on_over_its_number_and_its_town(models, text, states):
     assert states_of(models, text, (EntityType.ORG, EntityType.LOC)) == states
+
+
+@pytest.mark.parametrize(("text", "org", "person", "role"), [
+    # a unit of a body named by its short name of small letters too, whatever the unit deals with
+    ("Профессор кафедры истории России СмолГУ Кодин Е.В.", "кафедра истории России СмолГУ", "Е.В. Кодин",
+     "Профессор кафедры истории России СмолГУ"),
+    ("Доцент кафедры философии ВитГУ Петров А.А.", "кафедра философии ВитГУ", "А.А. Петров",
+     "Доцент кафедры философии ВитГУ"),
+])
+def test_a_unit_goes_on_over_its_bodys_short_name(models, text, org, person, role):
+    found = extract(text, models, report_rules=True)
+    assert org in {m.normal for m in found if m.type is EntityType.ORG and m.within is None}
+    assert {(m.normal, m.role) for m in found if m.type is EntityType.PER} == {(person, role)}
+
+
+def test_a_short_name_of_small_letters_after_a_body_that_is_one_without_it_is_that_body(models):
+    # (a unit that names nothing without a name of its own goes on over one: «кафедры … СмолГУ», above)
+    assert org_texts(models, "Об этом сообщило агентство БелТА.") == {"БелТА"}
+
+
+@pytest.mark.parametrize(("text", "org", "person", "role"), [
+    # the holder of a post named after the body's namesake: no word of the namesake's name, in whatever case
+    ("Выступила директор театра кукол им. Д.Н. Светильникова Петрова О.В.", "театр кукол им. Д.Н. Светильникова",
+     "О.В. Петрова", "директор театра кукол им. Д.Н. Светильникова"),
+    ("Приветствие директора музея имени М.И. Глинки Ивановой А.А.", "музей имени М.И. Глинки", "А.А. Иванова",
+     "директор музея имени М.И. Глинки"),
+])
+def test_the_holder_named_after_a_bodys_namesake_is_no_word_of_the_bodys_name(models, text, org, person, role):
+    found = extract(text, models, report_rules=True)
+    assert {m.normal for m in found if m.type is EntityType.ORG} == {org}
+    assert {(m.normal, m.role) for m in found if m.type is EntityType.PER} == {(person, role)}
 
 
 @pytest.mark.parametrize(("text", "states"), [

@@ -868,6 +868,48 @@ def test_a_person_whose_post_names_a_body_by_its_word_alone_takes_the_side_of_th
     assert [e.country for e in museums.entities if e.type is EntityType.PER] == [None]  # which museum's, unsaid
 
 
+def test_a_post_names_a_body_by_the_first_word_of_its_quoted_name_too(tmp_path, models):
+    (event,) = events_of(tmp_path, models, [
+        ["Телемост «Смоленск – Гродно»", "в режиме видеоконференцсвязи", "15 сентября 2025 года",
+         "Проведен телемост между учащимися СОГБОУ «Лицей имени Кирилла и Мефодия» и ГУО «Гимназия № 1 г. Гродно».",
+         "Директор лицея Петрова Н.В., директор гимназии Сидорович А.А."],
+    ])
+    assert {e.name: (e.country, e.smolensk) for e in event.entities if e.type is EntityType.PER} == {
+        "Н.В. Петрова": ("RU", True), "А.А. Сидорович": ("BY", False)}
+
+
+def test_bodies_listed_right_after_a_sides_group_are_that_sides(tmp_path, models):
+    brackets, colon = events_of(tmp_path, models, [
+        ["Участие в выставке «Иннопром. Центральная Азия»", "г. Ташкент, Республика Узбекистан",
+         "24–26 сентября 2025 года",
+         "Смоленские предприятия (АО «Авиастар», ООО «Кронштадт», АО «Смоленский завод радиодеталей») представили "
+         "продукцию. Проведены переговоры с компаниями Узбекистана и Казахстана.", "Делегация"],
+        ["Участие в выставке", "г. Минск", "25 сентября 2025 года",
+         "Представлены предприятия Смоленской области: ООО «Альфа», АО «Бета». Переговоры с ОАО «Гомсельмаш».",
+         "Делегация"],
+    ])
+    assert {e.name: (e.country, e.smolensk) for e in brackets.entities if e.type is EntityType.ORG} == {
+        "АО «Авиастар»": ("RU", True), "ООО «Кронштадт»": ("RU", True), "АО «Смоленский завод радиодеталей»": (
+            "RU", True)}
+    sides = {e.name: (e.country, e.smolensk) for e in colon.entities if e.type is EntityType.ORG}
+    assert (sides["ООО «Альфа»"], sides["АО «Бета»"], sides["ОАО «Гомсельмаш»"]) == (
+        ("RU", True), ("RU", True), ("BY", False))
+
+
+def test_a_body_called_by_its_quoted_names_end_with_its_namesake_is_that_body(tmp_path, models):
+    (event,) = events_of(tmp_path, models, [
+        ["Визит делегации Гомельской области", "г. Смоленск", "3–4 июня 2025 года",
+         "Заключено соглашение о сотрудничестве между ОГБУК «Смоленский областной театр кукол им. Д.Н. "
+         "Светильникова» и ГУК «Гомельский областной театр кукол».",
+         "Директор Гомельского областного театра кукол Новикова Е.А.; директор театра кукол им. Д.Н. Светильникова "
+         "Петрова О.В."],
+    ])
+    assert {e.name: (e.country, e.smolensk) for e in event.entities if e.type is not EntityType.LOC} == {
+        "ОГБУК «Смоленский областной театр кукол им. Д.Н. Светильникова»": ("RU", True),
+        "ГУК «Гомельский областной театр кукол»": ("BY", False),
+        "Е.А. Новикова": ("BY", False), "О.В. Петрова": ("RU", True)}
+
+
 def test_companies_listed_together_are_of_the_one_state_their_names_name(tmp_path, models):
     listed, exhibited, mixed = events_of(tmp_path, models, [
         ["Заседание Совместной комиссии", "онлайн", "10 сентября 2025 года",
