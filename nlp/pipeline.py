@@ -145,10 +145,19 @@ def _posts_of_a_body_by_its_word(mentions: list[Mention], docs: dict[Field, Doc]
         word = next((token for token in doc if token.text == words[-1] and token.i > 0
                      and doc[token.i - 1].text == words[-2] and doc[token.i - 1].lemma_ in lex.positions), None)
         named = bodies.get(word.lemma_, {}) if word is not None else {}
+        if len(named) > 1:
+            # of several, the one its sentence names before it («Делегация Латвийского общества русской культуры во
+            # главе с председателем общества Т.А. Кругловой»; the Russian Geographical Society the next one names)
+            text = doc.user_data["text"]
+            named = {name: body for name, body in named.items() if body.field == mention.field
+                     and body.stop <= mention.start and not _SENTENCE_END.search(text, body.stop, mention.start)}
         return next(iter(named.values())) if len(named) == 1 else None
 
     return [replace(m, country=body.country, smolensk=m.smolensk or body.smolensk)
             if (body := body_of(m)) is not None else m for m in mentions]
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s+(?=[А-ЯЁA-Z«])|\n")
 
 
 def _listed_of_one_state(event: Event, mentions: list[Mention]) -> list[Mention]:
@@ -511,7 +520,10 @@ def _organisations_placed(event: Event, mentions: list[Mention],
     # the bodies the Smolensk side met abroad are the venue's state's
     met_abroad = venues_side if side[1] and venues_side is not None and venues_side[0] != SMOLENSK_COUNTRY else None
     bodies = [m for m in mentions if m.type is EntityType.ORG]
-    sides_of = {fold(name): met_abroad if met_abroad is not None and _met_with(event, m, bodies) else side
+    # (a body the place cell names is where the row was held, whoever's group the row names: «г. Москва, ЦВК
+    # «Экспоцентр»» at an exhibition of «смоленских производителей»)
+    sides_of = {fold(name): venues_side if m.field == "place" and venues_side is not None
+                else met_abroad if met_abroad is not None and _met_with(event, m, bodies) else side
                 for m in placed for name in (m.normal, m.text)}
 
     def side_of(mention: Mention) -> tuple[str, bool] | None:

@@ -2624,19 +2624,19 @@ def _state_before(doc: Doc, index: int, mentions: list[Mention], models: Resourc
     """The state (and whether the Smolensk side) the words right before token `index` name: a state's adjective
     before a noun («белорусских предприятий», «белорусская делегация»), or a place or a body, a bracket after it as
     may be («делегации Республики Беларусь», «от Смоленской области», «… района Витебской области (Республика
-    Беларусь)», «Совета Федерации … (далее – Совет Федерации)»)."""
-    state = _states_adjective_before(doc, index, models)
-    if state is not None:
-        return state
+    Беларусь)», «Совета Федерации … (далее – Совет Федерации)»); a body's own words first, which the adjective of
+    what it deals with may end («Латвийского общества русской культуры»: Latvia's)."""
     last = index - 2 if doc[index - 1].text == ")" else index - 1
     before = char_span(doc, last, last + 1)[1]
     named = next((m for m in mentions if m.type in (EntityType.LOC, EntityType.ORG) and m.stop == before
                   and m.country), None)
+    if named is None or named.country is None:
+        return _states_adjective_before(doc, index, models)
     text = doc.user_data["text"]  # the mentions' offsets are the original text's, not the Doc's
-    if named is not None and any(m.type is named.type and m.country not in (None, named.country)
-                                 and _BARE_LIST_JOIN.fullmatch(text, m.stop, named.start) for m in mentions):
+    if any(m.type is named.type and m.country not in (None, named.country)
+           and _BARE_LIST_JOIN.fullmatch(text, m.stop, named.start) for m in mentions):
         return None  # the last of places of several states («коллективы из России, Беларуси, Сербии и Болгарии:»)
-    return (named.country, named.smolensk) if named is not None and named.country is not None else None
+    return named.country, named.smolensk
 
 
 def _states_adjective_before(doc: Doc, index: int, models: Resources) -> tuple[str, bool] | None:

@@ -275,7 +275,17 @@ class NatashaNER(_Batched):
         for doc, doc_tags in zip(docs, tags, strict=True):
             doc.spans[NATASHA_SPANS] = [Span(doc, low, high, label=label)
                                         for start, stop, label in token_spans(doc_tags)
-                                        for low, high in line_parts(doc, start, stop)]
+                                        for part in line_parts(doc, start, stop)
+                                        for low, high in [_without_imeni(doc, *part) if label == "PER" else part]
+                                        if low < high]
+
+
+def _without_imeni(doc: Doc, start: int, stop: int) -> tuple[int, int]:
+    """A person's tokens without the «им.» or «имени» before the name that natasha may take in («хор … им. Г.И.
+    Цитовича»: Г.И. Цитовича, whom the choir is named after)."""
+    if doc[start].lower_ in ("им", "имени"):
+        start += 1 + (start + 1 < stop and doc[start + 1].text == ".")
+    return start, stop
 
 
 def line_starts(doc: Doc) -> list[int]:

@@ -696,7 +696,9 @@ def _agrees(doc: Doc, token: Token, head: int, lex: Lexicons) -> bool:
     # capitalised word the tagger cased otherwise, or an inanimate noun's adjective its nominative for accusative
     # («английское отделение»: spelt alike), still agrees
     form = _ADJECTIVE_FORM.search(token.lower_) is not None
-    return agreed and cased and form and not position and token.text not in _STOP \
+    # (a participle in another case is a clause's, capitalised by a sentence's start: «Поддерживаемый Кремлём»)
+    clause = token.pos_ == "VERB" and case_of(token) != case_of(doc[head])
+    return agreed and cased and form and not position and not clause and token.text not in _STOP \
         and (case_of(token) == case_of(doc[head]) or (is_cap(token) or _nom_acc(token, doc[head]))
              and _same_number(token, doc[head])) or _caseless_compound_fits(token, doc[head])
 
@@ -825,6 +827,9 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         return None  # «Гагаузская автономия»: a territory, no body
     if "meet" in flags and any(doc[i].lemma_ in lex.meeting_adjectives for i in range(start, head)):
         klass = "event"  # «Торжественное собрание «…»»: a meeting, not a body
+    if "lot" in flags and start == head and token.is_lower and head + 1 < len(doc) and doc[head + 1].is_lower \
+            and doc[head + 1].pos_ in ("NOUN", "ADJ") and case_of(doc[head + 1]) == "Gen":
+        return None  # «партию оборудования производства компании «Mindray»»: a lot of goods, no party
     if "state" in flags and start == head > 0 and doc[head - 1].pos_ in ("NOUN", "PROPN") and is_cap(token) \
             and head + 1 < len(doc) and is_cap(doc[head + 1]):
         return None  # "Совета Федерации Федерального Собрания": the state the body before is of

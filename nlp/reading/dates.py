@@ -17,6 +17,7 @@ _QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "перв": 1, "втор
 _TOKEN = re.compile(
     r"(?P<numeric>(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})(?![\d.]*\d))"
     r"|(?P<short>(?<![\d.])\d{1,2}\.\d{1,2}(?![\d.]*\d))"  # «05.02–09.02.2024», «с 31.01 по 02.02.2024»
+    r"|(?P<month>(?<![\d.])(?:0?[1-9]|1[0-2])\.\d{4}(?![\d.]*\d))"  # a month of a year: «04.2026», «04-06.2026»
     r"|(?P<year>(?<![\d.])\d{4}(?!\d))"
     r"|(?P<day>(?<![\d.])\d{1,2}(?![\d.]*\d))"
     r"|(?P<word>[А-Яа-яЁё]+)"
@@ -102,6 +103,13 @@ def _points(text: str) -> list[_Point] | None:
             points.append(point)
             if year:
                 _give_year(points, year[0] + 2000 if year[0] < 100 else year[0])
+        elif kind == "month":
+            month, whose_year = (int(part) for part in value.split("."))
+            for earlier in waiting:  # the figures before it are months, not days: «04-06.2026»
+                earlier.day, earlier.month = None, earlier.day
+            waiting = []
+            points.append(_Point(None, month))
+            _give_year(points, whose_year)
         elif kind == "day":
             waiting.append(_Point(int(value), None))
             points.append(waiting[-1])

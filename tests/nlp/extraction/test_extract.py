@@ -1555,6 +1555,33 @@ def test_a_sites_compound_adjective_the_tagger_took_for_a_name_in_another_case_o
         (EntityType.LOC, "Спасо-Евфросиниевский женский монастырь", PlaceKind.SITE)}
 
 
+@pytest.mark.parametrize(("text", "sites"), [
+    ("Делегация посетила Смоленский кремль и Успенский собор.", {"Смоленский кремль", "Успенский собор"}),
+    ("Посещение Казанского кремля.", {"Казанский кремль"}),
+    # a participle in another case, capitalised by a sentence's start, is no word of a name
+    ("Поддерживаемый Кремлём глава республики выступил.", set()),
+])
+def test_a_kremlin_named_by_its_towns_adjective_is_a_site(models, text, sites):
+    assert {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC} == sites
+
+
+def test_a_participle_in_another_case_opening_a_sentence_is_no_word_of_a_name(models):
+    assert org_texts(models, "Одобренный парламентом закон вступил в силу.") == set()
+
+
+def test_a_lot_of_goods_is_no_party(models):
+    assert org_texts(models, "Больница получила партию оборудования производства компании «Mindray» (КНР).") == {
+        "компании «Mindray»"}
+    assert org_texts(models, "Встреча с представителями партии «Единая Россия».") == {"партии «Единая Россия»"}
+
+
+def test_a_body_is_named_after_someone_whatever_natasha_makes_of_imeni(models):
+    found = extract("Выступил Государственный академический народный хор Республики Беларусь им. Г.И. Цитовича.",
+                    models, report_rules=True)
+    assert {(m.type, m.text) for m in found} == {
+        (EntityType.ORG, "Государственный академический народный хор Республики Беларусь им. Г.И. Цитовича")}
+
+
 def test_a_fortress_wall_named_is_a_site_a_wall_of_a_house_none(models):
     found = extract("Делегация посетила Смоленскую крепостную стену. Стена дома покрашена.", models, report_rules=True)
     assert {(m.type, m.normal, m.kind) for m in found} == {
@@ -3017,6 +3044,12 @@ def test_a_settlement_is_the_namesake_the_state_after_it_or_the_word_before_it_s
 ])
 def test_the_head_of_a_states_delegation_and_the_body_of_their_post_are_of_that_state(models, text, states):
     assert states_of(models, text, (EntityType.ORG, EntityType.PER)) == states
+
+
+def test_the_head_of_a_bodys_delegation_is_of_the_bodys_state_not_of_what_it_deals_with(models):
+    text = "Делегация Латвийского общества русской культуры во главе с председателем общества Т.А. Кругловой."
+    assert states_of(models, text, (EntityType.ORG, EntityType.PER)) == {
+        "Латвийское общество русской культуры": ("LV", False), "Т.А. Круглова": ("LV", False)}
 
 
 def test_a_short_name_defined_for_a_body_is_of_its_state_and_so_is_the_head_of_its_delegation(models):

@@ -146,3 +146,13 @@ def test_a_month_cut_short_with_a_full_stop_is_that_month(text: str, expected: t
 
 def test_a_months_first_letters_without_a_full_stop_name_no_month() -> None:
     assert parse_date_range("3 апр 2025") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("04.2025", (date(2025, 4, 1), date(2025, 4, 30))),
+    ("04-06.2025", (date(2025, 4, 1), date(2025, 6, 30))),
+    ("с 12.2024 по 02.2025", (date(2024, 12, 1), date(2025, 2, 28))),
+    ("1-3.04.2025", (date(2025, 4, 1), date(2025, 4, 3))),  # days of a month still
+])
+def test_a_month_written_with_its_year_in_figures_covers_the_month(text: str, expected: tuple[date, date]) -> None:
+    assert parse_date_range(text) == expected

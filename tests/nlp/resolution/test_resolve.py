@@ -878,6 +878,24 @@ def test_a_post_names_a_body_by_the_first_word_of_its_quoted_name_too(tmp_path, 
         "Н.В. Петрова": ("RU", True), "А.А. Сидорович": ("BY", False)}
 
 
+def test_a_post_names_of_several_bodies_of_its_word_the_one_its_sentence_names_before_it(tmp_path, models):
+    (event,) = events_of(tmp_path, models, [
+        ["Визит соотечественников из Латвии", "г. Смоленск", "15 мая 2025 года",
+         "Представители Латвийского общества русской культуры и председатель общества Т.А. Круглова посетили "
+         "Смоленский кремль. Встреча прошла в Смоленском отделении Русского географического общества.", ""],
+    ])
+    assert [(e.name, e.country) for e in event.entities if e.type is EntityType.PER] == [("Т.А. Круглова", "LV")]
+
+
+def test_a_venue_the_place_cell_names_is_of_the_venues_state_whoever_s_group_the_row_names(tmp_path, models):
+    (event,) = events_of(tmp_path, models, [
+        ["Участие в выставке «Продэкспо»", "г. Москва, ЦВК «Экспоцентр»", "5–9 февраля 2025 года",
+         "В выставке приняли участие смоленские производители, в том числе ООО «Бахус».", ""],
+    ])
+    assert {e.name: (e.country, e.smolensk) for e in event.entities if e.type is EntityType.ORG} == {
+        "ЦВК «Экспоцентр»": ("RU", False), "ООО «Бахус»": ("RU", True)}
+
+
 def test_bodies_listed_right_after_a_sides_group_are_that_sides(tmp_path, models):
     brackets, colon = events_of(tmp_path, models, [
         ["Участие в выставке «Иннопром. Центральная Азия»", "г. Ташкент, Республика Узбекистан",
