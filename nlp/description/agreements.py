@@ -113,9 +113,9 @@ def _kinds() -> list[tuple[re.Pattern[str], str, str]]:
 
 def _sides_in_a_row(parties: list[Mention], text: str) -> list[Mention]:
     """The sides named after «между», one after another: each joined to the one before by a comma, «и» or «, а
-    также», with brackets that say where the one before is and a side's word between as may be («… и городом Лида»);
-    not a body the sentence goes on to name («Во исполнение Соглашения между A и B … от 15 мая 2019 года ОГБПОУ «…»
-    приняло на обучение …»)."""
+    также», with brackets that say where the one before is and a side's word between as may be, cut short too
+    («… и городом Лида», «… и г. Лида»); not a body the sentence goes on to name («Во исполнение Соглашения между A и
+    B … от 15 мая 2019 года ОГБПОУ «…» приняло на обучение …»)."""
     row: list[Mention] = []
     for mention in sorted(parties, key=lambda m: m.start):
         if row and not _SIDES_JOIN.fullmatch(text, row[-1].stop, mention.start):
@@ -124,7 +124,7 @@ def _sides_in_a_row(parties: list[Mention], text: str) -> list[Mention]:
     return row
 
 
-_SIDES_JOIN = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:,\s*а\s+также|,|и)\s*)?(?:[а-яё]+\s+)?")
+_SIDES_JOIN = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:,\s*а\s+также|,|и)\s*)?(?:[а-яё]+(?:\.\s*|\s+))?")
 
 
 def _split_threeway(parties: list[Mention], text: str, between: int) -> list[list[Mention]]:

@@ -1455,17 +1455,31 @@ class _Reading:
                     and any(chunk.stop <= person <= whole.end for person in persons) else whole
                 # (whom it is named after as may be: «факультета ВГУ имени П.М. Машерова»: ВГУ имени П.М. Машерова)
                 namesake = next((i for i in range(span.start, span.end) if doc[i].lower_ in ("имени", "им")), span.end)
+                # (or by a name of its capitalised words, in the genitive, with no body's word: «Смоленское
+                # региональное отделение Российского Красного Креста»)
                 if whole.label_ != "ORG" or not chunk.head < span.start < span.end <= chunk.stop \
-                        or not (is_acronym(span[0]) or _COMPOUND_ABBREVIATION.match(span[0].text)) \
+                        or not (is_acronym(span[0]) or _COMPOUND_ABBREVIATION.match(span[0].text)
+                                or self._named_in_capitals(span)) \
                         or is_acronym(doc[span.start - 1]) \
                         or not all(is_cap(token) for token in doc[span.start:namesake]):
                     continue
                 stop = states.get(span.end, span.end)  # with the state it is of: «НАН | Беларуси», «МИД | России»
                 if (stop == chunk.stop or stop < chunk.stop and doc[stop].lower_ in ("в", "во")) \
                         and (span.start, stop) not in named:  # (in «в»: a branch's place)
-                    found.append(Chunk(span.start, stop, "ORG", span.start))
+                    # (a name of words heads on its first noun: «Российского Красного | Креста»)
+                    head = next((t.i for t in span if t.pos_ in ("NOUN", "PROPN")), span.start) \
+                        if self._named_in_capitals(span) else span.start
+                    found.append(Chunk(span.start, stop, "ORG", head))
                     named.add((span.start, stop))
         return found
+
+    def _named_in_capitals(self, span: Span) -> bool:
+        """Whether natasha's organisation is a name of two capitalised words or more in the genitive, no word of
+        which heads a body's name, nor a state's name («Российского Красного Креста»; not «Республики Беларусь»)."""
+        models = self.models
+        return len(span) > 1 and case_of(span[0]) == "Gen" and all(is_cap(token) for token in span) \
+            and not any(self.lex.names_body(token.lemma_) for token in span) \
+            and not models.countries.code(normal_phrase(models.vocab, list(span), len(span) - 1))
 
     def _whose_post(self, role: Chunk, start: int) -> bool:
         """Whether the person named at `start` is whom the post before serves, not its holder: the post's head in the

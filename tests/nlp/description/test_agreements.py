@@ -70,6 +70,15 @@ def test_the_region_after_a_sides_town_and_the_body_after_a_sides_body_are_no_si
         ["smolenskiy-gosudarstvennyy-meditsinskiy-universitet", "vitebskiy-gosudarstvennyy-meditsinskiy-universitet"]]
 
 
+def test_a_sides_word_cut_short_stands_between_two_sides(tmp_path, models):
+    named = agreements(tmp_path, models, [
+        ["Форум", "г. Гродно", "26 июня 2025 года",
+         "Подписаны: Соглашение о сотрудничестве между Правительством Смоленской области и Гродненским областным "
+         "исполнительным комитетом; Договор о побратимских связях между г. Вязьма и г. Лида.", "Делегации"]])
+    assert [[party.rsplit("/", 1)[1] for party in a.parties] for a in named] == [
+        ["pravitelstvo-smolenskoy-oblasti", "grodnenskiy-oblastnoy-ispolnitelnyy-komitet"], ["vyazma", "lida"]]
+
+
 def test_a_plan_or_programme_is_named_as_the_text_names_it(tmp_path, models):
     signed = (("Подписана", "программа сотрудничества"), ("Подписана", "программа совместных мероприятий"),
               ("Подписан", "план совместных действий"), ("Подписан", "план мероприятий"))

@@ -2948,6 +2948,17 @@ def test_a_unit_goes_on_over_its_bodys_short_name(models, text, org, person, rol
     assert {(m.normal, m.role) for m in found if m.type is EntityType.PER} == {(person, role)}
 
 
+@pytest.mark.parametrize(("text", "parent"), [
+    ("Смоленское региональное отделение Российского Красного Креста передало помощь.", "Российский Красный Крест"),
+    ("Выступил председатель Смоленского отделения Русского географического общества.",
+     "Русское географическое общество"),
+])
+def test_a_parent_named_in_capitals_inside_its_units_name_is_a_body_of_its_own(models, text, parent):
+    found = extract(text, models, report_rules=True)
+    assert {(m.normal, m.within) for m in found if m.type is EntityType.ORG and m.within is not None} == {
+        (parent, "org")}
+
+
 def test_a_short_name_of_small_letters_after_a_body_that_is_one_without_it_is_that_body(models):
     # (a unit that names nothing without a name of its own goes on over one: «кафедры … СмолГУ», above)
     assert org_texts(models, "Об этом сообщило агентство БелТА.") == {"БелТА"}
