@@ -135,26 +135,39 @@ def _posts_of_a_body_by_its_word(mentions: list[Mention], docs: dict[Field, Doc]
                 bodies[word][m.normal] = m  # «музей-заповедник» is a «музей» too
 
     def body_of(mention: Mention) -> Mention | None:
-        if mention.type is not EntityType.PER or mention.country is not None or not mention.role \
-                or mention.field is None or mention.field not in docs:
-            return None
-        words = mention.role.split()
-        if len(words) < 2 or not words[-1].islower():
+        if mention.type is not EntityType.PER or not mention.role or mention.field is None \
+                or mention.field not in docs:
             return None
         doc = docs[mention.field]
-        word = next((token for token in doc if token.text == words[-1] and token.i > 0
-                     and doc[token.i - 1].text == words[-2] and doc[token.i - 1].lemma_ in lex.positions), None)
-        named = bodies.get(word.lemma_, {}) if word is not None else {}
-        if len(named) > 1:
-            # of several, the one its sentence names before it («Делегация Латвийского общества русской культуры во
-            # главе с председателем общества Т.А. Кругловой»; the Russian Geographical Society the next one names)
-            text = doc.user_data["text"]
-            named = {name: body for name, body in named.items() if body.field == mention.field
-                     and body.stop <= mention.start and not _SENTENCE_END.search(text, body.stop, mention.start)}
-        return next(iter(named.values())) if len(named) == 1 else None
+        # each of its posts («Художественный руководитель театра; заслуженный артист Российской Федерации»)
+        for role in mention.role.split(ROLE_SEPARATOR):
+            words = role.split()
+            if len(words) < 2 or not words[-1].islower():
+                continue
+            word = next((token for token in doc if token.text == words[-1] and token.i > 0
+                         and doc[token.i - 1].text == words[-2] and doc[token.i - 1].lemma_ in lex.positions), None)
+            named = list(bodies.get(word.lemma_, {}).values()) if word is not None else []
+            if len(named) > 1:
+                named = _the_one_meant(mention, named, doc.user_data["text"])
+            # (of its state, or of none: a title's «Российской Федерации» says Russia, not which side)
+            if len(named) == 1 and mention.country in (None, named[0].country):
+                return named[0]
+        return None
 
     return [replace(m, country=body.country, smolensk=m.smolensk or body.smolensk)
             if (body := body_of(m)) is not None else m for m in mentions]
+
+
+def _the_one_meant(person: Mention, bodies: list[Mention], text: str) -> list[Mention]:
+    """Of several bodies of a post's word, the one the person's sentence names before it («Делегация Латвийского
+    общества русской культуры во главе с председателем общества Т.А. Кругловой»; the Russian Geographical Society the
+    next one names), else, for a participant, the one the row's title names («Гастроли Смоленского … театра …» with
+    «директор театра Н.Н. Сидорова», whatever theatres the description names)."""
+    before = [body for body in bodies if body.field == person.field and body.stop <= person.start
+              and not _SENTENCE_END.search(text, body.stop, person.start)]
+    if len(before) == 1 or person.field != "participants":
+        return before
+    return [body for body in bodies if body.field == "title"]
 
 
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[А-ЯЁA-Z«])|\n")

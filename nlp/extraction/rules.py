@@ -1940,14 +1940,23 @@ def _a_title(doc: Doc, start: int, head: int, lex: Lexicons) -> bool:
 def _post_before_a_comma(doc: Doc, comma: int, head: int, lex: Lexicons, blocked: set[int]) -> bool:
     """Whether the words before a comma are a post of the person's too: a post's head in the case of the post after
     the comma opens them, lowercase (no list's item that opens with a capital), and nothing but a post's words stand
-    between (no name, verb or stop)."""
+    between (no name, verb or stop). In the nominative, only a post that opens its sentence, its line or an item
+    after a semicolon («Художественный руководитель театра, заслуженный артист Российской Федерации А.В. Петров»):
+    elsewhere an unnamed official may stand before the comma."""
     case = case_of(doc[head])
     index = comma - 1
     while index >= 0 and comma - index <= 12 and index not in blocked and doc[index].text not in _STOP \
             and doc[index].pos_ not in ("VERB", "AUX", "PRON") and not _is_initial(doc, index):
         token = doc[index]
-        if token.lemma_ in lex.positions and token.pos_ in ("NOUN", "PROPN") and token.is_lower:
-            return case is not None and case_of(token) == case and case != "Nom"
+        # (capitalised by its sentence's start as may be)
+        if token.lemma_ in lex.positions and token.pos_ in ("NOUN", "PROPN") \
+                and (token.is_lower or opens_a_sentence(doc, index)):
+            if case is None or case_of(token) != case:
+                return False
+            start = index
+            while start > 0 and doc[start - 1].pos_ == "ADJ" and case_of(doc[start - 1]) == case:
+                start -= 1
+            return case != "Nom" or opens_a_sentence(doc, start)
         index -= 1
     return False
 

@@ -896,6 +896,20 @@ def test_a_venue_the_place_cell_names_is_of_the_venues_state_whoever_s_group_the
         "ЦВК «Экспоцентр»": ("RU", False), "ООО «Бахус»": ("RU", True)}
 
 
+def test_a_participant_s_post_names_of_several_bodies_of_its_word_the_one_the_title_names(tmp_path, models):
+    (event,) = events_of(tmp_path, models, [
+        ["Гастроли Смоленского академического драматического театра им. А.С. Грибоедова в Республике Беларусь",
+         "г. Минск, г. Брест", "10–15 октября 2025 года",
+         "Театр показал спектакли на сценах Национального академического драматического театра имени М. Горького и "
+         "Брестского академического театра драмы.",
+         "Художественный руководитель театра, заслуженный артист Российской Федерации А.В. Петров; директор театра "
+         "Н.Н. Сидорова"],
+    ])
+    # (of Russia by the title he holds, of the Smolensk side by the theatre he leads)
+    assert {e.name: (e.country, e.smolensk) for e in event.entities if e.type is EntityType.PER} == {
+        "А.В. Петров": ("RU", True), "Н.Н. Сидорова": ("RU", True)}
+
+
 def test_bodies_listed_right_after_a_sides_group_are_that_sides(tmp_path, models):
     brackets, colon = events_of(tmp_path, models, [
         ["Участие в выставке «Иннопром. Центральная Азия»", "г. Ташкент, Республика Узбекистан",
