@@ -283,8 +283,8 @@ def _latin_body_of_the_named_state(mentions: list[Mention], body_sides: Set[tupl
     «Представители компании Huawei Technologies Co., Ltd.» (not Russia's, where the row was held), and so is the
     person whose post names it; so is one of a foreign legal form in a row that names one foreign state only."""
     foreign = {side for side in body_sides if side[0] != SMOLENSK_COUNTRY}
-    latin = [m for m in mentions if m.type is EntityType.ORG and m.country is None and m.alias_of is None
-             and _latin_name(m.normal)]
+    latin = list({m.normal: m for m in mentions if m.type is EntityType.ORG and m.country is None
+                  and m.alias_of is None and _latin_name(m.normal)}.values())  # (one body, named twice as may be)
     if len(latin) != 1:
         return mentions
     if len(foreign) != 1:
@@ -295,9 +295,10 @@ def _latin_body_of_the_named_state(mentions: list[Mention], body_sides: Set[tupl
             return mentions
         foreign = {(states.pop(), False)}
     (state, smolensk), body = foreign.pop(), latin[0]
+    called = _latin_name(body.normal) or body.normal  # (as a post names it, in its case: «директором компании «…»»)
     return [replace(m, country=state, smolensk=smolensk) if m is body or m.type is EntityType.ORG and m.country is None
             and m.normal == body.normal or m.type is EntityType.PER and m.country is None and m.role
-            and body.normal in m.role else m for m in mentions]
+            and called in m.role else m for m in mentions]
 
 
 _LATIN_NAME = re.compile(r"[^А-Яа-яЁё]*[A-Za-z][^А-Яа-яЁё]*")  # a name of Latin letters, no Cyrillic one

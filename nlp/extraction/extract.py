@@ -520,8 +520,10 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
         and doc[token.i + 1].text in CLOSING_QUOTES
     adjective = token.pos_ == "ADJ" or token.pos_ in ("PROPN", "NOUN") and FULL_ADJECTIVE.search(token.lower_) \
         is not None and _reads_as_adjective(token, models)  # «Брестским», read as a name; «Руднянская СШ», a noun
+    # (a town after «г.» by its lemma, else as written: «г. Ниш», whose lemma the tagger makes «ниша»)
     place = (models.gazetteer.by_adjective(token.text) if adjective and not alone
-             else models.gazetteer.lookup(token.lemma_) if _after_town_word(token) else None)
+             else models.gazetteer.lookup(token.lemma_) or models.gazetteer.lookup(token.text)
+             if _after_town_word(token) else None)
     if place is None and not adjective and token.i > 0 and doc[token.i - 1].lemma_ == "республика":
         # a republic of Russia by its name («… Республики Татарстан»; a state's is the country table's)
         place = models.gazetteer.lookup(token.lemma_)
@@ -977,7 +979,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     for _, doc in cells:
         spans = [part for span in _surnames_found_again(_with_their_namesakes(_surnames_joined(
                      list(doc.spans[NATASHA_SPANS]))), models)
-                 for towned in _town_apart(_without_a_body_after_its_initials(span, lex))
+                 for towned in _town_apart(_without_a_body_after_its_initials(span, lex), models)
                  for stated in _state_apart(towned, models)
                  for named_apart in _region_named_apart(stated, models)
                  for mended in _body_apart_from_initials(named_apart, lex)
@@ -1140,15 +1142,25 @@ def _without_a_body_after_its_initials(span: Span, lex: Lexicons) -> Span:
     return Span(doc, span.start, cut, label="PER") if cut is not None else span
 
 
-def _town_apart(span: Span) -> list[Span]:
+def _town_apart(span: Span, models: Resources) -> list[Span]:
     """natasha's person right after «г.» (not a year's: «2026 г.»): its first word is the town, the rest the person
-    («глава г. Витебск Иванов И.И.», «мэр г. Пусана Пак Чжин Хо»)."""
+    («глава г. Витебск Иванов И.И.», «мэр г. Пусана Пак Чжин Хо»); and so is its place of three words or more no
+    gazetteer knows whose first word is a town's name («градоначальник г. Ниш Драган Милич»)."""
     doc, start = span.doc, span.start
-    if span.label_ != "PER" or start < 2 or doc[start - 1].text != "." or doc[start - 2].lower_ != "г" \
+    if span.label_ not in ("PER", "LOC") or start < 2 or doc[start - 1].text != "." or doc[start - 2].lower_ != "г" \
             or start > 2 and doc[start - 3].like_num:
+        return [span]
+    if span.label_ == "LOC" and (len(span) < 3 or models.gazetteer.lookup(span.text) is not None
+                                 or not _a_towns_name(span[0], models)):
         return [span]
     town = [Span(doc, start, start + 1, label="LOC")]
     return town + [Span(doc, start + 1, span.end, label="PER")] if len(span) > 1 else town
+
+
+def _a_towns_name(token: Token, models: Resources) -> bool:
+    """Whether the gazetteer knows a word, as written or by its lemma, as a town's name."""
+    town = models.gazetteer.lookup(token.text) or models.gazetteer.lookup(token.lemma_)
+    return town is not None and town.kind is PlaceKind.CITY
 
 
 def _state_apart(span: Span, models: Resources) -> list[Span]:
@@ -1488,9 +1500,9 @@ class _Reading:
         word = self.doc[start].lower_
         if case_of(self.doc[role.head]) != "Nom" or not self.models.vocab.word_is_known(word):
             return False  # (a name it does not know it guesses at: «Хоакин» is no genitive plural of «Хоакина»)
-        named = [parse for parse in self.models.vocab.parse(word) if "Name" in parse.tag]
-        return bool(named) and all(("gent" in parse.tag or "accs" in parse.tag) and "sing" in parse.tag
-                                   for parse in named)
+        # (a person is one: a plural's reading of the name is none of theirs, «Кристины»)
+        named = [parse for parse in self.models.vocab.parse(word) if "Name" in parse.tag and "sing" in parse.tag]
+        return bool(named) and all("gent" in parse.tag or "accs" in parse.tag for parse in named)
 
     def _body_named_before(self, role: Chunk) -> Signal | None:
         """The state and side of the body a post names by its word alone, capitalised, at its end, where the text

@@ -778,14 +778,17 @@ def test_a_latin_company_of_a_foreign_legal_form_is_of_the_one_foreign_state_its
     not one without a legal form, nor where the row names two foreign states."""
     china, plain, two = events_of(tmp_path, models, [
         ["Онлайн-встреча с представителями провинции Хэнань КНР", "ВКС", "15 сентября 2025 года",
-         "Приняли участие представители компании «Henan Zhongyuan Food Co., Ltd».", "Министр сельского хозяйства "
-         "и продовольствия Смоленской области Даниленко В.Б."],
+         "Приняли участие представители компании «Henan Zhongyuan Food Co., Ltd» во главе с генеральным директором "
+         "компании «Henan Zhongyuan Food Co., Ltd» Ли Вэем.", "Министр сельского хозяйства и продовольствия "
+         "Смоленской области Даниленко В.Б."],
         ["Онлайн-встреча с представителями провинции Хэнань КНР", "ВКС", "16 сентября 2025 года",
          "Приняли участие представители компании «Smolensk Digital».", "Делегация"],
         ["Онлайн-встреча с представителями КНР и Республики Беларусь", "ВКС", "17 сентября 2025 года",
          "Приняли участие представители компании «Harbin Minsk Trade Co., Ltd».", "Делегация"],
     ])
     assert [e.country for e in china.entities if e.name == "компания «Henan Zhongyuan Food Co., Ltd»"] == ["CN"]
+    # and so is the person whose post names it, in its case
+    assert [e.country for e in china.entities if e.name == "Ли Вэй"] == ["CN"]
     assert [e.country for e in plain.entities if e.name == "компания «Smolensk Digital»"] == [None]
     assert [e.country for e in two.entities if e.name == "компания «Harbin Minsk Trade Co., Ltd»"] == [None]
 
