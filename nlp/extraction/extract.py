@@ -1151,10 +1151,17 @@ def _town_apart(span: Span, models: Resources) -> list[Span]:
             or start > 2 and doc[start - 3].like_num:
         return [span]
     if span.label_ == "LOC" and (len(span) < 3 or models.gazetteer.lookup(span.text) is not None
-                                 or not _a_towns_name(span[0], models)):
+                                 or not _a_towns_name(span[0], models) or not _a_persons_name(span[1:], models)):
         return [span]
     town = [Span(doc, start, start + 1, label="LOC")]
     return town + [Span(doc, start + 1, span.end, label="PER")] if len(span) > 1 else town
+
+
+def _a_persons_name(tokens: Span, models: Resources) -> bool:
+    """Whether words may be a person's name: proper names, none a place's or a state's («Драган Милич»; not «Республика
+    Узбекистан» after «г. Ташкент»)."""
+    return all(token.pos_ == "PROPN" and is_cap(token) and models.countries.code(token.lemma_) is None
+               and models.gazetteer.lookup(token.text) is None for token in tokens)
 
 
 def _a_towns_name(token: Token, models: Resources) -> bool:
@@ -2824,8 +2831,29 @@ def _normal_post(models: Resources, tokens: list, head: int) -> str:
         if part_head is None:
             names.append(join(part, [t.text for t in part]))
             continue
+        pieces = _coordinated_posts(part, models.lexicons)
+        if len(pieces) > 1:  # each post's head in the nominative: «актёра и режиссёра»: актёр и режиссёр
+            names.append(" и ".join(normal_phrase(models.vocab, piece, next(
+                i for i, t in enumerate(piece) if t.lemma_ in models.lexicons.positions), singular=True)
+                for piece in pieces))
+            continue
         names.append(normal_phrase(models.vocab, part, min(part_head, len(part) - 1), singular=True))
     return " – ".join(names)
+
+
+def _coordinated_posts(tokens: list, lex: Lexicons) -> list[list]:
+    """A post's words cut at each «и» between two posts' bare heads («известный российский актёр | и | режиссёр»),
+    the one before it the only post's word of its piece (not a complement's: «член Союза писателей и журналистов»);
+    the words whole where none stands."""
+    pieces: list[list] = [[]]
+    for index, token in enumerate(tokens):
+        if token.lower_ == "и" and 0 < index < len(tokens) - 1 \
+                and sum(t.lemma_ in lex.positions for t in pieces[-1]) == 1 \
+                and all(t.lemma_ in lex.positions and t.pos_ == "NOUN" for t in (tokens[index - 1], tokens[index + 1])):
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    return pieces
 
 
 def _natasha_mention(doc: Doc, text: str, span: Span, models: Resources) -> Mention:

@@ -1853,6 +1853,9 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
                 and doc[index - 1].pos_ in ("NOUN", "ADJ") and _listed(doc, index):
             index -= 1  # a comma of a list closed by «и» in the post's complement: «заместитель хокима … по вопросам
             continue  # инвестиций, промышленности и торговли Бахтиёр Хамидов»
+        if token.text == "," and leftmost == index + 1 and _a_bare_post(doc, index - 1, lex) and _listed(doc, index):
+            index -= 1  # a comma of a list of posts' bare heads closed by «и»: «актёр, продюсер и сценарист Нанни
+            continue  # Моретти»
         if token.text in (".", ",") and index > 0 and (
                 doc[index - 1].text in lex.latin_forms if token.text == "." else
                 index + 1 < person_start and doc[index + 1].text in lex.latin_forms):
@@ -1868,8 +1871,11 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
         # «во главе с …» opens another phrase; «ВО» of «ФГБОУ ВО» (высшего образования) is a legal form's
         # and a preposition no post holds opens what the post's sentence says of it («заседании Совета Министров …
         # | под председательством Председателя Правительства … М.В. Мишустина»)
+        # (but «и» between two posts' bare heads joins two posts of one person: «актриса и продюсер Николь Кидман»)
+        coordinated = token.lower_ == "и" and leftmost == index + 1 and _a_bare_post(doc, index - 1, lex)
         if token.lower_ == "с" or token.lower_ == "во" and not token.text.isupper() \
-                or token.lower_ == "и" and leftmost is not None or token.lower_ in _NO_POSTS_PREPOSITIONS:
+                or token.lower_ == "и" and leftmost is not None and not coordinated \
+                or token.lower_ in _NO_POSTS_PREPOSITIONS:
             break
         if token.lemma_ in lex.positions and token.pos_ in ("NOUN", "PROPN", "ADJ"):
             leftmost = index
@@ -1930,6 +1936,11 @@ def _post_participle(doc: Doc, index: int, lex: Lexicons) -> bool:
         return False
     after = doc[index + 1] if index + 1 < len(doc) else None
     return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ") or not agrees(token, after)
+
+
+def _a_bare_post(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Whether the word at `index` is a post's head noun alone, with no complement after it («актриса | и …»)."""
+    return index >= 0 and doc[index].lemma_ in lex.positions and doc[index].pos_ == "NOUN"
 
 
 def _a_title(doc: Doc, start: int, head: int, lex: Lexicons) -> bool:

@@ -302,6 +302,10 @@ def test_entities_of_report_sentences(models, text, expected):
     ("Советник президента Аргентины Кристины Фернандес де Киршнер заявил об этом.", "Кристина Фернандес де Киршнер",
      None),
     ("Пресс-секретарь президента Дмитрий Песков сообщил об этом.", "Дмитрий Песков", "Пресс-секретарь президента"),
+    # two posts' bare heads joined by «и» are two posts of one person, each in the nominative
+    ("Вечер памяти известного российского актёра и режиссёра Андрея Панина.", "Андрей Панин",
+     "известный российский актёр и режиссёр"),
+    ("Выступили руководитель ансамбля Семенова Е.П. и концертмейстер Орлов Д.Д.", "Д.Д. Орлов", "концертмейстер"),
     ("Выступил советник Губернатора Смоленской области Олег Петров.", "Олег Петров",
      "советник Губернатора Смоленской области"),
     # a pupil or a student by what they study, whose word says a woman's name stands in the nominative
@@ -1574,10 +1578,11 @@ def test_a_sites_compound_adjective_the_tagger_took_for_a_name_in_another_case_o
 @pytest.mark.parametrize(("text", "sites"), [
     ("Делегация посетила Смоленский кремль и Успенский собор.", {"Смоленский кремль", "Успенский собор"}),
     ("Посещение Казанского кремля.", {"Казанский кремль"}),
+    ("Концерт прошел в Летнем амфитеатре.", {"Летний амфитеатр"}),
     # a participle in another case, capitalised by a sentence's start, is no word of a name
     ("Поддерживаемый Кремлём глава республики выступил.", set()),
 ])
-def test_a_kremlin_named_by_its_towns_adjective_is_a_site(models, text, sites):
+def test_a_kremlin_or_an_amphitheatre_named_is_a_site(models, text, sites):
     assert {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC} == sites
 
 
