@@ -283,15 +283,17 @@ def _latin_body_of_the_named_state(mentions: list[Mention], body_sides: Set[tupl
     «Представители компании Huawei Technologies Co., Ltd.» (not Russia's, where the row was held), and so is the
     person whose post names it; so is one of a foreign legal form in a row that names one foreign state only."""
     foreign = {side for side in body_sides if side[0] != SMOLENSK_COUNTRY}
+    # (one body, named twice as may be; in Cyrillic with a foreign legal form too: «… Машинери Ко., Лтд»)
     latin = list({m.normal: m for m in mentions if m.type is EntityType.ORG and m.country is None
-                  and m.alias_of is None and _latin_name(m.normal)}.values())  # (one body, named twice as may be)
+                  and m.alias_of is None and (_latin_name(m.normal) or _transliterated(m.normal))}.values())
     if len(latin) != 1:
         return mentions
     if len(foreign) != 1:
         # a company of a foreign legal form in a row that names one foreign state only is of that state («компании
         # «Henan Zhongyuan Food Co., Ltd»» in a talk with China's province)
         states = {m.country for m in mentions if m.country and m.country != SMOLENSK_COUNTRY}
-        if len(states) != 1 or not _of_a_foreign_form(_latin_name(latin[0].normal) or ""):
+        if len(states) != 1 or not (_of_a_foreign_form(_latin_name(latin[0].normal) or "")
+                                    or _transliterated(latin[0].normal)):
             return mentions
         foreign = {(states.pop(), False)}
     (state, smolensk), body = foreign.pop(), latin[0]
@@ -314,6 +316,16 @@ def _latin_name(name: str) -> str | None:
 
 
 _CALLED_IN_LATIN = re.compile(r"(\w+)\s+«([^А-Яа-яЁё«»]*[A-Za-z][^А-Яа-яЁё«»]*)»")
+
+
+def _transliterated(name: str) -> bool:
+    """Whether a name holds a foreign legal form written in Cyrillic (`transliterated_forms.tsv`: «Ко., Лтд»)."""
+    return any(word.rstrip(".") in _transliterated_forms() for word in re.findall(r"[^\s,«»\"()]+", name))
+
+
+@cache
+def _transliterated_forms() -> frozenset[str]:
+    return frozenset(row[0] for row in lexicon("transliterated_forms"))
 
 
 def _of_a_foreign_form(name: str) -> bool:

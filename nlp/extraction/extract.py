@@ -2711,7 +2711,8 @@ def _representing(doc: Doc, text: str, mentions: list[Mention], models: Resource
     """The bodies and persons a sentence says represent a place or take part from it, whose own words name no state,
     are of that place's state and side, to the sentence's end: «Смоленскую область представили ансамбль «Русичи» и
     хор «Лира»», «Белорусскую сторону представляли …» (`_state_before`), «Регион представляли …» (the report's own
-    region), «От Смоленской области в фестивале приняли участие …» (not of the state the row was held in)."""
+    region), «От Смоленской области в фестивале приняли участие …» (not of the state the row was held in), «Со
+    стороны Республики Беларусь …», «С белорусской стороны …»."""
     if not _REPRESENTING_CUE.search(text):
         return mentions  # (most cells say neither: no word of them need be looked at)
     for token in doc:
@@ -2722,17 +2723,29 @@ def _representing(doc: Doc, text: str, mentions: list[Mention], models: Resource
             first = char_span(doc, token.i + 1, token.i + 2)[0]
             side = next(((m.country, m.smolensk) for m in mentions if m.type is EntityType.LOC and m.start == first
                          and m.country), None)
+        elif token.lemma_ == "сторона" and token.i > 0 and doc[token.i - 1].lower_ in ("с", "со") \
+                and opens_a_sentence(doc, token.i - 1) and token.i + 1 < len(doc):
+            # «Со стороны Республики Беларусь участвовали …»
+            first = char_span(doc, token.i + 1, token.i + 2)[0]
+            side = next(((m.country, m.smolensk) for m in mentions if m.start == first and m.country
+                         and m.type in (EntityType.LOC, EntityType.ORG)), None)
+        elif token.lemma_ == "сторона" and token.i > 1 and doc[token.i - 2].lower_ in ("с", "со") \
+                and opens_a_sentence(doc, token.i - 2):
+            side = _adjectives_side(doc[token.i - 1], models)  # «С белорусской стороны в заседании участвовали …»
         else:
             continue
         if side is not None:
-            end = next((i for i in range(token.i + 1, len(doc)) if opens_a_sentence(doc, i)), None)
+            # (an initial's full stop ends no sentence: «… И.И. Иванов и начальник управления П.П. Петров»)
+            end = next((i for i in range(token.i + 1, len(doc)) if opens_a_sentence(doc, i)
+                        and not (i > 1 and doc[i - 1].text == "." and len(doc[i - 2].text) == 1
+                                 and doc[i - 2].text.isupper())), None)
             mentions = _given_state(mentions, char_span(doc, token.i, token.i + 1)[0],
                                     len(text) if end is None else char_span(doc, end, end + 1)[0], side)
     return mentions
 
 
 _REPRESENT = frozenset({"представить", "представлять"})
-_REPRESENTING_CUE = re.compile(r"представ|\bОт\s", re.IGNORECASE)
+_REPRESENTING_CUE = re.compile(r"представ|\bОт\s|\bсторон", re.IGNORECASE)
 _THE_REGION = frozenset({"регион", "смоленщина"})  # the report's own region, named without its name
 
 

@@ -520,6 +520,20 @@ def test_bodies_that_represent_a_place_are_of_its_state_and_side(models, text, s
 
 
 @pytest.mark.parametrize(("text", "states"), [
+    # the persons a sentence names on a side are of its state: by the side's name or its adjective, to the
+    # sentence's end, which no initial's full stop is
+    ("С белорусской стороны в заседании приняли участие заместитель председателя облисполкома И.И. Иванов и "
+     "начальник управления П.П. Петров. Выступил директор ООО «Бета» С.С. Сидоров.",
+     {"И.И. Иванов": ("BY", False), "П.П. Петров": ("BY", False), "С.С. Сидоров": (None, False)}),
+    ("Со стороны Республики Беларусь участвовал начальник управления П.П. Петров.", {"П.П. Петров": ("BY", False)}),
+    ("От Смоленской области приняли участие начальник отдела И.И. Иванов и консультант П.П. Петров.",
+     {"И.И. Иванов": ("RU", True), "П.П. Петров": ("RU", True)}),
+])
+def test_persons_a_sentence_names_on_a_side_are_of_its_state(models, text, states):
+    assert states_of(models, text, (EntityType.PER,)) == states
+
+
+@pytest.mark.parametrize(("text", "states"), [
     # a people's body: the state's adjective names the people; the place named with it, whose body it is
     ("Выступили Армянская община Смоленской области и Азербайджанская диаспора г. Смоленска.",
      {"Армянская община Смоленской области": ("RU", True), "Азербайджанская диаспора г. Смоленска": ("RU", True)}),

@@ -773,6 +773,17 @@ def test_the_latin_body_of_a_row_that_names_a_foreign_states_body_by_adjective_i
     assert {e.country for e in two.entities if e.type is EntityType.ORG} == {"RU"}
 
 
+def test_a_company_of_a_foreign_legal_form_in_cyrillic_is_of_the_foreign_state_its_row_names(tmp_path, models):
+    named, one = events_of(tmp_path, models, [
+        ["Переговоры с китайской компанией", "г. Смоленск", "12 марта 2025 года",
+         "Проведены переговоры с представителями компании «Шаньдун Хуасин Машинери Ко., Лтд».", "Делегация"],
+        ["Онлайн-встреча с представителями провинции Хэнань КНР", "ВКС", "15 сентября 2025 года",
+         "Приняли участие представители компании «Хэнань Чжунъюань Фуд Ко., Лтд».", "Делегация"],
+    ])
+    assert [e.country for e in named.entities if e.type is EntityType.ORG] == ["CN"]
+    assert [e.country for e in one.entities if e.type is EntityType.ORG] == ["CN"]
+
+
 def test_a_latin_company_of_a_foreign_legal_form_is_of_the_one_foreign_state_its_row_names(tmp_path, models):
     """A talk held online with China's province: the company in Latin letters with a foreign legal form is China's;
     not one without a legal form, nor where the row names two foreign states."""
