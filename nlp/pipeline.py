@@ -105,7 +105,8 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
         adjectives |= {mention.country for mention in reading.mentions if mention.within == "post" and mention.country}
         sides |= reading.sides
         body_sides |= reading.body_sides
-    mentions = _delegations_members(event, _namesakes_of_the_venues_state(mentions, gazetteer))
+    mentions = _delegations_members(event, _settlements_of_the_smolensk_venue(
+        _namesakes_of_the_venues_state(mentions, gazetteer), gazetteer))
     mentions = _latin_body_of_the_named_state(mentions, body_sides)
     mentions = _short_names_sides(_venues_placed(_called_by_its_names_end(_called_by_head_and_quotation(mentions))))
     mentions = _organisations_placed(event, _listed_of_one_state(event, _sites_placed(mentions)), sides)
@@ -446,6 +447,19 @@ def _namesakes_of_the_venues_state(mentions: list[Mention], gazetteer: Gazetteer
                 mention = replace(mention, country=state, smolensk=namesake.smolensk)
         found.append(mention)
     return found
+
+
+def _settlements_of_the_smolensk_venue(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A settlement the gazetteer does not know, of no state or Russia's, in a row the place cell says was held in the
+    Smolensk region alone, lies in the region («Туроператоры посетили музей-заповедник в с. Хмелита» on a tour of
+    Smolensk's districts): the villages a report names beside its own places are its own."""
+    venue = [m for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.kind in _VENUE_KINDS]
+    if not venue or not all(m.smolensk for m in venue):
+        return mentions
+    return [replace(m, country=SMOLENSK_COUNTRY, smolensk=True) if m.type is EntityType.LOC
+            and m.kind is PlaceKind.CITY and m.country in (None, SMOLENSK_COUNTRY) and not m.smolensk
+            and m.district is None and m.within is None and gazetteer.lookup(m.normal) is None else m
+            for m in mentions]
 
 
 def _venues_placed(mentions: list[Mention]) -> list[Mention]:

@@ -924,6 +924,17 @@ def test_a_participant_s_post_names_of_several_bodies_of_its_word_the_one_the_ti
         "А.В. Петров": ("RU", True), "Н.Н. Сидорова": ("RU", True)}
 
 
+def test_a_village_no_gazetteer_knows_in_a_row_held_in_the_region_alone_is_the_regions(tmp_path, models):
+    tour, abroad = events_of(tmp_path, models, [
+        ["Информационный тур", "Смоленская область (г. Смоленск, Вяземский район)", "23–25 мая 2025 года",
+         "Туроператоры посетили музей-заповедник в с. Хмелита.", "Туроператоры"],
+        ["Информационный тур", "г. Минск", "26 мая 2025 года", "Туроператоры посетили усадьбу в д. Фленово.",
+         "Туроператоры"],
+    ])
+    assert [(e.name, e.country, e.smolensk) for e in tour.entities if e.name == "Хмелита"] == [("Хмелита", "RU", True)]
+    assert [(e.country, e.smolensk) for e in abroad.entities if e.name == "Фленово"] == [(None, False)]
+
+
 def test_bodies_listed_right_after_a_sides_group_are_that_sides(tmp_path, models):
     brackets, colon = events_of(tmp_path, models, [
         ["Участие в выставке «Иннопром. Центральная Азия»", "г. Ташкент, Республика Узбекистан",
