@@ -881,12 +881,28 @@ def _may_be_a_lone_name(token: Token, models: Resources) -> bool:
     word = token.lower_
     if _REGION_BY_NICKNAME.search(word):
         return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and after.is_lower and after.pos_ == "NOUN" and len(after) > 2 \
+            and _adjective_of(word, after.lower_, models):
+        return False  # an adjective before its noun, capitalised by a title's start: «Шефская помощь»
     last = word.rsplit("-", 1)[-1]
     if last == word or not models.vocab.word_is_known(last):
         return True
     parses = models.vocab.parse(last)
     return not (all(parse.tag.POS == "NOUN" for parse in parses)
                 and not any("Name" in parse.tag or "Surn" in parse.tag or "Patr" in parse.tag for parse in parses))
+
+
+def _adjective_of(word: str, noun: str, models: Resources) -> bool:
+    """Whether the dictionary knows a word as no name, but as an adjective agreeing with a common noun after it, in
+    some reading of each."""
+    parses = models.vocab.parse(word)
+    if not models.vocab.word_is_known(word) or any({"Name", "Surn", "Patr"} & parse.tag.grammemes for parse in parses):
+        return False
+    forms = {(parse.tag.gender, parse.tag.number, parse.tag.case) for parse in parses if parse.tag.POS == "ADJF"}
+    return any(parse.tag.POS == "NOUN" and (parse.tag.gender if parse.tag.number == "sing" else None,
+                                             parse.tag.number, parse.tag.case) in forms
+               for parse in models.vocab.parse(noun))
 
 
 def _barriers(doc: Doc) -> frozenset[int]:
