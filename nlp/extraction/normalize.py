@@ -152,11 +152,12 @@ def _tagged_case(token: Token) -> str | None:
 
 
 def join(tokens: Sequence[Token], words: Sequence[str]) -> str:
-    """Words joined with the spacing their tokens had ("«ПО «Кристалл»", "В.Н. Анохин")."""
+    """Words joined with the spacing their tokens had ("«ПО «Кристалл»", "В.Н. Анохин"), and a space between a
+    word and the quotation opening right after it, as the reports print names («ОАО«Белшина»»: ОАО «Белшина»)."""
     parts = []
     for index, (token, word) in enumerate(zip(tokens, words, strict=True)):
         parts.append(word)
-        if index < len(tokens) - 1 and token.whitespace_:
+        if index < len(tokens) - 1 and (token.whitespace_ or token.is_alpha and tokens[index + 1].text == "«"):
             parts.append(" ")
     return "".join(parts)
 

@@ -1866,7 +1866,7 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
             continue
         if index in blocked or token.pos_ in ("VERB", "AUX", "PRON") or (token.text in _STOP and token.text != "."):
             break
-        if token.text == "." and not (index > 0 and doc[index - 1].text in ("г", "им")):
+        if token.text == "." and not (index > 0 and doc[index - 1].text in _CUT_SHORT_IN_POSTS):
             break
         # «во главе с …» opens another phrase; «ВО» of «ФГБОУ ВО» (высшего образования) is a legal form's
         # and a preposition no post holds opens what the post's sentence says of it («заседании Совета Министров …
@@ -1936,6 +1936,11 @@ def _post_participle(doc: Doc, index: int, lex: Lexicons) -> bool:
         return False
     after = doc[index + 1] if index + 1 < len(doc) else None
     return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ") or not agrees(token, after)
+
+
+# words a post holds cut short with a full stop, which ends no sentence there: «г. Смоленска», «им. …», «Смоленской
+# обл.», «Республики Беларусь» as «Респ.»
+_CUT_SHORT_IN_POSTS = frozenset({"г", "им", "обл", "респ"})
 
 
 def _a_bare_post(doc: Doc, index: int, lex: Lexicons) -> bool:

@@ -31,13 +31,22 @@ _CLOSES_AFTER = frozenset(".,;:!?)]»…'")  # a quote after a letter, a figure 
 
 def _guillemets(text: str) -> str:
     """Typed quotes made «»: one after a letter, a figure, a closing mark or a quote that closed closes; any other
-    opens (АО "Завод "Кристалл"" is АО «Завод «Кристалл»»)."""
+    opens (АО "Завод "Кристалл"" is АО «Завод «Кристалл»»); and so does one typed between two letters where none is
+    open (ОАО"Белшина" is ОАО«Белшина»).
+
+    >>> _guillemets('ОАО"Белшина" и "МАЗ"и')
+    'ОАО«Белшина» и «МАЗ»и'
+    """
     chars = list(text)
+    opened = 0
     for match in _TYPED_QUOTE.finditer(text):
         index = match.start()
         before = chars[index - 1] if index else " "
-        closes = match.group() != "\u201e" and (before.isalnum() or before in _CLOSES_AFTER)
+        after = text[index + 1] if index + 1 < len(text) else " "
+        closes = match.group() != "\u201e" and (before.isalnum() or before in _CLOSES_AFTER) \
+            and not (opened == 0 and before.isalpha() and after.isalpha())
         chars[index] = "»" if closes else "«"
+        opened = max(0, opened - 1) if closes else opened + 1
     return "".join(chars)
 
 

@@ -302,6 +302,9 @@ def test_entities_of_report_sentences(models, text, expected):
     ("Советник президента Аргентины Кристины Фернандес де Киршнер заявил об этом.", "Кристина Фернандес де Киршнер",
      None),
     ("Пресс-секретарь президента Дмитрий Песков сообщил об этом.", "Дмитрий Песков", "Пресс-секретарь президента"),
+    # a region's word cut short ends no post
+    ("Участники: заместитель Губернатора Смоленской обл. Иванов И.И.", "И.И. Иванов",
+     "заместитель Губернатора Смоленской обл."),
     # two posts' bare heads joined by «и» are two posts of one person, each in the nominative
     ("Вечер памяти известного российского актёра и режиссёра Андрея Панина.", "Андрей Панин",
      "известный российский актёр и режиссёр"),
@@ -1605,6 +1608,11 @@ def test_a_kremlin_or_an_amphitheatre_named_is_a_site(models, text, sites):
 
 def test_a_participle_in_another_case_opening_a_sentence_is_no_word_of_a_name(models):
     assert org_texts(models, "Одобренный парламентом закон вступил в силу.") == set()
+
+
+def test_a_body_whose_quotation_opens_right_after_its_legal_form_is_named_as_the_reports_print_it(models):
+    assert {m.normal for m in extract("Переговоры с ОАО«Белшина» и ОАО «МАЗ».", models, report_rules=True)} == {
+        "ОАО «Белшина»", "ОАО «МАЗ»"}
 
 
 def test_a_lot_of_goods_is_no_party(models):

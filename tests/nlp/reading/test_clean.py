@@ -14,6 +14,8 @@ from nlp.reading.clean import clean
     ("фестиваль “Славянский базар”, (“Витебск”)", "фестиваль «Славянский базар», («Витебск»)"),  # as English does
     ('"Проект 2025", "Смоляне".', "«Проект 2025», «Смоляне»."),
     ("ООО «Ромашка»", "ООО «Ромашка»"),
+    # typed between two letters, where none is open, it opens
+    ('Переговоры с ОАО"Белшина" и ОАО "МАЗ"', "Переговоры с ОАО«Белшина» и ОАО «МАЗ»"),
 ])
 def test_typed_quotes_become_the_reports_quotes(typed: str, printed: str) -> None:
     assert clean(typed) == printed
