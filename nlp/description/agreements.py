@@ -124,7 +124,25 @@ def _sides_in_a_row(parties: list[Mention], text: str) -> list[Mention]:
     return row
 
 
-_SIDES_JOIN = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:,\s*а\s+также|,|и)\s*)?(?:[а-яё]+(?:\.\s*|\s+))?")
+_SIDES_JOIN = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:(?:,\s*а\s+также|,|и)\s*)?(?:(?!между\b)[а-яё]+(?:\.\s*|\s+))?")
+
+
+def _betweens(sentence: str, after: int) -> list[int]:
+    """Where each «между» of a sentence stands, after its document's kind."""
+    return [match.start() for match in _BETWEEN.finditer(sentence, after)]
+
+
+_BETWEEN = re.compile(r"\bмежду\b")
+
+
+def _sides_of(parties: list[Mention], text: str) -> list[Mention]:
+    """The parties but a region or a state named right after a side's place, which says where that place is
+    («Самаркандской областью Республики Узбекистан», «городом Лида Гродненской области Республики Беларусь»), and a
+    body named right after a side's body, the body it belongs to («ФГБОУ ВО «…» Минздрава России»): no sides of
+    their own."""
+    return [m for m in parties if not any(
+        other.start < m.start and not text[other.stop:m.start].strip() and _where_or_whose(other, m)
+        for other in parties)]
 
 
 def _split_threeway(parties: list[Mention], text: str, between: int) -> list[list[Mention]]:
@@ -191,14 +209,13 @@ def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreem
         parties = [m for m in mentions if (m.type is EntityType.ORG or between >= 0 and m.type is EntityType.LOC
                                            and m.kind in _PARTY_PLACES and not in_brackets(text, m.start))
                    and m.within is None and start <= m.start and m.stop <= clause_stop]
-        if between >= 0:
-            parties = _sides_in_a_row(parties, text)
-        # a region or a state named right after a side's place says where that place is («Самаркандской областью
-        # Республики Узбекистан», «городом Лида Гродненской области Республики Беларусь»), and a body named right
-        # after a side's body is the body it belongs to («ФГБОУ ВО «…» Минздрава России»): no sides of their own
-        parties = [m for m in parties if not any(
-            other.start < m.start and not text[other.stop:m.start].strip() and _where_or_whose(other, m)
-            for other in parties)]
+        # the sides after each «между», where the sentence names documents between several pairs («Заключены
+        # договоры о сотрудничестве между A и B, между C и D»): one document each
+        rows = [_sides_of(_sides_in_a_row([m for m in parties if m.start >= clause_start + found_between], text),
+                          text) for found_between in _betweens(sentence, kind[2])] if between >= 0 else []
+        pairs = [row for row in rows if len(row) > 1]
+        parties = [side for pair in pairs for side in pair] if len(pairs) > 1 else rows[0] if rows \
+            else _sides_of(parties, text)
         # "вопросы реализации соглашений": none in particular; not what a document names is to carry out («Подписан
         # План мероприятий по реализации Соглашения …»)
         generic = between < 0 and any(match.start() < kind[3] for match in _GENERIC.finditer(sentence))
@@ -216,7 +233,8 @@ def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreem
         draft = _DRAFT.search(sentence, 0, kind[3]) is not None
         status = AgreementStatus.SIGNED if _SIGNED.search(_NOT_YET.sub(" ", said)) and not (carried_out or draft) \
             or day else AgreementStatus.DISCUSSED
-        groups = _split_threeway(parties, text, start) if kind[0].startswith("трех") else [parties]
+        groups = _split_threeway(parties, text, start) if kind[0].startswith("трех") \
+            else pairs if len(pairs) > 1 else [parties]
         for group in groups:
             found.append(Agreement(
                 report=event.report, number=event.number, kind=kind[0], kind_code=kind[1], status=status,

@@ -79,6 +79,16 @@ def test_a_sides_word_cut_short_stands_between_two_sides(tmp_path, models):
         ["pravitelstvo-smolenskoy-oblasti", "grodnenskiy-oblastnoy-ispolnitelnyy-komitet"], ["vyazma", "lida"]]
 
 
+def test_documents_between_several_pairs_are_one_each(tmp_path, models):
+    named = agreements(tmp_path, models, [
+        ["Подписание", "г. Смоленск", "13 июня 2025 года",
+         "Заключены договоры о сотрудничестве между СмолГУ и Витебским государственным университетом, между СГМУ и "
+         "Гродненским государственным медицинским университетом.", "Делегации"]])
+    assert [[party.rsplit("/", 1)[1] for party in a.parties] for a in named] == [
+        ["smolgu", "vitebskiy-gosudarstvennyy-universitet"],
+        ["sgmu", "grodnenskiy-gosudarstvennyy-meditsinskiy-universitet"]]
+
+
 def test_a_plan_or_programme_is_named_as_the_text_names_it(tmp_path, models):
     signed = (("Подписана", "программа сотрудничества"), ("Подписана", "программа совместных мероприятий"),
               ("Подписан", "план совместных действий"), ("Подписан", "план мероприятий"))
