@@ -1000,7 +1000,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                  for named_apart in _region_named_apart(stated, models)
                  for mended in _body_apart_from_initials(named_apart, lex)
                  for unposted in _place_without_its_post(mended, lex)
-                 for part in _apart_at_stray_marks(_with_its_adjectives(unposted, lex))]
+                 for traded in _sole_trader_apart(_without_a_verb_after_its_initials(unposted), lex)
+                 for part in _apart_at_stray_marks(_with_its_adjectives(traded, lex))]
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
             and (tuple(token.lemma_ for token in part) in lex.unions_of_states or _a_towns_body(part, models)
@@ -2134,6 +2135,25 @@ class _Reading:
 
 
 _LIST_BULLETS = frozenset("•·▪◦‣")
+
+
+def _sole_trader_apart(span: Span, lex: Lexicons) -> list[Span]:
+    """natasha's organisation that opens with a sole trader's form and a name after it is the holder's name («ИП
+    Петров П.П.»: the person is the party, as `not_organisations.tsv` says of the form alone)."""
+    doc = span.doc
+    if span.label_ != "ORG" or len(span) < 2 or span[0].text not in lex.sole_trader_forms \
+            or not all(is_cap(token) or token.text == "." for token in span[1:]):
+        return [span]
+    return [Span(doc, span.start + 1, span.end, label="PER")]
+
+
+def _without_a_verb_after_its_initials(span: Span) -> Span:
+    """natasha's person of initials and a verb its sentence opens with after them, the initials alone («ИП Петров
+    П.П. | Проведено 40 встреч»: the surname stands before them)."""
+    doc = span.doc
+    cut = next((i for i in range(span.start + 2, span.end) if doc[i].pos_ in ("VERB", "AUX")
+                and doc[i - 1].text == "." and len(doc[i - 2].text) == 1), None)
+    return Span(doc, span.start, cut, label=span.label_) if span.label_ == "PER" and cut is not None else span
 
 
 def _apart_at_stray_marks(span: Span) -> list[Span]:

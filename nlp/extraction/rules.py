@@ -67,6 +67,7 @@ class Lexicons:
     meeting_adjectives: frozenset[str]  # adjectives that make a head with the flag "meet" a meeting ("торжественный")
     joint_adjectives: frozenset[str]  # adjectives of a joint body, whose name lists its members ("межпарламентский")
     not_organisations: frozenset[str]  # words natasha tags as an organisation that name none ("СМИ")
+    sole_trader_forms: frozenset[str]  # of those, a sole trader's form before the holder's name ("ИП")
     unions_of_states: frozenset[tuple[str, ...]]  # lemmas of unions natasha tags as a place ("европейский союз")
     seats_of_power: frozenset[tuple[str, ...]]  # lemmas of seats news name for a government ("белый дом")
     person_titles: frozenset[str]  # words before a name that say who one is, no post ("принц", "сын")
@@ -125,6 +126,7 @@ def load_lexicons() -> Lexicons:
         meeting_adjectives=frozenset(row[0] for row in lexicon("meeting_adjectives")),
         joint_adjectives=frozenset(row[0] for row in lexicon("joint_adjectives")),
         not_organisations=frozenset(row[0] for row in lexicon("not_organisations")),
+        sole_trader_forms=frozenset(row[0] for row in lexicon("not_organisations") if row[1:] == ("form",)),
         unions_of_states=frozenset(tuple(row[0].split()) for row in lexicon("unions_of_states")),
         seats_of_power=frozenset(tuple(row[0].split()) for row in lexicon("seats_of_power")),
         person_titles=frozenset(row[0] for row in lexicon("person_titles")),

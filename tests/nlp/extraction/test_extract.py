@@ -363,6 +363,16 @@ def test_each_name_on_its_line_has_the_post_its_list_puts_beside_it(models, text
         ("Губернатор Смоленской области", "RU"), ("Председатель Витебского облисполкома", "BY")]
 
 
+@pytest.mark.parametrize("text", [
+    "Участники: ООО «Смоленские окна», ИП Петров П.П. Проведено 40 встреч.",
+    "Участники: ИП Петров П.П., ООО «Смоленские окна».",
+])
+def test_a_sole_trader_is_the_person_and_a_verb_after_initials_no_surname(models, text):
+    found = extract(text, models, report_rules=True)
+    assert {(m.type, m.normal) for m in found} == {
+        (EntityType.ORG, "ООО «Смоленские окна»"), (EntityType.PER, "П.П. Петров")}
+
+
 def test_initials_and_a_surname_are_a_name_on_one_line_only(models):
     """The initials ending a line and the post opening the next one are no name («М.Н.⏎Ректор»): the surname before
     the initials is, and the body's short name before it stays the body's."""
