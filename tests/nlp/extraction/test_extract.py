@@ -1616,6 +1616,19 @@ def test_a_kremlin_or_an_amphitheatre_named_is_a_site(models, text, sites):
     assert {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC} == sites
 
 
+@pytest.mark.parametrize(("text", "named"), [
+    # venues: a cinema, a palace of culture, a gallery, a circus are bodies; a stadium and an arena are sites
+    ("Концерт прошел в кинотеатре «Сказка» и во Дворце культуры «Шинник».",
+     {(EntityType.ORG, "кинотеатр «Сказка»"), (EntityType.ORG, "Дворец культуры «Шинник»")}),
+    ("Выставка в Третьяковской галерее и в Белорусском государственном цирке.",
+     {(EntityType.ORG, "Третьяковская галерея"), (EntityType.ORG, "Белорусский государственный цирк")}),
+    ("Матч прошел на стадионе «Спартак», турнир – в Ледовой арене «Минск-Арена».",
+     {(EntityType.LOC, "стадион «Спартак»"), (EntityType.LOC, "Ледовая арена «Минск-Арена»")}),
+])
+def test_a_venue_named_is_a_body_or_a_site(models, text, named):
+    assert {(m.type, m.normal) for m in extract(text, models, report_rules=True)} == named
+
+
 def test_a_participle_in_another_case_opening_a_sentence_is_no_word_of_a_name(models):
     assert org_texts(models, "Одобренный парламентом закон вступил в силу.") == set()
 
