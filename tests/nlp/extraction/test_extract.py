@@ -1266,6 +1266,16 @@ def test_an_adjective_the_tagger_took_for_a_name_agrees_with_its_head_in_the_nor
                      "Кыргызская Республика": "KG"}
 
 
+@pytest.mark.parametrize(("name", "state"), [
+    ("Киргизская Республика", "KG"), ("Бирма", "MM"), ("Республика Ирак", "IQ"),
+    ("Кот-д’Ивуар", "CI"), ("Македония", "MK"), ("Ватикан", "VA"), ("Англия", "GB"),
+])
+def test_a_state_is_known_by_the_names_russian_documents_give_it(models, name, state):
+    found = extract(f"Встреча с делегацией, прибывшей из страны: {name}.", models, report_rules=True)
+    assert [(m.normal, m.kind, m.country) for m in found if m.type is EntityType.LOC] == [
+        (name, PlaceKind.COUNTRY, state)]
+
+
 def test_a_branch_named_with_its_parent_is_one_name_and_the_parent_another(models):
     found = extract("Участники: Витебская область, Оршанский колледж УО «Витебский государственный университет имени "
                     "П.М. Машерова», Смоленский казачий институт промышленных технологий и бизнеса (филиал) ФГБОУ ВО "
