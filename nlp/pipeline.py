@@ -110,7 +110,8 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
     mentions = _latin_body_of_the_named_state(mentions, body_sides)
     mentions = _short_names_sides(_venues_placed(_called_by_its_names_end(_called_by_head_and_quotation(mentions))))
     mentions = _organisations_placed(event, _listed_of_one_state(event, _sites_placed(mentions)), sides)
-    return _diplomats_of_the_one_foreign_state(_posts_of_a_body_by_its_word(mentions, docs), adjectives), adjectives
+    mentions = _diplomats_of_the_one_foreign_state(_posts_of_a_body_by_its_word(mentions, docs), adjectives)
+    return _regions_of_the_one_foreign_state(mentions, adjectives), adjectives
 
 
 def _posts_of_a_body_by_its_word(mentions: list[Mention], docs: dict[Field, Doc]) -> list[Mention]:
@@ -199,17 +200,27 @@ def _listed_of_one_state(event: Event, mentions: list[Mention]) -> list[Mention]
     return [stated.get((m.field, m.start), m) if m.type is EntityType.ORG else m for m in mentions]
 
 
+def _regions_of_the_one_foreign_state(mentions: list[Mention], adjectives: Set[str]) -> list[Mention]:
+    """A region no gazetteer knows, named after its title («уезда Дуннин», «провинции …»), in a row that names one
+    foreign state only, by name or by adjective, is of that state."""
+    state = _the_one_foreign_state(mentions, adjectives)
+    return [replace(m, country=state) if m.type is EntityType.LOC and m.kind is PlaceKind.REGION
+            and m.country is None else m for m in mentions] if state is not None else mentions
+
+
+def _the_one_foreign_state(mentions: list[Mention], adjectives: Set[str]) -> str | None:
+    """The one foreign state a row names, by name or by adjective; None where it names none or several."""
+    foreign = ({m.country for m in mentions if m.country} | set(adjectives)) - {SMOLENSK_COUNTRY}
+    return foreign.pop() if len(foreign) == 1 else None
+
+
 def _diplomats_of_the_one_foreign_state(mentions: list[Mention], adjectives: Set[str]) -> list[Mention]:
     """A diplomat whose post names no state (`diplomatic_posts.tsv`), in a row that names one foreign state only, by
     name or by adjective, is of that state («Консул по экономическим вопросам г-жа Ван Лэй» below China's Consul
     General)."""
-    states = {m.country for m in mentions if m.country} | set(adjectives)
-    foreign = states - {SMOLENSK_COUNTRY}
-    if len(foreign) != 1:
-        return mentions
-    state = foreign.pop()
+    state = _the_one_foreign_state(mentions, adjectives)
     return [replace(m, country=state) if m.type is EntityType.PER and m.country is None and m.role
-            and _diplomatic_post().search(fold(m.role)) else m for m in mentions]
+            and _diplomatic_post().search(fold(m.role)) else m for m in mentions] if state is not None else mentions
 
 
 @cache

@@ -655,13 +655,13 @@ TOWN_POPULATION = 50_000  # in Russia and Belarus («администрации 
 
 
 def _a_towns_genitive(token: Token, lex: Lexicons) -> bool:
-    """A capitalised word in the genitive right after a body's word (`org_heads.tsv`) or a post that holds a place's
-    office (`office_posts.tsv`): «Правительства | Москвы», «администрации | Витебска», «Дома | Москвы», «мэром |
-    Харбина»."""
+    """A capitalised word in the genitive right after a body's word (`org_heads.tsv`), a post that holds a place's
+    office (`office_posts.tsv`) or a town's district's word: «Правительства | Москвы», «администрации | Витебска»,
+    «Дома | Москвы», «мэром | Харбина», «администрации Центрального района | Минска»."""
     if token.i == 0 or case_of(token) != "Gen" or token.pos_ not in ("PROPN", "NOUN") or not is_cap(token):
         return False
     before = token.doc[token.i - 1].lemma_
-    return before in lex.heads or before in lex.office_posts
+    return before in lex.heads or before in lex.office_posts or lex.region_words.get(before) == PlaceKind.DISTRICT
 
 
 _KRAI = frozenset({"край", "края", "краю", "краем", "крае"})

@@ -1627,7 +1627,11 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
             continue  # neither a region's word nor a republic (a quicker test)
         token = doc[index]
         region = lex.region_words.get(lemma)
-        if region and index > 0 and is_cap(doc[index - 1]) and doc[index - 1].pos_ == "ADJ" \
+        # (not a kind's title before a name in apposition, in the nominative: «Автономного района | Внутренняя
+        # Монголия»; a place's adjective names one: «Ленинского района Минска»)
+        titled = index + 1 < len(doc) and is_cap(doc[index + 1]) and case_of(doc[index + 1]) == "Nom" \
+            and case_of(token) != "Nom" and index > 0 and not PLACE_ADJECTIVE.search(doc[index - 1].lower_)
+        if region and index > 0 and is_cap(doc[index - 1]) and doc[index - 1].pos_ == "ADJ" and not titled \
                 and (agrees(doc[index - 1], token) or _last_of_coordinated(doc, index)):
             # (the last of coordinated ones alone: each is a place of its own)
             start = _left(doc, index, lex) if agrees(doc[index - 1], token) else index - 1

@@ -633,6 +633,8 @@ def test_a_position_adds_no_place_but_its_body(models):
     # a post of two words: a state's trade representative comes from no state
     ("Участники: Торговый представитель Российской Федерации в Республике Индия, представители Брянской области",
      {"Брянская область"}),
+    # the heads of regions abroad hold their offices too
+    ("Встреча с акимом Карагандинской области, посещение Павлодарской области.", {"Павлодарская область"}),
 ])
 def test_a_place_inside_an_unnamed_officials_post_is_the_posts(models, text, places):
     assert {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC} == places
@@ -1264,6 +1266,21 @@ def test_an_adjective_the_tagger_took_for_a_name_agrees_with_its_head_in_the_nor
     found = {m.normal: m.country for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC}
     assert found == {"Российская Федерация": "RU", "Республика Беларусь": "BY", "Республика Казахстан": "KZ",
                      "Кыргызская Республика": "KG"}
+
+
+def test_a_kinds_title_before_a_regions_name_is_no_place_of_its_own(models):
+    found = extract("Переговоры с руководством Автономного района Внутренняя Монголия.", models, report_rules=True)
+    assert [(m.normal, m.kind) for m in found] == [("Внутренняя Монголия", PlaceKind.REGION)]
+
+
+@pytest.mark.parametrize(("text", "org", "state"), [
+    # the town a district named before it is of gives the district's body its state
+    ("Встреча в администрации Центрального района Минска.", "администрация Центрального района Минска", ("BY", False)),
+    ("Встреча в администрации Заднепровского района Смоленска.", "администрация Заднепровского района Смоленска",
+     ("RU", True)),
+])
+def test_a_body_of_a_towns_district_is_of_the_towns_state(models, text, org, state):
+    assert states_of(models, text) == {org: state}
 
 
 @pytest.mark.parametrize(("name", "state"), [

@@ -935,6 +935,16 @@ def test_a_village_no_gazetteer_knows_in_a_row_held_in_the_region_alone_is_the_r
     assert [(e.country, e.smolensk) for e in abroad.entities if e.name == "Фленово"] == [(None, False)]
 
 
+def test_a_region_no_gazetteer_knows_after_its_title_is_of_the_one_foreign_state_of_the_row(tmp_path, models):
+    china, two = events_of(tmp_path, models, [
+        ["Визит в Китай", "г. Харбин", "2 октября 2025 года", "Переговоры с руководством уезда Дуннин.", "Делегация"],
+        ["Встреча", "онлайн", "3 октября 2025 года", "Переговоры с КНР и Вьетнамом, с руководством уезда Чанлин.",
+         "Делегация"],
+    ])
+    assert [(e.name, e.country) for e in china.entities if e.name == "Дуннин"] == [("Дуннин", "CN")]
+    assert [e.country for e in two.entities if e.name == "Чанлин"] == [None]
+
+
 def test_bodies_listed_right_after_a_sides_group_are_that_sides(tmp_path, models):
     brackets, colon = events_of(tmp_path, models, [
         ["Участие в выставке «Иннопром. Центральная Азия»", "г. Ташкент, Республика Узбекистан",
