@@ -813,6 +813,9 @@ def _school_short_name(doc: Doc, index: int, lex: Lexicons) -> int | None:
     return numbered_end(doc, stop + 1, frozenset(), lex) or stop + 1
 
 
+_BOARDS = frozenset({("совет", "директоров")})  # a company's board, named by its head and the word after it
+
+
 def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     """The organisation, site, event or document a head noun (or legal form) opens, if named."""
     token = doc[head]
@@ -838,6 +841,9 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if "post" in flags and start > 0 and doc[start - 1].lemma_ in lex.positions and not is_cap(token):
         return None  # "руководитель аппарата …": the post's, the body after it the party (a capital names the
         # unit itself: «Руководителя Аппарата Правительства Российской Федерации»)
+    if start > 0 and doc[start - 1].lemma_ in lex.positions and not is_cap(token) and head + 1 < len(doc) \
+            and (lemma, doc[head + 1].lower_) in _BOARDS:
+        return None  # «председатель совета директоров корпорации «…»»: the board is the post's, the company the party
     if head + 1 < len(doc) and is_abbreviation(doc[head + 1], lex) \
             and not any(is_cap(doc[i]) for i in range(start, head + 1)) \
             and not ("of" in flags and _short_name(doc, head + 1, lex)):

@@ -1665,6 +1665,16 @@ def test_a_body_whose_quotation_opens_right_after_its_legal_form_is_named_as_the
         "ОАО «Белшина»", "ОАО «МАЗ»"}
 
 
+def test_a_companys_board_after_a_post_is_the_posts_and_the_company_the_party(models):
+    found = extract("Переговоры провел председатель совета директоров корпорации «Синьсин» Ли Мин.", models,
+                    report_rules=True)
+    assert {(m.type, m.normal) for m in found} == {
+        (EntityType.ORG, "корпорация «Синьсин»"), (EntityType.PER, "Ли Мин")}
+    # a board named on its own is a body
+    assert org_texts(models, "Состоялось заседание Совета директоров ОАО «Альфа».") == {
+        "Совета директоров ОАО «Альфа»", "ОАО «Альфа»"}
+
+
 def test_a_lot_of_goods_is_no_party(models):
     assert org_texts(models, "Больница получила партию оборудования производства компании «Mindray» (КНР).") == {
         "компании «Mindray»"}
