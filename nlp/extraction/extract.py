@@ -84,6 +84,7 @@ from nlp.extraction.rules import (
     role_before,
     texts,
     undeclined_acting,
+    without_degrees,
 )
 from nlp.extraction.syntax import Syntax, in_doubt, name_stop
 from nlp.gazetteer.countries import SMOLENSK_COUNTRY, CountryTable, fold, load_countries
@@ -1757,7 +1758,7 @@ class _Reading:
                 role_tokens = list(doc[role.start:role.stop])
                 # a bracket in the post tells where, or a body's short name: the post is the words around it
                 # («генеральным директором ЗАО «Атлант» (г. Минск)»), though its place names the state
-                post_tokens = outside_brackets(role_tokens)
+                post_tokens = without_degrees(outside_brackets(role_tokens))
                 role_text = _normal_role(models, post_tokens, post_tokens.index(doc[role.head]))
                 signal = country_signal(role_tokens, models)
                 if signal.country is None:

@@ -1853,6 +1853,9 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
         if (honoured := _honoured_ending(doc, index, lex)) is not None:
             index = honoured - 1  # whom a body in the post is named after: «ректором ГГУ им. Ф. Скорины …»
             continue
+        if token.text == "," and leftmost is not None and (degree := _degree_start(doc, index)) < index:
+            index = degree  # an academic degree between two posts, no post of its own: «академик НАН Беларуси,
+            continue  # доктор технических наук, профессор И.И. Иванов»
         if token.text == "," and leftmost is not None and _a_title(doc, index + 1, leftmost, lex) \
                 and _post_before_a_comma(doc, index, leftmost, lex, blocked):
             index -= 1  # another post of the person's, in the same case: «солиста Большого театра Беларуси, народного
@@ -1969,8 +1972,9 @@ def _post_before_a_comma(doc: Doc, comma: int, head: int, lex: Lexicons, blocked
     """Whether the words before a comma are a post of the person's too: a post's head in the case of the post after
     the comma opens them, lowercase (no list's item that opens with a capital), and nothing but a post's words stand
     between (no name, verb or stop). In the nominative, only a post that opens its sentence, its line or an item
-    after a semicolon («Художественный руководитель театра, заслуженный артист Российской Федерации А.В. Петров»):
-    elsewhere an unnamed official may stand before the comma."""
+    after a semicolon («Художественный руководитель театра, заслуженный артист Российской Федерации А.В. Петров»),
+    or a title itself («академик НАН Беларуси, профессор …»): elsewhere an unnamed official may stand before the
+    comma."""
     case = case_of(doc[head])
     index = comma - 1
     while index >= 0 and comma - index <= 12 and index not in blocked and doc[index].text not in _STOP \
@@ -1984,7 +1988,8 @@ def _post_before_a_comma(doc: Doc, comma: int, head: int, lex: Lexicons, blocked
             start = index
             while start > 0 and doc[start - 1].pos_ == "ADJ" and case_of(doc[start - 1]) == case:
                 start -= 1
-            return case != "Nom" or opens_a_sentence(doc, start)
+            # (or a title itself: «академик НАН Беларуси, профессор …»)
+            return case != "Nom" or opens_a_sentence(doc, start) or _a_title(doc, start, comma - 1, lex)
         index -= 1
     return False
 
@@ -2011,6 +2016,22 @@ def _degree_start(doc: Doc, person_start: int) -> int:
         if _DEGREE.fullmatch(doc[start:person_start].text):
             return start - 1 if start > 0 and doc[start - 1].text == "," else start
     return person_start
+
+
+def without_degrees(tokens: list[Token]) -> list[Token]:
+    """A post's words without an academic degree listed between commas in it, and the comma after it («ректор СмолГУ,
+    к.и.н., доцент»: ректор СмолГУ, доцент)."""
+    kept: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        if tokens[index].text == "," and kept:
+            stop = next((i for i in range(index + 2, min(index + 12, len(tokens))) if tokens[i].text == ","), None)
+            if stop is not None and _DEGREE.fullmatch(tokens[0].doc[tokens[index + 1].i:tokens[stop - 1].i + 1].text):
+                index = stop
+                continue
+        kept.append(tokens[index])
+        index += 1
+    return kept
 
 
 AGE = re.compile(r"^\d+-летн")  # a person's age before the name: «43-летний»
