@@ -30,6 +30,12 @@ _HALF = re.compile(r"\b(I{1,2}|[12]|перв|втор)[а-яё]*\s*(?:-?[еои�
                    re.IGNORECASE)
 # a whole year: «2025 год», «в течение 2025 года»
 _YEAR = re.compile(r"(?:(?:в\s+течение|на\s+протяжении|весь|за|в)\s+)?(\d{4})\s*(?:г\.?|год\w*)?\W*", re.IGNORECASE)
+# an academic year: «2025/2026 учебный год», «в течение 2025-2026 учебного года», «2025–2026 уч. год»: from the first
+# of September to the end of June, its teaching and its examinations
+_ACADEMIC_YEAR = re.compile(r"(\d{4})\s*[/–—-]\s*(\d{4})\s*(?:учебн\w*|уч\.)\s*год\w*", re.IGNORECASE)
+# years whole: «2025–2026 годы», «в 2025-2026 гг.»
+_YEARS = re.compile(r"(?:(?:в\s+течение|на\s+протяжении|в)\s+)?(\d{4})\s*[–—-]\s*(\d{4})\s*(?:гг\.?|год\w*)\W*",
+                    re.IGNORECASE)
 # a time of day, which says nothing of the dates: «10:00», «в 11.00», «10.30» (no month 30), «3 часа»
 _TIME = re.compile(r"(?<![\d.])(?:\d{1,2}:\d{2}|\d{1,2}\.(?:00|1[3-9]|[2-5]\d))(?![\d.]*\d)"
                    r"|\bв\s+\d{1,2}\.\d{2}(?![\d.]*\d)|\b\d+\s*(?:час|мин|ч\b)[а-яё]*", re.IGNORECASE)
@@ -162,6 +168,8 @@ def named_quarter(text: str) -> tuple[int, int | None] | None:
 
 def _period_range(text: str, default_year: int | None, default_quarter: int | None) -> tuple[date, date] | None:
     """The months of a quarter, a half-year or a year the text names, whole."""
+    if (academic := _ACADEMIC_YEAR.search(text)) and int(academic.group(2)) == int(academic.group(1)) + 1:
+        return date(int(academic.group(1)), 9, 1), date(int(academic.group(2)), 6, 30)
     if named := named_quarter(text):
         quarter, year = named[0], named[1] or default_year
         first, last = 3 * quarter - 2, 3 * quarter
@@ -174,6 +182,8 @@ def _period_range(text: str, default_year: int | None, default_quarter: int | No
             12 if second else 6
     elif whole := _YEAR.fullmatch(text.strip()):
         year, first, last = int(whole.group(1)), 1, 12
+    elif (years := _YEARS.fullmatch(text.strip())) and int(years.group(1)) < int(years.group(2)):
+        return date(int(years.group(1)), 1, 1), date(int(years.group(2)), 12, 31)
     else:
         return None
     if year is None:

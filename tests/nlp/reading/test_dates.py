@@ -156,3 +156,13 @@ def test_a_months_first_letters_without_a_full_stop_name_no_month() -> None:
 ])
 def test_a_month_written_with_its_year_in_figures_covers_the_month(text: str, expected: tuple[date, date]) -> None:
     assert parse_date_range(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2025/2026 учебный год", (date(2025, 9, 1), date(2026, 6, 30))),
+    ("в течение 2025-2026 учебного года", (date(2025, 9, 1), date(2026, 6, 30))),
+    ("2024–2025 годы", (date(2024, 1, 1), date(2025, 12, 31))),
+    ("в 2025-2026 гг.", (date(2025, 1, 1), date(2026, 12, 31))),
+])
+def test_an_academic_year_or_years_cover_their_months(text: str, expected: tuple[date, date]) -> None:
+    assert parse_date_range(text) == expected
