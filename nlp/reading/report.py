@@ -17,7 +17,7 @@ from nlp.reading.clean import clean
 from nlp.reading.columns import column_map, names_columns
 from nlp.reading.dates import month_number, named_quarter, parse_date_range
 from nlp.reading.facts import is_remote, participant_count, read_summary
-from nlp.reading.text import ROW_NUMBER, read_text_table
+from nlp.reading.text import ROW_NUMBER, read_text_table, section_name
 from nlp.reading.word import NotADocx, read_docx_table
 from nlp.records import FIELDS, Cell, Event, Field, Report, ReportFile, Summary, Table
 
@@ -193,7 +193,7 @@ def parse_table(table: Table, source: str, checksum: str) -> Report:
             elif found := read_summary(text):
                 summary = found
             elif text:
-                sphere = text
+                sphere = section_name(text)
             continue
         if len(cells) != width:
             errors.append(f"{where} (№ {number.group(1)}): ячеек {len(cells)}, а столбцов {width}; "

@@ -19,15 +19,39 @@ def _heading_patterns() -> re.Pattern[str]:
 
 
 def is_section_heading(text: str) -> bool:
-    """A cell that reads as a heading of the table's sections: short, no figures, a heading's words.
+    """A cell that reads as a heading of the table's sections: short, and a heading's words with no figures after
+    its own number, or a part's word and number before them («Раздел 2. Образование и наука»).
 
     >>> is_section_heading("Сотрудничество в сфере культуры и туризма")
     True
-    >>> is_section_heading("Делегация Смоленской области")
-    False
+    >>> is_section_heading("2. Сотрудничество в сфере образования"), is_section_heading("Раздел II. Образование")
+    (True, True)
+    >>> is_section_heading("Делегация Смоленской области"), is_section_heading("1. Иванов И.И.")
+    (False, False)
     """
     flat = " ".join(text.split())
-    return len(flat) <= MAX_HEADING_CHARS and not re.search(r"\d", flat) and bool(_heading_patterns().search(flat))
+    if len(flat) > MAX_HEADING_CHARS:
+        return False
+    if _PART.match(flat):
+        return True
+    name = section_name(flat)
+    return not re.search(r"\d", name) and bool(_heading_patterns().search(name))
+
+
+def section_name(text: str) -> str:
+    """A section heading without its number, and a part's word before it («2. Сотрудничество в сфере образования»,
+    «Раздел 2. Образование и наука»: the words after the number).
+
+    >>> section_name("Раздел II. Образование и наука"), section_name("Сотрудничество в сфере культуры")
+    ('Образование и наука', 'Сотрудничество в сфере культуры')
+    """
+    flat = " ".join(text.split())
+    return _NUMBER.sub("", flat, count=1) or flat
+
+
+# a section's number before its name: «2.», «II.», «Раздел 2.», «Часть II»
+_NUMBER = re.compile(r"^(?:(?:раздел|часть)\s+)?(?:\d{1,2}|[IVXLC]{1,5})\s*[.)]?\s+(?=\D)", re.IGNORECASE)
+_PART = re.compile(r"^(?:раздел|часть)\s+(?:\d{1,2}|[IVXLC]{1,5})\b", re.IGNORECASE)
 
 
 def _cells(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:

@@ -264,6 +264,20 @@ def test_a_row_missing_its_last_cell_swallows_no_heading(tmp_path):
     assert "short.txt: строка 13 (№ 1)" in error and "ячеек 5, а столбцов 6" in error
 
 
+@pytest.mark.parametrize(("heading", "sphere"), [
+    ("2. Сотрудничество в сфере культуры и туризма", "Сотрудничество в сфере культуры и туризма"),
+    ("Раздел II. Культура и туризм", "Культура и туризм"),
+    ("В области культуры", "В области культуры"),
+])
+def test_a_numbered_heading_is_a_heading_named_without_its_number(tmp_path, heading, sphere):
+    two_spheres = SAMPLE.replace("\t2. \n", f"\t{heading}\n\n\t2. \n")
+    short = two_spheres.replace("\tСпортсмены (12 человек)\n", "")
+    report = read_report(write(tmp_path, "short.txt", short.format(dates="5 мая 2025").encode()))
+    first, second = report.events
+    assert first.cell(Field.PARTICIPANTS).text == ""
+    assert second.sphere == sphere
+
+
 def test_a_nul_byte_costs_its_row_a_character_not_the_file(tmp_path):
     text = SAMPLE.format(dates="5 мая 2025").replace("Турнир по", "Турнир\x00 по")
     report = read_report(write(tmp_path, "nul.txt", text.encode()))
