@@ -2410,8 +2410,8 @@ def _given_state(mentions: list[Mention], first: int, last: int, state: tuple[st
 def _placed_in_brackets(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
     """An organisation or a person whose own words name no state is of the state (and side) of the place in brackets
     right after it: «ансамбль «Каприз» (г. Ярцево, Смоленская область)», «ОАО «Ольса» (г. Минск)», «солист И.И.
-    Иванов (Республика Беларусь)». A site there lies in that
-    place, and in the town the brackets name if they name one: «Болдинский мужской монастырь (Дорогобужский
+    Иванов (Республика Беларусь)»; a person, of the body there («Петрова А.А. (ОАО «Гродно Азот»)»). A site there lies
+    in that place, and in the town the brackets name if they name one: «Болдинский мужской монастырь (Дорогобужский
     район, с. Болдино)». A settlement the gazetteer does not know lies where the places beside it in its brackets
     do, when they are of one state: «с. Болдино» in the Дорогобужский district, of Russia and of Smolensk's side."""
     places = [m for m in mentions if m.type is EntityType.LOC and m.country]
@@ -2430,6 +2430,11 @@ def _placed_in_brackets(doc: Doc, text: str, mentions: list[Mention]) -> list[Me
             if inside and (mention.country is None or site):
                 town = next((p.normal for p in inside if p.kind is PlaceKind.CITY), None) if site else mention.town
                 mention = replace(mention, country=inside[0].country, smolensk=inside[0].smolensk, town=town)
+            elif opening and mention.type is EntityType.PER and mention.country is None \
+                    and (body := next((b for b in mentions if b.type is EntityType.ORG and b.country
+                                       and b.start == opening.end() and b.stop <= closing), None)) is not None:
+                # a person and the body they are from in brackets: «Иванов И.И. (Министерство … Смоленской области)»
+                mention = replace(mention, country=body.country, smolensk=body.smolensk)
             if inside and not site:  # the brackets close a list, whatever the last item's own words name
                 found = _listed_before(doc, text, found, mention, inside)
         elif mention.type is EntityType.LOC and mention.kind is PlaceKind.CITY and mention.country is None:

@@ -550,6 +550,13 @@ def test_persons_a_sentence_names_on_a_side_are_of_its_state(models, text, state
     assert states_of(models, text, (EntityType.PER,)) == states
 
 
+def test_a_person_is_of_the_body_named_in_brackets_after_them(models):
+    text = ("Участники: Иванов И.И. (Министерство экономического развития Смоленской области), Петрова А.А. (ОАО "
+            "«Гродно Азот»), Сидоров С.С.")
+    assert states_of(models, text, (EntityType.PER,)) == {
+        "И.И. Иванов": ("RU", True), "А.А. Петрова": ("BY", False), "С.С. Сидоров": (None, False)}
+
+
 @pytest.mark.parametrize(("text", "states"), [
     # a people's body: the state's adjective names the people; the place named with it, whose body it is
     ("Выступили Армянская община Смоленской области и Азербайджанская диаспора г. Смоленска.",
