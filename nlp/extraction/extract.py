@@ -920,6 +920,20 @@ def _barriers(doc: Doc) -> frozenset[int]:
     return found
 
 
+def _two_initials_end(words: list[str], index: int) -> int | None:
+    """Where two initials from `index` end («В.Н.»), a double given name's joined by a hyphen as may be («К.-Ж.К.»);
+    None where none start there."""
+    def initial(at: int) -> bool:
+        return at + 1 < len(words) and _INITIALS_NAME.match(words[at]) is not None and words[at + 1] == "."
+
+    if not initial(index):
+        return None
+    second = index + 2
+    if second < len(words) and words[second] == "-" and initial(second + 1):
+        second += 3  # «К.-Ж.» is the given name's
+    return second + 2 if initial(second) else None
+
+
 def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     """"А.В. Стрельцов" and "Стрельцов А.В." by shape, for names natasha leaves out, each on one line (not «Ректор
     СмолГУ Артеменков М.Н.⏎Ректор …»: «М.Н. Ректор»); once per Doc."""
@@ -930,16 +944,16 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     lex = load_lexicons()
     found = []
     for i in range(len(words) - 4):
-        if words[i + 1] == "." and words[i + 3] == "." and _INITIALS_NAME.match(words[i]) \
-                and _INITIALS_NAME.match(words[i + 2]) and words[i + 4][:1].isupper() and len(words[i + 4]) > 1 \
-                and on_one_line(doc, i, i + 5) and not _a_body_or_a_post(doc[i + 4], lex):
-            found.append((i, i + 5))
+        end = _two_initials_end(words, i)
+        if end is not None and end < len(words) and words[end][:1].isupper() and len(words[end]) > 1 \
+                and on_one_line(doc, i, end + 1) and not _a_body_or_a_post(doc[end], lex):
+            found.append((i, end + 1))
     # the surname first, where no name follows the initials («… Республики Беларусь Крутой Д.Н., …»)
     for i in range(len(words) - 4):
-        if _INITIALS_NAME.match(words[i + 1]) and words[i + 2] == "." and _INITIALS_NAME.match(words[i + 3]) \
-                and words[i + 4] == "." and words[i][:1].isupper() and words[i].isalpha() and len(words[i]) > 1 \
-                and on_one_line(doc, i, i + 5) and not _overlaps(i, i + 5, found):
-            found.append((i, i + 5))
+        end = _two_initials_end(words, i + 1)
+        if end is not None and words[i][:1].isupper() and words[i].isalpha() and len(words[i]) > 1 \
+                and on_one_line(doc, i, end) and not _overlaps(i, end, found):
+            found.append((i, end))
     # one initial and a surname opening a line, a verb after them: natasha tags none there («Д.Медведев назначил …»,
     # «А. Лукашенко подписал указ», a news title's first words; 7 of NEREL's train set)
     named = {i for span in doc.spans[NATASHA_SPANS] for i in range(span.start, span.end)}
@@ -1001,7 +1015,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                  for named_apart in _region_named_apart(stated, models)
                  for mended in _body_apart_from_initials(named_apart, lex)
                  for unposted in _place_without_its_post(mended, lex)
-                 for traded in _sole_trader_apart(_without_a_verb_after_its_initials(unposted), lex)
+                 for traded in _sole_trader_apart(_without_a_verb_after_its_initials(
+                     _with_hyphenated_initials(unposted)), lex)
                  for part in _apart_at_stray_marks(_with_its_adjectives(traded, lex))]
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
@@ -2146,6 +2161,27 @@ def _sole_trader_apart(span: Span, lex: Lexicons) -> list[Span]:
             or not all(is_cap(token) or token.text == "." for token in span[1:]):
         return [span]
     return [Span(doc, span.start + 1, span.end, label="PER")]
+
+
+def _with_hyphenated_initials(span: Span) -> Span:
+    """natasha's person with the whole of a double given name's initials, joined by a hyphen, before or after the
+    surname («К.-Ж.К. Токаев», «Токаев К.-Ж.К.»: natasha takes «Ж.К. Токаевым», «Токаев К.»)."""
+    if span.label_ != "PER":
+        return span
+    doc, start, end = span.doc, span.start, span.end
+
+    def initial(index: int) -> bool:
+        return 0 <= index < len(doc) - 1 and len(doc[index].text) == 1 and doc[index].text.isupper() \
+            and doc[index + 1].text == "."
+
+    if initial(start) and start >= 3 and doc[start - 1].text == "-" and initial(start - 3):
+        start -= 3  # «К.-|Ж.К. Токаевым»
+    if end + 1 < len(doc) and doc[end - 1].text == "." and doc[end].text == "-" and initial(end + 1):
+        end += 3  # «Токаев К.-|Ж.К.»
+        end += 2 if initial(end) else 0
+    elif end < len(doc) and doc[end - 1].text == "." and initial(end) and doc[end - 2].text == "-":
+        end += 2
+    return Span(doc, start, end, label="PER") if (start, end) != (span.start, span.end) else span
 
 
 def _without_a_verb_after_its_initials(span: Span) -> Span:

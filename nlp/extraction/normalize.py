@@ -18,7 +18,7 @@ _GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 _INNER_CAPITAL = re.compile(r"[а-яё][А-ЯЁ]")  # a capital after a lowercase letter: «СмолГУ»
 # the endings of surnames that do not decline: Tajik and Azerbaijani ones made with «сын»: «Ахмадзода», «Рахимзаде»
 _INDECLINABLE_SURNAME = re.compile(r"(?:зода|заде)$")
-_INITIALS = re.compile(r"^(?:(?:[А-ЯЁA-Z]|Дж)\.\s?){1,2}$")
+_INITIALS = re.compile(r"^(?:(?:[А-ЯЁA-Z]|Дж)\.(?:-[А-ЯЁA-Z]\.)?\s?){1,2}$")
 # Surname endings no nominative has, for names the dictionary does not know (Зарубицким -> Зарубицкий).
 _OBLIQUE_SURNAME = ((r"([сц]к)(?:ого|ому|им|ом)$", r"\1ий"), (r"([сц]к)(?:ой|ую)$", r"\1ая"),
                     (r"(ов|ев|ёв|ин|ын)(?:ым|ом|ому|у)$", r"\1"), (r"(ов|ев|ин|ын)ой$", r"\1а"),
@@ -392,8 +392,14 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     afters = [t.text for t in kept[1:]] + [""]
     initial = [re.fullmatch(r"[А-ЯЁA-Z]", t.text) is not None or t.text == "Дж" and after == "."
                for t, after in zip(kept, afters, strict=True)]
-    letters = [t.text for t, is_initial in zip(kept, initial, strict=True) if is_initial]
-    initials = "".join(f"{letter}." for letter in letters)
+    # (a double given name's initials joined by a hyphen stay joined: «К.-Ж.К. Токаев»)
+    parts: list[str] = []
+    for index, (token, is_initial) in enumerate(zip(kept, initial, strict=True)):
+        if is_initial:
+            parts.append(f"{token.text}.")
+        elif token.text == "-" and parts and index + 1 < len(kept) and initial[index + 1]:
+            parts.append("-")
+    initials = "".join(parts)
     names = [t for t, is_initial in zip(kept, initial, strict=True)
              if not is_initial and not re.fullmatch(r"\.+|…", t.text) and t.text not in ",-–"]
     if not names:

@@ -189,8 +189,11 @@ def person_parts(name: str) -> tuple[str, str]:
 
     >>> person_parts("В.Н. Анохин"), person_parts("Мухаммад Али"), person_parts("Иванова Марина Петровна")
     (('анохин', 'в.н.'), ('мухаммад али', ''), ('иванова', 'м.п.'))
+    >>> person_parts("К.-Ж.К. Токаев"), person_parts("Касым-Жомарт Кемелевич Токаев")
+    (('токаев', 'к.-ж.к.'), ('токаев', 'к.-ж.к.'))
     """
-    match = re.match(r"^((?:(?:[А-ЯЁA-Z]|Дж)\.\s?){1,2})\s*(.+)$", name)  # «Дж.»: the English «J.»
+    # («Дж.»: the English «J.»; a double given name's initials joined by a hyphen: «К.-Ж.»)
+    match = re.match(r"^((?:(?:[А-ЯЁA-Z]|Дж)\.(?:-[А-ЯЁA-Z]\.)?\s?){1,2})\s*(.+)$", name)
     if match:
         return fold(match.group(2)), match.group(1).replace(" ", "").lower()
     words = name.split()
@@ -201,7 +204,7 @@ def person_parts(name: str) -> tuple[str, str]:
             surname, given, patronymic = words
         else:
             return fold(name), ""
-        return fold(surname), f"{given[0]}.{patronymic[0]}.".lower()
+        return fold(surname), ("-".join(f"{part[:1]}." for part in given.split("-")) + f"{patronymic[0]}.").lower()
     return fold(name), ""
 
 

@@ -377,6 +377,17 @@ def test_a_sole_trader_is_the_person_and_a_verb_after_initials_no_surname(models
         (EntityType.ORG, "ООО «Смоленские окна»"), (EntityType.PER, "П.П. Петров")}
 
 
+@pytest.mark.parametrize(("text", "person", "role"), [
+    # a double given name's initials, joined by a hyphen, before or after the surname
+    ("Встреча с Президентом Республики Казахстан К.-Ж.К. Токаевым.", "К.-Ж.К. Токаев",
+     "Президент Республики Казахстан"),
+    ("Участники: Токаев К.-Ж.К., Мирзиёев Ш.М.", "К.-Ж.К. Токаев", None),
+])
+def test_a_double_given_names_initials_are_the_persons(models, text, person, role):
+    found = {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type is EntityType.PER}
+    assert found[person] == role
+
+
 def test_initials_and_a_surname_are_a_name_on_one_line_only(models):
     """The initials ending a line and the post opening the next one are no name («М.Н.⏎Ректор»): the surname before
     the initials is, and the body's short name before it stays the body's."""

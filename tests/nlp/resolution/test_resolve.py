@@ -945,6 +945,17 @@ def test_a_region_no_gazetteer_knows_after_its_title_is_of_the_one_foreign_state
     assert [e.country for e in two.entities if e.name == "Чанлин"] == [None]
 
 
+def test_a_double_given_names_initials_and_the_full_name_are_one_person(tmp_path, models):
+    first, second = events_of(tmp_path, models, [
+        ["Визит", "г. Астана", "1 октября 2025 года", "Встреча с Президентом Республики Казахстан К.-Ж.К. Токаевым.",
+         "Делегация"],
+        ["Визит", "г. Астана", "2 октября 2025 года",
+         "Встреча с Президентом Республики Казахстан Касым-Жомартом Кемелевичем Токаевым.", "Делегация"],
+    ])
+    assert {e.id for e in first.entities if e.type is EntityType.PER} == {
+        e.id for e in second.entities if e.type is EntityType.PER}
+
+
 def test_bodies_listed_right_after_a_sides_group_are_that_sides(tmp_path, models):
     brackets, colon = events_of(tmp_path, models, [
         ["Участие в выставке «Иннопром. Центральная Азия»", "г. Ташкент, Республика Узбекистан",
