@@ -1670,10 +1670,13 @@ def test_a_kremlin_or_an_amphitheatre_named_is_a_site(models, text, sites):
     ("Концерт прошел в кинотеатре «Сказка».", {(EntityType.ORG, "кинотеатр «Сказка»")}),
     ("Выставка в Третьяковской галерее и в Белорусском государственном цирке.",
      {(EntityType.ORG, "Третьяковская галерея"), (EntityType.ORG, "Белорусский государственный цирк")}),
+    # a detachment by its quoted name
+    ("В экспедиции участвовали поисковый отряд «Долг» и студенческий строительный отряд «Смоляне».",
+     {(EntityType.ORG, "поисковый отряд «Долг»"), (EntityType.ORG, "студенческий строительный отряд «Смоляне»")}),
     ("Матч прошел на стадионе «Спартак», турнир – в Ледовой арене «Минск-Арена».",
      {(EntityType.LOC, "стадион «Спартак»"), (EntityType.LOC, "Ледовая арена «Минск-Арена»")}),
 ])
-def test_a_venue_named_is_a_body_or_a_site(models, text, named):
+def test_a_venue_or_a_detachment_named_is_a_body_or_a_site(models, text, named):
     assert {(m.type, m.normal) for m in extract(text, models, report_rules=True)} == named
 
 
