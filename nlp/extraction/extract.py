@@ -1018,12 +1018,14 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                  for traded in _sole_trader_apart(_without_a_verb_after_its_initials(
                      _with_hyphenated_initials(unposted)), lex)
                  for part in _apart_at_stray_marks(_with_its_adjectives(traded, lex))]
+        # (a person of one word that is a body's short name is that body: «Петрова А.А. (СмолГУ)»)
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
             and (tuple(token.lemma_ for token in part) in lex.unions_of_states or _a_towns_body(part, models)
                  or _COMPOUND_ABBREVIATION.match(part.text))
-            or part.label_ == "PER" and len(part) == 1 and EXECUTIVE_COMMITTEE.search(part[0].lower_) else part
-            for part in spans
+            or part.label_ == "PER" and len(part) == 1 and (EXECUTIVE_COMMITTEE.search(part[0].lower_)
+                                                             or _COMPOUND_ABBREVIATION.match(part.text)) else part
+            for part in _short_names_in_brackets(spans, lex)
             if part.label_ != "ORG" or part.text not in lex.not_organisations and not _an_adjective_alone(part)
             and not _a_post_alone(part, models) and not _a_quotations_head_alone(part, lex)]
     readings = [_Reading(doc, text, models) for text, doc in cells]
@@ -2151,6 +2153,23 @@ class _Reading:
 
 
 _LIST_BULLETS = frozenset("•·▪◦‣")
+
+
+def _short_names_in_brackets(spans: list[Span], lex: Lexicons) -> list[Span]:
+    """natasha's spans, and a body's short name in brackets right after a person that natasha tags nothing, a body
+    («Сидорова Е.В. (СГМУ)»: whose person she is); not a state's letters («(РБ)»)."""
+    if not spans:
+        return spans
+    doc = spans[0].doc
+    tagged = {i for span in spans for i in range(span.start, span.end)}
+    found = list(spans)
+    for span in spans:
+        index = span.end
+        if span.label_ == "PER" and index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text in ")," \
+                and index + 1 not in tagged and is_acronym(doc[index + 1]) and len(doc[index + 1]) > 2 \
+                and doc[index + 1].text not in lex.not_legal_forms and doc[index + 1].text not in lex.not_organisations:
+            found.append(Span(doc, index + 1, index + 2, label="ORG"))
+    return sorted(found, key=lambda span: span.start)
 
 
 def _sole_trader_apart(span: Span, lex: Lexicons) -> list[Span]:

@@ -561,6 +561,15 @@ def test_persons_a_sentence_names_on_a_side_are_of_its_state(models, text, state
     assert states_of(models, text, (EntityType.PER,)) == states
 
 
+def test_a_bodys_short_name_in_brackets_after_a_person_is_a_body(models):
+    found = extract("Жюри: Петрова А.А. (СмолГУ), Сидорова Е.В. (СГМУ), Гусейнова Л.М. (РБ)", models,
+                    report_rules=True)
+    assert {(m.type, m.normal) for m in found if m.type is not EntityType.LOC} == {
+        (EntityType.PER, "А.А. Петрова"), (EntityType.ORG, "СмолГУ"), (EntityType.PER, "Е.В. Сидорова"),
+        (EntityType.ORG, "СГМУ"), (EntityType.PER, "Л.М. Гусейнова")}
+    assert {m.normal: m.smolensk for m in found if m.type is EntityType.PER}["А.А. Петрова"]
+
+
 def test_a_person_is_of_the_body_named_in_brackets_after_them(models):
     text = ("Участники: Иванов И.И. (Министерство экономического развития Смоленской области), Петрова А.А. (ОАО "
             "«Гродно Азот»), Сидоров С.С.")
