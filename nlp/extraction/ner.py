@@ -305,6 +305,15 @@ def starts_a_line(doc: Doc, index: int) -> bool:
     return found < len(starts) and starts[found] == index
 
 
+def wraps_a_line(doc: Doc, index: int) -> bool:
+    """Whether token `index` opens a line that goes on the one before it: one line break before it, no blank line,
+    and the line before ends in a word (no punctuation that closes an item or a sentence)."""
+    if index == 0 or not starts_a_line(doc, index):
+        return False
+    text, offsets = doc.user_data["text"], doc.user_data["offsets"]
+    return text.count("\n", offsets[index - 1][1], offsets[index][0]) == 1 and doc[index - 1].is_alpha
+
+
 def line_parts(doc: Doc, start: int, stop: int) -> list[tuple[int, int]]:
     """The tokens [start, stop) cut at each line break: a name ends with its line. Each part keeps the type (a
     cell that lists bodies one per line lists names; a news title's last words and the next line's first are

@@ -15,7 +15,7 @@ from typing import Literal
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
-from nlp.extraction.ner import NATASHA_SPANS, doc_words, starts_a_line, starts_a_sentence
+from nlp.extraction.ner import NATASHA_SPANS, doc_words, starts_a_line, starts_a_sentence, wraps_a_line
 from nlp.gazetteer.countries import fold, load_countries
 from nlp.records import PlaceKind
 from nlp.resources import lexicon
@@ -1898,8 +1898,11 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
                     and doc[index - 1].lemma_ not in lex.positions:
                 break  # a capitalised post after a name in the nominative opens a phrase of its own («… колледжа
                 # Керчь | Глава Республики Крым Сергей Аксёнов»)
-        if starts_a_line(doc, index):
-            break  # nor does a post go on over a line's start (a title, a caption before the paragraph it heads)
+        if starts_a_line(doc, index) and not (leftmost is None and wraps_a_line(doc, index)
+                                               and case_of(doc[index]) == "Gen" and index not in blocked):
+            break  # nor does a post go on over a line's start (a title, a caption before the paragraph it heads),
+            # but a post's complement on the line above the name goes on to the post over it («Заместитель
+            # Губернатора⏎Смоленской области⏎Иванов И.И.»)
         index -= 1
     if leftmost is None:
         return None
@@ -2118,9 +2121,11 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
                                                                for i in range(start, head))):
         return None  # (a plural its adjectives say is one too: «Обамы — видные деятели Вашингтона, включая …»)
     stop = head + 1
-    # (the post ends with its line: «Иванов Иван Иванович, заместитель министра …⏎Сидоренко Ольга Петровна, …»)
+    # (the post ends with its line: «Иванов Иван Иванович, заместитель министра …⏎Сидоренко Ольга Петровна, …»; but
+    # a post's head alone at its line's end goes on with its complement on the next: «…, заместитель⏎Губернатора …»)
     while stop < len(doc) and stop not in blocked and doc[stop].pos_ not in ("VERB", "AUX", "PRON") \
-            and not starts_a_line(doc, stop) \
+            and (not starts_a_line(doc, stop) or stop == head + 1 and wraps_a_line(doc, stop)
+                 and case_of(doc[stop]) == "Gen") \
             and (doc[stop].text not in _STOP or (doc[stop].text == "." and doc[stop - 1].text in ("г", "им"))):
         if doc[stop].lower_ in ("имени", "им") and stop + 1 < len(doc):
             stop = _past_namesake(doc, stop, lex)  # whom the body is named after («ВГУ имени П.М. Машерова»)

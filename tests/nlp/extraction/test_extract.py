@@ -388,6 +388,21 @@ def test_a_double_given_names_initials_are_the_persons(models, text, person, rol
     assert found[person] == role
 
 
+@pytest.mark.parametrize(("text", "roles"), [
+    # a post wrapped over lines: its complement on the line above the name goes on to the post over it, and a post's
+    # head alone at its line's end goes on with its complement on the next (no blank line, no item's punctuation)
+    ("Участники: Заместитель Губернатора\nСмоленской области\nИванов И.И.,\nначальник отдела\nДепартамента по "
+     "культуре\nПетрова А.А.", {"И.И. Иванов": "Заместитель Губернатора Смоленской области",
+                                 "А.А. Петрова": "начальник отдела Департамента по культуре"}),
+    ("Иванов Иван Иванович, заместитель\nГубернатора Смоленской области",
+     {"Иванов Иван Иванович": "заместитель Губернатора Смоленской области"}),
+    ("Стал заместителем губернатора Брянской области\n\nЭкс-руководитель отделения партии Андрей Пономарев назначен.",
+     {"Андрей Пономарев": None}),
+])
+def test_a_post_wrapped_over_lines_is_whole(models, text, roles):
+    assert {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type is EntityType.PER} == roles
+
+
 def test_initials_and_a_surname_are_a_name_on_one_line_only(models):
     """The initials ending a line and the post opening the next one are no name («М.Н.⏎Ректор»): the surname before
     the initials is, and the body's short name before it stays the body's."""
