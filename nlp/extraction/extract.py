@@ -1016,7 +1016,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                  for mended in _body_apart_from_initials(named_apart, lex)
                  for unposted in _place_without_its_post(mended, lex)
                  for traded in _sole_trader_apart(_without_a_verb_after_its_initials(
-                     _with_hyphenated_initials(unposted)), lex)
+                     _with_hyphenated_initials(_town_by_its_initial(unposted, models))), lex)
                  for part in _apart_at_stray_marks(_with_its_adjectives(traded, lex))]
         # (a person of one word that is a body's short name is that body: «Петрова А.А. (СмолГУ)»)
         doc.spans[NATASHA_SPANS] = [
@@ -1907,6 +1907,14 @@ class _Reading:
             village = any(tuple(t.lower_ for t in doc[name_start - size:name_start]) in lex.village_prefixes
                           for size in range(1, min(lex.longest_prefix, name_start) + 1))
             name, kind, signal = _place(place, head, chunk.kind, self.models, village)
+            # a town by its first word's initial: «г. Н. Новгород» is Нижний Новгород, «С.-Петербург»
+            rest = _past_an_initial(doc, name_start, chunk.stop)
+            initial = _first_words_initial(doc, rest)
+            town = self.models.gazetteer.by_initial(doc[initial].text, doc[rest:chunk.stop].text) \
+                if initial is not None and chunk.stop - rest == 1 else None
+            if town is not None and initial is not None:
+                name_start, name, kind = initial, town.name, PlaceKind.CITY
+                signal = Signal(town.country, town.smolensk)
             known = self.models.gazetteer.lookup(name) is not None
             # natasha's place that no gazetteer or marker vouches for, or an adjective alone, which may be a region's
             # before a shared word («Брянской, Смоленской и Калужской областей»: not the village of Смоленская)
@@ -2172,6 +2180,16 @@ def _short_names_in_brackets(spans: list[Span], lex: Lexicons) -> list[Span]:
     return sorted(found, key=lambda span: span.start)
 
 
+def _town_by_its_initial(span: Span, models: Resources) -> Span:
+    """natasha's person of an initial and a word that, with the initial for its first word, is a town («В. Луки»:
+    Великие Луки), that place."""
+    doc = span.doc
+    if span.label_ != "PER" or len(span) != 3 or span[1].text != "." or len(span[0].text) != 1 \
+            or models.gazetteer.by_initial(span[0].text, span[2].text) is None:
+        return span
+    return Span(doc, span.start, span.end, label="LOC")
+
+
 def _sole_trader_apart(span: Span, lex: Lexicons) -> list[Span]:
     """natasha's organisation that opens with a sole trader's form and a name after it is the holder's name («ИП
     Петров П.П.»: the person is the party, as `not_organisations.tsv` says of the form alone)."""
@@ -2180,6 +2198,23 @@ def _sole_trader_apart(span: Span, lex: Lexicons) -> list[Span]:
             or not all(is_cap(token) or token.text == "." for token in span[1:]):
         return [span]
     return [Span(doc, span.start + 1, span.end, label="PER")]
+
+
+def _past_an_initial(doc: Doc, start: int, stop: int) -> int:
+    """Where a name's rest starts after an initial that opens the span (natasha's «В. Луки»), else `start`."""
+    index = start + 2 if start + 2 < stop and doc[start + 1].text == "." and len(doc[start].text) == 1 else start
+    return index + 1 if index > start and index + 1 < stop and doc[index].text == "-" else index
+
+
+def _first_words_initial(doc: Doc, start: int) -> int | None:
+    """Where the initial of a name's first word stands right before the rest of the name at `start`, a full stop
+    after it and a hyphen as may be («Н. | Новгород», «С.-| Петербург»); None where none does."""
+    index = start - 1
+    if index >= 0 and doc[index].text == "-":
+        index -= 1
+    if index >= 1 and doc[index].text == "." and len(doc[index - 1].text) == 1 and doc[index - 1].text.isupper():
+        return index - 1
+    return None
 
 
 def _with_hyphenated_initials(span: Span) -> Span:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -80,6 +81,9 @@ class Gazetteer:
     regions: dict[str, str]  # adjective stem of a region's name -> its ISO 3166-2 code
     by_ref: dict[str, Place]
     states: dict[str, Place]  # ISO 3166-1 code -> the state
+    # (a name's first letter, the rest after its first word) -> the first words of the names of two words or more so
+    # made, or of a hyphened first word («санкт-петербург»): the names a text writes with their first word's initial
+    first_words: dict[tuple[str, str], tuple[str, ...]]
 
     def lookup(self, name: str, district: str | None = None, state: str | None = None,
                kind: str | None = None) -> Place | None:
@@ -188,6 +192,20 @@ class Gazetteer:
     def region_of(self, place: Place) -> Place | None:
         """The region a district lies in."""
         return self.by_ref.get(f"iso3166-2:{place.region}") if place.region else None
+
+    def by_initial(self, initial: str, rest: str) -> Place | None:
+        """The town whose name's first word the text writes by its initial, the rest in full, the largest of that
+        name: «Н. Новгород» is Нижний Новгород, not Новгород; «С.-Петербург» Санкт-Петербург; «В. Луки» Великие Луки.
+
+        >>> g = load_gazetteer()
+        >>> g.by_initial("Н", "Новгород").name, g.by_initial("С", "Петербург").name, g.by_initial("В", "Луки").name
+        ('Нижний Новгород', 'Санкт-Петербург', 'Великие Луки')
+        """
+        first, tail = fold(initial), fold(rest)
+        found = [place for places in (self.by_name.get(f"{start} {tail}", ()) + self.by_name.get(f"{start}-{tail}", ())
+                                      for start in self.first_words.get((first, tail), ()))
+                 for place in places if place.kind == "city"]
+        return max(found, key=lambda place: place.population, default=None)
 
     def by_prefix(self, word: str, whole: bool = True) -> Place | None:
         """A sizeable town of Russia or Belarus a compound name starts with, or (`whole`) a town the name is:
@@ -324,6 +342,18 @@ def _districts() -> list[Place]:
             for name, kind, country, region, lat, lon, ids, _point in lexicon("divisions") if kind == "district"]
 
 
+def _first_words(names: Iterable[str]) -> dict[tuple[str, str], tuple[str, ...]]:
+    """`Gazetteer.first_words` of these folded names."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for name in names:
+        first, separator, rest = name.partition(" ")
+        if not separator:
+            first, separator, rest = name.partition("-")
+        if separator and rest and first:
+            found.setdefault((first[0], rest), set()).add(first)
+    return {key: tuple(sorted(starts)) for key, starts in found.items()}
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
     """Read the gazetteer once."""
@@ -375,4 +405,4 @@ def load_gazetteer() -> Gazetteer:
                      {k: tuple(sorted(v, key=lambda p: (p.country not in NEAR, -p.population)))
                       for k, v in by_stem.items()},
                      {k: tuple(sorted(v, key=_district_order)) for k, v in districts.items()}, regions, by_ref,
-                     {p.country: p for p in by_ref.values() if p.kind == "country"})
+                     {p.country: p for p in by_ref.values() if p.kind == "country"}, _first_words(by_name))

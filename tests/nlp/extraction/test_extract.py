@@ -1314,6 +1314,16 @@ def test_an_adjective_the_tagger_took_for_a_name_agrees_with_its_head_in_the_nor
                      "Кыргызская Республика": "KG"}
 
 
+@pytest.mark.parametrize(("text", "town"), [
+    ("Делегация посетила г. Н. Новгород.", "Нижний Новгород"),
+    ("Делегация посетила г. С.-Петербург.", "Санкт-Петербург"),
+    ("Делегация посетила В. Луки.", "Великие Луки"),
+])
+def test_a_town_written_with_its_first_words_initial_is_that_town(models, text, town):
+    assert [(m.type, m.normal, m.country) for m in extract(text, models, report_rules=True)] == [
+        (EntityType.LOC, town, "RU")]
+
+
 def test_a_kinds_title_before_a_regions_name_is_no_place_of_its_own(models):
     found = extract("Переговоры с руководством Автономного района Внутренняя Монголия.", models, report_rules=True)
     assert [(m.normal, m.kind) for m in found] == [("Внутренняя Монголия", PlaceKind.REGION)]
