@@ -1602,6 +1602,20 @@ def _match_prefix(doc: Doc, index: int, prefixes, longest: int, starts: frozense
     return 0
 
 
+def _initial_and_a_word(doc: Doc, start: int) -> int | None:
+    """Where a capital's initial, a hyphen as may be, and a capitalised word from `start` end («Н. Новгород», «С.-
+    Петербург»), on one line; None where they do not stand there."""
+    if not (start + 2 < len(doc) and len(doc[start].text) == 1 and doc[start].text.isupper()
+            and doc[start + 1].text == "."):
+        return None
+    word = start + 3 if doc[start + 2].text == "-" else start + 2
+    persons = natasha_spans(doc, "PER")
+    if word >= len(doc) or not is_cap(doc[word]) or not doc[word].is_alpha or starts_a_line(doc, word) \
+            or any(low <= i < high for i in (start, word) for low, high in persons.items()):
+        return None  # (a person's initial and surname: «г. А. Иванов», after a year's «г.»)
+    return word + 1
+
+
 def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
     """Settlements after "г.", "пос.", "с.", "дер."…, and regions ("Смоленская область")."""
     chunks = []
@@ -1616,6 +1630,10 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
             kind = lex.place_prefixes[(lemma,) if declined else tuple(lowers(doc)[index:index + length])]
             length = length or 1
             start = stop = index + length
+            if (shortened := _initial_and_a_word(doc, start)) is not None:
+                # a name by its first word's initial: «г. Н. Новгород», «г. С.-Петербург»
+                chunks.append(Chunk(index, shortened, "LOC", shortened - 1, kind=PlaceKind(kind) if kind else None))
+                continue
             # a name ends with its line («г. Минск⏎Республика Беларусь»)
             while stop < len(doc) and is_cap(doc[stop]) and doc[stop].pos_ != "PUNCT" and stop - start < 3 \
                     and not doc[stop].text.isupper() and not (stop > start and region_word_at(doc, stop + 1, lex)) \
