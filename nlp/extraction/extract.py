@@ -182,7 +182,8 @@ class ReportRules:
         countries = self.resources.countries
         found = []
         for (text, cell), extracted in zip(cells, extract_docs(cells, self.resources), strict=True):
-            mentions = _listed_after_a_group(cell, extracted, self.resources)
+            groups = list(_groups(cell, extracted, self.resources))
+            mentions = _listed_after_a_group(cell, extracted, groups)
             adjectives = {code for index, (word, pos) in enumerate(zip(texts(cell), cell.to_array(POS).tolist(),
                                                                        strict=True))
                           if pos in _NAMING_PARTS and (code := countries.adjective_code(word))
@@ -190,7 +191,7 @@ class ReportRules:
                           and not _before_a_currency(cell, index, self.resources.lexicons)
                           and not _a_peoples_body(cell, index, self.resources.lexicons)}
             found.append(CellReading(text, cell, mentions, frozenset(adjectives),
-                                     _groups_sides(cell, mentions, self.resources),
+                                     frozenset(side for _, group in groups for side in group),
                                      _body_sides(cell, self.resources)))
         return found
 
@@ -198,7 +199,7 @@ class ReportRules:
 @dataclass(frozen=True, slots=True)
 class CellReading:
     """What the rules read in one cell: its text, its Doc, its mentions, the states named by adjective and the sides
-    whose bodies it names as a group (`_groups_sides`)."""
+    whose bodies it names as a group (`_groups`)."""
 
     text: str
     doc: Doc
@@ -208,17 +209,13 @@ class CellReading:
     body_sides: frozenset[tuple[str, bool]] = frozenset()  # the sides of one body named by adjective (`_body_sides`)
 
 
-def _groups_sides(doc: Doc, mentions: list[Mention], models: Resources) -> frozenset[tuple[str, bool]]:
-    """The sides (a state, and whether Smolensk's) whose bodies a cell names as a group: a plural noun of
-    `group_nouns.tsv`, or a collective one («бизнеса Вьетнама»), with a place's or a state's adjective before it, and
-    those coordinated with it («смоленских предприятий», «смоленских и белорусских компаний»), or a place right after
-    it, «из» between as may be, and those coordinated with it («творческих коллективов Смоленской области и Республики
-    Беларусь», «коллективы из Витебской области»); not a group named as whom something is for (`_for_whom`)."""
-    return frozenset(side for _, group in _groups(doc, mentions, models) for side in group)
-
-
 def _groups(doc: Doc, mentions: list[Mention], models: Resources) -> Iterator[tuple[int, set[tuple[str, bool]]]]:
-    """Each group `_groups_sides` reads: where its words end in the text, and the sides it names."""
+    """The sides (a state, and whether Smolensk's) whose bodies a cell names as a group, each group's with where its
+    words end in the text: a plural noun of `group_nouns.tsv`, or a collective one («бизнеса Вьетнама»), with a
+    place's or a state's adjective before it, and those coordinated with it («смоленских предприятий», «смоленских и
+    белорусских компаний»), or a place right after it, «из» between as may be, and those coordinated with it
+    («творческих коллективов Смоленской области и Республики Беларусь», «коллективы из Витебской области»); not a
+    group named as whom something is for (`_for_whom`)."""
     places = {m.start: m for m in mentions if m.type is EntityType.LOC and m.country and m.within is None}
     text = doc.user_data["text"]
     for token in doc:
@@ -241,14 +238,15 @@ def _groups(doc: Doc, mentions: list[Mention], models: Resources) -> Iterator[tu
             yield end, sides
 
 
-def _listed_after_a_group(doc: Doc, mentions: list[Mention], models: Resources) -> list[Mention]:
+def _listed_after_a_group(doc: Doc, mentions: list[Mention],
+                          groups: list[tuple[int, set[tuple[str, bool]]]]) -> list[Mention]:
     """The bodies a group of one side's lists right after it, in brackets or after a colon, are that side's
     («Смоленские предприятия (АО «Авиастар», ООО «Кронштадт», …)» at an exhibition in Tashkent; «предприятия
     Смоленской области: ОАО «…», …»), where their names give no state or the same one."""
     text = doc.user_data["text"]
     bodies = {m.start: m for m in mentions if m.type is EntityType.ORG}
     sided: dict[int, tuple[str, bool]] = {}
-    for end, sides in _groups(doc, mentions, models):
+    for end, sides in groups:
         opening = _LIST_OPENING.match(text, end)
         if len(sides) != 1 or opening is None:
             continue
@@ -943,14 +941,15 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     words = texts(doc)
     lex = load_lexicons()
     found = []
+    # (an initial's full stop first: most words are none, and are passed at once)
     for i in range(len(words) - 4):
-        end = _two_initials_end(words, i)
+        end = _two_initials_end(words, i) if words[i + 1] == "." else None
         if end is not None and end < len(words) and words[end][:1].isupper() and len(words[end]) > 1 \
                 and on_one_line(doc, i, end + 1) and not _a_body_or_a_post(doc[end], lex):
             found.append((i, end + 1))
     # the surname first, where no name follows the initials («… Республики Беларусь Крутой Д.Н., …»)
     for i in range(len(words) - 4):
-        end = _two_initials_end(words, i + 1)
+        end = _two_initials_end(words, i + 1) if words[i + 2] == "." else None
         if end is not None and words[i][:1].isupper() and words[i].isalpha() and len(words[i]) > 1 \
                 and on_one_line(doc, i, end) and not _overlaps(i, end, found):
             found.append((i, end))
