@@ -63,6 +63,7 @@ from nlp.extraction.rules import (
     is_acronym,
     is_adjective,
     is_cap,
+    is_initial,
     latin_names,
     led_by,
     load_lexicons,
@@ -2183,7 +2184,7 @@ def _town_by_its_initial(span: Span, models: Resources) -> Span:
     """natasha's person of an initial and a word that, with the initial for its first word, is a town («В. Луки»:
     Великие Луки), that place."""
     doc = span.doc
-    if span.label_ != "PER" or len(span) != 3 or span[1].text != "." or len(span[0].text) != 1 \
+    if span.label_ != "PER" or len(span) != 3 or not is_initial(doc, span.start) \
             or models.gazetteer.by_initial(span[0].text, span[2].text) is None:
         return span
     return Span(doc, span.start, span.end, label="LOC")
@@ -2201,7 +2202,7 @@ def _sole_trader_apart(span: Span, lex: Lexicons) -> list[Span]:
 
 def _past_an_initial(doc: Doc, start: int, stop: int) -> int:
     """Where a name's rest starts after an initial that opens the span (natasha's «В. Луки»), else `start`."""
-    index = start + 2 if start + 2 < stop and doc[start + 1].text == "." and len(doc[start].text) == 1 else start
+    index = start + 2 if start + 2 < stop and is_initial(doc, start) else start
     return index + 1 if index > start and index + 1 < stop and doc[index].text == "-" else index
 
 
@@ -2211,9 +2212,7 @@ def _first_words_initial(doc: Doc, start: int) -> int | None:
     index = start - 1
     if index >= 0 and doc[index].text == "-":
         index -= 1
-    if index >= 1 and doc[index].text == "." and len(doc[index - 1].text) == 1 and doc[index - 1].text.isupper():
-        return index - 1
-    return None
+    return index - 1 if is_initial(doc, index - 1) else None
 
 
 def _with_hyphenated_initials(span: Span) -> Span:
@@ -2222,17 +2221,12 @@ def _with_hyphenated_initials(span: Span) -> Span:
     if span.label_ != "PER":
         return span
     doc, start, end = span.doc, span.start, span.end
-
-    def initial(index: int) -> bool:
-        return 0 <= index < len(doc) - 1 and len(doc[index].text) == 1 and doc[index].text.isupper() \
-            and doc[index + 1].text == "."
-
-    if initial(start) and start >= 3 and doc[start - 1].text == "-" and initial(start - 3):
+    if is_initial(doc, start) and start >= 3 and doc[start - 1].text == "-" and is_initial(doc, start - 3):
         start -= 3  # «К.-|Ж.К. Токаевым»
-    if end + 1 < len(doc) and doc[end - 1].text == "." and doc[end].text == "-" and initial(end + 1):
+    if end + 1 < len(doc) and doc[end - 1].text == "." and doc[end].text == "-" and is_initial(doc, end + 1):
         end += 3  # «Токаев К.-|Ж.К.»
-        end += 2 if initial(end) else 0
-    elif end < len(doc) and doc[end - 1].text == "." and initial(end) and doc[end - 2].text == "-":
+        end += 2 if is_initial(doc, end) else 0
+    elif end < len(doc) and doc[end - 1].text == "." and is_initial(doc, end) and doc[end - 2].text == "-":
         end += 2
     return Span(doc, start, end, label="PER") if (start, end) != (span.start, span.end) else span
 
@@ -2242,7 +2236,7 @@ def _without_a_verb_after_its_initials(span: Span) -> Span:
     П.П. | Проведено 40 встреч»: the surname stands before them)."""
     doc = span.doc
     cut = next((i for i in range(span.start + 2, span.end) if doc[i].pos_ in ("VERB", "AUX")
-                and doc[i - 1].text == "." and len(doc[i - 2].text) == 1), None)
+                and is_initial(doc, i - 2)), None)
     return Span(doc, span.start, cut, label=span.label_) if span.label_ == "PER" and cut is not None else span
 
 
@@ -2868,8 +2862,7 @@ def _representing(doc: Doc, text: str, mentions: list[Mention], models: Resource
         if side is not None:
             # (an initial's full stop ends no sentence: «… И.И. Иванов и начальник управления П.П. Петров»)
             end = next((i for i in range(token.i + 1, len(doc)) if opens_a_sentence(doc, i)
-                        and not (i > 1 and doc[i - 1].text == "." and len(doc[i - 2].text) == 1
-                                 and doc[i - 2].text.isupper())), None)
+                        and not is_initial(doc, i - 2)), None)
             mentions = _given_state(mentions, char_span(doc, token.i, token.i + 1)[0],
                                     len(text) if end is None else char_span(doc, end, end + 1)[0], side)
     return mentions

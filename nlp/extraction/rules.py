@@ -242,8 +242,9 @@ def _balanced_quotes(doc: Doc, start: int) -> bool:
     return opened == closed
 
 
-def _is_initial(doc: Doc, index: int) -> bool:
-    return len(doc[index].text) == 1 and doc[index].text.isupper() and index + 1 < len(doc) \
+def is_initial(doc: Doc, index: int) -> bool:
+    """Whether the token at `index` is an initial: one capital, a full stop after it («В.»)."""
+    return 0 <= index < len(doc) - 1 and len(doc[index].text) == 1 and doc[index].text.isupper() \
         and doc[index + 1].text == "."
 
 
@@ -290,7 +291,7 @@ def _name_after_imeni(doc: Doc, index: int, lex: Lexicons) -> int:
     """Skip "имени В.И. Ленина" / "им. К.Г. Разумовского" / "имени Тенишевых": initials, then names (after
     initials only the surname: «… имени Н. П. Акимова | Татьяна Казакова»), on the same line."""
     initials = index
-    while index < len(doc) and _is_initial(doc, index):
+    while index < len(doc) and is_initial(doc, index):
         index += 2
     last = index + 1 if index > initials else len(doc)
     while index < min(last, len(doc)) and is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN", "ADJ") \
@@ -314,7 +315,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         token = doc[index]
         lower = token.lower_
         nxt = doc[index + 1] if index + 1 < len(doc) else None
-        if _is_initial(doc, index):
+        if is_initial(doc, index):
             break  # "… Российской Федерации А.Л. Оверчук": a person's initials start here
         if starts_a_line(doc, index):
             break  # a name ends with its line (a cell's list, a title)
@@ -381,7 +382,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                                         or (case_of(doc[index]) in ("Loc", "Gen") and doc[index].pos_ in _CHAIN_POS)
                                         or doc[index].text in ("г", ".")):
                 if doc[index].text == "." and not (index > 0 and doc[index - 1].text == "г") \
-                        or _is_initial(doc, index) or _person_named(doc, index) or _full_name_at(doc, index):
+                        or is_initial(doc, index) or _person_named(doc, index) or _full_name_at(doc, index):
                     break  # a full stop ends it, and a person's initials or name start after it
                 index += 1
         elif lower == "в" and "honour" in flags and nxt is not None and nxt.lower_ == "честь" and index == first:
@@ -1059,7 +1060,7 @@ def led_by(doc: Doc, head: int, lex: Lexicons) -> int | None:
     if index + 1 not in persons or not any(case_of(doc[i]) == "Gen" and len(doc[i].text) > 1
                                            for i in range(index + 1, persons[index + 1])):
         return None
-    if index == head and _is_initial(doc, head + 1) and _after_a_post(doc, head, lex):
+    if index == head and is_initial(doc, head + 1) and _after_a_post(doc, head, lex):
         return None
     return persons[index + 1]
 
@@ -1113,7 +1114,7 @@ def named_for(doc: Doc, head: int, lex: Lexicons) -> int | None:
     while index < len(doc) and doc[index].is_lower and doc[index].pos_ == "NOUN" and case_of(doc[index]) == "Gen":
         index += 1  # «Музей скульптуры | С.Т. Коненкова»
     stop = index
-    while stop < len(doc) and _is_initial(doc, stop) and stop - index < 4:
+    while stop < len(doc) and is_initial(doc, stop) and stop - index < 4:
         stop += 2
     if stop > index:
         if stop >= len(doc) or not is_cap(doc[stop]):
@@ -1266,7 +1267,7 @@ def commemorated(doc: Doc, start: int, lex: Lexicons, titles: list[tuple[int, in
     while index > 0:
         if any(tuple(words[max(0, index - len(phrase)):index]) == phrase for phrase in lex.commemorations):
             return True
-        if words[index - 1] in lex.awards and case_of(doc[start]) == "Gen" and not _is_initial(doc, start) \
+        if words[index - 1] in lex.awards and case_of(doc[start]) == "Gen" and not is_initial(doc, start) \
                 and start + 1 < len(doc) and doc[start + 1].is_alpha and is_cap(doc[start + 1]):
             return True
         title = next((first for first, stop in titles if stop == index), None)
@@ -1605,8 +1606,7 @@ def _match_prefix(doc: Doc, index: int, prefixes, longest: int, starts: frozense
 def _initial_and_a_word(doc: Doc, start: int) -> int | None:
     """Where a capital's initial, a hyphen as may be, and a capitalised word from `start` end («Н. Новгород», «С.-
     Петербург»), on one line; None where they do not stand there."""
-    if not (start + 2 < len(doc) and len(doc[start].text) == 1 and doc[start].text.isupper()
-            and doc[start + 1].text == "."):
+    if not (start + 2 < len(doc) and is_initial(doc, start)):
         return None
     word = start + 3 if doc[start + 2].text == "-" else start + 2
     persons = natasha_spans(doc, "PER")
@@ -1736,7 +1736,7 @@ def _place_prefix_here(doc: Doc, index: int, length: int) -> bool:
         return False
     dot = doc[index + 1] if index + 1 < len(doc) and doc[index + 1].text == "." else None
     if doc[index].text.isupper() and len(doc[index].text) == 1 and dot is not None \
-            and (not dot.whitespace_ or index > 1 and _is_initial(doc, index - 2)):
+            and (not dot.whitespace_ or index > 1 and is_initial(doc, index - 2)):
         return False
     # a capitalised word the tagger took for a verb is a name here («в г. Ташкент Республика Узбекистан»), but not
     # one that opens a line
@@ -1999,7 +1999,7 @@ def _post_before_a_comma(doc: Doc, comma: int, head: int, lex: Lexicons, blocked
     case = case_of(doc[head])
     index = comma - 1
     while index >= 0 and comma - index <= 12 and index not in blocked and doc[index].text not in _STOP \
-            and doc[index].pos_ not in ("VERB", "AUX", "PRON") and not _is_initial(doc, index):
+            and doc[index].pos_ not in ("VERB", "AUX", "PRON") and not is_initial(doc, index):
         token = doc[index]
         # (capitalised by its sentence's start as may be)
         if token.lemma_ in lex.positions and token.pos_ in ("NOUN", "PROPN") \
@@ -2148,7 +2148,7 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
         if doc[stop].lower_ in ("имени", "им") and stop + 1 < len(doc):
             stop = _past_namesake(doc, stop, lex)  # whom the body is named after («ВГУ имени П.М. Машерова»)
             continue
-        if _is_initial(doc, stop):
+        if is_initial(doc, stop):
             return None  # the next person's name: a list of officials, not an apposition
         stop += 1
     if stop in blocked and not starts_a_line(doc, stop) and _holder_named_at(doc, stop, head, blocked):
@@ -2209,7 +2209,7 @@ def _names_case(doc: Doc, person_stop: int) -> str | None:
     """The case of a person's name ending at `person_stop`: its last word's that is no initial («Петровой А.С.»:
     the surname's)."""
     index = person_stop - 1
-    while index > 0 and (doc[index].text == "." or _is_initial(doc, index)):
+    while index > 0 and (doc[index].text == "." or is_initial(doc, index)):
         index -= 1
     return case_of(doc[index])
 
