@@ -15,6 +15,7 @@ from spacy.util import registry
 
 from nlp.description.concepts import organisation_kind_of
 from nlp.errors import rule_failure
+from nlp.extraction.morph import feature
 from nlp.extraction.ner import (
     NATASHA_SPANS,
     Natasha,
@@ -66,7 +67,9 @@ from nlp.extraction.rules import (
     is_initial,
     latin_names,
     led_by,
+    lemmas,
     load_lexicons,
+    lowers,
     name_after_imeni,
     name_stop_tokens,
     named_after,
@@ -219,9 +222,9 @@ def _groups(doc: Doc, mentions: list[Mention], models: Resources) -> Iterator[tu
     group named as whom something is for (`_for_whom`)."""
     places = {m.start: m for m in mentions if m.type is EntityType.LOC and m.country and m.within is None}
     text = doc.user_data["text"]
-    for token in doc:
-        if token.lemma_ not in models.lexicons.group_nouns or not token.is_lower or _for_whom(doc, token.i) \
-                or "Plur" not in token.morph.get("Number", []) and token.lemma_ not in models.lexicons.collective_nouns:
+    for token in (doc[i] for i, lemma in enumerate(lemmas(doc)) if lemma in models.lexicons.group_nouns):
+        if not token.is_lower or _for_whom(doc, token.i) \
+                or "Plur" not in feature(token, "Number") and token.lemma_ not in models.lexicons.collective_nouns:
             continue
         adjectives = _adjectives_sides(doc, token.i, models)
         if adjectives:
@@ -282,8 +285,9 @@ def _body_sides(doc: Doc, models: Resources) -> frozenset[tuple[str, bool]]:
     singular noun of `group_nouns.tsv` after a place's or a state's adjective («Визит делегации китайской
     компании»)."""
     lex = models.lexicons
-    return frozenset(side for token in doc if token.lemma_ in lex.group_nouns and token.is_lower
-                     and "Sing" in token.morph.get("Number", []) and token.lemma_ not in lex.collective_nouns
+    return frozenset(side for i, lemma in enumerate(lemmas(doc)) if lemma in lex.group_nouns
+                     for token in [doc[i]] if token.is_lower
+                     and "Sing" in feature(token, "Number") and token.lemma_ not in lex.collective_nouns
                      and not (token.i + 1 < len(doc) and doc[token.i + 1].text in OPENING_QUOTES)  # «компании «…»»
                      for side in _adjectives_sides(doc, token.i, models))
 
@@ -456,7 +460,7 @@ def _named_by_words(words: list[Token], models: Resources) -> tuple[str, int] | 
         return code, 2
     first = words[0]
     if len(words) >= 3 and is_cap(words[2]) and is_cap(words[1]) \
-            and (first.pos_ == "ADJ" or first.pos_ == "VERB" and first.morph.get("VerbForm", []) == ["Part"]) \
+            and (first.pos_ == "ADJ" or first.pos_ == "VERB" and feature(first, "VerbForm") == ("Part",)) \
             and models.countries.opens_a_name(first.text) and agrees(first, words[1]):
         for size in range(len(words), 2, -1):
             for head in {1, size - 1}:
@@ -638,10 +642,10 @@ def _possessive_of_the_noun_after(token: Token, models: Resources) -> bool:
     doc = token.doc
     if token.i + 1 >= len(doc) or doc[token.i + 1].pos_ != "NOUN" or not doc[token.i + 1].is_lower:
         return False
-    noun = doc[token.i + 1].morph
-    wanted = {feature: noun.get(feature, [])[0] for feature in ("Case", "Number") if noun.get(feature, [])}
+    noun = doc[token.i + 1]
+    wanted = {name: values[0] for name in ("Case", "Number") if (values := feature(noun, name))}
     return any(parse.tag.POS == "ADJF" and "Poss" in parse.tag
-               and all(parse.feats.get(feature) == value for feature, value in wanted.items())
+               and all(parse.feats.get(name) == value for name, value in wanted.items())
                for parse in models.vocab.parse(token.lower_))
 
 
@@ -1097,7 +1101,7 @@ def _plural(token: Token, models: Resources) -> bool:
     """Whether a word is in the plural, by the tagger or, where it says otherwise, by every reading the dictionary
     has of it («облисполкомов», which the tagger takes for a singular)."""
     parses = models.vocab.parse(token.lower_)
-    return "Plur" in token.morph.get("Number", []) or bool(parses) and all("plur" in p.tag for p in parses)
+    return "Plur" in feature(token, "Number") or bool(parses) and all("plur" in p.tag for p in parses)
 
 
 # one word of lowercase letters and capitals after them, as a body's abbreviated name is made («СмолГУ», «КазФУ»,
@@ -1492,9 +1496,7 @@ class _Reading:
         Not the short name of a body its legal form names («ФГБОУ ВО СмолГУ» is the university itself) nor one
         inside a quotation."""
         doc = self.doc
-        states = {span.start: span.end for span in doc.spans[NATASHA_SPANS] if span.label_ == "LOC"
-                  and case_of(span[0]) == "Gen"
-                  and self.models.countries.code(normal_phrase(self.models.vocab, list(span), len(span) - 1))}
+        states: dict[int, int] | None = None  # worked out for the first parent found: most cells name none
         named = {(chunk.start, chunk.stop) for chunk in chunks}
         persons = {span.start for span in doc.spans[NATASHA_SPANS] if span.label_ == "PER"}
         found = []
@@ -1503,6 +1505,8 @@ class _Reading:
             if is_acronym(doc[chunk.head]) or any(token.text in OPENING_QUOTES for token in words):
                 continue
             for whole in doc.spans[NATASHA_SPANS]:
+                if whole.label_ != "ORG" or not chunk.head < whole.start < chunk.stop:
+                    continue
                 # (natasha's name may run on into the name of the holder after the unit's: «кафедры истории России |
                 # СмолГУ Кодин | Е.В.»; not into the rest of its own: «палаты РИА Новости»)
                 span = doc[whole.start:chunk.stop] if whole.start < chunk.stop < whole.end \
@@ -1511,12 +1515,16 @@ class _Reading:
                 namesake = next((i for i in range(span.start, span.end) if doc[i].lower_ in ("имени", "им")), span.end)
                 # (or by a name of its capitalised words, in the genitive, with no body's word: «Смоленское
                 # региональное отделение Российского Красного Креста»)
-                if whole.label_ != "ORG" or not chunk.head < span.start < span.end <= chunk.stop \
+                if not span.end <= chunk.stop \
                         or not (is_acronym(span[0]) or _COMPOUND_ABBREVIATION.match(span[0].text)
                                 or self._named_in_capitals(span)) \
                         or is_acronym(doc[span.start - 1]) \
                         or not all(is_cap(token) for token in doc[span.start:namesake]):
                     continue
+                if states is None:
+                    states = {state.start: state.end for state in doc.spans[NATASHA_SPANS] if state.label_ == "LOC"
+                              and case_of(state[0]) == "Gen" and self.models.countries.code(
+                                  normal_phrase(self.models.vocab, list(state), len(state) - 1))}
                 stop = states.get(span.end, span.end)  # with the state it is of: «НАН | Беларуси», «МИД | России»
                 if (stop == chunk.stop or stop < chunk.stop and doc[stop].lower_ in ("в", "во")) \
                         and (span.start, stop) not in named:  # (in «в»: a branch's place)
@@ -1631,7 +1639,7 @@ class _Reading:
         doc, after = self.doc, chunk.stop
         return chunk.head == after - 1 and after < len(doc) and "of" in self.lex.heads.get(
             doc[chunk.head].lemma_, ("", frozenset()))[1] and doc[chunk.head].is_lower and is_cap(doc[after]) \
-            and doc[after].pos_ == "PROPN" and doc[after].morph.get("Animacy", []) == ["Inan"] \
+            and doc[after].pos_ == "PROPN" and feature(doc[after], "Animacy") == ("Inan",) \
             and not self.models.vocab.word_is_known(doc[after].lower_) \
             and _GENITIVE_ENDING.search(doc[after].lower_) is not None
 
@@ -1904,7 +1912,8 @@ class _Reading:
                 self.place_spans.append((chunk.start, chunk.stop))
                 continue
             head = min(max(chunk.head - name_start, 0), len(place) - 1)
-            village = any(tuple(t.lower_ for t in doc[name_start - size:name_start]) in lex.village_prefixes
+            words = lowers(doc)
+            village = any(tuple(words[name_start - size:name_start]) in lex.village_prefixes
                           for size in range(1, min(lex.longest_prefix, name_start) + 1))
             name, kind, signal = _place(place, head, chunk.kind, self.models, village)
             # a town by its first word's initial: «г. Н. Новгород» is Нижний Новгород, «С.-Петербург»
@@ -1947,8 +1956,9 @@ class _Reading:
         tagged = {i for s in doc.spans[NATASHA_SPANS] for i in range(s.start, s.end)}
         spans = [s for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"
                  or s.label_ == "PER" and len(s) == 1 and _taken_for_a_surname(doc, s.start, self.models)]
-        spans += [doc[i:i + 1] for i, token in enumerate(doc) if i not in tagged and token.is_title and i > 0
-                  and (any(_listed_beside(doc, i, other) and _in_natasha_place(doc, other) for other in (i - 2, i + 2))
+        spans += [doc[i:i + 1] for i, word in enumerate(texts(doc)) if i > 0 and i not in tagged and word.istitle()
+                  for token in [doc[i]]
+                  if (any(_listed_beside(doc, i, other) and _in_natasha_place(doc, other) for other in (i - 2, i + 2))
                        or _a_places_name_only(token, self.models) and not opens_a_sentence(doc, i))
                   and _town_of_russia_or_belarus(token, self.models) is not None]
         spans.sort(key=lambda span: span.start)
@@ -2249,10 +2259,11 @@ def _apart_at_stray_marks(span: Span) -> list[Span]:
     doc = span.doc
     cuts: list[int] = []
     opened: list[int] = []
+    all_words = texts(doc)
     for index in range(span.start, span.end):
-        if doc[index].text == "(":
+        if all_words[index] == "(":
             opened.append(index)
-        elif doc[index].text == ")":
+        elif all_words[index] == ")":
             if opened and span.label_ == "LOC" and index == span.end - 1:
                 # a place and its state in brackets at its end: «Витебской области (РБ)» (not another name of it
                 # inside: «Кировоградской (Кропивницкой) области»)
@@ -2261,7 +2272,7 @@ def _apart_at_stray_marks(span: Span) -> list[Span]:
                 opened.pop()
             else:
                 cuts.append(index)
-        elif doc[index].text in _LIST_BULLETS:
+        elif all_words[index] in _LIST_BULLETS:
             cuts.append(index)
     if len(span) > 1 and span[-1].text == "." and len(span[-2].text) > 3 and span[-2].is_alpha:
         cuts.append(span.end - 1)  # the sentence's full stop after a word, no abbreviation's («университете.»)
@@ -2331,7 +2342,9 @@ def _listed_under_a_state(doc: Doc, mentions: list[Mention], models: Resources) 
     представители …», «Участники от Смоленской области: хореографическая студия «…»»; a side's words and a dash open
     one too («с белорусской стороны – директор ОАО «…» …; с российской стороны – …»), and so does a group's named
     part («8 смоленских компаний, в том числе …»); the list goes on over its items' lines («:⏎- ООО «…»;⏎- …»)."""
-    for colon in [i for i in range(2, len(doc)) if _opens_a_list(doc, i) or _opens_a_named_part(doc, i)]:
+    words = lowers(doc)
+    for colon in [i for i in range(2, len(doc)) if words[i] in _MAY_OPEN_A_LIST
+                  and (_opens_a_list(doc, i) or _opens_a_named_part(doc, i))]:
         state = _state_before(doc, colon, mentions, models)
         if state is None:
             continue
@@ -2407,8 +2420,7 @@ def _described_after_a_dash(doc: Doc, orgs: list[Chunk]) -> list[tuple[int, int]
 
 def _womans_verb(token: Token) -> bool:
     """A verb in the past tense of one woman («открыла», «провела»)."""
-    morph = token.morph
-    return token.pos_ == "VERB" and morph.get("Gender", []) == ["Fem"] and morph.get("Number", []) != ["Plur"]
+    return token.pos_ == "VERB" and feature(token, "Gender") == ("Fem",) and feature(token, "Number") != ("Plur",)
 
 
 def _after_a_womans_verb(doc: Doc, start: int) -> bool:
@@ -2426,7 +2438,7 @@ def _after_a_womans_verb(doc: Doc, start: int) -> bool:
         index -= 1
         token = doc[index]
         if token.pos_ in ("NOUN", "PROPN", "PRON") and case_of(token) == "Nom" \
-                and token.morph.get("Number", []) != ["Plur"] and token.morph.get("Gender", []) != ["Neut"]:
+                and feature(token, "Number") != ("Plur",) and feature(token, "Gender") != ("Neut",):
             return False
     return True
 
@@ -2737,6 +2749,10 @@ REGION_TOWN_REACH_KM = 1000
 _BETWEEN_PLACES = re.compile(r"[\s,(]*")
 
 
+# the words `_opens_a_list` and `_opens_a_named_part` may be true of (a quicker first test)
+_MAY_OPEN_A_LIST = frozenset({":", "–", "—", "-", ",", "(", "в", "включая", "среди"})
+
+
 def _opens_a_named_part(doc: Doc, index: int) -> bool:
     """Whether token `index` opens the named part of a group: the comma or bracket before «в том числе», «включая»,
     «среди них», or that word itself («8 смоленских компаний, в том числе ООО «…», АО «…»», «коллективы Республики
@@ -2822,8 +2838,8 @@ def _delegations_heads(doc: Doc, mentions: list[Mention], models: Resources) -> 
     """The person heading a state's delegation, and the bodies the post named for them holds, are of that state where
     their own words name none: «Визит делегации Объединенных Арабских Эмиратов во главе с владельцем компании Xstrike
     LLC Мухаммадом Али»."""
-    words = [token.lower_ for token in doc]
-    for index in [i for i in range(2, len(doc) - 3) if words[i:i + 3] == ["во", "главе", "с"]]:
+    words = lowers(doc)
+    for index in [i for i in range(2, len(doc) - 3) if words[i] == "во" and words[i:i + 3] == ["во", "главе", "с"]]:
         state = _state_before(doc, index, mentions, models)
         first = char_span(doc, index, index + 1)[0]
         head = next((m for m in mentions if m.type is EntityType.PER and m.start > first), None)
@@ -2921,15 +2937,15 @@ def _normal_role(models: Resources, tokens: list, head: int) -> str:
     after the other ("Патриарший Экзарх всея Беларуси митрополит Минский и Заславский": a lowercase position
     word right after a name) are two roles, joined by ROLE_SEPARATOR."""
     titles: list[list] = [[]]
-    agreeing = [tokens[head].morph.get("Case", []), tokens[head].morph.get("Number", [])] if head < len(tokens) else []
+    agreeing = [feature(tokens[head], "Case"), feature(tokens[head], "Number")] if head < len(tokens) else []
     for index, token in enumerate(tokens):
         # a new title starts in the nominative, or in the case and number of the first one's head, in apposition
         # («председателем Совета ветеранов … России генерал-лейтенантом»); a complement does not («члена Союза
         # художников Беларуси»)
         if index > 0 and any(t.lemma_ in models.lexicons.positions for t in titles[-1]) \
                 and token.lemma_ in models.lexicons.positions and token.text.islower() \
-                and (token.morph.get("Case", []) == ["Nom"]
-                     or [token.morph.get("Case", []), token.morph.get("Number", [])] == agreeing) \
+                and (feature(token, "Case") == ("Nom",)
+                     or [feature(token, "Case"), feature(token, "Number")] == agreeing) \
                 and (tokens[index - 1].pos_ == "PROPN" and is_cap(tokens[index - 1])
                      or tokens[index - 1].pos_ in ("NOUN", "PROPN") and case_of(tokens[index - 1]) not in (None, "Nom")
                      and tokens[index - 1].lemma_ not in models.lexicons.positions):

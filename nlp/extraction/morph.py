@@ -10,6 +10,7 @@ import pymorphy2_dicts_ru
 from natasha import MorphVocab
 from natasha.morph.vocab import CACHE_SIZE, MorphForm
 from pymorphy2 import MorphAnalyzer
+from spacy.tokens import Token
 
 from nlp.resources import lexicon
 
@@ -35,8 +36,28 @@ class RussianMorphVocab(MorphVocab):
 
     parse = lru_cache(CACHE_SIZE)(_ordered_parse)
     __call__ = parse
+    # the rules ask of the same words often (~15,000 times in two reports)
+    word_is_known = lru_cache(CACHE_SIZE)(MorphAnalyzer.word_is_known)
 
 
 @cache
 def _second_lemmas() -> frozenset[str]:
     return frozenset(row[0] for row in lexicon("second_lemmas"))
+
+
+# (the tagger's analysis's key, a feature's name) -> its values: spaCy's `MorphAnalysis.get` parses its strings
+# anew on every call (~1.8 µs, the rules ask ~20,000 times a report); a text has a few hundred analyses
+_FEATURES: dict[tuple[int, str], tuple[str, ...]] = {}
+_FEATURES_KEPT = 100_000
+
+
+def feature(token: Token, name: str) -> tuple[str, ...]:
+    """The values the tagger gave a token's feature ("Case" -> ("Gen",)); () for none."""
+    morph = token.morph
+    key = (hash(morph), name)  # the hash of its features' string
+    found = _FEATURES.get(key)
+    if found is None:
+        if len(_FEATURES) > _FEATURES_KEPT:
+            _FEATURES.clear()
+        found = _FEATURES[key] = tuple(morph.get(name, []))
+    return found

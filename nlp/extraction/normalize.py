@@ -10,6 +10,7 @@ from natasha import MorphVocab
 from pymorphy2.analyzer import Parse
 from spacy.tokens import Token
 
+from nlp.extraction.morph import feature
 from nlp.extraction.rules import OPENING_QUOTES, PLACE_ADJECTIVE
 from nlp.resources import lexicon
 
@@ -75,11 +76,16 @@ def _parse(vocab: MorphVocab, token: Token, gender: str | None = None, surname: 
     """The pymorphy parse of a token that best fits spaCy's tags (case, gender, part of speech); `noun`: the token
     heads a phrase, so a noun's reading goes first whatever the tagger took it for («Хоким …», tagged an adjective,
     is no form of «хокий»)."""
-    parses = vocab.parse(token.text.lower())
-    known = vocab.word_is_known(token.text.lower())
-    case = _tagged_case(token)
-    wanted_pos = {"NOUN", "PROPN"} if noun or token.pos_ in ("NOUN", "PROPN") \
-        else {"ADJ"} if token.pos_ == "ADJ" else None
+    return _best_parse(vocab, token.text.lower(), _tagged_case(token), token.pos_, token.lemma_, gender, surname, noun)
+
+
+@lru_cache(maxsize=50_000)  # a report names its bodies and places again and again, in the same words and cases
+def _best_parse(vocab: MorphVocab, word: str, case: str | None, pos: str, lemma: str, gender: str | None,
+                surname: bool, noun: bool):
+    """`_parse` of a word with the tagger's case, part of speech and lemma."""
+    parses = vocab.parse(word)
+    known = vocab.word_is_known(word)
+    wanted_pos = {"NOUN", "PROPN"} if noun or pos in ("NOUN", "PROPN") else {"ADJ"} if pos == "ADJ" else None
 
     def score(parse) -> tuple:
         tag = parse.tag
@@ -94,7 +100,7 @@ def _parse(vocab: MorphVocab, token: Token, gender: str | None = None, surname: 
             parse.score,
             # between readings the dictionary finds as likely, the tagger's word: «парке» is a park's, no «парка»'s
             # (a coat's); of a word the dictionary knows (its guesses at others are the tagger's too: «Наньпине»)
-            known and parse.normal_form == token.lemma_,
+            known and parse.normal_form == lemma,
         )
     return max(parses, key=score) if parses else None
 
@@ -143,12 +149,12 @@ def head_gender(vocab: MorphVocab, token: Token) -> str | None:
 
 def _tagged_gender(token: Token) -> str | None:
     """The gender the tagger gave a token, in the dictionary's grammeme ("masc"), if any."""
-    return _GENDERS.get((token.morph.get("Gender", []) or [""])[0])
+    return _GENDERS.get((feature(token, "Gender") or [""])[0])
 
 
 def _tagged_case(token: Token) -> str | None:
     """The case the tagger gave a token, in the dictionary's grammeme ("gent"), if any."""
-    return _CASES.get((token.morph.get("Case", []) or [""])[0])
+    return _CASES.get((feature(token, "Case") or [""])[0])
 
 
 def join(tokens: Sequence[Token], words: Sequence[str]) -> str:
@@ -205,7 +211,7 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, *, sing
     # a plural word before a quoted name names one body of a list: «с компаниями «X» и «Y»» -> компания «X»
     quoted = head + 1 < len(tokens) and tokens[head + 1].text in OPENING_QUOTES and tokens[head].is_lower
     words[head] = nominative(vocab, tokens[head], singular=quoted or singular, noun=True)
-    cases = tokens[head].morph.get("Case", [])
+    cases = feature(tokens[head], "Case")
     case = _CASES.get(cases[0]) if cases else None
     for index in range(head - 1, -1, -1):
         token = tokens[index]
@@ -221,7 +227,7 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, *, sing
     other = head + 2
     if other < len(tokens) and tokens[head + 1].text in ("(", "–", "—") and tokens[other].text[:1].isupper() \
             and not tokens[other].text.isupper() and tokens[other].pos_ in ("NOUN", "PROPN") \
-            and case is not None and tokens[other].morph.get("Case", []) == cases:
+            and case is not None and feature(tokens[other], "Case") == cases:
         words[other] = nominative(vocab, tokens[other], singular=singular)
     # capitalised adjectives right after the head that agree with it are its name's, where they end the phrase or
     # «и» follows them («Республики Сербской» -> «Республика Сербская»; «митрополитом Минским и Заславским»;
@@ -232,7 +238,7 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, *, sing
     while stop < len(tokens):
         if tokens[stop].lower_ not in ("и", ","):
             reading = _agreed_adjective(vocab, tokens[stop], case, gender, any_part=True,
-                                        singular="Sing" in tokens[head].morph.get("Number", [])) \
+                                        singular="Sing" in feature(tokens[head], "Number")) \
                 or _coordinated_like(vocab, tokens, stop, after)
             if reading is None:
                 break

@@ -15,6 +15,7 @@ from typing import Literal
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
+from nlp.extraction.morph import feature
 from nlp.extraction.ner import NATASHA_SPANS, doc_words, starts_a_line, starts_a_sentence, wraps_a_line
 from nlp.gazetteer.countries import fold, load_countries
 from nlp.records import PlaceKind
@@ -172,7 +173,7 @@ class Chunk:
 
 
 def case_of(token: Token) -> str | None:
-    cases = token.morph.get("Case", [])
+    cases = feature(token, "Case")
     return cases[0] if cases else None
 
 
@@ -277,14 +278,14 @@ _CASE_ENDINGS = {case: re.compile(f"(?:{endings})$") for case, endings in {
 
 
 def _participle(token: Token) -> bool:
-    return token.pos_ == "VERB" and token.morph.get("VerbForm", []) == ["Part"]
+    return token.pos_ == "VERB" and feature(token, "VerbForm") == ("Part",)
 
 
 def _inflected_name(token: Token) -> bool:
     """A capitalised noun the tagger took for a nominative singular though its form is not its lemma's: an oblique
     form, after a name's genitive chain its genitive ("суд центрального округа Сеула")."""
     return token.pos_ == "PROPN" and is_cap(token) and case_of(token) == "Nom" \
-        and token.morph.get("Number", []) == ["Sing"] and token.lower_.replace("ё", "е") != token.lemma_
+        and feature(token, "Number") == ("Sing",) and token.lower_.replace("ё", "е") != token.lemma_
 
 
 def _name_after_imeni(doc: Doc, index: int, lex: Lexicons) -> int:
@@ -451,7 +452,7 @@ def post_after_name(doc: Doc, index: int, lex: Lexicons) -> bool:
 def _compound(before: Token, after: Token, lex: Lexicons) -> bool:
     """Two lowercase nouns in the plural and one case round a spaced hyphen: one compound («стран - экспортеров»),
     not a dash before the next party's post («… области – министра …»)."""
-    return all(token.pos_ == "NOUN" and token.is_lower and token.morph.get("Number", []) == ["Plur"]
+    return all(token.pos_ == "NOUN" and token.is_lower and feature(token, "Number") == ("Plur",)
                for token in (before, after)) and case_of(before) == case_of(after) and after.lemma_ not in lex.positions
 
 
@@ -496,7 +497,7 @@ def _regions_sharing_a_word(doc: Doc, index: int, lex: Lexicons) -> int | None:
             index += 1
     words = lex.region_words
     if adjectives < 2 or index >= len(doc) or doc[index].lemma_ not in words or case_of(doc[index]) != "Dat" \
-            or "Plur" not in doc[index].morph.get("Number", []):
+            or "Plur" not in feature(doc[index], "Number"):
         return None
     return index + 1
 
@@ -741,8 +742,9 @@ def _same_number(adjective: Token, noun: Token) -> bool:
     the tagger took for a verb has a verb's number («Брестским облисполкомом»), which says nothing, and so does a
     plural it gives a noun with a singular's ending no plural has («Минским облисполкомом»: read as a dative
     plural)."""
-    left, right = adjective.morph.get("Number", []), noun.morph.get("Number", [])
-    return not left or not right or left == right or noun.pos_ == "VERB" or right == ["Plur"] and _singular_ending(noun)
+    left, right = feature(adjective, "Number"), feature(noun, "Number")
+    return not left or not right or left == right or noun.pos_ == "VERB" \
+        or right == ("Plur",) and _singular_ending(noun)
 
 
 def _singular_ending(noun: Token) -> bool:
@@ -753,7 +755,7 @@ def _singular_ending(noun: Token) -> bool:
 
 def _nom_acc(adjective: Token, noun: Token) -> bool:
     """Whether the tagger read one of an inanimate noun and its adjective as nominative, the other as accusative."""
-    return {case_of(adjective), case_of(noun)} == {"Nom", "Acc"} and noun.morph.get("Animacy", []) == ["Inan"]
+    return {case_of(adjective), case_of(noun)} == {"Nom", "Acc"} and feature(noun, "Animacy") == ("Inan",)
 
 
 def _quoted_after_legal_form(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
@@ -912,7 +914,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         # (a day named by a place straight after it is the place's, which takes part: «в Дне Гродненской области»;
         # «Дни культуры …»: days of an event, no holiday)
         if end is None and "holiday" in flags and is_cap(token) and index > head + 1 \
-                and _names_a_holiday(doc, head, lex) and "Plur" not in token.morph.get("Number", []):
+                and _names_a_holiday(doc, head, lex) and "Plur" not in feature(token, "Number"):
             while index + 1 < len(doc) and doc[index].lower_ == "и" and is_cap(doc[index + 1]) \
                     and case_of(doc[index + 1]) == "Gen":  # «… народов России и Белоруссии»
                 index = max(index + 2, _chain(doc, index + 1, flags, lex))
@@ -986,7 +988,7 @@ def _plural(noun: Token) -> bool:
     """Whether the tagger reads a noun in the plural; not one it took for a verb, whose number is a verb's («Брестским
     облисполкомом»), nor one with a singular's ending no plural has («Минским облисполкомом», read as a dative
     plural)."""
-    return "Plur" in noun.morph.get("Number", []) and noun.pos_ != "VERB" and not _singular_ending(noun)
+    return "Plur" in feature(noun, "Number") and noun.pos_ != "VERB" and not _singular_ending(noun)
 
 
 def numbered_end(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int | None:
@@ -1357,7 +1359,7 @@ def _listed_quotations(doc: Doc, chunk: Chunk, lex: Lexicons) -> list[Chunk]:
     # (a feminine's or a neuter's genitive singular is its nominative plural: «компании «А», «Б» и «В»», whose list
     # of two more joined by «и» says it is the plural)
     homonym = head.is_lower and _a_plurals_form_too(head) and _coordinated_quotations(doc, chunk.stop)
-    if not is_abbreviation(head, lex) and not (head.is_lower and "Plur" in head.morph.get("Number", [])) \
+    if not is_abbreviation(head, lex) and not (head.is_lower and "Plur" in feature(head, "Number")) \
             and not homonym:
         return []
     listed = []
@@ -1683,7 +1685,7 @@ def _last_of_coordinated(doc: Doc, noun: int) -> bool:
     singular in the noun's case («Ленинского и Заднепровского | районов»)."""
     adjective, before = doc[noun - 1], doc[noun - 3] if noun > 2 else None
     return before is not None and doc[noun - 2].lower_ in ("и", ",") and is_cap(before) and before.pos_ == "ADJ" \
-        and doc[noun].morph.get("Number", []) == ["Plur"] and adjective.morph.get("Number", []) == ["Sing"] \
+        and feature(doc[noun], "Number") == ("Plur",) and feature(adjective, "Number") == ("Sing",) \
         and case_of(adjective) == case_of(doc[noun]) == case_of(before)
 
 
@@ -1718,7 +1720,7 @@ def _declined_settlement_word(doc: Doc, index: int, lex: Lexicons) -> bool:
         return False  # (most words: no token need be made)
     token = doc[index]
     return token.pos_ == "NOUN" and token.is_lower \
-        and "Plur" not in token.morph.get("Number", []) and index + 1 < len(doc) and is_cap(doc[index + 1]) \
+        and "Plur" not in feature(token, "Number") and index + 1 < len(doc) and is_cap(doc[index + 1]) \
         and not region_word_at(doc, index + 2, lex)
 
 
@@ -1749,9 +1751,9 @@ def agrees(adjective: Token, noun: Token) -> bool:
     "Витебской области"): not a capitalised word that only stands before it ("Уроженец штата").
 
     Features the tagger left out are not held against it."""
-    for feature in ("Case", "Number") + (("Gender",) if noun.morph.get("Number", []) == ["Sing"] else ()):
-        left, right = adjective.morph.get(feature, []), noun.morph.get(feature, [])
-        if left and right and left != right and not (feature == "Case" and _nom_acc(adjective, noun)):
+    for name in ("Case", "Number") + (("Gender",) if feature(noun, "Number") == ("Sing",) else ()):
+        left, right = feature(adjective, name), feature(noun, name)
+        if left and right and left != right and not (name == "Case" and _nom_acc(adjective, noun)):
             return False  # one form of an inanimate noun's nominative and accusative: «Заднепровский район»
     return True
 
@@ -2132,10 +2134,10 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
     # in the nominative, or in the person's case, in apposition («с Чжаном Вэем, заместителем мэра г. Харбина»);
     # one person's, not a plural that names the next ones («С.А. Хахомов, представители УО «…»»; but «И.И. Петрова,
     # директора ООО …» is a genitive the tagger may read as a plural)
-    plural = doc[head].morph.get("Number", []) == ["Plur"] if head < len(doc) else False
+    plural = feature(doc[head], "Number") == ("Plur",) if head < len(doc) else False
     if head >= len(doc) or doc[head].lemma_ not in lex.positions \
             or case_of(doc[head]) not in (None, "Nom", person_case, *_ANIMATE_ALIKE.get(person_case or "", ())) \
-            or plural and (person_case in (None, "Nom") or any(doc[i].morph.get("Number", []) == ["Plur"]
+            or plural and (person_case in (None, "Nom") or any(feature(doc[i], "Number") == ("Plur",)
                                                                for i in range(start, head))):
         return None  # (a plural its adjectives say is one too: «Обамы — видные деятели Вашингтона, включая …»)
     stop = head + 1

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from natasha import NewsSyntaxParser
 from spacy.tokens import Doc
 
+from nlp.extraction.morph import feature
 from nlp.extraction.ner import WordCodes, doc_words, sentence_starts, tag_pairs
 from nlp.extraction.rules import (
     OPENING_QUOTES,
@@ -172,10 +173,10 @@ def _may_continue(doc: Doc, start: int, index: int) -> bool:
                                            or any(t.pos_ == "ADP" for t in doc[start:index]))
     if token.lower_ == "и":  # coordinated words inside a name's complement agree ("Союза Беларуси и России")
         last, after = doc[index - 1], doc[index + 1] if index + 1 < len(doc) else token
-        complement = last.morph.get("Case", []) == ["Gen"] or any(t.pos_ == "ADP" for t in doc[start:index])
-        return complement and after.morph.get("Case", []) == last.morph.get("Case", [])
+        complement = feature(last, "Case") == ("Gen",) or any(t.pos_ == "ADP" for t in doc[start:index])
+        return complement and feature(after, "Case") == feature(last, "Case")
     return token.is_alpha and token.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") \
-        and "Nom" not in token.morph.get("Case", ["Nom"] if token.pos_ == "VERB" else [])
+        and "Nom" not in (feature(token, "Case") or (("Nom",) if token.pos_ == "VERB" else ()))
 
 
 def _about(doc: Doc, index: int) -> bool:
