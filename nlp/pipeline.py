@@ -21,7 +21,7 @@ from nlp.description.describe import describe
 from nlp.errors import rule_failure
 from nlp.extraction.extract import ROLE_SEPARATOR, TOWN_POPULATION, CellReading, Models, load_models
 from nlp.extraction.ner import row_doc, token_span
-from nlp.extraction.rules import OPENING_QUOTES, load_lexicons
+from nlp.extraction.rules import OPENING_QUOTES, load_lexicons, texts
 from nlp.gazetteer.countries import SMOLENSK_COUNTRY, CountryTable, fold, load_countries
 from nlp.gazetteer.places import Gazetteer, load_gazetteer
 from nlp.heap import long_lived
@@ -146,8 +146,10 @@ def _posts_of_a_body_by_its_word(mentions: list[Mention], docs: dict[Field, Doc]
             words = role.split()
             if len(words) < 2 or not words[-1].islower():
                 continue
-            word = next((token for token in doc if token.text == words[-1] and token.i > 0
-                         and doc[token.i - 1].text == words[-2] and doc[token.i - 1].lemma_ in lex.positions), None)
+            doc_words = texts(doc)
+            index = next((i for i in range(1, len(doc_words)) if doc_words[i] == words[-1]
+                          and doc_words[i - 1] == words[-2] and doc[i - 1].lemma_ in lex.positions), None)
+            word = doc[index] if index is not None else None
             named = list(bodies.get(word.lemma_, {}).values()) if word is not None else []
             if len(named) > 1:
                 named = _the_one_meant(mention, named, doc.user_data["text"])

@@ -72,6 +72,8 @@ def _kind(sentence: str) -> tuple[str, str, int, int] | None:
     сотрудничестве", «Плана мероприятий» -> «план мероприятий»), its code, and where the phrase ends and starts in
     the sentence."""
     found = None
+    if not _any_kind().search(sentence):
+        return None  # (most sentences name no document: one pass over them, not one a kind)
     for pattern, code, name in _kinds():
         matches = list(pattern.finditer(sentence))
         # documents counted name none in particular: the one named after them is («подписано 7 соглашений, в том
@@ -101,6 +103,12 @@ _COUNTED = re.compile(r"(?:\b\d+|\b(?:дв[аеу]х?|тр[её]х|три|чет
 _ABOUT = r"(\s+о\s+(?:[а-яё-]+(?:ом|ем|ой|ых|их)(?:,?\s+и\s+|,\s+|\s+))*[а-яё-]+)"
 # … after the sides it is between
 _ABOUT_AFTER_SIDES = re.compile(rf"\s+между\s.*?{_ABOUT}", re.IGNORECASE)
+
+
+@cache
+def _any_kind() -> re.Pattern[str]:
+    """Any kind's pattern, its own words alone: where it finds none, no kind's whole pattern finds one."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern, _, _ in lexicon("agreement_kinds")), re.IGNORECASE)
 
 
 @cache

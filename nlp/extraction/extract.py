@@ -344,25 +344,28 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     depth = 0
     read_with = -1  # the last word of a state's or a region's name of two or three, read with the first
     for index, token in enumerate(tokens):
-        if depth == 0 and found and token.lower_ in ("в", "во") and not token.text.isupper():  # not «ФГБОУ ВО»
+        # (each word's attributes read once: spaCy makes their strings anew on every reading)
+        text, lower, lemma = token.text, token.lower_, token.lemma_
+        capitalised = text[:1].isupper()
+        if depth == 0 and found and lower in ("в", "во") and not text.isupper():  # not «ФГБОУ ВО»
             break
-        depth += token.text == "«"
-        depth -= token.text == "»" and depth > 0
+        depth += text == "«"
+        depth -= text == "»" and depth > 0
         if index <= read_with:
             continue
-        code = models.countries.code(token.lemma_) if is_cap(token) else None
-        code = code or models.countries.code(token.text) or _regions_letters(token.text, models) \
-            if token.text.isupper() and len(token.text) > 1 else code
-        compound = models.countries.adjective_codes(token.text) if code is None else ()
-        code = code or models.countries.adjective_code(token.text) or models.countries.latin_code(token.text)
-        if code is None and is_cap(token) and index + 1 < len(tokens) and (named := _named_by_words(
+        code = models.countries.code(lemma) if capitalised else None
+        code = code or models.countries.code(text) or _regions_letters(text, models) \
+            if text.isupper() and len(text) > 1 else code
+        compound = models.countries.adjective_codes(text) if code is None else ()
+        code = code or models.countries.adjective_code(text) or models.countries.latin_code(text)
+        if code is None and capitalised and index + 1 < len(tokens) and (named := _named_by_words(
                 list(tokens[index:index + _LONGEST_STATES_NAME]), models)) is not None:
             code, read_with = named[0], index + named[1]
         if code is not None and (token.is_lower and token.pos_ == "NOUN" or len(compound) <= 1 and _a_peoples_body(
                 tokens, index, models.lexicons)):
             peoples.append(code)  # whose people a body gathers, not yet whose body it is
             continue
-        if code is None and is_cap(token) and token.pos_ in ("ADJ", "PROPN", "NOUN", "X"):
+        if code is None and capitalised and token.pos_ in ("ADJ", "PROPN", "NOUN", "X"):
             # a town, or the region of «Свердловский областной …» (whose adjective names no town in it); a foreign
             # name the tagger reads as no part of speech («генерал-губернатор остана Исфахан»)
             place = _place_of(token, models, quoted=depth > 0)
@@ -375,21 +378,21 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
                 # района г. Витебска»: Витебск, not the town of Октябрьский)
                 town = place.name if _after_town_word(token) and not named_town else town or place.name
                 named_town = named_town or _after_town_word(token)
-        if code is None and _RUSSIAN_AGENCY.match(token.text):
+        if code is None and _RUSSIAN_AGENCY.match(text):
             code = "RU"  # "Росрыболовство", "Роснедра", "Россотрудничество": a federal agency's name
-        if "смоленск" in token.lower_ or "смоленщин" in token.lower_ or _SMOLENSK_SHORT_NAME.match(token.text) \
-                or _SMOLENSK_PEOPLE.match(token.lower_):
+        if "смоленск" in lower or "смоленщин" in lower or _SMOLENSK_SHORT_NAME.match(text) \
+                or _SMOLENSK_PEOPLE.match(lower):
             smolensk, code = True, "RU"
-        if _SMOLENSK_LEGAL_FORM.match(token.text):
+        if _SMOLENSK_LEGAL_FORM.match(text):
             smolensk, code = True, code or "RU"
         smolensk_first = smolensk_first or (smolensk and not any(c != "RU" for c in found))
-        joint = joint or token.lemma_ in models.lexicons.joint_adjectives
+        joint = joint or lemma in models.lexicons.joint_adjectives
         if code:
             coordinated = coordinated or bool(found) and code != found[-1] and and_since
             found.append(code)
             found.extend(other for other in compound if other != code)  # «Совместная Российско-Белорусская …»
             and_since = False
-        and_since = and_since or token.lower_ == "и"
+        and_since = and_since or lower == "и"
     # a people's name alone names the state («Общество белорусов»); with a state or a place named beside it, that
     # one does («Союз белорусов Смоленской области»: Smolensk's)
     found = found or peoples
@@ -1452,6 +1455,8 @@ class _Reading:
 
     def __init__(self, doc: Doc, text: str, models: Resources) -> None:
         self.doc, self.text, self.models, self.lex = doc, text, models, models.lexicons
+        # natasha's entities, made once: spaCy makes each span anew on every pass over the group
+        self.natasha = list(doc.spans[NATASHA_SPANS])
         named = find_named(doc, self.lex) + latin_names(doc, self.lex)
         self.barriers = _barriers(doc)
         self.rule_orgs = [cut for c in named if c.label == "ORG" and (cut := self._before_person(c)) is not None]
@@ -1459,7 +1464,7 @@ class _Reading:
         # where an organisation's name may go on: its sentence is parsed before the phases (see `extract_docs`)
         names = [(c.start, c.stop) for c in self.rule_orgs]
         spans = [(c.start, c.stop) for c in named]
-        names += [(s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "ORG"
+        names += [(s.start, s.end) for s in self.natasha if s.label_ == "ORG"
                   and not _overlaps(s.start, s.end, spans)]  # natasha's, where no rule named anything
         self.in_doubt = [stop for start, stop in names if doc[stop - 1].is_alpha
                          and in_doubt(doc, start, stop, self.barriers)]
@@ -1498,13 +1503,13 @@ class _Reading:
         doc = self.doc
         states: dict[int, int] | None = None  # worked out for the first parent found: most cells name none
         named = {(chunk.start, chunk.stop) for chunk in chunks}
-        persons = {span.start for span in doc.spans[NATASHA_SPANS] if span.label_ == "PER"}
+        persons = {span.start for span in self.natasha if span.label_ == "PER"}
         found = []
         for chunk in chunks:
             words = doc[chunk.start:chunk.stop]
             if is_acronym(doc[chunk.head]) or any(token.text in OPENING_QUOTES for token in words):
                 continue
-            for whole in doc.spans[NATASHA_SPANS]:
+            for whole in self.natasha:
                 if whole.label_ != "ORG" or not chunk.head < whole.start < chunk.stop:
                     continue
                 # (natasha's name may run on into the name of the holder after the unit's: «кафедры истории России |
@@ -1522,7 +1527,7 @@ class _Reading:
                         or not all(is_cap(token) for token in doc[span.start:namesake]):
                     continue
                 if states is None:
-                    states = {state.start: state.end for state in doc.spans[NATASHA_SPANS] if state.label_ == "LOC"
+                    states = {state.start: state.end for state in self.natasha if state.label_ == "LOC"
                               and case_of(state[0]) == "Gen" and self.models.countries.code(
                                   normal_phrase(self.models.vocab, list(state), len(state) - 1))}
                 stop = states.get(span.end, span.end)  # with the state it is of: «НАН | Беларуси», «МИД | России»
@@ -1714,7 +1719,7 @@ class _Reading:
         """Persons: natasha's, plus initials-and-surname shapes it missed; never inside an organisation's
         name; each with the position the text gives it and the state that position names."""
         doc, models, lex = self.doc, self.models, self.lex
-        people = [_without_post_words(doc, s.start, s.end, models) for s in doc.spans[NATASHA_SPANS]
+        people = [_without_post_words(doc, s.start, s.end, models) for s in self.natasha
                   if s.label_ == "PER"]
         people = [self._firm_apart(start, _with_the_last_initials_stop(doc, start, stop))
                   for start, stop in _initials_joined(doc, people)]
@@ -1852,7 +1857,7 @@ class _Reading:
         official after it («Президента Республики Сербской Милорада Додика»)."""
         found = []
         vocab = self.models.vocab
-        for span in self.doc.spans[NATASHA_SPANS]:
+        for span in self.natasha:
             if span.label_ != "LOC" or len(span) < 2 or self.models.gazetteer.lookup(span.text) is not None:
                 continue
             for index in range(max(span.start + 1, span.end - 3), span.end):
@@ -1953,8 +1958,8 @@ class _Reading:
         # a town natasha took for a person's surname is one of its places («Делегации Шклова и Дубровно»), and so
         # is one it passed over, listed beside one of its places («Делегации Гагарина и Вязьмы») or a word the
         # dictionary knows as a place's name and no person's («в Дне Витебска»)
-        tagged = {i for s in doc.spans[NATASHA_SPANS] for i in range(s.start, s.end)}
-        spans = [s for s in doc.spans[NATASHA_SPANS] if s.label_ == "LOC"
+        tagged = {i for s in self.natasha for i in range(s.start, s.end)}
+        spans = [s for s in self.natasha if s.label_ == "LOC"
                  or s.label_ == "PER" and len(s) == 1 and _taken_for_a_surname(doc, s.start, self.models)]
         spans += [doc[i:i + 1] for i, word in enumerate(texts(doc)) if i > 0 and i not in tagged and word.istitle()
                   for token in [doc[i]]
@@ -2045,7 +2050,7 @@ class _Reading:
         whether it is a state's name, which natasha may tag as an organisation (it stands as it is)."""
         doc, models = self.doc, self.models
         found: list[tuple[Span, int, bool]] = []
-        for span in [self._with_its_units_letters(self._before_a_person(part)) for whole in doc.spans[NATASHA_SPANS]
+        for span in [self._with_its_units_letters(self._before_a_person(part)) for whole in self.natasha
                      for part in _short_name_apart(whole)]:
             if span.label_ != "ORG" or _overlaps(span.start, span.end, self.taken + self.blocked):
                 continue
@@ -2134,7 +2139,7 @@ class _Reading:
         if at >= len(doc) or case_of(doc[at]) != "Gen":
             return span.end
         named = [(c.start, c.stop) for c in self.orgs] + [
-            (s.start, s.end) for s in doc.spans[NATASHA_SPANS] if s.label_ == "ORG"]
+            (s.start, s.end) for s in self.natasha if s.label_ == "ORG"]
         stop = max((end for start, end in named if start == at), default=None)
         if stop is None:
             return span.end

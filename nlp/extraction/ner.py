@@ -132,6 +132,7 @@ def cell_docs(doc: Doc) -> list[tuple[str, Doc]]:
     words = doc_words(doc)
     tags = doc.to_array([POS, MORPH, LEMMA])
     starts = sentence_starts(doc)
+    entities = [(span.start, span.end, span.label_) for span in doc.spans.get(NATASHA_SPANS, [])]
     found = []
     for text, (start, stop) in zip(texts, edges, strict=True):
         # the cell's tokens: those from its first character to its last (tokens are in text order)
@@ -142,9 +143,8 @@ def cell_docs(doc: Doc) -> list[tuple[str, Doc]]:
             spaces.append(len(text) > cell_offsets[-1][1])
         cell = Doc(doc.vocab, words=words[low:high], spaces=spaces)
         cell.from_array([POS, MORPH, LEMMA], cast(Ints2d, tags[low:high]))
-        cell.spans[NATASHA_SPANS] = [Span(cell, span.start - low, span.end - low, label=span.label_)
-                                     for span in doc.spans.get(NATASHA_SPANS, []) if low <= span.start
-                                     and span.end <= high]
+        cell.spans[NATASHA_SPANS] = [Span(cell, first - low, end - low, label=label)
+                                     for first, end, label in entities if low <= first and end <= high]
         cell.user_data["offsets"] = cell_offsets
         cell.user_data["text"] = text
         cell.user_data["sentences"] = [0] + [first - low for first in starts[bisect_left(starts, low + 1):

@@ -185,6 +185,12 @@ def shared_noun_names(vocab: MorphVocab, firsts: Sequence[Token], shared: Sequen
 _ABBREVIATION_IN_A_CASE = re.compile(r"^([А-ЯЁ]{2,})(?:а|у|е|ом|ы|ов|ам|ами|ах)$")
 
 
+# (the morphology, the words and their spacing, the head, singular) -> the phrase in the nominative: a report names
+# its regions, states and bodies again and again in the same words and cases (~60% of the phrases of the samples)
+_PHRASES: dict[tuple, str] = {}
+_PHRASES_KEPT = 50_000
+
+
 def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, *, singular: bool = False) -> str:
     """A noun phrase in the nominative: the head and the adjectives before it inflect, the rest stays; `singular`:
     in the singular too (one person's post: «солисты И.И. Иванов, …» -> солист).
@@ -194,6 +200,17 @@ def normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, *, sing
     """
     if not tokens:
         return ""
+    # (all it reads of a token is its word, spacing, part of speech, features and lemma: no context)
+    key = (vocab, head, singular, tuple((t.text, t.whitespace_, t.pos_, hash(t.morph), t.lemma_) for t in tokens))
+    found = _PHRASES.get(key)
+    if found is None:
+        if len(_PHRASES) > _PHRASES_KEPT:
+            _PHRASES.clear()
+        found = _PHRASES[key] = _normal_phrase(vocab, tokens, head, singular)
+    return found
+
+
+def _normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, singular: bool) -> str:
     head = max(0, min(head, len(tokens) - 1))
     words = [token.text for token in tokens]
     in_a_case = _ABBREVIATION_IN_A_CASE.match(tokens[head].text)

@@ -189,8 +189,13 @@ def is_acronym(token: Token) -> bool:
 def is_abbreviation(token: Token, lex: Lexicons) -> bool:
     """An acronym that may be a legal form ("ОАО"; not one of `not_legal_forms.tsv`), or one state's legal form
     written with a small letter too (`state_words.tsv`: «ОсОО»)."""
-    return is_acronym(token) and token.text not in lex.not_legal_forms \
-        or _MIXED_CASE_FORM.match(token.text) is not None and token.text in lex.state_words
+    return _abbreviation_word(token.text, lex)
+
+
+def _abbreviation_word(word: str, lex: Lexicons) -> bool:
+    """`is_abbreviation` of a word."""
+    return _ABBREVIATION.match(word) is not None and word not in lex.not_legal_forms \
+        or _MIXED_CASE_FORM.match(word) is not None and word in lex.state_words
 
 
 _MIXED_CASE_FORM = re.compile(r"^[А-ЯЁ][А-ЯЁа-яё]{1,8}[А-ЯЁ]$")  # «ОсОО»
@@ -1319,7 +1324,7 @@ def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
     quotes = [(i, end) for i, word in enumerate(words) if word == _QUOTE_OPEN and (end := quote_end(doc, i))]
     chunks = []
     for index, lemma in enumerate(lemmas(doc)):
-        if _head_word(lemma, lex) not in lex.heads and not is_abbreviation(doc[index], lex):
+        if _head_word(lemma, lex) not in lex.heads and not _abbreviation_word(words[index], lex):
             continue  # no head noun nor legal form: `named_phrase` would find nothing (a quicker test)
         chunk = named_phrase(doc, index, lex)
         if chunk is None:
