@@ -203,18 +203,19 @@ _MIXED_CASE_FORM = re.compile(r"^[А-ЯЁ][А-ЯЁа-яё]{1,8}[А-ЯЁ]$")  # �
 
 def quote_end(doc: Doc, start: int) -> int | None:
     """Index after the quotation opening at `start`; nested «…«…» share one closing mark."""
-    if doc[start].text not in (_QUOTE_OPEN, '"', "“", "„"):
+    words = texts(doc)
+    if words[start] not in (_QUOTE_OPEN, '"', "“", "„"):
         return None
-    if doc[start].text == '"' and start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha:
+    if words[start] == '"' and start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].is_alpha:
         return None  # a straight mark glued to the word before it closes a quotation: `… администрации". Местные`
-    closing = _QUOTE_CLOSE if doc[start].text == _QUOTE_OPEN else None
+    closing = _QUOTE_CLOSE if words[start] == _QUOTE_OPEN else None
     depth = 1
-    for index in range(start + 1, min(len(doc), start + _MAX_QUOTE)):
-        text = doc[index].text
+    for index in range(start + 1, min(len(words), start + _MAX_QUOTE)):
+        text = words[index]
         if text == (closing or text) and text in CLOSING_QUOTES:
             depth -= 1
             # «A «B» closes both with one mark, unless a second one follows
-            while depth > 0 and index + 1 < len(doc) and doc[index + 1].text == text:
+            while depth > 0 and index + 1 < len(words) and words[index + 1] == text:
                 index += 1
                 depth -= 1
             if depth > 0 and closing and _balanced_quotes(doc, start):
@@ -239,8 +240,9 @@ def _balanced_quotes(doc: Doc, start: int) -> bool:
     """Whether as many «» marks close as open from `start` to the end of its sentence (or line): nested quotations
     then close each with its own mark, not «A «B» both with one."""
     opened = closed = 0
+    words = texts(doc)
     for index in range(start, min(len(doc), start + _MAX_QUOTE)):
-        text = doc[index].text
+        text = words[index]
         if index > start and (text in (".", ";", "!", "?") or starts_a_line(doc, index)):
             break
         opened += text == _QUOTE_OPEN
@@ -250,8 +252,9 @@ def _balanced_quotes(doc: Doc, start: int) -> bool:
 
 def is_initial(doc: Doc, index: int) -> bool:
     """Whether the token at `index` is an initial: one capital, a full stop after it («В.»)."""
-    return 0 <= index < len(doc) - 1 and len(doc[index].text) == 1 and doc[index].text.isupper() \
-        and doc[index + 1].text == "."
+    words = texts(doc)
+    return 0 <= index < len(words) - 1 and len(words[index]) == 1 and words[index].isupper() \
+        and words[index + 1] == "."
 
 
 def _is_gen(token: Token) -> bool:
@@ -446,8 +449,8 @@ def post_after_name(doc: Doc, index: int, lex: Lexicons) -> bool:
     name before it is complete («… Российской Федерации | Руководителя Аппарата …»); not after another post or
     a unit a post's office is («Аппарата Губернатора …», «Администрации Президента …», «… представителя
     Президента …»)."""
-    if index == 0:
-        return False
+    if index == 0 or lemmas(doc)[index] not in lex.positions:
+        return False  # (no post's word: most words)
     token, before = doc[index], doc[index - 1]
     office = lex.heads.get(before.lemma_, ("", frozenset()))[1] & {"leader", "post", "of"}
     return token.lemma_ in lex.positions and is_cap(token) and is_cap(before) \
@@ -1168,9 +1171,10 @@ def named_after(doc: Doc, index: int) -> bool:
     """Whether a word opens the name of someone a body is named after: «имени», «им.», and «им» between a
     capitalised name and a capitalised one («РГУ им Косыгина»; not the pronoun: «банка им на полгода»), not «от имени»,
     on someone's behalf («От имени Посла … А.Н. Рогожника»)."""
-    word = doc[index].lower_
+    words = lowers(doc)
+    word = words[index]
     if word != "им" or index + 1 >= len(doc):
-        return word == "имени" and not (index > 0 and doc[index - 1].lower_ == "от")
+        return word == "имени" and not (index > 0 and words[index - 1] == "от")
     return doc[index + 1].text == "." or index > 0 and is_cap(doc[index - 1]) and is_cap(doc[index + 1])
 
 
@@ -1626,7 +1630,11 @@ def _initial_and_a_word(doc: Doc, start: int) -> int | None:
 def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
     """Settlements after "г.", "пос.", "с.", "дер."…, and regions ("Смоленская область")."""
     chunks = []
+    words = lowers(doc)
     for index, lemma in enumerate(lemmas(doc)):
+        if words[index] not in lex.prefix_starts and words[index] != "с" and (lemma,) not in lex.village_prefixes \
+                and lemma not in lex.region_words and lemma != "республика":
+            continue  # no place's word, no region's, no village council's (a quicker test: most words)
         length = _match_prefix(doc, index, lex.place_prefixes, lex.longest_prefix, lex.prefix_starts)
         if length and not _place_prefix_here(doc, index, length):
             length = 0
