@@ -204,6 +204,8 @@ def find_agreements(event: Event, mentions: list[Mention]) -> list[Agreement]:
 def _find_in(event: Event, field: Field, mentions: list[Mention]) -> list[Agreement]:
     text = event.cell(field).text
     found: list[Agreement] = []
+    if not _any_kind().search(text):
+        return found  # (most cells name no document: they need not be cut into clauses)
     for item_start, clause_start, clause_stop in _clauses(text):
         sentence = text[clause_start:clause_stop]
         kind = _kind(sentence)

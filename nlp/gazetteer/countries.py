@@ -5,7 +5,7 @@ from __future__ import annotations
 import gettext
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -15,6 +15,7 @@ SMOLENSK_COUNTRY = "RU"
 STEM_START = 5  # the shortest adjective stem ("финск")
 
 
+@lru_cache(maxsize=100_000)  # the rules fold the same words thousands of times a report
 def fold(text: str) -> str:
     """Lowercase, ё as е, whitespace collapsed: the key names are compared on.
 
