@@ -512,7 +512,7 @@ def _regions_sharing_a_word(doc: Doc, index: int, lex: Lexicons) -> int | None:
 
 def abbreviated_place(doc: Doc, index: int, lex: Lexicons) -> bool:
     """Whether a place's name starts at token `index` with its abbreviated word: "г. Смоленска", "р. Днепр"."""
-    return (doc[index].lower_, ".") in lex.place_prefixes and index + 2 < len(doc) and doc[index + 1].text == "." \
+    return (lowers(doc)[index], ".") in lex.place_prefixes and index + 2 < len(doc) and doc[index + 1].text == "." \
         and is_cap(doc[index + 2]) and doc[index + 2].pos_ in _CHAIN_POS
 
 
@@ -687,6 +687,8 @@ def _legal_form_before(doc: Doc, start: int, lex: Lexicons) -> int:
 
 def _agrees(doc: Doc, token: Token, head: int, lex: Lexicons) -> bool:
     """Whether a word before a head noun is an adjective of its name, agreeing with it."""
+    if token.pos_ not in ("ADJ", "VERB", "PROPN"):
+        return False  # (each reading below is of one of these: a quicker test)
     # a capitalised compound adjective ("Российско-Белорусской") often has no case from the tagger
     cased = case_of(token) is not None or (is_cap(token) and "-" in token.text)
     # a position noun the tagger took for an adjective is no part of the name ("заместителем

@@ -432,6 +432,7 @@ def _content(words: tuple[str, ...]) -> tuple[str, ...]:
                  for piece in _compound_parts(part))
 
 
+@lru_cache(maxsize=100_000)  # each name's words are looked at again for every name that may abbreviate it
 def _compound_parts(word: str) -> tuple[str, ...]:
     """A word's parts an abbreviation takes each by its first letter («сельскохозяйственная»: сельско,
     хозяйственная); the word itself where it is no compound of `compound_words.tsv`."""
