@@ -204,7 +204,7 @@ class NatashaMorphology(_Batched):
                                                                 for start, end in doc_bounds], self.codes))
         lemmatize = self.natasha.morph_vocab.lemmatize
         for doc, row_words, doc_bounds in zip(docs, words, bounds, strict=True):
-            values = numpy.zeros((len(doc), 3), dtype="uint64")
+            values: list[tuple[int, int, int]] = [(0, 0, 0)] * len(doc)  # an array made once: quicker than filled
             strings = doc.vocab.strings
             for start, _ in doc_bounds:
                 for index, tag in enumerate(next(tagged), start):
@@ -228,7 +228,7 @@ class NatashaMorphology(_Batched):
                             found = self._participle_noun(word) or found
                         known = self.lemmas[(word, tag)] = (pos_id, morph, strings.add(found))
                     values[index] = known
-            doc.from_array([POS, MORPH, LEMMA], cast(Ints2d, values))
+            doc.from_array([POS, MORPH, LEMMA], cast(Ints2d, numpy.array(values, dtype="uint64").reshape(-1, 3)))
 
     def _noun_only(self, word: str, vocab: Vocab) -> tuple[int, int] | None:
         """spaCy's ids of a noun's part of speech and of the features the dictionary gives a word it reads as a noun

@@ -46,3 +46,31 @@ def test_of_two_lexemes_alike_in_score_the_one_names_use_comes_first():
     assert natashas.lemmatize("временным", "ADJ", {"Case": "Ins"}) == "временной"
     assert ours.lemmatize("временным", "ADJ", {"Case": "Ins"}) == "временный"
     assert sorted(_analyses(ours, "временным")) == sorted(_analyses(natashas, "временным"))
+
+
+def test_a_tokens_features_are_the_taggers_whichever_token_asked_first(models):
+    """`feature` keeps each analysis's values: the same word in two cases gives each its own, and a feature the
+    tagger left out is none."""
+    from nlp.extraction.morph import feature
+
+    doc = models.nlp("Делегация Смоленской области прибыла. В Смоленской области прошел форум.")
+    for _ in range(2):  # the second time from what was kept
+        for token in doc:
+            for name in ("Case", "Number", "Gender", "Animacy", "VerbForm", "Person"):
+                assert feature(token, name) == tuple(token.morph.get(name, []))
+    cases = {feature(token, "Case") for token in doc if token.text == "области"}
+    assert cases == {("Gen",), ("Loc",)}
+
+
+def test_a_phrase_with_the_same_words_tagged_otherwise_is_read_anew(models):
+    """The nominative of a phrase is kept by its words and their tags: «стали» as steel's genitive is «сталь», the
+    same word tagged a plural nominative stays as it is, whichever was asked first."""
+    from spacy.tokens import Doc
+
+    from nlp.extraction.normalize import normal_phrase
+
+    def steel(morph: str) -> list:
+        return list(Doc(models.nlp.vocab, words=["стали"], pos=["NOUN"], morphs=[morph], lemmas=["сталь"]))
+    genitive, plural = "Case=Gen|Gender=Fem|Number=Sing", "Case=Nom|Gender=Fem|Number=Plur"
+    assert [normal_phrase(models.vocab, steel(morph), 0) for morph in (genitive, plural, genitive, plural)] \
+        == ["сталь", "стали", "сталь", "стали"]
