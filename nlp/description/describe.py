@@ -187,11 +187,11 @@ def organisation_parents(entities: Iterable[Entity]) -> dict[str, tuple[str, ...
     Правительства Смоленской области при Правительстве Российской Федерации» is the Smolensk government's)."""
     parents: dict[str, tuple[str, ...]] = {}
     orgs = [e for e in entities if e.type is EntityType.ORG]
-    for outer in orgs:
+    nested = [(e.id, m) for e in orgs for m in e.mentions if m.within == "org"]  # (most events name none)
+    for outer in orgs if nested else ():
         for mention in outer.mentions:
-            inner = sorted((m.start, -m.stop, e.id) for e in orgs if e.id != outer.id for m in e.mentions
-                           if m.field is mention.field and mention.start < m.start and m.stop <= mention.stop
-                           and m.within == "org")
+            inner = sorted((m.start, -m.stop, iri) for iri, m in nested if iri != outer.id
+                           and m.field is mention.field and mention.start < m.start and m.stop <= mention.stop)
             if not inner or outer.id in parents:
                 continue
             (_, negated_stop, first), *rest = inner  # sorted by start, the outermost first

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from nlp.gazetteer.countries import fold
@@ -73,6 +73,9 @@ _WHOLE_NAME_TOWN = 10_000
 _OWN_NAME_PREFIX_TOWN = 20_000  # a town of the reports' own region («Гагаринконсервмолоко»: Гагарин, 29 000)
 
 
+_FOUND_KEPT = 100_000
+
+
 @dataclass(frozen=True, slots=True)
 class Gazetteer:
     by_name: dict[str, tuple[Place, ...]]
@@ -84,6 +87,9 @@ class Gazetteer:
     # (a name's first letter, the rest after its first word) -> the first words of the names of two words or more so
     # made, or of a hyphened first word («санкт-петербург»): the names a text writes with their first word's initial
     first_words: dict[tuple[str, str], tuple[str, ...]]
+    # what `lookup` and `district` found for each question asked: a report's events name the same places again and
+    # again, and describing each event asks again (a 30× build asked ~50,000 times)
+    found: dict[tuple, Place | None] = field(default_factory=dict, compare=False, repr=False)
 
     def lookup(self, name: str, district: str | None = None, state: str | None = None,
                kind: str | None = None) -> Place | None:
@@ -115,6 +121,17 @@ class Gazetteer:
         >>> g.lookup("Цзилинь").ref, g.lookup("Цзилинь", kind="region").ref
         ('geonames:2036502', 'iso3166-2:CN-JL')
         """
+        key = ("lookup", name, district, state, kind)
+        if key not in self.found:
+            self._keep(key, self._lookup(name, district, state, kind))
+        return self.found[key]
+
+    def _keep(self, key: tuple, place: Place | None) -> None:
+        if len(self.found) > _FOUND_KEPT:
+            self.found.clear()  # (a long-lived process asks of ever other names)
+        self.found[key] = place
+
+    def _lookup(self, name: str, district: str | None, state: str | None, kind: str | None) -> Place | None:
         folded = fold(name)
         if (land := self._land(folded)) is not None:
             return land  # «Смоленщина» is the Smolensk region, whatever village bears the name
@@ -163,6 +180,12 @@ class Gazetteer:
         """A district by its adjective and the word for a district, and the region named after them; `only`: where
         no other district has the name («Мстиславский район»; not «Ленинский район», a district of many towns);
         `region`: the one of the region of that code (a district named beside another of the region)."""
+        key = ("district", name, only, region)
+        if key not in self.found:
+            self._keep(key, self._district(name, only, region))
+        return self.found[key]
+
+    def _district(self, name: str, only: bool, region: str | None) -> Place | None:
         words = fold(name).replace("(", " ").replace(")", " ").split()
         at = next((i for i, w in enumerate(words) if i and w.startswith(_DISTRICT_WORDS)), None)
         if at is None or not (at == 1 or at == 2 and words[1].startswith("муниципальн")):

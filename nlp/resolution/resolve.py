@@ -27,6 +27,7 @@ _QUOTED = re.compile(r"«(.+)»?$")
 _KIND_PATH = {EntityType.PER: "person", EntityType.ORG: "org", EntityType.LOC: "place"}
 
 
+@lru_cache(maxsize=100_000)  # every event's places and towns are minted again as it is described
 def slug(text: str) -> str:
     """A lowercase Latin slug of a Russian name, or of a name in Latin letters, accented ones without their marks.
 
