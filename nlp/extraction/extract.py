@@ -21,6 +21,7 @@ from nlp.extraction.ner import (
     Natasha,
     cell_docs,
     char_span,
+    line_starts,
     load_natasha,
     make_pipeline,
     on_one_line,
@@ -964,7 +965,9 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     # one initial and a surname opening a line, a verb after them: natasha tags none there («Д.Медведев назначил …»,
     # «А. Лукашенко подписал указ», a news title's first words; 7 of NEREL's train set)
     named = {i for span in doc.spans[NATASHA_SPANS] for i in range(span.start, span.end)}
-    for i in (i for i in range(len(words) - 3) if i == 0 or starts_a_line(doc, i)):
+    for i in [0, *line_starts(doc)]:  # (in order: a line's first token, the text's first)
+        if i >= len(words) - 3:
+            break
         if _INITIALS_NAME.match(words[i]) and words[i + 1] == "." and words[i + 2][:1].isupper() \
                 and words[i + 2][1:].islower() and len(words[i + 2]) > 2 and doc[i + 3].pos_ == "VERB" \
                 and not named & {i, i + 1, i + 2} and on_one_line(doc, i, i + 3) and not _overlaps(i, i + 3, found):
@@ -987,7 +990,7 @@ def _person_tokens(doc: Doc) -> list[tuple[int, int]]:
     # a surname, a given name and a patronymic natasha tagged nothing of («Приветствие Посла Беларуси Шестакова
     # Александра Евгеньевича зачитал …»)
     for i in range(len(words) - 2):
-        if _PATRONYMIC.search(words[i + 2]) and not _PATRONYMIC.search(words[i + 1]) \
+        if words[i + 2][:1].isupper() and _PATRONYMIC.search(words[i + 2]) and not _PATRONYMIC.search(words[i + 1]) \
                 and all(word[:1].isupper() and word[1:].islower() and word.isalpha() for word in words[i:i + 3]) \
                 and doc[i].pos_ == "PROPN" and doc[i].lemma_ not in lex.positions \
                 and doc[i].lemma_ not in lex.person_titles and not named & {i, i + 1, i + 2} \

@@ -16,7 +16,14 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from nlp.extraction.morph import feature
-from nlp.extraction.ner import NATASHA_SPANS, doc_words, starts_a_line, starts_a_sentence, wraps_a_line
+from nlp.extraction.ner import (
+    NATASHA_SPANS,
+    doc_words,
+    line_starts,
+    starts_a_line,
+    starts_a_sentence,
+    wraps_a_line,
+)
 from nlp.gazetteer.countries import fold, load_countries
 from nlp.records import PlaceKind
 from nlp.resources import lexicon
@@ -194,7 +201,7 @@ def is_abbreviation(token: Token, lex: Lexicons) -> bool:
 
 def _abbreviation_word(word: str, lex: Lexicons) -> bool:
     """`is_abbreviation` of a word."""
-    return _ABBREVIATION.match(word) is not None and word not in lex.not_legal_forms \
+    return word[:1].isupper() and _ABBREVIATION.match(word) is not None and word not in lex.not_legal_forms \
         or _MIXED_CASE_FORM.match(word) is not None and word in lex.state_words
 
 
@@ -320,22 +327,25 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
     places = 1 if "in" in flags else 0
     joint = "joint" in flags  # a joint body's members are coordinated in capitals, in its chain too
     first = index
+    # (what each step asks of the cell, fetched once)
+    words, lines, persons = lowers(doc), frozenset(line_starts(doc)), natasha_spans(doc, "PER")
+    stops = name_stop_tokens(doc, lex)
     while index < len(doc):
         token = doc[index]
-        lower = token.lower_
+        lower = words[index]
         nxt = doc[index + 1] if index + 1 < len(doc) else None
         if is_initial(doc, index):
             break  # "… Российской Федерации А.Л. Оверчук": a person's initials start here
-        if starts_a_line(doc, index):
+        if index in lines:
             break  # a name ends with its line (a cell's list, a title)
-        if _person_named(doc, index):
+        if index in persons and case_of(token) == "Nom":
             break  # a person natasha found starts here («… ХДС в Шлезвиг-Гольштейне | Кристиан фон Беттихер»)
-        if index in name_stop_tokens(doc, lex):
+        if index in stops:
             break  # "… Республики Беларусь | восьмого созыва"
         if post_after_name(doc, index, lex):
             break  # "… Правительства Российской Федерации | Руководителя Аппарата …": the next party's post
-        if abbreviated_place(doc, index, lex) and index > 0 and (doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ")
-                                                                 or doc[index - 1].like_num):
+        if (lower, ".") in lex.place_prefixes and abbreviated_place(doc, index, lex) and index > 0 \
+                and (doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[index - 1].like_num):
             index += 3  # "Администрация г. Смоленска", "Набережная р. Днепр", «школы № 2 г. Смоленска»: the place is
             # the name's
         elif lower in ("имени", "им") and nxt is not None:
@@ -1089,7 +1099,8 @@ def _over_its_other_name(doc: Doc, head: int, index: int, flags: frozenset[str],
     the genitive chain both are of: the whole name («Государственного Собрания (Ил Тумэн) Республики Саха»,
     «Народного Собрания (Парламента) Республики Дагестан», «Народного собрания – Парламента Республики Абхазия»);
     `index` where no such name and chain follow (a short name in brackets is a name apart: «(ГД)»)."""
-    if index + 3 >= len(doc) or not lex.names_body(_head_lemma(doc[head], lex)) \
+    if index + 3 >= len(doc) or doc[index].text not in ("(", "–", "—") \
+            or not lex.names_body(_head_lemma(doc[head], lex)) \
             or not any(is_cap(token) for token in doc[_left(doc, head, lex):head + 1]):
         return index
     if doc[index].text == "(":
@@ -1330,7 +1341,8 @@ def find_named(doc: Doc, lex: Lexicons) -> list[Chunk]:
     quotes = [(i, end) for i, word in enumerate(words) if word == _QUOTE_OPEN and (end := quote_end(doc, i))]
     chunks = []
     for index, lemma in enumerate(lemmas(doc)):
-        if _head_word(lemma, lex) not in lex.heads and not _abbreviation_word(words[index], lex):
+        if lemma not in lex.heads and ("-" not in lemma or _head_word(lemma, lex) not in lex.heads) \
+                and not _abbreviation_word(words[index], lex):
             continue  # no head noun nor legal form: `named_phrase` would find nothing (a quicker test)
         chunk = named_phrase(doc, index, lex)
         if chunk is None:
