@@ -1965,10 +1965,9 @@ class _Reading:
         spans = [s for s in self.natasha if s.label_ == "LOC"
                  or s.label_ == "PER" and len(s) == 1 and _taken_for_a_surname(doc, s.start, self.models)]
         spans += [doc[i:i + 1] for i, word in enumerate(texts(doc)) if i > 0 and i not in tagged and word.istitle()
-                  for token in [doc[i]]
-                  if (any(_listed_beside(doc, i, other) and _in_natasha_place(doc, other) for other in (i - 2, i + 2))
-                       or _a_places_name_only(token, self.models) and not opens_a_sentence(doc, i))
-                  and _town_of_russia_or_belarus(token, self.models) is not None]
+                  for token in [doc[i]] if _town_of_russia_or_belarus(token, self.models) is not None  # (few are)
+                  and (any(_listed_beside(doc, i, other) and _in_natasha_place(doc, other) for other in (i - 2, i + 2))
+                       or _a_places_name_only(token, self.models) and not opens_a_sentence(doc, i))]
         spans.sort(key=lambda span: span.start)
         chunks: list[Chunk] = []
         index = 0

@@ -2047,8 +2047,9 @@ def _post_before_a_comma(doc: Doc, comma: int, head: int, lex: Lexicons, blocked
 def _honoured_ending(doc: Doc, end: int, lex: Lexicons) -> int | None:
     """Where «имени» or «им.» opens the name of someone a body is named after that ends at token `end` («… имени
     П.М. Машерова», «им. Ф. Скорины»), if one does."""
-    return next((start for start in range(end - 1, max(end - 8, -1), -1)
-                 if named_after(doc, start) and name_after_imeni(doc, start, lex) == end + 1), None)
+    words = lowers(doc)
+    return next((start for start in range(end - 1, max(end - 8, -1), -1) if words[start] in ("им", "имени")
+                 and named_after(doc, start) and name_after_imeni(doc, start, lex) == end + 1), None)
 
 
 # an academic degree written before a name, no word of the post: «к.б.н.», «д.и.н.», «к.ф.-м.н.», «канд. экон. наук»,
@@ -2111,7 +2112,7 @@ def _post_head_before(doc: Doc, end: int, before_a_post: bool) -> int | None:
     """Where a post's head that the positions' lexicon does not hold starts, if one ends at token `end`: a head
     written short («зам. председателя …», «нач. отдела …»), or, `before_a_post` word, the acting («врио», «и.о.»,
     «исполняющего обязанности»): «и.о. министра культуры …» is no minister, «зам. председателя …» no chairman."""
-    words = [token.lower_ for token in doc[max(0, end - 3):end + 1]]
+    words = lowers(doc)[max(0, end - 3):end + 1]
     if len(words) >= 2 and words[-1] == "." and words[-2] in _HEADS_SHORTENED:
         return end - 1
     if not before_a_post:
