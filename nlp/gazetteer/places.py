@@ -87,8 +87,9 @@ class Gazetteer:
     # (a name's first letter, the rest after its first word) -> the first words of the names of two words or more so
     # made, or of a hyphened first word («санкт-петербург»): the names a text writes with their first word's initial
     first_words: dict[tuple[str, str], tuple[str, ...]]
-    # what `lookup` and `district` found for each question asked: a report's events name the same places again and
-    # again, and describing each event asks again (a 30× build asked ~50,000 times)
+    # what `lookup`, `district`, `by_prefix` and `by_adjective` found for each question asked: a report's events
+    # name the same places again and again, the rules ask of each word, describing each event asks again (a 30×
+    # build asked ~50,000 times)
     found: dict[tuple, Place | None] = field(default_factory=dict, compare=False, repr=False)
 
     def lookup(self, name: str, district: str | None = None, state: str | None = None,
@@ -243,6 +244,12 @@ class Gazetteer:
         >>> g.by_prefix("Гагаринконсервмолоко").name, g.by_prefix("Марксистский"), g.by_prefix("Самарканд")
         ('Гагарин', None, None)
         """
+        key = ("prefix", word, whole)
+        if key not in self.found:
+            self._keep(key, self._by_prefix(word, whole))
+        return self.found[key]
+
+    def _by_prefix(self, word: str, whole: bool) -> Place | None:
         folded = fold(word)
         abroad = self.by_name.get(folded)
         if abroad and abroad[0].country not in NEAR:
@@ -270,6 +277,12 @@ class Gazetteer:
         >>> g.by_adjective("Московской").name, g.by_adjective("Вяземский").name
         ('Москва', 'Вязьма')
         """
+        key = ("adjective", adjective)
+        if key not in self.found:
+            self._keep(key, self._by_adjective(adjective))
+        return self.found[key]
+
+    def _by_adjective(self, adjective: str) -> Place | None:
         word = fold(adjective)
         if land := _LAND.fullmatch(word):  # "Витебщина" is the land around Витебск
             return self.lookup(land.group(1) + "ск")
