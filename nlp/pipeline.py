@@ -146,9 +146,9 @@ def _posts_of_a_body_by_its_word(mentions: list[Mention], docs: dict[Field, Doc]
             words = role.split()
             if len(words) < 2 or not words[-1].islower():
                 continue
-            doc_words = texts(doc)
-            index = next((i for i in range(1, len(doc_words)) if doc_words[i] == words[-1]
-                          and doc_words[i - 1] == words[-2] and doc[i - 1].lemma_ in lex.positions), None)
+            cell_words = texts(doc)
+            index = next((i for i in range(1, len(cell_words)) if cell_words[i] == words[-1]
+                          and cell_words[i - 1] == words[-2] and doc[i - 1].lemma_ in lex.positions), None)
             word = doc[index] if index is not None else None
             named = list(bodies.get(word.lemma_, {}).values()) if word is not None else []
             if len(named) > 1:

@@ -2797,7 +2797,7 @@ def _list_end(doc: Doc, colon: int) -> int:
     return end
 
 
-# the words that open a named part of a group, a whole word each
+# the words that open a named part of a group, a whole word each (their first words are in `_MAY_OPEN_A_LIST`)
 _INCLUDING = re.compile(r"(?:в\s+том\s+числе|включая|среди\s+(?:них|которых))(?!\w)", re.IGNORECASE)
 
 
@@ -2846,7 +2846,7 @@ def _delegations_heads(doc: Doc, mentions: list[Mention], models: Resources) -> 
     their own words name none: «Визит делегации Объединенных Арабских Эмиратов во главе с владельцем компании Xstrike
     LLC Мухаммадом Али»."""
     words = lowers(doc)
-    for index in [i for i in range(2, len(doc) - 3) if words[i] == "во" and words[i:i + 3] == ["во", "главе", "с"]]:
+    for index in [i for i in range(2, len(doc) - 3) if words[i:i + 3] == ["во", "главе", "с"]]:
         state = _state_before(doc, index, mentions, models)
         first = char_span(doc, index, index + 1)[0]
         head = next((m for m in mentions if m.type is EntityType.PER and m.start > first), None)

@@ -19,7 +19,6 @@ from nlp.extraction.morph import feature
 from nlp.extraction.ner import (
     NATASHA_SPANS,
     doc_words,
-    line_starts,
     starts_a_line,
     starts_a_sentence,
     wraps_a_line,
@@ -190,7 +189,11 @@ def is_cap(token: Token) -> bool:
 
 def is_acronym(token: Token) -> bool:
     """A word of capitals: "МХТ", "ОАО", "РФ"."""
-    return bool(_ABBREVIATION.match(token.text))
+    return _acronym_word(token.text)
+
+
+def _acronym_word(word: str) -> bool:
+    return _ABBREVIATION.match(word) is not None
 
 
 def is_abbreviation(token: Token, lex: Lexicons) -> bool:
@@ -201,7 +204,7 @@ def is_abbreviation(token: Token, lex: Lexicons) -> bool:
 
 def _abbreviation_word(word: str, lex: Lexicons) -> bool:
     """`is_abbreviation` of a word."""
-    return word[:1].isupper() and _ABBREVIATION.match(word) is not None and word not in lex.not_legal_forms \
+    return _acronym_word(word) and word not in lex.not_legal_forms \
         or _MIXED_CASE_FORM.match(word) is not None and word in lex.state_words
 
 
@@ -327,25 +330,24 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
     places = 1 if "in" in flags else 0
     joint = "joint" in flags  # a joint body's members are coordinated in capitals, in its chain too
     first = index
-    # (what each step asks of the cell, fetched once)
-    words, lines, persons = lowers(doc), frozenset(line_starts(doc)), natasha_spans(doc, "PER")
-    stops = name_stop_tokens(doc, lex)
+    # (what each step asks of the cell's words and name stops, fetched once)
+    words, stops = lowers(doc), name_stop_tokens(doc, lex)
     while index < len(doc):
         token = doc[index]
         lower = words[index]
         nxt = doc[index + 1] if index + 1 < len(doc) else None
         if is_initial(doc, index):
             break  # "… Российской Федерации А.Л. Оверчук": a person's initials start here
-        if index in lines:
+        if starts_a_line(doc, index):
             break  # a name ends with its line (a cell's list, a title)
-        if index in persons and case_of(token) == "Nom":
+        if _person_named(doc, index):
             break  # a person natasha found starts here («… ХДС в Шлезвиг-Гольштейне | Кристиан фон Беттихер»)
         if index in stops:
             break  # "… Республики Беларусь | восьмого созыва"
         if post_after_name(doc, index, lex):
             break  # "… Правительства Российской Федерации | Руководителя Аппарата …": the next party's post
-        if (lower, ".") in lex.place_prefixes and abbreviated_place(doc, index, lex) and index > 0 \
-                and (doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ") or doc[index - 1].like_num):
+        if abbreviated_place(doc, index, lex) and index > 0 and (doc[index - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+                                                                 or doc[index - 1].like_num):
             index += 3  # "Администрация г. Смоленска", "Набережная р. Днепр", «школы № 2 г. Смоленска»: the place is
             # the name's
         elif lower in ("имени", "им") and nxt is not None:
