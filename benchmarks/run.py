@@ -82,11 +82,12 @@ def _time_interleaved(paths: list[Path]) -> dict[str, float]:
     """In a fresh process: load the models, warm each pass up on a little text, then time, report by
     report, our extraction ("ties": the report's rows; the resolution over every report is timed once at
     the end and added), natasha's NER alone over the same cells, `NewsNERTagger.map` in text order, eight
-    cells a batch ("natasha", the reference), and the NER over the segmenter's tokens in batches of like
-    length, as our extraction hands them over ("natasha batched"). Their order turns with each report, so
-    that each comes first, second and last as often: the later pass over a report finds its words in
-    memory (natasha's embedding table is touched word by word), and this machine's speed drifts between
-    minutes; passes of several minutes one after the other compared two phases of it. Seconds by kind."""
+    cells a batch ("natasha", the reference), and the same NER model over the segmenter's tokens as our
+    extraction runs it, every text of a report at once (`nlp.extraction.tagger`; "natasha batched"). Their
+    order turns with each report, so that each comes first, second and last as often: the later pass over a
+    report finds its words in memory (natasha's embedding table is touched word by word), and this machine's
+    speed drifts between minutes; passes of several minutes one after the other compared two phases of it.
+    Seconds by kind."""
     from dataclasses import replace
 
     from natasha import Doc
@@ -104,7 +105,7 @@ def _time_interleaved(paths: list[Path]) -> dict[str, float]:
         docs = [Doc(text) for text in texts]
         for doc in docs:
             doc.segment(models.natasha.segmenter)
-        entity_spans(tagger, [doc.tokens for doc in docs])
+        entity_spans(models.natasha.ner_cnn, [doc.tokens for doc in docs])
     warm = replace(reports[0], events=reports[0].events[:20])
     extract_events([warm], models, workers=1)
     list(tagger.map(_report_cells(warm)))

@@ -29,6 +29,7 @@ from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
 from nlp.extraction.morph import RussianMorphVocab
+from nlp.extraction.tagger import CnnTagger, Encoded, cnn_tagger
 
 NATASHA_SPANS = "natasha"
 CELL_SEPARATOR = "\n\n.\n\n"
@@ -47,14 +48,17 @@ class Natasha:
     ner_tagger: NewsNERTagger
     morph_vocab: RussianMorphVocab
     syntax_parser: NewsSyntaxParser
+    morph_cnn: CnnTagger  # the two taggers' weights as the pipeline runs them (`nlp.extraction.tagger`)
+    ner_cnn: CnnTagger
 
 
 @cache
 def load_natasha() -> Natasha:
     """Load natasha's segmenter, news embedding, morphology and NER taggers and syntax parser, once per process."""
     embedding = NewsEmbedding()
-    return Natasha(Segmenter(), NewsMorphTagger(embedding), NewsNERTagger(embedding), RussianMorphVocab(),
-                   NewsSyntaxParser(embedding))
+    morph, ner = NewsMorphTagger(embedding), NewsNERTagger(embedding)
+    return Natasha(Segmenter(), morph, ner, RussianMorphVocab(), NewsSyntaxParser(embedding),
+                   cnn_tagger(morph.infer), cnn_tagger(ner.infer))
 
 
 class NatashaTokenizer:
@@ -177,7 +181,7 @@ class _Batched:
 
 
 class NatashaMorphology(_Batched):
-    """natasha's morphology tagger and lemmatizer: every sentence of a batch in one call, shortest first."""
+    """natasha's morphology tagger and lemmatizer: every sentence of a batch in one call (`CnnTagger.tag`)."""
 
     def __init__(self, natasha: Natasha) -> None:
         self.natasha = natasha
@@ -199,7 +203,7 @@ class NatashaMorphology(_Batched):
     def process(self, docs: list[Doc]) -> None:
         words = [doc_words(doc) for doc in docs]
         bounds = [[(sentence.start, sentence.end) for sentence in doc.sents] for doc in docs]
-        tagged = iter(tag_ids(self.natasha.morph_tagger.infer, [row_words[start:end] for row_words, doc_bounds
+        tagged = iter(tag_ids(self.natasha.morph_cnn, [row_words[start:end] for row_words, doc_bounds
                                                                 in zip(words, bounds, strict=True)
                                                                 for start, end in doc_bounds], self.codes))
         lemmatize = self.natasha.morph_vocab.lemmatize
@@ -264,14 +268,14 @@ _VERB_ENDINGS = ("ть", "ться", "ти", "чь")
 
 
 class NatashaNER(_Batched):
-    """natasha's NER over a batch of Docs in one call, shortest first; its entities in `doc.spans["natasha"]`."""
+    """natasha's NER over a batch of Docs in one call (`CnnTagger.tag`); its entities in `doc.spans["natasha"]`."""
 
     def __init__(self, natasha: Natasha) -> None:
         self.natasha = natasha
         self.codes: WordCodes = {}
 
     def process(self, docs: list[Doc]) -> None:
-        tags = ner_tags(self.natasha.ner_tagger, [doc_words(doc) for doc in docs], self.codes)
+        tags = ner_tags(self.natasha.ner_cnn, [doc_words(doc) for doc in docs], self.codes)
         for doc, doc_tags in zip(docs, tags, strict=True):
             doc.spans[NATASHA_SPANS] = [Span(doc, low, high, label=label)
                                         for start, stop, label in token_spans(doc_tags)
@@ -391,37 +395,41 @@ def _shape(word: str) -> str:
 _BULLETS = frozenset("•·‣⁃∙→")
 
 
-def tag_ids(infer: Infer, texts: list[list[str]], codes: WordCodes | None = None) -> list[list[int]]:
-    """A slovnet tagger's tag ids for each text's words, already cut; the texts go in batches of the
-    encoder's size, shortest first (see `_predictions`)."""
-    return [[int(tag) for tag in ids] for ids in _predictions(infer, texts, codes, [])]
+def tag_ids(tagger: CnnTagger, texts: list[list[str]], codes: WordCodes | None = None) -> list[list[int]]:
+    """A slovnet tagger's tag ids for each text's words, already cut, all texts at once (`CnnTagger.tag`)."""
+    return tagger.tag(list(map(_encoder(tagger.infer, codes), texts)))
 
 
 def tag_pairs(infer: Infer, texts: list[list[str]],
               codes: WordCodes | None = None) -> list[tuple[list[int], list[int]]]:
     """slovnet's dependency parser on each text's words, already cut: each word's head (1-based, 0 for the root)
-    and relation id (see `_predictions`)."""
-    return [([int(head) for head in heads], [int(rel) for rel in rels])
-            for heads, rels in _predictions(infer, texts, codes, ([], []))]
-
-
-def _predictions(infer: Infer, texts: list[list[str]], codes: WordCodes | None, empty):
-    """A slovnet model's predictions for each text's words (`empty` for a text without any); the texts go in
-    batches of the encoder's size, shortest first.
+    and relation id; the texts go in batches of the encoder's size, shortest first.
 
     The model pads the texts of a batch to the longest one and computes the padding too; in text order
     a two-word sentence may share its batch with one of sixty words. Padding is zero after every layer
-    of the model, so the order changes no tag (tested), only the work. Each word's ids in the model's
-    vocabularies (the word, its shape) are kept in `codes`: the encoder would work them out again at
-    every occurrence.
+    of the model, so the order changes no parse (tested), only the work.
     """
-    encoder = infer.encoder
-    words_vocab, shapes_vocab = encoder.words_vocab, encoder.shapes_vocab
+    encoded = _encoder(infer, codes)
+    order = [index for index in sorted(range(len(texts)), key=lambda index: len(texts[index])) if texts[index]]
+    predicted: list[tuple[list[int], list[int]]] = [([], []) for _ in texts]
+    for first in range(0, len(order), infer.encoder.batch_size):
+        batch = order[first:first + infer.encoder.batch_size]
+        for index, (heads, rels) in zip(batch, infer.process([infer.encoder.input([encoded(texts[index])
+                                                                                   for index in batch])]),
+                                        strict=True):
+            predicted[index] = ([int(head) for head in heads], [int(rel) for rel in rels])
+    return predicted
+
+
+def _encoder(infer: Infer, codes: WordCodes | None) -> Callable[[list[str]], Encoded]:
+    """A text's words' ids in a slovnet model's vocabularies of words and of shapes. Each word's are kept in
+    `codes`: the model's encoder would work them out again at every occurrence."""
+    words_vocab, shapes_vocab = infer.encoder.words_vocab, infer.encoder.shapes_vocab
     codes = {} if codes is None else codes
     if len(codes) > CODES_CACHE:
         codes.clear()
 
-    def encoded(words: list[str]) -> tuple[list[int], list[int]]:
+    def encoded(words: list[str]) -> Encoded:
         word_ids, shape_ids = [], []
         for word in words:
             code = codes.get(word)
@@ -430,36 +438,28 @@ def _predictions(infer: Infer, texts: list[list[str]], codes: WordCodes | None, 
             word_ids.append(code[0])
             shape_ids.append(code[1])
         return word_ids, shape_ids
-
-    order = [index for index in sorted(range(len(texts)), key=lambda index: len(texts[index])) if texts[index]]
-    predicted: list = [empty for _ in texts]
-    for first in range(0, len(order), encoder.batch_size):
-        batch = order[first:first + encoder.batch_size]
-        for index, prediction in zip(batch, infer.process([encoder.input([encoded(texts[index]) for index in batch])]),
-                                     strict=True):
-            predicted[index] = prediction
-    return predicted
+    return encoded
 
 
-def tag_morphology(tagger: NewsMorphTagger, sentences: list[list[str]],
+def tag_morphology(tagger: CnnTagger, sentences: list[list[str]],
                    codes: WordCodes | None = None) -> list[list[tuple[str, dict]]]:
     """natasha's morphology of each sentence's words, as `Doc.tag_morph` gives it: (part of speech,
     features) per word (see `tag_ids`)."""
     decode = tagger.infer.decoder.tags_vocab.decode
-    return [[parse_conll_tag(decode(tag)) for tag in ids] for ids in tag_ids(tagger.infer, sentences, codes)]
+    return [[parse_conll_tag(decode(tag)) for tag in ids] for ids in tag_ids(tagger, sentences, codes)]
 
 
-def ner_tags(tagger: NewsNERTagger, texts: list[list[str]], codes: WordCodes | None = None) -> list[list[str]]:
+def ner_tags(tagger: CnnTagger, texts: list[list[str]], codes: WordCodes | None = None) -> list[list[str]]:
     """natasha's NER tags (BIO) of each text's words, already cut, as `Doc.tag_ner` finds them (see `tag_ids`).
 
     `tag_ner` gives the tagger the text, which cuts it into words again with the same razdel
     tokenizer the segmenter used; the words are handed over instead (the same spans, tested).
     """
     decode = tagger.infer.decoder.tags_vocab.decode
-    return [[decode(tag) for tag in ids] for ids in tag_ids(tagger.infer, texts, codes)]
+    return [[decode(tag) for tag in ids] for ids in tag_ids(tagger, texts, codes)]
 
 
-def entity_spans(tagger: NewsNERTagger, texts: list[list]) -> list[list[SlovnetSpan]]:
+def entity_spans(tagger: CnnTagger, texts: list[list]) -> list[list[SlovnetSpan]]:
     """natasha's entities in each text's tokens (with `text`, `start`, `stop`), as character spans."""
     tags = ner_tags(tagger, [[token.text for token in tokens] for tokens in texts])
     return [list(bio_spans(tokens, text_tags)) for tokens, text_tags in zip(texts, tags, strict=True)]

@@ -51,7 +51,7 @@ _MAX_WORDS = 25  # a name the parser lengthens stays within this many tokens
 
 @dataclass
 class Syntax:
-    """natasha's dependency parser with its words' codes kept (see `nlp.extraction.ner.tag_ids`); parses on demand."""
+    """natasha's dependency parser with its words' codes kept (see `nlp.extraction.ner.tag_pairs`); parses on demand."""
 
     parser: NewsSyntaxParser
     codes: WordCodes = field(default_factory=dict)

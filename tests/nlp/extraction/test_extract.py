@@ -1068,7 +1068,7 @@ def test_ner_over_a_reports_texts_at_once_finds_what_tag_ner_finds_in_each(model
 
     cells = [cell.text for event in read_report(sample_paths["2024-Q1"]).events for cell in event.cells if cell.text]
     docs = _natasha_docs(models, cells + NEWS + ["", "   "])
-    found = entity_spans(models.natasha.ner_tagger, [doc.tokens for doc in docs])
+    found = entity_spans(models.natasha.ner_cnn, [doc.tokens for doc in docs])
     for doc, spans in zip(docs, found, strict=True):
         doc.tag_ner(models.natasha.ner_tagger)
         assert [(s.start, s.stop, s.type) for s in spans] == [(s.start, s.stop, s.type) for s in doc.spans]
@@ -1083,7 +1083,7 @@ def test_morphology_of_a_reports_sentences_at_once_is_what_tag_morph_gives_each_
     for doc in alone:
         doc.tag_morph(models.natasha.morph_tagger)
     sentences = [[token.text for token in sentence.tokens] for doc in together for sentence in doc.sents]
-    tagged = tag_morphology(models.natasha.morph_tagger, sentences)
+    tagged = tag_morphology(models.natasha.morph_cnn, sentences)
     tags = [(token.pos, token.feats) for doc in alone for token in doc.tokens]
     assert len(tags) > 5000
     assert [tag for sentence in tagged for tag in sentence] == tags
