@@ -2,10 +2,11 @@
 
 slovnet pads each batch of eight texts to its longest one and, in every layer, copies each word's window of
 neighbours before one matrix product (`slovnet.exec.model.Conv1d`). Here the texts of a batch lie end to end,
-one row of zeros between them, and each layer is one matrix product over every word: the window's three
-products are summed from the rows above and below. What a text's words see of the texts around them is the
-same as in slovnet (zeros), so each text is tagged as alone; the arithmetic differs only in the order of
-float sums, which moves no tag (tested against slovnet's own `tag_morph` and `tag_ner`).
+as many rows of zeros between them as a convolution reaches (one), and each layer is one matrix product over
+every word: a window's products are summed from the rows around it. What a text's words see of the texts
+around them is what slovnet gives them (zeros), so each text is tagged as alone; the arithmetic differs only in
+the order of float sums, which moved no tag (tested against slovnet's own `tag_morph`, `tag_ner` and each text
+alone; the samples' events and both news corpora's spans are unchanged).
 """
 
 from __future__ import annotations
