@@ -407,7 +407,7 @@ def tag_pairs(infer: Infer, texts: list[list[str]],
 
     The model pads the texts of a batch to the longest one and computes the padding too; in text order
     a two-word sentence may share its batch with one of sixty words. Padding is zero after every layer
-    of the model, so the order changes no parse (tested), only the work.
+    of the model, so the order changes no parse, only the work.
     """
     encoded = _encoder(infer, codes)
     order = [index for index in sorted(range(len(texts)), key=lambda index: len(texts[index])) if texts[index]]
