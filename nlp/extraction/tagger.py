@@ -124,32 +124,31 @@ def _batches(texts: list[Encoded]) -> Iterator[list[int]]:
 
 def viterbi(emissions: list[numpy.ndarray], transitions: numpy.ndarray) -> list[list[int]]:
     """Each text's likeliest tags under a CRF, as slovnet's `CRF.decode` finds them (its sums in its order),
-    over every text at once: the texts longest first, so that those still going at a word are the first ones."""
+    over every text at once: the texts longest first, so that those still going at a word are the first ones,
+    their scores one after the other (no padding to the longest)."""
     order = sorted(range(len(emissions)), key=lambda index: -len(emissions[index]))
-    lengths = [len(emissions[index]) for index in order]
-    longest, count = lengths[0], len(order)
-    padded = numpy.zeros((count, longest, transitions.shape[0]), dtype=emissions[0].dtype)
-    for row, index in enumerate(order):
-        padded[row, :lengths[row]] = emissions[index]
-    going = (numpy.array(lengths)[:, None] > numpy.arange(longest)).sum(0).tolist()  # texts still going at a word
-    score = padded[:, 0].copy()
+    lengths = numpy.array([len(emissions[index]) for index in order])
+    scores = numpy.concatenate([emissions[index] for index in order])
+    starts = numpy.concatenate([[0], numpy.cumsum(lengths[:-1])])
+    going = (lengths[:, None] > numpy.arange(lengths[0])).sum(0).tolist()  # texts still going at each word
+    score = scores[starts]
     history = []
-    for word in range(1, longest):
+    for word in range(1, len(going)):
         active = going[word]
-        sums = score[:active, :, None] + transitions + padded[:active, word, None, :]
+        sums = score[:active, :, None] + transitions + scores[starts[:active] + word][:, None, :]
         best = sums.argmax(1)
         score[:active] = numpy.take_along_axis(sums, best[:, None, :], 1)[:, 0]
         history.append(best)
-    tags = numpy.zeros((count, longest), dtype=numpy.int64)
+    tags = numpy.zeros(len(scores), dtype=numpy.int64)
     last = score.argmax(-1)
-    tags[numpy.arange(count), numpy.array(lengths) - 1] = last
-    for word in range(longest - 1, 0, -1):
+    tags[starts + lengths - 1] = last
+    for word in range(len(going) - 1, 0, -1):
         active = going[word]
         last[:active] = history[word - 1][numpy.arange(active), last[:active]]
-        tags[numpy.arange(active), word - 1] = last[:active]
+        tags[starts[:active] + word - 1] = last[:active]
     found: list[list[int]] = [[] for _ in emissions]
     for row, index in enumerate(order):
-        found[index] = tags[row, :lengths[row]].tolist()
+        found[index] = tags[starts[row]:starts[row] + lengths[row]].tolist()
     return found
 
 
