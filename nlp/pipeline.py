@@ -141,12 +141,12 @@ def _posts_of_a_body_by_its_word(mentions: list[Mention], docs: dict[Field, Doc]
                 or mention.field not in docs:
             return None
         doc = docs[mention.field]
+        cell_words = texts(doc)
         # each of its posts («Художественный руководитель театра; заслуженный артист Российской Федерации»)
         for role in mention.role.split(ROLE_SEPARATOR):
             words = role.split()
             if len(words) < 2 or not words[-1].islower():
                 continue
-            cell_words = texts(doc)
             index = next((i for i in range(1, len(cell_words)) if cell_words[i] == words[-1]
                           and cell_words[i - 1] == words[-2] and doc[i - 1].lemma_ in lex.positions), None)
             word = doc[index] if index is not None else None

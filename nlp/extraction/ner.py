@@ -397,7 +397,7 @@ _BULLETS = frozenset("•·‣⁃∙→")
 
 def tag_ids(tagger: CnnTagger, texts: list[list[str]], codes: WordCodes | None = None) -> list[list[int]]:
     """A slovnet tagger's tag ids for each text's words, already cut, all texts at once (`CnnTagger.tag`)."""
-    return tagger.tag(list(map(_encoder(tagger.infer, codes), texts)))
+    return tagger.tag(list(map(word_encoder(tagger.infer, codes), texts)))
 
 
 def tag_pairs(infer: Infer, texts: list[list[str]],
@@ -409,7 +409,7 @@ def tag_pairs(infer: Infer, texts: list[list[str]],
     a two-word sentence may share its batch with one of sixty words. Padding is zero after every layer
     of the model, so the order changes no parse, only the work.
     """
-    encoded = _encoder(infer, codes)
+    encoded = word_encoder(infer, codes)
     order = [index for index in sorted(range(len(texts)), key=lambda index: len(texts[index])) if texts[index]]
     predicted: list[tuple[list[int], list[int]]] = [([], []) for _ in texts]
     for first in range(0, len(order), infer.encoder.batch_size):
@@ -421,7 +421,7 @@ def tag_pairs(infer: Infer, texts: list[list[str]],
     return predicted
 
 
-def _encoder(infer: Infer, codes: WordCodes | None) -> Callable[[list[str]], Encoded]:
+def word_encoder(infer: Infer, codes: WordCodes | None) -> Callable[[list[str]], Encoded]:
     """A text's words' ids in a slovnet model's vocabularies of words and of shapes. Each word's are kept in
     `codes`: the model's encoder would work them out again at every occurrence."""
     words_vocab, shapes_vocab = infer.encoder.words_vocab, infer.encoder.shapes_vocab

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -122,15 +122,15 @@ class Gazetteer:
         >>> g.lookup("Цзилинь").ref, g.lookup("Цзилинь", kind="region").ref
         ('geonames:2036502', 'iso3166-2:CN-JL')
         """
-        key = ("lookup", name, district, state, kind)
-        if key not in self.found:
-            self._keep(key, self._lookup(name, district, state, kind))
-        return self.found[key]
+        return self._remembered(self._lookup, "lookup", name, district, state, kind)
 
-    def _keep(self, key: tuple, place: Place | None) -> None:
-        if len(self.found) > _FOUND_KEPT:
-            self.found.clear()  # (a long-lived process asks of ever other names)
-        self.found[key] = place
+    def _remembered(self, find: Callable[..., Place | None], *question: object) -> Place | None:
+        """What `find` answers to a question (a name of its own, then `find`'s arguments), worked out once."""
+        if question not in self.found:
+            if len(self.found) > _FOUND_KEPT:
+                self.found.clear()  # (a long-lived process asks of ever other names)
+            self.found[question] = find(*question[1:])
+        return self.found[question]
 
     def _lookup(self, name: str, district: str | None, state: str | None, kind: str | None) -> Place | None:
         folded = fold(name)
@@ -181,10 +181,7 @@ class Gazetteer:
         """A district by its adjective and the word for a district, and the region named after them; `only`: where
         no other district has the name («Мстиславский район»; not «Ленинский район», a district of many towns);
         `region`: the one of the region of that code (a district named beside another of the region)."""
-        key = ("district", name, only, region)
-        if key not in self.found:
-            self._keep(key, self._district(name, only, region))
-        return self.found[key]
+        return self._remembered(self._district, "district", name, only, region)
 
     def _district(self, name: str, only: bool, region: str | None) -> Place | None:
         words = fold(name).replace("(", " ").replace(")", " ").split()
@@ -244,10 +241,7 @@ class Gazetteer:
         >>> g.by_prefix("Гагаринконсервмолоко").name, g.by_prefix("Марксистский"), g.by_prefix("Самарканд")
         ('Гагарин', None, None)
         """
-        key = ("prefix", word, whole)
-        if key not in self.found:
-            self._keep(key, self._by_prefix(word, whole))
-        return self.found[key]
+        return self._remembered(self._by_prefix, "prefix", word, whole)
 
     def _by_prefix(self, word: str, whole: bool) -> Place | None:
         folded = fold(word)
@@ -277,10 +271,7 @@ class Gazetteer:
         >>> g.by_adjective("Московской").name, g.by_adjective("Вяземский").name
         ('Москва', 'Вязьма')
         """
-        key = ("adjective", adjective)
-        if key not in self.found:
-            self._keep(key, self._by_adjective(adjective))
-        return self.found[key]
+        return self._remembered(self._by_adjective, "adjective", adjective)
 
     def _by_adjective(self, adjective: str) -> Place | None:
         word = fold(adjective)

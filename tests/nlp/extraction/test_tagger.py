@@ -5,7 +5,7 @@ import pytest
 from slovnet.exec.model import CRF, Weight
 
 from nlp.extraction import tagger as cnn
-from nlp.extraction.ner import _encoder
+from nlp.extraction.ner import word_encoder
 
 
 def _alone(infer, encoded) -> list[int]:
@@ -29,7 +29,7 @@ def texts(models, sample_reports) -> list[list[str]]:
 @pytest.mark.parametrize("kind", ["morph", "ner"])
 def test_texts_tagged_together_in_runs_of_any_size_are_tagged_as_each_alone(models, texts, kind, monkeypatch):
     runner = getattr(models.natasha, f"{kind}_cnn")
-    encoded = list(map(_encoder(runner.infer, None), texts))
+    encoded = list(map(word_encoder(runner.infer, None), texts))
     alone = [_alone(runner.infer, text) if text[0] else [] for text in encoded]
     assert sum(map(len, alone)) > 2000
     assert runner.tag(encoded) == alone
