@@ -140,7 +140,9 @@ PLAIN_CASES = [("partners-by-country", {}), ("partners-by-country", {"country": 
                ("co-attendance", {"min_events": "1"}), ("co-attendance", {}),
                ("dormant-partners", {"since": "2025-Q2"}), ("dormant-partners", {"since": "2026-Q1"}),
                ("activity", {}), ("delegations", {}), ("delegations", {"country": "BY"}),
-               ("officials", {}), ("officials", {"period": "2025-Q2"})]
+               ("officials", {}), ("officials", {"period": "2025-Q2"}),
+               ("repeat-partners", {}), ("repeat-partners", {"country": "BY", "min_events": "3"}),
+               ("repeat-partners", {"min_events": "1"})]
 
 
 def test_every_plain_form_is_of_a_library_query_and_is_tried():
