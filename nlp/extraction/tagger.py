@@ -49,7 +49,11 @@ class CnnTagger:
     projection: numpy.ndarray
     projection_bias: numpy.ndarray
     transitions: numpy.ndarray | None  # the NER's CRF; None for a tagger that takes each word's likeliest tag
-    gap: int  # rows of zeros between two texts: the widest convolution's reach
+
+    @property
+    def gap(self) -> int:
+        """Rows of zeros between two texts: the widest convolution's reach."""
+        return max(layer.width // 2 for layer in self.layers)
 
     def tag(self, texts: list[Encoded]) -> list[list[int]]:
         """Each text's tag ids, as slovnet's `Infer.process` gives them."""
@@ -169,5 +173,4 @@ def cnn_tagger(infer: Infer) -> CnnTagger:
     crf = getattr(model.head, "crf", None)
     return CnnTagger(infer, word.indexes.array, word.codes.array, model.emb.shape.weight.array, tuple(layers),
                      model.head.proj.weight.array, model.head.proj.bias.array,
-                     crf.transitions.array if isinstance(crf, CRF) else None,
-                     max(layer.width // 2 for layer in layers))
+                     crf.transitions.array if isinstance(crf, CRF) else None)
