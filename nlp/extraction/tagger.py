@@ -30,11 +30,15 @@ class _Layer:
     kernel: numpy.ndarray
     bias: numpy.ndarray
     width: int
-    filters: int
     mean: numpy.ndarray
     std: numpy.ndarray
     scale: numpy.ndarray
     shift: numpy.ndarray
+
+    @property
+    def filters(self) -> int:
+        """The layer's outputs a word: the kernel's columns hold `width` products of this many each."""
+        return self.kernel.shape[1] // self.width
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,10 +168,10 @@ def cnn_tagger(infer: Infer) -> CnnTagger:
     layers = []
     for layer in model.encoder.layers:
         conv: Conv1d = layer.conv
-        filters, _, width = conv.weight.shape
+        _, _, width = conv.weight.shape
         assert conv.padding == width // 2 and width % 2 == 1, "a convolution that keeps the text's length"
         kernel = numpy.concatenate([conv.weight.array[:, :, column].T for column in range(width)], axis=1)
-        layers.append(_Layer(numpy.ascontiguousarray(kernel), conv.bias.array, width, filters,
+        layers.append(_Layer(numpy.ascontiguousarray(kernel), conv.bias.array, width,
                              layer.norm.mean.array, layer.norm.std.array, layer.norm.weight.array,
                              layer.norm.bias.array))
     crf = getattr(model.head, "crf", None)
