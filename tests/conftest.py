@@ -66,10 +66,11 @@ BROWSER_CRASHED = r"^Error: .*Target crashed"
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
+        fixtures = getattr(item, "fixturenames", ())
         for fixture, marker in MARKED_BY_FIXTURE.items():
-            if fixture in getattr(item, "fixturenames", ()):
+            if fixture in fixtures:
                 item.add_marker(marker)
-        if "browser" in getattr(item, "fixturenames", ()):
+        if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.flaky(reruns=1, only_rerun=[BROWSER_CRASHED]))
 
 
