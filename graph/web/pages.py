@@ -487,6 +487,9 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any],
     ranked = sorted(read_partners(), key=lambda row: (-int(row["events"]), alphabetical(row["label"])))
     kinds = {row["agent"]: known[row["agent"]].kind if row["agent"] in known else "place" for row in ranked}
     others = [row for row in ranked if row["agent"] != iri]
+    # the state's own profile counts the events naming the state itself (the partners' lists and the home page
+    # show it); the card counts those of its bodies, persons and places too, and says which is which
+    named_itself = next((int(row["events"]) for row in ranked if row["agent"] == iri), 0)
     persons_and_bodies = [row for row in others if kinds[row["agent"]] != "place"]
     # made for the partners the page shows: a state of thousands lists the first COUNTRY_PARTNERS
     shown = persons_and_bodies[:COUNTRY_PARTNERS] + [row for row in others if kinds[row["agent"]] == "place"]
@@ -503,7 +506,7 @@ def country_page(store: Readable, iri: str, code: str, known: Mapping[str, Any],
     return {**card, "code": code, "numeric": numeric_code(code), "map_points": map_points(country_places, located),
             "partners": [p for p in partners if p["kind"] != "place"], "partner_count": len(persons_and_bodies),
             "country_places": country_places,
-            "country_events": events, "event_count": sum(by_quarter.values()),
+            "country_events": events, "event_count": sum(by_quarter.values()), "named_itself": named_itself,
             "quarters": quarter_bars(by_quarter, reported)}
 
 

@@ -181,6 +181,20 @@ def test_the_partners_table_filters_by_state(site, page):
     assert page.inner_text("p.no-report-note").startswith("Отчётов с II кв. 2024 по I кв. 2025 в графе нет")
 
 
+def test_a_state_card_leads_to_the_partners_list_where_its_own_count_stands(site, page):
+    """The card counts the events of the state's bodies, persons and places too; the partners' list and the home
+    page count those naming the state itself. The card gives the second figure and opens the list that shows it."""
+    page.goto(site + "/country/BY")
+    facts = page.locator("dl.facts")
+    total = int(facts.locator("dt:has-text('Мероприятий') + dd").inner_text().split()[0])
+    itself = int(re.search(r"участником в (\d+) из них", facts.inner_text()).group(1))
+    assert 0 < itself < total
+    facts.locator("a:has-text('партнёров')").click()
+    page.wait_for_url(re.compile(r"/partners\?country=BY"))
+    own = page.locator("table.data tbody tr", has=page.locator("td:first-child a[href='/country/BY']"))
+    assert own.locator("td.num").first.inner_text() == str(itself)
+
+
 def test_the_query_editor_knows_the_prefixes_and_counts_the_data(site, page, type_query, embedded):
     page.goto(site + "/query")
     page.wait_for_selector(".CodeMirror")  # the editor from npm, served by the project

@@ -369,15 +369,49 @@ def test_an_organisation_s_page_shows_the_quarters_without_a_report_and_each_rep
 
 
 def test_a_state_page_counts_the_events_that_name_the_state(client, embedded):
-    """The card's and the chart's counts are events (not every subject the state is named on)."""
+    """The card's and the chart's counts are events (not every subject the state is named on), those of its bodies,
+    persons and places too; the card says how many name the state itself, the figure the partners' list gives it."""
     count = embedded.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e a "
                             "<http://semanticweb.cs.vu.nl/2009/11/sem/Event> ; "
                             "<https://w3id.org/smolensk-ties/ontology#country> "
                             "<https://w3id.org/smolensk-ties/id/place/country-by> } }").rows[0][0]
+    itself = embedded.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { "
+                             "?e <http://semanticweb.cs.vu.nl/2009/11/sem/hasActor> "
+                             "<https://w3id.org/smolensk-ties/id/place/country-by> } }").rows[0][0]
+    assert 0 < int(itself) < int(count)  # the samples' Belarus: the case an analyst comparing the pages meets
     page = client.get("/country/BY").text
-    assert f"<dt>Мероприятий</dt><dd>{count}</dd>" in page
+    card = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page.split("<dt>Мероприятий</dt>", 1)[1].split("</dd>", 1)[0]))
+    assert card.startswith(f"{count} — с участием государства, его организаций, персон или мест")
+    assert f"само государство названо участником в {itself} из них" in card
     shown = re.findall(r'<span class="value">(\d+)</span>', page)
     assert sum(map(int, shown)) == int(count)
+    listed = client.get("/partners?country=BY&min_events=1").text
+    own_row = listed.split('<tr><td><a href="/country/BY">', 1)[1].split("</tr>", 1)[0]
+    assert f'<td class="num">{itself}</td>' in own_row
+
+
+def test_a_state_card_says_whether_the_state_itself_is_named_in_none_some_or_all_of_its_events(client, embedded):
+    def by_state(pattern: str) -> dict[str, int]:
+        return {code: int(n) for code, n in embedded.select(
+            "SELECT ?code (COUNT(DISTINCT ?e) AS ?n) WHERE { GRAPH ?g { ?e a "
+            f"<http://semanticweb.cs.vu.nl/2009/11/sem/Event> ; {pattern} ?state }} GRAPH ?h {{ ?state "
+            "<http://www.w3.org/2004/02/skos/core#notation> ?code ; a <https://schema.org/Country> } } "
+            "GROUP BY ?code").rows}
+    events = by_state("<https://w3id.org/smolensk-ties/ontology#country>")
+    itself = by_state("<http://semanticweb.cs.vu.nl/2009/11/sem/hasActor>")
+    forms = {"none": [c for c in events if c != "RU" and not itself.get(c)],
+             "all": [c for c in events if itself.get(c) == events[c] > 1],
+             "some": [c for c in events if 0 < itself.get(c, 0) < events[c]]}
+    assert all(forms.values()), forms  # the samples have states of each kind
+    for form, codes in forms.items():
+        for code in codes[:3]:
+            page = client.get(f"/country/{code}").text
+            card = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page.split("<dt>Мероприятий</dt>", 1)[1]
+                                               .split("</dd>", 1)[0]))
+            said = {"none": "само государство участником не названо",
+                    "all": "само государство названо участником во всех",
+                    "some": f"само государство названо участником в {itself.get(code)} из них"}[form]
+            assert card.startswith(f"{events[code]} — с участием государства") and said in card, (code, card)
 
 
 def test_a_state_page_says_when_it_has_no_partners_or_places_of_its_own(client, embedded):
