@@ -182,8 +182,8 @@ def test_the_partners_table_filters_by_state(site, page):
 
 
 def test_a_state_card_leads_to_the_partners_list_where_its_own_count_stands(site, page):
-    """The card counts the events of the state's bodies, persons and places too; the partners' list and the home
-    page count those naming the state itself. The card gives the second figure and opens the list that shows it."""
+    """The card counts the events of the state's bodies, persons and places too; the partners' list (and the home
+    page's leading partners) count those naming the state itself. The card gives that figure and opens the list."""
     page.goto(site + "/country/BY")
     facts = page.locator("dl.facts")
     total = int(facts.locator("dt:has-text('Мероприятий') + dd").inner_text().split()[0])
