@@ -92,7 +92,8 @@ class CountryTable:
 
 @cache
 def load_countries() -> CountryTable:
-    """Every ISO 3166-1 state by its Russian names from pycountry, plus the lexicon's forms."""
+    """Every ISO 3166-1 state by its Russian names from pycountry, plus the lexicon's forms; labelled by pycountry's
+    name or, where a Russian reader calls the state otherwise, by `state_labels.tsv`'s."""
     russian = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
     names: dict[str, str] = {}
     preferred: dict[str, str] = {}
@@ -107,6 +108,9 @@ def load_countries() -> CountryTable:
                     preferred.setdefault(country.alpha_2, local.replace("ё", "е"))
                     if attribute == "official_name":
                         official[country.alpha_2] = local.replace("ё", "е")
+    for code, label in lexicon("state_labels"):
+        names[fold(label)] = code
+        preferred[code] = label
     adjectives: list[tuple[str, str]] = []
     for code, forms, stems in lexicon("countries"):
         for form in forms.split(","):
@@ -144,8 +148,8 @@ def state_code(text: str) -> str | None:
 def state_name(code: str) -> str:
     """A state's Russian name as the graph labels it: "BY" -> "Беларусь"; the code where the table has none.
 
-    >>> state_name("BY"), state_name("CN")
-    ('Беларусь', 'Китай')
+    >>> state_name("BY"), state_name("CN"), state_name("US"), state_name("VE")
+    ('Беларусь', 'Китай', 'США', 'Венесуэла')
     """
     return load_countries().preferred.get(code, code)
 
