@@ -117,17 +117,36 @@ def lock_path(spec: str | None) -> Path:
 
 @contextmanager
 def build_lock(path: Path) -> Iterator[None]:
-    """Hold the store's build lock; a second build at the same time is refused, not interleaved."""
+    """Hold the store's build lock; a second build at the same time is refused, not interleaved. The lock's file
+    lasts as long as the build: removed before the lock is let go, it is not left in the temp folder (a server's
+    store, a file for each address) nor beside the folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(path.name + ".lock"), "w") as handle:
+    lock = path.with_name(path.name + ".lock")
+    while True:
+        handle = open(lock, "a")
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:
+            handle.close()
             raise StoreError(f"{path}: в это хранилище уже идёт сборка; дождитесь её конца") from error
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+        if _same_file(handle.fileno(), lock):
+            break
+        # the build before removed the file between this opening and locking it: a lock on a removed file guards
+        # nothing, so the file now at the path is taken
+        handle.close()
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+        handle.close()  # lets the lock go, after the file is gone
+
+
+def _same_file(descriptor: int, path: Path) -> bool:
+    try:
+        opened, named = os.fstat(descriptor), os.stat(path)
+    except FileNotFoundError:
+        return False
+    return (opened.st_dev, opened.st_ino) == (named.st_dev, named.st_ino)
 
 
 def export_prefixes(format: ox.RdfFormat) -> dict[str, str] | None:

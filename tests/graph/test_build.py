@@ -232,9 +232,40 @@ def read_report_file(files: list[ReportFile]) -> list[Report | None]:
 
 def test_second_build_at_once_is_refused(tmp_path):
     with build_lock(tmp_path / "store"):
+        assert (tmp_path / "store.lock").exists()
         with pytest.raises(StoreError, match="уже идёт сборка"):
             with build_lock(tmp_path / "store"):
                 pass
+        assert (tmp_path / "store.lock").exists()  # the refused build leaves the holder's lock alone
+    assert not (tmp_path / "store.lock").exists()  # no file left once the build is over
+    with build_lock(tmp_path / "store"):
+        pass
+
+
+def test_a_build_locking_a_file_the_build_before_removed_takes_the_file_now_there(tmp_path, monkeypatch):
+    """Between opening the lock's file and locking it, the build before may have ended and removed it: a lock on that
+    file would let a third build in beside this one, so the build locks the file at the path instead."""
+    import fcntl
+
+    from graph.stores import base
+
+    lock, real = tmp_path / "store.lock", fcntl.flock
+    removed = []
+
+    def removing_first(handle, operation):
+        if not removed and operation & fcntl.LOCK_EX:
+            removed.append(os.fstat(handle.fileno()).st_ino)
+            lock.unlink()  # as the build before does once it ends
+        return real(handle, operation)
+
+    monkeypatch.setattr(base.fcntl, "flock", removing_first)
+    with build_lock(tmp_path / "store"):
+        assert removed and lock.exists()
+        monkeypatch.setattr(base.fcntl, "flock", real)
+        with pytest.raises(StoreError, match="уже идёт сборка"):  # the file at the path is the one held
+            with build_lock(tmp_path / "store"):
+                pass
+    assert not lock.exists()
 
 
 @pytest.mark.slow
