@@ -380,7 +380,7 @@ def test_a_state_page_counts_the_events_that_name_the_state(client, embedded):
                              "<https://w3id.org/smolensk-ties/id/place/country-by> } }").rows[0][0]
     assert 0 < int(itself) < int(count)  # the samples' Belarus: the case an analyst comparing the pages meets
     page = client.get("/country/BY").text
-    card = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page.split("<dt>Мероприятий</dt>", 1)[1].split("</dd>", 1)[0]))
+    card = _fact(page, "Мероприятий")
     assert card.startswith(f"{count} — с участием государства, его организаций, персон или мест")
     assert f"само государство названо участником в {itself} из них" in card
     shown = re.findall(r'<span class="value">(\d+)</span>', page)
@@ -406,8 +406,7 @@ def test_a_state_card_says_whether_the_state_itself_is_named_in_none_some_or_all
     for form, codes in forms.items():
         for code in codes[:3]:
             page = client.get(f"/country/{code}").text
-            card = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page.split("<dt>Мероприятий</dt>", 1)[1]
-                                               .split("</dd>", 1)[0]))
+            card = _fact(page, "Мероприятий")
             said = {"none": "само государство участником не названо",
                     "all": "само государство названо участником во всех",
                     "some": f"само государство названо участником в {itself.get(code)} из них"}[form]
@@ -459,6 +458,11 @@ def test_smolensk_s_own_state_page_lists_the_events_it_takes_part_in(client, emb
     assert _section(page, "Мероприятия").count("<tr>") == 1 + int(count)  # the heading's row, then one an event
     assert _section(page, "Участники мероприятий") and "/brief?" not in page
     assert "этого государства в графе нет" not in page
+
+
+def _fact(page: str, term: str) -> str:
+    """The text of a card's line (`<dt>term</dt><dd>…</dd>`), tags dropped and spaces collapsed."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page.split(f"<dt>{term}</dt>", 1)[1].split("</dd>", 1)[0]))
 
 
 def _section(page: str, heading: str) -> str:
