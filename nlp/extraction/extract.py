@@ -475,6 +475,41 @@ def _named_by_words(words: list[Token], models: Resources) -> tuple[str, int] | 
     return (code, 1) if code is not None else None
 
 
+def _states_named_in_full(doc: Doc, models: Resources) -> list[Chunk]:
+    """States named by a name of several words the country table knows, in any case, each the longest from where it
+    opens: «Федеративной Республики Германия», «Королевства Таиланд», «Республики Союз Мьянма», «Содружества
+    Доминики», «Соединенного Королевства Великобритании и Северной Ирландии». The rules' pieces of them named no
+    state («Республика Германия», «Таиланд» without its kingdom) or a body («Союз Мьянма», «Содружество Доминики»);
+    each is read whole, headed by its first word, its first noun or its last."""
+    countries, vocab = models.countries, models.vocab
+    found: list[Chunk] = []
+    index = 0
+    while index < len(doc):
+        if not (is_cap(doc[index]) and countries.opens_a_name(doc[index].text)):
+            index += 1
+            continue
+        longest = min(_LONGEST_STATES_NAME, len(doc) - index)
+        size = 2
+        while size <= longest and (is_cap(doc[index + size - 1]) or doc[index + size - 1].lower_ == "и"):
+            size += 1
+        named = next(((size, head) for size in range(size - 1, 1, -1) if is_cap(doc[index + size - 1])
+                      for head in _state_heads(list(doc[index:index + size]))
+                      if countries.code(normal_phrase(vocab, list(doc[index:index + size]), head))), None)
+        if named is None:
+            index += 1
+            continue
+        found.append(Chunk(index, index + named[0], "LOC", index + named[1], kind=PlaceKind.COUNTRY))
+        index += named[0]
+    return found
+
+
+def _state_heads(words: list[Token]) -> dict[int, None]:
+    """Where a state's name of several words may head: its first word («Королевства Таиланд»), its first noun
+    («Федеративной Республики Германия») or its last («Китайской Народной Республики»), in that order."""
+    noun = next((i for i, word in enumerate(words) if word.pos_ in ("NOUN", "PROPN")), 0)
+    return dict.fromkeys((0, noun, len(words) - 1))
+
+
 def _a_prices_state(doc: Doc, mention: Mention, lex: Lexicons) -> bool:
     """Whether a mention is a state named right after a currency: a price's, no party («1,2 млрд долларов США»,
     «долл. США»)."""
@@ -1464,6 +1499,12 @@ class _Reading:
         self.barriers = _barriers(doc)
         self.rule_orgs = [cut for c in named if c.label == "ORG" and (cut := self._before_person(c)) is not None]
         self.rule_orgs += self._parents_short_names(self.rule_orgs)
+        # states named in full («Королевства Таиланд»), then organisation-shaped names of states ("Российской
+        # Федерации"); a body's name goes on to the end of a state's name it ends in («Посольства Королевства |
+        # Таиланд»)
+        self.states: list[Chunk] = _states_named_in_full(doc, models)
+        self.rule_orgs = [next((replace(c, stop=s.stop) for s in self.states if c.start < s.start < c.stop < s.stop),
+                               c) for c in self.rule_orgs]
         # where an organisation's name may go on: its sentence is parsed before the phases (see `extract_docs`)
         names = [(c.start, c.stop) for c in self.rule_orgs]
         spans = [(c.start, c.stop) for c in named]
@@ -1487,7 +1528,6 @@ class _Reading:
         self.blocked_places += self.titles
         self.mentions: list[Mention] = []
         self.taken: list[tuple[int, int]] = []  # organisations' and persons' spans
-        self.states: list[Chunk] = []  # organisation-shaped names of states ("Российской Федерации")
         self.role_spans: list[tuple[int, int]] = []
         self.person_spans: list[tuple[int, int]] = []
         self.nominatives_before_commas: set[int] = set()  # the commas after a person named in the nominative
@@ -1683,6 +1723,7 @@ class _Reading:
         self.orgs = [c for c in map(self._lengthened, self.rule_orgs) if not _inside(c.start, c.stop, sites)
                      or any(is_cap(token) for token in doc[c.start:c.stop])]
         described = _described_after_a_dash(doc, self.orgs)
+        in_full = [(c.start, c.stop) for c in self.states]
         for chunk in self.orgs:
             tokens = list(doc[chunk.start:chunk.stop])
             if _inside(chunk.start, chunk.stop, self.blocked) and not any(t.text == "«" for t in tokens[:2]):
@@ -1694,6 +1735,8 @@ class _Reading:
                 continue  # what the body before the dash is: the same body, its span stays taken
             if planned(doc, chunk.start, self.lex):
                 continue  # a body to be made is no party; its span stays taken (the bodies it names are)
+            if any(start <= chunk.start and chunk.stop <= stop for start, stop in in_full):
+                continue  # a state's name, or a state's word of it («Союз Мьянма» in «Республики Союз Мьянма»), no body
             states_word = self._described_as_a_states(chunk)
             chunk = chunk if states_word is None else replace(chunk, start=chunk.start + 1)
             chunk = self._without_the_outer_bodys_town(chunk)
@@ -1716,7 +1759,8 @@ class _Reading:
                                           town=signal.town, within="org" if nested else None))
         self.mentions = [_of_its_units_state(m, self.mentions, doc, models) for m in self.mentions]
         states = {(p.start, p.stop) for p in self.states}
-        self.taken += [(c.start, c.stop) for c in self.orgs if (c.start, c.stop) not in states]
+        self.taken += [(c.start, c.stop) for c in self.orgs
+                       if not any(start <= c.start and c.stop <= stop for start, stop in states)]
 
     def persons(self) -> None:
         """Persons: natasha's, plus initials-and-surname shapes it missed; never inside an organisation's

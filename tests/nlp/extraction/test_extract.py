@@ -2716,6 +2716,42 @@ def test_a_place_abroad_is_named_in_the_nominative_with_its_state(models, text, 
     assert states_of(models, text, (EntityType.LOC,)) == {place: (state, False)}
 
 
+@pytest.mark.parametrize(("text", "place", "state"), [
+    # a state named in full is one place, whatever word heads its name: its state's word («Королевства», was
+    # «Таиланд» alone), its first noun after an adjective («Федеративной Республики», was «Республика Германия») or
+    # its last word
+    ("Визит делегации Королевства Таиланд.", "Королевство Таиланд", "TH"),
+    ("Визит делегации Королевства Нидерландов.", "Королевство Нидерландов", "NL"),
+    ("Визит делегации Федеративной Республики Германия.", "Федеративная Республика Германия", "DE"),
+    ("Визит делегации Народной Республики Бангладеш.", "Народная Республика Бангладеш", "BD"),
+    ("Визит делегации Лаосской Народно-Демократической Республики.", "Лаосская Народно-Демократическая Республика",
+     "LA"),
+    ("Визит делегации Соединенного Королевства Великобритании и Северной Ирландии.",
+     "Соединенное Королевство Великобритании и Северной Ирландии", "GB"),  # not Ireland after it
+    # a body's word inside a state's name names no body (was «Союз Мьянма», «Содружество Доминики»)
+    ("Визит делегации Республики Союз Мьянма.", "Республика Союз Мьянма", "MM"),
+    ("Визит делегации Содружества Доминики.", "Содружество Доминики", "DM"),
+    ("Визит делегации Государства Израиль.", "Государство Израиль", "IL"),
+])
+def test_a_state_named_in_full_is_one_place_of_that_state(models, text, place, state):
+    found = extract(text, models, report_rules=True)
+    assert [(m.type, m.normal, m.country, m.kind) for m in found] == [
+        (EntityType.LOC, place, state, PlaceKind.COUNTRY)]
+
+
+@pytest.mark.parametrize(("text", "body", "state"), [
+    # a body's name goes on over the state's name it ends in (was «Посольство Королевства» and a place «Таиланд»)
+    ("Представители Посольства Королевства Таиланд.", "Посольство Королевства Таиланд", "TH"),
+    ("Министерство иностранных дел Королевства Саудовская Аравия.",
+     "Министерство иностранных дел Королевства Саудовская Аравия", "SA"),
+    ("Торгово-промышленная палата Федеративной Республики Германия.",
+     "Торгово-промышленная палата Федеративной Республики Германия", "DE"),
+])
+def test_a_body_named_with_a_state_in_full_is_one_body_of_that_state(models, text, body, state):
+    found = extract(text, models, report_rules=True)
+    assert [(m.type, m.normal, m.country) for m in found] == [(EntityType.ORG, body, state)]
+
+
 @pytest.mark.parametrize("text", [
     "Делегация провинции Хэйлунцзян во главе с вице-губернатором Ли Шулинем.",  # heading its delegation
     "Встреча с вице-губернатором провинции Цзилинь Ли Шулинем.",  # in its post
