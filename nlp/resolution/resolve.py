@@ -256,6 +256,36 @@ def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) ->
             groups.union(same[0], other)
 
 
+def _other_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -> None:
+    """A body named with its other name after a dash is the body each name names with the words the second goes on
+    with: «Народное Собрание – Парламент Республики Абхазия» is «Народное Собрание Республики Абхазия» and
+    «Парламент Республики Абхазия»; «Государственное Собрание – Курултай Республики Башкортостан» is «Государственное
+    Собрание Республики Башкортостан».
+
+    >>> groups = _Groups(set())
+    >>> names = ["народное собрание – парламент абхазии", "народное собрание абхазии", "парламент абхазии",
+    ...          "народное собрание"]
+    >>> _other_name_merges([(("ORG", "", name), None) for name in names], groups)
+    >>> [groups.find(("ORG", "", name)) == groups.find(("ORG", "", names[0])) for name in names]
+    [True, True, True, False]
+    """
+    by_name: dict[str, list[tuple]] = defaultdict(list)
+    for key, _ in keyed:
+        if key[0] == "ORG":
+            by_name[key[2]].append(key)
+    for name, keys in sorted(by_name.items()):
+        parts = _DASH_BETWEEN.split(name)
+        if len(parts) != 2 or len(other := parts[1].split()) < 2:
+            continue
+        # the first name with what the other goes on with after its first word or words, and the other alone
+        for same in (*(f"{parts[0]} {' '.join(other[cut:])}" for cut in range(1, len(other))), parts[1]):
+            for key in by_name.get(same, ()):
+                groups.union(keys[0], key)
+
+
+_DASH_BETWEEN = re.compile(r"\s[–—-]\s")
+
+
 @lru_cache(maxsize=65536)
 def company_called(name: str) -> str | None:
     """The bare quoted name of a company called by what it is («компания «Белшина»»: белшина, as `org_parts` gives
@@ -374,7 +404,7 @@ def _reversed_name_merges(keys: Iterable[tuple], groups: _Groups) -> None:
 
 # words an abbreviation leaves out: «Министерство промышленности и торговли» is «Минпромторг»
 _LINK_WORDS = frozenset({"и", "по", "в", "во", "на", "при", "для", "с", "со", "об", "о"})
-_SPAN = (2, 3)  # the words of a full name an abbreviated one shares before its short word, and after it
+_SPAN = (3, 3)  # the words of a full name an abbreviated one shares before its short word, and after it
 
 
 def _abbreviates(short: str, words: tuple[str, ...]) -> bool:
@@ -470,12 +500,12 @@ def _abbreviation_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups)
     «ОАО «МАЗ»» and «ОАО «Минский автомобильный завод»», «МИД России» and «Министерство иностранных дел Российской
     Федерации», «Минпромторг России», «Витебский облисполком» and «Витебский областной исполнительный комитет»,
     «Генконсульство Беларуси в Смоленске» and «Генеральное консульство Республики Беларусь в г. Смоленске». A
-    short name shares at most two words before its short word («Деловой совет ШОС») and three after it with the full
-    one (a body's town, its state or region, its state and the town of a branch), the full one's region and state
-    after it as may be («Лиозненский райисполком»: «… районный исполнительный комитет Витебской области Республики
-    Беларусь»), or whom it is named after, however written («ОГБУК «СОУНБ им. А.Т. Твардовского»» and «ОГБУК
-    «Смоленская областная универсальная научная библиотека имени А.Т. Твардовского»»). By names alone, as the store
-    keeps its entities: any order of builds merges alike."""
+    short name shares at most three words before its short word («Деловой совет ШОС», «Смоленское региональное
+    отделение РКК») and three after it with the full one (a body's town, its state or region, its state and the
+    town of a branch), the full one's region and state after it as may be («Лиозненский райисполком»: «… районный
+    исполнительный комитет Витебской области Республики Беларусь»), or whom it is named after, however written
+    («ОГБУК «СОУНБ им. А.Т. Твардовского»» and «ОГБУК «Смоленская областная универсальная научная библиотека имени
+    А.Т. Твардовского»»). By names alone, as the store keeps its entities: any order of builds merges alike."""
     names = {key: entity.name for key, entity in keyed if key[0] == "ORG"}
     # (words before, words after, the first one or two letters) -> the full names with the words between them
     by_frame: dict[tuple, list[tuple[tuple, tuple[str, ...]]]] = defaultdict(list)
@@ -619,6 +649,7 @@ def _grouped(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Ent
     _full_name_merges(sorted(keys), groups)
     _reversed_name_merges(keys, groups)
     _same_name_merges([*mentioned, *known], groups)
+    _other_name_merges([*mentioned, *known], groups)
     _state_suffix_merges([*mentioned, *known], groups, gazetteer)
     _abbreviation_merges([*mentioned, *known], groups)
     return groups

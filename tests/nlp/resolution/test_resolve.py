@@ -157,6 +157,8 @@ def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(model
     ("Генконсульство Беларуси в Смоленске", "Генеральное консульство Республики Беларусь в г. Смоленске"),
     # a unit's two words before the short name of its body
     ("Деловой совет ШОС", "Деловой совет Шанхайской организации сотрудничества"),
+    # a branch's three («РКК»: Российского Красного Креста)
+    ("Смоленское региональное отделение РКК", "Смоленское региональное отделение Российского Красного Креста"),
     # the full name's region and state after it, which say where the body is
     ("Лиозненский райисполком", "Лиозненский районный исполнительный комитет Витебской области Республики Беларусь"),
 ])
@@ -174,6 +176,22 @@ def test_a_name_abbreviating_another_is_that_organisation(models, short, full):
 def test_an_organisation_is_called_by_its_full_name_not_its_short_one(models, short, full):
     result = resolve([org(short), org(full)], models.gazetteer, aliases=[])
     assert result.resolve(org(short), models.gazetteer).name == full
+
+@pytest.mark.parametrize(("names", "apart"), [
+    # a body with its other name after a dash is the body of either name with the words the second goes on with
+    (["Народное Собрание – Парламент Республики Абхазия", "Народное Собрание Республики Абхазия",
+      "Парламент Республики Абхазия", "Народное Собрание Абхазии"], ["Народное Собрание – Парламент Республики Южная "
+                                                                      "Осетия", "Народное Собрание"]),
+    (["Государственное Собрание – Курултай Республики Башкортостан", "Государственное Собрание Республики "
+      "Башкортостан"], ["Государственное Собрание Республики Саха (Якутия)"]),
+])
+def test_a_body_named_with_its_other_name_after_a_dash_is_the_body_of_either(models, names, apart):
+    result = resolve([org(name) for name in names + apart], models.gazetteer, aliases=[])
+    ids = [result.resolve(org(name), models.gazetteer) for name in names + apart]
+    assert len({entity.id for entity in ids[:len(names)]}) == 1
+    assert len({entity.id for entity in ids}) == 1 + len(apart)
+    assert ids[0].name == names[0]  # called by its fullest name
+
 
 def test_a_missions_branch_is_one_with_russia_named_as_the_state_it_is_in_or_not(models):
     names = ["Отделение Посольства Республики Беларусь в Российской Федерации в г. Смоленске",
