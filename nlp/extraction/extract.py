@@ -1070,7 +1070,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                  or _COMPOUND_ABBREVIATION.match(part.text))
             or part.label_ == "PER" and len(part) == 1 and (EXECUTIVE_COMMITTEE.search(part[0].lower_)
                                                              or _COMPOUND_ABBREVIATION.match(part.text)) else part
-            for part in _short_names_in_brackets(spans, lex)
+            for part in _short_names_in_brackets(_short_names_of_syllables(doc, spans, lex), lex)
             if part.label_ != "ORG" or part.text not in lex.not_organisations and not _an_adjective_alone(part)
             and not _a_post_alone(part, models) and not _a_quotations_head_alone(part, lex)]
     readings = [_Reading(doc, text, models) for text, doc in cells]
@@ -2224,6 +2224,20 @@ class _Reading:
 _LIST_BULLETS = frozenset("•·▪◦‣")
 
 
+def _short_names_of_syllables(doc: Doc, spans: list[Span], lex: Lexicons) -> list[Span]:
+    """natasha's spans, and a body's short name of syllables and capitals that natasha tags nothing, a body: natasha
+    tags such a word in some places and not in others («студенты СмолГУ и ВГУ» both, «Участники: студенты СмолГУ»
+    none, «СмолГУ, ВитГУ и ГрГУ» the first only). It ends with a capital, as a name of two capitals does not
+    («МакКейн»); not a word `not_organisations.tsv` lists («КоАП»)."""
+    tagged = {i for span in spans for i in range(span.start, span.end)}
+    found = [Span(doc, token.i, token.i + 1, label="ORG") for token in doc if token.i not in tagged
+             and _SYLLABLES_AND_CAPITALS.match(token.text) and token.text not in lex.not_organisations]
+    return sorted([*spans, *found], key=lambda span: span.start) if found else spans
+
+
+_SYLLABLES_AND_CAPITALS = re.compile(r"^[А-ЯЁ][а-яё]+(?:[А-ЯЁ]+[а-яё]*)*[А-ЯЁ]$")  # «СмолГУ», «ГомГМУ», «СдПГ»
+
+
 def _short_names_in_brackets(spans: list[Span], lex: Lexicons) -> list[Span]:
     """natasha's spans, and a body's short name in brackets right after a person that natasha tags nothing, a body
     («Сидорова Е.В. (СГМУ)»: whose person she is); not a state's letters («(РБ)»)."""
@@ -2908,6 +2922,7 @@ def _representing(doc: Doc, text: str, mentions: list[Mention], models: Resource
     if not _REPRESENTING_CUE.search(text):
         return mentions  # (most cells say neither: no word of them need be looked at)
     for token in doc:
+        after = token.i + 1  # where the words the side is given to may start
         if token.lemma_ in _REPRESENT and token.pos_ in ("VERB", "AUX") and token.i > 0:
             side = (SMOLENSK_COUNTRY, True) if doc[token.i - 1].lemma_ in _THE_REGION \
                 else _state_before(doc, token.i, mentions, models)
@@ -2917,18 +2932,28 @@ def _representing(doc: Doc, text: str, mentions: list[Mention], models: Resource
                          and m.country), None)
         elif token.lemma_ == "сторона" and token.i > 0 and doc[token.i - 1].lower_ in ("с", "со") \
                 and opens_a_sentence(doc, token.i - 1) and token.i + 1 < len(doc):
-            # «Со стороны Республики Беларусь участвовали …»
-            first = char_span(doc, token.i + 1, token.i + 2)[0]
-            side = next(((m.country, m.smolensk) for m in mentions if m.start == first and m.country
-                         and m.type in (EntityType.LOC, EntityType.ORG)), None)
+            # «Со стороны Республики Беларусь участвовали …», «Со стороны китайской компании ООО «…» – …»: the place
+            # or body named first, after the words that say what it is
+            named = next((i for i in range(token.i + 1, min(token.i + 4, len(doc))) if not doc[i].is_lower),
+                         token.i + 1)
+            first = char_span(doc, named, named + 1)[0]
+            by = next((m for m in mentions if m.start == first and m.country
+                       and m.type in (EntityType.LOC, EntityType.ORG)), None)
+            side = None if by is None or by.country is None else (by.country, by.smolensk)
+            named_span = None if by is None else token_span(doc, by.start, by.stop)
+            after = after if named_span is None else named_span.end
         elif token.lemma_ == "сторона" and token.i > 1 and doc[token.i - 2].lower_ in ("с", "со") \
                 and opens_a_sentence(doc, token.i - 2):
             side = _adjectives_side(doc[token.i - 1], models)  # «С белорусской стороны в заседании участвовали …»
         else:
             continue
         if side is not None:
+            # its members after a dash or a colon: «Со стороны компании ОАО «…» – директор П.П. Петров»,
+            # «Белорусскую сторону представляли: …»
+            if after < len(doc) and doc[after].text in _HEADER_ENDS:
+                after += 1
             # (an initial's full stop ends no sentence: «… И.И. Иванов и начальник управления П.П. Петров»)
-            end = next((i for i in range(token.i + 1, len(doc)) if opens_a_sentence(doc, i)
+            end = next((i for i in range(after + 1, len(doc)) if opens_a_sentence(doc, i)
                         and not is_initial(doc, i - 2)), None)
             mentions = _given_state(mentions, char_span(doc, token.i, token.i + 1)[0],
                                     len(text) if end is None else char_span(doc, end, end + 1)[0], side)
@@ -2936,6 +2961,7 @@ def _representing(doc: Doc, text: str, mentions: list[Mention], models: Resource
 
 
 _REPRESENT = frozenset({"представить", "представлять"})
+_HEADER_ENDS = frozenset({"–", "—", "-", ":"})  # after a side's name, before its members
 _REPRESENTING_CUE = re.compile(r"представ|\bОт\s|\bсторон", re.IGNORECASE)
 _THE_REGION = frozenset({"регион", "смоленщина"})  # the report's own region, named without its name
 

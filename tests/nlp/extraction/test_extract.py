@@ -571,6 +571,11 @@ def test_bodies_that_represent_a_place_are_of_its_state_and_side(models, text, s
     ("Со стороны Республики Беларусь участвовал начальник управления П.П. Петров.", {"П.П. Петров": ("BY", False)}),
     ("От Смоленской области приняли участие начальник отдела И.И. Иванов и консультант П.П. Петров.",
      {"И.И. Иванов": ("RU", True), "П.П. Петров": ("RU", True)}),
+    # a side named by a body after the words that say what it is, its members after a dash or a colon
+    ("Со стороны китайской компании ООО «Хуавэй» – генеральный менеджер г-н Чжан Вэй.", {"Чжан Вэй": ("CN", False)}),
+    ("Со стороны компании ОАО «Гродно Азот» – директор П.П. Петров. Со стороны Смоленской области – С.С. Сидоров.",
+     {"П.П. Петров": ("BY", False), "С.С. Сидоров": ("RU", True)}),
+    ("Белорусскую сторону представляли: директор П.П. Петров.", {"П.П. Петров": ("BY", False)}),
 ])
 def test_persons_a_sentence_names_on_a_side_are_of_its_state(models, text, states):
     assert states_of(models, text, (EntityType.PER,)) == states
@@ -583,6 +588,18 @@ def test_a_bodys_short_name_in_brackets_after_a_person_is_a_body(models):
         (EntityType.PER, "А.А. Петрова"), (EntityType.ORG, "СмолГУ"), (EntityType.PER, "Е.В. Сидорова"),
         (EntityType.ORG, "СГМУ"), (EntityType.PER, "Л.М. Гусейнова")}
     assert {m.normal: m.smolensk for m in found if m.type is EntityType.PER}["А.А. Петрова"]
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    # a body's short name of syllables and capitals is a body wherever it stands (natasha tagged none of these)
+    ("Участники: студенты СмолГУ", {"СмолГУ"}),
+    ("Представители СмолГУ и СГМУ", {"СмолГУ", "СГМУ"}),
+    ("Преподаватели СмолГУ, ВитГУ и ГрГУ", {"СмолГУ", "ВитГУ", "ГрГУ"}),
+    # not a code of law of that shape
+    ("Нарушение по статье КоАП", set()),
+])
+def test_a_bodys_short_name_of_syllables_and_capitals_is_a_body(models, text, bodies):
+    assert org_texts_normal(models, text) == bodies
 
 
 def test_a_person_is_of_the_body_named_in_brackets_after_them(models):
