@@ -488,11 +488,11 @@ def _states_named_in_full(doc: Doc, models: Resources) -> list[Chunk]:
         if not (is_cap(doc[index]) and countries.opens_a_name(doc[index].text)):
             index += 1
             continue
-        longest = min(_LONGEST_STATES_NAME, len(doc) - index)
-        size = 2
-        while size <= longest and (is_cap(doc[index + size - 1]) or doc[index + size - 1].lower_ == "и"):
-            size += 1
-        named = next(((size, head) for size in range(size - 1, 1, -1) if is_cap(doc[index + size - 1])
+        # (the words from there that may be a name's: capitalised, or the «и» between two of them)
+        stop = index + 1
+        while stop < min(index + _LONGEST_STATES_NAME, len(doc)) and (is_cap(doc[stop]) or doc[stop].lower_ == "и"):
+            stop += 1
+        named = next(((size, head) for size in range(stop - index, 1, -1) if is_cap(doc[index + size - 1])
                       for head in _state_heads(list(doc[index:index + size]))
                       if countries.code(normal_phrase(vocab, list(doc[index:index + size]), head))), None)
         if named is None:
