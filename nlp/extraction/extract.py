@@ -2228,10 +2228,19 @@ def _short_names_of_syllables(doc: Doc, spans: list[Span], lex: Lexicons) -> lis
     """natasha's spans, and a body's short name of syllables and capitals that natasha tags nothing, a body: natasha
     tags such a word in some places and not in others («студенты СмолГУ и ВГУ» both, «Участники: студенты СмолГУ»
     none, «СмолГУ, ВитГУ и ГрГУ» the first only). It ends with a capital, as a name of two capitals does not
-    («МакКейн»); not a word `not_organisations.tsv` lists («КоАП»)."""
+    («МакКейн»); not a word `not_organisations.tsv` lists («КоАП»), nor one inside a quotation, a title's («альбома
+    «ПрикуП»», «фестивале «Голосящий КиВиН — 2017»»; a body's quoted name has its own rules)."""
+    shaped = [token.i for token in doc if _SYLLABLES_AND_CAPITALS.match(token.text)
+              and token.text not in lex.not_organisations]
+    if not shaped:
+        return spans  # (most cells have none)
     tagged = {i for span in spans for i in range(span.start, span.end)}
-    found = [Span(doc, token.i, token.i + 1, label="ORG") for token in doc if token.i not in tagged
-             and _SYLLABLES_AND_CAPITALS.match(token.text) and token.text not in lex.not_organisations]
+    quoted, depth = set(), 0
+    for token in doc:
+        depth = depth + 1 if token.text == "«" else max(depth - 1, 0) if token.text == "»" else depth
+        if depth:
+            quoted.add(token.i)
+    found = [Span(doc, i, i + 1, label="ORG") for i in shaped if i not in tagged and i not in quoted]
     return sorted([*spans, *found], key=lambda span: span.start) if found else spans
 
 

@@ -602,6 +602,16 @@ def test_a_bodys_short_name_of_syllables_and_capitals_is_a_body(models, text, bo
     assert org_texts_normal(models, text) == bodies
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Участники: студенты СмолГУ", {("ORG", "СмолГУ")}),
+    # a title's word of that shape, inside its quotation, names no body (news mode too)
+    ("Группа представила обложку следующего альбома — «ПрикуП».", set()),
+    ("Команда выступила на фестивале «Голосящий КиВиН — 2017» в Светлогорске.", {("LOC", "Светлогорск")}),
+])
+def test_a_short_name_of_syllables_and_capitals_in_a_quotation_is_no_body(models, text, names):
+    assert found(models, text, report_rules=False) == names
+
+
 def test_a_person_is_of_the_body_named_in_brackets_after_them(models):
     text = ("Участники: Иванов И.И. (Министерство экономического развития Смоленской области), Петрова А.А. (ОАО "
             "«Гродно Азот»), Сидоров С.С.")
