@@ -15,6 +15,7 @@ import razdel.substring
 import spacy
 from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 from pymorphy2.analyzer import Parse
+from pymorphy2.tagset import OpencorporaTag
 from slovnet.bio import B, I, bio_spans, parse_bio
 from slovnet.conll import parse_conll_tag
 from slovnet.exec.infer import Infer
@@ -230,6 +231,8 @@ class NatashaMorphology(_Batched):
                             # Дорнод»: a post's words go on over it)
                             found = (lemmatize(word, "NOUN", feats) or word).replace("ё", "е")
                             pos_id, morph = noun or (pos_id, morph)
+                        elif pos == "NOUN" and (likeliest := self._likeliest_noun(word, found, doc.vocab)):
+                            found, morph = likeliest
                         elif pos == "NOUN":
                             found = self._participle_noun(word) or found
                         known = self.lemmas[(word, tag)] = (pos_id, morph, strings.add(found))
@@ -242,10 +245,19 @@ class NatashaMorphology(_Batched):
         parses = self.natasha.morph_vocab.parse(word.lower())
         if not parses or any(parse.tag.POS != "NOUN" or "Abbr" in parse.tag for parse in parses):
             return None
-        tag = parses[0].tag
-        feats = {name: value for name, grams in _NOUN_FEATURES.items()
-                 for gram, value in grams.items() if gram in tag}
-        return UPOS["NOUN"], vocab.morphology.add("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
+        return UPOS["NOUN"], _noun_features(parses[0].tag, vocab)
+
+    def _likeliest_noun(self, word: str, found: str, vocab: Vocab) -> tuple[str, int] | None:
+        """The lemma and spaCy's id of the features of a word in small letters the tagger read as a noun in a case its
+        ending does not have, which left the word its own lemma: the dictionary's likeliest reading's, where that is a
+        common noun's («и акиматом г. Костанай», read as a nominative: акимат, in the instrumental)."""
+        if found != word or not word.islower():
+            return None  # (a capitalised word is a name, whose reading the dictionary only guesses: «Кюнстхал»)
+        parses = self.natasha.morph_vocab.parse(found)
+        if not parses or parses[0].tag.POS != "NOUN" or parses[0].normal_form == found \
+                or {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & parses[0].tag.grammemes:
+            return None
+        return parses[0].normal_form.replace("ё", "е"), _noun_features(parses[0].tag, vocab)
 
     def _participle_noun(self, word: str) -> str | None:
         """The lemma of a noun the dictionary knows only as a participle: its masculine nominative, as a noun made of
@@ -255,6 +267,12 @@ class NatashaMorphology(_Batched):
             return None
         inflected = Parse.inflect(parses[0], {"nomn", "sing", "masc"})  # OpenCorpora's grammemes, not natasha's
         return inflected.word.replace("ё", "е") if inflected is not None else None
+
+
+def _noun_features(tag: OpencorporaTag, vocab: Vocab) -> int:
+    """spaCy's id of the features of a noun the dictionary reads with an OpenCorpora tag."""
+    feats = {name: value for name, grams in _NOUN_FEATURES.items() for gram, value in grams.items() if gram in tag}
+    return vocab.morphology.add("|".join(f"{k}={v}" for k, v in sorted(feats.items())))
 
 
 # OpenCorpora's grammemes of a noun as the Universal Dependencies' features natasha's tagger gives

@@ -238,7 +238,8 @@ def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) ->
     """One name under different legal forms ("ГК «СТиМ»", "ООО «СТиМ»") is one organisation; so is a company
     called by what it is with its quoted name («компания «Белшина»» is «ОАО «Белшина»», `company_words.tsv`), and a
     body whose branch's town is named with its word or without («… в г. Смоленске», «… в городе Смоленске», «… в
-    Смоленске»), with Russia as the state the mission is in or without («… в Российской Федерации в г. Смоленске»,
+    Смоленске»), a body of a town named with the town's word short or not («администрация г. Сухум», «администрация
+    города Сухум»), with Russia as the state the mission is in or without («… в Российской Федерации в г. Смоленске»,
     «Посольство Китайской Народной Республики в Российской Федерации»: `_foreign_mission`). The keys stay apart, so
     that an IRI minted from one of them stays as it was."""
     names: dict[tuple, set[str]] = defaultdict(set)
@@ -249,7 +250,8 @@ def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) ->
     for key in sorted(names):
         bare = key[2]
         called = {called for name in names[key] if (called := company_called(name)) is not None}
-        for name in {bare, _TOWNS_WORD.sub("в ", _HOST_STATE.sub("", bare)), _foreign_mission(bare), *called}:
+        for name in {bare, _TOWNS_WORD.sub("в ", _HOST_STATE.sub("", bare)), _foreign_mission(bare),
+                     _TOWN_OF.sub("", bare), *called}:
             by_name[name].append(key)
     for same in by_name.values():
         for other in same[1:]:
@@ -303,6 +305,8 @@ def _company_words() -> frozenset[str]:
 
 
 _TOWNS_WORD = re.compile(r"\bв\s+(?:г\.|гор\.|городе\s)\s*(?=\w)")
+# a town's word before the town a body is of, short or not («администрация г. Сухум», «администрация города Сухум»)
+_TOWN_OF = re.compile(r"(?<![\w-])(?:г\.|гор\.|города\s)\s*(?=\w)")
 # Russia as the state a foreign mission is in, before the town its branch is in: «отделение Посольства Республики
 # Беларусь в Российской Федерации в г. Смоленске» is «… в г. Смоленске»
 _HOST_STATE = re.compile(r"\s+в\s+(?:российской\s+федерации|россии|рф)(?=\s+в\s)")

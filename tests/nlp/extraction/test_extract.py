@@ -612,6 +612,17 @@ def test_a_short_name_of_syllables_and_capitals_in_a_quotation_is_no_body(models
     assert found(models, text, report_rules=False) == names
 
 
+@pytest.mark.parametrize(("text", "bodies"), [
+    # an executive committee named by its town after it, as one named by its adjective (was none)
+    ("Встреча с делегацией Витебской области и горисполкомом г. Витебска.", {"горисполком г. Витебска": ("BY", False)}),
+    ("Встреча с Витебским горисполкомом.", {"Витебский горисполком": ("BY", False)}),
+    # a body's word the tagger read in a case its ending does not have (a nominative «акиматом»: was none)
+    ("Встреча с губернатором Костанайской области и акиматом г. Костанай.", {"акимат г. Костанай": ("KZ", False)}),
+])
+def test_a_towns_body_named_by_the_town_after_it_is_a_body(models, text, bodies):
+    assert states_of(models, text) == bodies
+
+
 def test_a_person_is_of_the_body_named_in_brackets_after_them(models):
     text = ("Участники: Иванов И.И. (Министерство экономического развития Смоленской области), Петрова А.А. (ОАО "
             "«Гродно Азот»), Сидоров С.С.")

@@ -120,6 +120,14 @@ def test_a_branchs_town_with_its_word_or_without_is_one_organisation_whose_iri_s
     assert alone.endswith("/org/generalnoe-konsulstvo-belarusi-v-g-smolenske")
 
 
+def test_a_towns_body_named_with_the_towns_word_short_or_not_is_one_organisation(models):
+    names = ["Администрация г. Сухум", "Администрация города Сухум", "Администрация Сухум",
+             "Администрация г. Гагры"]  # another town's stays apart
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
+    ids = [result.resolve(org(name), models.gazetteer).id for name in names]
+    assert ids[0] == ids[1] == ids[2] != ids[3]
+
+
 def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(models):
     names = ["Национальная академия наук Республики Беларусь", "Национальная Академия наук Беларуси",
              "Министерство иностранных дел Российской Федерации", "Министерство иностранных дел России",
