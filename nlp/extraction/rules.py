@@ -1686,10 +1686,15 @@ def find_places(doc: Doc, lex: Lexicons) -> list[Chunk]:
         # Монголия»; a place's adjective names one: «Ленинского района Минска»)
         titled = index + 1 < len(doc) and is_cap(doc[index + 1]) and case_of(doc[index + 1]) == "Nom" \
             and case_of(token) != "Nom" and index > 0 and not PLACE_ADJECTIVE.search(doc[index - 1].lower_)
-        if region and index > 0 and is_cap(doc[index - 1]) and doc[index - 1].pos_ == "ADJ" and not titled \
-                and (agrees(doc[index - 1], token) or _last_of_coordinated(doc, index)):
+        # (an adjective the tagger does not know it reads as a name, whose gender and its noun's it guesses:
+        # «Ферганского вилоята», «Ахалского велаята»)
+        named = index > 0 and doc[index - 1].pos_ == "PROPN" \
+            and PLACE_ADJECTIVE.search(doc[index - 1].lower_) is not None
+        agreeing = index > 0 and agrees(doc[index - 1], token, gender=not named)
+        if region and index > 0 and (doc[index - 1].pos_ == "ADJ" or named) and is_cap(doc[index - 1]) \
+                and not titled and (agreeing or _last_of_coordinated(doc, index)):
             # (the last of coordinated ones alone: each is a place of its own)
-            start = _left(doc, index, lex) if agrees(doc[index - 1], token) else index - 1
+            start = min(_left(doc, index, lex), index - 1) if agreeing else index - 1
             if token.lemma_ == "республика":
                 stop = index + 1
                 persons = natasha_spans(doc, "PER")  # «… Республики Узбекистан Шухратбек Абдурахманов»
@@ -1775,12 +1780,13 @@ def _place_prefix_here(doc: Doc, index: int, length: int) -> bool:
                                  or doc[after].pos_ == "VERB" and is_cap(doc[after]) and not starts_a_line(doc, after))
 
 
-def agrees(adjective: Token, noun: Token) -> bool:
+def agrees(adjective: Token, noun: Token, gender: bool = True) -> bool:
     """Whether an adjective agrees with the noun after it, as a region's name does ("Смоленская область",
     "Витебской области"): not a capitalised word that only stands before it ("Уроженец штата").
 
-    Features the tagger left out are not held against it."""
-    for name in ("Case", "Number") + (("Gender",) if feature(noun, "Number") == ("Sing",) else ()):
+    Features the tagger left out are not held against it, nor, without `gender`, the genders it guessed."""
+    genders = ("Gender",) if gender and feature(noun, "Number") == ("Sing",) else ()
+    for name in ("Case", "Number") + genders:
         left, right = feature(adjective, name), feature(noun, name)
         if left and right and left != right and not (name == "Case" and _nom_acc(adjective, noun)):
             return False  # one form of an inanimate noun's nominative and accusative: «Заднепровский район»

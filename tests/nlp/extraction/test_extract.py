@@ -2744,6 +2744,9 @@ def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text
     ("Делегация провинции Цзянсу.", "Цзянсу", "CN"),
     ("Визит делегации Синьцзян-Уйгурского автономного района.", "Синьцзян-Уйгурский автономный район", "CN"),
     ("Делегация Внутренней Монголии.", "Внутренняя Монголия", "CN"),  # not Mongolia
+    # a region's adjective the tagger does not know, which it reads as a name, before a region's word (was none)
+    ("Визит делегации Ферганского вилоята.", "Ферганский вилоят", "UZ"),
+    ("Визит делегации Ахалского велаята.", "Ахалский велаят", "TM"),
     # a name's adjective after its word, in the nominative too
     ("Встреча с делегацией Республики Сербской.", "Республика Сербская", "BA"),
     # a state's word and its name in the genitive
