@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from natasha import MorphVocab
@@ -83,6 +83,7 @@ from nlp.extraction.rules import (
     planned,
     post_on_the_next_line,
     quotation_after_head,
+    quote_end,
     region_word_at,
     regions_served,
     role_after,
@@ -853,6 +854,11 @@ def _overlaps(start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
 def _inside(start: int, stop: int, spans: list[tuple[int, int]]) -> bool:
     return any(s_start <= start and stop <= s_stop and (s_start, s_stop) != (start, stop)
                for s_start, s_stop in spans)
+
+
+def _within(start: int, stop: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether [start, stop) lies in one of the spans, or is one."""
+    return any(s_start <= start and stop <= s_stop for s_start, s_stop in spans)
 
 
 def _mention(doc: Doc, text: str, start: int, stop: int, type_: EntityType, normal: str, source: MentionSource,
@@ -1731,11 +1737,11 @@ class _Reading:
                 if named_before is None:
                     continue
                 chunk = named_before
-            if any(start <= chunk.start and chunk.stop <= stop for start, stop in described):
+            if _within(chunk.start, chunk.stop, described):
                 continue  # what the body before the dash is: the same body, its span stays taken
             if planned(doc, chunk.start, self.lex):
                 continue  # a body to be made is no party; its span stays taken (the bodies it names are)
-            if any(start <= chunk.start and chunk.stop <= stop for start, stop in in_full):
+            if _within(chunk.start, chunk.stop, in_full):
                 continue  # a state's name, or a state's word of it («Союз Мьянма» in «Республики Союз Мьянма»), no body
             states_word = self._described_as_a_states(chunk)
             chunk = chunk if states_word is None else replace(chunk, start=chunk.start + 1)
@@ -1759,8 +1765,7 @@ class _Reading:
                                           town=signal.town, within="org" if nested else None))
         self.mentions = [_of_its_units_state(m, self.mentions, doc, models) for m in self.mentions]
         states = {(p.start, p.stop) for p in self.states}
-        self.taken += [(c.start, c.stop) for c in self.orgs
-                       if not any(start <= c.start and c.stop <= stop for start, stop in states)]
+        self.taken += [(c.start, c.stop) for c in self.orgs if not _within(c.start, c.stop, states)]
 
     def persons(self) -> None:
         """Persons: natasha's, plus initials-and-surname shapes it missed; never inside an organisation's
@@ -2235,12 +2240,8 @@ def _short_names_of_syllables(doc: Doc, spans: list[Span], lex: Lexicons) -> lis
     if not shaped:
         return spans  # (most cells have none)
     tagged = {i for span in spans for i in range(span.start, span.end)}
-    quoted, depth = set(), 0
-    for token in doc:
-        depth = depth + 1 if token.text == "«" else max(depth - 1, 0) if token.text == "»" else depth
-        if depth:
-            quoted.add(token.i)
-    found = [Span(doc, i, i + 1, label="ORG") for i in shaped if i not in tagged and i not in quoted]
+    quotations = [(start, stop) for start in range(len(doc)) if (stop := quote_end(doc, start))]
+    found = [Span(doc, i, i + 1, label="ORG") for i in shaped if i not in tagged and not _within(i, i + 1, quotations)]
     return sorted([*spans, *found], key=lambda span: span.start) if found else spans
 
 
