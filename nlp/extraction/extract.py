@@ -60,6 +60,7 @@ from nlp.extraction.rules import (
     commemorated,
     find_named,
     find_places,
+    head_lemma,
     honorary_titles,
     in_place_name,
     is_acronym,
@@ -1651,7 +1652,9 @@ class _Reading:
         сейчас»»)."""
         doc = self.doc
         title = next((start for start, stop in self.quoted_titles if chunk.head < start < chunk.stop == stop), None)
-        kind, flags = self.lex.heads.get(doc[chunk.head].lemma_, ("", frozenset()))
+        if title is None and self._coordinated_before_a_title(chunk):
+            return chunk  # the first of the bodies whose event it is («выставка Смоленского музея-заповедника | и …»)
+        kind, flags = self.lex.heads.get(head_lemma(doc[chunk.head], self.lex), ("", frozenset()))
         if title is not None and "troupe" in flags and not _plural(doc[chunk.head], self.models):
             return chunk  # a collective named by its kind in lowercase: «концерт ансамбля народного танца «Коло»»
         if title is None or kind != "org" or "state" in flags or not any(is_cap(t) for t in doc[chunk.start:title]):
@@ -1710,6 +1713,15 @@ class _Reading:
         stop = name_stop(self.doc, chunk.start, chunk.stop, self.models.syntax, self.barriers)
         return chunk if stop == chunk.stop else replace(chunk, stop=stop)
 
+    def _coordinated_before_a_title(self, chunk: Chunk) -> bool:
+        """Whether a body named in capitals is coordinated by «и» with the next one, whose name ends where an
+        event's quoted title opens («Совместная выставка Смоленского музея-заповедника и Витебского … музея «…»»)."""
+        doc, after = self.doc, chunk.stop + 1
+        return chunk.stop < len(doc) and doc[chunk.stop].lower_ == "и" \
+            and any(is_cap(token) for token in doc[chunk.start:chunk.stop]) \
+            and any(c.start == after and any(c.head < start < c.stop == stop for start, stop in self.quoted_titles)
+                    for c in self.orgs)
+
     def _named_by(self, chunk: Chunk) -> tuple[list[Token], int]:
         """The words that name an organisation's chunk and where its head is among them: a quotation listed after
         another is named by the words before that one's quotation too («компаний «А» и «Б»»: компания «Б»)."""
@@ -1717,7 +1729,9 @@ class _Reading:
         if first is None:
             return list(doc[chunk.start:chunk.stop]), chunk.head - chunk.start
         quotation = quotation_after_head(doc, first, self.lex)
-        return list(doc[first.start:quotation]) + list(doc[chunk.start:chunk.stop]), first.head - first.start
+        # (without the state's adjective that says what the first one is: «белорусских компаний «А» и «Б»»)
+        start = first.start + (self._described_as_a_states(first) is not None)
+        return list(doc[start:quotation]) + list(doc[chunk.start:chunk.stop]), first.head - start
 
     def organisations(self) -> None:
         """Organisations the rules find (legal forms, quoted names, government bodies)."""
@@ -1732,6 +1746,9 @@ class _Reading:
         in_full = [(c.start, c.stop) for c in self.states]
         for chunk in self.orgs:
             tokens = list(doc[chunk.start:chunk.stop])
+            # (a body is nested as found: without an event's title or the state's adjective it lies in no other body
+            # for that)
+            nested = _inside(chunk.start, chunk.stop, [(c.start, c.stop) for c in self.orgs])
             if _inside(chunk.start, chunk.stop, self.blocked) and not any(t.text == "«" for t in tokens[:2]):
                 named_before = self._before_the_title(chunk)
                 if named_before is None:
@@ -1744,7 +1761,9 @@ class _Reading:
             if _within(chunk.start, chunk.stop, in_full):
                 continue  # a state's name, or a state's word of it («Союз Мьянма» in «Республики Союз Мьянма»), no body
             states_word = self._described_as_a_states(chunk)
+            listed_states_word = None if chunk.listed_after is None else self._described_as_a_states(chunk.listed_after)
             chunk = chunk if states_word is None else replace(chunk, start=chunk.start + 1)
+            states_word = states_word or listed_states_word
             chunk = self._without_the_outer_bodys_town(chunk)
             named, head = self._named_by(chunk)
             normal = normal_phrase(models.vocab, named, head)
@@ -1753,7 +1772,6 @@ class _Reading:
                 continue
             signal = country_signal(named, models)
             signal = signal if states_word is None or signal.country else Signal(states_word, False, signal.town)
-            nested = _inside(chunk.start, chunk.stop, [(c.start, c.stop) for c in self.orgs])
             if nested and _other_name_after_a_dash(doc, chunk, self.orgs):
                 continue  # the body's other name, inside its name: «Народного собрания – Парламента Республики …»
             if nested and normal == doc[chunk.start:chunk.stop].text and any(
@@ -1937,6 +1955,8 @@ class _Reading:
         # the words natasha's organisations were lengthened over, where no place of the rules takes them first
         lengthened = [(span.end, stop) for span, stop, _ in self.natasha_orgs
                       if stop > span.end and not _overlaps(span.start, span.end, ruled)]
+        # a post's word inside a body's name is the body's («Совета Министров в г. Минске»: the place is the event's)
+        posts = [(start, stop) for start, stop in self.post_spans if not _within(start, start + 1, self.taken)]
         for chunk in chunks:
             in_address = after_street(doc, chunk.start, lex) or (chunk.source == "ner" and (
                 before_street(doc, chunk.stop, lex) or before_street(doc, chunk.stop - 1, lex)))  # "Эжвинский пр-д"
@@ -1948,7 +1968,7 @@ class _Reading:
             if _overlaps(chunk.start, chunk.stop, lengthened):
                 continue  # the state a body natasha found is of ("… здравоохранения Великобритании")
             within: Nesting | None = "role" if _overlaps(chunk.start, chunk.stop, self.role_spans) \
-                else "post" if _inside(chunk.start, chunk.stop, self.post_spans) else None
+                else "post" if _inside(chunk.start, chunk.stop, posts) else None
             prefix = 0
             while chunk.start + prefix < chunk.stop and not is_cap(doc[chunk.start + prefix]):
                 prefix += 1

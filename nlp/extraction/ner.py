@@ -233,6 +233,8 @@ class NatashaMorphology(_Batched):
                             pos_id, morph = noun or (pos_id, morph)
                         elif pos == "NOUN" and (likeliest := self._likeliest_noun(word, found, doc.vocab)):
                             found, morph = likeliest
+                        elif pos == "NOUN" and (read := self._case_its_ending_has(word, found, feats, doc.vocab)):
+                            morph = read
                         elif pos == "NOUN":
                             found = self._participle_noun(word) or found
                         known = self.lemmas[(word, tag)] = (pos_id, morph, strings.add(found))
@@ -259,6 +261,21 @@ class NatashaMorphology(_Batched):
             return None
         return parses[0].normal_form.replace("ё", "е"), _noun_features(parses[0].tag, vocab)
 
+    def _case_its_ending_has(self, word: str, lemma: str, feats: dict[str, str], vocab: Vocab) -> int | None:
+        """spaCy's id of the features of a word in small letters the tagger read as a noun in a case and number its
+        form does not have, with the lemma it has: the dictionary's likeliest reading of it (the tagger carries a
+        case over a conjunction: «по культуре и управления культуры», read as a dative plural: a genitive)."""
+        if not word.islower() or "Case" not in feats or not self.natasha.morph_vocab.word_is_known(word):
+            return None
+        parses = [parse for parse in self.natasha.morph_vocab.parse(word)
+                  if parse.tag.POS == "NOUN" and parse.normal_form.replace("ё", "е") == lemma]
+        if not parses or any({"Abbr", "Fixd"} & parse.tag.grammemes for parse in parses):
+            return None  # (a word that declines not has every case)
+        if any(_CASES.get(parse.tag.case) == feats["Case"]
+               and _NOUN_FEATURES["Number"].get(parse.tag.number) in (None, feats.get("Number")) for parse in parses):
+            return None
+        return _noun_features(parses[0].tag, vocab)
+
     def _participle_noun(self, word: str) -> str | None:
         """The lemma of a noun the dictionary knows only as a participle: its masculine nominative, as a noun made of
         a participle is written («Временным поверенным»: поверенный, not «поверить»; «заведующим»: заведующий)."""
@@ -282,6 +299,9 @@ _NOUN_FEATURES = {
     "Gender": {"masc": "Masc", "femn": "Fem", "neut": "Neut"},
     "Number": {"sing": "Sing", "plur": "Plur"},
 }
+
+# OpenCorpora's cases as the tagger's, the second genitive and locative («чашка чаю», «в лесу») as the first
+_CASES = _NOUN_FEATURES["Case"] | {"gen2": "Gen", "loc2": "Loc", "gen1": "Gen", "loc1": "Loc"}
 
 # the endings of a verb's forms that its lemma may share (an infinitive, a reflexive one)
 _VERB_ENDINGS = ("ть", "ться", "ти", "чь")

@@ -226,8 +226,10 @@ def _normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, singul
         return join(tokens, words)
     gender = head_gender(vocab, tokens[head])
     # a plural word before a quoted name names one body of a list: «с компаниями «X» и «Y»» -> компания «X»
+    # (its adjectives with it: «музыкальных групп «А» и «Б»» -> музыкальная группа «Б»)
     quoted = head + 1 < len(tokens) and tokens[head + 1].text in OPENING_QUOTES and tokens[head].is_lower
-    words[head] = nominative(vocab, tokens[head], singular=quoted or singular, noun=True)
+    singular = singular or quoted
+    words[head] = nominative(vocab, tokens[head], singular=singular, noun=True)
     cases = feature(tokens[head], "Case")
     case = _CASES.get(cases[0]) if cases else None
     for index in range(head - 1, -1, -1):
@@ -358,7 +360,7 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
         return word
     # one person's name is singular: a plural reading is another word's ("Расулов", unknown to the
     # dictionary, read only as the genitive plural of the given name "Расул"), which the patterns below fit
-    if parse is not None and "plur" not in parse.tag \
+    if parse is not None and "plur" not in parse.tag and not _an_animals_adjective(parse) \
             and ("Surn" in parse.tag or "Name" in parse.tag or parse.tag.POS == "ADJF"):
         gender = "femn" if "femn" in parse.tag else "masc"
         inflected = None if "nomn" in parse.tag else _inflect(parse, {"nomn", gender}) or _inflect(parse, {"nomn"})
@@ -376,6 +378,13 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
         if re.search(pattern, word):
             return re.sub(pattern, replacement, word)
     return word
+
+
+def _an_animals_adjective(parse: Parse) -> bool:
+    """Whether the dictionary reads a word as an adjective of «-иный», which names no person: a surname of «-ин» in
+    an oblique case («Г.Б. Карасиным» is Карасин, no «Карасиный», as «Путиным» is Путин; «Мариной Карасиной»)."""
+    return parse.tag.POS == "ADJF" and not NAME_GRAMS & parse.tag.grammemes \
+        and parse.normal_form.endswith(("иный", "ыный"))
 
 
 def _surname_in_case(vocab: MorphVocab, token: Token, case: str | None) -> str | None:
@@ -509,8 +518,9 @@ def _name_case(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:
 # A word of a name in the instrumental, by its ending, where the dictionary has no reading of it in that case
 # (foreign names): a man's «-ом», «-ем», «-ой», «-ей» (Койтером, Кхоем, Святашем, Цзиньюнем, Ардзинбой), a
 # woman's «-ой», «-ей»
-_INSTRUMENTAL = {"masc": ((r"ом$", ""), (r"([аеёиоуыэюя])ем$", r"\1й"), (r"([жшчщц])ем$", r"\1"), (r"ем$", "ь"),
-                          (r"ой$", "а"), (r"([жшчщц])ей$", r"\1а"), (r"ей$", "я")),
+_INSTRUMENTAL = {"masc": ((r"(ов|ев|ёв|ин|ын)ым$", r"\1"), (r"ом$", ""), (r"([аеёиоуыэюя])ем$", r"\1й"),
+                          (r"([жшчщц])ем$", r"\1"), (r"ем$", "ь"), (r"ой$", "а"), (r"([жшчщц])ей$", r"\1а"),
+                          (r"ей$", "я")),
                  "femn": ((r"ой$", "а"), (r"([жшчщц])ей$", r"\1а"), (r"ей$", "я"))}
 
 # what every word in the instrumental singular ends with (a man's, a woman's, a soft-sign noun's)
@@ -525,7 +535,8 @@ def instrumental_nominative(vocab: MorphVocab, token: Token, case: str | None) -
     if case != "ablt":
         return None
     word = token.text
-    parses = [p for p in vocab.parse(word.lower()) if "ablt" in p.tag and "sing" in p.tag]
+    parses = [p for p in vocab.parse(word.lower())
+              if "ablt" in p.tag and "sing" in p.tag and not _an_animals_adjective(p)]
     named = [p for p in parses if NAME_GRAMS & p.tag.grammemes] or parses
     if named and vocab.word_is_known(word.lower()):
         inflected = _inflect(named[0], {"nomn"})

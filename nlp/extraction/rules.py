@@ -80,6 +80,7 @@ class Lexicons:
     person_titles: frozenset[str]  # words before a name that say who one is, no post ("принц", "сын")
     held_titles: frozenset[str]  # a title's words, a post a person holds beside another ("народный", "профессор")
     name_stops: frozenset[str]  # nouns a name's genitive chain never takes ("созыв")
+    dated_stops: frozenset[str]  # nor these, in small letters after a word that dates them ("прошлого года")
     po_adverbials: frozenset[str]  # nouns that after «по» say why or how, not what a body deals with ("итог")
     name_particles: frozenset[str]  # lowercase particles inside a person's name ("ван", "фон")
     name_closings: frozenset[str]  # a particle that closes a name after the father's name («оглы», «кызы»)
@@ -138,7 +139,8 @@ def load_lexicons() -> Lexicons:
         seats_of_power=frozenset(tuple(row[0].split()) for row in lexicon("seats_of_power")),
         person_titles=frozenset(row[0] for row in lexicon("person_titles")),
         held_titles=frozenset(row[0] for row in lexicon("held_titles")),
-        name_stops=frozenset(row[0] for row in lexicon("name_stops")),
+        name_stops=frozenset(row[0] for row in lexicon("name_stops") if row[1:] != ("dated",)),
+        dated_stops=frozenset(row[0] for row in lexicon("name_stops") if row[1:] == ("dated",)),
         po_adverbials=frozenset(row[0] for row in lexicon("po_adverbials")),
         name_particles=frozenset(row[0] for row in lexicon("name_particles")),
         name_closings=frozenset(row[0] for row in lexicon("name_particles") if len(row) > 1),
@@ -378,6 +380,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         elif lower == "и" and nxt is not None and _is_gen(nxt) \
                 and (not is_cap(nxt) or joint and a_member(doc, max(0, first - 1), index + 1, lex)) \
                 and not lowercase_body_word(doc[index - 1], lex) and not post_after(doc, index + 1, lex) \
+                and not _genitive_after_another_case(doc, index) \
                 and (is_cap(nxt) or not _named_before(doc, index, lex)) and not _quoted_head_after(doc, index, lex):
             index += 2  # "… сельского хозяйства и продовольствия"; not "… палаты и предприятий …": another party;
             # a joint body's members («Межпарламентской комиссии Совета Федерации … и Совета Республики …»)
@@ -585,13 +588,24 @@ def _in_subject(doc: Doc, index: int, joint: bool = False) -> bool:
     token = doc[index]
     if token.lower_ == "и":
         return index + 1 < len(doc) and (not is_cap(doc[index + 1]) or joint and _is_gen(doc[index + 1])) \
-            and not post_after(doc, index + 1, load_lexicons())
+            and not post_after(doc, index + 1, load_lexicons()) and not _genitive_after_another_case(doc, index)
     if token.text == ",":
         return _listed(doc, index)
     if token.lower_ in _SUBJECT_PREPOSITIONS:  # what the action after «по» deals with: «по контролю за оборотом …»
         return index + 1 < len(doc) and doc[index + 1].is_lower and doc[index + 1].pos_ in _CHAIN_POS \
             and doc[index - 1].pos_ == "NOUN" and doc[index - 2].lower_ == "по"
     return token.pos_ in _CHAIN_POS and not (is_cap(token) and case_of(token) == "Nom" and not _inflected_name(token))
+
+
+def _genitive_after_another_case(doc: Doc, conjunction: int) -> bool:
+    """Whether the «и» at `conjunction` joins a noun phrase in the genitive to a noun in another case: no word of
+    the same list, but another party governed by what governs the name («коллегий Департамента … по образованию и
+    науке | и главного управления по образованию …»; not «по делам молодежи и спорта»)."""
+    before, noun = doc[conjunction - 1], conjunction + 1
+    while noun < len(doc) and doc[noun].pos_ == "ADJ" and doc[noun].is_lower:
+        noun += 1
+    return noun < len(doc) and before.pos_ == "NOUN" and case_of(before) not in (None, "Gen") \
+        and doc[noun].pos_ == "NOUN" and _is_gen(doc[noun])
 
 
 def _opens_chain(doc: Doc, first: int, noun: int, lex: Lexicons) -> bool:
@@ -640,12 +654,14 @@ def name_stop_tokens(doc: Doc, lex: Lexicons) -> frozenset[int]:
     if found is None:
         stops: set[int] = set()
         for index, lemma in enumerate(lemmas(doc)):
-            if lemma not in lex.name_stops and not (lemma in lex.po_adverbials and doc[index].is_lower):
+            dated = lemma in lex.dated_stops and doc[index].is_lower and index > 0 and (
+                doc[index - 1].is_lower and doc[index - 1].pos_ in ("ADJ", "DET") or doc[index - 1].like_num)
+            if lemma not in lex.name_stops and not dated and not (lemma in lex.po_adverbials and doc[index].is_lower):
                 continue
             before = index - 1
-            while before >= 0 and doc[before].pos_ == "ADJ":
-                before -= 1  # «восьмого созыва», «по предварительным итогам»
-            if lemma in lex.name_stops:
+            while before >= 0 and (doc[before].pos_ == "ADJ" or dated and before == index - 1):
+                before -= 1  # «восьмого созыва», «по предварительным итогам», «этого года», «2024 года»
+            if lemma in lex.name_stops or dated:
                 stops.update(range(before + 1, index + 1))
             elif before >= 0 and doc[before].lower_ == "по":
                 stops.update(range(before, index + 1))
@@ -841,12 +857,24 @@ def _school_short_name(doc: Doc, index: int, lex: Lexicons) -> int | None:
 _BOARDS = frozenset({("совет", "директоров")})  # a company's board, named by its head and the word after it
 
 
+def _title_after_coordinated_bodies(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int | None:
+    """Where the quoted title of an event ends that follows the bodies coordinated by «и» in its chain, whose event
+    it is, from the «и» at `index` on («Совместная выставка Смоленского музея-заповедника | и Витебского областного
+    краеведческого музея «Память и время»»: the exhibition's title, no name of the second museum); None where no
+    quotation follows them."""
+    coordinated = index
+    while coordinated + 1 < len(doc) and doc[coordinated].lower_ == "и" and is_cap(doc[coordinated + 1]) \
+            and _is_gen(doc[coordinated + 1]):
+        coordinated = _chain(doc, coordinated + 1, flags, lex)
+    return quote_end(doc, coordinated) if index < coordinated < len(doc) else None
+
+
 def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     """The organisation, site, event or document a head noun (or legal form) opens, if named."""
     token = doc[head]
     if is_abbreviation(token, lex):
         return _quoted_after_legal_form(doc, head, lex)
-    lemma = _head_lemma(token, lex)
+    lemma = head_lemma(token, lex)
     if lemma not in lex.heads:
         return None
     klass, flags = lex.heads[lemma]
@@ -879,7 +907,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         return Chunk(start, branch, "ORG", head) if branch is not None else None
     if any(_is_joint(doc[i], lex) for i in range(start, head)):
         flags = flags | {"joint"}
-    if start > 0 and case_of(token) == "Gen" and lex.names_body(_head_lemma(doc[start - 1], lex)):
+    if start > 0 and case_of(token) == "Gen" and lex.names_body(head_lemma(doc[start - 1], lex)):
         # the parent in a unit's name: the regions the unit serves are the unit's («Управления Федеральной налоговой
         # службы | по Смоленской области»: the service is federal)
         flags = flags | {"parent"}
@@ -941,6 +969,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
                     and case_of(doc[index + 1]) == "Gen":  # «… народов России и Белоруссии»
                 index = max(index + 2, _chain(doc, index + 1, flags, lex))
             end = index
+        if end is None:
+            end = _title_after_coordinated_bodies(doc, index, flags, lex)
         return Chunk(head, end if end is not None else head + 1, label_of(klass), head)
     if index + 1 < len(doc) and (doc[index + 1].pos_ == "ADP" or doc[index + 1].is_lower):
         end = None  # «О результатах…» is a title, «будет и впредь …» someone's words: no organisation's name
@@ -956,7 +986,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
             index = region
     label = label_of(klass)
     if "body" in flags and head + 1 < index and is_cap(doc[head + 1]) and case_of(doc[head + 1]) == "Gen" \
-            and lex.names_body(_head_lemma(doc[head + 1], lex)):
+            and lex.names_body(head_lemma(doc[head + 1], lex)):
         label = "ORG"  # a body's own complex is one of its units: «Деловой и культурный комплекс Посольства …»
     if "faith" in flags and any(doc[i].lemma_ in lex.confessions for i in range(start, head)):
         label = "ORG"  # a church as a religious body: "Русская православная церковь"
@@ -1102,7 +1132,7 @@ def _over_its_other_name(doc: Doc, head: int, index: int, flags: frozenset[str],
     «Народного Собрания (Парламента) Республики Дагестан», «Народного собрания – Парламента Республики Абхазия»);
     `index` where no such name and chain follow (a short name in brackets is a name apart: «(ГД)»)."""
     if index + 3 >= len(doc) or doc[index].text not in ("(", "–", "—") \
-            or not lex.names_body(_head_lemma(doc[head], lex)) \
+            or not lex.names_body(head_lemma(doc[head], lex)) \
             or not any(is_cap(token) for token in doc[_left(doc, head, lex):head + 1]):
         return index
     if doc[index].text == "(":
@@ -1472,7 +1502,7 @@ def _apposed_to_titles(doc: Doc, chunks: list[Chunk], lex: Lexicons) -> list[Chu
                                              and not any(is_cap(t) for t in doc[chunk.start + 1:chunk.stop]))]
 
 
-def _head_lemma(token: Token, lex: Lexicons) -> str:
+def head_lemma(token: Token, lex: Lexicons) -> str:
     """The word a head noun is looked up by in `org_heads.tsv` (`_head_word` of its lemma)."""
     return _head_word(token.lemma_, lex)
 
@@ -1487,7 +1517,7 @@ def _head_word(lemma: str, lex: Lexicons) -> str:
 
 
 def _head_flags(doc: Doc, head: int, lex: Lexicons) -> frozenset[str]:
-    return lex.heads.get(_head_lemma(doc[head], lex), ("", frozenset()))[1]
+    return lex.heads.get(head_lemma(doc[head], lex), ("", frozenset()))[1]
 
 
 def _without_outer_subject(doc: Doc, chunk: Chunk, chunks: list[Chunk], lex: Lexicons) -> Chunk:

@@ -149,12 +149,17 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
 
 
 def _who_took_part(doc: Doc, index: int) -> bool:
-    """Whether the words at `index` say who took part or led, which no name goes on with («Совета Федерации … по
-    вопросам межрегионального сотрудничества | с участием председателя …», «при участии», «под председательством»)."""
-    return index + 1 < len(doc) and (doc[index].lower_, doc[index + 1].lemma_) in _TOOK_PART
+    """Whether the words at `index` say who took part, led or helped, which no name goes on with («Совета Федерации …
+    по вопросам межрегионального сотрудничества | с участием председателя …», «при участии», «под председательством»,
+    «Могилевский областной исполнительный комитет | при (финансовой) поддержке Посольства …»)."""
+    noun = index + 1
+    while noun < len(doc) and doc[noun].pos_ == "ADJ" and doc[noun].is_lower:
+        noun += 1
+    return noun < len(doc) and (doc[index].lower_, doc[noun].lemma_) in _TOOK_PART
 
 
-_TOOK_PART = frozenset({("с", "участие"), ("при", "участие"), ("под", "председательство"), ("под", "руководство")})
+_TOOK_PART = frozenset({("с", "участие"), ("при", "участие"), ("под", "председательство"), ("под", "руководство"),
+                        ("при", "поддержка"), ("при", "содействие"), ("при", "помощь"), ("с", "помощь")})
 
 
 def in_doubt(doc: Doc, start: int, stop: int, barriers: frozenset[int]) -> bool:

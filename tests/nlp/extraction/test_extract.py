@@ -76,6 +76,14 @@ def org_texts(models, text: str, report_rules: bool = True) -> set[str]:
     # history's subjects and a part of the world: no party, no place of the event
     ("включая освободительную миссию Красной Армии в Европе", set()),
     ("студенты из стран Африки и Латинской Америки, из Республики Конго", {("LOC", "Республика Конго")}),
+    ("ЭКСПО Северо-Восточной Азии в г. Чанчуне", {("LOC", "Чанчунь")}),
+    # a state's legislature by its own word
+    ("Встреча с депутатами Народной Скупщины Республики Сербской",
+     {("ORG", "Народная Скупщина Республики Сербской")}),
+    ("Визит депутатов Народного Хурала Республики Бурятия", {("ORG", "Народный Хурал Республики Бурятия")}),
+    ("Делегация Мажилиса Парламента Республики Казахстан",
+     {("ORG", "Мажилис Парламента Республики Казахстан"), ("ORG", "Парламент Республики Казахстан")}),
+    ("Встреча с депутатом Бундестага ФРГ", {("ORG", "Бундестаг ФРГ")}),
 ])
 def test_entities_of_report_sentences(models, text, expected):
     assert found(models, text) == expected
@@ -475,6 +483,11 @@ def test_who_took_part_is_no_word_of_a_name_before_it(models, report_rules):
             "Республики Беларусь В.А. Ананича.")
     found = extract(text, models, report_rules=report_rules)
     assert not [m for m in found if m.type is EntityType.ORG and "участием" in m.normal]
+    # nor who helped («при поддержке», «при содействии», with an adjective between)
+    for helped in ("при поддержке", "при финансовой поддержке", "при содействии"):
+        found = extract(f"Организатор: Могилевский областной исполнительный комитет {helped} Посольства Российской "
+                        f"Федерации в Республике Беларусь.", models, report_rules=report_rules)
+        assert not [m for m in found if m.type is EntityType.ORG and "при" in m.normal.split()]
 
 
 def test_led_by_someone_is_no_body(models):
@@ -515,11 +528,26 @@ def test_a_compound_adjective_the_tagger_leaves_caseless_opens_the_name(models, 
     # before a list does
     ("Заключен контракт с китайской компанией «Хуавэй» на поставку льноволокна.", "компания «Хуавэй»", "CN"),
     ("Встреча с представителями узбекской компании «Artel».", "компания «Artel»", "UZ"),
+    ("Выступление белорусской рок-группы «Ляпис Трубецкой».", "рок-группа «Ляпис Трубецкой»", "BY"),
     # not a word of another kind («народная»), nor a body of a common noun alone
     ("Выступила народная литературная студия «ЛитКофейник».", "народная литературная студия «ЛитКофейник»", None),
 ])
 def test_a_states_adjective_before_a_bodys_noun_and_quoted_name_gives_the_state_not_a_word(models, text, org, state):
     assert states_of(models, text) == {org: (state, False)}
+    # nor is the body nested in its name with the adjective, which names no other body
+    assert [m.within for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG] == [None]
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    # a plural before quoted names is each one's, its adjectives in the singular too
+    ("Встреча с представителями футбольных клубов «Металлист» и «Днепр».",
+     {"футбольный клуб «Металлист»": (None, False), "футбольный клуб «Днепр»": (None, False)}),
+    # and a state's adjective before it says what each one is, no word of its name
+    ("Встреча с представителями белорусских компаний «Амкодор» и «БелАЗ».",
+     {"компания «Амкодор»": ("BY", False), "компания «БелАЗ»": ("BY", False)}),
+])
+def test_quoted_names_listed_after_a_plural_are_each_named_by_it(models, text, bodies):
+    assert states_of(models, text) == bodies
 
 
 @pytest.mark.parametrize(("text", "bodies"), [
@@ -719,6 +747,9 @@ def test_a_position_adds_no_place_but_its_body(models):
      {"Брянская область"}),
     # the heads of regions abroad hold their offices too
     ("Встреча с акимом Карагандинской области, посещение Павлодарской области.", {"Павлодарская область"}),
+    # a post's word inside a body's name is the body's: the place after it is the event's
+    ("Участие в заседании Совета Министров Союзного государства в г. Минске.", {"Минск"}),
+    ("Участие в заседании Совета Министров в г. Минске.", {"Минск"}),
 ])
 def test_a_place_inside_an_unnamed_officials_post_is_the_posts(models, text, places):
     assert {m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC} == places
@@ -1149,6 +1180,14 @@ def test_the_pipeline_is_natashas_components_then_the_rules(models):
                                                                    ("Василий Анохин", "PER"), ("Минск", "LOC")]
     assert doc[0].lemma_ == "губернатор" and doc[0].pos_ == "NOUN" and str(doc[1].morph).startswith("Case=Gen")
     assert {m.normal for m in doc.user_data["mentions"][0].mentions} >= {"Василий Анохин", "Минск"}
+
+
+def test_a_noun_the_tagger_reads_in_a_case_its_form_has_not_takes_the_dictionarys_reading(models):
+    doc = models.nlp("Департамент по культуре и управления культуры.")
+    # the tagger carries the dative plural over «и»; «управления» is a genitive singular (or a nominative plural)
+    assert [str(token.morph) for token in doc if token.text == "управления"] == [
+        "Animacy=Inan|Case=Gen|Gender=Neut|Number=Sing"]
+    assert [str(token.morph) for token in doc if token.text == "культуре"][0].startswith("Animacy=Inan|Case=Dat")
 
 
 @pytest.mark.parametrize("report_rules", [False, True])
@@ -2425,6 +2464,18 @@ def test_a_genitive_coordinated_after_a_bodys_head_is_another_party_not_the_name
     assert {m.normal for m in found if m.type is EntityType.ORG} == {
         "Министерство образования Смоленской области", "главное управление по образованию Могилевского облисполкома",
         "Могилевский облисполком"}
+    # and after what a body deals with, in another case than the genitive: the tagger's dative plural carried over
+    # «и» to «управления», which has no such form, as well
+    for subject, other in (("образованию и науке", "главного управления по образованию"),
+                           ("культуре", "управления культуры")):
+        found = extract(f"Заседание коллегий Департамента Смоленской области по {subject} и {other} Витебского "
+                        f"облисполкома.", models, report_rules=True)
+        assert f"Департамент Смоленской области по {subject}" in {m.normal for m in found if m.type is EntityType.ORG}
+    # what a body deals with may hold a genitive coordinated with a genitive
+    found = extract("Встреча с представителями Комитета по делам молодежи и спорта Витебского облисполкома.", models,
+                    report_rules=True)
+    assert "Комитет по делам молодежи и спорта Витебского облисполкома" in {
+        m.normal for m in found if m.type is EntityType.ORG}
 
 
 def test_a_term_of_office_is_no_part_of_a_name(models):
@@ -2433,6 +2484,12 @@ def test_a_term_of_office_is_no_part_of_a_name(models):
     assert "Палата представителей Национального собрания Республики Беларусь" in {
         m.normal for m in found if m.type is EntityType.ORG}
     assert not [m for m in found if "созыв" in m.text]
+    # nor a date's year after it, where a word in small letters or a number dates it
+    for text in ("Выборы в Бундестаг Германии прошлого года.", "Выборы в Бундестаг Германии 2021 года."):
+        assert [m.normal for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG] == [
+            "Бундестаг Германии"]
+    found = extract("Встреча с представителями Комитета по проведению Года культуры.", models, report_rules=True)
+    assert [m.normal for m in found if m.type is EntityType.ORG] == ["Комитет по проведению Года культуры"]
 
 
 def test_a_plural_head_before_a_bodys_quoted_name_is_no_name_of_its_own(models):
@@ -2914,6 +2971,11 @@ def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, na
     ("Встреча с С.С. Горой.", "С.С. Гора"),
     ("Участники: И.И. Иванов, С.С. Гора.", "С.С. Гора"),
     ("Встреча с Е.А. Король.", "Е.А. Король"),  # a woman's, which does not decline
+    # a surname of «-ин» the dictionary reads only as an animal's adjective («карасиный»)
+    ("Встреча со Статс-секретарем – заместителем Министра иностранных дел Российской Федерации Г.Б. Карасиным.",
+     "Г.Б. Карасин"),
+    ("Встреча с Геннадием Карасиным.", "Геннадий Карасин"),
+    ("Встреча с Мариной Карасиной.", "Марина Карасина"),
     # one the dictionary does not know, where the text says it stands in the nominative, whatever case it guesses
     ("Участники: Губернатор Смоленской области В.Н. Анохин, Премьер-министр Республики Абхазия В.В. Делба.",
      "В.В. Делба"),
@@ -2964,13 +3026,21 @@ def test_a_firms_name_before_a_person_is_the_firms(models, text, names):
 @pytest.mark.parametrize(("text", "names"), [
     # a body between an event's head and its quoted title is a party; the quotation is its name where it is one
     ("Выставка Витебского художественного музея «Шагал и его время».", {"Витебский художественный музей"}),
+    # each of the bodies coordinated before the title, whose event it is
+    ("Совместная выставка Смоленского музея-заповедника и Национального исторического музея Республики Беларусь "
+     "«Белая Русь».", {"Смоленский музей-заповедник", "Национальный исторический музей Республики Беларусь"}),
+    ("Выставка Смоленского музея-заповедника и Витебского областного краеведческого музея «Память и время».",
+     {"Смоленский музей-заповедник", "Витебский областной краеведческий музей"}),
     ("Концерт Смоленского камерного оркестра «Камерата».", {"Смоленский камерный оркестр «Камерата»"}),
+    # a region's or a town's works in a quoted exhibition are no body's
+    ("Выставка работ художников Смоленска и Витебска «Два города».", set()),
     ("Концерт Заслуженного коллектива Республики Беларусь «Хор имени Цитовича».",
      {"Заслуженный коллектив Республики Беларусь «Хор имени Цитовича»"}),
     # a performing collective named by its kind in lowercase is named by the quotation after it
     ("Состоялся концерт ансамбля народного танца «Коло».", {"ансамбль народного танца «Коло»"}),
     ("Показан спектакль театра кукол «Бэмби».", {"театр кукол «Бэмби»"}),
     ("Концерт творческого коллектива «Радуга».", {"творческий коллектив «Радуга»"}),
+    ("Концерт российской рок-группы «Алиса».", {"рок-группа «Алиса»"}),  # a group, by its compound's word too
     # not words that name no one, nor a state, nor a body no kind of collective is («краеведческого музея»)
     ("Выставка краеведческого музея «Смоленская старина».", set()),
     ("Гала-концерт открытого конкурса театральных коллективов «Здесь и сейчас».", set()),
@@ -2978,6 +3048,8 @@ def test_a_firms_name_before_a_person_is_the_firms(models, text, names):
 ])
 def test_a_body_named_in_an_events_phrase_is_a_party(models, text, names):
     assert org_texts_normal(models, text) == names
+    # each named as it stands, in no other body's name (not in its own, with the title it was found with)
+    assert not [m for m in extract(text, models, report_rules=True) if m.within == "org" and m.normal in names]
 
 
 @pytest.mark.parametrize(("text", "names"), [
