@@ -2014,6 +2014,9 @@ def test_a_posts_word_that_is_a_given_name_too_stays_the_persons_name(models, re
      "Государственное Собрание – Курултай Республики Башкортостан", "RU"),
     ("Встреча с Председателем Народного собрания – Парламента Республики Абхазия Л.Р. Кишмарией.",
      "Народное собрание – Парламент Республики Абхазия", "AB"),
+    # or the other word for its chain's last, in small letters in its case
+    ("Встреча с Конфедерацией промышленников и предпринимателей (нанимателей) Республики Беларусь.",
+     "Конфедерация промышленников и предпринимателей (нанимателей) Республики Беларусь", "BY"),
 ])
 def test_a_bodys_other_name_in_apposition_is_part_of_its_name(models, text, body, state):
     assert states_of(models, text) == {body: (state, False)}
