@@ -1140,11 +1140,11 @@ def _over_its_other_name(doc: Doc, head: int, index: int, flags: frozenset[str],
         words = list(doc[index + 1:close]) if close is not None else []
         # (or the other word for its chain's last, in small letters in its case: «Конфедерации промышленников и
         # предпринимателей (нанимателей) Республики Беларусь»)
-        other_word = bool(words) and index > head + 1 and case_of(doc[index - 1]) is not None \
+        in_small_letters = bool(words) and index > head + 1 and case_of(doc[index - 1]) is not None \
             and all(token.is_alpha and token.is_lower for token in words) \
             and case_of(words[0]) == case_of(doc[index - 1])
-        if close is None or not other_word and not all(is_cap(token) and token.is_alpha and not token.text.isupper()
-                                                       for token in words):
+        capitalised = all(is_cap(token) and token.is_alpha and not token.text.isupper() for token in words)
+        if close is None or not in_small_letters and not capitalised:
             return index
         after = close + 1
     elif doc[index].text in ("–", "—"):
