@@ -2911,8 +2911,10 @@ def _state_before(doc: Doc, index: int, mentions: list[Mention], models: Resourc
 def _states_adjective_before(doc: Doc, index: int, models: Resources) -> tuple[str, bool] | None:
     """The state (and whether the Smolensk side) whose adjective, or a town's or a region's of its, before a lowercase
     noun, stands right before token `index` («белорусских предприятий»; «смоленских предприятий»: Smolensk's,
-    «витебских предприятий»: Belarus's)."""
-    if index < 2 or doc[index - 1].pos_ != "NOUN" or not doc[index - 1].is_lower:
+    «витебских предприятий»: Belarus's); not a region's name («делегацией Смоленской области | ОАО «Белшина»»: the body
+    the delegation visits)."""
+    if index < 2 or doc[index - 1].pos_ != "NOUN" or not doc[index - 1].is_lower \
+            or doc[index - 1].lemma_ in models.lexicons.region_words:
         return None
     return _adjectives_side(doc[index - 2], models)
 

@@ -699,8 +699,16 @@ def a_member(doc: Doc, start: int, index: int, lex: Lexicons) -> bool:
     Евразийского экономического совета»; nor a body whose adjective only is one before it: «Витебского отделения
     Белорусской железной дороги и Белорусского республиканского союза молодежи»)."""
     word = doc[index]
-    return word.pos_ == "PROPN" or word.lemma_ in lex.region_words \
-        or word.pos_ != "ADJ" and any(doc[i].lemma_ == word.lemma_ for i in range(start, index - 1) if is_cap(doc[i]))
+    named_before = {doc[i].lemma_ for i in range(start, index - 1) if is_cap(doc[i])}
+    if word.pos_ == "PROPN" or word.lemma_ in lex.region_words or word.pos_ != "ADJ" and word.lemma_ in named_before:
+        return True
+    # or a state's body of a word a member before is named by, after its adjectives («Межпарламентской комиссии
+    # Федерального Собрания Российской Федерации и Национального собрания Республики Беларусь»)
+    noun = index
+    while noun < len(doc) and doc[noun].pos_ == "ADJ":
+        noun += 1
+    return noun + 1 < len(doc) and doc[noun].lemma_ in named_before and lex.names_body(doc[noun].lemma_) \
+        and _state_named_at(doc, noun + 1)
 
 
 def _legal_form_before(doc: Doc, start: int, lex: Lexicons) -> int:

@@ -1543,6 +1543,11 @@ def test_a_meeting_named_with_an_adjective_of_meetings_is_no_body(models, text, 
      "Беларуси и России",
      {"Министерство культуры и туризма Смоленской области", "Парламентское Собрание Союза Беларуси и России",
       "Союз Беларуси и России", "Постоянный Комитет Союзного государства", "Союзное государство"}),
+    # a member named by the word another one is, after its adjective, before its state
+    ("Участие в заседании Межпарламентской комиссии Федерального Собрания Российской Федерации и Национального "
+     "собрания Республики Беларусь.",
+     {"Межпарламентская комиссия Федерального Собрания Российской Федерации и Национального собрания Республики "
+      "Беларусь", "Федеральное Собрание Российской Федерации", "Национальное собрание Республики Беларусь"}),
     # no joint body: two bodies coordinated are two names
     ("Встреча с депутатами Совета Федерации и Государственной Думы.", {"Совет Федерации", "Государственная Дума"}),
     # nor a body named after a joint one's chain, which names a state or a body as one of its own does
@@ -3191,6 +3196,24 @@ def test_bodies_after_a_states_adjective_and_a_noun_are_of_that_state(models, te
 ])
 def test_bodies_after_a_towns_or_regions_adjective_and_a_noun_are_of_its_state_and_side(models, text, state):
     assert states_of(models, text) == {"ОАО «Кристалл»": state, "АО «Шарм»": state}
+
+
+@pytest.mark.parametrize("region", ["Смоленской", "Витебской"])
+def test_bodies_after_a_regions_name_are_not_the_regions(models, region):
+    # the bodies a region's delegation visits
+    found = states_of(models, f"Посещение делегацией {region} области ОАО «Кристалл» и АО «Шарм».")
+    assert found == {"ОАО «Кристалл»": (None, False), "АО «Шарм»": (None, False)}
+
+
+@pytest.mark.parametrize(("text", "person", "role"), [
+    # clergy by their office and rank, two roles in the nominative
+    ("Встреча с настоятелем храма Святого Духа г. Минска протоиереем Сергием Лепиным.", "Сергий Лепин",
+     "настоятель храма Святого Духа г. Минска; протоиерей"),
+    ("В мероприятии участвовал священник Иоанн Петров.", "Иоанн Петров", "священник"),
+])
+def test_a_clergymans_office_and_rank_are_his_roles(models, text, person, role):
+    assert [(m.normal, m.role) for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [
+        (person, role)]
 
 
 @pytest.mark.parametrize("text", [
