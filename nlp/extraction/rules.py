@@ -148,7 +148,7 @@ def load_lexicons() -> Lexicons:
         education_levels=frozenset(row[0] for row in lexicon("education_levels")),
         group_nouns=frozenset(row[0] for row in lexicon("group_nouns")),
         collective_nouns=frozenset(row[0] for row in lexicon("group_nouns") if row[1:] == ("collective",)),
-        legal_forms=frozenset(row[1] for row in lexicon("legal_forms")),
+        legal_forms=frozenset(row[1] for row in lexicon("legal_forms") if row[1].isupper()),  # (not «Союз»)
         latin_keys=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] in ("key", "form")),
         latin_forms=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "form"),
         latin_links=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "link"),

@@ -92,8 +92,9 @@ def org_parts(name: str) -> tuple[str, str]:
 @cache
 def _company_forms() -> frozenset[str]:
     """The abbreviations of the legal forms of companies, societies and enterprises («ООО», «ПАО», «РУП»), not of
-    institutions («ГУ», «УО»)."""
-    return frozenset(abbr for full, abbr in _legal_forms() if "учреждени" not in full)
+    institutions («ГУ», «УО»), nor a form written as a word, which names one only before a quotation («Союз
+    художников» is no union «художников»)."""
+    return frozenset(abbr for full, abbr in _legal_forms() if "учреждени" not in full and abbr.isupper())
 
 
 @cache

@@ -101,6 +101,10 @@ def test_legal_form_written_out_is_the_abbreviation(models):
     (["ПАО Сбербанк", "ПАО «Сбербанк»"], 1),
     # «ГУ» before an acronym or a genitive is a main department, not an institution's form
     (["ГУ МЧС России", "МЧС России"], 2),
+    # a non-profit's form written as a word is one before its quoted name only
+    (["Союз «Смоленская торгово-промышленная палата»", "Смоленская торгово-промышленная палата"], 1),
+    (["Ассоциация «РАДОР»", "РАДОР"], 1),
+    (["Союз художников", "художников"], 2),
 ])
 def test_a_companys_form_unquoted_is_its_legal_form(models, names, count):
     result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
