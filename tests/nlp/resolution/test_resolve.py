@@ -356,6 +356,22 @@ def test_the_european_union_is_one_partner_by_any_of_its_names(models):
     assert result.resolve(org("ЕС"), models.gazetteer).id == result.resolve(org("Евросоюз"), models.gazetteer).id
 
 
+@pytest.mark.parametrize("names", [
+    # a parliament's chamber by its own name alone, with its state, or with its parliament and state
+    ["Совет Федерации", "Совет Федерации России", "Совет Федерации Федерального Собрания Российской Федерации"],
+    ["Государственная Дума", "Госдума", "Государственная Дума РФ",
+     "Государственная Дума Федерального Собрания Российской Федерации"],
+    ["Совет Республики", "Совет Республики Национального собрания Республики Беларусь"],
+    ["Палата представителей", "Палата представителей Национального собрания Республики Беларусь"],
+])
+def test_a_parliaments_chamber_is_one_partner_named_with_its_parliament_or_without(models, names):
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=read_aliases())
+    assert len({result.resolve(org(name), models.gazetteer).id for name in names}) == 1
+    # by the curated decisions: the rules alone keep a chamber named without its parliament apart
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
+    assert len({result.resolve(org(name), models.gazetteer).id for name in names}) > 1
+
+
 def test_iri_is_minted_from_identity():
     assert mint_iri(EntityType.ORG, "минский автомобильный завод").endswith("/org/minskiy-avtomobilnyy-zavod")
 
