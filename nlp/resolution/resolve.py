@@ -252,11 +252,25 @@ def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) ->
         bare = key[2]
         called = {called for name in names[key] if (called := company_called(name)) is not None}
         for name in {bare, _TOWNS_WORD.sub("в ", _HOST_STATE.sub("", bare)), _foreign_mission(bare),
-                     _TOWN_OF.sub("", bare), *called}:
+                     _TOWN_OF.sub("", bare), _by_namesakes_surname(bare), *called}:
             by_name[name].append(key)
     for same in by_name.values():
         for other in same[1:]:
             groups.union(same[0], other)
+
+
+def _by_namesakes_surname(bare: str) -> str:
+    """A folded name with whom it is named after by «имени» and the namesake's words without initials, and of two words
+    the last: «… им. П.М. Машерова» as «… имени П.М. Машерова», «… имени Франциска Скорины» as «… имени Ф. Скорины»."""
+    match = _NAMED_AFTER.search(bare)
+    if match is None:
+        return bare
+    words = _INITIAL.sub(" ", match.group(1)).split()
+    return f"{bare[:match.start()]}имени {' '.join(words[1:] if len(words) == 2 else words)}"
+
+
+_NAMED_AFTER = re.compile(r"(?<![\w-])им(?:\.|ени)?\s+(.+)$")
+_INITIAL = re.compile(r"(?<![\w-])\w\.")
 
 
 def _other_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -> None:

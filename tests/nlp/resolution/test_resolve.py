@@ -132,6 +132,19 @@ def test_a_towns_body_named_with_the_towns_word_short_or_not_is_one_organisation
     assert ids[0] == ids[1] == ids[2] != ids[3]
 
 
+def test_whom_a_body_is_named_after_with_initials_or_names_is_one_organisation_whose_iri_stays(models):
+    names = ["Гомельский государственный университет имени Франциска Скорины",
+             "УО «Гомельский государственный университет имени Ф. Скорины»",
+             "Гомельский государственный университет им. Ф. Скорины", "ГГУ имени Ф. Скорины",
+             "Гомельский государственный университет имени П.О. Сухого"]  # named after another stays apart
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
+    ids = [result.resolve(org(name), models.gazetteer).id for name in names]
+    assert ids[0] == ids[1] == ids[2] == ids[3] != ids[4]
+    # the IRI one name alone is given is the one it was given before
+    alone = resolve([org(names[2])], models.gazetteer, aliases=[]).resolve(org(names[2]), models.gazetteer).id
+    assert alone.endswith("/org/gomelskiy-gosudarstvennyy-universitet-im-f-skoriny")
+
+
 def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(models):
     names = ["Национальная академия наук Республики Беларусь", "Национальная Академия наук Беларуси",
              "Министерство иностранных дел Российской Федерации", "Министерство иностранных дел России",
