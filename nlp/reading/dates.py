@@ -25,6 +25,9 @@ _TOKEN = re.compile(
 # «II квартал 2025 года», «во 2-м квартале», «во втором квартале», «за I кв. 2024 г.»
 _QUARTER = re.compile(r"\b(IV|I{1,3}|[1-4]|перв|втор|трет|четв)[а-яё]*\s*(?:-?[ймго]{1,2})?\s+(?:квартал\w*|кв\.)"
                       r"(?:\s*(\d{4}))?", re.IGNORECASE)
+# quarters one to another: «2-3 квартал 2025», «II–III кварталы 2025 года», «1-2 кв. 2024 г.»
+_QUARTERS = re.compile(r"\b(IV|I{1,3}|[1-4])\s*(?:-?[йго]{1,2})?\s*[–—-]\s*(IV|I{1,3}|[1-4])\s*(?:-?[йго]{1,2})?\s+"
+                       r"(?:квартал\w*|кв\.)(?:\s*(\d{4}))?", re.IGNORECASE)
 # «I полугодие 2025 года», «во втором полугодии», «1-е полугодие 2025 г.»
 _HALF = re.compile(r"\b(I{1,2}|[12]|перв|втор)[а-яё]*\s*(?:-?[еоийм]{1,2})?\s+полугоди\w*(?:\s*(\d{4}))?",
                    re.IGNORECASE)
@@ -39,10 +42,11 @@ _YEARS = re.compile(r"(?:(?:в\s+течение|на\s+протяжении|в)\
 # a time of day, which says nothing of the dates: «10:00», «в 11.00», «10.30» (no month 30), «3 часа»
 _TIME = re.compile(r"(?<![\d.])(?:\d{1,2}:\d{2}|\d{1,2}\.(?:00|1[3-9]|[2-5]\d))(?![\d.]*\d)"
                    r"|\bв\s+\d{1,2}\.\d{2}(?![\d.]*\d)|\b\d+\s*(?:час|мин|ч\b)[а-яё]*", re.IGNORECASE)
-# the quarter a report covers, named without its number: «в течение квартала», «весь отчётный период»; or an event
-# held over and over through it: «ежемесячно», «еженедельно», «постоянно» (each time within the report's quarter)
-_THIS_QUARTER = re.compile(r"(?:(?:в\s+течение|на\s+протяжении|весь|всего|в)\s+)?"
-                           r"(?:отч[её]тн\w+\s+(?:квартал|период)\w*|квартал[аеу]?)\W*"
+# the quarter a report covers, named without its number: «в течение квартала», «весь отчётный период», «весь
+# период», «в течение всего периода»; or an event held over and over through it: «ежемесячно», «еженедельно»,
+# «постоянно» (each time within the report's quarter)
+_THIS_QUARTER = re.compile(r"(?:(?:в\s+течение(?:\s+всего)?|на\s+протяжении(?:\s+всего)?|весь|всего|в)\s+)?"
+                           r"(?:отч[её]тн\w+\s+(?:квартал|период)\w*|квартал[аеу]?|период[аеу]?)\W*"
                            r"|(?:ежедневно|еженедельно|ежемесячно|постоянно|регулярно)\W*", re.IGNORECASE)
 
 
@@ -166,11 +170,18 @@ def named_quarter(text: str) -> tuple[int, int | None] | None:
     return _QUARTER_NUMBERS.get(number) or int(number), int(match.group(2)) if match.group(2) else None
 
 
+def _quarter_number(written: str) -> int:
+    return _QUARTER_NUMBERS.get(written.lower()) or int(written)
+
+
 def _period_range(text: str, default_year: int | None, default_quarter: int | None) -> tuple[date, date] | None:
     """The months of a quarter, a half-year or a year the text names, whole."""
     if (academic := _ACADEMIC_YEAR.search(text)) and int(academic.group(2)) == int(academic.group(1)) + 1:
         return date(int(academic.group(1)), 9, 1), date(int(academic.group(2)), 6, 30)
-    if named := named_quarter(text):
+    if (quarters := _QUARTERS.search(text)) and _quarter_number(quarters.group(1)) < _quarter_number(quarters.group(2)):
+        year = int(quarters.group(3)) if quarters.group(3) else default_year
+        first, last = 3 * _quarter_number(quarters.group(1)) - 2, 3 * _quarter_number(quarters.group(2))
+    elif named := named_quarter(text):
         quarter, year = named[0], named[1] or default_year
         first, last = 3 * quarter - 2, 3 * quarter
     elif default_quarter and _THIS_QUARTER.fullmatch(text.strip()):

@@ -79,6 +79,7 @@ def test_a_range_across_new_year_starts_in_the_year_before(text: str, expected: 
 
 
 @pytest.mark.parametrize("text", ["в течение квартала", "В течение отчетного периода", "весь квартал",
+                                  "весь период", "в течение всего периода",
                                   # held over and over through it
                                   "ежемесячно", "Еженедельно", "постоянно"])
 def test_the_quarter_unnamed_is_the_reports(text: str) -> None:
@@ -104,6 +105,10 @@ def test_the_dates_a_word_of_the_quarter_has_in_brackets_are_the_events(text: st
     ("II полугодие", (date(2025, 7, 1), date(2025, 12, 31))),  # the report's year
     ("в течение 2024 года", (date(2024, 1, 1), date(2024, 12, 31))),
     ("2025 год", (date(2025, 1, 1), date(2025, 12, 31))),
+    # quarters from one to another, all of them
+    ("2-3 квартал 2025", (date(2025, 4, 1), date(2025, 9, 30))),
+    ("II–III кварталы 2024 года", (date(2024, 4, 1), date(2024, 9, 30))),
+    ("1-2 кв.", (date(2025, 1, 1), date(2025, 6, 30))),
 ])
 def test_a_half_year_or_a_year_covers_its_months(text: str, expected: tuple[date, date]) -> None:
     assert parse_date_range(text, default_year=2025, default_quarter=2) == expected
