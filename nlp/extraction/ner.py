@@ -300,8 +300,9 @@ _NOUN_FEATURES = {
     "Number": {"sing": "Sing", "plur": "Plur"},
 }
 
-# OpenCorpora's cases as the tagger's, the second genitive and locative («чашка чаю», «в лесу») as the first
-_CASES = _NOUN_FEATURES["Case"] | {"gen2": "Gen", "loc2": "Loc", "gen1": "Gen", "loc1": "Loc"}
+# OpenCorpora's cases as the tagger's, the second genitive, accusative and locative («чашка чаю», «в люди», «в лесу»)
+# as the first
+_CASES = _NOUN_FEATURES["Case"] | {"gen2": "Gen", "acc2": "Acc", "loc2": "Loc"}
 
 # the endings of a verb's forms that its lemma may share (an infinitive, a reflexive one)
 _VERB_ENDINGS = ("ть", "ться", "ти", "чь")
