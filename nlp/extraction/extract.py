@@ -57,6 +57,7 @@ from nlp.extraction.rules import (
     bracket_end,
     bracket_start,
     case_of,
+    chain_after_a_state,
     commemorated,
     find_named,
     find_places,
@@ -1507,11 +1508,12 @@ class _Reading:
         self.rule_orgs = [cut for c in named if c.label == "ORG" and (cut := self._before_person(c)) is not None]
         self.rule_orgs += self._parents_short_names(self.rule_orgs)
         # states named in full («Королевства Таиланд»), then organisation-shaped names of states ("Российской
-        # Федерации"); a body's name goes on to the end of a state's name it ends in («Посольства Королевства |
-        # Таиланд»)
+        # Федерации"); a body's name goes on to the end of a state's name it ends in, and on with its chain after it
+        # («Посольства Королевства | Таиланд | в Российской Федерации»)
         self.states: list[Chunk] = _states_named_in_full(doc, models)
-        self.rule_orgs = [next((replace(c, stop=s.stop) for s in self.states if c.start < s.start < c.stop < s.stop),
-                               c) for c in self.rule_orgs]
+        self.rule_orgs = [next((replace(c, stop=chain_after_a_state(doc, c.head, s.stop, self.lex))
+                                for s in self.states if c.start < s.start < c.stop < s.stop), c)
+                          for c in self.rule_orgs]
         # where an organisation's name may go on: its sentence is parsed before the phases (see `extract_docs`)
         names = [(c.start, c.stop) for c in self.rule_orgs]
         spans = [(c.start, c.stop) for c in named]
@@ -1541,7 +1543,10 @@ class _Reading:
         self.plural_post: Mention | None = None  # the last person, where a plural post heads the list they are in
         # that post's words, state and case, which each name of its list takes
         self.plural_head: tuple[str | None, Signal, str | None] = (None, Signal(None, False), None)
-        self.post_spans = office_posts(doc, self.lex)  # where no person is named, a place's office (`places`)
+        # where no person is named, a place's office (`places`), past a state's name read whole as a body's name goes
+        self.post_spans = [next(((start, chain_after_a_state(doc, start, s.stop, self.lex, post=True))
+                                 for s in self.states if start < s.start < stop < s.stop), (start, stop))
+                           for start, stop in office_posts(doc, self.lex)]
         self.place_spans: list[tuple[int, int]] = []
 
     def _parents_short_names(self, chunks: list[Chunk]) -> list[Chunk]:

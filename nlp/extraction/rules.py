@@ -431,6 +431,16 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
     return index
 
 
+def chain_after_a_state(doc: Doc, head: int, state_stop: int, lex: Lexicons, post: bool = False) -> int:
+    """Where a body's or a post's name headed at `head` ends when it goes on past the end of a state's name read
+    whole, inside which its genitive chain stopped (the tagger reads the state's own name as a nominative):
+    «Посольства Королевства Таиланд | в Российской Федерации», «Послом Королевства Таиланд | в Российской Федерации»."""
+    return _chain(doc, state_stop, _POST_FLAGS if post else _head_flags(doc, head, lex), lex)
+
+
+_POST_FLAGS = frozenset({"in", "po"})  # what a post's chain takes: its place («Посол … в …»), what it deals with
+
+
 def _two_word_state(doc: Doc, index: int) -> bool:
     """Whether a state's name of two capitalised words, an adjective and its noun in the nominative, starts at
     `index` after «Республики» («Южная Осетия», «Северная Македония», «Южный Судан»)."""
@@ -1320,7 +1330,7 @@ def office_posts(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
         # a post of one word, or of an adjective and a noun («торговый представитель»)
         if (lemma in lex.office_posts or index > 0 and f"{words[index - 1]} {lemma}" in lex.office_posts) \
                 and doc[index].pos_ in ("NOUN", "PROPN"):
-            end = _chain(doc, index + 1, frozenset({"in", "po"}), lex)
+            end = _chain(doc, index + 1, _POST_FLAGS, lex)
             if end > index + 1:
                 found.append((index, end))
     return found

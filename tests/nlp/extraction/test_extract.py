@@ -747,6 +747,8 @@ def test_a_position_adds_no_place_but_its_body(models):
      {"Брянская область"}),
     # the heads of regions abroad hold their offices too
     ("Встреча с акимом Карагандинской области, посещение Павлодарской области.", {"Павлодарская область"}),
+    # past a state's name read whole too (were «Королевство Таиланд» and «Российская Федерация»)
+    ("Встреча с Послом Королевства Таиланд в Российской Федерации в г. Смоленске", {"Смоленск"}),
     # a post's word inside a body's name is the body's: the place after it is the event's
     ("Участие в заседании Совета Министров Союзного государства в г. Минске.", {"Минск"}),
     ("Участие в заседании Совета Министров в г. Минске.", {"Минск"}),
@@ -2852,6 +2854,9 @@ def test_a_state_named_in_full_is_one_place_of_that_state(models, text, place, s
      "Министерство иностранных дел Королевства Саудовская Аравия", "SA"),
     ("Торгово-промышленная палата Федеративной Республики Германия.",
      "Торгово-промышленная палата Федеративной Республики Германия", "DE"),
+    # and on with the state it is in after it (was «в Российской Федерации», a place of its own)
+    ("Представители Посольства Королевства Таиланд в Российской Федерации.",
+     "Посольство Королевства Таиланд в Российской Федерации", "TH"),
 ])
 def test_a_body_named_with_a_state_in_full_is_one_body_of_that_state(models, text, body, state):
     found = extract(text, models, report_rules=True)
