@@ -82,6 +82,7 @@ from nlp.extraction.rules import (
     numbered_end,
     office_posts,
     opens_a_sentence,
+    past_adjectives,
     planned,
     post_on_the_next_line,
     quotation_after_head,
@@ -666,9 +667,7 @@ def _of_the_noun_after(token: Token, models: Resources) -> bool:
     doc = token.doc
     if not (is_adjective(token) and _reads_as_adjective(token, models)):
         return False
-    index = token.i + 1
-    while index < len(doc) and doc[index].pos_ == "ADJ" and doc[index].is_lower:
-        index += 1
+    index = past_adjectives(doc, token.i + 1, lowercase=True)
     if index >= len(doc) or doc[index].pos_ != "NOUN" or not doc[index].is_lower \
             or case_of(doc[index]) != case_of(token):
         return False
@@ -1511,8 +1510,8 @@ class _Reading:
         # Федерации"); a body's name goes on to the end of a state's name it ends in, and on with its chain after it
         # («Посольства Королевства | Таиланд | в Российской Федерации»)
         self.states: list[Chunk] = _states_named_in_full(doc, models)
-        self.rule_orgs = [next((replace(c, stop=chain_after_a_state(doc, c.head, s.stop, self.lex))
-                                for s in self.states if c.start < s.start < c.stop < s.stop), c)
+        self.rule_orgs = [c if (state := self._state_cut(c.start, c.stop)) is None
+                          else replace(c, stop=chain_after_a_state(doc, c.head, state.stop, self.lex))
                           for c in self.rule_orgs]
         # where an organisation's name may go on: its sentence is parsed before the phases (see `extract_docs`)
         names = [(c.start, c.stop) for c in self.rule_orgs]
@@ -1544,10 +1543,14 @@ class _Reading:
         # that post's words, state and case, which each name of its list takes
         self.plural_head: tuple[str | None, Signal, str | None] = (None, Signal(None, False), None)
         # where no person is named, a place's office (`places`), past a state's name read whole as a body's name goes
-        self.post_spans = [next(((start, chain_after_a_state(doc, start, s.stop, self.lex, post=True))
-                                 for s in self.states if start < s.start < stop < s.stop), (start, stop))
+        self.post_spans = [(start, stop) if (state := self._state_cut(start, stop)) is None
+                           else (start, chain_after_a_state(doc, start, state.stop, self.lex, post=True))
                            for start, stop in office_posts(doc, self.lex)]
         self.place_spans: list[tuple[int, int]] = []
+
+    def _state_cut(self, start: int, stop: int) -> Chunk | None:
+        """The state named in full that a name in [start, stop) stops inside of, having begun before it."""
+        return next((state for state in self.states if start < state.start < stop < state.stop), None)
 
     def _parents_short_names(self, chunks: list[Chunk]) -> list[Chunk]:
         """The parent a unit's name ends with, by its short name, natasha's organisation: a body of its own,
@@ -1727,15 +1730,15 @@ class _Reading:
             and any(c.start == after and any(c.head < start < c.stop == stop for start, stop in self.quoted_titles)
                     for c in self.orgs)
 
-    def _named_by(self, chunk: Chunk) -> tuple[list[Token], int]:
+    def _named_by(self, chunk: Chunk, described: bool) -> tuple[list[Token], int]:
         """The words that name an organisation's chunk and where its head is among them: a quotation listed after
-        another is named by the words before that one's quotation too («компаний «А» и «Б»»: компания «Б»)."""
+        another is named by the words before that one's quotation too («компаний «А» и «Б»»: компания «Б»), without
+        the state's adjective that says what the first one is where `described` («белорусских компаний «А» и «Б»»)."""
         doc, first = self.doc, chunk.listed_after
         if first is None:
             return list(doc[chunk.start:chunk.stop]), chunk.head - chunk.start
         quotation = quotation_after_head(doc, first, self.lex)
-        # (without the state's adjective that says what the first one is: «белорусских компаний «А» и «Б»»)
-        start = first.start + (self._described_as_a_states(first) is not None)
+        start = first.start + described
         return list(doc[start:quotation]) + list(doc[chunk.start:chunk.stop]), first.head - start
 
     def organisations(self) -> None:
@@ -1770,7 +1773,7 @@ class _Reading:
             chunk = chunk if states_word is None else replace(chunk, start=chunk.start + 1)
             states_word = states_word or listed_states_word
             chunk = self._without_the_outer_bodys_town(chunk)
-            named, head = self._named_by(chunk)
+            named, head = self._named_by(chunk, listed_states_word is not None)
             normal = normal_phrase(models.vocab, named, head)
             if models.countries.code(normal):  # "Российской Федерации": a state, not a body
                 self.states.append(Chunk(chunk.start, chunk.stop, "LOC", chunk.head, source="ner"))

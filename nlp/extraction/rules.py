@@ -451,12 +451,18 @@ def _two_word_state(doc: Doc, index: int) -> bool:
         and case_of(adjective) == "Nom" and agrees(adjective, noun) and not _person_named(doc, index + 1)
 
 
+def past_adjectives(doc: Doc, index: int, lowercase: bool = False) -> int:
+    """The first token from `index` on that is no adjective (in small letters, with `lowercase`): the noun they go
+    with, or the end of the doc."""
+    while index < len(doc) and doc[index].pos_ == "ADJ" and (doc[index].is_lower or not lowercase):
+        index += 1
+    return index
+
+
 def _quoted_head_after(doc: Doc, index: int, lex: Lexicons) -> bool:
     """Whether the «и» at `index` goes on with another named thing: a head noun, its adjectives before it, and its
     quoted name («Успенского собора | и мемориального комплекса «Хатынь»»: two sites, not one)."""
-    noun = index + 1
-    while noun < len(doc) and doc[noun].pos_ == "ADJ":
-        noun += 1
+    noun = past_adjectives(doc, index + 1)
     return noun + 1 < len(doc) and _head_word(doc[noun].lemma_, lex) in lex.heads \
         and doc[noun + 1].text == _QUOTE_OPEN
 
@@ -611,9 +617,7 @@ def _genitive_after_another_case(doc: Doc, conjunction: int) -> bool:
     """Whether the «и» at `conjunction` joins a noun phrase in the genitive to a noun in another case: no word of
     the same list, but another party governed by what governs the name («коллегий Департамента … по образованию и
     науке | и главного управления по образованию …»; not «по делам молодежи и спорта»)."""
-    before, noun = doc[conjunction - 1], conjunction + 1
-    while noun < len(doc) and doc[noun].pos_ == "ADJ" and doc[noun].is_lower:
-        noun += 1
+    before, noun = doc[conjunction - 1], past_adjectives(doc, conjunction + 1, lowercase=True)
     return noun < len(doc) and before.pos_ == "NOUN" and case_of(before) not in (None, "Gen") \
         and doc[noun].pos_ == "NOUN" and _is_gen(doc[noun])
 
@@ -714,9 +718,7 @@ def a_member(doc: Doc, start: int, index: int, lex: Lexicons) -> bool:
         return True
     # or a state's body of a word a member before is named by, after its adjectives («Межпарламентской комиссии
     # Федерального Собрания Российской Федерации и Национального собрания Республики Беларусь»)
-    noun = index
-    while noun < len(doc) and doc[noun].pos_ == "ADJ":
-        noun += 1
+    noun = past_adjectives(doc, index)
     return noun + 1 < len(doc) and doc[noun].lemma_ in named_before and lex.names_body(doc[noun].lemma_) \
         and _state_named_at(doc, noun + 1)
 

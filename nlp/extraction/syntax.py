@@ -26,6 +26,7 @@ from nlp.extraction.rules import (
     is_cap,
     load_lexicons,
     lowercase_body_word,
+    past_adjectives,
     post_after_name,
 )
 from nlp.gazetteer.countries import state_code
@@ -152,9 +153,7 @@ def _who_took_part(doc: Doc, index: int) -> bool:
     """Whether the words at `index` say who took part, led or helped, which no name goes on with («Совета Федерации …
     по вопросам межрегионального сотрудничества | с участием председателя …», «при участии», «под председательством»,
     «Могилевский областной исполнительный комитет | при (финансовой) поддержке Посольства …»)."""
-    noun = index + 1
-    while noun < len(doc) and doc[noun].pos_ == "ADJ" and doc[noun].is_lower:
-        noun += 1
+    noun = past_adjectives(doc, index + 1, lowercase=True)
     return noun < len(doc) and (doc[index].lower_, doc[noun].lemma_) in _TOOK_PART
 
 

@@ -166,8 +166,7 @@ def named_quarter(text: str) -> tuple[int, int | None] | None:
     """
     if not (match := _QUARTER.search(text)):
         return None
-    number = match.group(1).lower()
-    return _QUARTER_NUMBERS.get(number) or int(number), int(match.group(2)) if match.group(2) else None
+    return _quarter_number(match.group(1)), int(match.group(2)) if match.group(2) else None
 
 
 def _quarter_number(written: str) -> int:

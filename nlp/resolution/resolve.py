@@ -237,7 +237,9 @@ _HOLY = re.compile(r"^свято-\s*")
 
 def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -> None:
     """One name under different legal forms ("ГК «СТиМ»", "ООО «СТиМ»") is one organisation; so is a company
-    called by what it is with its quoted name («компания «Белшина»» is «ОАО «Белшина»», `company_words.tsv`), and a
+    called by what it is with its quoted name («компания «Белшина»» is «ОАО «Белшина»», `company_words.tsv`), one
+    named after someone by «им.» or «имени», with initials or names («… им. Ф. Скорины», «… имени Франциска
+    Скорины»: `_by_namesakes_surname`), and a
     body whose branch's town is named with its word or without («… в г. Смоленске», «… в городе Смоленске», «… в
     Смоленске»), a body of a town named with the town's word short or not («администрация г. Сухум», «администрация
     города Сухум»), with Russia as the state the mission is in or without («… в Российской Федерации в г. Смоленске»,
@@ -260,17 +262,18 @@ def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) ->
 
 
 def _by_namesakes_surname(bare: str) -> str:
-    """A folded name with whom it is named after by «имени» and the namesake's words without initials, and of two words
-    the last: «… им. П.М. Машерова» as «… имени П.М. Машерова», «… имени Франциска Скорины» as «… имени Ф. Скорины»."""
-    match = _NAMED_AFTER.search(bare)
-    if match is None:
+    """A folded name's words (`_framed_words`: «им.» as «имени») with whom it is named after without initials, and of
+    two words the last: «… им. П.М. Машерова» as «… имени П.М. Машерова», «… имени Франциска Скорины» as «… имени
+    Ф. Скорины»; the name as it is where it is named after no one."""
+    words = _framed_words(bare)
+    if "имени" not in words:
         return bare
-    words = _INITIAL.sub(" ", match.group(1)).split()
-    return f"{bare[:match.start()]}имени {' '.join(words[1:] if len(words) == 2 else words)}"
+    named = words.index("имени") + 1
+    namesake = [word for word in words[named:] if not _INITIALS_WORD.fullmatch(word)]
+    return " ".join((*words[:named], *(namesake[1:] if len(namesake) == 2 else namesake)))
 
 
-_NAMED_AFTER = re.compile(r"(?<![\w-])им(?:\.|ени)?\s+(.+)$")
-_INITIAL = re.compile(r"(?<![\w-])\w\.")
+_INITIALS_WORD = re.compile(r"(?:\w\.)+")  # «п.м.», «ф.»
 
 
 def _other_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -> None:
