@@ -84,6 +84,7 @@ from nlp.extraction.rules import (
     opens_a_sentence,
     past_adjectives,
     planned,
+    post_head_after,
     post_on_the_next_line,
     quotation_after_head,
     quote_end,
@@ -1748,7 +1749,14 @@ class _Reading:
         # ("Воинское захоронение солдат и офицеров 39-й армии"); a capitalised body stays one ("… комплекс
         # Посольства Республики Беларусь …")
         sites = [(c.start, c.stop) for c in self.sites]
-        self.orgs = [c for c in map(self._lengthened, self.rule_orgs) if not _inside(c.start, c.stop, sites)
+        lengthened = [*map(self._lengthened, self.rule_orgs)]
+        # a body's short name a name was lengthened over ends it as in the rules' own name: a body of its own
+        # («Комитета по сотрудничеству | с ЮНЕСКО»)
+        found = {(c.start, c.stop) for c in self.rule_orgs}
+        lengthened += [c for c in self._parents_short_names(
+            [c for c, rule in zip(lengthened, self.rule_orgs, strict=True) if c.stop > rule.stop])
+            if (c.start, c.stop) not in found]
+        self.orgs = [c for c in lengthened if not _inside(c.start, c.stop, sites)
                      or any(is_cap(token) for token in doc[c.start:c.stop])]
         described = _described_after_a_dash(doc, self.orgs)
         in_full = [(c.start, c.stop) for c in self.states]
@@ -1816,7 +1824,8 @@ class _Reading:
         # "Чрезвычайный и Полномочный Посол": natasha's lone title word is no name, and no one else's either, so
         # it does not end the position before the next name
         people = [(start, stop) for start, stop in people
-                  if not (stop - start == 1 and (doc[start].lemma_ in lex.positions or doc[start].pos_ == "ADJ"))]
+                  if not (stop - start == 1 and (doc[start].lemma_ in lex.positions or doc[start].pos_ == "ADJ"
+                                                 or post_head_after(doc, start, lex) is not None))]
         # a style before a name is no name of its own («с Его Высочеством принцем Фейсалом …»: the name after it
         # is; «Ее Величество» alone names the queen)
         starts = {start for start, _ in people}

@@ -237,6 +237,8 @@ class NatashaMorphology(_Batched):
                             morph = read
                         elif pos == "NOUN":
                             found = self._participle_noun(word) or found
+                        elif pos == "PROPN" and (read := self._a_names_case(word, feats, doc.vocab)):
+                            morph = read
                         known = self.lemmas[(word, tag)] = (pos_id, morph, strings.add(found))
                     values[index] = known
             doc.from_array([POS, MORPH, LEMMA], cast(Ints2d, numpy.array(values, dtype="uint64").reshape(-1, 3)))
@@ -275,6 +277,33 @@ class NatashaMorphology(_Batched):
                and _NOUN_FEATURES["Number"].get(parse.tag.number) in (None, feats.get("Number")) for parse in parses):
             return None
         return _noun_features(parses[0].tag, vocab)
+
+    def _a_names_case(self, word: str, feats: dict[str, str], vocab: Vocab) -> int | None:
+        """spaCy's id of the features of a capitalised word the dictionary reads only as a person's name, a surname
+        of one person among its readings (a double surname: each part so, in a case both have), which the tagger read
+        in a case and number none of its forms has: the likeliest such surname's reading (after initials the tagger
+        may read a surname as a nominative: «с С.И. Сидоровым, министром …», an instrumental; not «Кларин», which
+        the dictionary knows only as the plural of «Клара»)."""
+        parts = word.split("-")
+        if "Case" not in feats or len(parts) > 2 \
+                or not all(part[:1].isupper() and part[1:].islower() for part in parts):
+            return None
+        readings = []
+        for part in parts:
+            parses = self.natasha.morph_vocab.parse(part.lower()) \
+                if self.natasha.morph_vocab.word_is_known(part.lower()) else []
+            if not parses or not all({"Surn", "Name", "Patr"} & parse.tag.grammemes for parse in parses):
+                return None
+            readings.append(parses)
+        if any(_CASES.get(parse.tag.case) == feats["Case"]
+               and _NOUN_FEATURES["Number"].get(parse.tag.number) in (None, feats.get("Number"))
+               for parses in readings for parse in parses):
+            return None
+        surnames = [{parse.tag.case for parse in parses if "Surn" in parse.tag and "sing" in parse.tag}
+                    for parses in readings]
+        shared = set.intersection(*surnames)
+        return next((_noun_features(parse.tag, vocab) for parse in readings[-1]
+                     if "Surn" in parse.tag and "sing" in parse.tag and parse.tag.case in shared), None)
 
     def _participle_noun(self, word: str) -> str | None:
         """The lemma of a noun the dictionary knows only as a participle: its masculine nominative, as a noun made of

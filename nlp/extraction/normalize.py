@@ -308,17 +308,26 @@ def _agreed_adjective(vocab: MorphVocab, token: Token, case: str | None, gender:
 def _double_surname(vocab: MorphVocab, token: Token, nominative: bool) -> str | None:
     """A double surname in the nominative, each part as a surname of the case and gender the parts share
     («Петрова-Водкина» -> Петров-Водкин, «Кузьминой-Карповой» -> Кузьмина-Карпова); None where the parts are
-    not both surnames the dictionary reads so (the whole word read as one: «Водкина» as a place's «Водкино»)."""
+    not both surnames the dictionary reads so (the whole word read as one: «Водкина» as a place's «Водкино»).
+    The case is the tagger's (the nominative where the name is known to stand in it), or where the parts are no
+    surnames of it, one they share: the tagger may read a hyphenated word it does not know as a nominative
+    («Сидоровым-Кузнецовым»)."""
     parts = token.text.split("-")
     if len(parts) != 2 or not all(part[:1].isupper() for part in parts):
         return None
-    case = "nomn" if nominative else _tagged_case(token)
-    readings = [[p for p in vocab.parse(part.lower()) if {"Surn"} & p.tag.grammemes and "sing" in p.tag
-                 and (case is None or case in p.tag)] for part in parts]
-    genders = [{g for p in found for g in ("masc", "femn") if g in p.tag} for found in readings]
-    shared = genders[0] & genders[1]
-    gender = "masc" if "masc" in shared else "femn" if shared else None
-    if gender is None:
+    tagged = "nomn" if nominative else _tagged_case(token)
+    for case in (tagged, *([] if tagged is None else [None])):
+        readings = [[p for p in vocab.parse(part.lower()) if {"Surn"} & p.tag.grammemes and "sing" in p.tag
+                     and (case is None or case in p.tag)] for part in parts]
+        if case is None:  # (of the readings, those in a case both parts may be in)
+            shared_cases = set.intersection(*({p.tag.case for p in found} for found in readings))
+            readings = [[p for p in found if p.tag.case in shared_cases] for found in readings]
+        genders = [{g for p in found for g in ("masc", "femn") if g in p.tag} for found in readings]
+        shared = genders[0] & genders[1]
+        gender = "masc" if "masc" in shared else "femn" if shared else None
+        if gender is not None:
+            break
+    else:
         return None
     words = []
     for part, found in zip(parts, readings, strict=True):
@@ -443,6 +452,8 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
         surnames = []
         for name in names:
             surname = None if nominative else _surname_in_case(vocab, name, _CASES.get(case or ""))
+            # (a double surname's parts both decline: «Сидоровым-Кузнецовым»)
+            surname = surname or _double_surname(vocab, name, nominative)
             if surname is None and not nominative and case == "Ins" and not vocab.word_is_known(name.lower_):
                 # a name in the instrumental by its ending, or one that does not decline («с Президентом Республики
                 # Абхазия Б.В. Гунба», not «Гунб», the genitive's reading)
@@ -535,8 +546,9 @@ def instrumental_nominative(vocab: MorphVocab, token: Token, case: str | None) -
     if case != "ablt":
         return None
     word = token.text
+    # (a guess that the word does not decline is no instrumental of another nominative: «И.А. Ахба»)
     parses = [p for p in vocab.parse(word.lower())
-              if "ablt" in p.tag and "sing" in p.tag and not _an_animals_adjective(p)]
+              if "ablt" in p.tag and "sing" in p.tag and not _an_animals_adjective(p) and "Fixd" not in p.tag]
     named = [p for p in parses if NAME_GRAMS & p.tag.grammemes] or parses
     if named and vocab.word_is_known(word.lower()):
         inflected = _inflect(named[0], {"nomn"})

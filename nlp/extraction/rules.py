@@ -82,6 +82,7 @@ class Lexicons:
     name_stops: frozenset[str]  # nouns a name's genitive chain never takes ("созыв")
     dated_stops: frozenset[str]  # nor these, in small letters after a word that dates them ("прошлого года")
     po_adverbials: frozenset[str]  # nouns that after «по» say why or how, not what a body deals with ("итог")
+    dative_objects: frozenset[str]  # nouns whose object in a name is in the dative («помощи | детям»)
     name_particles: frozenset[str]  # lowercase particles inside a person's name ("ван", "фон")
     name_closings: frozenset[str]  # a particle that closes a name after the father's name («оглы», «кызы»)
     from_heads: frozenset[str]  # heads of bodies of people sent, whose name goes on with «от» ("миссия")
@@ -142,6 +143,7 @@ def load_lexicons() -> Lexicons:
         name_stops=frozenset(row[0] for row in lexicon("name_stops") if row[1:] != ("dated",)),
         dated_stops=frozenset(row[0] for row in lexicon("name_stops") if row[1:] == ("dated",)),
         po_adverbials=frozenset(row[0] for row in lexicon("po_adverbials")),
+        dative_objects=frozenset(row[0] for row in lexicon("dative_objects")),
         name_particles=frozenset(row[0] for row in lexicon("name_particles")),
         name_closings=frozenset(row[0] for row in lexicon("name_particles") if len(row) > 1),
         from_heads=frozenset(row[0] for row in lexicon("from_heads")),
@@ -365,6 +367,9 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                 places += 1  # a head in the chain that may take a place of its own ("Посольства")
             joint = joint or "joint" in chain_flags
             index += 1
+        elif index > first and doc[index - 1].lemma_ in lex.dative_objects and _is_gen(doc[index - 1]) \
+                and (dative := _dative_object_end(doc, index)) is not None:
+            index = dative  # what the help is given to («Фонда помощи | детям»): its genitives go on after it
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
         elif index > 0 and doc[index - 1].lemma_ == "республика" and _two_word_state(doc, index):
@@ -429,6 +434,22 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
     while index > first and (doc[index - 1].pos_ == "ADJ" or _participle(doc[index - 1])) and doc[index - 1].is_lower:
         index -= 1  # an adjective without its noun is none of the name's («… Узбекистана | расположенного на …»)
     return index
+
+
+def _dative_object_end(doc: Doc, index: int) -> int | None:
+    """Where a lowercase noun in the dative, after its adjectives in that case, ends when it starts at `index`
+    («детям», «малым предприятиям», «детям-инвалидам», «семье и детям»); None when none does."""
+    end = index
+    while end < len(doc) and doc[end].is_lower and case_of(doc[end]) == "Dat" and doc[end].pos_ == "ADJ":
+        end += 1
+    if end >= len(doc) or not doc[end].is_lower or doc[end].pos_ != "NOUN" or case_of(doc[end]) != "Dat":
+        return None
+    end += 1
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].is_lower and case_of(doc[end + 1]) == "Dat":
+        end += 2  # a compound noun in its parts («детям - инвалидам»)
+    if end + 1 < len(doc) and doc[end].lower_ == "и" and (more := _dative_object_end(doc, end + 1)) is not None:
+        return more  # coordinated objects («семье и детям»)
+    return end
 
 
 def chain_after_a_state(doc: Doc, head: int, state_stop: int, lex: Lexicons, post: bool = False) -> int:
@@ -2212,6 +2233,22 @@ def _post_adjective(token: Token, head: Token) -> bool:
         and case_of(token) == case_of(head)
 
 
+def post_head_after(doc: Doc, start: int, lex: Lexicons) -> int | None:
+    """The head of a post whose adjectives open at `start`, capitalised ones the tagger takes for names too and
+    adjectives coordinated, in the head's case («…, Чрезвычайным и Полномочным | Послом …»); None where no post's
+    head follows them."""
+    index = start
+    while index < len(doc) and FULL_ADJECTIVE.search(doc[index].lower_) and doc[index].lemma_ not in lex.positions \
+            and (is_adjective(doc[index]) or is_cap(doc[index]) and doc[index].pos_ in ("PROPN", "NOUN")):
+        index += 1
+        if index + 1 < len(doc) and doc[index].lower_ == "и" and FULL_ADJECTIVE.search(doc[index + 1].lower_):
+            index += 1
+    if index > start and index < len(doc) and doc[index].lemma_ in lex.positions \
+            and all(_post_adjective(doc[i], doc[index]) for i in range(start, index) if doc[i].lower_ != "и"):
+        return index
+    return None
+
+
 def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
     """The position in apposition after a person: "А.В. Казаков, советник Губернатора Смоленской области", or in
     brackets after the name, all the bracket holds: "Казаков А.В. (советник Губернатора Смоленской области)"."""
@@ -2222,7 +2259,8 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
     if index + 1 >= len(doc) or doc[index].text not in (",", "–", "—"):
         return None
     start = index + 1
-    head = _past_adjectives(doc, start)
+    head = post_head_after(doc, start, lex)
+    head = _past_adjectives(doc, start) if head is None else head
     # in the nominative, or in the person's case, in apposition («с Чжаном Вэем, заместителем мэра г. Харбина»);
     # one person's, not a plural that names the next ones («С.А. Хахомов, представители УО «…»»; but «И.И. Петрова,
     # директора ООО …» is a genitive the tagger may read as a plural)

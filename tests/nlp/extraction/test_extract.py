@@ -2974,6 +2974,10 @@ def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, na
     ("Встреча с Сэйдзи Маэхарой.", "Сэйдзи Маэхара"),
     # or left undeclined there, with no instrumental's ending (not the genitive of «Гунб»)
     ("Встреча с Президентом Республики Абхазия Б.В. Гунба.", "Б.В. Гунба"),
+    # (which the dictionary guesses to be a word that does not decline: no instrumental of another's nominative)
+    ("Переговоры с заместителем Министра иностранных дел Республики Абхазия И.А. Ахба.", "И.А. Ахба"),
+    # a double surname, which the tagger reads as a nominative: each part in the case the two share
+    ("Переговоры с С.И. Сидоровым-Кузнецовым.", "С.И. Сидоров-Кузнецов"),
     # not as the dictionary guesses it in a case the sentence does not give it («Гансухом»: the prepositional of an
     # adjective «Гансухой»)
     ("Встреча с Послом Монголии в России Д. Гансухом.", "Д. Гансух"),
@@ -3872,3 +3876,51 @@ def test_a_site_named_with_its_town_lies_in_it(models, text, places):
     found = {m.normal: (m.country, m.smolensk, m.town) for m in extract(text, models, report_rules=True)
              if m.type is EntityType.LOC}
     assert found == places
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # what a body helps is named in the dative, with its adjectives and its own genitive chain
+    ("Встреча с представителями Фонда помощи детям «Доброе сердце» (Республика Беларусь).",
+     {"Фонд помощи детям «Доброе сердце»": ("BY", False)}),
+    ("Визит представителей Белорусского фонда помощи детям-инвалидам.",
+     {"Белорусский фонд помощи детям-инвалидам": ("BY", False)}),
+    ("Встреча с представителями Фонда содействия развитию малых форм предприятий.",
+     {"Фонд содействия развитию малых форм предприятий": (None, False)}),
+    ("Встреча с Центром помощи семье и детям Витебского облисполкома.",
+     {"Центр помощи семье и детям Витебского облисполкома": ("BY", False),
+      "Витебский облисполком": ("BY", False)}),
+    # (a dative no help's noun governs stays out: a body's name ends before it)
+    ("Фонд помощи передал детям оборудование.", {"Фонд помощи": (None, False)}),
+])
+def test_a_bodys_name_goes_on_over_what_it_helps_in_the_dative(models, text, names):
+    assert states_of(models, text) == names
+
+
+@pytest.mark.parametrize(("text", "body", "inside"), [
+    # a body named by its short name at the end of a name its syntax lengthened is a body of its own
+    ("Участие в работе Комитета по сотрудничеству с ЮНЕСКО.", "Комитет по сотрудничеству с ЮНЕСКО", "ЮНЕСКО"),
+    ("Участие в работе Ассоциации содействия сотрудничеству с ООН.", "Ассоциация содействия сотрудничеству с ООН",
+     "ООН"),
+])
+def test_a_short_name_a_name_was_lengthened_over_is_a_body_inside_it(models, text, body, inside):
+    found = {m.normal: m.within for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG}
+    assert found == {body: None, inside: "org"}
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a post in apposition after the name opens with capitalised adjectives the tagger takes for names, coordinated
+    # too: they are the post's, no one's name
+    ("Встреча с И.В. Петровым, Чрезвычайным и Полномочным Послом Республики Беларусь в Российской Федерации.",
+     {"И.В. Петров": "Чрезвычайный и Полномочный Посол Республики Беларусь в Российской Федерации"}),
+    ("Встреча с И.В. Петровым, Полномочным Послом.", {"И.В. Петров": "Полномочный Посол"}),  # (a guard: one adjective)
+    # a surname after initials the tagger reads as a nominative is in the case its forms have, the post's
+    ("Переговоры с С.И. Сидоровым, министром культуры Республики Беларусь.",
+     {"С.И. Сидоров": "министр культуры Республики Беларусь"}),
+    # a double surname: both its parts decline
+    ("Переговоры с С.И. Сидоровым-Кузнецовым, министром культуры Республики Беларусь.",
+     {"С.И. Сидоров-Кузнецов": "министр культуры Республики Беларусь"}),
+    # (a surname of an adjective's declension stays a name)
+    ("Встреча с Д.Н. Крутым, Послом Республики Беларусь.", {"Д.Н. Крутой": "Посол Республики Беларусь"}),
+])
+def test_a_post_in_apposition_after_initials_and_a_surname_is_the_persons(models, text, people):
+    assert {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type is EntityType.PER} == people
