@@ -1843,6 +1843,11 @@ class _Reading:
                 continue
             if (start, stop) in namesakes:
                 continue  # "МХТ им. А. П. Чехова": whom a body is named after, no party (natasha's name holds him)
+            if any(c.start <= start and stop <= c.stop
+                   and all(is_cap(t) or t.lower_ == "и" for t in doc[c.head + 1:start]) for c in self.sites):
+                continue  # whom a site is named for or a memorial honours, right after its head («Памятника М.И.
+                # Глинке», «площади Михаила Багаева», «Собор Святого Феодора Ушакова», «памятника Александру
+                # Твардовскому и Василию Теркину»): commemorated, no party
             if _inside(start, stop, self.quoted_titles):
                 continue  # in an event's or a document's title: no party («Виртуальный выставочный проект
                 # «Усадьба Н.М. Пржевальского …»»; not «выставки художника Кирилла Бородина «…»»)

@@ -23,7 +23,9 @@ _INITIALS = re.compile(r"^(?:(?:[А-ЯЁA-Z]|Дж)\.(?:-[А-ЯЁA-Z]\.)?\s?){1,2
 # Surname endings no nominative has, for names the dictionary does not know (Зарубицким -> Зарубицкий).
 _OBLIQUE_SURNAME = ((r"([сц]к)(?:ого|ому|им|ом)$", r"\1ий"), (r"([сц]к)(?:ой|ую)$", r"\1ая"),
                     (r"(ов|ев|ёв|ин|ын)(?:ым|ом|ому|у)$", r"\1"), (r"(ов|ев|ин|ын)ой$", r"\1а"),
-                    (r"([бвгджзклмнпрстфхцчшщ])(?:ом|ому|а|у)$", r"\1"))
+                    (r"([бвгджзклмнпрстфхцчшщ])(?:ом|ому)$", r"\1"))
+# and those a nominative has too (Гунба, not the genitive of «Гунб»), read so only where the tagger reads no nominative
+_OBLIQUE_OR_NOMINATIVE_SURNAME = ((r"([бвгджзклмнпрстфхцчшщ])(?:а|у)$", r"\1"),)
 NAME_GRAMS = frozenset({"Name", "Surn", "Patr"})  # the dictionary's marks of a person's name
 # Endings of a man's surname in an oblique case that no nominative has, whatever the dictionary guesses: its guess
 # of an unknown «Зарубицким» as a woman's surname that does not decline is not taken.
@@ -134,7 +136,27 @@ def nominative(vocab: MorphVocab, token: Token, gender: str | None = None, *, si
     if gender and parse.tag.POS in ("ADJF", "PRTF") and "plur" not in parse.tag:
         grams.add(gender)
     inflected = _inflect(parse, grams) or _inflect(parse, {"nomn"})
-    return shape_like(inflected.word, token.text) if inflected else token.text
+    if inflected is None:
+        return token.text
+    return shape_like(_first_part_declined(vocab, inflected.word, token.text.lower(), parse), token.text)
+
+
+_NOT_COMMON = frozenset({"Fixd", "Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})  # a noun's marks that it is a name,
+# or does not decline: no common noun's first part that declines («Али-Юрта» is no «Аля-Юрт»)
+
+
+def _first_part_declined(vocab: MorphVocab, word: str, written: str, parse: Parse) -> str:
+    """A compound noun's nominative `word` with its first part declined too, where the dictionary's only reading of
+    the compound left it as `written` though the part is a noun of the compound's case and number («Дома-музея»:
+    дом-музей, whose lemma the dictionary gives as «дома-музей»); `word` otherwise («пресс-службы», «кафе-бара»)."""
+    first, _, rest = word.partition("-")
+    if not rest or parse.tag.POS != "NOUN" or first != written.partition("-")[0] \
+            or not vocab.word_is_known(first):
+        return word
+    part = next((p for p in vocab.parse(first) if p.tag.POS == "NOUN" and parse.tag.case in p.tag
+                 and parse.tag.number in p.tag and not _NOT_COMMON & p.tag.grammemes), None)
+    declined = _inflect(part, {"nomn"}) if part is not None else None
+    return f"{declined.word}-{rest}" if declined is not None else word
 
 
 def head_gender(vocab: MorphVocab, token: Token) -> str | None:
@@ -340,7 +362,11 @@ def _double_surname(vocab: MorphVocab, token: Token, nominative: bool) -> str | 
 def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False, gender: str | None = None) -> str:
     """A surname (or given name) in the nominative, masculine unless only a feminine reading fits, or the name is
     known to stand in the nominative (`nominative`) and a reading of it does: «Сидорова» is then a woman's. A double
-    surname is a surname twice (`_double_surname`). `gender`: the person's, as their given name says."""
+    surname is a surname twice (`_double_surname`). `gender`: the person's, as their given name says. A word the
+    dictionary does not know keeps an ending a nominative has too where the tagger reads it as a nominative
+    («Выступил Б.В. Гунба», «Нельсон Мандела»; in NEREL's train and dev sets this reads some 130 names right and 15
+    wrong: the tagger's nominative of a foreign name in another case, «Андреа Падована»; the case the name's other
+    words or its post say fared worse)."""
     if (double := _double_surname(vocab, token, nominative)) is not None:
         return double
     word = token.text
@@ -383,7 +409,7 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
     if noun is not None and not any("nomn" in p.tag for p in parses) \
             and (inflected := _inflect(noun, {"nomn", "sing"})) is not None:
         return shape_like(inflected.word, word)
-    for pattern, replacement in _OBLIQUE_SURNAME:
+    for pattern, replacement in (*_OBLIQUE_SURNAME, *(() if tagged == "nomn" else _OBLIQUE_OR_NOMINATIVE_SURNAME)):
         if re.search(pattern, word):
             return re.sub(pattern, replacement, word)
     return word

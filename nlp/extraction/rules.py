@@ -367,9 +367,10 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
                 places += 1  # a head in the chain that may take a place of its own ("Посольства")
             joint = joint or "joint" in chain_flags
             index += 1
-        elif index > first and doc[index - 1].lemma_ in lex.dative_objects and _is_gen(doc[index - 1]) \
-                and (dative := _dative_object_end(doc, index)) is not None:
-            index = dative  # what the help is given to («Фонда помощи | детям»): its genitives go on after it
+        elif (index > first and doc[index - 1].lemma_ in lex.dative_objects and _is_gen(doc[index - 1])
+              or index == first and "honour" in flags) and (dative := _dative_object_end(doc, index)) is not None:
+            index = dative  # what the help is given to («Фонда помощи | детям»), whom a memorial honours
+            # («Памятника | героям Отечественной войны 1812 года»): its genitives go on after it
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
         elif index > 0 and doc[index - 1].lemma_ == "республика" and _two_word_state(doc, index):
@@ -998,7 +999,10 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     # a body named by its own word has its name: a quotation after it names something else («… Концерна
     # Росэнергоатом «Лига Дружбы Россия – Беларусь»»: the league)
     own_named = head + 1 < index and _own_name(doc, head + 1, lex)
-    end = quote_end(doc, index) if index < len(doc) and parent is None and not own_named else None
+    # (nor a quotation on the next line, but after the head alone at its line's end: a list's next item, a caption:
+    # «… памятник героям Великой Отечественной войны⏎«Георгиевская ленточка»»; not «компании⏎«Белшина»»)
+    end = quote_end(doc, index) if index < len(doc) and parent is None and not own_named \
+        and (not starts_a_line(doc, index) or index == head + 1 and wraps_a_line(doc, index)) else None
     if label_of(klass) in ("EVENT", "DOC"):
         # its quotation is its title, whatever it opens with: nothing in «О ходе работы по расширению … поста «Красная
         # Горка»» is a party to the event; nor a holiday's places («Дню единения народов России и Белоруссии»)
@@ -1205,16 +1209,31 @@ def _over_its_other_name(doc: Doc, head: int, index: int, flags: frozenset[str],
 def named_for(doc: Doc, head: int, lex: Lexicons) -> int | None:
     """Where the person a memorial body is named for ends (flag "namesake"): initials and a surname, or natasha's
     person, in the genitive right after the head or after the lowercase genitives of its name («музея Ю.А. Гагарина»,
-    «Дом-музей М.И. Глинки», «Музей скульптуры С.Т. Коненкова», «музея Юрия Гагарина»); None after a post, whose
+    «Дом-музей М.И. Глинки», «Музей скульптуры С.Т. Коненкова», «музея Юрия Гагарина»); or the person a memorial
+    honours (flag "honour"), in the dative right after it («Памятника М.И. Глинке»); None after a post, whose
     holder the person then is («директора музея И.И. Петрова»)."""
-    if "namesake" not in _head_flags(doc, head, lex):
+    flags = _head_flags(doc, head, lex)
+    if "namesake" not in flags and "honour" not in flags:
         return None
+    case = "Gen" if "namesake" in flags else "Dat"
     start = _left(doc, head, lex)
     if start > 0 and doc[start - 1].lemma_ in lex.positions:
         return None
     index = head + 1
-    while index < len(doc) and doc[index].is_lower and doc[index].pos_ == "NOUN" and case_of(doc[index]) == "Gen":
+    while case == "Gen" and index < len(doc) and doc[index].is_lower and doc[index].pos_ == "NOUN" \
+            and case_of(doc[index]) == "Gen":
         index += 1  # «Музей скульптуры | С.Т. Коненкова»
+    end = _person_in_case(doc, index, case)
+    # (a memorial honours several: «Памятника Александру Твардовскому и Василию Теркину»)
+    while case == "Dat" and end is not None and end + 1 < len(doc) and doc[end].lower_ == "и" \
+            and (more := _person_in_case(doc, end + 1, case)) is not None:
+        end = more
+    return end
+
+
+def _person_in_case(doc: Doc, index: int, case: str) -> int | None:
+    """Where a person named in `case` from `index` on ends: initials and a surname, or natasha's person; None where
+    none is."""
     stop = index
     while stop < len(doc) and is_initial(doc, stop) and stop - index < 4:
         stop += 2
@@ -1223,9 +1242,9 @@ def named_for(doc: Doc, head: int, lex: Lexicons) -> int | None:
             return None
         # (the tagger may read the surname as a nominative, its initials in the genitive: «С.Т. Коненкова»)
         surname = case_of(doc[stop])
-        return stop + 1 if surname == "Gen" or surname in (None, "Nom") and case_of(doc[index]) == "Gen" else None
+        return stop + 1 if surname == case or surname in (None, "Nom") and case_of(doc[index]) == case else None
     person = natasha_spans(doc, "PER").get(index)
-    if person is None or not all(case_of(token) == "Gen" for token in doc[index:person] if token.is_alpha):
+    if person is None or not all(case_of(token) == case for token in doc[index:person] if token.is_alpha):
         return None
     return person
 

@@ -3924,3 +3924,55 @@ def test_a_short_name_a_name_was_lengthened_over_is_a_body_inside_it(models, tex
 ])
 def test_a_post_in_apposition_after_initials_and_a_surname_is_the_persons(models, text, people):
     assert {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type is EntityType.PER} == people
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    # a house named by its quotation is a body, in small letters too: a company's trading house, a publisher
+    ("Подписание соглашения о сотрудничестве с торговым домом «Белвест» (Республика Беларусь).",
+     "торговый дом «Белвест»"),
+    ("Интервью издательскому дому «Звязда».", "издательский дом «Звязда»"),
+])
+def test_a_house_named_by_its_quotation_is_a_body(models, text, body):
+    assert body in org_texts_normal(models, text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # an unknown surname the tagger reads as a nominative keeps an ending the genitive has too
+    ("Выступил Б.В. Гунба.", "Б.В. Гунба"),
+    ("При участии И.А. Ахба.", "И.А. Ахба"),
+    # (a guard: in the genitive the tagger reads, it is the genitive's)
+    ("Визит Посла США Д. Смита.", "Д. Смит"),
+])
+def test_an_unknown_surname_in_the_nominative_keeps_its_ending(models, text, name):
+    assert person_names(models, text) == [name]
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    # whom a memorial honours, in the dative, is its name's: the nouns of those it honours, or persons, who are
+    # commemorated, no parties
+    ("Возложение цветов к Памятнику воинам-интернационалистам в г. Смоленске.",
+     "Памятник воинам-интернационалистам"),
+    ("Возложение цветов к Памятнику М.И. Глинке.", "Памятник М.И. Глинке"),
+    ("Возложение цветов к памятнику Александру Твардовскому и Василию Теркину.",
+     "памятник Александру Твардовскому и Василию Теркину"),
+])
+def test_whom_a_memorial_honours_in_the_dative_is_its_names(models, text, site):
+    found = extract(text, models, report_rules=True)
+    assert site in {m.normal for m in found if m.type is EntityType.LOC and m.kind is PlaceKind.SITE}
+    assert not [m for m in found if m.type is EntityType.PER]
+
+
+def test_a_compound_nouns_first_part_declines_too(models):
+    # the dictionary's only reading of «Дома-музея» gives «дома-музей» for its lemma
+    assert org_texts_normal(models, "Посещение Дома-музея М.И. Глинки.") == {"Дом-музей М.И. Глинки"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # a quotation on the next line names no site or body whose name went on to its line's end: a caption, an item
+    ("Снесен памятник героям Великой Отечественной войны\n«Георгиевская ленточка».",
+     {"памятник героям Великой Отечественной войны"}),
+    # (a guard: but a head alone at its line's end is named by the quotation the next line opens with)
+    ("Представители компании\n«Белшина»", {"компания «Белшина»"}),
+])
+def test_a_quotation_on_the_next_line_is_no_names_after_its_chain(models, text, names):
+    assert {m.normal for m in extract(text, models, report_rules=True) if m.type is not EntityType.PER} == names
