@@ -370,7 +370,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         elif (index > first and doc[index - 1].lemma_ in lex.dative_objects and _is_gen(doc[index - 1])
               or index == first and "honour" in flags) and (dative := _dative_object_end(doc, index)) is not None:
             index = dative  # what the help is given to («Фонда помощи | детям»), whom a memorial honours
-            # («Памятника | героям Отечественной войны 1812 года»): its genitives go on after it
+            # («Памятника | воинам-интернационалистам»): its genitives go on after it («героям Отечественной войны»)
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
         elif index > 0 and doc[index - 1].lemma_ == "республика" and _two_word_state(doc, index):
