@@ -371,6 +371,8 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
               or index == first and "honour" in flags) and (dative := _dative_object_end(doc, index)) is not None:
             index = dative  # what the help is given to («Фонда помощи | детям»), whom a memorial honours
             # («Памятника | воинам-интернационалистам»): its genitives go on after it («героям Отечественной войны»)
+        elif index > first and doc[index - 1].lemma_ == "война" and (years := _war_years_end(doc, index)) is not None:
+            index = years  # a war is named by its years («Отечественной войны | 1812 года»)
         elif token.pos_ == "PROPN" and index > 0 and doc[index - 1].lemma_ == "республика":
             index += 1  # "Республики Беларусь": natasha reads Беларусь as nominative
         elif index > 0 and doc[index - 1].lemma_ == "республика" and _two_word_state(doc, index):
@@ -451,6 +453,33 @@ def _dative_object_end(doc: Doc, index: int) -> int | None:
     if end + 1 < len(doc) and doc[end].lower_ == "и" and (more := _dative_object_end(doc, end + 1)) is not None:
         return more  # coordinated objects («семье и детям»)
     return end
+
+
+_YEARS = re.compile(r"\d{4}(?:[-–—]\d{4})?")  # a year, or a range of them written as one word («1941-1945»)
+_DASHES = frozenset({"-", "–", "—"})
+_LAST_CENTURY = 2000  # a war named by its years is history: a later year after «войны» dates the sentence
+
+
+def _war_years_end(doc: Doc, index: int) -> int | None:
+    """Where the years a war is named by end when they start at `index`, right after the war's noun: a year of the
+    past century or before, or a range, and the word «год» («1812 года», «1941-1945 годов», «1941 – 1945 гг.»);
+    None where no such years do («… войны | 2024 года»: the sentence's date)."""
+    end = index
+    while end < len(doc) and (_YEARS.fullmatch(doc[end].text) or end > index and doc[end].text in _DASHES):
+        end += 1
+    if end == index or end >= len(doc) or starts_a_line(doc, end) or int(doc[index].text[:4]) >= _LAST_CENTURY:
+        return None
+    if doc[end].lower_ in ("гг", "г"):
+        return end + 2 if end + 1 < len(doc) and doc[end + 1].text == "." else end + 1
+    return end + 1 if doc[end].lemma_ == "год" else None
+
+
+def _closes_a_wars_years(doc: Doc, index: int) -> bool:
+    """Whether the word «год» at `index` closes the years a war is named by (`_war_years_end`)."""
+    start = index
+    while start > 0 and (_YEARS.fullmatch(doc[start - 1].text) or doc[start - 1].text in _DASHES):
+        start -= 1
+    return 0 < start < index and doc[start - 1].lemma_ == "война" and _war_years_end(doc, start) is not None
 
 
 def chain_after_a_state(doc: Doc, head: int, state_stop: int, lex: Lexicons, post: bool = False) -> int:
@@ -691,7 +720,8 @@ def name_stop_tokens(doc: Doc, lex: Lexicons) -> frozenset[int]:
         stops: set[int] = set()
         for index, lemma in enumerate(lemmas(doc)):
             dated = lemma in lex.dated_stops and doc[index].is_lower and index > 0 and (
-                doc[index - 1].is_lower and doc[index - 1].pos_ in ("ADJ", "DET") or doc[index - 1].like_num)
+                doc[index - 1].is_lower and doc[index - 1].pos_ in ("ADJ", "DET") or doc[index - 1].like_num) \
+                and not _closes_a_wars_years(doc, index)
             if lemma not in lex.name_stops and not dated and not (lemma in lex.po_adverbials and doc[index].is_lower):
                 continue
             before = index - 1

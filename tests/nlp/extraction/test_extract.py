@@ -3976,3 +3976,17 @@ def test_a_compound_nouns_first_part_declines_too(models):
 ])
 def test_a_quotation_on_the_next_line_is_no_names_after_its_chain(models, text, names):
     assert {m.normal for m in extract(text, models, report_rules=True) if m.type is not EntityType.PER} == names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a war is named by its years, which are then no date that ends a name
+    ("Посещение Музея Отечественной войны 1812 года.", "Музей Отечественной войны 1812 года"),
+    ("Выставка Музея Великой Отечественной войны 1941-1945 годов.",
+     "Музей Великой Отечественной войны 1941-1945 годов"),
+    ("Выставка Музея Великой Отечественной войны 1941 – 1945 гг. в г. Минске.",
+     "Музей Великой Отечественной войны 1941 – 1945 гг."),
+    # (a guard: a later year dates the sentence)
+    ("Музей Великой Отечественной войны 2024 года посетили школьники.", "Музей Великой Отечественной войны"),
+])
+def test_a_wars_years_are_its_names(models, text, name):
+    assert name in org_texts_normal(models, text)
