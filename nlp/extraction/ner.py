@@ -273,8 +273,7 @@ class NatashaMorphology(_Batched):
                   if parse.tag.POS == "NOUN" and parse.normal_form.replace("ё", "е") == lemma]
         if not parses or any({"Abbr", "Fixd"} & parse.tag.grammemes for parse in parses):
             return None  # (a word that declines not has every case)
-        if any(_CASES.get(parse.tag.case) == feats["Case"]
-               and _NOUN_FEATURES["Number"].get(parse.tag.number) in (None, feats.get("Number")) for parse in parses):
+        if any(_fits_the_tags(parse, feats) for parse in parses):
             return None
         return _noun_features(parses[0].tag, vocab)
 
@@ -295,9 +294,7 @@ class NatashaMorphology(_Batched):
             if not parses or not all({"Surn", "Name", "Patr"} & parse.tag.grammemes for parse in parses):
                 return None
             readings.append(parses)
-        if any(_CASES.get(parse.tag.case) == feats["Case"]
-               and _NOUN_FEATURES["Number"].get(parse.tag.number) in (None, feats.get("Number"))
-               for parses in readings for parse in parses):
+        if any(_fits_the_tags(parse, feats) for parses in readings for parse in parses):
             return None
         surnames = [{parse.tag.case for parse in parses if "Surn" in parse.tag and "sing" in parse.tag}
                     for parses in readings]
@@ -313,6 +310,12 @@ class NatashaMorphology(_Batched):
             return None
         inflected = Parse.inflect(parses[0], {"nomn", "sing", "masc"})  # OpenCorpora's grammemes, not natasha's
         return inflected.word.replace("ё", "е") if inflected is not None else None
+
+
+def _fits_the_tags(parse: Parse, feats: dict[str, str]) -> bool:
+    """Whether a dictionary's reading has the case and the number (where it has one) the tagger gave the word."""
+    return _CASES.get(parse.tag.case) == feats["Case"] \
+        and _NOUN_FEATURES["Number"].get(parse.tag.number) in (None, feats.get("Number"))
 
 
 def _noun_features(tag: OpencorporaTag, vocab: Vocab) -> int:
