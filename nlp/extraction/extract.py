@@ -1101,7 +1101,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         mentions = _listed_after_a_states_word(reading.doc, reading.text, mentions, models)
         mentions = _delegations_heads(reading.doc, mentions, models)
         mentions = _representing(reading.doc, reading.text, mentions, models)
-        mentions = _placed_in_brackets(reading.doc, reading.text, _of_the_state_named_after(reading.text, mentions))
+        mentions = _placed_in_brackets(reading.doc, reading.text, _of_the_state_named_after(reading.text, mentions),
+                                       models)
         mentions = _of_the_parent_after(reading.text, _of_the_town_after(reading.text, mentions))
         mentions = _settled_in_districts(reading.text, mentions, models.gazetteer)
         found.append(_namesakes_of_the_state_named(reading.text, mentions, models.gazetteer))
@@ -2155,6 +2156,8 @@ class _Reading:
                 continue
             if acts_on_what_follows(doc, span.start, self.lex):
                 continue  # "Организация отдыха детей": an action opening the sentence
+            if _common_words_opening_a_sentence(span, models):
+                continue  # «Гастроли | Русского драматического театра»
             state = bool(models.countries.code(normal_phrase(models.vocab, list(span), len(span) - 1)))
             stop = span.end
             if not state and span[-1].is_alpha:
@@ -2619,13 +2622,16 @@ def _given_state(mentions: list[Mention], first: int, last: int, state: tuple[st
             and m.country is None and first <= m.start < last else m for m in mentions]
 
 
-def _placed_in_brackets(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+def _placed_in_brackets(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:
     """An organisation or a person whose own words name no state is of the state (and side) of the place in brackets
     right after it: «ансамбль «Каприз» (г. Ярцево, Смоленская область)», «ОАО «Ольса» (г. Минск)», «солист И.И.
-    Иванов (Республика Беларусь)»; a person, of the body there («Петрова А.А. (ОАО «Гродно Азот»)»). A site there lies
+    Иванов (Республика Беларусь)»; a person, of the body there («Петрова А.А. (ОАО «Гродно Азот»)»). An adjective
+    of the language a body works in names no state of it there («… русского драматического театра им. Н.О. Мамедова
+    (Азербайджанская Республика)»). A site there lies
     in that place, and in the town the brackets name if they name one: «Болдинский мужской монастырь (Дорогобужский
     район, с. Болдино)». A settlement the gazetteer does not know lies where the places beside it in its brackets
-    do, when they are of one state: «с. Болдино» in the Дорогобужский district, of Russia and of Smolensk's side."""
+    do, when they are of one state: «с. Болдино» in the Дорогобужский district, of Russia and of Smolensk's side, or
+    the district, region or state in the brackets right after it: «д. Хмелита (Вяземский район)»."""
     places = [m for m in mentions if m.type is EntityType.LOC and m.country]
     found: list[Mention] = []
     for mention in mentions:
@@ -2639,7 +2645,8 @@ def _placed_in_brackets(doc: Doc, text: str, mentions: list[Mention]) -> list[Me
                 # the body of the post a bracket holds before where its holder is from: «Петрова А.А. (доцент
                 # кафедры истории ВГУ, г. Витебск)»
                 inside = [p for p in places if p.start == where.end() and p.stop <= closing]
-            if inside and (mention.country is None or site):
+            if inside and (mention.country is None or site or mention.type is EntityType.ORG
+                           and inside[0].country != mention.country and _of_a_language_only(doc, mention, models)):
                 town = next((p.normal for p in inside if p.kind is PlaceKind.CITY), None) if site else mention.town
                 mention = replace(mention, country=inside[0].country, smolensk=inside[0].smolensk, town=town)
             elif opening and mention.type is EntityType.PER and mention.country is None \
@@ -2653,10 +2660,42 @@ def _placed_in_brackets(doc: Doc, text: str, mentions: list[Mention]) -> list[Me
             bracket, closing = text.rfind("(", 0, mention.start), text.find(")", mention.stop)
             beside = [p for p in places if bracket < p.start and p.stop <= closing] \
                 if 0 <= bracket and ")" not in text[bracket:mention.start] else []
+            if not beside and (opening := _BRACKET_AFTER.match(text, mention.stop)) is not None:
+                # or in the brackets right after it, where they name what it lies in: «д. Хмелита (Вяземский район)»
+                beside = [p for p in places if opening.end() <= p.start and p.stop <= closing
+                          and p.kind in (PlaceKind.DISTRICT, PlaceKind.REGION, PlaceKind.COUNTRY)]
             if beside and len({p.country for p in beside}) == 1:
                 mention = replace(mention, country=beside[0].country, smolensk=all(p.smolensk for p in beside))
         found.append(mention)
     return found
+
+
+_NAMES_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})  # the dictionary's marks of a name
+
+
+def _common_words_opening_a_sentence(span: Span, models: Resources) -> bool:
+    """Whether natasha's organisation is a common noun a sentence's start capitalised, no body's word, and words of
+    small letters after it: a name of no body («Гастроли | Русского драматического театра», «Гастроли театра»); not
+    an agency's one word («Росавтодору придётся …»), nor a site's address («Страна.ua»)."""
+    doc, first = span.doc, span[0]
+    if not opens_a_sentence(doc, span.start) or not first.text[:1].isupper() or first.text.isupper() \
+            or not all(token.is_lower for token in span[1:]) or _RUSSIAN_AGENCY.match(first.text):
+        return False
+    if first.pos_ not in ("NOUN", "PROPN") or head_lemma(first, models.lexicons) in models.lexicons.heads:
+        return False  # «Главное управление МВД России …», «Правительство сообщило»: what the rules read
+    word = first.lower_
+    parses = models.vocab.parse(word) if word.isalpha() and models.vocab.word_is_known(word) else []
+    return any(p.tag.POS == "NOUN" for p in parses) and not any(_NAMES_MARKS & p.tag.grammemes for p in parses)
+
+
+def _of_a_language_only(doc: Doc, body: Mention, models: Resources) -> bool:
+    """Whether the only state a body's name points at is the one of a language's adjective in it («Русский
+    драматический театр»: a theatre in Russian, wherever it is)."""
+    span = doc.char_span(body.start, body.stop, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [token for token in span if token.lemma_ not in models.lexicons.language_adjectives]
+    return len(words) < len(span) and country_signal(words, models).country is None
 
 
 def _listed_before(doc: Doc, text: str, found: list[Mention], placed: Mention,
@@ -3122,6 +3161,10 @@ def _normal_post(models: Resources, tokens: list, head: int) -> str:
                 for piece in pieces))
             continue
         names.append(normal_phrase(models.vocab, part, min(part_head, len(part) - 1), singular=True))
+    if len(names) > 1 and len(parts[0]) == 1 and parts[0][0].lemma_ in models.lexicons.positions:
+        # a bare post before a dash is a title of its own, what the person does at the event («Модератор –
+        # проректор по международной деятельности СмолГУ»)
+        return ROLE_SEPARATOR.join([names[0], " – ".join(names[1:])])
     return " – ".join(names)
 
 

@@ -83,6 +83,7 @@ class Lexicons:
     dated_stops: frozenset[str]  # nor these, in small letters after a word that dates them ("прошлого года")
     po_adverbials: frozenset[str]  # nouns that after «по» say why or how, not what a body deals with ("итог")
     dative_objects: frozenset[str]  # nouns whose object in a name is in the dative («помощи | детям»)
+    language_adjectives: frozenset[str]  # a language's adjectives, no state's where brackets name one («русский»)
     name_particles: frozenset[str]  # lowercase particles inside a person's name ("ван", "фон")
     name_closings: frozenset[str]  # a particle that closes a name after the father's name («оглы», «кызы»)
     from_heads: frozenset[str]  # heads of bodies of people sent, whose name goes on with «от» ("миссия")
@@ -144,6 +145,7 @@ def load_lexicons() -> Lexicons:
         dated_stops=frozenset(row[0] for row in lexicon("name_stops") if row[1:] == ("dated",)),
         po_adverbials=frozenset(row[0] for row in lexicon("po_adverbials")),
         dative_objects=frozenset(row[0] for row in lexicon("dative_objects")),
+        language_adjectives=frozenset(row[0] for row in lexicon("language_adjectives")),
         name_particles=frozenset(row[0] for row in lexicon("name_particles")),
         name_closings=frozenset(row[0] for row in lexicon("name_particles") if len(row) > 1),
         from_heads=frozenset(row[0] for row in lexicon("from_heads")),
@@ -1622,12 +1624,15 @@ def _without_outer_subject(doc: Doc, chunk: Chunk, chunks: list[Chunk], lex: Lex
     «по …» is not its), or the quotation that names an outer body of a common noun, where the inner one is named
     without it («центра Союзного государства «Союзный Дом»»: the centre is «Союзный Дом»; not «… государственного
     предприятия «НПЦ по геологии»», whose enterprise the quotation names, nor a unit named by the body after it,
-    flag `of`: «отделения Общероссийской общественной организации … «ОПОРА РОССИИ»»)."""
+    flag `of`: «отделения Общероссийской общественной организации … «ОПОРА РОССИИ»», nor a branch named by the
+    word of the body it is a branch of: «Смоленская областная организация Общероссийской общественной организации
+    «Всероссийское общество инвалидов»»)."""
     outers = [outer for outer in chunks if outer.start < chunk.start and outer.stop == chunk.stop
               and outer.label == "ORG"]
     quote = next((i for i in range(chunk.head + 1, chunk.stop) if doc[i].text in OPENING_QUOTES), None)
     if quote is not None and any(doc[outer.head].is_lower and outer.head < chunk.start
-                                 and "of" not in _head_flags(doc, outer.head, lex) for outer in outers) \
+                                 and "of" not in _head_flags(doc, outer.head, lex)
+                                 and doc[outer.head].lemma_ != doc[chunk.head].lemma_ for outer in outers) \
             and not is_abbreviation(doc[chunk.head], lex) and doc[quote - 1].is_alpha \
             and any(is_cap(doc[i]) for i in range(chunk.start, chunk.head + 1)):
         return replace(chunk, stop=quote)

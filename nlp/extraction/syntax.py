@@ -131,7 +131,7 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
                 and not a_member(doc, start, index + 1, load_lexicons()):
             break  # another body's capitalised name («Совета Министров Союзного государства | и Высшего Евразийского
             # экономического совета»), not a state or a body named as one of the name's («… Беларуси и России»)
-        if _about(doc, index) or _who_took_part(doc, index):
+        if _about(doc, index) or _who_took_part(doc, index) or _for_another_bodys_people(doc, index):
             break
         if doc[index].pos_ == "ADP" and (not _may_continue(doc, start, index) or index + 1 < len(doc)
                                          and doc[index + 1].pos_ in ("PRON", "DET") and doc[index + 1].is_lower):
@@ -155,6 +155,16 @@ def _who_took_part(doc: Doc, index: int) -> bool:
     «Могилевский областной исполнительный комитет | при (финансовой) поддержке Посольства …»)."""
     noun = past_adjectives(doc, index + 1, lowercase=True)
     return noun < len(doc) and (doc[index].lower_, doc[noun].lemma_) in _TOOK_PART
+
+
+def _for_another_bodys_people(doc: Doc, index: int) -> bool:
+    """Whether the words at `index` say whom an action is for, people of a body named after them, which no name goes
+    on with («… колледжа искусств | для учащихся Витебского государственного музыкального колледжа»; not «Центр для
+    детей-сирот», whom the body is for)."""
+    noun = past_adjectives(doc, index + 1, lowercase=True)
+    return doc[index].lower_ == "для" and noun + 1 < len(doc) and doc[noun].is_lower \
+        and feature(doc[noun], "Animacy") == ("Anim",) and is_cap(doc[noun + 1]) \
+        and feature(doc[noun + 1], "Case") == ("Gen",)
 
 
 _TOOK_PART = frozenset({("с", "участие"), ("при", "участие"), ("под", "председательство"), ("под", "руководство"),

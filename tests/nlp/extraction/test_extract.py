@@ -172,6 +172,9 @@ def test_entities_of_report_sentences(models, text, expected):
     # a second post after a dash, in the first one's case
     ("Встреча с Помощником Президента Республики Беларусь – инспектором по Витебской области А.В. Пархомчиком.",
      "А.В. Пархомчик", "Помощник Президента Республики Беларусь – инспектор по Витебской области"),
+    # a bare post before a dash is a title of its own, what the person does at the event
+    ("Модератор – проректор по международной деятельности СмолГУ Ю.А. Сидоренко.", "Ю.А. Сидоренко",
+     "Модератор; проректор по международной деятельности СмолГУ"),
     # teachers, coaches, judges, journalists by what they do
     ("Выступили преподаватель СмолГУ И.И. Иванов и учитель МБОУ «СШ № 7» А.А. Петрова.", "А.А. Петрова",
      "учитель МБОУ «СШ № 7»"),
@@ -1498,6 +1501,19 @@ def test_an_action_noun_capitalised_by_the_sentence_start_names_nothing_but_in_t
     assert org_texts_normal(models, text) == set(orgs)
 
 
+@pytest.mark.parametrize(("text", "orgs"), [
+    # a common noun a sentence's start capitalised names no body, whatever natasha tags
+    ("Гастроли Русского драматического театра (Республика Казахстан).", {"Русский драматический театр"}),
+    ("Гастроли театра прошли успешно.", set()),
+    # (guards: a body's word, or an agency's one word, opens a name)
+    ("Главное управление МВД России по Нижегородской области сообщило.",
+     {"Главное управление МВД России по Нижегородской области"}),
+    ("Росавтодору придётся ответить в суде.", {"Росавтодор"}),
+], ids=["a-tour", "a-tour-of-small-letters", "a-bodys-word", "an-agency"])
+def test_a_common_noun_opening_a_sentence_names_no_body(models, text, orgs):
+    assert org_texts_normal(models, text) == orgs
+
+
 def test_the_places_an_action_opening_a_sentence_is_done_for_are_places(models):
     found = extract("Организация отдыха детей Республики Беларусь в лагерях Смоленской области", models,
                     report_rules=True)
@@ -1815,6 +1831,13 @@ def test_a_companys_board_after_a_post_is_the_posts_and_the_company_the_party(mo
     # a board named on its own is a body
     assert org_texts(models, "Состоялось заседание Совета директоров ОАО «Альфа».") == {
         "Совета директоров ОАО «Альфа»", "ОАО «Альфа»"}
+    # and so is a body's presidium
+    found = extract("Выступил председатель президиума Союза писателей Беларуси Н.И. Чергинец.", models,
+                    report_rules=True)
+    assert {(m.type, m.normal) for m in found} == {
+        (EntityType.ORG, "Союз писателей Беларуси"), (EntityType.PER, "Н.И. Чергинец")}
+    assert org_texts(models, "Состоялось заседание президиума Национальной академии наук Беларуси.") == {
+        "президиума Национальной академии наук Беларуси", "Национальной академии наук Беларуси"}
 
 
 def test_a_lot_of_goods_is_no_party(models):
@@ -2509,6 +2532,13 @@ def test_a_plural_head_before_a_bodys_quoted_name_is_no_name_of_its_own(models):
         "Общероссийская общественная организация малого и среднего предпринимательства «ОПОРА РОССИИ»"}
 
 
+def test_a_branch_named_by_its_parents_word_leaves_the_parent_its_quoted_name(models):
+    assert org_texts_normal(models, "Организаторы: Смоленская областная организация Общероссийской общественной "
+                                    "организации «Всероссийское общество инвалидов».") == {
+        "Смоленская областная организация Общероссийской общественной организации «Всероссийское общество инвалидов»",
+        "Общероссийская общественная организация «Всероссийское общество инвалидов»"}
+
+
 def test_two_coordinated_places_the_gazetteer_knows_whole_are_one(models):
     found = extract("В форуме участвовали делегации из стран: Перу, Тринидад и Тобаго, Тунис.", models,
                     report_rules=True)
@@ -2799,6 +2829,12 @@ def test_a_short_name_made_of_smolensks_is_the_smolensk_sides(models):
     ("Выступил ансамбль «Родники» (Смоленская область).", {"ансамбль «Родники»": ("RU", True)}),
     # ... not to a person's surname there
     ("Выступил ансамбль «Дорогобуж» (руководитель И.И. Иванов).", {"ансамбль «Дорогобуж»": ("RU", True)}),
+    # an adjective of the language a body works in names no state of it there ...
+    ("Гастроли Государственного академического русского драматического театра им. Н.О. Мамедова (Азербайджанская "
+     "Республика).", {"Государственный академический русский драматический театр им. Н.О. Мамедова": ("AZ", False)}),
+    # ... but the state's does (guard: an embassy's brackets tell where it is)
+    ("Встреча в Посольстве Республики Беларусь в Российской Федерации (г. Москва).",
+     {"Посольство Республики Беларусь в Российской Федерации": ("BY", False)}),
 ])
 def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text, states):
     assert states_of(models, text) == states
@@ -3373,7 +3409,12 @@ def test_a_person_is_of_the_place_in_brackets_right_after_them(models):
     ("Посещение агрокомплекса (Лиозненский район, Витебская область, д. Заболотинка).", "Заболотинка", ("BY", False)),
     # places of two states beside it: where it lies is not said
     ("Посещение предприятий (г. Смоленск, г. Минск, д. Заболотинка).", "Заболотинка", (None, False)),
-], ids=["in-a-smolensk-district", "in-a-belarusian-district", "beside-two-states"])
+    # or the brackets right after it name what it lies in
+    ("Экскурсия по маршруту: г. Смоленск – д. Хмелита (Вяземский район) – г. Гагарин.", "Хмелита", ("RU", True)),
+    # (guard: a town there is beside it, not what it lies in)
+    ("Посещение предприятий в д. Заболотинка (г. Смоленск).", "Заболотинка", (None, False)),
+], ids=["in-a-smolensk-district", "in-a-belarusian-district", "beside-two-states", "its-district-after-it",
+        "a-town-after-it"])
 def test_a_settlement_the_gazetteer_does_not_know_lies_where_the_places_in_its_brackets_do(models, text, village,
                                                                                            state):
     assert states_of(models, text, (EntityType.LOC,))[village] == state
