@@ -1598,6 +1598,14 @@ class _Reading:
                         if self._named_in_capitals(span) else span.start
                     found.append(Chunk(span.start, stop, "ORG", head))
                     named.add((span.start, stop))
+            # (not a company's own name right after its word: «Концерна Росэнергоатом», «компании Ростелеком»)
+            own_name = chunk.head + 1 if doc[chunk.head].lemma_ in self.lex.company_words else None
+            for index in range(chunk.head + 1, chunk.stop):
+                if (index, index + 1) not in named and index != own_name and _an_agencys_word(doc[index], self.models):
+                    # a Russian body's one word of «Рос…», natasha's or not: «Представительства Россотрудничества в
+                    # Республике Узбекистан», «филиала Ростелекома …»
+                    found.append(Chunk(index, index + 1, "ORG", index))
+                    named.add((index, index + 1))
         return found
 
     def _named_in_capitals(self, span: Span) -> bool:
@@ -1997,6 +2005,9 @@ class _Reading:
                 prefix += 1
             if chunk.kind == "site" and chunk.source == "rule" and chunk.label == "LOC":
                 prefix = 0
+            elif prefix == 0 and chunk.stop - chunk.start > 1 \
+                    and lex.place_prefixes.get((doc[chunk.start].lower_,)) == "city" and is_cap(doc[chunk.start + 1]):
+                prefix = 1  # a settlement's word a municipality's quoted name capitalises: «Город Десногорск»
             name_start = chunk.start + prefix if chunk.kind not in ("site",) else chunk.start
             if name_start >= chunk.stop:
                 continue
@@ -2631,7 +2642,9 @@ def _placed_in_brackets(doc: Doc, text: str, mentions: list[Mention], models: Re
     in that place, and in the town the brackets name if they name one: «Болдинский мужской монастырь (Дорогобужский
     район, с. Болдино)». A settlement the gazetteer does not know lies where the places beside it in its brackets
     do, when they are of one state: «с. Болдино» in the Дорогобужский district, of Russia and of Smolensk's side, or
-    the district, region or state in the brackets right after it: «д. Хмелита (Вяземский район)»."""
+    the district, region or state in the brackets right after it: «д. Хмелита (Вяземский район)»; and so does an
+    organisation whose own words name no state after the places of one state in its brackets: «(г. Гомель,
+    выставочный центр «…»)»."""
     places = [m for m in mentions if m.type is EntityType.LOC and m.country]
     found: list[Mention] = []
     for mention in mentions:
@@ -2649,6 +2662,11 @@ def _placed_in_brackets(doc: Doc, text: str, mentions: list[Mention], models: Re
                            and inside[0].country != mention.country and _of_a_language_only(doc, mention, models)):
                 town = next((p.normal for p in inside if p.kind is PlaceKind.CITY), None) if site else mention.town
                 mention = replace(mention, country=inside[0].country, smolensk=inside[0].smolensk, town=town)
+            elif not inside and mention.type is EntityType.ORG and mention.country is None \
+                    and (before := _places_before_in_its_brackets(text, mention, places)):
+                # a venue after its town in brackets, or in brackets after its town, as an address names them: «(г.
+                # Гомель, выставочный центр «…»)», «г. Минск (Национальный выставочный центр «БелЭкспо»)»
+                mention = replace(mention, country=before[0].country, smolensk=all(p.smolensk for p in before))
             elif opening and mention.type is EntityType.PER and mention.country is None \
                     and (body := next((b for b in mentions if b.type is EntityType.ORG and b.country
                                        and b.start == opening.end() and b.stop <= closing), None)) is not None:
@@ -2686,6 +2704,27 @@ def _common_words_opening_a_sentence(span: Span, models: Resources) -> bool:
     word = first.lower_
     parses = models.vocab.parse(word) if word.isalpha() and models.vocab.word_is_known(word) else []
     return any(p.tag.POS == "NOUN" for p in parses) and not any(_NAMES_MARKS & p.tag.grammemes for p in parses)
+
+
+def _an_agencys_word(token: Token, models: Resources) -> bool:
+    """Whether a word is a Russian body's one-word name of «Рос(сия)» and what it does, in the genitive
+    («Россотрудничества», «Росатома», «Ростелекома»), no adjective, state or town («Российской», «России»,
+    «Ростова»)."""
+    return _RUSSIAN_AGENCY.match(token.text) is not None and case_of(token) == "Gen" \
+        and token.pos_ in ("NOUN", "PROPN") and not _reads_as_adjective(token, models) \
+        and models.countries.code(token.lemma_) is None and models.gazetteer.lookup(token.lemma_.title()) is None
+
+
+def _places_before_in_its_brackets(text: str, mention: Mention, places: list[Mention]) -> list[Mention]:
+    """The places named before a mention inside the brackets that hold it, or the place right before the brackets
+    it opens («г. Минск (Национальный выставочный центр «БелЭкспо»)»), where they are of one state; [] else."""
+    bracket = text.rfind("(", 0, mention.start)
+    if bracket < 0 or ")" in text[bracket:mention.start] or ")" not in text[mention.stop:]:
+        return []
+    before = [p for p in places if bracket < p.start and p.stop <= mention.start]
+    if not before and not text[bracket + 1:mention.start].strip():
+        before = [p for p in places if p.stop <= bracket and not text[p.stop:bracket].strip()]
+    return before if len({p.country for p in before}) == 1 else []
 
 
 def _of_a_language_only(doc: Doc, body: Mention, models: Resources) -> bool:

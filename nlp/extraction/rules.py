@@ -84,6 +84,7 @@ class Lexicons:
     po_adverbials: frozenset[str]  # nouns that after «по» say why or how, not what a body deals with ("итог")
     dative_objects: frozenset[str]  # nouns whose object in a name is in the dative («помощи | детям»)
     language_adjectives: frozenset[str]  # a language's adjectives, no state's where brackets name one («русский»)
+    company_words: frozenset[str]  # nouns that call a company by what it is, its own name after them («концерн»)
     name_particles: frozenset[str]  # lowercase particles inside a person's name ("ван", "фон")
     name_closings: frozenset[str]  # a particle that closes a name after the father's name («оглы», «кызы»)
     from_heads: frozenset[str]  # heads of bodies of people sent, whose name goes on with «от» ("миссия")
@@ -146,6 +147,7 @@ def load_lexicons() -> Lexicons:
         po_adverbials=frozenset(row[0] for row in lexicon("po_adverbials")),
         dative_objects=frozenset(row[0] for row in lexicon("dative_objects")),
         language_adjectives=frozenset(row[0] for row in lexicon("language_adjectives")),
+        company_words=frozenset(row[0] for row in lexicon("company_words")),
         name_particles=frozenset(row[0] for row in lexicon("name_particles")),
         name_closings=frozenset(row[0] for row in lexicon("name_particles") if len(row) > 1),
         from_heads=frozenset(row[0] for row in lexicon("from_heads")),
@@ -2102,6 +2104,10 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
             doc[start - 1].lower_ == "и" and start > 1 and start - 2 not in blocked
             and _post_adjective(doc[start - 2], head))):
         start -= 1
+    if start < leftmost and start > 0 and (acting := _post_head_before(doc, start - 1, True)) is not None \
+            and not blocked.intersection(range(acting, start)):
+        start = leftmost = acting  # the acting one's, or a deputy's, before the adjectives: «и.о. Генерального
+        # консула …», «зам. Генерального директора …»
     if head.pos_ == "ADJ" and leftmost + 1 < person_start and doc[leftmost + 1].pos_ == "NOUN" \
             and agrees(head, doc[leftmost + 1]):
         leftmost += 1  # a post's adjective heads nothing before its noun: «главным менеджером …» is a manager's
@@ -2281,7 +2287,9 @@ def _post_adjective(token: Token, head: Token) -> bool:
     if not FULL_ADJECTIVE.search(token.lower_):
         return False
     if is_adjective(token):
-        return case_of(head) is None or case_of(token) in (None, case_of(head))
+        # (an animate head's genitive is its accusative: the tagger may read either, «и.о. Генерального консула»)
+        return case_of(head) is None or case_of(token) in (None, case_of(head)) \
+            or {case_of(token), case_of(head)} == {"Gen", "Acc"} and feature(head, "Animacy") == ("Anim",)
     # one the tagger takes for a name, capitalised, in the head's case («Генеральным консулом»; not «Участие и.о. …»)
     return token.pos_ in ("PROPN", "NOUN") and is_cap(token) and case_of(head) is not None \
         and case_of(token) == case_of(head)

@@ -131,6 +131,9 @@ def test_entities_of_report_sentences(models, text, expected):
      "и.о. министра культуры Смоленской области"),
     ("Встреча с врио Губернатора Смоленской области В.Н. Анохиным.", "В.Н. Анохин",
      "врио Губернатора Смоленской области"),
+    # with the post's adjectives after it, in an animate head's genitive the tagger read as its accusative
+    ("Встреча с и.о. Генерального консула Республики Беларусь в г. Смоленске А.А. Петровым.", "А.А. Петров",
+     "и.о. Генерального консула Республики Беларусь в г. Смоленске"),
     ("Участие временно исполняющего обязанности Губернатора Смоленской области В.Н. Анохина.", "В.Н. Анохин",
      "временно исполняющий обязанности Губернатора Смоленской области"),
     ("Встреча с зам. председателя Витебского облисполкома В.В. Ковалевым.", "В.В. Ковалев",
@@ -1982,6 +1985,12 @@ def test_a_quoted_name_recalls_a_town_by_its_name_or_adjective_not_by_a_possessi
      {"факультет ВГУ имени П.М. Машерова", "ВГУ имени П.М. Машерова"}),
     ("Доклад доцента кафедры истории ВГУ им. П.М. Машерова И.И. Иванова.",
      {"кафедра истории ВГУ им. П.М. Машерова", "ВГУ им. П.М. Машерова"}),
+    # … or by a Russian body's one word of «Рос…», natasha's or not
+    ("Встреча с руководителем Представительства Россотрудничества в Республике Узбекистан.",
+     {"Представительство Россотрудничества в Республике Узбекистан", "Россотрудничество"}),
+    ("Встреча с директором филиала Ростелекома в г. Смоленске.", {"филиал Ростелекома в г. Смоленске", "Ростелеком"}),
+    # (guard: a town's name is no agency's)
+    ("Встреча с руководством Ростовского государственного университета.", {"Ростовский государственный университет"}),
     # a school's short name after its legal form is the school itself; a short name in a quotation is the quotation's
     ("Студенты ФГБОУ ВО СмолГУ.", {"ФГБОУ ВО СмолГУ"}),
     ("Встреча в Смоленском отделении ПАО Сбербанк.", {"Смоленское отделение ПАО Сбербанк", "ПАО Сбербанк"}),
@@ -2835,6 +2844,12 @@ def test_a_short_name_made_of_smolensks_is_the_smolensk_sides(models):
     # ... but the state's does (guard: an embassy's brackets tell where it is)
     ("Встреча в Посольстве Республики Беларусь в Российской Федерации (г. Москва).",
      {"Посольство Республики Беларусь в Российской Федерации": ("BY", False)}),
+    # a venue after its town in brackets, or in brackets after its town, is of the town's state, as an address
+    # names them
+    ("Выставка прошла в Гомельской области (г. Гомель, выставочный центр «Альфа»).",
+     {"выставочный центр «Альфа»": ("BY", False)}),
+    ("г. Минск (Национальный выставочный центр «БелЭкспо»)",
+     {"Национальный выставочный центр «БелЭкспо»": ("BY", False)}),
 ])
 def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text, states):
     assert states_of(models, text) == states
@@ -3420,6 +3435,12 @@ def test_a_settlement_the_gazetteer_does_not_know_lies_where_the_places_in_its_b
     assert states_of(models, text, (EntityType.LOC,))[village] == state
 
 
+@pytest.mark.parametrize("text", ["Встреча с делегацией муниципального образования «Город Десногорск».",
+                                  "Поселок Десногорск стал местом встречи."])
+def test_a_settlements_word_capitalised_is_no_part_of_its_name(models, text):
+    assert states_of(models, text, (EntityType.LOC,)) == {"Десногорск": ("RU", True)}
+
+
 @pytest.mark.parametrize(("text", "town", "state"), [
     ("г. Дзержинск, Минская область, Республика Беларусь", "Дзержинск", ("BY", False)),
     ("Переговоры с делегацией г. Березовка (Республика Беларусь).", "Березовка", ("BY", False)),
@@ -3785,7 +3806,8 @@ def test_a_body_serving_regions_that_share_their_word_is_one_name(models):
     text = "Представители Управления Россельхознадзора по Брянской, Смоленской и Калужской областям."
     found = extract(text, models, report_rules=True)
     assert [(m.type, m.normal) for m in found] == [
-        (EntityType.ORG, "Управление Россельхознадзора по Брянской, Смоленской и Калужской областям")]
+        (EntityType.ORG, "Управление Россельхознадзора по Брянской, Смоленской и Калужской областям"),
+        (EntityType.ORG, "Россельхознадзор")]  # (the parent named inside it)
 
 
 def test_each_of_three_regions_sharing_their_word_is_a_region(models):
