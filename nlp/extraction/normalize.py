@@ -560,6 +560,9 @@ _INSTRUMENTAL = {"masc": ((r"(ов|ев|ёв|ин|ын)ым$", r"\1"), (r"ом$"
                           (r"ей$", "я")),
                  "femn": ((r"ой$", "а"), (r"([жшчщц])ей$", r"\1а"), (r"ей$", "я"))}
 
+# a man's instrumental that only an adjective has, no noun («Довгополым»: Довгополый; «Синим»: Синий)
+_ADJECTIVES_INSTRUMENTAL = re.compile(r"(?:ым|им)$")
+
 # what every word in the instrumental singular ends with (a man's, a woman's, a soft-sign noun's)
 _INSTRUMENTAL_ENDING = re.compile(r"(?:ом|ем|ём|ой|ей|ою|ею|ью)$")
 
@@ -579,6 +582,9 @@ def instrumental_nominative(vocab: MorphVocab, token: Token, case: str | None) -
     if named and vocab.word_is_known(word.lower()):
         inflected = _inflect(named[0], {"nomn"})
         return shape_like(inflected.word, word) if inflected else None
+    if named and named[0].tag.POS == "ADJF" and _ADJECTIVES_INSTRUMENTAL.search(word.lower()) \
+            and (inflected := _inflect(named[0], {"nomn", "masc"})) is not None:
+        return shape_like(inflected.word, word)  # a man's surname that declines as an adjective («О.В. Довгополым»)
     gender = "femn" if named and "femn" in named[0].tag else (_tagged_gender(token) or "masc")
     for pattern, replacement in _INSTRUMENTAL.get(gender, ()):
         if re.search(pattern, word, re.IGNORECASE):

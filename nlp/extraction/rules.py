@@ -2326,7 +2326,10 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
     # in the nominative, or in the person's case, in apposition («с Чжаном Вэем, заместителем мэра г. Харбина»);
     # one person's, not a plural that names the next ones («С.А. Хахомов, представители УО «…»»; but «И.И. Петрова,
     # директора ООО …» is a genitive the tagger may read as a plural)
-    plural = feature(doc[head], "Number") == ("Plur",) if head < len(doc) else False
+    # (a head written as its lemma is singular, whatever number the tagger read in a word it hardly knows: «Каримов
+    # Б.Т. – хоким Самаркандской области»)
+    plural = feature(doc[head], "Number") == ("Plur",) and doc[head].lower_ != doc[head].lemma_ \
+        if head < len(doc) else False
     if head >= len(doc) or doc[head].lemma_ not in lex.positions \
             or case_of(doc[head]) not in (None, "Nom", person_case, *_ANIMATE_ALIKE.get(person_case or "", ())) \
             or plural and (person_case in (None, "Nom") or any(feature(doc[i], "Number") == ("Plur",)

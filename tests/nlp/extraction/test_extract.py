@@ -175,6 +175,9 @@ def test_entities_of_report_sentences(models, text, expected):
     # a second post after a dash, in the first one's case
     ("Встреча с Помощником Президента Республики Беларусь – инспектором по Витебской области А.В. Пархомчиком.",
      "А.В. Пархомчик", "Помощник Президента Республики Беларусь – инспектор по Витебской области"),
+    # a head written as its lemma is singular, whatever number the tagger read in a word it hardly knows
+    ("Участники: Каримов Б.Т. – хоким Самаркандской области; Турсунов А.А. – заместитель хокима.", "Б.Т. Каримов",
+     "хоким Самаркандской области"),
     # a bare post before a dash is a title of its own, what the person does at the event
     ("Модератор – проректор по международной деятельности СмолГУ Ю.А. Сидоренко.", "Ю.А. Сидоренко",
      "Модератор; проректор по международной деятельности СмолГУ"),
@@ -3023,6 +3026,8 @@ def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, na
     ("Встреча с советником Посольства Республики Абхазия И.И. Ардзинбой.", "И.И. Ардзинба"),
     ("Встреча с В.В. Делбой.", "В.В. Делба"),
     ("Встреча с Сэйдзи Маэхарой.", "Сэйдзи Маэхара"),
+    # one the dictionary guesses to be an adjective, declined as one
+    ("Встреча с главой администрации г. Тирасполя О.В. Довгополым.", "О.В. Довгополый"),
     # or left undeclined there, with no instrumental's ending (not the genitive of «Гунб»)
     ("Встреча с Президентом Республики Абхазия Б.В. Гунба.", "Б.В. Гунба"),
     # (which the dictionary guesses to be a word that does not decline: no instrumental of another's nominative)
