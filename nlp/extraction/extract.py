@@ -1103,6 +1103,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         mentions = _representing(reading.doc, reading.text, mentions, models)
         mentions = _placed_in_brackets(reading.doc, reading.text, _of_the_state_named_after(reading.text, mentions),
                                        models)
+        mentions = _hosted_by(reading.doc, reading.text, mentions, models)
         mentions = _of_the_parent_after(reading.text, _of_the_town_after(reading.text, mentions))
         mentions = _settled_in_districts(reading.text, mentions, models.gazetteer)
         found.append(_namesakes_of_the_state_named(reading.text, mentions, models.gazetteer))
@@ -2713,6 +2714,25 @@ def _an_agencys_word(token: Token, models: Resources) -> bool:
     return _RUSSIAN_AGENCY.match(token.text) is not None and case_of(token) == "Gen" \
         and token.pos_ in ("NOUN", "PROPN") and not _reads_as_adjective(token, models) \
         and models.countries.code(token.lemma_) is None and models.gazetteer.lookup(token.lemma_.title()) is None
+
+
+def _hosted_by(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:
+    """An organisation whose own words name no state (or a language's only) is of the state and side of the body it
+    is based at, named right after «на базе»: «Центра русского языка на базе Самаркандского государственного
+    университета» is Uzbekistan's."""
+    bodies = {m.start: m for m in mentions if m.type is EntityType.ORG and m.country}
+    found = []
+    for mention in mentions:
+        based = _BASED_AT.match(text, mention.stop) if mention.type is EntityType.ORG else None
+        host = bodies.get(based.end()) if based is not None else None
+        if host is not None and host.country != mention.country \
+                and (mention.country is None or _of_a_language_only(doc, mention, models)):
+            mention = replace(mention, country=host.country, smolensk=host.smolensk)
+        found.append(mention)
+    return found
+
+
+_BASED_AT = re.compile(r"\s+на\s+базе\s+")
 
 
 def _places_before_in_its_brackets(text: str, mention: Mention, places: list[Mention]) -> list[Mention]:

@@ -2858,6 +2858,16 @@ def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text
     assert states_of(models, text) == states
 
 
+@pytest.mark.parametrize(("text", "body", "state"), [
+    ("Открытие Центра русского языка на базе Самаркандского государственного университета.", "Центр русского языка",
+     ("UZ", False)),
+    ("Открытие Русского центра на базе Витебского государственного университета.", "Русский центр", ("BY", False)),
+])
+def test_a_body_is_of_the_state_of_the_body_it_is_based_at(models, text, body, state):
+    # its own words name no state but a language's
+    assert states_of(models, text)[body] == state
+
+
 @pytest.mark.parametrize(("text", "place", "state"), [
     # the regions of the partners' states beyond Russia and Belarus, named without their state
     ("Делегация Жамбылской области.", "Жамбылская область", "KZ"),
