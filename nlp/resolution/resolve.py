@@ -253,12 +253,28 @@ def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) ->
     for key in sorted(names):
         bare = key[2]
         called = {called for name in names[key] if (called := company_called(name)) is not None}
+        # the words before a quoted name, or their initials («Национальный выставочный центр «БелЭкспо»», «НВЦ
+        # «БелЭкспо»»)
+        initialled = {f"«{initials}»" for name in names[key] if (initials := _initials_before_quote(name, key))}
         for name in {bare, _TOWNS_WORD.sub("в ", _HOST_STATE.sub("", bare)), _foreign_mission(bare),
-                     _TOWN_OF.sub("", bare), _by_namesakes_surname(bare), *called}:
+                     _TOWN_OF.sub("", bare), _by_namesakes_surname(bare), *called, *initialled}:
             by_name[name].append(key)
     for same in by_name.values():
         for other in same[1:]:
             groups.union(same[0], other)
+
+
+def _initials_before_quote(name: str, key: tuple) -> str | None:
+    """A name's quotation with the initials of the words before it, where they are two or more («Национальный
+    выставочный центр «БелЭкспо»»: «НВЦ белэкспо»), or with the capitals the name opens with, which its key holds as
+    its form («НВЦ «БелЭкспо»»); None for a name of no quotation."""
+    if key[1]:
+        return f"{key[1]} {key[2]}" if " " not in key[1] else None
+    head, quote, _ = name.partition("«")
+    words = re.findall(r"[А-Яа-яЁё]{3,}", head)
+    if not quote or len(words) < 2:
+        return None
+    return f"{acronym(head)} {_bare(name[len(head):]).strip()}"
 
 
 def _by_namesakes_surname(bare: str) -> str:

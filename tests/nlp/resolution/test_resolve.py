@@ -178,6 +178,9 @@ def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(model
     # whom it is named after, however written, and however many words that takes
     ("ОГБУК «СОУНБ им. А.Т. Твардовского»",
      "ОГБУК «Смоленская областная универсальная научная библиотека имени А.Т. Твардовского»"),
+    # the words before a quoted name, by their initials
+    ("НВЦ «БелЭкспо»", "Национальный выставочный центр «БелЭкспо»"),
+    ("ТД «Белвест»", "торговый дом «Белвест»"),
     # a branch's state and town after it, the town with its word or without
     ("Генконсульство Беларуси в Смоленске", "Генеральное консульство Республики Беларусь в г. Смоленске"),
     # a unit's two words before the short name of its body
