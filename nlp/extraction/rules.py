@@ -2322,7 +2322,12 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
         return None
     start = index + 1
     head = post_head_after(doc, start, lex)
-    head = _past_adjectives(doc, start) if head is None else head
+    # a post's noun written as its lemma heads the post, in the nominative, whatever the tagger read in a word it
+    # hardly knows («Каримов Б.Т. – хоким области»: a genitive adjective to the tagger); not an adjective's
+    # («главный специалист»)
+    as_written = start < len(doc) and doc[start].lemma_ in lex.positions and doc[start].lower_ == doc[start].lemma_ \
+        and not _ADJECTIVE_ENDING.search(doc[start].lower_)
+    head = start if as_written else _past_adjectives(doc, start) if head is None else head
     # in the nominative, or in the person's case, in apposition («с Чжаном Вэем, заместителем мэра г. Харбина»);
     # one person's, not a plural that names the next ones («С.А. Хахомов, представители УО «…»»; but «И.И. Петрова,
     # директора ООО …» is a genitive the tagger may read as a plural)
@@ -2331,7 +2336,8 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
     plural = feature(doc[head], "Number") == ("Plur",) and doc[head].lower_ != doc[head].lemma_ \
         if head < len(doc) else False
     if head >= len(doc) or doc[head].lemma_ not in lex.positions \
-            or case_of(doc[head]) not in (None, "Nom", person_case, *_ANIMATE_ALIKE.get(person_case or "", ())) \
+            or not as_written and case_of(doc[head]) not in (None, "Nom", person_case,
+                                                             *_ANIMATE_ALIKE.get(person_case or "", ())) \
             or plural and (person_case in (None, "Nom") or any(feature(doc[i], "Number") == ("Plur",)
                                                                for i in range(start, head))):
         return None  # (a plural its adjectives say is one too: «Обамы — видные деятели Вашингтона, включая …»)

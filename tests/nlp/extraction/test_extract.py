@@ -175,9 +175,11 @@ def test_entities_of_report_sentences(models, text, expected):
     # a second post after a dash, in the first one's case
     ("Встреча с Помощником Президента Республики Беларусь – инспектором по Витебской области А.В. Пархомчиком.",
      "А.В. Пархомчик", "Помощник Президента Республики Беларусь – инспектор по Витебской области"),
-    # a head written as its lemma is singular, whatever number the tagger read in a word it hardly knows
+    # a head written as its lemma is singular, whatever number the tagger read in a word it hardly knows ...
     ("Участники: Каримов Б.Т. – хоким Самаркандской области; Турсунов А.А. – заместитель хокима.", "Б.Т. Каримов",
      "хоким Самаркандской области"),
+    # ... and in the nominative, whatever case or part of speech the tagger read
+    ("Со стороны Республики Узбекистан: Каримов Б.Т. – хоким области.", "Б.Т. Каримов", "хоким области"),
     # a bare post before a dash is a title of its own, what the person does at the event
     ("Модератор – проректор по международной деятельности СмолГУ Ю.А. Сидоренко.", "Ю.А. Сидоренко",
      "Модератор; проректор по международной деятельности СмолГУ"),
