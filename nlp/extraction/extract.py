@@ -359,6 +359,9 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         depth -= text == "»" and depth > 0
         if index <= read_with:
             continue
+        if lower in ("имени", "им"):
+            read_with = _namesakes_end(tokens, index + 1, models.lexicons) - 1
+            continue  # whom the body is named after names no place of it («… имени И.Г. Петровского»: no Петровск)
         code = models.countries.code(lemma) if capitalised else None
         code = code or models.countries.code(text) or _regions_letters(text, models) \
             if text.isupper() and len(text) > 1 else code
@@ -426,6 +429,24 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         return Signal(None, False, town)
     return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign, town)
 
+
+
+def _namesakes_end(tokens: Span | list, start: int, lex: Lexicons) -> int:
+    """Where the name of whom a body is named after ends, opening at `start` after «имени» or «им.»: a title in small
+    letters, then initials and the surname, or a given name and the surname («академика И.Г. Петровского», «Франциска
+    Скорины»); not a place after it («… имени М.И. Глинки | Смоленской области»)."""
+    index = start
+    while index < len(tokens) and (tokens[index].text == "." or tokens[index].is_lower
+                                   and tokens[index].lemma_ in lex.positions):
+        index += 1
+    initials = index
+    while index + 1 < len(tokens) and len(tokens[index].text) == 1 and is_cap(tokens[index]) \
+            and tokens[index + 1].text == ".":
+        index += 2
+    words = 1 if index > initials else 2
+    while words and index < len(tokens) and is_cap(tokens[index]):
+        index, words = index + 1, words - 1
+    return index
 
 
 _LONGEST_STATES_NAME = 6  # words: «Соединенного Королевства Великобритании и Северной Ирландии»

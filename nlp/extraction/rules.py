@@ -315,8 +315,11 @@ def _inflected_name(token: Token) -> bool:
 
 
 def _name_after_imeni(doc: Doc, index: int, lex: Lexicons) -> int:
-    """Skip "имени В.И. Ленина" / "им. К.Г. Разумовского" / "имени Тенишевых": initials, then names (after
+    """Skip "имени В.И. Ленина" / "им. К.Г. Разумовского" / "имени Тенишевых": a title, initials, then names (after
     initials only the surname: «… имени Н. П. Акимова | Татьяна Казакова»), on the same line."""
+    while index + 1 < len(doc) and doc[index].is_lower and doc[index].lemma_ in lex.positions \
+            and (is_initial(doc, index + 1) or is_cap(doc[index + 1])):
+        index += 1  # the title before the name: «имени академика И.Г. Петровского», «имени маршала Г.К. Жукова»
     initials = index
     while index < len(doc) and is_initial(doc, index):
         index += 2

@@ -2381,6 +2381,19 @@ def test_a_name_after_imeni_keeps_its_particles(models):
     assert "Ассоциация имени Людвига ван Бетховена" in {m.text for m in found if m.type is EntityType.ORG}
 
 
+def test_a_name_after_imeni_keeps_the_title_before_it_and_names_no_town(models):
+    text = "Участие в форуме (г. Брянск, Брянский государственный университет имени академика И.Г. Петровского)."
+    found = [m for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG]
+    assert [(m.normal, m.country, m.town) for m in found] == [
+        ("Брянский государственный университет имени академика И.Г. Петровского", "RU", "Брянск")]  # not Петровск
+    found = [m for m in extract("Визит в университет имени И.Г. Петровского.", models, report_rules=True)
+             if m.type is EntityType.ORG]
+    assert [(m.country, m.town) for m in found] == [(None, None)]
+    # (guard: a place after the namesake is the body's)
+    assert states_of(models, "Посещение Музея имени М.И. Глинки Смоленской области.") == {
+        "Музей имени М.И. Глинки Смоленской области": ("RU", True)}
+
+
 def test_a_body_only_natasha_finds_inside_a_position_is_one_and_the_position_none(models):
     found = extract("Начальник УВД Томской области Виктор Гречман освобожден от должности.", models,
                     report_rules=True)
