@@ -31,6 +31,7 @@ from nlp.extraction.ner import (
 )
 from nlp.extraction.normalize import (
     NAME_GRAMS,
+    NOT_COMMON,
     join,
     normal_person,
     normal_phrase,
@@ -349,6 +350,7 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
     by_towns = 0  # how many of the states found a town's name or adjective gave
     depth = 0
     read_with = -1  # the last word of a state's or a region's name of two or three, read with the first
+    namesake_end = -1  # where the name of whom the body is named after ends (a doc's index)
     for index, token in enumerate(tokens):
         # (each word's attributes read once: spaCy makes their strings anew on every reading)
         text, lower, lemma = token.text, token.lower_, token.lemma_
@@ -357,11 +359,12 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
             break
         depth += text == "«"
         depth -= text == "»" and depth > 0
-        if index <= read_with:
+        if index <= read_with or token.i < namesake_end:
             continue
         if lower in ("имени", "им"):
-            read_with = _namesakes_end(tokens, index + 1, models.lexicons) - 1
-            continue  # whom the body is named after names no place of it («… имени И.Г. Петровского»: no Петровск)
+            # whom the body is named after names no place of it («… имени И.Г. Петровского»: no Петровск)
+            namesake_end = name_after_imeni(token.doc, token.i, models.lexicons)
+            continue
         code = models.countries.code(lemma) if capitalised else None
         code = code or models.countries.code(text) or _regions_letters(text, models) \
             if text.isupper() and len(text) > 1 else code
@@ -429,24 +432,6 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         return Signal(None, False, town)
     return Signal(foreign[0] if foreign else (found[0] if found else None), smolensk and not foreign, town)
 
-
-
-def _namesakes_end(tokens: Span | list, start: int, lex: Lexicons) -> int:
-    """Where the name of whom a body is named after ends, opening at `start` after «имени» or «им.»: a title in small
-    letters, then initials and the surname, or a given name and the surname («академика И.Г. Петровского», «Франциска
-    Скорины»); not a place after it («… имени М.И. Глинки | Смоленской области»)."""
-    index = start
-    while index < len(tokens) and (tokens[index].text == "." or tokens[index].is_lower
-                                   and tokens[index].lemma_ in lex.positions):
-        index += 1
-    initials = index
-    while index + 1 < len(tokens) and len(tokens[index].text) == 1 and is_cap(tokens[index]) \
-            and tokens[index + 1].text == ".":
-        index += 2
-    words = 1 if index > initials else 2
-    while words and index < len(tokens) and is_cap(tokens[index]):
-        index, words = index + 1, words - 1
-    return index
 
 
 _LONGEST_STATES_NAME = 6  # words: «Соединенного Королевства Великобритании и Северной Ирландии»
@@ -2710,9 +2695,6 @@ def _placed_in_brackets(doc: Doc, text: str, mentions: list[Mention], models: Re
     return found
 
 
-_NAMES_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"})  # the dictionary's marks of a name
-
-
 def _common_words_opening_a_sentence(span: Span, models: Resources) -> bool:
     """Whether natasha's organisation is a common noun a sentence's start capitalised, no body's word, and words of
     small letters after it: a name of no body («Гастроли | Русского драматического театра», «Гастроли театра»); not
@@ -2725,7 +2707,7 @@ def _common_words_opening_a_sentence(span: Span, models: Resources) -> bool:
         return False  # «Главное управление МВД России …», «Правительство сообщило»: what the rules read
     word = first.lower_
     parses = models.vocab.parse(word) if word.isalpha() and models.vocab.word_is_known(word) else []
-    return any(p.tag.POS == "NOUN" for p in parses) and not any(_NAMES_MARKS & p.tag.grammemes for p in parses)
+    return any(p.tag.POS == "NOUN" for p in parses) and not any(NOT_COMMON & p.tag.grammemes for p in parses)
 
 
 def _an_agencys_word(token: Token, models: Resources) -> bool:
@@ -2759,9 +2741,9 @@ _BASED_AT = re.compile(r"\s+на\s+базе\s+")
 def _places_before_in_its_brackets(text: str, mention: Mention, places: list[Mention]) -> list[Mention]:
     """The places named before a mention inside the brackets that hold it, or the place right before the brackets
     it opens («г. Минск (Национальный выставочный центр «БелЭкспо»)»), where they are of one state; [] else."""
-    bracket = text.rfind("(", 0, mention.start)
-    if bracket < 0 or ")" in text[bracket:mention.start] or ")" not in text[mention.stop:]:
+    if not in_brackets(text, mention.start) or ")" not in text[mention.stop:]:
         return []
+    bracket = text.rfind("(", 0, mention.start)
     before = [p for p in places if bracket < p.start and p.stop <= mention.start]
     if not before and not text[bracket + 1:mention.start].strip():
         before = [p for p in places if p.stop <= bracket and not text[p.stop:bracket].strip()]

@@ -141,7 +141,7 @@ def nominative(vocab: MorphVocab, token: Token, gender: str | None = None, *, si
     return shape_like(_first_part_declined(vocab, inflected.word, token.text.lower(), parse), token.text)
 
 
-_NOT_COMMON = frozenset({"Fixd", "Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})  # a noun's marks that it is a name,
+NOT_COMMON = frozenset({"Fixd", "Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})  # a noun's marks that it is a name,
 # or does not decline: no common noun's first part that declines («Али-Юрта» is no «Аля-Юрт»)
 
 
@@ -154,7 +154,7 @@ def _first_part_declined(vocab: MorphVocab, word: str, written: str, parse: Pars
             or not vocab.word_is_known(first):
         return word
     part = next((p for p in vocab.parse(first) if p.tag.POS == "NOUN" and parse.tag.case in p.tag
-                 and parse.tag.number in p.tag and not _NOT_COMMON & p.tag.grammemes), None)
+                 and parse.tag.number in p.tag and not NOT_COMMON & p.tag.grammemes), None)
     declined = _inflect(part, {"nomn"}) if part is not None else None
     return f"{declined.word}-{rest}" if declined is not None else word
 
