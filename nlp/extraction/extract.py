@@ -83,6 +83,7 @@ from nlp.extraction.rules import (
     numbered_end,
     office_posts,
     opens_a_sentence,
+    origin_after_post,
     past_adjectives,
     planned,
     post_head_after,
@@ -374,8 +375,8 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
                 list(tokens[index:index + _LONGEST_STATES_NAME]), models)) is not None:
             code, read_with = named[0], index + named[1]
         if code is not None and (token.is_lower and token.pos_ == "NOUN" or len(compound) <= 1 and _a_peoples_body(
-                tokens, index, models.lexicons)):
-            peoples.append(code)  # whose people a body gathers, not yet whose body it is
+                tokens, index, models.lexicons) or _a_cultures_adjective(tokens, index, models.lexicons)):
+            peoples.append(code)  # whose people a body gathers, or whose culture it is about, not yet whose body
             continue
         if code is None and capitalised and token.pos_ in ("ADJ", "PROPN", "NOUN", "X"):
             # a town, or the region of «Свердловский областной …» (whose adjective names no town in it); a foreign
@@ -450,6 +451,12 @@ def _a_peoples_body(tokens: Doc | Span | list, index: int, lex: Lexicons) -> boo
         return False
     noun = next((token for token in tokens[index + 1:index + 4] if token.pos_ in ("NOUN", "PROPN")), None)
     return noun is not None and "people" in lex.heads.get(noun.lemma_, ("", frozenset()))[1]
+
+
+def _a_cultures_adjective(tokens: Doc | Span | list, index: int, lex: Lexicons) -> bool:
+    """Whether the word at `index` is an adjective before a noun of what a people makes or speaks
+    (`culture_nouns.tsv`: «белорусской | культуры», «китайского | языка»), which names the culture, not the state."""
+    return tokens[index].pos_ == "ADJ" and index + 1 < len(tokens) and tokens[index + 1].lemma_ in lex.culture_nouns
 
 
 def _coordinated_name(tokens: Span, models: Resources) -> str:
@@ -1898,7 +1905,9 @@ class _Reading:
                 # («генеральным директором ЗАО «Атлант» (г. Минск)»), though its place names the state
                 post_tokens = without_degrees(outside_brackets(role_tokens))
                 role_text = _normal_role(models, post_tokens, post_tokens.index(doc[role.head]))
-                signal = country_signal(role_tokens, models)
+                # (and so does where its holder is from, after it: «эксперт из Республики Узбекистан Ш. Каримов»)
+                origin = origin_after_post(doc, role.stop, lex, others, start if role.stop <= start else len(doc))
+                signal = country_signal(role_tokens + list(doc[role.stop:origin]), models)
                 if signal.country is None:
                     signal = self._body_named_before(role) or signal
                 self.role_spans.append((role.start, role.stop))
@@ -2666,7 +2675,7 @@ def _placed_in_brackets(doc: Doc, text: str, mentions: list[Mention], models: Re
                 # кафедры истории ВГУ, г. Витебск)»
                 inside = [p for p in places if p.start == where.end() and p.stop <= closing]
             if inside and (mention.country is None or site or mention.type is EntityType.ORG
-                           and inside[0].country != mention.country and _of_a_language_only(doc, mention, models)):
+                           and inside[0].country != mention.country and _of_a_culture_only(doc, mention, models)):
                 town = next((p.normal for p in inside if p.kind is PlaceKind.CITY), None) if site else mention.town
                 mention = replace(mention, country=inside[0].country, smolensk=inside[0].smolensk, town=town)
             elif not inside and mention.type is EntityType.ORG and mention.country is None \
@@ -2720,22 +2729,37 @@ def _an_agencys_word(token: Token, models: Resources) -> bool:
 
 
 def _hosted_by(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:
-    """An organisation whose own words name no state (or a language's only) is of the state and side of the body it
-    is based at, named right after «на базе»: «Центра русского языка на базе Самаркандского государственного
-    университета» is Uzbekistan's."""
-    bodies = {m.start: m for m in mentions if m.type is EntityType.ORG and m.country}
+    """An organisation whose own words name no state (or a language's or a culture's only) is of the state and side
+    of the body it is based at, named right after «на базе»: «Центра русского языка на базе Самаркандского
+    государственного университета» is Uzbekistan's. One about a culture is of the town it is in, named right after
+    it: «Центр белорусской культуры в г. Смоленске» is Russia's, on Smolensk's side (not a body that goes there:
+    «… в г. Смоленск»; nor one named for a language only, which may be on tour: «Русский драматический театр в г.
+    Ташкенте»)."""
+    hosts = {m.start: m for m in mentions if m.type is EntityType.ORG and m.country}
+    towns = {m.start: m for m in mentions if m.type is EntityType.LOC and m.kind is PlaceKind.CITY and m.country}
     found = []
     for mention in mentions:
         based = _BASED_AT.match(text, mention.stop) if mention.type is EntityType.ORG else None
-        host = bodies.get(based.end()) if based is not None else None
+        host = hosts.get(based.end()) if based is not None else None
         if host is not None and host.country != mention.country \
-                and (mention.country is None or _of_a_language_only(doc, mention, models)):
+                and (mention.country is None or _of_a_culture_only(doc, mention, models)):
             mention = replace(mention, country=host.country, smolensk=host.smolensk)
+        elif mention.type is EntityType.ORG and (where := _IN_TOWN.match(text, mention.stop)) is not None \
+                and (town := towns.get(where.end())) is not None and town.country != mention.country \
+                and _in_the_locative(doc, town) and _of_a_culture_only(doc, mention, models, languages=False):
+            mention = replace(mention, country=town.country, smolensk=town.smolensk)
         found.append(mention)
     return found
 
 
+def _in_the_locative(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention's last word stands in the prepositional (locative) case: where, not where to."""
+    span = doc.char_span(mention.start, mention.stop, alignment_mode="expand")
+    return span is not None and case_of(span[-1]) in ("Loc", "Dat")
+
+
 _BASED_AT = re.compile(r"\s+на\s+базе\s+")
+_IN_TOWN = re.compile(r"\s+в\s+(?:(?:г\.|городе)\s*)?")
 
 
 def _places_before_in_its_brackets(text: str, mention: Mention, places: list[Mention]) -> list[Mention]:
@@ -2750,13 +2774,16 @@ def _places_before_in_its_brackets(text: str, mention: Mention, places: list[Men
     return before if len({p.country for p in before}) == 1 else []
 
 
-def _of_a_language_only(doc: Doc, body: Mention, models: Resources) -> bool:
-    """Whether the only state a body's name points at is the one of a language's adjective in it («Русский
-    драматический театр»: a theatre in Russian, wherever it is)."""
+def _of_a_culture_only(doc: Doc, body: Mention, models: Resources, languages: bool = True) -> bool:
+    """Whether the only state a body's name points at is the one of a state's adjective before the culture the body
+    is about («Центр белорусской культуры», «Центр китайского языка и культуры»: wherever it is), or (`languages`)
+    of a language's adjective in it («Русский драматический театр»: a theatre in Russian, wherever it is)."""
     span = doc.char_span(body.start, body.stop, alignment_mode="expand")
     if span is None:
         return False
-    words = [token for token in span if token.lemma_ not in models.lexicons.language_adjectives]
+    lex = models.lexicons
+    words = [token for index, token in enumerate(span) if not (languages and token.lemma_ in lex.language_adjectives)
+             and not _a_cultures_adjective(span, index, lex)]
     return len(words) < len(span) and country_signal(words, models).country is None
 
 

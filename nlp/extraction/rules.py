@@ -84,6 +84,7 @@ class Lexicons:
     po_adverbials: frozenset[str]  # nouns that after «по» say why or how, not what a body deals with ("итог")
     dative_objects: frozenset[str]  # nouns whose object in a name is in the dative («помощи | детям»)
     language_adjectives: frozenset[str]  # a language's adjectives, no state's where brackets name one («русский»)
+    culture_nouns: frozenset[str]  # nor is a state's adjective before these, the culture's («языка», «культуры»)
     company_words: frozenset[str]  # nouns that call a company by what it is, its own name after them («концерн»)
     name_particles: frozenset[str]  # lowercase particles inside a person's name ("ван", "фон")
     name_closings: frozenset[str]  # a particle that closes a name after the father's name («оглы», «кызы»)
@@ -147,6 +148,7 @@ def load_lexicons() -> Lexicons:
         po_adverbials=frozenset(row[0] for row in lexicon("po_adverbials")),
         dative_objects=frozenset(row[0] for row in lexicon("dative_objects")),
         language_adjectives=frozenset(row[0] for row in lexicon("language_adjectives")),
+        culture_nouns=frozenset(row[0] for row in lexicon("culture_nouns")),
         company_words=frozenset(row[0] for row in lexicon("company_words")),
         name_particles=frozenset(row[0] for row in lexicon("name_particles")),
         name_closings=frozenset(row[0] for row in lexicon("name_particles") if len(row) > 1),
@@ -2026,8 +2028,14 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
         return None
     index = person_start - 1
     leftmost = None
+    post_stop = person_start
     while index >= 0 and person_start - index <= 30:
         token = doc[index]
+        if leftmost is None and post_stop == person_start \
+                and origin_after_post(doc, index, lex, blocked, person_start) == person_start:
+            post_stop = index  # where the holder is from is no word of the post: «эксперт | из Республики Узбекистан
+            index -= 1  # Ш. Каримов»
+            continue
         if token.text in CLOSING_QUOTES and (opening := quote_start(doc, index)) is not None:
             index = opening - 1  # a body's quoted name in the post, whatever it holds («… имени П.М. Машерова»)
             continue
@@ -2117,7 +2125,27 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
     if starts_a_line(doc, name_start) and _in_apposition_after_a_name(doc, start, blocked):
         return None  # the end of the line above, its own name's: «Иванов Иван Иванович, заместитель министра …⏎
         # Сидоренко Ольга Петровна, …» (a post alone on its line above a name is the name's)
-    return Chunk(start, person_start, "ROLE", leftmost)
+    return Chunk(start, post_stop, "ROLE", leftmost)
+
+
+def origin_after_post(doc: Doc, index: int, lex: Lexicons, blocked: set[int], limit: int) -> int:
+    """Where the words naming the place a post's holder is from end, with «из» at `index` right after the post's
+    noun («эксперт из Республики Узбекистан», «профессор из г. Минска»): a place of capitalised words and no body or
+    post, no further than `limit`; `index` where none is named there."""
+    if index >= len(doc) or doc[index].lower_ != "из" or index == 0 or doc[index - 1].lemma_ not in lex.positions \
+            or doc[index - 1].pos_ != "NOUN":
+        return index
+    stop = index + 1
+    while stop < limit and stop - index <= 8 and stop not in blocked and not starts_a_line(doc, stop) \
+            and doc[stop].pos_ not in ("VERB", "AUX", "PRON") \
+            and (doc[stop].text not in _STOP or doc[stop].text == "." and doc[stop - 1].lower_ in _CUT_SHORT_IN_POSTS):
+        stop += 1
+    words = doc[index + 1:stop]
+    if not any(is_cap(token) for token in words) or any(
+            token.lemma_ in lex.heads or token.lemma_ in lex.positions or token.text in OPENING_QUOTES
+            for token in words):
+        return index
+    return stop
 
 
 def _in_apposition_after_a_name(doc: Doc, index: int, people: set[int]) -> bool:
@@ -2351,6 +2379,8 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
             and (not starts_a_line(doc, stop) or stop == head + 1 and wraps_a_line(doc, stop)
                  and case_of(doc[stop]) == "Gen") \
             and (doc[stop].text not in _STOP or (doc[stop].text == "." and doc[stop - 1].text in ("г", "им"))):
+        if stop == head + 1 and origin_after_post(doc, stop, lex, blocked, len(doc)) > stop:
+            break  # where the holder is from: «Ш. Каримов, эксперт | из Республики Узбекистан»
         if doc[stop].lower_ in ("имени", "им") and stop + 1 < len(doc):
             stop = _past_namesake(doc, stop, lex)  # whom the body is named after («ВГУ имени П.М. Машерова»)
             continue

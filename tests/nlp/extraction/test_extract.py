@@ -749,6 +749,32 @@ def test_a_position_adds_no_place_but_its_body(models):
     assert not any(kind == "LOC" for kind, _ in names)
 
 
+@pytest.mark.parametrize(("text", "person", "role", "place", "state"), [
+    ("С докладом выступил эксперт из Республики Узбекистан Ш. Каримов.", "Ш. Каримов", "эксперт",
+     "Республика Узбекистан", "UZ"),
+    ("Мастер-класс провел профессор из г. Минска И.И. Петров.", "И.И. Петров", "профессор", "Минск", "BY"),
+    ("С докладом выступил Ш. Каримов, эксперт из Республики Узбекистан.", "Ш. Каримов", "эксперт",
+     "Республика Узбекистан", "UZ"),
+    ("Участвовал инженер из провинции Хэйлунцзян Ли Вэй.", "Ли Вэй", "инженер", "Хэйлунцзян", "CN"),
+])
+def test_where_an_officials_from_after_the_post_is_a_place_and_no_word_of_the_post(models, text, person, role,
+                                                                                     place, state):
+    mentions = extract(text, models, report_rules=True)
+    holder = next(m for m in mentions if m.type is EntityType.PER)
+    assert (holder.normal, holder.role, holder.country) == (person, role, state)
+    assert place in {m.normal for m in mentions if m.type is EntityType.LOC and m.within is None}
+
+
+@pytest.mark.parametrize(("text", "person", "role"), [
+    # guard: a body after «из» is the post's
+    ("Выступил эксперт из Ташкентского государственного университета Ш. Каримов.", "Ш. Каримов",
+     "эксперт из Ташкентского государственного университета"),
+])
+def test_a_body_after_from_stays_in_the_post(models, text, person, role):
+    holder = next(m for m in extract(text, models, report_rules=True) if m.type is EntityType.PER)
+    assert (holder.normal, holder.role) == (person, role)
+
+
 @pytest.mark.parametrize(("text", "places"), [
     ("Участники: заместитель Главы города Смоленска по строительству, мэр Витебска, представители Новгородской области",
      {"Новгородская область"}),
@@ -2877,10 +2903,36 @@ def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text
     ("Открытие Центра русского языка на базе Самаркандского государственного университета.", "Центр русского языка",
      ("UZ", False)),
     ("Открытие Русского центра на базе Витебского государственного университета.", "Русский центр", ("BY", False)),
+    # or but a state's adjective before the culture the body is about
+    ("Открытие Центра китайского языка и культуры на базе СмолГУ.", "Центр китайского языка и культуры",
+     ("RU", True)),
+    ("Мероприятие организовано Центром белорусской культуры на базе Смоленского государственного университета.",
+     "Центр белорусской культуры", ("RU", True)),
 ])
 def test_a_body_is_of_the_state_of_the_body_it_is_based_at(models, text, body, state):
     # its own words name no state but a language's
     assert states_of(models, text)[body] == state
+
+
+@pytest.mark.parametrize(("text", "body", "state"), [
+    ("Концерт Центра белорусской культуры (г. Смоленск).", "Центр белорусской культуры", ("RU", True)),
+    ("Концерт Центра белорусской культуры в г. Смоленске.", "Центр белорусской культуры", ("RU", True)),
+    ("Гастроли Дома русской культуры в Ташкенте.", "Дом русской культуры", ("UZ", False)),
+    # guards: the body's own place word names its state; with nothing else named, the culture's state does; a body
+    # going to a town is not of it; nor is one that works in a language only, which may be on tour
+    ("Смоленское общество белорусской культуры провело вечер.", "Смоленское общество белорусской культуры",
+     ("RU", True)),
+    ("Концерт Центра белорусской культуры.", "Центр белорусской культуры", ("BY", False)),
+    ("Визит делегации Центра белорусской культуры в г. Смоленск.", "Центр белорусской культуры", ("BY", False)),
+    ("Гастроли Русского драматического театра в г. Ташкенте.", "Русский драматический театр", ("RU", False)),
+])
+def test_a_state_before_a_culture_names_the_bodys_state_only_where_no_place_does(models, text, body, state):
+    assert states_of(models, text)[body] == state
+
+
+def test_the_holder_of_a_post_in_a_cultures_body_is_of_the_place_it_names(models):
+    text = "Встреча с руководителем Центра белорусской культуры (г. Смоленск) И.И. Ивановым."
+    assert states_of(models, text, (EntityType.PER,))["И.И. Иванов"] == ("RU", True)
 
 
 @pytest.mark.parametrize(("text", "place", "state"), [
