@@ -3152,7 +3152,10 @@ _DEFINITION = re.compile(r"^\s*\(\s*(?:далее\s*[–—-]\s*)?")
 
 
 def _abbreviations(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:
-    """Mark an organisation's short name defined right after it: "ООО «…» (ООО «СТиМ»)", "(далее – ЦПЭ)"."""
+    """Mark an organisation's short name defined right after it: "ООО «…» (ООО «СТиМ»)", "(далее – ЦПЭ)"; its
+    letters alone in brackets name the body whose genitive chain the brackets end that they open like («ФГБОУ ВО
+    «Смоленский государственный медицинский университет» Минздрава России (СГМУ)»: the university's, not the
+    ministry's), whatever natasha tagged them (a town it does not know: was the place «СГМУ»)."""
     orgs = [m for m in mentions if m.type is EntityType.ORG and m.within is None]
     result = []
     for mention in mentions:
@@ -3160,21 +3163,43 @@ def _abbreviations(doc: Doc, text: str, mentions: list[Mention], models: Resourc
                        and _DEFINITION.fullmatch(text[o.stop:mention.start])), None)
         if mention.type is EntityType.ORG and before is not None and _closes_definition(text, mention, mentions):
             # the short name is the body's, and of its state: «… Российской Федерации (далее – Совет Федерации)»
+            before = _named_short(text, mention.normal, before, orgs) or before
             mention = replace(mention, alias_of=before.normal, country=mention.country or before.country,
                               smolensk=mention.smolensk or before.smolensk)
         result.append(mention)
     for org in orgs:
         match = re.match(r"\s*\(\s*(далее\s*[–—-]\s*)?([А-ЯЁA-Z]{2,10})\s*\)", text[org.stop:])
+        if match is None:
+            continue
+        start, stop = org.stop + match.start(2), org.stop + match.end(2)
+        there = [m for m in result if m.start == start]
         # its letters alone in brackets, opening as its name does, no state's («… электростанции (ХАЭС)»)
-        if match and not match.group(1) and (match.group(2)[0] != org.text.lstrip("«")[:1].upper()
-                                             or models.countries.code(match.group(2))
-                                             or any(m.start == org.stop + match.start(2) for m in mentions)):
-            match = None
-        if match:
-            start, stop = org.stop + match.start(2), org.stop + match.end(2)
-            result.append(Mention(start, stop, EntityType.ORG, match.group(2), match.group(2), "rule:alias",
-                                  country=org.country, smolensk=org.smolensk, alias_of=org.normal))
+        named = org if match.group(1) else _named_short(text, match.group(2), org, orgs)
+        if named is None or models.countries.code(match.group(2)) \
+                or any(m.type is not EntityType.LOC or models.gazetteer.lookup(m.normal) is not None for m in there):
+            continue
+        result = [m for m in result if m not in there]
+        result.append(Mention(start, stop, EntityType.ORG, match.group(2), match.group(2), "rule:alias",
+                              country=named.country, smolensk=named.smolensk, alias_of=named.normal))
     return sorted(result, key=lambda m: (m.start, -m.stop))
+
+
+def _named_short(text: str, short: str, body: Mention, orgs: list[Mention]) -> Mention | None:
+    """The body a short name in brackets right after `body` names: the first of `body` and the bodies before it
+    whose genitive chain it ends (nothing but spaces between them) whose name or quoted name opens with the short
+    name's first letter; None where none does."""
+    chain = [body]
+    while (last := next((o for o in orgs if o.stop <= chain[-1].start and not text[o.stop:chain[-1].start].strip()),
+                        None)) is not None:
+        chain.append(last)
+    initial = short.lstrip("«")[:1].upper()
+    return next((o for o in chain if initial in (o.text.lstrip("«")[:1].upper(), _quoted_initial(o.text))), None)
+
+
+def _quoted_initial(name: str) -> str:
+    """The first letter of a name's quotation, capitalised; "" where it has none."""
+    quote = name.find("«")
+    return name[quote + 1:quote + 2].upper() if quote >= 0 else ""
 
 
 def _closes_definition(text: str, short: Mention, mentions: list[Mention]) -> bool:

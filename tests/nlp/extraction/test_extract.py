@@ -2344,6 +2344,21 @@ def test_a_power_station_is_a_body_and_its_letters_in_brackets_after_it_its_shor
     assert found == [(EntityType.ORG, "Министерстве энергетики"), (EntityType.LOC, "РФ")]
 
 
+@pytest.mark.parametrize(("text", "short", "body"), [
+    # the letters name the body the genitive chain opens with, not its ministry, whatever natasha tagged them
+    ("Договор между ФГБОУ ВО «Смоленский государственный медицинский университет» Министерства здравоохранения "
+     "Российской Федерации (СГМУ) и ВГМУ.", "СГМУ", "ФГБОУ ВО «Смоленский государственный медицинский университет»"),
+    ("Договор с ФГБОУ ВО «Смоленский государственный университет» Минобрнауки России (далее – СмолГУ).", "СмолГУ",
+     "ФГБОУ ВО «Смоленский государственный университет»"),
+    # guard: the body right before the brackets, where the letters open like it
+    ("Встреча в УО «Витебский государственный медицинский университет» (ВГМУ).", "ВГМУ",
+     "УО «Витебский государственный медицинский университет»"),
+])
+def test_a_short_name_in_brackets_after_a_chain_of_bodies_is_the_one_it_opens_like(models, text, short, body):
+    mentions = extract(text, models, report_rules=True)
+    assert [(m.type, m.alias_of) for m in mentions if m.text == short] == [(EntityType.ORG, body)]
+
+
 def test_a_trade_or_permanent_mission_named_short_is_a_body(models):
     text = "Спикеры – эксперты торгпредства России в ОАЭ и постпредства Республики Беларусь при ЕЭК."
     assert org_texts_normal(models, text) >= {"торгпредство России в ОАЭ",
