@@ -395,7 +395,7 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
         return word
     # one person's name is singular: a plural reading is another word's ("Расулов", unknown to the
     # dictionary, read only as the genitive plural of the given name "Расул"), which the patterns below fit
-    if parse is not None and "plur" not in parse.tag and not _an_animals_adjective(parse) \
+    if parse is not None and "plur" not in parse.tag and not _a_surnames_adjective(parse) \
             and ("Surn" in parse.tag or "Name" in parse.tag or parse.tag.POS == "ADJF"):
         gender = "femn" if "femn" in parse.tag else "masc"
         inflected = None if "nomn" in parse.tag else _inflect(parse, {"nomn", gender}) or _inflect(parse, {"nomn"})
@@ -415,11 +415,12 @@ def surname_nominative(vocab: MorphVocab, token: Token, nominative: bool = False
     return word
 
 
-def _an_animals_adjective(parse: Parse) -> bool:
-    """Whether the dictionary reads a word as an adjective of «-иный», which names no person: a surname of «-ин» in
-    an oblique case («Г.Б. Карасиным» is Карасин, no «Карасиный», as «Путиным» is Путин; «Мариной Карасиной»)."""
+def _a_surnames_adjective(parse: Parse) -> bool:
+    """Whether the dictionary reads a word as an adjective of «-иный» or «-овый», which names no person: a surname of
+    «-ин» or «-ов» in an oblique case («Г.Б. Карасиным» is Карасин, no «Карасиный», as «Путиным» is Путин; «Мариной
+    Карасиной»; «А.К. Мешковым» is Мешков, no «мешковый»)."""
     return parse.tag.POS == "ADJF" and not NAME_GRAMS & parse.tag.grammemes \
-        and parse.normal_form.endswith(("иный", "ыный"))
+        and parse.normal_form.endswith(("иный", "ыный", "овый", "евый", "ёвый"))
 
 
 def _surname_in_case(vocab: MorphVocab, token: Token, case: str | None) -> str | None:
@@ -577,7 +578,7 @@ def instrumental_nominative(vocab: MorphVocab, token: Token, case: str | None) -
     word = token.text
     # (a guess that the word does not decline is no instrumental of another nominative: «И.А. Ахба»)
     parses = [p for p in vocab.parse(word.lower())
-              if "ablt" in p.tag and "sing" in p.tag and not _an_animals_adjective(p) and "Fixd" not in p.tag]
+              if "ablt" in p.tag and "sing" in p.tag and not _a_surnames_adjective(p) and "Fixd" not in p.tag]
     named = [p for p in parses if NAME_GRAMS & p.tag.grammemes] or parses
     if named and vocab.word_is_known(word.lower()):
         inflected = _inflect(named[0], {"nomn"})

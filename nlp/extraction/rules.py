@@ -2087,7 +2087,10 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
         # | под председательством Председателя Правительства … М.В. Мишустина»)
         # (but «и» between two posts' bare heads joins two posts of one person: «актриса и продюсер Николь Кидман»)
         coordinated = token.lower_ == "и" and leftmost == index + 1 and _a_bare_post(doc, index - 1, lex)
+        # (a place in the locative after «во» is where the post is: «руководителя Представительства Россотрудничества
+        # во Вьетнаме …»; «во время …» is not)
         if token.lower_ == "с" or token.lower_ == "во" and not token.text.isupper() \
+                and not (index + 1 < person_start and is_cap(doc[index + 1]) and case_of(doc[index + 1]) == "Loc") \
                 or token.lower_ == "и" and leftmost is not None and not coordinated \
                 or token.lower_ in _NO_POSTS_PREPOSITIONS:
             break
