@@ -111,7 +111,38 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
     mentions = _short_names_sides(_venues_placed(_called_by_its_names_end(_called_by_head_and_quotation(mentions))))
     mentions = _organisations_placed(event, _listed_of_one_state(event, _sites_placed(mentions)), sides)
     mentions = _diplomats_of_the_one_foreign_state(_posts_of_a_body_by_its_word(mentions, docs), adjectives)
+    mentions = _holders_of_posts_in_smolensk_bodies(mentions, gazetteer)
     return _regions_of_the_one_foreign_state(mentions, adjectives), adjectives
+
+
+def _holders_of_posts_in_smolensk_bodies(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """A person whose post names a body by a name of it that resolution makes one with a body of the Smolensk side
+    the row names, of the person's state or of none, is on Smolensk's side too: «генеральный директор АО «СПО
+    «Аналитприбор»»» in a row that names АО «Смоленское производственное объединение «Аналитприбор»» (the post's
+    «АО» said Russia only)."""
+    holders = [m for m in mentions if m.type is EntityType.PER and m.role and not m.smolensk]
+    smolensk = [m for m in mentions if m.type is EntityType.ORG and m.smolensk]
+    if not holders or not smolensk:
+        return mentions  # (most rows: resolving nothing costs nothing)
+    posts = {id(m): fold(m.role or "") for m in holders}
+    named = [m for m in mentions if m.type is EntityType.ORG and not m.smolensk
+             and any(fold(m.text) in post for post in posts.values())]
+    if not named:
+        return mentions
+    entities = event_entities([*smolensk, *named])
+    resolution = resolve(entities, gazetteer, aliases=[])
+    sides = {resolution.resolve(e, gazetteer).id: e for e in entities if e.smolensk}
+    bodies = [(fold(mention.text), body) for entity in entities if not entity.smolensk
+              and (body := sides.get(resolution.resolve(entity, gazetteer).id)) is not None
+              for mention in entity.mentions]
+
+    def body_of(person: Mention) -> Entity | None:
+        return next((body for text, body in bodies if text in posts[id(person)]
+                     and person.country in (None, body.country)), None)
+
+    return [replace(m, country=body.country, smolensk=True)
+            if m.type is EntityType.PER and id(m) in posts and (body := body_of(m)) is not None else m
+            for m in mentions]
 
 
 def _posts_of_a_body_by_its_word(mentions: list[Mention], docs: dict[Field, Doc]) -> list[Mention]:

@@ -1601,9 +1601,7 @@ class _Reading:
                         or not all(is_cap(token) for token in doc[span.start:namesake]):
                     continue
                 if states is None:
-                    states = {state.start: state.end for state in self.natasha if state.label_ == "LOC"
-                              and case_of(state[0]) == "Gen" and self.models.countries.code(
-                                  normal_phrase(self.models.vocab, list(state), len(state) - 1))}
+                    states = self._states_in_the_genitive()
                 stop = states.get(span.end, span.end)  # with the state it is of: «НАН | Беларуси», «МИД | России»
                 if (stop == chunk.stop or stop < chunk.stop and doc[stop].lower_ in ("в", "во")) \
                         and (span.start, stop) not in named:  # (in «в»: a branch's place)
@@ -1612,6 +1610,21 @@ class _Reading:
                         if self._named_in_capitals(span) else span.start
                     found.append(Chunk(span.start, stop, "ORG", head))
                     named.add((span.start, stop))
+            # a parent's letters and its state that end the name after the words its head governs, where natasha's
+            # organisation took in more words before them or none («отдела Института истории НАН Беларуси»,
+            # «Института истории НАН Беларуси и Института философии …»: НАН Беларуси; not what a body right before
+            # deals with: «Союза ММА России»)
+            for index in range(chunk.head + 2, chunk.stop - 1):
+                if is_acronym(doc[index]) and not is_acronym(doc[index - 1]):
+                    if states is None:
+                        states = self._states_in_the_genitive()
+                    after = doc[index + 1]
+                    # (a state's one word natasha took into its organisation: no place of its own)
+                    stop = states.get(index + 1) or (index + 2 if is_cap(after) and case_of(after) == "Gen"
+                                                     and self.models.countries.code(after.lemma_) else index + 1)
+                    if stop == chunk.stop and (index, stop) not in named:
+                        found.append(Chunk(index, stop, "ORG", index))
+                        named.add((index, stop))
             # (not a company's own name right after its word: «Концерна Росэнергоатом», «компании Ростелеком»)
             own_name = chunk.head + 1 if doc[chunk.head].lemma_ in self.lex.company_words else None
             for index in range(chunk.head + 1, chunk.stop):
@@ -1621,6 +1634,11 @@ class _Reading:
                     found.append(Chunk(index, index + 1, "ORG", index))
                     named.add((index, index + 1))
         return found
+
+    def _states_in_the_genitive(self) -> dict[int, int]:
+        """Where natasha's places that are states, in the genitive, end, by where they start («НАН | Беларуси»)."""
+        return {state.start: state.end for state in self.natasha if state.label_ == "LOC" and case_of(state[0]) == "Gen"
+                and self.models.countries.code(normal_phrase(self.models.vocab, list(state), len(state) - 1))}
 
     def _named_in_capitals(self, span: Span) -> bool:
         """Whether natasha's organisation is a name of two capitalised words or more in the genitive, no word of

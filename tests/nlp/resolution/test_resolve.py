@@ -883,6 +883,23 @@ def test_a_short_name_and_the_person_whose_post_names_it_take_the_side_of_the_bo
     assert persons == {"А.А. Лукьянов": ("BY", False), "А.В. Иванов": ("RU", True)}
 
 
+def test_the_holder_of_a_post_in_a_body_the_row_names_as_smolensks_is_on_smolensks_side(tmp_path, models):
+    """The post names the company by its legal form, its words' initials and its quotation; the row names it in
+    full, Smolensk's: the director is Smolensk's side too (his post's «АО» said Russia only). Not a body the row
+    names as another's (guard: «ОАО «Гомельский … завод»» is no Smolensk company of that quotation)."""
+    visit, guard = events_of(tmp_path, models, [
+        ["Визит Посла Республики Индонезия", "г. Смоленск", "2 июня 2025 года",
+         "Посол встретился с руководством АО «Смоленское производственное объединение «Аналитприбор».",
+         "Губернатор Смоленской области В.Н. Анохин, генеральный директор АО «СПО «Аналитприбор» С.В. Киреев"],
+        ["Визит делегации Гомельской области", "г. Смоленск", "3 июня 2025 года",
+         "Делегация посетила АО «Смоленский завод «Кристалл».",
+         "Директор ОАО «Гомельский завод «Кристалл» П.П. Петров"],
+    ])
+    persons = {e.name: (e.country, e.smolensk) for e in visit.entities if e.type is EntityType.PER}
+    assert persons == {"В.Н. Анохин": ("RU", True), "С.В. Киреев": ("RU", True)}
+    assert [e.smolensk for e in guard.entities if e.name == "П.П. Петров"] == [False]
+
+
 def test_a_short_name_of_the_names_starts_or_with_whom_the_body_is_named_after_takes_its_side(tmp_path, models):
     """«ВитГУ», «ГомГМУ» are their names' starts; «ВГУ имени П.М. Машерова» the short name and whom the university is
     named after: each, and the rector whose post names it, is of the university's state. Not a short name named
