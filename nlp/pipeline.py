@@ -212,7 +212,8 @@ def _listed_of_one_state(event: Event, mentions: list[Mention]) -> list[Mention]
     """Companies listed together (each named with its legal form), whose names name one state between them, in half
     the list at least, are of that state: «ОАО «Гомсельмаш» и ОАО «Бобруйскагромаш»» (the second's town is
     Belarus's; the first's name names none), «ООО «Смоленская АПК», СПК «Колхоз им. Мичурина», ООО «Агрофирма «Наша
-    житница»»."""
+    житница»». Not the two parties «между» names («соглашение между АНО «Центр поддержки экспорта Смоленской
+    области» и АО «QazTrade»»: the sides of an agreement)."""
     bodies = [m for m in mentions if m.type is EntityType.ORG and m.alias_of is None and org_parts(m.normal)[0]]
     lists: list[list[Mention]] = []
     for body in sorted(bodies, key=lambda m: (str(m.field), m.start)):
@@ -224,6 +225,9 @@ def _listed_of_one_state(event: Event, mentions: list[Mention]) -> list[Mention]
             lists.append([body])
     stated: dict[tuple[Field | None, int], Mention] = {}
     for listed in lists:
+        first = listed[0]
+        if first.field is not None and _BETWEEN.search(event.cell(first.field).text, 0, first.start):
+            continue
         states = {(m.country, m.smolensk) for m in listed if m.country}
         named = sum(1 for m in listed if m.country)
         if len(listed) > 1 and len(states) == 1 and 2 * named >= len(listed):
@@ -231,6 +235,10 @@ def _listed_of_one_state(event: Event, mentions: list[Mention]) -> list[Mention]
             stated |= {(m.field, m.start): replace(m, country=country, smolensk=smolensk)
                        for m in listed if m.country is None}
     return [stated.get((m.field, m.start), m) if m.type is EntityType.ORG else m for m in mentions]
+
+
+_BETWEEN = re.compile(r"\bмежду\s*$", re.IGNORECASE)
+_AND = re.compile(r"\s+и\s+")
 
 
 def _regions_of_the_one_foreign_state(mentions: list[Mention], adjectives: Set[str]) -> list[Mention]:
@@ -629,8 +637,13 @@ _BODIES_JOIN = re.compile(r"\s*(?:,\s*а\s+также|,|и)\s*")  # between two 
 
 def _met_with(event: Event, mention: Mention, bodies: list[Mention]) -> bool:
     """Whether a row names a body as one met with: right after a meeting's noun and «с», or listed after one that
-    is («переговоры с ОАО «Гомсельмаш» и ОАО «Лидагропроммаш»»)."""
+    is («переговоры с ОАО «Гомсельмаш» и ОАО «Лидагропроммаш»»), or as the other party to a Smolensk body «между»
+    names («соглашение между АНО «Центр поддержки экспорта Смоленской области» и АО «QazTrade»»)."""
     text = event.cell(mention.field).text if mention.field is not None else ""
+    pair = [body for body in bodies if body.field == mention.field and body is not mention
+            and (_AND.fullmatch(text, body.stop, mention.start) or _AND.fullmatch(text, mention.stop, body.start))]
+    if any(body.smolensk and _BETWEEN.search(text, 0, min(body.start, mention.start)) for body in pair):
+        return True
     while True:
         if _MET.search(text, 0, mention.start):
             return True

@@ -1486,6 +1486,10 @@ def _of_its_units_state(mention: Mention, mentions: list[Mention], doc: Doc, mod
                  and mention.stop <= m.stop and m is not mention), None)
     if unit is None or unit.town is None or unit.country is None:
         return mention
+    whole = token_span(doc, unit.start, unit.stop)
+    if whole is not None and any("away" in models.lexicons.heads.get(token.lemma_, ("", frozenset()))[1]
+                                 for token in doc[whole.start:span.start]):
+        return mention  # a unit kept in another place: «Смоленское представительство Фольксбунда»
     return replace(mention, country=unit.country)
 
 
@@ -1628,9 +1632,15 @@ class _Reading:
             # (not a company's own name right after its word: «Концерна Росэнергоатом», «компании Ростелеком»)
             own_name = chunk.head + 1 if doc[chunk.head].lemma_ in self.lex.company_words else None
             for index in range(chunk.head + 1, chunk.stop):
-                if (index, index + 1) not in named and index != own_name and _an_agencys_word(doc[index], self.models):
+                if (index, index + 1) not in named and index != own_name and (
+                        _an_agencys_word(doc[index], self.models) or index == chunk.stop - 1
+                        and "in" in self.lex.heads.get(doc[chunk.head].lemma_, ("", frozenset()))[1]
+                        and self._short_name_of_its_body_after(replace(chunk, stop=index))):
                     # a Russian body's one word of «Рос…», natasha's or not: «Представительства Россотрудничества в
-                    # Республике Узбекистан», «филиала Ростелекома …»
+                    # Республике Узбекистан», «филиала Ростелекома …»; a body's one word the dictionary does not
+                    # know that the name of a unit kept in a place ends with: «Смоленского филиала
+                    # Финуниверситета» (not whom a university or a government is named after: «университета
+                    # Макгилла», «правительства Руснока»)
                     found.append(Chunk(index, index + 1, "ORG", index))
                     named.add((index, index + 1))
         return found

@@ -735,9 +735,14 @@ def test_a_states_name_of_two_words_ends_a_body_and_gives_its_state(models, text
 
 
 def test_a_units_name_goes_on_over_the_short_name_of_its_body_the_dictionary_does_not_know(models):
-    # not «Смоленский филиал» alone, which every university's branch in Smolensk would be
+    # not «Смоленский филиал» alone, which every university's branch in Smolensk would be; the body is one too
     text = "Участники: Директор Смоленского филиала Финуниверситета О.О. Петрова"
-    assert org_texts_normal(models, text) == {"Смоленский филиал Финуниверситета"}
+    assert states_of(models, text) == {"Смоленский филиал Финуниверситета": ("RU", True),
+                                       "Финуниверситет": ("RU", False)}
+    # a unit kept in another place gives the body no state by its town
+    text = "Встреча с руководителем Смоленского представительства Фольксбунда Е.П. Петровой."
+    assert states_of(models, text) == {"Смоленское представительство Фольксбунда": ("RU", True),
+                                       "Фольксбунд": (None, False)}
 
 
 def test_a_unit_named_with_its_body_right_after_it_is_of_that_bodys_state_and_side(models):

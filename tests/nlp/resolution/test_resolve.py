@@ -780,6 +780,20 @@ def test_bodies_the_smolensk_sides_group_met_abroad_are_of_the_venues_state(tmp_
                          "ООО «Смоленский автоагрегатный завод»": ("RU", True)}
 
 
+def test_the_other_party_to_a_smolensk_body_between_the_two_is_of_the_venues_state(tmp_path, models):
+    """«между» a Smolensk body and a stateless one names the two sides of an agreement: no list of one state, and
+    the other party is one the Smolensk side met abroad, in either order."""
+    first, second = events_of(tmp_path, models, [
+        ["Деловая миссия смоленских предприятий в Республику Казахстан", "г. Астана", "16-19 сентября 2025 года",
+         "Подписано соглашение о сотрудничестве между АНО «Центр поддержки экспорта Смоленской области» и АО "
+         "«QazTrade».", "Представители 12 смоленских предприятий"],
+        ["Деловая миссия смоленских предприятий в Республику Казахстан", "г. Астана", "17 сентября 2025 года",
+         "Подписан договор между АО «Альфа» и ООО «Смоленский мебельный комбинат».", "Представители предприятий"],
+    ])
+    assert [(e.country, e.smolensk) for e in first.entities if e.name == "АО «QazTrade»"] == [("KZ", False)]
+    assert [(e.country, e.smolensk) for e in second.entities if e.name == "АО «Альфа»"] == [("KZ", False)]
+
+
 def test_a_body_the_smolensk_side_met_abroad_through_its_official_is_of_the_venues_state(tmp_path, models):
     """«Встреча с генеральным директором ОАО «БелАЗ» …» in Жодино: the company met is Belarus's, and so is its
     director, though the row names Smolensk's companies as a group («смоленских предприятий»)."""
