@@ -2940,7 +2940,7 @@ def test_an_organisation_is_of_the_place_in_brackets_right_after_it(models, text
      "Центр белорусской культуры", ("RU", True)),
 ])
 def test_a_body_is_of_the_state_of_the_body_it_is_based_at(models, text, body, state):
-    # its own words name no state but a language's
+    # its own words name no state but a language's or a culture's
     assert states_of(models, text)[body] == state
 
 
