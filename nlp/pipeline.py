@@ -584,7 +584,8 @@ def _organisations_placed(event: Event, mentions: list[Mention],
     «творческих коллективов Смоленской области»), they are that side's, wherever the row was held, but for those
     the row says the Smolensk side met abroad, who are of the venue's state («Участие смоленских предприятий в
     выставке. Проведены переговоры с ОАО «Гомсельмаш» …» in Minsk: `_met_with`); and a body the row names again
-    with its state is of that state."""
+    with its state is of that state. A person the row says was met abroad, after a meeting's noun and «с», is of the
+    venue's state where nothing else names theirs."""
     # a body the row names again with its state is of that state, wherever the row was held («Участие смоленских
     # предприятий в выставке» in Minsk, «Представители предприятий Смоленской области: ОАО «Кристалл», …»)
     # (or called by what it is: «компания «Белшина»», «ОАО «Белшина» (г. Бобруйск)»)
@@ -607,6 +608,11 @@ def _organisations_placed(event: Event, mentions: list[Mention],
     stateless = [m for m in mentions if m.type is EntityType.ORG and m.country is None and m.alias_of is None]
     interstate = [m for m in stateless if organisation_kind_of(m.normal) == "org-international"]
     placed = [m for m in stateless if m not in interstate and not any(_names_part_of(m, body) for body in interstate)]
+    # a person the row says was met abroad, whose post names no state nor body: of the venue's state («встреча с
+    # Караевым Ю.В., председателем Гродненского облисполкома, и Петровым И.И., первым заместителем председателя»)
+    if venues_side is not None and (abroad := venues_side[0]) != SMOLENSK_COUNTRY:
+        mentions = [replace(m, country=abroad) if m.type is EntityType.PER and m.country is None
+                    and _met_in_its_sentence(event, m) else m for m in mentions]
     if not placed:
         return mentions
     # the bodies the Smolensk side met abroad are the venue's state's
@@ -652,6 +658,18 @@ def _met_with(event: Event, mention: Mention, bodies: list[Mention]) -> bool:
         if before is None:
             return False
         mention = before
+
+
+def _met_in_its_sentence(event: Event, person: Mention) -> bool:
+    """Whether a person is named after a meeting's noun and «с» in their sentence: one of those met («Состоялась
+    встреча с Караевым Ю.В., …, и Петровым И.И.»)."""
+    text = event.cell(person.field).text if person.field is not None else ""
+    start = next((sentence.start for sentence in sentenize(text) if sentence.stop > person.start), 0)
+    return _MET_BEFORE.search(text, start, person.start) is not None
+
+
+# a meeting's noun, whose genitive may come before its «с» («встреча Губернатора … с …»), then what follows it
+_MET_BEFORE = re.compile(r"\b(?:переговор|встреч|бесед)\w*\s+(?:[^.;!?]*?\s)?со?\s+[^;!?]*$", re.IGNORECASE)
 
 
 def _names_part_of(mention: Mention, body: Mention) -> bool:

@@ -794,6 +794,21 @@ def test_the_other_party_to_a_smolensk_body_between_the_two_is_of_the_venues_sta
     assert [(e.country, e.smolensk) for e in second.entities if e.name == "АО «Альфа»"] == [("KZ", False)]
 
 
+def test_a_person_met_abroad_whose_post_names_no_state_is_of_the_venues_state(tmp_path, models):
+    """Those the sentence says were met, after a meeting's noun and «с», listed with their posts; not one its next
+    sentence names (guard), nor one met at home (guard)."""
+    grodno, home = events_of(tmp_path, models, [
+        ["Визит", "г. Гродно", "5 ноября 2025 года",
+         "Состоялась встреча с Ю.В. Караевым, председателем Гродненского облисполкома, и И.И. Петровым, первым "
+         "заместителем председателя. Программу визита подготовила С.С. Сидорова.", "Делегация"],
+        ["Встреча", "г. Смоленск", "7 ноября 2025 года", "Встреча с П.П. Сидоровым, первым заместителем председателя.",
+         "Делегация"],
+    ])
+    states = {e.name: e.country for e in grodno.entities if e.type is EntityType.PER}
+    assert states == {"Ю.В. Караев": "BY", "И.И. Петров": "BY", "С.С. Сидорова": None}
+    assert [e.country for e in home.entities if e.type is EntityType.PER] == [None]
+
+
 def test_a_body_the_smolensk_side_met_abroad_through_its_official_is_of_the_venues_state(tmp_path, models):
     """«Встреча с генеральным директором ОАО «БелАЗ» …» in Жодино: the company met is Belarus's, and so is its
     director, though the row names Smolensk's companies as a group («смоленских предприятий»)."""
