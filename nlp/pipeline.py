@@ -238,7 +238,6 @@ def _listed_of_one_state(event: Event, mentions: list[Mention]) -> list[Mention]
 
 
 _BETWEEN = re.compile(r"\bмежду\s*$", re.IGNORECASE)
-_AND = re.compile(r"\s+и\s+")
 
 
 def _regions_of_the_one_foreign_state(mentions: list[Mention], adjectives: Set[str]) -> list[Mention]:
@@ -608,15 +607,16 @@ def _organisations_placed(event: Event, mentions: list[Mention],
     stateless = [m for m in mentions if m.type is EntityType.ORG and m.country is None and m.alias_of is None]
     interstate = [m for m in stateless if organisation_kind_of(m.normal) == "org-international"]
     placed = [m for m in stateless if m not in interstate and not any(_names_part_of(m, body) for body in interstate)]
+    abroad = venues_side if venues_side is not None and venues_side[0] != SMOLENSK_COUNTRY else None
     # a person the row says was met abroad, whose post names no state nor body: of the venue's state («встреча с
     # Караевым Ю.В., председателем Гродненского облисполкома, и Петровым И.И., первым заместителем председателя»)
-    if venues_side is not None and (abroad := venues_side[0]) != SMOLENSK_COUNTRY:
-        mentions = [replace(m, country=abroad) if m.type is EntityType.PER and m.country is None
+    if abroad is not None:
+        mentions = [replace(m, country=abroad[0]) if m.type is EntityType.PER and m.country is None
                     and _met_in_its_sentence(event, m) else m for m in mentions]
     if not placed:
         return mentions
     # the bodies the Smolensk side met abroad are the venue's state's
-    met_abroad = venues_side if side[1] and venues_side is not None and venues_side[0] != SMOLENSK_COUNTRY else None
+    met_abroad = abroad if side[1] else None
     bodies = [m for m in mentions if m.type is EntityType.ORG]
     # (a body the place cell names is where the row was held, whoever's group the row names: «г. Москва, ЦВК
     # «Экспоцентр»» at an exhibition of «смоленских производителей»)
@@ -637,7 +637,8 @@ def _organisations_placed(event: Event, mentions: list[Mention],
 
 # a meeting's noun and «с» before the bodies met, or a post of theirs in small letters («переговоры с», «встреча с
 # руководством», «Встреча с генеральным директором ОАО «БелАЗ» …»)
-_MET = re.compile(r"\b(?:переговор|встреч|бесед|консультаци)\w*\s+со?\s+(?:[а-яё-]+\s+){0,3}$", re.IGNORECASE)
+_MEETING = r"\b(?:переговор|встреч|бесед|консультаци)\w*\s+"  # a meeting's noun
+_MET = re.compile(_MEETING + r"со?\s+(?:[а-яё-]+\s+){0,3}$", re.IGNORECASE)
 _BODIES_JOIN = re.compile(r"\s*(?:,\s*а\s+также|,|и)\s*")  # between two bodies of one list
 
 
@@ -647,7 +648,8 @@ def _met_with(event: Event, mention: Mention, bodies: list[Mention]) -> bool:
     names («соглашение между АНО «Центр поддержки экспорта Смоленской области» и АО «QazTrade»»)."""
     text = event.cell(mention.field).text if mention.field is not None else ""
     pair = [body for body in bodies if body.field == mention.field and body is not mention
-            and (_AND.fullmatch(text, body.stop, mention.start) or _AND.fullmatch(text, mention.stop, body.start))]
+            and (_BODIES_JOIN.fullmatch(text, body.stop, mention.start)
+                 or _BODIES_JOIN.fullmatch(text, mention.stop, body.start))]
     if any(body.smolensk and _BETWEEN.search(text, 0, min(body.start, mention.start)) for body in pair):
         return True
     while True:
@@ -669,7 +671,7 @@ def _met_in_its_sentence(event: Event, person: Mention) -> bool:
 
 
 # a meeting's noun, whose genitive may come before its «с» («встреча Губернатора … с …»), then what follows it
-_MET_BEFORE = re.compile(r"\b(?:переговор|встреч|бесед)\w*\s+(?:[^.;!?]*?\s)?со?\s+[^;!?]*$", re.IGNORECASE)
+_MET_BEFORE = re.compile(_MEETING + r"(?:[^.;!?]*?\s)?со?\s+[^;!?]*$", re.IGNORECASE)
 
 
 def _names_part_of(mention: Mention, body: Mention) -> bool:

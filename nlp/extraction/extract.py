@@ -450,7 +450,7 @@ def _a_peoples_body(tokens: Doc | Span | list, index: int, lex: Lexicons) -> boo
     if tokens[index].pos_ != "ADJ":
         return False
     noun = next((token for token in tokens[index + 1:index + 4] if token.pos_ in ("NOUN", "PROPN")), None)
-    return noun is not None and "people" in lex.heads.get(noun.lemma_, ("", frozenset()))[1]
+    return noun is not None and "people" in lex.head_flags(noun.lemma_)
 
 
 def _a_cultures_adjective(tokens: Doc | Span | list, index: int, lex: Lexicons) -> bool:
@@ -1116,7 +1116,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         mentions = _representing(reading.doc, reading.text, mentions, models)
         mentions = _placed_in_brackets(reading.doc, reading.text, _of_the_state_named_after(reading.text, mentions),
                                        models)
-        mentions = _hosted_by(reading.doc, reading.text, mentions, models)
+        mentions = _in_its_town(reading.doc, reading.text, _hosted_by(reading.doc, reading.text, mentions, models),
+                                models)
         mentions = _of_the_parent_after(reading.text, _of_the_town_after(reading.text, mentions))
         mentions = _settled_in_districts(reading.text, mentions, models.gazetteer)
         found.append(_namesakes_of_the_state_named(reading.text, mentions, models.gazetteer))
@@ -1487,7 +1488,7 @@ def _of_its_units_state(mention: Mention, mentions: list[Mention], doc: Doc, mod
     if unit is None or unit.town is None or unit.country is None:
         return mention
     whole = token_span(doc, unit.start, unit.stop)
-    if whole is not None and any("away" in models.lexicons.heads.get(token.lemma_, ("", frozenset()))[1]
+    if whole is not None and any("away" in models.lexicons.head_flags(token.lemma_)
                                  for token in doc[whole.start:span.start]):
         return mention  # a unit kept in another place: «Смоленское представительство Фольксбунда»
     return replace(mention, country=unit.country)
@@ -1497,7 +1498,7 @@ def _a_quotations_head_alone(span: Span, lex: Lexicons) -> bool:
     """Whether natasha's organisation is one word that names a body only with a quoted name after it, without one
     («в Telegram-канале Правительства …»: flag q of `org_heads.tsv`)."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return len(span) == 1 and "q" in lex.heads.get(span[0].lemma_, ("", frozenset()))[1] \
+    return len(span) == 1 and "q" in lex.head_flags(span[0].lemma_) \
         and (after is None or after.text not in OPENING_QUOTES)
 
 
@@ -1634,7 +1635,7 @@ class _Reading:
             for index in range(chunk.head + 1, chunk.stop):
                 if (index, index + 1) not in named and index != own_name and (
                         _an_agencys_word(doc[index], self.models) or index == chunk.stop - 1
-                        and "in" in self.lex.heads.get(doc[chunk.head].lemma_, ("", frozenset()))[1]
+                        and "in" in self.lex.head_flags(doc[chunk.head].lemma_)
                         and self._short_name_of_its_body_after(replace(chunk, stop=index))):
                     # a Russian body's one word of «Рос…», natasha's or not: «Представительства Россотрудничества в
                     # Республике Узбекистан», «филиала Ростелекома …»; a body's one word the dictionary does not
@@ -1754,8 +1755,8 @@ class _Reading:
         dictionary does not know and the tagger reads in no case of a genitive chain («Смоленского филиала |
         Финуниверситета»: not a body «Смоленский филиал» of its own, which every university's branch would be)."""
         doc, after = self.doc, chunk.stop
-        return chunk.head == after - 1 and after < len(doc) and "of" in self.lex.heads.get(
-            doc[chunk.head].lemma_, ("", frozenset()))[1] and doc[chunk.head].is_lower and is_cap(doc[after]) \
+        return chunk.head == after - 1 and after < len(doc) and "of" in self.lex.head_flags(
+            doc[chunk.head].lemma_) and doc[chunk.head].is_lower and is_cap(doc[after]) \
             and doc[after].pos_ == "PROPN" and feature(doc[after], "Animacy") == ("Inan",) \
             and not self.models.vocab.word_is_known(doc[after].lower_) \
             and _GENITIVE_ENDING.search(doc[after].lower_) is not None
@@ -2312,7 +2313,7 @@ class _Reading:
                                               kind=PlaceKind(kind), country=signal.country, within=within))
                 continue
             tokens = list(doc[span.start:stop])
-            if len(tokens) == 1 and "of" in models.lexicons.heads.get(tokens[0].lemma_, ("", frozenset()))[1] \
+            if len(tokens) == 1 and "of" in models.lexicons.head_flags(tokens[0].lemma_) \
                     and not (span.start > 0 and doc[span.start - 1].text in OPENING_QUOTES):
                 continue  # a body's word alone names none: «начальник отдела Министерства С.С. Сидоров», the
                 # ministry the row named before
@@ -2759,12 +2760,8 @@ def _an_agencys_word(token: Token, models: Resources) -> bool:
 def _hosted_by(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:
     """An organisation whose own words name no state (or a language's or a culture's only) is of the state and side
     of the body it is based at, named right after «на базе»: «Центра русского языка на базе Самаркандского
-    государственного университета» is Uzbekistan's. One about a culture is of the town it is in, named right after
-    it: «Центр белорусской культуры в г. Смоленске» is Russia's, on Smolensk's side (not a body that goes there:
-    «… в г. Смоленск»; nor one named for a language only, which may be on tour: «Русский драматический театр в г.
-    Ташкенте»)."""
+    государственного университета» is Uzbekistan's."""
     hosts = {m.start: m for m in mentions if m.type is EntityType.ORG and m.country}
-    towns = {m.start: m for m in mentions if m.type is EntityType.LOC and m.kind is PlaceKind.CITY and m.country}
     found = []
     for mention in mentions:
         based = _BASED_AT.match(text, mention.stop) if mention.type is EntityType.ORG else None
@@ -2772,9 +2769,22 @@ def _hosted_by(doc: Doc, text: str, mentions: list[Mention], models: Resources) 
         if host is not None and host.country != mention.country \
                 and (mention.country is None or _of_a_culture_only(doc, mention, models)):
             mention = replace(mention, country=host.country, smolensk=host.smolensk)
-        elif mention.type is EntityType.ORG and (where := _IN_TOWN.match(text, mention.stop)) is not None \
-                and (town := towns.get(where.end())) is not None and town.country != mention.country \
-                and _in_the_locative(doc, town) and _of_a_culture_only(doc, mention, models, languages=False):
+        found.append(mention)
+    return found
+
+
+def _in_its_town(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:
+    """An organisation about a culture, whose own words name no other state, is of the town it is in, named right
+    after it: «Центр белорусской культуры в г. Смоленске» is Russia's, on Smolensk's side (not a body that goes
+    there: «… в г. Смоленск»; nor one named for a language only, which may be on tour: «Русский драматический театр в
+    г. Ташкенте»)."""
+    towns = {m.start: m for m in mentions if m.type is EntityType.LOC and m.kind is PlaceKind.CITY and m.country}
+    found = []
+    for mention in mentions:
+        where = _IN_TOWN.match(text, mention.stop) if mention.type is EntityType.ORG else None
+        town = towns.get(where.end()) if where is not None else None
+        if town is not None and town.country != mention.country and _in_the_locative(doc, town) \
+                and _of_a_culture_only(doc, mention, models, languages=False):
             mention = replace(mention, country=town.country, smolensk=town.smolensk)
         found.append(mention)
     return found
@@ -2782,7 +2792,7 @@ def _hosted_by(doc: Doc, text: str, mentions: list[Mention], models: Resources) 
 
 def _in_the_locative(doc: Doc, mention: Mention) -> bool:
     """Whether a mention's last word stands in the prepositional (locative) case: where, not where to."""
-    span = doc.char_span(mention.start, mention.stop, alignment_mode="expand")
+    span = token_span(doc, mention.start, mention.stop)
     return span is not None and case_of(span[-1]) in ("Loc", "Dat")
 
 
@@ -2806,7 +2816,7 @@ def _of_a_culture_only(doc: Doc, body: Mention, models: Resources, languages: bo
     """Whether the only state a body's name points at is the one of a state's adjective before the culture the body
     is about («Центр белорусской культуры», «Центр китайского языка и культуры»: wherever it is), or (`languages`)
     of a language's adjective in it («Русский драматический театр»: a theatre in Russian, wherever it is)."""
-    span = doc.char_span(body.start, body.stop, alignment_mode="expand")
+    span = token_span(doc, body.start, body.stop)
     if span is None:
         return False
     lex = models.lexicons

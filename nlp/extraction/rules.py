@@ -111,6 +111,10 @@ class Lexicons:
         """Whether a word is the head noun of an organisation's name (`org_heads.tsv`, class org)."""
         return self.heads.get(lemma, ("",))[0] == "org"
 
+    def head_flags(self, lemma: str) -> frozenset[str]:
+        """What a head noun's name goes on with or names (`org_heads.tsv`'s flags); none for another word."""
+        return self.heads.get(lemma, ("", frozenset()))[1]
+
 
 def _words(text: str) -> tuple[str, ...]:
     """A prefix as the tokens razdel makes of it: "г." -> ("г", ".")."""
@@ -371,7 +375,7 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
         elif _is_gen(token):
             if common_after_place(doc, index):
                 break
-            chain_flags = lex.heads.get(token.lemma_, ("", frozenset()))[1]
+            chain_flags = lex.head_flags(token.lemma_)
             if "in" in chain_flags:
                 places += 1  # a head in the chain that may take a place of its own ("Посольства")
             joint = joint or "joint" in chain_flags
@@ -543,7 +547,7 @@ def post_after_name(doc: Doc, index: int, lex: Lexicons) -> bool:
     if index == 0 or lemmas(doc)[index] not in lex.positions:
         return False  # (no post's word: most words)
     token, before = doc[index], doc[index - 1]
-    office = lex.heads.get(before.lemma_, ("", frozenset()))[1] & {"leader", "post", "of"}
+    office = lex.head_flags(before.lemma_) & {"leader", "post", "of"}
     return token.lemma_ in lex.positions and is_cap(token) and is_cap(before) \
         and before.lemma_ not in lex.positions and not office
 
@@ -1622,7 +1626,7 @@ def _head_word(lemma: str, lex: Lexicons) -> str:
 
 
 def _head_flags(doc: Doc, head: int, lex: Lexicons) -> frozenset[str]:
-    return lex.heads.get(head_lemma(doc[head], lex), ("", frozenset()))[1]
+    return lex.head_flags(head_lemma(doc[head], lex))
 
 
 def _without_outer_subject(doc: Doc, chunk: Chunk, chunks: list[Chunk], lex: Lexicons) -> Chunk:
