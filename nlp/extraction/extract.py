@@ -85,6 +85,7 @@ from nlp.extraction.rules import (
     opens_a_sentence,
     origin_after_post,
     past_adjectives,
+    past_decoration,
     planned,
     post_head_after,
     post_on_the_next_line,
@@ -96,6 +97,7 @@ from nlp.extraction.rules import (
     role_before,
     texts,
     undeclined_acting,
+    undeclined_letters,
     without_degrees,
 )
 from nlp.extraction.syntax import Syntax, in_doubt, name_stop
@@ -365,6 +367,9 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         if lower in ("имени", "им"):
             # whom the body is named after names no place of it («… имени И.Г. Петровского»: no Петровск)
             namesake_end = name_after_imeni(token.doc, token.i, models.lexicons)
+            continue
+        if text in ("ордена", "орденов"):
+            namesake_end = past_decoration(token.doc, token.i)  # nor do the orders it was awarded
             continue
         code = models.countries.code(lemma) if capitalised else None
         code = code or models.countries.code(text) or _regions_letters(text, models) \
@@ -1618,14 +1623,16 @@ class _Reading:
             # a parent's letters and its state that end the name after the words its head governs, where natasha's
             # organisation took in more words before them or none («отдела Института истории НАН Беларуси»,
             # «Института истории НАН Беларуси и Института философии …»: НАН Беларуси; not what a body right before
-            # deals with: «Союза ММА России»)
-            for index in range(chunk.head + 2, chunk.stop - 1):
-                if is_acronym(doc[index]) and not is_acronym(doc[index - 1]):
+            # deals with: «Союза ММА России»); or that end it alone (`_parents_letters`)
+            for index in range(chunk.head + 2, chunk.stop):
+                if not is_acronym(doc[index - 1]) and (is_acronym(doc[index]) and index < chunk.stop - 1
+                                                       or index == chunk.stop - 1 and self._parents_letters(chunk)):
                     if states is None:
                         states = self._states_in_the_genitive()
-                    after = doc[index + 1]
+                    after = doc[index + 1] if index + 1 < len(doc) else None
                     # (a state's one word natasha took into its organisation: no place of its own)
-                    stop = states.get(index + 1) or (index + 2 if is_cap(after) and case_of(after) == "Gen"
+                    stop = states.get(index + 1) or (index + 2 if after is not None and is_cap(after)
+                                                     and case_of(after) == "Gen"
                                                      and self.models.countries.code(after.lemma_) else index + 1)
                     if stop == chunk.stop and (index, stop) not in named:
                         found.append(Chunk(index, stop, "ORG", index))
@@ -1645,6 +1652,15 @@ class _Reading:
                     found.append(Chunk(index, index + 1, "ORG", index))
                     named.add((index, index + 1))
         return found
+
+    def _parents_letters(self, chunk: Chunk) -> bool:
+        """Whether a unit's name ends with its parent's letters, which do not decline: a unit's head (flag `of`)
+        before them («Института Конфуция СмолГУ»; not «Ассоциации агентов ФБР», whose agents they are), and no
+        state's or region's letters («Министерства обороны РФ»), nor a common noun's («Комитета по оценке СМИ»)."""
+        word = self.doc[chunk.stop - 1].text
+        return undeclined_letters(word) and "of" in self.lex.head_flags(self.doc[chunk.head].lemma_) \
+            and word not in self.lex.not_organisations and not self.models.countries.code(word) \
+            and self.models.gazetteer.lookup(word) is None
 
     def _states_in_the_genitive(self) -> dict[int, int]:
         """Where natasha's places that are states, in the genitive, end, by where they start («НАН | Беларуси»)."""

@@ -11,7 +11,7 @@ from pymorphy2.analyzer import Parse
 from spacy.tokens import Token
 
 from nlp.extraction.morph import feature
-from nlp.extraction.rules import OPENING_QUOTES, PLACE_ADJECTIVE
+from nlp.extraction.rules import OPENING_QUOTES, PLACE_ADJECTIVE, decoration_before
 from nlp.resources import lexicon
 
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -254,15 +254,19 @@ def _normal_phrase(vocab: MorphVocab, tokens: Sequence[Token], head: int, singul
     words[head] = nominative(vocab, tokens[head], singular=singular, noun=True)
     cases = feature(tokens[head], "Case")
     case = _CASES.get(cases[0]) if cases else None
-    for index in range(head - 1, -1, -1):
+    index = head - 1
+    while index >= 0:
         token = tokens[index]
-        if token.pos_ in ("ADJ", "VERB", "DET", "NUM") or token.text.lower() == "и":
+        if (decorated := decoration_before(tokens, index + 1)) is not None:
+            index = decorated  # the orders it was awarded stay as written («Московский ордена Ленина институт»)
+        elif token.pos_ in ("ADJ", "VERB", "DET", "NUM") or token.text.lower() == "и":
             if token.text.lower() != "и":
                 words[index] = nominative(vocab, token, gender, singular=singular)
         elif (reading := _agreed_adjective(vocab, token, case, gender)) is not None:
             words[index] = _agreed_nominative(reading, gender, token.text)
         else:
             break
+        index -= 1
     # the body's other name in apposition right after its head, in brackets or after a dash, stands in its case
     # («Народного Собрания (Парламента) …» -> «Народное Собрание (Парламент) …», «… – Курултая …» -> «… – Курултай …»)
     other = head + 2

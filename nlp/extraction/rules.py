@@ -8,12 +8,13 @@ their morphology) and return token spans; the words they look for are data files
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
 from spacy.attrs import LEMMA
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from nlp.extraction.morph import feature
 from nlp.extraction.ner import (
@@ -392,6 +393,9 @@ def _chain(doc: Doc, index: int, flags: frozenset[str], lex: Lexicons) -> int:
             index += 2  # «Республики Южная Осетия», «Республики Северная Македония»: the name stays nominative
         elif token.text in ("-", "–") and index > first and nxt is not None and _compound(doc[index - 1], nxt, lex):
             index += 2  # a compound noun written with spaces round its hyphen («Организации стран - экспортеров нефти»)
+        elif index > first and _parents_letters(doc, index, lex):
+            index += 1  # the parent a unit is of, by its letters, which the tagger reads in any case («Института
+            # Конфуция | СмолГУ», «кафедры истории | ВГУ»)
         elif _own_name(doc, index, lex):
             index += 1  # a capitalised body's own name, in whatever case the tagger reads it («Университета
             # Нешателя», «Университета Уэйк Форест»)
@@ -565,6 +569,20 @@ def _own_name(doc: Doc, index: int, lex: Lexicons) -> bool:
     head = doc[index - 1]
     return index > 1 and _cyrillic_name(doc[index]) and is_cap(head) and lex.names_body(head.lemma_) \
         and doc[index - 2].text not in OPENING_QUOTES
+
+
+def _parents_letters(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Whether the word at `index`, after a genitive, is a body's short name that does not decline
+    (`undeclined_letters`), not a legal form opening a quoted name («… предприятия | ОАО «Белшина»»)."""
+    word = doc[index].text
+    return undeclined_letters(word) and word not in lex.legal_forms and _is_gen(doc[index - 1]) \
+        and not (index + 1 < len(doc) and doc[index + 1].text in OPENING_QUOTES)
+
+
+def undeclined_letters(word: str) -> bool:
+    """Whether a word is a body's short name of letters that does not decline: its last letter a capital («СмолГУ»,
+    «ВГУ»; not «Минобрнауки», «МИДа»)."""
+    return _SHORT_NAME.match(word) is not None and word[-1].isupper()
 
 
 def _cyrillic_name(token: Token) -> bool:
@@ -755,7 +773,11 @@ def _left(doc: Doc, head: int, lex: Lexicons) -> int:
         token = doc[start - 1]
         if _ORDINAL.match(token.text):
             return start - 1  # a unit's number opens its name: "1-й армии", "2-й гвардейской армии"
-        if _agrees(doc, token, head, lex):
+        if (decorated := decoration_before(doc, start)) is not None and decorated > 0 \
+                and _agrees(doc, doc[decorated - 1], head, lex):
+            start = decorated - 1  # the orders it was awarded stand among its adjectives («Московского ордена Ленина
+            # института»)
+        elif _agrees(doc, token, head, lex):
             start -= 1
         elif token.lower_ == "и" and start < head and start >= 2 and doc[start - 2].pos_ == "ADJ" \
                 and _agrees(doc, doc[start - 2], head, lex):
@@ -826,7 +848,8 @@ def _agrees(doc: Doc, token: Token, head: int, lex: Lexicons) -> bool:
     # (a participle in another case is a clause's, capitalised by a sentence's start: «Поддерживаемый Кремлём»)
     clause = token.pos_ == "VERB" and case_of(token) != case_of(doc[head])
     return agreed and cased and form and not position and not clause and token.text not in _STOP \
-        and (case_of(token) == case_of(doc[head]) or (is_cap(token) or _nom_acc(token, doc[head]))
+        and (case_of(token) == case_of(doc[head]) or (is_cap(token) or _nom_acc(token, doc[head])
+                                                      or _feminine_oblique(token, doc[head]))
              and _same_number(token, doc[head])) or _caseless_compound_fits(token, doc[head])
 
 
@@ -879,6 +902,17 @@ def _singular_ending(noun: Token) -> bool:
 def _nom_acc(adjective: Token, noun: Token) -> bool:
     """Whether the tagger read one of an inanimate noun and its adjective as nominative, the other as accusative."""
     return {case_of(adjective), case_of(noun)} == {"Nom", "Acc"} and feature(noun, "Animacy") == ("Inan",)
+
+
+_OBLIQUE = frozenset({"Gen", "Dat", "Ins", "Loc"})
+
+
+def _feminine_oblique(adjective: Token, noun: Token) -> bool:
+    """Whether an adjective in «-ой»/«-ей» comes before a feminine noun in the singular of a case other than the
+    nominative or the accusative, where that ending is one of every such case and the tagger may read another
+    («Смоленской областной универсальной научной библиотекой»: «областной» read as a genitive)."""
+    return adjective.lower_.endswith(("ой", "ей")) and case_of(adjective) in _OBLIQUE \
+        and case_of(noun) in _OBLIQUE and feature(noun, "Gender") == ("Fem",) and feature(noun, "Number") == ("Sing",)
 
 
 def _quoted_after_legal_form(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
@@ -1337,6 +1371,42 @@ def name_after_imeni(doc: Doc, index: int, lex: Lexicons) -> int:
     return _past_namesake(doc, index, lex) if named_after(doc, index) else index
 
 
+_DECORATION = frozenset({"ордена", "орденов"})
+_DECORATION_WORDS = 10  # the longest: «орденов Октябрьской Революции и Трудового Красного Знамени»
+
+
+def past_decoration(tokens: Doc | Span | Sequence[Token], index: int) -> int:
+    """Where the names of the orders a body was awarded, opening at `index`, end; `index` where none opens there.
+    They are capitalised, joined by «и» or a comma and a next «ордена» («Белорусская государственная ордена
+    Октябрьской Революции и Трудового Красного Знамени сельскохозяйственная академия», «Московский ордена Ленина
+    институт», «… ордена Дружбы народов …»), and name no town nor state of the body (no Красный in «Красного
+    Знамени»)."""
+    if tokens[index].text not in _DECORATION or index + 1 >= len(tokens) \
+            or not (is_cap(tokens[index + 1]) or tokens[index + 1].text in OPENING_QUOTES):
+        return index
+    stop, last = index + 1, min(len(tokens), index + _DECORATION_WORDS)
+    while stop < last:
+        word = tokens[stop]
+        if word.text in OPENING_QUOTES:
+            stop = next((i + 1 for i in range(stop + 1, last) if tokens[i].text in CLOSING_QUOTES), stop)
+            if tokens[stop - 1].text not in CLOSING_QUOTES:
+                break
+        elif is_cap(word) and word.is_alpha or word.text == "народов" and tokens[stop - 1].text == "Дружбы":
+            stop += 1
+        elif word.text in ("и", ",") and stop + 1 < len(tokens) and (
+                is_cap(tokens[stop + 1]) or tokens[stop + 1].text in _DECORATION):
+            stop += 2 if tokens[stop + 1].text in _DECORATION else 1
+        else:
+            break
+    return stop if stop > index + 1 else index
+
+
+def decoration_before(tokens: Doc | Span | Sequence[Token], stop: int) -> int | None:
+    """Where the names of the orders a body was awarded that end right before `stop` open (`past_decoration`)."""
+    return next((index for index in range(stop - 2, max(stop - _DECORATION_WORDS, -1), -1)
+                 if tokens[index].text in _DECORATION and past_decoration(tokens, index) == stop), None)
+
+
 def _past_namesake(doc: Doc, index: int, lex: Lexicons) -> int:
     """Where the name after «имени» / «им.» / «им» at `index` ends."""
     return _name_after_imeni(doc, index + (2 if doc[index + 1].text == "." else 1), lex)
@@ -1520,8 +1590,9 @@ def _listed_quotations(doc: Doc, chunk: Chunk, lex: Lexicons) -> list[Chunk]:
     head = doc[chunk.head]
     if chunk.label not in _LIST_LABELS or quotation_after_head(doc, chunk, lex) is None:
         return []
-    # (a feminine's or a neuter's genitive singular is its nominative plural: «компании «А», «Б» и «В»», whose list
-    # of two more joined by «и» says it is the plural)
+    # (a feminine's or a neuter's genitive singular is its nominative plural: «компании «А», «Б» и «В»», «компании
+    # «А» и «Б»», whose list of more, the last joined by «и», says it is the plural: a quotation coordinated with a
+    # body's names another body of the word, whatever its case)
     homonym = head.is_lower and _a_plurals_form_too(head) and _coordinated_quotations(doc, chunk.stop)
     if not is_abbreviation(head, lex) and not (head.is_lower and "Plur" in feature(head, "Number")) \
             and not homonym:
@@ -1556,7 +1627,7 @@ _PLURALS_ALIKE = (("ия", "ии"), ("ие", "ия"), ("а", "ы"), ("а", "и")
 
 
 def _coordinated_quotations(doc: Doc, index: int) -> bool:
-    """Whether two quotations or more follow token `index`, the last joined by «и»: «, «Б» и «В»»."""
+    """Whether quotations follow token `index`, the last joined by «и»: «, «Б» и «В»», « и «Б»»."""
     count, joined = 0, False
     while index + 1 < len(doc) and (doc[index].text == "," or doc[index].lower_ == "и"):
         joined = doc[index].lower_ == "и"
@@ -1564,7 +1635,7 @@ def _coordinated_quotations(doc: Doc, index: int) -> bool:
         if end is None:
             break
         count, index = count + 1, end
-    return count >= 2 and joined
+    return count >= 1 and joined
 
 
 _BRACKETED = 12  # the most words an item's brackets hold: a town, a region, a state

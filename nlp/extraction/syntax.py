@@ -26,6 +26,7 @@ from nlp.extraction.rules import (
     is_cap,
     load_lexicons,
     lowercase_body_word,
+    natasha_spans,
     past_adjectives,
     post_after_name,
 )
@@ -146,7 +147,10 @@ def name_stop(doc: Doc, start: int, stop: int, syntax: Syntax, barriers: frozens
         index += 1
         if doc[index - 1].pos_ not in ("CCONJ", "ADP"):
             end = index  # a name never ends on «и» or a preposition whose word did not join
-    return end
+    # a place's name of capitalised words joins whole: the parse may hang its last word from none of the name's
+    # («МЧС Республики | Беларусь» where the cell ends)
+    return next((high for low, high in natasha_spans(doc, "LOC").items()
+                 if stop <= low < end < high and all(is_cap(doc[i]) for i in range(low, high))), end)
 
 
 def _who_took_part(doc: Doc, index: int) -> bool:

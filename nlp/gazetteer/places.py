@@ -408,6 +408,13 @@ def load_gazetteer() -> Gazetteer:
     for place, spellings in spelt.items():
         for stem in {stem for spelling in spellings for stem in _name_stems(spelling, place.population)} - set(by_stem):
             by_stem[stem] = [place]
+    # a region abroad named by one noun, by its adjective where no town's name has its stem («Хэйлунцзянский
+    # университет», «Шаньдунской провинции»: China's; the adjectives of the «-ская область» others are their towns');
+    # not a name ending in a vowel, whose adjective may be a people's («Гагаузская автономия»: Gagauzia itself)
+    for place in list(by_ref.values()):
+        if place.kind == "region" and place.country not in NEAR and " " not in place.name \
+                and not fold(place.name).endswith(("о", "а", "е", "и", "ы", "я")):
+            by_stem.setdefault(_stem(place.name), [place])
     for adjective, town in lexicon("town_adjectives"):  # «Ельнинский»: Ельня, whose stem gives no such adjective
         place = next(p for p in by_name[fold(town)] if p.kind == "city")
         by_stem.setdefault(_ADJECTIVE_ENDING.sub("", fold(adjective)), []).append(place)

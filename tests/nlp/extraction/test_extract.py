@@ -3101,9 +3101,12 @@ def test_a_regional_executive_committee_in_any_case_is_a_body_not_its_region(mod
      {"команда «Днепр»", "команда «Витебск»", "команда «Смена»"}),
     ("Переговоры с компаниями «Альфа» и «Бета», а также «Гамма».",
      {"компания «Альфа»", "компания «Бета»", "компания «Гамма»"}),
-    # a plural the tagger reads as a genitive singular, spelt alike, that a list of two more joined by «и» follows
+    # a plural the tagger reads as a genitive singular, spelt alike, that a list joined by «и» follows
     ("Переговоры с представителями компании «Харбин Интурист», «Пекин Тур» и «Шанхай Трэвел».",
      {"компания «Харбин Интурист»", "компания «Пекин Тур»", "компания «Шанхай Трэвел»"}),
+    # or one more joined by «и», where the sentence reads as a dative singular too
+    ("Иранская сторона представила компании «Pars Khodro» и «Iran Khodro Diesel».",
+     {"компания «Pars Khodro»", "компания «Iran Khodro Diesel»"}),
     # under a legal form, each is of that form
     ("Переговоры с ОАО «Гомсельмаш», «Белшина» и «Амкодор».", {"ОАО «Гомсельмаш»", "ОАО «Белшина»", "ОАО «Амкодор»"}),
     # the list ends where no quotation follows its comma or «и»
@@ -4168,3 +4171,73 @@ def test_a_quotation_on_the_next_line_is_no_names_after_its_chain(models, text, 
 ])
 def test_a_wars_years_are_its_names(models, text, name):
     assert name in org_texts_normal(models, text)
+
+
+@pytest.mark.parametrize(("text", "name", "state"), [
+    # the tagger read «областной» as a genitive before an instrumental: its ending is the feminine's in every case
+    # but the nominative and the accusative
+    ("Телемост организован Смоленской областной универсальной научной библиотекой им. А.Т. Твардовского.",
+     "Смоленская областная универсальная научная библиотека им. А.Т. Твардовского", ("RU", True)),
+    # (a guard: the genitive as the tagger reads it)
+    ("Сотрудники Смоленской областной универсальной научной библиотеки им. А.Т. Твардовского.",
+     "Смоленская областная универсальная научная библиотека им. А.Т. Твардовского", ("RU", True)),
+])
+def test_a_feminine_adjective_in_an_oblique_case_agrees_whatever_case_the_tagger_read(models, text, name, state):
+    found = [m for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG]
+    assert [(m.normal, (m.country, m.smolensk)) for m in found] == [(name, state)]
+
+
+@pytest.mark.parametrize(("text", "name", "state", "town"), [
+    # the orders a body was awarded stand among its adjectives, stay as written and name no town: «Красного
+    # Знамени» is no Красный of Smolensk region, «Октябрьской Революции» no Октябрьский
+    ("Встреча с ректором Белорусской государственной ордена Октябрьской Революции и Трудового Красного Знамени "
+     "сельскохозяйственной академии.",
+     "Белорусская государственная ордена Октябрьской Революции и Трудового Красного Знамени сельскохозяйственная "
+     "академия", "BY", None),
+    ("Делегация посетила УО «Белорусская государственная орденов Октябрьской Революции и Трудового Красного Знамени "
+     "сельскохозяйственная академия».",
+     "УО «Белорусская государственная орденов Октябрьской Революции и Трудового Красного Знамени "
+     "сельскохозяйственная академия»", "BY", None),
+    ("Студенты Московского ордена Ленина института.", "Московский ордена Ленина институт", "RU", "Москва"),
+])
+def test_the_orders_a_body_was_awarded_are_its_names_words_and_no_place(models, text, name, state, town):
+    found = extract(text, models, report_rules=True)
+    assert [(m.type, m.normal, m.country, m.town) for m in found] == [(EntityType.ORG, name, state, town)]
+
+
+@pytest.mark.parametrize("text", [
+    # at the cell's end the parse hangs «Беларусь» from none of the name's words: the state's name joins whole
+    "Участники: делегация МЧС Республики Беларусь",
+    # (a guard: a word after it, and the parse hangs it)
+    "Участники: делегация МЧС Республики Беларусь прибыла",
+])
+def test_a_states_name_after_a_bodys_letters_joins_whole(models, text):
+    found = [m for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG]
+    assert [(m.normal, m.country) for m in found] == [("МЧС Республики Беларусь", "BY")]
+
+
+@pytest.mark.parametrize(("text", "parent", "state"), [
+    # a parent's letters end the unit's name in whatever case the tagger read them, and are a body of their own
+    ("Выступили студенты Института Конфуция СмолГУ.", "СмолГУ", ("RU", True)),
+    ("директор Института Конфуция СмолГУ Ли Мин", "СмолГУ", ("RU", True)),
+    ("Состоялась встреча в Институте Конфуция ВГУ.", "ВГУ", (None, False)),
+])
+def test_a_parents_letters_ending_a_units_name_are_a_body_of_their_own(models, text, parent, state):
+    found = {m.normal: (m.country, m.smolensk) for m in extract(text, models, report_rules=True)
+             if m.type is EntityType.ORG}
+    assert found[parent] == state
+    assert [name for name in found if name != parent and name.endswith(" " + parent)] != []
+
+
+@pytest.mark.parametrize("text", [
+    # (guards: a state's letters, a common noun's)
+    "Представители Министерства обороны РФ.",
+    "Комитетом по Оценке СМИ обложка названа.",
+])
+def test_a_states_or_a_common_nouns_letters_ending_a_name_are_no_body(models, text):
+    assert len([m for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG]) == 1
+
+
+def test_a_region_abroad_by_its_adjective_names_the_state_of_the_body_and_its_people(models):
+    found = extract("профессор Хэйлунцзянского университета Чжан Вэй", models, report_rules=True)
+    assert [(m.normal, m.country) for m in found] == [("Хэйлунцзянский университет", "CN"), ("Чжан Вэй", "CN")]

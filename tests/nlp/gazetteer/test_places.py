@@ -286,6 +286,19 @@ def test_an_adjective_made_with_in_points_at_its_town(adjective, town, state):
     assert (place.name, place.country) == (town, state)
 
 
+@pytest.mark.parametrize(("adjective", "region", "state"), [
+    ("Хэйлунцзянского", "Хэйлунцзян", "CN"), ("Шаньдунский", "Шаньдун", "CN"), ("Хэнаньской", "Хэнань", "CN"),
+    ("Сычуаньский", "Сычуань", "CN"), ("Тхайбиньской", "Тхайбинь", "VN")])
+def test_a_region_abroad_named_by_one_noun_is_found_by_its_adjective(adjective, region, state):
+    place = load_gazetteer().by_adjective(adjective)
+    assert (place.name, place.kind, place.country) == (region, PlaceKind.REGION, state)
+
+
+def test_a_region_abroad_whose_name_ends_in_a_vowel_is_no_adjectives():
+    # «Гагаузская автономия» is Gagauzia itself, a place, not a body of it
+    assert load_gazetteer().by_adjective("Гагаузская") is None
+
+
 @pytest.mark.parametrize(("adjective", "town", "state"), [
     # Баку's «-у» gives way to «-ин»
     ("Бакинский", "Баку", "AZ"), ("Бакинского", "Баку", "AZ"),
