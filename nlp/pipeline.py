@@ -108,7 +108,8 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
     mentions = _delegations_members(event, _settlements_of_the_smolensk_venue(
         _namesakes_of_the_venues_state(mentions, gazetteer), gazetteer))
     mentions = _latin_body_of_the_named_state(mentions, body_sides)
-    mentions = _short_names_sides(_venues_placed(_called_by_its_names_end(_called_by_head_and_quotation(mentions))))
+    mentions = _called_by_its_names_end(_called_by_head_and_quotation(mentions))
+    mentions = _short_names_sides(_venues_placed(_called_by_its_names_opening(mentions)))
     mentions = _organisations_placed(event, _listed_of_one_state(event, _sites_placed(mentions)), sides)
     mentions = _diplomats_of_the_one_foreign_state(_posts_of_a_body_by_its_word(mentions, docs), adjectives)
     mentions = _holders_of_posts_in_smolensk_bodies(mentions, gazetteer)
@@ -322,6 +323,41 @@ def _called_by_its_names_end(mentions: list[Mention]) -> list[Mention]:
     return [replace(m, alias_of=body.normal, country=m.country or body.country, smolensk=m.smolensk or body.smolensk)
             if (body := called.get(m.normal)) is not None and m.type is EntityType.ORG
             else replace(m, country=body.country, smolensk=m.smolensk or body.smolensk)
+            if (body := side_of(m)) is not None else m for m in mentions]
+
+
+def _called_by_its_names_opening(mentions: list[Mention]) -> list[Mention]:
+    """A body called by the opening of another's name, or by its head after that name's adjectives, naming no state
+    of its own, is that body, of its state and side, where the row names one such (not counting the shorter), and so
+    is the person whose post names it: «Национальное собрание», «Постоянный Комитет», «Государственный комитет по
+    науке и технологиям» in rows that name «Национальное собрание Республики Беларусь», «Постоянный Комитет Союзного
+    государства», «Государственный комитет по науке и технологиям Республики Беларусь»; «Дума» beside «Смоленская
+    областная Дума». Not where the row names two bodies it opens («Министерство иностранных дел» beside Belarus's and
+    Russia's)."""
+    bodies = {fold(m.normal): m for m in mentions if m.type is EntityType.ORG and m.alias_of is None}
+
+    def named_in_full(mention: Mention) -> Mention | None:
+        short = fold(mention.normal)
+        if mention.type is not EntityType.ORG or mention.alias_of is not None or mention.country is not None \
+                or mention.smolensk or "«" in short:
+            return None
+        longer = [name for name in bodies if name.startswith(short + " ") or name.endswith(" " + short)]
+        longest = [name for name in longer if not any(other != name and other.startswith(name + " ")
+                                                      or other.endswith(" " + name) for other in longer)]
+        return bodies[longest[0]] if len(longest) == 1 else None
+
+    called = {m.normal: body for m in mentions if (body := named_in_full(m)) is not None}
+    written = {fold(m.text): called[m.normal] for m in mentions if m.type is EntityType.ORG and m.normal in called}
+
+    def side_of(mention: Mention) -> Mention | None:
+        if mention.type is not EntityType.PER or mention.country is not None or not mention.role:
+            return None
+        role = fold(mention.role)
+        return next((body for text, body in written.items() if whole_word(text).search(role)), None)
+
+    return [replace(m, alias_of=body.normal, country=body.country, smolensk=body.smolensk)
+            if (body := called.get(m.normal)) is not None and m.type is EntityType.ORG
+            else replace(m, country=body.country, smolensk=body.smolensk)
             if (body := side_of(m)) is not None else m for m in mentions]
 
 

@@ -527,6 +527,28 @@ def test_a_body_called_by_its_head_word_and_quoted_name_is_the_one_the_row_names
         "центр поддержки предпринимательства «Мой бизнес»"]
 
 
+def test_a_body_called_by_its_names_opening_is_the_one_the_row_names_in_full(tmp_path, models):
+    events = events_of(tmp_path, models, [
+        ["Визит делегации Национального собрания Республики Беларусь", "г. Смоленск", "10 сентября 2025 года",
+         "Депутаты Национального собрания Республики Беларусь посетили Смоленскую областную Думу. Председатель Думы "
+         "рассказал о работе Думы. Делегация Национального собрания посетила музей.", "Депутаты"],
+        ["Встреча с делегацией Государственного комитета по науке и технологиям Республики Беларусь", "г. Смоленск",
+         "3 марта 2025 года", "Председатель Государственного комитета по науке и технологиям С.В. Шлычков посетил "
+         "Смоленский научный центр. Государственный комитет предложил провести конкурс.", "Делегация"],
+        # two bodies the short name opens: which one it calls, the row does not say
+        ["Консультации", "г. Москва", "5 августа 2025 года", "Участвовали представители Министерства иностранных дел "
+         "Республики Беларусь и Министерства иностранных дел Российской Федерации. Министерство иностранных дел "
+         "подготовит доклад.", "Делегации"],
+    ])
+    bodies = [{e.name: e.country for e in extracted.entities if e.type is EntityType.ORG} for extracted in events]
+    assert bodies[0] == {"Национальное собрание Республики Беларусь": "BY", "Смоленская областная Дума": "RU"}
+    assert bodies[1] == {"Государственный комитет по науке и технологиям Республики Беларусь": "BY",
+                         "Смоленский научный центр": "RU"}
+    # the person whose post names the body short is of its state (was of the venue's)
+    assert {(e.name, e.country) for e in events[1].entities if e.type is EntityType.PER} == {("С.В. Шлычков", "BY")}
+    assert "Министерство иностранных дел" in bodies[2]
+
+
 def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(tmp_path, models):
     events = events_of(tmp_path, models, [
         ["Памятная акция", "г. Витебск, Республика Беларусь", "5 июля 2025 года",
