@@ -618,9 +618,9 @@ def _organisations_placed(event: Event, mentions: list[Mention],
     venue is taken for Smolensk's (_venues_placed). Where the row names its bodies as one side's group (`sides`:
     «творческих коллективов Смоленской области»), they are that side's, wherever the row was held, but for those
     the row says the Smolensk side met abroad, who are of the venue's state («Участие смоленских предприятий в
-    выставке. Проведены переговоры с ОАО «Гомсельмаш» …» in Minsk: `_met_with`); and a body the row names again
-    with its state is of that state. A person the row says was met abroad, after a meeting's noun and «с», is of the
-    venue's state where nothing else names theirs."""
+    выставке. Проведены переговоры с ОАО «Гомсельмаш» …» in Minsk, or dealt with there: `_met_with`); and a body
+    the row names again with its state is of that state. A person the row says was met abroad, after a meeting's
+    noun and «с», is of the venue's state where nothing else names theirs."""
     # a body the row names again with its state is of that state, wherever the row was held («Участие смоленских
     # предприятий в выставке» in Minsk, «Представители предприятий Смоленской области: ОАО «Кристалл», …»)
     # (or called by what it is: «компания «Белшина»», «ОАО «Белшина» (г. Бобруйск)»)
@@ -675,12 +675,19 @@ def _organisations_placed(event: Event, mentions: list[Mention],
 # руководством», «Встреча с генеральным директором ОАО «БелАЗ» …»)
 _MEETING = r"\b(?:переговор|встреч|бесед|консультаци)\w*\s+"  # a meeting's noun
 _MET = re.compile(_MEETING + r"со?\s+(?:[а-яё-]+\s+){0,3}$", re.IGNORECASE)
+# a deal's other party: after a contract's noun and «с» («заключен контракт с …»), after a delivery and «для» or «в
+# адрес» («осуществил поставку оборудования для …»), or the one a delivery's verb is for («поставил партию ковровых
+# изделий ООО «…»»)
+_DEALT = re.compile(r"(?:\b(?:контракт|договор|соглашени|меморандум)\w*\s+(?:[а-яё-]+\s+){0,4}?со?\s+"
+                    r"|\b(?:постав|отгруз)\w*\s+(?:[а-яё-]+\s+){0,5}?(?:для|в\s+адрес)\s+"
+                    r"|\b(?:поставил|отгрузил)\w*\s+(?:[а-яё-]+\s+){1,5}?)(?:[а-яё-]+\s+){0,3}$", re.IGNORECASE)
 _BODIES_JOIN = re.compile(r"\s*(?:,\s*а\s+также|,|и)\s*")  # between two bodies of one list
 
 
 def _met_with(event: Event, mention: Mention, bodies: list[Mention]) -> bool:
-    """Whether a row names a body as one met with: right after a meeting's noun and «с», or listed after one that
-    is («переговоры с ОАО «Гомсельмаш» и ОАО «Лидагропроммаш»»), or as the other party to a Smolensk body «между»
+    """Whether a row names a body as one met or dealt with: right after a meeting's noun and «с», or a deal's
+    (`_DEALT`: «поставил партию ковровых изделий ООО «Номин Холдинг»» in Ulaanbaatar), or listed after one that is
+    («переговоры с ОАО «Гомсельмаш» и ОАО «Лидагропроммаш»»), or as the other party to a Smolensk body «между»
     names («соглашение между АНО «Центр поддержки экспорта Смоленской области» и АО «QazTrade»»)."""
     text = event.cell(mention.field).text if mention.field is not None else ""
     pair = [body for body in bodies if body.field == mention.field and body is not mention
@@ -689,7 +696,7 @@ def _met_with(event: Event, mention: Mention, bodies: list[Mention]) -> bool:
     if any(body.smolensk and _BETWEEN.search(text, 0, min(body.start, mention.start)) for body in pair):
         return True
     while True:
-        if _MET.search(text, 0, mention.start):
+        if _MET.search(text, 0, mention.start) or _DEALT.search(text, 0, mention.start):
             return True
         before = next((body for body in bodies if body.field == mention.field and body.stop <= mention.start
                        and _BODIES_JOIN.fullmatch(text, body.stop, mention.start)), None)

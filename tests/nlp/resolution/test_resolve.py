@@ -802,6 +802,21 @@ def test_bodies_the_smolensk_sides_group_met_abroad_are_of_the_venues_state(tmp_
                          "ООО «Смоленский автоагрегатный завод»": ("RU", True)}
 
 
+def test_the_other_party_to_a_deal_of_the_smolensk_sides_group_abroad_is_of_the_venues_state(tmp_path, models):
+    """A deal names its other party: after a contract's noun and «с», a delivery's «для» or «в адрес», or as the one
+    a delivery's verb is for; not the producer whose goods were delivered (guard)."""
+    [event] = events_of(tmp_path, models, [
+        ["Поставка продукции смоленских предприятий в Монголию", "г. Улан-Батор (Монголия)", "в течение квартала",
+         "Осуществлена поставка продукции ООО «Шанс» в Монголию. ООО «Альфа» заключило контракт с ООО «Бета». "
+         "ООО «Гамма» осуществило поставку оборудования для ООО «Дельта». ООО «Эпсилон» отгрузило партию удобрений в "
+         "адрес ООО «Дзета». ООО «Эта» поставило партию ковровых изделий ООО «Тета».", "Представители предприятий"],
+    ])
+    states = {e.name.removeprefix("ООО «").removesuffix("»"): e.country for e in event.entities
+              if e.type is EntityType.ORG}
+    assert states == {"Шанс": "RU", "Альфа": "RU", "Бета": "MN", "Гамма": "RU", "Дельта": "MN", "Эпсилон": "RU",
+                      "Дзета": "MN", "Эта": "RU", "Тета": "MN"}
+
+
 def test_the_other_party_to_a_smolensk_body_between_the_two_is_of_the_venues_state(tmp_path, models):
     """«между» a Smolensk body and a stateless one names the two sides of an agreement: no list of one state, and
     the other party is one the Smolensk side met abroad, in either order."""
