@@ -330,6 +330,9 @@ class Signal:
 
 
 _RUSSIAN_AGENCY = re.compile(r"^Рос[а-яё]{4,}$")  # one word made of "Рос(сия)" and what the agency does
+# and of «Бел(арусь)» and a consonant: «Белтелерадиокомпания», «Белкоопсоюз», «Белшина» (a word the dictionary and
+# the gazetteer do not know: not «Белкин», «Белград»; no vowel after «Бел»: «Беляев», «Белецкая», «Бельский»)
+_BELARUSIAN_BODY = re.compile(r"^Бел[бвгджзкмнпрстфхцчшщэ][а-яё]{3,}$")
 
 
 def country_signal(tokens: Span | list, models: Resources) -> Signal:
@@ -383,7 +386,8 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
                 tokens, index, models.lexicons) or _a_cultures_adjective(tokens, index, models.lexicons)):
             peoples.append(code)  # whose people a body gathers, or whose culture it is about, not yet whose body
             continue
-        if code is None and capitalised and token.pos_ in ("ADJ", "PROPN", "NOUN", "X"):
+        if code is None and capitalised and token.pos_ in ("ADJ", "PROPN", "NOUN", "X") \
+                and not _a_dedications_adjective(tokens, index, models.lexicons):
             # a town, or the region of «Свердловский областной …» (whose adjective names no town in it); a foreign
             # name the tagger reads as no part of speech («генерал-губернатор остана Исфахан»)
             place = _place_of(token, models, quoted=depth > 0)
@@ -398,6 +402,9 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
                 named_town = named_town or _after_town_word(token)
         if code is None and _RUSSIAN_AGENCY.match(text):
             code = "RU"  # "Росрыболовство", "Роснедра", "Россотрудничество": a federal agency's name
+        elif code is None and _BELARUSIAN_BODY.match(text) and not models.vocab.word_is_known(lower) \
+                and models.gazetteer.lookup(lemma) is None and models.gazetteer.lookup(text) is None:
+            code = "BY"
         if "смоленск" in lower or "смоленщин" in lower or _SMOLENSK_SHORT_NAME.match(text) \
                 or _SMOLENSK_PEOPLE.match(lower):
             smolensk, code = True, "RU"
@@ -462,6 +469,14 @@ def _a_cultures_adjective(tokens: Doc | Span | list, index: int, lex: Lexicons) 
     """Whether the word at `index` is an adjective before a noun of what a people makes or speaks
     (`culture_nouns.tsv`: «белорусской | культуры», «китайского | языка»), which names the culture, not the state."""
     return tokens[index].pos_ == "ADJ" and index + 1 < len(tokens) and tokens[index + 1].lemma_ in lex.culture_nouns
+
+
+def _a_dedications_adjective(tokens: Doc | Span | list, index: int, lex: Lexicons) -> bool:
+    """Whether the word at `index` names whom or what the church after it is dedicated to (flag "saint":
+    «Софийский | собор», «Покровская | церковь», «Успенский | кафедральный собор»), no town; a monastery's may
+    («Болдинский монастырь»: Болдино)."""
+    after = next((token for token in tokens[index + 1:] if not (token.is_lower and token.pos_ == "ADJ")), None)
+    return after is not None and "saint" in lex.head_flags(after.lemma_)
 
 
 def _coordinated_name(tokens: Span, models: Resources) -> str:
@@ -1076,7 +1091,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     # Полномочным Послом», «Болгарское правительство», 13 of 15 such in NEREL's train and dev and factRuEval's dev
     # sets) are no entities, the unions of states it takes for places are organisations («чиновники ЕС»), and so is
     # a place it finds that is a town's adjective and a body's word («Брестским облисполкомом»), and a person it finds
-    # that is a town's executive committee in one word («Витоблисполкома»); no name holds half
+    # that is a town's executive committee in one word («Витоблисполкома») or a body's name of syllables
+    # («Белкоопсоюза»); no name holds half
     # a pair of brackets, a bullet or a full stop
     for _, doc in cells:
         spans = [part for span in _surnames_found_again(_with_their_namesakes(_surnames_joined(
@@ -1084,7 +1100,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                  for towned in _town_apart(_without_a_body_after_its_initials(span, lex), models)
                  for stated in _state_apart(towned, models)
                  for named_apart in _region_named_apart(stated, models)
-                 for mended in _body_apart_from_initials(named_apart, lex)
+                 for mended in _body_apart_from_initials(_see_apart(named_apart, lex), lex)
                  for unposted in _place_without_its_post(mended, lex)
                  for traded in _sole_trader_apart(_without_a_verb_after_its_initials(
                      _with_hyphenated_initials(_town_by_its_initial(unposted, models))), lex)
@@ -1095,10 +1111,12 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
             and (tuple(token.lemma_ for token in part) in lex.unions_of_states or _a_towns_body(part, models)
                  or _COMPOUND_ABBREVIATION.match(part.text))
             or part.label_ == "PER" and len(part) == 1 and (EXECUTIVE_COMMITTEE.search(part[0].lower_)
-                                                             or _COMPOUND_ABBREVIATION.match(part.text)) else part
+                                                             or _COMPOUND_ABBREVIATION.match(part.text)
+                                                             or _SYLLABIC_BODY.match(part.text)) else part
             for part in _short_names_in_brackets(_short_names_of_syllables(doc, spans, lex), lex)
-            if part.label_ != "ORG" or part.text not in lex.not_organisations and not _an_adjective_alone(part)
-            and not _a_post_alone(part, models) and not _a_quotations_head_alone(part, lex)]
+            if (part.label_ != "ORG" or part.text not in lex.not_organisations and not _an_adjective_alone(part)
+                and not _a_quotations_head_alone(part, lex))
+            and (part.label_ not in ("ORG", "PER") or not _a_post_alone(part, models))]
     readings = [_Reading(doc, text, models) for text, doc in cells]
     models.syntax.parse_docs([(reading.doc, reading.in_doubt) for reading in readings])
     found = []
@@ -1177,6 +1195,9 @@ def _plural(token: Token, models: Resources) -> bool:
 # one word of lowercase letters and capitals after them, as a body's abbreviated name is made («СмолГУ», «КазФУ»,
 # «СибГУТИ»); no place is written so
 _COMPOUND_ABBREVIATION = re.compile(r"^[А-ЯЁ][а-яё]+[А-ЯЁ][А-ЯЁа-яё]*$")
+# a body's name made of words' syllables that ends in a body's word or syllable, in any case: «Белкоопсоюза»,
+# «Белгоспищепром», «Минскстрой» (no person's name ends so)
+_SYLLABIC_BODY = re.compile(r"^[А-ЯЁ][а-яё]{2,}(?:союз|банк|холдинг|трест|торг|пром|стро[йяюе]|снаб|сбыт)[а-яё]{0,2}$")
 
 
 def _without_post_words(doc: Doc, start: int, stop: int, models: Resources) -> tuple[int, int]:
@@ -1329,6 +1350,17 @@ def _place_without_its_post(span: Span, lex: Lexicons) -> list[Span]:
     return [Span(span.doc, span.start + 1, span.end, label="LOC")] if len(span) > 1 else []
 
 
+def _see_apart(span: Span, lex: Lexicons) -> Span:
+    """natasha's person that opens with the second adjective of a bishop's see, coordinated with the first after
+    the title («митрополит Минский и | Заславский Вениамин»: «Заславский» is a surname too), without it."""
+    doc, start = span.doc, span.start
+    if span.label_ != "PER" or len(span) < 2 or start < 3 or doc[start - 1].lower_ != "и" \
+            or not (is_cap(doc[start - 2]) and PLACE_ADJECTIVE.search(doc[start - 2].lower_)) \
+            or not PLACE_ADJECTIVE.search(span[0].lower_) or doc[start - 3].lemma_ not in lex.positions:
+        return span
+    return Span(doc, start + 1, span.end, label="PER")
+
+
 def _body_apart_from_initials(span: Span, lex: Lexicons) -> list[Span]:
     """natasha's person or organisation that took a body's short name and a person's initials and surname in one: the
     body, then the person («с ректором СмолГУ И.И. Петровым»: a person «СмолГУ И.И. Петровым»; «с директором ПАО
@@ -1463,9 +1495,9 @@ def _an_adjective_alone(span: Span) -> bool:
 
 
 def _a_post_alone(span: Span, models: Resources) -> bool:
-    """Whether natasha's organisation is a post's words alone, a position and the adjectives before it:
-    «Государственным секретарем (Союзного государства)», an official unnamed, no body; not «Союзом художников», nor a
-    quoted name («Частному корреспонденту», a newspaper)."""
+    """Whether natasha's organisation or person is a post's words alone, a position and the adjectives before it:
+    «Государственным секретарем (Союзного государства)», an official unnamed, no body; «Патриарший Экзарх», no one;
+    not «Союзом художников», nor a quoted name («Частному корреспонденту», a newspaper)."""
     lex = models.lexicons
     quoted = span.start > 0 and span.doc[span.start - 1].text in OPENING_QUOTES  # a name: «Частному корреспонденту»
     return span[-1].lemma_ in lex.positions and not lex.names_body(span[-1].lemma_) and not quoted \

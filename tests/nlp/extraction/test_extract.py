@@ -4241,3 +4241,47 @@ def test_a_states_or_a_common_nouns_letters_ending_a_name_are_no_body(models, te
 def test_a_region_abroad_by_its_adjective_names_the_state_of_the_body_and_its_people(models):
     found = extract("профессор Хэйлунцзянского университета Чжан Вэй", models, report_rules=True)
     assert [(m.normal, m.country) for m in found] == [("Хэйлунцзянский университет", "CN"), ("Чжан Вэй", "CN")]
+
+
+def test_a_sees_second_adjective_is_the_titles_and_a_post_alone_is_no_one(models):
+    # natasha took «Заславский» for the surname, and «Патриарший Экзарх» for a person, when the title came after
+    found = extract("Литургию возглавил митрополит Минский и Заславский Вениамин, Патриарший Экзарх всея Беларуси.",
+                    models, report_rules=True)
+    assert [(m.normal, m.role, m.country) for m in found if m.type is EntityType.PER] == [
+        ("Вениамин", "митрополит Минский и Заславский", "BY")]
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    # the adjective right before a church's noun, or before its lowercase adjectives, names whom it is dedicated to,
+    # no town: no Софийск, Покров or Успенское of Russia
+    ("В Полоцке посетили Софийский собор.", None),
+    ("Делегация посетила Покровскую церковь.", None),
+    ("Молебен в Успенском кафедральном соборе.", None),
+    # (guards: a town's adjective before it; a monastery named after its village)
+    ("Посещение Смоленского Успенского собора.", "RU"),
+    ("Экскурсия в Болдинский монастырь.", "RU"),
+])
+def test_a_churchs_dedication_names_no_town(models, text, state):
+    [site] = [m for m in extract(text, models, report_rules=True) if m.kind is PlaceKind.SITE]
+    assert site.country == state
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a body's name of «Бел(арусь)» and a consonant, or of syllables ending in a body's word, is Belarus's; natasha
+    # took the second for a person
+    ("Прием делегации Белтелерадиокомпании.", "Белтелерадиокомпания"),
+    ("Встреча с руководством Белкоопсоюза.", "Белкоопсоюз"),
+    ("Переговоры с ОАО «Белшина».", "ОАО «Белшина»"),
+])
+def test_a_belarusian_bodys_compound_name_names_its_state(models, text, name):
+    found = [(m.type, m.normal, m.country) for m in extract(text, models, report_rules=True)]
+    assert found == [(EntityType.ORG, name, "BY")]
+
+
+@pytest.mark.parametrize("text", [
+    # (guards: a surname, a city)
+    "Выставка в Фонде Белкина.",
+    "Встреча в Университете Белграда.",
+])
+def test_a_surname_or_a_city_of_bel_names_no_belarus(models, text):
+    assert "BY" not in {m.country for m in extract(text, models, report_rules=True)}
