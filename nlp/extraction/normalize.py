@@ -120,6 +120,9 @@ def nominative(vocab: MorphVocab, token: Token, gender: str | None = None, *, si
     gender; `noun`: the token heads its phrase."""
     if _INNER_CAPITAL.search(token.text):
         return token.text  # an abbreviation made of words' parts does not decline: «СмолГУ», «КазФУ»
+    if (ordinal := _NUMBERED.match(token.text)) is not None:
+        # an ordinal in figures, which the dictionary may not know: «52-го отдельного … батальона» -> 52-й
+        return f"{ordinal[1]}-{_ORDINAL_ENDINGS.get(gender or '', 'й')}"
     parse = _parse(vocab, token, gender, noun=noun)
     if parse is not None and (token.pos_ in ("NOUN", "PROPN") or token.text[:1].isupper()) \
             and parse.tag.POS not in ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO"):
@@ -139,6 +142,10 @@ def nominative(vocab: MorphVocab, token: Token, gender: str | None = None, *, si
     if inflected is None:
         return token.text
     return shape_like(_first_part_declined(vocab, inflected.word, token.text.lower(), parse), token.text)
+
+
+_NUMBERED = re.compile(r"^(\d+)-(?:го|му|м|й|я|ю|е|ой|ая|ое|ую|ые|х|ых|ым|ми)$")
+_ORDINAL_ENDINGS = {"femn": "я", "neut": "е"}  # a masculine's and a plural's: «-й»
 
 
 NOT_COMMON = frozenset({"Fixd", "Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})  # a noun's marks that it is a name,

@@ -4285,3 +4285,16 @@ def test_a_belarusian_bodys_compound_name_names_its_state(models, text, name):
 ])
 def test_a_surname_or_a_city_of_bel_names_no_belarus(models, text):
     assert "BY" not in {m.country for m in extract(text, models, report_rules=True)}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a battalion is a unit its number names, and an ordinal in figures, which the dictionary may not know
+    # («52-го»), stands in the nominative of its head's gender
+    ("В экспедиции участвовали бойцы 52-го отдельного специального поискового батальона.",
+     "52-й отдельный специальный поисковый батальон"),
+    ("Воины 12-й гвардейской танковой армии.", "12-я гвардейская танковая армия"),
+    # «полка» is a regiment's, not a bath bench's (полок), whose lemma the tagger chose between two alike
+    ("Воины 11-го гвардейского полка.", "11-й гвардейский полк"),
+])
+def test_a_numbered_military_unit_is_a_body_named_in_the_nominative(models, text, name):
+    assert org_texts_normal(models, text) == {name}
