@@ -1972,6 +1972,8 @@ class _Reading:
             if role is not None and role is not below and self._whose_post(role, start):
                 role = None
             role = role or (role_after(doc, stop, lex, others) if listed is None else None)
+            # (a post a colon ends heads the name or the list of names after it: «Члены жюри: И.И. Сидорова, …»)
+            role = role or (self._post_before_a_colon(start, others) if listed is None else None)
             role_text = None
             signal = Signal(None, False)
             if role is None and listed is not None:
@@ -2005,7 +2007,8 @@ class _Reading:
             # Смирнова открыла»; not «По приглашению В.Н. Анохина прибыла делегация»), or the subject of a woman's
             # verb before it
             nominative = role is not None and posts_case == "Nom" or role is None and listed is not None \
-                and case == "Nom" or _listed_names(doc, start, stop, people) or opens_a_sentence(doc, start) \
+                and case == "Nom" or _listed_names(doc, start, stop, people, self.role_spans) \
+                or opens_a_sentence(doc, start) \
                 and stop < len(doc) and _womans_verb(doc[stop]) or _after_a_womans_verb(doc, start)
             normal = normal_person(models.vocab, tokens, nominative, case)
             if nominative and stop < len(doc) and doc[stop].text == ",":
@@ -2014,10 +2017,26 @@ class _Reading:
                                           country=signal.country, smolensk=signal.smolensk))
             self.taken.append((start, stop))
             self.person_spans.append((start, stop))
-            plural = role is not None and _plural(doc[role.head], models) and role.stop == start
+            plural = role is not None and _plural(doc[role.head], models) \
+                and (role.stop == start or role.stop == start - 1 and doc[role.stop].text == ":")
             self.plural_post = self.mentions[-1] if plural or listed and role is None else None
             if plural and role is not None:
                 self.plural_head = (role_text, signal, case_of(doc[role.head]))
+
+    def _post_before_a_colon(self, start: int, others: set[int]) -> Chunk | None:
+        """The post that a colon right before a person's name ends, which `role_before` does not read past: a plural
+        one, the post of each name of the list it opens («Члены жюри: | И.И. Сидорова, Т.А. Козлова»), or one in the
+        nominative opening its line or sentence («Председатель жюри: И.И. Сидорова»; not «Участники встречи с
+        Губернатором: …»)."""
+        doc = self.doc
+        if start < 2 or doc[start - 1].text != ":":
+            return None
+        post = role_before(doc, start - 1, self.lex, others)
+        if post is None or post.stop != start - 1:
+            return None
+        head = doc[post.head]
+        opening = post.start == 0 or starts_a_line(doc, post.start) or opens_a_sentence(doc, post.start)
+        return post if _plural(head, self.models) or opening and case_of(head) == "Nom" else None
 
     def _listed_under_a_plural_post(self, start: int) -> tuple[str | None, Signal, str | None] | None:
         """The post, state and case of the person listed right before one starting at `start` (a comma or «и» between
@@ -2680,19 +2699,23 @@ def _opens_an_item(doc: Doc, index: int) -> bool:
     return index == 0 or doc[index - 1].text == ":" or starts_a_line(doc, index) or opens_a_sentence(doc, index)
 
 
-def _listed_names(doc: Doc, start: int, stop: int, people: list[tuple[int, int]]) -> bool:
+def _listed_names(doc: Doc, start: int, stop: int, people: list[tuple[int, int]],
+                  posts: list[tuple[int, int]]) -> bool:
     """Whether the person named over tokens [start, stop) is one of a list of names, each after a comma: one a colon
     opens («Участники: И.В. Сидорова, А.А. Петрова»; not «при участии И.В. Петрова, …»), or a line of names alone that
     a list's mark or the end of a sentence opens («М.П. Иванова» as the whole cell, «– М.П. Иванова, С.В. Петрова;»):
-    an enumeration, in the nominative (a man's name in the genitive stands in no such line)."""
+    an enumeration, in the nominative (a man's name in the genitive stands in no such line). A name before it may
+    have its post before it (`posts`, the persons' posts found so far: «Члены жюри: режиссер И.И. Сидорова, Т.А.
+    Козлова»)."""
     # (each name with the brackets after it as may be: «Члены жюри: Н.И. Иванова (г. Москва), Т.В. Козлова (г. Минск)»)
     ends = {last: first for first, last in people}
+    post_starts = {last: first for first, last in posts}
     index = start - 1
     while index >= 0 and doc[index].text == ",":
         before = bracket_start(doc, index - 1) if index > 0 and doc[index - 1].text == ")" else index
         if before not in ends:
             break
-        index = ends[before] - 1
+        index = post_starts.get(ends[before], ends[before]) - 1
     if index >= 0 and doc[index].text == ":":
         return True
     marked = index >= 0 and doc[index].text in _LIST_MARKS

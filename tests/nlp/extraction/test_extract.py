@@ -4298,3 +4298,21 @@ def test_a_surname_or_a_city_of_bel_names_no_belarus(models, text):
 ])
 def test_a_numbered_military_unit_is_a_body_named_in_the_nominative(models, text, name):
     assert org_texts_normal(models, text) == {name}
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a plural post a colon ends is the post of each name of the list after it, each in the nominative
+    ("Члены жюри: И.И. Сидорова (г. Москва), Т.А. Козлова (г. Минск)",
+     [("И.И. Сидорова", "Член жюри"), ("Т.А. Козлова", "Член жюри")]),
+    # and a post in the nominative opening its line, of the one name after it
+    ("Председатель жюри: И.И. Сидорова.", [("И.И. Сидорова", "Председатель жюри")]),
+    # a critic's is a post; a name listed after one with a post before it is in the nominative too (was «Козлов»)
+    ("Члены жюри: театральный критик И.И. Сидорова, Т.А. Козлова.",
+     [("И.И. Сидорова", "театральный критик"), ("Т.А. Козлова", None)]),
+    # (guards: a post inside the words before the colon is no post of the list; «участник» is none)
+    ("Участники встречи с Губернатором: И.И. Иванов, П.П. Петров.", [("И.И. Иванов", None), ("П.П. Петров", None)]),
+    ("Участники: И.И. Иванова, П.П. Петрова.", [("И.И. Иванова", None), ("П.П. Петрова", None)]),
+])
+def test_a_post_a_colon_ends_is_the_post_of_the_names_it_lists(models, text, people):
+    found = [(m.normal, m.role) for m in extract(text, models, report_rules=True) if m.type is EntityType.PER]
+    assert found == people
