@@ -110,7 +110,8 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
     mentions = _latin_body_of_the_named_state(mentions, body_sides)
     mentions = _called_by_its_names_end(_called_by_head_and_quotation(mentions))
     mentions = _short_names_sides(_venues_placed(_called_by_its_names_opening(mentions)))
-    mentions = _organisations_placed(event, _listed_of_one_state(event, _sites_placed(mentions)), sides)
+    mentions = _visitors_of_the_one_foreign_state(event, _sites_placed(mentions), adjectives)
+    mentions = _organisations_placed(event, _listed_of_one_state(event, mentions), sides)
     mentions = _diplomats_of_the_one_foreign_state(_posts_of_a_body_by_its_word(mentions, docs), adjectives)
     mentions = _holders_of_posts_in_smolensk_bodies(mentions, gazetteer)
     return _regions_of_the_one_foreign_state(mentions, adjectives), adjectives
@@ -253,6 +254,26 @@ def _the_one_foreign_state(mentions: list[Mention], adjectives: Set[str]) -> str
     """The one foreign state a row names, by name or by adjective; None where it names none or several."""
     foreign = ({m.country for m in mentions if m.country} | set(adjectives)) - {SMOLENSK_COUNTRY}
     return foreign.pop() if len(foreign) == 1 else None
+
+
+def _visitors_of_the_one_foreign_state(event: Event, mentions: list[Mention], adjectives: Set[str]) -> list[Mention]:
+    """A body that came on a tour or sent a delegation to a row held in Russia, named right after the word
+    («Гастроли Государственного академического драматического театра им. Я. Купалы», «Визит делегации …»), whose own
+    words name no state, is of the one foreign state the row names, not of the venue's: a visitor."""
+    venues = {m.country for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.country}
+    state = _the_one_foreign_state(mentions, adjectives) if venues == {SMOLENSK_COUNTRY} else None
+    if state is None:
+        return mentions
+
+    def visiting(mention: Mention) -> bool:
+        text = event.cell(mention.field).text if mention.field is not None else ""
+        return _VISITORS.search(text, 0, mention.start) is not None
+
+    return [replace(m, country=state) if m.type is EntityType.ORG and m.country is None and m.alias_of is None
+            and visiting(m) else m for m in mentions]
+
+
+_VISITORS = re.compile(r"\b(?:гастрол|делегаци)\w*\s+$", re.IGNORECASE)  # a tour's or a delegation's word
 
 
 def _diplomats_of_the_one_foreign_state(mentions: list[Mention], adjectives: Set[str]) -> list[Mention]:

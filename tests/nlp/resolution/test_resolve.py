@@ -817,6 +817,26 @@ def test_the_other_party_to_a_deal_of_the_smolensk_sides_group_abroad_is_of_the_
                       "Дзета": "MN", "Эта": "RU", "Тета": "MN"}
 
 
+def test_a_body_on_a_tour_or_sending_a_delegation_home_is_of_the_one_foreign_state_the_row_names(tmp_path, models):
+    """A visitor to a row held in Russia is not of the venue's state; where the row names several foreign states, or
+    was held abroad, which state is the visitor's it does not say (guards)."""
+    tour, delegation, two, abroad = events_of(tmp_path, models, [
+        ["Гастроли Государственного академического драматического театра им. Я. Купалы", "г. Смоленск",
+         "3-5 октября 2025 года", "Показаны спектакли.", "Артисты театра (г. Минск)"],
+        ["Визит делегации Государственного комитета по науке и технологиям", "г. Смоленск", "3 марта 2025 года",
+         "Обсуждено сотрудничество с Республикой Беларусь.", "Делегация"],
+        ["Визит делегации Государственного комитета по стандартизации", "г. Смоленск", "4 марта 2025 года",
+         "Обсуждено сотрудничество с Республикой Беларусь и Республикой Казахстан.", "Делегация"],
+        ["Визит делегации ООО «Альфа»", "г. Минск", "5 марта 2025 года", "Переговоры.", "Делегация"],
+    ])
+    states = [{e.name: e.country for e in extracted.entities if e.type is EntityType.ORG}
+              for extracted in (tour, delegation, two, abroad)]
+    assert states[0] == {"Государственный академический драматический театр им. Я. Купалы": "BY"}
+    assert states[1] == {"Государственный комитет по науке и технологиям": "BY"}
+    assert states[2] == {"Государственный комитет по стандартизации": "RU"}
+    assert states[3] == {"ООО «Альфа»": "BY"}
+
+
 def test_the_other_party_to_a_smolensk_body_between_the_two_is_of_the_venues_state(tmp_path, models):
     """«между» a Smolensk body and a stateless one names the two sides of an agreement: no list of one state, and
     the other party is one the Smolensk side met abroad, in either order."""
