@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from nlp.description.concepts import scheme
+from nlp.description.concepts import organisation_kind_of, scheme
 from nlp.reading.report import read_report
 
 
@@ -41,3 +41,12 @@ def test_an_event_that_signs_an_agreement_is_of_its_type(title, event_type):
     from nlp.description.concepts import event_type_of
 
     assert event_type_of(title) == event_type
+
+
+@pytest.mark.parametrize("name", [
+    "Совет руководителей субъектов Российской Федерации и областей Республики Беларусь",
+    "Форум регионов России и Беларуси",
+    "Парламентское Собрание Союза Беларуси и России",
+])
+def test_a_body_of_russia_and_belarus_together_is_interstate(name):
+    assert organisation_kind_of(name) == "org-international"
