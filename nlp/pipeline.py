@@ -719,6 +719,11 @@ def _met_with(event: Event, mention: Mention, bodies: list[Mention]) -> bool:
     while True:
         if _MET.search(text, 0, mention.start) or _DEALT.search(text, 0, mention.start):
             return True
+        # (or listed after those met, persons or bodies, in the sentence: «переговоры с хокимом Самаркандской области
+        # Э.А. Турдимовым, заместителем хокима г. Ташкента Ш. Юсуповым, руководством АО «…»»)
+        start = next((sentence.start for sentence in sentenize(text) if sentence.stop > mention.start), 0)
+        if _MET_LISTED.search(text, start, mention.start):
+            return True
         before = next((body for body in bodies if body.field == mention.field and body.stop <= mention.start
                        and _BODIES_JOIN.fullmatch(text, body.stop, mention.start)), None)
         if before is None:
@@ -734,6 +739,10 @@ def _met_in_its_sentence(event: Event, person: Mention) -> bool:
     return _MET_BEFORE.search(text, start, person.start) is not None
 
 
+# a meeting's noun and «с», the list of those met, and the next item's words in the instrumental after its comma or «и»
+# («…, руководством АО «…»»; not «…, по итогам которых ООО «…» …»)
+_MET_LISTED = re.compile(_MEETING + r"со?\s+[^;!?]*(?:,|\sи)\s+(?:[а-яё-]+(?:ом|ем|ём|ой|ей|ами|ями)\s+){0,2}$",
+                         re.IGNORECASE)
 # a meeting's noun, whose genitive may come before its «с» («встреча Губернатора … с …»), then what follows it
 _MET_BEFORE = re.compile(_MEETING + r"(?:[^.;!?]*?\s)?со?\s+[^;!?]*$", re.IGNORECASE)
 

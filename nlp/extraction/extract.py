@@ -686,8 +686,9 @@ def _side_in_brackets_after(token: Token, models: Resources) -> tuple[str, bool]
 def _the_quotation_of(body: Chunk, chunk: Chunk, doc: Doc) -> bool:
     """Whether a chunk is all that a body's name quotes, but for the full stop of an abbreviation that ends it:
     «China Railway Construction Corporation» of «компании «China Railway Construction Corporation»», «Huawei
-    Technologies Co., Ltd» of «компании «Huawei Technologies Co., Ltd.»»."""
-    if not body.start < chunk.start - 1 < chunk.stop < body.stop:
+    Technologies Co., Ltd» of «компании «Huawei Technologies Co., Ltd.»»; «MCS Group» of a quotation listed after a
+    body's («компаниями «Gobi Cashmere», «MCS Group» и …»), which opens with its quotation mark."""
+    if not body.start <= chunk.start - 1 < chunk.stop < body.stop:
         return False
     closing = chunk.stop + 1 if doc[chunk.stop].text == "." and not doc[chunk.stop - 1].whitespace_ else chunk.stop
     return closing + 1 == body.stop and doc[chunk.start - 1].text in OPENING_QUOTES \

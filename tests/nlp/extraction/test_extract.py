@@ -3107,6 +3107,9 @@ def test_a_regional_executive_committee_in_any_case_is_a_body_not_its_region(mod
     # or one more joined by «и», where the sentence reads as a dative singular too
     ("Иранская сторона представила компании «Pars Khodro» и «Iran Khodro Diesel».",
      {"компания «Pars Khodro»", "компания «Iran Khodro Diesel»"}),
+    # a Latin name in a listed quotation is that item's, no body of its own inside it
+    ("Переговоры с компаниями «Gobi Cashmere», «MCS Group» и «Tavan Bogd».",
+     {"компания «Gobi Cashmere»", "компания «MCS Group»", "компания «Tavan Bogd»"}),
     # under a legal form, each is of that form
     ("Переговоры с ОАО «Гомсельмаш», «Белшина» и «Амкодор».", {"ОАО «Гомсельмаш»", "ОАО «Белшина»", "ОАО «Амкодор»"}),
     # the list ends where no quotation follows its comma or «и»

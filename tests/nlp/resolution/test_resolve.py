@@ -837,6 +837,19 @@ def test_a_body_on_a_tour_or_sending_a_delegation_home_is_of_the_one_foreign_sta
     assert states[3] == {"ООО «Альфа»": "BY"}
 
 
+def test_a_body_listed_after_persons_met_abroad_is_of_the_venues_state(tmp_path, models):
+    """The list after a meeting's noun and «с» may name persons first, and the bodies met after them in the
+    instrumental; not a body a clause after the list names (guard)."""
+    [event] = events_of(tmp_path, models, [
+        ["Деловая миссия смоленских предприятий в Республику Узбекистан", "г. Ташкент", "14-18 апреля 2025 года",
+         "Проведены переговоры с хокимом Самаркандской области Э.А. Турдимовым, заместителем хокима г. Ташкента "
+         "Ш. Юсуповым, руководством АО «Узагротехсаноатхолдинг» и СП ООО «Samarkand Auto Invest», по итогам которых "
+         "ООО «Альфа» подписало протокол.", "Представители предприятий"],
+    ])
+    states = {e.name: e.country for e in event.entities if e.type is EntityType.ORG}
+    assert states == {"АО «Узагротехсаноатхолдинг»": "UZ", "СП ООО «Samarkand Auto Invest»": "UZ", "ООО «Альфа»": "RU"}
+
+
 def test_the_other_party_to_a_smolensk_body_between_the_two_is_of_the_venues_state(tmp_path, models):
     """«между» a Smolensk body and a stateless one names the two sides of an agreement: no list of one state, and
     the other party is one the Smolensk side met abroad, in either order."""
