@@ -349,12 +349,12 @@ def _called_by_its_names_end(mentions: list[Mention]) -> list[Mention]:
 
 def _called_by_its_names_opening(mentions: list[Mention]) -> list[Mention]:
     """A body called by the opening of another's name, or by its head after that name's adjectives, naming no state
-    of its own, is that body, of its state and side, where the row names one such (not counting the shorter), and so
-    is the person whose post names it: «Национальное собрание», «Постоянный Комитет», «Государственный комитет по
-    науке и технологиям» in rows that name «Национальное собрание Республики Беларусь», «Постоянный Комитет Союзного
-    государства», «Государственный комитет по науке и технологиям Республики Беларусь»; «Дума» beside «Смоленская
-    областная Дума». Not where the row names two bodies it opens («Министерство иностранных дел» beside Belarus's and
-    Russia's)."""
+    of its own, is that body in this row, of its state and side, where the row names one such (not counting the
+    shorter), and so is the person whose post names it: «Национальное собрание», «Постоянный Комитет»,
+    «Государственный комитет по науке и технологиям» in rows that name «Национальное собрание Республики Беларусь»,
+    «Постоянный Комитет Союзного государства», «Государственный комитет по науке и технологиям Республики Беларусь»;
+    «Дума» beside «Смоленская областная Дума». Not where the row names two bodies it opens («Министерство
+    иностранных дел» beside Belarus's and Russia's)."""
     bodies = {fold(m.normal): m for m in mentions if m.type is EntityType.ORG and m.alias_of is None}
 
     def named_in_full(mention: Mention) -> Mention | None:
@@ -376,7 +376,8 @@ def _called_by_its_names_opening(mentions: list[Mention]) -> list[Mention]:
         role = fold(mention.role)
         return next((body for text, body in written.items() if whole_word(text).search(role)), None)
 
-    return [replace(m, alias_of=body.normal, country=body.country, smolensk=body.smolensk)
+    # (named so in this row only: no definition of the short name for every report, where it may call another body)
+    return [replace(m, normal=body.normal, country=body.country, smolensk=body.smolensk)
             if (body := called.get(m.normal)) is not None and m.type is EntityType.ORG
             else replace(m, country=body.country, smolensk=body.smolensk)
             if (body := side_of(m)) is not None else m for m in mentions]
@@ -721,8 +722,7 @@ def _met_with(event: Event, mention: Mention, bodies: list[Mention]) -> bool:
             return True
         # (or listed after those met, persons or bodies, in the sentence: «переговоры с хокимом Самаркандской области
         # Э.А. Турдимовым, заместителем хокима г. Ташкента Ш. Юсуповым, руководством АО «…»»)
-        start = next((sentence.start for sentence in sentenize(text) if sentence.stop > mention.start), 0)
-        if _MET_LISTED.search(text, start, mention.start):
+        if _MET_LISTED.search(text, _sentence_start(text, mention.start), mention.start):
             return True
         before = next((body for body in bodies if body.field == mention.field and body.stop <= mention.start
                        and _BODIES_JOIN.fullmatch(text, body.stop, mention.start)), None)
@@ -735,8 +735,12 @@ def _met_in_its_sentence(event: Event, person: Mention) -> bool:
     """Whether a person is named after a meeting's noun and «с» in their sentence: one of those met («Состоялась
     встреча с Караевым Ю.В., …, и Петровым И.И.»)."""
     text = event.cell(person.field).text if person.field is not None else ""
-    start = next((sentence.start for sentence in sentenize(text) if sentence.stop > person.start), 0)
-    return _MET_BEFORE.search(text, start, person.start) is not None
+    return _MET_BEFORE.search(text, _sentence_start(text, person.start), person.start) is not None
+
+
+def _sentence_start(text: str, index: int) -> int:
+    """Where the sentence that holds character `index` of a cell's text starts (razdel's sentences)."""
+    return next((sentence.start for sentence in sentenize(text) if sentence.stop > index), 0)
 
 
 # a meeting's noun and «с», the list of those met, and the next item's words in the instrumental after its comma or «и»

@@ -371,8 +371,8 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
             # whom the body is named after names no place of it («… имени И.Г. Петровского»: no Петровск)
             namesake_end = name_after_imeni(token.doc, token.i, models.lexicons)
             continue
-        if text in ("ордена", "орденов"):
-            namesake_end = past_decoration(token.doc, token.i)  # nor do the orders it was awarded
+        if (decoration_end := past_decoration(token.doc, token.i)) > token.i:
+            namesake_end = decoration_end  # nor do the orders it was awarded
             continue
         code = models.countries.code(lemma) if capitalised else None
         code = code or models.countries.code(text) or _regions_letters(text, models) \

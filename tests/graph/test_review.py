@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from graph.cli import main
 from graph.stores import EmbeddedStore
 from ontology import ENTITY_BASE, HERE
+from tests.conftest import HEADING, report_text
 
 pytestmark = pytest.mark.slow  # two builds of the samples
 
@@ -50,7 +51,13 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     shutil.copy(HERE / "aliases.csv", decisions / "aliases.csv")
     monkeypatch.setenv("TIES_DECISIONS", str(decisions))
     store = str(tmp_path / "store")
-    paths = [str(p) for p in sample_paths.values()]
+    # a third quarter's row that names the samples' commission on energy without what it deals with
+    third = tmp_path / "2025-Q3.txt"
+    third.write_text(report_text([[
+        "Заседание Комиссии Парламентского Собрания Союза Беларуси и России", "г. Брест", "10 июля 2025 года",
+        "Обсуждены итоги работы Комиссии Парламентского Собрания Союза Беларуси и России.", "Депутаты"]]).replace(
+        HEADING, HEADING.replace("во II квартале", "в III квартале")), encoding="utf-8")
+    paths = [*(str(p) for p in sample_paths.values()), str(third)]
     run("build", *paths, "--store", store)
 
     doubts = json.loads(run("review", "--store", store, "--format", "json").output)
@@ -63,7 +70,7 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     written = {d["labels"][0]: d["evidence"] for d in doubts if d["kind"] == "forms"}
     assert "ОАО «МАЗ»" in written["ОАО «Минский автомобильный завод»"]  # one name written two ways
     merges = [d["entities"] for d in doubts if d["kind"] == "merge"]
-    # one commission, where one row names it without what it deals with
+    # one commission, where another report's row names it without what it deals with
     commission = "org/komissiya-parlamentskogo-sobraniya-soyuza-belarusi-i-rossii"
     group = [ENTITY_BASE + commission, ENTITY_BASE + commission + "-po-energetike"]
     assert group in merges
@@ -101,7 +108,8 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     assert "not-entity" in (decisions / "corrections.csv").read_text(encoding="utf-8")
 
     again = run("build", *paths, "--store", store)
-    assert "заменены: II кв. 2025, I кв. 2024" in again.output  # the decisions changed: every report read again
+    # the decisions changed: every report read again
+    assert "заменены: II кв. 2025, I кв. 2024, III кв. 2025" in again.output
     built = EmbeddedStore(tmp_path / "store", read_only=True)
     assert not values(built, TAKES_PART % (ENTITY_BASE + "place/naberezhnaya-r-dnepr-smolensk"))
     assert values(built, LABEL % (ENTITY_BASE + "place/oz-rytoe")) == {"озеро Рытое"}
@@ -114,7 +122,7 @@ def test_doubts_are_listed_and_decisions_stay_made_in_the_next_build(tmp_path, m
     pointed = {ENTITY_BASE + "place/boldino-dorogobuzhskiy-rayon", ENTITY_BASE + "place/vishenki"}
     assert not pointed & {d["entities"][0] for d in placed}
     unchanged = run("build", *paths, "--store", store)
-    assert "без изменений: II кв. 2025, I кв. 2024" in unchanged.output
+    assert "без изменений: II кв. 2025, I кв. 2024, III кв. 2025" in unchanged.output
 
     # a point written by hand that is none stops the next build in one line naming the file and line, before
     # anything is read: the store keeps what it held

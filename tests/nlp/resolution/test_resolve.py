@@ -539,6 +539,8 @@ def test_a_body_called_by_its_names_opening_is_the_one_the_row_names_in_full(tmp
         ["Консультации", "г. Москва", "5 августа 2025 года", "Участвовали представители Министерства иностранных дел "
          "Республики Беларусь и Министерства иностранных дел Российской Федерации. Министерство иностранных дел "
          "подготовит доклад.", "Делегации"],
+        # in that row only: another row's short name may call another body
+        ["Конференция", "г. Кишинев", "6 августа 2025 года", "Выступили депутаты Национального собрания.", "Депутаты"],
     ])
     bodies = [{e.name: e.country for e in extracted.entities if e.type is EntityType.ORG} for extracted in events]
     assert bodies[0] == {"Национальное собрание Республики Беларусь": "BY", "Смоленская областная Дума": "RU"}
@@ -547,6 +549,7 @@ def test_a_body_called_by_its_names_opening_is_the_one_the_row_names_in_full(tmp
     # the person whose post names the body short is of its state (was of the venue's)
     assert {(e.name, e.country) for e in events[1].entities if e.type is EntityType.PER} == {("С.В. Шлычков", "BY")}
     assert "Министерство иностранных дел" in bodies[2]
+    assert bodies[3] == {"Национальное собрание": "MD"}
 
 
 def test_a_site_lies_in_the_state_and_on_the_side_of_the_place_the_row_was_held(tmp_path, models):
