@@ -11,7 +11,7 @@ from pymorphy2.analyzer import Parse
 from spacy.tokens import Token
 
 from nlp.extraction.morph import feature
-from nlp.extraction.rules import OPENING_QUOTES, PLACE_ADJECTIVE, decoration_before
+from nlp.extraction.rules import OPENING_QUOTES, ORDINAL, PLACE_ADJECTIVE, decoration_before
 from nlp.resources import lexicon
 
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -120,7 +120,7 @@ def nominative(vocab: MorphVocab, token: Token, gender: str | None = None, *, si
     gender; `noun`: the token heads its phrase."""
     if _INNER_CAPITAL.search(token.text):
         return token.text  # an abbreviation made of words' parts does not decline: «СмолГУ», «КазФУ»
-    if (ordinal := _NUMBERED.match(token.text)) is not None:
+    if (ordinal := ORDINAL.match(token.text)) is not None:
         # an ordinal in figures, which the dictionary may not know: «52-го отдельного … батальона» -> 52-й
         return f"{ordinal[1]}-{_ORDINAL_ENDINGS.get(gender or '', 'й')}"
     parse = _parse(vocab, token, gender, noun=noun)
@@ -144,7 +144,6 @@ def nominative(vocab: MorphVocab, token: Token, gender: str | None = None, *, si
     return shape_like(_first_part_declined(vocab, inflected.word, token.text.lower(), parse), token.text)
 
 
-_NUMBERED = re.compile(r"^(\d+)-(?:го|му|м|й|я|ю|е|ой|ая|ое|ую|ые|х|ых|ым|ми)$")
 _ORDINAL_ENDINGS = {"femn": "я", "neut": "е"}  # a masculine's and a plural's: «-й»
 
 

@@ -771,7 +771,7 @@ def _left(doc: Doc, head: int, lex: Lexicons) -> int:
     start = head
     while start > 0:
         token = doc[start - 1]
-        if _ORDINAL.match(token.text):
+        if ORDINAL.match(token.text):
             return start - 1  # a unit's number opens its name: "1-й армии", "2-й гвардейской армии"
         if (decorated := decoration_before(doc, start)) is not None and decorated > 0 \
                 and _agrees(doc, doc[decorated - 1], head, lex):
@@ -867,7 +867,8 @@ def _compound_name_fits(token: Token, head: Token) -> bool:
         and endings.search(token.lower_) is not None
 
 
-_ORDINAL = re.compile(r"^\d+-(?:й|я|е|го|му|м|х|ю|ой|ый|ий)$")
+# an ordinal in figures, its number apart: «1-й», «52-го», «2-ая»
+ORDINAL = re.compile(r"^(\d+)-(?:й|я|е|го|му|м|х|ю|ой|ый|ий|ая|ое|ую|ые|ых|ым|ми)$")
 # a Belarusian executive committee's word, which only a town's or a district's adjective opens: «райисполком»,
 # «Мингорисполком», «Витоблисполком»
 EXECUTIVE_COMMITTEE = re.compile(r"(?:обл|гор|рай)исполком")
@@ -1048,7 +1049,7 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     # its own, by one of small letters too («кафедры истории России СмолГУ»; not «агентства БелТА», which is БелТА)
     if "of" in flags and _short_name(doc, index, lex, mixed="q" in flags):
         index += 1
-    numbered = "num" in flags and _ORDINAL.match(doc[start].text) is not None
+    numbered = "num" in flags and ORDINAL.match(doc[start].text) is not None
     if "num" in flags and (after := numbered_end(doc, index, flags, lex)) is not None:
         index, numbered = after, True  # "исправительной колонии № 5", "школы № 1 Махачкалы"
     # a region's word without its adjective is named after it ("Университета штата Огайо"), not one after an

@@ -411,7 +411,7 @@ def load_gazetteer() -> Gazetteer:
     # a region abroad named by one noun, by its adjective where no town's name has its stem («Хэйлунцзянский
     # университет», «Шаньдунской провинции»: China's; the adjectives of the «-ская область» others are their towns');
     # not a name ending in a vowel, whose adjective may be a people's («Гагаузская автономия»: Gagauzia itself)
-    for place in list(by_ref.values()):
+    for place in by_ref.values():
         if place.kind == "region" and place.country not in NEAR and " " not in place.name \
                 and not fold(place.name).endswith(("о", "а", "е", "и", "ы", "я")):
             by_stem.setdefault(_stem(place.name), [place])
