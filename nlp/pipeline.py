@@ -359,10 +359,13 @@ def _called_by_its_names_opening(mentions: list[Mention]) -> list[Mention]:
 
     def named_in_full(mention: Mention) -> Mention | None:
         short = fold(mention.normal)
+        # (a parent named inside another's name is not that other: «БГУ» in «исторический факультет БГУ»)
         if mention.type is not EntityType.ORG or mention.alias_of is not None or mention.country is not None \
-                or mention.smolensk or "«" in short:
+                or mention.smolensk or mention.within == "org" or "«" in short:
             return None
-        longer = [name for name in bodies if name.startswith(short + " ") or name.endswith(" " + short)]
+        longer = [name for name in bodies if name.startswith(short + " ")
+                  or name.endswith(" " + short) and all(_NOMINATIVE_ADJECTIVE.search(word)
+                                                        for word in name[:-len(short)].split())]
         longest = [name for name in longer if not any(other != name and other.startswith(name + " ")
                                                       or other.endswith(" " + name) for other in longer)]
         return bodies[longest[0]] if len(longest) == 1 else None
@@ -383,6 +386,7 @@ def _called_by_its_names_opening(mentions: list[Mention]) -> list[Mention]:
             if (body := side_of(m)) is not None else m for m in mentions]
 
 
+_NOMINATIVE_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$")
 _QUOTED_NAME = re.compile(r"(?<=«)[^«»]+(?=»+$)")  # the last quotation a name ends with, its inner one if nested
 _NAMESAKE = re.compile(r"\b(?:им\.|имени)\s")
 
@@ -451,8 +455,9 @@ def _short_names_sides(mentions: list[Mention]) -> list[Mention]:
     «Смоленский государственный медицинский университет»» is the Smolensk side's; «Первый секретарь ЦК ОО «БРСМ»» in
     one that names «ОО «Белорусский республиканский союз молодежи»» is Belarus's; so are «Ректор ВитГУ», «Ректор ВГУ
     имени П.М. Машерова» beside «УО «Витебский государственный университет имени П.М. Машерова»» (a short word of
-    the names' starts, `shortens`); and a person whose post names the short name the row defines for a body
-    («Заместитель директора ЦПЭ» after «… (ЦПЭ)»)."""
+    the names' starts, `shortens`); a unit whose name ends in such a short name («декан исторического факультета
+    БГУ» beside «Белорусский государственный университет»); and a person whose post names the short name the row
+    defines for a body («Заместитель директора ЦПЭ» after «… (ЦПЭ)»)."""
     bodies = [m for m in mentions if m.type is EntityType.ORG and m.country]
     by_initials = {initials: m for m in bodies for initials in _initials(org_parts(m.normal)[1])}
 
@@ -468,7 +473,9 @@ def _short_names_sides(mentions: list[Mention]) -> list[Mention]:
 
     def side_of(mention: Mention) -> Mention | None:
         if mention.type is EntityType.ORG and mention.country is None:
-            return sides.get(mention.normal)
+            # the short name itself, or a unit's name that ends in it («исторический факультет БГУ»)
+            return sides.get(mention.normal) or next(
+                (body for short, body in sides.items() if mention.normal.endswith(f" {short}")), None)
         if mention.type is not EntityType.PER or mention.country is not None or not mention.role:
             return None
         # the body's name as its post writes it, a unit's or quoted as it may be («Первый секретарь ЦК ОО «БРСМ»»),

@@ -795,6 +795,10 @@ def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resour
         # «г. Великие Луки»: a plural name in the nominative, which normalising took for an oblique singular
         # («Великие Лука»); the name as written is the place's
         place, name = written, chunk_tokens.text
+    if place is None and len(chunk_tokens) == 1 and (soft := _soft_sign_town(chunk_tokens[0], models)) is not None:
+        place, name = soft
+    if place is not None and len(chunk_tokens) == 1:
+        name = _places_nominative(chunk_tokens[0], place, name, models)
     if place is not None and (place.kind == "region" and models.gazetteer.region(name) is place
                               or place.kind == "district" and models.gazetteer.district(name) is place
                               and not any(t.lemma_ in models.lexicons.region_words for t in chunk_tokens)):
@@ -819,6 +823,32 @@ def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resour
 
 
 _TOWN_WORDS = frozenset({"г", "гор", "город", "города"})
+# a masculine noun's case endings after a soft sign's stem: «Тяньцзине», «Тяньцзиня», «Тяньцзинем»
+_SOFT_SIGN_CASE = re.compile(r"(?<=[нлрцзс])(?:е|я|ю|ем|ём)$")
+
+
+def _places_nominative(token: Token, place: Place, name: str, models: Resources) -> str:
+    """A place's name in the nominative where the dictionary reads the word as a case of another name the gazetteer
+    has for that place: «Смоленска и Бендер» is Бендеры (normalising kept «Бендер», a surname's nominative, and one
+    of the gazetteer's names of the town)."""
+    for parse in models.vocab.parse(token.lower_):
+        if "Geox" in parse.tag and "nomn" not in parse.tag and fold(parse.normal_form) != fold(name):
+            other = "-".join(part.capitalize() for part in parse.normal_form.split("-"))
+            if models.gazetteer.lookup(other) is place:
+                return other
+    return name
+
+
+def _soft_sign_town(token: Token, models: Resources) -> tuple[Place, str] | None:
+    """A town abroad the gazetteer knows by a soft sign where the word has a case's ending, and its name: «в
+    Тяньцзине», «Шэньчжэне», «Иньчуане» (Тяньцзинь, Шэньчжэнь, Иньчуань; the dictionary guesses «Тяньцзина»,
+    a woman's name, or «Шэньчжэн»)."""
+    if not is_cap(token) or not _SOFT_SIGN_CASE.search(token.text):
+        return None
+    name = _SOFT_SIGN_CASE.sub("ь", token.text)
+    place = models.gazetteer.lookup(name)
+    return (place, name) if place is not None and place.kind is PlaceKind.CITY and place.country not in NEAR \
+        else None
 
 
 def _district_sharing_a_word(adjective: Token, last: Token, shared: list[Token],
@@ -1091,13 +1121,14 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     # natasha's organisations that name none ("СМИ"; an adjective alone, unquoted: «Чрезвычайным и
     # Полномочным Послом», «Болгарское правительство», 13 of 15 such in NEREL's train and dev and factRuEval's dev
     # sets) are no entities, the unions of states it takes for places are organisations («чиновники ЕС»), and so is
-    # a place it finds that is a town's adjective and a body's word («Брестским облисполкомом»), and a person it finds
-    # that is a town's executive committee in one word («Витоблисполкома») or a body's name of syllables
-    # («Белкоопсоюза»); no name holds half
+    # a place it finds that is a town's adjective and a body's word («Брестским облисполкомом») or a body's name of
+    # syllables no gazetteer knows («Делегация Белтелерадиокомпании»), and a person it finds that is a town's
+    # executive committee in one word («Витоблисполкома») or a body's name of syllables («Белкоопсоюза»); no name
+    # holds half
     # a pair of brackets, a bullet or a full stop
     for _, doc in cells:
-        spans = [part for span in _surnames_found_again(_with_their_namesakes(_surnames_joined(
-                     list(doc.spans[NATASHA_SPANS]))), models)
+        spans = [part for span in _surnames_found_again(_with_their_namesakes(_persons_listed(_surnames_joined(
+                     list(doc.spans[NATASHA_SPANS])), models)), models)
                  for towned in _town_apart(_without_a_body_after_its_initials(span, lex), models)
                  for stated in _state_apart(towned, models)
                  for named_apart in _region_named_apart(stated, models)
@@ -1105,12 +1136,13 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                  for unposted in _place_without_its_post(mended, lex)
                  for traded in _sole_trader_apart(_without_a_verb_after_its_initials(
                      _with_hyphenated_initials(_town_by_its_initial(unposted, models))), lex)
-                 for part in _apart_at_stray_marks(_with_its_adjectives(traded, lex))]
+                 for part in _apart_at_stray_marks(_with_its_adjectives(_with_its_body(traded, models), lex))]
         # (a person of one word that is a body's short name is that body: «Петрова А.А. (СмолГУ)»)
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
             and (tuple(token.lemma_ for token in part) in lex.unions_of_states or _a_towns_body(part, models)
-                 or _COMPOUND_ABBREVIATION.match(part.text))
+                 or _COMPOUND_ABBREVIATION.match(part.text)
+                 or _SYLLABIC_BODY.match(part.text) and models.gazetteer.lookup(part.text) is None)
             or part.label_ == "PER" and len(part) == 1 and (EXECUTIVE_COMMITTEE.search(part[0].lower_)
                                                              or _COMPOUND_ABBREVIATION.match(part.text)
                                                              or _SYLLABIC_BODY.match(part.text)) else part
@@ -1157,7 +1189,7 @@ def _sharing_a_noun(doc: Doc, text: str, mentions: list[Mention], models: Resour
         if (span := token_span(doc, body.start, body.stop)) is None:
             continue
         start, stop = span.start, span.end
-        noun = next((i for i in range(start, stop) if doc[i].pos_ == "NOUN"), None)
+        noun = next((i for i in range(start, stop) if _a_bodys_noun(doc[i], models)), None)
         if noun is None or not _plural(doc[noun], models) or not models.lexicons.names_body(doc[noun].lemma_):
             continue
         shared = noun
@@ -1186,6 +1218,12 @@ def _sharing_a_noun(doc: Doc, text: str, mentions: list[Mention], models: Resour
     return mentions
 
 
+def _a_bodys_noun(token: Token, models: Resources) -> bool:
+    """Whether a word is a noun: as the tagger reads it, or a body's word in lowercase it reads otherwise
+    («облисполкомами», an adjective to it after «Брестским»)."""
+    return token.pos_ == "NOUN" or token.is_lower and models.lexicons.names_body(token.lemma_)
+
+
 def _plural(token: Token, models: Resources) -> bool:
     """Whether a word is in the plural, by the tagger or, where it says otherwise, by every reading the dictionary
     has of it («облисполкомов», which the tagger takes for a singular)."""
@@ -1198,7 +1236,8 @@ def _plural(token: Token, models: Resources) -> bool:
 _COMPOUND_ABBREVIATION = re.compile(r"^[А-ЯЁ][а-яё]+[А-ЯЁ][А-ЯЁа-яё]*$")
 # a body's name made of words' syllables that ends in a body's word or syllable, in any case: «Белкоопсоюза»,
 # «Белгоспищепром», «Минскстрой» (no person's name ends so)
-_SYLLABIC_BODY = re.compile(r"^[А-ЯЁ][а-яё]{2,}(?:союз|банк|холдинг|трест|торг|пром|стро[йяюе]|снаб|сбыт)[а-яё]{0,2}$")
+_SYLLABIC_BODY = re.compile(
+    r"^[А-ЯЁ][а-яё]{2,}(?:союз|банк|холдинг|трест|торг|пром|стро[йяюе]|снаб|сбыт|компани)[а-яё]{0,2}$")
 
 
 def _without_post_words(doc: Doc, start: int, stop: int, models: Resources) -> tuple[int, int]:
@@ -1215,8 +1254,9 @@ def _without_post_words(doc: Doc, start: int, stop: int, models: Resources) -> t
     surname = initials[-1] + 2 if initials else stop
     if initials and initials[0] > start and surname < stop and doc[surname].text[:1].isupper() \
             and len(doc[surname].text) > 1 and all(b - a == 2 for a, b in zip(initials, initials[1:], strict=False)) \
-            and (doc[start].lemma_ in lex.person_titles or start > 0 and doc[start - 1].is_lower
-                 and (lex.names_body(doc[start - 1].lemma_) or doc[start - 1].lemma_ in lex.positions)
+            and (doc[start].lemma_ in lex.person_titles or start > 0 and (
+                     doc[start - 1].is_lower and lex.names_body(doc[start - 1].lemma_)
+                     or doc[start - 1].lemma_ in lex.positions)
                  and not any(_a_given_name(doc[i], models) for i in range(start, initials[0]))
                  or start > 1 and abbreviated_place(doc, start - 2, lex)):
         start = initials[0]
@@ -1389,7 +1429,8 @@ def _body_apart_from_initials(span: Span, lex: Lexicons) -> list[Span]:
     # natasha's organisation of a body's words and a person, after the person's post («Председателем | Народной
     # скупщины Н. Стевандичем»; not «Благотворительный фонд В. Потанина», named after him)
     post = span.start > 0 and doc[span.start - 1].lemma_ in lex.positions
-    if not short and not (span.label_ == "ORG" and post):
+    # (or a body's name of syllables after the post: «Председатель | Белтелерадиокомпании И.М. Эйсмонт»)
+    if not short and not ((span.label_ == "ORG" or len(body) == 1 and _SYLLABIC_BODY.match(body[0].text)) and post):
         return [span]
     return [Span(doc, start, initials, label="ORG"), Span(doc, initials, span.end, label="PER")]
 
@@ -1409,6 +1450,30 @@ def _surnames_joined(spans: list[Span]) -> list[Span]:
         else:
             found.append(span)
     return found
+
+
+def _persons_listed(spans: list[Span], models: Resources) -> list[Span]:
+    """natasha's place right after its person and «и» or a comma, of names that neither the gazetteer nor the
+    dictionary knows as a place's, each of which the dictionary reads in a case of the person's last word, is a person
+    listed after that one («поэтам Драгану Драгойловичу и Миле Медичу»: natasha's place «Миле Медичу», which the
+    tagger reads in two other cases)."""
+    found: list[Span] = []
+    for span in spans:
+        last = found[-1] if found else None
+        if last is not None and last.label_ == "PER" and span.label_ == "LOC" and len(span) > 1 \
+                and span.start == last.end + 1 and span.doc[last.end].text in ("и", ",") \
+                and _a_persons_name(span, models) and models.gazetteer.lookup(span[-1].lemma_) is None:
+            cases = _dictionary_cases(last[-1], models)
+            if all(cases & _dictionary_cases(token, models) for token in span) \
+                    and not any("Geox" in parse.tag for token in span for parse in models.vocab.parse(token.lower_)):
+                span = Span(span.doc, span.start, span.end, label="PER")
+        found.append(span)
+    return found
+
+
+def _dictionary_cases(token: Token, models: Resources) -> set[str]:
+    """The cases the dictionary reads a word in, of all its readings."""
+    return {parse.tag.case for parse in models.vocab.parse(token.lower_) if parse.tag.case}
 
 
 def _surnames_found_again(spans: list[Span], models: Resources) -> list[Span]:
@@ -1486,6 +1551,32 @@ def _with_its_adjectives(span: Span, lex: Lexicons) -> Span:
         if start > 0 and starts_a_sentence(doc, start) and not starts_a_line(doc, start):
             return span  # (a text's first word is a line's)
     return span if start == span.start else Span(doc, start, span.end, label="ORG")
+
+
+def _with_its_body(span: Span, models: Resources) -> Span:
+    """natasha's person or place of one word that is a town's adjective, with the body's word after it in its case
+    (lowercase adjectives between), is that body: «с Гомельским и Брестским облисполкомами», «Брестским областным
+    исполнительным комитетом» (natasha: the person «Брестским»; `_sharing_a_noun` makes the coordinated ones bodies
+    too). Not where another name of natasha's holds the word."""
+    doc = span.doc
+    if span.label_ not in ("PER", "LOC") or len(span) != 1 or not is_cap(span[0]) \
+            or not _reads_as_adjective(span[0], models) or models.gazetteer.by_adjective(span[0].text) is None:
+        return span
+    noun = span.end
+    while noun < len(doc) and doc[noun].is_lower and doc[noun].pos_ == "ADJ" and not _a_bodys_noun(doc[noun], models):
+        noun += 1
+    if noun >= len(doc) or not doc[noun].is_lower or not models.lexicons.names_body(doc[noun].lemma_) \
+            or not _same_case(span[0], doc[noun], models) \
+            or any(other.start <= noun < other.end for other in doc.spans[NATASHA_SPANS]):
+        return span
+    return Span(doc, span.start, noun + 1, label="ORG")
+
+
+def _same_case(adjective: Token, noun: Token, models: Resources) -> bool:
+    """Whether the dictionary reads two words in one case, of any of their readings (the tagger may read a town's
+    adjective as a name's: «Брестским»)."""
+    cases = {p.tag.case for p in models.vocab.parse(adjective.lower_) if p.tag.POS == "ADJF"}
+    return any(p.tag.case in cases for p in models.vocab.parse(noun.lower_) if p.tag.POS == "NOUN")
 
 
 def _an_adjective_alone(span: Span) -> bool:
@@ -2386,11 +2477,16 @@ class _Reading:
                 continue  # a body's word alone names none: «начальник отдела Министерства С.С. Сидоров», the
                 # ministry the row named before
             # its first noun; not an adjective the tagger reads as a name («Брестским облисполкомом»)
-            head = next((i for i, t in enumerate(tokens) if t.pos_ == "NOUN" or t.pos_ == "PROPN"
+            head = next((i for i, t in enumerate(tokens) if _a_bodys_noun(t, models) or t.pos_ == "PROPN"
                          and not _reads_as_adjective(t, models)), 0)
             signal = country_signal(tokens, models)
+            # a body named in one word the dictionary does not know is one body, in the singular where the word may
+            # be one («Председатель Белтелерадиокомпании», which the tagger read as a nominative: a plural to the
+            # dictionary; not «Росводресурсов», of the plural name «Росводресурсы»)
+            one = len(tokens) == 1 and not models.vocab.word_is_known(tokens[0].lower_) \
+                and any("sing" in parse.tag for parse in models.vocab.parse(tokens[0].lower_))
             self.mentions.append(_mention(doc, self.text, span.start, stop, EntityType.ORG,
-                                          normal_phrase(models.vocab, tokens, head), "ner",
+                                          normal_phrase(models.vocab, tokens, head, singular=one), "ner",
                                           country=signal.country, smolensk=signal.smolensk, town=signal.town))
             self.taken.append((span.start, stop))
 
@@ -3385,11 +3481,20 @@ def _normal_post(models: Resources, tokens: list, head: int) -> str:
                 for piece in pieces))
             continue
         names.append(normal_phrase(models.vocab, part, min(part_head, len(part) - 1), singular=True))
-    if len(names) > 1 and len(parts[0]) == 1 and parts[0][0].lemma_ in models.lexicons.positions:
-        # a bare post before a dash is a title of its own, what the person does at the event («Модератор –
-        # проректор по международной деятельности СмолГУ»)
+    if len(names) > 1 and _a_post_at_the_event(parts[0], models.lexicons):
+        # a post at the event before a dash is a title of its own, what the person does there («Модератор –
+        # проректор по международной деятельности СмолГУ», «Руководитель делегации – заместитель Губернатора …»)
         return ROLE_SEPARATOR.join([names[0], " – ".join(names[1:])])
     return " – ".join(names)
+
+
+def _a_post_at_the_event(tokens: list, lex: Lexicons) -> bool:
+    """Whether a post's words are a post at the event: a post's word alone («Модератор») or with lowercase words of
+    no post nor body after it, what it leads («Руководитель делегации», «Председатель жюри»); not a post of a body
+    («заместитель председателя Правительства …», «директор департамента»), which a second post after a dash goes on."""
+    return bool(tokens) and tokens[0].lemma_ in lex.positions and all(
+        token.is_lower and token.is_alpha and token.lemma_ not in lex.positions and not lex.names_body(token.lemma_)
+        for token in tokens[1:])
 
 
 def _coordinated_posts(tokens: list, lex: Lexicons) -> list[list]:

@@ -505,7 +505,7 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     read = _name_case(vocab, names)
     case = read if read not in (None, "nomn") else _CASES.get(case or "") or read
     gender = next((_closings()[token.lower_] for token in names if token.lower_ in _closings()), None) \
-        or _given_name_gender(vocab, names)
+        or _surnames_gender(vocab, names) or _given_name_gender(vocab, names)
     return " ".join(token.text if _particle(token) else patronymic_nominative(vocab, token)
                     or instrumental_nominative(vocab, token, case)
                     or _unknown_name_nominative(vocab, token, case, gender)
@@ -539,6 +539,17 @@ def _given_name_gender(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None
     named = [parse for parse in vocab.parse(tokens[0].text.lower()) if "Name" in parse.tag] if tokens else []
     genders = {gender for parse in named for gender in _GENDER_OTHER if gender in parse.tag}
     return genders.pop() if len(genders) == 1 and len(tokens) > 1 else None
+
+
+def _surnames_gender(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:
+    """A man's, where the last word of a name the dictionary does not know reads only as a man's noun in an oblique
+    case: a declined surname, which a woman's is not («Миле Медичу»: Миле, a man's given name the dictionary knows as
+    the woman's «Мила»)."""
+    if len(tokens) < 2 or vocab.word_is_known(tokens[-1].lower_):
+        return None
+    readings = vocab.parse(tokens[-1].lower_)
+    return "masc" if readings and all(p.tag.POS == "NOUN" and "masc" in p.tag and "sing" in p.tag
+                                      and "nomn" not in p.tag for p in readings) else None
 
 
 def _name_case(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:

@@ -43,13 +43,15 @@ _STOP = {",", ";", ":", "(", ")", ".", "!", "?", "—"}
 
 class PostHeads(frozenset[str]):
     """The heads (lemmas) of posts; a word of two joined by a hyphen is one by its first part too
-    («тренер-преподаватель», «врач-кардиолог», «учитель-логопед»), and a post after «вице-» is one («вице-мэр»)."""
+    («тренер-преподаватель», «врач-кардиолог», «учитель-логопед»), and a post after a post's prefix the lexicon
+    lists with its hyphen is one («вице-мэр», «обер-бургомистр»)."""
 
     def __contains__(self, lemma: object) -> bool:
         if frozenset.__contains__(self, lemma) or not isinstance(lemma, str) or "-" not in lemma:
             return frozenset.__contains__(self, lemma)
         first, _, rest = lemma.partition("-")
-        return frozenset.__contains__(self, first) or first == "вице" and frozenset.__contains__(self, rest)
+        return frozenset.__contains__(self, first) or frozenset.__contains__(self, first + "-") \
+            and frozenset.__contains__(self, rest)
 
     def participle(self, word: str) -> bool:
         """Whether a word is a form of a post made of a participle («управляющим»: управляющий), which the tagger
@@ -2198,9 +2200,10 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
             and not blocked.intersection(range(acting, start)):
         start = leftmost = acting  # the acting one's, or a deputy's, before the adjectives: «и.о. Генерального
         # консула …», «зам. Генерального директора …»
-    if head.pos_ == "ADJ" and leftmost + 1 < person_start and doc[leftmost + 1].pos_ == "NOUN" \
-            and agrees(head, doc[leftmost + 1]):
+    if head.pos_ == "ADJ" and FULL_ADJECTIVE.search(head.lower_) and leftmost + 1 < person_start \
+            and doc[leftmost + 1].pos_ == "NOUN" and agrees(head, doc[leftmost + 1]):
         leftmost += 1  # a post's adjective heads nothing before its noun: «главным менеджером …» is a manager's
+        # (a noun the tagger reads as an adjective does: «Вице-руководитель отделения …»)
     if starts_a_line(doc, name_start) and _in_apposition_after_a_name(doc, start, blocked):
         return None  # the end of the line above, its own name's: «Иванов Иван Иванович, заместитель министра …⏎
         # Сидоренко Ольга Петровна, …» (a post alone on its line above a name is the name's)

@@ -985,6 +985,23 @@ def test_a_short_name_and_the_person_whose_post_names_it_take_the_side_of_the_bo
     assert persons == {"А.А. Лукьянов": ("BY", False), "А.В. Иванов": ("RU", True)}
 
 
+def test_a_unit_of_a_body_the_row_names_by_its_short_name_is_of_that_bodys_state(tmp_path, models):
+    """«исторический факультет БГУ»: the faculty of the Belarusian State University the row names in full, Belarus's
+    as its dean is (was the venue's, Russia's); «БГУ» is the university, not the faculty whose name it ends (guard:
+    «Смоленская областная Дума» beside «Дума» is still one body)."""
+    (event,) = events_of(tmp_path, models, [
+        ["Международная конференция", "г. Смоленск, Смоленский государственный университет", "23 октября 2025 года",
+         "В конференции приняли участие ученые Белорусского государственного университета. Выступил председатель "
+         "Смоленской областной Думы. Дума поддержала конференцию.",
+         "Ректор СмолГУ Е.В. Кодин, декан исторического факультета БГУ А.Г. Кохановский"],
+    ])
+    bodies = {e.name: e.country for e in event.entities if e.type is EntityType.ORG}
+    assert bodies == {"Смоленский государственный университет": "RU", "Белорусский государственный университет": "BY",
+                      "Смоленская областная Дума": "RU", "исторический факультет БГУ": "BY"}
+    assert {e.name: e.country for e in event.entities if e.type is EntityType.PER} == {
+        "Е.В. Кодин": "RU", "А.Г. Кохановский": "BY"}
+
+
 def test_the_holder_of_a_post_in_a_body_the_row_names_as_smolensks_is_on_smolensks_side(tmp_path, models):
     """The post names the company by its legal form, its words' initials and its quotation; the row names it in
     full, Smolensk's: the director is Smolensk's side too (his post's «АО» said Russia only). Not a body the row
