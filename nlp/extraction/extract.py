@@ -111,6 +111,9 @@ _INITIALS_NAME = re.compile(r"^[А-ЯЁ]$")
 _NAMING_PARTS = frozenset(UPOS[part] for part in ("ADJ", "PROPN", "NOUN"))  # words that may name a state
 _SMOLENSK_LEGAL_FORM = re.compile(r"^С?ОГ[А-ЯЁ]+$")  # областное государственное …: a Smolensk regional body
 _SMOLENSK_SHORT_NAME = re.compile(r"^Смол[А-ЯЁ]")  # «СмолГУ», «СмолАЭС»: a short name of Smolensk's (not «Смолевичи»)
+# a body's one-word name of «Смол» and a consonant, which the dictionary and the gazetteer do not know: «Смолтекстиль»,
+# «Смолпромстрой» (not «Смолевичи», «Смольный», nor the dictionary's «смолка»)
+_SMOLENSK_COMPOUND = re.compile(r"^Смол[бвгджзкмнпрстфхцчшщ][а-яё]{3,}$")
 _SMOLENSK_PEOPLE = re.compile(r"^смолян")  # its people, a collective's name: «ансамбль «Смоляне»», «Смоляночка»
 
 
@@ -406,7 +409,8 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
                 and models.gazetteer.lookup(lemma) is None and models.gazetteer.lookup(text) is None:
             code = "BY"
         if "смоленск" in lower or "смоленщин" in lower or _SMOLENSK_SHORT_NAME.match(text) \
-                or _SMOLENSK_PEOPLE.match(lower):
+                or _SMOLENSK_PEOPLE.match(lower) or _SMOLENSK_COMPOUND.match(text) \
+                and not models.vocab.word_is_known(lower) and models.gazetteer.lookup(text) is None:
             smolensk, code = True, "RU"
         if _SMOLENSK_LEGAL_FORM.match(text):
             smolensk, code = True, code or "RU"
@@ -3312,8 +3316,10 @@ def _representing(doc: Doc, text: str, mentions: list[Mention], models: Resource
     for token in doc:
         after = token.i + 1  # where the words the side is given to may start
         if token.lemma_ in _REPRESENT and token.pos_ in ("VERB", "AUX") and token.i > 0:
-            side = (SMOLENSK_COUNTRY, True) if doc[token.i - 1].lemma_ in _THE_REGION \
-                else _state_before(doc, token.i, mentions, models)
+            # (over an adverb before the verb: «Узбекскую сторону также представляли …»)
+            verb = token.i - 1 if token.i > 1 and doc[token.i - 1].pos_ == "ADV" else token.i
+            side = (SMOLENSK_COUNTRY, True) if doc[verb - 1].lemma_ in _THE_REGION \
+                else _state_before(doc, verb, mentions, models)
         elif token.lower_ == "от" and opens_a_sentence(doc, token.i) and token.i + 1 < len(doc):
             first = char_span(doc, token.i + 1, token.i + 2)[0]
             side = next(((m.country, m.smolensk) for m in mentions if m.type is EntityType.LOC and m.start == first

@@ -2469,6 +2469,10 @@ def role_after(doc: Doc, person_stop: int, lex: Lexicons, blocked: set[int]) -> 
         if is_initial(doc, stop):
             return None  # the next person's name: a list of officials, not an apposition
         stop += 1
+        if stop < len(doc) and doc[stop].text == "," and doc[stop - 1].is_lower \
+                and doc[stop - 1].pos_ in ("NOUN", "ADJ") and _listed(doc, stop):
+            stop += 1  # a comma of a list closed by «и» in the post's complement: «…, начальник управления
+            # Министерства инвестиций, промышленности и торговли Республики Узбекистан»
     if stop in blocked and not starts_a_line(doc, stop) and _holder_named_at(doc, stop, head, blocked):
         return None  # «И.И. Петров, заместитель Губернатора … В.В. Иванов»: the post of the next person named
     if stop < len(doc) and doc[stop].text == "(" and (closing := bracket_end(doc, stop)) is not None:

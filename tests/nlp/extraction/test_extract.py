@@ -4411,3 +4411,30 @@ def test_a_parliament_goes_on_with_the_body_it_sits_at(models):
     state)."""
     assert org_texts_normal(models, "председатель Молодежного парламента при Смоленской областной Думе А.С. Козлов") \
         == {"Молодежный парламент при Смоленской областной Думе", "Смоленская областная Дума"}
+
+
+def test_the_side_a_sentence_says_persons_represent_over_an_adverb_before_its_verb(models):
+    """«Узбекскую сторону также представляли …»: both, and the company, are Uzbekistan's (were of no state); the post
+    after a name goes on over a list closed by «и» in its complement (was «начальник управления Министерства
+    инвестиций»)."""
+    text = ("Узбекскую сторону также представляли Т.Р. Каримов, начальник управления Министерства инвестиций, "
+            "промышленности и торговли Республики Узбекистан, и Д.Б. Юлдашев, генеральный директор АО "
+            "«Узтекстильпром».")
+    people = {m.normal: (m.role, m.country) for m in extract(text, models, report_rules=True)
+              if m.type is EntityType.PER}
+    assert people == {
+        "Т.Р. Каримов": ("начальник управления Министерства инвестиций, промышленности и торговли Республики "
+                         "Узбекистан", "UZ"),
+        "Д.Б. Юлдашев": ("генеральный директор АО «Узтекстильпром»", "UZ")}
+    assert {m.country for m in extract(text, models, report_rules=True) if m.normal == "АО «Узтекстильпром»"} == {"UZ"}
+
+
+@pytest.mark.parametrize(("text", "smolensk"), [
+    # a body's one-word name of «Смол» and a consonant no dictionary or gazetteer knows is Smolensk's
+    ("Совещание в ООО «Смолтекстиль».", True),
+    # (guards: a Belarusian town's name, the Smolny)
+    ("Совещание в ОАО «Смолевичи-Агро».", False),
+    ("Экскурсия в Смольный институт.", False),
+])
+def test_a_smolensk_compound_name_is_smolensks(models, text, smolensk):
+    assert [m.smolensk for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG] == [smolensk]
