@@ -2255,6 +2255,11 @@ class _Reading:
             titled = name_start > 0 and doc[name_start - 1].lemma_ in lex.region_titles
             if chunk.source == "ner" and kind is PlaceKind.CITY and titled:
                 kind = PlaceKind.REGION  # «провинция Ляонин», «префектура Тояма» (a town of that name too)
+            if chunk.source == "ner" and kind is not PlaceKind.COUNTRY and name_start > 0 \
+                    and lex.place_prefixes.get((doc[name_start - 1].lemma_,)) == "site":
+                # a river's or a lake's name after its word, in any case, is a site, of the state the row was held
+                # in: «очистка берегов реки Днепр» (not the Ukrainian city Днепр), «по реке Западная Двина»
+                kind, signal = PlaceKind.SITE, Signal(None, False)
             if titled and not any(self.models.vocab.word_is_known(token.lower_) for token in place):
                 name = place.text  # after its title a foreign name stands in the nominative: «провинции Цзянсу»
             self.mentions.append(_mention(doc, self.text, name_start, chunk.stop, EntityType.LOC, name,

@@ -688,7 +688,8 @@ def _in_subject(doc: Doc, index: int, joint: bool = False) -> bool:
     token = doc[index]
     if token.lower_ == "и":
         return index + 1 < len(doc) and (not is_cap(doc[index + 1]) or joint and _is_gen(doc[index + 1])) \
-            and not post_after(doc, index + 1, load_lexicons()) and not _genitive_after_another_case(doc, index)
+            and not post_after(doc, index + 1, load_lexicons()) and not _genitive_after_another_case(doc, index) \
+            and not of_a_body_after(doc, index + 1, load_lexicons())
     if token.text == ",":
         return _listed(doc, index)
     if token.lower_ in _SUBJECT_PREPOSITIONS:  # what the action after «по» deals with: «по контролю за оборотом …»
@@ -741,6 +742,14 @@ def lowercase_body_word(token: Token, lex: Lexicons) -> bool:
     """Whether a lowercase word heads an organisation's name («палаты»): what is coordinated with it is another
     party («… палаты и предприятий …»); a capitalised one may be a state's name («Федерации и Республики …»)."""
     return token.is_lower and lex.names_body(token.lemma_)
+
+
+def of_a_body_after(doc: Doc, index: int, lex: Lexicons) -> bool:
+    """Whether a lowercase noun has a body's capitalised head word right after it: a common noun of another body's
+    («… по культуре и коллегии | Министерства культуры …»), no word of what a name deals with."""
+    after = index + 1
+    return doc[index].is_lower and doc[index].pos_ == "NOUN" and after < len(doc) and is_cap(doc[after]) \
+        and lex.names_body(doc[after].lemma_)
 
 
 def name_stop_tokens(doc: Doc, lex: Lexicons) -> frozenset[int]:

@@ -585,6 +585,44 @@ def _abbreviation_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups)
                 merged = True
 
 
+def _parents_quoted_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -> None:
+    """A unit named with its parent's legal form and quoted name is the unit named with the parent's words in their
+    case, the rest the same: «Смоленское отделение ВТОО «Союз художников России»» and «Смоленское отделение Союза
+    художников России». The words are compared by their stems (`_stem`), where one name quotes its parent after the
+    unit's words and an abbreviation of capitals.
+
+    >>> groups = _Groups(set())
+    >>> names = ["Смоленское отделение ВТОО «Союз художников России»", "Смоленское отделение Союза художников России",
+    ...          "Смоленское отделение Союза писателей России"]
+    >>> _parents_quoted_merges([(("ORG", *org_parts(name)), Entity("", EntityType.ORG, name)) for name in names],
+    ...                        groups)
+    >>> [groups.find(("ORG", *org_parts(name))) == groups.find(("ORG", *org_parts(names[0]))) for name in names]
+    [True, True, False]
+    """
+    by_stems: dict[tuple[str, ...], list[tuple]] = defaultdict(list)
+    quoting: list[tuple[tuple, tuple[str, ...]]] = []
+    for key, entity in keyed:
+        if key[0] != "ORG" or key[1]:
+            continue
+        by_stems[tuple(map(_stem, key[2].split()))].append(key)
+        unit, quote, parent = entity.name.partition("«")
+        words = unit.split()
+        if quote and len(words) > 1 and _PARENTS_FORM.fullmatch(words[-1]) and words[-2].islower():
+            quoting.append((key, tuple(map(_stem, _bare(f"{' '.join(words[:-1])} {parent}").split()))))
+    for key, stems in quoting:
+        for other in by_stems.get(stems, ()):
+            groups.union(key, other)
+
+
+_PARENTS_FORM = re.compile(r"[А-ЯЁ]{2,}")  # a parent's legal form inside a unit's name: «ВТОО», «ФГБОУ»
+
+
+def _stem(word: str) -> str:
+    """A folded word without the last two letters of a case's ending, four letters kept: «союза» and «союз» are
+    «союз», «художников» is «художник»."""
+    return word[:max(4, len(word) - 2)]
+
+
 def _framed_words(name: str) -> tuple[str, ...]:
     """A folded name's words, «им.» written out («имени») and a branch's town without its word («в г. Смоленске»: «в
     Смоленске»), as the frames of `_abbreviation_merges` compare them."""
@@ -690,6 +728,7 @@ def _grouped(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Ent
     _other_name_merges([*mentioned, *known], groups)
     _state_suffix_merges([*mentioned, *known], groups, gazetteer)
     _abbreviation_merges([*mentioned, *known], groups)
+    _parents_quoted_merges([*mentioned, *known], groups)
     return groups
 
 

@@ -4438,3 +4438,29 @@ def test_the_side_a_sentence_says_persons_represent_over_an_adverb_before_its_ve
 ])
 def test_a_smolensk_compound_name_is_smolensks(models, text, smolensk):
     assert [m.smolensk for m in extract(text, models, report_rules=True) if m.type is EntityType.ORG] == [smolensk]
+
+
+def test_a_common_noun_of_another_body_ends_what_a_body_deals_with(models):
+    """«… по культуре и коллегии Министерства культуры …»: the ministry's board is another party's, no word of what
+    the department deals with (was one department «… по культуре и коллегии Министерства культуры Республики
+    Беларусь», Smolensk's); guard: «по делам молодежи и спорта» goes on."""
+    assert org_texts_normal(models, "Проведено совместное заседание коллегии Департамента Смоленской области по "
+                                    "культуре и коллегии Министерства культуры Республики Беларусь.") == {
+        "Департамент Смоленской области по культуре", "Министерство культуры Республики Беларусь"}
+    assert "комитет по делам молодежи и спорта Витебского облисполкома" in org_texts_normal(
+        models, "Совещание комитета по делам молодежи и спорта Витебского облисполкома.")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a river's or a lake's name after its word, in any case, is a site of no state of its own (was the Ukrainian
+    # city Днепр, the Tver region's town Западная Двина)
+    ("Волонтеры провели очистку берегов реки Днепр.", "Днепр"),
+    ("Сплав по реке Западная Двина.", "Западная Двина"),
+    # (guard: the river's word shortened is the site's name, as before)
+    ("Очистка берегов р. Днепр.", "р. Днепр"),
+    # a forest's («пуща», `org_heads.tsv`; was none)
+    ("Экскурсия в Беловежскую пущу.", "Беловежская пуща"),
+])
+def test_a_rivers_name_after_its_word_is_a_site(models, text, name):
+    found = [(m.normal, m.kind, m.country) for m in extract(text, models, report_rules=True)]
+    assert found == [(name, PlaceKind.SITE, None)]

@@ -256,6 +256,17 @@ def test_what_names_no_foreign_body_by_its_state_stays_apart(models, names):
     assert len({result.resolve(org(name), models.gazetteer).id for name in names}) == 2
 
 
+def test_a_unit_named_with_its_parents_legal_form_and_quotation_is_the_one_named_with_its_parents_words(models):
+    """«Смоленское отделение ВТОО «Союз художников России»» and «… Союза художников России» are one branch (were two
+    partners); another union's branch stays apart (guard)."""
+    names = ["Смоленское отделение ВТОО «Союз художников России»", "Смоленское отделение Союза художников России",
+             "Смоленское отделение Союза писателей России"]
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
+    ids = [result.resolve(org(name), models.gazetteer).id for name in names]
+    assert ids[0] == ids[1] != ids[2]
+    assert result.resolve(org(names[1]), models.gazetteer).name == names[0]
+
+
 @pytest.mark.parametrize(("short", "fulls"), [
     # not another word's start, nor another state's body, nor a name with words the short one leaves out
     ("Минкультуры России", ["Министерство культуры и туризма Российской Федерации"]),
