@@ -341,7 +341,8 @@ _BELARUSIAN_BODY = re.compile(r"^Бел[бвгджзкмнпрстфхцчшщэ
 def country_signal(tokens: Span | list, models: Resources) -> Signal:
     """The state an organisation's name or a role points at, and whether it is Smolensk's own.
 
-    A foreign state wins over Russia ("Российско-германская палата" is German's partner body), but not over
+    A foreign state wins over Russia ("Российско-германская палата" is German's partner body; but a friendship
+    society is its compound's first state's, `friendship_nouns.tsv`), but not over
     Smolensk named first: a state named after the name's own Smolensk words stands in a complement
     ("Смоленская … организация ветеранов Афганистана" is Smolensk's); and a state in a «в» complement after
     the one named first tells where, not whose ("Посол Российской Федерации в Республике Беларусь": Russia's).
@@ -381,6 +382,9 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
         code = code or models.countries.code(text) or _regions_letters(text, models) \
             if text.isupper() and len(text) > 1 else code
         compound = models.countries.adjective_codes(text) if code is None else ()
+        if len(compound) > 1 and index + 1 < len(tokens) \
+                and tokens[index + 1].lemma_ in models.lexicons.friendship_nouns:
+            code, compound = compound[0], ()  # a friendship society is its first state's («российско-китайской»)
         code = code or models.countries.adjective_code(text) or models.countries.latin_code(text)
         if code is None and capitalised and index + 1 < len(tokens) and (named := _named_by_words(
                 list(tokens[index:index + _LONGEST_STATES_NAME]), models)) is not None:
@@ -2034,6 +2038,7 @@ class _Reading:
                      or start > 1 and not is_cap(doc[start - 1]) and named_after(doc, start - 2)}
         person_tokens = {i for start, stop in people if (start, stop) not in namesakes for i in range(start, stop)}
         names_over_posts = names_above_their_posts(doc, sorted(people), lex, person_tokens)
+        inside_names = frozenset(i for c in self.orgs for i in range(c.start + 1, c.stop))
         for start, stop in sorted(people):
             if _overlaps(start, stop, self.taken) or in_place_name(doc, start, lex):
                 continue
@@ -2064,7 +2069,8 @@ class _Reading:
             # the post of the name before it)
             below = post_on_the_next_line(doc, start, stop, lex, others) if names_over_posts else None
             listed_alone = names_over_posts and below is None and alone_on_its_line(doc, start, stop)
-            role = below if below is not None else None if listed_alone else role_before(doc, start, lex, others)
+            role = below if below is not None else None if listed_alone \
+                else role_before(doc, start, lex, others, inside_names)
             if role is not None and role is not below and self._whose_post(role, start):
                 role = None
             role = role or (role_after(doc, stop, lex, others) if listed is None else None)

@@ -88,6 +88,7 @@ class Lexicons:
     dative_objects: frozenset[str]  # nouns whose object in a name is in the dative («помощи | детям»)
     language_adjectives: frozenset[str]  # a language's adjectives, no state's where brackets name one («русский»)
     culture_nouns: frozenset[str]  # nor is a state's adjective before these, the culture's («языка», «культуры»)
+    friendship_nouns: frozenset[str]  # a compound of states' adjectives before these names its first state's body
     company_words: frozenset[str]  # nouns that call a company by what it is, its own name after them («концерн»)
     name_particles: frozenset[str]  # lowercase particles inside a person's name ("ван", "фон")
     name_closings: frozenset[str]  # a particle that closes a name after the father's name («оглы», «кызы»)
@@ -156,6 +157,7 @@ def load_lexicons() -> Lexicons:
         dative_objects=frozenset(row[0] for row in lexicon("dative_objects")),
         language_adjectives=frozenset(row[0] for row in lexicon("language_adjectives")),
         culture_nouns=frozenset(row[0] for row in lexicon("culture_nouns")),
+        friendship_nouns=frozenset(row[0] for row in lexicon("friendship_nouns")),
         company_words=frozenset(row[0] for row in lexicon("company_words")),
         name_particles=frozenset(row[0] for row in lexicon("name_particles")),
         name_closings=frozenset(row[0] for row in lexicon("name_particles") if len(row) > 1),
@@ -293,9 +295,12 @@ def _is_gen(token: Token) -> bool:
 
 
 def _caseless_genitive(token: Token) -> bool:
-    """A capitalised compound adjective the tagger leaves without a case, with a genitive's ending («Смоленского
-    отделения Российско-белорусского делового совета»)."""
-    return is_cap(token) and _caseless_compound(token, "Gen")
+    """A compound adjective the tagger leaves without a case, with a genitive's ending, capitalised («Смоленского
+    отделения Российско-белорусского делового совета») or before a noun in the genitive («… отделения Общества
+    российско-китайской дружбы»)."""
+    doc, after = token.doc, token.i + 1
+    return _caseless_compound(token, "Gen") and (is_cap(token) or after < len(doc) and doc[after].pos_ == "NOUN"
+                                                 and case_of(doc[after]) == "Gen")
 
 
 def _caseless_compound(token: Token, case: str | None) -> bool:
@@ -2096,12 +2101,13 @@ def bracket_end(doc: Doc, opening: int, words: int | None = None) -> int | None:
 STYLE_OPENINGS = frozenset({"его", "ее", "её", "их"})  # a style's first word: «Его Высочество», «Их Величества»
 
 
-def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -> Chunk | None:
+def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int],
+                names: frozenset[int] = frozenset()) -> Chunk | None:
     """The position phrase right before a person ("заместитель председателя Правительства … А.В. Стрельцов"), before
     the form of address before the name and the style before that, which are no words of the post («… консулом … г-ном
     Е.Б. Омаровым», «… Послом … Его Превосходительством г-ном Драганом Солаком»), and the person's age («председатель
     … 43-летний Евгений Шевчук»); none where those open a line (a paragraph «68-летний Иван Тимохин …»: the line
-    before is no post of his)."""
+    before is no post of his). `names`: the tokens inside bodies' names, after their first, where no word ends it."""
     name_start = person_start
     if person_start > 0 and AGE.match(doc[person_start - 1].text):
         person_start -= 1
@@ -2176,10 +2182,12 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int]) -
         coordinated = token.lower_ == "и" and leftmost == index + 1 and _a_bare_post(doc, index - 1, lex)
         # (a place in the locative after «во» is where the post is: «руководителя Представительства Россотрудничества
         # во Вьетнаме …»; «во время …» is not)
-        if token.lower_ == "с" or token.lower_ == "во" and not token.text.isupper() \
-                and not (index + 1 < person_start and is_cap(doc[index + 1]) and case_of(doc[index + 1]) == "Loc") \
-                or token.lower_ == "и" and leftmost is not None and not coordinated \
-                or token.lower_ in _NO_POSTS_PREPOSITIONS:
+        # (none inside a body's name the rules found: «… Китайского народного общества дружбы с заграницей …»)
+        if index not in names and (
+                token.lower_ == "с" or token.lower_ == "во" and not token.text.isupper()
+                and not (index + 1 < person_start and is_cap(doc[index + 1]) and case_of(doc[index + 1]) == "Loc")
+                or token.lower_ == "и" and leftmost is not None and not coordinated
+                or token.lower_ in _NO_POSTS_PREPOSITIONS):
             break
         if token.lemma_ in lex.positions and token.pos_ in ("NOUN", "PROPN", "ADJ"):
             leftmost = index

@@ -4464,3 +4464,30 @@ def test_a_common_noun_of_another_body_ends_what_a_body_deals_with(models):
 def test_a_rivers_name_after_its_word_is_a_site(models, text, name):
     found = [(m.normal, m.kind, m.country) for m in extract(text, models, report_rules=True)]
     assert found == [(name, PlaceKind.SITE, None)]
+
+
+def test_a_preposition_inside_a_bodys_name_ends_no_post(models):
+    """«… общества дружбы с заграницей Ян Ваньмин»: «с» is the body's, the post goes on over it (was no role, no
+    state); guard: «во главе с министром» still ends a post."""
+    people = {m.normal: (m.role, m.country) for m in extract(
+        "Делегацию возглавила заместитель председателя Китайского народного общества дружбы с заграницей Ян Ваньмин.",
+        models, report_rules=True) if m.type is EntityType.PER}
+    assert people == {
+        "Ян Ваньмин": ("заместитель председателя Китайского народного общества дружбы с заграницей", "CN")}
+    assert [m.role for m in extract("Делегация Республики Беларусь во главе с министром И.И. Петровым.", models,
+                                    report_rules=True) if m.type is EntityType.PER] == ["министр"]
+
+
+@pytest.mark.parametrize(("text", "name", "state"), [
+    # a friendship society is the first state's of the compound before its friendship (was China's), and a unit's
+    # name goes on over that compound, which the tagger leaves without a case (was cut after «Общества»)
+    ("Председатель Смоленского регионального отделения Общества российско-китайской дружбы П.А. Иванов.",
+     "Общество российско-китайской дружбы", "RU"),
+    ("Председатель Смоленского регионального отделения Общества российско-китайской дружбы П.А. Иванов.",
+     "Смоленское региональное отделение Общества российско-китайской дружбы", "RU"),
+    # (guards: China's, as before; another compound's foreign state wins over Russia)
+    ("Заседание Общества китайско-российской дружбы.", "Общество китайско-российской дружбы", "CN"),
+    ("Российско-германская внешнеторговая палата.", "Российско-германская внешнеторговая палата", "DE"),
+])
+def test_a_friendship_society_is_its_compounds_first_states(models, text, name, state):
+    assert {m.country for m in extract(text, models, report_rules=True) if m.normal == name} == {state}
