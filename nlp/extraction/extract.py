@@ -961,6 +961,8 @@ def _taken_for_a_surname(doc: Doc, index: int, models: Resources, listed: bool =
     "из"…, one the dictionary knows as a place's name and no person's («Шклова», «Дубровно»), or (`listed`) one
     listed beside a place natasha found or another such town («Горок, Шклова, Дубровно и Лиозно»); not a surname a
     sizeable town shares alone («идеи Маркса», «Березовского»), which is no person's then and no place."""
+    if _a_region_by_its_name(doc[index], models):
+        return True  # «Визит делегации Каракалпакстана»
     if _town_of_russia_or_belarus(doc[index], models) is None:
         return False
     if index > 0 and doc[index - 1].lower_ in _LOCATIVE or _a_places_name_only(doc[index], models):
@@ -968,6 +970,14 @@ def _taken_for_a_surname(doc: Doc, index: int, models: Resources, listed: bool =
     return listed and any(_listed_beside(doc, index, other) and (
         _in_natasha_place(doc, other) or _taken_for_a_surname(doc, other, models, listed=False))
         for other in (index - 2, index + 2))
+
+
+def _a_region_by_its_name(token: Token, models: Resources) -> bool:
+    """Whether a word is a region's name alone, by its lemma, which the dictionary reads as no person's, whether it
+    knows the word or guesses («Каракалпакстана»: Республика Каракалпакстан)."""
+    place = models.gazetteer.lookup(token.lemma_)
+    return place is not None and place.kind is PlaceKind.REGION \
+        and not any(NAME_GRAMS & parse.tag.grammemes for parse in models.vocab.parse(token.lower_))
 
 
 def _a_places_name_only(token: Token, models: Resources) -> bool:
@@ -1138,7 +1148,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         spans = [part for span in _surnames_found_again(_with_their_namesakes(_persons_listed(_surnames_joined(
                      list(doc.spans[NATASHA_SPANS])), models)), models)
                  for towned in _town_apart(_without_a_body_after_its_initials(span, lex), models)
-                 for stated in _state_apart(towned, models)
+                 for placed in _place_apart_from_initials(towned, models)
+                 for stated in _state_apart(placed, models)
                  for named_apart in _region_named_apart(stated, models)
                  for mended in _body_apart_from_initials(_see_apart(named_apart, lex), lex)
                  for unposted in _place_without_its_post(mended, lex)
@@ -1334,6 +1345,20 @@ def _town_apart(span: Span, models: Resources) -> list[Span]:
         return [span]
     town = [Span(doc, start, start + 1, label="LOC")]
     return town + [Span(doc, start + 1, span.end, label="PER")] if len(span) > 1 else town
+
+
+def _place_apart_from_initials(span: Span, models: Resources) -> list[Span]:
+    """natasha's person whose words before the initials are a region's name alone is the region, then the person
+    («Совета Министров Республики | Каракалпакстан Б.Т. Каипов»: the council's name goes on over its region; not a
+    surname before its initials that a town shares: «Иванов И.И.»)."""
+    doc = span.doc
+    if span.label_ != "PER":
+        return [span]
+    initials = next((i for i in range(span.start + 1, span.end - 2) if _INITIALS_NAME.match(doc[i].text)
+                     and doc[i + 1].text == "."), None)
+    if initials is None or not all(_a_region_by_its_name(token, models) for token in doc[span.start:initials]):
+        return [span]
+    return [Span(doc, span.start, initials, label="LOC"), Span(doc, initials, span.end, label="PER")]
 
 
 def _a_persons_name(tokens: Span, models: Resources) -> bool:
@@ -3507,10 +3532,16 @@ def _normal_post(models: Resources, tokens: list, head: int) -> str:
 
 def _a_post_at_the_event(tokens: list, lex: Lexicons) -> bool:
     """Whether a post's words are a post at the event: a post's word alone («Модератор») or with lowercase words of
-    no post nor body after it, what it leads («Руководитель делегации», «Председатель жюри»); not a post of a body
-    («заместитель председателя Правительства …», «директор департамента»), which a second post after a dash goes on."""
+    no post nor body after it, what it leads («Руководитель делегации», «Председатель жюри», «Руководитель группы»: a
+    group is a body with its quoted name only, flag `q`); not a post of a body or of its unit («заместитель
+    председателя Правительства …», «директор департамента», «Начальник отдела»: a unit, flag `of`), which a second
+    post after a dash goes on."""
+    def of_no_body(lemma: str) -> bool:
+        flags = lex.head_flags(lemma)
+        return not lex.names_body(lemma) or "q" in flags and "of" not in flags
+
     return bool(tokens) and tokens[0].lemma_ in lex.positions and all(
-        token.is_lower and token.is_alpha and token.lemma_ not in lex.positions and not lex.names_body(token.lemma_)
+        token.is_lower and token.is_alpha and token.lemma_ not in lex.positions and of_no_body(token.lemma_)
         for token in tokens[1:])
 
 

@@ -4382,7 +4382,11 @@ def test_a_town_is_named_in_the_nominative_the_gazetteer_knows(models, text, pla
     ("Руководитель делегации – заместитель Губернатора Смоленской области Д.А. Гапеев.",
      ["Руководитель делегации", "заместитель Губернатора Смоленской области"]),
     ("Председатель жюри – народный артист России И.И. Петров.", ["Председатель жюри", "народный артист России"]),
-    # (guards: a second post of a body is one title with the first, as written)
+    # (a group is a body with its quoted name only)
+    ("Руководитель группы – учитель истории МБОУ «СШ № 27» г. Смоленска Е.В. Смирнова.",
+     ["Руководитель группы", "учитель истории МБОУ «СШ № 27» г. Смоленска"]),
+    # (guards: a second post of a body or of its unit is one title with the first, as written)
+    ("Начальник отдела – главный бухгалтер И.И. Сидоров.", ["Начальник отдела – главный бухгалтер"]),
     ("Заместитель председателя Правительства Смоленской области – министр промышленности и торговли Смоленской "
      "области А.В. Петров.", ["Заместитель председателя Правительства Смоленской области – министр промышленности и "
                               "торговли Смоленской области"]),
@@ -4491,3 +4495,23 @@ def test_a_preposition_inside_a_bodys_name_ends_no_post(models):
 ])
 def test_a_friendship_society_is_its_compounds_first_states(models, text, name, state):
     assert {m.country for m in extract(text, models, report_rules=True) if m.normal == name} == {state}
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # a post's short form is a post (`positions.tsv`): was «Президент в ЦФО», the post's complement taken for it
+    ("Встреча с полпредом Президента в ЦФО И.О. Щеголевым.", "полпред Президента в ЦФО"),
+    ("Торгпред России во Вьетнаме М.В. Ворожцов.", "Торгпред России во Вьетнаме"),
+])
+def test_a_posts_short_form_is_a_post(models, text, role):
+    assert [m.role for m in extract(text, models, report_rules=True) if m.type is EntityType.PER] == [role]
+
+
+def test_a_region_natasha_takes_for_a_person_is_the_region(models):
+    """A region abroad named alone, which natasha took for a person (was the person «Каракалпакстан»), and one it ran
+    into the person after it: the council's name goes on over its region (was «Совет Министров Республики», Russia's,
+    and the person «Б.Т. Каракалпакстан Каипов»)."""
+    assert [(m.type, m.country) for m in extract("Визит делегации Каракалпакстана.", models, report_rules=True)] == [
+        (EntityType.LOC, "UZ")]
+    text = "Заместитель Председателя Совета Министров Республики Каракалпакстан Б.Т. Каипов."
+    assert {(m.type, m.normal, m.country) for m in extract(text, models, report_rules=True)} == {
+        (EntityType.ORG, "Совет Министров Республики Каракалпакстан", "UZ"), (EntityType.PER, "Б.Т. Каипов", "UZ")}
