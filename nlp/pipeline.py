@@ -21,7 +21,7 @@ from nlp.description.describe import describe
 from nlp.errors import rule_failure
 from nlp.extraction.extract import ROLE_SEPARATOR, TOWN_POPULATION, CellReading, Models, load_models
 from nlp.extraction.ner import row_doc, token_span
-from nlp.extraction.rules import OPENING_QUOTES, load_lexicons, texts
+from nlp.extraction.rules import ADJECTIVE_CASE_ENDINGS, OPENING_QUOTES, load_lexicons, texts
 from nlp.gazetteer.countries import SMOLENSK_COUNTRY, CountryTable, fold, load_countries
 from nlp.gazetteer.places import Gazetteer, load_gazetteer
 from nlp.heap import long_lived
@@ -364,7 +364,7 @@ def _called_by_its_names_opening(mentions: list[Mention]) -> list[Mention]:
                 or mention.smolensk or mention.within == "org" or "«" in short:
             return None
         longer = [name for name in bodies if name.startswith(short + " ")
-                  or name.endswith(" " + short) and all(_NOMINATIVE_ADJECTIVE.search(word)
+                  or name.endswith(" " + short) and all(ADJECTIVE_CASE_ENDINGS["Nom"].search(word)
                                                         for word in name[:-len(short)].split())]
         longest = [name for name in longer if not any(other != name and other.startswith(name + " ")
                                                       or other.endswith(" " + name) for other in longer)]
@@ -386,7 +386,6 @@ def _called_by_its_names_opening(mentions: list[Mention]) -> list[Mention]:
             if (body := side_of(m)) is not None else m for m in mentions]
 
 
-_NOMINATIVE_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие)$")
 _QUOTED_NAME = re.compile(r"(?<=«)[^«»]+(?=»+$)")  # the last quotation a name ends with, its inner one if nested
 _NAMESAKE = re.compile(r"\b(?:им\.|имени)\s")
 

@@ -305,13 +305,13 @@ def _caseless_genitive(token: Token) -> bool:
 
 def _caseless_compound(token: Token, case: str | None) -> bool:
     """Whether a compound adjective the tagger leaves without a case has an ending of `case` (UD's name)."""
-    endings = _CASE_ENDINGS.get(case or "")
+    endings = ADJECTIVE_CASE_ENDINGS.get(case or "")
     return endings is not None and case_of(token) is None and token.pos_ == "ADJ" and "-" in token.text \
         and endings.search(token.lower_) is not None
 
 
 # an adjective's endings in each case, whatever its gender and number
-_CASE_ENDINGS = {case: re.compile(f"(?:{endings})$") for case, endings in {
+ADJECTIVE_CASE_ENDINGS = {case: re.compile(f"(?:{endings})$") for case, endings in {
     "Nom": "[ыи]й|ой|[ая]я|[ое]е|[ыи]е", "Gen": "[ое]го|[ое]й|[ыи]х", "Dat": "[ое]му|[ое]й|[ыи]м",
     "Acc": "[ыи]й|ой|[ое]го|[ую]ю|[ое]е|[ыи]е|[ыи]х", "Ins": "[ыи]м|[ое]й|[ое]ю|[ыи]ми",
     "Loc": "[ое]м|[ое]й|[ыи]х"}.items()}
@@ -878,7 +878,7 @@ def _caseless_compound_fits(token: Token, head: Token) -> bool:
 def _compound_name_fits(token: Token, head: Token) -> bool:
     """A capitalised compound adjective the tagger took for a name, in whatever case, with an ending of its head's
     case («в Спасо-Евфросиниевский женский монастырь»: a name in the prepositional, by the tagger)."""
-    endings = _CASE_ENDINGS.get(case_of(head) or "")
+    endings = ADJECTIVE_CASE_ENDINGS.get(case_of(head) or "")
     return token.pos_ == "PROPN" and is_cap(token) and "-" in token.text and endings is not None \
         and endings.search(token.lower_) is not None
 
