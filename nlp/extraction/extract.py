@@ -617,8 +617,10 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
         # a republic of Russia by its name («… Республики Татарстан»; a state's is the country table's)
         place = models.gazetteer.lookup(token.lemma_)
         place = place if place is not None and place.kind == PlaceKind.REGION else None
-    if place is None and not adjective and token.i > 0 and doc[token.i - 1].lemma_ in models.lexicons.region_titles:
-        # a region abroad by its name after its title («вице-губернатор провинции Цзилинь»)
+    if place is None and not adjective and token.i > 0 and (doc[token.i - 1].lemma_ in models.lexicons.region_titles
+                                                            or doc[token.i - 1].lemma_ in models.lexicons.region_words):
+        # a region abroad by its name after its title («вице-губернатор провинции Цзилинь», «Скупщины Автономного
+        # края Воеводина»)
         place = models.gazetteer.lookup(token.text, kind=PlaceKind.REGION)
         place = place if place is not None and place.kind == PlaceKind.REGION else None
     if place is None and not adjective and not quoted and _a_towns_genitive(token, models.lexicons) \
@@ -734,7 +736,10 @@ def _possessive_of_the_noun_after(token: Token, models: Resources) -> bool:
 
 
 def _reads_as_adjective(token: Token, models: Resources) -> bool:
-    """Whether the dictionary reads a word as an adjective, whatever the tagger took it for («Брестским»: a name)."""
+    """Whether the dictionary reads a word as an adjective, whatever the tagger took it for («Брестским»: a name); an
+    abbreviation is none, whatever the dictionary guesses of an unknown one («СОУНБ им. А.Т. Твардовского»)."""
+    if len(token.text) > 1 and token.text.isupper():
+        return False
     return any(p.tag.POS == "ADJF" for p in models.vocab.parse(token.lower_))
 
 
@@ -1191,6 +1196,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         mentions = _representing(reading.doc, reading.text, mentions, models)
         mentions = _placed_in_brackets(reading.doc, reading.text, _of_the_state_named_after(reading.text, mentions),
                                        models)
+        mentions = _from_the_place_beside(reading.text, mentions)
         mentions = _in_its_town(reading.doc, reading.text, _hosted_by(reading.doc, reading.text, mentions, models),
                                 models)
         mentions = _of_the_parent_after(reading.text, _of_the_town_after(reading.text, mentions))
@@ -1203,7 +1209,8 @@ def _sharing_a_noun(doc: Doc, text: str, mentions: list[Mention], models: Resour
     """Bodies named by coordinated adjectives that share one plural body's noun are each a body: «Гомельского,
     Могилевского и Витебского облисполкомов» names three executive committees (natasha took «Гомельского» for a
     person, and the rest was one body «Могилевский и Витебский облисполкомы»), «Смоленского и Витебского
-    государственных университетов» two universities. Each is written as its adjective, the last with the noun."""
+    государственных университетов» two universities, and so «Витебского, Могилевского облисполкомов», listed with
+    commas only in a longer list. Each is written as its adjective, the last with the noun."""
     for body in [m for m in mentions if m.type is EntityType.ORG and m.within is None]:
         if (span := token_span(doc, body.start, body.stop)) is None:
             continue
@@ -1222,7 +1229,7 @@ def _sharing_a_noun(doc: Doc, text: str, mentions: list[Mention], models: Resour
             if index < 2 or doc[index - 1].text not in (",", "и") or not is_cap(doc[index - 2]):
                 break
             index -= 2
-        if len(firsts) < 2 or not any(doc[i - 1].lower_ == "и" for i in firsts[1:]) or firsts[-1] < start:
+        if len(firsts) < 2 or firsts[-1] < start:
             continue
         names = shared_noun_names(models.vocab, [doc[i] for i in firsts], list(doc[shared:noun]), doc[noun],
                                   list(doc[noun + 1:stop]))
@@ -1394,6 +1401,14 @@ def _region_named_apart(span: Span, models: Resources) -> list[Span]:
     Нинава (Ninawa)»: two places, no person), and a state's name after it the region's state («провинции Нгеан
     Социалистической Республики Вьетнам»)."""
     before = span.doc[span.start - 1] if span.start > 0 else None
+    if span.label_ == "PER" and len(span) > 1 and before is not None and before.is_lower \
+            and before.lemma_ in models.lexicons.region_words and span[0].text.isalpha() and len(span[0]) > 1 \
+            and getattr(models.gazetteer.lookup(span[0].text, kind=PlaceKind.REGION), "kind", None) \
+            is PlaceKind.REGION:
+        # after any region's word, the region the gazetteer knows by the first word as written, whatever the
+        # dictionary reads it as («Скупщины Автономного края Воеводина Иштваном Пастором»: a surname's form to it)
+        return [Span(span.doc, span.start, span.start + 1, label="LOC"),
+                Span(span.doc, span.start + 1, span.end, label="PER")]
     if span.label_ not in ("PER", "LOC") or before is None or before.lemma_ not in models.lexicons.region_titles \
             or not before.is_lower:
         return [span]
@@ -2880,9 +2895,11 @@ def _past_brackets(doc: Doc, index: int) -> int:
 
 def _given_state(mentions: list[Mention], first: int, last: int, state: tuple[str, bool]) -> list[Mention]:
     """The bodies and persons starting between characters `first` and `last` whose own words name no state, given
-    `state` (its code, and whether the Smolensk side)."""
+    `state` (its code, and whether the Smolensk side); not an interstate body, which is no state's («директор по
+    развитию бизнеса в странах СНГ»)."""
     code, smolensk = state
-    return [replace(m, country=code, smolensk=smolensk) if m.type in (EntityType.ORG, EntityType.PER)
+    return [replace(m, country=code, smolensk=smolensk) if (m.type is EntityType.PER or m.type is EntityType.ORG
+                                                           and organisation_kind_of(m.normal) != "org-international")
             and m.country is None and first <= m.start < last else m for m in mentions]
 
 
@@ -2939,6 +2956,37 @@ def _placed_in_brackets(doc: Doc, text: str, mentions: list[Mention], models: Re
                 mention = replace(mention, country=beside[0].country, smolensk=all(p.smolensk for p in beside))
         found.append(mention)
     return found
+
+
+def _from_the_place_beside(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A person whose own words name no state is of the state (and side) of the place «из» names right before the
+    name, after the post as may be, or right after it: «гроссмейстер из г. Минска А.В. Ковалев», «профессор из
+    Витебска И.И. Петров», «А.В. Ковалев из г. Минска» are Belarus's. So is a body, of the place right after it
+    («народный ансамбль «Кудринка» из Оршанского района»), unless it is an interstate one."""
+    places = {(m.start, m.stop): m for m in mentions if m.type is EntityType.LOC and m.country}
+    ending = {stop: place for (_, stop), place in places.items()}
+    starting = {start: place for (start, _), place in places.items()}
+    found = []
+    for mention in mentions:
+        person = mention.type is EntityType.PER
+        if mention.country is None and (person or mention.type is EntityType.ORG and mention.within is None
+                                        and organisation_kind_of(mention.normal) != "org-international"):
+            after = _FROM_A_PLACE.match(text, mention.stop)
+            before = _ONLY_SPACES.search(text, 0, mention.start)
+            place = starting.get(after.end()) if after else None
+            if place is None and person and before is not None and (place := ending.get(before.start())) is not None \
+                    and not _FROM_A_PLACE_BEFORE.search(text, 0, place.start):
+                place = None
+            if place is not None:
+                mention = replace(mention, country=place.country, smolensk=place.smolensk)
+        found.append(mention)
+    return found
+
+
+# «из» before a place, after a name (with the town's word, short, as may be: «из г. Минска»), or before the place
+_FROM_A_PLACE = re.compile(r"[ \t]+из[ \t]+(?:[а-яё]{1,3}\.[ \t]*)?")
+_FROM_A_PLACE_BEFORE = re.compile(r"(?:^|\s)из[ \t]+(?:[а-яё]{1,3}\.[ \t]*)?$")
+_ONLY_SPACES = re.compile(r"[ \t]*$")
 
 
 def _common_words_opening_a_sentence(span: Span, models: Resources) -> bool:
@@ -3372,6 +3420,10 @@ def _representing(doc: Doc, text: str, mentions: list[Mention], models: Resource
             side = None if by is None or by.country is None else (by.country, by.smolensk)
             named_span = None if by is None else token_span(doc, by.start, by.stop)
             after = after if named_span is None else named_span.end
+            if by is None and token.i + 2 < len(doc) and doc[token.i + 2].pos_ == "NOUN" \
+                    and doc[token.i + 2].is_lower:
+                # a state's adjective before a common noun: «Со стороны китайской компании в переговорах участвовали …»
+                side, after = _adjectives_side(doc[token.i + 1], models), token.i + 3
         elif token.lemma_ == "сторона" and token.i > 1 and doc[token.i - 2].lower_ in ("с", "со") \
                 and opens_a_sentence(doc, token.i - 2):
             side = _adjectives_side(doc[token.i - 1], models)  # «С белорусской стороны в заседании участвовали …»

@@ -353,7 +353,8 @@ class NatashaNER(_Batched):
             doc.spans[NATASHA_SPANS] = [Span(doc, low, high, label=label)
                                         for start, stop, label in token_spans(doc_tags)
                                         for part in line_parts(doc, start, stop)
-                                        for low, high in [_without_imeni(doc, *part) if label == "PER" else part]
+                                        for low, high in (_persons_apart(doc, *_without_imeni(doc, *part))
+                                                          if label == "PER" else [part])
                                         if low < high]
 
 
@@ -363,6 +364,22 @@ def _without_imeni(doc: Doc, start: int, stop: int) -> tuple[int, int]:
     if doc[start].lower_ in ("им", "имени"):
         start += 1 + (start + 1 < stop and doc[start + 1].text == ".")
     return start, stop
+
+
+def _persons_apart(doc: Doc, start: int, stop: int) -> list[tuple[int, int]]:
+    """A person's tokens cut where initials open a second name after the first one's surname: natasha runs whom a
+    body is named after into its head after it («театра им. А.П. Чехова В.Ш. Авидзба»: А.П. Чехова, В.Ш. Авидзба)."""
+    if not _an_initial(doc, start):
+        return [(start, stop)]  # «Иванов И.И.»: the surname first, its initials after it
+    cuts = [index for index in range(start + 2, stop - 1)
+            if _an_initial(doc, index) and doc[index - 1].is_alpha and len(doc[index - 1]) > 1]
+    return list(zip([start, *cuts], [*cuts, stop], strict=True))
+
+
+def _an_initial(doc: Doc, index: int) -> bool:
+    """Whether token `index` is an initial: one capital, a full stop after it («В.»)."""
+    return 0 <= index < len(doc) - 1 and len(doc[index].text) == 1 and doc[index].text.isupper() \
+        and doc[index + 1].text == "."
 
 
 def line_starts(doc: Doc) -> list[int]:

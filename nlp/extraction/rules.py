@@ -1021,6 +1021,8 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
         return None  # «Гагаузская автономия»: a territory, no body
     if "meet" in flags and any(doc[i].lemma_ in lex.meeting_adjectives for i in range(start, head)):
         klass = "event"  # «Торжественное собрание «…»»: a meeting, not a body
+    if "grave" in flags and head + 1 in natasha_spans(doc, "PER"):
+        return None  # «к могиле Бориса Ельцина»: the person's grave, no site
     if "lot" in flags and start == head and token.is_lower and head + 1 < len(doc) and doc[head + 1].is_lower \
             and doc[head + 1].pos_ in ("NOUN", "ADJ") and case_of(doc[head + 1]) == "Gen":
         return None  # «партию оборудования производства компании «Mindray»»: a lot of goods, no party
@@ -1164,8 +1166,9 @@ def named_phrase(doc: Doc, head: int, lex: Lexicons) -> Chunk | None:
     if not quoted and "act" in flags and start == head and opens_a_sentence(doc, head) \
             and not any(is_cap(doc[i]) for i in range(head + 1, index)):
         return None  # "Организация площадки": an action, capitalised by the sentence's start
-    if not quoted and start == head and acts_on_what_follows(doc, head, lex):
-        return None  # "Организация отдыха детей Республики Беларусь"
+    if (not quoted or doc[head].is_lower) and start == head and acts_on_what_follows(doc, head, lex):
+        return None  # "Организация отдыха детей Республики Беларусь"; the quotation a lowercase one's object
+        # holds is another body's («организация гастролей … ансамбля песни и танца «Алан»»)
     if not quoted and "act" in flags and start == head and _action_of_noun(doc, head, lex):
         return None  # "органов управления Республики Беларусь", "форм организации": an action a noun before governs
     if not quoted and "act" in flags and start == head and head > 0 and doc[head - 1].lower_ == "под":
@@ -1346,10 +1349,13 @@ def _person_in_case(doc: Doc, index: int, case: str) -> int | None:
 def acts_on_what_follows(doc: Doc, head: int, lex: Lexicons) -> bool:
     """Whether a head with the flag "obj", opening a sentence, names an action on the lowercase genitive right
     after it («Организация отдыха детей Республики Беларусь», «Объединение усилий Смоленской и Витебской
-    областей»), not a body, whose name goes on with a capital («Организация Объединенных Наций»)."""
+    областей»), not a body, whose name goes on with a capital («Организация Объединенных Наций»); in lowercase
+    anywhere, before a genitive of no living beings («Обсуждена организация гастролей Государственного ансамбля …»;
+    not «организация ветеранов …»)."""
     after = head + 1
-    return "obj" in _head_flags(doc, head, lex) and opens_a_sentence(doc, head) and after < len(doc) \
-        and doc[after].is_lower and doc[after].pos_ in ("NOUN", "ADJ") and case_of(doc[after]) == "Gen"
+    return "obj" in _head_flags(doc, head, lex) and after < len(doc) \
+        and doc[after].is_lower and doc[after].pos_ in ("NOUN", "ADJ") and case_of(doc[after]) == "Gen" \
+        and (opens_a_sentence(doc, head) or doc[head].is_lower and "Inan" in feature(doc[after], "Animacy"))
 
 
 def _action_of_noun(doc: Doc, head: int, lex: Lexicons) -> bool:
@@ -1725,7 +1731,8 @@ def _without_outer_subject(doc: Doc, chunk: Chunk, chunks: list[Chunk], lex: Lex
     предприятия «НПЦ по геологии»», whose enterprise the quotation names, nor a unit named by the body after it,
     flag `of`: «отделения Общероссийской общественной организации … «ОПОРА РОССИИ»», nor a branch named by the
     word of the body it is a branch of: «Смоленская областная организация Общероссийской общественной организации
-    «Всероссийское общество инвалидов»»)."""
+    «Всероссийское общество инвалидов»»). A region's body named by its region alone keeps the «по …» after it: the
+    outer one is its unit («отдела Департамента Смоленской области по внутренней политике»)."""
     outers = [outer for outer in chunks if outer.start < chunk.start and outer.stop == chunk.stop
               and outer.label == "ORG"]
     quote = next((i for i in range(chunk.head + 1, chunk.stop) if doc[i].text in OPENING_QUOTES), None)
@@ -1740,6 +1747,12 @@ def _without_outer_subject(doc: Doc, chunk: Chunk, chunks: list[Chunk], lex: Lex
     po = next((i for i in range(chunk.head + 1, chunk.stop) if doc[i].lower_ == "по"), None)
     if po is None or any(doc[i].text in OPENING_QUOTES for i in range(chunk.start, po)):
         return chunk  # inside a quoted name «по» is the name's own («… «Республиканский центр по гидрометеорологии …»»)
+    between = doc[chunk.head + 1:po]
+    if any(token.is_lower and token.lemma_ in lex.region_words for token in between) \
+            and all(token.is_lower and token.lemma_ in lex.region_words or is_cap(token) and token.pos_ == "ADJ"
+                    for token in between):
+        return chunk  # a region's body named by its region alone is named by what it deals with: «отдела
+        # Департамента Смоленской области по внутренней политике» holds that department
     return replace(chunk, stop=po)
 
 

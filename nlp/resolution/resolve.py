@@ -614,6 +614,35 @@ def _parents_quoted_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Group
             groups.union(key, other)
 
 
+def _namesake_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -> None:
+    """A body named without whom it is named after is the one named with them, the words before the same, where one
+    organisation is so named: «Национальная библиотека Республики Абхазия» and «… им. И.Г. Папаскир»; not where two
+    are, named after different people, nor by a name of fewer than three words («Средняя школа»). By names alone,
+    as the store keeps its entities: any order of builds merges alike.
+
+    >>> groups = _Groups(set())
+    >>> names = ["Смоленский драматический театр", "Смоленский драматический театр им. А.С. Грибоедова",
+    ...          "Средняя школа", "Средняя школа имени А.С. Пушкина", "Средняя школа имени Ю.А. Гагарина"]
+    >>> _namesake_merges([(("ORG", *org_parts(name)), Entity("", EntityType.ORG, name)) for name in names], groups)
+    >>> [groups.find(("ORG", *org_parts(name))) == groups.find(("ORG", *org_parts(names[1]))) for name in names]
+    [True, True, False, False, False]
+    """
+    named: dict[tuple[str, ...], set[tuple]] = defaultdict(set)  # the words before whom -> the keys so named
+    plain: list[tuple[tuple, tuple[str, ...]]] = []
+    for key, _ in keyed:
+        if key[0] != "ORG":
+            continue
+        words = _framed_words(key[2])
+        if (count := _namesake_words(words)) > 0:
+            named[words[:len(words) - count]].add(key)
+        elif len(words) >= 3:
+            plain.append((key, words))
+    for key, words in plain:
+        roots = {groups.find(other) for other in named.get(words, ())}
+        if len(roots) == 1:
+            groups.union(key, roots.pop())
+
+
 _PARENTS_FORM = re.compile(r"[А-ЯЁ]{2,}")  # a parent's legal form inside a unit's name: «ВТОО», «ФГБОУ»
 
 
@@ -729,6 +758,7 @@ def _grouped(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Ent
     _state_suffix_merges([*mentioned, *known], groups, gazetteer)
     _abbreviation_merges([*mentioned, *known], groups)
     _parents_quoted_merges([*mentioned, *known], groups)
+    _namesake_merges([*mentioned, *known], groups)
     return groups
 
 

@@ -194,6 +194,9 @@ def test_entities_of_report_sentences(models, text, expected):
     ("Мастер-класс солиста Большого театра Беларуси, народного артиста Республики Беларусь В.В. Громова.",
      "В.В. Громов", "солист Большого театра Беларуси; народный артист Республики Беларусь"),
     ("Встреча с ректором СмолГУ, профессором И.И. Ивановым.", "И.И. Иванов", "ректор СмолГУ; профессор"),
+    # a sports judge's category (was the only role)
+    ("Выступил главный судья соревнований, судья международной категории А.Н. Бондаренко.", "А.Н. Бондаренко",
+     "главный судья соревнований; судья международной категории"),
     # an academic degree between two titles is no title of its own, nor a word of the first
     ("Доклад сделал академик НАН Беларуси, доктор технических наук, профессор И.И. Иванов.", "И.И. Иванов",
      "академик НАН Беларуси; профессор"),
@@ -765,6 +768,10 @@ def test_a_position_adds_no_place_but_its_body(models):
     ("С докладом выступил Ш. Каримов, эксперт из Республики Узбекистан.", "Ш. Каримов", "эксперт",
      "Республика Узбекистан", "UZ"),
     ("Участвовал инженер из провинции Хэйлунцзян Ли Вэй.", "Ли Вэй", "инженер", "Хэйлунцзян", "CN"),
+    # a town without its word (was no state's), and a grandmaster's (`positions.tsv`; was no post, no state)
+    ("Выступил профессор из Витебска И.И. Петров.", "И.И. Петров", "профессор", "Витебск", "BY"),
+    ("Победителем турнира стал гроссмейстер из г. Минска А.В. Ковалев.", "А.В. Ковалев", "гроссмейстер", "Минск",
+     "BY"),
 ])
 def test_where_an_officials_from_after_the_post_is_a_place_and_no_word_of_the_post(models, text, person, role,
                                                                                      place, state):
@@ -2474,6 +2481,12 @@ def test_an_abbreviated_common_noun_natasha_tags_is_no_organisation(models, repo
     assert {m.text for m in found if m.type is EntityType.ORG} == {body}
 
 
+def test_a_municipalitys_word_is_no_organisation(models):
+    """«МО» before a municipality's name (was the body «МО»): the head's post is a place's."""
+    assert found(models, "Глава МО Руднянский муниципальный округ Смоленской области Ю.И. Ивашкин") == {
+        ("PER", "Ю.И. Ивашкин")}
+
+
 @pytest.mark.parametrize("report_rules", [False, True])
 def test_an_adjective_alone_natasha_tags_is_no_organisation(models, report_rules):
     text = "Переговоры с Чрезвычайным и Полномочным Послом Социалистической Республики Вьетнам Данг Минь Кхоем."
@@ -3522,6 +3535,10 @@ def test_a_body_of_a_people_is_of_the_place_named_with_it(models, text, states):
      {"Смоленская областная библиотека": ("RU", True), "Витебская областная библиотека": ("BY", False)}),
     ("Итоги:\n  участие  представителей Гомельского и Витебского облисполкомов.",  # line breaks, double spaces
      {"Гомельский облисполком": ("BY", False), "Витебский облисполком": ("BY", False)}),
+    # listed with commas only, inside a longer list (was the one body «Могилевский облисполкомы»)
+    ("Приняли участие представители Смоленской области, Витебского, Могилевского облисполкомов, Смоленской таможни.",
+     {"Витебский облисполком": ("BY", False), "Могилевский облисполком": ("BY", False),
+      "Смоленская таможня": ("RU", True)}),
 ])
 def test_bodies_that_share_a_noun_are_each_a_body(models, text, names):
     assert states_of(models, text, (EntityType.ORG, EntityType.PER)) == names
@@ -4515,3 +4532,83 @@ def test_a_region_natasha_takes_for_a_person_is_the_region(models):
     text = "Заместитель Председателя Совета Министров Республики Каракалпакстан Б.Т. Каипов."
     assert {(m.type, m.normal, m.country) for m in extract(text, models, report_rules=True)} == {
         (EntityType.ORG, "Совет Министров Республики Каракалпакстан", "UZ"), (EntityType.PER, "Б.Т. Каипов", "UZ")}
+
+
+def test_the_person_after_whom_a_body_is_named_is_a_person_of_their_own(models):
+    """natasha ran whom the library is named after into its director after it («И.Г. Папаскир В.Ш. Авидзба»: the
+    director was lost); an unknown abbreviation heads the body («СОУНБ им. …» was «СОУНБ имя. …», the dictionary
+    guessing an adjective of it and «им» the noun)."""
+    people = {m.normal: m.role for m in extract(
+        "Директор Национальной библиотеки Республики Абхазия им. И.Г. Папаскир В.Ш. Авидзба, директор СОУНБ им. А.Т. "
+        "Твардовского С.А. Иванова", models, report_rules=True) if m.type is EntityType.PER}
+    assert people == {"В.Ш. Авидзба": "Директор Национальной библиотеки Республики Абхазия им. И.Г. Папаскир",
+                      "С.А. Иванова": "директор СОУНБ им. А.Т. Твардовского"}
+    assert org_texts_normal(models, "директор СОУНБ им. А.Т. Твардовского С.А. Иванова") == {
+        "СОУНБ им. А.Т. Твардовского"}
+
+
+@pytest.mark.parametrize(("text", "name", "state"), [
+    # the place «из» names right after a person's name (was no state's; before it, after the post:
+    # `test_where_an_officials_from_after_the_post_is_a_place_and_no_word_of_the_post`)
+    ("Победителем стал А.В. Ковалев из г. Минска.", "А.В. Ковалев", ("BY", False)),
+    # a body's, after it (was the venue's, where the row's state gives one)
+    ("Выступил народный ансамбль «Кудринка» из Оршанского района.", "народный ансамбль «Кудринка»", ("BY", False)),
+    # (guards: a town after «г.» after a post, as before; a place a sentence before names no one's)
+    ("Тренер из г. Ярцево И.И. Петров провел занятие.", "И.И. Петров", ("RU", True)),
+    ("Приехали гости из Минска. И.И. Петров выступил.", "И.И. Петров", (None, False)),
+])
+def test_the_place_a_person_or_a_body_is_from_gives_its_state(models, text, name, state):
+    assert [(m.country, m.smolensk) for m in extract(text, models, report_rules=True) if m.normal == name] == [state]
+
+
+def test_a_state_adjective_before_a_common_noun_gives_its_side(models):
+    """«Со стороны китайской компании …»: the persons after it are China's (were no state's, the company named by no
+    name); an interstate body among them stays no state's."""
+    states = {m.normal: m.country for m in extract(
+        "Со стороны китайской компании в переговорах участвовали вице-президент Sinotruk International Ван Цзюнь и "
+        "директор по развитию бизнеса в странах СНГ Ли Мин.", models, report_rules=True)}
+    assert states == {"Sinotruk International": "CN", "Ван Цзюнь": "CN", "СНГ": None, "Ли Мин": "CN"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a grave is a site by its name (`org_heads.tsv`; was none)
+    ("Посол возложил цветы к Могиле Неизвестного солдата.", "Могила Неизвестного солдата"),
+    ("Возложены цветы к могиле Неизвестного солдата.", "могила Неизвестного солдата"),
+])
+def test_a_named_grave_is_a_site(models, text, name):
+    assert [(m.normal, m.kind) for m in extract(text, models, report_rules=True)] == [(name, PlaceKind.SITE)]
+
+
+def test_a_persons_grave_is_no_site(models):
+    """Guard: the person buried there stays the person (flag "grave"), no word of a site's name."""
+    assert found(models, "Цветы возложили к могиле Бориса Ельцина.") == {("PER", "Борис Ельцин")}
+
+
+def test_a_lowercase_action_on_a_thing_names_no_body(models):
+    """«организация гастролей …»: an action on the lifeless genitive after it (was the body «организация гастролей
+    Государственного ансамбля …», the ensemble inside it); the ensemble is named whole with its quotation."""
+    assert org_texts_normal(models, "Обсуждена организация гастролей Государственного ансамбля песни и танца «Алан» "
+                                    "в Смоленской области.") == {"Государственный ансамбль песни и танца «Алан»"}
+
+
+def test_a_region_after_a_regions_word_is_the_region_whatever_the_dictionary_reads(models):
+    """«Автономного края Воеводина Иштваном Пастором»: a surname's form to the dictionary, the region to the gazetteer
+    (was the person «Воеводина Иштван Пастор» and the body «Скупщина Автономного края», of no state)."""
+    found = {(m.type, m.normal, m.country) for m in extract(
+        "Встреча с председателем Скупщины Автономного края Воеводина Иштваном Пастором.", models, report_rules=True)}
+    assert found == {(EntityType.ORG, "Скупщина Автономного края Воеводина", "RS"),
+                     (EntityType.PER, "Иштван Пастор", "RS")}
+    # (guard: initials after a region's word are a person's)
+    assert person_names(models, "Губернатор Краснодарского края В.И. Кондратьев.") == ["В.И. Кондратьев"]
+
+
+@pytest.mark.parametrize(("text", "inner"), [
+    # a region's body named by its region alone keeps what it deals with inside its unit's name (was «Департамент
+    # Смоленской области»)
+    ("Выступил сотрудник отдела Департамента Смоленской области по внутренней политике.",
+     "Департамент Смоленской области по внутренней политике"),
+    # (guard: a body named otherwise leaves it to the unit, as before)
+    ("Выступил председатель комитета Совета Федерации по экономической политике.", "Совет Федерации"),
+])
+def test_what_a_regions_body_inside_a_units_name_deals_with_is_its(models, text, inner):
+    assert [m.normal for m in extract(text, models, report_rules=True) if m.within == "org"] == [inner]

@@ -145,6 +145,17 @@ def test_whom_a_body_is_named_after_with_initials_or_names_is_one_organisation_w
     assert alone.endswith("/org/gomelskiy-gosudarstvennyy-universitet-im-f-skoriny")
 
 
+def test_a_body_named_without_whom_it_is_named_after_is_the_one_body_so_named(models):
+    """«Национальная библиотека Республики Абхазия» is the one named after И.Г. Папаскир (were two); a name two
+    bodies named after different people share stays apart from both."""
+    names = ["Национальная библиотека Республики Абхазия", "Национальная библиотека Республики Абхазия им. И.Г. "
+             "Папаскир", "Гомельский государственный университет", "Гомельский государственный университет имени "
+             "Ф. Скорины", "Гомельский государственный университет имени П.О. Сухого"]
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
+    ids = [result.resolve(org(name), models.gazetteer).id for name in names]
+    assert ids[0] == ids[1] and len({*ids[2:], ids[0]}) == 4
+
+
 def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(models):
     names = ["Национальная академия наук Республики Беларусь", "Национальная Академия наук Беларуси",
              "Министерство иностранных дел Российской Федерации", "Министерство иностранных дел России",
