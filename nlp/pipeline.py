@@ -646,7 +646,8 @@ def _organisations_placed(event: Event, mentions: list[Mention],
     venue is taken for Smolensk's (_venues_placed). Where the row names its bodies as one side's group (`sides`:
     «творческих коллективов Смоленской области»), they are that side's, wherever the row was held, but for those
     the row says the Smolensk side met abroad, who are of the venue's state («Участие смоленских предприятий в
-    выставке. Проведены переговоры с ОАО «Гомсельмаш» …» in Minsk, or dealt with there: `_met_with`); and a body
+    выставке. Проведены переговоры с ОАО «Гомсельмаш» …» in Minsk, or dealt with there: `_met_with`), or where
+    something was held there (`_held_in`: «выставка смоленских производителей в ТЦ «…»»); and a body
     the row names again with its state is of that state. A person the row says was met abroad, after a meeting's
     noun and «с», is of the venue's state where nothing else names theirs."""
     # a body the row names again with its state is of that state, wherever the row was held («Участие смоленских
@@ -685,7 +686,8 @@ def _organisations_placed(event: Event, mentions: list[Mention],
     # (a body the place cell names is where the row was held, whoever's group the row names: «г. Москва, ЦВК
     # «Экспоцентр»» at an exhibition of «смоленских производителей»)
     sides_of = {fold(name): venues_side if m.field == "place" and venues_side is not None
-                else met_abroad if met_abroad is not None and _met_with(event, m, bodies) else side
+                else met_abroad if met_abroad is not None and (_met_with(event, m, bodies) or _held_in(event, m))
+                else side
                 for m in placed for name in (m.normal, m.text)}
 
     def side_of(mention: Mention) -> tuple[str, bool] | None:
@@ -735,6 +737,16 @@ def _met_with(event: Event, mention: Mention, bodies: list[Mention]) -> bool:
         if before is None:
             return False
         mention = before
+
+
+def _held_in(event: Event, body: Mention) -> bool:
+    """Whether a row names a body right after «в» or «на»: where something was held («выставка смоленских
+    производителей в ТЦ «Galleria Minsk»» in Minsk)."""
+    text = event.cell(body.field).text if body.field is not None else ""
+    return _IN_BEFORE.search(text, 0, body.start) is not None
+
+
+_IN_BEFORE = re.compile(r"(?:^|\s)(?:в|во|на)\s+$", re.IGNORECASE)
 
 
 def _met_in_its_sentence(event: Event, person: Mention) -> bool:

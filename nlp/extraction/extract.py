@@ -200,7 +200,7 @@ class ReportRules:
         found = []
         for (text, cell), extracted in zip(cells, extract_docs(cells, self.resources), strict=True):
             groups = list(_groups(cell, extracted, self.resources))
-            mentions = _listed_after_a_group(cell, extracted, groups)
+            mentions = _listed_after_a_group(cell, extracted, [*groups, *_goods_makers(cell, self.resources)])
             adjectives = {code for index, (word, pos) in enumerate(zip(texts(cell), cell.to_array(POS).tolist(),
                                                                        strict=True))
                           if pos in _NAMING_PARTS and (code := countries.adjective_code(word))
@@ -305,6 +305,22 @@ def _body_sides(doc: Doc, models: Resources) -> frozenset[tuple[str, bool]]:
                      for side in _adjectives_sides(doc, token.i, models))
 
 
+def _goods_makers(doc: Doc, models: Resources) -> Iterator[tuple[int, set[tuple[str, bool]]]]:
+    """The side one state's adjective gives a lowercase noun that no group's is, right before a bracket, with where
+    the noun ends: the bodies the bracket lists make or hold what it names («поставок белорусской сельхозтехники
+    (ОАО «Гомсельмаш», ОАО «МТЗ»)»); no side of the row's other bodies, as a group's is (`_groups`)."""
+    text = doc.user_data["text"]
+    for token in doc:
+        if token.pos_ != "NOUN" or not token.is_lower or token.lemma_ in models.lexicons.group_nouns:
+            continue
+        end = char_span(doc, token.i, token.i + 1)[1]
+        if not _BRACKET_AFTER.match(text, end):
+            continue
+        sides = _adjectives_sides(doc, token.i, models)
+        if len(sides) == 1:
+            yield end, sides
+
+
 def _adjectives_sides(doc: Doc, noun: int, models: Resources) -> set[tuple[str, bool]]:
     """The sides the adjectives right before a noun name (`_adjectives_side`), and those coordinated before them
     («смоленских и белорусских | предприятий»)."""
@@ -386,6 +402,10 @@ def country_signal(tokens: Span | list, models: Resources) -> Signal:
                 and tokens[index + 1].lemma_ in models.lexicons.friendship_nouns:
             code, compound = compound[0], ()  # a friendship society is its first state's («российско-китайской»)
         code = code or models.countries.adjective_code(text) or models.countries.latin_code(text)
+        if code is not None and depth > 0 and 0 < index < len(tokens) - 1 \
+                and tokens[index - 1].text in OPENING_QUOTES and tokens[index + 1].text in CLOSING_QUOTES \
+                and (models.countries.code(lemma) or models.countries.code(text)):
+            continue  # a quotation of a state's name alone names a brand after it: «ресторан «Беларусь»» in Smolensk
         if code is None and capitalised and index + 1 < len(tokens) and (named := _named_by_words(
                 list(tokens[index:index + _LONGEST_STATES_NAME]), models)) is not None:
             code, read_with = named[0], index + named[1]
@@ -1154,7 +1174,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                      list(doc.spans[NATASHA_SPANS])), models)), models)
                  for towned in _town_apart(_without_a_body_after_its_initials(span, lex), models)
                  for placed in _place_apart_from_initials(towned, models)
-                 for stated in _state_apart(placed, models)
+                 for stated in (piece for apart in _state_apart(placed, models)
+                                for piece in _person_apart_from_a_place(apart, models))
                  for named_apart in _region_named_apart(stated, models)
                  for mended in _body_apart_from_initials(_see_apart(named_apart, lex), lex)
                  for unposted in _place_without_its_post(mended, lex)
@@ -1342,7 +1363,8 @@ def _without_a_body_after_its_initials(span: Span, lex: Lexicons) -> Span:
 def _town_apart(span: Span, models: Resources) -> list[Span]:
     """natasha's person right after «г.» (not a year's: «2026 г.»): its first word is the town, the rest the person
     («глава г. Витебск Иванов И.И.», «мэр г. Пусана Пак Чжин Хо»); and so is its place of three words or more no
-    gazetteer knows whose first word is a town's name («градоначальник г. Ниш Драган Милич»)."""
+    gazetteer knows whose first word is a town's name («градоначальник г. Ниш Драган Милич»). A town named by its
+    first word's initial is that town alone («в г. Н. Новгород»: was «Н» and the person «. Новгород»)."""
     doc, start = span.doc, span.start
     if span.label_ not in ("PER", "LOC") or start < 2 or doc[start - 1].text != "." or doc[start - 2].lower_ != "г" \
             or start > 2 and doc[start - 3].like_num:
@@ -1350,8 +1372,10 @@ def _town_apart(span: Span, models: Resources) -> list[Span]:
     if span.label_ == "LOC" and (len(span) < 3 or models.gazetteer.lookup(span.text) is not None
                                  or not _a_towns_name(span[0], models) or not _a_persons_name(span[1:], models)):
         return [span]
-    town = [Span(doc, start, start + 1, label="LOC")]
-    return town + [Span(doc, start + 1, span.end, label="PER")] if len(span) > 1 else town
+    # (a town's first word may be its initial: «г. Н. Новгород»)
+    stop = min(_past_an_initial(doc, start, span.end) + 1, span.end)
+    town = [Span(doc, start, stop, label="LOC")]
+    return town + [Span(doc, stop, span.end, label="PER")] if stop < span.end else town
 
 
 def _place_apart_from_initials(span: Span, models: Resources) -> list[Span]:
@@ -1379,6 +1403,20 @@ def _a_towns_name(token: Token, models: Resources) -> bool:
     """Whether the gazetteer knows a word, as written or by its lemma, as a town's name."""
     town = models.gazetteer.lookup(token.text) or models.gazetteer.lookup(token.lemma_)
     return town is not None and town.kind is PlaceKind.CITY
+
+
+def _person_apart_from_a_place(span: Span, models: Resources) -> list[Span]:
+    """natasha's place that runs on into an initial and a name after a place's word on its line is the place, then
+    the person («Республики Молдова Г. Попша», the initial «Г.» no town's word there); not a town's name after the
+    initial («… Г. Смоленск»)."""
+    doc = span.doc
+    if span.label_ != "LOC":
+        return [span]
+    initial = next((i for i in range(span.start + 1, span.end - 2) if _INITIALS_NAME.match(doc[i].text)
+                    and doc[i + 1].text == "." and doc[i - 1].is_alpha and is_cap(doc[i - 1])), None)
+    if initial is None or not is_cap(doc[span.end - 1]) or _a_towns_name(doc[span.end - 1], models):
+        return [span]
+    return [Span(doc, span.start, initial, label="LOC"), Span(doc, initial, span.end, label="PER")]
 
 
 def _state_apart(span: Span, models: Resources) -> list[Span]:
@@ -1680,14 +1718,19 @@ def _a_quotations_head_alone(span: Span, lex: Lexicons) -> bool:
 
 
 def _a_towns_body(span: Span, models: Resources) -> bool:
-    """Whether a span is a town's adjective and a body's word in lowercase: «Брестским облисполкомом»; not a
-    state's adjective («Палестинское государство» is a state); or one word that is a town's executive committee
-    («Мингорисполкома», «Витебского горисполкома»'s short form)."""
+    """Whether a span is a town's adjective and a body's word in lowercase: «Брестским облисполкомом», or a body's
+    short name in capitals no state's or region's: «Смоленская ТПП», «Калининская АЭС»; not a state's adjective
+    («Палестинское государство» is a state); or one word that is a town's executive committee («Мингорисполкома»,
+    «Витебского горисполкома»'s short form)."""
     if len(span) == 1 and EXECUTIVE_COMMITTEE.search(span[0].lower_):
         return True
-    return len(span) == 2 and span[1].is_lower and models.lexicons.names_body(span[1].lemma_) \
-        and is_cap(span[0]) and models.countries.adjective_code(span[0].text) is None \
-        and models.gazetteer.by_adjective(span[0].text) is not None
+    if len(span) != 2 or not is_cap(span[0]) or models.countries.adjective_code(span[0].text) is not None \
+            or models.gazetteer.by_adjective(span[0].text) is None:
+        return False
+    word = span[1]
+    return word.is_lower and models.lexicons.names_body(word.lemma_) \
+        or len(word.text) > 2 and word.text.isupper() and word.text.isalpha() \
+        and models.countries.code(word.text) is None and models.gazetteer.lookup(word.text) is None
 
 
 _FIRM_WORDS = frozenset({"компания", "корпорация", "фирма", "холдинг", "концерн"})

@@ -2004,8 +2004,8 @@ def _declined_settlement_word(doc: Doc, index: int, lex: Lexicons) -> bool:
 def _place_prefix_here(doc: Doc, index: int, length: int) -> bool:
     """Whether "г.", "д.", "с."… at `index` abbreviates a kind of place here, and not: a year ("в 2013 г.
     Этот…"; not a number after «№»), "и т. д.", an initial ("Д.Медведев": a capital letter glued to the name;
-    "А. П. Чехова": a capital letter after another initial), or a prefix before a word that names nothing ("… т. д.
-    От имени…")."""
+    "А. П. Чехова": a capital letter after another initial; one right after a name on its line: «депутат Парламента
+    Республики Молдова Г. Попша»), or a prefix before a word that names nothing ("… т. д. От имени…")."""
     words = lowers(doc)
     after = index + length
     if index > 0 and doc[index - 1].like_num and words[index] in ("г", "гг") \
@@ -2015,7 +2015,8 @@ def _place_prefix_here(doc: Doc, index: int, length: int) -> bool:
         return False
     dot = doc[index + 1] if index + 1 < len(doc) and doc[index + 1].text == "." else None
     if doc[index].text.isupper() and len(doc[index].text) == 1 and dot is not None \
-            and (not dot.whitespace_ or index > 1 and is_initial(doc, index - 2)):
+            and (not dot.whitespace_ or index > 1 and is_initial(doc, index - 2)
+                 or index > 0 and is_cap(doc[index - 1]) and doc[index - 1].is_alpha and not starts_a_line(doc, index)):
         return False
     # a capitalised word the tagger took for a verb is a name here («в г. Ташкент Республика Узбекистан»), but not
     # one that opens a line

@@ -4612,3 +4612,53 @@ def test_a_region_after_a_regions_word_is_the_region_whatever_the_dictionary_rea
 ])
 def test_what_a_regions_body_inside_a_units_name_deals_with_is_its(models, text, inner):
     assert [m.normal for m in extract(text, models, report_rules=True) if m.within == "org"] == [inner]
+
+
+@pytest.mark.parametrize(("text", "body", "person", "role"), [
+    # a restaurant by its quoted name (`org_heads.tsv`) and its cook's post (`positions.tsv`): were no body, and the
+    # cook had the post of the next name in the list
+    ("Шеф-повар ресторана «Раковский бровар» С.А. Кравчук, директор ОГБПОУ СмолПЭК Т.А. Котова",
+     "ресторан «Раковский бровар»", "С.А. Кравчук", "Шеф-повар ресторана «Раковский бровар»"),
+])
+def test_a_restaurant_is_a_body_and_its_cook_holds_a_post(models, text, body, person, role):
+    mentions = extract(text, models, report_rules=True)
+    assert body in {m.normal for m in mentions if m.type is EntityType.ORG}
+    assert {m.normal: m.role for m in mentions if m.type is EntityType.PER}[person] == role
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    # a state's name alone in quotes names a brand after it, no state of the body (was Belarus's, Russia's)
+    ("г. Смоленск, ресторан «Беларусь»", "ресторан «Беларусь»"),
+    ("Делегация разместилась в гостинице «Россия».", "гостиница «Россия»"),
+])
+def test_a_brand_named_after_a_state_is_no_body_of_the_state(models, text, body):
+    assert states_of(models, text) == {body: (None, False)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a capital «Г.» right after a name on its line is an initial, no town's word (was the town «Г. Попша»)
+    ("депутат Парламента Республики Молдова Г. Попша",
+     {("ORG", "Парламент Республики Молдова"), ("PER", "Г. Попша")}),
+    # a town named by its first word's initial, natasha's person at a cell's end (was «Н» and the person «Новгород»)
+    ("Встреча в г. Н. Новгород", {("LOC", "Нижний Новгород")}),
+    # (guard: «Г.» opening a line is the town's word)
+    ("Г. Смоленск, ул. Ленина", {("LOC", "Г. Смоленск")}),
+])
+def test_a_capital_initial_after_a_name_is_a_persons_and_a_towns_initial_its_names(models, text, expected):
+    assert found(models, text) == expected
+
+
+def test_a_towns_adjective_and_a_short_name_in_capitals_is_a_body(models):
+    """«Смоленская ТПП» in a place cell: natasha's place, a body (was a town of that name)."""
+    assert found(models, "г. Смоленск, Смоленская ТПП") == {("LOC", "Смоленск"), ("ORG", "Смоленская ТПП")}
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    # the bodies a bracket lists after one state's goods are that state's (were no state's, the venue's after)
+    ("Обсуждены итоги поставок белорусской сельхозтехники (ОАО «Гомсельмаш», ОАО «МТЗ») смоленским аграриям.",
+     {"ОАО «Гомсельмаш»": ("BY", False), "ОАО «МТЗ»": ("BY", False)}),
+    ("Поставка смоленской продукции (ООО «Альфа», ООО «Бета») в г. Минск.",
+     {"ООО «Альфа»": ("RU", True), "ООО «Бета»": ("RU", True)}),
+])
+def test_bodies_listed_after_one_states_goods_are_its(models, text, states):
+    assert states_of(models, text) == states

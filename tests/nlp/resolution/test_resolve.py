@@ -827,6 +827,17 @@ def test_bodies_the_smolensk_sides_group_met_abroad_are_of_the_venues_state(tmp_
                          "ООО «Смоленский автоагрегатный завод»": ("RU", True)}
 
 
+def test_a_body_where_the_smolensk_sides_group_showed_abroad_is_of_the_venues_state(tmp_path, models):
+    """«выставка смоленских производителей в ТЦ «…»» in Minsk: the centre it was held in is Belarus's (was
+    Smolensk's, the group's side); the group's own body stays Smolensk's."""
+    (days,) = events_of(tmp_path, models, [
+        ["Дни Смоленской области в Республике Беларусь", "г. Минск", "17-20 ноября 2025 года",
+         "Выставка смоленских производителей в ТЦ «Galleria Minsk». Участвовало ООО «Альфа».",
+         "Губернатор Смоленской области В.Н. Анохин"]])
+    states = {e.name: (e.country, e.smolensk) for e in days.entities if e.type is EntityType.ORG}
+    assert states == {"ТЦ «Galleria Minsk»": ("BY", False), "ООО «Альфа»": ("RU", True)}
+
+
 def test_the_other_party_to_a_deal_of_the_smolensk_sides_group_abroad_is_of_the_venues_state(tmp_path, models):
     """A deal names its other party: after a contract's noun and «с», a delivery's «для» or «в адрес», or as the one
     a delivery's verb is for; not the producer whose goods were delivered (guard)."""
