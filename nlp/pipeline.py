@@ -121,12 +121,17 @@ def _holders_of_posts_in_smolensk_bodies(mentions: list[Mention], gazetteer: Gaz
     """A person whose post names a body by a name of it that resolution makes one with a body of the Smolensk side
     the row names, of the person's state or of none, is on Smolensk's side too: «генеральный директор АО «СПО
     «Аналитприбор»»» in a row that names АО «Смоленское производственное объединение «Аналитприбор»» (the post's
-    «АО» said Russia only)."""
+    «АО» said Russia only); and so is one whose post names such a body as the row does («директор по развитию ООО
+    «Измерон-В»», a company the row says represented Smolensk)."""
     holders = [m for m in mentions if m.type is EntityType.PER and m.role and not m.smolensk]
     smolensk = [m for m in mentions if m.type is EntityType.ORG and m.smolensk]
     if not holders or not smolensk:
         return mentions  # (most rows: resolving nothing costs nothing)
     posts = {id(m): fold(m.role or "") for m in holders}
+    as_named = {fold(body.text): body.country for body in smolensk}
+    mentions = [replace(m, country=country, smolensk=True) if id(m) in posts and (country := next(
+        (state for text, state in as_named.items() if text in posts[id(m)] and m.country in (None, state)),
+        None)) is not None else m for m in mentions]
     named = [m for m in mentions if m.type is EntityType.ORG and not m.smolensk
              and any(fold(m.text) in post for post in posts.values())]
     if not named:

@@ -75,6 +75,7 @@ class Lexicons:
     currencies: frozenset[str]  # currencies' lemmas: the state named with one is a price's («долларов США»)
     confessions: frozenset[str]  # adjectives that make a church (flag "faith") a religious body, not a building
     meeting_adjectives: frozenset[str]  # adjectives that make a head with the flag "meet" a meeting ("торжественный")
+    name_participles: frozenset[str]  # verbs whose lowercase participle is a name's adjective ("управлять")
     joint_adjectives: frozenset[str]  # adjectives of a joint body, whose name lists its members ("межпарламентский")
     not_organisations: frozenset[str]  # words natasha tags as an organisation that name none ("СМИ")
     sole_trader_forms: frozenset[str]  # of those, a sole trader's form before the holder's name ("ИП")
@@ -144,6 +145,7 @@ def load_lexicons() -> Lexicons:
         currencies=frozenset(row[0] for row in lexicon("currencies")),
         confessions=frozenset(row[0] for row in lexicon("confessions")),
         meeting_adjectives=frozenset(row[0] for row in lexicon("meeting_adjectives")),
+        name_participles=frozenset(row[0] for row in lexicon("name_participles")),
         joint_adjectives=frozenset(row[0] for row in lexicon("joint_adjectives")),
         not_organisations=frozenset(row[0] for row in lexicon("not_organisations")),
         sole_trader_forms=frozenset(row[0] for row in lexicon("not_organisations") if row[1:] == ("form",)),
@@ -845,8 +847,9 @@ def _agrees(doc: Doc, token: Token, head: int, lex: Lexicons) -> bool:
     # a position noun the tagger took for an adjective is no part of the name ("заместителем
     # Председателя Совета Федерации": the council)
     position = token.lemma_ in lex.positions and not _ADJECTIVE_ENDING.search(token.lemma_)
-    # a lowercase participle is a clause's, no part of the name ("созданном Следственном комитете")
-    agreed = token.pos_ == "ADJ" or (token.pos_ == "VERB" and is_cap(token))
+    # a lowercase participle is a clause's, no part of the name ("созданном Следственном комитете"), but for one
+    # of `name_participles.tsv` («управляющей компании»)
+    agreed = token.pos_ == "ADJ" or (token.pos_ == "VERB" and (is_cap(token) or token.lemma_ in lex.name_participles))
     if _compound_name_fits(token, doc[head]):
         return True
     if token.pos_ == "PROPN" and is_cap(token) and PLACE_ADJECTIVE.search(token.lower_):
@@ -2182,9 +2185,9 @@ def role_before(doc: Doc, person_start: int, lex: Lexicons, blocked: set[int],
                 index + 1 < person_start and doc[index + 1].text in lex.latin_forms):
             index -= 1  # a Latin legal form's full stop, or the comma before one: «директор компании Huawei
             continue  # Technologies Co., Ltd. Ли Вэй»
-        if _a_names_participle(doc, index, person_start) and index not in blocked:
-            index -= 1  # «Послом Объединенных Арабских Эмиратов …», «Соединенных Штатов Америки»
-            continue
+        if _a_names_participle(doc, index, person_start, lex) and index not in blocked:
+            index -= 1  # «Послом Объединенных Арабских Эмиратов …», «Соединенных Штатов Америки», «директор управляющей
+            continue  # компании …»
         if index in blocked or token.pos_ in ("VERB", "AUX", "PRON") or (token.text in _STOP and token.text != "."):
             break
         if token.text == "." and not (index > 0 and doc[index - 1].text in _CUT_SHORT_IN_POSTS):
@@ -2273,13 +2276,15 @@ def _in_apposition_after_a_name(doc: Doc, index: int, people: set[int]) -> bool:
 _NO_POSTS_PREPOSITIONS = frozenset({"под", "через", "после", "перед", "около"})
 
 
-def _a_names_participle(doc: Doc, index: int, stop: int) -> bool:
+def _a_names_participle(doc: Doc, index: int, stop: int, lex: Lexicons) -> bool:
     """Whether the participle at `index` opens a name: capitalised, inside a line, before a capitalised word it agrees
-    with, which is not past `stop` («Объединенных Арабских Эмиратов», «Соединенного Королевства»)."""
+    with, which is not past `stop` («Объединенных Арабских Эмиратов», «Соединенного Королевства»); or one of
+    `name_participles.tsv`, in small letters, before a lowercase noun it agrees with («управляющей компании»)."""
     token = doc[index]
     after = index + 1
-    return _participle(token) and is_cap(token) and after < stop and is_cap(doc[after]) \
-        and not starts_a_line(doc, index) and agrees(token, doc[after])
+    if not _participle(token) or after >= stop or starts_a_line(doc, index) or not agrees(token, doc[after]):
+        return False
+    return is_cap(doc[after]) if is_cap(token) else token.lemma_ in lex.name_participles and doc[after].is_lower
 
 
 def _post_participle(doc: Doc, index: int, lex: Lexicons) -> bool:

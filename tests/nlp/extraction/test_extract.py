@@ -2485,6 +2485,10 @@ def test_a_municipalitys_word_is_no_organisation(models):
     """«МО» before a municipality's name (was the body «МО»): the head's post is a place's."""
     assert found(models, "Глава МО Руднянский муниципальный округ Смоленской области Ю.И. Ивашкин") == {
         ("PER", "Ю.И. Ивашкин")}
+    # nor a legal form before the quoted name, which is the place's, as after «муниципального образования» (was the
+    # body «МО «Руднянский муниципальный округ»»)
+    assert found(models, "Делегация МО «Руднянский муниципальный округ»") == {
+        ("LOC", "Руднянский муниципальный округ")}
 
 
 @pytest.mark.parametrize("report_rules", [False, True])
@@ -2753,13 +2757,14 @@ def test_a_kazakh_partnership_with_limited_liability_is_kazakhstans(models):
 
 
 @pytest.mark.parametrize("text", [
-    # a municipality's district, «муниципальный» between its adjective and its word, and a quoted town adjective
+    # a municipality's district, «муниципальный» between its adjective and its word (its head's post too: «МО» is
+    # no legal form, the quoted name the district's, `not_legal_forms.tsv`), and a quoted town adjective
     "Глава МО «Вяземский муниципальный округ» И.В. Демидова",
     "Представители Администрации Вяземского муниципального округа",
     "Ученики МБОУ «Вяземская СШ № 1»",
 ])
 def test_a_smolensk_municipality_and_its_bodies_are_the_smolensk_sides(models, text):
-    assert set(states_of(models, text).values()) == {("RU", True)}
+    assert set(states_of(models, text, (EntityType.ORG, EntityType.PER)).values()) == {("RU", True)}
 
 
 @pytest.mark.parametrize(("text", "states"), [
@@ -4662,3 +4667,13 @@ def test_a_towns_adjective_and_a_short_name_in_capitals_is_a_body(models):
 ])
 def test_bodies_listed_after_one_states_goods_are_its(models, text, states):
     assert states_of(models, text) == states
+
+
+def test_a_managing_company_is_named_with_its_participle_and_heads_a_post(models):
+    """«управляющей компании» (`name_participles.tsv`): the participle is the name's (was «компания «Интеграл»») and
+    no clause's verb that ends the post before it (the director had no role)."""
+    mentions = extract("Делегацию возглавил директор управляющей компании «Интеграл» С.В. Шкредов.", models,
+                       report_rules=True)
+    assert {(m.type, m.normal, m.role) for m in mentions} == {
+        (EntityType.ORG, "управляющая компания «Интеграл»", None),
+        (EntityType.PER, "С.В. Шкредов", "директор управляющей компании «Интеграл»")}

@@ -1052,6 +1052,16 @@ def test_the_holder_of_a_post_in_a_body_the_row_names_as_smolensks_is_on_smolens
     assert [e.smolensk for e in guard.entities if e.name == "П.П. Петров"] == [False]
 
 
+def test_the_holder_of_a_post_in_a_body_the_row_says_represented_smolensk_is_on_smolensks_side(tmp_path, models):
+    """The participants' cell names the company as the description does, which says it represented Smolensk: the
+    director is Smolensk's (was of no state, abroad)."""
+    (fair,) = events_of(tmp_path, models, [
+        ["Выставка «Иннопром. Центральная Азия»", "г. Ташкент, Республика Узбекистан", "24-26 февраля 2025 года",
+         "Смоленскую область представили ООО «Измерон-В» и АО «Авангард».",
+         "Директор по развитию ООО «Измерон-В» П.П. Свиридов"]])
+    assert [(e.country, e.smolensk) for e in fair.entities if e.name == "П.П. Свиридов"] == [("RU", True)]
+
+
 def test_a_short_name_of_the_names_starts_or_with_whom_the_body_is_named_after_takes_its_side(tmp_path, models):
     """«ВитГУ», «ГомГМУ» are their names' starts; «ВГУ имени П.М. Машерова» the short name and whom the university is
     named after: each, and the rector whose post names it, is of the university's state. Not a short name named
