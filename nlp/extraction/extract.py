@@ -33,6 +33,7 @@ from nlp.extraction.normalize import (
     NAME_GRAMS,
     NOT_COMMON,
     join,
+    nominative,
     normal_person,
     normal_phrase,
     outside_brackets,
@@ -1210,6 +1211,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                            and not _a_prices_state(reading.doc, m, lex)),
                           key=lambda m: (m.start, -m.stop))
         mentions = _sharing_a_noun(reading.doc, reading.text, mentions, models)
+        mentions = _each_states_body(reading.doc, reading.text, mentions, models)
         mentions = _abbreviations(reading.doc, reading.text, mentions, models)
         mentions = _listed_under_a_state(reading.doc, mentions, models)
         mentions = _listed_after_a_states_word(reading.doc, reading.text, mentions, models)
@@ -1224,6 +1226,34 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
         mentions = _settled_in_districts(reading.text, mentions, models.gazetteer)
         found.append(_namesakes_of_the_state_named(reading.text, mentions, models.gazetteer))
     return found
+
+
+def _each_states_body(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:
+    """A body's word in the plural and small letters (flag "each" of `org_heads.tsv`) before two states or more
+    coordinated in the genitive names that body of each: «представители посольств Китайской Народной Республики,
+    Республики Индия и Королевства Таиланд» are three embassies, each named with its state as written, of that state
+    (were three places, no body)."""
+    states = {m.start: m for m in mentions if m.type is EntityType.LOC and m.kind is PlaceKind.COUNTRY
+              and m.within is None and m.country}
+    bodies: dict[int, Mention] = {}
+    for token in doc:
+        if not token.is_lower or "each" not in models.lexicons.head_flags(token.lemma_) or not _plural(token, models):
+            continue
+        after = _SPACES.match(text, char_span(doc, token.i, token.i + 1)[1])
+        state = states.get(after.end()) if after else None
+        listed: list[Mention] = []
+        while state is not None:
+            listed.append(state)
+            joined = _COORDINATED.match(text, state.stop)
+            state = states.get(joined.end()) if joined else None
+        if len(listed) < 2:
+            continue
+        head = nominative(models.vocab, token, singular=True, noun=True)
+        head = head[:1].upper() + head[1:]
+        for state in listed:
+            bodies[state.start] = replace(state, type=EntityType.ORG, normal=f"{head} {state.text}", source="rule:org",
+                                          kind=None, smolensk=False)
+    return [bodies.get(m.start, m) if m.type is EntityType.LOC else m for m in mentions]
 
 
 def _sharing_a_noun(doc: Doc, text: str, mentions: list[Mention], models: Resources) -> list[Mention]:

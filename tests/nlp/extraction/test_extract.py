@@ -4677,3 +4677,17 @@ def test_a_managing_company_is_named_with_its_participle_and_heads_a_post(models
     assert {(m.type, m.normal, m.role) for m in mentions} == {
         (EntityType.ORG, "управляющая компания «Интеграл»", None),
         (EntityType.PER, "С.В. Шкредов", "директор управляющей компании «Интеграл»")}
+
+
+@pytest.mark.parametrize(("text", "bodies"), [
+    # a plural embassy's word before coordinated states names each state's embassy (flag "each"; were places)
+    ("На презентации присутствовали представители посольств Китайской Народной Республики, Республики Индия и "
+     "Королевства Таиланд.", {"Посольство Китайской Народной Республики": ("CN", False),
+                              "Посольство Республики Индия": ("IN", False),
+                              "Посольство Королевства Таиланд": ("TH", False)}),
+    # (guard: one state after a singular is one body, named whole, as before)
+    ("Визит в посольство Китайской Народной Республики.", {"посольство Китайской Народной Республики": ("CN", False)}),
+])
+def test_a_plural_bodys_word_before_states_names_each_states_body(models, text, bodies):
+    assert states_of(models, text) == bodies
+    assert not [m for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC]
