@@ -2134,6 +2134,7 @@ class _Reading:
         people += [p for p in shaped if not _overlaps(*p, people)
                    and not (p[1] - p[0] == 3 and _a_places_name_only(doc[p[1] - 1], models))]
         people += [p for p in self._names_taken_for_places() if not _overlaps(*p, people)]
+        people += [p for p in self._names_run_into_bodies() if not _overlaps(*p, people)]
         # "Чрезвычайный и Полномочный Посол": natasha's lone title word is no name, and no one else's either, so
         # it does not end the position before the next name
         people = [(start, stop) for start, stop in people
@@ -2278,6 +2279,29 @@ class _Reading:
         self.mentions.append(_mention(doc, self.text, start - 1, start + 1, EntityType.ORG, normal, "rule:org"))
         self.taken.append((start - 1, start + 1))
         return start + 1, stop
+
+    def _names_run_into_bodies(self) -> list[tuple[int, int]]:
+        """A person's name natasha ran into an organisation after the body's end the rules found, at its end: two or
+        three proper names, none a place's or a state's, after a post that names the body («декан факультета
+        русского языка Хэйлунцзянского университета Ван Лин»: natasha's organisation ran on over the dean)."""
+        doc = self.doc
+        found = []
+        for span in self.natasha:
+            if span.label_ != "ORG":
+                continue
+            stop = max((c.stop for c in self.orgs if span.start <= c.start and c.stop < span.end), default=None)
+            if stop is None:
+                continue
+            tail = doc[stop:span.end]
+            # (the gazetteer knows many a one-syllable name as some town's: «Ван», «Лин»; the words together are none)
+            if not 2 <= len(tail) <= 3 or not on_one_line(doc, stop, span.end) \
+                    or not all(token.is_alpha and is_cap(token) and token.pos_ != "ADJ"
+                               and self.models.countries.code(token.lemma_) is None for token in tail) \
+                    or self.models.gazetteer.lookup(tail.text) is not None \
+                    or role_before(doc, tail.start, self.lex, set()) is None:
+                continue
+            found.append((stop, span.end))
+        return found
 
     def _names_taken_for_places(self) -> list[tuple[int, int]]:
         """A person's name that natasha took into a place, from a given name to the place's end: a bishop's see and
@@ -3528,8 +3552,17 @@ def _abbreviations(doc: Doc, text: str, mentions: list[Mention], models: Resourc
     """Mark an organisation's short name defined right after it: "ООО «…» (ООО «СТиМ»)", "(далее – ЦПЭ)"; its
     letters alone in brackets name the body whose genitive chain the brackets end that they open like («ФГБОУ ВО
     «Смоленский государственный медицинский университет» Минздрава России (СГМУ)»: the university's, not the
-    ministry's), whatever natasha tagged them (a town it does not know: was the place «СГМУ»)."""
+    ministry's), whatever natasha tagged them (a town it does not know: was the place «СГМУ»); and so is one
+    capitalised word alone in the brackets that natasha took for a person or a place no gazetteer knows («Народного
+    союза Германии по уходу за военными захоронениями (Фольксбунд)»: was the person or the place «Фольксбунд»), one the
+    dictionary reads as no person's name."""
     orgs = [m for m in mentions if m.type is EntityType.ORG and m.within is None]
+    mentions = [replace(m, type=EntityType.ORG, normal=m.text, role=None, kind=None)
+                if (m.type is EntityType.PER or m.type is EntityType.LOC and m.country is None)
+                and m.text.isalpha() and text[m.stop:].lstrip().startswith(")")
+                and any(o.stop <= m.start and _DEFINITION.fullmatch(text[o.stop:m.start]) for o in orgs)
+                and not any(NAME_GRAMS & parse.tag.grammemes for parse in models.vocab.parse(m.text.lower())) else m
+                for m in mentions]
     result = []
     for mention in mentions:
         before = next((o for o in orgs if o.stop <= mention.start and o is not mention

@@ -4691,3 +4691,24 @@ def test_a_managing_company_is_named_with_its_participle_and_heads_a_post(models
 def test_a_plural_bodys_word_before_states_names_each_states_body(models, text, bodies):
     assert states_of(models, text) == bodies
     assert not [m for m in extract(text, models, report_rules=True) if m.type is EntityType.LOC]
+
+
+def test_a_name_natasha_ran_into_a_body_after_a_post_is_the_persons(models):
+    """natasha's organisation ran on over the dean's name (was no person); the gazetteer knows each of its words as some
+    town's, not the two together."""
+    people = {m.normal: (m.role, m.country) for m in extract(
+        "Проректор СмолГУ Ю.А. Сидоренко, декан факультета русского языка Хэйлунцзянского университета Ван Лин", models,
+        report_rules=True) if m.type is EntityType.PER}
+    assert people["Ван Лин"] == ("декан факультета русского языка Хэйлунцзянского университета", "CN")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one word in brackets after a body, which natasha took for a person or a place no gazetteer knows, is the body's
+    # short name (was a place here, a person with more text after it)
+    ("Участие приняли представители Народного союза Германии по уходу за военными захоронениями (Фольксбунд).",
+     {("ORG", "Народный союз Германии по уходу за военными захоронениями"), ("ORG", "Фольксбунд")}),
+    # (guard: a surname the dictionary knows stays a person)
+    ("Встреча с директором ООО «Альфа» (Петров) прошла.", {("ORG", "ООО «Альфа»"), ("PER", "Петров")}),
+])
+def test_a_word_in_brackets_after_a_body_is_its_short_name(models, text, expected):
+    assert found(models, text) == expected
