@@ -80,14 +80,23 @@ class CountryTable:
         return next((code for code in codes if code != "RU"), codes[0] if codes else None)
 
     def adjective_codes(self, word: str) -> tuple[str, ...]:
-        """The countries each part of an adjective names, in order: «Российско-белорусской» -> RU, BY."""
+        """The countries each part of an adjective names, in order: «Российско-белорусской» -> RU, BY; a state's
+        adjective after «все» names its state («Всекитайской ассоциации дружбы с Россией»: China's).
+
+        >>> load_countries().adjective_codes("Всекитайской"), load_countries().adjective_codes("всемирной")
+        (('CN',), ())
+        """
         if word in self.seen:
             return self.seen[word]
         found = tuple(code for part in fold(word).split("-")
-                      if (code := next((code for stem, code in self.adjectives.get(part[:STEM_START], ())
-                                        if part.startswith(stem) and len(part) > len(stem)), None)))
+                      if (code := self._stem_code(part) or self._stem_code(part.removeprefix("все"))))
         self.seen[word] = found
         return found
+
+    def _stem_code(self, part: str) -> str | None:
+        """The country whose adjective's stem a word opens with, and goes on after."""
+        return next((code for stem, code in self.adjectives.get(part[:STEM_START], ())
+                     if part.startswith(stem) and len(part) > len(stem)), None)
 
 
 @cache

@@ -4712,3 +4712,9 @@ def test_a_name_natasha_ran_into_a_body_after_a_post_is_the_persons(models):
 ])
 def test_a_word_in_brackets_after_a_body_is_its_short_name(models, text, expected):
     assert found(models, text) == expected
+
+
+def test_a_states_adjective_after_vse_names_its_state(models):
+    """«Всекитайской»: China's adjective after «все» (was Russia's, by the friendship's «с Россией»)."""
+    assert states_of(models, "Встреча с делегацией Всекитайской ассоциации дружбы с Россией.") == {
+        "Всекитайская ассоциация дружбы с Россией": ("CN", False)}
