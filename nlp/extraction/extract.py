@@ -1459,6 +1459,12 @@ def _state_apart(span: Span, models: Resources) -> list[Span]:
     return [Span(span.doc, span.start, span.end - 1, label="LOC"), Span(span.doc, span.end - 1, span.end, label="LOC")]
 
 
+def _a_regions_name(text: str, models: Resources) -> bool:
+    """Whether the gazetteer knows words as written as a region's name, over a town's of that name."""
+    place = models.gazetteer.lookup(text, kind=PlaceKind.REGION)
+    return place is not None and place.kind is PlaceKind.REGION
+
+
 def _region_named_apart(span: Span, models: Resources) -> list[Span]:
     """natasha's person right after a region's title: of one or two words, the region where the gazetteer knows one
     of that name («губернатором аймака Сэлэнгэ», «остана Гилян»); of three or more, its first word is the region's
@@ -1471,8 +1477,7 @@ def _region_named_apart(span: Span, models: Resources) -> list[Span]:
     before = span.doc[span.start - 1] if span.start > 0 else None
     if span.label_ == "PER" and len(span) > 1 and before is not None and before.is_lower \
             and before.lemma_ in models.lexicons.region_words and span[0].text.isalpha() and len(span[0]) > 1 \
-            and getattr(models.gazetteer.lookup(span[0].text, kind=PlaceKind.REGION), "kind", None) \
-            is PlaceKind.REGION:
+            and _a_regions_name(span[0].text, models):
         # after any region's word, the region the gazetteer knows by the first word as written, whatever the
         # dictionary reads it as («Скупщины Автономного края Воеводина Иштваном Пастором»: a surname's form to it)
         return [Span(span.doc, span.start, span.start + 1, label="LOC"),
@@ -1483,9 +1488,7 @@ def _region_named_apart(span: Span, models: Resources) -> list[Span]:
     if span.label_ == "LOC" and (len(span) < 3 or models.gazetteer.lookup(span.text) is not None):
         return [span]  # a place of a name of its own, or of two words («провинции Северная Кёнсан»)
     if len(span) < 3:  # the region's name alone, where the gazetteer knows it («губернатором аймака Сэлэнгэ»)
-        region = models.gazetteer.lookup(span.text, kind=PlaceKind.REGION)
-        return [Span(span.doc, span.start, span.end, label="LOC")] \
-            if region is not None and region.kind is PlaceKind.REGION else [span]
+        return [Span(span.doc, span.start, span.end, label="LOC")] if _a_regions_name(span.text, models) else [span]
     if span.label_ == "PER" and any(NAME_GRAMS & parse.tag.grammemes for parse in models.vocab.parse(span[0].lower_)):
         return [span]  # a given name opens it (natasha's place opens with the region's name, whatever it reads)
     if span[1].text == "(" and span[-1].text == ")" and not any(t.text in "()" for t in span[2:-1]):
