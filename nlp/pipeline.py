@@ -113,8 +113,29 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
     mentions = _visitors_of_the_one_foreign_state(event, _sites_placed(mentions), adjectives)
     mentions = _organisations_placed(event, _listed_of_one_state(event, mentions), sides)
     mentions = _diplomats_of_the_one_foreign_state(_posts_of_a_body_by_its_word(mentions, docs), adjectives)
-    mentions = _holders_of_posts_in_smolensk_bodies(mentions, gazetteer)
+    mentions = _holders_of_posts_in_placed_bodies(_holders_of_posts_in_smolensk_bodies(mentions, gazetteer))
     return _regions_of_the_one_foreign_state(mentions, adjectives), adjectives
+
+
+def _holders_of_posts_in_placed_bodies(mentions: list[Mention]) -> list[Mention]:
+    """A person of no state whose post names a body the row names elsewhere with its state is of that body's state
+    and side: «Вице-президент компании «Чжэцзян Гэли Холдинг» Ли Цзюнь» under «Переговоры с делегацией компании
+    «Чжэцзян Гэли Холдинг» (КНР)» (the post's own words named no state). Of the bodies the post names, the first
+    so placed: the person's own, before its parents."""
+    placed = {fold(m.normal): m for m in mentions if m.type is EntityType.ORG and m.country}
+    holders = {id(m) for m in mentions if m.type is EntityType.PER and m.role and m.country is None}
+    if not placed or not holders:
+        return mentions  # (most rows)
+    bodies = [m for m in mentions if m.type is EntityType.ORG and fold(m.normal) in placed]
+
+    def body_of(person: Mention) -> Mention | None:
+        post = fold(person.role or "")
+        named = [(post.index(text), placed[fold(body.normal)]) for body in bodies
+                 if body.field == person.field and (text := fold(body.text)) in post]
+        return min(named, key=lambda pair: pair[0])[1] if named else None
+
+    return [replace(m, country=body.country, smolensk=body.smolensk)
+            if id(m) in holders and (body := body_of(m)) is not None else m for m in mentions]
 
 
 def _holders_of_posts_in_smolensk_bodies(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

@@ -488,7 +488,8 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
         # («советником … И.И. Ардзинбой»), has that case's ending
         surnames = []
         for name in names:
-            surname = None if nominative else _surname_in_case(vocab, name, _CASES.get(case or ""))
+            surname = None if nominative else _surname_in_case(vocab, name, _CASES.get(case or "")) \
+                or _surname_after_a_particle(name, _CASES.get(case or ""))
             # (a double surname's parts both decline: «Сидоровым-Кузнецовым»)
             surname = surname or _double_surname(vocab, name, nominative)
             if surname is None and not nominative and case == "Ins" and not vocab.word_is_known(name.lower_):
@@ -510,6 +511,19 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
                     or instrumental_nominative(vocab, token, case)
                     or _unknown_name_nominative(vocab, token, case, gender)
                     or surname_nominative(vocab, token, nominative, gender) for token in names)
+
+
+def _surname_after_a_particle(token: Token, case: str | None) -> str | None:
+    """A surname joined to a particle by a hyphen, after a post in the genitive, the dative or the accusative, in the
+    nominative: the part after the particle as a man's surname the dictionary does not know, without that case's
+    ending («Министра торговли … А. аль-Габбана»: аль-Габбан; the tagger reads the word as a nominative). None
+    otherwise («аль-Хашими» does not decline)."""
+    particle, hyphen, rest = token.text.partition("-")
+    if not hyphen or particle not in _particles() or not rest[:1].isupper() or case not in ("gent", "datv", "accs"):
+        return None
+    return next((f"{particle}-{re.sub(pattern, replacement, rest)}"
+                 for pattern, replacement in (*_OBLIQUE_SURNAME, *_OBLIQUE_OR_NOMINATIVE_SURNAME)
+                 if re.search(pattern, rest)), None)
 
 
 def _particle(token: Token) -> bool:

@@ -70,7 +70,8 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # as often ordinary words
 _NAME_PREFIX_TOWN = 50_000
 _WHOLE_NAME_TOWN = 10_000
-_OWN_NAME_PREFIX_TOWN = 20_000  # a town of the reports' own region («Гагаринконсервмолоко»: Гагарин, 29 000)
+_OWN_NAME_PREFIX_TOWN = 10_000  # a town of the reports' own region («Гагаринконсервмолоко»: Гагарин, 29 000;
+# «Дорогобужкотломаш»: Дорогобуж, 12 000)
 
 
 _FOUND_KEPT = 100_000
@@ -240,6 +241,8 @@ class Gazetteer:
         ('Центральный', None)
         >>> g.by_prefix("Гагаринконсервмолоко").name, g.by_prefix("Марксистский"), g.by_prefix("Самарканд")
         ('Гагарин', None, None)
+        >>> g.by_prefix("Дорогобужкотломаш").name, g.by_prefix("Починокагро")
+        ('Дорогобуж', None)
         """
         return self._remembered(self._by_prefix, "prefix", word, whole)
 

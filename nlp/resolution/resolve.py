@@ -7,7 +7,7 @@ import hashlib
 import itertools
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -119,7 +119,10 @@ def whole_word(words: str) -> re.Pattern[str]:
 
 @cache
 def _state_names() -> tuple[tuple[str, str], ...]:
-    return tuple((fold(row[0]), fold(row[1])) for row in lexicon("state_names_in_names"))
+    """Longest first: a name inside another is read in it last («Демократической Республики Конго» is not
+    «Демократической» with «Республики Конго»)."""
+    names = ((fold(row[0]), fold(row[1])) for row in lexicon("state_names_in_names"))
+    return tuple(sorted(names, key=lambda pair: -len(pair[0])))
 
 
 @cache
@@ -411,8 +414,9 @@ def _person_merges(keys: Iterable[tuple], groups: _Groups) -> None:
 def _full_name_merges(keys: Iterable[tuple], groups: _Groups) -> None:
     """A full name without a patronymic is the name its given names' initials give, where one such name fits
     ("Алели Мойсес Лопес Мартинес" and "А.М. Лопес Мартинес", "Мухаммад Али" and "М. Али", "Иван Петров" and
-    "И.П. Петров"): one given name or two, then the surname of one word or more. A name that two full names may
-    stand for stays apart ("Мухаммад Али", "Махмуд Али": "М. Али")."""
+    "И.П. Петров", "Атир Давуд Салман аль-Габбан" and "А. аль-Габбан"): one given name, two or three (an Arab's
+    own, his father's and grandfather's), then the surname of one word or more. A name that two full names may stand
+    for stays apart ("Мухаммад Али", "Махмуд Али": "М. Али")."""
     by_surname: dict[str, set[str]] = defaultdict(set)
     for key in keys:
         if key[0] == "PER" and key[2]:
@@ -420,7 +424,7 @@ def _full_name_merges(keys: Iterable[tuple], groups: _Groups) -> None:
     claims: dict[tuple, set[tuple]] = defaultdict(set)
     for key in keys:
         words = key[1].split() if key[0] == "PER" and not key[2] else []
-        for given in (1, 2):
+        for given in (1, 2, 3):
             letters = "".join(f"{word[0]}." for word in words[:given])
             for initials in by_surname.get(" ".join(words[given:]), ()) if len(words) > given else ():
                 if letters.startswith(initials) or initials.startswith(letters):
@@ -643,6 +647,49 @@ def _namesake_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -> 
             groups.union(key, roots.pop())
 
 
+def _status_word_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -> None:
+    """A body named without some of the words that say its rank or level (`status_words.tsv`), the rest the same, is
+    the one named with them where one organisation is so named: «Смоленский драматический театр им. А.С.
+    Грибоедова» and «Смоленский государственный драматический театр имени А.С. Грибоедова»; not where two are
+    («Витебский исполнительный комитет» beside the regional and the town one), nor by the first word («Национальная
+    библиотека Беларуси» is no «Библиотека Беларуси»), nor a name of one word left. By names alone, as the store
+    keeps its entities: any order of builds merges alike.
+
+    >>> groups = _Groups(set())
+    >>> names = ["Смоленский драматический театр", "Смоленский государственный драматический театр",
+    ...          "Витебский исполнительный комитет", "Витебский областной исполнительный комитет",
+    ...          "Витебский городской исполнительный комитет"]
+    >>> _status_word_merges([(("ORG", *org_parts(name)), Entity("", EntityType.ORG, name)) for name in names], groups)
+    >>> [groups.find(("ORG", *org_parts(name))) == groups.find(("ORG", *org_parts(names[1]))) for name in names]
+    [True, True, False, False, False]
+    >>> groups.find(("ORG", *org_parts(names[2]))) == groups.find(("ORG", *org_parts(names[3])))
+    False
+    """
+    by_rest: dict[tuple[str, ...], list[tuple[tuple, tuple[str, ...]]]] = defaultdict(list)
+    for key, _ in keyed:
+        if key[0] == "ORG":
+            words = _framed_words(key[2])
+            status = tuple(word for word in words[1:] if _names_a_status(word))
+            rest = (words[0], *(word for word in words[1:] if not _names_a_status(word)))
+            if len(rest) >= 2:
+                by_rest[rest].append((key, status))
+    for named in by_rest.values():
+        for key, status in named:
+            fuller = {groups.find(other) for other, more in named if len(more) > len(status)
+                      and not Counter(status) - Counter(more)}
+            if len(fuller) == 1:
+                groups.union(key, fuller.pop())
+
+
+def _names_a_status(word: str) -> bool:
+    return word.startswith(_status_words())
+
+
+@cache
+def _status_words() -> tuple[str, ...]:
+    return tuple(row[0] for row in lexicon("status_words"))
+
+
 _PARENTS_FORM = re.compile(r"[А-ЯЁ]{2,}")  # a parent's legal form inside a unit's name: «ВТОО», «ФГБОУ»
 
 
@@ -759,6 +806,7 @@ def _grouped(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Ent
     _abbreviation_merges([*mentioned, *known], groups)
     _parents_quoted_merges([*mentioned, *known], groups)
     _namesake_merges([*mentioned, *known], groups)
+    _status_word_merges([*mentioned, *known], groups)
     return groups
 
 

@@ -3206,6 +3206,10 @@ def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, na
     ("Встреча с президентом Малави Бингу ва Мутарикой.", "Бингу ва Мутарика"),
     ("Об этом сообщил Эссам Абд Эль Фатах.", "Эссам Абд Эль Фатах"),
     ("Визит Сабаха аль-Ахмеда.", "Сабах аль-Ахмед"),
+    # and after initials, in the case of the post before it (the tagger reads the word as a nominative)
+    ("Соглашение подписано в лице Министра торговли Республики Ирак А. аль-Габбана.", "А. аль-Габбан"),
+    ("Письмо Министру торговли Республики Ирак А. аль-Габбану.", "А. аль-Габбан"),
+    ("Выступление Посла Х. аль-Хашими.", "Х. аль-Хашими"),  # (a name in «-и» does not decline: guard)
 ])
 def test_a_surname_is_in_the_nominative(models, text, name):
     assert found(models, text) & {("PER", name)}

@@ -156,6 +156,25 @@ def test_a_body_named_without_whom_it_is_named_after_is_the_one_body_so_named(mo
     assert ids[0] == ids[1] and len({*ids[2:], ids[0]}) == 4
 
 
+def test_a_body_named_without_words_of_its_rank_is_the_one_body_so_named(models):
+    """A report drops «государственный» or «областной» where another keeps it: one theatre, one museum, one library
+    (were two each). A name that fits the regional body and the town one stays apart from both; a name that drops
+    the first word names another body (guards)."""
+    same = [["Смоленский драматический театр им. А.С. Грибоедова",
+             "Смоленский государственный драматический театр имени А.С. Грибоедова"],
+            ["Смоленский музей-заповедник", "ОГБУК «Смоленский государственный музей-заповедник»"],
+            ["Смоленская универсальная научная библиотека", "Смоленская областная универсальная научная библиотека"]]
+    apart = ["Витебский исполнительный комитет", "Витебский областной исполнительный комитет",
+             "Витебский городской исполнительный комитет", "Библиотека Республики Беларусь",
+             "Национальная библиотека Республики Беларусь"]
+    names = [name for pair in same for name in pair] + apart
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
+    iri = {name: result.resolve(org(name), models.gazetteer) for name in names}
+    for short, full in same:
+        assert iri[short].id == iri[full].id and iri[short].name == full  # called by its fullest name
+    assert len({iri[name].id for name in apart}) == len(apart)
+
+
 def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(models):
     names = ["Национальная академия наук Республики Беларусь", "Национальная Академия наук Беларуси",
              "Министерство иностранных дел Российской Федерации", "Министерство иностранных дел России",
@@ -251,6 +270,11 @@ def test_a_missions_branch_is_one_with_russia_named_as_the_state_it_is_in_or_not
     ["Кабинет Министров Республики Абхазия", "Кабинет Министров Абхазии"],
     # a mission is a foreign state's whatever state it names
     ["Посольство Японии в России", "Посольство Японии"],
+    # any state's official name, not only the region's usual partners'; the longest name read first
+    ["Посольство Французской Республики в Российской Федерации", "Посольство Франции в России"],
+    ["Генеральное консульство Турецкой Республики в Казани", "Генеральное консульство Турции в Казани"],
+    ["Посольство Соединенного Королевства Великобритании и Северной Ирландии", "Посольство Великобритании"],
+    ["Посольство Мексиканских Соединенных Штатов", "Посольство Мексики"],
 ])
 def test_a_foreign_states_body_is_one_however_its_state_is_named(models, names):
     result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
@@ -261,6 +285,9 @@ def test_a_foreign_states_body_is_one_however_its_state_is_named(models, names):
     # Russia as the state a Russian body is in is a word of its name; a state's letters inside a word are no state's
     ["Уполномоченный по правам человека в Российской Федерации", "Уполномоченный по правам человека"],
     ["ООО «РБ-Инвест»", "ООО «Беларуси-Инвест»"],
+    # one state's name inside another's is not that state («Республики Конго» in «Демократической …»)
+    ["Посольство Демократической Республики Конго", "Посольство Конго"],
+    ["Посольство Соединенных Штатов Америки", "Посольство Мексиканских Соединенных Штатов"],
 ])
 def test_what_names_no_foreign_body_by_its_state_stays_apart(models, names):
     result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
@@ -689,6 +716,9 @@ def test_a_full_name_without_a_patronymic_is_the_person_its_given_names_initials
     # initials of other given names, another surname: other persons
     found = iris("Алели Мойсес Лопес Мартинес", "Х.М. Лопес Мартинес", "Мухаммад Али", "А. Али")
     assert len(set(found.values())) == 4
+    # an Arab's three given names (his own, his father's, his grandfather's) and his surname
+    found = iris("Атир Давуд Салман аль-Габбан", "А. аль-Габбан", "Х. аль-Габбан")
+    assert found["Атир Давуд Салман аль-Габбан"] == found["А. аль-Габбан"] != found["Х. аль-Габбан"]
     # two full names the initials may stand for: no guess
     found = iris("Мухаммад Али", "Махмуд Али", "М. Али")
     assert len(set(found.values())) == 3
@@ -1060,6 +1090,23 @@ def test_the_holder_of_a_post_in_a_body_the_row_says_represented_smolensk_is_on_
          "Смоленскую область представили ООО «Измерон-В» и АО «Авангард».",
          "Директор по развитию ООО «Измерон-В» П.П. Свиридов"]])
     assert [(e.country, e.smolensk) for e in fair.entities if e.name == "П.П. Свиридов"] == [("RU", True)]
+
+
+def test_the_holder_of_a_post_in_a_body_the_row_places_elsewhere_is_of_its_state(tmp_path, models):
+    """The title places the company by its state in brackets; the participant's post names it alone: he is China's
+    (was of no state). The company a post names is its holder's, not another the row places (guard)."""
+    talks, branch = events_of(tmp_path, models, [
+        ["Переговоры с делегацией компании «Чжэцзян Гэли Холдинг» (КНР)", "г. Смоленск", "9 сентября 2025 года",
+         "Обсуждены перспективы размещения производства.",
+         "Вице-президент компании «Чжэцзян Гэли Холдинг» Ли Цзюнь"],
+        ["Встреча с представителями ООО «Белтранс» (Республика Беларусь) и ООО «Смолтранс»", "г. Смоленск",
+         "10 сентября 2025 года", "Обсуждены перевозки.",
+         "Директор ООО «Смолтранс» П.П. Петров; представитель ООО «Белтранс» И.И. Сидоров"],
+    ])
+    assert [e.country for e in talks.entities if e.name == "Ли Цзюнь"] == ["CN"]
+    persons = {e.name: (e.country, e.smolensk) for e in branch.entities if e.type is EntityType.PER}
+    assert persons["И.И. Сидоров"] == ("BY", False)
+    assert persons["П.П. Петров"] != ("BY", False)
 
 
 def test_a_short_name_of_the_names_starts_or_with_whom_the_body_is_named_after_takes_its_side(tmp_path, models):
