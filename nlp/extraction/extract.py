@@ -631,7 +631,7 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     adjective = token.pos_ == "ADJ" or token.pos_ in ("PROPN", "NOUN") and FULL_ADJECTIVE.search(token.lower_) \
         is not None and _reads_as_adjective(token, models)  # «Брестским», read as a name; «Руднянская СШ», a noun
     # (a town after «г.» by its lemma, else as written: «г. Ниш», whose lemma the tagger makes «ниша»)
-    place = (models.gazetteer.by_adjective(token.text) if adjective and not alone
+    place = (town_by_adjective(token.text, models) if adjective and not alone
              else models.gazetteer.lookup(token.lemma_) or models.gazetteer.lookup(token.text)
              if _after_town_word(token) else None)
     if place is None and not adjective and token.i > 0 and doc[token.i - 1].lemma_ == "республика":
@@ -654,7 +654,9 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
             place.population >= CITY_POPULATION or place.country in NEAR and place.population >= TOWN_POPULATION)
             or place.kind == PlaceKind.REGION) else None
     possessive = quoted and _possessive_of_the_noun_after(token, models)  # «Бабушкина крынка»: no town Бабушкин
-    if place is None and quoted and not (alone and token.pos_ == "ADJ") and not possessive:
+    # (an adjective whose town its stem was asked of above, none, names none by its start: «Славянские узоры»)
+    declined = adjective and FULL_ADJECTIVE.search(token.lower_) is not None
+    if place is None and quoted and not (alone and token.pos_ == "ADJ") and not possessive and not declined:
         place = models.gazetteer.by_prefix(token.text, whole=token.pos_ != "ADJ")
         # a team named with its town after a hyphen: «ХК «Динамо-Минск»», «ФК «Шахтер-Солигорск»»
         place = place or next((town for part in token.text.split("-")[1:]
@@ -691,6 +693,20 @@ def _place_of(token: Token, models: Resources, quoted: bool) -> Place | None:
     return place
 
 
+def town_by_adjective(adjective: str, models: Resources) -> Place | None:
+    """The town an adjective is made from (`Gazetteer.by_adjective`), but not a town named by a word of the
+    dictionary's that is no place's, whose stem a plain adjective shares: «Женского совета» is no Женя's (Ethiopia),
+    «Мужской хор» no Мужи's, «Академический хор» no Академическое's; the towns of the Smolensk region and Belarus,
+    the reports' own, are their adjectives' whatever else their names mean («Починковский»: Починок)."""
+    place = models.gazetteer.by_adjective(adjective)
+    if place is None or place.smolensk or place.country == "BY" or not models.vocab.word_is_known(adjective.lower()):
+        return place
+    name = fold(place.name)
+    if " " in name or not models.vocab.word_is_known(name):
+        return place
+    return None if not any("Geox" in parse.tag for parse in models.vocab.parse(name)) else place
+
+
 def _side_in_brackets_after(token: Token, models: Resources) -> tuple[str, bool] | None:
     """The state, and whether the Smolensk side, of the first state or town named in the brackets right after the
     quotation a word is in («(г. Орша)», «(Смоленская область)», «(Республика Беларусь)»)."""
@@ -706,7 +722,7 @@ def _side_in_brackets_after(token: Token, models: Resources) -> tuple[str, bool]
             return code, False
         # a region's or a district's adjective, or a town opening the brackets or after «г.» (not a person's
         # surname: «(руководитель И.И. Иванов)» is no Иваново)
-        place = models.gazetteer.by_adjective(word.text) if word.pos_ == "ADJ" \
+        place = town_by_adjective(word.text, models) if word.pos_ == "ADJ" \
             else models.gazetteer.lookup(word.lemma_) if is_cap(word) \
             and (word.i == closing + 2 or _after_town_word(word)) else None
         if place is not None:
@@ -789,6 +805,16 @@ def _after_town_word(token: Token) -> bool:
 
 def doc_text(token, offset: int) -> str:
     return token.doc[token.i + offset].lower_
+
+
+def _site_word_written_out(doc: Doc, start: int, stop: int, lex: Lexicons) -> str | None:
+    """A site's name whose word is shortened, the word written out and the name after it as written: «пл. Ленина» is
+    площадь Ленина, as «площади Ленина» is; None where its word is not so shortened."""
+    for size in (2, 1):
+        written = lex.site_words_written_out.get(tuple(token.lower_ for token in doc[start:start + size]))
+        if written is not None and start + size < stop:
+            return f"{written} {doc[start + size:stop].text}"
+    return None
 
 
 def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resources,
@@ -1679,7 +1705,7 @@ def _with_its_body(span: Span, models: Resources) -> Span:
     too). Not where another name of natasha's holds the word."""
     doc = span.doc
     if span.label_ not in ("PER", "LOC") or len(span) != 1 or not is_cap(span[0]) \
-            or not _reads_as_adjective(span[0], models) or models.gazetteer.by_adjective(span[0].text) is None:
+            or not _reads_as_adjective(span[0], models) or town_by_adjective(span[0].text, models) is None:
         return span
     noun = span.end
     while noun < len(doc) and doc[noun].is_lower and doc[noun].pos_ == "ADJ" and not _a_bodys_noun(doc[noun], models):
@@ -1758,7 +1784,7 @@ def _a_towns_body(span: Span, models: Resources) -> bool:
     if len(span) == 1 and EXECUTIVE_COMMITTEE.search(span[0].lower_):
         return True
     if len(span) != 2 or not is_cap(span[0]) or models.countries.adjective_code(span[0].text) is not None \
-            or models.gazetteer.by_adjective(span[0].text) is None:
+            or town_by_adjective(span[0].text, models) is None:
         return False
     word = span[1]
     return word.is_lower and models.lexicons.names_body(word.lemma_) \
@@ -2381,6 +2407,8 @@ class _Reading:
             village = any(tuple(words[name_start - size:name_start]) in lex.village_prefixes
                           for size in range(1, min(lex.longest_prefix, name_start) + 1))
             name, kind, signal = _place(place, head, chunk.kind, self.models, village)
+            if chunk.kind == "site" and chunk.source == "rule":
+                name = _site_word_written_out(doc, chunk.start, chunk.stop, lex) or name
             # a town by its first word's initial: «г. Н. Новгород» is Нижний Новгород, «С.-Петербург»
             rest = _past_an_initial(doc, name_start, chunk.stop)
             initial = _first_words_initial(doc, rest)
@@ -3471,7 +3499,7 @@ def _adjectives_side(token: Token, models: Resources) -> tuple[str, bool] | None
     code = models.countries.adjective_code(token.lower_)
     if code is not None:
         return code, False
-    place = models.gazetteer.by_adjective(token.text)
+    place = town_by_adjective(token.text, models)
     return (place.country, place.smolensk) if place is not None and place.country else None
 
 

@@ -103,6 +103,7 @@ class Lexicons:
     latin_links: frozenset[str]  # words that stand between a Latin name's capitalised words ("of", "&")
     latin_dotted: frozenset[str]  # legal forms written with full stops, lowercase ("a.ş.", "s.p.a.")
     place_prefixes: dict[tuple[str, ...], str]
+    site_words_written_out: dict[tuple[str, ...], str]  # «пл.»: площадь
     village_prefixes: frozenset[tuple[str, ...]]  # those that say the place is a village («д.», «село»)
     street_prefixes: frozenset[tuple[str, ...]]
     region_words: dict[str, str]
@@ -173,6 +174,7 @@ def load_lexicons() -> Lexicons:
         latin_links=frozenset(row[0] for row in lexicon("latin_org_words") if row[1] == "link"),
         latin_dotted=frozenset(row[0].lower() for row in lexicon("latin_org_words") if row[1] == "dotted"),
         place_prefixes=place_prefixes,
+        site_words_written_out={_words(row[0]): row[3] for row in lexicon("place_prefixes") if row[3:]},
         village_prefixes=frozenset(_words(row[0]) for row in lexicon("place_prefixes") if row[2:] == ("village",)),
         street_prefixes=street_prefixes,
         region_words={row[0]: row[1] for row in lexicon("region_words")},

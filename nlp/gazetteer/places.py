@@ -273,11 +273,15 @@ class Gazetteer:
         ('Баку', 'Ганой', 'Чимкент')
         >>> g.by_adjective("Московской").name, g.by_adjective("Вяземский").name
         ('Москва', 'Вязьма')
+        >>> g.by_adjective("Славянский"), g.by_adjective("Советского")  # (not_town_adjectives.tsv)
+        (None, None)
         """
         return self._remembered(self._by_adjective, "adjective", adjective)
 
     def _by_adjective(self, adjective: str) -> Place | None:
         word = fold(adjective)
+        if _ADJECTIVE_ENDING.sub("", word) in _not_town_stems():
+            return None  # a people's, a land's or an idea's, which towns are named after («Славянский»: no Славянск)
         if land := _LAND.fullmatch(word):  # "Витебщина" is the land around Витебск
             return self.lookup(land.group(1) + "ск")
         stem = _ADJECTIVE_ENDING.sub("", word)
@@ -308,6 +312,11 @@ class Gazetteer:
         # a big city's «-у» (which `_stem` keeps) gives way to «-ин»: Баку -> Бакинский (not «Вертинский»: Верту)
         found = self.by_stem.get(stem[:-2] + "у") if stem.endswith("ин") else None
         return found[0] if found and found[0].population >= BIG_CITY else None
+
+
+@cache
+def _not_town_stems() -> frozenset[str]:
+    return frozenset(_ADJECTIVE_ENDING.sub("", row[0]) for row in lexicon("not_town_adjectives"))
 
 
 _ALTERNATING = {"ж": "г", "ч": "к", "ш": "х"}  # an adjective's consonant -> its noun's

@@ -71,6 +71,9 @@ def org_texts(models, text: str, report_rules: bool = True) -> set[str]:
     ("концерт в д. Ясенная Смоленского муниципального округа",
      {("LOC", "Ясенная"), ("LOC", "Смоленский муниципальный округ")}),
     ("возложение цветов к памятнику «Катюша» (г. Рудня)", {("LOC", "памятник «Катюша»"), ("LOC", "Рудня")}),
+    # a square is a site, its word shortened too (was the street of an address); its name with the word written out
+    ("г. Смоленск, пл. Ленина, д. 1", {("LOC", "Смоленск"), ("LOC", "площадь Ленина")}),
+    ("возложение цветов на пл. Победы в г. Витебске", {("LOC", "площадь Победы"), ("LOC", "Витебск")}),
     # states
     ("Делегация Объединенных Арабских Эмиратов", {("LOC", "Объединенные Арабские Эмираты")}),
     # history's subjects and a part of the world: no party, no place of the event
@@ -2805,6 +2808,27 @@ def test_a_line_break_inside_a_rows_cell_opens_a_sentence_as_in_the_cell_read_al
 def test_an_organisations_town(models, text, town):
     assert [(m.town, m.country) for m in extract(text, models, report_rules=True)] == [
         (town, "BY" if "Витеб" in text or "Дубров" in text else "RU")]
+
+
+@pytest.mark.parametrize(("text", "town", "state"), [
+    # a plain adjective whose stem a town named by another word shares names no town (were Женя, Ethiopia; Мужи;
+    # Академическое)
+    ("Встреча с руководством Женского совета Смоленской области.", "Смоленск", "RU"),
+    ("Выступил Мужской хор «Благовест».", None, None),
+    ("Делегация Академического хора.", None, None),
+    # nor a people's, a sea's or an idea's that towns are named after, in a quotation too (were Славянск, Балтийск;
+    # the row's side or venue gives such a body its state)
+    ("Представители Славянского фонда.", None, None),
+    ("Выступил ансамбль «Славянские узоры».", None, None),
+    ("Представители Балтийского федерального университета.", None, None),
+    # guards: a town's adjective, the reports' own region's and Belarus's whatever else their names mean, in a
+    # quotation too
+    ("Выступил коллектив «Оршанские зори».", "Орша", "BY"),
+    ("Делегация Починковской районной библиотеки.", "Починок", "RU"),
+    ("Делегация Сухумского государственного университета.", "Сухуми", "AB")])
+def test_a_plain_adjective_names_no_town_a_towns_adjective_does(models, text, town, state):
+    assert [(m.town, m.country) for m in extract(text, models, report_rules=True)
+            if m.type is EntityType.ORG] == [(town, state)]
 
 
 @pytest.mark.parametrize(("text", "town", "state"), [
