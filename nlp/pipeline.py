@@ -114,7 +114,36 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
     mentions = _organisations_placed(event, _listed_of_one_state(event, mentions), sides)
     mentions = _diplomats_of_the_one_foreign_state(_posts_of_a_body_by_its_word(mentions, docs), adjectives)
     mentions = _holders_of_posts_in_placed_bodies(_holders_of_posts_in_smolensk_bodies(mentions, gazetteer))
+    mentions = _heads_in_brackets_after_bodies(event, mentions)
     return _regions_of_the_one_foreign_state(mentions, adjectives), adjectives
+
+
+def _heads_in_brackets_after_bodies(event: Event, mentions: list[Mention]) -> list[Mention]:
+    """A person in brackets right after a body, whose post names no body (a title beside it may name a state), is that
+    body's, of its state and side:
+    «Смоленский государственный ансамбль песни и танца «Россия» (художественный руководитель – заслуженный артист
+    России М.В. Соловьев)» (his title said Russia only)."""
+    bodies = [m for m in mentions if m.type is EntityType.ORG and m.country and m.field is not None]
+    if not bodies:
+        return mentions  # (most rows)
+
+    def body_of(person: Mention) -> Mention | None:
+        text = event.cell(person.field).text if person.field is not None else ""
+        for body in bodies:
+            opening = text.find("(", body.stop)
+            if body.field == person.field and opening != -1 and not text[body.stop:opening].strip() \
+                    and opening < person.start and not _BRACKET_SHUT.search(text, opening + 1, person.start) \
+                    and person.country in (None, body.country):
+                return body
+        return None
+
+    return [replace(m, country=body.country, smolensk=body.smolensk)
+            if m.type is EntityType.PER and m.role and not _NAMES_A_BODY.search(m.role.split(ROLE_SEPARATOR)[0])
+            and (body := body_of(m)) is not None else m for m in mentions]
+
+
+_BRACKET_SHUT = re.compile(r"[()]")
+_NAMES_A_BODY = re.compile(r"[«\"]|\s[А-ЯЁ]")  # a post naming a body: a quotation or a capitalised word after its first
 
 
 def _holders_of_posts_in_placed_bodies(mentions: list[Mention]) -> list[Mention]:
@@ -285,21 +314,27 @@ def _the_one_foreign_state(mentions: list[Mention], adjectives: Set[str]) -> str
 def _visitors_of_the_one_foreign_state(event: Event, mentions: list[Mention], adjectives: Set[str]) -> list[Mention]:
     """A body that came on a tour or sent a delegation to a row held in Russia, named right after the word
     («Гастроли Государственного академического драматического театра им. Я. Купалы», «Визит делегации …»), whose own
-    words name no state, is of the one foreign state the row names, not of the venue's: a visitor."""
+    words name no state, is of the one foreign state the row names, not of the venue's: a visitor; and in a row that
+    names no place, met online as may be, so is the body whose representatives were met («Онлайн-встреча с
+    представителями Торгового дома «Монгол Шуудан»» in a row naming Mongolia: was of no state)."""
     venues = {m.country for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.country}
-    state = _the_one_foreign_state(mentions, adjectives) if venues == {SMOLENSK_COUNTRY} else None
+    state = _the_one_foreign_state(mentions, adjectives) if venues <= {SMOLENSK_COUNTRY} else None
     if state is None:
         return mentions
+    # (met online, or where the row names no place: whose representatives were met, too; not in Russia, where they
+    # may be the hosts)
+    visitors = _VISITORS if venues else _VISITORS_OR_MET
 
     def visiting(mention: Mention) -> bool:
         text = event.cell(mention.field).text if mention.field is not None else ""
-        return _VISITORS.search(text, 0, mention.start) is not None
+        return visitors.search(text, 0, mention.start) is not None
 
     return [replace(m, country=state) if m.type is EntityType.ORG and m.country is None and m.alias_of is None
             and visiting(m) else m for m in mentions]
 
 
 _VISITORS = re.compile(r"\b(?:гастрол|делегаци)\w*\s+$", re.IGNORECASE)  # a tour's or a delegation's word
+_VISITORS_OR_MET = re.compile(r"\b(?:гастрол|делегаци|представител)\w*\s+$", re.IGNORECASE)
 
 
 def _diplomats_of_the_one_foreign_state(mentions: list[Mention], adjectives: Set[str]) -> list[Mention]:

@@ -3697,11 +3697,14 @@ def _normal_post(models: Resources, tokens: list, head: int) -> str:
         else:
             parts[-1].append(token)
     names = []
+    titles = []  # whether a part after a dash is a title the person holds beside the post («… – заслуженный артист …»)
     for index, part in enumerate(parts):
         if not part:  # a dash that ends the phrase ("… директор –") opens no second post
             continue
         part_head = head if index == 0 else next(
             (i for i, t in enumerate(part) if t.lemma_ in models.lexicons.positions), None)
+        titles.append(index > 0 and part_head is not None
+                      and any(t.lemma_ in models.lexicons.held_titles for t in part[:part_head + 1]))
         if part_head is None:
             names.append(join(part, [t.text for t in part]))
             continue
@@ -3716,7 +3719,15 @@ def _normal_post(models: Resources, tokens: list, head: int) -> str:
         # a post at the event before a dash is a title of its own, what the person does there («Модератор –
         # проректор по международной деятельности СмолГУ», «Руководитель делегации – заместитель Губернатора …»)
         return ROLE_SEPARATOR.join([names[0], " – ".join(names[1:])])
-    return " – ".join(names)
+    # a title after a dash is a role of its own («художественный руководитель – заслуженный артист России»), as after
+    # a comma
+    roles = [names[0]] if names else []
+    for name, title in zip(names[1:], titles[1:], strict=True):
+        if title:
+            roles.append(name)
+        else:
+            roles[-1] = f"{roles[-1]} – {name}"
+    return ROLE_SEPARATOR.join(roles)
 
 
 def _a_post_at_the_event(tokens: list, lex: Lexicons) -> bool:

@@ -60,6 +60,10 @@ def org_texts(models, text: str, report_rules: bool = True) -> set[str]:
       ("ORG", "Правительство Смоленской области"), ("ORG", "Правительство Российской Федерации")}),
     ("Посольства Республики Беларусь в Российской Федерации",
      {("ORG", "Посольство Республики Беларусь в Российской Федерации")}),
+    # an embassy's military attaché's office is a unit of it, its name a word the dictionary does not know (the
+    # embassy's word was read as the head: «Военное атташат Посольство …»)
+    ("представители Военного атташата Посольства Республики Беларусь",
+     {("ORG", "Военный атташат Посольства Республики Беларусь"), ("ORG", "Посольство Республики Беларусь")}),
     # an event's name is no organisation
     ("Участие в 35-й Международной специализированной выставке «БЕЛАГРО-2025»", set()),
     # places after г., пос., с., дер.; streets are no places; a site is
@@ -4441,6 +4445,10 @@ def test_a_town_is_named_in_the_nominative_the_gazetteer_knows(models, text, pla
      "области А.В. Петров.", ["Заместитель председателя Правительства Смоленской области – министр промышленности и "
                               "торговли Смоленской области"]),
     ("Заместитель министра – директор департамента И.И. Сидоров.", ["Заместитель министра – директор департамента"]),
+    # a title the person holds beside the post, after a dash, is a role of its own, as after a comma
+    ("Художественный руководитель – заслуженный артист России М.В. Соловьев.",
+     ["Художественный руководитель", "заслуженный артист России"]),
+    ("Директор – профессор И.И. Иванов.", ["Директор", "профессор"]),  # (a post's word alone was so already)
 ])
 def test_a_post_at_the_event_before_a_dash_is_a_title_of_its_own(models, text, roles):
     (role,) = [m.role for m in extract(text, models, report_rules=True) if m.type is EntityType.PER]

@@ -903,6 +903,19 @@ def test_a_body_on_a_tour_or_sending_a_delegation_home_is_of_the_one_foreign_sta
     assert states[3] == {"ООО «Альфа»": "BY"}
 
 
+def test_a_body_whose_representatives_were_met_online_is_of_the_one_foreign_state_the_row_names(tmp_path, models):
+    """Met online, the row naming Mongolia only: the trade house is Mongolia's (was of no state). Met in Smolensk,
+    where it may be the host, no state the row names is given it (guard)."""
+    online, met_here = events_of(tmp_path, models, [
+        ["Онлайн-встреча с представителями Торгового дома «Монгол Шуудан»", "видеоконференция", "3 марта 2025 года",
+         "Обсуждены поставки льняных тканей в Монголию.", "Директор центра поддержки экспорта"],
+        ["Встреча с представителями Торгового дома «Альфа»", "г. Смоленск", "4 марта 2025 года",
+         "Обсуждены поставки льняных тканей в Монголию.", "Директор центра поддержки экспорта"],
+    ])
+    assert [e.country for e in online.entities if e.name == "Торговый дом «Монгол Шуудан»"] == ["MN"]
+    assert [e.country for e in met_here.entities if e.name == "Торговый дом «Альфа»"] != ["MN"]
+
+
 def test_a_body_listed_after_persons_met_abroad_is_of_the_venues_state(tmp_path, models):
     """The list after a meeting's noun and «с» may name persons first, and the bodies met after them in the
     instrumental; not a body a clause after the list names (guard)."""
@@ -1090,6 +1103,19 @@ def test_the_holder_of_a_post_in_a_body_the_row_says_represented_smolensk_is_on_
          "Смоленскую область представили ООО «Измерон-В» и АО «Авангард».",
          "Директор по развитию ООО «Измерон-В» П.П. Свиридов"]])
     assert [(e.country, e.smolensk) for e in fair.entities if e.name == "П.П. Свиридов"] == [("RU", True)]
+
+
+def test_a_person_in_brackets_after_a_body_whose_post_names_none_is_that_bodys(tmp_path, models):
+    """The ensemble's artistic director in brackets after it is Smolensk's as the ensemble is (his title said Russia
+    only); one whose post names another body keeps that body's side (guard)."""
+    (festival,) = events_of(tmp_path, models, [
+        ["Участие в фестивале «Славянский базар в Витебске»", "г. Витебск", "10-14 июля 2025 года",
+         "Выступил Смоленский государственный ансамбль песни и танца «Россия» (художественный руководитель – "
+         "заслуженный артист России М.В. Соловьев) и ансамбль «Лявониха» (директор Витебской областной филармонии "
+         "И.И. Петров).", "Министр культуры и туризма Смоленской области Н.В. Пупо"]])
+    persons = {e.name: (e.country, e.smolensk) for e in festival.entities if e.type is EntityType.PER}
+    assert persons["М.В. Соловьев"] == ("RU", True)
+    assert persons["И.И. Петров"] == ("BY", False)
 
 
 def test_the_holder_of_a_post_in_a_body_the_row_places_elsewhere_is_of_its_state(tmp_path, models):
