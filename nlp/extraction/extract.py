@@ -1949,12 +1949,15 @@ class _Reading:
             and not any(self.lex.names_body(token.lemma_) for token in span) \
             and not models.countries.code(normal_phrase(models.vocab, list(span), len(span) - 1))
 
-    def _whose_post(self, role: Chunk, start: int) -> bool:
-        """Whether the person named at `start` is whom the post before serves, not its holder: the post's head in the
-        nominative, the person's given name in the genitive only, as the dictionary reads it («Ученик Эльдара
-        Рязанова»: Рязанов is the teacher; «советник Олега Петрова»)."""
+    def _whose_post(self, role: Chunk, start: int, stop: int) -> bool:
+        """Whether the person named from `start` to `stop` is whom the post before serves, not its holder: the post's
+        head in the nominative, the person's given name in the genitive only, as the dictionary reads it («Ученик
+        Эльдара Рязанова»: Рязанов is the teacher; «советник Олега Петрова»); not where the tagger reads the given name
+        of a full name as a nominative in its sentence, a foreign name the dictionary knows only as another's genitive
+        («Посол Японии Акира Муто»: no «Акир»)."""
         word = self.doc[start].lower_
-        if case_of(self.doc[role.head]) != "Nom" or not self.models.vocab.word_is_known(word):
+        if case_of(self.doc[role.head]) != "Nom" or not self.models.vocab.word_is_known(word) \
+                or case_of(self.doc[start]) == "Nom" and stop - start > 1:
             return False  # (a name it does not know it guesses at: «Хоакин» is no genitive plural of «Хоакина»)
         # (a person is one: a plural's reading of the name is none of theirs, «Кристины»)
         named = [parse for parse in self.models.vocab.parse(word) if "Name" in parse.tag and "sing" in parse.tag]
@@ -2214,7 +2217,7 @@ class _Reading:
             listed_alone = names_over_posts and below is None and alone_on_its_line(doc, start, stop)
             role = below if below is not None else None if listed_alone \
                 else role_before(doc, start, lex, others, inside_names)
-            if role is not None and role is not below and self._whose_post(role, start):
+            if role is not None and role is not below and self._whose_post(role, start, stop):
                 role = None
             role = role or (role_after(doc, stop, lex, others) if listed is None else None)
             # (a post a colon ends heads the name or the list of names after it: «Члены жюри: И.И. Сидорова, …»)

@@ -507,7 +507,8 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     case = read if read not in (None, "nomn") else _CASES.get(case or "") or read
     gender = next((_closings()[token.lower_] for token in names if token.lower_ in _closings()), None) \
         or _surnames_gender(vocab, names) or _given_name_gender(vocab, names)
-    return " ".join(token.text if _particle(token) else patronymic_nominative(vocab, token)
+    return " ".join(token.text if _particle(token) or nominative and _named_oblique_only(vocab, token)
+                    else patronymic_nominative(vocab, token)
                     or instrumental_nominative(vocab, token, case)
                     or _unknown_name_nominative(vocab, token, case, gender)
                     or surname_nominative(vocab, token, nominative, gender) for token in names)
@@ -524,6 +525,13 @@ def _surname_after_a_particle(token: Token, case: str | None) -> str | None:
     return next((f"{particle}-{re.sub(pattern, replacement, rest)}"
                  for pattern, replacement in (*_OBLIQUE_SURNAME, *_OBLIQUE_OR_NOMINATIVE_SURNAME)
                  if re.search(pattern, rest)), None)
+
+
+def _named_oblique_only(vocab: MorphVocab, token: Token) -> bool:
+    """Whether the dictionary reads a word as a person's name in oblique cases only: where the text puts the name in
+    the nominative, a foreign name as written («Посол Японии Акира Муто»: «Акира» is no «Акир»'s genitive)."""
+    named = [parse for parse in vocab.parse(token.lower_) if NAME_GRAMS & parse.tag.grammemes]
+    return bool(named) and vocab.word_is_known(token.lower_) and not any("nomn" in parse.tag for parse in named)
 
 
 def _particle(token: Token) -> bool:

@@ -821,7 +821,10 @@ def a_member(doc: Doc, start: int, index: int, lex: Lexicons) -> bool:
     Белорусской железной дороги и Белорусского республиканского союза молодежи»)."""
     word = doc[index]
     named_before = {doc[i].lemma_ for i in range(start, index - 1) if is_cap(doc[i])}
-    if word.pos_ == "PROPN" or word.lemma_ in lex.region_words or word.pos_ != "ADJ" and word.lemma_ in named_before:
+    # (a body's head the tagger reads as a name opens no member but one named as one before is: «Союза молодежи
+    # Хошимина и Посольства Российской Федерации» are two bodies)
+    if word.pos_ == "PROPN" and not lex.names_body(word.lemma_) or word.lemma_ in lex.region_words \
+            or word.pos_ != "ADJ" and word.lemma_ in named_before:
         return True
     # or a state's body of a word a member before is named by, after its adjectives («Межпарламентской комиссии
     # Федерального Собрания Российской Федерации и Национального собрания Республики Беларусь»)

@@ -60,6 +60,9 @@ def org_texts(models, text: str, report_rules: bool = True) -> set[str]:
       ("ORG", "Правительство Смоленской области"), ("ORG", "Правительство Российской Федерации")}),
     ("Посольства Республики Беларусь в Российской Федерации",
      {("ORG", "Посольство Республики Беларусь в Российской Федерации")}),
+    # a body's head the tagger reads as a name, after «и», opens another body, no member of a joint one («Союз»)
+    ("встреча с руководством Союза молодежи Хошимина и Посольства Российской Федерации во Вьетнаме",
+     {("ORG", "Союз молодежи Хошимина"), ("ORG", "Посольство Российской Федерации во Вьетнаме")}),
     # an embassy's military attaché's office is a unit of it, its name a word the dictionary does not know (the
     # embassy's word was read as the head: «Военное атташат Посольство …»)
     ("представители Военного атташата Посольства Республики Беларусь",
@@ -373,6 +376,13 @@ def test_entities_of_report_sentences(models, text, expected):
      "А.А. Каримов", "заместитель министра промышленности, торговли и инвестиций Республики Узбекистан"),
     # a noun the tagger takes for a verb, which the dictionary reads as a noun only, is a word of the post
     ("Губернатор аймака Дорнод Батсайхан Б.", "Б. Батсайхан", "Губернатор аймака Дорнод"),
+    # a foreign given name the dictionary knows only as another's genitive, before a surname it does not know, after
+    # a post in the nominative: the post's holder, named as written (was «Акир Муто», whom the post serves)
+    ("Посол Японии Акира Муто посетил Смоленск.", "Акира Муто", "Посол Японии"),
+    # a sole trader, by the words or their letters (was no post)
+    ("Продукцию представили ООО «Вязьма-Брынза» и ИП Сидоров А.А.", "А.А. Сидоров", "ИП"),
+    ("Индивидуальный предприниматель Сидоров А.А. представил продукцию.", "А.А. Сидоров",
+     "Индивидуальный предприниматель"),
 ])
 def test_officials_and_their_roles(models, text, person, role):
     people = {m.normal: m.role for m in extract(text, models, report_rules=True) if m.type.value == "PER"}
