@@ -807,6 +807,9 @@ def doc_text(token, offset: int) -> str:
     return token.doc[token.i + offset].lower_
 
 
+_STATE_LETTERS = re.compile(r"(?=(?:\w*[А-ЯЁ]){2})[А-ЯЁа-яё]{2,5}")  # «КНР», «РФ», «РУз»
+
+
 def _site_word_written_out(doc: Doc, start: int, stop: int, lex: Lexicons) -> str | None:
     """A site's name whose word is shortened, the word written out and the name after it as written: «пл. Ленина» is
     площадь Ленина, as «площади Ленина» is; None where its word is not so shortened."""
@@ -843,11 +846,13 @@ def _place(chunk_tokens: Span, head: int, kind: PlaceKind | None, models: Resour
         if code := models.countries.code(whole) or models.countries.code(rest):
             name = whole
     if code:
-        # a state's abbreviation stands for its official name: «КНР» is Китайская Народная Республика, «РБ» Республика
-        # Беларусь («США» stays as it is written)
+        # a state's letters stand for its official name: «КНР» is Китайская Народная Республика, «РБ» Республика
+        # Беларусь, «СРВ» Социалистическая Республика Вьетнам, «РУз» Республика Узбекистан (but a state a Russian
+        # reader calls by its letters stays so: «США», `state_labels.tsv`)
         countries = models.countries
         return countries.official.get(code) or countries.preferred.get(code, name) \
-            if fold(name) in ("оаэ", "кнр", "рф", "рб") else name, PlaceKind.COUNTRY, Signal(code, False)
+            if _STATE_LETTERS.fullmatch(name) and not countries.preferred.get(code, "").isupper() else name, \
+            PlaceKind.COUNTRY, Signal(code, False)
     place = models.gazetteer.lookup(name)
     if village and place is not None and place.country not in NEAR:
         place = models.gazetteer.village(name) or place
@@ -2461,6 +2466,9 @@ class _Reading:
                   for token in [doc[i]] if _town_of_russia_or_belarus(token, self.models) is not None  # (few are)
                   and (any(_listed_beside(doc, i, other) and _in_natasha_place(doc, other) for other in (i - 2, i + 2))
                        or _a_places_name_only(token, self.models) and not opens_a_sentence(doc, i))]
+        # and a state's letters it passed over («г. Ханой (СРВ)»; it took «(КНР)»)
+        spans += [doc[i:i + 1] for i, word in enumerate(texts(doc)) if i not in tagged and len(word) > 1
+                  and word.isupper() and self.models.countries.code(word) is not None]
         spans.sort(key=lambda span: span.start)
         chunks: list[Chunk] = []
         index = 0

@@ -258,7 +258,7 @@ def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) ->
         called = {called for name in names[key] if (called := company_called(name)) is not None}
         # the words before a quoted name, or their initials («Национальный выставочный центр «БелЭкспо»», «НВЦ
         # «БелЭкспо»»)
-        initialled = {f"«{initials}»" for name in names[key] if (initials := _initials_before_quote(name, key))}
+        initialled = {f"«{initials}»" for name in names[key] for initials in _initials_before_quote(name, key)}
         for name in {bare, _TOWNS_WORD.sub("в ", _HOST_STATE.sub("", bare)), _foreign_mission(bare),
                      _TOWN_OF.sub("", bare), _by_namesakes_surname(bare), *called, *initialled}:
             by_name[name].append(key)
@@ -267,17 +267,20 @@ def _same_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) ->
             groups.union(same[0], other)
 
 
-def _initials_before_quote(name: str, key: tuple) -> str | None:
+def _initials_before_quote(name: str, key: tuple) -> tuple[str, ...]:
     """A name's quotation with the initials of the words before it, where they are two or more («Национальный
-    выставочный центр «БелЭкспо»»: «НВЦ белэкспо»), or with the capitals the name opens with, which its key holds as
-    its form («НВЦ «БелЭкспо»»); None for a name of no quotation."""
+    выставочный центр «БелЭкспо»»: «НВЦ белэкспо»), also inside a legal form's quotation («ФГБОУ ВО «Национальный
+    исследовательский университет «МЭИ»»: «НИУ мэи»), or with the capitals the name opens with, which its key holds
+    as its form («НВЦ «БелЭкспо»», «НИУ «МЭИ»»); none for a name of no quotation."""
     if key[1]:
-        return f"{key[1]} {key[2]}" if " " not in key[1] else None
+        found = (f"{key[1]} {key[2]}",) if " " not in key[1] else ()
+        inner = name.partition("«")[2]
+        return (*found, *_initials_before_quote(inner, ("ORG", "", ""))) if "«" in inner else found
     head, quote, _ = name.partition("«")
     words = re.findall(r"[А-Яа-яЁё]{3,}", head)
     if not quote or len(words) < 2:
-        return None
-    return f"{acronym(head)} {_bare(name[len(head):]).strip()}"
+        return ()
+    return (f"{acronym(head)} {_bare(name[len(head):]).strip()}",)
 
 
 def _by_namesakes_surname(bare: str) -> str:
@@ -681,6 +684,46 @@ def _status_word_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) 
                 groups.union(key, fuller.pop())
 
 
+def _units_of_one_parent_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -> None:
+    """A unit named with its parent's name is the unit named with another name of that parent, the words before and
+    after the same: «филиал НИУ «МЭИ» в г. Смоленске» and «филиал ФГБОУ ВО «Национальный исследовательский университет
+    «МЭИ» в г. Смоленске», the two names of the university being one. A parent is the longest run of the unit's words
+    that another organisation is named by, with its legal form or without, with words before it (the unit's own).
+    By names alone, as the store keeps its entities: any order of builds merges alike.
+
+    >>> groups = _Groups(set())
+    >>> names = ["НИУ «МЭИ»", "ФГБОУ ВО «Национальный исследовательский университет «МЭИ»", "филиал НИУ «МЭИ» в г. "
+    ...          "Смоленске", "филиал ФГБОУ ВО «Национальный исследовательский университет «МЭИ» в г. Смоленске",
+    ...          "филиал НИУ «МЭИ» в г. Вязьме"]
+    >>> keyed = [(("ORG", *org_parts(name)), Entity("", EntityType.ORG, name)) for name in names]
+    >>> groups.union(keyed[0][0], keyed[1][0])
+    >>> _units_of_one_parent_merges(keyed, groups)
+    >>> [groups.find(key) == groups.find(keyed[2][0]) for key, _ in keyed]
+    [False, False, True, True, False]
+    """
+    named: dict[tuple[str, ...], tuple] = {}
+    for key, _ in keyed:
+        if key[0] == "ORG":
+            named.setdefault(tuple(key[2].split()), key)
+            if key[1]:
+                named.setdefault((*fold(key[1]).split(), *key[2].split()), key)
+    units: dict[tuple, list[tuple]] = defaultdict(list)
+    for key, _ in keyed:
+        if key[0] != "ORG" or key[1]:
+            continue
+        words = tuple(key[2].split())
+        found = next(((start, stop) for width in range(len(words) - 1, 0, -1)
+                      for start in range(1, len(words) - width + 1)
+                      if (stop := start + width) and words[start:stop] in named), None)
+        if found is not None:
+            start, stop = found
+            parent = groups.find(named[words[start:stop]])
+            units[_framed_words(" ".join(words[:start])), parent, _framed_words(" ".join(words[stop:]))].append(key)
+    for same in units.values():
+        for key in same[1:]:
+            groups.union(same[0], key)
+
+
 def _names_a_status(word: str) -> bool:
     return word.startswith(_status_words())
 
@@ -807,6 +850,7 @@ def _grouped(mentioned: list[tuple[tuple, Entity]], known: list[tuple[tuple, Ent
     _parents_quoted_merges([*mentioned, *known], groups)
     _namesake_merges([*mentioned, *known], groups)
     _status_word_merges([*mentioned, *known], groups)
+    _units_of_one_parent_merges([*mentioned, *known], groups)
     return groups
 
 

@@ -175,6 +175,18 @@ def test_a_body_named_without_words_of_its_rank_is_the_one_body_so_named(models)
     assert len({iri[name].id for name in apart}) == len(apart)
 
 
+def test_a_branch_named_with_either_name_of_its_university_is_one_branch(models):
+    """The university's letters before its quoted short name are the initials of the words inside its legal form's
+    quotation: one university (were two); its branch named with either name is one branch (were two). Another town's
+    branch stays apart (guard)."""
+    names = ["ФГБОУ ВО «Национальный исследовательский университет «МЭИ»", "НИУ «МЭИ»",
+             "филиал ФГБОУ ВО «Национальный исследовательский университет «МЭИ» в г. Смоленске",
+             "филиал НИУ «МЭИ» в г. Смоленске", "филиал НИУ «МЭИ» в г. Вязьме"]
+    result = resolve([org(name) for name in names], models.gazetteer, aliases=[])
+    ids = [result.resolve(org(name), models.gazetteer).id for name in names]
+    assert ids[0] == ids[1] and ids[2] == ids[3] and len(set(ids)) == 3
+
+
 def test_a_state_named_officially_or_shortly_in_a_name_is_one_organisation(models):
     names = ["Национальная академия наук Республики Беларусь", "Национальная Академия наук Беларуси",
              "Министерство иностранных дел Российской Федерации", "Министерство иностранных дел России",
