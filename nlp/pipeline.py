@@ -576,16 +576,18 @@ def _initials(name: str) -> set[str]:
 
 
 # where a row lists its delegation's members: «В составе делегации – …», «В состав делегации вошли: …»
-_MEMBERS = re.compile(r"\bв\s+состав[е]?\s+(?:\w+\s+){0,2}?делегаци\w*(?:\s+вош(?:ли|[её]л|ла))?\s*[:–—-]?",
+_MEMBERS = re.compile(r"\b(?:в\s+)?состав[е]?\s+(?:\w+\s+){0,2}?делегаци\w*(?:\s+вош(?:ли|[её]л|ла))?\s*[:–—-]?",
                       re.IGNORECASE)
-_DELEGATION = re.compile(r"\bделегаци(?:я|и|ю|ей)\s*$", re.IGNORECASE)
+# a delegation's word right before a place, or before its title («делегации провинции Ганьсу»)
+_DELEGATION = re.compile(r"\bделегаци(?:я|и|ю|ей)\s+(?:[а-яё]+\s+)?$", re.IGNORECASE)
 
 
 def _delegations_members(event: Event, mentions: list[Mention]) -> list[Mention]:
     """The bodies and persons a row lists as its delegation's members, whose own words name no state, are of the state
     whose delegation the row names, where it names one foreign state's («Визит делегации Гродненской области»; «В
     составе делегации – …, ректор ГрГУ им. Янки Купалы Ю.Э. Белых»: Belarus's university, not Russia's where it
-    was met), to the end of the sentence."""
+    was met; «Состав делегации: …» under «Прием делегации провинции Ганьсу (КНР)»: China's), to the end of the
+    sentence."""
     def cell(mention: Mention) -> str:
         return event.cell(mention.field).text if mention.field is not None else ""
 
@@ -597,7 +599,10 @@ def _delegations_members(event: Event, mentions: list[Mention]) -> list[Mention]
     listed: list[tuple[Field, int, int]] = []
     for field, text in filled_cells(event):
         for found in _MEMBERS.finditer(text):
-            stop = next((sentence.stop for sentence in sentenize(text) if sentence.stop > found.end()), len(text))
+            # (to the end of the sentence, over the semicolons between the members: «Состав делегации: Чжан Хуэй –
+            # заместитель губернатора …; Ван Фан – генеральный директор компании «Ганьсу Агро».»)
+            stop = next((sentence.stop for sentence in sentenize(text) if sentence.stop > found.end()
+                         and not sentence.text.endswith(";")), len(text))
             listed.append((field, found.end(), stop))
     return [replace(m, country=state) if m.type in (EntityType.ORG, EntityType.PER) and m.country is None
             and any(field == m.field and start <= m.start and m.stop <= stop for field, start, stop in listed)

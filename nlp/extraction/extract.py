@@ -1213,7 +1213,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                  for unposted in _place_without_its_post(mended, lex)
                  for traded in _sole_trader_apart(_without_a_verb_after_its_initials(
                      _with_hyphenated_initials(_town_by_its_initial(unposted, models))), lex)
-                 for part in _apart_at_stray_marks(_with_its_adjectives(_with_its_body(traded, models), lex))]
+                 for part in _apart_at_stray_marks(_with_its_adjectives(_with_its_body(traded, models), lex))
+                 if not _adjectives_of_a_phrase_going_on(part)]
         # (a person of one word that is a body's short name is that body: «Петрова А.А. (СмолГУ)»)
         doc.spans[NATASHA_SPANS] = [
             Span(doc, part.start, part.end, label="ORG") if part.label_ == "LOC"
@@ -2732,6 +2733,15 @@ def _town_by_its_initial(span: Span, models: Resources) -> Span:
             or models.gazetteer.by_initial(span[0].text, span[2].text) is None:
         return span
     return Span(doc, span.start, span.end, label="LOC")
+
+
+def _adjectives_of_a_phrase_going_on(span: Span) -> bool:
+    """Whether natasha's organisation is adjectives alone, of a phrase that goes on in lowercase after it: no name
+    («в Республиканской универсальной | оптово-промышленной ярмарке», a fair's; the rules name a body whose head
+    follows)."""
+    doc = span.doc
+    return span.label_ == "ORG" and all(token.pos_ == "ADJ" for token in span) and span.end < len(doc) \
+        and doc[span.end].is_lower and doc[span.end].pos_ in ("ADJ", "NOUN")
 
 
 def _sole_trader_apart(span: Span, lex: Lexicons) -> list[Span]:

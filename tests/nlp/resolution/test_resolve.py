@@ -782,6 +782,17 @@ def test_a_foreign_delegations_members_are_of_its_state_where_it_was_met(tmp_pat
     assert (states["ГрГУ им. Янки Купалы"], states["Ю.Э. Белых"], states["ООО «Вектор»"]) == ("BY", "BY", "RU")
 
 
+def test_a_delegations_members_listed_with_semicolons_after_its_make_up_are_of_its_regions_state(tmp_path, models):
+    """«Состав делегации:» lists the members over semicolons; the delegation is named by its region's title and the
+    region: the company's director and his company are China's (were Russia's, where they were met)."""
+    [event] = events_of(tmp_path, models, [
+        ["Прием делегации провинции Ганьсу (КНР)", "г. Смоленск", "20 августа 2025 года",
+         "Состав делегации: Чжан Хуэй – заместитель губернатора провинции Ганьсу; Ван Фан – генеральный директор "
+         "компании «Ганьсу Агро». Делегация посетила ООО «Вектор».", "Делегация"]])
+    states = {e.name: e.country for e in event.entities if e.type in (EntityType.ORG, EntityType.PER)}
+    assert (states["компания «Ганьсу Агро»"], states["Ван Фан"], states["ООО «Вектор»"]) == ("CN", "CN", "RU")
+
+
 def test_a_church_named_with_its_holy_or_without_is_one_site(tmp_path, models):
     [event] = events_of(tmp_path, models, [
         ["Экскурсия", "г. Смоленск, Успенский кафедральный собор", "16 октября 2025 года",
