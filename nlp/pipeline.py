@@ -316,25 +316,27 @@ def _visitors_of_the_one_foreign_state(event: Event, mentions: list[Mention], ad
     («Гастроли Государственного академического драматического театра им. Я. Купалы», «Визит делегации …»), whose own
     words name no state, is of the one foreign state the row names, not of the venue's: a visitor; and in a row that
     names no place, met online as may be, so is the body whose representatives were met («Онлайн-встреча с
-    представителями Торгового дома «Монгол Шуудан»» in a row naming Mongolia: was of no state)."""
+    представителями Торгового дома «Монгол Шуудан»» in a row naming Mongolia: was of no state); and so is a deal's
+    other party (`_DEALT`: «Осуществлена поставка запасных частей для АО «Узавтосаноат»» under «Поставка продукции
+    … в Республику Узбекистан» held in Smolensk: was Russia's)."""
     venues = {m.country for m in mentions if m.field == "place" and m.type is EntityType.LOC and m.country}
     state = _the_one_foreign_state(mentions, adjectives) if venues <= {SMOLENSK_COUNTRY} else None
     if state is None:
         return mentions
-    # (met online, or where the row names no place: whose representatives were met, too; not in Russia, where they
-    # may be the hosts)
+    # (met online, or where the row names no place: whose representatives were met with, too; not in Russia, where
+    # they may be the hosts; not those who took part, of either side)
     visitors = _VISITORS if venues else _VISITORS_OR_MET
 
     def visiting(mention: Mention) -> bool:
         text = event.cell(mention.field).text if mention.field is not None else ""
-        return visitors.search(text, 0, mention.start) is not None
+        return visitors.search(text, 0, mention.start) is not None or _DEALT.search(text, 0, mention.start) is not None
 
     return [replace(m, country=state) if m.type is EntityType.ORG and m.country is None and m.alias_of is None
             and visiting(m) else m for m in mentions]
 
 
 _VISITORS = re.compile(r"\b(?:гастрол|делегаци)\w*\s+$", re.IGNORECASE)  # a tour's or a delegation's word
-_VISITORS_OR_MET = re.compile(r"\b(?:гастрол|делегаци|представител)\w*\s+$", re.IGNORECASE)
+_VISITORS_OR_MET = re.compile(r"\b(?:(?:гастрол|делегаци)\w*|с\s+представител\w*)\s+$", re.IGNORECASE)
 
 
 def _diplomats_of_the_one_foreign_state(mentions: list[Mention], adjectives: Set[str]) -> list[Mention]:

@@ -1213,7 +1213,8 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
                  for unposted in _place_without_its_post(mended, lex)
                  for traded in _sole_trader_apart(_without_a_verb_after_its_initials(
                      _with_hyphenated_initials(_town_by_its_initial(unposted, models))), lex)
-                 for part in _apart_at_stray_marks(_with_its_adjectives(_with_its_body(traded, models), lex))
+                 for part in _apart_at_stray_marks(_with_its_adjectives(_with_its_body(
+                     _over_its_towns_name(traded), models), lex))
                  if not _adjectives_of_a_phrase_going_on(part)]
         # (a person of one word that is a body's short name is that body: «Петрова А.А. (СмолГУ)»)
         doc.spans[NATASHA_SPANS] = [
@@ -2733,6 +2734,19 @@ def _town_by_its_initial(span: Span, models: Resources) -> Span:
             or models.gazetteer.by_initial(span[0].text, span[2].text) is None:
         return span
     return Span(doc, span.start, span.end, label="LOC")
+
+
+def _over_its_towns_name(span: Span) -> Span:
+    """natasha's organisation ending with «в» goes on over the capitalised name after it, the town it is in
+    («Университета в | Нови-Саде»: was «Университет в»); without the «в» where no such name follows. No name ends
+    with a preposition."""
+    doc = span.doc
+    if span.label_ != "ORG" or len(span) < 2 or span[-1].lower_ not in ("в", "во"):
+        return span
+    stop = span.end
+    while stop < len(doc) and is_cap(doc[stop]) and doc[stop].pos_ != "PUNCT" and stop - span.end < 3:
+        stop += 1
+    return Span(doc, span.start, stop if stop > span.end else span.end - 1, label="ORG")
 
 
 def _adjectives_of_a_phrase_going_on(span: Span) -> bool:

@@ -507,7 +507,8 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     case = read if read not in (None, "nomn") else _CASES.get(case or "") or read
     gender = next((_closings()[token.lower_] for token in names if token.lower_ in _closings()), None) \
         or _surnames_gender(vocab, names) or _given_name_gender(vocab, names)
-    return " ".join(token.text if _particle(token) or nominative and _named_oblique_only(vocab, token)
+    foreign = nominative and sum(vocab.word_is_known(token.lower_) for token in names) == 1
+    return " ".join(token.text if _particle(token) or foreign and _named_oblique_only(vocab, token)
                     else patronymic_nominative(vocab, token)
                     or instrumental_nominative(vocab, token, case)
                     or _unknown_name_nominative(vocab, token, case, gender)
@@ -529,7 +530,8 @@ def _surname_after_a_particle(token: Token, case: str | None) -> str | None:
 
 def _named_oblique_only(vocab: MorphVocab, token: Token) -> bool:
     """Whether the dictionary reads a word as a person's name in oblique cases only: where the text puts the name in
-    the nominative, a foreign name as written («Посол Японии Акира Муто»: «Акира» is no «Акир»'s genitive)."""
+    the nominative, and knows no other word of it, a foreign name as written («Посол Японии Акира Муто»: «Акира» is
+    no «Акир»'s genitive; not «Волшебному Алексу», whose adjective says its case)."""
     named = [parse for parse in vocab.parse(token.lower_) if NAME_GRAMS & parse.tag.grammemes]
     return bool(named) and vocab.word_is_known(token.lower_) and not any("nomn" in parse.tag for parse in named)
 

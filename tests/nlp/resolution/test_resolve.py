@@ -939,6 +939,19 @@ def test_a_body_whose_representatives_were_met_online_is_of_the_one_foreign_stat
     assert [e.country for e in met_here.entities if e.name == "Торговый дом «Альфа»"] != ["MN"]
 
 
+def test_a_deals_other_party_is_of_the_one_foreign_state_a_row_held_in_russia_names(tmp_path, models):
+    """The goods went to Uzbekistan for the company: it is Uzbekistan's (was Russia's, where the row was held); where
+    the row names two foreign states, which is the party's it does not say (guard)."""
+    one, two = events_of(tmp_path, models, [
+        ["Поставка продукции в Республику Узбекистан", "г. Смоленск", "июль 2025 года",
+         "Осуществлена поставка запасных частей для АО «Узавтосаноат».", "Генеральный директор завода"],
+        ["Поставка продукции в Республику Узбекистан и Республику Казахстан", "г. Смоленск", "август 2025 года",
+         "Осуществлена поставка запасных частей для АО «Автоимпорт».", "Генеральный директор завода"],
+    ])
+    assert [e.country for e in one.entities if e.name == "АО «Узавтосаноат»"] == ["UZ"]
+    assert [e.country for e in two.entities if e.name == "АО «Автоимпорт»"] not in (["UZ"], ["KZ"])
+
+
 def test_a_body_listed_after_persons_met_abroad_is_of_the_venues_state(tmp_path, models):
     """The list after a meeting's noun and «с» may name persons first, and the bodies met after them in the
     instrumental; not a body a clause after the list names (guard)."""
