@@ -1203,7 +1203,7 @@ def extract_docs(cells: list[tuple[str, Doc]], models: Resources) -> list[list[M
     # a pair of brackets, a bullet or a full stop
     for _, doc in cells:
         spans = [part for span in _surnames_found_again(_with_their_namesakes(_persons_listed(_surnames_joined(
-                     list(doc.spans[NATASHA_SPANS])), models)), models)
+                     list(doc.spans[NATASHA_SPANS]), models), models)), models)
                  for towned in _town_apart(_without_a_body_after_its_initials(span, lex), models)
                  for placed in _place_apart_from_initials(towned, models)
                  for stated in (piece for apart in _state_apart(placed, models)
@@ -1587,21 +1587,33 @@ def _body_apart_from_initials(span: Span, lex: Lexicons) -> list[Span]:
     return [Span(doc, start, initials, label="ORG"), Span(doc, initials, span.end, label="PER")]
 
 
-def _surnames_joined(spans: list[Span]) -> list[Span]:
+def _surnames_joined(spans: list[Span], models: Resources) -> list[Span]:
     """natasha's person of one word right before or after its person of a given name and a patronymic in the same
     case: one person, surname first or last («с заместителем министра Ивановой | Марией Петровной», «с Ириной
-    Владимировной | Новиковой»)."""
+    Владимировной | Новиковой»); so is its organisation or place of a double surname, both parts surnames to the
+    dictionary, right before such a person («Мельникова-Соколова | Анна Петровна – начальник отдела»: was the body
+    «Мельников-Соколов»)."""
     found: list[Span] = []
     for span in spans:
         last = found[-1] if found else None
         if last is not None and last.label_ == span.label_ == "PER" and last.end == span.start \
                 and (len(last) == 1 and len(span) == 2 and _PATRONYMIC.search(span[-1].text)
                      or len(last) == 2 and len(span) == 1 and _PATRONYMIC.search(last[-1].text)) \
-                and case_of(last[0]) is not None and case_of(last[0]) == case_of(span[0]):
+                and case_of(last[0]) is not None and case_of(last[0]) == case_of(span[0]) \
+                or last is not None and last.label_ in ("ORG", "LOC") and span.label_ == "PER" \
+                and last.end == span.start and len(last) == 1 and len(span) == 2 \
+                and _PATRONYMIC.search(span[-1].text) and _a_double_surname(last[0], models):
             found[-1] = Span(span.doc, last.start, span.end, label="PER")
         else:
             found.append(span)
     return found
+
+
+def _a_double_surname(token: Token, models: Resources) -> bool:
+    """Whether a word is two capitalised parts joined by a hyphen, each a surname to the dictionary."""
+    parts = token.text.split("-")
+    return len(parts) == 2 and all(part[:1].isupper() and any(
+        "Surn" in parse.tag for parse in models.vocab.parse(part.lower())) for part in parts)
 
 
 def _persons_listed(spans: list[Span], models: Resources) -> list[Span]:

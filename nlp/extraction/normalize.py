@@ -510,6 +510,7 @@ def normal_person(vocab: MorphVocab, tokens: Sequence[Token], nominative: bool =
     foreign = nominative and sum(vocab.word_is_known(token.lower_) for token in names) == 1
     return " ".join(token.text if _particle(token) or foreign and _named_oblique_only(vocab, token)
                     else patronymic_nominative(vocab, token)
+                    or _double_surname(vocab, token, nominative)  # (each part declines: «Мельниковой-Соколовой»)
                     or instrumental_nominative(vocab, token, case)
                     or _unknown_name_nominative(vocab, token, case, gender)
                     or surname_nominative(vocab, token, nominative, gender) for token in names)

@@ -1524,8 +1524,9 @@ def office_posts(doc: Doc, lex: Lexicons) -> list[tuple[int, int]]:
 
 def commemorated(doc: Doc, start: int, lex: Lexicons, titles: list[tuple[int, int]]) -> bool:
     """Whether the person named from token `start` is commemorated, not present: right after the words of
-    `commemorations.tsv`, over lowercase words describing them and an honorary title («к 185-летию со дня рождения
-    Н.М. Пржевальского», «посвященная летчику-космонавту Ю.А. Гагарину», «в честь Героя Советского Союза …»), or
+    `commemorations.tsv`, over lowercase words describing them, an honorary title and a person coordinated before
+    («к 185-летию со дня рождения Н.М. Пржевальского», «посвященная летчику-космонавту Ю.А. Гагарину», «в честь Героя
+    Советского Союза …», «по произведениям Янки Купалы и Якуба Коласа»), or
     in the genitive after an award's noun, named in full, the award's name («медаль Франциска Скорины»; `awards.tsv`;
     not a surname alone nor initials, whose award it is: «золотой медали Остапчук»)."""
     words = lemmas(doc)
@@ -1541,6 +1542,12 @@ def commemorated(doc: Doc, start: int, lex: Lexicons, titles: list[tuple[int, in
             index = title
         elif doc[index - 1].is_lower and doc[index - 1].pos_ in ("NOUN", "ADJ") and described < 3:
             index, described = index - 1, described + 1
+        elif index > 1 and doc[index - 1].lower_ == "и" and is_cap(doc[index - 2]):
+            # the second of two coordinated persons is commemorated with the first («по произведениям Янки Купалы и
+            # Якуба Коласа», «в честь М.А. Егорова и А.П. Берестова»)
+            index -= 1
+            while index > 0 and (is_cap(doc[index - 1]) or doc[index - 1].text == ".") and start - index < 8:
+                index -= 1
         else:
             break
     return False
