@@ -205,7 +205,9 @@ def _holders_of_posts_in_smolensk_bodies(mentions: list[Mention], gazetteer: Gaz
 def _posts_of_a_body_by_its_word(mentions: list[Mention], docs: dict[Field, Doc]) -> list[Mention]:
     """A person whose post names a body by its word alone («Художественный руководитель театра Громов В.В.»), in a
     row that names one body of that word, whatever cell names it («Гастроли Национального академического Большого
-    театра оперы и балета Республики Беларусь»), is of that body's state and side."""
+    театра оперы и балета Республики Беларусь»), is of that body's state and side; a performing collective's word
+    names any such body («Руководитель коллектива – … Т.Ф. Николаева» beside «народный ансамбль песни и танца
+    «Смоляночка»»: Smolensk's, was Russia's)."""
     lex = load_lexicons()
 
     def lemmas(mention: Mention) -> list[str]:
@@ -223,6 +225,8 @@ def _posts_of_a_body_by_its_word(mentions: list[Mention], docs: dict[Field, Doc]
                          or lex.names_body(lemma.partition("-")[0])), None)
             for word in {head, head.partition("-")[0]} if head is not None else ():
                 bodies[word][m.normal] = m  # «музей-заповедник» is a «музей» too
+            if head is not None and "troupe" in lex.head_flags(head):
+                bodies[_COLLECTIVE][m.normal] = m  # an ensemble, a choir, a theatre is a «коллектив» too
 
     def body_of(mention: Mention) -> Mention | None:
         if mention.type is not EntityType.PER or not mention.role or mention.field is None \
@@ -248,6 +252,9 @@ def _posts_of_a_body_by_its_word(mentions: list[Mention], docs: dict[Field, Doc]
 
     return [replace(m, country=body.country, smolensk=m.smolensk or body.smolensk)
             if (body := body_of(m)) is not None else m for m in mentions]
+
+
+_COLLECTIVE = "коллектив"  # a performing collective's word for any of them («Руководитель коллектива»)
 
 
 def _the_one_meant(person: Mention, bodies: list[Mention], text: str) -> list[Mention]:

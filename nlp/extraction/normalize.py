@@ -601,11 +601,12 @@ def _name_case(vocab: MorphVocab, tokens: Sequence[Token]) -> str | None:
 
 # A word of a name in the instrumental, by its ending, where the dictionary has no reading of it in that case
 # (foreign names): a man's «-ом», «-ем», «-ой», «-ей» (Койтером, Кхоем, Святашем, Цзиньюнем, Ардзинбой), a
-# woman's «-ой», «-ей»
+# woman's «-ой», «-ей», and a woman's surname that declines as an adjective, «-ской» («О.А. Шпилевской»: Шпилевская;
+# a man's is «-ским», whatever gender the tagger guesses)
 _INSTRUMENTAL = {"masc": ((r"(ов|ев|ёв|ин|ын)ым$", r"\1"), (r"ом$", ""), (r"([аеёиоуыэюя])ем$", r"\1й"),
-                          (r"([жшчщц])ем$", r"\1"), (r"ем$", "ь"), (r"ой$", "а"), (r"([жшчщц])ей$", r"\1а"),
-                          (r"ей$", "я")),
-                 "femn": ((r"ой$", "а"), (r"([жшчщц])ей$", r"\1а"), (r"ей$", "я"))}
+                          (r"([жшчщц])ем$", r"\1"), (r"ем$", "ь"), (r"([сц]к)ой$", r"\1ая"), (r"ой$", "а"),
+                          (r"([жшчщц])ей$", r"\1а"), (r"ей$", "я")),
+                 "femn": ((r"([сц]к)ой$", r"\1ая"), (r"ой$", "а"), (r"([жшчщц])ей$", r"\1а"), (r"ей$", "я"))}
 
 # a man's instrumental that only an adjective has, no noun («Довгополым»: Довгополый; «Синим»: Синий)
 _ADJECTIVES_INSTRUMENTAL = re.compile(r"(?:ым|им)$")

@@ -3259,6 +3259,8 @@ def test_quotations_listed_under_one_word_are_each_a_body_of_it(models, text, na
     # (were the body «Мельников-Соколов» and «Анна Петровна»; «Мельниковой-Соколова»)
     ("Мельникова-Соколова Анна Петровна – начальник отдела", "Мельникова-Соколова Анна Петровна"),
     ("Встреча с Мельниковой-Соколовой Анной Петровной.", "Мельникова-Соколова Анна Петровна"),
+    # a woman's surname that declines as an adjective, in the instrumental after initials (was «Шпилевска»)
+    ("Встреча с председателем Белорусского союза женщин О.А. Шпилевской.", "О.А. Шпилевская"),
     # and after initials, in the case of the post before it (the tagger reads the word as a nominative)
     ("Соглашение подписано в лице Министра торговли Республики Ирак А. аль-Габбана.", "А. аль-Габбан"),
     ("Письмо Министру торговли Республики Ирак А. аль-Габбану.", "А. аль-Габбан"),

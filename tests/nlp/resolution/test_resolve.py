@@ -1232,6 +1232,21 @@ def test_a_person_whose_post_names_a_body_by_its_word_alone_takes_the_side_of_th
     assert [e.country for e in museums.entities if e.type is EntityType.PER] == [None]  # which museum's, unsaid
 
 
+def test_a_post_names_a_performing_body_by_the_word_for_any_collective(tmp_path, models):
+    """«Руководитель коллектива» beside the one ensemble the row names is its head, Smolensk's (was Russia's by her
+    title); beside an ensemble and a choir of two sides, which one is unsaid (guard)."""
+    one, two = events_of(tmp_path, models, [
+        ["Участие в фестивале «Венок дружбы»", "г. Бобруйск", "6-8 июня 2025 года",
+         "Смоленскую область представил народный ансамбль песни и танца «Смоляночка».",
+         "Руководитель коллектива – заслуженный работник культуры Российской Федерации Т.Ф. Николаева"],
+        ["Участие в фестивале «Венок дружбы»", "г. Бобруйск", "7 июня 2025 года",
+         "Выступили ансамбль «Смоляночка» (г. Ярцево) и хор «Лявониха» (г. Бобруйск).",
+         "Руководитель коллектива И.И. Петрова"],
+    ])
+    assert [(e.country, e.smolensk) for e in one.entities if e.name == "Т.Ф. Николаева"] == [("RU", True)]
+    assert [e.smolensk for e in two.entities if e.name == "И.И. Петрова"] == [False]
+
+
 def test_a_post_names_a_body_by_the_first_word_of_its_quoted_name_too(tmp_path, models):
     (event,) = events_of(tmp_path, models, [
         ["Телемост «Смоленск – Гродно»", "в режиме видеоконференцсвязи", "15 сентября 2025 года",
