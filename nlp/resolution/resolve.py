@@ -302,21 +302,23 @@ def _other_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -
     """A body named with its other name after a dash is the body each name names with the words the second goes on
     with: «Народное Собрание – Парламент Республики Абхазия» is «Народное Собрание Республики Абхазия» and
     «Парламент Республики Абхазия»; «Государственное Собрание – Курултай Республики Башкортостан» is «Государственное
-    Собрание Республики Башкортостан».
+    Собрание Республики Башкортостан»; and so is one with its other name in brackets («Народное Собрание (Парламент)
+    Республики Абхазия»).
 
     >>> groups = _Groups(set())
     >>> names = ["народное собрание – парламент абхазии", "народное собрание абхазии", "парламент абхазии",
-    ...          "народное собрание"]
+    ...          "народное собрание (парламент) абхазии", "народное собрание"]
     >>> _other_name_merges([(("ORG", "", name), None) for name in names], groups)
     >>> [groups.find(("ORG", "", name)) == groups.find(("ORG", "", names[0])) for name in names]
-    [True, True, True, False]
+    [True, True, True, True, False]
     """
     by_name: dict[str, list[tuple]] = defaultdict(list)
     for key, _ in keyed:
         if key[0] == "ORG":
             by_name[key[2]].append(key)
     for name, keys in sorted(by_name.items()):
-        parts = _DASH_BETWEEN.split(name)
+        # (or after its first name in brackets: «Народное Собрание (Парламент) Республики Абхазия»)
+        parts = _DASH_BETWEEN.split(_OTHER_NAME_IN_BRACKETS.sub(r" – \1 ", name, count=1))
         if len(parts) != 2 or len(other := parts[1].split()) < 2:
             continue
         # the first name with what the other goes on with after its first word or words, and the other alone
@@ -326,6 +328,9 @@ def _other_name_merges(keyed: Iterable[tuple[tuple, Entity]], groups: _Groups) -
 
 
 _DASH_BETWEEN = re.compile(r"\s[–—-]\s")
+# a body's other name of words, in brackets inside its name, before the words the two go on with (not a place, nor
+# letters alone: «(г. Минск)», «(РБ)»)
+_OTHER_NAME_IN_BRACKETS = re.compile(r"\s\((?![^()]*\.)([а-яё]{4,}(?:\s[а-яё]+){0,2})\)\s(?=\w)")
 
 
 @lru_cache(maxsize=65536)

@@ -254,6 +254,9 @@ def test_an_organisation_is_called_by_its_full_name_not_its_short_one(models, sh
                                                                       "Осетия", "Народное Собрание"]),
     (["Государственное Собрание – Курултай Республики Башкортостан", "Государственное Собрание Республики "
       "Башкортостан"], ["Государственное Собрание Республики Саха (Якутия)"]),
+    # or in brackets (was a body of its own); a place in brackets is no other name (guard)
+    (["Народное Собрание – Парламент Республики Абхазия", "Народное Собрание (Парламент) Республики Абхазия",
+      "Парламент Республики Абхазия"], ["Посольство Беларуси (г. Москва) в России", "Посольство Беларуси в России"]),
 ])
 def test_a_body_named_with_its_other_name_after_a_dash_is_the_body_of_either(models, names, apart):
     result = resolve([org(name) for name in names + apart], models.gazetteer, aliases=[])
