@@ -775,25 +775,24 @@ def test_a_body_named_after_a_town_takes_the_towns_state_but_an_interstate_one_n
     assert event.countries == ("AZ",)
 
 
-def test_a_foreign_delegations_members_are_of_its_state_where_it_was_met(tmp_path, models):
-    [event] = events_of(tmp_path, models, [
-        ["Визит делегации Гродненской области", "г. Смоленск", "20–21 ноября 2025 года",
-         "Делегацию возглавил заместитель председателя Гродненского облисполкома В.В. Ляшук. В составе делегации – "
-         "ректор ГрГУ им. Янки Купалы Ю.Э. Белых. Делегация посетила ООО «Вектор».", "Делегация"]])
+@pytest.mark.parametrize(("row", "members", "state"), [
+    (["Визит делегации Гродненской области", "г. Смоленск", "20–21 ноября 2025 года",
+      "Делегацию возглавил заместитель председателя Гродненского облисполкома В.В. Ляшук. В составе делегации – "
+      "ректор ГрГУ им. Янки Купалы Ю.Э. Белых. Делегация посетила ООО «Вектор».", "Делегация"],
+     ["ГрГУ им. Янки Купалы", "Ю.Э. Белых"], "BY"),
+    # «Состав делегации:» lists the members over semicolons; the delegation is named by its region's title and the
+    # region: the company's director and his company are China's (were Russia's, where they were met)
+    (["Прием делегации провинции Ганьсу (КНР)", "г. Смоленск", "20 августа 2025 года",
+      "Состав делегации: Чжан Хуэй – заместитель губернатора провинции Ганьсу; Ван Фан – генеральный директор "
+      "компании «Ганьсу Агро». Делегация посетила ООО «Вектор».", "Делегация"],
+     ["компания «Ганьсу Агро»", "Ван Фан"], "CN"),
+])
+def test_a_foreign_delegations_members_are_of_its_state_where_it_was_met(tmp_path, models, row, members, state):
+    [event] = events_of(tmp_path, models, [row])
     states = {e.name: e.country for e in event.entities if e.type in (EntityType.ORG, EntityType.PER)}
     # the members listed till the sentence ends; a body the delegation visited stays where it was met
-    assert (states["ГрГУ им. Янки Купалы"], states["Ю.Э. Белых"], states["ООО «Вектор»"]) == ("BY", "BY", "RU")
-
-
-def test_a_delegations_members_listed_with_semicolons_after_its_make_up_are_of_its_regions_state(tmp_path, models):
-    """«Состав делегации:» lists the members over semicolons; the delegation is named by its region's title and the
-    region: the company's director and his company are China's (were Russia's, where they were met)."""
-    [event] = events_of(tmp_path, models, [
-        ["Прием делегации провинции Ганьсу (КНР)", "г. Смоленск", "20 августа 2025 года",
-         "Состав делегации: Чжан Хуэй – заместитель губернатора провинции Ганьсу; Ван Фан – генеральный директор "
-         "компании «Ганьсу Агро». Делегация посетила ООО «Вектор».", "Делегация"]])
-    states = {e.name: e.country for e in event.entities if e.type in (EntityType.ORG, EntityType.PER)}
-    assert (states["компания «Ганьсу Агро»"], states["Ван Фан"], states["ООО «Вектор»"]) == ("CN", "CN", "RU")
+    assert [states[member] for member in members] == [state] * len(members)
+    assert states["ООО «Вектор»"] == "RU"
 
 
 def test_a_church_named_with_its_holy_or_without_is_one_site(tmp_path, models):
@@ -929,30 +928,27 @@ def test_a_body_on_a_tour_or_sending_a_delegation_home_is_of_the_one_foreign_sta
     assert states[3] == {"ООО «Альфа»": "BY"}
 
 
-def test_a_body_whose_representatives_were_met_online_is_of_the_one_foreign_state_the_row_names(tmp_path, models):
-    """Met online, the row naming Mongolia only: the trade house is Mongolia's (was of no state). Met in Smolensk,
-    where it may be the host, no state the row names is given it (guard)."""
-    online, met_here = events_of(tmp_path, models, [
-        ["Онлайн-встреча с представителями Торгового дома «Монгол Шуудан»", "видеоконференция", "3 марта 2025 года",
-         "Обсуждены поставки льняных тканей в Монголию.", "Директор центра поддержки экспорта"],
-        ["Встреча с представителями Торгового дома «Альфа»", "г. Смоленск", "4 марта 2025 года",
-         "Обсуждены поставки льняных тканей в Монголию.", "Директор центра поддержки экспорта"],
-    ])
-    assert [e.country for e in online.entities if e.name == "Торговый дом «Монгол Шуудан»"] == ["MN"]
-    assert [e.country for e in met_here.entities if e.name == "Торговый дом «Альфа»"] != ["MN"]
-
-
-def test_a_deals_other_party_is_of_the_one_foreign_state_a_row_held_in_russia_names(tmp_path, models):
-    """The goods went to Uzbekistan for the company: it is Uzbekistan's (was Russia's, where the row was held); where
-    the row names two foreign states, which is the party's it does not say (guard)."""
-    one, two = events_of(tmp_path, models, [
-        ["Поставка продукции в Республику Узбекистан", "г. Смоленск", "июль 2025 года",
-         "Осуществлена поставка запасных частей для АО «Узавтосаноат».", "Генеральный директор завода"],
-        ["Поставка продукции в Республику Узбекистан и Республику Казахстан", "г. Смоленск", "август 2025 года",
-         "Осуществлена поставка запасных частей для АО «Автоимпорт».", "Генеральный директор завода"],
-    ])
-    assert [e.country for e in one.entities if e.name == "АО «Узавтосаноат»"] == ["UZ"]
-    assert [e.country for e in two.entities if e.name == "АО «Автоимпорт»"] not in (["UZ"], ["KZ"])
+@pytest.mark.parametrize(("row", "guard", "body", "state"), [
+    # met online, the row naming Mongolia only: the trade house is Mongolia's (was of no state); met in Smolensk, where
+    # it may be the host, no state the row names is given it (guard)
+    (["Онлайн-встреча с представителями Торгового дома «Монгол Шуудан»", "видеоконференция", "3 марта 2025 года",
+      "Обсуждены поставки льняных тканей в Монголию.", "Директор центра поддержки экспорта"],
+     ["Встреча с представителями Торгового дома «Альфа»", "г. Смоленск", "4 марта 2025 года",
+      "Обсуждены поставки льняных тканей в Монголию.", "Директор центра поддержки экспорта"],
+     "Торговый дом «{}»", "MN"),
+    # the goods went to Uzbekistan for the company: it is Uzbekistan's (was Russia's, where the row was held); where
+    # the row names two foreign states, which is the party's it does not say (guard)
+    (["Поставка продукции в Республику Узбекистан", "г. Смоленск", "июль 2025 года",
+      "Осуществлена поставка запасных частей для АО «Монгол Шуудан».", "Генеральный директор завода"],
+     ["Поставка продукции в Республику Узбекистан и Республику Казахстан", "г. Смоленск", "август 2025 года",
+      "Осуществлена поставка запасных частей для АО «Альфа».", "Генеральный директор завода"],
+     "АО «{}»", "UZ"),
+])
+def test_a_body_met_online_or_dealt_with_is_of_the_one_foreign_state_the_row_names(tmp_path, models, row, guard,
+                                                                                    body, state):
+    named, unsaid = events_of(tmp_path, models, [row, guard])
+    assert [e.country for e in named.entities if e.name == body.format("Монгол Шуудан")] == [state]
+    assert [e.country for e in unsaid.entities if e.name == body.format("Альфа")] not in ([state], ["KZ"])
 
 
 def test_a_body_listed_after_persons_met_abroad_is_of_the_venues_state(tmp_path, models):
