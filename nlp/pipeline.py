@@ -575,13 +575,15 @@ _FUNCTION_WORDS = frozenset({"и", "по", "при", "в", "на", "для", "с
 
 def _initials(name: str) -> set[str]:
     """The short names a body's name (folded, without its legal form) may have: its words' first letters, a
-    hyphenated word's by its first part or by each («научно-исследовательский»: Н or НИ)."""
-    words = [w for w in re.findall(r"[а-яё-]+", name) if w not in _FUNCTION_WORDS]
+    hyphenated word's by its first part or by each («научно-исследовательский»: Н or НИ), and of four letters or more,
+    those of its own words before its parent's name after them («52-й отдельный специализированный поисковый батальон
+    Вооруженных Сил Республики Беларусь»: ОСПБ; a number is no word)."""
+    words = [w for w in re.findall(r"(?<![\w-])[а-яё][а-яё-]*", name) if w not in _FUNCTION_WORDS]
     if len(words) < 3:
         return set()
     whole = "".join(w[0] for w in words).upper()
     parts = "".join(part[0] for w in words for part in w.split("-") if part).upper()
-    return {whole, parts}
+    return {whole, parts} | {whole[:stop] for stop in range(4, len(whole))}
 
 
 # where a row lists its delegation's members: «В составе делегации – …», «В состав делегации вошли: …»

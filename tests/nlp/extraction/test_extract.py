@@ -69,6 +69,8 @@ def org_texts(models, text: str, report_rules: bool = True) -> set[str]:
      {("ORG", "Военный атташат Посольства Республики Беларусь"), ("ORG", "Посольство Республики Беларусь")}),
     # an event's name is no organisation
     ("Участие в 35-й Международной специализированной выставке «БЕЛАГРО-2025»", set()),
+    # nor does an expedition's name place it (was the state Беларусь)
+    ("Совместная поисковая экспедиция «Беларусь помнит»", set()),
     # no name ends with a preposition: natasha's goes on over the town's name after it (was «Университет в»)
     ("сотрудники Белорусского государственного университета, Университета в Нови-Саде",
      {("ORG", "Белорусский государственный университет"), ("ORG", "Университет в Нови-Саде")}),

@@ -1231,6 +1231,17 @@ def test_a_person_whose_post_names_a_body_by_its_word_alone_takes_the_side_of_th
     assert [e.country for e in museums.entities if e.type is EntityType.PER] == [None]  # which museum's, unsaid
 
 
+def test_a_post_names_a_unit_by_the_letters_of_its_own_words_before_its_parents(tmp_path, models):
+    """«Командир 52-го ОСПБ» beside «52-й отдельный специализированный поисковый батальон Вооруженных Сил Республики
+    Беларусь»: the letters of the battalion's own words, its number no word; the commander is Belarus's (was of no
+    state)."""
+    (event,) = events_of(tmp_path, models, [
+        ["Совместная поисковая экспедиция", "Смоленская область, Краснинский район", "1-10 мая 2025 года",
+         "В экспедиции участвовал 52-й отдельный специализированный поисковый батальон Вооруженных Сил Республики "
+         "Беларусь.", "Командир 52-го ОСПБ подполковник А.Л. Коханский"]])
+    assert [e.country for e in event.entities if e.name == "А.Л. Коханский"] == ["BY"]
+
+
 def test_a_post_names_a_performing_body_by_the_word_for_any_collective(tmp_path, models):
     """«Руководитель коллектива» beside the one ensemble the row names is its head, Smolensk's (was Russia's by her
     title); beside an ensemble and a choir of two sides, which one is unsaid (guard)."""
