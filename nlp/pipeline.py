@@ -529,6 +529,13 @@ def _short_names_sides(mentions: list[Mention]) -> list[Mention]:
     defines for a body («Заместитель директора ЦПЭ» after «… (ЦПЭ)»)."""
     bodies = [m for m in mentions if m.type is EntityType.ORG and m.country]
     by_initials = {initials: m for m in bodies for initials in _initials(org_parts(m.normal)[1])}
+    # (the letters of a body's own words before its parent's, where no other body's name opens with them too)
+    openings: dict[str, dict[str, Mention]] = defaultdict(dict)
+    for m in bodies:
+        for opening in _initials_openings(org_parts(m.normal)[1]):
+            openings[opening][m.normal] = m
+    by_initials |= {opening: next(iter(named.values())) for opening, named in openings.items()
+                    if len(named) == 1 and opening not in by_initials}
 
     def shortened(short: str) -> Mention | None:
         return by_initials.get(short.upper()) if _SHORT_NAME.fullmatch(short.upper()) and short.upper() in by_initials \
@@ -575,15 +582,24 @@ _FUNCTION_WORDS = frozenset({"и", "по", "при", "в", "на", "для", "с
 
 def _initials(name: str) -> set[str]:
     """The short names a body's name (folded, without its legal form) may have: its words' first letters, a
-    hyphenated word's by its first part or by each («научно-исследовательский»: Н or НИ), and of four letters or more,
-    those of its own words before its parent's name after them («52-й отдельный специализированный поисковый батальон
-    Вооруженных Сил Республики Беларусь»: ОСПБ; a number is no word)."""
-    words = [w for w in re.findall(r"(?<![\w-])[а-яё][а-яё-]*", name) if w not in _FUNCTION_WORDS]
+    hyphenated word's by its first part or by each («научно-исследовательский»: Н or НИ); a number is no word."""
+    words = _initialled_words(name)
     if len(words) < 3:
         return set()
     whole = "".join(w[0] for w in words).upper()
     parts = "".join(part[0] for w in words for part in w.split("-") if part).upper()
-    return {whole, parts} | {whole[:stop] for stop in range(4, len(whole))}
+    return {whole, parts}
+
+
+def _initials_openings(name: str) -> set[str]:
+    """The first letters, four or more, of a body's own words before its parent's name after them: «52-й отдельный
+    специализированный поисковый батальон Вооруженных Сил Республики Беларусь» is the ОСПБ."""
+    whole = "".join(w[0] for w in _initialled_words(name)).upper()
+    return {whole[:stop] for stop in range(4, len(whole))}
+
+
+def _initialled_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"(?<![\w-])[а-яё][а-яё-]*", name) if w not in _FUNCTION_WORDS]
 
 
 # where a row lists its delegation's members: «В составе делегации – …», «В состав делегации вошли: …»
