@@ -111,7 +111,7 @@ def event_mentions(event: Event, readings: list[CellReading], gazetteer: Gazette
     mentions = _called_by_its_names_end(_called_by_head_and_quotation(mentions))
     mentions = _short_names_sides(_venues_placed(_called_by_its_names_opening(mentions)))
     mentions = _visitors_of_the_one_foreign_state(event, _sites_placed(mentions), adjectives)
-    mentions = _organisations_placed(event, _listed_of_one_state(event, mentions), sides)
+    mentions = _organisations_placed(event, _listed_of_one_state(event, _units_away_of_placed_bodies(mentions)), sides)
     mentions = _diplomats_of_the_one_foreign_state(_posts_of_a_body_by_its_word(mentions, docs), adjectives)
     mentions = _holders_of_posts_in_placed_bodies(_holders_of_posts_in_smolensk_bodies(mentions, gazetteer))
     mentions = _heads_in_brackets_after_bodies(event, mentions)
@@ -144,6 +144,29 @@ def _heads_in_brackets_after_bodies(event: Event, mentions: list[Mention]) -> li
 
 _BRACKET_SHUT = re.compile(r"[()]")
 _NAMES_A_BODY = re.compile(r"[«\"]|\s[А-ЯЁ]")  # a post naming a body: a quotation or a capitalised word after its first
+
+
+def _units_away_of_placed_bodies(mentions: list[Mention]) -> list[Mention]:
+    """A unit a body keeps in another place (`away` in `org_heads.tsv`), named with the quotation of a body the row
+    names with its state, is of that body's state: «представительство «Тойота Цусё» в Москве» beside «компания
+    «Тойота Цусё»» (Япония): Japan's, not Russia's where the row was held."""
+    lex = load_lexicons()
+    stated = {quoted.group(1): m for m in mentions if m.type is EntityType.ORG and m.country
+              and (quoted := _QUOTATION.search(m.normal)) is not None}
+    if not stated:
+        return mentions  # (most rows)
+
+    def body_of(unit: Mention) -> Mention | None:
+        quoted = _QUOTATION.search(unit.normal)
+        head = unit.normal.split(maxsplit=1)[0].lower()
+        return stated.get(quoted.group(1)) if quoted is not None and "away" in lex.head_flags(head) else None
+
+    return [replace(m, country=body.country, smolensk=body.smolensk)
+            if m.type is EntityType.ORG and m.country is None and (body := body_of(m)) is not None else m
+            for m in mentions]
+
+
+_QUOTATION = re.compile(r"«([^«»]+)»")
 
 
 def _holders_of_posts_in_placed_bodies(mentions: list[Mention]) -> list[Mention]:

@@ -1242,6 +1242,17 @@ def test_a_post_names_a_unit_by_the_letters_of_its_own_words_before_its_parents(
     assert [e.country for e in event.entities if e.name == "А.Л. Коханский"] == ["BY"]
 
 
+def test_a_foreign_companys_office_in_russia_is_of_the_companys_state(tmp_path, models):
+    """The office the company keeps in Moscow, named with its quotation, is Japan's as the company is, and so is its
+    head (were Russia's, where the row was held)."""
+    (event,) = events_of(tmp_path, models, [
+        ["Визит представителей компании «Тойота Цусё» (Япония)", "г. Смоленск", "3 апреля 2025 года",
+         "Обсуждены перспективы поставок оборудования.",
+         "Генеральный директор представительства «Тойота Цусё» в Москве Кэндзи Сато"]])
+    states = {e.name: e.country for e in event.entities if e.type in (EntityType.ORG, EntityType.PER)}
+    assert (states["представительство «Тойота Цусё»"], states["Кэндзи Сато"]) == ("JP", "JP")
+
+
 def test_a_post_names_a_performing_body_by_the_word_for_any_collective(tmp_path, models):
     """«Руководитель коллектива» beside the one ensemble the row names is its head, Smolensk's (was Russia's by her
     title); beside an ensemble and a choir of two sides, which one is unsaid (guard)."""
