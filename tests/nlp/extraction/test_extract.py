@@ -2457,6 +2457,14 @@ def test_a_latin_name_is_of_the_state_its_english_words_name(models):
                     ("Turkish Airlines", "TR"), ("Indiana Steel Corporation", None), ("Air france Group", None)}
 
 
+def test_a_latin_name_is_of_the_state_of_the_partners_region_or_city_it_names(models):
+    # a Chinese province's name (was of no state where the row names several states), a partner's capital
+    found = extract("Участвовали компании «Heilongjiang Linen Co., Ltd» и «Minsk Textile Group».", models,
+                    report_rules=True)
+    assert {m.normal: m.country for m in found if m.type is EntityType.ORG} == {
+        "компания «Heilongjiang Linen Co., Ltd»": "CN", "компания «Minsk Textile Group»": "BY"}
+
+
 def test_a_latin_name_with_accented_letters_or_a_dotted_legal_form_is_one(models):
     found = extract("Переговоры с компаниями Koç Holding A.Ş., Müller Group GmbH, Fiat S.p.A. и Tatra s.r.o. (Чехия); "
                     "выступил Mr. A. Smith.", models, report_rules=True)
